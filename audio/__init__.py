@@ -1,0 +1,1 @@
+"""Decode, measure loudness, master and tag podcast audio."""

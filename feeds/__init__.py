@@ -1,0 +1,1 @@
+"""Podcast RSS feeds, show notes, transcript and chapters files, validation."""

@@ -1,0 +1,65 @@
+"""The segcast command line: one group, subcommands registered from their own modules.
+
+Only this layer talks to the user: errors are one line ``Error: where: what`` and a non-zero exit
+code; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from segcast import __version__
+from segments.errors import SegcastError
+
+
+class SegcastGroup(click.Group):
+    """A click group that turns SegcastError into one line and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SegcastError as exc:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=SegcastGroup)
+@click.version_option(__version__, prog_name="segcast")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Turn radio segments and interviews into podcast episodes."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _register() -> None:
+    """Attach the subcommands; each lives in the module that owns its stage."""
+    import importlib
+
+    for module_name, attr in (
+        ("segcast.import_command", "import_command"),
+        ("segcast.audio_commands", "audio"),
+        ("segcast.feed_commands", "feed"),
+        ("segcast.build_command", "build"),
+    ):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue  # that stage is not written yet
+            raise
+        cli.add_command(getattr(module, attr))
+
+
+_register()
+
+
+def main() -> None:
+    """Entry point of the ``segcast`` console script."""
+    cli(obj={})

@@ -1,0 +1,1 @@
+"""The segment and show model, import of pages and transcripts, airtime schedules."""

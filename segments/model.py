@@ -1,0 +1,164 @@
+"""The segment and show model: plain dataclasses shared by every stage.
+
+Unknown is ``None`` (never ``-1``, ``0`` or ``""``). Times are float seconds with the unit in the
+name; instants are tz-aware ``datetime``; a page that only gives a day gives a ``date``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Literal
+
+from segments.schedule import Schedule
+
+Role = Literal["host", "interviewer", "reporter", "guest"]
+ROLES: tuple[Role, ...] = ("host", "interviewer", "reporter", "guest")
+
+EpisodeType = Literal["full", "trailer", "bonus"]
+ShowType = Literal["episodic", "serial"]
+
+
+@dataclass
+class Person:
+    """Someone on the episode, with the role the page gives them."""
+
+    name: str
+    role: Role
+    href: str | None = None
+    img: str | None = None
+
+
+@dataclass
+class Image:
+    """A photo from the page: its caption and credit as printed there."""
+
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass
+class AudioRef:
+    """Where an episode's audio is, and what is known of it.
+
+    ``size_is_estimate`` is true for sizes read from text such as "Download this story 2MB": such a
+    size is never used as an enclosure length.
+    """
+
+    path: Path | None = None
+    url: str | None = None
+    label: str | None = None
+    size_bytes: int | None = None
+    size_is_estimate: bool = False
+    mime_type: str | None = None
+    duration_seconds: float | None = None
+
+
+@dataclass
+class Section:
+    """One part of a transcript: an optional topic heading, an optional question, and the answer.
+
+    ``speaker`` is who speaks the paragraphs; ``questioner`` who asked the question (the
+    interviewer, when the page says). Times are known only for timed transcripts.
+    """
+
+    paragraphs: list[str] = field(default_factory=list)
+    heading: str | None = None
+    question: str | None = None
+    speaker: str | None = None
+    questioner: str | None = None
+    start_seconds: float | None = None
+    end_seconds: float | None = None
+
+
+@dataclass
+class Chapter:
+    """A chapter marker; ``end_seconds`` defaults to the next chapter's start when written."""
+
+    start_seconds: float
+    title: str
+    end_seconds: float | None = None
+    url: str | None = None
+    image: str | None = None
+
+
+@dataclass
+class Source:
+    """Where a segment was imported from."""
+
+    path: str | None = None
+    url: str | None = None
+    kind: Literal["text", "html", "segment"] | None = None
+
+
+@dataclass
+class Funding:
+    """A podcast:funding link."""
+
+    url: str
+    label: str
+
+
+@dataclass
+class Show:
+    """A show: what a segment page says of it, or the whole configuration from ``show.toml``.
+
+    Fields a page cannot know (feed URL, owner, ...) stay ``None`` until configuration fills them.
+    """
+
+    title: str | None = None
+    tagline: str | None = None
+    description: str | None = None
+    hosts: list[str] = field(default_factory=list)
+    schedule: Schedule | None = None
+    category: str | None = None
+    subcategory: str | None = None
+    language: str | None = None
+    artwork: str | None = None
+    link: str | None = None
+    base_url: str | None = None
+    feed_url: str | None = None
+    author: str | None = None
+    owner_name: str | None = None
+    owner_email: str | None = None
+    explicit: bool | None = None
+    copyright: str | None = None
+    type: ShowType = "episodic"
+    locked: bool | None = None
+    funding: list[Funding] = field(default_factory=list)
+    podcast_guid: str | None = None
+
+
+@dataclass
+class Segment:
+    """One radio segment or interview: what becomes one podcast episode.
+
+    ``summary`` is plain text, paragraphs separated by a blank line. ``show_notes`` is optional
+    Markdown the producer wrote. ``guid`` is assigned once, at first feed build, and never changed.
+    """
+
+    slug: str
+    title: str
+    summary: str | None = None
+    published: datetime | date | None = None
+    people: list[Person] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    audio: AudioRef | None = None
+    transcript: list[Section] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    source: Source | None = None
+    guid: str | None = None
+    show: Show | None = None
+    show_notes: str | None = None
+    link: str | None = None
+    language: str | None = None
+    episode: int | None = None
+    season: int | None = None
+    episode_type: EpisodeType = "full"
+    explicit: bool | None = None
+
+    def people_with(self, role: Role) -> list[Person]:
+        """Return the people with ``role``, in page order."""
+        return [p for p in self.people if p.role == role]

@@ -1,0 +1,35 @@
+"""The layers import one way: segments <- audio <- feeds <- segcast (house style, rule 1)."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from tests.conftest import REPO
+
+FORBIDDEN = {
+    "segments": {"audio", "feeds", "segcast"},
+    "audio": {"feeds", "segcast"},
+    "feeds": {"segcast"},
+}
+
+
+def imported_packages(path: str) -> set[str]:
+    tree = ast.parse((REPO / path).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(str(p.relative_to(REPO)) for pkg in FORBIDDEN for p in (REPO / pkg).rglob("*.py")),
+)
+def test_package_imports_only_lower_layers(path: str) -> None:
+    package = path.split("/")[0]
+    assert not imported_packages(path) & FORBIDDEN[package]
