@@ -38,23 +38,39 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
+@cli.group()
+def audio() -> None:
+    """Inspect, master and tag episode audio."""
+
+
+@cli.group()
+def feed() -> None:
+    """Build and validate podcast feeds."""
+
+
+#: (group, module, command attribute): each command lives in the module that owns its stage.
+COMMANDS: tuple[tuple[click.Group, str, str], ...] = (
+    (cli, "segcast.import_command", "import_command"),
+    (audio, "segcast.audio_commands", "inspect"),
+    (audio, "segcast.audio_commands", "master"),
+    (audio, "segcast.tag_command", "tag"),
+    (feed, "segcast.feed_commands", "build"),
+    (feed, "segcast.validate_command", "validate"),
+)
+
+
 def _register() -> None:
-    """Attach the subcommands; each lives in the module that owns its stage."""
+    """Attach the subcommands to their groups."""
     import importlib
 
-    for module_name, attr in (
-        ("segcast.import_command", "import_command"),
-        ("segcast.audio_commands", "audio"),
-        ("segcast.feed_commands", "feed"),
-        ("segcast.build_command", "build"),
-    ):
+    for group, module_name, attr in COMMANDS:
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
             if exc.name == module_name:
                 continue  # that stage is not written yet
             raise
-        cli.add_command(getattr(module, attr))
+        group.add_command(getattr(module, attr))
 
 
 _register()

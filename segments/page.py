@@ -1,0 +1,48 @@
+"""What a page reader hands to the structurer: the page's blocks in order, and its metadata.
+
+Text and HTML readers differ only in how they find these; turning blocks into a Segment (sections,
+questions, speakers, roles, furniture removal) happens once, in ``segments.structure``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+from segments.model import AudioRef, Image, Person, Show
+
+BlockKind = Literal["heading", "paragraph", "question", "caption", "credit", "quote", "list_item"]
+
+
+@dataclass
+class Block:
+    """One block of a page's main text, in document order.
+
+    ``kind`` is what the markup says when a reader knows (an HTML ``<h2>`` is a heading, a bold
+    paragraph ending in "?" a question); a text reader gives "paragraph" and lets the structurer
+    decide. ``speaker`` is a label the markup separated from the text (``<strong>Rick:</strong>``).
+    """
+
+    text: str
+    kind: BlockKind = "paragraph"
+    speaker: str | None = None
+
+
+@dataclass
+class RawPage:
+    """A page as read, before structuring. Metadata fields are what the page states outright."""
+
+    path: str
+    kind: Literal["text", "html"]
+    blocks: list[Block] = field(default_factory=list)
+    title: str | None = None
+    url: str | None = None
+    published: datetime | date | None = None
+    description: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    people: list[Person] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    audio: list[AudioRef] = field(default_factory=list)
+    show: Show | None = None
