@@ -1,0 +1,43 @@
+"""Atomic writes: whole or nothing, never a stray temp file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from segments.errors import InputError
+from segments.files import atomic_output, write_atomic
+
+
+def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
+    target = tmp_path / "feed.xml"
+    target.write_text("old")
+    write_atomic(target, "new ✓")
+    assert target.read_text(encoding="utf-8") == "new ✓"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.xml"]
+
+
+def test_failure_keeps_previous_file_and_leaves_no_temp(tmp_path: Path) -> None:
+    target = tmp_path / "episode.mp3"
+    target.write_bytes(b"previous")
+    with pytest.raises(RuntimeError), atomic_output(target) as temp:
+        temp.write_bytes(b"half")
+        raise RuntimeError("encoder died")
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["episode.mp3"]
+
+
+def test_refuses_to_overwrite_without_permission(tmp_path: Path) -> None:
+    target = tmp_path / "a.md"
+    target.write_text("keep")
+    with pytest.raises(InputError, match=r"a\.md: already exists \(use --force to replace it\)"):
+        write_atomic(target, "x", overwrite=False)
+    assert target.read_text() == "keep"
+
+
+def test_unwritable_directory_is_one_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(InputError, match="cannot write"):
+        write_atomic(blocker / "sub" / "out.xml", "x")
