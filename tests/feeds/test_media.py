@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3, TIT2
+
+from feeds.media import read_media_facts, sniff_mime
+from segments.errors import InputError
+from tests.feeds.feedcheck import write_audio
+
+
+@pytest.mark.parametrize(
+    ("kind", "mime"),
+    [
+        ("mp3", "audio/mpeg"),
+        ("m4a", "audio/x-m4a"),
+        ("ogg", "audio/ogg"),
+        ("flac", "audio/flac"),
+        ("wav", "audio/wav"),
+    ],
+)
+def test_facts_of_real_files(tmp_path: Path, kind: str, mime: str) -> None:
+    path = tmp_path / f"tone.{kind}"
+    size = write_audio(path, 2.0, kind)
+    facts = read_media_facts(path)
+    assert facts.length_bytes == size == path.stat().st_size
+    assert facts.mime_type == mime
+    assert facts.duration_seconds == pytest.approx(2.0, abs=0.06)
+
+
+def test_type_comes_from_content_not_name(tmp_path: Path) -> None:
+    path = tmp_path / "really-m4a.mp3"
+    write_audio(path, 1.0, "m4a")
+    assert read_media_facts(path).mime_type == "audio/x-m4a"
+
+
+def test_mp3_behind_a_large_id3_tag_is_mpeg(tmp_path: Path) -> None:
+    path = tmp_path / "tagged.mp3"
+    write_audio(path, 1.0, "mp3")
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=["x" * 5000]))
+    tags.save(path)
+    facts = read_media_facts(path)
+    assert facts.mime_type == "audio/mpeg"
+    assert facts.length_bytes == path.stat().st_size > 5000
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "audio file is empty"),
+        (b"<html><body>Not found</body></html>", "not an audio file segcast knows"),
+    ],
+)
+def test_non_audio_is_an_error(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "episode.mp3"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        read_media_facts(path)
+    assert str(caught.value).startswith(f"{path}: {message}")
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read audio: No such file or directory"):
+        read_media_facts(tmp_path / "gone.mp3")
+
+
+@pytest.mark.parametrize(
+    ("head", "mime"),
+    [
+        (bytes([0xFF, 0xFB, 0x90, 0x64]), "audio/mpeg"),  # MPEG-1 layer III
+        (bytes([0xFF, 0xF3, 0x40, 0xC4]), "audio/mpeg"),  # MPEG-2 layer III
+        (bytes([0xFF, 0xF1, 0x50, 0x80]), "audio/aac"),  # ADTS, layer bits 00
+        (b"\x00\x00\x00\x18ftypM4B \x00\x00\x02\x00", "audio/x-m4a"),
+        (b"\x00\x00\x00\x18ftypqt  \x00\x00\x02\x00", None),  # QuickTime video
+        (b"RIFF\x00\x00\x00\x00AVI ", None),
+        (b"ID3\x04\x00", "audio/mpeg"),
+    ],
+)
+def test_sniff_table(head: bytes, mime: str | None) -> None:
+    assert sniff_mime(head) == mime
