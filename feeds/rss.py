@@ -1,0 +1,244 @@
+"""The RSS 2.0 feed: a show and its episodes in, the feed's bytes out (pure, reproducible).
+
+feedgen writes the RSS and iTunes parts; ``feeds.podcast_ns`` adds Podcasting 2.0 and
+``itunes:explicit``. Rules from ../shared/docs/podcast-standards.md are checked here, where the
+feed is made, so that no caller can write ``length="None"`` or a float duration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
+
+from feedgen.feed import FeedGenerator
+
+from feeds.podcast_ns import PersonTag, PodcastNsEntryExtension, PodcastNsExtension, TranscriptTag
+from segments.errors import FeedError
+from segments.model import Person, Segment, Show
+
+#: Apple's limit on description bytes (channel and item).
+DESCRIPTION_MAX_BYTES = 4000
+
+#: Our role names -> the podcast:person role (Podcasting 2.0 taxonomy, group "cast").
+PERSON_ROLES: dict[str, str] = {
+    "host": "host",
+    "interviewer": "host",
+    "reporter": "reporter",
+    "guest": "guest",
+}
+
+#: What the generator element says; no version, so upgrading segcast alone changes no bytes.
+GENERATOR = "segcast"
+
+
+class TranscriptLink(NamedTuple):
+    """A transcript file as the feed references it: absolute URL, MIME type, rel (or None)."""
+
+    url: str
+    type: str
+    rel: str | None = None
+
+
+@dataclass(kw_only=True)
+class Episode:
+    """One feed item: a segment plus the facts of its published audio and companion files.
+
+    ``description`` is HTML for the item description (Apple's tags only, at most 4000 bytes) and
+    ``content_html`` the full show notes; when ``description`` is None the segment's summary is
+    used as plain text.
+    """
+
+    segment: Segment
+    enclosure_url: str
+    length_bytes: int
+    mime_type: str
+    duration_seconds: float | None
+    transcripts: list[TranscriptLink] = field(default_factory=list)
+    chapters_url: str | None = None
+    pub_date: datetime
+    description: str | None = None
+    content_html: str | None = None
+    language: str | None = None
+
+
+def person_tag(person: Person) -> PersonTag:
+    """Return the podcast:person tag for a person on an episode."""
+    return PersonTag(
+        name=person.name, role=PERSON_ROLES[person.role], img=person.img, href=person.href
+    )
+
+
+def item_persons(segment: Segment, show: Show) -> list[PersonTag]:
+    """Return an item's podcast:person list; the show's hosts lead when the segment names none.
+
+    An item's persons replace the channel's for that episode, so a segment that names only its
+    guests still lists the hosts. A segment that names nobody gets none (the channel's apply).
+    """
+    if not segment.people:
+        return []
+    tags = [person_tag(p) for p in segment.people]
+    if not any(p.role in ("host", "interviewer") for p in segment.people):
+        tags = [PersonTag(name=host) for host in show.hosts] + tags
+    return tags
+
+
+def truncate_utf8(text: str, max_bytes: int) -> str:
+    """Return ``text`` cut at a word to at most ``max_bytes`` UTF-8 bytes, with an ellipsis.
+
+    >>> truncate_utf8("short", 10)
+    'short'
+    >>> truncate_utf8("one two three", 11)
+    'one two…'
+    """
+    if len(text.encode("utf-8")) <= max_bytes:
+        return text
+    budget = max_bytes - len("…".encode())
+    cut = text.encode("utf-8")[:budget].decode("utf-8", "ignore")
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
+
+
+def _require(show: Show) -> None:
+    for name in ("title", "description", "link", "feed_url"):
+        if not getattr(show, name):
+            raise FeedError(f"{name} is missing", "show")
+
+
+def _check_episodes(show: Show, episodes: list[Episode]) -> None:
+    urls: dict[str, str] = {}
+    guids: dict[str, str] = {}
+    for ep in episodes:
+        slug = ep.segment.slug
+        where = f"segment {slug}"
+        if not ep.segment.guid:
+            raise FeedError("has no GUID (the build assigns one and stores it)", where)
+        if isinstance(ep.length_bytes, bool) or not isinstance(ep.length_bytes, int):
+            raise FeedError(f"enclosure length must be bytes, not {ep.length_bytes!r}", where)
+        if ep.length_bytes <= 0:
+            raise FeedError(f"enclosure length must be positive, not {ep.length_bytes}", where)
+        if ep.pub_date.tzinfo is None or ep.pub_date.utcoffset() is None:
+            raise FeedError("pubDate has no time zone", where)
+        if ep.duration_seconds is not None and ep.duration_seconds < 0:
+            raise FeedError(f"negative duration {ep.duration_seconds}", where)
+        for name in ("episode", "season"):
+            number = getattr(ep.segment, name)
+            if number is not None and number <= 0:
+                raise FeedError(f"{name} must be a whole number above 0, not {number}", where)
+        if show.type == "serial" and ep.segment.episode is None:
+            raise FeedError("a serial show needs an episode number on every episode", where)
+        if ep.enclosure_url in urls:
+            other = urls[ep.enclosure_url]
+            raise FeedError(f"enclosure URL {ep.enclosure_url} is also used by {other}", where)
+        if ep.segment.guid in guids:
+            other = guids[ep.segment.guid]
+            raise FeedError(f"GUID {ep.segment.guid} is also used by {other}", where)
+        urls[ep.enclosure_url] = where
+        guids[ep.segment.guid] = where
+
+
+def new_feed_generator() -> FeedGenerator:
+    """Return a FeedGenerator with the iTunes extension and our Podcasting 2.0 one loaded."""
+    fg = FeedGenerator()
+    fg.load_extension("podcast")
+    fg.register_extension("podcast20", PodcastNsExtension, PodcastNsEntryExtension)
+    return fg
+
+
+def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None:
+    fg.title(show.title)
+    fg.description(show.description)
+    # The channel <link> is feedgen's last link() call: the self link first.
+    fg.link(href=show.feed_url, rel="self", type="application/rss+xml")
+    fg.link(href=show.link, rel="alternate")
+    if show.language:
+        fg.language(show.language)
+    if show.copyright:
+        fg.copyright(show.copyright)
+    fg.generator(GENERATOR)
+    if show.artwork:
+        fg.image(url=show.artwork, title=show.title, link=show.link)
+        fg.podcast.itunes_image(show.artwork)
+        if fg.podcast.itunes_image() != show.artwork:  # feedgen drops it silently otherwise
+            raise FeedError(f"artwork URL must end in .jpg or .png: {show.artwork}", "show")
+    if show.author:
+        fg.podcast.itunes_author(show.author)
+    if show.owner_name or show.owner_email:
+        fg.podcast.itunes_owner(name=show.owner_name, email=show.owner_email)
+    if show.category:
+        category = {"cat": show.category}
+        if show.subcategory:
+            category["sub"] = show.subcategory
+        fg.podcast.itunes_category(category)
+    fg.podcast.itunes_type(show.type)
+    ext: PodcastNsExtension = fg.podcast20
+    if show.explicit is not None:
+        ext.explicit(show.explicit)
+    if show.podcast_guid:
+        ext.guid(show.podcast_guid)
+    if show.locked is not None:
+        ext.locked(show.locked, show.owner_email)
+    for funding in show.funding:
+        ext.funding(funding.url, funding.label)
+    for host in show.hosts:
+        ext.person(PersonTag(name=host))
+    if last_build is None:
+        # feedgen stamps the clock by default; an empty feed gets no lastBuildDate at all.
+        fg._FeedGenerator__rss_lastBuildDate = None
+    else:
+        fg.lastBuildDate(last_build)
+
+
+def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
+    segment = ep.segment
+    fe = fg.add_entry(order="append")
+    fe.title(segment.title)
+    fe.guid(segment.guid, permalink=False)
+    link = segment.link or (segment.source.url if segment.source else None)
+    if link:
+        fe.link(href=link)
+    ext: PodcastNsEntryExtension = fe.podcast20
+    if ep.description:
+        fe.description(ep.description)
+        ext.description_cdata()
+        if ep.content_html:
+            fe.content(ep.content_html, type="CDATA")
+    elif segment.summary:
+        fe.description(truncate_utf8(segment.summary, DESCRIPTION_MAX_BYTES))
+    fe.enclosure(url=ep.enclosure_url, length=str(ep.length_bytes), type=ep.mime_type)
+    fe.pubDate(ep.pub_date)
+    if ep.duration_seconds is not None:
+        fe.podcast.itunes_duration(round(ep.duration_seconds))
+    if segment.episode is not None:
+        fe.podcast.itunes_episode(segment.episode)
+        ext.episode(segment.episode)
+    if segment.season is not None:
+        fe.podcast.itunes_season(segment.season)
+        ext.season(segment.season)
+    fe.podcast.itunes_episode_type(segment.episode_type)
+    if segment.explicit is not None:
+        ext.explicit(segment.explicit)
+    language = ep.language or segment.language or show.language
+    for url, mime, rel in ep.transcripts:
+        ext.transcript(TranscriptTag(url=url, type=mime, language=language, rel=rel))
+    if ep.chapters_url:
+        ext.chapters(ep.chapters_url)
+    for person in item_persons(segment, show):
+        ext.person(person)
+
+
+def build_feed(show: Show, episodes: list[Episode]) -> bytes:
+    """Return the RSS feed of ``show`` with ``episodes``, newest first; same inputs, same bytes."""
+    _require(show)
+    _check_episodes(show, episodes)
+    ordered = sorted(episodes, key=lambda ep: ep.pub_date, reverse=True)
+    fg = new_feed_generator()
+    _channel(fg, show, ordered[0].pub_date if ordered else None)
+    for ep in ordered:
+        _item(fg, show, ep)
+    try:
+        data: bytes = fg.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True)
+    except ValueError as exc:  # feedgen's own checks of required fields
+        raise FeedError(str(exc), "feed") from exc
+    return data

@@ -1,0 +1,308 @@
+from __future__ import annotations
+
+import calendar
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+
+from feeds.rss import Episode, TranscriptLink, build_feed
+from segments.errors import FeedError
+from segments.model import Funding, Person, Segment, Show
+from tests.feeds.feedcheck import NS, parse_feed
+
+BASE = "https://example.org/the-frame/"
+PACIFIC = timezone(timedelta(hours=-7))
+
+
+def show(**changes: Any) -> Show:
+    base = Show(
+        title="The Frame",
+        description="Movies, music & TV.",
+        link=BASE,
+        base_url=BASE,
+        feed_url=BASE + "feed.xml",
+        language="en",
+        category="TV & Film",
+        subcategory="Film Interviews",
+        explicit=False,
+        author="KPCC",
+        owner_name="KPCC",
+        owner_email="podcasts@example.org",
+        artwork=BASE + "artwork.jpg",
+        copyright="2016 KPCC",
+        hosts=["John Horn"],
+        locked=True,
+        funding=[Funding(url="https://example.org/give", label="Support the show")],
+        podcast_guid="f88f128a-9d75-50be-9435-39e813badc62",
+    )
+    return replace(base, **changes)
+
+
+def episode(slug: str, day: int, **changes: Any) -> Episode:
+    segment = Segment(
+        slug=slug,
+        title=f"Episode {slug}",
+        summary=f"About {slug} & more.",
+        guid=f"guid-{slug}",
+        people=[Person(name="So Yong Kim", role="guest", href="https://example.org/so")],
+        link=BASE + slug,
+    )
+    base = Episode(
+        segment=segment,
+        enclosure_url=f"{BASE}{slug}.mp3",
+        length_bytes=1_000_000 + day,
+        mime_type="audio/mpeg",
+        duration_seconds=61.6,
+        transcripts=[
+            TranscriptLink(f"{BASE}{slug}.transcript.html", "text/html"),
+            TranscriptLink(f"{BASE}{slug}.transcript.vtt", "text/vtt", "captions"),
+        ],
+        chapters_url=f"{BASE}{slug}.chapters.json",
+        pub_date=datetime(2016, 4, day, 15, 30, tzinfo=PACIFIC),
+    )
+    return replace(base, **changes)
+
+
+def seg(ep: Episode, **changes: Any) -> Episode:
+    return replace(ep, segment=replace(ep.segment, **changes))
+
+
+def test_every_field_survives_feedparser_podcastparser_and_lxml() -> None:
+    data = build_feed(show(), [episode("a", 5)])
+    feed = parse_feed(data)
+    # channel
+    assert feed.fp.feed.title == feed.pp["title"] == "The Frame"
+    assert feed.fp.feed.image.href == feed.pp["cover_url"] == BASE + "artwork.jpg"
+    assert feed.root.findtext("channel/image/url") == BASE + "artwork.jpg"
+    assert feed.pp["itunes_categories"] == [["TV & Film", "Film Interviews"]]
+    assert feed.pp["itunes_owner"] == {"name": "KPCC", "email": "podcasts@example.org"}
+    assert feed.pp["explicit"] is False
+    assert feed.fp.feed.podcast_guid == "f88f128a-9d75-50be-9435-39e813badc62"
+    self_links = [ln.href for ln in feed.fp.feed.links if ln.rel == "self"]
+    assert self_links == [BASE + "feed.xml"]
+    assert feed.fp.feed.link == feed.pp["link"] == BASE
+    # item
+    entry, pp = feed.fp_entry("guid-a"), feed.pp_episode("guid-a")
+    assert entry.title == pp["title"] == "Episode a"
+    assert entry.guidislink is False
+    [enclosure] = [ln for ln in entry.links if ln.rel == "enclosure"]
+    assert (enclosure.href, enclosure.length, enclosure.type) == (
+        BASE + "a.mp3",
+        "1000005",
+        "audio/mpeg",
+    )
+    assert pp["enclosures"] == [
+        {"url": BASE + "a.mp3", "file_size": 1000005, "mime_type": "audio/mpeg"}
+    ]
+    assert entry.itunes_duration == "62"
+    assert pp["total_time"] == 62
+    published = calendar.timegm(datetime(2016, 4, 5, 22, 30, tzinfo=UTC).timetuple())
+    assert calendar.timegm(entry.published_parsed) == pp["published"] == published
+    assert entry.published == "Tue, 05 Apr 2016 15:30:00 -0700"
+    # feedparser keeps only the last podcast:transcript; lxml sees both in order.
+    assert entry.podcast_transcript["url"] == BASE + "a.transcript.vtt"
+    assert entry.podcast_transcript["rel"] == "captions"
+    item = feed.item("guid-a")
+    transcripts = item.findall("podcast:transcript", NS)
+    assert [(t.get("url"), t.get("type"), t.get("language")) for t in transcripts] == [
+        (BASE + "a.transcript.html", "text/html", "en"),
+        (BASE + "a.transcript.vtt", "text/vtt", "en"),
+    ]
+    assert entry.podcast_chapters == {
+        "url": BASE + "a.chapters.json",
+        "type": "application/json+chapters",
+    }
+    # podcastparser ignores the podcast: namespace under its official URI.
+    assert "transcript_url" not in pp
+    assert "chapters_json_url" not in pp
+
+
+def test_persons_channel_hosts_and_item_cast() -> None:
+    feed = parse_feed(build_feed(show(), [episode("a", 5)]))
+    channel_persons = feed.root.findall("channel/podcast:person", NS)
+    assert [(p.text, p.get("role"), p.get("group")) for p in channel_persons] == [
+        ("John Horn", "host", "cast")
+    ]
+    item_persons = feed.item("guid-a").findall("podcast:person", NS)
+    # The item's list replaces the channel's, so the host is repeated before the guest.
+    assert [(p.text, p.get("role"), p.get("href")) for p in item_persons] == [
+        ("John Horn", "host", None),
+        ("So Yong Kim", "guest", "https://example.org/so"),
+    ]
+    # feedparser drops the person's name (the element text) and keeps the last attributes only.
+    assert feed.fp_entry("guid-a").podcast_person == {
+        "role": "guest",
+        "group": "cast",
+        "href": "https://example.org/so",
+    }
+
+
+def test_segment_naming_its_host_gets_no_extra_host() -> None:
+    people = [Person(name="Jane Doe", role="interviewer"), Person(name="Bo", role="reporter")]
+    feed = parse_feed(build_feed(show(), [seg(episode("a", 5), people=people)]))
+    item_persons = feed.item("guid-a").findall("podcast:person", NS)
+    assert [(p.text, p.get("role")) for p in item_persons] == [
+        ("Jane Doe", "host"),
+        ("Bo", "reporter"),
+    ]
+
+
+def test_segment_naming_nobody_has_no_item_persons() -> None:
+    feed = parse_feed(build_feed(show(), [seg(episode("a", 5), people=[])]))
+    assert feed.item("guid-a").findall("podcast:person", NS) == []
+
+
+def test_channel_podcast_namespace_tags() -> None:
+    feed = parse_feed(build_feed(show(), [episode("a", 5)]))
+    channel = feed.root.find("channel")
+    assert channel is not None
+    locked = channel.find("podcast:locked", NS)
+    assert locked is not None
+    assert (locked.text, locked.get("owner")) == ("yes", "podcasts@example.org")
+    funding = channel.find("podcast:funding", NS)
+    assert funding is not None
+    assert (funding.get("url"), funding.text) == ("https://example.org/give", "Support the show")
+    assert channel.findtext("podcast:guid", namespaces=NS) == show().podcast_guid
+    # feedparser keeps only locked's attributes, not its text.
+    assert feed.fp.feed.podcast_locked == {"owner": "podcasts@example.org"}
+
+
+@pytest.mark.parametrize(
+    ("channel", "item", "channel_text", "item_text", "pp_item"),
+    [
+        (False, None, "false", None, None),
+        (True, None, "true", None, None),
+        (False, True, "false", "true", True),
+        (True, False, "true", "false", False),
+    ],
+)
+def test_itunes_explicit_is_true_or_false(
+    channel: bool, item: bool | None, channel_text: str, item_text: str | None, pp_item: bool | None
+) -> None:
+    data = build_feed(show(explicit=channel), [seg(episode("a", 5), explicit=item)])
+    feed = parse_feed(data)
+    assert feed.root.findtext("channel/itunes:explicit", namespaces=NS) == channel_text
+    assert feed.item("guid-a").findtext("itunes:explicit", namespaces=NS) == item_text
+    assert feed.pp["explicit"] is channel
+    assert feed.pp_episode("guid-a").get("explicit") is pp_item
+    assert b"<itunes:explicit>yes" not in data and b"<itunes:explicit>no" not in data
+
+
+@pytest.mark.parametrize(("seconds", "text"), [(0.4, "0"), (61.5, "62"), (3599.49, "3599")])
+def test_duration_in_whole_seconds(seconds: float, text: str) -> None:
+    feed = parse_feed(build_feed(show(), [episode("a", 5, duration_seconds=seconds)]))
+    assert feed.item("guid-a").findtext("itunes:duration", namespaces=NS) == text
+
+
+def test_unknown_duration_is_left_out() -> None:
+    data = build_feed(show(), [episode("a", 5, duration_seconds=None)])
+    assert b"itunes:duration" not in data
+    assert b'length="None"' not in data
+
+
+def test_items_newest_first_and_last_build_date_from_newest_item() -> None:
+    episodes = [episode("old", 1), episode("new", 20), episode("mid", 10)]
+    feed = parse_feed(build_feed(show(), episodes))
+    assert [i.findtext("guid") for i in feed.items()] == ["guid-new", "guid-mid", "guid-old"]
+    assert [e.id for e in feed.fp.entries] == ["guid-new", "guid-mid", "guid-old"]
+    assert feed.root.findtext("channel/lastBuildDate") == "Wed, 20 Apr 2016 15:30:00 -0700"
+
+
+def test_same_inputs_same_bytes() -> None:
+    first = build_feed(show(), [episode("a", 5), episode("b", 6)])
+    second = build_feed(show(), [episode("b", 6), episode("a", 5)])
+    assert first == second
+
+
+def test_empty_feed_has_no_clock_time() -> None:
+    data = build_feed(show(), [])
+    assert b"lastBuildDate" not in data
+    assert build_feed(show(), []) == data
+
+
+def test_season_and_episode_numbers_in_both_namespaces() -> None:
+    feed = parse_feed(build_feed(show(), [seg(episode("a", 5), season=2, episode=7)]))
+    item = feed.item("guid-a")
+    assert item.findtext("itunes:season", namespaces=NS) == "2"
+    assert item.findtext("itunes:episode", namespaces=NS) == "7"
+    assert item.findtext("podcast:season", namespaces=NS) == "2"
+    assert item.findtext("podcast:episode", namespaces=NS) == "7"
+    assert (feed.pp_episode("guid-a")["season"], feed.pp_episode("guid-a")["number"]) == (2, 7)
+
+
+def test_show_notes_in_cdata_and_summary_as_escaped_text() -> None:
+    notes = episode("a", 5, description="<p>Hi &amp; bye</p>", content_html="<p>Full</p>")
+    data = build_feed(show(), [notes, episode("b", 6)])
+    assert b"<description><![CDATA[<p>Hi &amp; bye</p>]]></description>" in data
+    assert b"<content:encoded><![CDATA[<p>Full</p>]]></content:encoded>" in data
+    assert b"<description>About b &amp; more.</description>" in data
+    feed = parse_feed(data)
+    assert feed.pp_episode("guid-a")["description_html"] == "<p>Full</p>"
+
+
+def test_long_summary_is_cut_to_4000_bytes() -> None:
+    summary = "é word " * 1000
+    long = seg(episode("a", 5), summary=summary)
+    feed = parse_feed(build_feed(show(), [long]))
+    description = feed.item("guid-a").findtext("description")
+    assert description is not None
+    assert len(description.encode("utf-8")) <= 4000
+    assert description.endswith("…")
+    assert summary.startswith(description[:-1] + " ")  # cut between whole words
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda e: seg(e, guid=None), "segment b: has no GUID"),
+        (
+            lambda e: replace(e, length_bytes=0),
+            "segment b: enclosure length must be positive, not 0",
+        ),
+        (
+            lambda e: replace(e, length_bytes=2.5),
+            "segment b: enclosure length must be bytes, not 2.5",
+        ),
+        (lambda e: replace(e, length_bytes=None), "segment b: enclosure length must be bytes"),
+        (
+            lambda e: replace(e, pub_date=datetime(2016, 4, 6)),
+            "segment b: pubDate has no time zone",
+        ),
+        (
+            lambda e: replace(e, enclosure_url=BASE + "a.mp3"),
+            f"segment b: enclosure URL {BASE}a.mp3 is also used by segment a",
+        ),
+        (lambda e: seg(e, guid="guid-a"), "segment b: GUID guid-a is also used by segment a"),
+        (lambda e: seg(e, episode=0), "segment b: episode must be a whole number above 0, not 0"),
+        (lambda e: seg(e, season=-1), "segment b: season must be a whole number above 0, not -1"),
+    ],
+)
+def test_episode_errors(change: Any, message: str) -> None:
+    with pytest.raises(FeedError) as caught:
+        build_feed(show(), [episode("a", 5), change(episode("b", 6))])
+    assert str(caught.value).startswith(message)
+
+
+def test_serial_show_needs_episode_numbers() -> None:
+    with pytest.raises(FeedError) as caught:
+        build_feed(show(type="serial"), [seg(episode("a", 5), episode=1), episode("b", 6)])
+    assert str(caught.value) == "segment b: a serial show needs an episode number on every episode"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": None}, "show: title is missing"),
+        ({"feed_url": None}, "show: feed_url is missing"),
+        (
+            {"artwork": BASE + "artwork.jpeg"},
+            f"show: artwork URL must end in .jpg or .png: {BASE}artwork.jpeg",
+        ),
+    ],
+)
+def test_show_errors(changes: dict[str, Any], message: str) -> None:
+    with pytest.raises(FeedError) as caught:
+        build_feed(show(**changes), [episode("a", 5)])
+    assert str(caught.value) == message
