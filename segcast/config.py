@@ -1,0 +1,314 @@
+"""Show configuration: defaults in code, then ``show.toml``, then ``SEGCAST_*`` variables.
+
+Everything is checked once, here, and every message names the key and the file:
+``show.toml: category: 'Tv & film' is not an Apple category; did you mean 'TV & Film'?``
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import urljoin, urlsplit
+
+from feeds.categories import APPLE_CATEGORIES, suggest
+from feeds.guids import is_uuid, podcast_guid
+from segments.errors import ConfigError, ScheduleError
+from segments.model import Funding, Show, ShowType
+from segments.schedule import Schedule, check_timezone, parse_airtimes
+
+#: Apple's limit on most tag values, in characters.
+MAX_TAG_CHARS = 255
+#: Apple's limit on the channel description, in bytes.
+MAX_DESCRIPTION_BYTES = 4000
+
+_EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+SHOW_TYPES: tuple[ShowType, ...] = ("episodic", "serial")
+
+
+@dataclass(frozen=True)
+class Key:
+    """One show.toml key: its check, whether it is required, its default, its variable."""
+
+    kind: str
+    required: bool = False
+    default: Any = None
+    env: str | None = None
+
+
+#: Every key show.toml takes. ``kind`` names the check applied below (see ``_CHECKS``).
+KEYS: dict[str, Key] = {
+    "title": Key("text", required=True),
+    "description": Key("description", required=True),
+    "link": Key("url", required=True, env="SEGCAST_LINK"),
+    "base_url": Key("url", required=True, env="SEGCAST_BASE_URL"),
+    "feed_url": Key("url", required=True, env="SEGCAST_FEED_URL"),
+    "language": Key("language", default="en"),
+    "category": Key("category", required=True),
+    "subcategory": Key("subcategory"),
+    "explicit": Key("bool", default=False),
+    "author": Key("text"),
+    "owner_name": Key("text"),
+    "owner_email": Key("email", env="SEGCAST_OWNER_EMAIL"),
+    "artwork": Key("artwork", required=True),
+    "copyright": Key("text"),
+    "type": Key("type", default="episodic"),
+    "locked": Key("bool"),
+    "funding": Key("funding"),
+    "hosts": Key("names"),
+    "airtimes": Key("text"),
+    "timezone": Key("timezone"),
+    "podcast_guid": Key("uuid"),
+}
+
+
+def _fail(path: Path, key: str, message: str) -> ConfigError:
+    return ConfigError(f"{key}: {message}", path)
+
+
+def _text(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, key, f"must be text, not {value!r}")
+    if len(value) > MAX_TAG_CHARS:
+        raise _fail(path, key, f"is {len(value)} characters; Apple allows {MAX_TAG_CHARS}")
+    return value.strip()
+
+
+def _description(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, key, f"must be text, not {value!r}")
+    size = len(value.strip().encode("utf-8"))
+    if size > MAX_DESCRIPTION_BYTES:
+        raise _fail(path, key, f"is {size} bytes; Apple allows {MAX_DESCRIPTION_BYTES}")
+    return value.strip()
+
+
+def _url(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str):
+        raise _fail(path, key, f"must be a URL, not {value!r}")
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise _fail(path, key, f"{value!r} is not an http(s) URL")
+    return value.strip()
+
+
+def _bool(value: Any, key: str, path: Path) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(path, key, f"{value!r} is not true or false")
+    return value
+
+
+def _email(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not _EMAIL.match(value.strip()):
+        raise _fail(path, key, f"{value!r} is not an email address")
+    return value.strip()
+
+
+def _language(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not _LANGUAGE.match(value):
+        raise _fail(path, key, f"{value!r} is not an ISO 639 language code such as 'en' or 'en-us'")
+    return value
+
+
+def _one_of(value: Any, key: str, path: Path, choices: list[str], what: str) -> str:
+    if isinstance(value, str) and value in choices:
+        return value
+    message = f"{value!r} is not {what}"
+    hint = suggest(value, choices) if isinstance(value, str) else None
+    if hint is None and isinstance(value, str):
+        close = difflib.get_close_matches(value, choices, n=1)
+        hint = close[0] if close else None
+    raise _fail(path, key, f"{message}; did you mean {hint!r}?" if hint else message)
+
+
+def _category(value: Any, key: str, path: Path) -> str:
+    return _one_of(value, key, path, list(APPLE_CATEGORIES), "an Apple category")
+
+
+def _type(value: Any, key: str, path: Path) -> str:
+    return _one_of(value, key, path, list(SHOW_TYPES), "'episodic' or 'serial'")
+
+
+def _names(value: Any, key: str, path: Path) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _fail(path, key, f"must be a list of names, not {value!r}")
+    return [v.strip() for v in value]
+
+
+def _funding(value: Any, key: str, path: Path) -> list[Funding]:
+    items = value if isinstance(value, list) else [value]
+    funding = []
+    for item in items:
+        if not isinstance(item, dict) or set(item) != {"url", "label"}:
+            raise _fail(
+                path, key, 'each entry needs exactly url and label: {url = "...", label = "..."}'
+            )
+        funding.append(
+            Funding(url=_url(item["url"], key, path), label=_text(item["label"], key, path))
+        )
+    return funding
+
+
+def _timezone(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str):
+        raise _fail(path, key, f"must be an IANA time zone name, not {value!r}")
+    try:
+        check_timezone(value)
+    except ScheduleError as exc:
+        raise _fail(path, key, exc.message) from exc
+    except OSError as exc:  # ZoneInfo("Pacific") opens the tzdata folder of that name
+        raise _fail(path, key, f"unknown time zone {value!r}") from exc
+    return value
+
+
+def _uuid(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not is_uuid(value):
+        raise _fail(path, key, f"{value!r} is not a lower-case UUID")
+    return value
+
+
+def _artwork(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, key, f"must be a file name or a URL, not {value!r}")
+    return value.strip()
+
+
+_CHECKS: dict[str, Callable[[Any, str, Path], Any]] = {
+    "text": _text,
+    "description": _description,
+    "url": _url,
+    "bool": _bool,
+    "email": _email,
+    "language": _language,
+    "category": _category,
+    "subcategory": lambda value, key, path: _text(value, key, path),
+    "type": _type,
+    "names": _names,
+    "funding": _funding,
+    "timezone": _timezone,
+    "uuid": _uuid,
+    "artwork": _artwork,
+}
+
+#: Artwork types Apple accepts, by file extension, and the MIME type the bytes must show.
+ARTWORK_TYPES: dict[str, str] = {".jpg": "image/jpeg", ".png": "image/png"}
+
+
+def _image_mime(head: bytes) -> str | None:
+    if head[:3] == b"\xff\xd8\xff":
+        return "image/jpeg"
+    if head[:8] == b"\x89PNG\r\n\x1a\n":
+        return "image/png"
+    return None
+
+
+def _artwork_url(value: str, base_url: str, path: Path) -> str:
+    """Return the artwork's URL: a URL as given, or a file in the show folder under base_url."""
+    if urlsplit(value).scheme:
+        url = _url(value, "artwork", path)
+        if not urlsplit(url).path.endswith(tuple(ARTWORK_TYPES)) or urlsplit(url).query:
+            raise _fail(path, "artwork", f"{value!r} must end in .jpg or .png (Apple's rule)")
+        return url
+    file = path.parent / value
+    extension = file.suffix
+    if extension not in ARTWORK_TYPES:
+        raise _fail(path, "artwork", f"{value!r} must be a .jpg or .png file (Apple's rule)")
+    try:
+        head = file.read_bytes()[:8]
+    except OSError as exc:
+        raise _fail(path, "artwork", f"cannot read {value!r}: {exc.strerror or exc}") from exc
+    real = _image_mime(head)
+    if real != ARTWORK_TYPES[extension]:
+        raise _fail(
+            path, "artwork", f"{value!r} is named {extension} but is {real or 'not JPEG or PNG'}"
+        )
+    if not value.isascii():
+        raise _fail(path, "artwork", f"{value!r}: file names must be ASCII")
+    return urljoin(base_url, file.name)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Return the table in a TOML file, with errors naming the file."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise ConfigError("no show.toml here (the show folder needs one)", path) from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read: {exc.strerror or exc}", path) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", path) from exc
+
+
+def load_show(path: Path, environ: Mapping[str, str] | None = None) -> Show:
+    """Read and check ``show.toml``; ``SEGCAST_*`` variables in ``environ`` override its keys."""
+    path = Path(path)
+    environ = os.environ if environ is None else environ
+    raw = read_toml(path)
+    for key in raw:
+        if key not in KEYS:
+            close = difflib.get_close_matches(key, list(KEYS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise _fail(path, key, f"unknown key{hint}")
+    values: dict[str, Any] = {}
+    for key, spec in KEYS.items():
+        where = path
+        value = raw.get(key, spec.default)
+        if spec.env and environ.get(spec.env):
+            value, where = environ[spec.env], Path(spec.env)
+        if value is None:
+            if spec.required:
+                raise _fail(path, key, "missing (required)")
+            continue
+        values[key] = _CHECKS[spec.kind](value, key, where)
+    return _show(values, path)
+
+
+def _show(values: dict[str, Any], path: Path) -> Show:
+    category = values["category"]
+    subcategory = values.get("subcategory")
+    if subcategory is not None and subcategory not in APPLE_CATEGORIES[category]:
+        choices = list(APPLE_CATEGORIES[category])
+        what = f"a subcategory of {category!r}" if choices else f"possible: {category!r} has none"
+        _one_of(subcategory, "subcategory", path, choices, what)
+    base_url = values["base_url"] if values["base_url"].endswith("/") else values["base_url"] + "/"
+    schedule = None
+    if "airtimes" in values:
+        try:
+            schedule = parse_airtimes(values["airtimes"], values.get("timezone"))
+        except ScheduleError as exc:
+            raise _fail(path, "airtimes", exc.message) from exc
+    elif "timezone" in values:
+        schedule = Schedule(timezone=values["timezone"])
+    if schedule is not None and schedule.timezone is None:
+        raise _fail(path, "timezone", "missing: airtimes need a time zone (an IANA name)")
+    if values.get("locked") is not None and "owner_email" not in values:
+        raise _fail(path, "owner_email", "missing: podcast:locked needs the owner's email")
+    return Show(
+        title=values["title"],
+        description=values["description"],
+        hosts=values.get("hosts", []),
+        schedule=schedule,
+        category=category,
+        subcategory=subcategory,
+        language=values["language"],
+        artwork=_artwork_url(values["artwork"], base_url, path),
+        link=values["link"],
+        base_url=base_url,
+        feed_url=values["feed_url"],
+        author=values.get("author"),
+        owner_name=values.get("owner_name"),
+        owner_email=values.get("owner_email"),
+        explicit=values["explicit"],
+        copyright=values.get("copyright"),
+        type=cast(ShowType, values["type"]),
+        locked=values.get("locked"),
+        funding=values.get("funding", []),
+        podcast_guid=values.get("podcast_guid") or podcast_guid(values["feed_url"]),
+    )

@@ -1,0 +1,218 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from segcast.config import load_show
+from segments.errors import ConfigError
+from tests.conftest import EXAMPLES
+from tests.segcast.showdir import SHOW_TOML, write_artwork
+
+
+def write_show(tmp_path: Path, toml: str = SHOW_TOML) -> Path:
+    path = tmp_path / "show.toml"
+    path.write_text(toml, encoding="utf-8")
+    write_artwork(tmp_path / "artwork.jpg")
+    return path
+
+
+def with_line(key: str, line: str | None) -> str:
+    """SHOW_TOML with the line for ``key`` replaced by ``line`` (or removed)."""
+    lines = [ln for ln in SHOW_TOML.splitlines() if not ln.startswith(f"{key} =")]
+    return "\n".join(lines + ([line] if line else [])) + "\n"
+
+
+def test_the_issue_example_loads(tmp_path: Path) -> None:
+    show = load_show(write_show(tmp_path), environ={})
+    assert show.title == "The Frame"
+    assert (show.category, show.subcategory) == ("TV & Film", "Film Interviews")
+    assert show.artwork == "https://example.org/the-frame/artwork.jpg"
+    assert show.explicit is False
+    assert show.type == "episodic"
+    assert show.hosts == ["John Horn"]
+    assert show.owner_email == "podcasts@example.org"
+    # UUIDv5 of "example.org/the-frame/feed.xml" in the spec's namespace.
+    assert show.podcast_guid == "f88f128a-9d75-50be-9435-39e813badc62"
+    assert show.schedule is not None
+    assert show.schedule.timezone == "America/Los_Angeles"
+    assert [(a.days, a.time.isoformat()) for a in show.schedule.airtimes][:1] == [
+        (("MO", "TU", "WE", "TH", "FR"), "15:30:00")
+    ]
+
+
+def test_the_bundled_example_show_loads() -> None:
+    show = load_show(EXAMPLES / "the-frame" / "show.toml", environ={})
+    assert show.artwork == "https://example.org/the-frame/artwork.jpg"
+
+
+def test_defaults_in_code(tmp_path: Path) -> None:
+    toml = "\n".join(
+        ln
+        for ln in SHOW_TOML.splitlines()
+        if ln.split(" =")[0] in {"title", "description", "link", "base_url", "feed_url"}
+        or ln.split(" =")[0] in {"category", "artwork"}
+    )
+    show = load_show(write_show(tmp_path, toml + "\n"), environ={})
+    assert (show.language, show.explicit, show.type, show.locked) == ("en", False, "episodic", None)
+    assert show.hosts == [] and show.schedule is None and show.funding == []
+
+
+def test_environment_overrides_show_toml(tmp_path: Path) -> None:
+    env = {"SEGCAST_BASE_URL": "https://cdn.example.net/frame", "SEGCAST_FEED_URL": ""}
+    show = load_show(write_show(tmp_path), environ=env)
+    assert show.base_url == "https://cdn.example.net/frame/"
+    assert show.artwork == "https://cdn.example.net/frame/artwork.jpg"
+    assert show.feed_url == "https://example.org/the-frame/feed.xml"  # empty variable: unset
+
+
+def test_bad_environment_value_names_the_variable(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_show(write_show(tmp_path), environ={"SEGCAST_BASE_URL": "cdn.example.net"})
+    assert (
+        str(caught.value) == "SEGCAST_BASE_URL: base_url: 'cdn.example.net' is not an http(s) URL"
+    )
+
+
+def test_pinned_podcast_guid_survives_a_feed_move(tmp_path: Path) -> None:
+    toml = with_line("feed_url", 'feed_url = "https://new.example.com/rss"')
+    toml += 'podcast_guid = "f88f128a-9d75-50be-9435-39e813badc62"\n'
+    show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.podcast_guid == "f88f128a-9d75-50be-9435-39e813badc62"
+
+
+def test_funding_and_locked(tmp_path: Path) -> None:
+    toml = (
+        SHOW_TOML
+        + 'locked = true\nfunding = [{url = "https://example.org/give", label = "Give"}]\n'
+    )
+    show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.locked is True
+    assert [(f.url, f.label) for f in show.funding] == [("https://example.org/give", "Give")]
+
+
+@pytest.mark.parametrize(
+    ("key", "line", "message"),
+    [
+        ("title", None, "title: missing (required)"),
+        ("base_url", None, "base_url: missing (required)"),
+        ("title", "title = 3", "title: must be text, not 3"),
+        ("title", f'title = "{"x" * 256}"', "title: is 256 characters; Apple allows 255"),
+        (
+            "category",
+            'category = "Tv & film"',
+            "category: 'Tv & film' is not an Apple category; did you mean 'TV & Film'?",
+        ),
+        (
+            "category",
+            'category = "TV &amp; Film"',
+            "category: 'TV &amp; Film' is not an Apple category; did you mean 'TV & Film'?",
+        ),
+        (
+            "category",
+            'category = "Movies"',
+            "category: 'Movies' is not an Apple category",
+        ),
+        (
+            "subcategory",
+            'subcategory = "film interviews"',
+            "subcategory: 'film interviews' is not a subcategory of 'TV & Film'; "
+            "did you mean 'Film Interviews'?",
+        ),
+        (
+            "subcategory",
+            'subcategory = "Books"',
+            "subcategory: 'Books' is not a subcategory of 'TV & Film'",
+        ),
+        ("explicit", 'explicit = "no"', "explicit: 'no' is not true or false"),
+        ("explicit", 'explicit = "clean"', "explicit: 'clean' is not true or false"),
+        ("explicit", "explicit = 0", "explicit: 0 is not true or false"),
+        (
+            "owner_email",
+            'owner_email = "podcasts"',
+            "owner_email: 'podcasts' is not an email address",
+        ),
+        (
+            "owner_email",
+            'owner_email = "KPCC <p@example.org>"',
+            "owner_email: 'KPCC <p@example.org>' is not an email address",
+        ),
+        (
+            "type",
+            'type = "Serial"',
+            "type: 'Serial' is not 'episodic' or 'serial'; did you mean 'serial'?",
+        ),
+        ("type", 'type = "daily"', "type: 'daily' is not 'episodic' or 'serial'"),
+        (
+            "language",
+            'language = "English"',
+            "language: 'English' is not an ISO 639 language code such as 'en' or 'en-us'",
+        ),
+        ("link", 'link = "example.org"', "link: 'example.org' is not an http(s) URL"),
+        ("timezone", 'timezone = "Pacific"', "timezone: unknown time zone 'Pacific'"),
+        (
+            "timezone",
+            None,
+            "timezone: missing: airtimes need a time zone (an IANA name)",
+        ),
+        ("hosts", 'hosts = "John Horn"', "hosts: must be a list of names, not 'John Horn'"),
+        (
+            "artwork",
+            'artwork = "cover.jpeg"',
+            "artwork: 'cover.jpeg' must be a .jpg or .png file (Apple's rule)",
+        ),
+        (
+            "artwork",
+            'artwork = "missing.jpg"',
+            "artwork: cannot read 'missing.jpg': No such file or directory",
+        ),
+        (
+            "artwork",
+            'artwork = "https://example.org/art.jpg?v=2"',
+            "artwork: 'https://example.org/art.jpg?v=2' must end in .jpg or .png (Apple's rule)",
+        ),
+        ("colour", 'colour = "red"', "colour: unknown key"),
+        ("owner", 'owner = "KPCC"', "owner: unknown key; did you mean 'owner_name'?"),
+        (
+            "funding",
+            'funding = [{url = "https://example.org/give"}]',
+            'funding: each entry needs exactly url and label: {url = "...", label = "..."}',
+        ),
+        ("locked", "locked = true", None),
+    ],
+)
+def test_config_errors_name_key_and_file(
+    tmp_path: Path, key: str, line: str | None, message: str | None
+) -> None:
+    toml = with_line(key, line)
+    if key == "locked":  # locked needs the owner's email
+        toml = with_line("owner_email", None) + "locked = true\n"
+        message = "owner_email: missing: podcast:locked needs the owner's email"
+    path = write_show(tmp_path, toml)
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_artwork_named_jpg_but_png_inside(tmp_path: Path) -> None:
+    path = write_show(tmp_path)
+    write_artwork(tmp_path / "artwork.jpg", "PNG")
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    assert str(caught.value) == f"{path}: artwork: 'artwork.jpg' is named .jpg but is image/png"
+
+
+def test_invalid_toml_names_line(tmp_path: Path) -> None:
+    path = write_show(tmp_path, SHOW_TOML + "explicit = \n")
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    assert str(caught.value) == f"{path}: not valid TOML: Invalid value (at line 19, column 12)"
+
+
+def test_missing_show_toml(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_show(tmp_path / "show.toml", environ={})
+    assert (
+        str(caught.value)
+        == f"{tmp_path / 'show.toml'}: no show.toml here (the show folder needs one)"
+    )
