@@ -255,8 +255,8 @@ def _text(element: Any) -> str:
 def parse_transcript_html(text: str, where: str = "<html>") -> list[Section]:
     """Parse an HTML transcript: ``<cite>`` speakers, ``<time>`` starts, ``<p>`` paragraphs.
 
-    ``<h2>``/``<h3>`` start a section with a heading; ``<p class="question">`` is a question, asked
-    by the speaker cited before it, answered by the next cited speaker.
+    ``<section>`` (as segcast writes) or ``<h2>``/``<h3>`` start a section; ``<p class="question">``
+    is a question, asked by the speaker cited before it, answered by the next cited speaker.
     """
     try:
         root = lxml.html.document_fromstring(text)
@@ -268,9 +268,11 @@ def parse_transcript_html(text: str, where: str = "<html>") -> list[Section]:
     start: float | None = None
     new_turn = True  # the next paragraph starts a section
     awaiting_answer = False  # the last section is a question still without its answer
-    for element in root.iter("h2", "h3", "cite", "time", "p"):
+    for element in root.iter("section", "h2", "h3", "cite", "time", "p"):
         tag, value = element.tag, _text(element)
-        if tag in ("h2", "h3"):
+        if tag == "section":
+            heading, speaker, start, new_turn, awaiting_answer = None, None, None, True, False
+        elif tag in ("h2", "h3"):
             heading, new_turn, awaiting_answer = value or None, True, False
         elif tag == "cite":
             name = value.rstrip(":").strip() or None
