@@ -1,0 +1,32 @@
+"""``segcast feed build SHOW_DIR -o feed.xml``: the command behind segcast.build.build_show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from segcast.build import build_show
+
+
+@click.command("build")
+@click.argument(
+    "show_dir", type=click.Path(exists=True, file_okay=False, dir_okay=True, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The feed file to write; transcripts and chapters are written beside it.",
+)
+def build(show_dir: Path, output: Path) -> None:
+    """Build the podcast feed of the show in SHOW_DIR (show.toml and segments/*.md)."""
+    report = build_show(show_dir, output)
+    click.echo(
+        f"{report.feed}: {report.episodes} episode{'' if report.episodes == 1 else 's'}, "
+        f"{len(report.new_guids)} new GUID{'' if len(report.new_guids) == 1 else 's'} "
+        f"stored, {len(report.files)} companion file{'' if len(report.files) == 1 else 's'}"
+    )
+    for slug in report.new_guids:
+        click.echo(f"  new GUID stored in segment {slug}")

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from segcast.cli import cli
+from tests.feeds.feedcheck import parse_feed
+from tests.segcast.showdir import SHOW_TOML, make_show
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), obj={}, env={"SEGCAST_BASE_URL": ""})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_feed_build_writes_the_feed(tmp_path: Path) -> None:
+    show_dir = make_show(tmp_path)
+    out = tmp_path / "public" / "feed.xml"
+    code, stdout, stderr = run("feed", "build", str(show_dir), "-o", str(out))
+    assert (code, stderr) == (0, "")
+    assert stdout == (
+        f"{out}: 2 episodes, 2 new GUIDs stored, 0 companion files\n"
+        "  new GUID stored in segment ghostbusters\n"
+        "  new GUID stored in segment lovesong\n"
+    )
+    assert len(parse_feed(out.read_bytes()).fp.entries) == 2
+    code, stdout, _ = run("feed", "build", str(show_dir), "-o", str(out))
+    assert (code, stdout) == (0, f"{out}: 2 episodes, 0 new GUIDs stored, 0 companion files\n")
+
+
+def test_config_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    show_dir = make_show(tmp_path, toml=SHOW_TOML.replace('"TV & Film"', '"Tv & film"'))
+    out = tmp_path / "feed.xml"
+    code, stdout, stderr = run("feed", "build", str(show_dir), "-o", str(out))
+    assert (code, stdout) == (1, "")
+    assert stderr == (
+        f"Error: {show_dir / 'show.toml'}: category: 'Tv & film' is not an Apple category; "
+        "did you mean 'TV & Film'?\n"
+    )
+    assert not out.exists()
+
+
+def test_output_is_required(tmp_path: Path) -> None:
+    code, _, stderr = run("feed", "build", str(make_show(tmp_path)))
+    assert code == 2
+    assert "Missing option '-o' / '--output'" in stderr
+
+
+def test_missing_show_dir_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = run("feed", "build", str(tmp_path / "nope"), "-o", "feed.xml")
+    assert code == 2
+    assert "does not exist" in stderr
