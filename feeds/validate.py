@@ -61,6 +61,7 @@ class Finding:
     severity: Severity
     message: str
     where: str
+    line: int | None = None
 
 
 _APPLE = "Apple Podcasts RSS requirements"
@@ -825,15 +826,23 @@ def chapter_lines(description: str) -> list[tuple[str, int]]:
 
 
 class _Report:
-    """Collect findings in document order."""
+    """Collect findings, each with the source line of the place it names."""
 
     def __init__(self) -> None:
         self.findings: list[Finding] = []
+        self.lines: dict[str, int] = {"rss": 1}
 
     def add(self, rule_id: str, where: str, **values: object) -> None:
         rule = RULES[rule_id]
         message = rule.message.format(**{"hint": "", **values})
-        self.findings.append(Finding(rule_id, rule.severity, message, where))
+        place = where
+        while place not in self.lines and "/" in place:
+            place = place.rsplit("/", 1)[0]
+        line = self.lines.get(place)
+        self.findings.append(Finding(rule_id, rule.severity, message, where, line))
+
+    def in_document_order(self) -> list[Finding]:
+        return sorted(self.findings, key=lambda f: f.line or 0)
 
 
 def _qname(el: etree._Element) -> str:
@@ -860,8 +869,11 @@ def _is_url(value: str) -> bool:
 class _Places:
     """Name elements by XPath-like location, items by position and guid."""
 
-    def __init__(self, channel: etree._Element) -> None:
+    def __init__(self, channel: etree._Element, lines: dict[str, int]) -> None:
         self.labels: dict[etree._Element, str] = {}
+        self.lines = lines
+        if channel.sourceline:
+            lines["channel"] = channel.sourceline
         for n, item in enumerate(channel.findall("item"), start=1):
             guid = _text(item.find("guid"))
             title = _text(item.find("title"))
@@ -872,6 +884,7 @@ class _Places:
             else:
                 label = f"item[{n}]"
             self.labels[item] = label
+            self.of(item)
 
     def of(self, el: etree._Element) -> str:
         parts: list[str] = []
@@ -879,7 +892,10 @@ class _Places:
         while node is not None and node.getparent() is not None:
             parts.append(self.labels.get(node) or _qname(node))
             node = node.getparent()
-        return "/".join(reversed(parts))
+        where = "/".join(reversed(parts))
+        if el.sourceline:
+            self.lines[where] = el.sourceline
+        return where
 
 
 def _parse(xml: bytes, source: str) -> etree._Element:
@@ -895,16 +911,17 @@ def _parse(xml: bytes, source: str) -> etree._Element:
 
 
 def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> list[Finding]:
-    """Check a feed document; return its findings in document order.
+    """Check a feed document; return its findings in document (source line) order.
 
     ``source`` names the feed in errors; ``now`` (default: the clock) decides what is "future".
     Raises FeedError when the bytes are not well-formed, namespace-aware XML.
     """
     root = _parse(xml, source)
     report = _Report()
+    report.lines["rss"] = root.sourceline or 1
     if etree.QName(root).localname != "rss" or etree.QName(root).namespace is not None:
         report.add("rss-root-missing", _qname(root), root=_qname(root))
-        return report.findings
+        return report.in_document_order()
     version = root.get("version")
     if version is None:
         report.add("rss-version-missing", "rss")
@@ -914,12 +931,12 @@ def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> li
     channel = root.find("channel")
     if channel is None:
         report.add("rss-channel-missing", "rss")
-        return report.findings
-    places = _Places(channel)
+        return report.in_document_order()
+    places = _Places(channel, report.lines)
     _check_channel(channel, places, report)
     _check_items(channel, places, report, now or datetime.now(UTC))
     _check_everywhere(channel, places, report)
-    return report.findings
+    return report.in_document_order()
 
 
 def _check_namespaces(root: etree._Element, report: _Report) -> None:

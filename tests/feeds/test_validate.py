@@ -460,6 +460,12 @@ def build(edits: list[Edit]) -> bytes:
     return text.encode("utf-8")
 
 
+def line_of(text: str) -> int:
+    """Return the line of BASE that holds this (unique) text."""
+    (line,) = [n for n, row in enumerate(BASE.splitlines(), start=1) if text in row]
+    return line
+
+
 def ids(findings: list[Finding]) -> list[str]:
     return [f.rule for f in findings]
 
@@ -506,6 +512,7 @@ def test_rules_are_documented() -> None:
                 "error",
                 'enclosure length "0" is not a positive whole number of bytes',
                 "channel/item[2] (guid barry-guid)/enclosure",
+                line_of(ENC2),
             ),
         ),
         (
@@ -515,6 +522,7 @@ def test_rules_are_documented() -> None:
                 "error",
                 'guid "ava-guid" is already used by item[1] (guid ava-guid)',
                 "channel/item[2] (guid ava-guid)/guid",
+                line_of(">barry-guid<"),
             ),
         ),
         (
@@ -524,6 +532,7 @@ def test_rules_are_documented() -> None:
                 "error",
                 'itunes:category "TV & film" is not in Apple\'s list (did you mean "TV & Film"?)',
                 "channel/itunes:category",
+                line_of(CATEGORY),
             ),
         ),
         (
@@ -536,6 +545,7 @@ def test_rules_are_documented() -> None:
                 "warning",
                 "the item's <guid> is missing",
                 "channel/item[2] (title Barry Jenkins)",
+                line_of("<title>Barry Jenkins</title>") - 1,
             ),
         ),
         (
@@ -546,6 +556,7 @@ def test_rules_are_documented() -> None:
                 'prefix "content" is bound to "http://purl.org/rss/1.0/modules/content", not '
                 '"http://purl.org/rss/1.0/modules/content/"; apps ignore its tags',
                 "rss",
+                line_of("<rss "),
             ),
         ),
         (
@@ -556,6 +567,7 @@ def test_rules_are_documented() -> None:
                 'podcast:guid "9b024349-ccf0-5f69-a609-6b82873eab3c" is not the UUIDv5 of the self '
                 f'URL "{SELF_URL}" ({GUID}); fine if the feed moved after the GUID was assigned',
                 "channel/podcast:guid",
+                line_of(f"<podcast:guid>{GUID}"),
             ),
         ),
     ],
@@ -667,3 +679,22 @@ def test_load_feed_connection_refused() -> None:
     with pytest.raises(FeedError) as err:
         load_feed(f"http://127.0.0.1:{port}/feed.xml")
     assert str(err.value).startswith(f"http://127.0.0.1:{port}/feed.xml: cannot fetch the feed: ")
+
+
+def test_findings_are_sorted_by_source_line() -> None:
+    xml = build(
+        [
+            ("https://example.org/the-frame/barry.m4a", "http://example.org/the-frame/barry.m4a"),
+            (">1805<", ">1805 s<"),
+            (
+                "<itunes:explicit>false</itunes:explicit>\n<itunes:author>",
+                "<itunes:explicit>yes</itunes:explicit>\n<itunes:author>",
+            ),
+        ]
+    )
+    found = validate_feed(xml, "f.xml", now=NOW)
+    assert [(f.rule, f.line) for f in found] == [
+        ("explicit-deprecated", line_of("<itunes:author>") - 1),
+        ("item-duration-invalid", line_of(">1805<")),
+        ("url-not-https", line_of(ENC2)),
+    ]

@@ -1,0 +1,114 @@
+"""``segcast feed validate``: table and JSON output, exit codes, errors as one line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from segcast.cli import cli
+from tests.feeds.test_validate import BASE, ENC2, build, line_of, server  # noqa: F401
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["feed", "validate", *args], obj={})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(tmp_path: Path, text: bytes, name: str = "feed.xml") -> str:
+    path = tmp_path / name
+    path.write_bytes(text)
+    return str(path)
+
+
+HTTP_ENCLOSURE = (
+    "https://example.org/the-frame/barry.m4a",
+    "http://example.org/the-frame/barry.m4a",
+)
+
+
+def test_clean_feed_exits_0(tmp_path: Path) -> None:
+    feed = write(tmp_path, BASE.encode())
+    assert run(feed) == (0, f"{feed}: 0 error(s), 0 warning(s), 0 info\n", "")
+
+
+@pytest.mark.parametrize(
+    ("edits", "strict", "code"),
+    [
+        ([HTTP_ENCLOSURE], False, 0),  # a warning alone passes ...
+        ([HTTP_ENCLOSURE], True, 1),  # ... unless --strict
+        ([("<itunes:duration>1805<", "<itunes:duration>1805.5<")], True, 1),
+        ([("<title>Barry Jenkins</title>", "<title>Episode 2</title>")], True, 0),  # info
+        ([(' length="23456789"', ' length="0"')], False, 1),  # an error always fails
+    ],
+)
+def test_exit_codes(tmp_path: Path, edits: list[tuple[str, str]], strict: bool, code: int) -> None:
+    feed = write(tmp_path, build(edits))
+    args = [feed, "--strict"] if strict else [feed]
+    assert run(*args)[0] == code
+
+
+def test_table_lists_each_finding(tmp_path: Path) -> None:
+    feed = write(tmp_path, build([HTTP_ENCLOSURE]))
+    code, out, err = run(feed)
+    line = f"line {line_of(ENC2)}"
+    assert out.splitlines() == [
+        f"{line:>10}  warning  url-not-https  channel/item[2] (guid barry-guid)/enclosure",
+        f"{'':>10}  {'':7}  {'':13}  "
+        'enclosure@url "http://example.org/the-frame/barry.m4a" is http, not https',
+        "",
+        f"{feed}: 0 error(s), 1 warning(s), 0 info",
+    ]
+    assert (code, err) == (0, "")
+
+
+def test_json_output(tmp_path: Path) -> None:
+    feed = write(tmp_path, build([HTTP_ENCLOSURE, (' length="23456789"', ' length="0"')]))
+    code, out, _ = run(feed, "--json")
+    assert code == 1
+    assert json.loads(out) == {
+        "feed": feed,
+        "errors": 1,
+        "warnings": 1,
+        "findings": [
+            {
+                "id": "item-enclosure-length-not-bytes",
+                "severity": "error",
+                "message": 'enclosure length "0" is not a positive whole number of bytes',
+                "where": "channel/item[2] (guid barry-guid)/enclosure",
+                "line": line_of(ENC2),
+            },
+            {
+                "id": "url-not-https",
+                "severity": "warning",
+                "message": 'enclosure@url "http://example.org/the-frame/barry.m4a" is http, '
+                "not https",
+                "where": "channel/item[2] (guid barry-guid)/enclosure",
+                "line": line_of(ENC2),
+            },
+        ],
+    }
+
+
+def test_malformed_feed_is_one_line_error(tmp_path: Path) -> None:
+    feed = write(tmp_path, b'<rss version="2.0">\n<channel>\n<title>x</titel>\n</channel></rss>')
+    code, out, err = run(feed)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: {feed}: not well-formed XML at line 3, column 17: "
+        "Opening and ending tag mismatch: title line 3 and titel\n"
+    )
+
+
+def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
+    feed = str(tmp_path / "nope.xml")
+    assert run(feed) == (1, "", f"Error: {feed}: cannot read the feed: No such file or directory\n")
+
+
+def test_validates_a_url(server: str) -> None:  # noqa: F811
+    url = f"{server}/feed.xml"
+    assert run(url, "--json")[0] == 0
+    assert json.loads(run(url, "--json")[1])["findings"] == []
+    assert run(f"{server}/gone.xml") == (1, "", f"Error: {server}/gone.xml: HTTP 404 Not Found\n")
