@@ -16,7 +16,6 @@ import base64
 import shutil
 import struct
 import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -34,10 +33,10 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3NoHeaderError
 
 from audio.ffmpeg import run_ffmpeg
-from segments import schedule as schedule_module
 from segments.errors import AudioError, InputError
 from segments.files import atomic_output
 from segments.model import Chapter, Segment, Show
+from segments.schedule import describe
 from segments.transcript import transcript_text
 
 # mutagen's annotations are partial (strict mypy rejects every call into it): use it as Any.
@@ -199,9 +198,8 @@ def _airtimes(show: Show) -> str | None:
     """Return the airtimes sentence of ``show``'s schedule."""
     if show.schedule is None:
         return None
-    describe: Callable[[Any], str] | None = getattr(schedule_module, "describe", None)
-    if describe is not None and show.schedule.airtimes:
-        return describe(show.schedule) or None
+    if show.schedule.airtimes:
+        return describe(show.schedule)
     return show.schedule.text or None
 
 

@@ -16,20 +16,31 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import mutagen.flac
+import mutagen.id3
+import mutagen.mp4
+import mutagen.oggopus
+import mutagen.oggvorbis
 import numpy as np
 import pytest
-from mutagen.flac import FLAC, Picture
-from mutagen.id3 import ID3, TPUB, TXXX
-from mutagen.mp4 import MP4, MP4FreeForm
-from mutagen.oggopus import OggOpus
-from mutagen.oggvorbis import OggVorbis
 from PIL import Image
 
 from audio.ffmpeg import run_ffmpeg
 from audio.tags import TAG_KEYS, TagFields, read_tags, tag_fields, write_tags
 from segments.errors import AudioError, InputError
 from segments.model import Chapter, Person, Section, Segment, Show, Source
-from segments.schedule import Schedule
+from segments.schedule import Schedule, parse_airtimes
+
+# mutagen is only partly annotated: used untyped here, as in audio/tags.py.
+FLAC: Any = mutagen.flac.FLAC
+Picture: Any = mutagen.flac.Picture
+ID3: Any = mutagen.id3.ID3
+TPUB: Any = mutagen.id3.TPUB
+TXXX: Any = mutagen.id3.TXXX
+MP4: Any = mutagen.mp4.MP4
+MP4FreeForm: Any = mutagen.mp4.MP4FreeForm
+OggOpus: Any = mutagen.oggopus.OggOpus
+OggVorbis: Any = mutagen.oggvorbis.OggVorbis
 
 FORMATS = ("mp3", "m4a", "ogg", "opus", "flac")
 SECONDS = 3.0
@@ -638,3 +649,20 @@ def test_mp4_with_video_is_refused(tmp_path: Path, encoded: dict[str, Path]) -> 
         write_tags(video, FIELDS, cover=None, chapters=[])
     assert video.read_bytes() == before
     assert struct.unpack(">4s", before[4:8]) == (b"ftyp",)
+
+
+@pytest.mark.parametrize(
+    ("schedule", "expected"),
+    [
+        (
+            parse_airtimes("Weekdays at 3:30pm & 7:30pm", "America/Los_Angeles"),
+            "Weekdays at 3:30pm and 7:30pm (America/Los_Angeles)",
+        ),
+        (Schedule(text="Saturdays, after the news"), "Saturdays, after the news"),
+        (Schedule(), None),
+        (None, None),
+    ],
+)
+def test_airtimes_sentence(schedule: Schedule | None, expected: str | None) -> None:
+    fields = tag_fields(Segment(slug="x", title="X"), Show(schedule=schedule))
+    assert fields.airtimes == expected
