@@ -990,7 +990,7 @@ def _check_channel(channel: etree._Element, places: _Places, report: _Report) ->
             report.add("channel-owner-email-missing", places.of(owner))
         elif not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
             report.add(
-                "channel-owner-email-invalid", places.of(owner) + "/itunes:email", value=email
+                "channel-owner-email-invalid", places.of(owner.find(_it("email"))), value=email
             )
     if channel.find("copyright") is None:
         report.add("channel-copyright-missing", "channel")
@@ -1052,7 +1052,7 @@ def _check_category(channel: etree._Element, places: _Places, report: _Report) -
             if sub_value not in allowed:
                 report.add(
                     "channel-subcategory-unknown",
-                    where + "/itunes:category",
+                    places.of(sub),
                     value=sub_value,
                     parent=value,
                     hint=_category_hint(sub_value, allowed),
