@@ -1,0 +1,187 @@
+"""Plain-text segment pages (text copied from a station page) read into a RawPage.
+
+The layout is the one copy-and-paste from a station page gives (see the seeds): an optional header
+of single lines (show tagline, "Hosted by ...", "Airs ...", a category), a blank line, the
+headline, then blank-line separated groups. A group is a photo caption (its alt text, the whole
+caption, the credit), an audio line ("Download this story 2MB") or paragraphs, one per line.
+Deciding what the paragraphs are (headings, questions, speakers) is ``segments.structure``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+
+from segments.audiolinks import parse_download_text
+from segments.errors import ScheduleError
+from segments.model import AudioRef, Image, Show
+from segments.page import Block, RawPage
+from segments.schedule import Schedule, parse_airtimes
+
+#: Header lines that name the show's hosts; group "value" holds the names.
+HOST_LINE = re.compile(
+    r"(?:hosted by|hosts?:|with hosts?|presented by|presenters?:)\s+(?P<value>.+)",
+    re.IGNORECASE,
+)
+#: Header lines that announce the show's airtimes ("Airs Weekdays at ...", "Broadcast: ...").
+AIRTIME_LINE = re.compile(r"(?:airs|broadcast|on air|heard)\b.*", re.IGNORECASE)
+#: A category line: a few capitalised words joined by "&", "and", "/" or ",", no full stop.
+CATEGORY_LINE = re.compile(
+    r"[A-Z][\w'’-]*(?:\s*(?:&|and|/|,)?\s*[A-Z][\w'’-]*){0,4}",
+)
+#: Who took a photo: "Larry Busacca/Getty Images", "Photo: ...", "Courtesy of ...".
+CREDIT_LINE = re.compile(
+    r".{1,60}/\s*(?:getty images|ap|afp|reuters|ap photo|epa|shutterstock|istock|courtesy)"
+    r"|(?:photo|image|credit|photograph|foto|bild)(?: by)?\s*[:©]?\s+.{1,60}"
+    r"|courtesy(?: of)? .{1,60}"
+    r"|©\s*.{1,60}",
+    re.IGNORECASE,
+)
+#: Lines that end a sentence or clause; a line without one, followed by a lower-case start, is a
+#: hard-wrapped continuation and is joined to the next.
+_LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "]", "…")
+#: A headline is short: longer first lines are text, and the page has no headline.
+TITLE_MAX_WORDS = 25
+
+
+def _clean(line: str) -> str:
+    """Turn no-break spaces into spaces and strip the line (quote characters are kept)."""
+    return " ".join(line.replace("\u00a0", " ").replace("\ufeff", "").split())
+
+
+def _groups(text: str) -> list[list[str]]:
+    """Split ``text`` into blank-line separated groups of cleaned, non-empty lines."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = _clean(raw)
+        if line:
+            current.append(line)
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped lines; every other line is a paragraph of its own."""
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and not paragraphs[-1].endswith(_LINE_END) and line[0].islower():
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _is_header(lines: list[str]) -> bool:
+    """Tell a station header (it names hosts or airtimes) from a headline."""
+    return any(HOST_LINE.fullmatch(line) or _is_airtime(line) for line in lines)
+
+
+def _is_airtime(line: str) -> bool:
+    """Tell an airtime line: announced ("Airs ...") with a time, or one the parser reads whole."""
+    if line.endswith(("?", "!")) or not re.search(r"\d|\bnoon\b|\bmidnight\b", line, re.I):
+        return False
+    if AIRTIME_LINE.fullmatch(line):
+        return True
+    try:
+        return bool(parse_airtimes(line).airtimes)
+    except ScheduleError:
+        return False
+
+
+def _announces_airtimes(line: str) -> bool:
+    """In a header, any "Airs ..." line is about airtimes, even one without a clock time."""
+    return _is_airtime(line) or bool(AIRTIME_LINE.fullmatch(line))
+
+
+def split_names(text: str) -> list[str]:
+    """Split "A, B and C" into names.
+
+    >>> split_names("John Horn")
+    ['John Horn']
+    >>> split_names("Kai Ryssdal, Molly Wood & Jane Doe.")
+    ['Kai Ryssdal', 'Molly Wood', 'Jane Doe']
+    """
+    parts = re.split(r"\s*,\s*|\s+(?:and|&|und)\s+", text.strip().rstrip("."))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _read_schedule(line: str) -> Schedule:
+    """Parse an airtime line; text the parser cannot read is kept as text, nothing guessed."""
+    try:
+        return parse_airtimes(line)
+    except ScheduleError:
+        return Schedule(text=line)
+
+
+def _read_header(lines: list[str]) -> Show:
+    """Read the header lines of a station page into a Show."""
+    show = Show()
+    for index, line in enumerate(lines):
+        host = HOST_LINE.fullmatch(line)
+        if host:
+            show.hosts.extend(split_names(host.group("value")))
+        elif _announces_airtimes(line) and show.schedule is None:
+            show.schedule = _read_schedule(line)
+        elif index == 0 and show.tagline is None:
+            show.tagline = line
+        elif show.category is None and CATEGORY_LINE.fullmatch(line):
+            show.category = line
+        elif show.tagline is None:
+            show.tagline = line
+        else:
+            # Kept, not dropped: a header line we cannot place describes the show.
+            show.description = f"{show.description}\n{line}" if show.description else line
+    return show
+
+
+def _caption(lines: list[str]) -> Image | None:
+    """Read a caption group: alt text (a prefix of the caption) or none, the caption, a credit."""
+    if len(lines) >= 2 and lines[1].startswith(lines[0]) and len(lines) <= 3:
+        credit = lines[2] if len(lines) == 3 else None
+        return Image(caption=lines[1], credit=credit)
+    if len(lines) == 2 and CREDIT_LINE.fullmatch(lines[1]) and not lines[0].endswith(":"):
+        return Image(caption=lines[0], credit=lines[1])
+    return None
+
+
+def _audio(lines: list[str]) -> AudioRef | None:
+    """Read a one-line audio group ("Download this story 2MB"); a bare "Listen" is not audio."""
+    if len(lines) != 1 or len(lines[0].split()) > 12 or lines[0].endswith((".", "?", "!")):
+        return None
+    ref = parse_download_text(lines[0])
+    if ref is None:
+        return None
+    offers_file = (ref.label or "").lower().startswith(("download", "herunterladen"))
+    if ref.size_bytes is None and ref.duration_seconds is None and not offers_file:
+        return None
+    return ref
+
+
+def read_text_page(text: str, path: str) -> RawPage:
+    """Read a plain-text segment page into a RawPage (blocks, title, show header, images, audio)."""
+    page = RawPage(path=path, kind="text")
+    groups = _groups(text)
+    if groups and _is_header(groups[0]):
+        page.show = _read_header(groups.pop(0))
+    if groups:
+        first = groups[0]
+        if len(first[0].split()) <= TITLE_MAX_WORDS and not _is_header(first[:1]):
+            page.title = first[0]
+            groups[0] = first[1:]
+    for lines in groups:
+        if not lines:
+            continue
+        image = _caption(lines)
+        if image is not None:
+            page.images.append(image)
+            continue
+        audio = _audio(lines)
+        if audio is not None:
+            page.audio.append(audio)
+            continue
+        page.blocks.extend(Block(text=paragraph) for paragraph in _unwrap(lines))
+    return page
