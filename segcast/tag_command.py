@@ -1,0 +1,90 @@
+"""``segcast audio tag FILE --segment SEGMENT.md``: write an episode's podcast tags into it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from audio.cover import prepare_cover
+from audio.tags import FORMAT_NAMES, TagReport, read_tags, tag_fields, write_tags
+from segcast.config import load_show, read_toml
+from segments.segmentfile import read_segment
+
+#: ``--id3`` choices -> the ID3v2 minor version mutagen saves.
+ID3_VERSIONS: dict[str, int] = {"2.3": 3, "2.4": 4}
+
+
+def show_artwork(show_toml: Path) -> Path | None:
+    """Return the local artwork file ``show.toml`` names, ``None`` for a URL or none."""
+    artwork = read_toml(show_toml).get("artwork")
+    if not isinstance(artwork, str) or not artwork.strip() or urlsplit(artwork).scheme:
+        return None
+    return show_toml.parent / artwork.strip()
+
+
+def describe_report(path: Path, report: TagReport) -> str:
+    """Return the one-line summary printed after tagging."""
+    kind = FORMAT_NAMES[report.format] if report.format else "audio"
+    version = f" (ID3v{report.id3_version})" if report.id3_version else ""
+    parts = [
+        f"{len(report.tags)} tags",
+        f"{len(report.chapters)} chapters",
+        "cover" if report.has_cover else "no cover",
+        f"transcript of {report.transcript_chars} chars"
+        if report.transcript_chars
+        else "no transcript",
+    ]
+    return f"{path}: tagged {kind}{version}: {', '.join(parts)}"
+
+
+@click.command("tag")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--segment",
+    "segment_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="The episode's segment file (Markdown with YAML front matter).",
+)
+@click.option(
+    "--show",
+    "show_toml",
+    type=click.Path(path_type=Path),
+    help="show.toml: show title, hosts, feed URL, airtimes and artwork.",
+)
+@click.option(
+    "--cover",
+    "cover_file",
+    type=click.Path(path_type=Path),
+    help="Cover image (default: the show's artwork file; none keeps the present cover).",
+)
+@click.option(
+    "--id3",
+    "id3",
+    type=click.Choice(list(ID3_VERSIONS)),
+    default="2.3",
+    show_default=True,
+    help="ID3 version for MP3 (2.3 is what most players read correctly).",
+)
+def tag(
+    file: Path, segment_file: Path, show_toml: Path | None, cover_file: Path | None, id3: str
+) -> None:
+    """Write title, show, hosts, cover, chapters and transcript into FILE's tags, in place.
+
+    The audio itself is left byte for byte as it was; tags segcast does not own are kept.
+    """
+    segment = read_segment(segment_file)
+    show = load_show(show_toml) if show_toml is not None else None
+    if cover_file is None and show_toml is not None:
+        cover_file = show_artwork(show_toml)
+    cover = prepare_cover(cover_file) if cover_file is not None else None
+    write_tags(
+        file,
+        tag_fields(segment, show),
+        cover=cover,
+        chapters=segment.chapters,
+        id3_version=ID3_VERSIONS[id3],
+    )
+    click.echo(describe_report(file, read_tags(file)))
