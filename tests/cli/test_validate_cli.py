@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from segcast.cli import cli
 from tests.feeds.test_validate import BASE, ENC2, build, line_of, server  # noqa: F401
+from tests.segcast.showdir import make_show
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -112,3 +113,13 @@ def test_validates_a_url(server: str) -> None:  # noqa: F811
     assert run(url, "--json")[0] == 0
     assert json.loads(run(url, "--json")[1])["findings"] == []
     assert run(f"{server}/gone.xml") == (1, "", f"Error: {server}/gone.xml: HTTP 404 Not Found\n")
+
+
+def test_our_own_feed_passes_strict(tmp_path: Path) -> None:
+    show_dir = make_show(tmp_path)
+    out = tmp_path / "public" / "feed.xml"
+    build = CliRunner().invoke(
+        cli, ["feed", "build", str(show_dir), "-o", str(out)], obj={}, env={"SEGCAST_BASE_URL": ""}
+    )
+    assert build.exit_code == 0, build.stderr
+    assert run(str(out), "--strict") == (0, f"{out}: 0 error(s), 0 warning(s), 0 info\n", "")
