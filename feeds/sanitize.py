@@ -64,13 +64,19 @@ _DESCRIPTION = nh3.Cleaner(
 )
 
 
+def _cdata_safe(html: str) -> str:
+    # Feeds carry this HTML in CDATA, which "]]>" would end; html5ever leaves ">" raw in attribute
+    # values, and "&gt;" there means the same.
+    return str(html).replace("]]>", "]]&gt;")
+
+
 def sanitize_html(html: str) -> str:
     """Return ``html`` with only the show-notes tags, safe links and no active content.
 
     >>> sanitize_html('<p onclick="x()">Hi <a href="javascript:alert(1)">there</a></p>')
     '<p>Hi <a rel="nofollow noopener">there</a></p>'
     """
-    return str(_SHOW_NOTES.clean(html))
+    return _cdata_safe(_SHOW_NOTES.clean(html))
 
 
 def sanitize_description(html: str) -> str:
@@ -79,4 +85,4 @@ def sanitize_description(html: str) -> str:
     >>> sanitize_description('<h2>Guests</h2><p><strong>Ana</strong> <a href="https://x.org/">x</a></p>')
     'Guests<p>Ana <a href="https://x.org/">x</a></p>'
     """
-    return str(_DESCRIPTION.clean(html))
+    return _cdata_safe(_DESCRIPTION.clean(html))
