@@ -1,0 +1,624 @@
+"""Turn a page as read (RawPage) into a Segment: the one structurer for text and HTML pages.
+
+Reading order: normalise the blocks, take captions out as images, remove furniture, find the
+title and bylines, find the people from the page's own phrasing, classify each block (topic
+heading, question, speaker turn, paragraph), split the intro (the summary) from the sections,
+then fill in who answered and who asked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from segments.audiolinks import mime_from_url
+from segments.errors import InputError
+from segments.furniture import normalise_text, strip_furniture
+from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
+from segments.page import Block, RawPage
+
+# --- names --------------------------------------------------------------------------------------
+
+_WORD = r"[A-Z][\w'’.-]*"
+#: Two to four capitalised words: how a person's full name looks in running text.
+NAME = rf"{_WORD}(?:\s+{_WORD}){{1,3}}"
+
+#: Words that describe someone interviewed for what they do ("director So Yong Kim").
+GUEST_NOUNS: tuple[str, ...] = (
+    "director", "filmmaker", "writer", "author", "actor", "actress", "artist", "musician",
+    "singer", "songwriter", "composer", "novelist", "poet", "playwright", "comedian",
+    "photographer", "professor", "scientist", "researcher", "astrophysicist", "physicist",
+    "economist", "historian", "founder", "cofounder", "co-founder", "chef", "designer",
+    "engineer", "developer", "dancer", "choreographer", "rapper", "guest", "astrophysikerin",
+    "regisseur", "regisseurin", "autor", "autorin",
+)  # fmt: skip
+_NOUNS = "|".join(GUEST_NOUNS)
+
+#: Leading words a name match may drag in that are never part of a name.
+NOT_NAME_WORDS = frozenset(
+    {
+        "the", "a", "an", "in", "on", "at", "of", "our", "his", "her", "their", "with", "and",
+        "host", "hosted", "reporter", "correspondent", "interview", "q&a", "when", "after",
+        "while", "as", "by", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "former",
+        "today", "now", "then", "meanwhile", "but", "this", "that", "these",
+        *GUEST_NOUNS,
+    }
+)  # fmt: skip
+
+#: How pages say who is who: (role, pattern with a "name" group). Searched in the title, the
+#: description and the intro paragraphs (the reporter pattern also in the body); first match wins.
+ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("host", re.compile(rf"\b(?i:hosted by|host|presenter|moderator)\s+(?P<name>{NAME})")),
+    (
+        "interviewer",
+        re.compile(
+            rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:spoke|speaks|talked|talks|sat down|chatted)"
+            r"\s+(?:with|to)\b"
+        ),
+    ),
+    (
+        "interviewer",
+        re.compile(rf"\b(?i:interviewed by|interview by|questions by)\s+(?P<name>{NAME})"),
+    ),
+    ("guest", re.compile(rf"\b(?i:{_NOUNS})\s+(?P<name>{NAME})")),
+    (
+        "guest",
+        re.compile(
+            rf"\b(?i:interview with|q&a with|q & a with|in conversation with|conversation with"
+            rf"|a chat with|spoke with|talked with|talks with|talked to|talks to|sat down with)"
+            rf"\s+(?:(?i:{_NOUNS})\s+)?(?P<name>{NAME})"
+        ),
+    ),
+    (
+        "guest",
+        re.compile(
+            rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME}),?\s+(?:is|was)\s+(?:an?|the)\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
+        ),
+    ),
+    (
+        "guest",
+        re.compile(rf"(?P<name>{NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"),
+    ),
+    ("reporter", re.compile(rf"(?P<name>{NAME})\s+reports\b")),
+    ("reporter", re.compile(rf"\b(?i:reporter|correspondent)\s+(?P<name>{NAME})")),
+)
+
+#: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google".
+BYLINE = re.compile(
+    r"(?i:by|posted by|written by|interview by|von)\s+(?P<names>[^,|]+?)(?:\s*[,|].*)?",
+)
+
+#: The order people are listed in: who the episode is about first.
+ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
+
+# --- speakers, headings, questions --------------------------------------------------------------
+
+#: "MARK BANNERMAN: text", "THE FIRST LADY: text".
+CAPS_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})\s*:\s*(?P<rest>\S.*)"
+)
+#: "McKelvey: text", "Rick: text" (also "McKelvey:text", as Mashable prints it).
+NAME_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s*(?P<rest>\S.*)")
+#: Labels that introduce a remark, never a speaker.
+NOT_SPEAKERS = frozenset(
+    {
+        "note", "notes", "update", "updated", "editor's note", "editor’s note", "correction",
+        "source", "sources", "topics", "tags", "photo", "photos", "credit", "related", "see also",
+        "download", "listen", "posted", "transcript", "summary", "warning", "spoiler",
+        "spoilers", "disclosure", "darin", "breaking", "exclusive", "watch", "read", "also",
+        "plus", "bonus", "ps", "p.s", "q&a", "episode", "chapter", "part", "step", "tip",
+        "fact", "quote", "answer", "question", "lizenz", "dauer", "duration", "license", "edit",
+        "important", "caption", "image", "video", "audio", "via", "by", "disclaimer", "hint",
+        "example", "result", "results", "why", "what", "how", "who", "when", "where", "today",
+    }
+)  # fmt: skip
+#: Labels of an editor's remark: such a paragraph is its own section, spoken by nobody.
+NOTE_LABELS = frozenset(
+    {"note", "update", "editor's note", "editor’s note", "correction", "clarification",
+     "disclosure", "disclaimer", "anmerkung", "nachtrag"}
+)  # fmt: skip
+#: "Q:" and "A:" labels of printed interviews.
+QUESTION_LABELS = frozenset({"q", "question", "frage", "f"})
+ANSWER_LABELS = frozenset({"a", "answer", "antwort"})
+#: A topic heading is a short line ending in ":" that is not a reported-speech lead-in.
+HEADING_MAX_WORDS = 10
+REPORTING_VERBS = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|wrote|writes|asked|asks|explained|explains"
+    r"|added|adds|noted|notes|according|argued|argues|stated|states)\b",
+    re.IGNORECASE,
+)
+QUESTION_MAX_WORDS = 80
+_CLOSERS = "\"'”’»)] "
+SLUG_MAX = 60
+
+
+@dataclass
+class _Item:
+    """A classified block: what it is, its text without any label, who speaks or asks it."""
+
+    kind: str  # "heading", "question" or "paragraph"
+    text: str
+    speaker: str | None = None
+    questioner: str | None = None
+    mark: str = ""  # "answer" after an "A:" label, "note" for "Note:" / "Update:" paragraphs
+    marked_up: bool = False  # the markup (or a "Q:" label) says so: never second-guessed
+
+
+def _name_keys(name: str) -> tuple[str, str, str]:
+    """Return the full, first and last name of ``name``, case-folded."""
+    words = name.casefold().split()
+    return (" ".join(words), words[0], words[-1])
+
+
+@dataclass
+class _People:
+    """The people found so far, deduplicated by name, in the order found."""
+
+    found: list[Person] = field(default_factory=list)
+
+    def add(
+        self, name: str, role: Role, *, href: str | None = None, img: str | None = None
+    ) -> None:
+        """Add ``name`` with ``role`` unless the name is already there."""
+        name = normalise_text(name)
+        if not name or any(p.name.casefold() == name.casefold() for p in self.found):
+            return
+        self.found.append(Person(name=name, role=role, href=href, img=img))
+
+    def with_role(self, role: Role) -> list[Person]:
+        """Return the people with ``role``."""
+        return [p for p in self.found if p.role == role]
+
+    def match(self, label: str) -> Person | None:
+        """Return the one person whose full, first or last name is ``label``, if exactly one."""
+        key = label.casefold()
+        hits = [p for p in self.found if key in _name_keys(p.name)]
+        return hits[0] if len(hits) == 1 else None
+
+    def ordered(self) -> list[Person]:
+        """Return the people in ROLE_ORDER, page order within a role."""
+        return [p for role in ROLE_ORDER for p in self.found if p.role == role]
+
+
+# --- small helpers ------------------------------------------------------------------------------
+
+
+def slugify(title: str) -> str:
+    """Return a stable ASCII slug for ``title``: lowercase words joined by hyphens, at most 60.
+
+    >>> slugify("'Lovesong': Another intimate film from director So Yong Kim")
+    'lovesong-another-intimate-film-from-director-so-yong-kim'
+    >>> slugify("RES158 Sternfusion am Teilchenbeschleuniger – Größe & Übermut")
+    'res158-sternfusion-am-teilchenbeschleuniger-grosse-ubermut'
+    >>> slugify("¿Qué?")
+    'que'
+    """
+    text = title.replace("ß", "ss").replace("&", " ")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > SLUG_MAX:
+            break
+        slug = candidate
+    if not slug and words:
+        slug = words[0][:SLUG_MAX]
+    if not slug:
+        # A title with no ASCII letters at all (e.g. all Chinese): a stable hash of it.
+        slug = "segment-" + hashlib.sha1(title.encode("utf-8")).hexdigest()[:10]
+    return slug
+
+
+def _clean_name(raw: str) -> str | None:
+    """Trim a name match to the person's name: drop a possessive prefix and leading titles."""
+    tokens = raw.split()
+    for index in range(len(tokens) - 1, -1, -1):
+        if re.search(r"['’]s$", tokens[index]):
+            tokens = tokens[index + 1 :]
+            break
+    while tokens and tokens[0].casefold().strip(".,") in NOT_NAME_WORDS:
+        tokens = tokens[1:]
+    tokens = [t.rstrip(".,;:") for t in tokens]
+    if not 2 <= len(tokens) <= 4 or any(not t[:1].isupper() for t in tokens):
+        return None
+    return " ".join(tokens)
+
+
+def _byline_names(text: str) -> list[str] | None:
+    """Return the names of a byline paragraph, or None when ``text`` is not a byline."""
+    match = BYLINE.fullmatch(text)
+    if match is None or len(text.split()) > 16:
+        return None
+    names = [_clean_name(n) for n in re.split(r"\s+(?:and|&|und)\s+", match.group("names"))]
+    if not names or any(n is None for n in names):
+        return None
+    return [n for n in names if n]
+
+
+def _titlecase(label: str) -> str:
+    """Turn a capitalised label into a name: "MARK BANNERMAN" -> "Mark Bannerman"."""
+    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), label.lower())
+
+
+def _strip_closers(text: str) -> str:
+    return text.rstrip(_CLOSERS)
+
+
+def _is_question_text(text: str) -> bool:
+    return _strip_closers(text).endswith("?") and len(text.split()) <= QUESTION_MAX_WORDS
+
+
+def _heading_text(text: str) -> str | None:
+    """Return the heading of a "Getting into filmmaking:" line, or None for anything else."""
+    if not text.endswith(":") or text[:1] in "\"'“‘«":
+        return None
+    heading = text[:-1].strip()
+    if not heading or len(heading.split()) > HEADING_MAX_WORDS or REPORTING_VERBS.search(heading):
+        return None
+    return heading
+
+
+def _label(text: str) -> tuple[str, str, bool] | None:
+    """Split a speaker label from ``text``: (label, rest, label is in capitals), or None."""
+    caps = CAPS_LABEL.fullmatch(text)
+    if caps and len(re.sub(r"[^A-Z]", "", caps.group("label"))) >= 1:
+        return caps.group("label"), caps.group("rest"), len(caps.group("label")) > 1
+    named = NAME_LABEL.fullmatch(text)
+    if named:
+        return named.group("label"), named.group("rest"), False
+    return None
+
+
+# --- the stages ---------------------------------------------------------------------------------
+
+
+def _normalise_blocks(blocks: Iterable[Block]) -> list[Block]:
+    """Clean whitespace in every block and drop empty ones."""
+    cleaned = []
+    for block in blocks:
+        text = normalise_text(block.text)
+        speaker = normalise_text(block.speaker).rstrip(":").strip() if block.speaker else None
+        if text:
+            cleaned.append(replace(block, text=text, speaker=speaker or None))
+    return cleaned
+
+
+def _take_images(raw: RawPage, blocks: list[Block]) -> tuple[list[Image], list[Block]]:
+    """Move caption and credit blocks into images; drop paragraphs that repeat a caption."""
+    images = [replace(i) for i in raw.images]
+    kept: list[Block] = []
+    for block in blocks:
+        if block.kind == "caption":
+            images.append(Image(caption=block.text))
+        elif block.kind == "credit":
+            if images and images[-1].credit is None:
+                images[-1].credit = block.text
+            else:
+                images.append(Image(credit=block.text))
+        else:
+            kept.append(block)
+    merged: list[Image] = []
+    for image in images:
+        twin = next((m for m in merged if _same_caption(m.caption, image.caption)), None)
+        if twin is None:
+            merged.append(image)
+            continue
+        if image.caption and len(image.caption) > len(twin.caption or ""):
+            twin.caption = image.caption
+        twin.credit = twin.credit or image.credit
+        twin.url = twin.url or image.url
+    captions = [m.caption for m in merged if m.caption]
+    kept = [b for b in kept if not any(_repeats_caption(b.text, c) for c in captions)]
+    return merged, kept
+
+
+def _same_caption(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    return a == b or _repeats_caption(a, b) or _repeats_caption(b, a)
+
+
+def _repeats_caption(text: str, caption: str) -> bool:
+    """Alt text is the caption or its start ("So Yong Kim is the director and writer of")."""
+    return text == caption or (len(text) >= 15 and caption.startswith(text))
+
+
+def _find_title(raw: RawPage, blocks: list[Block]) -> tuple[str | None, list[Block]]:
+    """Return the title and the blocks without a leading repeat of it."""
+    title = normalise_text(raw.title) if raw.title else None
+    if title is None and blocks:
+        first = blocks[0]
+        if first.kind == "heading" or (
+            len(first.text.split()) <= 15 and not first.text.endswith((".", ":"))
+        ):
+            title = first.text
+    if title and blocks and blocks[0].text.casefold() == title.casefold():
+        blocks = blocks[1:]
+    return title or None, blocks
+
+
+def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
+    """Decide which paragraph labels are speakers; map each accepted label to its display name."""
+    labels = [_label(b.text) for b in blocks if b.kind not in ("heading", "question")]
+    counts = Counter(lab[0] for lab in labels if lab)
+    accepted: dict[str, str] = {}
+    for found in labels:
+        if found is None:
+            continue
+        label, _rest, is_caps = found
+        key = label.casefold().rstrip(".")
+        if key in NOT_SPEAKERS or label in accepted:
+            continue
+        if key in QUESTION_LABELS or key in ANSWER_LABELS:
+            accepted[label] = label
+            continue
+        person = people.match(_titlecase(label) if is_caps else label)
+        recurring = counts[label] >= 2
+        if person is not None:
+            accepted[label] = person.name
+        elif is_caps and (recurring or len(label.split()) >= 2):
+            accepted[label] = _titlecase(label)
+        elif not is_caps and recurring and len(label.split()) <= 4:
+            accepted[label] = label
+    return accepted
+
+
+def _lead(blocks: list[Block], accepted: dict[str, str]) -> list[Block]:
+    """Return the blocks before the first heading, question or speaker turn (the intro)."""
+    lead = []
+    for block in blocks:
+        found = _label(block.text)
+        if (
+            block.kind in ("heading", "question")
+            or block.speaker
+            or (found and found[0] in accepted)
+            or _heading_text(block.text)
+            or _is_question_text(block.text)
+        ):
+            break
+        lead.append(block)
+    return lead
+
+
+def _find_people(
+    raw: RawPage, title: str | None, blocks: list[Block], bylines: list[str]
+) -> _People:
+    """Collect people from the page's metadata, its show header and its own phrasing."""
+    people = _People()
+    for person in raw.people:
+        people.add(person.name, person.role, href=person.href, img=person.img)
+    if raw.show is not None:
+        for host in raw.show.hosts:
+            people.add(host, "host")
+    lead = _lead(blocks, _accepted_labels(blocks, people))
+    front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
+    body = [b.text for b in blocks]
+    for role, pattern in ROLE_PHRASES:
+        for text in body if role == "reporter" else front:
+            for match in pattern.finditer(text):
+                name = _clean_name(match.group("name"))
+                if name:
+                    people.add(name, role)
+    interview = bool(people.with_role("guest")) or any(_is_question_text(b.text) for b in blocks)
+    for name in bylines:
+        people.add(name, "interviewer" if interview else "reporter")
+    return people
+
+
+def _classify(blocks: list[Block], people: _People) -> list[_Item]:
+    """Tell headings, questions, speaker turns and paragraphs apart."""
+    accepted = _accepted_labels(blocks, people)
+    items: list[_Item] = []
+    for block in blocks:
+        text = block.text
+        if block.kind == "heading":
+            items.append(_Item("heading", text.rstrip(":").strip()))
+            continue
+        if block.kind == "question":
+            items.append(_Item("question", text, questioner=block.speaker, marked_up=True))
+            continue
+        speaker = block.speaker
+        found = _label(text) if speaker is None else None
+        if found and found[0] in accepted:
+            key = found[0].casefold()
+            text = found[1]
+            if key in QUESTION_LABELS:
+                items.append(_Item("question", text, marked_up=True))
+                continue
+            if key in ANSWER_LABELS:
+                items.append(_Item("paragraph", text, mark="answer"))
+                continue
+            speaker = accepted[found[0]]
+        if speaker is not None:
+            items.append(_Item("paragraph", text, speaker=speaker))
+            continue
+        heading = _heading_text(text)
+        if found and found[0].casefold().rstrip(".") in NOTE_LABELS:
+            items.append(_Item("paragraph", text, mark="note"))
+        elif heading is not None:
+            items.append(_Item("heading", heading))
+        elif _is_question_text(text):
+            asked_by = None
+            if found and found[0].casefold() not in NOT_SPEAKERS:
+                # A one-off label on a question ("Mashable: ... ?") names who asks.
+                asked_by, text = found[0], found[1]
+            items.append(_Item("question", text, questioner=asked_by))
+        else:
+            items.append(_Item("paragraph", text))
+    return _confirm_questions(items)
+
+
+def _confirm_questions(items: list[_Item]) -> list[_Item]:
+    """Keep text-detected questions only in interviews: two or more, each followed by an answer.
+
+    A lone rhetorical question in an article stays a paragraph. A short line without a full stop
+    right before a question ("Q&A With Jim McKelvey, Cofounder of Square") is its heading.
+    """
+    answered = [
+        i
+        for i, item in enumerate(items)
+        if item.kind == "question" and i + 1 < len(items) and items[i + 1].kind == "paragraph"
+    ]
+    confirmed = set(answered) if len(answered) >= 2 else set()
+    confirmed |= {i for i, item in enumerate(items) if item.marked_up}
+    out = []
+    for i, item in enumerate(items):
+        if item.kind == "question" and not item.marked_up and i not in confirmed:
+            label = f"{item.questioner}: " if item.questioner else ""
+            out.append(_Item("paragraph", label + item.text))
+        elif (
+            i + 1 in confirmed
+            and item.kind == "paragraph"
+            and item.speaker is None
+            and not item.mark
+            and len(item.text.split()) <= HEADING_MAX_WORDS + 2
+            and not _strip_closers(item.text).endswith((".", "!", "?", ":"))
+        ):
+            out.append(_Item("heading", item.text))
+        else:
+            out.append(item)
+    return out
+
+
+def _sections(items: list[_Item]) -> tuple[list[str], list[Section], list[str]]:
+    """Split the intro paragraphs from the sections; mark each section "answer", "note" or ""."""
+    intro: list[str] = []
+    sections: list[Section] = []
+    marks: list[str] = []
+
+    def start(section: Section, mark: str = "") -> None:
+        sections.append(section)
+        marks.append(mark)
+
+    for item in items:
+        if not sections and item.kind == "paragraph" and item.speaker is None and not item.mark:
+            intro.append(item.text)
+            continue
+        current = sections[-1] if sections else None
+        if item.kind == "heading":
+            start(Section(heading=item.text))
+        elif item.kind == "question":
+            if current and current.question is None and not current.paragraphs:
+                current.question, current.questioner = item.text, item.questioner
+            else:
+                start(Section(question=item.text, questioner=item.questioner))
+        elif item.mark == "note":
+            start(Section(paragraphs=[item.text]), "note")
+        elif (
+            current is None
+            or marks[-1] == "note"
+            or (item.speaker is not None and current.paragraphs and current.speaker != item.speaker)
+        ):
+            start(Section(paragraphs=[item.text], speaker=item.speaker), item.mark)
+        else:
+            if current.speaker is None:
+                current.speaker = item.speaker
+            current.paragraphs.append(item.text)
+            marks[-1] = marks[-1] or item.mark
+    return intro, sections, marks
+
+
+def _is_fragment(text: str) -> bool:
+    """A header-like fragment ("Weekly Address", a dateline) is not a summary paragraph."""
+    return len(text.split()) <= 6 and not _strip_closers(text).endswith((".", "!", "?"))
+
+
+def _choose_audio(refs: list[AudioRef]) -> AudioRef | None:
+    """Pick the episode audio: MP3 first, then M4A, then the first labelled, then the first."""
+
+    def rank(indexed: tuple[int, AudioRef]) -> tuple[int, int, int]:
+        index, ref = indexed
+        mime = ref.mime_type or (mime_from_url(ref.url) if ref.url else None)
+        preference = {"audio/mpeg": 0, "audio/x-m4a": 1, "audio/mp4": 1}.get(mime or "", 2)
+        return (preference, 0 if ref.label else 1, index)
+
+    if not refs:
+        return None
+    best = min(enumerate(refs), key=rank)[1]
+    chosen = replace(best)
+    if chosen.mime_type is None and chosen.url:
+        chosen.mime_type = mime_from_url(chosen.url)
+    return chosen
+
+
+def build_segment(raw: RawPage) -> Segment:
+    """Structure a page as read into a Segment (furniture removed, sections, people, summary)."""
+    blocks = _normalise_blocks(raw.blocks)
+    images, blocks = _take_images(raw, blocks)
+    blocks, _removed = strip_furniture(blocks)
+    title, blocks = _find_title(raw, blocks)
+    if not title and not blocks:
+        raise InputError("no recognisable content (no title or text)", where=raw.path)
+
+    bylines: list[str] = []
+    body: list[Block] = []
+    for block in blocks:
+        names = _byline_names(block.text) if block.kind != "question" else None
+        if names:
+            bylines.extend(names)
+        else:
+            body.append(block)
+
+    people = _find_people(raw, title, body, bylines)
+    items = _classify(body, people)
+    intro, sections, marks = _sections(items)
+
+    if not sections and intro:
+        # An article without headings, questions or speakers: the text is the transcript.
+        sections = [Section(paragraphs=list(intro))]
+        marks = [""]
+        intro = intro[:1] if not raw.description else []
+
+    guests = people.with_role("guest")
+    interviewers = people.with_role("interviewer")
+    labelled = any(item.speaker for item in items)
+    interview = bool(interviewers) or any(s.question for s in sections)
+    guest_name = guests[0].name if len(guests) == 1 else None
+    for section, mark in zip(sections, marks, strict=True):
+        answered = mark == "answer" or (interview and not labelled and mark != "note")
+        if section.speaker is None and section.paragraphs and guest_name and answered:
+            section.speaker = guest_name
+        if section.question and len(interviewers) == 1:
+            section.questioner = interviewers[0].name
+
+    for section in sections:
+        if section.question and section.speaker:
+            # Whoever answers the page's questions is interviewed on it.
+            people.add(section.speaker, "guest")
+
+    summary_paragraphs = [p for p in intro if not _is_fragment(p)]
+    summary = "\n\n".join(summary_paragraphs) or (
+        normalise_text(raw.description) if raw.description else None
+    )
+    if not title:
+        first = (summary_paragraphs or [p for s in sections for p in s.paragraphs] or [""])[0]
+        title = _short_title(first)
+
+    return Segment(
+        slug=slugify(title),
+        title=title,
+        summary=summary or None,
+        published=raw.published,
+        people=people.ordered(),
+        images=images,
+        audio=_choose_audio(raw.audio),
+        transcript=sections,
+        source=Source(path=raw.path, url=raw.url, kind=raw.kind),
+        show=raw.show,
+        link=raw.url,
+        language=raw.language,
+    )
+
+
+def _short_title(text: str) -> str:
+    """Make a title from a paragraph's first sentence, cut at a word near 80 characters."""
+    sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(sentence) <= 80:
+        return sentence
+    return sentence[:80].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,433 @@
+"""The structurer: seeds and mirrored corpus structures through build_segment(read_text_page())."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from segments.errors import InputError
+from segments.furniture import is_furniture
+from segments.model import AudioRef, Image, Person, Section, Segment, Source
+from segments.page import Block, RawPage
+from segments.structure import build_segment, slugify
+from segments.textpage import read_text_page
+from tests.conftest import EXAMPLES
+
+PAGES = EXAMPLES / "the-frame" / "pages"
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+
+
+def segment_of(path: Path) -> Segment:
+    return build_segment(read_text_page(path.read_text(encoding="utf-8"), str(path)))
+
+
+def all_text(segment: Segment) -> list[str]:
+    texts = [segment.title, *(segment.summary or "").split("\n\n")]
+    for section in segment.transcript:
+        texts += [section.heading or "", section.question or "", *section.paragraphs]
+    return [t for t in texts if t]
+
+
+# --- the public-radio seed ----------------------------------------------------------------------
+
+LOVESONG = PAGES / "lovesong-so-yong-kim.txt"
+
+
+@pytest.fixture(scope="module")
+def lovesong() -> Segment:
+    return segment_of(LOVESONG)
+
+
+def test_lovesong_title_slug_source(lovesong: Segment) -> None:
+    assert lovesong.title == "'Lovesong': Another intimate film from director So Yong Kim"
+    assert lovesong.slug == "lovesong-another-intimate-film-from-director-so-yong-kim"
+    assert lovesong.source == Source(path=str(LOVESONG), url=None, kind="text")
+
+
+def test_lovesong_show(lovesong: Segment) -> None:
+    show = lovesong.show
+    assert show is not None
+    assert show.hosts == ["John Horn"]
+    assert show.category == "Arts & Entertainment"
+    assert show.tagline == (
+        "Movies, music, TV, arts and entertainment, straight from Southern California."
+    )
+    assert show.schedule is not None
+    assert {(a.days, a.time) for a in show.schedule.airtimes} == {
+        (("MO", "TU", "WE", "TH", "FR"), dt.time(15, 30)),
+        (("MO", "TU", "WE", "TH", "FR"), dt.time(19, 30)),
+        (("SA",), dt.time(14, 0)),
+    }
+    assert len(show.schedule.airtimes) == 3
+
+
+def test_lovesong_people_images_audio(lovesong: Segment) -> None:
+    assert lovesong.people == [
+        Person("So Yong Kim", "guest"),
+        Person("James Kim", "interviewer"),
+        Person("John Horn", "host"),
+    ]
+    assert [(i.caption, i.credit) for i in lovesong.images] == [
+        ('So Yong Kim is the director and writer of "Lovesong."', "Larry Busacca/Getty Images"),
+        (
+            'Riley Keough (left) and Jena Malone star in So Yong Kim\'s latest film, "Lovesong."',
+            "So Yong Kim",
+        ),
+    ]
+    assert lovesong.audio == AudioRef(
+        label="Download this story", size_bytes=2_000_000, size_is_estimate=True
+    )
+
+
+def test_lovesong_summary_is_the_three_intro_paragraphs(lovesong: Segment) -> None:
+    assert lovesong.summary is not None
+    paragraphs = lovesong.summary.split("\n\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[0] == (
+        "So Yong Kim is a director who\u2019s known for making rather intimate and quiet indie "
+        "films that focus on the human condition."
+    )
+    assert paragraphs[1].startswith("Such is the case for her latest film")
+    assert paragraphs[2] == (
+        "The Frame\u2019s James Kim recently spoke with the director about how she got into "
+        "filmmaking, her personal inspiration behind the movie, and why she's attracted to "
+        "making intimate films."
+    )
+
+
+def test_lovesong_sections(lovesong: Segment) -> None:
+    assert [(s.heading, s.question, s.speaker, len(s.paragraphs)) for s in lovesong.transcript] == [
+        ("Getting into filmmaking", None, "So Yong Kim", 2),
+        ('The real-life inspiration behind "Lovesong"', None, "So Yong Kim", 3),
+        ("Bringing her personal life into filmmaking", None, "So Yong Kim", 3),
+    ]
+    last = lovesong.transcript[-1].paragraphs[-1]
+    assert last == (
+        "I think intimacy is the key that I try to create between the viewer and my characters "
+        "because I think that's the most important aspect of storytelling in film."
+    )
+
+
+# --- the Q&A seed -------------------------------------------------------------------------------
+
+GOLD_MEDAL = PAGES / "gold-medal-kyungjin-song.txt"
+
+QUESTIONS = [
+    "What motivated you to produce Gold Medal?",
+    "Did any particular work inspire or reference this film?",
+    "What does the relationship between parent and child represent in this film?",
+    "What did you focus on when directing the Taekwondo scenes?",
+    "Do you have any memorable or funny stories from the shoot?",
+    "What message would you like to convey to the audience through Gold Medal?",
+    "What kinds of films would you like to make in the future?",
+    "What type of films do you want to create in the future?",
+]
+
+
+@pytest.fixture(scope="module")
+def gold_medal() -> Segment:
+    return segment_of(GOLD_MEDAL)
+
+
+def test_gold_medal_title_guest_summary(gold_medal: Segment) -> None:
+    assert gold_medal.title == "Interview with Director Kyungjin Song"
+    assert gold_medal.slug == "interview-with-director-kyungjin-song"
+    assert gold_medal.people == [Person("Kyungjin Song", "guest")]
+    assert gold_medal.summary is not None
+    assert gold_medal.summary.startswith("In Gold Medal, director Kyungjin Song brings")
+    assert gold_medal.summary.endswith("feels both deeply personal and widely relatable.")
+    assert "\n" not in gold_medal.summary
+    assert gold_medal.audio is None and gold_medal.images == [] and gold_medal.show is None
+
+
+def test_gold_medal_eight_questions_with_whole_answers(gold_medal: Segment) -> None:
+    assert [s.question for s in gold_medal.transcript] == QUESTIONS
+    assert [len(s.paragraphs) for s in gold_medal.transcript] == [1, 1, 2, 1, 4, 2, 2, 1]
+    assert {s.speaker for s in gold_medal.transcript} == {"Kyungjin Song"}
+    casting = gold_medal.transcript[4].paragraphs
+    assert casting[0].startswith("The restaurant called \u201cRest\u201d")
+    assert casting[1].startswith("When we were casting for the mother\u2019s role")
+    assert casting[2].startswith("She later told us that on the day of the shoot")
+    assert casting[3] == (
+        "Even so, the shoot went really well, and afterward, she sent me a message saying, "
+        "\u201cIt was a special day for me, meeting such good people through a remote casting "
+        "process, which helped make up for unpleasant experiences on previous projects.\u201d It "
+        "turned into a wonderful memory and a fun story!"
+    )
+
+
+def test_gold_medal_keeps_every_line_of_the_seed(gold_medal: Segment) -> None:
+    lines = {
+        " ".join(x.replace("\u00a0", " ").split()) for x in GOLD_MEDAL.read_text().splitlines()
+    }
+    furniture = {"Leave a comment", "Create a website or blog at WordPress.com", "Up ↑"}
+    assert (lines - {""}) - furniture == set(all_text(gold_medal))
+
+
+@pytest.mark.parametrize("path", [LOVESONG, GOLD_MEDAL], ids=["lovesong", "gold-medal"])
+def test_no_furniture_anywhere(path: Path) -> None:
+    segment = segment_of(path)
+    texts = all_text(segment)
+    assert [t for t in texts if is_furniture(t)] == []
+    joined = "\n".join(texts)
+    for leak in ("today's news", "independent journalism", "Leave a comment", "WordPress",
+                 "Up ↑", "Listen to story", "Download this story"):  # fmt: skip
+        assert leak not in joined
+
+
+# --- speaker labels, Q&A labels, articles -------------------------------------------------------
+
+
+def test_caps_speaker_labels_abc_pm() -> None:
+    segment = segment_of(FIXTURES / "abc_pm_speaker_labels.txt")
+    assert segment.summary == (
+        "The decision to cut funding for swimming has drawn negative comments from "
+        "Australia's swimming greats."
+    )
+    assert [(s.speaker, len(s.paragraphs)) for s in segment.transcript] == [
+        ("Mark Bannerman", 3),
+        ("Ellesa Throwden", 1),
+        ("Jon Sieben", 2),
+        ("Ellesa Throwden", 1),
+        ("Jon Sieben", 1),
+        ("Mark Bannerman", 1),
+    ]
+    # Labels are taken off the text; a question inside a transcript stays a speaker's turn.
+    assert segment.transcript[3] == Section(
+        paragraphs=["Do you think this is punishment for what occurred in London?"],
+        speaker="Ellesa Throwden",
+    )
+    assert segment.people == [Person("Ellesa Throwden", "reporter")]
+
+
+def test_caps_speaker_labels_white_house() -> None:
+    segment = segment_of(FIXTURES / "whitehouse_weekly_address.txt")
+    assert [s.speaker for s in segment.transcript] == [
+        "The President",
+        "The First Lady",
+        "The President",
+        "The First Lady",
+    ]
+    # A stage direction stays with the speaker's turn; an unlabelled paragraph continues it.
+    assert segment.transcript[1].paragraphs[1] == "[PAUSE]"
+    assert segment.transcript[2].paragraphs[-1].startswith("By so many measures")
+    # Header fragments ("Weekly Address", the dateline) are not summary paragraphs.
+    assert segment.summary is not None and "\n" not in segment.summary
+
+
+def test_surname_labels_mashable_qa() -> None:
+    segment = segment_of(FIXTURES / "mashable_mckelvey_qa.txt")
+    assert segment.people == [
+        Person("Jim McKelvey", "guest"),
+        Person("Seth Fiegerman", "interviewer"),
+    ]
+    sections = segment.transcript
+    assert sections[0].heading == "Q&A With Jim McKelvey, Cofounder of Square"
+    # The one-off "Mashable:" label is the publication asking, not a speaker.
+    assert sections[0].question == (
+        "Unlike with Twitter, the founding story for Square seems pretty cut and dry. Is that "
+        "how you remember it?"
+    )
+    assert [(s.speaker, s.questioner) for s in sections[:3]] == [
+        ("Jim McKelvey", "Seth Fiegerman")
+    ] * 3
+    # "McKelvey:When" (no space) is still a label.
+    assert sections[1].paragraphs == ["When I started seeing it in the wild."]
+    # An editor's note is nobody's answer.
+    assert sections[-1] == Section(paragraphs=["Note: This interview has been condensed."])
+    assert all("See also" not in t and "Load Comments" not in t for t in all_text(segment))
+
+
+def test_first_name_labels_two_interviewees_amp_blog() -> None:
+    segment = segment_of(FIXTURES / "amp_two_interviewees.txt")
+    assert [(s.question is not None, s.speaker, s.questioner) for s in segment.transcript] == [
+        (True, "Rick", "Alex Durán"),
+        (False, "Marissa Halpert", None),
+        (True, "Rick", "Alex Durán"),
+    ]
+    assert segment.transcript[2].paragraphs[1].startswith("So the biggest challenge")
+    assert segment.people == [
+        Person("Marissa Halpert", "guest"),
+        Person("Rick", "guest"),
+        Person("Alex Durán", "interviewer"),
+    ]
+    assert all("newsletter" not in t and "Interested in" not in t for t in all_text(segment))
+
+
+def test_q_and_a_labels() -> None:
+    segment = segment_of(FIXTURES / "qa_labels.txt")
+    assert segment.transcript == [
+        Section(
+            question="How did you start?",
+            speaker="Mira Olsen",
+            paragraphs=["With a toy piano.", "My grandmother bought it for me."],
+        ),
+        Section(
+            question="What comes next?",
+            speaker="Mira Olsen",
+            paragraphs=["An opera, if I am lucky."],
+        ),
+        Section(paragraphs=["Update: The opera premieres in May."]),
+    ]
+
+
+def test_article_without_structure_is_one_section() -> None:
+    segment = segment_of(FIXTURES / "plain_article.txt")
+    assert segment.summary == (
+        "A jury has found Dylann Roof guilty on all 33 counts of federal hate crimes he faced."
+    )
+    assert len(segment.transcript) == 1
+    paragraphs = segment.transcript[0].paragraphs
+    # A lone rhetorical question is not an interview question; a quote lead-in is no heading.
+    assert "Why would anyone do this?" in paragraphs
+    assert "The Post and Courier newspaper reported on the closing argument:" in paragraphs
+    assert segment.transcript[0].speaker is None and segment.people == []
+    assert not any(is_furniture(p) for p in paragraphs)
+
+
+def test_reporter_and_hosts_from_phrasing() -> None:
+    segment = segment_of(FIXTURES / "station_header_unparsed.txt")
+    assert segment.people == [
+        Person("Dana Fox", "reporter"),
+        Person("Ana Ruiz", "host"),
+        Person("Ben Cho", "host"),
+    ]
+    assert segment.audio == AudioRef(label="Listen", duration_seconds=194.0)
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Note", "Update", "Source", "10:30", "Photo"],
+)
+def test_remark_labels_and_times_are_not_speakers(label: str) -> None:
+    text = f"Title\n\nIntro here.\n\n{label}: one thing.\n\n{label}: another thing."
+    segment = build_segment(read_text_page(text, "p.txt"))
+    assert all(s.speaker is None for s in segment.transcript)
+
+
+# --- HTML-style blocks --------------------------------------------------------------------------
+
+
+def test_html_block_kinds_and_metadata_people() -> None:
+    raw = RawPage(
+        path="page.html",
+        kind="html",
+        url="https://example.org/segment",
+        title="Talking AMP",
+        description="Two engineers on going AMP-first.",
+        language="en",
+        people=[Person("Alex Durán", "interviewer", href="https://example.org/alex")],
+        images=[Image(url="https://example.org/a.jpg", caption="Rick and Marissa")],
+        audio=[
+            AudioRef(url="https://example.org/a.opus", label="opus"),
+            AudioRef(url="https://example.org/a.m4a", label="m4a"),
+            AudioRef(url="https://example.org/a.mp3?dl=1"),
+            AudioRef(url="https://example.org/b.mp3", label="Download"),
+        ],
+        blocks=[
+            Block("Talking AMP", kind="heading"),
+            Block("Rick and Marissa"),
+            Block("Rick and Marissa", kind="caption"),
+            Block("Photo: AMP", kind="credit"),
+            Block("We talked with the team."),
+            Block("Background", kind="heading"),
+            Block("Why AMP?", kind="question"),
+            Block("It is fast.", speaker="Rick:"),
+            Block("And small.", speaker="Rick"),
+            Block("I agree.", speaker="Marissa"),
+            Block("Share"),
+        ],
+    )
+    segment = build_segment(raw)
+    assert segment.title == "Talking AMP"
+    assert segment.summary == "We talked with the team."
+    assert segment.images == [
+        Image(url="https://example.org/a.jpg", caption="Rick and Marissa", credit="Photo: AMP")
+    ]
+    assert segment.transcript == [
+        Section(
+            heading="Background",
+            question="Why AMP?",
+            speaker="Rick",
+            questioner="Alex Durán",
+            paragraphs=["It is fast.", "And small."],
+        ),
+        Section(speaker="Marissa", paragraphs=["I agree."]),
+    ]
+    assert segment.people[-1] == Person(
+        "Alex Durán", "interviewer", href="https://example.org/alex"
+    )
+    assert segment.audio == AudioRef(
+        url="https://example.org/b.mp3", label="Download", mime_type="audio/mpeg"
+    )
+    assert (segment.link, segment.language) == ("https://example.org/segment", "en")
+    assert segment.source == Source(
+        path="page.html", url="https://example.org/segment", kind="html"
+    )
+
+
+def test_metadata_people_are_merged_by_name() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Interview with director So Yong Kim",
+        people=[Person("So Yong Kim", "guest", img="https://example.org/k.jpg")],
+        blocks=[Block("So Yong Kim is a director who makes quiet films.")],
+    )
+    segment = build_segment(raw)
+    assert segment.people == [Person("So Yong Kim", "guest", img="https://example.org/k.jpg")]
+
+
+# --- errors and slugs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        RawPage(path="empty.txt", kind="text"),
+        RawPage(path="empty.txt", kind="text", blocks=[Block("  \u00a0 ")]),
+        RawPage(path="empty.txt", kind="text", blocks=[Block("Leave a comment"), Block("Up ↑")]),
+    ],
+)
+def test_nothing_left_is_an_input_error(raw: RawPage) -> None:
+    with pytest.raises(InputError) as caught:
+        build_segment(raw)
+    assert str(caught.value) == "empty.txt: no recognisable content (no title or text)"
+    assert caught.value.exit_code == 1
+
+
+def test_title_from_text_when_the_page_has_none() -> None:
+    raw = RawPage(path="p.txt", kind="text", blocks=[Block("A long first paragraph. And more.")])
+    segment = build_segment(raw)
+    assert segment.title == "A long first paragraph."
+    assert segment.slug == "a-long-first-paragraph"
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        (
+            "'Lovesong': Another intimate film from director So Yong Kim",
+            "lovesong-another-intimate-film-from-director-so-yong-kim",
+        ),
+        ("Interview with Director Kyungjin\u00a0Song", "interview-with-director-kyungjin-song"),
+        ("RES158 Sternfusion – Größe", "res158-sternfusion-grosse"),
+        ("Don't Stop: Rock & Roll!", "dont-stop-rock-roll"),
+        (
+            "WEEKLY ADDRESS: Merry Christmas from the President and the First Lady",
+            "weekly-address-merry-christmas-from-the-president-and-the",
+        ),
+    ],
+)
+def test_slugify(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+    assert len(slug) <= 60
+    assert slug.isascii() and slug == slug.lower()
+
+
+def test_slug_of_a_title_without_ascii_is_stable_and_distinct() -> None:
+    assert slugify("金メダル") == slugify("金メダル")
+    assert slugify("金メダル").startswith("segment-")
+    assert slugify("金メダル") != slugify("銀メダル")
