@@ -188,3 +188,18 @@ def test_sanitize_description_keeps_apple_tags_only(html: str, expected: str) ->
 def test_sanitising_twice_changes_nothing(vector: str) -> None:
     once = sanitize_html(vector)
     assert sanitize_html(once) == once
+
+
+@pytest.mark.parametrize(
+    ("kind", "sanitize", "allowed"), SANITIZERS, ids=[s[0] for s in SANITIZERS]
+)
+def test_output_never_ends_a_cdata_section(
+    kind: str, sanitize: Callable[[str], str], allowed: frozenset[str]
+) -> None:
+    output = sanitize('<p>a ]]> b <a href="https://x.org/?q=]]>">c</a></p>')
+    assert "]]>" not in output
+    assert output == (
+        '<p>a ]]&gt; b <a href="https://x.org/?q=]]&gt;"'
+        + (' rel="nofollow noopener"' if kind == "html" else "")
+        + ">c</a></p>"
+    )

@@ -321,15 +321,26 @@ def test_official_chapters_rewrite_identically(shared: Path, tmp_path: Path) -> 
     )
 
 
+OFFICIAL_TRANSCRIPTS = [
+    "p20ns_example.vtt",
+    "p20ns_example.srt",
+    "p20ns_example_transcript.json",
+    "p20ns_example_transcript.html",
+]
+
+
+@pytest.mark.parametrize("name", OFFICIAL_TRANSCRIPTS)
 @pytest.mark.parametrize(
     ("suffix", "write"), ROUND_TRIP_FORMATS, ids=[f[0] for f in ROUND_TRIP_FORMATS]
 )
 def test_official_transcripts_rewrite_to_same_turns(
-    shared: Path, tmp_path: Path, suffix: str, write: Callable[[Segment], str | None]
+    shared: Path, tmp_path: Path, name: str, suffix: str, write: Callable[[Segment], str | None]
 ) -> None:
-    source = shared / "corpus" / "transcripts" / "p20ns_example.srt"
-    sections = read_transcript_file(source)
+    sections = read_transcript_file(shared / "corpus" / "transcripts" / name)
     text = write(Segment(slug="s", title="t", transcript=sections))
+    if name.endswith(".html") and suffix != "html":
+        assert text is None  # the HTML example gives start times only
+        return
     assert text is not None
     path = tmp_path / f"again.{suffix}"
     path.write_text(text, encoding="utf-8")
@@ -337,3 +348,14 @@ def test_official_transcripts_rewrite_to_same_turns(
     assert [(s.speaker, s.paragraphs) for s in again] == [
         (s.speaker, s.paragraphs) for s in sections
     ]
+    if suffix != "html":
+        assert [(s.start_seconds, s.end_seconds) for s in again] == [
+            (s.start_seconds, s.end_seconds) for s in sections
+        ]
+
+
+def test_html_transcript_without_sections_is_still_a_document() -> None:
+    assert transcript_html(Segment(slug="s", title="Empty")) == (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n<title>Transcript: Empty</title>\n'
+        "</head>\n<body>\n<h1>Empty</h1>\n</body>\n</html>\n"
+    )
