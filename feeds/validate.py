@@ -1081,10 +1081,18 @@ def _check_podcast_guid(value: str, self_url: str | None, where: str, report: _R
         )
 
 
+def _markup(el: etree._Element) -> str:
+    """Return an element's content as the HTML an app sees, also when tags are not escaped."""
+    parts = [el.text or ""]
+    for child in el:
+        parts.append(etree.tostring(child, encoding="unicode", with_tail=True))
+    return "".join(parts).strip()
+
+
 def _check_description(
     el: etree._Element, places: _Places, report: _Report, *, chapters: bool
 ) -> None:
-    text = _text(el) or ""
+    text = _markup(el)
     where = places.of(el)
     tag = _qname(el)
     size = len(text.encode("utf-8"))

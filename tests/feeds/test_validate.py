@@ -282,6 +282,11 @@ CASES: list[tuple[str, list[Edit], list[Edit]]] = [
         ),
     ),
     (
+        "description-html-not-allowed",
+        one(IT2_DESC, "<description>Barry <b>Jenkins</b></description>"),
+        one(IT2_DESC, "<description>Barry <a href='https://x.org/'>Jenkins</a></description>"),
+    ),
+    (
         "description-html-double-escaped",
         one(IT2_DESC, "<description><![CDATA[&lt;p&gt;Barry&lt;/p&gt;]]></description>"),
         one(IT2_DESC, "<description>&lt;p&gt;Barry &amp;amp; Moonlight&lt;/p&gt;</description>"),
