@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
 import mutagen.aiff
 import mutagen.flac
@@ -364,6 +365,21 @@ def plan_chapters(chapters: list[Chapter], duration: float, where: Path) -> list
 # --- ID3 ----------------------------------------------------------------------------------
 
 
+#: Printable ASCII: what :func:`ascii_url` leaves as it is.
+_URL_SAFE = "".join(chr(code) for code in range(0x21, 0x7F))
+
+
+def ascii_url(url: str) -> str:
+    """Return ``url`` with non-ASCII characters and spaces percent-encoded (RFC 3987, 3.1).
+
+    ID3 URL frames (WOAS, WFED, WXXX) hold Latin-1 only.
+
+    >>> ascii_url("https://example.org/café?q=a b")
+    'https://example.org/caf%C3%A9?q=a%20b'
+    """
+    return url if url.isascii() and " " not in url else quote(url, safe=_URL_SAFE)
+
+
 def _id3_frame(frame_key: str, text: str, language: str) -> Any:
     """Return the ID3 frame for ``frame_key`` holding ``text``."""
     utf8 = 3  # mutagen converts to UTF-16 when saving ID3v2.3, which has no UTF-8
@@ -376,7 +392,7 @@ def _id3_frame(frame_key: str, text: str, language: str) -> Any:
     if frame_key == "PCST":
         return id3.PCST(value=1)
     if frame_key.startswith("W"):
-        return getattr(id3, frame_key)(url=text)  # URL frames: WOAS, WFED
+        return getattr(id3, frame_key)(url=ascii_url(text))  # URL frames: WOAS, WFED
     return getattr(id3, frame_key)(encoding=utf8, text=[text])
 
 
@@ -422,7 +438,7 @@ def _write_id3(
     for element_id, chapter in zip(ids, chapters, strict=True):
         sub_frames: list[Any] = [id3.TIT2(encoding=3, text=[chapter.title])]
         if chapter.url:
-            sub_frames.append(id3.WXXX(encoding=3, desc="", url=chapter.url))
+            sub_frames.append(id3.WXXX(encoding=3, desc="", url=ascii_url(chapter.url)))
         tags.add(
             id3.CHAP(
                 element_id=element_id,
@@ -572,29 +588,36 @@ def _ffmetadata(chapters: list[Chapter]) -> str:
 
 
 def _mp4_tracks(path: Path) -> list[bytes]:
-    """Return the handler type of every track in the MP4 at ``path`` (``soun``, ``vide``, ...)."""
-    data = path.read_bytes()
+    """Return the handler type of every track in the MP4 at ``path`` (``soun``, ``vide``, ...).
+
+    Only box headers are read (seeking over ``mdat``), so a long episode costs no memory.
+    """
     handlers: list[bytes] = []
+    with path.open("rb") as handle:
 
-    def walk(start: int, end: int) -> None:
-        offset = start
-        while offset + 8 <= end:
-            size, kind = struct.unpack(">I4s", data[offset : offset + 8])
-            header = 8
-            if size == 1:
-                size = struct.unpack(">Q", data[offset + 8 : offset + 16])[0]
-                header = 16
-            elif size == 0:
-                size = end - offset
-            if size < header:
-                return
-            if kind in (b"moov", b"trak", b"mdia"):
-                walk(offset + header, offset + size)
-            elif kind == b"hdlr":
-                handlers.append(data[offset + header + 8 : offset + header + 12])
-            offset += size
+        def walk(start: int, end: int) -> None:
+            offset = start
+            while offset + 8 <= end:
+                handle.seek(offset)
+                head = handle.read(16)
+                if len(head) < 8:
+                    return
+                size, kind = struct.unpack(">I4s", head[:8])
+                header = 8
+                if size == 1 and len(head) == 16:
+                    size, header = struct.unpack(">Q", head[8:16])[0], 16
+                elif size == 0:
+                    size = end - offset
+                if size < header:
+                    return
+                if kind in (b"moov", b"trak", b"mdia"):
+                    walk(offset + header, offset + size)
+                elif kind == b"hdlr":
+                    handle.seek(offset + header + 8)
+                    handlers.append(handle.read(4))
+                offset += size
 
-    walk(0, len(data))
+        walk(0, path.stat().st_size)
     return handlers
 
 

@@ -11,6 +11,7 @@ import shutil
 import stat
 import struct
 import subprocess
+import tempfile
 import wave
 from datetime import date
 from pathlib import Path
@@ -528,6 +529,12 @@ def make_bad(tmp_path: Path, kind: str, encoded: dict[str, Path]) -> Path:
     elif kind == "id3-garbage":
         path = tmp_path / "fake.mp3"
         path.write_bytes(b"ID3\x03\x00\x00\x00\x00\x00\x00" + b"not mpeg at all " * 64)
+    elif kind == "webm":
+        path = tmp_path / "talk.webm"
+        run_ffmpeg(["-i", encoded["wav"], "-t", "0.5", "-c:a", "libopus", path])
+    elif kind == "ogg-flac":
+        path = tmp_path / "talk.oga"
+        run_ffmpeg(["-i", encoded["wav"], "-t", "0.5", "-c:a", "flac", "-f", "ogg", path])
     else:  # directory
         path = tmp_path / "folder.mp3"
         path.mkdir()
@@ -546,6 +553,16 @@ ERRORS = [
     ("truncated-m4a", InputError, "cut.m4a: cannot read M4A file ("),
     ("id3-garbage", InputError, "fake.mp3: cannot read MP3 file ("),
     ("directory", InputError, "folder.mp3: is a directory, not an audio file"),
+    (
+        "webm",
+        InputError,
+        "talk.webm: Matroska/WebM is not supported for tags; use MP3, M4A, OGG, Opus or FLAC",
+    ),
+    (
+        "ogg-flac",
+        InputError,
+        "talk.oga: Ogg (not Vorbis or Opus) is not supported for tags; use MP3, M4A, OGG, Opus or FLAC",
+    ),
 ]
 
 
@@ -666,3 +683,33 @@ def test_mp4_with_video_is_refused(tmp_path: Path, encoded: dict[str, Path]) -> 
 def test_airtimes_sentence(schedule: Schedule | None, expected: str | None) -> None:
     fields = tag_fields(Segment(slug="x", title="X"), Show(schedule=schedule))
     assert fields.airtimes == expected
+
+
+@pytest.mark.parametrize("episode", ["mp3", "ogg"], indirect=True)
+def test_temp_file_cannot_be_created(episode: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a read-only directory does for a user who is not root."""
+    before = episode.read_bytes()
+
+    def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(InputError) as caught:
+        write_tags(episode, FIELDS, cover=COVER, chapters=CHAPTERS)
+    assert str(caught.value) == f"{episode}: cannot write: Permission denied"
+    assert episode.read_bytes() == before
+    assert names(episode) == [episode.name]
+
+
+@pytest.mark.parametrize("version", [3, 4])
+@pytest.mark.parametrize("episode", ["mp3"], indirect=True)
+def test_id3_urls_are_percent_encoded(episode: Path, version: int) -> None:
+    fields = TagFields(title="Café", feed_url="https://example.org/café/feed.xml")
+    chapters = [Chapter(0.0, "Café ✓", url="https://example.org/café ✓")]
+    write_tags(episode, fields, cover=None, chapters=chapters, id3_version=version)
+    report = read_tags(episode)
+    assert report.tags["feed_url"] == "https://example.org/caf%C3%A9/feed.xml"
+    assert [(c.title, c.url) for c in report.chapters] == [
+        ("Café ✓", "https://example.org/caf%C3%A9%20%E2%9C%93")
+    ]
+    assert report.tags["title"] == "Café"
