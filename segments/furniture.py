@@ -16,6 +16,15 @@ from segments.audiolinks import parse_download_text
 from segments.page import Block
 
 _APOS = "['’]"
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli"
+    r"|oktober|dezember)[a-z]*\.?"
+)
+#: "04/19/13", "16.08.2019", "December 24, 2016", "24. August 2019", "2016-12-24".
+_DATE = (
+    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}"
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
+)
 
 
 @dataclass(frozen=True)
@@ -190,8 +199,21 @@ FURNITURE: tuple[FurnitureRule, ...] = (
         "page-metadata",
         r"(?:source|topics|tags|categories|kategorien|schlagworte|downloads|dauer|duration"
         r"|lizenz|license|filed under)\s*:\s*(?:[^.!?]|\.(?=\d)){0,120}|updated"
-        r"|(?:source: .{1,40}\| )?duration: .{1,40}",
+        r"|(?:source: .{1,40}\| )?duration: .{1,40}"
+        r"|\d+ (?:stunden?|minuten?|sekunden?|hours?|minutes?|seconds?|min|sec|hrs?)\.?",
         "a metadata line of the page template (tags, counts, licence), not spoken content",
+    ),
+    _rule(
+        "dateline",
+        r"(?:(?:published|posted|updated|veröffentlicht|aktualisiert)(?: am| on)?:?\s*)?"
+        rf"(?:{_DATE})(?:,?\s+(?:at |um )?\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*"
+        r"(?:[ap]\.?m\.?|uhr)?(?:\s*[A-Z]{2,4})?)?",
+        "a date on its own line (the published date is page metadata)",
+    ),
+    FurnitureRule(
+        "related-episode",
+        "a link to another numbered episode (Podlove's list of them: 'RES156 Blei zu Gold')",
+        pattern=re.compile(r"[A-Z]{2,5}\d{2,4}\s+[^.!?:]{1,60}"),  # case matters: "RES156"
     ),
     _rule(
         "cite-episode",

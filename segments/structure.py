@@ -76,8 +76,8 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "guest",
         re.compile(
-            rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME}),?\s+(?:is|was)\s+(?:an?|the)\s+"
-            rf"(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
+            rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME}),?\s+(?:\([^)]{{1,40}}\)\s+)?"
+            rf"(?:is|was|ist|war)\s+(?:(?:an?|the|eine?)\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
         ),
     ),
     (
@@ -160,6 +160,7 @@ class _People:
     """The people found so far, deduplicated by name, in the order found."""
 
     found: list[Person] = field(default_factory=list)
+    front: str = ""  # the title and intro text, where full names of labelled speakers are
 
     def add(
         self, name: str, role: Role, *, href: str | None = None, img: str | None = None
@@ -338,8 +339,12 @@ def _find_title(raw: RawPage, blocks: list[Block]) -> tuple[str | None, list[Blo
             len(first.text.split()) <= 15 and not first.text.endswith((".", ":"))
         ):
             title = first.text
-    if title and blocks and blocks[0].text.casefold() == title.casefold():
-        blocks = blocks[1:]
+    if title:
+        # The headline printed again near the top of the text (HTML <h1>, a kicker line).
+        key = title.casefold()
+        repeat = next((i for i, b in enumerate(blocks[:5]) if b.text.casefold() == key), None)
+        if repeat is not None:
+            blocks = blocks[:repeat] + blocks[repeat + 1 :]
     return title or None, blocks
 
 
@@ -365,8 +370,16 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
         elif is_caps and (recurring or len(label.split()) >= 2):
             accepted[label] = _titlecase(label)
         elif not is_caps and recurring and len(label.split()) <= 4:
-            accepted[label] = label
+            accepted[label] = _full_name(label, people.front) or label
     return accepted
+
+
+def _full_name(label: str, front: str) -> str | None:
+    """Find "Rick Terrill" in the intro for a first-name label "Rick", if the intro has it."""
+    if " " in label:
+        return None
+    match = re.search(rf"\b{re.escape(label)}\s+([A-Z][\w-]+)\b(?![’'])", front)
+    return f"{label} {match.group(1)}" if match else None
 
 
 def _lead(blocks: list[Block], accepted: dict[str, str]) -> list[Block]:
@@ -398,6 +411,7 @@ def _find_people(
             people.add(host, "host")
     lead = _lead(blocks, _accepted_labels(blocks, people))
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
+    people.front = "\n".join(front)
     body = [b.text for b in blocks]
     for role, pattern in ROLE_PHRASES:
         for text in body if role == "reporter" else front:
@@ -573,7 +587,7 @@ def build_segment(raw: RawPage) -> Segment:
         # An article without headings, questions or speakers: the text is the transcript.
         sections = [Section(paragraphs=list(intro))]
         marks = [""]
-        intro = intro[:1] if not raw.description else []
+        intro = [p for p in intro if not _is_fragment(p)][:1] if not raw.description else []
 
     guests = people.with_role("guest")
     interviewers = people.with_role("interviewer")
@@ -586,6 +600,12 @@ def build_segment(raw: RawPage) -> Segment:
             section.speaker = guest_name
         if section.question and len(interviewers) == 1:
             section.questioner = interviewers[0].name
+    askers = {s.questioner for s in sections if s.question and s.questioner}
+    if not interviewers and len(askers) == 1:
+        # "Mashable:" before the first question asks them all.
+        for section in sections:
+            if section.question:
+                section.questioner = next(iter(askers))
 
     for section in sections:
         if section.question and section.speaker:

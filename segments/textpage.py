@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from segments.audiolinks import parse_download_text
+from segments.audiolinks import parse_download_list, parse_download_text
 from segments.errors import ScheduleError
 from segments.model import AudioRef, Image, Show
 from segments.page import Block, RawPage
@@ -148,17 +148,21 @@ def _caption(lines: list[str]) -> Image | None:
     return None
 
 
-def _audio(lines: list[str]) -> AudioRef | None:
-    """Read a one-line audio group ("Download this story 2MB"); a bare "Listen" is not audio."""
-    if len(lines) != 1 or len(lines[0].split()) > 12 or lines[0].endswith((".", "?", "!")):
-        return None
-    ref = parse_download_text(lines[0])
+def _audio(line: str) -> list[AudioRef]:
+    """Read an audio line ("Download this story 2MB", "Download: mp3 (30 MB) m4a (24 MB)").
+
+    A bare "Listen to story" offers nothing to download and is left to the furniture rules.
+    """
+    if len(line.split()) > 12 or line.endswith((".", "?", "!")):
+        return []
+    ref = parse_download_text(line)
     if ref is None:
-        return None
+        return []
     offers_file = (ref.label or "").lower().startswith(("download", "herunterladen"))
     if ref.size_bytes is None and ref.duration_seconds is None and not offers_file:
-        return None
-    return ref
+        return []
+    formats = parse_download_list(line)
+    return formats if len(formats) >= 2 else [ref]
 
 
 def read_text_page(text: str, path: str) -> RawPage:
@@ -179,9 +183,10 @@ def read_text_page(text: str, path: str) -> RawPage:
         if image is not None:
             page.images.append(image)
             continue
-        audio = _audio(lines)
-        if audio is not None:
-            page.audio.append(audio)
-            continue
-        page.blocks.extend(Block(text=paragraph) for paragraph in _unwrap(lines))
+        for paragraph in _unwrap(lines):
+            audio = _audio(paragraph)
+            if audio:
+                page.audio.extend(audio)
+            else:
+                page.blocks.append(Block(text=paragraph))
     return page

@@ -61,6 +61,8 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "Mit diesem Film wollte ich etwas sagen.",
     ),
     "template-label": ("Episode Description:", "Episode descriptions were short."),
+    "dateline": ("Ver\u00f6ffentlicht am 16.08.2019", "On December 24, 2016 we recorded it."),
+    "related-episode": ("RES156 Blei zu Gold", "R3B detectors measure neutrons"),
     "promo-question": (
         "Interested in learning more about AMP?",
         "What drew you to learning more about AMP?",
@@ -99,6 +101,10 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
         ("Download audio", "audio-link"),
         ("Download: mp3 (30 MB) m4a (24 MB) opus (16 MB)", "audio-link"),
         ("Downloads: 22.273", "page-metadata"),
+        ("1 Stunde", "page-metadata"),
+        ("04/19/13", "dateline"),
+        ("December 24, 2016", "dateline"),
+        ("December 15, 2016 3:33 PM ET", "dateline"),
         ("Topics: olympics-summer, swimming, australia", "page-metadata"),
         ("Support American Public Media", "donation-appeal"),
         (

@@ -243,14 +243,14 @@ def test_surname_labels_mashable_qa() -> None:
 def test_first_name_labels_two_interviewees_amp_blog() -> None:
     segment = segment_of(FIXTURES / "amp_two_interviewees.txt")
     assert [(s.question is not None, s.speaker, s.questioner) for s in segment.transcript] == [
-        (True, "Rick", "Alex Durán"),
+        (True, "Rick Terrill", "Alex Durán"),
         (False, "Marissa Halpert", None),
-        (True, "Rick", "Alex Durán"),
+        (True, "Rick Terrill", "Alex Durán"),
     ]
     assert segment.transcript[2].paragraphs[1].startswith("So the biggest challenge")
     assert segment.people == [
         Person("Marissa Halpert", "guest"),
-        Person("Rick", "guest"),
+        Person("Rick Terrill", "guest"),  # "Rick:" named in full in the intro
         Person("Alex Durán", "interviewer"),
     ]
     assert all("newsletter" not in t and "Interested in" not in t for t in all_text(segment))

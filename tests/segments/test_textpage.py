@@ -183,3 +183,14 @@ def test_empty_text_gives_an_empty_page(text: str) -> None:
 )
 def test_split_names(text: str, names: list[str]) -> None:
     assert split_names(text) == names
+
+
+def test_audio_line_inside_a_group_with_several_formats() -> None:
+    text = "T\n\nIntro.\nDownload: mp3 (30 MB) m4a (24 MB) opus (16 MB)\nMore."
+    page = read_text_page(text, "p.txt")
+    assert [b.text for b in page.blocks] == ["Intro.", "More."]
+    assert [(a.label, a.size_bytes, a.mime_type, a.size_is_estimate) for a in page.audio] == [
+        ("mp3", 30_000_000, "audio/mpeg", True),
+        ("m4a", 24_000_000, "audio/x-m4a", True),
+        ("opus", 16_000_000, "audio/ogg", True),
+    ]
