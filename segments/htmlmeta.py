@@ -1,0 +1,466 @@
+"""What an HTML page states about itself: schema.org JSON-LD, Open Graph and ``<meta>`` tags.
+
+Only stated facts are read here (headline, date, authors, audio files, site tagline); the main text
+is ``segments.htmlpage``'s job. Each fact has one priority list, kept in the tables below.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from segments.audiolinks import mime_from_url, parse_size
+from segments.model import AudioRef, Image, Person
+
+#: schema.org types whose ``headline``/``name`` is the page's own title, most specific first.
+ARTICLE_TYPES: tuple[str, ...] = (
+    "PodcastEpisode",
+    "RadioEpisode",
+    "Episode",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "BlogPosting",
+    "Article",
+    "WebPage",
+)
+
+#: Meta tags for each fact, first found wins (``property`` or ``name``; ``content`` or ``value``,
+#: which some sites, e.g. npr.org, use instead).
+META_KEYS: dict[str, tuple[str, ...]] = {
+    "title": ("og:title", "twitter:title", "title", "dc.title"),
+    "description": ("og:description", "description", "twitter:description"),
+    "url": ("og:url", "twitter:url"),
+    "site_name": ("og:site_name", "application-name"),
+    "published": (
+        "article:published_time",
+        "og:article:published_time",
+        "dcterms.issued",
+        "dc.date.issued",
+        "dc.date",
+        "date",
+        "pubdate",
+    ),
+    "author": ("author", "article:author", "dc.creator"),
+    "image": ("og:image", "twitter:image", "twitter:image:src"),
+    "language": ("og:locale", "dc.language", "language"),
+}
+
+#: Descriptions some publishing systems fill in when the author wrote none (WordPress.com).
+PLACEHOLDER_DESCRIPTIONS: frozenset[str] = frozenset({"visit the post for more."})
+
+#: Separators between a headline and the site name in ``<title>`` and ``og:title``.
+TITLE_SEPARATORS: tuple[str, ...] = (" | ", " - ", " – ", " — ", " : ", " :: ", " · ", " « ", " » ")
+
+#: Page-header elements whose text is the site's tagline (WordPress themes, Podlove).
+TAGLINE_CLASSES: tuple[str, ...] = ("site-description", "site-tagline", "tagline", "slogan")
+
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]+(?:\s+(?:de|van|von|der|da|[A-ZÀ-ÖØ-Þ][\w’'.\-]+)){1,3}"
+#: How taglines name the host: "The Frame with John Horn", "... – mit Holger Klein".
+HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p)
+    for p in (
+        rf"\b[Hh]osted by\s+({_NAME})",
+        rf"\b[Pp]resented by\s+({_NAME})",
+        rf"\b[Ww]ith (?:host\s+)?({_NAME})\s*$",
+        rf"\b[Mm]it (?:Gastgeber(?:in)?\s+)?({_NAME})\s*$",
+        rf"\b[Mm]oderation:?\s+({_NAME})",
+    )
+)
+
+#: "Veröffentlicht am 16.08.2019": the date a page prints when it has no structured one.
+_PRINTED_DATE_RE = re.compile(
+    r"\b(?:Veröffentlicht am|Published on|Publiziert am)\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\b"
+)
+#: "Duration: 3min 13sec", "Dauer: 1 Stunde 4 Minuten": a running time printed on the page.
+_PRINTED_DURATION_RE = re.compile(
+    r"\b(?:Duration|Dauer|Länge|Running time|Length)\s*:?\s*"
+    r"(?:(\d+)\s*(?:hours?|hrs?|h|Stunden?|Std\.?)\b\s*)?"
+    r"(?:(\d+)\s*(?:minutes?|mins?|m|Minuten|Min\.?)\b\s*)?"
+    r"(?:(\d+)\s*(?:seconds?|secs?|s|Sekunden|Sek\.?)\b)?",
+    re.IGNORECASE,
+)
+_ISO_DURATION_RE = re.compile(
+    r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class PageMeta:
+    """The facts a page states in its head and structured data; unknown is None."""
+
+    title: str | None = None
+    url: str | None = None
+    published: datetime | date | None = None
+    description: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    show_title: str | None = None
+    tagline: str | None = None
+    hosts: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    audio: list[AudioRef] = field(default_factory=list)
+
+
+def clean(text: str | None) -> str | None:
+    """Collapse whitespace (also no-break spaces); None for empty text.
+
+    >>> clean("  Within\\xa0CARICOM \\n")
+    'Within CARICOM'
+    >>> clean(" ") is None
+    True
+    """
+    if text is None:
+        return None
+    joined = " ".join(text.split())
+    return joined or None
+
+
+def parse_published(text: str | None) -> datetime | date | None:
+    """Read a page's publication time: a tz-aware datetime, a date when only the day is known.
+
+    A time without a zone says only the day for certain, so it gives a date.
+
+    >>> parse_published("2013-04-22T18:54:00+1000").isoformat()
+    '2013-04-22T18:54:00+10:00'
+    >>> parse_published("2014-01-26 21:32:46 UTC")
+    datetime.datetime(2014, 1, 26, 21, 32, 46, tzinfo=datetime.timezone.utc)
+    >>> parse_published("2016-12-15")
+    datetime.date(2016, 12, 15)
+    >>> parse_published("2016-12-15T10:00:00")
+    datetime.date(2016, 12, 15)
+    >>> parse_published("Fri, 19 Apr 2013 06:00:00 -0500").isoformat()
+    '2013-04-19T06:00:00-05:00'
+    >>> parse_published("soon") is None
+    True
+    """
+    value = clean(text)
+    if value is None:
+        return None
+    value = re.sub(r"\s*(?:UTC|GMT)$", "+00:00", value)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if parsed.tzinfo is None:
+        return parsed.date()
+    if parsed.utcoffset() == UTC.utcoffset(None):
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+def parse_iso_duration(text: str | None) -> float | None:
+    """Return the seconds of an ISO 8601 duration ("PT1H4M", schema.org ``duration``), or None.
+
+    >>> parse_iso_duration("PT3M14S")
+    194.0
+    >>> parse_iso_duration("PT1H4M")
+    3840.0
+    >>> parse_iso_duration("P3M,14S") is None
+    True
+    """
+    match = _ISO_DURATION_RE.match((text or "").strip())
+    if match is None or not any(match.groups()):
+        return None
+    days, hours, minutes, seconds = (float(g) if g else 0.0 for g in match.groups())
+    return days * 86400 + hours * 3600 + minutes * 60 + seconds
+
+
+def parse_printed_duration(text: str) -> float | None:
+    """Return the seconds of a running time the page prints after "Duration:" or "Dauer:".
+
+    >>> parse_printed_duration("Source: PM | Duration: 3min 13sec")
+    193.0
+    >>> parse_printed_duration("Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz")
+    3840.0
+    >>> parse_printed_duration("Duration of the trial: unknown") is None
+    True
+    """
+    for match in _PRINTED_DURATION_RE.finditer(text):
+        if any(match.groups()):
+            hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+            return float(hours * 3600 + minutes * 60 + seconds)
+    return None
+
+
+def strip_site_suffix(title: str, site_names: list[str]) -> str:
+    """Remove a trailing " | Site" (or " - Site", " : Site") naming the site from a title.
+
+    >>> strip_site_suffix("JMEA President says ... - Nationwide 90FM", ["Nationwide 90FM"])
+    'JMEA President says ...'
+    >>> strip_site_suffix("Roof Verdict : The Two-Way : NPR", ["NPR.org", "The Two-Way"])
+    'Roof Verdict'
+    >>> strip_site_suffix("Q: What - Why", ["Example"])
+    'Q: What - Why'
+    """
+    names = {_site_key(n) for n in site_names if n}
+    names.discard("")
+    changed = True
+    while changed:
+        changed = False
+        for sep in TITLE_SEPARATORS:
+            head, found, tail = title.rpartition(sep)
+            if found and head.strip() and _site_key(tail) in names:
+                title, changed = head.strip(), True
+                break
+    return title
+
+
+def _site_key(name: str) -> str:
+    """Compare site names without case, "www." or a top-level domain ("NPR.org" is "npr")."""
+    key = name.strip().lower().removeprefix("www.")
+    return re.sub(r"\.(?:org|com|net|de|gov|co\.uk|au)$", "", key)
+
+
+def hosts_from_tagline(text: str) -> list[str]:
+    """Return the hosts a tagline names ("... – mit Holger Klein", "Hosted by John Horn").
+
+    >>> hosts_from_tagline("Der Forschungspodcast der Helmholtz-Gemeinschaft – mit Holger Klein")
+    ['Holger Klein']
+    >>> hosts_from_tagline("Arts, culture and entertainment. Hosted by John Horn")
+    ['John Horn']
+    >>> hosts_from_tagline("Breaking News, Scoops, Opinion and Analysis")
+    []
+    """
+    names: list[str] = []
+    for pattern in HOST_PATTERNS:
+        for match in pattern.finditer(text):
+            name = match.group(1).rstrip(".")
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def read_meta_tags(doc: Any) -> dict[str, list[str]]:
+    """Return every ``<meta>`` value by lower-cased property/name, in page order."""
+    tags: dict[str, list[str]] = {}
+    for meta in doc.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        value = clean(meta.get("content") or meta.get("value"))
+        if key and value:
+            tags.setdefault(key.strip().lower(), []).append(value)
+    return tags
+
+
+def read_jsonld(doc: Any) -> list[dict[str, Any]]:
+    """Return the schema.org objects of every JSON-LD script, ``@graph`` members flattened.
+
+    A script that is not valid JSON is skipped: structured data is a hint, never required.
+    """
+    objects: list[dict[str, Any]] = []
+    for script in doc.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        objects.extend(_flatten(data))
+    return objects
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _flatten(data.get("@graph", []))
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    value = obj.get("@type", [])
+    return [value] if isinstance(value, str) else [t for t in value if isinstance(t, str)]
+
+
+def _text(value: Any) -> str | None:
+    """Return a JSON-LD value as text, unwrapping ``{"name": ...}`` and ``{"@value": ...}``."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return _text(value.get("name") or value.get("@value") or value.get("url"))
+    if isinstance(value, list) and value:
+        return _text(value[0])
+    return None
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
+    """Follow a JSON-LD ``{"@id": ...}`` reference to its object in the same page."""
+    if isinstance(value, dict) and set(value) == {"@id"}:
+        return by_id.get(str(value["@id"]), value)
+    return value
+
+
+def _main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for wanted in ARTICLE_TYPES:
+        for obj in objects:
+            if wanted in _types(obj):
+                return obj
+    return None
+
+
+def _jsonld_audio(
+    objects: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
+) -> list[AudioRef]:
+    refs: list[AudioRef] = []
+    candidates: list[Any] = [o for o in objects if "AudioObject" in _types(o)]
+    for obj in objects:
+        for key in ("associatedMedia", "audio"):
+            candidates.extend(_as_list(obj.get(key)))
+    seen: set[str] = set()
+    for candidate in candidates:
+        media = _resolve(candidate, by_id)
+        if not isinstance(media, dict):
+            continue
+        url = _text(media.get("contentUrl") or media.get("url"))
+        mime = _text(media.get("encodingFormat"))
+        if url is None or url in seen:
+            continue
+        mime = mime if mime and mime.startswith("audio/") else mime_from_url(url)
+        if mime is None and "AudioObject" not in _types(media):
+            continue
+        seen.add(url)
+        size = parse_size(_text(media.get("contentSize")) or "")
+        refs.append(
+            AudioRef(
+                url=url,
+                label=_text(media.get("name")),
+                size_bytes=size,
+                size_is_estimate=size is not None,
+                mime_type=mime,
+                duration_seconds=parse_iso_duration(_text(media.get("duration"))),
+            )
+        )
+    return refs
+
+
+def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+    names = []
+    for item in _as_list(value):
+        item = _resolve(item, by_id)
+        if isinstance(item, dict) and "Organization" in _types(item):
+            continue
+        name = _text(item)
+        if name and not name.startswith("http"):
+            names.append(name)
+    return names
+
+
+def _first(tags: dict[str, list[str]], fact: str) -> str | None:
+    for key in META_KEYS[fact]:
+        if tags.get(key):
+            return tags[key][0]
+    return None
+
+
+def read_metadata(doc: Any) -> PageMeta:
+    """Read the facts an HTML document states in JSON-LD, Open Graph and ``<meta>`` tags.
+
+    Title priority: JSON-LD ``headline``, ``og:title``, JSON-LD ``name``, ``<meta name=title>``;
+    each without a trailing " | Site" naming the site.
+    """
+    tags = read_meta_tags(doc)
+    objects = read_jsonld(doc)
+    by_id = {str(o["@id"]): o for o in objects if isinstance(o.get("@id"), str)}
+    main = _main_object(objects) or {}
+    website = next((o for o in objects if "WebSite" in _types(o)), {})
+    publisher = _resolve(main.get("publisher"), by_id)
+
+    site_name = (
+        _first(tags, "site_name")
+        or _text(website.get("name"))
+        or (_text(publisher) if isinstance(publisher, dict) else None)
+    )
+    candidates = [
+        _text(main.get("headline")),
+        _first(tags, "title"),
+        _text(main.get("name")),
+    ]
+    title = next((t for t in candidates if t), None)
+    if title is not None:
+        title = strip_site_suffix(title, [site_name or ""])
+
+    url = _first(tags, "url") or _text(main.get("url")) or _text(main.get("mainEntityOfPage"))
+    for link in doc.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            url = urljoin(url or "", link.get("href").strip())
+            break
+
+    published = parse_published(_text(main.get("datePublished"))) or parse_published(
+        _first(tags, "published")
+    )
+    if published is None:
+        match = _PRINTED_DATE_RE.search(" ".join(doc.itertext()))
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            published = date(year, month, day)
+
+    description = _text(main.get("description")) or _first(tags, "description")
+    if description and description.lower() in PLACEHOLDER_DESCRIPTIONS:
+        description = None
+
+    root = doc.getroottree().getroot()
+    language = clean(root.get("lang") or root.get("xml:lang")) or _text(main.get("inLanguage"))
+    if language is None and _first(tags, "language"):
+        language = str(_first(tags, "language")).replace("_", "-")
+
+    authors = _authors(main.get("author"), by_id)
+    for name in tags.get("author", []):
+        if name not in authors and not name.startswith("http"):
+            authors.append(name)
+
+    images = []
+    image_url = _text(_resolve(main.get("image"), by_id)) or _first(tags, "image")
+    if image_url:
+        images.append(Image(url=image_url))
+
+    audio = _jsonld_audio(objects, by_id)
+    og_types = tags.get("og:audio:type", [])
+    for index, og_url in enumerate(tags.get("og:audio", [])):
+        if all(ref.url != og_url for ref in audio):
+            mime = og_types[index] if index < len(og_types) else mime_from_url(og_url)
+            audio.append(AudioRef(url=og_url, mime_type=mime_from_url(og_url) or mime))
+
+    tagline = None
+    show_title = None
+    for element in doc.iter():
+        classes = (element.get("class") or "").split() if isinstance(element.tag, str) else []
+        if tagline is None and any(c in TAGLINE_CLASSES for c in classes):
+            tagline = clean(element.text_content())
+        if show_title is None and "site-title" in classes:
+            show_title = clean(element.text_content())
+    return PageMeta(
+        title=title,
+        url=url,
+        published=published,
+        description=description,
+        language=language,
+        site_name=site_name,
+        show_title=show_title,
+        tagline=tagline,
+        hosts=hosts_from_tagline(tagline) if tagline else [],
+        authors=authors,
+        images=images,
+        audio=audio,
+    )
+
+
+def byline_people(names: list[str]) -> list[Person]:
+    """Return the page's bylines as people: a byline names who reported or wrote the piece."""
+    return [Person(name=name, role="reporter") for name in names]

@@ -1,0 +1,940 @@
+"""Read an HTML page into a RawPage: the main text in order, its figures, its audio, its metadata.
+
+trafilatura (a maintained main-content extractor, also used by the web-archiving and NLP crowd)
+decides *which* text is the article; lxml reads the page's own markup for what trafilatura flattens
+or drops: bold/strong speaker labels and questions (it loses bold around nested italics), figure
+captions and credits, ``<audio>`` elements and audio links with their size text. Each extracted
+block is matched back to its element in the page by its letters, so both views agree.
+
+Only page chrome is removed here (navigation, scripts, caption toggles); text rules for furniture
+live in ``segments.furniture`` and run in the structurer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from copy import deepcopy
+from dataclasses import dataclass, field, replace
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.etree
+import lxml.html
+import trafilatura
+import trafilatura.settings
+
+from segments.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
+from segments.errors import InputError
+from segments.htmlmeta import (
+    byline_people,
+    clean,
+    parse_printed_duration,
+    parse_published,
+    read_metadata,
+    strip_site_suffix,
+)
+from segments.model import AudioRef, Image, Person, Show
+from segments.page import Block, BlockKind, RawPage
+
+#: Elements that are never article text; dropped before anything is read from the page.
+CHROME_TAGS: frozenset[str] = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "nav",
+        "footer",
+        "aside",
+        "form",
+        "iframe",
+        "button",
+        "svg",
+        "select",
+        "textarea",
+    }
+)
+
+#: Class/id words (split at "-" and "_") marking page chrome; audio and figures inside are ignored.
+CHROME_WORDS: frozenset[str] = frozenset(
+    {
+        "comment",
+        "comments",
+        "respond",
+        "share",
+        "sharing",
+        "sharedaddy",
+        "addthis",
+        "social",
+        "related",
+        "subscribe",
+        "newsletter",
+        "sidebar",
+        "widget",
+        "breadcrumb",
+        "breadcrumbs",
+        "menu",
+        "nav",
+        "navigation",
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "promo",
+        "footer",
+        "masthead",
+        "skip",
+        "published",
+        "timestamp",
+        "dateline",
+        "topics",
+        "tags",
+    }
+)
+
+#: Elements that show a photo (AMP pages use their own tags).
+IMAGE_TAGS: tuple[str, ...] = ("img", "amp-img", "amp-anim")
+
+#: Caption controls that some sites put inside captions (npr.org's "hide caption" toggles).
+CONTROL_CLASSES: frozenset[str] = frozenset(
+    {"hide-caption", "toggle-caption", "enlarge-options", "enlargelink", "enlarge_html"}
+)
+CONTROL_TEXTS: tuple[str, ...] = ("hide caption", "toggle caption", "enlarge this image")
+
+#: Printed prefixes of photo credits, removed from the credit ("Image: SixThirty").
+CREDIT_PREFIX_RE = re.compile(
+    r"^(?:©|\(c\)|photo(?:graph)?s?(?: by)?|images?(?: by)?|credit|foto|bild|quelle)\s*:?\s*",
+    re.IGNORECASE,
+)
+
+#: Labels ending in ":" that open a line but are not speakers ("Topics: ...", "Download: ...").
+NOT_SPEAKERS: frozenset[str] = frozenset(
+    {
+        "topics",
+        "tags",
+        "download",
+        "downloads",
+        "source",
+        "update",
+        "updated",
+        "note",
+        "editor's note",
+        "photo",
+        "image",
+        "credit",
+        "listen",
+        "see also",
+        "related",
+        "posted by",
+        "posted in",
+        "filed under",
+        "read more",
+        "more",
+        "transcript",
+        "duration",
+        "dauer",
+        "lizenz",
+        "license",
+        "darin",
+        "themen",
+        "mehr zum thema",
+        "warning",
+        "correction",
+        "disclosure",
+    }
+)
+
+#: Leading labels that mark the line's role instead of naming a speaker.
+ROLE_LABELS: dict[str, BlockKind] = {
+    "q": "question",
+    "frage": "question",
+    "a": "paragraph",
+    "antwort": "paragraph",
+}
+
+#: Links to a site's topic pages; a block of nothing else is a topic list, not article text.
+TAG_LINK_RE = re.compile(r"/(?:tags?|category|categories|topics?|schlagwort|themen?)/", re.I)
+
+_SPEAKER_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}$")
+_LABEL_ONLY_RE = re.compile(r"^[\w][\w\s’'.\-]{0,40}:$")
+_SIZE_TEXT_RE = re.compile(r"\(?\s*\d+(?:[.,]\d+)?\s*(?:[KMG]i?B|bytes?)\s*\)?", re.IGNORECASE)
+_DURATION_TEXT_RE = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b")
+#: Link extensions read as audio; ".mp4" links are video on the pages we know (whitehouse.gov).
+_VIDEO_MIME = "audio/mp4"
+_MAX_CONTEXT_CHARS = 120
+_HEADING_MAX_WORDS = 12
+
+
+def _extractor_config() -> Any:
+    """trafilatura's settings with the size floor off (short pages are pages too).
+
+    ``extraction_timeout`` 0 avoids its SIGALRM timer, which fails outside the main thread.
+    """
+    config = deepcopy(trafilatura.settings.DEFAULT_CONFIG)
+    config["DEFAULT"]["min_extracted_size"] = "1"
+    config["DEFAULT"]["extraction_timeout"] = "0"
+    return config
+
+
+_CONFIG = _extractor_config()
+
+
+@dataclass
+class _Run:
+    """A stretch of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass
+class _Item:
+    """One block as trafilatura found it, with the page element it came from (when found)."""
+
+    kind: BlockKind
+    runs: list[_Run]
+    element: Any = None
+    inner: Any = None
+    audio_texts: list[str] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    position: int = -1
+
+    @property
+    def text(self) -> str:
+        return clean("".join(r.text for r in self.runs)) or ""
+
+
+@dataclass
+class _Figure:
+    image: Image
+    position: int
+
+
+@dataclass
+class _Audio:
+    ref: AudioRef
+    position: int
+    in_main: bool
+    from_link: bool
+
+
+def is_html(text: str) -> bool:
+    """Tell whether ``text`` is an HTML document (by content, not by file name).
+
+    >>> is_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> is_html("  <html lang='de'>")
+    True
+    >>> is_html("Hosted by John Horn\\n<b>not a page</b>")
+    False
+    """
+    head = text.lstrip("\ufeff \t\r\n")[:1000].lower()
+    if head.startswith("<?xml"):
+        head = head[head.find("?>") + 2 :].lstrip()
+    while head.startswith("<!--"):
+        head = head[head.find("-->") + 3 :].lstrip()
+    return head.startswith(("<!doctype html", "<html", "<head", "<body", "<meta"))
+
+
+def read_html_page(html: str, path: str) -> RawPage:
+    """Read an HTML page into blocks, figures, audio and stated metadata."""
+    doc = _parse(html, path)
+    meta = read_metadata(doc)
+    _remove_chrome(doc)
+    extracted = trafilatura.bare_extraction(
+        html,
+        include_formatting=True,
+        include_images=False,
+        include_links=True,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        config=_CONFIG,
+    )
+    # lxml makes element proxies on demand; holding them all keeps id() stable while we work.
+    elements = list(doc.iter())
+    positions = {id(el): n for n, el in enumerate(elements)}
+    index = _index_elements(doc)
+    body = getattr(extracted, "body", None)
+    items = list(_items(body)) if body is not None else []
+    for item in items:  # first pass: unambiguous texts locate the article
+        _attach_element(item, index, positions, None, unique_only=True)
+    main = _main_region(items, doc)
+    for item in items:  # second pass: repeated texts, preferring the copy in the article
+        if item.element is None:
+            _attach_element(item, index, positions, {id(e) for e in main.iter()})
+    main = _main_region(items, doc)
+    base_url = meta.url or ""
+    article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
+    figures = _figures(article, positions, base_url)
+    audio = _audio(doc, main, positions, base_url, meta.audio)
+    printed = parse_printed_duration(" ".join(article.itertext()))
+    for ref in audio:  # the page's running time is the first recording's, in every format
+        if _stem(ref.url) == _stem(audio[0].url):
+            ref.duration_seconds = ref.duration_seconds or printed
+
+    site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
+    title = meta.title or _title_from_page(doc, extracted, site_names)
+    blocks = _blocks(items, figures, title, main)
+    if not blocks and title is None:
+        raise InputError("no article text or title found in this HTML page", path)
+
+    people = byline_people(meta.authors or _trafilatura_bylines(extracted, doc))
+    people += [Person(name=h, role="host") for h in meta.hosts]
+    images = [f.image for f in figures] or meta.images
+    show = None
+    if meta.tagline or meta.hosts:
+        show = Show(
+            title=meta.show_title or meta.site_name,
+            tagline=meta.tagline,
+            hosts=list(meta.hosts),
+            language=meta.language,
+        )
+    published = meta.published
+    if published is None and extracted is not None:
+        published = parse_published(getattr(extracted, "date", None))
+    return RawPage(
+        path=path,
+        kind="html",
+        blocks=blocks,
+        title=title,
+        url=meta.url or getattr(extracted, "url", None),
+        published=published,
+        description=meta.description,
+        language=meta.language,
+        site_name=meta.site_name or getattr(extracted, "sitename", None),
+        people=people,
+        images=images,
+        audio=audio,
+        show=show,
+    )
+
+
+# --- the page --------------------------------------------------------------------------------
+
+
+def _parse(html: str, path: str) -> Any:
+    text = re.sub(r"^\ufeff?\s*<\?xml[^>]*\?>", "", html)
+    if not text.strip():
+        raise InputError("empty HTML page", path)
+    try:
+        return lxml.html.document_fromstring(text)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}", path) from exc
+
+
+def _classes(element: Any) -> list[str]:
+    if not isinstance(element.tag, str):
+        return []
+    return f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+
+
+def _is_chrome(element: Any) -> bool:
+    """Tell whether an element is page chrome by its tag or a class/id word."""
+    if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
+        return False
+    if element.tag in CHROME_TAGS:
+        return True
+    return any(part in CHROME_WORDS for c in _classes(element) for part in re.split(r"[-_]", c))
+
+
+def _remove_chrome(doc: Any) -> None:
+    """Drop scripts, styles, comments and caption controls (never article text)."""
+    doomed = [
+        el
+        for el in doc.iter()
+        if not isinstance(el.tag, str)
+        or el.tag in ("script", "style", "noscript", "template")
+        or any(c in CONTROL_CLASSES for c in _classes(el))
+    ]
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def _in_chrome(element: Any, stop: Any = None) -> bool:
+    """Tell whether an element or an ancestor below ``stop`` is chrome."""
+    for node in [element, *element.iterancestors()]:
+        if node is stop:
+            return False
+        if _is_chrome(node):
+            return True
+    return False
+
+
+def _key(text: str) -> str:
+    """Compare texts by their letters and digits only (extractors differ in spacing and quotes)."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+_BLOCK_LEVEL = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dd",
+        "dt",
+        "br",
+        "header",
+    }
+)
+
+
+def _dom_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_Run]:
+    """Return an element's text as runs of formatting (``<b>``/``<strong>``, ``<i>``/``<em>``)."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    bold = bold or tag in ("b", "strong") or (tag.startswith("h") and tag[1:].isdigit())
+    italic = italic or tag in ("i", "em")
+    runs = [_Run(element.text or "", bold, italic)]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL:
+            runs.append(_Run(" ", bold, italic))
+        runs.extend(_dom_runs(child, bold, italic))
+        if isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL:
+            runs.append(_Run(" ", bold, italic))
+        runs.append(_Run(child.tail or "", bold, italic))
+    return [r for r in runs if r.text]
+
+
+def _xml_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_Run]:
+    """Return trafilatura XML as runs (``<hi rend="#b">`` bold, ``#i`` italic, ``<lb/>`` space)."""
+    rend = element.get("rend") or "" if element.tag == "hi" else ""
+    bold = bold or "#b" in rend
+    italic = italic or "#i" in rend
+    runs = [_Run(" " if element.tag == "lb" else element.text or "", bold, italic)]
+    for child in element:
+        if child.tag == "graphic":
+            runs.append(_Run(child.tail or "", bold, italic))
+            continue
+        runs.extend(_xml_runs(child, bold, italic))
+        runs.append(_Run(child.tail or "", bold, italic))
+    return [r for r in runs if r.text]
+
+
+def _index_elements(doc: Any) -> dict[str, list[Any]]:
+    """Map each letter key to the elements with that text, in page order."""
+    index: dict[str, list[Any]] = {}
+    for element in doc.iter():
+        if isinstance(element.tag, str) and element.tag not in ("html", "head", "title", "body"):
+            key = _key(element.text_content())
+            if key:
+                index.setdefault(key, []).append(element)
+    return index
+
+
+def _pick(candidates: list[Any], main_ids: set[int] | None, unique_only: bool) -> Any:
+    """Choose an item's element: in the article, block-level, outermost (first in page order)."""
+    if unique_only:
+        # Nested elements with one text (<p><strong>x</strong></p>) are one place on the page.
+        outer = [c for c in candidates if not any(a in candidates for a in c.iterancestors())]
+        return outer[0] if len(outer) == 1 else None
+    ranked = sorted(
+        range(len(candidates)),
+        key=lambda n: (
+            main_ids is not None and id(candidates[n]) not in main_ids,
+            candidates[n].tag not in _BLOCK_LEVEL,
+            n,
+        ),
+    )
+    return candidates[ranked[0]] if ranked else None
+
+
+def _items(body: Any) -> Iterator[_Item]:
+    """Walk trafilatura's XML body in order, one item per block."""
+    for child in body:
+        tag = child.tag
+        if tag == "head":
+            yield _Item("heading", _xml_runs(child))
+        elif tag == "list":
+            for entry in child.iter("item"):
+                yield _Item("list_item", _xml_runs(entry))
+        elif tag == "quote":
+            paragraphs = child.findall("p")
+            for part in paragraphs or [child]:
+                yield _Item("quote", _xml_runs(part))
+        elif tag in ("div", "main", "body", "section"):
+            yield from _items(child)
+        elif tag == "table":
+            for row in child.iter("row"):
+                yield _Item("paragraph", [_Run(" | ".join(c.xpath("string()") for c in row))])
+        elif tag != "graphic":
+            audio_texts = [
+                clean(ref.xpath("string()")) or ""
+                for ref in child.iter("ref")
+                if _audio_mime(ref.get("target") or "")
+            ]
+            links = [(ref.xpath("string()"), ref.get("target") or "") for ref in child.iter("ref")]
+            yield _Item("paragraph", _xml_runs(child), audio_texts=audio_texts, links=links)
+        if tag not in ("div", "main", "body", "section") and clean(child.tail):
+            yield _Item("paragraph", [_Run(child.tail or "")])
+
+
+def _strip_controls(text: str) -> str:
+    for control in CONTROL_TEXTS:
+        text = re.sub(rf"\s*\b{control}\b\s*", " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def _attach_element(
+    item: _Item,
+    index: dict[str, list[Any]],
+    positions: dict[int, int],
+    main_ids: set[int] | None,
+    unique_only: bool = False,
+) -> None:
+    """Find the page element an item came from; read its runs (the page's own formatting)."""
+    key = _key(_strip_controls(item.text))
+    element = _pick(index.get(key, []), main_ids, unique_only) if key else None
+    if element is None:
+        item.runs = [_Run(_strip_controls(r.text), r.bold, r.italic) for r in item.runs]
+        return
+    item.element = element
+    # The innermost element with the same text says where the text sits (inside <nav>?).
+    item.inner = next(
+        (c for c in reversed(index[key]) if c is element or element in c.iterancestors()),
+        element,
+    )
+    item.position = positions.get(id(element), -1)
+    if item.kind in ("paragraph", "quote", "list_item"):
+        item.runs = _dom_runs(element)
+    item.links += [(a.text_content(), a.get("href") or "") for a in element.iter("a")]
+    item.audio_texts = [
+        clean(a.text_content()) or "" for a in element.iter("a") if _audio_mime(a.get("href") or "")
+    ]
+
+
+def _main_region(items: list[_Item], doc: Any) -> Any:
+    """Return the deepest element holding at least 70 % of the matched article text."""
+    weights: dict[int, int] = {}
+    elements: dict[int, Any] = {}
+    depths: dict[int, int] = {}
+    total = 0
+    for item in items:
+        if item.element is None:
+            continue
+        size = len(item.text)
+        total += size
+        chain = [item.element, *item.element.iterancestors()]
+        for depth, ancestor in enumerate(reversed(chain)):
+            weights[id(ancestor)] = weights.get(id(ancestor), 0) + size
+            elements[id(ancestor)] = ancestor
+            depths[id(ancestor)] = depth
+    body = doc.find("body")
+    if not total:
+        return body if body is not None else doc
+    best = max(
+        (k for k, w in weights.items() if w >= 0.7 * total),
+        key=lambda k: depths[k],
+    )
+    return elements[best]
+
+
+# --- figures ---------------------------------------------------------------------------------
+
+
+def _image_url(element: Any, base_url: str) -> str | None:
+    for img in element.iter(*IMAGE_TAGS):
+        src = img.get("src") or img.get("data-src") or img.get("data-original")
+        if not src and img.get("srcset"):
+            src = img.get("srcset").split(",")[0].split()[0]
+        if src and not src.startswith("data:"):
+            return urljoin(base_url, str(src).strip())
+    return None
+
+
+def _credit_elements(element: Any) -> list[Any]:
+    return [
+        e
+        for e in element.iter()
+        if any(w in c for c in _classes(e) for w in ("credit", "byline", "copyright"))
+    ]
+
+
+def _text_without(element: Any, excluded: list[Any]) -> str | None:
+    copy = deepcopy(element)
+    excluded_ids = {id(e) for e in excluded}
+    for original, duplicate in zip(element.iter(), copy.iter(), strict=True):
+        if id(original) in excluded_ids and duplicate.getparent() is not None:
+            duplicate.drop_tree()
+    return clean(copy.text_content())
+
+
+def _clean_credit(text: str | None) -> str | None:
+    if text is None:
+        return None
+    return clean(CREDIT_PREFIX_RE.sub("", text.strip(" ()"))) or None
+
+
+def _figure_of(caption_el: Any, container: Any, base_url: str) -> Image | None:
+    credits = _credit_elements(caption_el) or _credit_elements(container)
+    caption = _text_without(caption_el, credits)
+    credit = _clean_credit(clean(credits[0].text_content())) if credits else None
+    if caption and credit is None:
+        match = re.search(
+            r"\s*\((?:photo|image|foto|credit)s?(?: by)?:?\s*([^()]+)\)$", caption, re.IGNORECASE
+        )
+        if match:
+            caption, credit = caption[: match.start()], clean(match.group(1))
+    url = None
+    for holder in [container, *container.iterancestors()][:4]:
+        url = _image_url(holder, base_url)
+        if url:
+            break
+    if not (caption or url):
+        return None
+    return Image(url=url, caption=caption or None, credit=credit)
+
+
+def _is_caption_class(element: Any) -> bool:
+    return any(
+        "caption" in c and "wrap" not in c and c != "credit-caption" for c in _classes(element)
+    )
+
+
+def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figure]:
+    """Find the main text's photos: ``<figure>``s and captioned images (class "caption")."""
+    found: list[_Figure] = []
+    for figure in main.iter("figure"):
+        if _in_chrome(figure, main):
+            continue
+        caption_el = figure.find(".//figcaption")
+        if caption_el is not None:
+            image = _figure_of(caption_el, figure, base_url)
+        else:
+            url = _image_url(figure, base_url)
+            image = Image(url=url) if url else None
+        if image is not None:
+            found.append(_Figure(image, positions.get(id(figure), -1)))
+    for element in main.iter():
+        if (
+            not _is_caption_class(element)
+            or element.tag == "figcaption"
+            or any(a.tag == "figure" for a in element.iterancestors())
+            or any(_is_caption_class(d) for d in element.iterdescendants())
+            or _in_chrome(element, main)
+        ):
+            continue
+        container = element.getparent() if element.getparent() is not None else element
+        image = _figure_of(element, container, base_url)
+        if image is not None and image.caption:
+            found.append(_Figure(image, positions.get(id(element), -1)))
+    merged: list[_Figure] = []
+    for fig in sorted(found, key=lambda f: f.position):
+        same = next(
+            (
+                m
+                for m in merged
+                if (fig.image.caption and m.image.caption == fig.image.caption)
+                or (fig.image.url and m.image.url == fig.image.url)
+            ),
+            None,
+        )
+        if same is None:
+            merged.append(fig)
+        else:
+            same.image.credit = same.image.credit or fig.image.credit
+            same.image.url = same.image.url or fig.image.url
+            same.image.caption = same.image.caption or fig.image.caption
+    return merged
+
+
+# --- audio -----------------------------------------------------------------------------------
+
+
+def _audio_mime(url: str) -> str | None:
+    mime = mime_from_url(url)
+    return None if mime == _VIDEO_MIME else mime
+
+
+def _link_context(link: Any) -> str:
+    """The words offering a link: its parent's when short and about this link only."""
+    parent = link.getparent()
+    if parent is not None:
+        links = [a for a in parent.iter("a") if _audio_mime(a.get("href") or "")]
+        text = clean(parent.text_content()) or ""
+        if len(links) == 1 and len(text) <= _MAX_CONTEXT_CHARS:
+            return text
+    return clean(f"{link.text_content()} {link.tail or ''}") or ""
+
+
+def _audio_key(url: str) -> tuple[str, str]:
+    """Same host and file name: the same recording behind different tracking paths (Podlove)."""
+    parts = urlsplit(url)
+    return parts.netloc.lower().removeprefix("www."), parts.path.rsplit("/", 1)[-1]
+
+
+def _stem(url: str | None) -> str:
+    """A file name without extension: the same recording in another format shares it."""
+    return _audio_key(url or "")[1].rsplit(".", 1)[0]
+
+
+def _audio(
+    doc: Any, main: Any, positions: dict[int, int], base_url: str, stated: list[AudioRef]
+) -> list[AudioRef]:
+    """Collect audio from ``<audio>``, audio links and the page's metadata; best first."""
+    main_ids = {id(e) for e in main.iter()}
+    found: list[_Audio] = []
+    for element in doc.iter("audio", "source", "a"):
+        if _in_chrome(element):
+            continue
+        position = positions.get(id(element), -1)
+        in_main = id(element) in main_ids
+        if element.tag == "a":
+            href = (element.get("href") or "").strip()
+            mime = _audio_mime(href)
+            if not href or mime is None:
+                continue
+            context = _link_context(element)
+            ref = parse_download_text(context) or AudioRef(label=clean(element.text_content()))
+            ref.url, ref.mime_type = urljoin(base_url, href), mime
+            found.append(_Audio(ref, position, in_main, from_link=True))
+        else:
+            src = (element.get("src") or "").strip()
+            if element.tag == "source" and element.getparent().tag != "audio":
+                continue
+            if not src:
+                continue
+            declared = element.get("type") or ""
+            mime = mime_from_url(src) or (declared if declared.startswith("audio/") else None)
+            ref = AudioRef(url=urljoin(base_url, src), mime_type=mime)
+            found.append(_Audio(ref, position, in_main, from_link=False))
+    last = len(positions)
+    found += [_Audio(replace(r), last, False, False) for r in stated if r.url]
+
+    merged: dict[tuple[str, str], _Audio] = {}
+    for entry in found:
+        key = _audio_key(entry.ref.url or "")
+        if key not in merged:
+            merged[key] = entry
+            continue
+        _merge_audio(merged[key], entry)
+    ordered = sorted(
+        merged.values(),
+        key=lambda a: (not a.in_main, a.ref.mime_type != "audio/mpeg", a.position),
+    )
+    return [a.ref for a in ordered]
+
+
+def _merge_audio(kept: _Audio, other: _Audio) -> None:
+    """Fill what one mention of a file lacks from another; a download link's URL wins."""
+    ref, new = kept.ref, other.ref
+    if other.from_link and not kept.from_link:
+        ref.url, kept.from_link = new.url, True
+    if new.label and (
+        ref.label is None or (_offers_download(new.label) and not _offers_download(ref.label))
+    ):
+        ref.label = new.label
+    if ref.size_bytes is None and new.size_bytes is not None:
+        ref.size_bytes, ref.size_is_estimate = new.size_bytes, new.size_is_estimate
+    ref.mime_type = ref.mime_type or new.mime_type
+    ref.duration_seconds = ref.duration_seconds or new.duration_seconds
+    kept.in_main = kept.in_main or other.in_main
+    kept.position = min(kept.position, other.position)
+
+
+def _offers_download(label: str) -> bool:
+    return label.lower().startswith(("download", "herunterladen"))
+
+
+# --- blocks ----------------------------------------------------------------------------------
+
+
+def _blocks(
+    items: list[_Item], figures: list[_Figure], title: str | None, main: Any
+) -> list[Block]:
+    """Turn extracted items into blocks; captions go where their figure stands."""
+    caption_keys: set[str] = set()
+    for fig in figures:
+        cap, credit = fig.image.caption or "", fig.image.credit or ""
+        caption_keys |= {_key(cap), _key(credit), _key(f"{cap} {credit}")}
+    caption_keys.discard("")
+    title_key = _key(title or "")
+
+    # Text found only inside <nav>, <footer>, <aside>... is chrome even when it is all there is.
+    inside_chrome_tag = any(a.tag in CHROME_TAGS for a in [main, *main.iterancestors()])
+    stop = None if inside_chrome_tag else main
+    kept: list[_Item] = []
+    last_position = -1
+    for item in items:
+        if item.position < 0:
+            item.position = last_position
+        last_position = item.position
+        text = item.text
+        key = _key(text)
+        if not key or key in caption_keys or key in {_key(c) for c in CONTROL_TEXTS}:
+            continue
+        if item.kind == "heading" and key == title_key:
+            continue
+        if _LABEL_ONLY_RE.match(text) and len(text.split()) <= 4:
+            continue
+        if item.audio_texts and _only_audio(text, item.audio_texts):
+            continue
+        if item.inner is not None and _in_chrome(item.inner, stop):
+            continue
+        if _only_tag_links(text, item.links):
+            continue
+        kept.append(item)
+
+    bold_only = [_is_bold_heading(item) for item in kept]
+    blocks: list[Block] = []
+    pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
+    for n, item in enumerate(kept):
+        while pending and 0 <= pending[0].position < item.position:
+            blocks.extend(_caption_blocks(pending.pop(0)))
+        alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
+        blocks.extend(_classify(item, heading_ok=bold_only[n] and alone))
+    for fig in pending:
+        blocks.extend(_caption_blocks(fig))
+    return blocks
+
+
+def _caption_blocks(fig: _Figure) -> list[Block]:
+    blocks = [Block(text=fig.image.caption or "", kind="caption")]
+    if fig.image.credit:
+        blocks.append(Block(text=fig.image.credit, kind="credit"))
+    return blocks
+
+
+def _only_audio(text: str, audio_texts: list[str]) -> bool:
+    """Tell whether a block only offers audio ("mp3 (30 MB)", "Download audio")."""
+    rest = text
+    for link_text in audio_texts:
+        rest = rest.replace(link_text, " ")
+    rest = _DURATION_TEXT_RE.sub(" ", _SIZE_TEXT_RE.sub(" ", rest))
+    words = [w for w in re.split(r"\W+", rest.lower()) if w and w not in AUDIO_VERBS]
+    return len(words) <= 2
+
+
+def _only_tag_links(text: str, links: list[tuple[str, str]]) -> bool:
+    """Tell whether a block is only links to tag or category pages (a topic list)."""
+    tags = [t for t, href in links if TAG_LINK_RE.search(href)]
+    if not tags:
+        return False
+    rest = text
+    for link_text in tags:
+        rest = rest.replace(clean(link_text) or "", " ")
+    return not _key(rest) or (rest.strip().endswith(":") and len(rest.split()) <= 2)
+
+
+def _visible(runs: list[_Run]) -> list[_Run]:
+    return [r for r in runs if r.text.strip()]
+
+
+def _is_bold_heading(item: _Item) -> bool:
+    """A short, wholly bold paragraph without end punctuation reads as a topic heading."""
+    runs = _visible(item.runs)
+    text = item.text
+    return (
+        item.kind == "paragraph"
+        and bool(runs)
+        and all(r.bold for r in runs)
+        and len(text.split()) <= _HEADING_MAX_WORDS
+        and not text.endswith((".", "?", "!", ":", ","))
+    )
+
+
+def _split_label(runs: list[_Run]) -> tuple[str, list[_Run]] | None:
+    """Split a leading label the markup sets apart ("<strong>Rick:</strong> ...") from the rest."""
+    runs = [r for r in runs if r.text]
+    while runs and not runs[0].text.strip():
+        runs = runs[1:]
+    if len(runs) < 2:
+        return None
+    first, rest = runs[0], runs[1:]
+    follower = next((r for r in rest if r.text.strip()), None)
+    if (
+        follower is None
+        or not first.bold
+        or (first.bold, first.italic) == (follower.bold, follower.italic)
+    ):
+        return None
+    label = first.text.strip()
+    if label.endswith(":"):
+        label = label[:-1].strip()
+    else:
+        head = "".join(r.text for r in rest).lstrip()
+        if not head.startswith(":"):
+            return None
+        rest = [_Run(head[1:], follower.bold, follower.italic)]
+    if not _SPEAKER_RE.match(label) or label.lower() in NOT_SPEAKERS:
+        return None
+    return label, rest
+
+
+def _classify(item: _Item, heading_ok: bool) -> list[Block]:
+    """Give an item its block kind: heading, question, speaker line, quote, list item."""
+    text = item.text
+    if item.kind in ("heading", "list_item"):
+        return [Block(text=text, kind=item.kind)]
+    runs = _visible(item.runs)
+    speaker = None
+    split = _split_label(item.runs)
+    if split is not None:
+        speaker, rest_runs = split
+        runs = _visible(rest_runs)
+        text = clean("".join(r.text for r in rest_runs)) or ""
+    kind: BlockKind = item.kind
+    if speaker and speaker.lower() in ROLE_LABELS:
+        kind, speaker = ROLE_LABELS[speaker.lower()], None
+        return [Block(text=text, kind=kind)]
+    if kind == "paragraph" and runs and all(r.bold for r in runs):
+        if text.endswith("?"):
+            return [Block(text=text, kind="question", speaker=speaker)]
+        if heading_ok and speaker is None:
+            return [Block(text=text, kind="heading")]
+    if kind == "paragraph" and speaker is None and len(runs) > 1 and runs[0].bold:
+        lead = clean(runs[0].text) or ""
+        if lead.endswith("?") and not all(r.bold for r in runs):
+            rest = clean("".join(r.text for r in runs[1:])) or ""
+            return [Block(text=lead, kind="question"), Block(text=rest)]
+    return [Block(text=text, kind=kind, speaker=speaker)]
+
+
+# --- metadata fallbacks ----------------------------------------------------------------------
+
+
+def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | None:
+    """Fallback title: the ``<h1>`` that ``<title>`` starts with, trafilatura's, ``<title>``."""
+    page_title = clean(doc.findtext(".//title")) or ""
+    headings = [clean(h.text_content()) for h in doc.iter("h1")]
+    for heading in headings:
+        if heading and page_title.lower().startswith(heading.lower()):
+            return heading
+    fallback = clean(getattr(extracted, "title", None)) or page_title or None
+    if fallback is None:
+        return next((h for h in headings if h), None)
+    return strip_site_suffix(str(fallback), site_names)
+
+
+def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
+    """trafilatura's author guess, kept only for names printed in a byline element."""
+    guess = getattr(extracted, "author", None) or ""
+    bylines = " ".join(
+        clean(e.text_content()) or ""
+        for e in doc.iter()
+        if any(w in c for c in _classes(e) for w in ("byline", "author"))
+    )
+    names = []
+    for name in (clean(n) for n in guess.split(";")):
+        if name and _SPEAKER_RE.match(name) and len(name.split()) >= 2 and name in bylines:
+            names.append(name)
+    return names

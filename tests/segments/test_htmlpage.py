@@ -1,0 +1,421 @@
+"""The HTML page reader on hand-written pages that mirror real structures (fixtures/html/)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from segments.errors import InputError
+from segments.htmlpage import is_html, read_html_page
+from segments.model import AudioRef, Image, Person
+from segments.page import Block, RawPage
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, RawPage]:
+    """Every fixture page, read once."""
+    return {
+        path.stem: read_html_page(path.read_text(encoding="utf-8"), path.name)
+        for path in sorted(FIXTURES.glob("*.html"))
+    }
+
+
+def texts(page: RawPage) -> str:
+    return "\n".join(b.text for b in page.blocks)
+
+
+# --- metadata ---------------------------------------------------------------------------------
+
+METADATA = [
+    # fixture, title, published, language, site name
+    (
+        "station_segment_jsonld_audio",
+        'Director So Yong Kim on the real life behind "Lovesong"',
+        datetime(2017, 2, 20, 15, 30, tzinfo=timezone(timedelta(hours=-8))),
+        "en-US",
+        "KPCC",
+    ),
+    (
+        "wordpress_qa_figure_comments",
+        "Interview with Director Kyungjin Song",
+        datetime(2019, 5, 2, 9, 0, tzinfo=UTC),
+        "en-US",
+        "Seoul Screen Notes",
+    ),
+    (
+        "transcript_caps_speakers",
+        "Swimming greats say cuts a shame",
+        datetime(2013, 4, 22, 18, 54, tzinfo=timezone(timedelta(hours=10))),
+        "en-AU",
+        None,
+    ),
+    (
+        "podlove_download_sizes",
+        "RES158 Sternfusion am Teilchenbeschleuniger",
+        date(2019, 8, 16),
+        "de-DE",
+        "Resonator",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "published", "language", "site"), METADATA)
+def test_metadata(
+    pages: dict[str, RawPage],
+    name: str,
+    title: str,
+    published: datetime | date,
+    language: str,
+    site: str | None,
+) -> None:
+    page = pages[name]
+    assert page.kind == "html"
+    assert page.path == f"{name}.html"
+    assert page.title == title
+    assert page.published == published
+    assert type(page.published) is type(published)
+    assert page.language == language
+    if site is not None:
+        assert page.site_name == site
+
+
+def test_station_page_reads_json_ld_audio_figures_and_host(pages: dict[str, RawPage]) -> None:
+    page = pages["station_segment_jsonld_audio"]
+    # JSON-LD audio, the <audio> element and the "Download this story 2MB" link are one file.
+    assert page.audio == [
+        AudioRef(
+            url="https://media.example.org/audio/frame_20170220_kim.mp3",
+            label="Download this story",
+            size_bytes=2_000_000,
+            size_is_estimate=True,
+            mime_type="audio/mpeg",
+            duration_seconds=702.0,
+        )
+    ]
+    assert page.images == [
+        Image(
+            url="/img/kim-sundance.jpg",
+            caption="Director So Yong Kim at the Sundance Film Festival.",
+            credit="Larry Busacca/Getty Images",
+        ),
+        Image(
+            url="/img/lovesong-still.jpg",
+            caption='Riley Keough and Jena Malone in "Lovesong."',
+            credit="So Yong Kim",
+        ),
+    ]
+    assert page.people == [Person("James Kim", "reporter"), Person("John Horn", "host")]
+    assert page.show is not None
+    assert page.show.title == "The Frame"
+    assert page.show.hosts == ["John Horn"]
+    assert page.description == "Director So Yong Kim talks about her new film."
+    assert page.url == "/shows/the-frame/2017/02/20/so-yong-kim-lovesong"
+
+
+def test_station_page_blocks_in_order_with_captions_at_their_figures(
+    pages: dict[str, RawPage],
+) -> None:
+    assert pages["station_segment_jsonld_audio"].blocks == [
+        Block("Director So Yong Kim at the Sundance Film Festival.", "caption"),
+        Block("Larry Busacca/Getty Images", "credit"),
+        Block('So Yong Kim\'s new film "Lovesong" follows two old friends on a road trip.'),
+        Block("The Frame's James Kim spoke with the director about the film."),
+        Block("Getting into filmmaking", "heading"),
+        Block("I was studying painting, and then I discovered film."),
+        Block("It felt like painting that moves."),
+        Block('Riley Keough and Jena Malone in "Lovesong."', "caption"),
+        Block("So Yong Kim", "credit"),
+        Block("Bringing her personal life into filmmaking", "heading"),
+        Block("My daughter is in the film, which made it very personal."),
+    ]
+
+
+def test_wordpress_qa_questions_speakers_and_figure(pages: dict[str, RawPage]) -> None:
+    page = pages["wordpress_qa_figure_comments"]
+    assert page.blocks == [
+        Block(
+            "Kyungjin Song's debut feature premiered in Busan last autumn; we met her in Seoul "
+            "to talk about casting, money and patience."
+        ),
+        Block("Kyungjin Song on set in Incheon", "caption"),
+        Block("Lee Jae-won", "credit"),
+        Block("How did the project start?", "question"),
+        Block("It started with a news story about a ferry that never arrived.", speaker="Song"),
+        Block("I kept the clipping on my desk for six years."),
+        Block("Was casting difficult?", "question"),
+        Block("Very. Our lead actor turned us down twice.", speaker="Song"),
+        Block("Then he sent a message: “Read it again on the train. I’m in.”"),
+        Block("What would you tell first-time directors?", "question"),
+        Block("Short answer: keep the clipping."),
+    ]
+    assert page.images == [
+        Image(
+            url="https://notes.example.com/wp-content/uploads/2019/05/song.jpg",
+            caption="Kyungjin Song on set in Incheon",
+            credit="Lee Jae-won",
+        )
+    ]
+    assert page.people == [Person("Mina Park", "reporter")]
+    assert page.description is None  # WordPress.com's "Visit the post for more."
+    assert page.audio == []
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Great interview",
+        "Leave a comment",
+        "Your email address",
+        "One thought on",
+        "WordPress.com",
+        "Up ↑",
+        "Archives",
+        "Topics",
+        "Posted in",
+        "May 2, 2019",
+    ],
+)
+def test_wordpress_chrome_never_becomes_text(pages: dict[str, RawPage], chrome: str) -> None:
+    assert chrome not in texts(pages["wordpress_qa_figure_comments"])
+
+
+def test_transcript_keeps_capitalised_labels_in_the_text(pages: dict[str, RawPage]) -> None:
+    page = pages["transcript_caps_speakers"]
+    labelled = [b.text for b in page.blocks if b.text.isupper() or ":" in b.text[:20]]
+    assert [t.split(":")[0] for t in labelled if t.split(":")[0].isupper()] == [
+        "MARK BANNERMAN",
+        "ELLESA THROWDEN",
+        "JON SIEBEN",
+        "ELLESA THROWDEN",
+        "JON SIEBEN",
+        "MARK BANNERMAN",
+    ]
+    assert all(b.speaker is None for b in page.blocks)  # no markup separates these labels
+    assert page.people == [Person("Ellesa Throwden", "reporter")]
+    for chrome in ("Topics", "Top Stories", "Rudd unveils", "News Home", "AEST"):
+        assert chrome not in texts(page)
+
+
+def test_podlove_download_list_gives_one_ref_per_format_mp3_first(
+    pages: dict[str, RawPage],
+) -> None:
+    page = pages["podlove_download_sizes"]
+    base = "https://resonator-podcast.de/podlove/file"
+    # The webplayer <source>, og:audio and download link of each format are one file.
+    assert page.audio == [
+        AudioRef(
+            url=f"{base}/4031/s/download/c/buttonlist/RES158.mp3",
+            label="mp3",
+            size_bytes=30_000_000,
+            size_is_estimate=True,
+            mime_type="audio/mpeg",
+            duration_seconds=3840.0,
+        ),
+        AudioRef(
+            url=f"{base}/4030/s/download/c/buttonlist/RES158.m4a",
+            label="m4a",
+            size_bytes=24_000_000,
+            size_is_estimate=True,
+            mime_type="audio/x-m4a",
+            duration_seconds=3840.0,
+        ),
+    ]
+    assert page.people == [Person("Holger Klein", "host")]
+    assert page.show is not None
+    assert page.show.hosts == ["Holger Klein"]
+    assert page.show.tagline == (
+        "Der Forschungspodcast der Helmholtz-Gemeinschaft – mit Holger Klein"
+    )
+    for chrome in ("Download", "30 MB", "Astronomie", "Physik", "Toller Podcast", "abonnieren"):
+        assert chrome not in texts(page)
+
+
+# --- markup cases -----------------------------------------------------------------------------
+
+PAGE = """<!DOCTYPE html><html><head><title>Case page</title></head><body>
+<article><h1>Case page</h1><p>An opening paragraph that sets the scene for this case.</p>
+{snippet}<p>A closing paragraph that ends the article for this case.</p></article></body></html>"""
+
+MARKUP = [
+    # case, snippet, blocks between the opening and closing paragraphs
+    (
+        "bold speaker label",
+        "<p><strong>Rick:</strong> I got into tech through games.</p>",
+        [Block("I got into tech through games.", speaker="Rick")],
+    ),
+    (
+        "colon after bold name",
+        "<p><b>McKelvey</b>: When I started seeing it in the wild.</p>",
+        [Block("When I started seeing it in the wild.", speaker="McKelvey")],
+    ),
+    (
+        "label inside italics stays text",
+        "<p><em>Rick: I got into tech through games.</em></p>",
+        [Block("Rick: I got into tech through games.")],
+    ),
+    (
+        "caps label stays text",
+        "<p>MARK BANNERMAN: Perhaps not surprisingly.</p>",
+        [Block("MARK BANNERMAN: Perhaps not surprisingly.")],
+    ),
+    (
+        "italic label is no speaker",
+        "<p><em>Diese Folge zitieren:</em> Holger Klein, Resonator.</p>",
+        [Block("Diese Folge zitieren: Holger Klein, Resonator.")],
+    ),
+    (
+        "bold question",
+        "<p><strong>Was casting difficult? </strong></p>",
+        [Block("Was casting difficult?", "question")],
+    ),
+    (
+        "questioner label inside a bold question",
+        "<p><strong><em>Mashable</em>: Is that how you remember it?</strong></p>",
+        [Block("Is that how you remember it?", "question", speaker="Mashable")],
+    ),
+    (
+        "bold lead question",
+        "<p><strong>What now?</strong> We wait for the jury.</p>",
+        [Block("What now?", "question"), Block("We wait for the jury.")],
+    ),
+    (
+        "Q label",
+        "<p><strong>Q:</strong> Where were you born?</p>",
+        [Block("Where were you born?", "question")],
+    ),
+    (
+        "bold line alone is a heading",
+        "<p><strong>Getting into filmmaking</strong></p>",
+        [Block("Getting into filmmaking", "heading")],
+    ),
+    (
+        "bold lines together stay paragraphs",
+        "<p><strong>Weekly Address</strong></p><p><strong>The White House</strong></p>",
+        [Block("Weekly Address"), Block("The White House")],
+    ),
+    ("h2 heading", "<h2>Topic heading</h2>", [Block("Topic heading", "heading")]),
+    (
+        "list",
+        "<ul><li>First point made here</li><li>Second point</li></ul>",
+        [Block("First point made here", "list_item"), Block("Second point", "list_item")],
+    ),
+    (
+        "blockquote",
+        "<blockquote><p>Words quoted from the court.</p></blockquote>",
+        [Block("Words quoted from the court.", "quote")],
+    ),
+    (
+        "label-only line dropped",
+        "<p>Episode Description:</p>",
+        [],
+    ),
+    (
+        "share bar dropped",
+        '<div class="share-tools"><a href="#">Share</a> <a href="#">Tweet this story</a></div>',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "expected"), MARKUP, ids=[m[0] for m in MARKUP])
+def test_markup_gives_block_kinds_and_speakers(
+    case: str, snippet: str, expected: list[Block]
+) -> None:
+    page = read_html_page(PAGE.format(snippet=snippet), "case.html")
+    assert page.title == "Case page"
+    assert page.blocks[0] == Block("An opening paragraph that sets the scene for this case.")
+    assert page.blocks[-1] == Block("A closing paragraph that ends the article for this case.")
+    assert page.blocks[1:-1] == expected
+
+
+AUDIO = [
+    # case, snippet, expected audio
+    (
+        "audio element",
+        '<audio controls src="https://x.org/a/ep1.mp3"></audio>',
+        [AudioRef(url="https://x.org/a/ep1.mp3", mime_type="audio/mpeg")],
+    ),
+    (
+        "listen link with duration",
+        '<p><a href="https://x.org/a/ep1.mp3?dl=1">Listen · 3:14</a></p>',
+        [
+            AudioRef(
+                url="https://x.org/a/ep1.mp3?dl=1",
+                label="Listen",
+                mime_type="audio/mpeg",
+                duration_seconds=194.0,
+            )
+        ],
+    ),
+    (
+        "download link with size beside it",
+        '<div><a href="/a/ep1.m4a">Download audio</a> <span>(12,3 MB)</span></div>',
+        [
+            AudioRef(
+                url="/a/ep1.m4a",
+                label="Download audio",
+                size_bytes=12_300_000,
+                size_is_estimate=True,
+                mime_type="audio/x-m4a",
+            )
+        ],
+    ),
+    ("video link is not audio", '<p><a href="https://x.org/v/ep1.mp4">MP4</a></p>', []),
+    (
+        "audio in a sidebar is not the page's",
+        '<aside class="related"><a href="https://x.org/other.mp3">Other story</a></aside>',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "expected"), AUDIO, ids=[a[0] for a in AUDIO])
+def test_audio_markup(case: str, snippet: str, expected: list[AudioRef]) -> None:
+    page = read_html_page(PAGE.format(snippet=snippet), "case.html")
+    assert page.audio == expected
+    assert all("Download" not in b.text and "Listen" not in b.text for b in page.blocks)
+
+
+# --- errors and detection ---------------------------------------------------------------------
+
+ERRORS = [
+    ("", "page.html: empty HTML page"),
+    ("   \n", "page.html: empty HTML page"),
+    ("<html><body></body></html>", "page.html: no article text or title found in this HTML page"),
+    (
+        "<html><head></head><body><nav><a href='/'>Home</a></nav></body></html>",
+        "page.html: no article text or title found in this HTML page",
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "message"), ERRORS)
+def test_unreadable_pages_raise_input_error(html: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        read_html_page(html, "page.html")
+    assert str(caught.value) == message
+    assert caught.value.exit_code == 1
+
+
+def test_xml_declaration_is_accepted() -> None:
+    html = '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.format(snippet="")
+    assert read_html_page(html, "x.html").title == "Case page"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!DOCTYPE html>\n<html>", True),
+        ("\ufeff<!-- saved page --><html lang='en'>", True),
+        ('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">', True),
+        ("<head><title>x</title></head>", True),
+        ("Interview with Director Kyungjin Song\n<b>bold</b>", False),
+        ("", False),
+    ],
+)
+def test_is_html(text: str, expected: bool) -> None:
+    assert is_html(text) is expected
