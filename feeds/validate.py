@@ -546,6 +546,38 @@ RULES: dict[str, Rule] = {
             'podcast:episode "{value}" is not a number',
             f"{_P20}, podcast:episode: a decimal number",
         ),
+        Rule(
+            "podcast-transcript-captions-untimed",
+            "warning",
+            'podcast:transcript rel="captions" has type "{value}", which carries no times',
+            f"{_P20}, podcast:transcript: captions are timed (text/vtt, application/x-subrip, "
+            "application/json)",
+        ),
+        Rule(
+            "podcast-medium-invalid",
+            "error",
+            'podcast:medium "{value}" is not one of the spec\'s media',
+            f"{_P20}, podcast:medium: podcast, music, video, film, audiobook, newsletter, blog, "
+            "publisher, course (or a list form ending in L), mixed",
+        ),
+        Rule(
+            "podcast-liveitem-status-invalid",
+            "error",
+            'podcast:liveItem status "{value}" is not pending, live or ended',
+            f"{_P20}, podcast:liveItem: status is pending, live or ended",
+        ),
+        Rule(
+            "podcast-liveitem-time-invalid",
+            "error",
+            'podcast:liveItem {attribute} "{value}" is not an ISO 8601 date and time',
+            f"{_P20}, podcast:liveItem: start and end are ISO 8601 times",
+        ),
+        Rule(
+            "podcast-liveitem-contentlink-missing",
+            "error",
+            "podcast:liveItem has no podcast:contentLink",
+            f"{_P20}, podcast:liveItem: must contain at least one podcast:contentLink",
+        ),
         # --- every URL ------------------------------------------------------------------------
         Rule(
             "url-not-https",
@@ -580,6 +612,12 @@ TRANSCRIPT_TYPES = (
     "application/json",
     "application/x-subrip",
 )
+
+#: podcast:medium values (Podcasting 2.0 docs/tags/medium.md): each medium and its list form.
+_MEDIA = (
+    "podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course"
+)  # fmt: skip
+PODCAST_MEDIA = frozenset(_MEDIA) | {f"{m}L" for m in _MEDIA} | {"mixed"}
 
 #: Apple's allowed HTML in descriptions.
 DESCRIPTION_TAGS = frozenset({"p", "ol", "ul", "li", "a"})
@@ -1301,6 +1339,9 @@ def _check_everywhere(channel: etree._Element, places: _Places, report: _Report)
             if length > MAX_TAG_CHARS:
                 report.add("tag-value-too-long", places.of(el), tag=_qname(el), length=length)
     for el in _elements(channel, _pc("transcript")):
+        kind = (el.get("type") or "").strip()
+        if el.get("rel") == "captions" and kind in ("text/plain", "text/html"):
+            report.add("podcast-transcript-captions-untimed", places.of(el), value=kind)
         if not (el.get("url") or "").strip():
             report.add("podcast-transcript-url-missing", places.of(el))
         if (el.get("type") or "").strip() not in TRANSCRIPT_TYPES:
@@ -1328,7 +1369,31 @@ def _check_everywhere(channel: etree._Element, places: _Places, report: _Report)
     for el in _elements(channel, _pc("episode")):
         if not re.fullmatch(r"\d+(?:\.\d+)?", _text(el) or ""):
             report.add("podcast-episode-invalid", places.of(el), value=_text(el))
+    for el in _elements(channel, _pc("medium")):
+        if (_text(el) or "") not in PODCAST_MEDIA:
+            report.add("podcast-medium-invalid", places.of(el), value=_text(el))
+    for el in _elements(channel, _pc("liveItem")):
+        _check_live_item(el, places, report)
     _check_https(channel, places, report)
+
+
+def _check_live_item(el: etree._Element, places: _Places, report: _Report) -> None:
+    where = places.of(el)
+    status = el.get("status") or ""
+    if status not in ("pending", "live", "ended"):
+        report.add("podcast-liveitem-status-invalid", where, value=status)
+    for attribute in ("start", "end"):
+        value = (el.get(attribute) or "").strip()
+        if attribute == "end" and not value:
+            continue  # end is optional
+        try:
+            when = datetime.fromisoformat(value)
+        except ValueError:
+            when = None
+        if when is None or "T" not in value.upper():
+            report.add("podcast-liveitem-time-invalid", where, attribute=attribute, value=value)
+    if el.find(_pc("contentLink")) is None:
+        report.add("podcast-liveitem-contentlink-missing", where)
 
 
 def _check_person(el: etree._Element, places: _Places, report: _Report) -> None:

@@ -48,6 +48,13 @@ BASE = f"""<?xml version="1.0" encoding="UTF-8"?>
 <podcast:locked owner="podcasts@example.org">no</podcast:locked>
 <podcast:funding url="https://example.org/donate">Support the show</podcast:funding>
 <podcast:person role="host" href="https://example.org/horn">John Horn</podcast:person>
+<podcast:medium>podcast</podcast:medium>
+<podcast:liveItem status="pending" start="2016-11-16T15:30:00-08:00" end="2016-11-16T16:00:00Z">
+<title>The Frame live</title>
+<guid isPermaLink="false">live-guid</guid>
+<enclosure url="https://example.org/the-frame/live.mp3" type="audio/mpeg" length="312"/>
+<podcast:contentLink href="https://example.org/the-frame/live">Listen live</podcast:contentLink>
+</podcast:liveItem>
 <item>
 <title>Ava DuVernay on 13th</title>
 <description><![CDATA[<p>(00:00) Intro</p><p>(01:30) Ava DuVernay</p><p>(12:00) Credits</p>]]>\
@@ -348,7 +355,11 @@ CASES: list[tuple[str, list[Edit], list[Edit]]] = [
         one('type="audio/x-m4a"', 'type="audio/mpeg"'),
         one('type="audio/x-m4a"', 'type="audio/mp4"'),
     ),
-    ("item-enclosure-type-mismatch", one('type="audio/mpeg"', 'type="audio/mp3"'), nothing()),
+    (
+        "item-enclosure-type-mismatch",
+        one('"12345678" type="audio/mpeg"', '"12345678" type="audio/mp3"'),
+        nothing(),
+    ),
     ("item-guid-missing", one('<guid isPermaLink="false">barry-guid</guid>', ""), nothing()),
     ("item-guid-missing", one(">barry-guid<", "><"), nothing()),
     ("item-guid-duplicate", one(">barry-guid<", ">ava-guid<"), nothing()),
@@ -445,6 +456,40 @@ CASES: list[tuple[str, list[Edit], list[Edit]]] = [
         "podcast-episode-invalid",
         one("<podcast:episode>2<", "<podcast:episode>2b<"),
         one("<podcast:episode>2<", "<podcast:episode>2.5<"),
+    ),
+    (
+        "podcast-transcript-captions-untimed",
+        one('type="text/html"/>', 'type="text/html" rel="captions"/>'),
+        one('type="text/html"/>', 'type="text/vtt" rel="captions"/>'),
+    ),
+    (
+        "podcast-medium-invalid",
+        one(">podcast</podcast:medium>", ">Podcast</podcast:medium>"),
+        one(">podcast</podcast:medium>", ">courseL</podcast:medium>"),
+    ),
+    (
+        "podcast-liveitem-status-invalid",
+        one('status="pending"', 'status="scheduled"'),
+        one('status="pending"', 'status="ended"'),
+    ),
+    (
+        "podcast-liveitem-time-invalid",
+        one('start="2016-11-16T15:30:00-08:00"', 'start="Wed, 16 Nov 2016 15:30:00 -0800"'),
+        one('start="2016-11-16T15:30:00-08:00"', 'start="2016-11-16T15:30:00.000-0800"'),
+    ),
+    (
+        "podcast-liveitem-time-invalid",
+        one(' end="2016-11-16T16:00:00Z"', ' end="2016-11-16"'),
+        one(' end="2016-11-16T16:00:00Z"', ""),
+    ),
+    (
+        "podcast-liveitem-contentlink-missing",
+        one(
+            '<podcast:contentLink href="https://example.org/the-frame/live">Listen live'
+            "</podcast:contentLink>",
+            "",
+        ),
+        nothing(),
     ),
     (
         "url-not-https",
