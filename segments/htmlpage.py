@@ -220,24 +220,6 @@ class _Audio:
     from_link: bool
 
 
-def is_html(text: str) -> bool:
-    """Tell whether ``text`` is an HTML document (by content, not by file name).
-
-    >>> is_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
-    True
-    >>> is_html("  <html lang='de'>")
-    True
-    >>> is_html("Hosted by John Horn\\n<b>not a page</b>")
-    False
-    """
-    head = text.lstrip("\ufeff \t\r\n")[:1000].lower()
-    if head.startswith("<?xml"):
-        head = head[head.find("?>") + 2 :].lstrip()
-    while head.startswith("<!--"):
-        head = head[head.find("-->") + 3 :].lstrip()
-    return head.startswith(("<!doctype html", "<html", "<head", "<body", "<meta"))
-
-
 def read_html_page(html: str, path: str) -> RawPage:
     """Read an HTML page into blocks, figures, audio and stated metadata."""
     doc = _parse(html, path)

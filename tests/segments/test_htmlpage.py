@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
-from segments.htmlpage import is_html, read_html_page
+from segments.htmlpage import read_html_page
 from segments.model import AudioRef, Image, Person
 from segments.page import Block, RawPage
 
@@ -380,7 +380,7 @@ def test_audio_markup(case: str, snippet: str, expected: list[AudioRef]) -> None
     assert all("Download" not in b.text and "Listen" not in b.text for b in page.blocks)
 
 
-# --- errors and detection ---------------------------------------------------------------------
+# --- errors ---------------------------------------------------------------------
 
 ERRORS = [
     ("", "page.html: empty HTML page"),
@@ -404,18 +404,3 @@ def test_unreadable_pages_raise_input_error(html: str, message: str) -> None:
 def test_xml_declaration_is_accepted() -> None:
     html = '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.format(snippet="")
     assert read_html_page(html, "x.html").title == "Case page"
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("<!DOCTYPE html>\n<html>", True),
-        ("\ufeff<!-- saved page --><html lang='en'>", True),
-        ('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml">', True),
-        ("<head><title>x</title></head>", True),
-        ("Interview with Director Kyungjin Song\n<b>bold</b>", False),
-        ("", False),
-    ],
-)
-def test_is_html(text: str, expected: bool) -> None:
-    assert is_html(text) is expected
