@@ -11,6 +11,9 @@ Element names and attributes follow podcastindex-org/podcast-namespace, docs/tag
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import format_datetime
+from typing import NamedTuple
 
 import feedgen.feed  # noqa: F401  (feedgen.ext.* needs feedgen.feed imported first)
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -23,8 +26,7 @@ ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 CHAPTERS_TYPE = "application/json+chapters"
 
 
-@dataclass(frozen=True)
-class PersonTag:
+class PersonTag(NamedTuple):
     """One podcast:person: the name as text, ``role`` and ``group`` from the spec's taxonomy."""
 
     name: str
@@ -34,8 +36,7 @@ class PersonTag:
     href: str | None = None
 
 
-@dataclass(frozen=True)
-class TranscriptTag:
+class TranscriptTag(NamedTuple):
     """One podcast:transcript: absolute URL, MIME type, optional language and rel."""
 
     url: str
@@ -44,25 +45,33 @@ class TranscriptTag:
     rel: str | None = None
 
 
-def _sub(parent: etree._Element, tag: str, ns: str = PODCAST_NS) -> etree._Element:
-    return etree.SubElement(parent, f"{{{ns}}}{tag}")
+def _tag(name: str, ns: str = PODCAST_NS) -> str:
+    return f"{{{ns}}}{name}"
+
+
+# Qualified names, made once: a 10,000-item feed creates ~70,000 of these elements.
+PERSON, TRANSCRIPT, CHAPTERS = _tag("person"), _tag("transcript"), _tag("chapters")
+SEASON, EPISODE, GUID, LOCKED, FUNDING = (
+    _tag("season"), _tag("episode"), _tag("guid"), _tag("locked"), _tag("funding")
+)  # fmt: skip
+EXPLICIT = _tag("explicit", ITUNES_NS)
+
+_SubElement = etree.SubElement
 
 
 def _persons(parent: etree._Element, persons: list[PersonTag]) -> None:
-    for person in persons:
-        element = _sub(parent, "person")
-        element.set("role", person.role)
-        element.set("group", person.group)
-        if person.img:
-            element.set("img", person.img)
-        if person.href:
-            element.set("href", person.href)
-        element.text = person.name
+    for name, role, group, img, href in persons:
+        attrib = {"role": role, "group": group}
+        if img:
+            attrib["img"] = img
+        if href:
+            attrib["href"] = href
+        _SubElement(parent, PERSON, attrib).text = name
 
 
 def _explicit(parent: etree._Element, explicit: bool | None) -> None:
     if explicit is not None:
-        _sub(parent, "explicit", ITUNES_NS).text = "true" if explicit else "false"
+        _SubElement(parent, EXPLICIT).text = "true" if explicit else "false"
 
 
 @dataclass
@@ -110,95 +119,111 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         f = self.fields
         _explicit(channel, f.explicit)
         if f.guid:
-            _sub(channel, "guid").text = f.guid
+            _SubElement(channel, GUID).text = f.guid
         if f.locked is not None:
-            locked = _sub(channel, "locked")
-            if f.locked_owner:
-                locked.set("owner", f.locked_owner)
-            locked.text = "yes" if f.locked else "no"
+            owner = {"owner": f.locked_owner} if f.locked_owner else {}
+            _SubElement(channel, LOCKED, owner).text = "yes" if f.locked else "no"
         for url, label in f.funding:
-            funding = _sub(channel, "funding")
-            funding.set("url", url)
-            funding.text = label
+            _SubElement(channel, FUNDING, {"url": url}).text = label
         _persons(channel, f.persons)
         return rss_feed
 
 
-@dataclass
-class _EntryFields:
-    explicit: bool | None = None
-    season: int | None = None
-    season_name: str | None = None
-    episode: int | None = None
-    persons: list[PersonTag] = field(default_factory=list)
-    transcripts: list[TranscriptTag] = field(default_factory=list)
-    chapters_url: str | None = None
-    description_cdata: bool = False
-
-
 class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
-    """Item tags: podcast:transcript, chapters, season, episode, person; itunes:explicit."""
+    """Item tags: podcast:transcript, chapters, season, episode, person; itunes:explicit; pubDate.
+
+    It also writes the item's ``pubDate`` (and CDATA descriptions): feedgen formats dates by
+    switching the process locale for each one, which is not thread-safe and was a third of the
+    time of a 10,000-item build; ``email.utils.format_datetime`` is RFC 2822 in any locale.
+    """
+
+    __slots__ = (
+        "_chapters_url",
+        "_description_cdata",
+        "_episode",
+        "_explicit",
+        "_persons",
+        "_pub_date",
+        "_season",
+        "_season_name",
+        "_transcripts",
+    )
 
     def __init__(self) -> None:
-        self.fields = _EntryFields()
+        self._explicit: bool | None = None
+        self._season: int | None = None
+        self._season_name: str | None = None
+        self._episode: int | None = None
+        self._persons: list[PersonTag] = []
+        self._transcripts: list[TranscriptTag] = []
+        self._chapters_url: str | None = None
+        self._description_cdata = False
+        self._pub_date: datetime | None = None
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
 
     def explicit(self, value: bool) -> None:
         """Set the item's itunes:explicit, written as true or false."""
-        self.fields.explicit = value
+        self._explicit = value
 
     def season(self, number: int, name: str | None = None) -> None:
         """Set podcast:season."""
-        self.fields.season = number
-        self.fields.season_name = name
+        self._season = number
+        self._season_name = name
 
     def episode(self, number: int) -> None:
         """Set podcast:episode."""
-        self.fields.episode = number
+        self._episode = number
 
     def person(self, person: PersonTag) -> None:
         """Add a podcast:person; an item's persons replace the channel's for that episode."""
-        self.fields.persons.append(person)
+        self._persons.append(person)
 
     def transcript(self, transcript: TranscriptTag) -> None:
         """Add a podcast:transcript (repeatable; clients often keep only the last one)."""
-        self.fields.transcripts.append(transcript)
+        self._transcripts.append(transcript)
 
     def chapters(self, url: str) -> None:
         """Set podcast:chapters to a JSON chapters file."""
-        self.fields.chapters_url = url
+        self._chapters_url = url
 
     def description_cdata(self, value: bool = True) -> None:
         """Write the item's description as CDATA (it holds HTML; Apple wants it in CDATA)."""
-        self.fields.description_cdata = value
+        self._description_cdata = value
+
+    def pub_date(self, value: datetime) -> None:
+        """Set the item's pubDate (tz-aware), written in RFC 2822 without touching the locale."""
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("pubDate needs a time zone")
+        self._pub_date = value
 
     def extend_rss(self, entry: etree._Element) -> etree._Element:
-        f = self.fields
-        if f.description_cdata:
+        if self._description_cdata:
             description = entry.find("description")
             if description is not None and description.text:
                 description.text = etree.CDATA(description.text)
-        _explicit(entry, f.explicit)
-        if f.season is not None:
-            season = _sub(entry, "season")
-            if f.season_name:
-                season.set("name", f.season_name)
-            season.text = str(f.season)
-        if f.episode is not None:
-            _sub(entry, "episode").text = str(f.episode)
-        for transcript in f.transcripts:
-            element = _sub(entry, "transcript")
-            element.set("url", transcript.url)
-            element.set("type", transcript.type)
-            if transcript.language:
-                element.set("language", transcript.language)
-            if transcript.rel:
-                element.set("rel", transcript.rel)
-        if f.chapters_url:
-            chapters = _sub(entry, "chapters")
-            chapters.set("url", f.chapters_url)
-            chapters.set("type", CHAPTERS_TYPE)
-        _persons(entry, f.persons)
+        if self._pub_date is not None:
+            # Beside the enclosure, where feedgen would have put it.
+            enclosure = entry.find("enclosure")
+            at = len(entry) if enclosure is None else entry.index(enclosure) + 1
+            pub_date = etree.Element("pubDate")
+            pub_date.text = format_datetime(self._pub_date)
+            entry.insert(at, pub_date)
+        _explicit(entry, self._explicit)
+        if self._season is not None:
+            name = {"name": self._season_name} if self._season_name else {}
+            _SubElement(entry, SEASON, name).text = str(self._season)
+        if self._episode is not None:
+            _SubElement(entry, EPISODE).text = str(self._episode)
+        for url, mime, language, rel in self._transcripts:
+            attrib = {"url": url, "type": mime}
+            if language:
+                attrib["language"] = language
+            if rel:
+                attrib["rel"] = rel
+            _SubElement(entry, TRANSCRIPT, attrib)
+        if self._chapters_url:
+            _SubElement(entry, CHAPTERS, {"url": self._chapters_url, "type": CHAPTERS_TYPE})
+        _persons(entry, self._persons)
         return entry

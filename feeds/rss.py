@@ -207,7 +207,7 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
     elif segment.summary:
         fe.description(truncate_utf8(segment.summary, DESCRIPTION_MAX_BYTES))
     fe.enclosure(url=ep.enclosure_url, length=str(ep.length_bytes), type=ep.mime_type)
-    fe.pubDate(ep.pub_date)
+    ext.pub_date(ep.pub_date)
     if ep.duration_seconds is not None:
         fe.podcast.itunes_duration(round(ep.duration_seconds))
     if segment.episode is not None:

@@ -21,6 +21,7 @@ from feeds.chapters import chapters_json
 from feeds.guids import new_episode_guid
 from feeds.media import MIME_BY_EXTENSION, MediaFacts, read_media_facts
 from feeds.rss import Episode, TranscriptLink, build_feed
+from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
 from segcast.config import load_show
 from segments.errors import InputError
@@ -203,6 +204,8 @@ def plan_episode(show_dir: Path, show: Show, path: Path, segment: Segment) -> _P
     if new_guid:
         segment = replace(segment, guid=new_episode_guid())
     files, transcripts, chapters_url = companion_files(show, segment)
+    html_transcript = next((t.url for t in transcripts if t.type == "text/html"), None)
+    notes = show_notes(segment, show, transcript_url=html_transcript)
     episode = Episode(
         segment=segment,
         enclosure_url=url,
@@ -212,6 +215,8 @@ def plan_episode(show_dir: Path, show: Show, path: Path, segment: Segment) -> _P
         transcripts=transcripts,
         chapters_url=chapters_url,
         pub_date=pub_date(segment, show, path),
+        description=notes.description,
+        content_html=notes.content,
     )
     return _Planned(path=path, episode=episode, companions=files, new_guid=new_guid)
 

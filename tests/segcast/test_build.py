@@ -327,3 +327,15 @@ def test_duplicate_enclosure_is_refused(tmp_path: Path) -> None:
         build_show(show_dir, tmp_path / "feed.xml", environ={})
     assert str(caught.value) == f"segment b: enclosure URL {BASE}same.mp3 is also used by segment a"
     assert GUID_LINE.search((show_dir / "segments" / "a.md").read_text()) is None
+
+
+def test_show_notes_in_description_and_content(tmp_path: Path) -> None:
+    show_dir = make_show(tmp_path, {"timed": TIMED}, durations={"timed": 4.0})
+    data = build(show_dir, tmp_path / "feed.xml")
+    transcript = f'<a href="{BASE}timed.transcript.html">Transcript</a>'
+    assert b"<description><![CDATA[<p>A chat.</p>\n<p>Host: John Horn</p>" in data
+    feed = parse_feed(data)
+    assert feed.fp.entries[0].summary.endswith(f"<p>{transcript}</p>")
+    content = feed.pp["episodes"][0]["description_html"]
+    assert content.startswith("<p>A chat.</p>\n<p>Host: John Horn</p>")
+    assert f'href="{BASE}timed.transcript.html"' in content
