@@ -10,7 +10,6 @@ is a ``<section>``, so that turns without a speaker or time stay apart when read
 from __future__ import annotations
 
 import json
-import textwrap
 from dataclasses import dataclass
 from html import escape
 
@@ -19,7 +18,12 @@ import nh3
 from feeds.sanitize import DROPPED_WITH_CONTENT
 from segments.errors import FeedError
 from segments.model import Section, Segment
-from segments.timedtext import format_clock, format_srt_time, format_vtt_time
+from segments.timedtext import (
+    format_clock,
+    format_srt_time,
+    format_vtt_time,
+    split_speaker_label,
+)
 
 #: Longest WebVTT cue line (podcast-standards.md: "lines at most about 65 characters").
 VTT_LINE_CHARS = 65
@@ -53,7 +57,7 @@ class _Cue:
     end: float
     speaker: str | None
     text: str
-    first_of_turn: bool
+    labelled: bool  # SRT: the cue starts with "Name: "
 
 
 def _turns(section: Section) -> list[_Turn]:
@@ -84,11 +88,38 @@ def _timed_sections(segment: Segment) -> list[tuple[float, float, Section]] | No
     return timed
 
 
-def _cues(segment: Segment, width: int, lines: int, prefix_names: bool) -> list[_Cue] | None:
+def _take_lines(
+    words: list[str], pos: int, offset: int, width: int, count: int, indent: int
+) -> tuple[list[str], int, int]:
+    """Fill up to ``count`` lines of ``width`` from ``words[pos][offset:]``; return where it ended.
+
+    The first line also holds ``indent`` characters of label. A word longer than a line is broken.
+    """
+    lines: list[str] = []
+    while len(lines) < count and pos < len(words):
+        # An absurdly long speaker name overflows rather than leaving no room for words.
+        room = max(width - (indent if not lines else 0), width // 2)
+        line = ""
+        while pos < len(words):
+            word = words[pos][offset:]
+            joined = f"{line} {word}" if line else word
+            if len(joined) <= room:
+                line, pos, offset = joined, pos + 1, 0
+            elif not line:
+                line, offset = word[:room], offset + room
+                break
+            else:
+                break
+        lines.append(line)
+    return lines, pos, offset
+
+
+def _cues(segment: Segment, width: int, lines: int, label_speakers: bool) -> list[_Cue] | None:
     """Split timed sections into cues of at most ``lines`` lines of ``width`` characters.
 
-    With ``prefix_names`` the first cue of a turn starts with "Name: " (the SRT convention); the
-    prefix counts toward the width but not toward the time a cue gets.
+    With ``label_speakers`` (SRT) a turn's first cue starts with "Name: ", and so does any later
+    cue whose text would otherwise read as a label ("Listen: ..."); the label counts toward the
+    width but not toward the time a cue gets.
     """
     timed = _timed_sections(segment)
     if timed is None:
@@ -97,31 +128,31 @@ def _cues(segment: Segment, width: int, lines: int, prefix_names: bool) -> list[
     for start, end, section in timed:
         pieces: list[tuple[_Turn, str, bool]] = []
         for turn in _turns(section):
-            prefix = f"{turn.speaker}: " if prefix_names and turn.speaker else ""
-            wrapped = textwrap.wrap(
-                turn.text,
-                width,
-                initial_indent=prefix,
-                break_long_words=True,
-                break_on_hyphens=False,
-            )
-            wrapped[0] = wrapped[0][len(prefix) :]
-            for index in range(0, len(wrapped), lines):
-                text = "\n".join(wrapped[index : index + lines])
-                pieces.append((turn, text, index == 0))
+            words, pos, offset = turn.text.split(), 0, 0
+            label = f"{turn.speaker}: " if label_speakers and turn.speaker else ""
+            while pos < len(words):
+                indent = len(label) if not pieces or pieces[-1][0] is not turn else 0
+                taken, next_pos, next_offset = _take_lines(words, pos, offset, width, lines, indent)
+                if label and not indent and split_speaker_label(" ".join(taken))[0]:
+                    indent = len(label)
+                    taken, next_pos, next_offset = _take_lines(
+                        words, pos, offset, width, lines, indent
+                    )
+                pieces.append((turn, "\n".join(taken), bool(label and indent)))
+                pos, offset = next_pos, next_offset
         total = sum(len(text) for _, text, _ in pieces) or 1
         done = 0
-        for turn, text, first in pieces:
+        for turn, text, labelled in pieces:
             cue_start = start + (end - start) * done / total
             done += len(text)
             cue_end = start + (end - start) * done / total
-            cues.append(_Cue(cue_start, cue_end, turn.speaker, text, first))
+            cues.append(_Cue(cue_start, cue_end, turn.speaker, text, labelled))
     return cues
 
 
 def transcript_vtt(segment: Segment) -> str | None:
     """Return a WebVTT transcript with ``<v Name>`` voices, or None without times."""
-    cues = _cues(segment, VTT_LINE_CHARS, 1, prefix_names=False)
+    cues = _cues(segment, VTT_LINE_CHARS, 1, label_speakers=False)
     if cues is None:
         return None
     out = ["WEBVTT", ""]
@@ -134,12 +165,12 @@ def transcript_vtt(segment: Segment) -> str | None:
 
 def transcript_srt(segment: Segment) -> str | None:
     """Return an SRT transcript ("Name:" starting each turn), or None without times."""
-    cues = _cues(segment, SRT_LINE_CHARS, SRT_LINES, prefix_names=True)
+    cues = _cues(segment, SRT_LINE_CHARS, SRT_LINES, label_speakers=True)
     if cues is None:
         return None
     out = []
     for number, cue in enumerate(cues, 1):
-        text = f"{cue.speaker}: {cue.text}" if cue.first_of_turn and cue.speaker else cue.text
+        text = f"{cue.speaker}: {cue.text}" if cue.labelled else cue.text
         out.extend(
             [str(number), f"{format_srt_time(cue.start)} --> {format_srt_time(cue.end)}", text, ""]
         )
@@ -152,7 +183,7 @@ def _seconds(value: float) -> float:
 
 def transcript_json(segment: Segment) -> str | None:
     """Return a Podcasting 2.0 JSON transcript (version 1.0.0), or None without times."""
-    cues = _cues(segment, VTT_LINE_CHARS, 1, prefix_names=False)
+    cues = _cues(segment, VTT_LINE_CHARS, 1, label_speakers=False)
     if cues is None:
         return None
     segments = []

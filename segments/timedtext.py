@@ -200,6 +200,18 @@ def parse_vtt(text: str, where: str = "<vtt>") -> list[Section]:
 _SRT_SPEAKER = re.compile(r"^((?:[A-Z][\w.'’-]*)(?: [A-Z][\w.'’-]*){0,3}):\s+(.*)$", re.DOTALL)
 
 
+def split_speaker_label(text: str) -> tuple[str | None, str]:
+    """Split a leading SRT speaker label ("Name: ") from cue text.
+
+    >>> split_speaker_label("Travis: When you first get")
+    ('Travis', 'When you first get')
+    >>> split_speaker_label("so: not a name")
+    (None, 'so: not a name')
+    """
+    named = _SRT_SPEAKER.match(text)
+    return (named.group(1), named.group(2)) if named else (None, text)
+
+
 def parse_srt(text: str, where: str = "<srt>") -> list[Section]:
     """Parse SubRip: a ``Name:`` prefix starts a speaker's turn; later cues continue it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -212,9 +224,8 @@ def parse_srt(text: str, where: str = "<srt>") -> list[Section]:
         start, end = _timing(lines[timing_at], f"{where}:{lineno + timing_at}", parse_timecode)
         body = " ".join(line.strip() for line in lines[timing_at + 1 :])
         body = _SRT_TAG.sub("", body)  # the formatting tags players accept; SRT has no entities
-        named = _SRT_SPEAKER.match(body)
-        if named:
-            speaker, body = named.group(1), named.group(2)
+        label, body = split_speaker_label(body)
+        speaker = label or speaker
         cues.append(_Cue(start, end, body, speaker))
     return _merge_turns(cues)
 

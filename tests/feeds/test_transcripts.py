@@ -116,6 +116,49 @@ def test_srt_limits_and_speaker_prefix() -> None:
     ]
 
 
+def test_srt_relabels_a_cue_that_would_read_as_a_speaker(tmp_path: Path) -> None:
+    text = "I told him this, just one word and then I said it slowly. Listen: you need to hear the whole thing out."
+    segment = Segment(
+        slug="s",
+        title="t",
+        transcript=[Section([text], speaker="Ana", start_seconds=0.0, end_seconds=6.0)],
+    )
+    srt = transcript_srt(segment)
+    assert srt == (
+        # 57 and 45 characters without the labels: 6 s * 57 / 102 = 3.353 s
+        "1\n00:00:00,000 --> 00:00:03,353\nAna: I told him this, just one\nword and then I said it slowly.\n\n"
+        "2\n00:00:03,353 --> 00:00:06,000\nAna: Listen: you need to hear\nthe whole thing out.\n"
+    )
+    path = tmp_path / "t.srt"
+    path.write_text(srt, encoding="utf-8")
+    assert read_transcript_file(path) == segment.transcript
+
+
+def test_long_words_and_names_are_broken_to_fit() -> None:
+    url = "https://example.org/a/very/long/path/that/is/longer/than/a/line"
+    segment = Segment(
+        slug="s",
+        title="t",
+        transcript=[Section([f"See {url} now."], speaker="Jo", start_seconds=0.0, end_seconds=4.0)],
+    )
+    srt = transcript_srt(segment)
+    assert srt is not None
+    lines = [line for block in srt.strip().split("\n\n") for line in block.split("\n")[2:]]
+    assert lines == [
+        "Jo: See",
+        "https://example.org/a/very/long/",
+        "path/that/is/longer/than/a/line",
+        "now.",
+    ]
+    vtt = transcript_vtt(segment)
+    assert vtt is not None
+    assert [line for line in vtt.split("\n") if line.startswith("<v")] == [
+        "<v Jo>See",
+        f"<v Jo>{url}",  # 63 characters: fits a VTT line whole
+        "<v Jo>now.",
+    ]
+
+
 def test_json_transcript_shape() -> None:
     text = transcript_json(interview())
     assert text is not None and text.endswith("}\n")
