@@ -1,0 +1,249 @@
+"""Read one page file into a Segment: check it is a page, decode it, tell HTML from text by content.
+
+Each problem is one ``InputError`` naming the file; the messages are in ``MESSAGES`` so the
+command line, its tests and the documentation say the same thing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import charset_normalizer
+
+from segments.errors import InputError
+from segments.htmlpage import read_html_page
+from segments.model import Segment, Source
+from segments.page import RawPage
+from segments.structure import build_segment
+from segments.textpage import read_text_page
+
+PageKind = Literal["text", "html"]
+
+#: The page readers, by what the content is (not what the file name says).
+READERS: dict[PageKind, Callable[[str, str], RawPage]] = {
+    "text": read_text_page,
+    "html": read_html_page,
+}
+
+#: One-line messages for files that are not readable pages.
+MESSAGES = {
+    "missing": "no such file",
+    "directory": "is a directory",
+    "empty": "is empty",
+    "binary": "is a binary file, not a page",
+    "binary_kind": "is a binary file ({kind}), not a page",
+    "undecodable": "is not text in any encoding segcast can recognise",
+    "fallback": "decoded as {encoding} (not UTF-8)",
+}
+
+#: File signatures of things people pass by mistake, for a message that says what it is.
+BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"RIFF", "RIFF audio or image"),
+    (b"ID3", "MP3 audio"),
+    (b"\xff\xfb", "MP3 audio"),
+    (b"\xff\xf3", "MP3 audio"),
+    (b"OggS", "Ogg audio"),
+    (b"fLaC", "FLAC audio"),
+    (b"PK\x03\x04", "ZIP archive or office document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "program"),
+)
+
+#: Byte-order marks other than UTF-8's, and the codec each announces.
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: Control bytes that never occur in text (all C0 controls but tab, newlines, form feed, ESC).
+_CONTROL = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
+#: More than this share of control bytes in the first 8 KB is a binary file.
+CONTROL_RATIO = 0.05
+_SAMPLE = 8192
+
+#: Declared charsets that mean another in practice (WHATWG Encoding, "labels").
+CHARSET_ALIASES = {
+    "iso-8859-1": "windows-1252",
+    "latin1": "windows-1252",
+    "latin-1": "windows-1252",
+    "us-ascii": "windows-1252",
+    "ascii": "windows-1252",
+}
+#: Codecs chosen among equally plausible detections (see ``_detect``).
+PREFERRED_ENCODINGS = ("cp1252",)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
+
+#: Signs that a text is HTML, each with its weight; HTML_SCORE or more is HTML.
+HTML_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(r"<!doctype\s+html", re.IGNORECASE), 10),
+    (re.compile(r"<html[\s>]", re.IGNORECASE), 10),
+    (re.compile(r"<head[\s>]", re.IGNORECASE), 5),
+    (re.compile(r"<body[\s>]", re.IGNORECASE), 5),
+    (re.compile(r"<meta\s", re.IGNORECASE), 2),
+    (
+        re.compile(
+            r"</?(?:p|div|br|h[1-6]|article|section|figure|figcaption|ul|ol|li|a|img|span|"
+            r"strong|em|b|i|blockquote|table|tr|td|main|header|footer|nav|audio|source)\b[^<>]*>",
+            re.IGNORECASE,
+        ),
+        1,
+    ),
+)
+HTML_SCORE = 6
+
+
+@dataclass
+class PageResult:
+    """A page read into a segment, with the warnings a user should see (encoding fallback)."""
+
+    segment: Segment
+    warnings: list[str] = field(default_factory=list)
+    kind: PageKind = "text"
+
+
+def read_page(path: Path) -> PageResult:
+    """Read the page at ``path`` into a Segment; any problem is an InputError naming the file."""
+    path = Path(path)
+    data = read_page_bytes(path)
+    text, warnings = decode_page(data, str(path))
+    if not text.strip():
+        raise InputError(MESSAGES["empty"], path)  # e.g. only a UTF-16 byte-order mark
+    kind = page_kind(text)
+    raw = READERS[kind](text, str(path))
+    segment = build_segment(raw)
+    if segment.source is None:
+        segment.source = Source(path=str(path), kind=kind)
+    return PageResult(segment=segment, warnings=warnings, kind=kind)
+
+
+def read_page_bytes(path: Path) -> bytes:
+    """Return the bytes of the file at ``path``, refusing what cannot be a page."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(MESSAGES["missing"], path) from exc
+    except IsADirectoryError as exc:
+        raise InputError(MESSAGES["directory"], path) from exc
+    except OSError as exc:
+        if path.is_dir():
+            raise InputError(MESSAGES["directory"], path) from exc
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
+        raise InputError(MESSAGES["empty"], path)
+    binary = binary_kind(data)
+    if binary == "":
+        raise InputError(MESSAGES["binary"], path)
+    if binary is not None:
+        raise InputError(MESSAGES["binary_kind"].format(kind=binary), path)
+    return data
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Return what binary file ``data`` is ("" if unknown), or None when it may be text.
+
+    >>> binary_kind(b"%PDF-1.7 ..."), binary_kind(b"a\\x00b"), binary_kind("Café".encode())
+    ('PDF document', '', None)
+    """
+    if any(data.startswith(bom) for bom, _ in BOMS):
+        return None
+    for signature, kind in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data[4:8] == b"ftyp":
+        return "MP4 audio or video"
+    sample = data[:_SAMPLE]
+    if b"\0" in sample:
+        return ""
+    controls = sum(1 for byte in sample if byte in _CONTROL)
+    return "" if controls > CONTROL_RATIO * len(sample) else None
+
+
+def decode_page(data: bytes, where: str) -> tuple[str, list[str]]:
+    """Decode a page: UTF-8 (with or without BOM), else its BOM, declared or detected encoding."""
+    for bom, codec in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), [MESSAGES["fallback"].format(encoding=codec.upper())]
+            except UnicodeDecodeError as exc:
+                raise InputError(MESSAGES["undecodable"], where) from exc
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    encoding = _declared_encoding(data)
+    text: str | None = None
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            text = None
+    if text is None:
+        text, encoding = _detect(data, where)
+    return text, [MESSAGES["fallback"].format(encoding=encoding)]
+
+
+def _detect(data: bytes, where: str) -> tuple[str, str]:
+    """Return the text and codec charset-normalizer finds, preferring windows-1252 on a tie."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        raise InputError(MESSAGES["undecodable"], where)
+    best = matches[0]
+    # Western European pages are the common case, and single-byte codecs often fit the same
+    # bytes equally well (cp1250 reads "Señor" as "Seńor"): among the equally good, prefer these.
+    for preferred in PREFERRED_ENCODINGS:
+        for match in matches:
+            if (
+                preferred in match.could_be_from_charset
+                and match.chaos <= best.chaos
+                and match.coherence >= best.coherence
+            ):
+                return data.decode(preferred), preferred
+    return str(best), best.encoding
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """Return the codec a page declares in a meta tag or XML declaration, if Python knows it."""
+    match = _DECLARED_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    label = (match[1] or match[2]).decode("ascii", "replace").lower()
+    label = CHARSET_ALIASES.get(label, label)
+    try:
+        codecs.lookup(label)
+    except LookupError:
+        return None
+    return label
+
+
+def page_kind(text: str) -> PageKind:
+    """Tell HTML from plain text by the content's signs, whatever the file is called.
+
+    >>> page_kind("<!DOCTYPE html><title>x</title>"), page_kind("<p>One</p>\\n<p>Two</p>")
+    ('html', 'html')
+    >>> page_kind("Hosted by John Horn\\n\\nUse <br> for line breaks, he said.")
+    'text'
+    """
+    score = 0
+    for pattern, weight in HTML_SIGNS:
+        score += weight * len(pattern.findall(text, 0, 200_000))
+        if score >= HTML_SCORE:
+            return "html"
+    stripped = text.strip()
+    if stripped.startswith("<") and stripped.endswith(">") and score > 0:
+        return "html"  # a bare fragment such as "<p>Hello</p>"
+    return "text"

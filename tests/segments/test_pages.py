@@ -1,0 +1,219 @@
+"""Reading page files: what is refused (with its one-line message), decoding, HTML told by content."""
+
+from __future__ import annotations
+
+import codecs
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from segments.errors import InputError
+from segments.pages import binary_kind, decode_page, page_kind, read_page
+
+SEED_RADIO = "000_ffc6ea54557d44a1.txt"
+SEED_QA = "002_11b01c9f8ba00177.txt"
+
+LATIN = "Señor García said “hello” to the naïve café owner — twice.\n"
+STATION_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="{charset}"><title>Interview: Café owner</title></head>
+<body><article><h1>Interview: Café owner</h1>
+<p>{text}</p>
+<p>Señor García runs the café on the corner and has for thirty years.</p>
+</article></body></html>
+"""
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+REFUSED: list[tuple[str, Callable[[Path], object], str]] = [
+    ("missing", lambda p: None, "no such file"),
+    ("directory", lambda p: p.mkdir(), "is a directory"),
+    ("empty", lambda p: write(p, b""), "is empty"),
+    ("blank", lambda p: write(p, b" \n\n\t\r\n"), "is empty"),
+    ("utf-8 bom only", lambda p: write(p, codecs.BOM_UTF8 + b"\n"), "is empty"),
+    (
+        "utf-16 bom only",
+        lambda p: write(p, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le")),
+        "is empty",
+    ),
+    ("nul bytes", lambda p: write(p, b"Title\n\x00\x01\x02 data"), "is a binary file, not a page"),
+    (
+        "control bytes",
+        lambda p: write(p, b"text" + bytes(range(1, 9)) * 4 + b"more text"),
+        "is a binary file, not a page",
+    ),
+    (
+        "pdf",
+        lambda p: write(p, b"%PDF-1.7\n%\xe2\xe3\n1 0 obj"),
+        "is a binary file (PDF document), not a page",
+    ),
+    (
+        "png",
+        lambda p: write(p, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        "is a binary file (PNG image), not a page",
+    ),
+    (
+        "mp3",
+        lambda p: write(p, b"ID3\x04\0\0\0\0\0\x00"),
+        "is a binary file (MP3 audio), not a page",
+    ),
+    (
+        "m4a",
+        lambda p: write(p, b"\0\0\0\x20ftypM4A \0\0\0\0"),
+        "is a binary file (MP4 audio or video), not a page",
+    ),
+    (
+        "no encoding fits",
+        lambda p: write(p, bytes(range(128, 256)) * 4),
+        "is not text in any encoding segcast can recognise",
+    ),
+    (
+        "truncated utf-16",
+        lambda p: write(p, codecs.BOM_UTF16_LE + b"A"),
+        "is not text in any encoding segcast can recognise",
+    ),
+    (
+        "html without content",
+        lambda p: write(p, b"<!DOCTYPE html><html><body><nav>Home</nav></body></html>"),
+        "no article text or title found in this HTML page",
+    ),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), [r[1:] for r in REFUSED], ids=[r[0] for r in REFUSED])
+def test_refused_file_is_one_line_naming_it(
+    make: Callable[[Path], object], message: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "page.txt"
+    make(path)
+    with pytest.raises(InputError) as err:
+        read_page(path)
+    assert str(err.value) == f"{path}: {message}"
+    assert err.value.exit_code == 1
+
+
+def test_unreadable_file_says_why(tmp_path: Path) -> None:
+    path = write(tmp_path / "locked.txt", b"Title\n\nText.\n")
+    path.chmod(0)
+    try:
+        if path.read_bytes():  # running as root: permissions do not apply
+            pytest.skip("file permissions are not enforced for this user")
+    except PermissionError:
+        pass
+    with pytest.raises(InputError) as err:
+        read_page(path)
+    assert str(err.value) == f"{path}: cannot read: Permission denied"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "warnings"),
+    [
+        ("Café ✓".encode(), "Café ✓", []),
+        (codecs.BOM_UTF8 + "Café".encode(), "Café", []),
+        (LATIN.encode("cp1252"), LATIN, ["decoded as cp1252 (not UTF-8)"]),
+        (
+            "Привет, как дела? Это тест кодировки.".encode("cp1251"),
+            "Привет, как дела? Это тест кодировки.",
+            ["decoded as cp1251 (not UTF-8)"],
+        ),
+        ("Über".encode("utf-16"), "Über", ["decoded as UTF-16 (not UTF-8)"]),
+        (
+            b'<meta charset="ISO-8859-1"><p>Caf\xe9 \x93quoted\x94</p>',
+            '<meta charset="ISO-8859-1"><p>Café “quoted”</p>',
+            ["decoded as windows-1252 (not UTF-8)"],
+        ),
+        (
+            b'<?xml version="1.0" encoding="iso-8859-15"?><p>\xa4 5</p>',
+            '<?xml version="1.0" encoding="iso-8859-15"?><p>€ 5</p>',
+            ["decoded as iso-8859-15 (not UTF-8)"],
+        ),
+    ],
+    ids=[
+        "utf-8",
+        "utf-8 bom",
+        "cp1252 detected",
+        "cp1251 detected",
+        "utf-16 bom",
+        "declared latin-1",
+        "xml declaration",
+    ],
+)
+def test_decoding(data: bytes, text: str, warnings: list[str]) -> None:
+    assert decode_page(data, "p") == (text, warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("<!doctype html>\n<title>x</title>", "html"),
+        ("<html><body>Only text</body></html>", "html"),
+        ("\n  <p>One fragment.</p>  \n", "html"),
+        ("<div class=a><h2>Topic</h2><p>One</p><p>Two</p></div>", "html"),
+        ("Hosted by John Horn\n\nAirs Weekdays at 3:30pm\n\nHeadline\n\nText.", "text"),
+        ("Use <br> or <p> tags, she said, and the <b>bold</b> one.\n\nMore text.", "text"),
+        ("MARK BANNERMAN: 3 < 5 and 7 > 2, so <this> is text.", "text"),
+    ],
+    ids=[
+        "doctype",
+        "html element",
+        "fragment",
+        "tags only",
+        "station text",
+        "tags mentioned",
+        "angle brackets",
+    ],
+)
+def test_page_kind_is_told_by_content(text: str, kind: str) -> None:
+    assert page_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.4", "PDF document"),
+        (b"\xff\xd8\xff\xe0", "JPEG image"),
+        (b"Plain text\n", None),
+        (LATIN.encode("cp1252"), None),
+    ],
+)
+def test_binary_kind(data: bytes, kind: str | None) -> None:
+    assert binary_kind(data) == kind
+
+
+def test_html_named_txt_and_text_named_html_go_by_content(tmp_path: Path) -> None:
+    html = write(
+        tmp_path / "station.txt", STATION_HTML.format(charset="utf-8", text=LATIN).encode()
+    )
+    text = write(
+        tmp_path / "station.html", b"Interview: Cafe owner\n\nSenor Garcia runs the cafe.\n"
+    )
+    read_html, read_text = read_page(html), read_page(text)
+    assert (read_html.kind, read_text.kind) == ("html", "text")
+    assert read_html.segment.title == "Interview: Café owner"
+    assert "<p>" not in str(read_html.segment.transcript) + str(read_html.segment.summary)
+    assert read_text.segment.title == "Interview: Cafe owner"
+
+
+def test_cp1252_html_page_is_read_with_a_warning(tmp_path: Path) -> None:
+    page = STATION_HTML.format(charset="windows-1252", text=LATIN)
+    result = read_page(write(tmp_path / "latin.html", page.encode("cp1252")))
+    assert result.warnings == ["decoded as windows-1252 (not UTF-8)"]
+    text = " ".join(p for s in result.segment.transcript for p in s.paragraphs)
+    text += result.segment.summary or ""
+    assert "Señor García runs the café" in text
+
+
+@pytest.mark.parametrize("seed", [SEED_RADIO, SEED_QA])
+def test_seed_pages_read_as_text_with_their_source(seed: str, shared: Path, tmp_path: Path) -> None:
+    path = tmp_path / "copy.html"  # the extension must not matter
+    shutil.copy(shared / "seeds" / seed, path)
+    result = read_page(path)
+    assert (result.kind, result.warnings) == ("text", [])
+    assert result.segment.source is not None
+    assert result.segment.source.path == str(path)
+    assert result.segment.source.kind == "text"
