@@ -19,6 +19,7 @@ from segments.model import (
     Show,
     Source,
 )
+from segments.pages import read_page
 from segments.schedule import Airtime, Schedule
 from segments.segmentfile import (
     format_segment,
@@ -27,6 +28,7 @@ from segments.segmentfile import (
     segment_path,
     write_segment,
 )
+from tests.conftest import SHARED
 
 PACIFIC = dt.timezone(dt.timedelta(hours=-7))
 
@@ -496,3 +498,19 @@ def test_crlf_and_bom_are_accepted() -> None:
     text = "\ufeff---\r\ntitle: T\r\n---\r\nSummary.\r\n"
     segment = parse_segment(text.lstrip("\ufeff"), where="x.md", default_slug="x")
     assert (segment.title, segment.summary, segment.slug) == ("T", "Summary.", "x")
+
+
+def real_pages() -> list[str]:
+    """The seeds and the corpus pages, relative to ../shared."""
+    if not SHARED.is_dir():
+        return []
+    found = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/pages/*.html"))
+    return [str(p.relative_to(SHARED)) for p in found]
+
+
+@pytest.mark.parametrize("page", real_pages())
+def test_imported_real_pages_round_trip(page: str, shared: Path, tmp_path: Path) -> None:
+    segment = read_page(shared / page).segment
+    path = segment_path(tmp_path, segment)
+    write_segment(segment, path)
+    assert read_segment(path) == segment

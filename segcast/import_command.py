@@ -1,0 +1,91 @@
+"""``segcast import PAGE...``: turn segment pages (text or HTML) into segment files or JSON.
+
+Without ``--json`` each page becomes ``DIR/<slug>.md`` (``-o``, default ``segments``). With
+``--json`` the JSON form goes to stdout (one object for one PAGE, an array for several) and files
+are written only when ``-o`` is given. Bad pages never stop a batch: the good ones are written
+and each bad one is listed at the end as ``Error: FILE: problem``; the exit code is then 1.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
+from segments.jsonform import segment_to_json
+from segments.model import Segment
+from segments.pages import read_page
+from segments.segmentfile import segment_path, write_segment
+
+#: Where segment files go when ``-o`` is not given (and ``--json`` is not asked for).
+DEFAULT_DIRECTORY = Path("segments")
+
+
+@click.command(name="import")
+@click.argument(
+    "pages", nargs=-1, required=True, metavar="PAGE...", type=click.Path(path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help=f"Directory for the segment files [default: {DEFAULT_DIRECTORY}; none with --json].",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the JSON form; write files only with -o."
+)
+@click.option("--force", is_flag=True, help="Replace segment files that already exist.")
+@click.pass_context
+def import_command(
+    ctx: click.Context, pages: tuple[Path, ...], output: Path | None, as_json: bool, force: bool
+) -> None:
+    """Import segment pages (plain text or HTML, told apart by content) as segment files."""
+    debug = bool((ctx.find_root().obj or {}).get("debug"))
+    directory = output if output is not None or as_json else DEFAULT_DIRECTORY
+    imported: list[Segment] = []
+    failures: list[SegcastError] = []
+    written_from: dict[Path, Path] = {}
+    for page in pages:
+        try:
+            result = read_page(page)
+            for warning in result.warnings:
+                click.echo(f"Warning: {page}: {warning}", err=True)
+            if directory is not None:
+                destination = segment_path(directory, result.segment)
+                if destination in written_from:
+                    raise InputError(
+                        f"would replace {destination}, written from {written_from[destination]} "
+                        "in this run (both pages have the same slug)",
+                        page,
+                    )
+                write_segment(result.segment, destination, overwrite=force)
+                written_from[destination] = page
+                click.echo(f"wrote {destination}", err=as_json)
+            imported.append(result.segment)
+        except SegcastError as exc:
+            if debug:
+                raise
+            failures.append(exc)
+    if as_json:
+        data = [segment_to_json(segment) for segment in imported]
+        if len(pages) > 1:
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        elif data:
+            click.echo(json.dumps(data[0], ensure_ascii=False, indent=2))
+    elif directory is not None:
+        click.echo(_summary(len(imported), len(pages), directory))
+    for failure in failures:
+        click.echo(f"Error: {failure}", err=True)
+    if failures:
+        ctx.exit(EXIT_BAD_INPUT)
+
+
+def _summary(done: int, total: int, directory: Path) -> str:
+    """Say how many pages were imported and where they went."""
+    noun = "page" if total == 1 else "pages"
+    if done == total:
+        return f"imported {total} {noun} into {directory}/"
+    return f"imported {done} of {total} {noun} into {directory}/; {total - done} failed"
