@@ -1,9 +1,19 @@
 """Podcast tags inside the audio file: ID3 (MP3), MP4 atoms (M4A), Vorbis comments (OGG/Opus/FLAC).
 
 One table, :data:`TAG_KEYS`, says where each field goes in each container. mutagen reads and
-writes every tag (it has every podcast frame:
-CHAP, CTOC, USLT, APIC, PCST, TGID, TDES, WFED);
+writes every tag (it has every podcast frame: CHAP, CTOC, USLT, APIC, PCST, TGID, TDES, WFED);
 only MP4 chapters go through ffmpeg, because mutagen cannot write them.
+
+Cover and chapters are not one value per key, so they sit beside the table:
+
+========  ==========================================  ===================================
+          cover (JPEG, front)                         chapters
+========  ==========================================  ===================================
+MP3       APIC type 3                                 CTOC (top level, ordered) + CHAP
+M4A       covr                                        chpl + QuickTime text track (ffmpeg)
+OGG/Opus  METADATA_BLOCK_PICTURE                      CHAPTERnnn, CHAPTERnnnNAME, ...URL
+FLAC      PICTURE block type 3                        CHAPTERnnn, CHAPTERnnnNAME, ...URL
+========  ==========================================  ===================================
 
 Writing is atomic (a copy beside the file is tagged, then renamed over it) and never touches the
 audio frames. Re-tagging replaces what segcast owns (the table's keys, chapters, and the front
@@ -90,6 +100,7 @@ class TagKey:
 #: ``USLT`` are the frames with an empty description. Apple's podcast frames (PCST, TGID, TDES,
 #: WFED) and atoms (pcst, egid, purl, desc, ldes) have no Vorbis equivalent, so segcast uses plain
 #: upper-case keys there. MP4 freeform atoms use the ``com.apple.iTunes`` mean ffmpeg reads.
+#: WFED is a URL frame as mutagen has it (eyeD3 reads it as a text frame).
 TAG_KEYS: tuple[TagKey, ...] = (
     TagKey("title", "TIT2", "©nam", "TITLE"),
     TagKey("artist", "TPE1", "©ART", "ARTIST"),

@@ -320,6 +320,31 @@ def test_audio_bytes_unchanged(episode: Path, payload: Any) -> None:
     assert len(after) > len(before) + len(COVER)
 
 
+def mdat_payload(data: bytes) -> bytes:
+    """Return the contents of the (first) mdat box of an MP4."""
+    offset = 0
+    while offset + 8 <= len(data):
+        size, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        header = 8
+        if size == 1:
+            size, header = struct.unpack(">Q", data[offset + 8 : offset + 16])[0], 16
+        if kind == b"mdat":
+            return data[offset + header : offset + size]
+        offset += size
+    raise AssertionError("no mdat box")
+
+
+@pytest.mark.parametrize("episode", ["m4a"], indirect=True)
+def test_m4a_audio_bytes_unchanged_in_mdat(episode: Path) -> None:
+    before = mdat_payload(episode.read_bytes())
+    write_tags(episode, FIELDS, cover=COVER, chapters=CHAPTERS)
+    after = mdat_payload(episode.read_bytes())
+    # The audio samples are still there, whole and in order; ffmpeg adds the chapter track's
+    # few text samples (a length and the title each) beside them.
+    assert before in after
+    assert len(after) - len(before) == sum(2 + len(c.title.encode()) + 12 for c in CHAPTERS)
+
+
 @pytest.mark.parametrize("episode", ["m4a"], indirect=True)
 def test_m4a_mode_and_faststart(episode: Path) -> None:
     episode.chmod(0o640)
