@@ -23,7 +23,7 @@ from feeds.media import MIME_BY_EXTENSION, MediaFacts, read_media_facts
 from feeds.rss import Episode, TranscriptLink, build_feed
 from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
-from segcast.config import load_show
+from segcast.config import load_show, read_toml
 from segments.errors import InputError
 from segments.files import write_atomic
 from segments.model import Segment, Show
@@ -67,6 +67,7 @@ class BuildReport:
     feed: Path
     episodes: int
     podcast_guid: str | None
+    podcast_guid_pinned: bool = False
     new_guids: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
@@ -253,7 +254,12 @@ def build_show(
     planned = [plan_episode(show_dir, show, p, s) for p, s in read_segments(show_dir)]
     feed = build_feed(show, [p.episode for p in planned])
 
-    report = BuildReport(feed=output, episodes=len(planned), podcast_guid=show.podcast_guid)
+    report = BuildReport(
+        feed=output,
+        episodes=len(planned),
+        podcast_guid=show.podcast_guid,
+        podcast_guid_pinned="podcast_guid" in read_toml(show_dir / "show.toml"),
+    )
     for plan in planned:
         if plan.new_guid:
             store_guid(plan.path, plan.episode.segment)

@@ -30,3 +30,8 @@ def build(show_dir: Path, output: Path) -> None:
     )
     for slug in report.new_guids:
         click.echo(f"  new GUID stored in segment {slug}")
+    if not report.podcast_guid_pinned:
+        # podcast:guid must outlive a move of the feed URL it was derived from.
+        click.echo(
+            f'  pin podcast_guid = "{report.podcast_guid}" in show.toml before the feed URL moves'
+        )

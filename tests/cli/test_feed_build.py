@@ -23,8 +23,12 @@ def test_feed_build_writes_the_feed(tmp_path: Path) -> None:
         f"{out}: 2 episodes, 2 new GUIDs stored, 0 companion files\n"
         "  new GUID stored in segment ghostbusters\n"
         "  new GUID stored in segment lovesong\n"
+        '  pin podcast_guid = "f88f128a-9d75-50be-9435-39e813badc62" in show.toml before the feed '
+        "URL moves\n"
     )
     assert len(parse_feed(out.read_bytes()).fp.entries) == 2
+    toml = show_dir / "show.toml"
+    toml.write_text(toml.read_text() + 'podcast_guid = "f88f128a-9d75-50be-9435-39e813badc62"\n')
     code, stdout, _ = run("feed", "build", str(show_dir), "-o", str(out))
     assert (code, stdout) == (0, f"{out}: 2 episodes, 0 new GUIDs stored, 0 companion files\n")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from feeds.validate import validate_feed
 from segcast.build import build_show
 from segments.errors import SegcastError
 from tests.feeds.feedcheck import NS, parse_feed, write_audio
@@ -339,3 +340,11 @@ def test_show_notes_in_description_and_content(tmp_path: Path) -> None:
     content = feed.pp["episodes"][0]["description_html"]
     assert content.startswith("<p>A chat.</p>\n<p>Host: John Horn</p>")
     assert f'href="{BASE}timed.transcript.html"' in content
+
+
+def test_our_feed_passes_our_validator(tmp_path: Path) -> None:
+    show_dir = make_show(
+        tmp_path, {**SEGMENTS, "timed": TIMED}, durations={**DURATIONS, "timed": 4.0}
+    )
+    data = build(show_dir, tmp_path / "feed.xml")
+    assert validate_feed(data, "feed.xml") == []
