@@ -19,6 +19,7 @@ from feeds.sanitize import DROPPED_WITH_CONTENT
 from segments.errors import FeedError
 from segments.model import Section, Segment
 from segments.timedtext import (
+    QUESTION_CLASS,
     format_clock,
     format_srt_time,
     format_vtt_time,
@@ -34,7 +35,6 @@ SRT_LINES = 2
 #: Tags and classes a transcript body may contain (it is built from escaped text, then cleaned
 #: again so that nothing a page smuggled into a name or paragraph can become markup).
 TRANSCRIPT_TAGS = frozenset({"h1", "section", "h2", "cite", "time", "p", "strong"})
-QUESTION_CLASS = "question"
 
 _TRANSCRIPT = nh3.Cleaner(
     tags=set(TRANSCRIPT_TAGS),

@@ -111,30 +111,29 @@ class _Cue:
 def _merge_turns(cues: list[_Cue]) -> list[Section]:
     """Join consecutive cues of one speaker into one section (a turn)."""
     sections: list[Section] = []
+    texts: list[list[str]] = []  # joined once at the end: word-level files have 10,000s of cues
     for cue in cues:
         text = " ".join(cue.text.split())
         if not text:
             continue
-        last = sections[-1] if sections else None
-        if last is not None and last.speaker == cue.speaker:
-            last.paragraphs[0] = f"{last.paragraphs[0]} {text}"
+        if sections and sections[-1].speaker == cue.speaker:
+            texts[-1].append(text)
             if cue.end is not None:
-                last.end_seconds = cue.end
+                sections[-1].end_seconds = cue.end
             continue
-        sections.append(
-            Section(
-                paragraphs=[text],
-                speaker=cue.speaker,
-                start_seconds=cue.start,
-                end_seconds=cue.end,
-            )
-        )
+        sections.append(Section(speaker=cue.speaker, start_seconds=cue.start, end_seconds=cue.end))
+        texts.append([text])
+    for section, parts in zip(sections, texts, strict=True):
+        section.paragraphs = [" ".join(parts)]
     return sections
 
 
 _VTT_TIMING = re.compile(r"^(\S+)\s+-->\s+(\S+)(?:\s.*)?$")
 _VTT_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
 _VTT_TAG = re.compile(r"<[^>]*>")
+#: The class that marks a question paragraph in an HTML transcript (segcast writes it).
+QUESTION_CLASS = "question"
+
 _SRT_TAG = re.compile(r"</?(?:b|i|u|s|font)\b[^>]*>", re.IGNORECASE)
 
 
@@ -303,7 +302,7 @@ def parse_transcript_html(text: str, where: str = "<html>") -> list[Section]:
                 start, new_turn = seconds, True
         elif not value:
             continue
-        elif "question" in (element.get("class") or "").split():
+        elif QUESTION_CLASS in (element.get("class") or "").split():
             sections.append(
                 Section(heading=heading, question=value, questioner=speaker, start_seconds=start)
             )
