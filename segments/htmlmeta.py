@@ -294,6 +294,15 @@ def _text(value: Any) -> str | None:
     return None
 
 
+def _url(value: Any) -> str | None:
+    """Return the URL of a JSON-LD image: a string, or an ImageObject's ``url``/``contentUrl``."""
+    if isinstance(value, list):
+        return _url(value[0]) if value else None
+    if isinstance(value, dict):
+        return _text(value.get("url") or value.get("contentUrl"))
+    return _text(value)
+
+
 def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -426,11 +435,14 @@ def read_metadata(doc: Any) -> PageMeta:
             authors.append(name)
 
     images = []
-    image_url = _text(_resolve(main.get("image"), by_id)) or _first(tags, "image")
+    image_url = _url(_resolve(main.get("image"), by_id)) or _first(tags, "image")
     if image_url:
         images.append(Image(url=image_url))
 
     audio = _jsonld_audio(objects, by_id)
+    episode_seconds = parse_iso_duration(_text(main.get("duration") or main.get("timeRequired")))
+    for ref in audio:
+        ref.duration_seconds = ref.duration_seconds or episode_seconds
     og_types = tags.get("og:audio:type", [])
     for index, og_url in enumerate(tags.get("og:audio", [])):
         if all(ref.url != og_url for ref in audio):
@@ -438,6 +450,8 @@ def read_metadata(doc: Any) -> PageMeta:
             audio.append(AudioRef(url=og_url, mime_type=mime_from_url(og_url) or mime))
 
     tagline = None
+    series = _resolve(main.get("partOfSeries"), by_id)
+    series_title = _text(series) if isinstance(series, dict) else None
     show_title = None
     for element in doc.iter():
         classes = (element.get("class") or "").split() if isinstance(element.tag, str) else []
@@ -452,7 +466,7 @@ def read_metadata(doc: Any) -> PageMeta:
         description=description,
         language=language,
         site_name=site_name,
-        show_title=show_title,
+        show_title=series_title or (show_title if tagline else None),
         tagline=tagline,
         hosts=hosts_from_tagline(tagline) if tagline else [],
         authors=authors,

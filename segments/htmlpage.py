@@ -267,7 +267,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     people += [Person(name=h, role="host") for h in meta.hosts]
     images = [f.image for f in figures] or meta.images
     show = None
-    if meta.tagline or meta.hosts:
+    if meta.tagline or meta.hosts or meta.show_title:
         show = Show(
             title=meta.show_title or meta.site_name,
             tagline=meta.tagline,

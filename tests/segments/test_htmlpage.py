@@ -404,3 +404,48 @@ def test_unreadable_pages_raise_input_error(html: str, message: str) -> None:
 def test_xml_declaration_is_accepted() -> None:
     html = '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.format(snippet="")
     assert read_html_page(html, "x.html").title == "Case page"
+
+
+# --- structured data --------------------------------------------------------------------------
+
+EPISODE = """<!DOCTYPE html><html lang="en"><head><title>Ep 12: Night trains | Rail Talk</title>
+<script type="application/ld+json">{json}</script></head><body><article><h1>Ep 12: Night trains</h1>
+<p>We ride the last sleeper train from Vienna to Brussels and talk to its crew.</p>
+</article></body></html>"""
+
+EPISODE_JSON = """{"@context": "https://schema.org", "@type": "PodcastEpisode",
+ "name": "Ep 12: Night trains", "datePublished": "2024-03-01",
+ "partOfSeries": {"@type": "PodcastSeries", "name": "Rail Talk"},
+ "duration": "PT41M5S", "image": {"@type": "ImageObject", "url": "https://x.org/ep12.jpg"},
+ "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"@type": "Organization", "name": "RT"}],
+ "associatedMedia": {"@type": "MediaObject", "contentUrl": "https://x.org/ep12.mp3",
+                     "contentSize": "39.4 MB"}}"""
+
+
+def test_podcast_episode_json_ld() -> None:
+    page = read_html_page(EPISODE.format(json=EPISODE_JSON), "ep12.html")
+    assert page.title == "Ep 12: Night trains"
+    assert page.published == date(2024, 3, 1)
+    assert page.audio == [
+        AudioRef(
+            url="https://x.org/ep12.mp3",
+            size_bytes=39_400_000,
+            size_is_estimate=True,
+            mime_type="audio/mpeg",
+            duration_seconds=2465.0,
+        )
+    ]
+    assert page.images == [Image(url="https://x.org/ep12.jpg")]
+    assert page.people == [Person("Ana Ruiz", "reporter")]
+    assert page.show is not None
+    assert (page.show.title, page.show.hosts) == ("Rail Talk", [])
+
+
+@pytest.mark.parametrize(
+    "json",
+    ["{not json", "[]", '{"@type": "Thing"}', '{"@graph": [{"@type": ["NewsArticle"]}]}'],
+)
+def test_broken_or_empty_json_ld_is_ignored(json: str) -> None:
+    page = read_html_page(EPISODE.format(json=json), "ep12.html")
+    assert page.title == "Ep 12: Night trains"  # from the <h1> that <title> starts with
+    assert page.audio == [] and page.people == [] and page.show is None
