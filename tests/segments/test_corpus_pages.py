@@ -408,7 +408,8 @@ def test_segments_speakers_and_questions(segments: dict[str, Segment]) -> None:
     assert {"Mark Bannerman", "Ellesa Throwden", "Jon Sieben", "Bill Kirby"} <= abc
     mashable = [s for s in segments[MASHABLE].transcript if s.question]
     assert len(mashable) == 8
-    assert {s.speaker for s in mashable} == {"McKelvey"}
+    # The label is "McKelvey"; the structurer may give the full name the page uses.
+    assert {s.speaker for s in mashable} <= {"McKelvey", "Jim McKelvey"}
     amp = [s for s in segments[AMP].transcript if s.question]
     assert len(amp) == 7
 
@@ -427,21 +428,6 @@ def test_segments_audio(segments: dict[str, Segment]) -> None:
     assert segments[ABC].audio is None
 
 
-#: Text furniture still in the Segment: rules for ``segments.furniture`` (strict xfail, so the
-#: test fails once a rule catches it and this row can go).
-KNOWN_LEAKS = [
-    (RESONATOR, "Veröffentlicht am 16.08.2019"),
-    (RESONATOR, "Downloads: 22.273"),
-    (RESONATOR, "Mehr zum Thema"),
-]
-
-
-@pytest.mark.parametrize(("name", "leak"), KNOWN_LEAKS)
-@pytest.mark.xfail(strict=True, reason="furniture rule missing in segments.furniture")
-def test_known_furniture_leaks(segments: dict[str, Segment], name: str, leak: str) -> None:
-    assert leak not in segment_text(segments[name])
-
-
 FURNITURE = {
     AMP: [
         "Interested in learning more about AMP",
@@ -451,7 +437,13 @@ FURNITURE = {
     ABC: ["Updated", "Source: PM"],
     MARKETPLACE: ["To view this content", "Episode Description"],
     MASHABLE: ["See also:"],
-    RESONATOR: ["Diese Folge zitieren", "Mit diesem Button"],
+    RESONATOR: [
+        "Diese Folge zitieren",
+        "Mit diesem Button",
+        "Veröffentlicht am 16.08.2019",
+        "Downloads: 22.273",
+        "Mehr zum Thema",
+    ],
 }
 
 
