@@ -234,6 +234,6 @@ def transcript_html(segment: Segment) -> str:
     body = str(_TRANSCRIPT.clean("\n".join(_html_body(segment))))
     return (
         f'<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset="utf-8">\n'
-        f"<title>Transcript: {escape(segment.title)}</title>\n</head>\n<body>\n"
+        f"<title>Transcript: {escape(segment.title, quote=False)}</title>\n</head>\n<body>\n"
         f"{body}\n</body>\n</html>\n"
     )
