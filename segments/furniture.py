@@ -66,6 +66,22 @@ def _is_audio_control(text: str) -> bool:
     return bool(ref.label and _AUDIO_LABEL.fullmatch(ref.label))
 
 
+_META_LABEL = re.compile(
+    r"\b(veröffentlicht am|published(?: on)?|posted(?: on)?|dauer|duration|length|lizenz"
+    r"|license|licence|downloads|source|topics|tags|kategorien|categories)\b\s*:?",
+    re.IGNORECASE,
+)
+
+
+def _is_metadata_run(text: str) -> bool:
+    """Tell a run of template fields ("Veröffentlicht am 16.08.2019 Dauer: 1 Stunde ...")."""
+    if len(text) > 240:
+        return False
+    parts = _META_LABEL.split(text)
+    values = parts[2::2]
+    return not parts[0].strip() and len(values) >= 2 and all(len(v.split()) <= 6 for v in values)
+
+
 #: The furniture rules, checked in order; the first that matches names the block's rule id.
 FURNITURE: tuple[FurnitureRule, ...] = (
     _rule(
@@ -160,6 +176,8 @@ FURNITURE: tuple[FurnitureRule, ...] = (
         "related-links",
         r"related(?: (?:stories|posts|articles|content|links|coverage|episodes))?:?"
         r"|see also: .{1,120}|read more(?: \W)?|mehr zum thema:?"
+        r"|(?:mehr zum thema|more on this topic|weitere folgen|related (?:episodes|stories|posts))"
+        r"\s*:\s.{1,400}"
         r"|more from (?:american public media|npr|this (?:show|podcast|author|reporter|series))"
         r"|you (?:may|might) also like:?|top stories|most (?:read|popular|commented|viewed|shared)",
         "links to other stories",
@@ -195,13 +213,17 @@ FURNITURE: tuple[FurnitureRule, ...] = (
         r"|search(?: form)?:?|expand/collapse submenu for .{1,40}",
         "site navigation",
     ),
-    _rule(
+    FurnitureRule(
         "page-metadata",
-        r"(?:source|topics|tags|categories|kategorien|schlagworte|downloads|dauer|duration"
-        r"|lizenz|license|filed under)\s*:\s*(?:[^.!?]|\.(?=\d)){0,120}|updated"
-        r"|(?:source: .{1,40}\| )?duration: .{1,40}"
-        r"|\d+ (?:stunden?|minuten?|sekunden?|hours?|minutes?|seconds?|min|sec|hrs?)\.?",
         "a metadata line of the page template (tags, counts, licence), not spoken content",
+        pattern=re.compile(
+            r"(?:source|topics|tags|categories|kategorien|schlagworte|downloads|dauer|duration"
+            r"|lizenz|license|filed under)\s*:\s*(?:[^.!?]|\.(?=\d)){0,120}|updated"
+            r"|(?:source: .{1,40}\| )?duration: .{1,40}"
+            r"|\d+ (?:stunden?|minuten?|sekunden?|hours?|minutes?|seconds?|min|sec|hrs?)\.?",
+            re.IGNORECASE,
+        ),
+        test=_is_metadata_run,
     ),
     _rule(
         "dateline",

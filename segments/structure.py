@@ -216,9 +216,20 @@ def slugify(title: str) -> str:
     return slug
 
 
+def _speaker_name(label: str, people: _People) -> str:
+    """Name a speaker the markup labelled: "McKelvey" is "Jim McKelvey" when the page says so."""
+    person = people.match(label)
+    return person.name if person else (_full_name(label, people.front) or label)
+
+
 def _clean_name(raw: str) -> str | None:
     """Trim a name match to the person's name: drop a possessive prefix and leading titles."""
     tokens = raw.split()
+    for index, token in enumerate(tokens):
+        if token.endswith(".") and len(token) > 2:
+            # "Göbel." ends a sentence (an initial like "J." does not): the name stops there.
+            tokens = tokens[: index + 1]
+            break
     for index in range(len(tokens) - 1, -1, -1):
         if re.search(r"['’]s$", tokens[index]):
             tokens = tokens[index + 1 :]
@@ -411,6 +422,7 @@ def _find_people(
             people.add(host, "host")
     lead = _lead(blocks, _accepted_labels(blocks, people))
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
+    front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
     body = [b.text for b in blocks]
     for role, pattern in ROLE_PHRASES:
@@ -437,7 +449,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
         if block.kind == "question":
             items.append(_Item("question", text, questioner=block.speaker, marked_up=True))
             continue
-        speaker = block.speaker
+        speaker = _speaker_name(block.speaker, people) if block.speaker else None
         found = _label(text) if speaker is None else None
         if found and found[0] in accepted:
             key = found[0].casefold()
@@ -589,6 +601,11 @@ def build_segment(raw: RawPage) -> Segment:
         marks = [""]
         intro = [p for p in intro if not _is_fragment(p)][:1] if not raw.description else []
 
+    bylined = [p for p in people.found if p.role == "reporter" and p.name in _metadata_names(raw)]
+    asked = any(s.question for s in sections)
+    if asked and not people.with_role("interviewer") and len(bylined) == 1:
+        # The byline of a Q&A is whoever asked the questions.
+        bylined[0].role = "interviewer"
     guests = people.with_role("guest")
     interviewers = people.with_role("interviewer")
     labelled = any(item.speaker for item in items)
@@ -634,6 +651,11 @@ def build_segment(raw: RawPage) -> Segment:
         link=raw.url,
         language=raw.language,
     )
+
+
+def _metadata_names(raw: RawPage) -> set[str]:
+    """Return the names the page's metadata lists (its byline, for HTML pages)."""
+    return {normalise_text(p.name) for p in raw.people}
 
 
 def _short_title(text: str) -> str:

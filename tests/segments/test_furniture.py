@@ -102,6 +102,12 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
         ("Download: mp3 (30 MB) m4a (24 MB) opus (16 MB)", "audio-link"),
         ("Downloads: 22.273", "page-metadata"),
         ("1 Stunde", "page-metadata"),
+        (
+            "Ver\u00f6ffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 "
+            "Downloads: 22.273",
+            "page-metadata",
+        ),
+        ("Mehr zum Thema: RES035 GSI in Darmstadt RES036 Schwerionenforschung", "related-links"),
         ("04/19/13", "dateline"),
         ("December 24, 2016", "dateline"),
         ("December 15, 2016 3:33 PM ET", "dateline"),
@@ -142,6 +148,8 @@ def test_real_furniture(text: str, rule_id: str) -> None:
         "So Yong Kim",
         "Larry Busacca/Getty Images",
         "Hosted by John Horn",
+        "Published on a Tuesday, the film found its audience slowly over many years.",
+        "Source: the ministry said so in a statement. Tags: none of them were true.",
     ],
 )
 def test_content_is_not_furniture(text: str) -> None:

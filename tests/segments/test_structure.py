@@ -431,3 +431,68 @@ def test_slug_of_a_title_without_ascii_is_stable_and_distinct() -> None:
     assert slugify("金メダル") == slugify("金メダル")
     assert slugify("金メダル").startswith("segment-")
     assert slugify("金メダル") != slugify("銀メダル")
+
+
+def test_markup_speaker_and_byline_in_an_html_qa() -> None:
+    # The structure the HTML reader gives Mashable's Q&A: bold questions, <strong>McKelvey:</strong>.
+    raw = RawPage(
+        path="qa.html",
+        kind="html",
+        title="Square Cofounder: Jack Dorsey Is Like Hello Kitty",
+        people=[Person("Seth Fiegerman", "reporter")],
+        blocks=[
+            Block("Jim McKelvey is standing in work boots trying to revive a city."),
+            Block("Q&A With Jim McKelvey, Cofounder of Square", kind="heading"),
+            Block("Is that how you remember it?", kind="question", speaker="Mashable"),
+            Block("Jack and I got back together.", speaker="McKelvey"),
+            Block("What exactly do you give him crap about?", kind="question"),
+            Block("Prada.", speaker="McKelvey"),
+        ],
+    )
+    segment = build_segment(raw)
+    assert segment.people == [
+        Person("Jim McKelvey", "guest"),
+        Person("Seth Fiegerman", "interviewer"),  # the byline of a Q&A asked the questions
+    ]
+    assert [(s.heading, s.question, s.speaker, s.questioner) for s in segment.transcript] == [
+        (
+            "Q&A With Jim McKelvey, Cofounder of Square",
+            "Is that how you remember it?",
+            "Jim McKelvey",
+            "Seth Fiegerman",
+        ),
+        (None, "What exactly do you give him crap about?", "Jim McKelvey", "Seth Fiegerman"),
+    ]
+
+
+def test_byline_of_an_article_stays_a_reporter() -> None:
+    raw = RawPage(
+        path="a.html",
+        kind="html",
+        title="Jury finds Roof guilty",
+        people=[Person("Rebecca Hersher", "reporter")],
+        blocks=[Block("A jury has found Dylann Roof guilty."), Block("Why? Nobody knows.")],
+    )
+    assert build_segment(raw).people == [Person("Rebecca Hersher", "reporter")]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Das erforscht Astrophysikerin Kathrin Göbel. Astronom*innen beobachten Sterne.",
+            [Person("Kathrin Göbel", "guest")],
+        ),
+        (
+            "Kathrin Göbel (Twitter) ist Astrophysikerin und arbeitet am GSI.",
+            [Person("Kathrin Göbel", "guest")],
+        ),
+        ("Wayne Walker reports.", [Person("Wayne Walker", "reporter")]),
+        ("The show is hosted by Kai Ryssdal today.", [Person("Kai Ryssdal", "host")]),
+        ("The story was told by The Two-Way's team.", []),
+        ("Interviewed by Jane Roe for the magazine.", [Person("Jane Roe", "interviewer")]),
+    ],
+)
+def test_people_from_phrasing(text: str, people: list[Person]) -> None:
+    raw = RawPage(path="p.txt", kind="text", title="A title", blocks=[Block(text)])
+    assert build_segment(raw).people == people
