@@ -42,10 +42,11 @@ def tone(
     peak_dbfs: float = -20.0,
     rate: int = RATE,
     channels: int = 2,
+    phase: float = 0.0,
 ) -> Samples:
-    """Return a sine tone with its peak at ``peak_dbfs``."""
+    """Return a sine tone with its peak at ``peak_dbfs`` (``phase`` in radians)."""
     t = np.arange(_frames(seconds, rate)) / rate
-    return _spread(db_to_gain(peak_dbfs) * np.sin(2 * np.pi * freq * t), channels)
+    return _spread(db_to_gain(peak_dbfs) * np.sin(2 * np.pi * freq * t + phase), channels)
 
 
 def silence(seconds: float, *, rate: int = RATE, channels: int = 2) -> Samples:
