@@ -82,6 +82,7 @@ class _ChannelFields:
     explicit: bool | None = None
     persons: list[PersonTag] = field(default_factory=list)
     funding: list[tuple[str, str]] = field(default_factory=list)
+    last_build_date: datetime | None = None
 
 
 class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
@@ -114,9 +115,22 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Add a podcast:funding link."""
         self.fields.funding.append((url, label))
 
+    def last_build_date(self, value: datetime) -> None:
+        """Set lastBuildDate (tz-aware), written in RFC 2822 without touching the locale."""
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError("lastBuildDate needs a time zone")
+        self.fields.last_build_date = value
+
     def extend_rss(self, rss_feed: etree._Element) -> etree._Element:
         channel = rss_feed[0]
         f = self.fields
+        if f.last_build_date is not None:
+            # After <language>, where feedgen would have put it.
+            language = channel.find("language")
+            at = len(channel) if language is None else channel.index(language) + 1
+            element = etree.Element("lastBuildDate")
+            element.text = format_datetime(f.last_build_date)
+            channel.insert(at, element)
         _explicit(channel, f.explicit)
         if f.guid:
             _SubElement(channel, GUID).text = f.guid

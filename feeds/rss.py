@@ -183,11 +183,11 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         ext.funding(funding.url, funding.label)
     for host in show.hosts:
         ext.person(PersonTag(name=host))
-    if last_build is None:
-        # feedgen stamps the clock by default; an empty feed gets no lastBuildDate at all.
-        fg._FeedGenerator__rss_lastBuildDate = None
-    else:
-        fg.lastBuildDate(last_build)
+    # feedgen stamps the clock by default (and formats by switching the locale): ours is written
+    # by the extension from the newest item; an empty feed gets none at all.
+    fg._FeedGenerator__rss_lastBuildDate = None
+    if last_build is not None:
+        ext.last_build_date(last_build)
 
 
 def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:

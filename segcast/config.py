@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
@@ -198,6 +198,9 @@ _CHECKS: dict[str, Callable[[Any, str, Path], Any]] = {
 
 #: Artwork types Apple accepts, by file extension, and the MIME type the bytes must show.
 ARTWORK_TYPES: dict[str, str] = {".jpg": "image/jpeg", ".png": "image/png"}
+#: Apple's artwork size range (square, pixels per side) and the Pillow modes that are RGB.
+ARTWORK_PIXELS = (1400, 3000)
+ARTWORK_MODES = frozenset({"RGB", "RGBA", "P"})
 
 
 def _image_mime(head: bytes) -> str | None:
@@ -230,7 +233,28 @@ def _artwork_url(value: str, base_url: str, path: Path) -> str:
         )
     if not value.isascii():
         raise _fail(path, "artwork", f"{value!r}: file names must be ASCII")
-    return urljoin(base_url, file.name)
+    _check_artwork_image(file, value, path)
+    return urljoin(base_url, quote(Path(value).as_posix()))
+
+
+def _check_artwork_image(file: Path, value: str, path: Path) -> None:
+    """Check Apple's artwork rules that need the pixels: square, 1400 to 3000 px, RGB."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(file) as image:
+            width, height, mode = image.width, image.height, image.mode
+    except (OSError, UnidentifiedImageError) as exc:
+        raise _fail(path, "artwork", f"cannot read {value!r} as an image: {exc}") from exc
+    low, high = ARTWORK_PIXELS
+    if width != height or not low <= width <= high:
+        raise _fail(
+            path,
+            "artwork",
+            f"{value!r} is {width}x{height} px; Apple wants a square of {low} to {high} px",
+        )
+    if mode not in ARTWORK_MODES:
+        raise _fail(path, "artwork", f"{value!r} is in {mode} colour; Apple wants RGB")
 
 
 def read_toml(path: Path) -> dict[str, Any]:

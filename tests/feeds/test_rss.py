@@ -306,3 +306,25 @@ def test_show_errors(changes: dict[str, Any], message: str) -> None:
     with pytest.raises(FeedError) as caught:
         build_feed(show(**changes), [episode("a", 5)])
     assert str(caught.value) == message
+
+
+def test_dates_never_switch_the_process_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    # feedgen's own date formatter calls setlocale per date, which races in threaded servers.
+    import locale
+
+    def refuse(*args: Any) -> str:
+        raise AssertionError("setlocale called")
+
+    monkeypatch.setattr(locale, "setlocale", refuse)
+    data = build_feed(show(), [episode("a", 5), episode("b", 6)])
+    feed = parse_feed(data)
+    assert feed.root.findtext("channel/lastBuildDate") == "Wed, 06 Apr 2016 15:30:00 -0700"
+    assert [e.published for e in feed.fp.entries] == [
+        "Wed, 06 Apr 2016 15:30:00 -0700",
+        "Tue, 05 Apr 2016 15:30:00 -0700",
+    ]
+
+
+def test_utc_dates_are_written_with_an_offset() -> None:
+    data = build_feed(show(), [episode("a", 5, pub_date=datetime(2016, 4, 5, 22, 30, tzinfo=UTC))])
+    assert b"<pubDate>Tue, 05 Apr 2016 22:30:00 +0000</pubDate>" in data

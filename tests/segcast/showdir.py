@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from functools import cache
 from pathlib import Path
 
 from PIL import Image
@@ -61,9 +63,18 @@ Paul Feig on rebooting a classic.
 DURATIONS: dict[str, float] = {"lovesong": 3.0, "ghostbusters": 5.0}
 
 
-def write_artwork(path: Path, fmt: str = "JPEG") -> None:
-    """Write a small square RGB image."""
-    Image.new("RGB", (16, 16), (200, 30, 30)).save(path, fmt)
+def write_artwork(
+    path: Path, fmt: str = "JPEG", size: tuple[int, int] = (1400, 1400), mode: str = "RGB"
+) -> None:
+    """Write a plain image; by default the smallest square RGB JPEG Apple accepts."""
+    path.write_bytes(_image_bytes(fmt, size, mode))
+
+
+@cache
+def _image_bytes(fmt: str, size: tuple[int, int], mode: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new(mode, size, 128).save(buffer, fmt)
+    return buffer.getvalue()
 
 
 def make_show(

@@ -178,20 +178,24 @@ def test_funding_and_locked(tmp_path: Path) -> None:
             'funding = [{url = "https://example.org/give"}]',
             'funding: each entry needs exactly url and label: {url = "...", label = "..."}',
         ),
-        ("locked", "locked = true", None),
     ],
 )
 def test_config_errors_name_key_and_file(
-    tmp_path: Path, key: str, line: str | None, message: str | None
+    tmp_path: Path, key: str, line: str | None, message: str
 ) -> None:
-    toml = with_line(key, line)
-    if key == "locked":  # locked needs the owner's email
-        toml = with_line("owner_email", None) + "locked = true\n"
-        message = "owner_email: missing: podcast:locked needs the owner's email"
-    path = write_show(tmp_path, toml)
+    path = write_show(tmp_path, with_line(key, line))
     with pytest.raises(ConfigError) as caught:
         load_show(path, environ={})
     assert str(caught.value) == f"{path}: {message}"
+
+
+def test_locked_needs_the_owner_email(tmp_path: Path) -> None:
+    path = write_show(tmp_path, with_line("owner_email", None) + "locked = true\n")
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    assert (
+        str(caught.value) == f"{path}: owner_email: missing: podcast:locked needs the owner's email"
+    )
 
 
 def test_artwork_named_jpg_but_png_inside(tmp_path: Path) -> None:
@@ -200,6 +204,50 @@ def test_artwork_named_jpg_but_png_inside(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_show(path, environ={})
     assert str(caught.value) == f"{path}: artwork: 'artwork.jpg' is named .jpg but is image/png"
+
+
+@pytest.mark.parametrize(
+    ("size", "mode", "message"),
+    [
+        (
+            (1400, 1401),
+            "RGB",
+            "'artwork.jpg' is 1400x1401 px; Apple wants a square of 1400 to 3000 px",
+        ),
+        (
+            (1000, 1000),
+            "RGB",
+            "'artwork.jpg' is 1000x1000 px; Apple wants a square of 1400 to 3000 px",
+        ),
+        (
+            (3001, 3001),
+            "RGB",
+            "'artwork.jpg' is 3001x3001 px; Apple wants a square of 1400 to 3000 px",
+        ),
+        ((1400, 1400), "CMYK", "'artwork.jpg' is in CMYK colour; Apple wants RGB"),
+        ((1400, 1400), "L", "'artwork.jpg' is in L colour; Apple wants RGB"),
+    ],
+)
+def test_artwork_pixels(tmp_path: Path, size: tuple[int, int], mode: str, message: str) -> None:
+    path = write_show(tmp_path)
+    write_artwork(tmp_path / "artwork.jpg", size=size, mode=mode)
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    assert str(caught.value) == f"{path}: artwork: {message}"
+
+
+@pytest.mark.parametrize("size", [1400, 3000])
+def test_artwork_at_the_limits_is_accepted(tmp_path: Path, size: int) -> None:
+    path = write_show(tmp_path)
+    write_artwork(tmp_path / "artwork.jpg", size=(size, size))
+    assert load_show(path, environ={}).artwork == "https://example.org/the-frame/artwork.jpg"
+
+
+def test_artwork_in_a_subfolder_keeps_its_path(tmp_path: Path) -> None:
+    (tmp_path / "art").mkdir()
+    write_artwork(tmp_path / "art" / "cover.png", "PNG")
+    path = write_show(tmp_path, with_line("artwork", 'artwork = "art/cover.png"'))
+    assert load_show(path, environ={}).artwork == "https://example.org/the-frame/art/cover.png"
 
 
 def test_invalid_toml_names_line(tmp_path: Path) -> None:
