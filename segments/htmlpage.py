@@ -24,6 +24,7 @@ import lxml.html
 import trafilatura
 import trafilatura.settings
 
+from segments import structure
 from segments.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.errors import InputError
 from segments.htmlmeta import (
@@ -37,7 +38,7 @@ from segments.htmlmeta import (
 from segments.model import AudioRef, Image, Person, Show
 from segments.page import Block, BlockKind, RawPage
 
-#: Elements that are never article text; dropped before anything is read from the page.
+#: Elements that are page chrome, never article text: blocks, photos and audio inside are skipped.
 CHROME_TAGS: frozenset[str] = frozenset(
     {
         "script",
@@ -108,55 +109,17 @@ CREDIT_PREFIX_RE = re.compile(
     re.IGNORECASE,
 )
 
-#: Labels ending in ":" that open a line but are not speakers ("Topics: ...", "Download: ...").
-NOT_SPEAKERS: frozenset[str] = frozenset(
-    {
-        "topics",
-        "tags",
-        "download",
-        "downloads",
-        "source",
-        "update",
-        "updated",
-        "note",
-        "editor's note",
-        "photo",
-        "image",
-        "credit",
-        "listen",
-        "see also",
-        "related",
-        "posted by",
-        "posted in",
-        "filed under",
-        "read more",
-        "more",
-        "transcript",
-        "duration",
-        "dauer",
-        "lizenz",
-        "license",
-        "darin",
-        "themen",
-        "mehr zum thema",
-        "warning",
-        "correction",
-        "disclosure",
-    }
-)
-
-#: Leading labels that mark the line's role instead of naming a speaker.
-ROLE_LABELS: dict[str, BlockKind] = {
-    "q": "question",
-    "frage": "question",
-    "a": "paragraph",
-    "antwort": "paragraph",
-}
+#: Bold labels that are not speakers: the structurer's list, plus link-list labels of blogs.
+NOT_SPEAKERS: frozenset[str] = structure.NOT_SPEAKERS | {
+    "downloads", "posted by", "posted in", "filed under", "read more", "more", "themen",
+    "mehr zum thema",
+}  # fmt: skip
 
 #: Links to a site's topic pages; a block of nothing else is a topic list, not article text.
 TAG_LINK_RE = re.compile(r"/(?:tags?|category|categories|topics?|schlagwort|themen?)/", re.I)
 
 _SPEAKER_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}$")
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
 _LABEL_ONLY_RE = re.compile(r"^[\w][\w\s’'.\-]{0,40}:$")
 _SIZE_TEXT_RE = re.compile(r"\(?\s*\d+(?:[.,]\d+)?\s*(?:[KMG]i?B|bytes?)\s*\)?", re.IGNORECASE)
 _DURATION_TEXT_RE = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b")
@@ -348,7 +311,7 @@ def _in_chrome(element: Any, stop: Any = None) -> bool:
 
 def _key(text: str) -> str:
     """Compare texts by their letters and digits only (extractors differ in spacing and quotes)."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_ALNUM_RE.sub("", text.lower())
 
 
 _BLOCK_LEVEL = frozenset(
@@ -875,9 +838,10 @@ def _classify(item: _Item, heading_ok: bool) -> list[Block]:
         runs = _visible(rest_runs)
         text = clean("".join(r.text for r in rest_runs)) or ""
     kind: BlockKind = item.kind
-    if speaker and speaker.lower() in ROLE_LABELS:
-        kind, speaker = ROLE_LABELS[speaker.lower()], None
-        return [Block(text=text, kind=kind)]
+    if speaker and speaker.lower() in structure.QUESTION_LABELS:
+        return [Block(text=text, kind="question")]
+    if speaker and speaker.lower() in structure.ANSWER_LABELS:
+        return [Block(text=text)]
     if kind == "paragraph" and runs and all(r.bold for r in runs):
         if text.endswith("?"):
             return [Block(text=text, kind="question", speaker=speaker)]
