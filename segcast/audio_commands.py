@@ -1,0 +1,269 @@
+"""``segcast audio inspect`` and ``segcast audio master``: the audio stage at the command line."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import click
+
+from audio.loudness import Loudness, measure_loudness
+from audio.master import ENCODINGS, MasterReport, MasterSettings
+from audio.master import master as master_file
+from audio.probe import probe
+from segments.errors import InputError
+
+#: Output file suffix -> format, when ``--format`` is not given.
+SUFFIX_FORMATS: dict[str, str] = {".mp3": "mp3", ".m4a": "m4a", ".mp4": "m4a"}
+
+
+def _number(value: float | None, digits: int = 1) -> float | None:
+    """Return ``value`` rounded for JSON; -inf (silence) and unknown become null."""
+    if value is None or math.isinf(value) or math.isnan(value):
+        return None
+    return round(value, digits)
+
+
+def _shown(value: float | None, unit: str, digits: int = 1) -> str:
+    if value is None:
+        return "unknown"
+    if math.isinf(value):
+        return f"-inf {unit}"
+    return f"{value:.{digits}f} {unit}"
+
+
+def inspect_report(path: Path) -> dict[str, Any]:
+    """Return what ``segcast audio inspect --json`` prints for ``path``."""
+    facts = probe(path)
+    loudness = measure_loudness(path, true_peak=True)
+    from audio.tags import read_tags
+
+    tags = read_tags(path)
+    return {
+        "codec": facts.codec,
+        "duration_seconds": _number(facts.duration_seconds, 3),
+        "sample_rate": facts.sample_rate,
+        "channels": facts.channels,
+        "bitrate_kbps": facts.bitrate_kbps,
+        "loudness_lufs": _number(loudness.integrated_lufs),
+        "loudness_range_lu": _number(loudness.range_lu),
+        "true_peak_dbtp": _number(loudness.true_peak_dbtp),
+        "tags": dict(tags.tags),
+        "chapters": [
+            {
+                "start_seconds": _number(chapter.start_seconds, 3),
+                "end_seconds": _number(chapter.end_seconds, 3),
+                "title": chapter.title,
+                "url": chapter.url,
+            }
+            for chapter in tags.chapters
+        ],
+        "has_cover": tags.has_cover,
+        "transcript_chars": tags.transcript_chars,
+    }
+
+
+def _inspect_text(path: Path, report: dict[str, Any]) -> str:
+    # The meter always gives a number; JSON's null for these stands for -inf (silence).
+    silent = report["loudness_lufs"] is None
+    loudness = -math.inf if silent else report["loudness_lufs"]
+    peak = -math.inf if report["true_peak_dbtp"] is None else report["true_peak_dbtp"]
+    lines = [
+        f"{path}",
+        f"  codec        {report['codec']}",
+        f"  duration     {_shown(report['duration_seconds'], 's', 3)}",
+        f"  sample rate  {report['sample_rate']} Hz",
+        f"  channels     {report['channels']}",
+        f"  bit rate     {report['bitrate_kbps']} kbit/s",
+        f"  loudness     {_shown(loudness, 'LUFS')}" + (" (silent)" if silent else ""),
+        f"  range        {_shown(report['loudness_range_lu'], 'LU')}",
+        f"  true peak    {_shown(peak, 'dBTP')}",
+        f"  cover        {'yes' if report['has_cover'] else 'no'}",
+        f"  transcript   {report['transcript_chars'] or 0} characters",
+    ]
+    for name, value in report["tags"].items():
+        shown = value if len(value) <= 70 else value[:67] + "..."
+        lines.append(f"  tag {name:<12} {shown}")
+    for chapter in report["chapters"]:
+        lines.append(f"  chapter {chapter['start_seconds']:>9.3f} s  {chapter['title']}")
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def inspect(file: Path, as_json: bool) -> None:
+    """Show FILE's codec, duration, loudness, true peak, tags, chapters and cover."""
+    report = inspect_report(file)
+    text = json.dumps(report, indent=2, ensure_ascii=False) if as_json else None
+    click.echo(text or _inspect_text(file, report))
+
+
+def _loudness_json(loudness: Loudness) -> dict[str, float | None]:
+    return {
+        "loudness_lufs": _number(loudness.integrated_lufs),
+        "loudness_range_lu": _number(loudness.range_lu),
+        "true_peak_dbtp": _number(loudness.true_peak_dbtp),
+    }
+
+
+def master_json(report: MasterReport) -> dict[str, Any]:
+    """Return what ``segcast audio master --json`` prints."""
+    return {
+        "source": str(report.source),
+        "output": str(report.output),
+        "format": report.format,
+        "channels": report.channels,
+        "sample_rate": report.sample_rate,
+        "bitrate_kbps": report.bitrate_kbps,
+        "duration_seconds": _number(report.duration_seconds, 3),
+        "target_lufs": report.target_lufs,
+        "true_peak_ceiling_dbtp": report.true_peak_ceiling,
+        "before": _loudness_json(report.before),
+        "after": _loudness_json(report.after),
+        "gain_db": report.gain_db,
+        "limiter": report.limiter,
+        "passes": report.passes,
+        "target_met": report.target_met,
+        "trimmed_seconds": (
+            {"start": report.trimmed_seconds[0], "end": report.trimmed_seconds[1]}
+            if report.trimmed_seconds
+            else None
+        ),
+        "bumpers": [str(path) for path in report.bumpers],
+        "wall_seconds": report.wall_seconds,
+    }
+
+
+def master_text(report: MasterReport) -> str:
+    """Return the before/after report ``segcast audio master`` prints."""
+    b, a = report.before, report.after
+    layout = "mono" if report.channels == 1 else "stereo"
+    passes = f"{report.passes} pass" + ("es" if report.passes > 1 else "")
+    lines = [
+        f"Mastered {report.source} -> {report.output} in {report.wall_seconds:.1f} s ({passes})",
+        f"  output     {report.format.upper()} CBR {report.bitrate_kbps} kbit/s, {layout}, "
+        f"{report.sample_rate} Hz, {_shown(report.duration_seconds, 's')}",
+        f"  {'':<10} {'before':>12} {'after':>12} {'target':>14}",
+        f"  {'loudness':<10} {_shown(b.integrated_lufs, 'LUFS'):>12} "
+        f"{_shown(a.integrated_lufs, 'LUFS'):>12} {_shown(report.target_lufs, 'LUFS'):>14}",
+        f"  {'range':<10} {_shown(b.range_lu, 'LU'):>12} {_shown(a.range_lu, 'LU'):>12}",
+        f"  {'true peak':<10} {_shown(b.true_peak_dbtp, 'dBTP'):>12} "
+        f"{_shown(a.true_peak_dbtp, 'dBTP'):>12} "
+        f"{'<= ' + _shown(report.true_peak_ceiling, 'dBTP'):>14}",
+        f"  gain {report.gain_db:+.1f} dB, limiter {'on' if report.limiter else 'off'}",
+    ]
+    if report.trimmed_seconds:
+        start, end = report.trimmed_seconds
+        lines.append(f"  trimmed {start:.2f} s of leading and {end:.2f} s of trailing silence")
+    if not report.target_met:
+        lines.append(
+            f"  warning: loudness is {a.integrated_lufs - report.target_lufs:+.1f} LU off target"
+        )
+    return "\n".join(lines)
+
+
+def parse_bitrate(text: str) -> int:
+    """Return kbit/s from ``128``, ``128k`` or ``128000``.
+
+    >>> [parse_bitrate(t) for t in ("128", "64k", "96000")]
+    [128, 64, 96]
+    """
+    match = re.fullmatch(r"\s*(\d+)\s*(k|kbps|kbit/s)?\s*", text, re.IGNORECASE)
+    if not match:
+        raise InputError(f"bit rate {text!r} is not a number of kbit/s such as 128k", "--bitrate")
+    value = int(match.group(1))
+    return value // 1000 if value >= 8000 else value
+
+
+def output_format(out: Path, chosen: str | None) -> str:
+    """Return the output format: ``--format`` when given, else the output file's suffix."""
+    from_suffix = SUFFIX_FORMATS.get(out.suffix.lower())
+    if chosen is None and from_suffix is None:
+        raise InputError(
+            f"unsupported output format {out.suffix or '(no suffix)'!r} (use .mp3 or .m4a)", out
+        )
+    if chosen is not None and from_suffix is not None and chosen != from_suffix:
+        raise InputError(f"suffix {out.suffix} does not match --format {chosen}", out)
+    return chosen or str(from_suffix)
+
+
+@click.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="Mastered file to write (.mp3 or .m4a).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(ENCODINGS)),
+    default=None,
+    help="Output format (default: from the output suffix).",
+)
+@click.option(
+    "--target",
+    type=float,
+    default=None,
+    help="Integrated loudness target in LUFS (default -16 stereo, -19 mono).",
+)
+@click.option(
+    "--true-peak",
+    type=float,
+    default=-1.0,
+    show_default=True,
+    help="True peak ceiling in dBTP, measured on the encoded file.",
+)
+@click.option(
+    "--bitrate", default=None, help="CBR bit rate, e.g. 128k (default 128k stereo, 64k mono)."
+)
+@click.option("--mono", is_flag=True, help="Downmix to mono.")
+@click.option("--intro", type=click.Path(path_type=Path), default=None, help="Intro bumper.")
+@click.option("--outro", type=click.Path(path_type=Path), default=None, help="Outro bumper.")
+@click.option(
+    "--crossfade",
+    type=int,
+    default=500,
+    show_default=True,
+    help="Crossfade into and out of bumpers, in ms.",
+)
+@click.option("--trim-silence", is_flag=True, help="Cut leading and trailing silence.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def master(
+    source: Path,
+    output: Path,
+    fmt: str | None,
+    target: float | None,
+    true_peak: float,
+    bitrate: str | None,
+    mono: bool,
+    intro: Path | None,
+    outro: Path | None,
+    crossfade: int,
+    trim_silence: bool,
+    force: bool,
+    as_json: bool,
+) -> None:
+    """Master SOURCE to podcast loudness as MP3 or M4A; SOURCE is never changed."""
+    settings = MasterSettings(
+        target_lufs=target,
+        true_peak_ceiling=true_peak,
+        format=output_format(output, fmt),
+        bitrate_kbps=parse_bitrate(bitrate) if bitrate else None,
+        mono=mono,
+        intro=intro,
+        outro=outro,
+        crossfade_ms=crossfade,
+        trim_silence=trim_silence,
+    )
+    if output.exists() and not force:
+        raise InputError("already exists (use --force to replace it)", output)
+    report = master_file(source, output, settings)
+    click.echo(json.dumps(master_json(report), indent=2) if as_json else master_text(report))
