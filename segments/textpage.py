@@ -36,6 +36,8 @@ CREDIT_LINE = re.compile(
     r"|©\s*.{1,60}",
     re.IGNORECASE,
 )
+#: Alt text shorter than this is not taken for the start of a caption ("Yes" / "Yes, and ...").
+ALT_MIN_CHARS = 15
 #: Lines that end a sentence or clause; a line without one, followed by a lower-case start, is a
 #: hard-wrapped continuation and is joined to the next.
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "]", "…")
@@ -140,12 +142,19 @@ def _read_header(lines: list[str]) -> Show:
 
 def _caption(lines: list[str]) -> Image | None:
     """Read a caption group: alt text (a prefix of the caption) or none, the caption, a credit."""
-    if len(lines) >= 2 and lines[1].startswith(lines[0]) and len(lines) <= 3:
-        credit = lines[2] if len(lines) == 3 else None
-        return Image(caption=lines[1], credit=credit)
-    if len(lines) == 2 and CREDIT_LINE.fullmatch(lines[1]) and not lines[0].endswith(":"):
+    if 2 <= len(lines) <= 3 and len(lines[0]) >= ALT_MIN_CHARS and lines[1].startswith(lines[0]):
+        credit = lines[2] if len(lines) == 3 and _is_credit(lines[2]) else None
+        if len(lines) == 2 or credit is not None:
+            return Image(caption=lines[1], credit=credit)
+    credited = len(lines) == 2 and CREDIT_LINE.fullmatch(lines[1]) and _is_credit(lines[1])
+    if credited and not lines[0].endswith(":"):
         return Image(caption=lines[0], credit=lines[1])
     return None
+
+
+def _is_credit(line: str) -> bool:
+    """A credit is a name or an agency, not a sentence."""
+    return len(line.split()) <= 8 and not line.endswith((".", "!", "?", ":"))
 
 
 def _audio(line: str) -> list[AudioRef]:

@@ -194,3 +194,18 @@ def test_audio_line_inside_a_group_with_several_formats() -> None:
         ("m4a", 24_000_000, "audio/x-m4a", True),
         ("opus", 16_000_000, "audio/ogg", True),
     ]
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "Yes\nYes, and more than that.",
+        "We met in 2019.\nCourtesy of my mother, I learned to cook.",
+        "So Yong Kim is the director and writer of\nSo Yong Kim is the director and writer of "
+        '"Lovesong."\nShe told us about it at length over many coffees.',
+    ],
+)
+def test_paragraph_groups_that_only_look_like_captions(group: str) -> None:
+    page = read_text_page(f"T\n\n{group}", "p.txt")
+    assert page.images == []
+    assert [b.text for b in page.blocks] == group.split("\n")
