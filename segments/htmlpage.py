@@ -549,6 +549,19 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> Image | None:
     return Image(url=url, caption=caption or None, credit=credit)
 
 
+def _is_media_figure(figure: Any) -> bool:
+    """A figure holding a player and no photo (WordPress audio block): its caption names audio."""
+    players = next(figure.iter("audio", "video"), None)
+    return players is not None and next(figure.iter(*IMAGE_TAGS), None) is None
+
+
+def _player_caption(player: Any) -> str | None:
+    """The caption of the figure an ``<audio>`` sits in, as the audio's label."""
+    figure = next((a for a in player.iterancestors() if a.tag == "figure"), None)
+    caption = figure.find(".//figcaption") if figure is not None else None
+    return clean(caption.text_content()) if caption is not None else None
+
+
 def _is_caption_class(element: Any) -> bool:
     return any(
         "caption" in c and "wrap" not in c and c != "credit-caption" for c in _classes(element)
@@ -559,7 +572,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
     """Find the main text's photos: ``<figure>``s and captioned images (class "caption")."""
     found: list[_Figure] = []
     for figure in main.iter("figure"):
-        if _in_chrome(figure, main):
+        if _in_chrome(figure, main) or _is_media_figure(figure):
             continue
         caption_el = figure.find(".//figcaption")
         if caption_el is not None:
@@ -660,7 +673,9 @@ def _audio(
                 continue
             declared = element.get("type") or ""
             mime = mime_from_url(src) or (declared if declared.startswith("audio/") else None)
-            ref = AudioRef(url=urljoin(base_url, src), mime_type=mime)
+            ref = AudioRef(
+                url=urljoin(base_url, src), mime_type=mime, label=_player_caption(element)
+            )
             found.append(_Audio(ref, position, in_main, from_link=False))
     last = len(positions)
     found += [_Audio(replace(r), last, False, False) for r in stated if r.url]

@@ -364,6 +364,12 @@ AUDIO = [
             )
         ],
     ),
+    (
+        "WordPress audio block caption is the label, not a photo",
+        '<figure class="wp-block-audio"><audio controls src="/up/wrap.mp3"></audio>'
+        "<figcaption>Wayne Walker reports</figcaption></figure>",
+        [AudioRef(url="/up/wrap.mp3", label="Wayne Walker reports", mime_type="audio/mpeg")],
+    ),
     ("video link is not audio", '<p><a href="https://x.org/v/ep1.mp4">MP4</a></p>', []),
     (
         "audio in a sidebar is not the page's",
@@ -377,6 +383,7 @@ AUDIO = [
 def test_audio_markup(case: str, snippet: str, expected: list[AudioRef]) -> None:
     page = read_html_page(PAGE.format(snippet=snippet), "case.html")
     assert page.audio == expected
+    assert page.images == []
     assert all("Download" not in b.text and "Listen" not in b.text for b in page.blocks)
 
 
