@@ -123,6 +123,8 @@ UNKNOWN_QUESTIONER = "Q"
 _TIMECODE = r"\d+:\d{1,2}:\d{1,2}(?:\.\d+)?"
 _TIME_MARK_RE = re.compile(rf"^\[({_TIMECODE})(?:\s*[-–]\s*({_TIMECODE}))?\]$")
 _LABEL_RE = re.compile(r"^\*\*([^*\n]+?):\*\*(?: (.*))?$")
+_NAME_RE = re.compile(r"[^*\n]+")
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*(?:\n|$)|^[ \t]*\n")
 _AIRTIME_RE = re.compile(r"^([A-Z]{2}(?:,[A-Z]{2})*) (\d{1,2}):(\d{2})(?:-(\d{1,2}):(\d{2}))?$")
 
 # Ranks of the parts of a section, in the order they are written: a part whose rank is not after
@@ -182,6 +184,7 @@ _Dumper.add_representer(str, _represent_str)
 
 def format_segment(segment: Segment) -> str:
     """Return the text of ``segment``'s file."""
+    _check_writable(segment)
     front = yaml.dump(
         _front_matter(segment),
         Dumper=_Dumper,
@@ -205,6 +208,24 @@ def format_segment(segment: Segment) -> str:
         parts.extend(_transcript_blocks(segment.transcript))
     body = "\n\n".join(parts)
     return f"---\n{front}---\n" + (f"\n{body}\n" if body else "")
+
+
+def _check_writable(segment: Segment) -> None:
+    """Refuse transcript text the body cannot hold rather than write a file that reads wrong."""
+    where = segment.source.path if segment.source else None
+    for number, section in enumerate(segment.transcript, start=1):
+        problem = None
+        names = [n for n in (section.speaker, section.questioner) if n is not None]
+        if section.heading is not None and "\n" in section.heading:
+            problem = f"heading {section.heading!r} has a line break"
+        elif any(not _NAME_RE.fullmatch(name) for name in names):
+            problem = "a speaker or questioner name is empty or has '*' or a line break"
+        elif section.questioner == UNKNOWN_QUESTIONER:
+            problem = f"the questioner cannot be called {UNKNOWN_QUESTIONER!r}"
+        elif any(not p.strip() or _BLANK_LINE_RE.search(p) for p in section.paragraphs):
+            problem = "a paragraph is empty or has a blank line in it"
+        if problem:
+            raise InputError(f"transcript section {number}: {problem}", where)
 
 
 def _front_matter(segment: Segment) -> dict[str, Any]:

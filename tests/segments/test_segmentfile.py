@@ -292,6 +292,37 @@ def test_hand_written_airtimes_text_is_parsed() -> None:
     assert show.schedule.timezone == "America/New_York"
 
 
+@pytest.mark.parametrize(
+    ("section", "problem"),
+    [
+        (Section(["p"], heading="two\nlines"), "heading 'two\\nlines' has a line break"),
+        (
+            Section(["p"], speaker="A*B"),
+            "a speaker or questioner name is empty or has '*' or a line break",
+        ),
+        (
+            Section(["p"], speaker=""),
+            "a speaker or questioner name is empty or has '*' or a line break",
+        ),
+        (Section(["p"], question="?", questioner="Q"), "the questioner cannot be called 'Q'"),
+        (Section(["a\n\nb"]), "a paragraph is empty or has a blank line in it"),
+        (Section(["a\n  \nb"]), "a paragraph is empty or has a blank line in it"),
+        (Section(["a\n"]), "a paragraph is empty or has a blank line in it"),
+        (Section([" "]), "a paragraph is empty or has a blank line in it"),
+    ],
+)
+def test_transcript_the_body_cannot_hold_is_refused(
+    section: Section, problem: str, tmp_path: Path
+) -> None:
+    segment = Segment(
+        slug="s", title="T", transcript=[Section(["ok"]), section], source=Source(path="p.html")
+    )
+    with pytest.raises(InputError) as err:
+        write_segment(segment, tmp_path / "s.md")
+    assert str(err.value) == f"p.html: transcript section 2: {problem}"
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_existing_file_is_not_overwritten_without_permission(tmp_path: Path) -> None:
     segment = Segment(slug="keep", title="New")
     path = segment_path(tmp_path, segment)
