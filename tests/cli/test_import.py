@@ -308,3 +308,15 @@ def test_installed_console_script(seeds: Path) -> None:
     usage = subprocess.run([exe, "import"], capture_output=True, text=True, check=False)
     assert usage.returncode == 2
     assert "Missing argument 'PAGE...'" in usage.stderr
+
+
+def test_whole_corpus_imports_in_one_batch(shared: Path, tmp_path: Path) -> None:
+    pages = sorted(shared.glob("corpus/pages/*.html")) + sorted(shared.glob("seeds/*.txt"))
+    result = run("import", "-o", str(tmp_path), *map(str, pages))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.endswith(f"imported {len(pages)} pages into {tmp_path}/\n")
+    written = sorted(tmp_path.glob("*.md"))
+    assert len(written) == len(pages)
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert [f for f in FURNITURE if f in text] == [], path.name
