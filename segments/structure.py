@@ -167,9 +167,14 @@ class _People:
     ) -> None:
         """Add ``name`` with ``role`` unless the name is already there."""
         name = normalise_text(name)
-        if not name or any(p.name.casefold() == name.casefold() for p in self.found):
+        known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
+        if known is not None:
+            if known.role == "reporter" and role == "interviewer":
+                # A byline says who wrote it; "X spoke with ..." says what X did on the page.
+                known.role = role
             return
-        self.found.append(Person(name=name, role=role, href=href, img=img))
+        if name:
+            self.found.append(Person(name=name, role=role, href=href, img=img))
 
     def with_role(self, role: Role) -> list[Person]:
         """Return the people with ``role``."""
@@ -608,7 +613,9 @@ def build_segment(raw: RawPage) -> Segment:
         bylined[0].role = "interviewer"
     guests = people.with_role("guest")
     interviewers = people.with_role("interviewer")
-    labelled = any(item.speaker for item in items)
+    # Labels that only ever name the one guest do not make the page a many-speaker transcript.
+    speakers = {item.speaker for item in items if item.speaker}
+    labelled = bool(speakers) and speakers != {g.name for g in guests[:1]}
     interview = bool(interviewers) or any(s.question for s in sections)
     guest_name = guests[0].name if len(guests) == 1 else None
     for section, mark in zip(sections, marks, strict=True):

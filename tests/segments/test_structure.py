@@ -496,3 +496,42 @@ def test_byline_of_an_article_stays_a_reporter() -> None:
 def test_people_from_phrasing(text: str, people: list[Person]) -> None:
     raw = RawPage(path="p.txt", kind="text", title="A title", blocks=[Block(text)])
     assert build_segment(raw).people == people
+
+
+def test_page_phrasing_makes_a_bylined_reporter_the_interviewer() -> None:
+    raw = RawPage(
+        path="s.html",
+        kind="html",
+        title='Director So Yong Kim on "Lovesong"',
+        people=[Person("James Kim", "reporter")],
+        blocks=[
+            Block("The Frame's James Kim spoke with the director about the film."),
+            Block("Getting into filmmaking", kind="heading"),
+            Block("I was studying painting, and then I discovered film."),
+        ],
+    )
+    segment = build_segment(raw)
+    assert segment.people == [Person("So Yong Kim", "guest"), Person("James Kim", "interviewer")]
+    assert segment.transcript == [
+        Section(
+            heading="Getting into filmmaking",
+            speaker="So Yong Kim",
+            paragraphs=["I was studying painting, and then I discovered film."],
+        )
+    ]
+
+
+def test_unlabelled_answer_among_answers_labelled_with_the_guest() -> None:
+    raw = RawPage(
+        path="qa.html",
+        kind="html",
+        title="Interview with Director Kyungjin Song",
+        blocks=[
+            Block("We met her in Seoul."),
+            Block("How did the project start?", kind="question"),
+            Block("With a news story.", speaker="Song"),
+            Block("What would you tell first-time directors?", kind="question"),
+            Block("Short answer: keep the clipping."),
+        ],
+    )
+    assert [s.speaker for s in build_segment(raw).transcript] == ["Kyungjin Song"] * 2
