@@ -555,9 +555,15 @@ def _sections(items: list[_Item]) -> tuple[list[str], list[Section], list[str]]:
     return intro, sections, marks
 
 
+#: A line this short without a full stop is a header fragment, not a summary paragraph.
+FRAGMENT_MAX_WORDS = 15
+
+
 def _is_fragment(text: str) -> bool:
-    """A header-like fragment ("Weekly Address", a dateline) is not a summary paragraph."""
-    return len(text.split()) <= 6 and not _strip_closers(text).endswith((".", "!", "?"))
+    """Tell a header-like fragment ("Weekly Address", "Remarks of ... as Delivered")."""
+    return len(text.split()) <= FRAGMENT_MAX_WORDS and not _strip_closers(text).endswith(
+        (".", "!", "?", "…")
+    )
 
 
 def _choose_audio(refs: list[AudioRef]) -> AudioRef | None:

@@ -214,7 +214,10 @@ def test_caps_speaker_labels_white_house() -> None:
     assert segment.transcript[1].paragraphs[1] == "[PAUSE]"
     assert segment.transcript[2].paragraphs[-1].startswith("By so many measures")
     # Header fragments ("Weekly Address", the dateline) are not summary paragraphs.
-    assert segment.summary is not None and "\n" not in segment.summary
+    assert segment.summary == (
+        "In this week's address, the President and the First Lady wished all Americans a Merry "
+        "Christmas and Happy Holidays."
+    )
 
 
 def test_surname_labels_mashable_qa() -> None:
