@@ -88,6 +88,9 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("reporter", re.compile(rf"\b(?i:reporter|correspondent)\s+(?P<name>{NAME})")),
 )
 
+#: The host's hand-over to a reporter, a whole paragraph: "Ellesa Throwden reports."
+THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+reports\.?$")
+
 #: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google".
 BYLINE = re.compile(
     r"(?i:by|posted by|written by|interview by|von)\s+(?P<names>[^,|]+?)(?:\s*[,|].*)?",
@@ -637,10 +640,18 @@ def build_segment(raw: RawPage) -> Segment:
             if section.question:
                 section.questioner = next(iter(askers))
 
+    reporters = {p.name for p in people.with_role("reporter")}
     for section in sections:
         if section.question and section.speaker:
             # Whoever answers the page's questions is interviewed on it.
             people.add(section.speaker, "guest")
+        elif (
+            section.speaker
+            and section.speaker not in reporters
+            and any(THROW_TO_REPORTER.search(p) for p in section.paragraphs)
+        ):
+            # Radio's throw: the speaker who says "Ellesa Throwden reports." presents the show.
+            people.add(section.speaker, "host")
 
     summary_paragraphs = [p for p in intro if not _is_fragment(p)]
     summary = "\n\n".join(summary_paragraphs) or (

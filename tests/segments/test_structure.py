@@ -199,7 +199,11 @@ def test_caps_speaker_labels_abc_pm() -> None:
         paragraphs=["Do you think this is punishment for what occurred in London?"],
         speaker="Ellesa Throwden",
     )
-    assert segment.people == [Person("Ellesa Throwden", "reporter")]
+    # Who throws to the reporter ("Ellesa Throwden reports.") presents the programme.
+    assert segment.people == [
+        Person("Ellesa Throwden", "reporter"),
+        Person("Mark Bannerman", "host"),
+    ]
 
 
 def test_caps_speaker_labels_white_house() -> None:
