@@ -448,6 +448,7 @@ def _find_people(
 def _classify(blocks: list[Block], people: _People) -> list[_Item]:
     """Tell headings, questions, speaker turns and paragraphs apart."""
     accepted = _accepted_labels(blocks, people)
+    askers = {p.name for p in people.with_role("interviewer")}
     items: list[_Item] = []
     for block in blocks:
         text = block.text
@@ -469,6 +470,10 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
                 items.append(_Item("paragraph", text, mark="answer"))
                 continue
             speaker = accepted[found[0]]
+        if speaker is not None and speaker in askers and _is_question_text(text):
+            # "JAMES KIM: How did you start?" from the page's interviewer is a question.
+            items.append(_Item("question", text, questioner=speaker, marked_up=True))
+            continue
         if speaker is not None:
             items.append(_Item("paragraph", text, speaker=speaker))
             continue

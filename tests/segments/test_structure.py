@@ -542,3 +542,24 @@ def test_unlabelled_answer_among_answers_labelled_with_the_guest() -> None:
         ],
     )
     assert [s.speaker for s in build_segment(raw).transcript] == ["Kyungjin Song"] * 2
+
+
+def test_labelled_questions_of_the_interviewer_become_questions() -> None:
+    text = (
+        "Lovesong\n\nThe Frame's James Kim recently spoke with director So Yong Kim.\n\n"
+        "JAMES KIM: How did you get into filmmaking?\n\n"
+        "SO YONG KIM: It kind of chose me.\n\nMy first degree was in business.\n\n"
+        "JAMES KIM: That was your mother's rule.\n\n"
+        "SO YONG KIM: Yes."
+    )
+    segment = build_segment(read_text_page(text, "p.txt"))
+    assert segment.transcript == [
+        Section(
+            question="How did you get into filmmaking?",
+            questioner="James Kim",
+            speaker="So Yong Kim",
+            paragraphs=["It kind of chose me.", "My first degree was in business."],
+        ),
+        Section(speaker="James Kim", paragraphs=["That was your mother's rule."]),
+        Section(speaker="So Yong Kim", paragraphs=["Yes."]),
+    ]
