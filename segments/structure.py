@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from segments.audiolinks import mime_from_url
+from segments.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.errors import InputError
 from segments.furniture import normalise_text, strip_furniture
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
@@ -574,6 +574,18 @@ def _is_fragment(text: str) -> bool:
     )
 
 
+def _audio_from_text(removed: list[tuple[Block, str]]) -> list[AudioRef]:
+    """Read the audio lines taken out as furniture ("Download this story 2MB") into refs."""
+    refs: list[AudioRef] = []
+    for block, rule_id in removed:
+        if rule_id != "audio-link":
+            continue
+        formats = parse_download_list(block.text)
+        ref = parse_download_text(block.text)
+        refs.extend(formats if len(formats) >= 2 else [ref] if ref else [])
+    return refs
+
+
 def _choose_audio(refs: list[AudioRef]) -> AudioRef | None:
     """Pick the episode audio: MP3 first, then M4A, then the first labelled, then the first."""
 
@@ -596,7 +608,7 @@ def build_segment(raw: RawPage) -> Segment:
     """Structure a page as read into a Segment (furniture removed, sections, people, summary)."""
     blocks = _normalise_blocks(raw.blocks)
     images, blocks = _take_images(raw, blocks)
-    blocks, _removed = strip_furniture(blocks)
+    blocks, removed = strip_furniture(blocks)
     title, blocks = _find_title(raw, blocks)
     if not title and not blocks:
         raise InputError("no recognisable content (no title or text)", where=raw.path)
@@ -673,7 +685,7 @@ def build_segment(raw: RawPage) -> Segment:
         published=raw.published,
         people=people.ordered(),
         images=images,
-        audio=_choose_audio(raw.audio),
+        audio=_choose_audio(raw.audio or _audio_from_text(removed)),
         transcript=sections,
         source=Source(path=raw.path, url=raw.url, kind=raw.kind),
         show=raw.show,

@@ -563,3 +563,36 @@ def test_labelled_questions_of_the_interviewer_become_questions() -> None:
         Section(speaker="James Kim", paragraphs=["That was your mother's rule."]),
         Section(speaker="So Yong Kim", paragraphs=["Yes."]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "audio"),
+    [
+        (
+            "Download this story 2MB",
+            AudioRef(label="Download this story", size_bytes=2_000_000, size_is_estimate=True),
+        ),
+        ("Listen · 3:14", AudioRef(label="Listen", duration_seconds=194.0)),
+        (
+            "Download: mp3 (30 MB) m4a (24 MB)",
+            AudioRef(
+                label="mp3", size_bytes=30_000_000, size_is_estimate=True, mime_type="audio/mpeg"
+            ),
+        ),
+    ],
+)
+def test_audio_line_left_in_the_blocks_is_read_not_lost(line: str, audio: AudioRef) -> None:
+    raw = RawPage(path="p.html", kind="html", title="T", blocks=[Block("Text."), Block(line)])
+    segment = build_segment(raw)
+    assert segment.audio == audio
+    assert segment.transcript == [Section(paragraphs=["Text."])]
+
+
+def test_audio_the_reader_found_wins_over_audio_lines() -> None:
+    found = AudioRef(url="https://example.org/a.mp3", size_bytes=123)
+    raw = RawPage(
+        path="p.html", kind="html", title="T", blocks=[Block("Download 2MB")], audio=[found]
+    )
+    assert build_segment(raw).audio == AudioRef(
+        url="https://example.org/a.mp3", size_bytes=123, mime_type="audio/mpeg"
+    )
