@@ -675,8 +675,10 @@ def build_segment(raw: RawPage) -> Segment:
         normalise_text(raw.description) if raw.description else None
     )
     if not title:
-        first = (summary_paragraphs or [p for s in sections for p in s.paragraphs] or [""])[0]
-        title = _short_title(first)
+        texts = [*summary_paragraphs, *intro]
+        for section in sections:
+            texts += [section.heading or "", section.question or "", *section.paragraphs]
+        title = _short_title(next(t for t in texts if t))
 
     return Segment(
         slug=slugify(title),

@@ -596,3 +596,13 @@ def test_audio_the_reader_found_wins_over_audio_lines() -> None:
     assert build_segment(raw).audio == AudioRef(
         url="https://example.org/a.mp3", size_bytes=123, mime_type="audio/mpeg"
     )
+
+
+def test_title_from_the_first_question_when_there_is_nothing_else() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        blocks=[Block("Why radio?", kind="question"), Block("Because.", speaker="Rick")],
+    )
+    segment = build_segment(raw)
+    assert (segment.title, segment.slug) == ("Why radio?", "why-radio")
