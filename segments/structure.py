@@ -355,7 +355,10 @@ def _find_title(raw: RawPage, blocks: list[Block]) -> tuple[str | None, list[Blo
     if title is None and blocks:
         first = blocks[0]
         if first.kind == "heading" or (
-            len(first.text.split()) <= 15 and not first.text.endswith((".", ":"))
+            first.kind == "paragraph"
+            and len(first.text.split()) <= 15
+            and not _strip_closers(first.text).endswith((".", ":", "?"))
+            and not _label(first.text)
         ):
             title = first.text
     if title:

@@ -606,3 +606,6 @@ def test_title_from_the_first_question_when_there_is_nothing_else() -> None:
     )
     segment = build_segment(raw)
     assert (segment.title, segment.slug) == ("Why radio?", "why-radio")
+    assert segment.transcript == [
+        Section(question="Why radio?", speaker="Rick", paragraphs=["Because."])
+    ]
