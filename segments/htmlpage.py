@@ -13,6 +13,7 @@ live in ``segments.furniture`` and run in the structurer.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
@@ -130,13 +131,16 @@ _HEADING_MAX_WORDS = 12
 
 
 def _extractor_config() -> Any:
-    """trafilatura's settings with the size floor off (short pages are pages too).
+    """Return trafilatura's settings with the size floor off (short pages are pages too).
 
     ``extraction_timeout`` 0 avoids its SIGALRM timer, which fails outside the main thread.
     """
     config = deepcopy(trafilatura.settings.DEFAULT_CONFIG)
     config["DEFAULT"]["min_extracted_size"] = "1"
     config["DEFAULT"]["extraction_timeout"] = "0"
+    # The date is a last resort after JSON-LD and meta tags; the extensive search loads
+    # dateparser's locales (4 s on first use) for a guess we rarely take.
+    config["DEFAULT"]["extensive_date_search"] = "off"
     return config
 
 
@@ -515,12 +519,18 @@ def _credit_elements(element: Any) -> list[Any]:
 
 
 def _text_without(element: Any, excluded: list[Any]) -> str | None:
-    copy = deepcopy(element)
-    excluded_ids = {id(e) for e in excluded}
-    for original, duplicate in zip(element.iter(), copy.iter(), strict=True):
-        if id(original) in excluded_ids and duplicate.getparent() is not None:
-            duplicate.drop_tree()
-    return clean(copy.text_content())
+    """Return an element's text leaving out some descendants (a credit inside a caption)."""
+    skip = {id(e) for e in excluded}
+
+    def walk(node: Any) -> list[str]:
+        parts = [node.text or ""] if isinstance(node.tag, str) else []
+        for child in node:
+            if id(child) not in skip:
+                parts += walk(child)
+            parts.append(child.tail or "")
+        return parts
+
+    return clean("".join(walk(element)))
 
 
 def _clean_credit(text: str | None) -> str | None:
@@ -755,13 +765,17 @@ def _blocks(
         kept.append(item)
 
     bold_only = [_is_bold_heading(item) for item in kept]
+    # A bold label is a speaker when it recurs ("McKelvey:" answers every question); a one-off
+    # run-in label ("Background:", "Step one:") stays text for the structurer to judge.
+    labels = Counter(split[0] for item in kept if (split := _split_label(item.runs)) is not None)
+    speakers = {label for label, count in labels.items() if count >= 2}
     blocks: list[Block] = []
     pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
     for n, item in enumerate(kept):
         while pending and 0 <= pending[0].position < item.position:
             blocks.extend(_caption_blocks(pending.pop(0)))
         alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
-        blocks.extend(_classify(item, heading_ok=bold_only[n] and alone))
+        blocks.extend(_classify(item, heading_ok=bold_only[n] and alone, speakers=speakers))
     for fig in pending:
         blocks.extend(_caption_blocks(fig))
     return blocks
@@ -840,8 +854,12 @@ def _split_label(runs: list[_Run]) -> tuple[str, list[_Run]] | None:
     return label, rest
 
 
-def _classify(item: _Item, heading_ok: bool) -> list[Block]:
-    """Give an item its block kind: heading, question, speaker line, quote, list item."""
+def _classify(item: _Item, heading_ok: bool, speakers: set[str]) -> list[Block]:
+    """Give an item its block kind: heading, question, speaker line, quote, list item.
+
+    ``speakers`` are the bold labels that recur on the page; a question's label (who asks,
+    "<strong><em>Mashable</em>: ...?</strong>") and "Q:"/"A:" count even once.
+    """
     text = item.text
     if item.kind in ("heading", "list_item"):
         return [Block(text=text, kind=item.kind)]
@@ -849,9 +867,12 @@ def _classify(item: _Item, heading_ok: bool) -> list[Block]:
     speaker = None
     split = _split_label(item.runs)
     if split is not None:
-        speaker, rest_runs = split
-        runs = _visible(rest_runs)
-        text = clean("".join(r.text for r in rest_runs)) or ""
+        label, rest_runs = split
+        rest = clean("".join(r.text for r in rest_runs)) or ""
+        marker = label.lower() in structure.QUESTION_LABELS | structure.ANSWER_LABELS
+        asks = rest.endswith("?") and all(r.bold for r in _visible(rest_runs))
+        if label in speakers or marker or asks:
+            speaker, runs, text = label, _visible(rest_runs), rest
     kind: BlockKind = item.kind
     if speaker and speaker.lower() in structure.QUESTION_LABELS:
         return [Block(text=text, kind="question")]

@@ -244,13 +244,26 @@ MARKUP = [
     # case, snippet, blocks between the opening and closing paragraphs
     (
         "bold speaker label",
-        "<p><strong>Rick:</strong> I got into tech through games.</p>",
-        [Block("I got into tech through games.", speaker="Rick")],
+        "<p><strong>Rick:</strong> I got into tech through games.</p>"
+        "<p><strong>Rick:</strong> Then Flash.</p>",
+        [
+            Block("I got into tech through games.", speaker="Rick"),
+            Block("Then Flash.", speaker="Rick"),
+        ],
     ),
     (
         "colon after bold name",
-        "<p><b>McKelvey</b>: When I started seeing it in the wild.</p>",
-        [Block("When I started seeing it in the wild.", speaker="McKelvey")],
+        "<p><b>McKelvey</b>: When I started seeing it in the wild.</p>"
+        "<p><b>McKelvey</b>: He just looked at me funny.</p>",
+        [
+            Block("When I started seeing it in the wild.", speaker="McKelvey"),
+            Block("He just looked at me funny.", speaker="McKelvey"),
+        ],
+    ),
+    (
+        "one-off bold label stays text",
+        "<p><strong>Background:</strong> The plant closed in 2019.</p>",
+        [Block("Background: The plant closed in 2019.")],
     ),
     (
         "label inside italics stays text",
