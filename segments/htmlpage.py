@@ -674,6 +674,8 @@ def _audio(
             context = _link_context(element)
             ref = parse_download_text(context) or AudioRef(label=clean(element.text_content()))
             ref.url, ref.mime_type = urljoin(base_url, href), mime
+            if ref.label and re.match(r"^(?:https?:|www\.|/)", ref.label):
+                ref.label = None  # the link prints its own address
             found.append(_Audio(ref, position, in_main, from_link=True))
         else:
             src = (element.get("src") or "").strip()

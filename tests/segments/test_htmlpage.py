@@ -383,6 +383,11 @@ AUDIO = [
         "<figcaption>Wayne Walker reports</figcaption></figure>",
         [AudioRef(url="/up/wrap.mp3", label="Wayne Walker reports", mime_type="audio/mpeg")],
     ),
+    (
+        "a link showing its address has no label",
+        '<p><a href="https://x.org/up/clip1.mp3">https://x.org/up/clip1.mp3</a></p>',
+        [AudioRef(url="https://x.org/up/clip1.mp3", mime_type="audio/mpeg")],
+    ),
     ("video link is not audio", '<p><a href="https://x.org/v/ep1.mp4">MP4</a></p>', []),
     (
         "audio in a sidebar is not the page's",
