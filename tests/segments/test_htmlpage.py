@@ -9,8 +9,9 @@ import pytest
 
 from segments.errors import InputError
 from segments.htmlpage import read_html_page
-from segments.model import AudioRef, Image, Person
+from segments.model import AudioRef, Image, Person, Segment
 from segments.page import Block, RawPage
+from segments.structure import build_segment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 
@@ -474,3 +475,86 @@ def test_broken_or_empty_json_ld_is_ignored(json: str) -> None:
     page = read_html_page(EPISODE.format(json=json), "ep12.html")
     assert page.title == "Ep 12: Night trains"  # from the <h1> that <title> starts with
     assert page.audio == [] and page.people == [] and page.show is None
+
+
+# --- through the structurer -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(pages: dict[str, RawPage]) -> dict[str, Segment]:
+    """Every fixture page structured into a Segment, once."""
+    return {name: build_segment(page) for name, page in pages.items()}
+
+
+def segment_words(segment: Segment) -> str:
+    parts = [segment.title, segment.summary or ""]
+    for section in segment.transcript:
+        parts += [section.heading or "", section.question or "", *section.paragraphs]
+    return "\n".join(parts)
+
+
+def test_station_segment(built: dict[str, Segment]) -> None:
+    segment = built["station_segment_jsonld_audio"]
+    assert segment.title == 'Director So Yong Kim on the real life behind "Lovesong"'
+    assert segment.audio is not None
+    assert (segment.audio.url, segment.audio.label) == (
+        "https://media.example.org/audio/frame_20170220_kim.mp3",
+        "Download this story",
+    )
+    assert (segment.audio.size_bytes, segment.audio.size_is_estimate) == (2_000_000, True)
+    assert [(i.caption, i.credit) for i in segment.images] == [
+        ("Director So Yong Kim at the Sundance Film Festival.", "Larry Busacca/Getty Images"),
+        ('Riley Keough and Jena Malone in "Lovesong."', "So Yong Kim"),
+    ]
+    assert [s.heading for s in segment.transcript] == [
+        "Getting into filmmaking",
+        "Bringing her personal life into filmmaking",
+    ]
+    assert segment.show is not None and segment.show.hosts == ["John Horn"]
+    words = segment_words(segment)
+    for furniture in ("Share", "Tweet", "Donate", "Another story", "Home"):
+        assert furniture not in words
+
+
+def test_wordpress_qa_segment(built: dict[str, Segment]) -> None:
+    segment = built["wordpress_qa_figure_comments"]
+    assert [s.question for s in segment.transcript] == [
+        "How did the project start?",
+        "Was casting difficult?",
+        "What would you tell first-time directors?",
+    ]
+    assert [len(s.paragraphs) for s in segment.transcript] == [2, 2, 1]
+    assert segment.transcript[1].paragraphs[1] == (
+        "Then he sent a message: “Read it again on the train. I’m in.”"
+    )
+    assert [(i.caption, i.credit) for i in segment.images] == [
+        ("Kyungjin Song on set in Incheon", "Lee Jae-won")
+    ]
+    words = segment_words(segment)
+    for furniture in ("Leave a comment", "Great interview", "WordPress.com", "Up ↑", "Topics"):
+        assert furniture not in words
+
+
+def test_transcript_segment_speakers(built: dict[str, Segment]) -> None:
+    segment = built["transcript_caps_speakers"]
+    assert [s.speaker for s in segment.transcript] == [
+        "Mark Bannerman",
+        "Ellesa Throwden",
+        "Jon Sieben",
+        "Ellesa Throwden",
+        "Jon Sieben",
+        "Mark Bannerman",
+    ]
+    assert "Updated" not in segment_words(segment)
+
+
+def test_podlove_segment_audio_and_host(built: dict[str, Segment]) -> None:
+    segment = built["podlove_download_sizes"]
+    assert segment.audio is not None
+    assert segment.audio.url is not None and segment.audio.url.endswith(
+        "/download/c/buttonlist/RES158.mp3"
+    )
+    assert (segment.audio.size_bytes, segment.audio.size_is_estimate) == (30_000_000, True)
+    assert segment.audio.duration_seconds == 3840.0
+    assert ("Holger Klein", "host") in [(p.name, p.role) for p in segment.people]
+    assert segment.language == "de-DE"
