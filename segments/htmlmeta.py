@@ -316,12 +316,25 @@ def _resolve(value: Any, by_id: dict[str, dict[str, Any]]) -> Any:
     return value
 
 
-def _main_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _main_object(objects: list[dict[str, Any]], page_urls: set[str]) -> dict[str, Any] | None:
+    """Return the object describing this page: the one naming its URL, else the first by type.
+
+    Pages also describe related articles; the page's own object carries its URL.
+    """
     for wanted in ARTICLE_TYPES:
-        for obj in objects:
-            if wanted in _types(obj):
-                return obj
+        typed = [obj for obj in objects if wanted in _types(obj)]
+        own = [obj for obj in typed if page_urls & set(_object_urls(obj))]
+        if own or typed:
+            return (own or typed)[0]
     return None
+
+
+def _object_urls(obj: dict[str, Any]) -> list[str]:
+    urls = [obj.get("url"), obj.get("@id"), obj.get("mainEntityOfPage")]
+    entity = obj.get("mainEntityOfPage")
+    if isinstance(entity, dict):
+        urls.append(entity.get("@id"))
+    return [u.rstrip("/") for u in urls if isinstance(u, str)]
 
 
 def _jsonld_audio(
@@ -371,6 +384,13 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     return names
 
 
+def _canonical(doc: Any) -> str | None:
+    for link in doc.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return str(link.get("href")).strip()
+    return None
+
+
 def _first(tags: dict[str, list[str]], fact: str) -> str | None:
     for key in META_KEYS[fact]:
         if tags.get(key):
@@ -387,7 +407,8 @@ def read_metadata(doc: Any) -> PageMeta:
     tags = read_meta_tags(doc)
     objects = read_jsonld(doc)
     by_id = {str(o["@id"]): o for o in objects if isinstance(o.get("@id"), str)}
-    main = _main_object(objects) or {}
+    page_urls = {u.rstrip("/") for u in (_first(tags, "url"), _canonical(doc)) if u}
+    main = _main_object(objects, page_urls) or {}
     website = next((o for o in objects if "WebSite" in _types(o)), {})
     publisher = _resolve(main.get("publisher"), by_id)
 
@@ -406,10 +427,9 @@ def read_metadata(doc: Any) -> PageMeta:
         title = strip_site_suffix(title, [site_name or ""])
 
     url = _first(tags, "url") or _text(main.get("url")) or _text(main.get("mainEntityOfPage"))
-    for link in doc.iter("link"):
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            url = urljoin(url or "", link.get("href").strip())
-            break
+    canonical = _canonical(doc)
+    if canonical:
+        url = urljoin(url or "", canonical)
 
     published = parse_published(_text(main.get("datePublished"))) or parse_published(
         _first(tags, "published")

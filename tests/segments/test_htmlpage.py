@@ -558,3 +558,17 @@ def test_podlove_segment_audio_and_host(built: dict[str, Segment]) -> None:
     assert segment.audio.duration_seconds == 3840.0
     assert ("Holger Klein", "host") in [(p.name, p.role) for p in segment.people]
     assert segment.language == "de-DE"
+
+
+def test_json_ld_of_this_page_wins_over_related_articles() -> None:
+    related = (
+        '[{"@type": "NewsArticle", "headline": "An older story", "url": "https://x.org/old"},'
+        ' {"@type": "NewsArticle", "headline": "Ep 12: Night trains on the sleeper",'
+        '  "mainEntityOfPage": {"@id": "https://x.org/ep12/"}}]'
+    )
+    html = EPISODE.format(json=related).replace(
+        "</head>", '<link rel="canonical" href="https://x.org/ep12"></head>'
+    )
+    page = read_html_page(html, "ep12.html")
+    assert page.title == "Ep 12: Night trains on the sleeper"
+    assert page.url == "https://x.org/ep12"
