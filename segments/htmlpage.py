@@ -27,7 +27,7 @@ import trafilatura.settings
 
 from segments import structure
 from segments.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
-from segments.errors import InputError
+from segments.errors import InputError, ScheduleError
 from segments.htmlmeta import (
     byline_people,
     clean,
@@ -38,6 +38,8 @@ from segments.htmlmeta import (
 )
 from segments.model import AudioRef, Image, Person, Show
 from segments.page import Block, BlockKind, RawPage
+from segments.schedule import Schedule, parse_airtimes
+from segments.textpage import AIRTIME_LINE, HOST_LINE, split_names
 
 #: Elements that are page chrome, never article text: blocks, photos and audio inside are skipped.
 CHROME_TAGS: frozenset[str] = frozenset(
@@ -127,6 +129,7 @@ _DURATION_TEXT_RE = re.compile(r"\b\d{1,2}(?::\d{2}){1,2}\b")
 #: Link extensions read as audio; ".mp4" links are video on the pages we know (whitehouse.gov).
 _VIDEO_MIME = "audio/mp4"
 _MAX_CONTEXT_CHARS = 120
+_SHOW_LINE_TAGS = ("p", "div", "span", "li", "dd", "small", "strong", "h2", "h3", "h4", "h5")
 _HEADING_MAX_WORDS = 12
 
 
@@ -233,12 +236,16 @@ def read_html_page(html: str, path: str) -> RawPage:
     people = byline_people(meta.authors or _trafilatura_bylines(extracted, doc))
     people += [Person(name=h, role="host") for h in meta.hosts]
     images = [f.image for f in figures] or meta.images
+    header_hosts, schedule = _show_lines(doc)
+    hosts = list(meta.hosts) + [h for h in header_hosts if h not in meta.hosts]
+    people += [Person(name=h, role="host") for h in header_hosts if h not in meta.hosts]
     show = None
-    if meta.tagline or meta.hosts or meta.show_title:
+    if meta.tagline or hosts or meta.show_title or schedule:
         show = Show(
             title=meta.show_title or meta.site_name,
             tagline=meta.tagline,
-            hosts=list(meta.hosts),
+            hosts=hosts,
+            schedule=schedule,
             language=meta.language,
         )
     published = meta.published
@@ -891,6 +898,37 @@ def _classify(item: _Item, heading_ok: bool, speakers: set[str]) -> list[Block]:
             rest = clean("".join(r.text for r in runs[1:])) or ""
             return [Block(text=lead, kind="question"), Block(text=rest)]
     return [Block(text=text, kind=kind, speaker=speaker)]
+
+
+# --- the show box -----------------------------------------------------------------------------
+
+
+def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
+    """Read "Hosted by ..." and "Airs ..." lines from anywhere but page chrome (the show box).
+
+    The same line patterns as the text reader's header (``segments.textpage``); the first of
+    each wins. Airtime text the parser cannot read is kept as text, nothing guessed.
+    """
+    hosts: list[str] = []
+    schedule: Schedule | None = None
+    for element in doc.iter(*_SHOW_LINE_TAGS):
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_LEVEL - {"br"} for c in element):
+            continue
+        line = clean(element.text_content()) or ""
+        if not line or len(line) > _MAX_CONTEXT_CHARS:
+            continue
+        host = HOST_LINE.fullmatch(line)
+        airs = AIRTIME_LINE.fullmatch(line) and re.search(r"\d|noon|midnight", line, re.I)
+        if not (host or airs) or _in_chrome(element):
+            continue
+        if host and not hosts:
+            hosts = split_names(host.group("value"))
+        elif airs and schedule is None:
+            try:
+                schedule = parse_airtimes(line)
+            except ScheduleError:
+                schedule = Schedule(text=line)
+    return hosts, schedule
 
 
 # --- metadata fallbacks ----------------------------------------------------------------------

@@ -113,6 +113,12 @@ def test_station_page_reads_json_ld_audio_figures_and_host(pages: dict[str, RawP
     assert page.show is not None
     assert page.show.title == "The Frame"
     assert page.show.hosts == ["John Horn"]
+    assert page.show.schedule is not None
+    assert [(a.days, a.time.isoformat("minutes")) for a in page.show.schedule.airtimes] == [
+        (("MO", "TU", "WE", "TH", "FR"), "15:30"),
+        (("MO", "TU", "WE", "TH", "FR"), "19:30"),
+        (("SA",), "14:00"),
+    ]
     assert page.description == "Director So Yong Kim talks about her new film."
     assert page.url == "/shows/the-frame/2017/02/20/so-yong-kim-lovesong"
 
@@ -432,6 +438,44 @@ def test_xml_declaration_is_accepted() -> None:
     assert read_html_page(html, "x.html").title == "Case page"
 
 
+SHOW_BOX = [
+    # case, snippet, hosts, airtimes text
+    (
+        "host and airtime lines",
+        '<div class="program-info"><p>Hosted by Kai Ryssdal and Molly Wood</p>'
+        "<p>Airs weeknights at 7</p></div>",
+        ["Kai Ryssdal", "Molly Wood"],
+        "Airs weeknights at 7",
+    ),
+    (
+        "unreadable airtimes are kept as text",
+        "<p>Airs whenever the news allows, at 9ish</p>",
+        [],
+        "Airs whenever the news allows, at 9ish",
+    ),
+    (
+        "lines in the footer are not the show's",
+        "<footer><p>Hosted by Nobody Here</p></footer>",
+        [],
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "hosts", "airtimes"), SHOW_BOX)
+def test_show_box_lines(case: str, snippet: str, hosts: list[str], airtimes: str | None) -> None:
+    page = read_html_page(
+        PAGE.replace("<article>", snippet + "<article>").format(snippet=""), "s.html"
+    )
+    if not hosts and airtimes is None:
+        assert page.show is None
+        return
+    assert page.show is not None
+    assert page.show.hosts == hosts
+    assert page.show.schedule is not None and page.show.schedule.text == airtimes
+    assert [p for p in page.people if p.role == "host"] == [Person(h, "host") for h in hosts]
+
+
 # --- structured data --------------------------------------------------------------------------
 
 EPISODE = """<!DOCTYPE html><html lang="en"><head><title>Ep 12: Night trains | Rail Talk</title>
@@ -512,7 +556,7 @@ def test_station_segment(built: dict[str, Segment]) -> None:
     ]
     assert segment.show is not None and segment.show.hosts == ["John Horn"]
     words = segment_words(segment)
-    for furniture in ("Share", "Tweet", "Donate", "Another story", "Home"):
+    for furniture in ("Share", "Tweet", "Donate", "Another story", "Home", "Airs"):
         assert furniture not in words
 
 
