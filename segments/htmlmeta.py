@@ -49,6 +49,7 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "author": ("author", "article:author", "dc.creator"),
     "image": ("og:image", "twitter:image", "twitter:image:src"),
     "language": ("og:locale", "dc.language", "language"),
+    "section": ("article:section", "og:article:section", "section"),
 }
 
 #: Descriptions some publishing systems fill in when the author wrote none (WordPress.com).
@@ -107,6 +108,7 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     audio: list[AudioRef] = field(default_factory=list)
+    section: str | None = None
 
 
 def clean(text: str | None) -> str | None:
@@ -492,6 +494,7 @@ def read_metadata(doc: Any) -> PageMeta:
         authors=authors,
         images=images,
         audio=audio,
+        section=_text(main.get("articleSection")) or _first(tags, "section"),
     )
 
 

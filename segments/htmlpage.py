@@ -246,6 +246,7 @@ def read_html_page(html: str, path: str) -> RawPage:
             tagline=meta.tagline,
             hosts=hosts,
             schedule=schedule,
+            category=meta.section,
             language=meta.language,
         )
     published = meta.published

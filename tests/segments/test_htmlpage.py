@@ -112,6 +112,7 @@ def test_station_page_reads_json_ld_audio_figures_and_host(pages: dict[str, RawP
     assert page.people == [Person("James Kim", "reporter"), Person("John Horn", "host")]
     assert page.show is not None
     assert page.show.title == "The Frame"
+    assert page.show.category == "Arts & Entertainment"
     assert page.show.hosts == ["John Horn"]
     assert page.show.schedule is not None
     assert [(a.days, a.time.isoformat("minutes")) for a in page.show.schedule.airtimes] == [
