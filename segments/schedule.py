@@ -292,7 +292,8 @@ def check_timezone(name: str) -> ZoneInfo:
     """Return the zone called ``name``, or raise ScheduleError naming it."""
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError) as exc:
+    except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
+        # OSError: a name such as 'Pacific' that is a folder of the zone database.
         raise ScheduleError(f"unknown time zone {name!r}") from exc
 
 

@@ -11,6 +11,7 @@ from segments.schedule import (
     DAYS,
     Schedule,
     airing_on,
+    check_timezone,
     describe,
     next_airings,
     parse_airtimes,
@@ -112,9 +113,10 @@ def test_unreadable_text_is_an_error_quoting_it(text: str, message: str) -> None
     assert str(caught.value) == message
 
 
-def test_unknown_zone_is_named() -> None:
-    with pytest.raises(ScheduleError, match="unknown time zone 'Mars/Olympus'"):
-        parse_airtimes("Sundays at noon", "Mars/Olympus")
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "Pacific", "../etc/passwd", ""])
+def test_unknown_zone_is_named(zone: str) -> None:
+    with pytest.raises(ScheduleError, match=f"unknown time zone {zone!r}"):
+        parse_airtimes("Sundays at noon", zone or None).timezone or check_timezone(zone)
 
 
 def test_next_airings_in_order_in_show_zone() -> None:
