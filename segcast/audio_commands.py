@@ -107,6 +107,7 @@ def _loudness_json(loudness: Loudness) -> dict[str, float | None]:
         "loudness_lufs": _number(loudness.integrated_lufs),
         "loudness_range_lu": _number(loudness.range_lu),
         "true_peak_dbtp": _number(loudness.true_peak_dbtp),
+        "sample_peak_dbfs": _number(loudness.sample_peak_dbfs),
     }
 
 
@@ -138,6 +139,13 @@ def master_json(report: MasterReport) -> dict[str, Any]:
     }
 
 
+def _before_peak(before: Loudness) -> str:
+    """Return the input's true peak, or its sample peak marked as such when only that is known."""
+    if before.true_peak_dbtp is None and before.sample_peak_dbfs is not None:
+        return _shown(before.sample_peak_dbfs, "dBFS") + "*"
+    return _shown(before.true_peak_dbtp, "dBTP")
+
+
 def master_text(report: MasterReport) -> str:
     """Return the before/after report ``segcast audio master`` prints."""
     b, a = report.before, report.after
@@ -151,11 +159,13 @@ def master_text(report: MasterReport) -> str:
         f"  {'loudness':<10} {_shown(b.integrated_lufs, 'LUFS'):>12} "
         f"{_shown(a.integrated_lufs, 'LUFS'):>12} {_shown(report.target_lufs, 'LUFS'):>14}",
         f"  {'range':<10} {_shown(b.range_lu, 'LU'):>12} {_shown(a.range_lu, 'LU'):>12}",
-        f"  {'true peak':<10} {_shown(b.true_peak_dbtp, 'dBTP'):>12} "
+        f"  {'true peak':<10} {_before_peak(b):>12} "
         f"{_shown(a.true_peak_dbtp, 'dBTP'):>12} "
         f"{'<= ' + _shown(report.true_peak_ceiling, 'dBTP'):>14}",
         f"  gain {report.gain_db:+.1f} dB, limiter {'on' if report.limiter else 'off'}",
     ]
+    if b.true_peak_dbtp is None:
+        lines.append("  * sample peak of the input (--input-peak measures its true peak)")
     if report.trimmed_seconds:
         start, end = report.trimmed_seconds
         lines.append(f"  trimmed {start:.2f} s of leading and {end:.2f} s of trailing silence")
@@ -234,6 +244,9 @@ def output_format(out: Path, chosen: str | None) -> str:
     help="Crossfade into and out of bumpers, in ms.",
 )
 @click.option("--trim-silence", is_flag=True, help="Cut leading and trailing silence.")
+@click.option(
+    "--input-peak", is_flag=True, help="Also measure the input's true peak (about 10% slower)."
+)
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def master(
@@ -248,6 +261,7 @@ def master(
     outro: Path | None,
     crossfade: int,
     trim_silence: bool,
+    input_peak: bool,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -262,6 +276,7 @@ def master(
         outro=outro,
         crossfade_ms=crossfade,
         trim_silence=trim_silence,
+        measure_input_peak=input_peak,
     )
     if output.exists() and not force:
         raise InputError("already exists (use --force to replace it)", output)

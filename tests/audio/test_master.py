@@ -292,3 +292,15 @@ def test_crossfade_longer_than_a_bumper_is_an_error(tmp_path: Path) -> None:
         master(src, tmp_path / "out" / "o.mp3", MasterSettings(intro=intro, crossfade_ms=500))
     assert str(caught.value) == f"{intro}: is shorter (200 ms) than the crossfade (500 ms)"
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_long_programme_is_calibrated_on_excerpts_and_lands_in_one_pass(tmp_path: Path) -> None:
+    # Noise-like speech loses ~0.4 LU in MP3: more than the 0.3 LU that forces a second pass
+    # unless the excerpt calibration (programmes of 2 minutes or more) predicted it.
+    src = signals.write_wav(tmp_path / "long.wav", signals.speech_like(125.0))
+
+    report = master(src, tmp_path / "long.mp3")
+
+    assert report.passes == 1
+    integrated, true_peak = signals.reference_loudness(tmp_path / "long.mp3")
+    assert abs(integrated + 16.0) <= 0.3 and true_peak <= -1.0

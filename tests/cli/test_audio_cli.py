@@ -63,17 +63,28 @@ def test_master_json_for_scripts(tmp_path: Path, speech: Path) -> None:
     assert report["after"]["true_peak_dbtp"] <= -1.0
     assert report["before"]["loudness_lufs"] < -25.0
     assert report["output"] == str(out)
-    assert set(report["before"]) == {"loudness_lufs", "loudness_range_lu", "true_peak_dbtp"}
+    assert list(report["before"]) == [
+        "loudness_lufs",
+        "loudness_range_lu",
+        "true_peak_dbtp",
+        "sample_peak_dbfs",
+    ]
+    assert report["before"]["true_peak_dbtp"] is None  # only with --input-peak
+    assert report["before"]["sample_peak_dbfs"] < -5.0
 
 
 def test_master_options_reach_the_file(tmp_path: Path, speech: Path) -> None:
     out = tmp_path / "loud.mp3"
-    args = ("--target", "-14", "--bitrate", "96k", "--true-peak", "-2", "--json")
+    args = ("--target", "-14", "--bitrate", "96k", "--true-peak", "-2", "--input-peak", "--json")
     code, stdout, _ = run("audio", "master", speech, "-o", out, *args)
     assert code == 0, stdout
     integrated, true_peak = signals.reference_loudness(out)
     assert abs(integrated + 14.0) <= 0.5 and true_peak <= -2.0
-    assert json.loads(stdout)["bitrate_kbps"] == 96
+    report = json.loads(stdout)
+    assert report["bitrate_kbps"] == 96
+    assert report["before"]["true_peak_dbtp"] == pytest.approx(
+        report["before"]["sample_peak_dbfs"], abs=1.0
+    )
 
 
 def test_inspect_json_has_exactly_the_documented_keys(tmp_path: Path, speech: Path) -> None:
