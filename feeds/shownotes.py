@@ -99,13 +99,24 @@ def people_lines(segment: Segment, show: Show | None) -> list[str]:
     return lines
 
 
+def _states_credit(caption: str, credit: str) -> bool:
+    """Tell whether ``caption`` already credits ``credit`` ("... (Photo: AP)", "... / AP").
+
+    A name the caption merely mentions ("So Yong Kim's latest film") is not a credit.
+    """
+    folded, name = caption.casefold().rstrip(" .)"), credit.casefold()
+    return folded.endswith(name) or bool(
+        re.search(rf"(?:photo|credit|courtesy|©|\(c\))\W*(?:by\s+)?{re.escape(name)}", folded)
+    )
+
+
 def credit_lines(images: Sequence[Image]) -> list[str]:
     """Return "Photo: caption (credit)" lines (plain text), one per image that has either."""
     lines: list[str] = []
     for image in images:
         caption = " ".join((image.caption or "").split())
         credit = " ".join((image.credit or "").split())
-        if caption and credit and credit not in caption:
+        if caption and credit and not _states_credit(caption, credit):
             text = f"{caption} ({credit})"
         elif caption or credit:
             text = caption or credit

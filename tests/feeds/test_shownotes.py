@@ -181,6 +181,24 @@ def test_people_lines_roles_plurals_and_show_hosts() -> None:
             ["Photo: Ana (Jane Doe/KPCC)"],
         ),
         ([Image(credit="Photo by Jane Doe")], ["Photo by Jane Doe"]),
+        # The seed page: the credited director is also named in the caption; the credit stays.
+        (
+            [
+                Image(
+                    caption="Riley Keough (left) in So Yong Kim's latest film.",
+                    credit="So Yong Kim",
+                )
+            ],
+            ["Photo: Riley Keough (left) in So Yong Kim's latest film. (So Yong Kim)"],
+        ),
+        (
+            [Image(caption="Ana at home. Photo: AP", credit="AP")],
+            ["Photo: Ana at home. Photo: AP"],
+        ),
+        (
+            [Image(caption="Ana, courtesy of Jane Doe, on set", credit="Jane Doe")],
+            ["Photo: Ana, courtesy of Jane Doe, on set"],
+        ),
         (
             [Image(caption="Ana"), Image(caption="Ana"), Image(url="https://x.org/a.jpg")],
             ["Photo: Ana"],
