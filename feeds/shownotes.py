@@ -105,9 +105,8 @@ def _states_credit(caption: str, credit: str) -> bool:
     A name the caption merely mentions ("So Yong Kim's latest film") is not a credit.
     """
     folded, name = caption.casefold().rstrip(" .)"), credit.casefold()
-    return folded.endswith(name) or bool(
-        re.search(rf"(?:photo|credit|courtesy|©|\(c\))\W*(?:by\s+)?{re.escape(name)}", folded)
-    )
+    lead = r"(?:photo|credit|courtesy|©|\(c\))\W*(?:(?:by|of)\s+)?"
+    return folded.endswith(name) or bool(re.search(lead + re.escape(name), folded))
 
 
 def credit_lines(images: Sequence[Image]) -> list[str]:
