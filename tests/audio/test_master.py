@@ -94,11 +94,14 @@ def test_master_meets_loudness_and_true_peak_on_the_encoded_file(tmp_path: Path,
     assert true_peak <= -1.0
     assert signals.reference_stream(dst) == (44100, channels)
     info = mutagen.File(dst).info
+    head = dst.read_bytes()[:4096]
     if fmt == "mp3":
         assert round(info.bitrate / 1000) == kbps
         assert info.bitrate_mode == BitrateMode.CBR  # only known from the Xing/Info header
+        assert head[:4] == b"ID3\x03" and b"Info" in head  # ID3v2.3, the CBR Info frame
     else:
         assert abs(info.bitrate / 1000 - kbps) <= 0.2 * kbps
+        assert head.index(b"moov") < dst.read_bytes().index(b"mdat")  # +faststart
     assert abs(info.length - SECONDS) < 0.1
     assert sha256(src) == digest
     assert sorted(p.name for p in dst.parent.iterdir()) == [dst.name]
