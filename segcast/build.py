@@ -176,6 +176,8 @@ def companion_files(
     Files are named after the slug and published under base_url, beside the feed.
     """
     assert show.base_url is not None  # load_show requires it
+    # Pages rarely state a language; the show's is the episode's unless the segment says otherwise.
+    segment = replace(segment, language=segment.language or show.language)
     files: dict[str, str] = {}
     links: list[TranscriptLink] = []
     if segment.transcript:

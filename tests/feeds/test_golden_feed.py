@@ -1,0 +1,79 @@
+"""The bundled example show (the two seed pages) builds to the reviewed golden output, byte for byte.
+
+Regenerate after an intended change, then review the diff by eye before committing:
+
+    SEGCAST_REGENERATE_GOLDEN=1 .venv/bin/pytest tests/feeds/test_golden_feed.py
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import feedparser
+import podcastparser
+
+from feeds.validate import validate_feed
+from segcast.build import build_show
+from tests.conftest import EXAMPLES
+
+SHOW = EXAMPLES / "the-frame"
+GOLDEN = Path(__file__).parent / "golden" / "the-frame"
+
+
+def _build(tmp_path: Path) -> Path:
+    show = tmp_path / "the-frame"
+    shutil.copytree(SHOW, show)
+    out = tmp_path / "public"
+    build_show(show, out / "feed.xml")
+    return out
+
+
+def test_example_show_builds_to_golden_output(tmp_path: Path) -> None:
+    out = _build(tmp_path)
+    built = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    if os.environ.get("SEGCAST_REGENERATE_GOLDEN"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        GOLDEN.mkdir(parents=True)
+        for name, data in built.items():
+            (GOLDEN / name).write_bytes(data)
+    golden = {p.name: p.read_bytes() for p in sorted(GOLDEN.iterdir())}
+    assert sorted(built) == sorted(golden)
+    for name in golden:
+        assert built[name] == golden[name], f"{name} differs from tests/feeds/golden/the-frame/"
+
+
+def test_example_show_segments_already_carry_their_guids(tmp_path: Path) -> None:
+    before = {p.name: p.read_bytes() for p in (SHOW / "segments").iterdir()}
+    _build(tmp_path)
+    after = {p.name: p.read_bytes() for p in (tmp_path / "the-frame" / "segments").iterdir()}
+    assert after == before  # published GUIDs are in the files; a build changes nothing there
+
+
+def test_golden_feed_is_clean_and_reads_in_podcast_clients() -> None:
+    xml = (GOLDEN / "feed.xml").read_bytes()
+    assert validate_feed(xml, "feed.xml") == []
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo
+    titles = [e.title for e in parsed.entries]
+    assert titles == [
+        "Interview with Director Kyungjin Song",
+        "'Lovesong': Another intimate film from director So Yong Kim",
+    ]
+    lovesong = parsed.entries[1]
+    assert lovesong.enclosures[0].href == "https://example.org/the-frame/lovesong-so-yong-kim.mp3"
+    assert lovesong.enclosures[0].length == "4968229"
+    assert lovesong.itunes_duration == "310"
+    assert "(00:41) Getting into filmmaking" in lovesong.summary
+    assert "(So Yong Kim)" in lovesong.content[0].value  # the second photo's credit
+
+    import io
+
+    podcast = podcastparser.parse("https://example.org/the-frame/feed.xml", io.BytesIO(xml))
+    assert podcast["title"] == "The Frame"
+    episodes = {e["title"]: e for e in podcast["episodes"]}
+    song = episodes["'Lovesong': Another intimate film from director So Yong Kim"]
+    assert song["guid"] == "4a24f48c-4abc-4e6d-a7c0-ccaf0e4b5fab"
+    assert song["enclosures"][0]["file_size"] == 4968229
+    assert song["total_time"] == 310
