@@ -17,11 +17,9 @@ from typing import NamedTuple
 from feedgen.feed import FeedGenerator
 
 from feeds.podcast_ns import PersonTag, PodcastNsEntryExtension, PodcastNsExtension, TranscriptTag
+from feeds.shownotes import DESCRIPTION_MAX_BYTES
 from segments.errors import FeedError
 from segments.model import Person, Segment, Show
-
-#: Apple's limit on description bytes (channel and item).
-DESCRIPTION_MAX_BYTES = 4000
 
 #: Our role names -> the podcast:person role (Podcasting 2.0 taxonomy, group "cast").
 PERSON_ROLES: dict[str, str] = {

@@ -24,6 +24,7 @@ from lxml import etree
 
 from feeds.categories import APPLE_CATEGORIES
 from feeds.guids import podcast_guid
+from feeds.shownotes import DESCRIPTION_MAX_BYTES
 from segments.errors import FeedError
 
 Severity = Literal["error", "warning", "info"]
@@ -716,8 +717,6 @@ SUSPICIOUS_LENGTH_BYTES = 10_000
 
 #: Apple: tag values other than descriptions are at most this many characters.
 MAX_TAG_CHARS = 255
-#: Apple: channel and item descriptions are at most this many bytes.
-MAX_DESCRIPTION_BYTES = 4000
 #: Podcasting 2.0: person names are at most this many characters.
 MAX_PERSON_NAME_CHARS = 128
 #: Podcasting 2.0: a soundbite lasts this many seconds.
@@ -1134,7 +1133,7 @@ def _check_description(
     where = places.of(el)
     tag = _qname(el)
     size = len(text.encode("utf-8"))
-    if size > MAX_DESCRIPTION_BYTES:
+    if size > DESCRIPTION_MAX_BYTES:
         report.add("description-too-long", where, tag=tag, size=size)
     used = {m.group(1).lower() for m in _TAG.finditer(text)}
     extra = sorted(used - DESCRIPTION_TAGS)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from segments.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.errors import InputError
-from segments.furniture import normalise_text, strip_furniture
+from segments.furniture import is_furniture, normalise_text, strip_furniture
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.page import Block, RawPage
 
@@ -352,6 +352,10 @@ def _repeats_caption(text: str, caption: str) -> bool:
 def _find_title(raw: RawPage, blocks: list[Block]) -> tuple[str | None, list[Block]]:
     """Return the title and the blocks without a leading repeat of it."""
     title = normalise_text(raw.title) if raw.title else None
+    if title is not None and not blocks and is_furniture(title):
+        # "Leave a comment" heading a page of nothing but furniture. With text below it, a title
+        # stays even if a rule matches it ("RES158 Sternfusion ..." is also a related-episode link).
+        title = None
     if title is None and blocks:
         first = blocks[0]
         if first.kind == "heading" or (

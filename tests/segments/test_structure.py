@@ -396,6 +396,10 @@ def test_metadata_people_are_merged_by_name() -> None:
         RawPage(path="empty.txt", kind="text"),
         RawPage(path="empty.txt", kind="text", blocks=[Block("  \u00a0 ")]),
         RawPage(path="empty.txt", kind="text", blocks=[Block("Leave a comment"), Block("Up ↑")]),
+        # The text reader takes a page's first short line as its title, furniture or not.
+        read_text_page(
+            "Leave a comment\n\nCreate a website or blog at WordPress.com\n\nUp ↑\n", "empty.txt"
+        ),
     ],
 )
 def test_nothing_left_is_an_input_error(raw: RawPage) -> None:
