@@ -15,10 +15,11 @@ from typing import Literal
 
 import charset_normalizer
 
-from segments.errors import InputError
+from segments.errors import InputError, ScheduleError
 from segments.htmlpage import read_html_page
 from segments.model import Segment, Source
 from segments.page import RawPage
+from segments.schedule import parse_airtimes
 from segments.structure import build_segment
 from segments.textpage import read_text_page
 
@@ -128,7 +129,20 @@ def read_page(path: Path) -> PageResult:
     segment = build_segment(raw)
     if segment.source is None:
         segment.source = Source(path=str(path), kind=kind)
+    warnings.extend(_schedule_warnings(segment))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
+
+
+def _schedule_warnings(segment: Segment) -> list[str]:
+    """Warn when the page announced airtimes the parser could not read (kept as text, no guess)."""
+    schedule = segment.show.schedule if segment.show else None
+    if schedule is None or schedule.airtimes or not schedule.text:
+        return []
+    try:
+        parse_airtimes(schedule.text)
+    except ScheduleError as exc:
+        return [f"airtimes kept as text only: {exc}"]
+    return []
 
 
 def read_page_bytes(path: Path) -> bytes:

@@ -216,3 +216,18 @@ def test_seed_pages_read_as_text_with_their_source(seed: str, shared: Path, tmp_
     assert result.segment.source is not None
     assert result.segment.source.path == str(path)
     assert result.segment.source.kind == "text"
+
+
+def test_unreadable_airtimes_are_kept_as_text_with_a_warning(tmp_path: Path) -> None:
+    page = (
+        "Movies, music and more.\nHosted by John Horn\nAirs Sundays at 7\nArts\n\n"
+        "A headline about a film\n\nThe director talked about her film and her family at length.\n"
+    )
+    result = read_page(write(tmp_path / "station.txt", page.encode()))
+    assert result.warnings == [
+        "airtimes kept as text only: cannot read airtimes: is 7:00 a.m. or p.m.? "
+        "in 'Airs Sundays at 7'"
+    ]
+    schedule = result.segment.show.schedule if result.segment.show else None
+    assert schedule is not None
+    assert (schedule.text, schedule.airtimes) == ("Airs Sundays at 7", [])
