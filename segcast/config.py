@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
 
+from audio.master import ENCODINGS, MasterSettings
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
 from segments.errors import ConfigError, ScheduleError
@@ -66,6 +67,10 @@ KEYS: dict[str, Key] = {
     "timezone": Key("timezone"),
     "podcast_guid": Key("uuid"),
 }
+
+
+#: Tables show.toml may hold besides the keys above, each read by its own loader.
+TABLES: dict[str, str] = {"audio": "mastering settings, read by load_audio_settings"}
 
 
 def _fail(path: Path, key: str, message: str) -> ConfigError:
@@ -276,8 +281,8 @@ def load_show(path: Path, environ: Mapping[str, str] | None = None) -> Show:
     environ = os.environ if environ is None else environ
     raw = read_toml(path)
     for key in raw:
-        if key not in KEYS:
-            close = difflib.get_close_matches(key, list(KEYS), n=1)
+        if key not in KEYS and key not in TABLES:
+            close = difflib.get_close_matches(key, [*KEYS, *TABLES], n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise _fail(path, key, f"unknown key{hint}")
     values: dict[str, Any] = {}
@@ -336,3 +341,77 @@ def _show(values: dict[str, Any], path: Path) -> Show:
         funding=values.get("funding", []),
         podcast_guid=values.get("podcast_guid") or podcast_guid(values["feed_url"]),
     )
+
+
+# -- [audio]: mastering settings ---------------------------------------------------------------
+
+#: ``[audio]`` key -> (check, MasterSettings field). Unset keys keep MasterSettings' defaults
+#: (-16 LUFS and 128 kbit/s stereo, -19 LUFS and 64 kbit/s mono).
+AUDIO_KEYS: dict[str, tuple[str, str]] = {
+    "format": ("format", "format"),
+    "target_lufs": ("target_lufs", "target_lufs"),
+    "true_peak": ("true_peak", "true_peak_ceiling"),
+    "bitrate": ("bitrate", "bitrate_kbps"),
+    "mono": ("bool", "mono"),
+    "intro": ("bumper", "intro"),
+    "outro": ("bumper", "outro"),
+    "crossfade_ms": ("crossfade_ms", "crossfade_ms"),
+    "trim_silence": ("bool", "trim_silence"),
+}
+
+#: Ranges audio.master accepts: (low, high, unit).
+AUDIO_RANGES: dict[str, tuple[float, float, str]] = {
+    "target_lufs": (-40.0, -5.0, "LUFS"),
+    "true_peak": (-10.0, 0.0, "dBTP"),
+    "bitrate": (32, 320, "kbit/s"),
+    "crossfade_ms": (0, 10_000, "ms"),
+}
+
+
+def _number(value: Any, key: str, path: Path) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail(path, key, f"must be a number, not {value!r}")
+    low, high, unit = AUDIO_RANGES[key.removeprefix("audio.")]
+    if not low <= value <= high:
+        raise _fail(path, key, f"{value} {unit} is outside {low:g}..{high:g}")
+    return value
+
+
+def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
+    """Return one checked ``[audio]`` value as the MasterSettings field wants it."""
+    if kind == "format":
+        return _one_of(value, key, path, sorted(ENCODINGS), "'mp3' or 'm4a'")
+    if kind == "bool":
+        return _bool(value, key, path)
+    if kind == "bumper":
+        if not isinstance(value, str) or not value.strip():
+            raise _fail(path, key, f"must be an audio file name, not {value!r}")
+        file = path.parent / value.strip()
+        if not file.is_file():
+            raise _fail(path, key, f"no file at {value.strip()!r}")
+        return file
+    if kind == "bitrate" and isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+)\s*k?\s*", value, re.IGNORECASE)
+        if not match:
+            raise _fail(path, key, f"{value!r} is not a bit rate such as 128 or '128k'")
+        value = int(match.group(1))
+    if kind in ("bitrate", "crossfade_ms") and isinstance(value, float):
+        raise _fail(path, key, f"must be a whole number, not {value!r}")
+    return _number(value, key, path)
+
+
+def load_audio_settings(path: Path) -> MasterSettings:
+    """Read and check the optional ``[audio]`` table of ``show.toml``: how to master episodes."""
+    path = Path(path)
+    table = read_toml(path).get("audio", {})
+    if not isinstance(table, dict):
+        raise _fail(path, "audio", "must be a table: [audio] followed by its keys")
+    fields: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in AUDIO_KEYS:
+            close = difflib.get_close_matches(key, list(AUDIO_KEYS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise _fail(path, f"audio.{key}", f"unknown key{hint}")
+        kind, name = AUDIO_KEYS[key]
+        fields[name] = _audio_value(kind, value, f"audio.{key}", path)
+    return MasterSettings(**fields)

@@ -1,0 +1,305 @@
+"""The one-command pipeline on a show folder: pages -> segments -> mastered, tagged audio -> OUT."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import mutagen.id3
+import mutagen.mp4
+import pytest
+from lxml import etree
+
+from audio.master import MasterSettings
+from segcast.config import load_audio_settings, load_show
+from segcast.pipeline import PipelineReport, Problem, run_pipeline
+from segments.segmentfile import read_segment
+from tests.audio.signals import (
+    ffmpeg_binary,
+    silence,
+    speech_like,
+    write_wav,
+)
+from tests.conftest import EXAMPLES
+from tests.feeds.feedcheck import write_audio
+from tests.segcast.showdir import SHOW_TOML, write_artwork
+
+SEEDS = EXAMPLES / "the-frame" / "pages"
+GOLDEN = Path(__file__).parent.parent / "feeds" / "golden" / "the-frame"
+#: The slugs the import gives the two seed pages (gold-medal-kyungjin-song.txt, lovesong-...).
+GOLD = "interview-with-director-kyungjin-song"
+LOVESONG = "lovesong-another-intimate-film-from-director-so-yong-kim"
+PINNED_TOML = SHOW_TOML + 'podcast_guid = "f88f128a-9d75-50be-9435-39e813badc62"\n'
+NO_DATE = "no published date (front matter key 'published')"
+
+
+def make_show_dir(root: Path, toml: str = PINNED_TOML) -> Path:
+    """Write a show folder: show.toml, artwork, the two seed pages, raw audio for GOLD only.
+
+    LOVESONG's audio is the producer's own MP3 in audio/ (no raw recording).
+    """
+    show = root / "show"
+    (show / "pages").mkdir(parents=True)
+    (show / "show.toml").write_text(toml, encoding="utf-8")
+    write_artwork(show / "artwork.jpg")
+    for page in sorted(SEEDS.iterdir()):
+        shutil.copyfile(page, show / "pages" / page.name)
+    write_audio(show / "audio" / f"{LOVESONG}.mp3", 2.0)
+    (show / "raw").mkdir()
+    write_wav(show / "raw" / f"{GOLD}.wav", speech_like(4.0, rms_dbfs=-26.0))
+    return show
+
+
+def date_segments(show: Path, day: str = "2016-08-18") -> None:
+    """Give every segment file a published date, as the producer does after the first run."""
+    for path in (show / "segments").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("---\n", f"---\npublished: '{day}'\n", 1), encoding="utf-8")
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Return each file's bytes and mtime."""
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def loudness(path: Path) -> tuple[float, float]:
+    """Return (integrated LUFS, true peak dBTP) by ffmpeg's ebur128, run here directly.
+
+    Like tests.audio.signals.reference_loudness, but ffmpeg's dump of the tagged transcript may
+    be cut in the middle of a UTF-8 character, so its output is decoded leniently.
+    """
+    meter = ["-map", "0:a:0", "-af", "ebur128=peak=true", "-f", "null", "-"]
+    done = subprocess.run(
+        [ffmpeg_binary(), "-nostdin", "-i", str(path), *meter], capture_output=True, check=True
+    )
+    summary = done.stderr.decode("utf-8", "replace").rpartition("Summary:")[2]
+    integrated = re.search(r"I:\s+(\S+) LUFS", summary)
+    peak = re.search(r"True peak:\s+Peak:\s+(\S+) dBFS", summary)
+    assert integrated and peak, summary
+    return float(integrated.group(1)), float(peak.group(1))
+
+
+def run(show: Path) -> PipelineReport:
+    return run_pipeline(show, show.parent / "out", environ={})
+
+
+def segment_file(show: Path, slug: str) -> Path:
+    return show / "segments" / f"{slug}.md"
+
+
+def test_first_run_imports_masters_tags_and_names_every_missing_date(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    report = run(show)
+    assert report.imported == [segment_file(show, GOLD), segment_file(show, LOVESONG)]
+    assert (report.mastered, report.skipped, report.tagged) == ([GOLD], [], [GOLD])
+    assert report.problems == [
+        Problem(str(segment_file(show, GOLD)), NO_DATE),
+        Problem(str(segment_file(show, LOVESONG)), NO_DATE),
+    ]
+    assert report.feed is None
+    assert not (tmp_path / "out").exists()
+    segment = read_segment(segment_file(show, GOLD))
+    assert segment.source is not None
+    assert segment.source.path == "pages/gold-medal-kyungjin-song.txt"  # relative to the show
+    assert segment.guid is not None  # stored before tagging: TGID must not change once published
+
+
+def test_second_run_keeps_segment_files_and_masters_only_what_changed(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    run(show)
+    before = snapshot(show / "segments")
+    again = run(show)
+    assert snapshot(show / "segments") == before  # bytes and mtime: not rewritten
+    assert (again.imported, again.already_imported) == ([], 2)
+    assert (again.mastered, again.skipped) == ([], [GOLD])
+    later = (show / "audio" / f"{GOLD}.mp3").stat().st_mtime_ns + 1_000_000_000
+    os.utime(show / "show.toml", ns=(later, later))  # settings may have changed
+    assert run(show).mastered == [GOLD]
+
+
+def test_built_show_is_uploadable_and_a_rebuild_changes_nothing(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    run(show)
+    date_segments(show)
+    report = run(show)
+    assert (report.problems, report.warnings) == ([], [])
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "artwork.jpg",
+        "feed.xml",
+        f"{GOLD}.mp3",
+        f"{GOLD}.transcript.html",
+        f"{LOVESONG}.mp3",
+        f"{LOVESONG}.transcript.html",
+    ]
+    assert (out / "artwork.jpg").read_bytes() == (show / "artwork.jpg").read_bytes()
+    assert (out / f"{LOVESONG}.mp3").read_bytes() == (
+        show / "audio" / f"{LOVESONG}.mp3"
+    ).read_bytes()
+
+    mastered = out / f"{GOLD}.mp3"
+    integrated, peak = loudness(mastered)
+    assert abs(integrated - -16.0) <= 0.5
+    assert peak <= -1.0
+    tags = mutagen.id3.ID3(mastered)
+    assert str(tags["TIT2"]) == "Interview with Director Kyungjin Song"
+    assert str(tags["TALB"]) == "The Frame"
+    assert str(tags["TPE1"]) == "John Horn"
+    assert str(tags["TGID"]) == read_segment(segment_file(show, GOLD)).guid
+    assert tags.getall("APIC")[0].data[:3] == b"\xff\xd8\xff"
+
+    feed = etree.fromstring((out / "feed.xml").read_bytes())
+    enclosures = {e.get("url"): int(e.get("length")) for e in feed.iter("enclosure")}
+    assert enclosures == {
+        f"https://example.org/the-frame/{GOLD}.mp3": mastered.stat().st_size,
+        f"https://example.org/the-frame/{LOVESONG}.mp3": (out / f"{LOVESONG}.mp3").stat().st_size,
+    }
+
+    segments, feed_bytes = snapshot(show / "segments"), (out / "feed.xml").read_bytes()
+    again = run(show)
+    assert (again.mastered, again.skipped, again.published) == ([], [GOLD], [])
+    assert len(again.unchanged) == 3
+    assert (out / "feed.xml").read_bytes() == feed_bytes
+    assert snapshot(show / "segments") == segments
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("garbage", "is not an audio file ffmpeg can read (invalid data)"),
+        ("silent", "is silent (loudness -inf LUFS); nothing to normalise"),
+    ],
+)
+def test_bad_raw_audio_is_a_problem_and_the_other_segment_is_built(
+    tmp_path: Path, case: str, message: str
+) -> None:
+    show = make_show_dir(tmp_path)
+    raw = show / "raw" / f"{LOVESONG}.wav"
+    if case == "garbage":
+        raw.write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunk" * 20)
+    else:
+        write_wav(raw, silence(2.0))
+    report = run(show)
+    assert report.problems[0] == Problem(str(raw), message)
+    assert (report.mastered, report.tagged) == ([GOLD], [GOLD])
+    date_segments(show)
+    report = run(show)
+    assert report.problems == [Problem(str(raw), message)]
+    assert report.feed is not None and report.feed.episodes == 2  # the producer's MP3 stays
+
+
+def test_bad_pages_are_counted_and_the_good_ones_imported(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    (show / "pages" / "cover.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    shutil.copyfile(SEEDS / "gold-medal-kyungjin-song.txt", show / "pages" / "zz-again.txt")
+    (show / "pages" / ".DS_Store").write_bytes(b"\x00\x01")
+    report = run(show)
+    assert report.imported == [segment_file(show, GOLD), segment_file(show, LOVESONG)]
+    assert report.problems[:2] == [
+        Problem(str(show / "pages" / "cover.txt"), "is a binary file (PNG image), not a page"),
+        Problem(
+            str(show / "pages" / "zz-again.txt"),
+            f"slug '{GOLD}' is taken: {segment_file(show, GOLD)} exists "
+            "(pages/gold-medal-kyungjin-song.txt); rename one of them",
+        ),
+    ]
+
+
+def test_audio_settings_from_show_toml_master_mono_m4a(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path, PINNED_TOML + '[audio]\nformat = "m4a"\nmono = true\n')
+    report = run(show)
+    assert report.mastered == [GOLD]
+    output = show / "audio" / f"{GOLD}.m4a"
+    info = mutagen.mp4.MP4(output).info  # ffmpeg -i prints the tagged transcript, cut mid-UTF-8
+    assert (info.sample_rate, info.channels) == (44100, 1)
+    assert abs(loudness(output)[0] - -19.0) <= 0.5  # the mono default target
+
+
+def test_example_show_builds_the_golden_feed_and_changes_nothing(tmp_path: Path) -> None:
+    show = tmp_path / "the-frame"
+    shutil.copytree(EXAMPLES / "the-frame", show)
+    report = run_pipeline(show, tmp_path / "out", environ={})
+    assert (report.problems, report.warnings) == ([], [])
+    assert (report.imported, report.mastered, report.tagged) == ([], [], [])
+    assert (tmp_path / "out" / "feed.xml").read_bytes() == (GOLDEN / "feed.xml").read_bytes()
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        [p.name for p in GOLDEN.iterdir()] + ["artwork.jpg"]
+    )
+    for original in (EXAMPLES / "the-frame").rglob("*"):
+        if original.is_file():
+            copy = show / original.relative_to(EXAMPLES / "the-frame")
+            assert copy.read_bytes() == original.read_bytes(), copy
+
+
+# -- [audio] in show.toml --------------------------------------------------------------------
+
+
+def _toml(tmp_path: Path, extra: str) -> Path:
+    path = tmp_path / "show.toml"
+    path.write_text(SHOW_TOML + extra, encoding="utf-8")
+    write_artwork(tmp_path / "artwork.jpg")
+    (tmp_path / "intro.wav").write_bytes(b"")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        ("", MasterSettings()),
+        (
+            '[audio]\nformat = "m4a"\nmono = true\nbitrate = "96k"\ntarget_lufs = -18\n'
+            "true_peak = -1.5\ncrossfade_ms = 300\ntrim_silence = true\n",
+            MasterSettings(
+                format="m4a",
+                mono=True,
+                bitrate_kbps=96,
+                target_lufs=-18,
+                true_peak_ceiling=-1.5,
+                crossfade_ms=300,
+                trim_silence=True,
+            ),
+        ),
+        ("[audio]\nbitrate = 64\n", MasterSettings(bitrate_kbps=64)),
+    ],
+)
+def test_audio_settings(tmp_path: Path, extra: str, expected: MasterSettings) -> None:
+    path = _toml(tmp_path, extra)
+    assert load_audio_settings(path) == expected
+    assert load_show(path, {}).title == "The Frame"  # the [audio] table is not an unknown key
+
+
+def test_audio_bumpers_are_relative_to_the_show_folder(tmp_path: Path) -> None:
+    path = _toml(tmp_path, '[audio]\nintro = "intro.wav"\n')
+    assert load_audio_settings(path).intro == tmp_path / "intro.wav"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ('format = "ogg"', "audio.format: 'ogg' is not 'mp3' or 'm4a'"),
+        ("target_lufs = -50", "audio.target_lufs: -50 LUFS is outside -40..-5"),
+        ('target_lufs = "loud"', "audio.target_lufs: must be a number, not 'loud'"),
+        ("true_peak = 1.0", "audio.true_peak: 1.0 dBTP is outside -10..0"),
+        ('bitrate = "fast"', "audio.bitrate: 'fast' is not a bit rate such as 128 or '128k'"),
+        ("bitrate = 1000", "audio.bitrate: 1000 kbit/s is outside 32..320"),
+        ("crossfade_ms = 0.5", "audio.crossfade_ms: must be a whole number, not 0.5"),
+        ('mono = "yes"', "audio.mono: 'yes' is not true or false"),
+        ('outro = "outro.wav"', "audio.outro: no file at 'outro.wav'"),
+        ("target = -16", "audio.target: unknown key; did you mean 'target_lufs'?"),
+    ],
+)
+def test_audio_settings_errors_name_key_and_file(tmp_path: Path, extra: str, message: str) -> None:
+    path = _toml(tmp_path, f"[audio]\n{extra}\n")
+    with pytest.raises(Exception) as caught:
+        load_audio_settings(path)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_audio_that_is_not_a_table(tmp_path: Path) -> None:
+    path = _toml(tmp_path, "audio = 5\n")
+    with pytest.raises(Exception) as caught:
+        load_audio_settings(path)
+    assert str(caught.value) == f"{path}: audio: must be a table: [audio] followed by its keys"
