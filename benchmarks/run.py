@@ -1,0 +1,57 @@
+"""Run segcast's benchmarks: ``python benchmarks/run.py [audio|feed|all] [-- options]``.
+
+Each benchmark is a script in this folder that prints its own table and exits 1 when it misses
+a target. Options after ``--`` go to the one benchmark named (e.g. ``audio -- --minutes 10``).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+#: name -> (script in this folder, what it measures).
+BENCHMARKS: dict[str, tuple[str, str]] = {
+    "audio": (
+        "audio_bench.py",
+        "master a 60-minute stereo speech WAV: segcast vs bare ffmpeg encode vs ffmpeg-normalize",
+    ),
+    "feed": ("feed_bench.py", "build a 10,000-episode feed: segcast vs plain feedgen"),
+}
+
+
+def main(argv: list[str]) -> int:
+    """Run the chosen benchmarks in turn; return 1 if any failed or missed a target."""
+    extra: list[str] = []
+    if "--" in argv:
+        extra = argv[argv.index("--") + 1 :]
+        argv = argv[: argv.index("--")]
+    chosen = argv[0] if argv else "all"
+    if chosen in ("-h", "--help") or (chosen != "all" and chosen not in BENCHMARKS) or argv[1:]:
+        print(__doc__.strip())
+        for name, (script, what) in BENCHMARKS.items():
+            print(f"  {name:<6} {script:<16} {what}")
+        return 0 if chosen in ("-h", "--help") else 2
+    if extra and chosen == "all":
+        print("options after -- need one benchmark named (audio or feed)", file=sys.stderr)
+        return 2
+    names = list(BENCHMARKS) if chosen == "all" else [chosen]
+    failed = []
+    for name in names:
+        script, what = BENCHMARKS[name]
+        print(f"== {name}: {what}", flush=True)
+        if not (HERE / script).is_file():
+            print(f"   skipped: {script} is not there yet")
+            continue
+        code = subprocess.call([sys.executable, str(HERE / script), *extra])
+        if code != 0:
+            failed.append(name)
+    if failed:
+        print(f"missed or failed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
