@@ -56,6 +56,7 @@ COMMANDS: tuple[tuple[click.Group, str, str], ...] = (
     (audio, "segcast.tag_command", "tag"),
     (feed, "segcast.feed_commands", "build"),
     (feed, "segcast.validate_command", "validate"),
+    (cli, "segcast.build_command", "build"),
 )
 
 

@@ -1,0 +1,147 @@
+"""``segcast build SHOW_DIR``: stage lines, problems and warnings, --strict, --json, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from segcast.cli import cli
+from tests.conftest import EXAMPLES
+from tests.feeds.feedcheck import write_audio
+from tests.segcast.showdir import write_artwork
+from tests.segcast.test_pipeline import (
+    GOLD,
+    GOLDEN,
+    LOVESONG,
+    NO_DATE,
+    PINNED_TOML,
+    date_segments,
+    make_show_dir,
+)
+
+#: A page in Windows-1252 without a declared charset: it imports with an encoding warning.
+CAFE_PAGE = """<html><head><meta property="article:published_time" content="2016-08-18">
+<title>Café society: So Yong Kim on her new film</title></head><body><article>
+<h1>Café society: So Yong Kim on her new film</h1>
+<p>So Yong Kim talks about the café where she wrote her new film, and why it took six years.</p>
+<p>She shot most of it in Nevada with a crew of twelve, on film stock bought in 2014.</p>
+</article></body></html>"""
+CAFE = "cafe-society-so-yong-kim-on-her-new-film"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), obj={}, env={"SEGCAST_BASE_URL": ""})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", str(show), "-o", str(out))
+    assert code == 1
+    assert stdout == (
+        f"import: 2 pages imported into {show / 'segments'}, 0 already imported\n"
+        "audio: 1 mastered, 0 up to date, 1 tagged\n"
+        "feed: not built (see the errors below); the previous feed stays\n"
+        "publish: skipped\n"
+        "done: 2 problems, 0 warnings\n"
+    )
+    assert stderr == (
+        f"Error: {show / 'segments' / GOLD}.md: {NO_DATE}\n"
+        f"Error: {show / 'segments' / LOVESONG}.md: {NO_DATE}\n"
+    )
+    date_segments(show)
+    assert run("build", str(show), "-o", str(out))[0] == 0
+    code, stdout, stderr = run("build", str(show), "-o", str(out))
+    assert (code, stderr) == (0, "")
+    assert stdout == (
+        f"import: 0 pages imported into {show / 'segments'}, 2 already imported\n"
+        "audio: 0 mastered, 1 up to date, 1 tagged\n"
+        f"feed: {out / 'feed.xml'}: 2 episodes, 0 new GUIDs stored, 2 companion files\n"
+        f"publish: 0 files copied to {out}, 3 unchanged\n"
+        "done: 0 problems, 0 warnings\n"
+    )
+
+
+def test_json_report(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    (show / "raw" / f"{LOVESONG}.wav").write_bytes(b"not audio at all")
+    code, stdout, stderr = run("build", str(show), "--json")
+    assert (code, stderr) == (1, "")
+    report = json.loads(stdout)
+    assert report == {
+        "imported": [str(show / "segments" / f"{slug}.md") for slug in (GOLD, LOVESONG)],
+        "mastered": [GOLD],
+        "skipped": [],
+        "tagged": [GOLD],
+        "published": [],
+        "problems": [
+            {
+                "where": str(show / "raw" / f"{LOVESONG}.wav"),
+                "message": "is not an audio file ffmpeg can read (invalid data)",
+            },
+            {"where": str(show / "segments" / f"{GOLD}.md"), "message": NO_DATE},
+            {"where": str(show / "segments" / f"{LOVESONG}.md"), "message": NO_DATE},
+        ],
+        "warnings": [],
+        "feed": None,
+    }
+    date_segments(show)
+    code, stdout, _ = run("build", str(show), "--json")
+    report = json.loads(stdout)
+    assert code == 1  # the corrupt raw file is still there
+    public = show / "public"  # the default OUT
+    assert report["feed"] == str(public / "feed.xml")
+    assert report["published"] == [
+        str(public / name) for name in ("artwork.jpg", f"{GOLD}.mp3", f"{LOVESONG}.mp3")
+    ]
+
+
+def _cafe_show(root: Path) -> Path:
+    show = root / "cafe"
+    (show / "pages").mkdir(parents=True)
+    (show / "show.toml").write_text(PINNED_TOML, encoding="utf-8")
+    write_artwork(show / "artwork.jpg")
+    (show / "pages" / "cafe.html").write_bytes(CAFE_PAGE.encode("cp1252"))
+    write_audio(show / "audio" / f"{CAFE}.mp3", 1.0)
+    return show
+
+
+@pytest.mark.parametrize(("flags", "code"), [((), 0), (("--strict",), 1)])
+def test_strict_fails_on_warnings(tmp_path: Path, flags: tuple[str, ...], code: int) -> None:
+    show = _cafe_show(tmp_path)
+    result = run("build", str(show), "-o", str(tmp_path / "out"), *flags)
+    assert result[0] == code
+    assert result[2] == f"Warning: {show / 'pages' / 'cafe.html'}: decoded as cp1252 (not UTF-8)\n"
+    assert result[1].endswith("done: 0 problems, 1 warning\n")
+    assert (tmp_path / "out" / f"{CAFE}.mp3").is_file()
+
+
+def test_bundled_example_builds_the_golden_feed_without_changing_a_file(tmp_path: Path) -> None:
+    show = tmp_path / "the-frame"
+    shutil.copytree(EXAMPLES / "the-frame", show)
+    before = {p: p.read_bytes() for p in show.rglob("*") if p.is_file()}
+    out = tmp_path / "out"
+    code, stdout, stderr = run("build", str(show), "-o", str(out))
+    assert (code, stderr) == (0, "")
+    assert stdout.startswith(f"import: 0 pages imported into {show / 'segments'}, 2 already")
+    assert (out / "feed.xml").read_bytes() == (GOLDEN / "feed.xml").read_bytes()
+    assert {p: p.read_bytes() for p in show.rglob("*") if p.is_file()} == before
+
+
+def test_bad_audio_table_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path, PINNED_TOML + "[audio]\ntarget_lufs = 3\n")
+    code, stdout, stderr = run("build", str(show))
+    assert (code, stdout) == (1, "")
+    assert stderr == f"Error: {show / 'show.toml'}: audio.target_lufs: 3 LUFS is outside -40..-5\n"
+    assert not (show / "segments").exists()  # nothing happens before show.toml is right
+
+
+def test_missing_show_dir_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, stderr = run("build", str(tmp_path / "nope"))
+    assert code == 2
+    assert "does not exist" in stderr
