@@ -23,6 +23,7 @@ cover when a new one is given) and keeps every other tag.
 from __future__ import annotations
 
 import base64
+import contextlib
 import shutil
 import struct
 import tempfile
@@ -48,6 +49,7 @@ from segments.errors import AudioError, InputError
 from segments.files import atomic_output
 from segments.model import Chapter, Segment, Show
 from segments.schedule import describe
+from segments.timecode import format_timecode, parse_timecode
 from segments.transcript import transcript_text
 
 # mutagen's annotations are partial (strict mypy rejects every call into it): use it as Any.
@@ -318,37 +320,6 @@ def _synchsafe(data: bytes) -> int:
 # --- chapters -----------------------------------------------------------------------------
 
 
-def _clock(seconds: float) -> str:
-    """Return ``seconds`` as ``HH:MM:SS.mmm``.
-
-    >>> _clock(3725.5)
-    '01:02:05.500'
-    """
-    millis = round(seconds * 1000)
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
-
-
-def _parse_clock(text: str) -> float | None:
-    """Return seconds from ``HH:MM:SS(.mmm)``, ``None`` when it is not one.
-
-    >>> _parse_clock("01:02:05.500"), _parse_clock("soon")
-    (3725.5, None)
-    """
-    parts = text.strip().split(":")
-    try:
-        numbers = [float(p) for p in parts]
-    except ValueError:
-        return None
-    if len(numbers) not in (2, 3):
-        return None
-    seconds = 0.0
-    for number in numbers:
-        seconds = seconds * 60 + number
-    return seconds
-
-
 def plan_chapters(chapters: list[Chapter], duration: float, where: Path) -> list[Chapter]:
     """Return ``chapters`` in time order with every end filled (next start, else the duration)."""
     ordered = sorted(chapters, key=lambda c: c.start_seconds)
@@ -358,8 +329,8 @@ def plan_chapters(chapters: list[Chapter], duration: float, where: Path) -> list
             raise InputError(f"chapter {chapter.title!r} starts before 0:00", where)
         if duration > 0 and chapter.start_seconds >= duration:
             raise InputError(
-                f"chapter {chapter.title!r} starts at {_clock(chapter.start_seconds)}, "
-                f"after the end of the audio ({_clock(duration)})",
+                f"chapter {chapter.title!r} starts at {format_timecode(chapter.start_seconds)}, "
+                f"after the end of the audio ({format_timecode(duration)})",
                 where,
             )
         following = ordered[index + 1].start_seconds if index + 1 < len(ordered) else duration
@@ -746,7 +717,7 @@ def _write_vorbis(
             audio.tags[tag_key.vorbis] = [text]
     for number, chapter in enumerate(chapters, start=1):
         stem = VORBIS_CHAPTER.format(number)
-        audio.tags[stem] = [_clock(chapter.start_seconds)]
+        audio.tags[stem] = [format_timecode(chapter.start_seconds)]
         audio.tags[stem + "NAME"] = [chapter.title]
         if chapter.url:
             audio.tags[stem + "URL"] = [chapter.url]
@@ -785,9 +756,8 @@ def _vorbis_report(audio: Any, kind: Format) -> TagReport:
         if _is_chapter_key(upper):
             number, suffix = int(upper[7:10]), upper[10:]
             if suffix == "":
-                start = _parse_clock(value)
-                if start is not None:
-                    starts[number] = start
+                with contextlib.suppress(ValueError):  # a start we cannot read is no chapter
+                    starts[number] = parse_timecode(value)
             elif suffix == "NAME":
                 names[number] = value
             elif suffix == "URL":

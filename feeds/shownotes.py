@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 
 from feeds.sanitize import sanitize_description, sanitize_html
 from segments.model import ROLES, Chapter, Image, Person, Role, Segment, Show
+from segments.timecode import format_clock
 
 #: Apple's limit on an item description, in UTF-8 bytes (podcast-standards.md, "RSS item").
 DESCRIPTION_MAX_BYTES = 4000
@@ -53,13 +54,6 @@ class ShowNotes:
     content: str
 
 
-def _clock(seconds: float) -> str:
-    total = math.floor(seconds)
-    minutes, secs = divmod(total, 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
 def chapter_lines(chapters: Sequence[Chapter]) -> list[str]:
     """Return Spotify's ``(MM:SS) Title`` lines, or none unless they would make chapters.
 
@@ -71,7 +65,10 @@ def chapter_lines(chapters: Sequence[Chapter]) -> list[str]:
     ordered = sorted(chapters, key=lambda chapter: chapter.start_seconds)
     if len(ordered) < MIN_SPOTIFY_CHAPTERS or math.floor(ordered[0].start_seconds) != 0:
         return []
-    return [f"({_clock(c.start_seconds)}) {' '.join(c.title.split())}" for c in ordered]
+    return [
+        f"({format_clock(c.start_seconds, padded=True)}) {' '.join(c.title.split())}"
+        for c in ordered
+    ]
 
 
 def _is_web_url(url: str | None) -> bool:

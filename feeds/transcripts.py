@@ -18,13 +18,8 @@ import nh3
 from feeds.sanitize import DROPPED_WITH_CONTENT
 from segments.errors import FeedError
 from segments.model import Section, Segment
-from segments.timedtext import (
-    QUESTION_CLASS,
-    format_clock,
-    format_srt_time,
-    format_vtt_time,
-    split_speaker_label,
-)
+from segments.timecode import format_clock, format_timecode
+from segments.timedtext import QUESTION_CLASS, split_speaker_label
 
 #: Longest WebVTT cue line (podcast-standards.md: "lines at most about 65 characters").
 VTT_LINE_CHARS = 65
@@ -157,10 +152,14 @@ def transcript_vtt(segment: Segment) -> str | None:
         return None
     out = ["WEBVTT", ""]
     for cue in cues:
-        out.append(f"{format_vtt_time(cue.start)} --> {format_vtt_time(cue.end)}")
+        out.append(f"{format_timecode(cue.start)} --> {format_timecode(cue.end)}")
         voice = f"<v {escape(cue.speaker, quote=False)}>" if cue.speaker else ""
         out.extend([voice + escape(cue.text, quote=False), ""])
     return "\n".join(out)
+
+
+def _srt_time(seconds: float) -> str:
+    return format_timecode(seconds, decimal=",")
 
 
 def transcript_srt(segment: Segment) -> str | None:
@@ -171,9 +170,7 @@ def transcript_srt(segment: Segment) -> str | None:
     out = []
     for number, cue in enumerate(cues, 1):
         text = f"{cue.speaker}: {cue.text}" if cue.labelled else cue.text
-        out.extend(
-            [str(number), f"{format_srt_time(cue.start)} --> {format_srt_time(cue.end)}", text, ""]
-        )
+        out.extend([str(number), f"{_srt_time(cue.start)} --> {_srt_time(cue.end)}", text, ""])
     return "\n".join(out)
 
 

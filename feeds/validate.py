@@ -26,6 +26,7 @@ from feeds.categories import APPLE_CATEGORIES
 from feeds.guids import podcast_guid
 from feeds.shownotes import DESCRIPTION_MAX_BYTES
 from segments.errors import FeedError
+from segments.timecode import parse_timecode
 
 Severity = Literal["error", "warning", "info"]
 
@@ -791,7 +792,7 @@ def parse_rfc2822(value: str) -> tuple[datetime, str | None] | None:
     return when, weekday
 
 
-_DURATION_CLOCK = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})")
+_DURATION_CLOCK = re.compile(r"(?:\d+:)?\d{1,2}:\d{2}")
 
 
 def duration_problem(value: str) -> str | None:
@@ -809,11 +810,11 @@ def duration_problem(value: str) -> str | None:
     whole, dot, fraction = text.partition(".")
     if dot and fraction.isdigit() and duration_problem(whole) is None and whole:
         return "item-duration-fractional"
-    m = _DURATION_CLOCK.fullmatch(text)
-    if not m:
+    if not _DURATION_CLOCK.fullmatch(text):
         return "item-duration-invalid"
-    hours, minutes, seconds = m.groups()
-    if int(seconds) > 59 or (hours is not None and int(minutes) > 59):
+    try:
+        parse_timecode(text)  # "1:75:00": a unit after the first is 60 or more
+    except ValueError:
         return "item-duration-invalid"
     return None
 
@@ -854,11 +855,11 @@ def chapter_lines(description: str) -> list[tuple[str, int]]:
     for line in text.splitlines():
         m = _CHAPTER_LINE.match(line.strip())
         if m:
-            stamp = m.group(1)
-            seconds = 0
-            for part in stamp.split(":"):
-                seconds = seconds * 60 + int(part)
-            found.append((stamp, seconds))
+            try:
+                seconds = parse_timecode(m.group(1))
+            except ValueError:  # "(0:75)" is no time
+                continue
+            found.append((m.group(1), int(seconds)))
     return found
 
 

@@ -11,6 +11,7 @@ import re
 from urllib.parse import urlsplit
 
 from segments.model import AudioRef
+from segments.timecode import parse_timecode
 
 #: Bytes per unit. "MB" is decimal (1 MB = 1,000,000 bytes): that is what SI and IEC 80000-13 say,
 #: what podcast hosts and Podlove print, and the difference to 2**20 (5 %) is below the rounding of
@@ -50,7 +51,7 @@ _UNIT = r"(?:[kmg]i?b|bytes?|k)"
 _SIZE_RE = re.compile(rf"(?<![\w.,])({_NUMBER})\s*({_UNIT})(?![a-z])", re.IGNORECASE)
 # A clock time ("3:30pm", "7:30 p.m.") is not a duration.
 _DURATION_RE = re.compile(
-    r"(?<![\d:])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?![\d:])(?!\s*[ap]\.?\s?m\b\.?)", re.IGNORECASE
+    r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}(?![\d:])(?!\s*[ap]\.?\s?m\b\.?)", re.IGNORECASE
 )
 _FORMAT_RE = re.compile(rf"\b({'|'.join(AUDIO_TYPES)})\b", re.IGNORECASE)
 _VERB_RE = re.compile(rf"^\W*({'|'.join(AUDIO_VERBS)})\b", re.IGNORECASE)
@@ -110,10 +111,10 @@ def parse_duration(text: str) -> float | None:
     match = _DURATION_RE.search(text)
     if match is None:
         return None
-    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    if seconds >= 60 or (hours and minutes >= 60):
+    try:
+        return parse_timecode(match.group(0))
+    except ValueError:  # "3:75"
         return None
-    return float(hours * 3600 + minutes * 60 + seconds)
 
 
 def mime_from_url(url: str) -> str | None:

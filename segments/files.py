@@ -1,7 +1,8 @@
-"""Atomic output: every file segcast writes appears whole or not at all.
+"""Text files in and out: atomic output, and the blank-line blocks line-based readers work on.
 
-A temp file is made in the destination's directory (so the rename stays on one filesystem) and
-renamed over the destination only when writing succeeded; on any error it is removed.
+Every file segcast writes appears whole or not at all: a temp file is made in the destination's
+directory (so the rename stays on one filesystem) and renamed over the destination only when
+writing succeeded; on any error it is removed.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from segments.errors import InputError
@@ -50,3 +51,27 @@ def write_atomic(destination: Path, data: bytes | str, *, overwrite: bool = True
             temp.write_bytes(payload)
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror or exc}", destination) from exc
+
+
+def split_blocks(lines: Sequence[str], first: int = 0) -> list[tuple[int, list[str]]]:
+    """Split ``lines[first:]`` at blank lines into blocks, each with its 1-based line number.
+
+    >>> split_blocks(["", "a", "b ", "  ", "c"])
+    [(2, ['a', 'b ']), (5, ['c'])]
+    >>> split_blocks(["skip", "a", "", "b"], first=1)
+    [(2, ['a']), (4, ['b'])]
+    """
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = first
+    for number, line in enumerate(lines[first:], start=first + 1):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            blocks.append((start, current))
+            current = []
+    if current:
+        blocks.append((start, current))
+    return blocks

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from segments.model import AudioRef, Chapter, Section, Segment, Show
-from segments.segmentfile import format_timecode
+from segments.timecode import format_timecode
 
 #: The keys the contract promises, in order; the extras follow them.
 CONTRACT_KEYS: tuple[str, ...] = (
@@ -108,7 +108,7 @@ def chapter_to_json(chapter: Chapter) -> dict[str, Any]:
     """Return one chapter, with its start also as a timecode for people reading the JSON."""
     return {
         "start_seconds": chapter.start_seconds,
-        "start": format_timecode(chapter.start_seconds),
+        "start": format_timecode(chapter.start_seconds, trim=True),
         "title": chapter.title,
         "end_seconds": chapter.end_seconds,
         "url": chapter.url,

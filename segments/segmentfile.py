@@ -50,7 +50,7 @@ from typing import Any, cast
 import yaml
 
 from segments.errors import InputError, SegcastError
-from segments.files import write_atomic
+from segments.files import split_blocks, write_atomic
 from segments.model import (
     ROLES,
     AudioRef,
@@ -66,6 +66,7 @@ from segments.model import (
     Source,
 )
 from segments.schedule import DAYS, Airtime, Schedule, check_timezone, parse_airtimes
+from segments.timecode import format_timecode, parse_timecode
 
 #: The front-matter keys of a segment file, in the order they are written, and what each holds.
 SEGMENT_KEYS: dict[str, str] = {
@@ -270,9 +271,9 @@ def _audio_data(audio: AudioRef) -> dict[str, Any]:
 def _chapter_data(chapter: Chapter) -> dict[str, Any]:
     return _pruned(
         {
-            "start": format_timecode(chapter.start_seconds),
+            "start": format_timecode(chapter.start_seconds, trim=True),
             "title": chapter.title,
-            "end": format_timecode(chapter.end_seconds)
+            "end": format_timecode(chapter.end_seconds, trim=True)
             if chapter.end_seconds is not None
             else None,
             "url": chapter.url,
@@ -291,22 +292,6 @@ def _show_data(show: Show) -> dict[str, Any]:
     data["funding"] = [_plain(f) for f in show.funding]
     # A schedule always writes its airtimes list, even empty: without it reading parses the text.
     return {k: v for k, v in data.items() if v is not None and (v != [] or k == "airtimes")}
-
-
-def format_timecode(seconds: float) -> str:
-    """Format seconds as ``HH:MM:SS`` with milliseconds when there are any.
-
-    >>> format_timecode(83.5)
-    '00:01:23.500'
-    >>> format_timecode(3723)
-    '01:02:03'
-    """
-    millis = round(seconds * 1000)
-    hours, rest = divmod(millis, 3_600_000)
-    minutes, rest = divmod(rest, 60_000)
-    secs, ms = divmod(rest, 1000)
-    text = f"{hours:02d}:{minutes:02d}:{secs:02d}"
-    return f"{text}.{ms:03d}" if ms else text
 
 
 def format_airtime(airtime: Airtime) -> str:
@@ -344,9 +329,9 @@ def _section_parts(section: Section) -> list[tuple[int, str]]:
     if section.heading is not None:
         parts.append((_HEADING, f"### {section.heading}"))
     if section.start_seconds is not None:
-        mark = format_timecode(section.start_seconds)
+        mark = format_timecode(section.start_seconds, trim=True)
         if section.end_seconds is not None:
-            mark += f" - {format_timecode(section.end_seconds)}"
+            mark += f" - {format_timecode(section.end_seconds, trim=True)}"
         parts.append((_TIME, f"[{mark}]"))
     if section.question is not None:
         label = section.questioner or UNKNOWN_QUESTIONER
@@ -470,9 +455,10 @@ class _Mapping:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)  # YAML reads an unquoted 00:01:23 as base 60: seconds already
         if isinstance(value, str):
-            seconds = parse_timecode(value)
-            if seconds is not None:
-                return seconds
+            try:
+                return parse_timecode(value)
+            except ValueError:
+                pass
         raise self.fail(name, f"expected HH:MM:SS.mmm or seconds, got {_kind(value)}")
 
     def items(self, name: str) -> list[tuple[str, object]]:
@@ -517,21 +503,6 @@ def _kind(value: object) -> str:
     if isinstance(value, dict):
         return "a mapping"
     return type(value).__name__
-
-
-def parse_timecode(text: str) -> float | None:
-    """Return the seconds in ``HH:MM:SS(.mmm)``, ``MM:SS`` or a plain number; None if not one.
-
-    >>> [parse_timecode(t) for t in ("00:01:23.5", "1:05", "90", "x")]
-    [83.5, 65.0, 90.0, None]
-    """
-    match = re.fullmatch(r"(?:(\d+):)?(\d+):(\d{1,2}(?:\.\d+)?)|(\d+(?:\.\d+)?)", text.strip())
-    if not match:
-        return None
-    hours, minutes, secs, plain = match.groups()
-    if plain is not None:
-        return float(plain)
-    return round(int(hours or 0) * 3600 + int(minutes) * 60 + float(secs), 3)
 
 
 def _published(front: _Mapping) -> datetime | date | None:
@@ -697,24 +668,6 @@ def _airtime(key: str, value: object, where: str) -> Airtime:
     return Airtime(days=tuple(days), time=start, end=end)
 
 
-def _blocks(lines: list[str], first: int) -> list[tuple[int, list[str]]]:
-    """Split lines into blocks separated by blank lines, each with its 1-based line number."""
-    blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = first
-    for number, line in enumerate(lines[first:], start=first + 1):
-        if line.strip():
-            if not current:
-                start = number
-            current.append(line)
-        elif current:
-            blocks.append((start, current))
-            current = []
-    if current:
-        blocks.append((start, current))
-    return blocks
-
-
 def _unescape(lines: list[str]) -> str:
     return "\n".join(line[1:] if line.startswith("\\") else line for line in lines)
 
@@ -730,7 +683,7 @@ def _read_body(segment: Segment, lines: list[str], first: int, where: str) -> No
         elif line == TRANSCRIPT_HEADING and transcript_start is None:
             transcript_start = index + 1
     summary_end = next(i for i in (notes_start, transcript_start, len(lines) + 1) if i is not None)
-    summary = [_unescape(block) for _, block in _blocks(lines[: summary_end - 1], first)]
+    summary = [_unescape(block) for _, block in split_blocks(lines[: summary_end - 1], first)]
     segment.summary = "\n\n".join(summary) if summary else None
     if notes_start is not None:
         notes_end = (transcript_start or len(lines) + 1) - 1
@@ -747,7 +700,7 @@ def _read_transcript(lines: list[str], first: int, where: str) -> list[Section]:
     sections: list[Section] = []
     current: Section | None = None
     previous: int | None = None
-    for number, block in _blocks(lines, first):
+    for number, block in split_blocks(lines, first):
         head = block[0]
         rank: int
         if head == SEPARATOR and len(block) == 1:
@@ -778,8 +731,8 @@ def _read_transcript(lines: list[str], first: int, where: str) -> list[Section]:
         elif rank == _TIME:
             match = _TIME_MARK_RE.match(head)
             assert match
-            current.start_seconds = parse_timecode(match[1])
-            current.end_seconds = parse_timecode(match[2]) if match[2] else None
+            current.start_seconds = _mark_seconds(match[1], number, where)
+            current.end_seconds = _mark_seconds(match[2], number, where) if match[2] else None
         elif rank == _QUESTION:
             current.questioner, current.question = _question(block, number, where)
         elif rank == _SPEAKER:
@@ -794,6 +747,13 @@ def _read_transcript(lines: list[str], first: int, where: str) -> list[Section]:
         else:
             current.paragraphs.append(_unescape(block))
     return sections
+
+
+def _mark_seconds(text: str, number: int, where: str) -> float:
+    try:
+        return parse_timecode(text)
+    except ValueError as exc:
+        raise InputError(f"line {number}: time mark {text!r} is not a timecode", where) from exc
 
 
 def _question(block: list[str], number: int, where: str) -> tuple[str | None, str]:

@@ -4,8 +4,8 @@ The formats are the Podcasting 2.0 ones (podcastindex-org/podcast-namespace, doc
 WebVTT marks speakers with ``<v Name>``, SRT with a ``Name:`` prefix on the first cue of a turn,
 JSON transcripts are ``{"version": "1.0.0", "segments": [...]}``, HTML transcripts are
 ``<cite>Name:</cite> <time>0:53</time> <p>...</p>`` runs. Consecutive cues of one speaker become one
-:class:`~segments.model.Section` (a turn); the timecode formatters the writers use live here too, so
-reading and writing share one definition of each format.
+:class:`~segments.model.Section` (a turn). Timecodes are read and written by
+:mod:`segments.timecode`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 import json
 import logging
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,78 +23,11 @@ import lxml.html
 import nh3
 
 from segments.errors import InputError
+from segments.files import split_blocks
 from segments.model import Chapter, Section
+from segments.timecode import parse_timecode
 
 log = logging.getLogger(__name__)
-
-_TIMECODE = re.compile(r"^(?:(?:(\d+):)?([0-5]?\d):)?(\d+(?:[.,]\d+)?)$")
-
-
-def parse_timecode(text: str) -> float:
-    """Return the seconds in a timecode: ``[[HH:]MM:]SS[.mmm]``, with ``.`` or SRT's ``,``.
-
-    >>> parse_timecode("01:02:03.500")
-    3723.5
-    >>> parse_timecode("00:00:02,399")
-    2.399
-    >>> parse_timecode("11:31")
-    691.0
-    >>> parse_timecode("4826")
-    4826.0
-    >>> parse_timecode("1:75")
-    Traceback (most recent call last):
-    ...
-    ValueError: not a timecode: '1:75'
-    """
-    match = _TIMECODE.match(text.strip())
-    if not match:
-        raise ValueError(f"not a timecode: {text!r}")
-    hours, minutes, seconds = match.groups()
-    value = float(seconds.replace(",", "."))
-    if minutes is not None and value >= 60:
-        raise ValueError(f"not a timecode: {text!r}")
-    return int(hours or 0) * 3600 + int(minutes or 0) * 60 + value
-
-
-def _split_ms(seconds: float) -> tuple[int, int, int, int]:
-    total_ms = round(seconds * 1000)
-    total_s, ms = divmod(total_ms, 1000)
-    minutes, secs = divmod(total_s, 60)
-    hours, minutes = divmod(minutes, 60)
-    return hours, minutes, secs, ms
-
-
-def format_vtt_time(seconds: float) -> str:
-    """Format seconds as a WebVTT timestamp.
-
-    >>> format_vtt_time(3723.5)
-    '01:02:03.500'
-    """
-    h, m, s, ms = _split_ms(seconds)
-    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
-
-
-def format_srt_time(seconds: float) -> str:
-    """Format seconds as an SRT timestamp.
-
-    >>> format_srt_time(2.399)
-    '00:00:02,399'
-    """
-    h, m, s, ms = _split_ms(seconds)
-    return f"{h:02d}:{m:02d}:{s:02d},{ms:03d}"
-
-
-def format_clock(seconds: float) -> str:
-    """Format whole seconds as the official HTML transcript does: ``M:SS``, ``H:MM:SS`` past 1 h.
-
-    >>> format_clock(53.9), format_clock(691), format_clock(3723.5)
-    ('0:53', '11:31', '1:02:03')
-    """
-    total = math.floor(seconds)
-    minutes, secs = divmod(total, 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
 
 # --- transcripts -------------------------------------------------------------------------------
 
@@ -138,21 +70,8 @@ _SRT_TAG = re.compile(r"</?(?:b|i|u|s|font)\b[^>]*>", re.IGNORECASE)
 
 
 def _blocks(text: str) -> list[tuple[int, list[str]]]:
-    """Split cue text into blank-line separated blocks, each with its first line number."""
-    blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    start = 1
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            if not current:
-                start = number
-            current.append(line.rstrip())
-        elif current:
-            blocks.append((start, current))
-            current = []
-    if current:
-        blocks.append((start, current))
-    return blocks
+    """Split cue text into blank-line separated blocks of right-stripped lines, numbered from 1."""
+    return split_blocks([line.rstrip() for line in text.split("\n")])
 
 
 def _timing(line: str, where: str, parse: Callable[[str], float]) -> tuple[float, float]:

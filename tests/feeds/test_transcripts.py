@@ -15,7 +15,8 @@ from feeds.chapters import chapters_json
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
 from segments.errors import FeedError
 from segments.model import Chapter, Section, Segment, Show
-from segments.timedtext import parse_timecode, read_chapters_file, read_transcript_file
+from segments.timecode import parse_timecode
+from segments.timedtext import read_chapters_file, read_transcript_file
 
 LONG = (
     "Well, I grew up in a small town where the only cinema showed the same three films all "

@@ -442,6 +442,11 @@ MALFORMED = [
         "chapters[0].start: expected HH:MM:SS.mmm or seconds, got 'soon'",
     ),
     (
+        "chapter start seconds past 59",
+        "---\ntitle: x\nchapters:\n  - {start: '00:01:75', title: A}\n---\n",
+        "chapters[0].start: expected HH:MM:SS.mmm or seconds, got '00:01:75'",
+    ),
+    (
         "chapter no start",
         "---\ntitle: x\nchapters:\n  - {title: A}\n---\n",
         "chapters[0].start: missing",
@@ -485,6 +490,11 @@ MALFORMED = [
         "stray heading",
         "---\ntitle: x\n---\n\n## Transcript\n\n## Notes\n",
         "line 7: unexpected heading '## Notes' in the transcript (topics are '### ' headings)",
+    ),
+    (
+        "time mark minutes past 59",
+        "---\ntitle: x\n---\n## Transcript\n\n[00:00:01 - 01:60:00]\n\nText.\n",
+        "line 6: time mark '01:60:00' is not a timecode",
     ),
     (
         "question lines",

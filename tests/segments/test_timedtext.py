@@ -11,11 +11,7 @@ import pytest
 from segments.errors import InputError
 from segments.model import Chapter, Section
 from segments.timedtext import (
-    format_clock,
-    format_srt_time,
-    format_vtt_time,
     parse_chapters,
-    parse_timecode,
     read_chapters,
     read_chapters_file,
     read_transcript_file,
@@ -30,49 +26,6 @@ PODCASTING_QA_TURNS = [
 @pytest.fixture
 def corpus(shared: Path) -> Path:
     return shared / "corpus" / "transcripts"
-
-
-@pytest.mark.parametrize(
-    ("text", "seconds"),
-    [
-        ("01:02:03.500", 3723.5),
-        ("00:00:02,399", 2.399),
-        ("00:12:34.769", 754.769),
-        ("0:53", 53.0),
-        ("11:31", 691.0),
-        ("1:02:03", 3723.0),
-        ("100:00:00.000", 360000.0),
-        ("75", 75.0),
-        ("2.25", 2.25),
-        (" 00:01.5 ", 1.5),
-    ],
-)
-def test_parse_timecode(text: str, seconds: float) -> None:
-    assert parse_timecode(text) == pytest.approx(seconds)
-
-
-@pytest.mark.parametrize("text", ["", "1:75", "1:60:00", "aa:bb", "1::2", "-1", "1:2:3:4", "1.2.3"])
-def test_parse_timecode_rejects(text: str) -> None:
-    with pytest.raises(ValueError, match="not a timecode"):
-        parse_timecode(text)
-
-
-@pytest.mark.parametrize(
-    ("seconds", "vtt", "srt", "clock"),
-    [
-        (0, "00:00:00.000", "00:00:00,000", "0:00"),
-        (2.3994, "00:00:02.399", "00:00:02,399", "0:02"),
-        (59.9996, "00:01:00.000", "00:01:00,000", "0:59"),
-        (3723.5, "01:02:03.500", "01:02:03,500", "1:02:03"),
-    ],
-)
-def test_formatters(seconds: float, vtt: str, srt: str, clock: str) -> None:
-    assert (format_vtt_time(seconds), format_srt_time(seconds), format_clock(seconds)) == (
-        vtt,
-        srt,
-        clock,
-    )
-    assert parse_timecode(vtt) == pytest.approx(round(seconds, 3))
 
 
 def test_official_vtt(corpus: Path) -> None:
