@@ -118,6 +118,8 @@ def test_second_run_keeps_segment_files_and_masters_only_what_changed(tmp_path: 
     later = (show / "audio" / f"{GOLD}.mp3").stat().st_mtime_ns + 1_000_000_000
     os.utime(show / "show.toml", ns=(later, later))  # settings may have changed
     assert run(show).mastered == [GOLD]
+    forced = run_pipeline(show, tmp_path / "out", force=True, environ={})
+    assert (forced.mastered, forced.skipped) == ([GOLD], [])
 
 
 def test_built_show_is_uploadable_and_a_rebuild_changes_nothing(tmp_path: Path) -> None:
