@@ -41,6 +41,9 @@ _REFUSALS: tuple[tuple[str, str], ...] = (
     ("Invalid data found when processing input", "invalid data"),
     ("moov atom not found", "MP4 index (moov atom) missing: truncated?"),
     ("Failed to find two consecutive MPEG audio frames", "no MPEG audio frames"),
+    # ffmpeg 5 (Debian 12) on a text file named .mp3.
+    ("Failed to read frame size", "invalid data"),
+    (": Invalid argument", "invalid data"),
 )
 
 
