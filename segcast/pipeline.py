@@ -26,7 +26,6 @@ from urllib.parse import unquote
 
 from audio.cover import prepare_cover
 from audio.master import MasterReport, MasterSettings, master
-from audio.tags import tag_fields, write_tags
 from feeds.guids import new_episode_guid
 from segcast.build import (
     BuildReport,
@@ -37,7 +36,7 @@ from segcast.build import (
     store_guid,
 )
 from segcast.config import load_audio_settings, load_show
-from segcast.tag_command import show_artwork
+from segcast.tag_command import show_artwork, tag_episode
 from segments.errors import InputError, SegcastError
 from segments.files import atomic_output
 from segments.model import Segment, Show, Source
@@ -320,12 +319,7 @@ def tag_audio(show_dir: Path, show: Show, jobs: list[AudioJob], report: Pipeline
             if job.segment.guid is None:
                 job.segment = replace(job.segment, guid=new_episode_guid())
                 store_guid(job.path, job.segment)
-            write_tags(
-                job.output,
-                tag_fields(job.segment, show),
-                cover=cover,
-                chapters=job.segment.chapters,
-            )
+            tag_episode(job.output, job.segment, show, cover)
         except SegcastError as exc:
             report.problem(exc)
             continue

@@ -10,6 +10,7 @@ import click
 from audio.cover import prepare_cover
 from audio.tags import FORMAT_NAMES, TagReport, read_tags, tag_fields, write_tags
 from segcast.config import load_show, read_toml
+from segments.model import Segment, Show
 from segments.segmentfile import read_segment
 
 #: ``--id3`` choices -> the ID3v2 minor version mutagen saves.
@@ -22,6 +23,19 @@ def show_artwork(show_toml: Path) -> Path | None:
     if not isinstance(artwork, str) or not artwork.strip() or urlsplit(artwork).scheme:
         return None
     return show_toml.parent / artwork.strip()
+
+
+def tag_episode(
+    file: Path, segment: Segment, show: Show | None, cover: bytes | None, *, id3_version: int = 3
+) -> None:
+    """Write ``segment``'s tags of ``show`` into ``file``: fields, cover, chapters (in place)."""
+    write_tags(
+        file,
+        tag_fields(segment, show),
+        cover=cover,
+        chapters=segment.chapters,
+        id3_version=id3_version,
+    )
 
 
 def describe_report(path: Path, report: TagReport) -> str:
@@ -80,11 +94,5 @@ def tag(
     if cover_file is None and show_toml is not None:
         cover_file = show_artwork(show_toml)
     cover = prepare_cover(cover_file) if cover_file is not None else None
-    write_tags(
-        file,
-        tag_fields(segment, show),
-        cover=cover,
-        chapters=segment.chapters,
-        id3_version=ID3_VERSIONS[id3],
-    )
+    tag_episode(file, segment, show, cover, id3_version=ID3_VERSIONS[id3])
     click.echo(describe_report(file, read_tags(file)))
