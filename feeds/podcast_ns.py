@@ -74,6 +74,14 @@ def _explicit(parent: etree._Element, explicit: bool | None) -> None:
         _SubElement(parent, EXPLICIT).text = "true" if explicit else "false"
 
 
+def _insert_date(parent: etree._Element, tag: str, value: datetime, *, after: str) -> None:
+    """Insert an RFC 2822 date element right after the ``after`` child, or last without one."""
+    anchor = parent.find(after)
+    element = etree.Element(tag)
+    element.text = format_datetime(value)
+    parent.insert(len(parent) if anchor is None else parent.index(anchor) + 1, element)
+
+
 @dataclass
 class _ChannelFields:
     guid: str | None = None
@@ -124,13 +132,8 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
     def extend_rss(self, rss_feed: etree._Element) -> etree._Element:
         channel = rss_feed[0]
         f = self.fields
-        if f.last_build_date is not None:
-            # After <language>, where feedgen would have put it.
-            language = channel.find("language")
-            at = len(channel) if language is None else channel.index(language) + 1
-            element = etree.Element("lastBuildDate")
-            element.text = format_datetime(f.last_build_date)
-            channel.insert(at, element)
+        if f.last_build_date is not None:  # where feedgen would have put it
+            _insert_date(channel, "lastBuildDate", f.last_build_date, after="language")
         _explicit(channel, f.explicit)
         if f.guid:
             _SubElement(channel, GUID).text = f.guid
@@ -217,13 +220,8 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
             description = entry.find("description")
             if description is not None and description.text:
                 description.text = etree.CDATA(description.text)
-        if self._pub_date is not None:
-            # Beside the enclosure, where feedgen would have put it.
-            enclosure = entry.find("enclosure")
-            at = len(entry) if enclosure is None else entry.index(enclosure) + 1
-            pub_date = etree.Element("pubDate")
-            pub_date.text = format_datetime(self._pub_date)
-            entry.insert(at, pub_date)
+        if self._pub_date is not None:  # where feedgen would have put it
+            _insert_date(entry, "pubDate", self._pub_date, after="enclosure")
         _explicit(entry, self._explicit)
         if self._season is not None:
             name = {"name": self._season_name} if self._season_name else {}
