@@ -42,26 +42,25 @@ DROPPED_WITH_CONTENT = frozenset(
 #: ``rel`` added to every link in show notes (links go to pages nobody here vouches for).
 LINK_REL = "nofollow noopener"
 
-_SHOW_NOTES = nh3.Cleaner(
-    tags=set(SHOW_NOTES_TAGS),
-    clean_content_tags=set(DROPPED_WITH_CONTENT),
-    attributes={tag: set(names) for tag, names in SHOW_NOTES_ATTRIBUTES.items()},
-    url_schemes=set(URL_SCHEMES),
-    url_relative="deny",
-    link_rel=LINK_REL,
-    strip_comments=True,
-)
 
+def _cleaner(
+    tags: frozenset[str], attributes: dict[str, frozenset[str]], link_rel: str | None
+) -> nh3.Cleaner:
+    """Make a cleaner keeping ``tags`` and ``attributes`` under the policy above."""
+    return nh3.Cleaner(
+        tags=set(tags),
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        attributes={tag: set(names) for tag, names in attributes.items()},
+        url_schemes=set(URL_SCHEMES),
+        url_relative="deny",
+        link_rel=link_rel,
+        strip_comments=True,
+    )
+
+
+_SHOW_NOTES = _cleaner(SHOW_NOTES_TAGS, SHOW_NOTES_ATTRIBUTES, LINK_REL)
 # The description spends no bytes of its 4000 on rel: it is read by apps, not browsers.
-_DESCRIPTION = nh3.Cleaner(
-    tags=set(DESCRIPTION_TAGS),
-    clean_content_tags=set(DROPPED_WITH_CONTENT),
-    attributes={tag: set(names) for tag, names in DESCRIPTION_ATTRIBUTES.items()},
-    url_schemes=set(URL_SCHEMES),
-    url_relative="deny",
-    link_rel=None,
-    strip_comments=True,
-)
+_DESCRIPTION = _cleaner(DESCRIPTION_TAGS, DESCRIPTION_ATTRIBUTES, None)
 
 
 def _cdata_safe(html: str) -> str:
