@@ -137,7 +137,7 @@ def run_pipeline(
     report = PipelineReport(show_dir=show_dir, out_dir=out_dir)
     import_pages(show_dir, report)
     segments = read_segment_files(show_dir, report)
-    jobs = plan_audio(show_dir, segments, settings)
+    jobs = plan_audio(show_dir, segments, settings, report)
     done = master_audio(show_dir, jobs, settings, report, force=force, progress=progress)
     tag_audio(show_dir, show, done, report)
     report.feed = build(show_dir, show, segments, out_dir, environ, report)
@@ -239,15 +239,25 @@ def find_raw(show_dir: Path, slug: str) -> Path | None:
 
 
 def plan_audio(
-    show_dir: Path, segments: list[tuple[Path, Segment]], settings: MasterSettings
+    show_dir: Path,
+    segments: list[tuple[Path, Segment]],
+    settings: MasterSettings,
+    report: PipelineReport,
 ) -> list[AudioJob]:
-    """Return a job for each segment with a raw recording."""
+    """Return a job for each segment with a raw recording; warn of recordings nobody uses."""
     jobs = []
     for path, segment in segments:
         raw = find_raw(show_dir, segment.slug)
         if raw is not None:
             output = show_dir / AUDIO / f"{segment.slug}.{settings.format}"
             jobs.append(AudioJob(segment.slug, path, segment, raw, output))
+    used = {job.slug: job.raw for job in jobs}
+    for raw in sorted((show_dir / RAW).glob("*")):
+        if raw.suffix.lower() not in RAW_EXTENSIONS or raw in used.values() or not raw.is_file():
+            continue
+        chosen = used.get(raw.stem)
+        why = f"{chosen.name} is the one used" if chosen else "no segment has that slug"
+        report.warnings.append(Problem(str(raw), f"not mastered: {why}"))
     return jobs
 
 

@@ -210,6 +210,19 @@ def test_bad_pages_are_counted_and_the_good_ones_imported(tmp_path: Path) -> Non
     ]
 
 
+def test_raw_recordings_nobody_uses_are_warned_of(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    shutil.copyfile(show / "raw" / f"{GOLD}.wav", show / "raw" / "gold-medal.wav")
+    (show / "raw" / f"{GOLD}.flac").write_bytes(b"fLaC")
+    (show / "raw" / "notes.txt").write_text("not a recording")
+    report = run(show)
+    assert report.mastered == [GOLD]
+    assert report.warnings == [
+        Problem(str(show / "raw" / "gold-medal.wav"), "not mastered: no segment has that slug"),
+        Problem(str(show / "raw" / f"{GOLD}.flac"), f"not mastered: {GOLD}.wav is the one used"),
+    ]
+
+
 def test_audio_settings_from_show_toml_master_mono_m4a(tmp_path: Path) -> None:
     show = make_show_dir(tmp_path, PINNED_TOML + '[audio]\nformat = "m4a"\nmono = true\n')
     report = run(show)
