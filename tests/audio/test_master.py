@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -187,6 +188,13 @@ def _garbage(tmp_path: Path) -> Path:
     return tmp_path / "noise.mp3"
 
 
+def _video_only(tmp_path: Path) -> Path:
+    out = tmp_path / "clip.mkv"
+    video = ["-f", "lavfi", "-i", "testsrc=d=1:s=64x64", "-c:v", "mpeg4", str(out)]
+    subprocess.run([signals.ffmpeg_binary(), "-nostdin", "-v", "error", *video], check=True)
+    return out
+
+
 def _silent(tmp_path: Path) -> Path:
     return signals.write_wav(tmp_path / "silent.wav", signals.silence(5.0))
 
@@ -220,6 +228,13 @@ ERRORS: dict[str, tuple[Callable[[Path], Path], str, MasterSettings, type[Segcas
     ),
     "corrupt": (
         _garbage,
+        "out.mp3",
+        MasterSettings(),
+        InputError,
+        "is not an audio file ffmpeg can read (no decodable audio stream)",
+    ),
+    "video-only": (
+        _video_only,
         "out.mp3",
         MasterSettings(),
         InputError,
@@ -307,3 +322,12 @@ def test_long_programme_is_calibrated_on_excerpts_and_lands_in_one_pass(tmp_path
     assert report.passes == 1
     integrated, true_peak = signals.reference_loudness(tmp_path / "long.mp3")
     assert abs(integrated + 16.0) <= 0.3 and true_peak <= -1.0
+
+
+def test_the_sources_tags_are_kept(tmp_path: Path) -> None:
+    wav = signals.write_wav(tmp_path / "in.wav", signals.speech_like(4.0))
+    src = signals.encode(wav, tmp_path / "in.mp3", "-metadata", "title=Pilot", "-b:a", "192k")
+
+    master(src, tmp_path / "out.m4a", MasterSettings(format="m4a"))
+
+    assert mutagen.File(tmp_path / "out.m4a").tags["\xa9nam"] == ["Pilot"]
