@@ -82,8 +82,9 @@ ENCODER_HEADROOM_DB = 1.5
 OVERSAMPLE = 2
 #: The limiter's own margin under its ceiling (resampling back down adds a little overshoot).
 LIMITER_MARGIN_DB = 0.3
-#: How much louder than the analysis an encoded file measures less (MP3's and AAC's band limits
-#: and psychoacoustic cuts; measured on speech-like noise: MP3 0.2-0.4 LU, AAC 0-0.3 LU).
+#: How much quieter an encoded file measures than the PCM that went in (band limits and
+#: psychoacoustic cuts; speech-like noise: MP3 0.2-0.4 LU, AAC 0-0.3 LU). Used for programmes
+#: too short to calibrate on excerpts.
 ENCODER_LOSS_LU: dict[str, float] = {"mp3": 0.2, "m4a": 0.1}
 #: How far a true peak may sit above the sample peak before the limiter is switched on anyway
 #: (the analysis measures only sample peak; inter-sample peaks of speech are well within this).
