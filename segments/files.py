@@ -37,10 +37,24 @@ def atomic_output(destination: Path, *, overwrite: bool = True) -> Iterator[Path
     temp = Path(name)
     try:
         yield temp
+        os.chmod(temp, _mode_for(destination))
         os.replace(temp, destination)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def _mode_for(destination: Path) -> int:
+    """Return the permissions for a written file: the replaced file's, else the umask's default.
+
+    mkstemp makes 0600 files, which a web server serving the published feed could not read.
+    """
+    try:
+        return destination.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_atomic(destination: Path, data: bytes | str, *, overwrite: bool = True) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -41,3 +42,18 @@ def test_unwritable_directory_is_one_clear_error(tmp_path: Path) -> None:
     blocker.write_text("")
     with pytest.raises(InputError, match="cannot write"):
         write_atomic(blocker / "sub" / "out.xml", "x")
+
+
+def test_new_files_get_default_permissions_and_replaced_files_keep_theirs(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "feed.xml"
+        write_atomic(fresh, "x")
+        assert fresh.stat().st_mode & 0o777 == 0o644  # readable by the web server
+        kept = tmp_path / "private.md"
+        kept.write_text("old")
+        kept.chmod(0o600)
+        write_atomic(kept, "new")
+        assert kept.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old_umask)
