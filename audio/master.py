@@ -32,6 +32,7 @@ import re
 import tempfile
 import time
 import wave
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -453,9 +454,19 @@ def _encode_and_measure(
     return parse_ebur128(meter_stderr, where=out), programme_loudness
 
 
-def master(src: Path, dst: Path, settings: MasterSettings | None = None) -> MasterReport:
-    """Master ``src`` into ``dst`` (written atomically); ``src`` is only ever read."""
+def master(
+    src: Path,
+    dst: Path,
+    settings: MasterSettings | None = None,
+    *,
+    progress: Callable[[str], None] | None = None,
+) -> MasterReport:
+    """Master ``src`` into ``dst`` (written atomically); ``src`` is only ever read.
+
+    ``progress`` is told each stage as it starts (the command line shows them on a terminal).
+    """
     started = time.perf_counter()
+    say = progress or (lambda _: None)
     settings = settings or MasterSettings()
     src, dst = Path(src), Path(dst)
     facts = probe(src)
@@ -465,6 +476,7 @@ def master(src: Path, dst: Path, settings: MasterSettings | None = None) -> Mast
     bumpers = [p for p in (settings.intro, settings.outro) if p is not None]
     for bumper in bumpers:
         probe(bumper)
+    say(f"measuring {src.name}")
     before, silences = _analyse(src, facts, plan_.channels, settings.trim_silence)
 
     filters = [f"aformat=channel_layouts={_layout(plan_.channels)}"]
@@ -484,6 +496,7 @@ def master(src: Path, dst: Path, settings: MasterSettings | None = None) -> Mast
         programme = src
         if bumpers:
             programme = Path(work) / "programme.wav"
+            say("assembling bumpers")
             _assemble(src, settings, plan_.channels, filters, programme)
             filters = []
             before = measure_loudness(programme, true_peak=False, sample_peak=True)
@@ -495,6 +508,7 @@ def master(src: Path, dst: Path, settings: MasterSettings | None = None) -> Mast
         # Aim past the target by what limiter and encoder will lose, so one pass usually does:
         # measured on excerpts for long programmes, the typical figure for short ones.
         duration = before.decoded_seconds or facts.duration_seconds or 0.0
+        say("calibrating on excerpts")
         loss = _calibrate(
             programme,
             filters,
@@ -510,6 +524,7 @@ def master(src: Path, dst: Path, settings: MasterSettings | None = None) -> Mast
         passes = 0
         while True:
             passes += 1
+            say(f"encoding and measuring, pass {passes}")
             after, measured = _encode_and_measure(
                 programme,
                 filters,

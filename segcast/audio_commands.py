@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -176,6 +177,10 @@ def master_text(report: MasterReport) -> str:
     return "\n".join(lines)
 
 
+def _tty() -> bool:
+    return sys.stderr.isatty()
+
+
 def parse_bitrate(text: str) -> int:
     """Return kbit/s from ``128``, ``128k`` or ``128000``.
 
@@ -280,5 +285,7 @@ def master(
     )
     if output.exists() and not force:
         raise InputError("already exists (use --force to replace it)", output)
-    report = master_file(source, output, settings)
+    # Long work shows progress, on a terminal only (scripts read stdout, tests read stderr).
+    progress = (lambda stage: click.echo(f"  {stage} ...", err=True)) if _tty() else None
+    report = master_file(source, output, settings, progress=progress)
     click.echo(json.dumps(master_json(report), indent=2) if as_json else master_text(report))

@@ -331,3 +331,13 @@ def test_the_sources_tags_are_kept(tmp_path: Path) -> None:
     master(src, tmp_path / "out.m4a", MasterSettings(format="m4a"))
 
     assert mutagen.File(tmp_path / "out.m4a").tags["\xa9nam"] == ["Pilot"]
+
+
+def test_progress_names_each_stage(tmp_path: Path) -> None:
+    src = _speech(tmp_path)
+    intro = signals.write_wav(tmp_path / "intro.wav", signals.tone(1.0))
+    stages: list[str] = []
+
+    master(src, tmp_path / "o.mp3", MasterSettings(intro=intro), progress=stages.append)
+
+    assert stages == ["measuring in.wav", "assembling bumpers", "encoding and measuring, pass 1"]
