@@ -508,7 +508,8 @@ def master(
         # Aim past the target by what limiter and encoder will lose, so one pass usually does:
         # measured on excerpts for long programmes, the typical figure for short ones.
         duration = before.decoded_seconds or facts.duration_seconds or 0.0
-        say("calibrating on excerpts")
+        if duration >= CALIBRATE_MIN_SECONDS:
+            say("calibrating on excerpts")
         loss = _calibrate(
             programme,
             filters,

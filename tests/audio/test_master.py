@@ -317,8 +317,10 @@ def test_long_programme_is_calibrated_on_excerpts_and_lands_in_one_pass(tmp_path
     # unless the excerpt calibration (programmes of 2 minutes or more) predicted it.
     src = signals.write_wav(tmp_path / "long.wav", signals.speech_like(125.0))
 
-    report = master(src, tmp_path / "long.mp3")
+    stages: list[str] = []
+    report = master(src, tmp_path / "long.mp3", progress=stages.append)
 
+    assert stages[1:] == ["calibrating on excerpts", "encoding and measuring, pass 1"]
     assert report.passes == 1
     integrated, true_peak = signals.reference_loudness(tmp_path / "long.mp3")
     assert abs(integrated + 16.0) <= 0.3 and true_peak <= -1.0
