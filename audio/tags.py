@@ -645,6 +645,15 @@ def _write_mp4(
     tagged.save()
 
 
+def chapter_ends(starts: list[float], length_seconds: float) -> list[float]:
+    """Return each chapter's end: the next one's start, the last one's at the end of the file.
+
+    >>> chapter_ends([0.0, 60.0], 90.5), chapter_ends([], 90.5)
+    ([60.0, 90.5], [])
+    """
+    return [*starts[1:], length_seconds] if starts else []
+
+
 def _mp4_report(audio: Any) -> TagReport:
     """Return the report for a loaded MP4."""
     report = TagReport()
@@ -662,7 +671,7 @@ def _mp4_report(audio: Any) -> TagReport:
         else:
             report.tags[atom] = text
     chapters = list(audio.chapters or [])
-    ends = [c.start for c in chapters[1:]] + [audio.info.length]
+    ends = chapter_ends([c.start for c in chapters], audio.info.length)
     report.chapters = [
         Chapter(round(c.start, 3), c.title, round(end, 3))
         for c, end in zip(chapters, ends, strict=True)
@@ -773,7 +782,7 @@ def _vorbis_report(audio: Any, kind: Format) -> TagReport:
     if kind == "flac":
         report.has_cover = report.has_cover or any(p.type == 3 for p in audio.pictures)
     numbers = sorted(starts, key=lambda n: starts[n])
-    ends = [starts[n] for n in numbers[1:]] + [audio.info.length]
+    ends = chapter_ends([starts[n] for n in numbers], audio.info.length)
     report.chapters = [
         Chapter(starts[n], names.get(n, ""), round(end, 3), urls.get(n))
         for n, end in zip(numbers, ends, strict=True)

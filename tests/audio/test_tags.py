@@ -738,3 +738,12 @@ def test_id3_urls_are_percent_encoded(episode: Path, version: int) -> None:
         ("Café ✓", "https://example.org/caf%C3%A9%20%E2%9C%93")
     ]
     assert report.tags["title"] == "Café"
+
+
+@pytest.mark.parametrize("episode", FORMATS, indirect=True)
+def test_untagged_file_without_chapters_reads_empty(episode: Path) -> None:
+    # A freshly encoded file, as ffmpeg writes it: no chapters, no cover, no segcast tags.
+    report = read_tags(episode)
+    assert report.chapters == []
+    assert report.has_cover is False
+    assert "title" not in report.tags
