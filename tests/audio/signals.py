@@ -189,15 +189,15 @@ def ffmpeg_binary() -> str:
 
 
 def reference_loudness(path: Path) -> tuple[float, float]:
-    """Return (integrated LUFS, true peak dBTP) of ``path`` by ebur128, not via segcast's meter."""
+    """Return (integrated LUFS, true peak dBTP) of ``path`` by ebur128, not via segcast's meter.
+
+    ffmpeg's dump of a tagged transcript may be cut inside a UTF-8 character: decode leniently.
+    """
     meter = ["-map", "0:a:0", "-af", "ebur128=peak=true", "-f", "null", "-"]
     done = subprocess.run(
-        [ffmpeg_binary(), "-nostdin", "-i", str(path), *meter],
-        capture_output=True,
-        text=True,
-        check=True,
+        [ffmpeg_binary(), "-nostdin", "-i", str(path), *meter], capture_output=True, check=True
     )
-    summary = done.stderr[done.stderr.rindex("Summary:") :]
+    summary = done.stderr.decode("utf-8", "replace").rpartition("Summary:")[2]
     integrated = re.search(r"I:\s+(\S+) LUFS", summary)
     peak = re.search(r"True peak:\s+Peak:\s+(\S+) dBFS", summary)
     assert integrated and peak, summary
@@ -206,11 +206,10 @@ def reference_loudness(path: Path) -> tuple[float, float]:
 
 def reference_stream(path: Path) -> tuple[int, int]:
     """Return (sample rate, channels) from ``ffmpeg -i``'s stream line, read here directly."""
-    done = subprocess.run(
-        [ffmpeg_binary(), "-nostdin", "-i", str(path)], capture_output=True, text=True
-    )
-    stream = re.search(r"Audio: .*?(\d+) Hz, (mono|stereo)", done.stderr)
-    assert stream, done.stderr
+    done = subprocess.run([ffmpeg_binary(), "-nostdin", "-i", str(path)], capture_output=True)
+    stderr = done.stderr.decode("utf-8", "replace")
+    stream = re.search(r"Audio: .*?(\d+) Hz, (mono|stereo)", stderr)
+    assert stream, stderr
     return int(stream.group(1)), 1 if stream.group(2) == "mono" else 2
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import mutagen.id3
@@ -18,7 +16,7 @@ from segcast.config import load_audio_settings, load_show
 from segcast.pipeline import PipelineReport, Problem, run_pipeline
 from segments.segmentfile import read_segment
 from tests.audio.signals import (
-    ffmpeg_binary,
+    reference_loudness,
     silence,
     speech_like,
     write_wav,
@@ -63,23 +61,6 @@ def date_segments(show: Path, day: str = "2016-08-18") -> None:
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     """Return each file's bytes and mtime."""
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
-
-
-def loudness(path: Path) -> tuple[float, float]:
-    """Return (integrated LUFS, true peak dBTP) by ffmpeg's ebur128, run here directly.
-
-    Like tests.audio.signals.reference_loudness, but ffmpeg's dump of the tagged transcript may
-    be cut in the middle of a UTF-8 character, so its output is decoded leniently.
-    """
-    meter = ["-map", "0:a:0", "-af", "ebur128=peak=true", "-f", "null", "-"]
-    done = subprocess.run(
-        [ffmpeg_binary(), "-nostdin", "-i", str(path), *meter], capture_output=True, check=True
-    )
-    summary = done.stderr.decode("utf-8", "replace").rpartition("Summary:")[2]
-    integrated = re.search(r"I:\s+(\S+) LUFS", summary)
-    peak = re.search(r"True peak:\s+Peak:\s+(\S+) dBFS", summary)
-    assert integrated and peak, summary
-    return float(integrated.group(1)), float(peak.group(1))
 
 
 def run(show: Path) -> PipelineReport:
@@ -143,7 +124,7 @@ def test_built_show_is_uploadable_and_a_rebuild_changes_nothing(tmp_path: Path) 
     ).read_bytes()
 
     mastered = out / f"{GOLD}.mp3"
-    integrated, peak = loudness(mastered)
+    integrated, peak = reference_loudness(mastered)
     assert abs(integrated - -16.0) <= 0.5
     assert peak <= -1.0
     tags = mutagen.id3.ID3(mastered)
@@ -230,7 +211,7 @@ def test_audio_settings_from_show_toml_master_mono_m4a(tmp_path: Path) -> None:
     output = show / "audio" / f"{GOLD}.m4a"
     info = mutagen.mp4.MP4(output).info  # ffmpeg -i prints the tagged transcript, cut mid-UTF-8
     assert (info.sample_rate, info.channels) == (44100, 1)
-    assert abs(loudness(output)[0] - -19.0) <= 0.5  # the mono default target
+    assert abs(reference_loudness(output)[0] - -19.0) <= 0.5  # the mono default target
 
 
 def test_example_show_builds_the_golden_feed_and_changes_nothing(tmp_path: Path) -> None:
