@@ -48,33 +48,23 @@ def feed() -> None:
     """Build and validate podcast feeds."""
 
 
-#: (group, module, command attribute): each command lives in the module that owns its stage.
-COMMANDS: tuple[tuple[click.Group, str, str], ...] = (
-    (cli, "segcast.import_command", "import_command"),
-    (audio, "segcast.audio_commands", "inspect"),
-    (audio, "segcast.audio_commands", "master"),
-    (audio, "segcast.tag_command", "tag"),
-    (feed, "segcast.feed_commands", "build"),
-    (feed, "segcast.validate_command", "validate"),
-    (cli, "segcast.build_command", "build"),
+# Each command lives in the module that owns its stage; imported here, after the groups exist.
+from segcast import (  # noqa: E402  # noqa: E402
+    audio_commands,
+    build_command,
+    feed_commands,
+    import_command,
+    tag_command,
+    validate_command,
 )
 
-
-def _register() -> None:
-    """Attach the subcommands to their groups."""
-    import importlib
-
-    for group, module_name, attr in COMMANDS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue  # that stage is not written yet
-            raise
-        group.add_command(getattr(module, attr))
-
-
-_register()
+cli.add_command(import_command.import_command)
+cli.add_command(build_command.build)
+audio.add_command(audio_commands.inspect)
+audio.add_command(audio_commands.master)
+audio.add_command(tag_command.tag)
+feed.add_command(feed_commands.build)
+feed.add_command(validate_command.validate)
 
 
 def main() -> None:
