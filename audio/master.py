@@ -40,7 +40,7 @@ from typing import Literal
 
 from audio.ffmpeg import check_finished, run_ffmpeg, start_ffmpeg
 from audio.loudness import Loudness, ebur128_filter, measure_loudness, parse_ebur128
-from audio.probe import AudioFacts, probe
+from audio.probe import AudioFacts, check_complete, probe
 from segments.errors import AudioError, InputError
 from segments.files import atomic_output
 
@@ -100,8 +100,6 @@ TOLERANCE_LU = 0.3
 SILENCE_THRESHOLD_DB = -50.0
 #: Shortest stretch of silence worth trimming.
 SILENCE_MIN_SECONDS = 0.3
-#: A header claiming more than this much beyond what decodes means a truncated file.
-TRUNCATION_TOLERANCE_SECONDS = 0.5
 
 
 @dataclass
@@ -250,14 +248,7 @@ def _analyse(
     )
     stderr = done.stderr.decode("utf-8", "replace")
     loudness = parse_ebur128(stderr, where=src)
-    declared, decoded = facts.duration_seconds, loudness.decoded_seconds
-    missing = (declared or 0.0) - (decoded if decoded is not None else math.inf)
-    if declared and missing > max(TRUNCATION_TOLERANCE_SECONDS, 0.02 * declared):
-        raise InputError(
-            f"is truncated or corrupt: its header says {declared:.1f} s "
-            f"but only {decoded:.1f} s decode",
-            src,
-        )
+    check_complete(src, facts.duration_seconds, loudness.decoded_seconds)
     if loudness.is_silent:
         raise AudioError("is silent (loudness -inf LUFS); nothing to normalise", src)
     return loudness, parse_silences(stderr) if trim else []

@@ -149,3 +149,26 @@ def probe(path: Path) -> AudioFacts:
         channels=facts.channels or getattr(info, "channels", None),
         bitrate_kbps=round(bitrate / 1000) if bitrate else facts.bitrate_kbps,
     )
+
+
+#: A header claiming more than this much beyond what decodes means a truncated file.
+TRUNCATION_TOLERANCE_SECONDS = 0.5
+
+
+def check_complete(
+    path: Path, declared_seconds: float | None, decoded_seconds: float | None
+) -> None:
+    """Raise InputError when far less decodes than the file's header declares (a truncated file).
+
+    >>> check_complete(Path("a.mp3"), 600.0, 599.8)  # encoder padding: fine
+    """
+    if not declared_seconds or decoded_seconds is None:
+        return
+    if declared_seconds - decoded_seconds > max(
+        TRUNCATION_TOLERANCE_SECONDS, 0.02 * declared_seconds
+    ):
+        raise InputError(
+            f"is truncated or corrupt: its header says {declared_seconds:.1f} s "
+            f"but only {decoded_seconds:.1f} s decode",
+            path,
+        )

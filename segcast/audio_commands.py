@@ -14,7 +14,7 @@ import click
 from audio.loudness import Loudness, measure_loudness
 from audio.master import ENCODINGS, MasterReport, MasterSettings
 from audio.master import master as master_file
-from audio.probe import probe
+from audio.probe import check_complete, probe
 from segments.errors import InputError
 
 #: Output file suffix -> format, when ``--format`` is not given.
@@ -40,6 +40,7 @@ def inspect_report(path: Path) -> dict[str, Any]:
     """Return what ``segcast audio inspect --json`` prints for ``path``."""
     facts = probe(path)
     loudness = measure_loudness(path, true_peak=True)
+    check_complete(path, facts.duration_seconds, loudness.decoded_seconds)
     from audio.tags import read_tags
 
     tags = read_tags(path)
