@@ -99,6 +99,33 @@ BYLINE = re.compile(
 #: The order people are listed in: who the episode is about first.
 ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
 
+#: Speaker labels that name a part someone plays, not a person ("THE PRESIDENT:", "Q:"): such a
+#: speaker is never listed among the people. Compared case-folded, the whole label.
+ROLE_TITLES = frozenset(
+    {
+        "the president", "the first lady", "the vice president", "the prime minister",
+        "the chair", "the chairman", "the speaker", "the moderator", "the host", "q", "a",
+        "question", "answer", "interviewer", "host", "co-host", "reporter", "announcer",
+        "narrator", "moderator", "presenter", "anchor", "correspondent", "caller", "guest",
+        "panelist", "audience", "audience member", "crowd", "all", "both", "voice", "voice over",
+        "voice-over", "voiceover", "translator", "interpreter", "off camera", "off mic",
+    }
+)  # fmt: skip
+#: Words that make any label a part, not a name: "Speaker 1", "Unidentified Male", "Male Voice".
+ROLE_TITLE_WORDS = frozenset(
+    {
+        "the", "speaker", "unidentified", "unknown", "voice", "male", "female", "man", "woman",
+        "audience", "caller", "participant", "interviewer", "host", "reporter", "announcer",
+        "narrator", "moderator", "presenter", "anchor", "correspondent", "translator",
+        "interpreter", "crowd", "member", "off-camera", "off-mic",
+    }
+)  # fmt: skip
+#: Lowercase words a full name may have inside it ("Ludwig van Beethoven", "Luiz da Silva").
+NAME_PARTICLES = frozenset(
+    {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
+     "van", "von", "vom", "zu", "bin", "ibn", "al", "el", "y"}
+)  # fmt: skip
+
 # --- speakers, headings, questions --------------------------------------------------------------
 
 #: "MARK BANNERMAN: text", "THE FIRST LADY: text".
@@ -228,6 +255,26 @@ def _speaker_name(label: str, people: _People) -> str:
     """Name a speaker the markup labelled: "McKelvey" is "Jim McKelvey" when the page says so."""
     person = people.match(label)
     return person.name if person else (_full_name(label, people.front) or label)
+
+
+def is_person_name(speaker: str) -> bool:
+    """Tell a speaker's full name from a part (ROLE_TITLES) or a bare first name or surname.
+
+    A one-word label ("Rick", "McKelvey", "Mashable") counts only once the page has given the
+    full name, which the structurer then puts in its place.
+
+    >>> is_person_name("Jon Sieben"), is_person_name("Ludwig van Beethoven")
+    (True, True)
+    >>> is_person_name("The First Lady"), is_person_name("Speaker 1"), is_person_name("Rick")
+    (False, False, False)
+    """
+    words = speaker.split()
+    if speaker.casefold() in ROLE_TITLES or not 2 <= len(words) <= 4:
+        return False
+    if any(w.casefold() in ROLE_TITLE_WORDS or any(c.isdigit() for c in w) for w in words):
+        return False
+    inner = [w for w in words[1:-1] if w not in NAME_PARTICLES]
+    return all(w[:1].isupper() for w in [words[0], *inner, words[-1]])
 
 
 def _clean_name(raw: str) -> str | None:
@@ -676,6 +723,10 @@ def build_segment(raw: RawPage) -> Segment:
         ):
             # Radio's throw: the speaker who says "Ellesa Throwden reports." presents the show.
             people.add(section.speaker, "host")
+    for speaker in dict.fromkeys(s.speaker for s in sections if s.speaker):
+        # Whoever else speaks on the page by name is a guest (radio transcripts' interviewees).
+        if people.match(speaker) is None and is_person_name(speaker):
+            people.add(speaker, "guest")
 
     summary_paragraphs = [p for p in intro if not _is_fragment(p)]
     summary = "\n\n".join(summary_paragraphs) or (

@@ -414,6 +414,31 @@ def test_segments_speakers_and_questions(segments: dict[str, Segment]) -> None:
     assert len(amp) == 7
 
 
+#: Who each page's segment lists, in ROLE_ORDER (guests first). Speakers named by a label who are
+#: not the host, the interviewer or a reporter are guests (ABC's interviewees); parts such as
+#: "The President" are not people.
+SEGMENT_PEOPLE = {
+    ABC: [
+        ("Jon Sieben", "guest"),
+        ("Bill Kirby", "guest"),
+        ("Ellesa Throwden", "reporter"),
+        ("Mark Bannerman", "host"),
+    ],
+    AMP: [("Marissa Halpert", "guest"), ("Rick Terrill", "guest"), ("Alex Durán", "interviewer")],
+    MARKETPLACE: [("David Gura", "reporter")],
+    MASHABLE: [("Jim McKelvey", "guest"), ("Seth Fiegerman", "interviewer")],
+    NATIONWIDE: [("Suzell Wray", "reporter"), ("Wayne Walker", "reporter")],
+    NPR: [("Rebecca Hersher", "reporter")],
+    RESONATOR: [("Kathrin Göbel", "guest"), ("Holger Klein", "host")],
+    WHITEHOUSE: [],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEGMENT_PEOPLE))
+def test_segment_people(segments: dict[str, Segment], name: str) -> None:
+    assert [(p.name, p.role) for p in segments[name].people] == SEGMENT_PEOPLE[name]
+
+
 def test_segments_audio(segments: dict[str, Segment]) -> None:
     resonator = segments[RESONATOR].audio
     assert resonator is not None

@@ -199,8 +199,10 @@ def test_caps_speaker_labels_abc_pm() -> None:
         paragraphs=["Do you think this is punishment for what occurred in London?"],
         speaker="Ellesa Throwden",
     )
-    # Who throws to the reporter ("Ellesa Throwden reports.") presents the programme.
+    # Who throws to the reporter ("Ellesa Throwden reports.") presents the programme; whoever
+    # else speaks by name is interviewed (a guest), so show notes and podcast:person list him.
     assert segment.people == [
+        Person("Jon Sieben", "guest"),
         Person("Ellesa Throwden", "reporter"),
         Person("Mark Bannerman", "host"),
     ]
@@ -217,6 +219,8 @@ def test_caps_speaker_labels_white_house() -> None:
     # A stage direction stays with the speaker's turn; an unlabelled paragraph continues it.
     assert segment.transcript[1].paragraphs[1] == "[PAUSE]"
     assert segment.transcript[2].paragraphs[-1].startswith("By so many measures")
+    # "The President" and "The First Lady" are parts, not names: nobody to list as a person.
+    assert segment.people == []
     # Header fragments ("Weekly Address", the dateline) are not summary paragraphs.
     assert segment.summary == (
         "In this week's address, the President and the First Lady wished all Americans a Merry "
@@ -302,6 +306,80 @@ def test_reporter_and_hosts_from_phrasing() -> None:
         Person("Ben Cho", "host"),
     ]
     assert segment.audio == AudioRef(label="Listen", duration_seconds=194.0)
+
+
+@pytest.mark.parametrize(
+    ("labels", "people"),
+    [
+        # Named speakers who are not yet people are guests, in order of first appearance.
+        (
+            ["MARK BANNERMAN", "JON SIEBEN", "BILL KIRBY", "JON SIEBEN"],
+            [Person("Jon Sieben", "guest"), Person("Bill Kirby", "guest")],
+        ),
+        (
+            ["Ada Lovelace", "Grace Hopper", "Ada Lovelace", "Grace Hopper"],
+            [Person("Grace Hopper", "guest")],
+        ),
+        # Parts people play are never people.
+        (["THE PRESIDENT", "THE FIRST LADY", "THE PRESIDENT"], []),
+        (["INTERVIEWER", "HOST", "REPORTER", "ANNOUNCER", "NARRATOR"], []),
+        (["SPEAKER 1", "SPEAKER 2", "UNIDENTIFIED MALE", "MALE VOICE"], []),
+        (["Q", "A", "Q", "A"], []),
+        # A one-word label is a name only when the page gives the full name.
+        (["RICK", "MARISSA", "RICK", "MARISSA"], []),
+    ],
+)
+def test_named_speakers_are_guests(labels: list[str], people: list[Person]) -> None:
+    intro = "Hosted by Mark Bannerman, with reporter Ada Lovelace."
+    turns = "\n\n".join(f"{label}: Turn {i} of the talk." for i, label in enumerate(labels))
+    text = f"A radio programme\n\n{intro}\n\n{turns}"
+    segment = build_segment(read_text_page(text, "p.txt"))
+    assert [p for p in segment.people if p.role == "guest"] == people
+
+
+@pytest.mark.parametrize(
+    ("people", "label", "speaker", "expected"),
+    [
+        # A speaker already listed keeps the role the page gave (full name or surname label).
+        (
+            [Person("Mark Bannerman", "host")],
+            "Mark Bannerman",
+            "Mark Bannerman",
+            [Person("Mark Bannerman", "host")],
+        ),
+        (
+            [Person("Jim McKelvey", "reporter")],
+            "McKelvey",
+            "Jim McKelvey",
+            [Person("Jim McKelvey", "reporter")],
+        ),
+        (
+            [Person("Jim McKelvey", "reporter")],
+            "Jim McKelvey",
+            "Jim McKelvey",
+            [Person("Jim McKelvey", "reporter")],
+        ),
+        (
+            [Person("Sam Lee", "host")],
+            "Kim Park",
+            "Kim Park",
+            [Person("Kim Park", "guest"), Person("Sam Lee", "host")],
+        ),
+    ],
+)
+def test_named_speakers_merge_with_known_people(
+    people: list[Person], label: str, speaker: str, expected: list[Person]
+) -> None:
+    raw = RawPage(
+        path="t.html",
+        kind="html",
+        title="A talk",
+        people=people,
+        blocks=[Block("First words.", speaker=label), Block("More words.", speaker=label)],
+    )
+    segment = build_segment(raw)
+    assert segment.transcript[0].speaker == speaker
+    assert segment.people == expected
 
 
 @pytest.mark.parametrize(
