@@ -4,6 +4,8 @@ Without ``--json`` each page becomes ``DIR/<slug>.md`` (``-o``, default ``segmen
 ``--json`` the JSON form goes to stdout (one object for one PAGE, an array for several) and files
 are written only when ``-o`` is given. Bad pages never stop a batch: the good ones are written
 and each bad one is listed at the end as ``Error: FILE: problem``; the exit code is then 1.
+A segment file names its page relative to the show folder (the segments folder's parent) when the
+page lies inside it, so ``segcast build`` on that folder sees the page as imported.
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ def import_command(
     written_from: dict[Path, Path] = {}
     for page in pages:
         try:
-            result = read_page(page)
+            # Into a segments folder, the page is named as `segcast build` names it (source_path).
+            result = read_page(page, directory)
             for warning in result.warnings:
                 click.echo(f"Warning: {page}: {warning}", err=True)
             if directory is not None:

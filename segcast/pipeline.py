@@ -39,8 +39,8 @@ from segcast.config import load_audio_settings, load_show
 from segcast.tag_command import show_artwork, tag_episode
 from segments.errors import InputError, SegcastError
 from segments.files import atomic_output
-from segments.model import Segment, Show, Source
-from segments.pages import read_page
+from segments.model import Segment, Show
+from segments.pages import read_page, source_path
 from segments.segmentfile import read_segment, segment_path, write_segment
 
 #: Raw recordings looked for in ``SHOW_DIR/raw/<slug>.<ext>``, in order of preference.
@@ -159,7 +159,7 @@ def load(show_dir: Path, environ: Mapping[str, str]) -> tuple[Show, MasterSettin
 
 
 def _source_file(show_dir: Path, segment: Segment) -> Path | None:
-    """Return the page a segment file was imported from (stored relative to the show folder)."""
+    """Return the page a segment file was imported from (stored as ``source_path`` says)."""
     stored = segment.source.path if segment.source else None
     if not stored:
         return None
@@ -191,12 +191,9 @@ def import_pages(show_dir: Path, report: PipelineReport) -> None:
             report.already_imported += 1
             continue
         try:
-            result = read_page(page)
+            # Stored relative to the show folder ("pages/<name>"), as `segcast import` stores it.
+            result = read_page(page, segments_dir)
             segment = result.segment
-            # Stored relative to the show folder, so the folder can move.
-            relative = f"{PAGES}/{page.name}"
-            if segment.source is None or segment.source.path in (None, str(page)):
-                segment.source = replace(segment.source or Source(kind=result.kind), path=relative)
             destination = segment_path(segments_dir, segment)
             if destination.exists():
                 origin = written.get(destination) or "written by hand or unreadable"
@@ -209,7 +206,7 @@ def import_pages(show_dir: Path, report: PipelineReport) -> None:
         except SegcastError as exc:
             report.problem(exc)
             continue
-        written[destination] = relative
+        written[destination] = source_path(page, segments_dir)
         sources.add(page.resolve())
         report.imported.append(destination)
         report.warnings.extend(Problem(str(page), w) for w in result.warnings)

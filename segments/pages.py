@@ -7,9 +7,10 @@ command line, its tests and the documentation say the same thing.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -117,8 +118,12 @@ class PageResult:
     kind: PageKind = "text"
 
 
-def read_page(path: Path) -> PageResult:
-    """Read the page at ``path`` into a Segment; any problem is an InputError naming the file."""
+def read_page(path: Path, segments_dir: Path | None = None) -> PageResult:
+    """Read the page at ``path`` into a Segment; any problem is an InputError naming the file.
+
+    With ``segments_dir`` (where its segment file goes) the source path is stored as
+    ``source_path`` says; without it, as given.
+    """
     path = Path(path)
     data = read_page_bytes(path)
     text, warnings = decode_page(data, str(path))
@@ -127,10 +132,36 @@ def read_page(path: Path) -> PageResult:
     kind = page_kind(text)
     raw = READERS[kind](text, str(path))
     segment = build_segment(raw)
-    if segment.source is None:
-        segment.source = Source(path=str(path), kind=kind)
+    stored = str(path) if segments_dir is None else source_path(path, segments_dir)
+    segment.source = replace(segment.source or Source(kind=kind), path=stored)
     warnings.extend(_schedule_warnings(segment))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
+
+
+def source_path(page: Path, segments_dir: Path) -> str:
+    """Return the page's path as a segment file in ``segments_dir`` stores it (``source.path``).
+
+    The show folder is the segments folder's parent: a page inside it is stored relative to it
+    with forward slashes ("pages/a.html", wherever the command ran), so ``segcast build`` knows
+    the page is imported and the folder can move. A page outside it keeps the path as typed.
+
+    >>> source_path(Path("my-show/pages/a.html"), Path("my-show/segments"))
+    'pages/a.html'
+    >>> source_path(Path("/srv/pages/b.txt"), Path("/home/me/show/segments"))
+    '/srv/pages/b.txt'
+    """
+    show = Path(os.path.abspath(segments_dir)).parent
+    for candidate, folder in (
+        (Path(os.path.abspath(page)), show),
+        (Path(page).resolve(), show.resolve()),  # through symbolic links, as build compares them
+    ):
+        try:
+            relative = os.path.relpath(candidate, folder)
+        except ValueError:  # another drive (Windows): no relative path exists
+            continue
+        if not Path(relative).parts or Path(relative).parts[0] != os.pardir:
+            return Path(relative).as_posix()
+    return str(page)
 
 
 def _schedule_warnings(segment: Segment) -> list[str]:

@@ -310,6 +310,43 @@ def test_installed_console_script(seeds: Path) -> None:
     assert "Missing argument 'PAGE...'" in usage.stderr
 
 
+@pytest.mark.parametrize(
+    ("cwd", "page", "output"),
+    [
+        ("elsewhere", f"../show/pages/{SEED_QA}", "../show/segments"),
+        (".", f"show/pages/{SEED_QA}", "show/segments"),
+        ("show", f"pages/{SEED_QA}", "segments"),
+        ("show/pages", SEED_QA, "../segments"),
+    ],
+)
+def test_page_imported_from_anywhere_is_not_imported_again_by_build(
+    shared: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd: str, page: str, output: str
+) -> None:
+    from tests.segcast.showdir import SHOW_TOML, write_artwork
+
+    show = tmp_path / "show"
+    (show / "pages").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (show / "show.toml").write_text(SHOW_TOML, encoding="utf-8")
+    write_artwork(show / "artwork.jpg")
+    shutil.copy(shared / "seeds" / SEED_QA, show / "pages" / SEED_QA)
+    monkeypatch.chdir(tmp_path / cwd)
+    result = run("import", page, "-o", output)
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    written = show / "segments" / "interview-with-director-kyungjin-song.md"
+    source = read_segment(written).source
+    assert source is not None and source.path == f"pages/{SEED_QA}"  # as `segcast build` stores it
+    before = written.read_bytes()
+    build = CliRunner().invoke(
+        cli, ["build", str(show), "-o", str(tmp_path / "out")], obj={}, env={"SEGCAST_BASE_URL": ""}
+    )
+    assert build.stdout.startswith(
+        f"import: 0 pages imported into {show / 'segments'}, 1 already imported\n"
+    )
+    assert sorted(p.name for p in (show / "segments").iterdir()) == [written.name]
+    assert written.read_bytes() == before
+
+
 def test_whole_corpus_imports_in_one_batch(shared: Path, tmp_path: Path) -> None:
     pages = sorted(shared.glob("corpus/pages/*.html")) + sorted(shared.glob("seeds/*.txt"))
     result = run("import", "-o", str(tmp_path), *map(str, pages))

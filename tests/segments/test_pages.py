@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
-from segments.pages import binary_kind, decode_page, page_kind, read_page
+from segments.pages import binary_kind, decode_page, page_kind, read_page, source_path
+from tests.conftest import EXAMPLES
 
 SEED_RADIO = "000_ffc6ea54557d44a1.txt"
 SEED_QA = "002_11b01c9f8ba00177.txt"
@@ -231,3 +232,63 @@ def test_unreadable_airtimes_are_kept_as_text_with_a_warning(tmp_path: Path) -> 
     schedule = result.segment.show.schedule if result.segment.show else None
     assert schedule is not None
     assert (schedule.text, schedule.airtimes) == ("Airs Sundays at 7", [])
+
+
+#: (working directory, page as typed, segments folder as typed, stored source path). The show
+#: folder is tmp/show, its page tmp/show/pages/a.html; "{tmp}" is the absolute tmp path.
+SOURCE_PATHS = [
+    ("show", "pages/a.html", "segments", "pages/a.html"),
+    ("show", "./pages/../pages/a.html", "./segments/", "pages/a.html"),
+    (".", "show/pages/a.html", "show/segments", "pages/a.html"),
+    ("elsewhere", "../show/pages/a.html", "../show/segments", "pages/a.html"),
+    ("elsewhere", "{tmp}/show/pages/a.html", "../show/segments", "pages/a.html"),
+    ("show/pages", "a.html", "../segments", "pages/a.html"),
+    ("show/pages", "a.html", "{tmp}/show/segments", "pages/a.html"),
+    # Outside the show folder: kept as typed (a relative path would climb out of it).
+    ("show", "../show/pages/a.html", "other/segments", "../show/pages/a.html"),
+    ("elsewhere", "b.html", "../show/segments", "b.html"),
+    ("elsewhere", "{tmp}/elsewhere/b.html", "../show/segments", "{tmp}/elsewhere/b.html"),
+]
+
+
+@pytest.mark.parametrize(("cwd", "page", "segments", "stored"), SOURCE_PATHS)
+def test_source_path_is_relative_to_the_show_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cwd: str, page: str, segments: str, stored: str
+) -> None:
+    (tmp_path / "show" / "pages").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / cwd)
+    page, segments, stored = (v.replace("{tmp}", str(tmp_path)) for v in (page, segments, stored))
+    assert source_path(Path(page), Path(segments)) == stored
+
+
+def test_source_path_through_a_symbolic_link(tmp_path: Path) -> None:
+    (tmp_path / "real" / "pages").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    page = tmp_path / "real" / "pages" / "a.html"
+    assert source_path(page, tmp_path / "link" / "segments") == "pages/a.html"
+
+
+def test_read_page_stores_the_source_path_for_its_segments_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "show" / "pages").mkdir(parents=True)
+    write(tmp_path / "show" / "pages" / "a.txt", b"A headline\n\nA paragraph of the story.\n")
+    monkeypatch.chdir(tmp_path)
+    source = read_page(Path("show/pages/a.txt"), Path("show/segments")).segment.source
+    assert source is not None and (source.path, source.kind) == ("pages/a.txt", "text")
+    source = read_page(Path("show/pages/a.txt")).segment.source
+    assert source is not None and source.path == "show/pages/a.txt"  # no folder: as typed
+
+
+@pytest.mark.parametrize("path", sorted((EXAMPLES / "the-frame" / "segments").glob("*.md")))
+def test_example_segments_name_their_page_as_import_would(path: Path) -> None:
+    from segments.segmentfile import read_segment
+
+    source = read_segment(path).source
+    assert source is not None and source.path is not None
+    page = path.parent.parent / source.path
+    assert page.is_file()
+    assert source_path(page, path.parent) == source.path
+    again = read_page(page, path.parent).segment
+    assert again.source == source and again.slug == path.stem
