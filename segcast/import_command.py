@@ -4,6 +4,7 @@ Without ``--json`` each page becomes ``DIR/<slug>.md`` (``-o``, default ``segmen
 ``--json`` the JSON form goes to stdout (one object for one PAGE, an array for several) and files
 are written only when ``-o`` is given. Bad pages never stop a batch: the good ones are written
 and each bad one is listed at the end as ``Error: FILE: problem``; the exit code is then 1.
+``--strict`` counts a page with warnings (an encoding fallback, airtimes kept as text) as bad.
 A segment file names its page relative to the show folder (the segments folder's parent) when the
 page lies inside it, so ``segcast build`` on that folder sees the page as imported.
 """
@@ -40,9 +41,15 @@ DEFAULT_DIRECTORY = Path("segments")
     "--json", "as_json", is_flag=True, help="Print the JSON form; write files only with -o."
 )
 @click.option("--force", is_flag=True, help="Replace segment files that already exist.")
+@click.option("--strict", is_flag=True, help="Treat a page with warnings as failed (not written).")
 @click.pass_context
 def import_command(
-    ctx: click.Context, pages: tuple[Path, ...], output: Path | None, as_json: bool, force: bool
+    ctx: click.Context,
+    pages: tuple[Path, ...],
+    output: Path | None,
+    as_json: bool,
+    force: bool,
+    strict: bool,
 ) -> None:
     """Import segment pages (plain text or HTML, told apart by content) as segment files."""
     debug = bool((ctx.find_root().obj or {}).get("debug"))
@@ -54,6 +61,8 @@ def import_command(
         try:
             # Into a segments folder, the page is named as `segcast build` names it (source_path).
             result = read_page(page, directory)
+            if strict and result.warnings:
+                raise InputError("; ".join(result.warnings) + " (--strict)", page)
             for warning in result.warnings:
                 click.echo(f"Warning: {page}: {warning}", err=True)
             if directory is not None:

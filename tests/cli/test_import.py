@@ -357,3 +357,20 @@ def test_whole_corpus_imports_in_one_batch(shared: Path, tmp_path: Path) -> None
     for path in written:
         text = path.read_text(encoding="utf-8")
         assert [f for f in FURNITURE if f in text] == [], path.name
+
+
+def test_strict_fails_pages_with_warnings_and_writes_only_clean_ones(seeds: Path) -> None:
+    Path("latin.txt").write_bytes(
+        "Señor García’s café\n\nHe has run the café for thirty years, he said.\n".encode("cp1252")
+    )
+    result = run("import", "--strict", "latin.txt", f"pages/{SEED_RADIO}")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"wrote segments/{RADIO_SLUG}.md\nimported 1 of 2 pages into segments/; 1 failed\n"
+    )
+    assert result.stderr == "Error: latin.txt: decoded as cp1252 (not UTF-8) (--strict)\n"
+    assert os.listdir("segments") == [f"{RADIO_SLUG}.md"]
+    # Without --strict the same page is written, with its warning.
+    relaxed = run("import", "latin.txt")
+    assert relaxed.exit_code == 0
+    assert relaxed.stderr == "Warning: latin.txt: decoded as cp1252 (not UTF-8)\n"
