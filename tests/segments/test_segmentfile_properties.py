@@ -25,7 +25,7 @@ from segments.model import (
 from segments.segmentfile import format_segment, parse_segment
 
 # Words as pages have them: letters, digits, punctuation, Markdown marks, non-ASCII.
-_CHARS = st.sampled_from(list("abcXYZ09é’“”—–*_#>[]():?\\`'\"-.,!&%/+=~|{}<@$;") + ["ß", "ü", "✓"])
+_CHARS = st.sampled_from([*"abcXYZ09é’“”—–*_#>[]():?\\`'\"-.,!&%/+=~|{}<@$;", "ß", "ü", "✓"])
 WORD = st.text(_CHARS, min_size=1, max_size=8)
 TEXT = st.lists(WORD, min_size=1, max_size=12).map(" ".join)
 NAME = st.lists(
