@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
+from audio.tags import plan_chapters
 from feeds.chapters import chapters_json
 from feeds.guids import new_episode_guid
 from feeds.media import MIME_BY_EXTENSION, MediaFacts, read_media_facts
@@ -203,6 +204,10 @@ def plan_episode(show_dir: Path, show: Show, path: Path, segment: Segment) -> _P
         url, facts = enclosure_url(show, audio_file, path), read_media_facts(audio_file)
     else:
         url, facts = stated_audio(segment, path)
+    if facts.duration_seconds:
+        # The rule tagging applies: a chapter after the end of the audio is an error, not a
+        # chapters file that points past the episode.
+        plan_chapters(segment.chapters, facts.duration_seconds, path)
     new_guid = segment.guid is None
     if new_guid:
         segment = replace(segment, guid=new_episode_guid())

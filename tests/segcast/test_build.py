@@ -348,3 +348,20 @@ def test_our_feed_passes_our_validator(tmp_path: Path) -> None:
     )
     data = build(show_dir, tmp_path / "feed.xml")
     assert validate_feed(data, "feed.xml") == []
+
+
+def test_chapter_after_the_end_of_the_audio_fails_the_build(tmp_path: Path) -> None:
+    late = TIMED.replace(
+        "start: '00:00:02'\n  title: The film", "start: '00:00:09'\n  title: The film"
+    )
+    show_dir = make_show(tmp_path, {"timed": late}, durations={"timed": 4.0})
+    out = tmp_path / "public" / "feed.xml"
+    with pytest.raises(SegcastError) as caught:
+        build_show(show_dir, out, environ={})
+    # The generated MP3 lasts 4 s plus the encoder's padding.
+    assert re.fullmatch(
+        r".*segments/timed\.md: chapter 'The film' starts at 00:00:09\.000, "
+        r"after the end of the audio \(00:00:04\.\d{3}\)",
+        str(caught.value),
+    ), str(caught.value)
+    assert not out.exists()  # nothing published
