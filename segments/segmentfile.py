@@ -368,6 +368,25 @@ def _transcript_blocks(sections: list[Section]) -> list[str]:
 # -- reading ----------------------------------------------------------------------------------
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that refuses a key given twice: PyYAML keeps the last and drops the first."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[tuple[str, str]] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                key = (key_node.tag, key_node.value)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"found duplicate key {key_node.value!r}",
+                        key_node.start_mark,
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def parse_segment(text: str, *, where: str, default_slug: str | None = None) -> Segment:
     """Parse the text of a segment file (``where`` names it in errors)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -378,7 +397,7 @@ def parse_segment(text: str, *, where: str, default_slug: str | None = None) -> 
     except StopIteration:
         raise InputError("front matter is not closed by a '---' line", where) from None
     try:
-        data = yaml.safe_load("\n".join(lines[1:end]))
+        data = yaml.load("\n".join(lines[1:end]), Loader=_Loader)  # a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]

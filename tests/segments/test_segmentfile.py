@@ -363,6 +363,16 @@ MALFORMED = [
         "front matter: expected a mapping of keys, got a list",
     ),
     ("missing title", "---\nslug: x\n---\nBody\n", "title: missing"),
+    (
+        "key given twice",
+        "---\ntitle: First\nslug: x\ntitle: Second\n---\n",
+        "bad YAML on line 4: found duplicate key 'title'",
+    ),
+    (
+        "nested key given twice",
+        "---\ntitle: x\npeople:\n- name: A\n  role: guest\n  name: B\n---\n",
+        "bad YAML on line 6: found duplicate key 'name'",
+    ),
     ("blank title", "---\ntitle: '  '\n---\n", "title: missing"),
     (
         "number title",
