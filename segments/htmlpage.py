@@ -890,15 +890,23 @@ def _classify(item: _Item, heading_ok: bool, speakers: set[str]) -> list[Block]:
         return [Block(text=text)]
     if kind == "paragraph" and runs and all(r.bold for r in runs):
         if text.endswith("?"):
-            return [Block(text=text, kind="question", speaker=speaker)]
+            return [_question(text, speaker)]
         if heading_ok and speaker is None:
             return [Block(text=text, kind="heading")]
     if kind == "paragraph" and speaker is None and len(runs) > 1 and runs[0].bold:
         lead = clean(runs[0].text) or ""
         if lead.endswith("?") and not all(r.bold for r in runs):
             rest = clean("".join(r.text for r in runs[1:])) or ""
-            return [Block(text=lead, kind="question"), Block(text=rest)]
+            return [_question(lead), Block(text=rest)]
     return [Block(text=text, kind=kind, speaker=speaker)]
+
+
+def _question(text: str, speaker: str | None = None) -> Block:
+    """Return a question block without the "Q:" label a bold run kept in its text."""
+    label, colon, rest = text.partition(":")
+    if speaker is None and colon and rest.strip() and label.lower() in structure.QUESTION_LABELS:
+        text = rest.strip()
+    return Block(text=text, kind="question", speaker=speaker)
 
 
 # --- the show box -----------------------------------------------------------------------------

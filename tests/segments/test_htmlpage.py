@@ -309,6 +309,16 @@ MARKUP = [
         [Block("Where were you born?", "question")],
     ),
     (
+        "bold Q line",
+        "<p><strong>Q: Where were you born?</strong></p>",
+        [Block("Where were you born?", "question")],
+    ),
+    (
+        "bold Q lead",
+        "<p><strong>Q: Where were you born?</strong><br>In Busan, near the harbour.</p>",
+        [Block("Where were you born?", "question"), Block("In Busan, near the harbour.")],
+    ),
+    (
         "bold line alone is a heading",
         "<p><strong>Getting into filmmaking</strong></p>",
         [Block("Getting into filmmaking", "heading")],
