@@ -171,6 +171,14 @@ def _for_description(html: str) -> str:
     return re.sub(r"\n{2,}", "\n", sanitize_description(html))
 
 
+# Where a cut may follow in text: a word before a space, the text's end, or a character of a script
+# written without spaces (CJK ideographs and punctuation, kana, Hangul syllables, full-width forms),
+# where any two characters may be broken apart (Unicode line breaking, UAX #14, class ID).
+_CUT_AFTER = re.compile(
+    r"\S(?=\s)|\S$|[\u2e80-\u2fff\u3001-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf"
+    r"\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef](?=\S)"
+)
+
 # A tag; quoted attribute values may hold ">". Text between tags (entities included) has none.
 _TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]*)")
@@ -249,10 +257,10 @@ def truncate_html(html: str, max_bytes: int) -> str:
                 if name not in _VOID and not token.endswith("/>"):
                     stack.append(name)
             continue
-        # Text: a cut may follow any word (an entity has no spaces, so none is split), or the
-        # text's end, which is followed by a tag.
+        # Text: a cut may follow any word (an entity has no spaces, so none is split), the
+        # text's end, which is followed by a tag, or a CJK character (see _CUT_AFTER).
         prefix = "".join(pieces)
-        for match in re.finditer(r"\S(?=\s)|\S$", token):
+        for match in _CUT_AFTER.finditer(token):
             kept_text = token[: match.end()]
             if not consider(prefix + kept_text, used + _size(kept_text), stack):
                 break

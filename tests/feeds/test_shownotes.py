@@ -303,14 +303,40 @@ def test_truncate_never_splits_tags_or_entities(max_bytes: int) -> None:
     assert cut.endswith(("…</p>", "…</li></ul>", "…</a></p>")), cut
     root = lxml.html.fragment_fromstring(cut, create_parent="div")
     assert lxml.html.tostring(root, encoding="unicode").count("<p>") == cut.count("<p>")
-    # What is kept is the start of the original text, cut after a whole word.
+    # What is kept is the start of the original text, cut after a whole word (or between two
+    # Japanese characters, which have no spaces between words).
     original = " ".join(lxml.html.fragment_fromstring(source, create_parent="div").itertext())
     words = original.split()
     kept = " ".join(root.itertext()).replace("…", " ").split()
     assert kept[:-1] == words[: len(kept) - 1]
-    assert words[len(kept) - 1].rstrip(",:") == kept[-1]
+    last = words[len(kept) - 1].rstrip(",:")
+    assert last == kept[-1] or (last == "日本語" and kept[-1] in ("日", "日本")), kept[-1]
 
 
 def test_truncate_keeps_what_fits() -> None:
     assert truncate_html("<p>short</p>", 12) == "<p>short</p>"
     assert truncate_html("<p>toolongword</p>", 10) == ""
+
+
+@pytest.mark.parametrize(
+    ("html", "max_bytes", "cut"),
+    [
+        # Chinese and Japanese put no spaces between words: a cut may fall between any two
+        # ideographs or kana, else a long summary vanishes from the description.
+        ("<p>这是一个很长的中文摘要。这是一个很长的中文摘要。</p>", 30, "<p>这是一个很长…</p>"),
+        ("<p>日本語のテキストです</p>", 25, "<p>日本語のテ…</p>"),
+        ("<p>Intro: 中文摘要中文摘要</p>", 30, "<p>Intro: 中文摘要…</p>"),
+        # Latin words are still never split.
+        ("<p>toolongword and more</p>", 16, ""),
+    ],
+)
+def test_truncate_cuts_between_cjk_characters(html: str, max_bytes: int, cut: str) -> None:
+    assert truncate_html(html, max_bytes) == cut
+
+
+def test_long_cjk_summary_stays_in_the_description() -> None:
+    summary = "这是一个很长的中文摘要。" * 150  # 5,400 bytes, not one space
+    notes = show_notes(Segment(slug="s", title="t", summary=summary), None)
+    size = len(notes.description.encode("utf-8"))
+    assert 0.9 * DESCRIPTION_MAX_BYTES < size <= DESCRIPTION_MAX_BYTES
+    assert notes.description.startswith("<p>这是一个很长的中文摘要。这是")
