@@ -249,14 +249,13 @@ def _detect(data: bytes, where: str) -> tuple[str, str]:
         raise InputError(MESSAGES["undecodable"], where)
     best = matches[0]
     # Western European pages are the common case, and single-byte codecs often fit the same
-    # bytes equally well (cp1250 reads "Señor" as "Seńor"): among the equally good, prefer these.
+    # bytes equally well (cp1250 reads "Señor" as "Seńor"): among those that read the bytes as
+    # cleanly (no more chaos), prefer these. Coherence is not compared: its language guess
+    # favours DOS and Mac codecs, which turn a no-break space or a curly apostrophe into a
+    # letter ("film.á" in cp775, "Frameĺs" in cp852, "Itís" in mac_latin2).
     for preferred in PREFERRED_ENCODINGS:
         for match in matches:
-            if (
-                preferred in match.could_be_from_charset
-                and match.chaos <= best.chaos
-                and match.coherence >= best.coherence
-            ):
+            if preferred in match.could_be_from_charset and match.chaos <= best.chaos:
                 return data.decode(preferred), preferred
     return str(best), best.encoding
 

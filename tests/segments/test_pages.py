@@ -17,6 +17,21 @@ SEED_RADIO = "000_ffc6ea54557d44a1.txt"
 SEED_QA = "002_11b01c9f8ba00177.txt"
 
 LATIN = "Señor García said “hello” to the naïve café owner — twice.\n"
+#: Copied from a web page: the no-break space at the end is byte A0 in Windows-1252.
+NBSP_LINE = (
+    "I think intimacy is the key that I try to create between the viewer and my characters "
+    "because I think that's the most important aspect of storytelling in film.\u00a0"
+)
+#: From the seed page: one curly apostrophe (byte 92) was read as "ĺ" (cp852) before.
+CAPTIONED = (
+    "Riley Keough (left) and Jena Malone star in So Yong Kim's latest film,\n"
+    'Riley Keough (left) and Jena Malone star in So Yong Kim\'s latest film, "Lovesong."\n'
+    "So Yong Kim\n\n"
+    "The Frame’s James Kim recently spoke with the director about how she got into filmmaking, "
+    "her personal inspiration behind the movie, and why she's attracted to making intimate "
+    "films. \n\n\nGetting into filmmaking:"
+)
+GERMAN = "Die Straße führt über die Brücke nach Köln, sagte Jürgen.\n"
 STATION_HTML = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="{charset}"><title>Interview: Café owner</title></head>
 <body><article><h1>Interview: Café owner</h1>
@@ -121,6 +136,14 @@ def test_unreadable_file_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             "Привет, как дела? Это тест кодировки.",
             ["decoded as cp1251 (not UTF-8)"],
         ),
+        (NBSP_LINE.encode("cp1252"), NBSP_LINE, ["decoded as cp1252 (not UTF-8)"]),
+        (GERMAN.encode("cp1252"), GERMAN, ["decoded as cp1252 (not UTF-8)"]),
+        (CAPTIONED.encode("cp1252"), CAPTIONED, ["decoded as cp1252 (not UTF-8)"]),
+        (
+            "Zażółć gęślą jaźń. Pchnąć w tę łódź jeża lub ośm skrzyń fig.".encode("cp1250"),
+            "Zażółć gęślą jaźń. Pchnąć w tę łódź jeża lub ośm skrzyń fig.",
+            ["decoded as cp1250 (not UTF-8)"],
+        ),
         ("Über".encode("utf-16"), "Über", ["decoded as UTF-16 (not UTF-8)"]),
         (
             b'<meta charset="ISO-8859-1"><p>Caf\xe9 \x93quoted\x94</p>',
@@ -138,6 +161,10 @@ def test_unreadable_file_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "utf-8 bom",
         "cp1252 detected",
         "cp1251 detected",
+        "cp1252 with a no-break space (read as cp775 before)",
+        "cp1252 German",
+        "cp1252 curly apostrophe (read as cp852 before)",
+        "cp1250 Polish",
         "utf-16 bom",
         "declared latin-1",
         "xml declaration",
