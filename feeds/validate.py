@@ -839,7 +839,10 @@ def episode_number_in_title(title: str) -> str | None:
     return m.group(0) if m else None
 
 
-_CHAPTER_LINE = re.compile(r"\(?((?:\d{1,2}:)?\d{1,2}:\d{2})\)?(?=[\s\-–—:]*\S)")
+# A time followed by am/pm ("7:30pm: doors open") is a time of day in prose, not a chapter.
+_CHAPTER_LINE = re.compile(
+    r"\(?((?:\d{1,2}:)?\d{1,2}:\d{2})\)?(?!\s*[ap]\.?m\b)(?=[\s\-–—:]*\S)", re.IGNORECASE
+)
 _LINE_BREAK = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:p|li|div|h\d)\s*>", re.IGNORECASE)
 _TAG = re.compile(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)[^<>]*>")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from feeds.validate import RULES, Finding, load_feed, validate_feed
+from feeds.validate import RULES, Finding, chapter_lines, load_feed, validate_feed
 from segments.errors import FeedError
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -748,3 +748,20 @@ def test_findings_are_sorted_by_source_line() -> None:
         ("item-duration-invalid", line_of(">1805<")),
         ("url-not-https", line_of(ENC2)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("description", "lines"),
+    [
+        # A clock time of day opening a line is prose, not a chapter: no Spotify warnings.
+        ("<p>7:30pm: the screening starts.</p><p>Q&amp;A after.</p>", []),
+        ("<p>10:30 a.m. update from the festival</p>", []),
+        ("<p>7:30 PM at the Egyptian</p>", []),
+        (
+            "<p>(00:00) Intro</p><p>12:34 Pmdd talk</p><p>1:02:03 End</p>",
+            [("00:00", 0), ("12:34", 754), ("1:02:03", 3723)],
+        ),
+    ],
+)
+def test_chapter_lines_skip_clock_times(description: str, lines: list[tuple[str, int]]) -> None:
+    assert chapter_lines(description) == lines
