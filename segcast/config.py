@@ -100,6 +100,9 @@ def _url(value: Any, key: str, path: Path) -> str:
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise _fail(path, key, f"{value!r} is not an http(s) URL")
+    if any(char.isspace() for char in value.strip()):
+        # base_url is joined to file names as is: every enclosure URL would hold the space.
+        raise _fail(path, key, f"{value!r} has a space; write it as %20")
     return value.strip()
 
 

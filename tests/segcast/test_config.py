@@ -149,6 +149,17 @@ def test_funding_and_locked(tmp_path: Path) -> None:
             "language: 'English' is not an ISO 639 language code such as 'en' or 'en-us'",
         ),
         ("link", 'link = "example.org"', "link: 'example.org' is not an http(s) URL"),
+        # A space would go into every enclosure URL as is: an invalid URL apps cannot fetch.
+        (
+            "base_url",
+            'base_url = "https://example.org/the frame/"',
+            "base_url: 'https://example.org/the frame/' has a space; write it as %20",
+        ),
+        (
+            "feed_url",
+            'feed_url = "https://example.org/my feed.xml"',
+            "feed_url: 'https://example.org/my feed.xml' has a space; write it as %20",
+        ),
         ("timezone", 'timezone = "Pacific"', "timezone: unknown time zone 'Pacific'"),
         (
             "timezone",
