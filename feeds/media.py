@@ -46,10 +46,24 @@ def _is_adts(head: bytes) -> bool:
 #: ISO BMFF major brands of audio-only MPEG-4 files (Apple's M4A/M4B and the generic ones).
 M4A_BRANDS: frozenset[bytes] = frozenset({b"M4A ", b"M4B ", b"M4P ", b"mp42", b"mp41", b"isom"})
 
+
+def _is_mpeg4(head: bytes) -> bool:
+    """Tell whether an ISO BMFF ``ftyp`` box names an MPEG-4 brand, major or compatible.
+
+    Encoders other than Apple's put their own major brand first (``iso5``, ``dash``, ``3gp4``)
+    and list ``isom``/``mp41``/``mp42`` as compatible brands after the minor version.
+    """
+    if head[4:8] != b"ftyp":
+        return False
+    end = min(int.from_bytes(head[:4], "big"), len(head))
+    brands = [head[8:12]] + [head[i : i + 4] for i in range(16, end - 3, 4)]
+    return any(brand in M4A_BRANDS for brand in brands)
+
+
 #: (test on the first bytes after any ID3v2 tag, MIME type), tried in order; the first match wins.
 SNIFFERS: tuple[tuple[Callable[[bytes], bool], str], ...] = (
     (_is_mpeg_audio, "audio/mpeg"),
-    (lambda h: h[4:8] == b"ftyp" and h[8:12] in M4A_BRANDS, "audio/x-m4a"),
+    (_is_mpeg4, "audio/x-m4a"),
     (_is_adts, "audio/aac"),
     (lambda h: h[:4] == b"OggS", "audio/ogg"),
     (lambda h: h[:4] == b"fLaC", "audio/flac"),

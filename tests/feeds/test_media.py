@@ -74,6 +74,12 @@ def test_missing_file_is_an_error(tmp_path: Path) -> None:
         (bytes([0xFF, 0xF1, 0x50, 0x80]), "audio/aac"),  # ADTS, layer bits 00
         (b"\x00\x00\x00\x18ftypM4B \x00\x00\x02\x00", "audio/x-m4a"),
         (b"\x00\x00\x00\x18ftypqt  \x00\x00\x02\x00", None),  # QuickTime video
+        # Other encoders' AAC files (ffmpeg -brand, DASH packagers, Android recorders): the
+        # major brand is not Apple's, a compatible brand says MPEG-4.
+        (b"\x00\x00\x00\x1cftypiso5\x00\x00\x02\x00iso5iso2mp41", "audio/x-m4a"),
+        (b"\x00\x00\x00\x1cftypdash\x00\x00\x02\x00dashiso2mp41", "audio/x-m4a"),
+        (b"\x00\x00\x00\x1cftyp3gp4\x00\x00\x02\x003gp4isomiso2", "audio/x-m4a"),
+        (b"\x00\x00\x00\x14ftypqt  \x00\x00\x02\x00qt  ", None),
         (b"RIFF\x00\x00\x00\x00AVI ", None),
         (b"ID3\x04\x00", "audio/mpeg"),
     ],
