@@ -27,6 +27,8 @@ class Block:
     text: str
     kind: BlockKind = "paragraph"
     speaker: str | None = None
+    #: A time mark printed before the text ("[00:12:30] JOHN HORN: ..."), in seconds.
+    start_seconds: float | None = None
 
 
 @dataclass

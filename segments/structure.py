@@ -20,6 +20,7 @@ from segments.errors import InputError
 from segments.furniture import is_furniture, normalise_text, strip_furniture
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.page import Block, RawPage
+from segments.timecode import parse_timecode
 
 # --- names --------------------------------------------------------------------------------------
 
@@ -155,6 +156,11 @@ NOTE_LABELS = frozenset(
 #: "Q:" and "A:" labels of printed interviews.
 QUESTION_LABELS = frozenset({"q", "question", "frage", "f"})
 ANSWER_LABELS = frozenset({"a", "answer", "antwort"})
+#: A time mark before a turn: "[00:12:30]", "(12:30)", "[1:02:03.5]", or a bare "00:12:30".
+TIME_MARK = re.compile(
+    r"(?:[\[(](?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?)[\])]"
+    r"|(?P<bare>\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?))(?:\s+|$)"
+)
 #: A topic heading is a short line ending in ":" that is not a reported-speech lead-in.
 HEADING_MAX_WORDS = 10
 REPORTING_VERBS = re.compile(
@@ -177,6 +183,7 @@ class _Item:
     questioner: str | None = None
     mark: str = ""  # "answer" after an "A:" label, "note" for "Note:" / "Update:" paragraphs
     marked_up: bool = False  # the markup (or a "Q:" label) says so: never second-guessed
+    start_seconds: float | None = None  # a time mark printed before it
 
 
 def _name_keys(name: str) -> tuple[str, str, str]:
@@ -345,14 +352,41 @@ def _label(text: str) -> tuple[str, str, bool] | None:
 # --- the stages ---------------------------------------------------------------------------------
 
 
+def _time_mark(text: str) -> tuple[float | None, str]:
+    """Split a leading time mark from ``text``: (seconds or None, the rest).
+
+    >>> _time_mark("[00:12:30] JOHN HORN: Why?"), _time_mark("(1:05) Hi"), _time_mark("3:30 pm")
+    ((750.0, 'JOHN HORN: Why?'), (65.0, 'Hi'), (None, '3:30 pm'))
+    """
+    match = TIME_MARK.match(text)
+    if not match:
+        return None, text
+    try:
+        return parse_timecode(match["time"] or match["bare"]), text[match.end() :]
+    except ValueError:  # "[1:75]" is no timecode: keep the text as it is
+        return None, text
+
+
 def _normalise_blocks(blocks: Iterable[Block]) -> list[Block]:
-    """Clean whitespace in every block and drop empty ones."""
+    """Clean whitespace in every block, take out time marks and drop empty ones.
+
+    A block that is only a time mark times the block after it.
+    """
     cleaned = []
+    pending: float | None = None
     for block in blocks:
         text = normalise_text(block.text)
         speaker = normalise_text(block.speaker).rstrip(":").strip() if block.speaker else None
+        start = block.start_seconds
+        if start is None and block.kind != "heading":
+            start, text = _time_mark(text)
+        if start is not None and not text:
+            pending = start
+            continue
         if text:
-            cleaned.append(replace(block, text=text, speaker=speaker or None))
+            start = start if start is not None else pending
+            cleaned.append(replace(block, text=text, speaker=speaker or None, start_seconds=start))
+            pending = None
     return cleaned
 
 
@@ -463,6 +497,7 @@ def _lead(blocks: list[Block], accepted: dict[str, str]) -> list[Block]:
         if (
             block.kind in ("heading", "question")
             or block.speaker
+            or block.start_seconds is not None
             or (found and found[0] in accepted)
             or _heading_text(block.text)
             or _is_question_text(block.text)
@@ -544,6 +579,8 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("question", text, questioner=asked_by))
         else:
             items.append(_Item("paragraph", text))
+    for item, block in zip(items, blocks, strict=True):  # one item per block
+        item.start_seconds = block.start_seconds
     return _confirm_questions(items)
 
 
@@ -564,7 +601,7 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
     for i, item in enumerate(items):
         if item.kind == "question" and not item.marked_up and i not in confirmed:
             label = f"{item.questioner}: " if item.questioner else ""
-            out.append(_Item("paragraph", label + item.text))
+            out.append(replace(item, kind="paragraph", text=label + item.text, questioner=None))
         elif (
             i + 1 in confirmed
             and item.kind == "paragraph"
@@ -573,7 +610,7 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
             and len(item.text.split()) <= HEADING_MAX_WORDS + 2
             and not _strip_closers(item.text).endswith((".", "!", "?", ":"))
         ):
-            out.append(_Item("heading", item.text))
+            out.append(replace(item, kind="heading"))
         else:
             out.append(item)
     return out
@@ -590,12 +627,26 @@ def _sections(items: list[_Item]) -> tuple[list[str], list[Section], list[str]]:
         marks.append(mark)
 
     for item in items:
-        if not sections and item.kind == "paragraph" and item.speaker is None and not item.mark:
+        timed = item.start_seconds is not None
+        if (
+            not sections
+            and item.kind == "paragraph"
+            and item.speaker is None
+            and not item.mark
+            and not timed
+        ):
             intro.append(item.text)
             continue
         current = sections[-1] if sections else None
+        if timed and item.kind != "heading":
+            # A time mark starts a turn: in an open section that has no text or time yet (under
+            # its heading), else in a new one.
+            if current is None or current.question or current.paragraphs or current.start_seconds:
+                start(Section())
+            current = sections[-1]
+            current.start_seconds = item.start_seconds
         if item.kind == "heading":
-            start(Section(heading=item.text))
+            start(Section(heading=item.text, start_seconds=item.start_seconds))
         elif item.kind == "question":
             if current and current.question is None and not current.paragraphs:
                 current.question, current.questioner = item.text, item.questioner

@@ -392,6 +392,45 @@ def test_remark_labels_and_times_are_not_speakers(label: str) -> None:
     assert all(s.speaker is None for s in segment.transcript)
 
 
+TIMED = """Hosted by John Horn
+
+Interview: Jane Doe on rivers
+
+Jane Doe talks about her new book on rivers and the people who live beside them.
+
+{first}JOHN HORN: What next?
+
+JANE DOE: Lakes.
+
+{second}JOHN HORN: How long did it take?
+
+JANE DOE: Ten years.
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "times"),
+    [
+        ("", "[00:12:30] ", [None, None, 750.0, None]),
+        ("(01:05) ", "00:12:30 ", [65.0, None, 750.0, None]),
+        ("[0:00:05]\n\n", "[00:12:30.5]\n\n", [5.0, None, 750.5, None]),
+    ],
+    ids=["bracketed", "parenthesised and bare", "mark on a line of its own"],
+)
+def test_time_marks_start_turns_and_never_hide_a_speaker(
+    first: str, second: str, times: list[float | None]
+) -> None:
+    segment = build_segment(read_text_page(TIMED.format(first=first, second=second), "p.txt"))
+    # Before, "[00:12:30] JOHN HORN: ..." stayed text in Jane Doe's turn, and her next label
+    # merged into that turn: the question read as hers and her answer lost its label.
+    assert [(s.speaker, s.paragraphs, s.start_seconds) for s in segment.transcript] == [
+        ("John Horn", ["What next?"], times[0]),
+        ("Jane Doe", ["Lakes."], times[1]),
+        ("John Horn", ["How long did it take?"], times[2]),
+        ("Jane Doe", ["Ten years."], times[3]),
+    ]
+
+
 # --- HTML-style blocks --------------------------------------------------------------------------
 
 
