@@ -14,6 +14,9 @@ from segments.errors import InputError
 
 #: Bytes read from the start of a file to decide its type.
 SNIFF_BYTES = 64
+#: Zero bytes skipped after an ID3v2 tag: some taggers pad outside the tag, and players (ffmpeg,
+#: mutagen) skip them to the first frame.
+MAX_ZERO_PADDING = 64 * 1024
 
 
 def _id3_size(head: bytes) -> int:
@@ -124,7 +127,7 @@ def read_media_facts(path: Path) -> MediaFacts:
             after = None
             if tag_size:
                 handle.seek(tag_size)
-                after = handle.read(SNIFF_BYTES)
+                after = handle.read(MAX_ZERO_PADDING + SNIFF_BYTES).lstrip(b"\0")[:SNIFF_BYTES]
     except OSError as exc:
         raise InputError(f"cannot read audio: {exc.strerror or exc}", path) from exc
     if length == 0:

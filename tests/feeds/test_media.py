@@ -46,6 +46,21 @@ def test_mp3_behind_a_large_id3_tag_is_mpeg(tmp_path: Path) -> None:
     assert facts.length_bytes == path.stat().st_size > 5000
 
 
+def test_mp3_with_zero_padding_after_its_id3_tag_is_mpeg(tmp_path: Path) -> None:
+    # Some taggers pad with zeros after the ID3v2 tag instead of inside it; players skip them.
+    path = tmp_path / "padded.mp3"
+    write_audio(path, 1.0, "mp3")
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=["title"]))
+    tags.save(path, padding=lambda info: 0)
+    data = path.read_bytes()
+    tag_end = 10 + sum(b << (7 * (3 - i)) for i, b in enumerate(data[6:10]))
+    path.write_bytes(data[:tag_end] + bytes(700) + data[tag_end:])
+    facts = read_media_facts(path)
+    assert facts.mime_type == "audio/mpeg"
+    assert facts.length_bytes == len(data) + 700
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [
