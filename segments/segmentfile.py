@@ -719,7 +719,9 @@ def _read_transcript(lines: list[str], first: int, where: str) -> list[Section]:
     sections: list[Section] = []
     current: Section | None = None
     previous: int | None = None
-    for number, block in split_blocks(lines, first):
+    for number, raw_block in split_blocks(lines, first):
+        # Trailing spaces are invisible in an editor: "--- " is still a separator.
+        block = [line.rstrip() for line in raw_block]
         head = block[0]
         rank: int
         if head == SEPARATOR and len(block) == 1:

@@ -545,6 +545,23 @@ def test_unreadable_segment_file(make: object, message: str, tmp_path: Path) -> 
     assert str(err.value) == f"{path}: {message}"
 
 
+def test_trailing_spaces_after_transcript_marks_are_ignored() -> None:
+    # An editor leaves "--- ", "### Topic " or "[00:01:23] ": before, the separator and the
+    # time mark became transcript text ("---", "[00:01:23]") and the time was lost.
+    marks = "## Transcript\n\n### Topic\n\n[00:01:23]\n\n**Bob:** Hi.\n\n---\n\nPlain.\n"
+    clean = parse_segment(f"---\ntitle: T\n---\n{marks}", where="x.md", default_slug="x")
+    spaced = marks.replace("\n\n", " \t\n\n")
+    segment = parse_segment(f"---\ntitle: T\n---\n{spaced}", where="x.md", default_slug="x")
+    assert (
+        segment.transcript
+        == clean.transcript
+        == [
+            Section(paragraphs=["Hi."], heading="Topic", speaker="Bob", start_seconds=83.0),
+            Section(paragraphs=["Plain."]),
+        ]
+    )
+
+
 def test_crlf_and_bom_are_accepted() -> None:
     text = "\ufeff---\r\ntitle: T\r\n---\r\nSummary.\r\n"
     segment = parse_segment(text.lstrip("\ufeff"), where="x.md", default_slug="x")
