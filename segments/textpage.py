@@ -41,6 +41,10 @@ ALT_MIN_CHARS = 15
 #: Lines that end a sentence or clause; a line without one, followed by a lower-case start, is a
 #: hard-wrapped continuation and is joined to the next.
 _LINE_END = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "]", "…")
+#: A line this long without an end was wrapped by an editor or mail program (they wrap at 60-80).
+WRAP_MIN_CHARS = 50
+#: A line that starts with a speaker label ("JANE DOE:", "McKelvey:") starts a turn.
+_LABEL_START = re.compile(r"[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}\s*:")
 #: A headline is short: longer first lines are text, and the page has no headline.
 TITLE_MAX_WORDS = 25
 
@@ -67,13 +71,20 @@ def _groups(text: str) -> list[list[str]]:
 
 
 def _unwrap(lines: list[str]) -> list[str]:
-    """Join hard-wrapped lines; every other line is a paragraph of its own."""
+    """Join hard-wrapped lines; every other line is a paragraph of its own.
+
+    A line without an end is continued by a lower-case line, or, when it is as long as wrapped
+    text is, by any line but a speaker's ("Mississippi for...", "I watched...").
+    """
     paragraphs: list[str] = []
+    previous = ""
     for line in lines:
-        if paragraphs and not paragraphs[-1].endswith(_LINE_END) and line[0].islower():
+        wrapped = len(previous) >= WRAP_MIN_CHARS and not _LABEL_START.match(line)
+        if paragraphs and not previous.endswith(_LINE_END) and (line[0].islower() or wrapped):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
+        previous = line
     return paragraphs
 
 

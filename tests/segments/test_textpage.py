@@ -119,6 +119,20 @@ def test_qa_seed_has_no_header_and_every_line_is_a_paragraph() -> None:
                 "Dana Fox reports.",
             ],
         ),
+        # Wrapped before a capital ("Mississippi", "I") is still one paragraph; a label is not.
+        (
+            "Title\n\nShe grew up in St. Louis, where her father worked on the\n"
+            "Mississippi for thirty years.\nJANE DOE: They connect everything. When I was young\n"
+            "I watched the barges for hours.\nJOHN HORN: And then what happened next to you\n"
+            "Jane Doe: Nothing.",
+            [
+                "She grew up in St. Louis, where her father worked on the Mississippi for thirty "
+                "years.",
+                "JANE DOE: They connect everything. When I was young I watched the barges for hours.",
+                "JOHN HORN: And then what happened next to you",
+                "Jane Doe: Nothing.",
+            ],
+        ),
         ("Title\r\n\r\nOne.\r\n\r\n\r\nTwo.", ["One.", "Two."]),
         ("Title\nFirst line under the title.", ["First line under the title."]),
     ],
