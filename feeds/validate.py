@@ -7,7 +7,9 @@ source it comes from. ``validate_feed`` returns one ``Finding`` per problem, in 
 
 from __future__ import annotations
 
+import gzip
 import html
+import io
 import itertools
 import re
 import urllib.error
@@ -1453,6 +1455,15 @@ def _check_https(channel: etree._Element, places: _Places, report: _Report) -> N
                 )
 
 
+def _gunzip(data: bytes, location: str) -> bytes:
+    """Return gzip-compressed feed bytes uncompressed, at most the size a feed may have."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            return stream.read(_MAX_FEED_BYTES + 1)
+    except (OSError, EOFError) as exc:
+        raise FeedError(f"the server sent broken gzip data: {exc}", location) from exc
+
+
 def load_feed(location: str) -> bytes:
     """Read a feed from a file path or an http(s) URL."""
     if re.match(r"https?://", location, re.IGNORECASE):
@@ -1462,7 +1473,14 @@ def load_feed(location: str) -> bytes:
         try:
             with urllib.request.urlopen(request, timeout=30) as response:
                 data: bytes = response.read(_MAX_FEED_BYTES + 1)
+                encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+            if encoding in ("gzip", "x-gzip"):  # sent unasked by some servers and CDNs
+                data = _gunzip(data, location)
         except urllib.error.HTTPError as exc:
+            if 300 <= exc.code < 400:  # urllib follows redirects; it gives up on a loop
+                raise FeedError(
+                    f"HTTP {exc.code}: too many redirects (a redirect loop)", location
+                ) from exc
             raise FeedError(f"HTTP {exc.code} {exc.reason}", location) from exc
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
             reason = getattr(exc, "reason", exc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import threading
 import uuid
 from collections.abc import Iterator
@@ -693,6 +694,18 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+        elif self.path == "/feed.xml.gz":  # gzip sent unasked, as some CDNs do
+            body = gzip.compress(BASE.encode())
+            self.send_response(200)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         else:
             self.send_error(404, "Not Found")
 
@@ -720,6 +733,16 @@ def test_load_feed_http_error(server: str) -> None:
     with pytest.raises(FeedError) as err:
         load_feed(f"{server}/gone.xml")
     assert str(err.value) == f"{server}/gone.xml: HTTP 404 Not Found"
+
+
+def test_load_feed_gzip_content_encoding(server: str) -> None:
+    assert load_feed(f"{server}/feed.xml.gz") == BASE.encode()
+
+
+def test_load_feed_redirect_loop_is_one_line(server: str) -> None:
+    with pytest.raises(FeedError) as err:
+        load_feed(f"{server}/loop")
+    assert str(err.value) == f"{server}/loop: HTTP 302: too many redirects (a redirect loop)"
 
 
 def test_load_feed_connection_refused() -> None:
