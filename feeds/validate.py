@@ -356,6 +356,12 @@ RULES: dict[str, Rule] = {
             "RSS 2.0 spec: enclosure url is required",
         ),
         Rule(
+            "item-enclosure-url-invalid",
+            "error",
+            'the enclosure url "{url}" is not an absolute http(s) URL without spaces',
+            f"{_APPLE}: the enclosure url is the full URL apps download the episode from",
+        ),
+        Rule(
             "item-enclosure-url-duplicate",
             "error",
             'the enclosure url "{url}" is already used by {other}',
@@ -1244,6 +1250,8 @@ def _check_enclosure(
     if not url:
         report.add("item-enclosure-url-missing", where)
     else:
+        if not _is_url(url) or any(char.isspace() for char in url):
+            report.add("item-enclosure-url-invalid", where, url=url)
         if url in seen:
             report.add("item-enclosure-url-duplicate", where, url=url, other=seen[url])
         else:

@@ -343,6 +343,22 @@ CASES: list[tuple[str, list[Edit], list[Edit]]] = [
         one("barry.m4a", "barry-%20ete.m4a"),
     ),
     ("item-enclosure-filename-not-ascii", one("barry.m4a", "barry-été.m4a"), nothing()),
+    # Apps download the enclosure as given: a relative or non-web URL, or a raw space, fails.
+    (
+        "item-enclosure-url-invalid",
+        one("https://example.org/the-frame/barry.m4a", "the-frame/barry.m4a"),
+        one("https://example.org/the-frame/barry.m4a", "https://example.org/the%20frame/barry.m4a"),
+    ),
+    (
+        "item-enclosure-url-invalid",
+        one("https://example.org/the-frame/barry.m4a", "https://example.org/the frame/barry.m4a"),
+        nothing(),
+    ),
+    (
+        "item-enclosure-url-invalid",
+        one("https://example.org/the-frame/barry.m4a", "file:///home/me/barry.m4a"),
+        nothing(),
+    ),
     ("item-enclosure-length-missing", one(' length="23456789"', ""), nothing()),
     ("item-enclosure-length-not-bytes", one('"23456789"', '"0"'), one('"23456789"', '"10000"')),
     ("item-enclosure-length-not-bytes", one('"23456789"', '"None"'), nothing()),
