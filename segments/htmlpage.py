@@ -229,6 +229,7 @@ def read_html_page(html: str, path: str) -> RawPage:
 
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     title = meta.title or _title_from_page(doc, extracted, site_names)
+    items = [part for item in items for part in _split_at_breaks(item)]
     blocks = _blocks(items, figures, title, main)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
@@ -356,6 +357,10 @@ _BLOCK_LEVEL = frozenset(
 )
 
 
+#: A line break (``<br>``, trafilatura's ``<lb/>``) while runs are read; a space after splitting.
+_BREAK = "\0"  # never in page text: XML and lxml refuse NUL
+
+
 def _dom_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_Run]:
     """Return an element's text as runs of formatting (``<b>``/``<strong>``, ``<i>``/``<em>``)."""
     tag = element.tag if isinstance(element.tag, str) else ""
@@ -363,10 +368,12 @@ def _dom_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_R
     italic = italic or tag in ("i", "em")
     runs = [_Run(element.text or "", bold, italic)]
     for child in element:
-        if isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL:
+        if child.tag == "br":
+            runs.append(_Run(_BREAK, bold, italic))
+        elif isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL:
             runs.append(_Run(" ", bold, italic))
         runs.extend(_dom_runs(child, bold, italic))
-        if isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL:
+        if isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL and child.tag != "br":
             runs.append(_Run(" ", bold, italic))
         runs.append(_Run(child.tail or "", bold, italic))
     return [r for r in runs if r.text]
@@ -377,7 +384,7 @@ def _xml_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_R
     rend = element.get("rend") or "" if element.tag == "hi" else ""
     bold = bold or "#b" in rend
     italic = italic or "#i" in rend
-    runs = [_Run(" " if element.tag == "lb" else element.text or "", bold, italic)]
+    runs = [_Run(_BREAK if element.tag == "lb" else element.text or "", bold, italic)]
     for child in element:
         if child.tag == "graphic":
             runs.append(_Run(child.tail or "", bold, italic))
@@ -385,6 +392,21 @@ def _xml_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_R
         runs.extend(_xml_runs(child, bold, italic))
         runs.append(_Run(child.tail or "", bold, italic))
     return [r for r in runs if r.text]
+
+
+def _split_at_breaks(item: _Item) -> list[_Item]:
+    """Split a paragraph at blank lines (``<br><br>``): old pages separate turns that way."""
+    parts: list[list[_Run]] = [[]]
+    breaks = 0
+    for run in item.runs:
+        if run.text == _BREAK:
+            breaks += 1
+        elif run.text.strip():
+            if breaks >= 2 and item.kind == "paragraph" and any(r.text.strip() for r in parts[-1]):
+                parts.append([])
+            breaks = 0
+        parts[-1].append(run if run.text != _BREAK else _Run(" ", run.bold, run.italic))
+    return [replace(item, runs=runs) for runs in parts]
 
 
 def _index_elements(doc: Any) -> dict[str, list[Any]]:

@@ -319,6 +319,21 @@ MARKUP = [
         [Block("Where were you born?", "question"), Block("In Busan, near the harbour.")],
     ),
     (
+        "double line break splits turns",
+        "<p>JOHN SMITH: Why are rates going up again?<br>\n<br>MAYOR JONES: The wells are low."
+        "<br><br>JOHN SMITH: And the farmers?</p>",
+        [
+            Block("JOHN SMITH: Why are rates going up again?"),
+            Block("MAYOR JONES: The wells are low."),
+            Block("JOHN SMITH: And the farmers?"),
+        ],
+    ),
+    (
+        "single line break joins lines",
+        "<p>One line of the address,<br>\nand the next line of it.</p>",
+        [Block("One line of the address, and the next line of it.")],
+    ),
+    (
         "bold line alone is a heading",
         "<p><strong>Getting into filmmaking</strong></p>",
         [Block("Getting into filmmaking", "heading")],
