@@ -4,6 +4,7 @@ Without ``--json`` each page becomes ``DIR/<slug>.md`` (``-o``, default ``segmen
 ``--json`` the JSON form goes to stdout (one object for one PAGE, an array for several) and files
 are written only when ``-o`` is given. Bad pages never stop a batch: the good ones are written
 and each bad one is listed at the end as ``Error: FILE: problem``; the exit code is then 1.
+``--force`` replaces a segment file but keeps the GUID a feed build stored in it.
 ``--strict`` counts a page with warnings (an encoding fallback, airtimes kept as text) as bad.
 A segment file names its page relative to the show folder (the segments folder's parent) when the
 page lies inside it, so ``segcast build`` on that folder sees the page as imported.
@@ -20,7 +21,7 @@ from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
 from segments.jsonform import segment_to_json
 from segments.model import Segment
 from segments.pages import read_page
-from segments.segmentfile import segment_path, write_segment
+from segments.segmentfile import read_segment, segment_path, write_segment
 
 #: Where segment files go when ``-o`` is not given (and ``--json`` is not asked for).
 DEFAULT_DIRECTORY = Path("segments")
@@ -73,6 +74,8 @@ def import_command(
                         "in this run (both pages have the same slug)",
                         page,
                     )
+                if force:
+                    _keep_guid(result.segment, destination)
                 write_segment(result.segment, destination, overwrite=force)
                 written_from[destination] = page
                 click.echo(f"wrote {destination}", err=as_json)
@@ -93,6 +96,19 @@ def import_command(
         click.echo(f"Error: {failure}", err=True)
     if failures:
         ctx.exit(EXIT_BAD_INPUT)
+
+
+def _keep_guid(segment: Segment, replaced: Path) -> None:
+    """Give ``segment`` the GUID of the segment file it replaces: an episode's GUID never changes.
+
+    The first feed build stored it there; a new one would make apps list the episode twice.
+    """
+    if segment.guid is not None or not replaced.is_file():
+        return
+    try:
+        segment.guid = read_segment(replaced).guid
+    except SegcastError:
+        return  # unreadable: nothing to keep (it is replaced, as --force asks)
 
 
 def _summary(done: int, total: int, directory: Path) -> str:

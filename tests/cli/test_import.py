@@ -190,6 +190,21 @@ def test_existing_file_is_kept_without_force_and_replaced_with_it(seeds: Path) -
     assert read_segment(target).title.startswith("'Lovesong'")
 
 
+def test_force_keeps_the_guid_the_feed_gave_the_replaced_file(seeds: Path) -> None:
+    # The feed identifies the episode by this GUID: a new one would make every app list the
+    # episode twice. Before, --force dropped it silently.
+    assert run("import", f"pages/{SEED_RADIO}").exit_code == 0
+    target = Path(f"segments/{RADIO_SLUG}.md")
+    guid = "6fbac70d-1036-48b7-9655-59ef6237368e"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("---\n", f"---\nguid: {guid}\n", 1),
+        encoding="utf-8",
+    )
+    result = run("import", "--force", f"pages/{SEED_RADIO}")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert read_segment(target).guid == guid
+
+
 def test_batch_writes_good_pages_and_lists_bad_ones_at_the_end(seeds: Path) -> None:
     Path("empty.txt").write_bytes(b"")
     Path("photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\0\x10JFIF")
