@@ -61,6 +61,8 @@ class Episode:
     description: str | None = None
     content_html: str | None = None
     language: str | None = None
+    #: Where errors about this episode point: its segment file (default "segment SLUG").
+    source: str | None = None
 
 
 def person_tag(person: Person) -> PersonTag:
@@ -112,7 +114,7 @@ def _check_episodes(show: Show, episodes: list[Episode]) -> None:
     guids: dict[str, str] = {}
     for ep in episodes:
         slug = ep.segment.slug
-        where = f"segment {slug}"
+        where = ep.source or f"segment {slug}"
         if not ep.segment.guid:
             raise FeedError("has no GUID (the build assigns one and stores it)", where)
         if isinstance(ep.length_bytes, bool) or not isinstance(ep.length_bytes, int):

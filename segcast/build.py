@@ -225,6 +225,7 @@ def plan_episode(show_dir: Path, show: Show, path: Path, segment: Segment) -> _P
         pub_date=pub_date(segment, show, path),
         description=notes.description,
         content_html=notes.content,
+        source=str(path),
     )
     return _Planned(path=path, episode=episode, companions=files, new_guid=new_guid)
 

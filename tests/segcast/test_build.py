@@ -288,6 +288,22 @@ def test_audio_errors_name_the_segment(
     assert not (tmp_path / "feed.xml").exists()
 
 
+def test_feed_rule_errors_name_the_segment_file(tmp_path: Path) -> None:
+    # The file is named differently from its slug: the error must name the file to edit.
+    show_dir = make_show(
+        tmp_path,
+        {"take-2": "---\ntitle: One\nslug: one\npublished: 2016-04-05\n---\n"},
+        toml=SHOW_TOML.replace('type = "episodic"', 'type = "serial"'),
+        durations={"one": 1.0},
+    )
+    with pytest.raises(SegcastError) as caught:
+        build_show(show_dir, tmp_path / "feed.xml", environ={})
+    assert str(caught.value) == (
+        f"{show_dir / 'segments' / 'take-2.md'}: "
+        "a serial show needs an episode number on every episode"
+    )
+
+
 def test_missing_published_date_is_an_error(tmp_path: Path) -> None:
     show_dir = make_show(tmp_path, {"one": "---\ntitle: One\n---\n"}, durations={"one": 1.0})
     with pytest.raises(SegcastError) as caught:
@@ -326,7 +342,8 @@ def test_duplicate_enclosure_is_refused(tmp_path: Path) -> None:
     show_dir = make_show(tmp_path, segments, durations={"same": 1.0})
     with pytest.raises(SegcastError) as caught:
         build_show(show_dir, tmp_path / "feed.xml", environ={})
-    assert str(caught.value) == f"segment b: enclosure URL {BASE}same.mp3 is also used by segment a"
+    a, b = (show_dir / "segments" / f"{slug}.md" for slug in ("a", "b"))
+    assert str(caught.value) == f"{b}: enclosure URL {BASE}same.mp3 is also used by {a}"
     assert GUID_LINE.search((show_dir / "segments" / "a.md").read_text()) is None
 
 
