@@ -185,6 +185,10 @@ def import_pages(show_dir: Path, report: PipelineReport) -> None:
         if page is not None:
             sources.add(page)
     for page in sorted(p for p in pages_dir.iterdir() if not p.name.startswith(".")):
+        if page.is_dir():
+            why = "a folder (pages are read from pages/ itself, not its subfolders)"
+            report.warnings.append(Problem(str(page), f"not imported: {why}"))
+            continue
         if not page.is_file():
             continue
         if page.resolve() in sources:

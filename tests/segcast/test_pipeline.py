@@ -191,6 +191,24 @@ def test_bad_pages_are_counted_and_the_good_ones_imported(tmp_path: Path) -> Non
     ]
 
 
+def test_page_folders_are_warned_of_not_skipped_silently(tmp_path: Path) -> None:
+    # A producer who files pages by year saw "0 pages imported" and no reason why.
+    show = tmp_path / "show"
+    (show / "pages" / "2016").mkdir(parents=True)
+    (show / "show.toml").write_text(PINNED_TOML, encoding="utf-8")
+    write_artwork(show / "artwork.jpg")
+    shutil.copyfile(SEEDS / "lovesong-so-yong-kim.txt", show / "pages" / "2016" / "a.txt")
+    (show / "pages" / ".git").mkdir()
+    report = run(show)
+    assert report.imported == []
+    assert report.warnings == [
+        Problem(
+            str(show / "pages" / "2016"),
+            "not imported: a folder (pages are read from pages/ itself, not its subfolders)",
+        )
+    ]
+
+
 def test_raw_recordings_nobody_uses_are_warned_of(tmp_path: Path) -> None:
     show = make_show_dir(tmp_path)
     shutil.copyfile(show / "raw" / f"{GOLD}.wav", show / "raw" / "gold-medal.wav")
