@@ -25,7 +25,7 @@ from feeds.rss import Episode, TranscriptLink, build_feed
 from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
 from segcast.config import load_show, read_toml
-from segments.errors import InputError
+from segments.errors import FeedError, InputError
 from segments.files import write_atomic
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
@@ -211,7 +211,10 @@ def plan_episode(show_dir: Path, show: Show, path: Path, segment: Segment) -> _P
     new_guid = segment.guid is None
     if new_guid:
         segment = replace(segment, guid=new_episode_guid())
-    files, transcripts, chapters_url = companion_files(show, segment)
+    try:
+        files, transcripts, chapters_url = companion_files(show, segment)
+    except FeedError as exc:  # the renderers know only the slug; the producer edits the file
+        raise FeedError(exc.message, path) from exc
     html_transcript = next((t.url for t in transcripts if t.type == "text/html"), None)
     notes = show_notes(segment, show, transcript_url=html_transcript)
     episode = Episode(

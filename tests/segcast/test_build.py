@@ -304,6 +304,18 @@ def test_feed_rule_errors_name_the_segment_file(tmp_path: Path) -> None:
     )
 
 
+def test_transcript_errors_name_the_segment_file(tmp_path: Path) -> None:
+    text = "---\ntitle: One\npublished: 2016-04-05\n---\nA chat.\n\n## Transcript\n\n"
+    text += "[00:00:02 - 00:00:01]\n\n**Anna:** Hallo.\n"
+    show_dir = make_show(tmp_path, {"one": text}, durations={"one": 3.0})
+    with pytest.raises(SegcastError) as caught:
+        build_show(show_dir, tmp_path / "feed.xml", environ={})
+    assert str(caught.value) == (
+        f"{show_dir / 'segments' / 'one.md'}: "
+        "transcript section 1 has times 2.0..1.0: ends before it starts"
+    )
+
+
 def test_missing_published_date_is_an_error(tmp_path: Path) -> None:
     show_dir = make_show(tmp_path, {"one": "---\ntitle: One\n---\n"}, durations={"one": 1.0})
     with pytest.raises(SegcastError) as caught:
