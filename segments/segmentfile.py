@@ -200,7 +200,7 @@ def format_segment(segment: Segment) -> str:
     if segment.show_notes is not None:
         parts.append(SHOW_NOTES_HEADING)
         notes = "\n".join(
-            "\\" + line if line in (SHOW_NOTES_HEADING, TRANSCRIPT_HEADING) else line
+            "\\" + line if _section_heading(line) else line
             for line in segment.show_notes.split("\n")
         )
         parts.append(notes)
@@ -691,15 +691,26 @@ def _unescape(lines: list[str]) -> str:
     return "\n".join(line[1:] if line.startswith("\\") else line for line in lines)
 
 
+def _section_heading(line: str) -> str | None:
+    """Return the body heading ``line`` is, typed in any case or spacing ("## transcript").
+
+    >>> _section_heading("##  show Notes "), _section_heading("### Transcript")
+    ('## Show notes', None)
+    """
+    key = " ".join(line.split()).casefold()
+    headings = (SHOW_NOTES_HEADING, TRANSCRIPT_HEADING)
+    return next((h for h in headings if h.casefold() == key), None)
+
+
 def _read_body(segment: Segment, lines: list[str], first: int, where: str) -> None:
     summary: list[str] = []
     notes_start: int | None = None
     transcript_start: int | None = None
     for index in range(first, len(lines)):
-        line = lines[index].rstrip()
-        if line == SHOW_NOTES_HEADING and notes_start is None and transcript_start is None:
+        heading = _section_heading(lines[index])
+        if heading == SHOW_NOTES_HEADING and notes_start is None and transcript_start is None:
             notes_start = index + 1
-        elif line == TRANSCRIPT_HEADING and transcript_start is None:
+        elif heading == TRANSCRIPT_HEADING and transcript_start is None:
             transcript_start = index + 1
     summary_end = next(i for i in (notes_start, transcript_start, len(lines) + 1) if i is not None)
     summary = [_unescape(block) for _, block in split_blocks(lines[: summary_end - 1], first)]
@@ -707,7 +718,7 @@ def _read_body(segment: Segment, lines: list[str], first: int, where: str) -> No
     if notes_start is not None:
         notes_end = (transcript_start or len(lines) + 1) - 1
         notes = [
-            line[1:] if line[1:] in (SHOW_NOTES_HEADING, TRANSCRIPT_HEADING) else line
+            line[1:] if line.startswith("\\") and _section_heading(line[1:]) else line
             for line in lines[notes_start:notes_end]
         ]
         segment.show_notes = "\n".join(notes).strip("\n")

@@ -562,6 +562,30 @@ def test_trailing_spaces_after_transcript_marks_are_ignored() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("notes", "transcript"),
+    [
+        ("## Show notes", "## Transcript"),
+        ("## show notes", "## transcript  "),
+        ("##  Show Notes", "## TRANSCRIPT"),
+    ],
+)
+def test_section_headings_typed_in_another_case_still_open_their_sections(
+    notes: str, transcript: str
+) -> None:
+    # Before, "## transcript" was not the heading: the whole transcript became the summary.
+    text = f"---\ntitle: T\n---\nSummary.\n\n{notes}\n\nNotes.\n\n{transcript}\n\n**Bob:** Hi.\n"
+    segment = parse_segment(text, where="x.md", default_slug="x")
+    assert (segment.summary, segment.show_notes) == ("Summary.", "Notes.")
+    assert segment.transcript == [Section(paragraphs=["Hi."], speaker="Bob")]
+
+
+def test_show_notes_lines_that_read_as_a_section_heading_round_trip() -> None:
+    notes = "First.\n\n## transcript\n\n## Show Notes\n\nLast."
+    segment = Segment(slug="x", title="T", show_notes=notes)
+    assert parse_segment(format_segment(segment), where="x.md").show_notes == notes
+
+
 def test_crlf_and_bom_are_accepted() -> None:
     text = "\ufeff---\r\ntitle: T\r\n---\r\nSummary.\r\n"
     segment = parse_segment(text.lstrip("\ufeff"), where="x.md", default_slug="x")
