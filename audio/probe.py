@@ -113,6 +113,93 @@ def check_readable(path: Path) -> None:
         raise InputError("is empty (0 bytes), not audio", path)
 
 
+#: MPEG audio bit rates in kbit/s by (MPEG-1?, layer) and the header's 4-bit index (ISO 11172-3,
+#: ISO 13818-3); index 0 ("free format") and 15 are not countable.
+_MPEG_KBPS: dict[tuple[bool, int], tuple[int, ...]] = {
+    (True, 1): (0, 32, 64, 96, 128, 160, 192, 224, 256, 288, 320, 352, 384, 416, 448),
+    (True, 2): (0, 32, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 384),
+    (True, 3): (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    (False, 1): (0, 32, 48, 56, 64, 80, 96, 112, 128, 144, 160, 176, 192, 224, 256),
+    (False, 2): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+    (False, 3): (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),
+}
+#: Sample rates by the header's version bits (0: MPEG-2.5, 2: MPEG-2, 3: MPEG-1).
+_MPEG_RATES: dict[int, tuple[int, int, int]] = {
+    0: (11025, 12000, 8000),
+    2: (22050, 24000, 16000),
+    3: (44100, 48000, 32000),
+}
+
+
+def _mpeg_frame(data: Any, pos: int) -> tuple[int, int, int] | None:
+    """Return (frame bytes, samples, sample rate) of the MPEG audio frame at ``pos``, or None."""
+    if pos + 4 > len(data) or data[pos] != 0xFF or data[pos + 1] & 0xE0 != 0xE0:
+        return None
+    b1, b2 = data[pos + 1], data[pos + 2]
+    version, layer = (b1 >> 3) & 3, 4 - ((b1 >> 1) & 3)
+    index, rate_index = b2 >> 4, (b2 >> 2) & 3
+    if version == 1 or layer == 4 or index in (0, 15) or rate_index == 3:
+        return None
+    mpeg1 = version == 3
+    bits = _MPEG_KBPS[(mpeg1, layer)][index] * 1000
+    rate = _MPEG_RATES[version][rate_index]
+    padding = (b2 >> 1) & 1
+    if layer == 1:
+        return (12 * bits // rate + padding) * 4, 384, rate
+    samples = 1152 if mpeg1 or layer == 2 else 576
+    return samples // 8 * bits // rate + padding, samples, rate
+
+
+def mp3_frames_seconds(path: Path) -> float | None:
+    """Return an MP3's duration by counting its frames, or None when no frame run is found.
+
+    For MP3s without a Xing/Info or VBRI frame, where a reader can only guess from the first
+    frame's bit rate (mutagen: a VBR file reads far too short). Reads the file through mmap.
+    """
+    import mmap
+
+    try:
+        with (
+            path.open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+        ):
+            pos = 0
+            if data[:3] == b"ID3" and len(data) >= 10:
+                size = 0
+                for byte in data[6:10]:
+                    size = (size << 7) | (byte & 0x7F)
+                pos = 10 + size + (10 if data[5] & 0x10 else 0)
+            # The first frame is one whose successor starts where its length says.
+            while pos < len(data):
+                pos = data.find(b"\xff", pos)
+                if pos < 0:
+                    return None
+                frame = _mpeg_frame(data, pos)
+                if frame and (pos + frame[0] >= len(data) or _mpeg_frame(data, pos + frame[0])):
+                    break
+                pos += 1
+            else:
+                return None
+            samples, rate = 0, frame[2]
+            while frame is not None and pos + frame[0] <= len(data):
+                samples += frame[1]
+                pos += frame[0]
+                frame = _mpeg_frame(data, pos)
+    except (OSError, ValueError):  # ValueError: mmap of an empty file
+        return None
+    return samples / rate if samples else None
+
+
+def exact_length(path: Path, info: Any) -> float | None:
+    """Return mutagen's length for ``info``, counting MP3 frames when it could only guess."""
+    from mutagen.mp3 import BitrateMode, MPEGInfo
+
+    if isinstance(info, MPEGInfo) and info.bitrate_mode == BitrateMode.UNKNOWN:
+        return mp3_frames_seconds(path) or info.length
+    length = getattr(info, "length", None)
+    return float(length) if length else None
+
+
 def _mutagen_info(path: Path) -> Any:
     """Return mutagen's stream info for ``path``, or None where mutagen cannot read it."""
     import mutagen
@@ -139,7 +226,7 @@ def probe(path: Path) -> AudioFacts:
             reason = "no decodable audio stream"
         raise InputError(f"is not an audio file ffmpeg can read ({reason or 'unknown'})", path)
     info = _mutagen_info(path)
-    length = getattr(info, "length", None)
+    length = exact_length(path, info) if info is not None else None
     bitrate = getattr(info, "bitrate", None)
     return AudioFacts(
         container=facts.container,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from audio.probe import exact_length
 from segments.errors import InputError
 
 #: Bytes read from the start of a file to decide its type.
@@ -148,5 +149,5 @@ def read_duration(path: Path) -> float | None:
         raise InputError(f"cannot read audio: {exc}", path) from exc
     if audio is None or audio.info is None:
         return None
-    length = getattr(audio.info, "length", None)
+    length = exact_length(path, audio.info)
     return float(length) if length else None

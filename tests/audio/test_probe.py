@@ -128,3 +128,22 @@ def test_probe_refuses_a_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         probe(tmp_path)
     assert str(caught.value) == f"{tmp_path}: is not a file"
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ("-c:a", "libmp3lame", "-q:a", "4", "-write_xing", "0"),  # VBR, no Xing/Info frame
+        ("-c:a", "libmp3lame", "-b:a", "64k", "-write_xing", "0"),  # CBR, no Xing/Info frame
+        ("-c:a", "libmp3lame", "-q:a", "4", "-ar", "22050", "-write_xing", "0"),  # MPEG-2
+    ],
+)
+def test_mp3_without_xing_header_has_its_real_duration(
+    tmp_path: Path, options: tuple[str, ...]
+) -> None:
+    # Quiet then loud: a VBR encoder spends few bytes on the first half, so a duration guessed
+    # from the first frame's bit rate (mutagen without a Xing frame) is far too short.
+    samples = signals.concat(signals.silence(3.0), signals.noise(3.0))
+    wav = signals.write_wav(tmp_path / "in.wav", samples)
+    path = signals.encode(wav, tmp_path / "noxing.mp3", *options)
+    assert probe(path).duration_seconds == pytest.approx(6.0, abs=0.08)

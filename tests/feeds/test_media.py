@@ -7,6 +7,7 @@ from mutagen.id3 import ID3, TIT2
 
 from feeds.media import read_media_facts, sniff_mime
 from segments.errors import InputError
+from tests.audio import signals
 from tests.feeds.feedcheck import write_audio
 
 
@@ -101,3 +102,11 @@ def test_missing_file_is_an_error(tmp_path: Path) -> None:
 )
 def test_sniff_table(head: bytes, mime: str | None) -> None:
     assert sniff_mime(head) == mime
+
+
+def test_vbr_mp3_without_xing_header_has_its_real_duration(tmp_path: Path) -> None:
+    samples = signals.concat(signals.silence(3.0), signals.noise(3.0))
+    wav = signals.write_wav(tmp_path / "in.wav", samples)
+    options = ("-c:a", "libmp3lame", "-q:a", "4", "-write_xing", "0")
+    path = signals.encode(wav, tmp_path / "vbr.mp3", *options)
+    assert read_media_facts(path).duration_seconds == pytest.approx(6.0, abs=0.08)
