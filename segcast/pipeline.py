@@ -175,10 +175,12 @@ def import_pages(show_dir: Path, report: PipelineReport) -> None:
     # Which page each existing segment file came from (unreadable files: the feed stage says so).
     written: dict[Path, str] = {}
     sources: set[Path] = set()
+    unreadable: set[Path] = set()
     for path in sorted(segments_dir.glob("*.md")):
         try:
             segment = read_segment(path)
         except SegcastError:
+            unreadable.add(path)
             continue
         page = _source_file(show_dir, segment)
         written[path] = segment.source.path if segment.source and segment.source.path else ""
@@ -199,8 +201,11 @@ def import_pages(show_dir: Path, report: PipelineReport) -> None:
             result = read_page(page, segments_dir)
             segment = result.segment
             destination = segment_path(segments_dir, segment)
+            if destination in unreadable:
+                # Likely this page's own file with a typo: the read stage names the problem.
+                continue
             if destination.exists():
-                origin = written.get(destination) or "written by hand or unreadable"
+                origin = written.get(destination) or "written by hand"
                 raise InputError(
                     f"slug {segment.slug!r} is taken: {destination} exists ({origin}); "
                     "rename one of them",

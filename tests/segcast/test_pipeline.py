@@ -209,6 +209,29 @@ def test_page_folders_are_warned_of_not_skipped_silently(tmp_path: Path) -> None
     ]
 
 
+def test_a_typo_in_a_segment_file_is_reported_once_not_as_a_slug_clash(tmp_path: Path) -> None:
+    # Before, the page behind the unreadable file was imported again and clashed with it:
+    # "slug ... is taken ... rename one of them", advice that fixes nothing.
+    show = tmp_path / "show"
+    (show / "pages").mkdir(parents=True)
+    (show / "show.toml").write_text(PINNED_TOML, encoding="utf-8")
+    write_artwork(show / "artwork.jpg")
+    shutil.copyfile(SEEDS / "lovesong-so-yong-kim.txt", show / "pages" / "lovesong.txt")
+    assert run(show).imported == [segment_file(show, LOVESONG)]
+    path = segment_file(show, LOVESONG)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("---\n", "---\npublished: 2016-4-5\n", 1), encoding="utf-8")
+    report = run(show)
+    assert (report.imported, report.already_imported) == ([], 0)
+    assert report.problems == [
+        Problem(
+            str(path),
+            "published: expected an ISO 8601 date or date and time, got '2016-4-5'",
+        )
+    ]
+    assert path.read_text(encoding="utf-8").startswith("---\npublished: 2016-4-5\n")
+
+
 def test_raw_recordings_nobody_uses_are_warned_of(tmp_path: Path) -> None:
     show = make_show_dir(tmp_path)
     shutil.copyfile(show / "raw" / f"{GOLD}.wav", show / "raw" / "gold-medal.wav")
