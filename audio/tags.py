@@ -45,6 +45,7 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3NoHeaderError
 
 from audio.ffmpeg import run_ffmpeg
+from audio.probe import exact_length
 from segments.errors import AudioError, InputError
 from segments.files import atomic_output
 from segments.model import Chapter, Segment, Show
@@ -842,7 +843,7 @@ def write_tags(
     if kind in ("ogg", "opus", "flac") and len(chapters) > MAX_VORBIS_CHAPTERS:
         raise InputError(f"more than {MAX_VORBIS_CHAPTERS} chapters", path)
     audio = _load(path, kind)
-    planned = plan_chapters(chapters, float(audio.info.length or 0.0), path)
+    planned = plan_chapters(chapters, exact_length(path, audio.info) or 0.0, path)
     with atomic_output(path) as temp:
         try:
             if kind == "m4a":

@@ -747,3 +747,19 @@ def test_untagged_file_without_chapters_reads_empty(episode: Path) -> None:
     assert report.chapters == []
     assert report.has_cover is False
     assert "title" not in report.tags
+
+
+def test_chapters_of_a_vbr_mp3_without_xing_header(tmp_path: Path) -> None:
+    # 3 s of silence, then 3 s of noise: without a Xing frame mutagen guesses about 4 s from the
+    # first (quiet, cheap) frame; a chapter at 5 s is inside the audio and the last one ends at 6.
+    from tests.audio import signals
+
+    samples = signals.concat(signals.silence(3.0), signals.noise(3.0))
+    wav = signals.write_wav(tmp_path / "in.wav", samples)
+    options = ("-c:a", "libmp3lame", "-q:a", "4", "-write_xing", "0")
+    path = signals.encode(wav, tmp_path / "vbr.mp3", *options)
+    write_tags(path, FIELDS, cover=None, chapters=[Chapter(0, "Quiet"), Chapter(5.0, "Loud")])
+    chap = mutagen.id3.ID3(path).getall("CHAP")
+    ends = sorted((frame.start_time, frame.end_time) for frame in chap)
+    assert ends[0] == (0, 5000)
+    assert ends[1][0] == 5000 and ends[1][1] == pytest.approx(6000, abs=80)
