@@ -41,6 +41,7 @@ MESSAGES = {
     "binary_kind": "is a binary file ({kind}), not a page",
     "undecodable": "is not text in any encoding segcast can recognise",
     "fallback": "decoded as {encoding} (not UTF-8)",
+    "stray": "decoded as UTF-8 with {count} replaced by U+FFFD",
 }
 
 #: File signatures of things people pass by mistake, for a message that says what it is.
@@ -230,6 +231,9 @@ def decode_page(data: bytes, where: str) -> tuple[str, list[str]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     encoding = _declared_encoding(data)
     text: str | None = None
     if encoding is not None:
@@ -240,6 +244,21 @@ def decode_page(data: bytes, where: str) -> tuple[str, list[str]]:
     if text is None:
         text, encoding = _detect(data, where)
     return text, [MESSAGES["fallback"].format(encoding=encoding)]
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[str]] | None:
+    """Decode UTF-8 with a few stray bytes (text pasted into a CMS), or None if it is not UTF-8.
+
+    It is UTF-8 when more characters decode as UTF-8 multi-byte sequences than bytes fail to:
+    a Windows-1252 page has no valid sequences, so it still goes to detection.
+    """
+    text = data.decode("utf-8-sig", errors="replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    decoded = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    if decoded <= stray:
+        return None
+    count = f"{stray} invalid sequence" + ("" if stray == 1 else "s")
+    return text, [MESSAGES["stray"].format(count=count)]
 
 
 def _detect(data: bytes, where: str) -> tuple[str, str]:

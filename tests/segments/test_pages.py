@@ -146,6 +146,11 @@ def test_unreadable_file_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         ),
         ("Über".encode("utf-16"), "Über", ["decoded as UTF-16 (not UTF-8)"]),
         (
+            "Señor López’s “café” — ".encode() + b"\x96 and \x93" + " naïve".encode(),
+            "Señor López’s “café” — \ufffd and \ufffd naïve",
+            ["decoded as UTF-8 with 2 invalid sequences replaced by U+FFFD"],
+        ),
+        (
             b'<meta charset="ISO-8859-1"><p>Caf\xe9 \x93quoted\x94</p>',
             '<meta charset="ISO-8859-1"><p>Café “quoted”</p>',
             ["decoded as windows-1252 (not UTF-8)"],
@@ -166,6 +171,7 @@ def test_unreadable_file_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "cp1252 curly apostrophe (read as cp852 before)",
         "cp1250 Polish",
         "utf-16 bom",
+        "utf-8 with stray cp1252 bytes (refused as undecodable before)",
         "declared latin-1",
         "xml declaration",
     ],
