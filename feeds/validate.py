@@ -1495,7 +1495,8 @@ def load_feed(location: str) -> bytes:
             raise FeedError(f"cannot fetch the feed: {reason}", location) from exc
     else:
         try:
-            data = Path(location).read_bytes()
+            with Path(location).open("rb") as handle:  # a huge file is refused, never loaded
+                data = handle.read(_MAX_FEED_BYTES + 1)
         except OSError as exc:
             raise FeedError(f"cannot read the feed: {exc.strerror or exc}", location) from exc
     if len(data) > _MAX_FEED_BYTES:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import tracemalloc
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -804,3 +805,19 @@ def test_findings_are_sorted_by_source_line() -> None:
 )
 def test_chapter_lines_skip_clock_times(description: str, lines: list[tuple[str, int]]) -> None:
     assert chapter_lines(description) == lines
+
+
+def test_load_feed_refuses_a_huge_file_without_reading_it_all(tmp_path: Path) -> None:
+    # A 1 GiB file given by mistake (a WAV, a disk image) is refused after 100 MB, not loaded.
+    path = tmp_path / "episode.wav"
+    with path.open("wb") as handle:
+        handle.truncate(2**30)  # sparse: no disk used
+    tracemalloc.start()
+    try:
+        with pytest.raises(FeedError) as err:
+            load_feed(str(path))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(err.value) == f"{path}: the feed is larger than 100 MB"
+    assert peak < 300 * 2**20
