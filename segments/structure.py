@@ -155,6 +155,10 @@ NOTE_LABELS = frozenset(
 )  # fmt: skip
 #: "Q:" and "A:" labels of printed interviews.
 QUESTION_LABELS = frozenset({"q", "question", "frage", "f"})
+#: "Q. How did it start?" / "A. With a call.": print interviews' labels with a full stop.
+DOTTED_QA_LABEL = re.compile(r"(?P<label>[QA]\.)\s+(?P<rest>\S.*)")
+#: Dotted labels count only on a page with this many "Q." ("A. Smith said" is an initial).
+DOTTED_QUESTIONS_MIN = 2
 ANSWER_LABELS = frozenset({"a", "answer", "antwort"})
 #: A time mark before a turn: "[00:12:30]", "(12:30)", "[1:02:03.5]", or a bare "00:12:30".
 TIME_MARK = re.compile(
@@ -340,6 +344,9 @@ def _heading_text(text: str) -> str | None:
 
 def _label(text: str) -> tuple[str, str, bool] | None:
     """Split a speaker label from ``text``: (label, rest, label is in capitals), or None."""
+    dotted = DOTTED_QA_LABEL.fullmatch(text)
+    if dotted:
+        return dotted.group("label"), dotted.group("rest"), False
     caps = CAPS_LABEL.fullmatch(text)
     if caps and len(re.sub(r"[^A-Z]", "", caps.group("label"))) >= 1:
         return caps.group("label"), caps.group("rest"), len(caps.group("label")) > 1
@@ -468,7 +475,8 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
         if key in NOT_SPEAKERS or label in accepted:
             continue
         if key in QUESTION_LABELS or key in ANSWER_LABELS:
-            accepted[label] = label
+            if not label.endswith(".") or counts["Q."] >= DOTTED_QUESTIONS_MIN:
+                accepted[label] = label
             continue
         person = people.match(_titlecase(label) if is_caps else label)
         recurring = counts[label] >= 2
@@ -550,7 +558,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
         speaker = _speaker_name(block.speaker, people) if block.speaker else None
         found = _label(text) if speaker is None else None
         if found and found[0] in accepted:
-            key = found[0].casefold()
+            key = found[0].casefold().rstrip(".")
             text = found[1]
             if key in QUESTION_LABELS:
                 items.append(_Item("question", text, marked_up=True))
@@ -573,7 +581,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("heading", heading))
         elif _is_question_text(text):
             asked_by = None
-            if found and found[0].casefold() not in NOT_SPEAKERS:
+            if found and found[0].casefold() not in NOT_SPEAKERS and not found[0].endswith("."):
                 # A one-off label on a question ("Mashable: ... ?") names who asks.
                 asked_by, text = found[0], found[1]
             items.append(_Item("question", text, questioner=asked_by))

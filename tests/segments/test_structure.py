@@ -284,6 +284,38 @@ def test_q_and_a_labels() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Q. How did you start?\n\nA. With a toy piano.\n\nQ. What comes next?\n\nA. An opera.",
+            [
+                Section(question="How did you start?", paragraphs=["With a toy piano."]),
+                Section(question="What comes next?", paragraphs=["An opera."]),
+            ],
+        ),
+        # An initial is not a label: a page with one "Q." keeps its text as it is.
+        (
+            "A. Smith said the vote was close.\n\nQ. Why?",
+            [
+                Section(
+                    paragraphs=[
+                        "The composer talks about her first opera.",
+                        "A. Smith said the vote was close.",
+                        "Q. Why?",
+                    ]
+                )
+            ],
+        ),
+    ],
+    ids=["dotted labels", "initial"],
+)
+def test_dotted_q_and_a_labels(body: str, expected: list[Section]) -> None:
+    # Before, "Q. " stayed in the question ("> **Q:** Q. How did you start?").
+    text = f"Mira Olsen on her opera\n\nThe composer talks about her first opera.\n\n{body}\n"
+    assert build_segment(read_text_page(text, "p.txt")).transcript == expected
+
+
 def test_article_without_structure_is_one_section() -> None:
     segment = segment_of(FIXTURES / "plain_article.txt")
     assert segment.summary == (
