@@ -395,14 +395,17 @@ def _xml_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_R
 
 
 def _split_at_breaks(item: _Item) -> list[_Item]:
-    """Split a paragraph at blank lines (``<br><br>``): old pages separate turns that way."""
+    """Split a paragraph at ``<br><br>`` or a ``<br>`` before a bold label (old pages' turns)."""
     parts: list[list[_Run]] = [[]]
     breaks = 0
     for run in item.runs:
         if run.text == _BREAK:
             breaks += 1
         elif run.text.strip():
-            if breaks >= 2 and item.kind == "paragraph" and any(r.text.strip() for r in parts[-1]):
+            label = run.text.strip()
+            labelled = run.bold and label.endswith(":") and len(label.split()) <= 4
+            started = any(r.text.strip() for r in parts[-1])
+            if item.kind == "paragraph" and started and (breaks >= 2 or (breaks and labelled)):
                 parts.append([])
             breaks = 0
         parts[-1].append(run if run.text != _BREAK else _Run(" ", run.bold, run.italic))

@@ -329,6 +329,11 @@ MARKUP = [
         ],
     ),
     (
+        "line break before a bold label splits",
+        "<p><strong>Q:</strong> Where were you born?<br>\n<strong>A:</strong> In Busan.</p>",
+        [Block("Where were you born?", "question"), Block("In Busan.")],
+    ),
+    (
         "single line break joins lines",
         "<p>One line of the address,<br>\nand the next line of it.</p>",
         [Block("One line of the address, and the next line of it.")],
