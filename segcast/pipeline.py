@@ -192,6 +192,8 @@ def import_pages(show_dir: Path, report: PipelineReport) -> None:
             report.warnings.append(Problem(str(page), f"not imported: {why}"))
             continue
         if not page.is_file():
+            why = "a broken link" if page.is_symlink() else "not a regular file"
+            report.warnings.append(Problem(str(page), f"not imported: {why}"))
             continue
         if page.resolve() in sources:
             report.already_imported += 1

@@ -191,7 +191,7 @@ def test_bad_pages_are_counted_and_the_good_ones_imported(tmp_path: Path) -> Non
     ]
 
 
-def test_page_folders_are_warned_of_not_skipped_silently(tmp_path: Path) -> None:
+def test_page_folders_and_broken_links_are_warned_of_not_skipped_silently(tmp_path: Path) -> None:
     # A producer who files pages by year saw "0 pages imported" and no reason why.
     show = tmp_path / "show"
     (show / "pages" / "2016").mkdir(parents=True)
@@ -199,13 +199,15 @@ def test_page_folders_are_warned_of_not_skipped_silently(tmp_path: Path) -> None
     write_artwork(show / "artwork.jpg")
     shutil.copyfile(SEEDS / "lovesong-so-yong-kim.txt", show / "pages" / "2016" / "a.txt")
     (show / "pages" / ".git").mkdir()
+    (show / "pages" / "moved.txt").symlink_to(tmp_path / "gone.txt")
     report = run(show)
     assert report.imported == []
     assert report.warnings == [
         Problem(
             str(show / "pages" / "2016"),
             "not imported: a folder (pages are read from pages/ itself, not its subfolders)",
-        )
+        ),
+        Problem(str(show / "pages" / "moved.txt"), "not imported: a broken link"),
     ]
 
 
