@@ -74,12 +74,14 @@ def _unwrap(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines; every other line is a paragraph of its own.
 
     A line without an end is continued by a lower-case line, or, when it is as long as wrapped
-    text is, by any line but a speaker's ("Mississippi for...", "I watched...").
+    text is, by any line but a speaker's or an audio line ("Mississippi for...", "I watched...").
     """
     paragraphs: list[str] = []
     previous = ""
     for line in lines:
-        wrapped = len(previous) >= WRAP_MIN_CHARS and not _LABEL_START.match(line)
+        wrapped = (
+            len(previous) >= WRAP_MIN_CHARS and not _LABEL_START.match(line) and not _audio(line)
+        )
         if paragraphs and not previous.endswith(_LINE_END) and (line[0].islower() or wrapped):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:

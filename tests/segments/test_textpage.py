@@ -133,6 +133,11 @@ def test_qa_seed_has_no_header_and_every_line_is_a_paragraph() -> None:
                 "Jane Doe: Nothing.",
             ],
         ),
+        (
+            "Title\n\nListen to the full conversation with So Yong Kim on The Frame\n"
+            "Download this story 2MB",
+            ["Listen to the full conversation with So Yong Kim on The Frame"],
+        ),
         ("Title\r\n\r\nOne.\r\n\r\n\r\nTwo.", ["One.", "Two."]),
         ("Title\nFirst line under the title.", ["First line under the title."]),
     ],
