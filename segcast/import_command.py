@@ -4,7 +4,8 @@ Without ``--json`` each page becomes ``DIR/<slug>.md`` (``-o``, default ``segmen
 ``--json`` the JSON form goes to stdout (one object for one PAGE, an array for several) and files
 are written only when ``-o`` is given. Bad pages never stop a batch: the good ones are written
 and each bad one is listed at the end as ``Error: FILE: problem``; the exit code is then 1.
-``--force`` replaces a segment file but keeps the GUID a feed build stored in it.
+``--force`` replaces a segment file with the page's content but keeps what the producer added
+(GUID, date, exact audio, chapters, show notes...: ``PRODUCER_FIELDS``).
 ``--strict`` counts a page with warnings (an encoding fallback, airtimes kept as text) as bad.
 A segment file names its page relative to the show folder (the segments folder's parent) when the
 page lies inside it, so ``segcast build`` on that folder sees the page as imported.
@@ -75,7 +76,7 @@ def import_command(
                         page,
                     )
                 if force:
-                    _keep_guid(result.segment, destination)
+                    _keep_producer_fields(result.segment, destination)
                 write_segment(result.segment, destination, overwrite=force)
                 written_from[destination] = page
                 click.echo(f"wrote {destination}", err=as_json)
@@ -98,17 +99,36 @@ def import_command(
         ctx.exit(EXIT_BAD_INPUT)
 
 
-def _keep_guid(segment: Segment, replaced: Path) -> None:
-    """Give ``segment`` the GUID of the segment file it replaces: an episode's GUID never changes.
+#: Fields a producer completes after import (the page rarely states them). On ``--force`` the
+#: page's value wins when it has one; otherwise the replaced file's value is kept.
+PRODUCER_FIELDS = (
+    "guid", "published", "link", "language", "chapters", "show_notes", "episode", "season",
+    "explicit",
+)  # fmt: skip
 
-    The first feed build stored it there; a new one would make apps list the episode twice.
+
+def _keep_producer_fields(segment: Segment, replaced: Path) -> None:
+    """Keep what the producer added to the segment file that ``segment`` replaces.
+
+    The GUID above all (a new one would make apps list the episode twice), then the date, the
+    chapters, the show notes, and the audio when the producer made it exact (a page's "2MB" is an
+    estimate; the producer's URL and byte count are not).
     """
-    if segment.guid is not None or not replaced.is_file():
+    if not replaced.is_file():
         return
     try:
-        segment.guid = read_segment(replaced).guid
+        old = read_segment(replaced)
     except SegcastError:
         return  # unreadable: nothing to keep (it is replaced, as --force asks)
+    for name in PRODUCER_FIELDS:
+        if getattr(segment, name) in (None, []) and getattr(old, name) not in (None, []):
+            setattr(segment, name, getattr(old, name))
+    if segment.guid != old.guid and old.guid is not None:
+        segment.guid = old.guid  # an episode's GUID never changes, whatever the page says
+    if old.audio is not None and (
+        segment.audio is None or (segment.audio.size_is_estimate and not old.audio.size_is_estimate)
+    ):
+        segment.audio = old.audio
 
 
 def _summary(done: int, total: int, directory: Path) -> str:

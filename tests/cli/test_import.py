@@ -17,6 +17,7 @@ from segcast.cli import cli
 from segments.errors import InputError
 from segments.pages import read_page
 from segments.segmentfile import read_segment
+from tests.conftest import EXAMPLES
 
 SEED_RADIO = "000_ffc6ea54557d44a1.txt"
 SEED_QA = "002_11b01c9f8ba00177.txt"
@@ -203,6 +204,28 @@ def test_force_keeps_the_guid_the_feed_gave_the_replaced_file(seeds: Path) -> No
     result = run("import", "--force", f"pages/{SEED_RADIO}")
     assert (result.exit_code, result.stderr) == (0, "")
     assert read_segment(target).guid == guid
+
+
+def test_force_keeps_everything_the_producer_added(seeds: Path) -> None:
+    # The example show's file is this seed as imported and then completed by a producer: a date,
+    # the published MP3's URL with its exact size, chapters, a link and the GUID.
+    edited = EXAMPLES / "the-frame" / "segments" / f"{RADIO_SLUG}.md"
+    target = Path(f"segments/{RADIO_SLUG}.md")
+    target.parent.mkdir()
+    shutil.copy(edited, target)
+    producer = read_segment(target)
+    target.write_text(  # the producer also rewrote the summary; the page's comes back
+        target.read_text(encoding="utf-8").replace("So Yong Kim is a director", "Rewritten:", 1),
+        encoding="utf-8",
+    )
+    result = run("import", "--force", f"pages/{SEED_RADIO}")
+    assert (result.exit_code, result.stderr) == (0, "")
+    again = read_segment(target)
+    for name in ("guid", "published", "link", "chapters", "audio"):
+        assert getattr(again, name) == getattr(producer, name), name
+    assert again.audio is not None and again.audio.size_bytes == 4968229
+    assert again.summary == producer.summary  # the page's text, not the producer's rewrite
+    assert again.transcript == producer.transcript
 
 
 def test_batch_writes_good_pages_and_lists_bad_ones_at_the_end(seeds: Path) -> None:
