@@ -224,6 +224,12 @@ RULES: dict[str, Rule] = {
             f"{_APPLE}: copyright is recommended",
         ),
         Rule(
+            "channel-no-items",
+            "error",
+            "the channel has no <item>: there is no episode",
+            f"{_APPLE}: a show is accepted and listed only with at least one episode",
+        ),
+        Rule(
             "channel-type-missing",
             "info",
             "the channel has no <itunes:type> (episodic is assumed)",
@@ -1183,6 +1189,8 @@ def _check_image(el: etree._Element, places: _Places, report: _Report) -> None:
 
 
 def _check_items(channel: etree._Element, places: _Places, report: _Report, now: datetime) -> None:
+    if channel.find("item") is None:
+        report.add("channel-no-items", "channel")
     serial = _text(channel.find(_it("type"))) == "serial"
     enclosures: dict[str, str] = {}
     lengths: dict[int, str] = {}

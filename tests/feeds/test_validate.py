@@ -117,6 +117,9 @@ def nothing() -> list[Edit]:
     return []
 
 
+#: Both items of BASE, to take them all away.
+ITEMS = BASE[BASE.index("<item>") : BASE.rindex("</item>") + len("</item>\n")]
+
 #: (rule id, edits that break it alone, edits that are the closest passing variant).
 CASES: list[tuple[str, list[Edit], list[Edit]]] = [
     ("rss-version-missing", one('<rss version="2.0"', "<rss"), nothing()),
@@ -226,6 +229,7 @@ CASES: list[tuple[str, list[Edit], list[Edit]]] = [
         nothing(),
     ),
     ("channel-copyright-missing", one("<copyright>2016 KPCC</copyright>", ""), nothing()),
+    ("channel-no-items", one(ITEMS, ""), one(ITEMS, ITEMS[: ITEMS.index("</item>") + 8])),
     ("channel-type-missing", one("<itunes:type>episodic</itunes:type>", ""), nothing()),
     ("channel-type-invalid", one(">episodic<", ">Episodic<"), nothing()),
     (
