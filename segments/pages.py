@@ -148,7 +148,7 @@ def source_path(page: Path, segments_dir: Path) -> str:
 
     >>> source_path(Path("my-show/pages/a.html"), Path("my-show/segments"))
     'pages/a.html'
-    >>> source_path(Path("/srv/pages/b.txt"), Path("/home/me/show/segments"))
+    >>> source_path(Path("/srv/pages/b.txt"), Path("/shows/the-frame/segments"))
     '/srv/pages/b.txt'
     """
     show = Path(os.path.abspath(segments_dir)).parent
