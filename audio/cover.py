@@ -13,6 +13,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from segments.errors import InputError
+from segments.files import read_input
 
 #: Longest side of an embedded cover (Apple's artwork minimum; more only slows streaming).
 MAX_COVER_PX = 1400
@@ -44,12 +45,7 @@ def _jpeg(image: Image.Image, quality: int) -> bytes:
 def prepare_cover(path: Path) -> bytes:
     """Return the image at ``path`` as JPEG bytes ready to embed, scaled down when too large."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such cover image", path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read cover image: {exc.strerror or exc}", path) from exc
+    data = read_input(path, what="cover image")
     try:
         with Image.open(io.BytesIO(data)) as opened:
             opened.load()

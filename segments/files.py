@@ -44,6 +44,25 @@ def atomic_output(destination: Path, *, overwrite: bool = True) -> Iterator[Path
         raise
 
 
+def read_input(path: Path, *, what: str = "file") -> bytes:
+    """Return the bytes of an input file; a problem is one InputError naming the file.
+
+    ``what`` names the thing in "no such ..." ("cover image", "page"); the other messages are the
+    same for every input: "is a directory", "cannot read: <reason>".
+    """
+    path = Path(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(f"no such {what}", path) from exc
+    except IsADirectoryError as exc:
+        raise InputError("is a directory", path) from exc
+    except OSError as exc:
+        if path.is_dir():
+            raise InputError("is a directory", path) from exc
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+
+
 def _mode_for(destination: Path) -> int:
     """Return the permissions for a written file: the replaced file's, else the umask's default.
 

@@ -17,6 +17,7 @@ from typing import Literal
 import charset_normalizer
 
 from segments.errors import InputError, ScheduleError
+from segments.files import read_input
 from segments.htmlpage import read_html_page
 from segments.model import Segment, Source
 from segments.page import RawPage
@@ -34,8 +35,6 @@ READERS: dict[PageKind, Callable[[str, str], RawPage]] = {
 
 #: One-line messages for files that are not readable pages.
 MESSAGES = {
-    "missing": "no such file",
-    "directory": "is a directory",
     "empty": "is empty",
     "binary": "is a binary file, not a page",
     "binary_kind": "is a binary file ({kind}), not a page",
@@ -179,16 +178,7 @@ def _schedule_warnings(segment: Segment) -> list[str]:
 
 def read_page_bytes(path: Path) -> bytes:
     """Return the bytes of the file at ``path``, refusing what cannot be a page."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(MESSAGES["missing"], path) from exc
-    except IsADirectoryError as exc:
-        raise InputError(MESSAGES["directory"], path) from exc
-    except OSError as exc:
-        if path.is_dir():
-            raise InputError(MESSAGES["directory"], path) from exc
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    data = read_input(path)
     if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise InputError(MESSAGES["empty"], path)
     binary = binary_kind(data)

@@ -50,7 +50,7 @@ from typing import Any, cast
 import yaml
 
 from segments.errors import InputError, SegcastError
-from segments.files import split_blocks, write_atomic
+from segments.files import read_input, split_blocks, write_atomic
 from segments.model import (
     ROLES,
     AudioRef,
@@ -150,14 +150,7 @@ def write_segment(segment: Segment, path: Path, *, overwrite: bool = False) -> N
 def read_segment(path: Path) -> Segment:
     """Read a segment file; any problem is an InputError naming the file and what is wrong."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such file", path) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a directory", path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    data = read_input(path)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

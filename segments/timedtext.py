@@ -23,7 +23,7 @@ import lxml.html
 import nh3
 
 from segments.errors import InputError
-from segments.files import split_blocks
+from segments.files import read_input, split_blocks
 from segments.model import Chapter, Section
 from segments.timecode import parse_timecode
 
@@ -249,9 +249,7 @@ TRANSCRIPT_READERS: dict[str, Callable[[str, str], list[Section]]] = {
 
 def _read_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+        return read_input(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (byte {exc.start})", path) from exc
 

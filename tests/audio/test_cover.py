@@ -95,7 +95,7 @@ def test_cmyk_jpeg_is_converted_to_rgb(tmp_path: Path) -> None:
         ("empty.png", b"", "not an image (cover must be JPEG, PNG or another image)"),
         ("cut.png", None, "cannot read cover image: "),
         ("missing.jpg", "absent", "no such cover image"),
-        ("folder.jpg", "directory", "cannot read cover image: Is a directory"),
+        ("folder.jpg", "directory", "is a directory"),
     ],
 )
 def test_bad_cover_is_one_clear_error(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from segments.errors import InputError
-from segments.files import atomic_output, write_atomic
+from segments.files import atomic_output, read_input, write_atomic
 
 
 def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
@@ -57,3 +58,28 @@ def test_new_files_get_default_permissions_and_replaced_files_keep_theirs(tmp_pa
         assert kept.stat().st_mode & 0o777 == 0o600
     finally:
         os.umask(old_umask)
+
+
+@pytest.mark.parametrize(
+    ("make", "what", "message"),
+    [
+        (lambda d: d / "gone.md", "file", "no such file"),
+        (lambda d: d / "gone.jpg", "cover image", "no such cover image"),
+        (lambda d: d, "file", "is a directory"),
+        # A path through a file: an OSError that is neither "missing" nor "a directory".
+        (lambda d: d / "plain.txt" / "below", "file", "cannot read: Not a directory"),
+    ],
+)
+def test_read_input_names_the_file_and_the_problem(
+    tmp_path: Path, make: Callable[[Path], Path], what: str, message: str
+) -> None:
+    (tmp_path / "plain.txt").write_text("x")
+    path = make(tmp_path)
+    with pytest.raises(InputError) as caught:
+        read_input(path, what=what)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_read_input_returns_the_bytes(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_bytes(b"\xef\xbb\xbfhello")
+    assert read_input(tmp_path / "page.txt") == b"\xef\xbb\xbfhello"
