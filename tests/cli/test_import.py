@@ -18,6 +18,7 @@ from segments.errors import InputError
 from segments.pages import read_page
 from segments.segmentfile import read_segment
 from tests.conftest import EXAMPLES
+from tests.seed_facts import QA_QUESTIONS
 
 SEED_RADIO = "000_ffc6ea54557d44a1.txt"
 SEED_QA = "002_11b01c9f8ba00177.txt"
@@ -32,17 +33,6 @@ FURNITURE = [
     "Up ↑",
     "Listen to story",
     "Download this story 2MB",
-]
-
-QA_QUESTIONS = [
-    "What motivated you to produce Gold Medal?",
-    "Did any particular work inspire or reference this film?",
-    "What does the relationship between parent and child represent in this film?",
-    "What did you focus on when directing the Taekwondo scenes?",
-    "Do you have any memorable or funny stories from the shoot?",
-    "What message would you like to convey to the audience through Gold Medal?",
-    "What kinds of films would you like to make in the future?",
-    "What type of films do you want to create in the future?",
 ]
 
 

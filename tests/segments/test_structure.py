@@ -14,6 +14,7 @@ from segments.page import Block, RawPage
 from segments.structure import build_segment, slugify
 from segments.textpage import read_text_page
 from tests.conftest import EXAMPLES
+from tests.seed_facts import QA_QUESTIONS
 
 PAGES = EXAMPLES / "the-frame" / "pages"
 FIXTURES = Path(__file__).parent / "fixtures" / "text"
@@ -114,17 +115,6 @@ def test_lovesong_sections(lovesong: Segment) -> None:
 
 GOLD_MEDAL = PAGES / "gold-medal-kyungjin-song.txt"
 
-QUESTIONS = [
-    "What motivated you to produce Gold Medal?",
-    "Did any particular work inspire or reference this film?",
-    "What does the relationship between parent and child represent in this film?",
-    "What did you focus on when directing the Taekwondo scenes?",
-    "Do you have any memorable or funny stories from the shoot?",
-    "What message would you like to convey to the audience through Gold Medal?",
-    "What kinds of films would you like to make in the future?",
-    "What type of films do you want to create in the future?",
-]
-
 
 @pytest.fixture(scope="module")
 def gold_medal() -> Segment:
@@ -143,7 +133,7 @@ def test_gold_medal_title_guest_summary(gold_medal: Segment) -> None:
 
 
 def test_gold_medal_eight_questions_with_whole_answers(gold_medal: Segment) -> None:
-    assert [s.question for s in gold_medal.transcript] == QUESTIONS
+    assert [s.question for s in gold_medal.transcript] == QA_QUESTIONS
     assert [len(s.paragraphs) for s in gold_medal.transcript] == [1, 1, 2, 1, 4, 2, 2, 1]
     assert {s.speaker for s in gold_medal.transcript} == {"Kyungjin Song"}
     casting = gold_medal.transcript[4].paragraphs
