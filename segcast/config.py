@@ -27,50 +27,12 @@ from segments.schedule import Schedule, check_timezone, parse_airtimes
 MAX_TAG_CHARS = 255
 #: Apple's limit on the channel description, in bytes.
 MAX_DESCRIPTION_BYTES = 4000
+#: The configuration file every show folder holds.
+SHOW_TOML = "show.toml"
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 SHOW_TYPES: tuple[ShowType, ...] = ("episodic", "serial")
-
-
-@dataclass(frozen=True)
-class Key:
-    """One show.toml key: its check, whether it is required, its default, its variable."""
-
-    kind: str
-    required: bool = False
-    default: Any = None
-    env: str | None = None
-
-
-#: Every key show.toml takes. ``kind`` names the check applied below (see ``_CHECKS``).
-KEYS: dict[str, Key] = {
-    "title": Key("text", required=True),
-    "description": Key("description", required=True),
-    "link": Key("url", required=True, env="SEGCAST_LINK"),
-    "base_url": Key("url", required=True, env="SEGCAST_BASE_URL"),
-    "feed_url": Key("url", required=True, env="SEGCAST_FEED_URL"),
-    "language": Key("language", default="en"),
-    "category": Key("category", required=True),
-    "subcategory": Key("subcategory"),
-    "explicit": Key("bool", default=False),
-    "author": Key("text"),
-    "owner_name": Key("text"),
-    "owner_email": Key("email", env="SEGCAST_OWNER_EMAIL"),
-    "artwork": Key("artwork", required=True),
-    "copyright": Key("text"),
-    "type": Key("type", default="episodic"),
-    "locked": Key("bool"),
-    "funding": Key("funding"),
-    "hosts": Key("names"),
-    "airtimes": Key("text"),
-    "timezone": Key("timezone"),
-    "podcast_guid": Key("uuid"),
-}
-
-
-#: Tables show.toml may hold besides the keys above, each read by its own loader.
-TABLES: dict[str, str] = {"audio": "mastering settings, read by load_audio_settings"}
 
 
 def _fail(path: Path, key: str, message: str) -> ConfigError:
@@ -187,22 +149,48 @@ def _artwork(value: Any, key: str, path: Path) -> str:
     return value.strip()
 
 
-_CHECKS: dict[str, Callable[[Any, str, Path], Any]] = {
-    "text": _text,
-    "description": _description,
-    "url": _url,
-    "bool": _bool,
-    "email": _email,
-    "language": _language,
-    "category": _category,
-    "subcategory": lambda value, key, path: _text(value, key, path),
-    "type": _type,
-    "names": _names,
-    "funding": _funding,
-    "timezone": _timezone,
-    "uuid": _uuid,
-    "artwork": _artwork,
+#: A key's check: (value, key, file) -> the checked value, or ConfigError naming key and file.
+Check = Callable[[Any, str, Path], Any]
+
+
+@dataclass(frozen=True)
+class Key:
+    """One show.toml key: its check, whether it is required, its default, its variable."""
+
+    check: Check
+    required: bool = False
+    default: Any = None
+    env: str | None = None
+
+
+#: Every key show.toml takes, with the check applied to its value.
+KEYS: dict[str, Key] = {
+    "title": Key(_text, required=True),
+    "description": Key(_description, required=True),
+    "link": Key(_url, required=True, env="SEGCAST_LINK"),
+    "base_url": Key(_url, required=True, env="SEGCAST_BASE_URL"),
+    "feed_url": Key(_url, required=True, env="SEGCAST_FEED_URL"),
+    "language": Key(_language, default="en"),
+    "category": Key(_category, required=True),
+    "subcategory": Key(_text),
+    "explicit": Key(_bool, default=False),
+    "author": Key(_text),
+    "owner_name": Key(_text),
+    "owner_email": Key(_email, env="SEGCAST_OWNER_EMAIL"),
+    "artwork": Key(_artwork, required=True),
+    "copyright": Key(_text),
+    "type": Key(_type, default="episodic"),
+    "locked": Key(_bool),
+    "funding": Key(_funding),
+    "hosts": Key(_names),
+    "airtimes": Key(_text),
+    "timezone": Key(_timezone),
+    "podcast_guid": Key(_uuid),
 }
+
+#: Tables show.toml may hold besides the keys above, each read by its own loader.
+TABLES: dict[str, str] = {"audio": "mastering settings (MasterSettings)"}
+
 
 #: Artwork types Apple accepts, by file extension, and the MIME type the bytes must show.
 ARTWORK_TYPES: dict[str, str] = {".jpg": "image/jpeg", ".png": "image/png"}
@@ -278,11 +266,63 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"not valid TOML: {exc}", path) from exc
 
 
-def load_show(path: Path, environ: Mapping[str, str] | None = None) -> Show:
-    """Read and check ``show.toml``; ``SEGCAST_*`` variables in ``environ`` override its keys."""
+@dataclass(frozen=True)
+class ShowConfig:
+    """A show folder's ``show.toml``, read and checked once and passed to every stage.
+
+    ``artwork_file`` is the local artwork (``None`` when ``artwork`` is a URL);
+    ``podcast_guid_pinned`` says whether show.toml states ``podcast_guid`` (else it is derived from
+    ``feed_url`` and changes when the feed moves).
+    """
+
+    path: Path
+    show: Show
+    audio: MasterSettings
+    artwork_file: Path | None
+    podcast_guid_pinned: bool
+
+    @property
+    def folder(self) -> Path:
+        """The show folder: the one holding show.toml."""
+        return self.path.parent
+
+
+def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ShowConfig:
+    """Read and check ``show.toml`` (or the show folder holding it) once: show and ``[audio]``.
+
+    ``SEGCAST_*`` variables in ``environ`` (default: the process environment) override keys.
+    """
     path = Path(path)
-    environ = os.environ if environ is None else environ
+    if path.is_dir():
+        path = path / SHOW_TOML
     raw = read_toml(path)
+    show = _load_show(raw, path, os.environ if environ is None else environ)
+    artwork = show_artwork_file(raw, path)
+    return ShowConfig(
+        path=path,
+        show=show,
+        audio=_load_audio_settings(raw, path),
+        artwork_file=artwork,
+        podcast_guid_pinned="podcast_guid" in raw,
+    )
+
+
+def show_artwork_file(raw: Mapping[str, Any], path: Path) -> Path | None:
+    """Return the local artwork file a read show.toml names; ``None`` for a URL or none."""
+    artwork = raw.get("artwork")
+    if not isinstance(artwork, str) or not artwork.strip() or urlsplit(artwork).scheme:
+        return None
+    return path.parent / artwork.strip()
+
+
+def load_show(path: Path, environ: Mapping[str, str] | None = None) -> Show:
+    """Read and check the show keys of ``show.toml`` alone (``segcast audio tag --show``)."""
+    path = Path(path)
+    return _load_show(read_toml(path), path, os.environ if environ is None else environ)
+
+
+def _load_show(raw: Mapping[str, Any], path: Path, environ: Mapping[str, str]) -> Show:
+    """Check the show keys of a read show.toml; ``SEGCAST_*`` variables override keys."""
     for key in raw:
         if key not in KEYS and key not in TABLES:
             close = difflib.get_close_matches(key, [*KEYS, *TABLES], n=1)
@@ -298,7 +338,7 @@ def load_show(path: Path, environ: Mapping[str, str] | None = None) -> Show:
             if spec.required:
                 raise _fail(path, key, "missing (required)")
             continue
-        values[key] = _CHECKS[spec.kind](value, key, where)
+        values[key] = spec.check(value, key, where)
     return _show(values, path)
 
 
@@ -371,6 +411,24 @@ AUDIO_RANGES: dict[str, tuple[float, float, str]] = {
 }
 
 
+_BITRATE = re.compile(r"\s*(\d+)\s*(k|kbps|kbit/s)?\s*", re.IGNORECASE)
+
+
+def parse_bitrate(text: str) -> int:
+    """Return kbit/s from ``128``, ``128k``, ``128 kbps`` or ``128000``; ValueError otherwise.
+
+    The one bit-rate grammar: ``[audio] bitrate`` and ``--bitrate`` both read it.
+
+    >>> [parse_bitrate(t) for t in ("128", "64k", "96000", "192 kbps")]
+    [128, 64, 96, 192]
+    """
+    match = _BITRATE.fullmatch(text)
+    if not match:
+        raise ValueError(f"bit rate {text!r} is not a number of kbit/s such as 128k")
+    value = int(match.group(1))
+    return value // 1000 if value >= 8000 else value
+
+
 def _number(value: Any, key: str, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(path, key, f"must be a number, not {value!r}")
@@ -394,10 +452,10 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
             raise _fail(path, key, f"no file at {value.strip()!r}")
         return file
     if kind == "bitrate" and isinstance(value, str):
-        match = re.fullmatch(r"\s*(\d+)\s*k?\s*", value, re.IGNORECASE)
-        if not match:
-            raise _fail(path, key, f"{value!r} is not a bit rate such as 128 or '128k'")
-        value = int(match.group(1))
+        try:
+            value = parse_bitrate(value)
+        except ValueError as exc:
+            raise _fail(path, key, str(exc)) from exc
     if kind in ("bitrate", "crossfade_ms") and isinstance(value, float):
         raise _fail(path, key, f"must be a whole number, not {value!r}")
     return _number(value, key, path)
@@ -406,7 +464,12 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
 def load_audio_settings(path: Path) -> MasterSettings:
     """Read and check the optional ``[audio]`` table of ``show.toml``: how to master episodes."""
     path = Path(path)
-    table = read_toml(path).get("audio", {})
+    return _load_audio_settings(read_toml(path), path)
+
+
+def _load_audio_settings(raw: Mapping[str, Any], path: Path) -> MasterSettings:
+    """Check the ``[audio]`` table of a read show.toml."""
+    table = raw.get("audio", {})
     if not isinstance(table, dict):
         raise _fail(path, "audio", "must be a table: [audio] followed by its keys")
     fields: dict[str, Any] = {}

@@ -33,3 +33,20 @@ def imported_packages(path: str) -> set[str]:
 def test_package_imports_only_lower_layers(path: str) -> None:
     package = path.split("/")[0]
     assert not imported_packages(path) & FORBIDDEN[package]
+
+
+#: Only the command line talks to the user (house style, rule 7): no other module imports click.
+CLICK_ALLOWED = "segcast/cli/"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        str(p.relative_to(REPO))
+        for pkg in ("segments", "audio", "feeds", "segcast")
+        for p in (REPO / pkg).rglob("*.py")
+        if not str(p.relative_to(REPO)).startswith(CLICK_ALLOWED)
+    ),
+)
+def test_only_the_command_line_imports_click(path: str) -> None:
+    assert "click" not in imported_packages(path)

@@ -12,8 +12,7 @@ from click.testing import CliRunner
 from segcast.cli import cli
 from tests.conftest import EXAMPLES
 from tests.feeds.feedcheck import write_audio
-from tests.segcast.showdir import write_artwork
-from tests.segcast.test_pipeline import (
+from tests.segcast.build.test_run_build import (
     GOLD,
     GOLDEN,
     LOVESONG,
@@ -22,6 +21,7 @@ from tests.segcast.test_pipeline import (
     date_segments,
     make_show_dir,
 )
+from tests.segcast.showdir import write_artwork
 
 #: A page in Windows-1252 without a declared charset: it imports with an encoding warning.
 CAFE_PAGE = """<html><head><meta property="article:published_time" content="2016-08-18">

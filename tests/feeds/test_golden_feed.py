@@ -15,7 +15,7 @@ import feedparser
 import podcastparser
 
 from feeds.validate import validate_feed
-from segcast.build import build_show
+from segcast.build import run_feed
 from tests.conftest import EXAMPLES
 
 SHOW = EXAMPLES / "the-frame"
@@ -26,7 +26,7 @@ def _build(tmp_path: Path) -> Path:
     show = tmp_path / "the-frame"
     shutil.copytree(SHOW, show)
     out = tmp_path / "public"
-    build_show(show, out / "feed.xml")
+    assert run_feed(show, out / "feed.xml").problems == []
     return out
 
 

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from segcast.pipeline import PipelineReport, Problem, run_pipeline
+from segcast.build import BuildReport, Problem, run_build
 from segments.errors import EXIT_BAD_INPUT
 
 #: Where OUT goes when ``-o`` is not given, inside the show folder.
@@ -37,7 +37,7 @@ def progress_bar(items: Sequence[_T], label: str) -> Iterable[_T]:
     return run()
 
 
-def stage_lines(report: PipelineReport) -> list[str]:
+def stage_lines(report: BuildReport) -> list[str]:
     """Return one line per stage: what it did."""
     lines = [
         f"import: {_plural(len(report.imported), 'page')} imported into "
@@ -71,7 +71,7 @@ def _items(items: list[Problem]) -> list[dict[str, str]]:
     return [{"where": item.where, "message": item.message} for item in items]
 
 
-def report_json(report: PipelineReport) -> dict[str, Any]:
+def report_json(report: BuildReport) -> dict[str, Any]:
     """Return what ``segcast build --json`` prints."""
     return {
         "imported": [str(path) for path in report.imported],
@@ -112,7 +112,7 @@ def build(
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
     out = out_dir if out_dir is not None else show_dir / DEFAULT_OUT
     progress = progress_bar if sys.stderr.isatty() else None
-    report = run_pipeline(show_dir, out, force=force, progress=progress)
+    report = run_build(show_dir, out, force=force, progress=progress)
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:

@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
 from audio.cover import prepare_cover
-from audio.tags import FORMAT_NAMES, TagReport, read_tags, tag_fields, write_tags
-from segcast.config import load_show, read_toml
-from segments.model import Segment, Show
+from audio.tags import FORMAT_NAMES, TagReport, read_tags
+from segcast.build.tag import tag_episode
+from segcast.config import load_config
 from segments.segmentfile import read_segment
 
 #: ``--id3`` choices -> the ID3v2 minor version mutagen saves.
 ID3_VERSIONS: dict[str, int] = {"2.3": 3, "2.4": 4}
-
-
-def show_artwork(show_toml: Path) -> Path | None:
-    """Return the local artwork file ``show.toml`` names, ``None`` for a URL or none."""
-    artwork = read_toml(show_toml).get("artwork")
-    if not isinstance(artwork, str) or not artwork.strip() or urlsplit(artwork).scheme:
-        return None
-    return show_toml.parent / artwork.strip()
-
-
-def tag_episode(
-    file: Path, segment: Segment, show: Show | None, cover: bytes | None, *, id3_version: int = 3
-) -> None:
-    """Write ``segment``'s tags of ``show`` into ``file``: fields, cover, chapters (in place)."""
-    write_tags(
-        file,
-        tag_fields(segment, show),
-        cover=cover,
-        chapters=segment.chapters,
-        id3_version=id3_version,
-    )
 
 
 def describe_report(path: Path, report: TagReport) -> str:
@@ -90,9 +68,10 @@ def tag(
     The audio itself is left byte for byte as it was; tags segcast does not own are kept.
     """
     segment = read_segment(segment_file)
-    show = load_show(show_toml) if show_toml is not None else None
-    if cover_file is None and show_toml is not None:
-        cover_file = show_artwork(show_toml)
+    config = load_config(show_toml) if show_toml is not None else None
+    show = config.show if config is not None else None
+    if cover_file is None and config is not None:
+        cover_file = config.artwork_file
     cover = prepare_cover(cover_file) if cover_file is not None else None
     tag_episode(file, segment, show, cover, id3_version=ID3_VERSIONS[id3])
     click.echo(describe_report(file, read_tags(file)))

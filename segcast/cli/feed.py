@@ -1,4 +1,4 @@
-"""``segcast feed build SHOW_DIR -o feed.xml``: the command behind segcast.build.build_show."""
+"""``segcast feed build SHOW_DIR -o feed.xml``: the build's feed stage alone (run_feed)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from segcast.build import build_show
+from segcast.build import run_feed
+from segments.errors import EXIT_BAD_INPUT
 
 
 @click.command("build")
@@ -20,9 +21,18 @@ from segcast.build import build_show
     required=True,
     help="The feed file to write; transcripts and chapters are written beside it.",
 )
-def build(show_dir: Path, output: Path) -> None:
+@click.pass_context
+def build(ctx: click.Context, show_dir: Path, output: Path) -> None:
     """Build the podcast feed of the show in SHOW_DIR (show.toml and segments/*.md)."""
-    report = build_show(show_dir, output)
+    result = run_feed(show_dir, output)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    for problem in result.problems:
+        click.echo(f"Error: {problem}", err=True)
+    report = result.feed
+    if report is None:
+        ctx.exit(EXIT_BAD_INPUT)
+        return
     click.echo(
         f"{report.feed}: {report.episodes} episode{'' if report.episodes == 1 else 's'}, "
         f"{len(report.new_guids)} new GUID{'' if len(report.new_guids) == 1 else 's'} "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from audio.loudness import Loudness, measure_loudness
 from audio.master import ENCODINGS, MasterReport, MasterSettings
 from audio.master import master as master_file
 from audio.probe import check_complete, probe
+from segcast.cli.params import BITRATE
 from segments.errors import InputError
 
 #: Output file suffix -> format, when ``--format`` is not given.
@@ -182,19 +182,6 @@ def _tty() -> bool:
     return sys.stderr.isatty()
 
 
-def parse_bitrate(text: str) -> int:
-    """Return kbit/s from ``128``, ``128k`` or ``128000``.
-
-    >>> [parse_bitrate(t) for t in ("128", "64k", "96000")]
-    [128, 64, 96]
-    """
-    match = re.fullmatch(r"\s*(\d+)\s*(k|kbps|kbit/s)?\s*", text, re.IGNORECASE)
-    if not match:
-        raise InputError(f"bit rate {text!r} is not a number of kbit/s such as 128k", "--bitrate")
-    value = int(match.group(1))
-    return value // 1000 if value >= 8000 else value
-
-
 def output_format(out: Path, chosen: str | None) -> str:
     """Return the output format: ``--format`` when given, else the output file's suffix."""
     from_suffix = SUFFIX_FORMATS.get(out.suffix.lower())
@@ -237,7 +224,10 @@ def output_format(out: Path, chosen: str | None) -> str:
     help="True peak ceiling in dBTP, measured on the encoded file.",
 )
 @click.option(
-    "--bitrate", default=None, help="CBR bit rate, e.g. 128k (default 128k stereo, 64k mono)."
+    "--bitrate",
+    type=BITRATE,
+    default=None,
+    help="CBR bit rate, e.g. 128k (default 128k stereo, 64k mono).",
 )
 @click.option("--mono", is_flag=True, help="Downmix to mono.")
 @click.option("--intro", type=click.Path(path_type=Path), default=None, help="Intro bumper.")
@@ -261,7 +251,7 @@ def master(
     fmt: str | None,
     target: float | None,
     true_peak: float,
-    bitrate: str | None,
+    bitrate: int | None,
     mono: bool,
     intro: Path | None,
     outro: Path | None,
@@ -276,7 +266,7 @@ def master(
         target_lufs=target,
         true_peak_ceiling=true_peak,
         format=output_format(output, fmt),
-        bitrate_kbps=parse_bitrate(bitrate) if bitrate else None,
+        bitrate_kbps=bitrate,
         mono=mono,
         intro=intro,
         outro=outro,

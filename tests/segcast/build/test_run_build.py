@@ -13,7 +13,7 @@ from lxml import etree
 
 from audio.master import MasterSettings
 from segcast.config import load_audio_settings, load_show
-from segcast.pipeline import PipelineReport, Problem, run_pipeline
+from segcast.build import BuildReport, Problem, run_build
 from segments.segmentfile import read_segment
 from tests.audio.signals import (
     reference_loudness,
@@ -21,12 +21,12 @@ from tests.audio.signals import (
     speech_like,
     write_wav,
 )
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, REPO
 from tests.feeds.feedcheck import write_audio
 from tests.segcast.showdir import SHOW_TOML, write_artwork
 
 SEEDS = EXAMPLES / "the-frame" / "pages"
-GOLDEN = Path(__file__).parent.parent / "feeds" / "golden" / "the-frame"
+GOLDEN = REPO / "tests" / "feeds" / "golden" / "the-frame"
 #: The slugs the import gives the two seed pages (gold-medal-kyungjin-song.txt, lovesong-...).
 GOLD = "interview-with-director-kyungjin-song"
 LOVESONG = "lovesong-another-intimate-film-from-director-so-yong-kim"
@@ -63,8 +63,8 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
 
 
-def run(show: Path) -> PipelineReport:
-    return run_pipeline(show, show.parent / "out", environ={})
+def run(show: Path) -> BuildReport:
+    return run_build(show, show.parent / "out", environ={})
 
 
 def segment_file(show: Path, slug: str) -> Path:
@@ -99,7 +99,7 @@ def test_second_run_keeps_segment_files_and_masters_only_what_changed(tmp_path: 
     later = (show / "audio" / f"{GOLD}.mp3").stat().st_mtime_ns + 1_000_000_000
     os.utime(show / "show.toml", ns=(later, later))  # settings may have changed
     assert run(show).mastered == [GOLD]
-    forced = run_pipeline(show, tmp_path / "out", force=True, environ={})
+    forced = run_build(show, tmp_path / "out", force=True, environ={})
     assert (forced.mastered, forced.skipped) == ([GOLD], [])
 
 
@@ -260,7 +260,7 @@ def test_audio_settings_from_show_toml_master_mono_m4a(tmp_path: Path) -> None:
 def test_example_show_builds_the_golden_feed_and_changes_nothing(tmp_path: Path) -> None:
     show = tmp_path / "the-frame"
     shutil.copytree(EXAMPLES / "the-frame", show)
-    report = run_pipeline(show, tmp_path / "out", environ={})
+    report = run_build(show, tmp_path / "out", environ={})
     assert (report.problems, report.warnings) == ([], [])
     assert (report.imported, report.mastered, report.tagged) == ([], [], [])
     assert (tmp_path / "out" / "feed.xml").read_bytes() == (GOLDEN / "feed.xml").read_bytes()
@@ -322,7 +322,7 @@ def test_audio_bumpers_are_relative_to_the_show_folder(tmp_path: Path) -> None:
         ("target_lufs = -50", "audio.target_lufs: -50 LUFS is outside -40..-5"),
         ('target_lufs = "loud"', "audio.target_lufs: must be a number, not 'loud'"),
         ("true_peak = 1.0", "audio.true_peak: 1.0 dBTP is outside -10..0"),
-        ('bitrate = "fast"', "audio.bitrate: 'fast' is not a bit rate such as 128 or '128k'"),
+        ('bitrate = "fast"', "audio.bitrate: bit rate 'fast' is not a number of kbit/s such as 128k"),
         ("bitrate = 1000", "audio.bitrate: 1000 kbit/s is outside 32..320"),
         ("crossfade_ms = 0.5", "audio.crossfade_ms: must be a whole number, not 0.5"),
         ('mono = "yes"', "audio.mono: 'yes' is not true or false"),

@@ -1,0 +1,83 @@
+"""The build: pages -> segment files -> mastered, tagged audio -> feed -> OUT.
+
+``run_build`` reads top to bottom like beets' import session, one stage per verb, each in its own
+module, each taking the loaded show (``ShowConfig``) and the list of ``Episode`` objects and
+returning them:
+
+1. **read** every segment file once (``read``);
+2. **import** each page in ``pages/`` no segment file came from yet; edited files stay
+   (``import_pages``);
+3. **assign GUIDs** to episodes that have none (``guids``);
+4. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
+   (``master``);
+5. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
+6. **feed**: the feed and its companion files into OUT (``feed``);
+7. **publish** the artwork and the local audio the feed links to into OUT (``publish``).
+
+``segcast feed build`` runs the same stages 1, 3 and 6 (``run_feed``). Per-item problems (a bad
+page, a corrupt raw file) are collected in the report and the other items go on; a feed that
+cannot be built stops the run before publishing (the previous feed stays).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Progress
+from segcast.build.feed import write_feed
+from segcast.build.guids import assign_guids
+from segcast.build.import_pages import import_pages
+from segcast.build.layout import FEED_NAME
+from segcast.build.master import master_audio
+from segcast.build.publish import publish
+from segcast.build.read import read_segments
+from segcast.build.tag import tag_audio
+from segcast.config import load_config
+
+__all__ = [
+    "BuildReport",
+    "Episode",
+    "FeedResult",
+    "Problem",
+    "Progress",
+    "run_build",
+    "run_feed",
+]
+
+
+def run_build(
+    show_dir: Path,
+    out_dir: Path,
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> BuildReport:
+    """Import, master, tag, build and publish the show in ``show_dir`` into ``out_dir``.
+
+    ``force`` masters again even what is up to date. A bad show.toml raises ConfigError.
+    """
+    config = load_config(Path(show_dir), environ)
+    report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
+    episodes = read_segments(config, report)
+    episodes = import_pages(config, episodes, report)
+    episodes = assign_guids(episodes)
+    episodes = master_audio(config, episodes, report, force=force, progress=progress)
+    episodes = tag_audio(config, episodes, report)
+    report.feed = write_feed(config, episodes, report.out_dir / FEED_NAME, report)
+    if report.feed is not None:
+        publish(config, episodes, report.out_dir, report)
+    return report
+
+
+def run_feed(
+    show_dir: Path, output: Path, *, environ: Mapping[str, str] | None = None
+) -> BuildReport:
+    """Build only the feed ``output`` (and its companion files beside it) of ``show_dir``."""
+    config = load_config(Path(show_dir), environ)
+    output = Path(output)
+    report = BuildReport(show_dir=config.folder, out_dir=output.parent)
+    episodes = assign_guids(read_segments(config, report))
+    report.feed = write_feed(config, episodes, output, report)
+    return report

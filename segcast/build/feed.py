@@ -1,0 +1,197 @@
+"""Stage: the feed and its companion files (transcripts, chapters) for every episode.
+
+Each episode is planned first: its audio and the audio's facts, its pubDate, its companion files,
+its show notes; a problem is recorded on the episode and the others are still planned, so one run
+names every problem. Only when every episode is planned (and every segment file was read) are new
+GUIDs stored, companion files written and finally the feed. Every write is atomic and the feed is
+written last, so a failed build leaves the previous feed exactly as it was; GUIDs are stored before
+the feed that uses them is published: a published GUID is never lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import quote, urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+from audio.tags import plan_chapters
+from feeds.chapters import chapters_json
+from feeds.media import MIME_BY_EXTENSION, MediaFacts, read_media_facts
+from feeds.rss import Episode as FeedItem
+from feeds.rss import TranscriptLink, build_feed
+from feeds.shownotes import show_notes
+from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
+from segcast.build.episode import BuildReport, Episode, FeedResult
+from segcast.build.guids import store_new_guid
+from segcast.build.layout import enclosure_url, find_audio
+from segcast.config import ShowConfig
+from segments.errors import FeedError, InputError, SegcastError
+from segments.files import write_atomic
+from segments.model import Segment, Show
+from segments.schedule import airing_on, check_timezone
+
+__all__ = ["CHAPTERS_SUFFIX", "TRANSCRIPT_FILES", "pub_date", "write_feed"]
+
+#: Transcript files written beside the feed: (name suffix, MIME type, rel, renderer). The order
+#: is the order of the podcast:transcript tags; feedparser and podcastparser keep only an item's
+#: last one, so the timed captions come last. A renderer returns None when times are unknown.
+TRANSCRIPT_FILES: tuple[tuple[str, str, str | None, Callable[[Segment], str | None]], ...] = (
+    (".transcript.html", "text/html", None, transcript_html),
+    (".transcript.json", "application/json", None, transcript_json),
+    (".transcript.srt", "application/x-subrip", "captions", transcript_srt),
+    (".transcript.vtt", "text/vtt", "captions", transcript_vtt),
+)
+
+#: The JSON chapters file's name suffix.
+CHAPTERS_SUFFIX = ".chapters.json"
+
+#: Local time given to an episode whose date is known but whose show has no airtime that day.
+DEFAULT_LOCAL_TIME = dt.time(12, 0)
+
+
+def stated_audio(segment: Segment, where: Path) -> tuple[str, MediaFacts]:
+    """Return the URL and facts of audio known only by URL, with an exact stated size."""
+    ref = segment.audio
+    expected = f"audio/{segment.slug}.mp3"
+    if ref is None or ref.url is None:
+        raise InputError(f"no audio: no file {expected} and no audio URL", where)
+    if ref.size_bytes is None or ref.size_is_estimate:
+        estimate = f" (only an estimate: {ref.label or ref.size_bytes})" if ref.size_bytes else ""
+        raise InputError(
+            f"no audio file {expected} and no exact size for {ref.url}{estimate}; "
+            "put the file there or state its exact size_bytes",
+            where,
+        )
+    mime = ref.mime_type or MIME_BY_EXTENSION.get(Path(urlsplit(ref.url).path).suffix.lower())
+    if mime is None:
+        raise InputError(f"audio: cannot tell the type of {ref.url}; state its mime_type", where)
+    facts = MediaFacts(
+        length_bytes=ref.size_bytes, mime_type=mime, duration_seconds=ref.duration_seconds
+    )
+    return ref.url, facts
+
+
+def pub_date(segment: Segment, show: Show, where: Path) -> dt.datetime:
+    """Return the episode's tz-aware pubDate.
+
+    A date alone is placed at the show's first airtime that weekday in its time zone, else at noon
+    there; a date and time without an offset is read in the show's zone.
+    """
+    published = segment.published
+    if published is None:
+        raise InputError("no published date (front matter key 'published')", where)
+    zone_name = show.schedule.timezone if show.schedule else None
+    zone = check_timezone(zone_name) if zone_name else ZoneInfo("UTC")
+    if isinstance(published, dt.datetime):
+        return published if published.tzinfo is not None else published.replace(tzinfo=zone)
+    if show.schedule is not None:
+        airing = airing_on(show.schedule, published)
+        if airing is not None:
+            return airing
+    return dt.datetime.combine(published, DEFAULT_LOCAL_TIME, tzinfo=zone)
+
+
+def companion_files(
+    show: Show, segment: Segment
+) -> tuple[dict[str, str], list[TranscriptLink], str | None]:
+    """Return a segment's transcript and chapters files (name -> text), their links, chapters URL.
+
+    Files are named after the slug and published under base_url, beside the feed.
+    """
+    assert show.base_url is not None  # load_show requires it
+    # Pages rarely state a language; the show's is the episode's unless the segment says otherwise.
+    segment = replace(segment, language=segment.language or show.language)
+    files: dict[str, str] = {}
+    links: list[TranscriptLink] = []
+    if segment.transcript:
+        for suffix, mime, rel, render in TRANSCRIPT_FILES:
+            text = render(segment)
+            if text is not None:
+                name = f"{segment.slug}{suffix}"
+                files[name] = text
+                links.append(TranscriptLink(urljoin(show.base_url, quote(name)), mime, rel))
+    chapters_url = None
+    chapters = chapters_json(segment)
+    if chapters is not None:
+        name = f"{segment.slug}{CHAPTERS_SUFFIX}"
+        files[name] = chapters
+        chapters_url = urljoin(show.base_url, quote(name))
+    return files, links, chapters_url
+
+
+def plan_episode(config: ShowConfig, episode: Episode) -> Episode:
+    """Fill in the episode's feed item and companion files: audio facts, URLs, pubDate, notes."""
+    show, path, segment = config.show, episode.path, episode.segment
+    audio_file = find_audio(config.folder, segment, path)
+    if audio_file is not None:
+        url, facts = enclosure_url(show, audio_file, path), read_media_facts(audio_file)
+    else:
+        url, facts = stated_audio(segment, path)
+    if facts.duration_seconds:
+        # The rule tagging applies: a chapter after the end of the audio is an error, not a
+        # chapters file that points past the episode.
+        plan_chapters(segment.chapters, facts.duration_seconds, path)
+    try:
+        files, transcripts, chapters_url = companion_files(show, segment)
+    except FeedError as exc:  # the renderers know only the slug; the producer edits the file
+        raise FeedError(exc.message, path) from exc
+    html_transcript = next((t.url for t in transcripts if t.type == "text/html"), None)
+    notes = show_notes(segment, show, transcript_url=html_transcript)
+    episode.audio = audio_file
+    episode.companions = files
+    episode.item = FeedItem(
+        segment=segment,
+        enclosure_url=url,
+        length_bytes=facts.length_bytes,
+        mime_type=facts.mime_type,
+        duration_seconds=facts.duration_seconds,
+        transcripts=transcripts,
+        chapters_url=chapters_url,
+        pub_date=pub_date(segment, show, path),
+        description=notes.description,
+        content_html=notes.content,
+        source=str(path),
+    )
+    return episode
+
+
+def write_feed(
+    config: ShowConfig, episodes: list[Episode], output: Path, report: BuildReport
+) -> FeedResult | None:
+    """Write the feed ``output`` and its companion files beside it; None if it cannot be built.
+
+    Every episode is planned and each problem recorded; on any problem (or a segment file that
+    could not be read) nothing is written and no GUID stored: the previous feed stays.
+    """
+    planned = True
+    for episode in episodes:
+        try:
+            plan_episode(config, episode)
+        except SegcastError as exc:
+            report.problem(exc, episode)
+            planned = False
+    if not planned or report.unread:
+        return None
+    try:
+        feed = build_feed(config.show, [e.item for e in episodes if e.item is not None])
+        result = FeedResult(
+            feed=output,
+            episodes=len(episodes),
+            podcast_guid=config.show.podcast_guid,
+            podcast_guid_pinned=config.podcast_guid_pinned,
+        )
+        for episode in episodes:
+            if store_new_guid(episode):
+                result.new_guids.append(episode.slug)
+        for episode in episodes:
+            for name, text in sorted(episode.companions.items()):
+                write_atomic(output.parent / name, text)
+                result.files.append(output.parent / name)
+        write_atomic(output, feed)
+    except SegcastError as exc:
+        report.problem(exc)
+        return None
+    return result
