@@ -7,7 +7,8 @@ returning them:
 1. **read** every segment file once (``read``);
 2. **import** each page in ``pages/`` no segment file came from yet; edited files stay
    (``import_pages``);
-3. **assign GUIDs** to episodes that have none (``guids``);
+3. **assign GUIDs** to episodes that have none, and the moment of their first publication to
+   episodes without a date (``guids``);
 4. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
    (``master``);
 5. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
@@ -21,12 +22,13 @@ cannot be built stops the run before publishing (the previous feed stays).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
 from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Progress
 from segcast.build.feed import write_feed
-from segcast.build.guids import assign_guids
+from segcast.build.guids import assign_dates, assign_guids
 from segcast.build.import_pages import import_pages
 from segcast.build.layout import FEED_NAME
 from segcast.build.master import master_audio
@@ -51,18 +53,23 @@ def run_build(
     out_dir: Path,
     *,
     force: bool = False,
+    strict: bool = False,
     progress: Progress | None = None,
     environ: Mapping[str, str] | None = None,
+    now: dt.datetime | None = None,
 ) -> BuildReport:
     """Import, master, tag, build and publish the show in ``show_dir`` into ``out_dir``.
 
-    ``force`` masters again even what is up to date. A bad show.toml raises ConfigError.
+    ``force`` masters again even what is up to date; ``strict`` refuses to date an undated
+    episode (it is a problem instead); ``now`` is the build's moment (default: the clock). A bad
+    show.toml raises ConfigError.
     """
+    now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
     report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
     episodes = read_segments(config, report)
     episodes = import_pages(config, episodes, report)
-    episodes = assign_guids(episodes)
+    episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
     episodes = master_audio(config, episodes, report, force=force, progress=progress)
     episodes = tag_audio(config, episodes, report)
     report.feed = write_feed(config, episodes, report.out_dir / FEED_NAME, report)
@@ -72,12 +79,18 @@ def run_build(
 
 
 def run_feed(
-    show_dir: Path, output: Path, *, environ: Mapping[str, str] | None = None
+    show_dir: Path,
+    output: Path,
+    *,
+    strict: bool = False,
+    environ: Mapping[str, str] | None = None,
+    now: dt.datetime | None = None,
 ) -> BuildReport:
     """Build only the feed ``output`` (and its companion files beside it) of ``show_dir``."""
+    now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
     output = Path(output)
     report = BuildReport(show_dir=config.folder, out_dir=output.parent)
-    episodes = assign_guids(read_segments(config, report))
+    episodes = assign_dates(assign_guids(read_segments(config, report)), now, report, strict=strict)
     report.feed = write_feed(config, episodes, output, report)
     return report

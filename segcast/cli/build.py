@@ -97,7 +97,11 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     default=None,
     help=f"Folder to upload: feed, transcripts, artwork, audio [default: SHOW_DIR/{DEFAULT_OUT}]",
 )
-@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 1) on warnings too; never date an undated episode (refuse it).",
+)
 @click.option("--force", is_flag=True, help="Master raw audio again even when up to date.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
@@ -112,7 +116,7 @@ def build(
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
     out = out_dir if out_dir is not None else show_dir / DEFAULT_OUT
     progress = progress_bar if sys.stderr.isatty() else None
-    report = run_build(show_dir, out, force=force, progress=progress)
+    report = run_build(show_dir, out, force=force, strict=strict, progress=progress)
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:

@@ -21,10 +21,15 @@ from segments.errors import EXIT_BAD_INPUT
     required=True,
     help="The feed file to write; transcripts and chapters are written beside it.",
 )
+@click.option("--strict", is_flag=True, help="Refuse undated episodes instead of dating them now.")
 @click.pass_context
-def build(ctx: click.Context, show_dir: Path, output: Path) -> None:
-    """Build the podcast feed of the show in SHOW_DIR (show.toml and segments/*.md)."""
-    result = run_feed(show_dir, output)
+def build(ctx: click.Context, show_dir: Path, output: Path, strict: bool) -> None:
+    """Build the podcast feed of the show in SHOW_DIR (show.toml and segments/*.md).
+
+    An episode without a published date is dated at this build, its first publication, and the
+    date is stored in its segment file beside its GUID (``--strict`` refuses it instead).
+    """
+    result = run_feed(show_dir, output, strict=strict)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for problem in result.problems:

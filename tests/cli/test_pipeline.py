@@ -41,7 +41,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
     show = make_show_dir(tmp_path)
     out = tmp_path / "out"
-    code, stdout, stderr = run("build", str(show), "-o", str(out))
+    code, stdout, stderr = run("build", str(show), "-o", str(out), "--strict")
     assert code == 1
     assert stdout == (
         f"import: 2 pages imported into {show / 'segments'}, 0 already imported\n"
@@ -70,7 +70,7 @@ def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
 def test_json_report(tmp_path: Path) -> None:
     show = make_show_dir(tmp_path)
     (show / "raw" / f"{LOVESONG}.wav").write_bytes(b"not audio at all")
-    code, stdout, stderr = run("build", str(show), "--json")
+    code, stdout, stderr = run("build", str(show), "--json", "--strict")
     assert (code, stderr) == (1, "")
     report = json.loads(stdout)
     assert report == {
@@ -80,12 +80,12 @@ def test_json_report(tmp_path: Path) -> None:
         "tagged": [GOLD],
         "published": [],
         "problems": [
+            {"where": str(show / "segments" / f"{GOLD}.md"), "message": NO_DATE},
+            {"where": str(show / "segments" / f"{LOVESONG}.md"), "message": NO_DATE},
             {
                 "where": str(show / "raw" / f"{LOVESONG}.wav"),
                 "message": "is not an audio file ffmpeg can read (invalid data)",
             },
-            {"where": str(show / "segments" / f"{GOLD}.md"), "message": NO_DATE},
-            {"where": str(show / "segments" / f"{LOVESONG}.md"), "message": NO_DATE},
         ],
         "warnings": [],
         "feed": None,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import json
 import re
 from pathlib import Path
@@ -325,12 +327,36 @@ def test_transcript_errors_name_the_segment_file(tmp_path: Path) -> None:
     )
 
 
-def test_missing_published_date_is_an_error(tmp_path: Path) -> None:
+def test_missing_date_is_the_first_publication_stored_like_the_guid(tmp_path: Path) -> None:
     show_dir = make_show(tmp_path, {"one": "---\ntitle: One\n---\n"}, durations={"one": 1.0})
-    (caught,) = problems(show_dir, tmp_path / "feed.xml")
-    assert caught == (
+    path = show_dir / "segments" / "one.md"
+    first = dt.datetime(2026, 12, 1, 18, 30, 15, 999, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    report = run_feed(show_dir, tmp_path / "feed.xml", environ={}, now=first)
+    assert report.problems == []
+    assert [str(w) for w in report.warnings] == [
+        f"{path}: no published date: dated 2026-12-01T23:30:15+00:00, its first publication "
+        "(stored in the segment file)"
+    ]
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(f"---\nguid: {stored_guid(show_dir, 'one')}\n")
+    assert "published: '2026-12-01T23:30:15+00:00'\n" in text
+    entry = parse_feed((tmp_path / "feed.xml").read_bytes()).fp.entries[0]
+    assert entry.published == "Tue, 01 Dec 2026 23:30:15 +0000"
+    # A later build keeps the stored date: the episode's date never moves.
+    later = run_feed(show_dir, tmp_path / "again.xml", environ={}, now=first + dt.timedelta(days=3))
+    assert (later.problems, later.warnings) == ([], [])
+    assert (tmp_path / "again.xml").read_bytes() == (tmp_path / "feed.xml").read_bytes()
+
+
+def test_missing_date_is_refused_when_strict(tmp_path: Path) -> None:
+    show_dir = make_show(tmp_path, {"one": "---\ntitle: One\n---\n"}, durations={"one": 1.0})
+    before = (show_dir / "segments" / "one.md").read_bytes()
+    report = run_feed(show_dir, tmp_path / "feed.xml", environ={}, strict=True)
+    assert [str(p) for p in report.problems] == [
         f"{show_dir / 'segments' / 'one.md'}: no published date (front matter key 'published')"
-    )
+    ]
+    assert report.feed is None and not (tmp_path / "feed.xml").exists()
+    assert (show_dir / "segments" / "one.md").read_bytes() == before
 
 
 def test_exact_stated_size_and_front_matter_path(tmp_path: Path) -> None:
