@@ -13,7 +13,10 @@ returning them:
    (``master``);
 5. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
 6. **feed**: the feed and its companion files into OUT (``feed``);
-7. **publish** the artwork and the local audio the feed links to into OUT (``publish``).
+7. **publish** the feed, its companions, the artwork and the local audio into a staging folder
+   that replaces OUT whole, in one step (``publish``, ``staging``).
+
+A build holds the show folder's lock (``lock``) from start to end.
 
 ``segcast feed build`` runs the same stages 1, 3 and 6 (``run_feed``). Per-item problems (a bad
 page, a corrupt raw file) are collected in the report and the other items go on; a feed that
@@ -27,13 +30,15 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Progress
-from segcast.build.feed import write_feed
+from segcast.build.feed import render_feed, write_feed
 from segcast.build.guids import assign_dates, assign_guids
 from segcast.build.import_pages import import_pages
 from segcast.build.layout import FEED_NAME
+from segcast.build.lock import show_lock
 from segcast.build.master import master_audio
 from segcast.build.publish import publish
 from segcast.build.read import read_segments
+from segcast.build.staging import Staging
 from segcast.build.tag import tag_audio
 from segcast.config import load_config
 
@@ -54,6 +59,7 @@ def run_build(
     *,
     force: bool = False,
     strict: bool = False,
+    replace_out: bool = False,
     progress: Progress | None = None,
     environ: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
@@ -61,20 +67,25 @@ def run_build(
     """Import, master, tag, build and publish the show in ``show_dir`` into ``out_dir``.
 
     ``force`` masters again even what is up to date; ``strict`` refuses to date an undated
-    episode (it is a problem instead); ``now`` is the build's moment (default: the clock). A bad
-    show.toml raises ConfigError.
+    episode (it is a problem instead); ``replace_out`` lets the build replace an ``out_dir`` that
+    is not empty and not segcast's; ``now`` is the build's moment (default: the clock). A bad
+    show.toml raises ConfigError; another build of the same show running raises InputError.
+
+    OUT is replaced whole, in one step, only when the feed could be built (a killed build leaves
+    the previous OUT as it was).
     """
     now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
     report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
-    episodes = read_segments(config, report)
-    episodes = import_pages(config, episodes, report)
-    episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
-    episodes = master_audio(config, episodes, report, force=force, progress=progress)
-    episodes = tag_audio(config, episodes, report)
-    report.feed = write_feed(config, episodes, report.out_dir / FEED_NAME, report)
-    if report.feed is not None:
-        publish(config, episodes, report.out_dir, report)
+    with show_lock(config.folder), Staging(report.out_dir, force=replace_out) as staging:
+        episodes = read_segments(config, report)
+        episodes = import_pages(config, episodes, report)
+        episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
+        episodes = master_audio(config, episodes, report, force=force, progress=progress)
+        episodes = tag_audio(config, episodes, report)
+        report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report)
+        if report.feed is not None:
+            publish(config, episodes, report.feed, staging, report)
     return report
 
 
@@ -91,6 +102,8 @@ def run_feed(
     config = load_config(Path(show_dir), environ)
     output = Path(output)
     report = BuildReport(show_dir=config.folder, out_dir=output.parent)
-    episodes = assign_dates(assign_guids(read_segments(config, report)), now, report, strict=strict)
-    report.feed = write_feed(config, episodes, output, report)
+    with show_lock(config.folder):
+        episodes = read_segments(config, report)
+        episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
+        report.feed = write_feed(config, episodes, output, report)
     return report

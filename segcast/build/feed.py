@@ -33,7 +33,7 @@ from segments.files import write_atomic
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 
-__all__ = ["CHAPTERS_SUFFIX", "TRANSCRIPT_FILES", "pub_date", "write_feed"]
+__all__ = ["CHAPTERS_SUFFIX", "TRANSCRIPT_FILES", "pub_date", "render_feed", "write_feed"]
 
 #: Transcript files written beside the feed: (name suffix, MIME type, rel, renderer). The order
 #: is the order of the podcast:transcript tags; feedparser and podcastparser keep only an item's
@@ -158,13 +158,15 @@ def plan_episode(config: ShowConfig, episode: Episode) -> Episode:
     return episode
 
 
-def write_feed(
+def render_feed(
     config: ShowConfig, episodes: list[Episode], output: Path, report: BuildReport
 ) -> FeedResult | None:
-    """Write the feed ``output`` and its companion files beside it; None if it cannot be built.
+    """Render the feed and its companion files; None (and nothing stored) if it cannot be built.
 
     Every episode is planned and each problem recorded; on any problem (or a segment file that
-    could not be read) nothing is written and no GUID stored: the previous feed stays.
+    could not be read) nothing is rendered and no GUID stored: the previous feed stays. Once the
+    feed is rendered, the GUIDs and dates it publishes are stored in their segment files.
+    ``output`` is where the feed will be published (its companion files beside it).
     """
     planned = True
     for episode in episodes:
@@ -182,15 +184,35 @@ def write_feed(
             episodes=len(episodes),
             podcast_guid=config.show.podcast_guid,
             podcast_guid_pinned=config.podcast_guid_pinned,
+            data=feed,
         )
         for episode in episodes:
             if store_new_guid(episode):
                 result.new_guids.append(episode.slug)
-        for episode in episodes:
-            for name, text in sorted(episode.companions.items()):
-                write_atomic(output.parent / name, text)
-                result.files.append(output.parent / name)
-        write_atomic(output, feed)
+    except SegcastError as exc:
+        report.problem(exc)
+        return None
+    for episode in episodes:
+        for name, text in sorted(episode.companions.items()):
+            result.companions[name] = text
+            result.files.append(output.parent / name)
+    return result
+
+
+def write_feed(
+    config: ShowConfig, episodes: list[Episode], output: Path, report: BuildReport
+) -> FeedResult | None:
+    """Render the feed, then write it at ``output`` and its companion files beside it.
+
+    Each file is written atomically and the feed last, so a failure leaves the previous feed.
+    """
+    result = render_feed(config, episodes, output, report)
+    if result is None:
+        return None
+    try:
+        for name, text in result.companions.items():
+            write_atomic(output.parent / name, text)
+        write_atomic(output, result.data)
     except SegcastError as exc:
         report.problem(exc)
         return None

@@ -102,7 +102,11 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     is_flag=True,
     help="Fail (exit 1) on warnings too; never date an undated episode (refuse it).",
 )
-@click.option("--force", is_flag=True, help="Master raw audio again even when up to date.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Master raw audio again even when up to date; replace an OUT that is not segcast's.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def build(
@@ -116,7 +120,9 @@ def build(
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
     out = out_dir if out_dir is not None else show_dir / DEFAULT_OUT
     progress = progress_bar if sys.stderr.isatty() else None
-    report = run_build(show_dir, out, force=force, strict=strict, progress=progress)
+    report = run_build(
+        show_dir, out, force=force, strict=strict, replace_out=force, progress=progress
+    )
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:

@@ -12,8 +12,8 @@ import pytest
 from lxml import etree
 
 from audio.master import MasterSettings
-from segcast.config import load_audio_settings, load_show
 from segcast.build import BuildReport, Problem, run_build
+from segcast.config import load_audio_settings, load_show
 from segments.segmentfile import read_segment
 from tests.audio.signals import (
     reference_loudness,
@@ -130,6 +130,7 @@ def test_built_show_is_uploadable_and_a_rebuild_changes_nothing(tmp_path: Path) 
     assert (report.problems, report.warnings) == ([], [])
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == [
+        ".segcast-out",  # the marker: this folder is segcast's to replace whole
         "artwork.jpg",
         "feed.xml",
         f"{GOLD}.mp3",
@@ -284,7 +285,7 @@ def test_example_show_builds_the_golden_feed_and_changes_nothing(tmp_path: Path)
     assert (report.imported, report.mastered, report.tagged) == ([], [], [])
     assert (tmp_path / "out" / "feed.xml").read_bytes() == (GOLDEN / "feed.xml").read_bytes()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [p.name for p in GOLDEN.iterdir()] + ["artwork.jpg"]
+        [p.name for p in GOLDEN.iterdir()] + ["artwork.jpg", ".segcast-out"]
     )
     for original in (EXAMPLES / "the-frame").rglob("*"):
         if original.is_file():
@@ -341,7 +342,10 @@ def test_audio_bumpers_are_relative_to_the_show_folder(tmp_path: Path) -> None:
         ("target_lufs = -50", "audio.target_lufs: -50 LUFS is outside -40..-5"),
         ('target_lufs = "loud"', "audio.target_lufs: must be a number, not 'loud'"),
         ("true_peak = 1.0", "audio.true_peak: 1.0 dBTP is outside -10..0"),
-        ('bitrate = "fast"', "audio.bitrate: bit rate 'fast' is not a number of kbit/s such as 128k"),
+        (
+            'bitrate = "fast"',
+            "audio.bitrate: bit rate 'fast' is not a number of kbit/s such as 128k",
+        ),
         ("bitrate = 1000", "audio.bitrate: 1000 kbit/s is outside 32..320"),
         ("crossfade_ms = 0.5", "audio.crossfade_ms: must be a whole number, not 0.5"),
         ('mono = "yes"', "audio.mono: 'yes' is not true or false"),

@@ -1,0 +1,135 @@
+"""What flows through the build: one object per episode, and the report of the whole run.
+
+Each stage takes the loaded show (``segcast.config.ShowConfig``) and the list of ``Episode``
+objects and returns them, filled in further: the import stage writes segment files, the read stage
+makes an ``Episode`` of each, the GUID stage assigns identifiers, the master stage adds the mastered
+file, the tag stage writes its tags, the feed stage its feed item, the publish stage copies it out.
+Per-item problems are recorded on the episode and in the report; the other items go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from segments.errors import SegcastError
+from segments.model import Segment
+
+if TYPE_CHECKING:
+    from audio.master import MasterReport
+    from feeds.rss import Episode as FeedItem
+
+__all__ = ["BuildReport", "Episode", "FeedResult", "Problem", "Progress"]
+
+_T = TypeVar("_T")
+
+
+class Progress(Protocol):
+    """Wrap the items of a long stage so each one finished moves a progress bar."""
+
+    def __call__(self, items: Sequence[_T], label: str) -> Iterable[_T]: ...
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One item's problem or warning: where it is (file) and what is wrong."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+    @classmethod
+    def of(cls, exc: SegcastError) -> Problem:
+        """Return the problem an error describes."""
+        return cls(exc.where or "", exc.message)
+
+
+@dataclass
+class Episode:
+    """One segment on its way through the build: its file, its segment and what became of it.
+
+    ``new_guid`` and ``new_date`` mark a GUID and a published date assigned by this run and not
+    yet stored in the segment file (both false again once they are); ``raw`` is the recording to
+    master, ``audio`` the mastered (or producer's) file the feed links to; ``item`` is its feed
+    item once the feed stage planned it; ``companions`` the transcript and chapters files
+    (name -> text) published beside the feed.
+    """
+
+    path: Path
+    segment: Segment
+    new_guid: bool = False
+    new_date: bool = False
+    raw: Path | None = None
+    audio: Path | None = None
+    mastered: bool = False
+    item: FeedItem | None = None
+    companions: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        """The segment's slug: the name of every file made from it."""
+        return self.segment.slug
+
+    @property
+    def failed(self) -> bool:
+        """Whether a stage recorded a problem for this episode."""
+        return bool(self.problems)
+
+
+@dataclass
+class FeedResult:
+    """What the feed stage made: the feed, its episodes, GUIDs it stored, companion files.
+
+    ``feed`` and ``files`` are where the feed and its companions are published; ``data`` and
+    ``companions`` (name -> text) what they hold.
+    """
+
+    feed: Path
+    episodes: int
+    podcast_guid: str | None
+    podcast_guid_pinned: bool = False
+    new_guids: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    data: bytes = b""
+    companions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class BuildReport:
+    """What a run did, stage by stage, and every problem and warning it met."""
+
+    show_dir: Path
+    out_dir: Path
+    #: Segment files written from pages this run; pages whose segment file already existed.
+    imported: list[Path] = field(default_factory=list)
+    already_imported: int = 0
+    #: Segment files that could not be read (each is also a problem): no feed is built then.
+    unread: list[Path] = field(default_factory=list)
+    #: Slugs mastered, skipped (mastered file up to date) and tagged.
+    mastered: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    tagged: list[str] = field(default_factory=list)
+    masters: list[MasterReport] = field(default_factory=list)
+    feed: FeedResult | None = None
+    #: Files copied into OUT this run, and those already there unchanged.
+    published: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def problem(self, exc: SegcastError, episode: Episode | None = None) -> None:
+        """Record ``exc`` once (the same file may fail in two stages), on ``episode`` too."""
+        item = Problem.of(exc)
+        if episode is not None:
+            episode.problems.append(item)
+        if item not in self.problems:
+            self.problems.append(item)
+
+    def warn(self, where: Path | str, message: str) -> None:
+        """Record a warning about ``where``."""
+        self.warnings.append(Problem(str(where), message))

@@ -1,0 +1,85 @@
+"""Stage: import each page in ``pages/`` that no segment file came from yet.
+
+Edited segment files are never touched: a page whose segment file exists is skipped, and a page
+whose slug is taken by another file is a problem naming both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from segcast.build.episode import BuildReport, Episode
+from segcast.build.layout import PAGES, SEGMENTS
+from segcast.config import ShowConfig
+from segments.errors import InputError, SegcastError
+from segments.model import Segment
+from segments.pages import read_page, source_path
+from segments.segmentfile import segment_path, write_segment
+
+__all__ = ["import_pages"]
+
+
+def _source_file(show_dir: Path, segment: Segment) -> Path | None:
+    """Return the page a segment file was imported from (stored as ``source_path`` says)."""
+    stored = segment.source.path if segment.source else None
+    if not stored:
+        return None
+    path = Path(stored)
+    return (path if path.is_absolute() else show_dir / path).resolve()
+
+
+def import_pages(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> list[Episode]:
+    """Return ``episodes`` plus one for each page imported now, in segment-file order."""
+    show_dir = config.folder
+    pages_dir, segments_dir = show_dir / PAGES, show_dir / SEGMENTS
+    if not pages_dir.is_dir():
+        return episodes
+    # Which page each readable segment file came from (the read stage named the unreadable ones).
+    written: dict[Path, str] = {}
+    sources: set[Path] = set()
+    for episode in episodes:
+        source = episode.segment.source
+        written[episode.path] = source.path if source and source.path else ""
+        page = _source_file(show_dir, episode.segment)
+        if page is not None:
+            sources.add(page)
+    unreadable = set(report.unread)
+    imported: list[Episode] = []
+    for page in sorted(p for p in pages_dir.iterdir() if not p.name.startswith(".")):
+        if page.is_dir():
+            why = "a folder (pages are read from pages/ itself, not its subfolders)"
+            report.warn(page, f"not imported: {why}")
+            continue
+        if not page.is_file():
+            why = "a broken link" if page.is_symlink() else "not a regular file"
+            report.warn(page, f"not imported: {why}")
+            continue
+        if page.resolve() in sources:
+            report.already_imported += 1
+            continue
+        try:
+            # Stored relative to the show folder ("pages/<name>"), as `segcast import` stores it.
+            result = read_page(page, segments_dir)
+            segment = result.segment
+            destination = segment_path(segments_dir, segment)
+            if destination in unreadable:
+                # Likely this page's own file with a typo: the read stage names the problem.
+                continue
+            if destination.exists():
+                origin = written.get(destination) or "written by hand"
+                raise InputError(
+                    f"slug {segment.slug!r} is taken: {destination} exists ({origin}); "
+                    "rename one of them",
+                    page,
+                )
+            write_segment(segment, destination)
+        except SegcastError as exc:
+            report.problem(exc)
+            continue
+        written[destination] = source_path(page, segments_dir)
+        sources.add(page.resolve())
+        report.imported.append(destination)
+        imported.append(Episode(path=destination, segment=segment))
+        for warning in result.warnings:
+            report.warn(page, warning)
+    return sorted([*episodes, *imported], key=lambda episode: episode.path)

@@ -1,0 +1,105 @@
+"""The show folder's layout and the published names: where each stage reads and writes.
+
+A show folder holds ``show.toml``, ``pages/`` (segment pages to import), ``segments/`` (segment
+files, the producer's to edit), ``raw/<slug>.<ext>`` (recordings to master) and ``audio/``
+(mastered episodes). What is published goes to OUT under the name its URL below ``base_url`` has.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote, unquote, urljoin
+
+from segments.errors import InputError
+from segments.model import Segment, Show
+
+__all__ = [
+    "AUDIO",
+    "AUDIO_EXTENSIONS",
+    "FEED_NAME",
+    "PAGES",
+    "RAW",
+    "RAW_EXTENSIONS",
+    "SEGMENTS",
+    "enclosure_url",
+    "find_audio",
+    "find_raw",
+    "url_name",
+]
+
+#: The show folder's subfolders.
+PAGES, SEGMENTS, RAW, AUDIO = "pages", "segments", "raw", "audio"
+#: The feed's name in OUT.
+FEED_NAME = "feed.xml"
+
+#: Raw recordings looked for in ``SHOW_DIR/raw/<slug>.<ext>``, in order of preference.
+RAW_EXTENSIONS: tuple[str, ...] = (
+    ".wav",
+    ".flac",
+    ".aif",
+    ".aiff",
+    ".m4a",
+    ".mp3",
+    ".ogg",
+    ".opus",
+)
+
+#: Audio file extensions looked for in ``SHOW_DIR/audio/<slug>.<ext>``, in order of preference
+#: (a published MP3 wins over the WAV it was mastered from).
+AUDIO_EXTENSIONS: tuple[str, ...] = (
+    ".mp3",
+    ".m4a",
+    ".m4b",
+    ".aac",
+    ".ogg",
+    ".opus",
+    ".flac",
+    ".wav",
+)
+
+
+def find_raw(show_dir: Path, slug: str) -> Path | None:
+    """Return ``raw/<slug>.<ext>``, the first of RAW_EXTENSIONS that exists."""
+    for extension in RAW_EXTENSIONS:
+        candidate = show_dir / RAW / f"{slug}{extension}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def find_audio(show_dir: Path, segment: Segment, where: Path) -> Path | None:
+    """Return the segment's audio file: the path its front matter names, else audio/<slug>.<ext>.
+
+    A relative path in the front matter is relative to the show folder, like ``artwork``.
+    """
+    ref = segment.audio
+    if ref is not None and ref.path is not None:
+        path = ref.path if ref.path.is_absolute() else show_dir / ref.path
+        if not path.is_file():
+            raise InputError(f"audio: no file at {ref.path}", where)
+        return path
+    for extension in AUDIO_EXTENSIONS:
+        candidate = show_dir / AUDIO / f"{segment.slug}{extension}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def enclosure_url(show: Show, file: Path, where: Path) -> str:
+    """Return the published URL of an audio file: base_url + its (ASCII-only) file name."""
+    if not file.name.isascii():
+        raise InputError(f"audio file name {file.name!r} must be ASCII (Apple's rule)", where)
+    assert show.base_url is not None  # load_config requires it
+    return urljoin(show.base_url, quote(file.name))
+
+
+def url_name(show: Show, url: str) -> str | None:
+    """Return the path under OUT that a URL under base_url is published at, else None."""
+    assert show.base_url is not None  # load_config requires it
+    if not url.startswith(show.base_url):
+        return None
+    name = unquote(url[len(show.base_url) :])
+    parts = Path(name).parts
+    if not parts or ".." in parts or Path(name).is_absolute():
+        return None
+    return name

@@ -1,0 +1,59 @@
+"""Stage: publish OUT whole: the feed, its companion files, the artwork and the local audio.
+
+Everything goes into a staging folder (``segcast.build.staging``) that replaces OUT in one step,
+each file under the name its URL below ``base_url`` has.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from segcast.build.episode import BuildReport, Episode, FeedResult
+from segcast.build.layout import FEED_NAME, url_name
+from segcast.build.staging import Staging
+from segcast.config import ShowConfig
+from segments.errors import SegcastError
+
+__all__ = ["publish", "publish_files"]
+
+
+def publish_files(config: ShowConfig, episodes: list[Episode]) -> list[tuple[Path, str]]:
+    """Return (local file, name under OUT) for the artwork and each episode's local audio."""
+    show = config.show
+    files: list[tuple[Path, str]] = []
+    name = url_name(show, show.artwork) if show.artwork else None
+    if config.artwork_file is not None and name is not None:
+        files.append((config.artwork_file, name))
+    for episode in episodes:
+        if episode.audio is None or episode.item is None:
+            continue
+        name = url_name(show, episode.item.enclosure_url)
+        if name is not None:
+            files.append((episode.audio, name))
+    return files
+
+
+def publish(
+    config: ShowConfig,
+    episodes: list[Episode],
+    feed: FeedResult,
+    staging: Staging,
+    report: BuildReport,
+) -> list[Episode]:
+    """Stage the feed, its companions, the artwork and the local audio, then swap OUT in.
+
+    On any problem nothing is swapped in: the previous OUT stays as it was.
+    """
+    out = staging.out
+    try:
+        for name, text in feed.companions.items():
+            staging.add_bytes(name, text)
+        for source, name in publish_files(config, episodes):
+            changed = staging.add_file(source, name)
+            (report.published if changed else report.unchanged).append(out / name)
+        staging.add_bytes(FEED_NAME, feed.data)
+        staging.commit()
+    except SegcastError as exc:
+        report.problem(exc)
+        report.feed = None
+    return episodes

@@ -1,0 +1,229 @@
+"""Publishing OUT whole or not at all: the build writes a staging folder and swaps it in at the end.
+
+A build killed at any moment leaves the previously published OUT intact and complete: everything
+is written into ``.<OUT>.segcast-staging-<pid>`` beside OUT, and only when it is complete is it
+exchanged with OUT in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``; elsewhere two renames,
+undone by the next build if it was killed between them). Files that did not change are hard links
+to the previous OUT's (so their mtime stays and an rsync uploads nothing), never links to the show
+folder: OUT shares no file with the sources, so a re-tag or edit on one side never reaches the
+other. Outputs of deleted or renamed segments are simply not staged, so they disappear from OUT.
+
+OUT holds a marker file; a folder that is neither empty nor marked is someone else's and is only
+replaced with ``force``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import filecmp
+import os
+import shutil
+from pathlib import Path
+from types import TracebackType
+
+from segments.errors import InputError
+
+__all__ = ["MARKER", "STAGING_INFIX", "Staging", "exchange"]
+
+#: The file that marks a folder as segcast's output.
+MARKER = ".segcast-out"
+#: Staging and swapped-out folders are named ``.<OUT name><infix><pid>`` beside OUT.
+STAGING_INFIX = ".segcast-staging-"
+OLD_INFIX = ".segcast-old-"
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _renameat2() -> object | None:
+    """Return libc's renameat2, or None where there is none (not Linux, old glibc)."""
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    function.restype = ctypes.c_int
+    return function
+
+
+_RENAMEAT2 = _renameat2()
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap folders ``a`` and ``b`` atomically; return False where the system cannot."""
+    if _RENAMEAT2 is None:
+        return False
+    result = _RENAMEAT2(  # type: ignore[operator]
+        _AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):  # a filesystem that cannot
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.stat().st_size == b.stat().st_size and filecmp.cmp(a, b, shallow=False)
+    except FileNotFoundError:
+        return False
+
+
+class Staging:
+    """The staging folder of one build of OUT; use as a context manager, then ``commit()``."""
+
+    def __init__(self, out_dir: Path, *, force: bool = False) -> None:
+        self.out = Path(out_dir)
+        self.force = force
+        self.path = self.out.parent / f".{self.out.name}{STAGING_INFIX}{os.getpid()}"
+        #: Names staged from the previous OUT unchanged, and names written or copied anew.
+        self.unchanged: list[str] = []
+        self.changed: list[str] = []
+
+    # -- setting up and cleaning up -------------------------------------------------------------
+
+    def __enter__(self) -> Staging:
+        self._recover()
+        if self.out.exists() and not self.out.is_dir():
+            raise InputError("is a file, not a folder to publish into", self.out)
+        foreign = self.out.is_dir() and not (self.out / MARKER).exists()
+        if foreign and any(self.out.iterdir()) and not self.force:
+            raise InputError(
+                "is not empty and not a segcast output folder; the build replaces its "
+                "whole content (use --force to let it)",
+                self.out,
+            )
+        self._remove_leftovers()
+        try:
+            self.path.mkdir(parents=True)
+        except OSError as exc:
+            raise InputError(f"cannot publish here: {exc.strerror or exc}", self.out) from exc
+        self.add_bytes(
+            MARKER, "Published by segcast: this folder is replaced whole by each build.\n"
+        )
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def _leftovers(self, infix: str) -> list[Path]:
+        prefix = f".{self.out.name}{infix}"
+        if not self.out.parent.is_dir():
+            return []
+        return sorted(p for p in self.out.parent.iterdir() if p.name.startswith(prefix))
+
+    def _recover(self) -> None:
+        """Put back an OUT that a build killed between its two renames had moved away."""
+        old = self._leftovers(OLD_INFIX)
+        if old and not self.out.exists():
+            old[-1].rename(self.out)
+
+    def _remove_leftovers(self) -> None:
+        """Remove staging and swapped-out folders of builds that were killed (the lock is ours)."""
+        for folder in [*self._leftovers(STAGING_INFIX), *self._leftovers(OLD_INFIX)]:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    # -- staging files ----------------------------------------------------------------------------
+
+    def _previous(self, name: str) -> Path:
+        return self.out / name
+
+    def _target(self, name: str) -> Path:
+        target = self.path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def _link_previous(self, name: str) -> bool:
+        try:
+            os.link(self._previous(name), self._target(name))
+        except OSError:
+            return False
+        self.unchanged.append(name)
+        return True
+
+    def add_file(self, source: Path, name: str) -> bool:
+        """Stage a copy of ``source`` as ``name``; return whether it differs from OUT's.
+
+        An unchanged file is a hard link to the previous OUT's copy, never to ``source``.
+        """
+        previous = self._previous(name)
+        if _same_bytes(source, previous) and self._link_previous(name):
+            return False
+        try:
+            shutil.copy2(source, self._target(name))
+        except OSError as exc:
+            raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
+        self.changed.append(name)
+        return True
+
+    def add_bytes(self, name: str, data: bytes | str) -> bool:
+        """Stage ``data`` as ``name``; return whether it differs from OUT's."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        previous = self._previous(name)
+        try:
+            same = previous.is_file() and previous.read_bytes() == raw
+        except OSError:
+            same = False
+        if same and self._link_previous(name):
+            return False
+        try:
+            self._target(name).write_bytes(raw)
+        except OSError as exc:
+            raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
+        self.changed.append(name)
+        return True
+
+    # -- publishing -------------------------------------------------------------------------------
+
+    def commit(self) -> None:
+        """Make the staged folder OUT, in one step where the system allows it."""
+        _sync_tree(self.path)
+        try:
+            if not self.out.exists():
+                self.path.rename(self.out)
+            elif exchange(self.path, self.out):
+                pass  # self.path now holds the previous OUT: removed on exit
+            else:
+                old = self.out.parent / f".{self.out.name}{OLD_INFIX}{os.getpid()}"
+                self.out.rename(old)
+                self.path.rename(self.out)
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError as exc:
+            raise InputError(f"cannot publish: {exc.strerror or exc}", self.out) from exc
+        _fsync_dir(self.out.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _sync_tree(folder: Path) -> None:
+    """Flush the staged files to disk before they replace the published ones."""
+    os.sync()
+    _fsync_dir(folder)
