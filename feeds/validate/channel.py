@@ -4,7 +4,7 @@ Sources: Apple Podcasts requirements (https://podcasters.apple.com/support/823-p
 with its tag list (https://help.apple.com/itc/podcasts_connect/#/itcb54353390) and category list
 (https://podcasters.apple.com/support/1691-apple-podcasts-categories), the RSS 2.0 specification
 (https://www.rssboard.org/rss-specification) and the RSS Best Practices Profile's Atom self link
-(https://www.rssboard.org/rss-profile#namespace-elements-atom-link).
+(https://www.rssboard.org/rss-profile).
 """
 
 from __future__ import annotations

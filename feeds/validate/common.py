@@ -2,9 +2,9 @@
 
 The namespace URIs are the ones each vocabulary's own document gives: Apple's ``itunes``
 (https://podcasters.apple.com/support/823-podcast-requirements), the Podcasting 2.0 ``podcast``
-namespace (https://podcasting2.org/docs/podcast-namespace), the RSS ``content`` module
-(https://web.resource.org/rss/1.0/modules/content/) and Atom (RFC 4287,
-https://www.rfc-editor.org/rfc/rfc4287).
+namespace (https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md),
+the RSS ``content`` module (https://web.resource.org/rss/1.0/modules/content/) and Atom
+(RFC 4287, https://www.rfc-editor.org/rfc/rfc4287).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Sources: Apple Podcasts requirements (https://podcasters.apple.com/support/823-podcast-requirements)
 for the 4000-byte limit and the allowed tags, and Spotify's help on chapters from timestamps in
-the episode description (https://support.spotify.com/us/creators/article/adding-chapters/).
+the episode description (https://support.spotifyforpodcasters.com/hc/en-us/articles/360043932711).
 """
 
 from __future__ import annotations

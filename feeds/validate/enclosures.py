@@ -1,7 +1,7 @@
 """Rules for each episode's ``<enclosure>``: a unique absolute URL, a size in bytes, a MIME type.
 
 Sources: the RSS 2.0 specification's ``<enclosure>``
-(https://www.rssboard.org/rss-specification#ltenclosuregtSubelementOfLtitemgt) and Apple Podcasts
+(https://www.rssboard.org/rss-specification) and Apple Podcasts
 requirements (https://podcasters.apple.com/support/823-podcast-requirements) with its tag list
 (https://help.apple.com/itc/podcasts_connect/#/itcb54353390).
 """

@@ -3,7 +3,7 @@
 The enclosure has its own family (``enclosures``), the description too (``descriptions``).
 Sources: Apple Podcasts requirements (https://podcasters.apple.com/support/823-podcast-requirements)
 with its tag list (https://help.apple.com/itc/podcasts_connect/#/itcb54353390), and the RSS 2.0
-specification's ``<guid>`` (https://www.rssboard.org/rss-specification#ltguidgtSubelementOfLtitemgt).
+specification's ``<guid>`` (https://www.rssboard.org/rss-specification).
 """
 
 from __future__ import annotations

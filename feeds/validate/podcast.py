@@ -1,7 +1,8 @@
 """Rules for the Podcasting 2.0 ``podcast:`` namespace, one tag after another.
 
-Source: the namespace's documentation (https://podcasting2.org/docs/podcast-namespace), one page per
-tag (https://github.com/Podcastindex-org/podcast-namespace/tree/main/docs/tags), and its Podcast
+Source: the namespace's specification
+(https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md), one page per tag
+(https://github.com/Podcastindex-org/podcast-namespace/tree/main/docs/tags), and its Podcast
 Taxonomy Project list of person roles and groups
 (https://github.com/Podcastindex-org/podcast-namespace/blob/main/taxonomy.json).
 """

@@ -1,8 +1,9 @@
 """Rules for every web URL in the feed, wherever it stands.
 
-Sources: Apple Podcasts requirements (https://podcasters.apple.com/support/823-podcast-requirements)
-and the Podcasting 2.0 namespace (https://podcasting2.org/docs/podcast-namespace), which both want
-https for the resources apps fetch. The enclosure URL's own rules are in ``enclosures``.
+Sources: the Podcasting 2.0 namespace, whose URLs of web resources "must be given as https: and
+not http:" (https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md), and Apple
+Podcasts requirements (https://podcasters.apple.com/support/823-podcast-requirements). The
+enclosure URL's own rules are in ``enclosures``.
 """
 
 from __future__ import annotations
