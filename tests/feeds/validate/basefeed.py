@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import threading
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
 
 from feeds.validate import Finding, validate_feed
 
@@ -138,3 +144,45 @@ def assert_fails_alone_and_passes(rule: str, bad: list[Edit], good: list[Edit]) 
     """Check that the bad edits break this rule and no other, and the good ones break none."""
     assert ids(validate_feed(build(bad), "bad.xml", now=NOW)) == [rule]
     assert validate_feed(build(good), "good.xml", now=NOW) == []
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Serve BASE at /feed.xml (plain and gzip-encoded), a redirect loop at /loop, 404 elsewhere."""
+
+    def do_GET(self) -> None:
+        if self.path == "/feed.xml":
+            body = BASE.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/feed.xml.gz":  # gzip sent unasked, as some CDNs do
+            body = gzip.compress(BASE.encode())
+            self.send_response(200)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/loop":
+            self.send_response(302)
+            self.send_header("Location", "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        else:
+            self.send_error(404, "Not Found")
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import gzip
-import threading
 import tracemalloc
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from feeds.validate import load_feed
 from segments.errors import FeedError
-from tests.feeds.validate.basefeed import BASE
+from tests.feeds.validate.basefeed import BASE, Handler
 
 
 def test_load_feed_reads_a_file(tmp_path: Path) -> None:
@@ -27,46 +24,6 @@ def test_load_feed_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FeedError) as err:
         load_feed(str(path))
     assert str(err.value) == f"{path}: cannot read the feed: No such file or directory"
-
-
-class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        if self.path == "/feed.xml":
-            body = BASE.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        elif self.path == "/feed.xml.gz":  # gzip sent unasked, as some CDNs do
-            body = gzip.compress(BASE.encode())
-            self.send_response(200)
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        elif self.path == "/loop":
-            self.send_response(302)
-            self.send_header("Location", "/loop")
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-        else:
-            self.send_error(404, "Not Found")
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def test_load_feed_over_http(server: str) -> None:
@@ -90,7 +47,7 @@ def test_load_feed_redirect_loop_is_one_line(server: str) -> None:
 
 
 def test_load_feed_connection_refused() -> None:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     port = httpd.server_address[1]
     httpd.server_close()  # nothing listens on that port now
     with pytest.raises(FeedError) as err:
