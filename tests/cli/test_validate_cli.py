@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from segcast.cli import cli
-from tests.feeds.test_validate import BASE, ENC2, build, line_of, server  # noqa: F401
+from tests.feeds.validate.basefeed import BASE, ENC2, build, line_of, server  # noqa: F401
 from tests.segcast.showdir import make_show
 
 

@@ -1,0 +1,375 @@
+"""Rules for the Podcasting 2.0 ``podcast:`` namespace, one tag after another.
+
+Source: the namespace's specification
+(https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md), one page per tag
+(https://github.com/Podcastindex-org/podcast-namespace/tree/main/docs/tags), and its Podcast
+Taxonomy Project list of person roles and groups
+(https://github.com/Podcastindex-org/podcast-namespace/blob/main/taxonomy.json).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+
+from lxml import etree
+
+from feeds.guids import podcast_guid
+from feeds.validate.common import P20, Places, Report, Rule, pc, self_links, text
+
+RULES = (
+    Rule(
+        "podcast-guid-invalid",
+        "error",
+        'podcast:guid "{value}" is not a UUID',
+        f"{P20}, podcast:guid: a UUID",
+    ),
+    Rule(
+        "podcast-guid-not-v5",
+        "warning",
+        'podcast:guid "{value}" is a version {version} UUID, not version 5',
+        f"{P20}, podcast:guid: a UUIDv5 of the feed URL",
+    ),
+    Rule(
+        "podcast-guid-not-from-feed-url",
+        "info",
+        'podcast:guid "{value}" is not the UUIDv5 of the self URL "{url}" ({expected}); '
+        "fine if the feed moved after the GUID was assigned",
+        f"{P20}, podcast:guid: UUIDv5 of the feed URL without scheme and trailing slashes, "
+        "assigned once and kept when the URL moves",
+    ),
+    Rule(
+        "podcast-locked-invalid",
+        "error",
+        'podcast:locked is "{value}", not "yes" or "no"',
+        f"{P20}, podcast:locked: yes or no",
+    ),
+    Rule(
+        "podcast-transcript-url-missing",
+        "error",
+        "podcast:transcript has no url",
+        f"{P20}, podcast:transcript: url is required",
+    ),
+    Rule(
+        "podcast-transcript-type-invalid",
+        "error",
+        'podcast:transcript type "{value}" is not one of {allowed}',
+        f"{P20}, podcast:transcript: type is one of the listed MIME types",
+    ),
+    Rule(
+        "podcast-chapters-url-missing",
+        "error",
+        "podcast:chapters has no url",
+        f"{P20}, podcast:chapters: url is required",
+    ),
+    Rule(
+        "podcast-chapters-type-invalid",
+        "warning",
+        'podcast:chapters type is "{value}", not "application/json+chapters"',
+        f"{P20}, podcast:chapters: type application/json+chapters",
+    ),
+    Rule(
+        "podcast-person-name-missing",
+        "error",
+        "podcast:person has no name",
+        f"{P20}, podcast:person: the name is the element's text",
+    ),
+    Rule(
+        "podcast-person-name-too-long",
+        "warning",
+        "the podcast:person name is {length} characters; at most 128",
+        f"{P20}, podcast:person: names are at most 128 characters",
+    ),
+    Rule(
+        "podcast-person-role-unknown",
+        "warning",
+        'podcast:person role "{value}" is not in the Podcast Taxonomy',
+        f"{P20}, podcast:person: role comes from the Podcast Taxonomy Project list",
+    ),
+    Rule(
+        "podcast-person-group-unknown",
+        "warning",
+        'podcast:person group "{value}" is not in the Podcast Taxonomy',
+        f"{P20}, podcast:person: group comes from the Podcast Taxonomy Project list",
+    ),
+    Rule(
+        "podcast-funding-url-missing",
+        "error",
+        "podcast:funding has no url",
+        f"{P20}, podcast:funding: url is required",
+    ),
+    Rule(
+        "podcast-soundbite-invalid",
+        "error",
+        'podcast:soundbite {attribute} "{value}" is not a number of seconds',
+        f"{P20}, podcast:soundbite: startTime and duration are seconds",
+    ),
+    Rule(
+        "podcast-soundbite-duration-out-of-range",
+        "warning",
+        "podcast:soundbite duration {value} s is outside 15 to 120 s",
+        f"{P20}, podcast:soundbite: a soundbite lasts 15 to 120 seconds",
+    ),
+    Rule(
+        "podcast-season-invalid",
+        "error",
+        'podcast:season "{value}" is not a whole number',
+        f"{P20}, podcast:season: an integer",
+    ),
+    Rule(
+        "podcast-episode-invalid",
+        "error",
+        'podcast:episode "{value}" is not a number',
+        f"{P20}, podcast:episode: a decimal number",
+    ),
+    Rule(
+        "podcast-transcript-captions-untimed",
+        "warning",
+        'podcast:transcript rel="captions" has type "{value}", which carries no times',
+        f"{P20}, podcast:transcript: captions are timed (text/vtt, application/x-subrip, "
+        "application/json)",
+    ),
+    Rule(
+        "podcast-medium-invalid",
+        "error",
+        'podcast:medium "{value}" is not one of the spec\'s media',
+        f"{P20}, podcast:medium: podcast, music, video, film, audiobook, newsletter, blog, "
+        "publisher, course (or a list form ending in L), mixed",
+    ),
+    Rule(
+        "podcast-liveitem-status-invalid",
+        "error",
+        'podcast:liveItem status "{value}" is not pending, live or ended',
+        f"{P20}, podcast:liveItem: status is pending, live or ended",
+    ),
+    Rule(
+        "podcast-liveitem-time-invalid",
+        "error",
+        'podcast:liveItem {attribute} "{value}" is not an ISO 8601 date and time',
+        f"{P20}, podcast:liveItem: start and end are ISO 8601 times",
+    ),
+    Rule(
+        "podcast-liveitem-contentlink-missing",
+        "error",
+        "podcast:liveItem has no podcast:contentLink",
+        f"{P20}, podcast:liveItem: must contain at least one podcast:contentLink",
+    ),
+)
+
+#: podcast:transcript types the Podcasting 2.0 spec lists.
+TRANSCRIPT_TYPES = (
+    "text/plain",
+    "text/html",
+    "text/vtt",
+    "application/json",
+    "application/x-subrip",
+)
+
+#: podcast:medium values (Podcasting 2.0 docs/tags/medium.md): each medium and its list form.
+_MEDIA = (
+    "podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course"
+)  # fmt: skip
+PODCAST_MEDIA = frozenset(_MEDIA) | {f"{m}L" for m in _MEDIA} | {"mixed"}
+
+#: Podcast Taxonomy Project (Podcastindex-org/podcast-namespace taxonomy.json): group -> roles,
+#: compared case-insensitively. "Translater" is the taxonomy's own spelling; both are accepted.
+PERSON_TAXONOMY: dict[str, tuple[str, ...]] = {
+    "Creative Direction": (
+        "Director",
+        "Assistant Director",
+        "Executive Producer",
+        "Senior Producer",
+        "Producer",
+        "Associate Producer",
+        "Development Producer",
+        "Creative Director",
+    ),
+    "Cast": (
+        "Host",
+        "Co-Host",
+        "Guest Host",
+        "Guest",
+        "Voice Actor",
+        "Narrator",
+        "Announcer",
+        "Reporter",
+    ),
+    "Writing": (
+        "Author",
+        "Editorial Director",
+        "Co-Writer",
+        "Writer",
+        "Songwriter",
+        "Guest Writer",
+        "Story Editor",
+        "Managing Editor",
+        "Script Editor",
+        "Script Coordinator",
+        "Researcher",
+        "Editor",
+        "Fact Checker",
+        "Translator",
+        "Translater",
+        "Transcriber",
+        "Logger",
+    ),
+    "Audio Production": (
+        "Studio Coordinator",
+        "Technical Director",
+        "Technical Manager",
+        "Audio Engineer",
+        "Remote Recording Engineer",
+        "Post Production Engineer",
+    ),
+    "Audio Post-Production": (
+        "Audio Editor",
+        "Sound Designer",
+        "Foley Artist",
+        "Composer",
+        "Theme Music",
+        "Music Production",
+        "Music Contributor",
+    ),
+    "Administration": (
+        "Production Coordinator",
+        "Booking Coordinator",
+        "Production Assistant",
+        "Content Manager",
+        "Marketing Manager",
+        "Sales Representative",
+        "Sales Manager",
+    ),
+    "Visuals": ("Graphic Designer", "Cover Art Designer"),
+    "Community": ("Social Media Manager",),
+    "Misc.": ("Consultant", "Intern"),
+    "Video Production": ("Camera Operator", "Lighting Designer", "Camera Grip", "Assistant Camera"),
+    "Video Post-Production": ("Editor", "Assistant Editor"),
+}
+_ROLES = frozenset(r.lower() for roles in PERSON_TAXONOMY.values() for r in roles)
+_GROUPS = frozenset(g.lower() for g in PERSON_TAXONOMY)
+
+#: Podcasting 2.0: person names are at most this many characters.
+MAX_PERSON_NAME_CHARS = 128
+#: Podcasting 2.0: a soundbite lasts this many seconds.
+SOUNDBITE_SECONDS = (15.0, 120.0)
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+
+
+def check_show(channel: etree._Element, places: Places, report: Report) -> None:
+    """Check the tags only the channel carries: podcast:guid and podcast:locked."""
+    guid = channel.find(pc("guid"))
+    if guid is not None:
+        selfs = self_links(channel)
+        self_url = selfs[0].get("href") if selfs else None
+        _check_podcast_guid(text(guid) or "", self_url, places.of(guid), report)
+    for locked in channel.findall(pc("locked")):
+        value = text(locked) or ""
+        if value not in ("yes", "no"):
+            report.add("podcast-locked-invalid", places.of(locked), value=value)
+
+
+def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
+    """Check the podcast: tags that may stand on the channel, its items and its live items."""
+    for el in channel.iter(pc("transcript")):
+        kind = (el.get("type") or "").strip()
+        if el.get("rel") == "captions" and kind in ("text/plain", "text/html"):
+            report.add("podcast-transcript-captions-untimed", places.of(el), value=kind)
+        if not (el.get("url") or "").strip():
+            report.add("podcast-transcript-url-missing", places.of(el))
+        if (el.get("type") or "").strip() not in TRANSCRIPT_TYPES:
+            report.add(
+                "podcast-transcript-type-invalid",
+                places.of(el),
+                value=el.get("type") or "",
+                allowed=", ".join(TRANSCRIPT_TYPES),
+            )
+    for el in channel.iter(pc("chapters")):
+        if not (el.get("url") or "").strip():
+            report.add("podcast-chapters-url-missing", places.of(el))
+        if (el.get("type") or "").strip() != "application/json+chapters":
+            report.add("podcast-chapters-type-invalid", places.of(el), value=el.get("type") or "")
+    for el in channel.iter(pc("person")):
+        _check_person(el, places, report)
+    for el in channel.iter(pc("funding")):
+        if not (el.get("url") or "").strip():
+            report.add("podcast-funding-url-missing", places.of(el))
+    for el in channel.iter(pc("soundbite")):
+        _check_soundbite(el, places, report)
+    for el in channel.iter(pc("season")):
+        if not re.fullmatch(r"\d+", text(el) or ""):
+            report.add("podcast-season-invalid", places.of(el), value=text(el))
+    for el in channel.iter(pc("episode")):
+        if not re.fullmatch(r"\d+(?:\.\d+)?", text(el) or ""):
+            report.add("podcast-episode-invalid", places.of(el), value=text(el))
+    for el in channel.iter(pc("medium")):
+        if (text(el) or "") not in PODCAST_MEDIA:
+            report.add("podcast-medium-invalid", places.of(el), value=text(el))
+    for el in channel.iter(pc("liveItem")):
+        _check_live_item(el, places, report)
+
+
+def _check_podcast_guid(value: str, self_url: str | None, where: str, report: Report) -> None:
+    if not _UUID.fullmatch(value):
+        report.add("podcast-guid-invalid", where, value=value)
+        return
+    parsed = uuid.UUID(value)
+    if parsed.version != 5:
+        report.add("podcast-guid-not-v5", where, value=value, version=parsed.version)
+    elif self_url and str(parsed) != podcast_guid(self_url):
+        report.add(
+            "podcast-guid-not-from-feed-url",
+            where,
+            value=value,
+            url=self_url,
+            expected=podcast_guid(self_url),
+        )
+
+
+def _check_live_item(el: etree._Element, places: Places, report: Report) -> None:
+    where = places.of(el)
+    status = el.get("status") or ""
+    if status not in ("pending", "live", "ended"):
+        report.add("podcast-liveitem-status-invalid", where, value=status)
+    for attribute in ("start", "end"):
+        value = (el.get(attribute) or "").strip()
+        if attribute == "end" and not value:
+            continue  # end is optional
+        try:
+            when = datetime.fromisoformat(value)
+        except ValueError:
+            when = None
+        if when is None or "T" not in value.upper():
+            report.add("podcast-liveitem-time-invalid", where, attribute=attribute, value=value)
+    if el.find(pc("contentLink")) is None:
+        report.add("podcast-liveitem-contentlink-missing", where)
+
+
+def _check_person(el: etree._Element, places: Places, report: Report) -> None:
+    name = text(el) or ""
+    where = places.of(el)
+    if not name:
+        report.add("podcast-person-name-missing", where)
+    elif len(name) > MAX_PERSON_NAME_CHARS:
+        report.add("podcast-person-name-too-long", where, length=len(name))
+    role = el.get("role")
+    if role is not None and role.strip().lower() not in _ROLES:
+        report.add("podcast-person-role-unknown", where, value=role)
+    group = el.get("group")
+    if group is not None and group.strip().lower() not in _GROUPS:
+        report.add("podcast-person-group-unknown", where, value=group)
+
+
+def _check_soundbite(el: etree._Element, places: Places, report: Report) -> None:
+    where = places.of(el)
+    for attribute in ("startTime", "duration"):
+        value = el.get(attribute) or ""
+        try:
+            seconds = float(value)
+        except ValueError:
+            report.add("podcast-soundbite-invalid", where, attribute=attribute, value=value)
+            continue
+        low, high = SOUNDBITE_SECONDS
+        if attribute == "duration" and not low <= seconds <= high:
+            report.add("podcast-soundbite-duration-out-of-range", where, value=value)

@@ -1,0 +1,133 @@
+"""The Podcasting 2.0 namespace rules, each alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.feeds.validate.basefeed import (
+    GUID,
+    Case,
+    Edit,
+    assert_fails_alone_and_passes,
+    nothing,
+    one,
+)
+
+CASES: list[Case] = [
+    (
+        "podcast-guid-invalid",
+        one(GUID, "y0ur-gu1d-g035-h3r3"),
+        one(GUID, GUID.upper()),
+    ),
+    ("podcast-guid-invalid", one(GUID, GUID.replace("-", "")), nothing()),
+    ("podcast-guid-invalid", one(GUID, f"urn:uuid:{GUID}"), nothing()),
+    ("podcast-guid-not-v5", one(GUID, "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d"), nothing()),
+    (
+        "podcast-guid-not-from-feed-url",
+        one(GUID, "9b024349-ccf0-5f69-a609-6b82873eab3c"),
+        nothing(),
+    ),
+    (
+        "podcast-locked-invalid",
+        one(">no</podcast:locked>", ">true</podcast:locked>"),
+        one(">no</podcast:locked>", ">yes</podcast:locked>"),
+    ),
+    (
+        "podcast-transcript-url-missing",
+        one('url="https://example.org/the-frame/ava.html" ', ""),
+        nothing(),
+    ),
+    (
+        "podcast-transcript-type-invalid",
+        one('type="text/html"', 'type="application/srt"'),
+        one('type="text/html"', 'type="application/x-subrip"'),
+    ),
+    (
+        "podcast-chapters-url-missing",
+        one('url="https://example.org/the-frame/ava.json" ', ""),
+        nothing(),
+    ),
+    (
+        "podcast-chapters-type-invalid",
+        one('type="application/json+chapters"', 'type="application/json"'),
+        nothing(),
+    ),
+    ("podcast-person-name-missing", one(">Ava DuVernay</podcast:person>", "/>"), nothing()),
+    (
+        "podcast-person-name-too-long",
+        one(">Ava DuVernay<", f">{'A' * 129}<"),
+        one(">Ava DuVernay<", f">{'A' * 128}<"),
+    ),
+    (
+        "podcast-person-role-unknown",
+        one('role="guest"', 'role="presenter"'),
+        one('role="guest"', 'role="CO-HOST"'),
+    ),
+    (
+        "podcast-person-group-unknown",
+        one('role="guest"', 'role="guest" group="talent"'),
+        one('role="guest"', 'role="cover art designer" group="visuals"'),
+    ),
+    ("podcast-funding-url-missing", one('url="https://example.org/donate"', ""), nothing()),
+    ("podcast-soundbite-invalid", one('startTime="60"', 'startTime="1:00"'), nothing()),
+    ("podcast-soundbite-invalid", one('duration="30"', 'duration=""'), nothing()),
+    (
+        "podcast-soundbite-duration-out-of-range",
+        one('duration="30"', 'duration="10.5"'),
+        one('duration="30"', 'duration="15"'),
+    ),
+    (
+        "podcast-soundbite-duration-out-of-range",
+        one('duration="30"', 'duration="121"'),
+        one('duration="30"', 'duration="120.0"'),
+    ),
+    (
+        "podcast-season-invalid",
+        one("<podcast:season>1<", "<podcast:season>one<"),
+        one("<podcast:season>1<", "<podcast:season>0<"),
+    ),
+    (
+        "podcast-episode-invalid",
+        one("<podcast:episode>2<", "<podcast:episode>2b<"),
+        one("<podcast:episode>2<", "<podcast:episode>2.5<"),
+    ),
+    (
+        "podcast-transcript-captions-untimed",
+        one('type="text/html"/>', 'type="text/html" rel="captions"/>'),
+        one('type="text/html"/>', 'type="text/vtt" rel="captions"/>'),
+    ),
+    (
+        "podcast-medium-invalid",
+        one(">podcast</podcast:medium>", ">Podcast</podcast:medium>"),
+        one(">podcast</podcast:medium>", ">courseL</podcast:medium>"),
+    ),
+    (
+        "podcast-liveitem-status-invalid",
+        one('status="pending"', 'status="scheduled"'),
+        one('status="pending"', 'status="ended"'),
+    ),
+    (
+        "podcast-liveitem-time-invalid",
+        one('start="2016-11-16T15:30:00-08:00"', 'start="Wed, 16 Nov 2016 15:30:00 -0800"'),
+        one('start="2016-11-16T15:30:00-08:00"', 'start="2016-11-16T15:30:00.000-0800"'),
+    ),
+    (
+        "podcast-liveitem-time-invalid",
+        one(' end="2016-11-16T16:00:00Z"', ' end="2016-11-16"'),
+        one(' end="2016-11-16T16:00:00Z"', ""),
+    ),
+    (
+        "podcast-liveitem-contentlink-missing",
+        one(
+            '<podcast:contentLink href="https://example.org/the-frame/live">Listen live'
+            "</podcast:contentLink>",
+            "",
+        ),
+        nothing(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "bad", "good"), CASES, ids=[c[0] for c in CASES])
+def test_rule_fails_alone_and_passes(rule: str, bad: list[Edit], good: list[Edit]) -> None:
+    assert_fails_alone_and_passes(rule, bad, good)
