@@ -15,6 +15,7 @@ from typing import Any
 
 from audio.ffmpeg import run_ffmpeg
 from segments.errors import InputError
+from segments.sniff import id3v2_size
 
 #: ffmpeg channel layout name -> channel count (anything else prints "N channels").
 CHANNEL_LAYOUTS: dict[str, int] = {
@@ -163,12 +164,7 @@ def mp3_frames_seconds(path: Path) -> float | None:
             path.open("rb") as handle,
             mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
         ):
-            pos = 0
-            if data[:3] == b"ID3" and len(data) >= 10:
-                size = 0
-                for byte in data[6:10]:
-                    size = (size << 7) | (byte & 0x7F)
-                pos = 10 + size + (10 if data[5] & 0x10 else 0)
+            pos = id3v2_size(data[:10])
             # The first frame is one whose successor starts where its length says.
             while pos < len(data):
                 pos = data.find(b"\xff", pos)

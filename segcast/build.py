@@ -14,13 +14,13 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 from zoneinfo import ZoneInfo
 
 from audio.tags import plan_chapters
 from feeds.chapters import chapters_json
 from feeds.guids import new_episode_guid
-from feeds.media import MIME_BY_EXTENSION, MediaFacts, read_media_facts
+from feeds.media import MediaFacts, read_media_facts
 from feeds.rss import Episode, TranscriptLink, build_feed
 from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
@@ -30,6 +30,7 @@ from segments.files import write_atomic
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 from segments.segmentfile import parse_segment, read_segment, write_segment
+from segments.sniff import mime_from_url
 
 #: Audio file extensions looked for in ``SHOW_DIR/audio/<slug>.<ext>``, in order of preference
 #: (a published MP3 wins over the WAV it was mastered from).
@@ -140,7 +141,7 @@ def stated_audio(segment: Segment, where: Path) -> tuple[str, MediaFacts]:
             "put the file there or state its exact size_bytes",
             where,
         )
-    mime = ref.mime_type or MIME_BY_EXTENSION.get(Path(urlsplit(ref.url).path).suffix.lower())
+    mime = ref.mime_type or mime_from_url(ref.url)
     if mime is None:
         raise InputError(f"audio: cannot tell the type of {ref.url}; state its mime_type", where)
     facts = MediaFacts(
