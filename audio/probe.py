@@ -13,9 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import mutagen
+import mutagen.aac
+import mutagen.aiff
+import mutagen.flac
+import mutagen.mp3
+import mutagen.mp4
+import mutagen.oggopus
+import mutagen.oggvorbis
+import mutagen.wave
+
 from audio.ffmpeg import run_ffmpeg
 from segments.errors import InputError
-from segments.sniff import id3v2_size
+from segments.sniff import Kind, id3v2_size, sniff_file
 
 #: ffmpeg channel layout name -> channel count (anything else prints "N channels").
 CHANNEL_LAYOUTS: dict[str, int] = {
@@ -102,6 +112,32 @@ channels=2, bitrate_kbps=128)
         channels=channels,
         bitrate_kbps=int(bitrate.group(1)) if bitrate else None,
     )
+
+
+#: The mutagen class that reads each kind of audio the sniffer tells apart. Chosen by content:
+#: mutagen.File() scores any leading ID3v2 tag as MP3, so ADTS AAC behind a tag would not read.
+MUTAGEN_TYPES: dict[Kind, Any] = {
+    "mp3": mutagen.mp3.MP3,
+    "aac": mutagen.aac.AAC,
+    "m4a": mutagen.mp4.MP4,
+    "mp4": mutagen.mp4.MP4,
+    "ogg-vorbis": mutagen.oggvorbis.OggVorbis,
+    "ogg-opus": mutagen.oggopus.OggOpus,
+    "flac": mutagen.flac.FLAC,
+    "wav": mutagen.wave.WAVE,
+    "aiff": mutagen.aiff.AIFF,
+}
+
+
+def read_mutagen(path: Path) -> Any:
+    """Return mutagen's object for the audio file at ``path``, its class chosen by content.
+
+    Kinds without a class here (Ogg FLAC, Speex) go to mutagen.File(); None where it has no
+    reader. Raises mutagen's errors (MutagenError and struct errors) and OSError.
+    """
+    kind = sniff_file(path)
+    loader = MUTAGEN_TYPES.get(kind) if kind is not None else None
+    return loader(path) if loader is not None else mutagen.File(path)
 
 
 def check_readable(path: Path) -> None:
@@ -198,10 +234,8 @@ def exact_length(path: Path, info: Any) -> float | None:
 
 def _mutagen_info(path: Path) -> Any:
     """Return mutagen's stream info for ``path``, or None where mutagen cannot read it."""
-    import mutagen
-
     try:
-        found = mutagen.File(path)
+        found = read_mutagen(path)
     except Exception:  # mutagen raises its own error per format; ffmpeg decides validity
         return None
     return None if found is None else found.info

@@ -45,7 +45,7 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3NoHeaderError
 
 from audio.ffmpeg import run_ffmpeg
-from audio.probe import exact_length
+from audio.probe import MUTAGEN_TYPES, exact_length
 from segments.errors import AudioError, InputError
 from segments.files import atomic_output
 from segments.model import Chapter, Segment, Show
@@ -74,18 +74,6 @@ FORMAT_NAMES: dict[str, str] = {
     "flac": "FLAC",
     "wav": "WAV",
     "aiff": "AIFF",
-}
-
-
-#: The mutagen class that reads each format.
-_LOADERS: dict[str, Any] = {
-    "mp3": mutagen.mp3.MP3,
-    "m4a": mutagen.mp4.MP4,
-    "ogg": mutagen.oggvorbis.OggVorbis,
-    "opus": mutagen.oggopus.OggOpus,
-    "flac": mutagen.flac.FLAC,
-    "wav": mutagen.wave.WAVE,
-    "aiff": mutagen.aiff.AIFF,
 }
 
 
@@ -276,6 +264,8 @@ FORMAT_OF_KIND: dict[Kind, Format] = {
 }
 #: Audio the sniffer knows but mutagen cannot tag here: named in the error, not "not audio".
 UNTAGGED_KINDS: frozenset[Kind] = frozenset({"ogg", "matroska", "aac"})
+#: The mutagen class that reads each format.
+_LOADERS: dict[Format, Any] = {fmt: MUTAGEN_TYPES[kind] for kind, fmt in FORMAT_OF_KIND.items()}
 
 
 def detect_format(path: Path) -> Format:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from audio.probe import exact_length
+from audio.probe import exact_length, read_mutagen
 from segments.errors import InputError
 from segments.sniff import KINDS, sniff_file
 
@@ -40,10 +40,8 @@ def read_media_facts(path: Path) -> MediaFacts:
 
 def read_duration(path: Path) -> float | None:
     """Return the duration of an audio file in seconds as mutagen reads it; None if it cannot."""
-    import mutagen
-
     try:
-        audio = mutagen.File(path)
+        audio = read_mutagen(path)
     except Exception as exc:  # mutagen raises its own MutagenError subclasses and struct errors
         raise InputError(f"cannot read audio: {exc}", path) from exc
     if audio is None or audio.info is None:
