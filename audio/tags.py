@@ -66,7 +66,7 @@ Format = Literal["mp3", "m4a", "ogg", "opus", "flac", "wav", "aiff"]
 WRITABLE: tuple[Format, ...] = ("mp3", "m4a", "ogg", "opus", "flac")
 
 #: Human names for messages.
-FORMAT_NAMES: dict[str, str] = {
+FORMAT_NAMES: dict[Format, str] = {
     "mp3": "MP3",
     "m4a": "M4A",
     "ogg": "OGG Vorbis",
@@ -293,14 +293,18 @@ def detect_format(path: Path) -> Format:
 # --- chapters -----------------------------------------------------------------------------
 
 
-def plan_chapters(chapters: list[Chapter], duration: float, where: Path) -> list[Chapter]:
-    """Return ``chapters`` in time order with every end filled (next start, else the duration)."""
+def plan_chapters(chapters: list[Chapter], duration: float | None, where: Path) -> list[Chapter]:
+    """Return ``chapters`` in time order with every end filled (next start, else the duration).
+
+    ``duration`` is the audio's length in seconds, None when it is unknown: then nothing is
+    checked against it and the last chapter must state its own end.
+    """
     ordered = sorted(chapters, key=lambda c: c.start_seconds)
     planned: list[Chapter] = []
     for index, chapter in enumerate(ordered):
         if chapter.start_seconds < 0:
             raise InputError(f"chapter {chapter.title!r} starts before 0:00", where)
-        if duration > 0 and chapter.start_seconds >= duration:
+        if duration is not None and chapter.start_seconds >= duration:
             raise InputError(
                 f"chapter {chapter.title!r} starts at {format_timecode(chapter.start_seconds)}, "
                 f"after the end of the audio ({format_timecode(duration)})",
@@ -308,7 +312,11 @@ def plan_chapters(chapters: list[Chapter], duration: float, where: Path) -> list
             )
         following = ordered[index + 1].start_seconds if index + 1 < len(ordered) else duration
         end = chapter.end_seconds if chapter.end_seconds is not None else following
-        end = min(end, duration) if duration > 0 else end
+        if end is None:
+            raise InputError(
+                f"chapter {chapter.title!r} needs an end: the audio's duration is unknown", where
+            )
+        end = min(end, duration) if duration is not None else end
         if end <= chapter.start_seconds:
             raise InputError(f"chapter {chapter.title!r} ends before it starts", where)
         planned.append(
@@ -815,7 +823,7 @@ def write_tags(
     if kind in ("ogg", "opus", "flac") and len(chapters) > MAX_VORBIS_CHAPTERS:
         raise InputError(f"more than {MAX_VORBIS_CHAPTERS} chapters", path)
     audio = _load(path, kind)
-    planned = plan_chapters(chapters, exact_length(path, audio.info) or 0.0, path)
+    planned = plan_chapters(chapters, exact_length(path, audio.info), path)
     with atomic_output(path) as temp:
         try:
             if kind == "m4a":
