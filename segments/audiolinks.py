@@ -1,8 +1,8 @@
 """Audio links as pages print them: sizes ("2MB", "12,3 MB"), download lines, file types.
 
 Sizes read from text are rounded by the page ("2MB"), so every size found here is marked
-``size_is_estimate`` and is never used as an enclosure length (podcast standards: the length must be
-the real byte count).
+``size_is_estimate`` and is never used as an enclosure length (RSS 2.0, <enclosure>: "length
+says how big it is in bytes", https://www.rssboard.org/rss-specification).
 """
 
 from __future__ import annotations
