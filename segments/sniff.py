@@ -4,8 +4,8 @@ Every part of segcast that asks "what is this file?" asks here: the page reader 
 given as a page), the config (artwork must really be JPEG or PNG), the tagger (which container to
 write) and the feed (the enclosure ``type``). Content wins over the file name: an M4A named
 ``.mp3`` is an M4A. Like mutagen's ``File()``, every kind has a test on the header, and the table
-is tried in order, most specific first (a two-byte MPEG sync word is tried after every magic
-number of four or more bytes).
+is tried in order, most specific first: the MPEG audio and ADTS sync words, only a few bits
+long, come after every magic number.
 """
 
 from __future__ import annotations
