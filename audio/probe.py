@@ -13,8 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import mutagen
+import mutagen.aac
+import mutagen.aiff
+import mutagen.flac
+import mutagen.mp3
+import mutagen.mp4
+import mutagen.oggopus
+import mutagen.oggvorbis
+import mutagen.wave
+
 from audio.ffmpeg import run_ffmpeg
 from segments.errors import InputError
+from segments.sniff import Kind, id3v2_size, sniff_file
 
 #: ffmpeg channel layout name -> channel count (anything else prints "N channels").
 CHANNEL_LAYOUTS: dict[str, int] = {
@@ -103,6 +114,32 @@ channels=2, bitrate_kbps=128)
     )
 
 
+#: The mutagen class that reads each kind of audio the sniffer tells apart. Chosen by content:
+#: mutagen.File() scores any leading ID3v2 tag as MP3, so ADTS AAC behind a tag would not read.
+MUTAGEN_TYPES: dict[Kind, Any] = {
+    "mp3": mutagen.mp3.MP3,
+    "aac": mutagen.aac.AAC,
+    "m4a": mutagen.mp4.MP4,
+    "mp4": mutagen.mp4.MP4,
+    "ogg-vorbis": mutagen.oggvorbis.OggVorbis,
+    "ogg-opus": mutagen.oggopus.OggOpus,
+    "flac": mutagen.flac.FLAC,
+    "wav": mutagen.wave.WAVE,
+    "aiff": mutagen.aiff.AIFF,
+}
+
+
+def read_mutagen(path: Path) -> Any:
+    """Return mutagen's object for the audio file at ``path``, its class chosen by content.
+
+    Kinds without a class here (Ogg FLAC, Speex) go to mutagen.File(); None where it has no
+    reader. Raises mutagen's errors (MutagenError and struct errors) and OSError.
+    """
+    kind = sniff_file(path)
+    loader = MUTAGEN_TYPES.get(kind) if kind is not None else None
+    return loader(path) if loader is not None else mutagen.File(path)
+
+
 def check_readable(path: Path) -> None:
     """Raise InputError unless ``path`` is an existing, non-empty file."""
     if not path.exists():
@@ -163,12 +200,7 @@ def mp3_frames_seconds(path: Path) -> float | None:
             path.open("rb") as handle,
             mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
         ):
-            pos = 0
-            if data[:3] == b"ID3" and len(data) >= 10:
-                size = 0
-                for byte in data[6:10]:
-                    size = (size << 7) | (byte & 0x7F)
-                pos = 10 + size + (10 if data[5] & 0x10 else 0)
+            pos = id3v2_size(data[:10])
             # The first frame is one whose successor starts where its length says.
             while pos < len(data):
                 pos = data.find(b"\xff", pos)
@@ -202,10 +234,8 @@ def exact_length(path: Path, info: Any) -> float | None:
 
 def _mutagen_info(path: Path) -> Any:
     """Return mutagen's stream info for ``path``, or None where mutagen cannot read it."""
-    import mutagen
-
     try:
-        found = mutagen.File(path)
+        found = read_mutagen(path)
     except Exception:  # mutagen raises its own error per format; ffmpeg decides validity
         return None
     return None if found is None else found.info

@@ -45,11 +45,12 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3NoHeaderError
 
 from audio.ffmpeg import run_ffmpeg
-from audio.probe import exact_length
+from audio.probe import MUTAGEN_TYPES, exact_length
 from segments.errors import AudioError, InputError
 from segments.files import atomic_output
 from segments.model import Chapter, Segment, Show
 from segments.schedule import describe
+from segments.sniff import KINDS, Kind, sniff_file, synchsafe
 from segments.timecode import format_timecode, parse_timecode
 from segments.transcript import transcript_text
 
@@ -65,7 +66,7 @@ Format = Literal["mp3", "m4a", "ogg", "opus", "flac", "wav", "aiff"]
 WRITABLE: tuple[Format, ...] = ("mp3", "m4a", "ogg", "opus", "flac")
 
 #: Human names for messages.
-FORMAT_NAMES: dict[str, str] = {
+FORMAT_NAMES: dict[Format, str] = {
     "mp3": "MP3",
     "m4a": "M4A",
     "ogg": "OGG Vorbis",
@@ -73,18 +74,6 @@ FORMAT_NAMES: dict[str, str] = {
     "flac": "FLAC",
     "wav": "WAV",
     "aiff": "AIFF",
-}
-
-
-#: The mutagen class that reads each format.
-_LOADERS: dict[str, Any] = {
-    "mp3": mutagen.mp3.MP3,
-    "m4a": mutagen.mp4.MP4,
-    "ogg": mutagen.oggvorbis.OggVorbis,
-    "opus": mutagen.oggopus.OggOpus,
-    "flac": mutagen.flac.FLAC,
-    "wav": mutagen.wave.WAVE,
-    "aiff": mutagen.aiff.AIFF,
 }
 
 
@@ -261,74 +250,61 @@ def _text(fields: TagFields, name: str) -> str | None:
 # --- format detection ---------------------------------------------------------------------
 
 
-def _sniff(head: bytes) -> Format | str | None:
-    """Return the container ``head`` (the first 64 bytes) starts, by its magic numbers."""
-    if head.startswith(b"fLaC"):
-        return "flac"
-    if head.startswith(b"OggS"):
-        if b"\x01vorbis" in head:
-            return "ogg"
-        if b"OpusHead" in head:
-            return "opus"
-        return "Ogg (not Vorbis or Opus)"
-    if head[4:8] == b"ftyp":
-        return "m4a"
-    if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
-        return "wav"
-    if head.startswith(b"FORM") and head[8:12] in (b"AIFF", b"AIFC"):
-        return "aiff"
-    if head.startswith(b"\x1a\x45\xdf\xa3"):
-        return "Matroska/WebM"
-    if head.startswith(b"ID3"):
-        return "id3"  # MP3, or rarely FLAC, behind an ID3v2 tag: look past it
-    if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:
-        return "mp3"
-    return None
+#: The tagger's format for each kind of file the sniffer (segments.sniff) tells apart. An M4A
+#: and any other ISO BMFF file take MP4 atoms; FLAC behind an ID3v2 tag is still FLAC.
+FORMAT_OF_KIND: dict[Kind, Format] = {
+    "mp3": "mp3",
+    "m4a": "m4a",
+    "mp4": "m4a",
+    "ogg-vorbis": "ogg",
+    "ogg-opus": "opus",
+    "flac": "flac",
+    "wav": "wav",
+    "aiff": "aiff",
+}
+#: Audio the sniffer knows but mutagen cannot tag here: named in the error, not "not audio".
+UNTAGGED_KINDS: frozenset[Kind] = frozenset({"ogg", "matroska", "aac"})
+#: The mutagen class that reads each format.
+_LOADERS: dict[Format, Any] = {fmt: MUTAGEN_TYPES[kind] for kind, fmt in FORMAT_OF_KIND.items()}
 
 
 def detect_format(path: Path) -> Format:
     """Return the audio format of ``path`` from its content, or raise InputError."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
-            kind = _sniff(head)
-            if kind == "id3" and len(head) >= 10:
-                size = _synchsafe(head[6:10])
-                handle.seek(10 + size)
-                behind = handle.read(64)
-                kind = "flac" if behind.startswith(b"fLaC") else "mp3"
+        kind = sniff_file(path)
+        empty = kind is None and path.stat().st_size == 0
     except FileNotFoundError as exc:
         raise InputError("no such file", path) from exc
     except IsADirectoryError as exc:
         raise InputError("is a directory, not an audio file", path) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
-    if not head:
+    if empty:
         raise InputError("empty file, not audio", path)
-    if kind is None or kind == "id3":
+    if kind in UNTAGGED_KINDS:
+        name = KINDS[kind].name
+        raise InputError(f"{name} is not supported for tags; use MP3, M4A, OGG, Opus or FLAC", path)
+    if kind is None or kind not in FORMAT_OF_KIND:
         raise InputError("not an audio file (expected MP3, M4A, OGG Vorbis, Opus or FLAC)", path)
-    if kind not in FORMAT_NAMES:
-        raise InputError(f"{kind} is not supported for tags; use MP3, M4A, OGG, Opus or FLAC", path)
-    return kind  # type: ignore[return-value]
-
-
-def _synchsafe(data: bytes) -> int:
-    """Return the 28-bit integer of an ID3v2 synchsafe size."""
-    return (data[0] << 21) | (data[1] << 14) | (data[2] << 7) | data[3]
+    return FORMAT_OF_KIND[kind]
 
 
 # --- chapters -----------------------------------------------------------------------------
 
 
-def plan_chapters(chapters: list[Chapter], duration: float, where: Path) -> list[Chapter]:
-    """Return ``chapters`` in time order with every end filled (next start, else the duration)."""
+def plan_chapters(chapters: list[Chapter], duration: float | None, where: Path) -> list[Chapter]:
+    """Return ``chapters`` in time order with every end filled (next start, else the duration).
+
+    ``duration`` is the audio's length in seconds, None when it is unknown: then nothing is
+    checked against it and the last chapter must state its own end.
+    """
     ordered = sorted(chapters, key=lambda c: c.start_seconds)
     planned: list[Chapter] = []
     for index, chapter in enumerate(ordered):
         if chapter.start_seconds < 0:
             raise InputError(f"chapter {chapter.title!r} starts before 0:00", where)
-        if duration > 0 and chapter.start_seconds >= duration:
+        if duration is not None and chapter.start_seconds >= duration:
             raise InputError(
                 f"chapter {chapter.title!r} starts at {format_timecode(chapter.start_seconds)}, "
                 f"after the end of the audio ({format_timecode(duration)})",
@@ -336,7 +312,11 @@ def plan_chapters(chapters: list[Chapter], duration: float, where: Path) -> list
             )
         following = ordered[index + 1].start_seconds if index + 1 < len(ordered) else duration
         end = chapter.end_seconds if chapter.end_seconds is not None else following
-        end = min(end, duration) if duration > 0 else end
+        if end is None:
+            raise InputError(
+                f"chapter {chapter.title!r} needs an end: the audio's duration is unknown", where
+            )
+        end = min(end, duration) if duration is not None else end
         if end <= chapter.start_seconds:
             raise InputError(f"chapter {chapter.title!r} ends before it starts", where)
         planned.append(
@@ -454,12 +434,12 @@ def _order_chap_frames(path: Path, ids: list[str]) -> None:
         if header[:3] != b"ID3" or header[5] != 0:
             return  # unsynchronised or extended header: mutagen writes neither
         version = header[3]
-        body = handle.read(_synchsafe(header[6:10]))
+        body = handle.read(synchsafe(header[6:10]))
         frames: list[tuple[bytes, bytes]] = []  # (frame id, whole frame)
         offset = 0
         while offset + 10 <= len(body) and body[offset] != 0:
             raw = body[offset + 4 : offset + 8]
-            size = _synchsafe(raw) if version == 4 else int.from_bytes(raw, "big")
+            size = synchsafe(raw) if version == 4 else int.from_bytes(raw, "big")
             frames.append((body[offset : offset + 4], body[offset : offset + 10 + size]))
             offset += 10 + size
         position = {CHAPTER_ID.format(i).encode("latin-1"): i for i in range(len(ids))}
@@ -843,7 +823,7 @@ def write_tags(
     if kind in ("ogg", "opus", "flac") and len(chapters) > MAX_VORBIS_CHAPTERS:
         raise InputError(f"more than {MAX_VORBIS_CHAPTERS} chapters", path)
     audio = _load(path, kind)
-    planned = plan_chapters(chapters, exact_length(path, audio.info) or 0.0, path)
+    planned = plan_chapters(chapters, exact_length(path, audio.info), path)
     with atomic_output(path) as temp:
         try:
             if kind == "m4a":

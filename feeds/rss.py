@@ -1,7 +1,9 @@
 """The RSS 2.0 feed: a show and its episodes in, the feed's bytes out (pure, reproducible).
 
 feedgen writes the RSS and iTunes parts; ``feeds.podcast_ns`` adds Podcasting 2.0 and
-``itunes:explicit``. Rules from ../shared/docs/podcast-standards.md are checked here, where the
+``itunes:explicit``. The rules of RSS 2.0 (https://www.rssboard.org/rss-specification),
+Apple Podcasts (https://podcasters.apple.com/support/823-podcast-requirements) and the
+Podcasting 2.0 namespace (https://podcastindex.org/namespace/1.0) are checked here, where the
 feed is made, so that no caller can write ``length="None"`` or a float duration.
 """
 

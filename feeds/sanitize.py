@@ -19,7 +19,8 @@ SHOW_NOTES_TAGS = frozenset(
     }
 )  # fmt: skip
 
-#: Apple's allowed tags for an item ``<description>`` (podcast-standards.md, "RSS item").
+#: Apple's allowed tags for an item ``<description>``, inside CDATA (Apple Podcasts, "RSS tags
+#: for Podcasts Connect", <description>: https://help.apple.com/itc/podcasts_connect/#/itcb54353390).
 DESCRIPTION_TAGS = frozenset({"p", "ol", "ul", "li", "a"})
 
 #: Attributes kept, per tag; everything else (``on*``, ``style``, ``class``, ...) is dropped.

@@ -21,7 +21,8 @@ from feeds.sanitize import sanitize_description, sanitize_html
 from segments.model import ROLES, Chapter, Image, Person, Role, Segment, Show
 from segments.timecode import format_clock
 
-#: Apple's limit on an item description, in UTF-8 bytes (podcast-standards.md, "RSS item").
+#: Apple's limit on an item description, in UTF-8 bytes (Apple Podcasts, "RSS tags for Podcasts
+#: Connect", <description>: "up to 4000 bytes", https://help.apple.com/itc/podcasts_connect/#/itcb54353390).
 DESCRIPTION_MAX_BYTES = 4000
 
 #: When the people, chapters and links leave the summary less than this, the whole description is
@@ -37,7 +38,9 @@ ROLE_LABELS: dict[Role, tuple[str, str]] = {
 }
 
 #: Spotify turns description timestamps into chapters only when they start at 00:00 and there are
-#: at least three, in order (podcast-standards.md, "RSS item"); otherwise no lines are written.
+#: at least three, in order (Spotify for Podcasters, "Enabling podcast chapters",
+#: https://support.spotifyforpodcasters.com/hc/en-us/articles/360043932711); otherwise no lines
+#: are written.
 MIN_SPOTIFY_CHAPTERS = 3
 
 ELLIPSIS = "…"

@@ -22,6 +22,7 @@ from feeds.guids import is_uuid, podcast_guid
 from segments.errors import ConfigError, ScheduleError
 from segments.model import Funding, Show, ShowType
 from segments.schedule import Schedule, check_timezone, parse_airtimes
+from segments.sniff import KINDS, sniff
 
 #: Apple's limit on most tag values, in characters.
 MAX_TAG_CHARS = 255
@@ -200,11 +201,9 @@ ARTWORK_MODES = frozenset({"RGB", "RGBA", "P"})
 
 
 def _image_mime(head: bytes) -> str | None:
-    if head[:3] == b"\xff\xd8\xff":
-        return "image/jpeg"
-    if head[:8] == b"\x89PNG\r\n\x1a\n":
-        return "image/png"
-    return None
+    """Return the MIME type of an image's first bytes as the one sniffer tells it, else None."""
+    mime = KINDS[kind].mime if (kind := sniff(head)) is not None else None
+    return mime if mime is not None and mime.startswith("image/") else None
 
 
 def _artwork_url(value: str, base_url: str, path: Path) -> str:

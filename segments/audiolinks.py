@@ -1,16 +1,17 @@
 """Audio links as pages print them: sizes ("2MB", "12,3 MB"), download lines, file types.
 
 Sizes read from text are rounded by the page ("2MB"), so every size found here is marked
-``size_is_estimate`` and is never used as an enclosure length (podcast standards: the length must be
-the real byte count).
+``size_is_estimate`` and is never used as an enclosure length (RSS 2.0, <enclosure>: "length
+says how big it is in bytes", https://www.rssboard.org/rss-specification).
 """
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from segments.model import AudioRef
+from segments.sniff import MIME_BY_EXTENSION
+from segments.sniff import mime_from_url as mime_from_url  # where the importers look for it
 from segments.timecode import parse_timecode
 
 #: Bytes per unit. "MB" is decimal (1 MB = 1,000,000 bytes): that is what SI and IEC 80000-13 say,
@@ -29,19 +30,8 @@ UNIT_BYTES: dict[str, int] = {
     "gib": 1024**3,
 }
 
-#: Audio MIME types by file extension or format word. M4A is ``audio/x-m4a``, Apple's preference
-#: (podcast standards, RSS item); Ogg Opus is ``audio/ogg`` as RFC 7845 section 9 registers it.
-AUDIO_TYPES: dict[str, str] = {
-    "mp3": "audio/mpeg",
-    "m4a": "audio/x-m4a",
-    "mp4": "audio/mp4",
-    "aac": "audio/aac",
-    "ogg": "audio/ogg",
-    "oga": "audio/ogg",
-    "opus": "audio/ogg",
-    "flac": "audio/flac",
-    "wav": "audio/wav",
-}
+#: The format words pages print ("mp3 (30 MB)"): the extensions of the one extension -> MIME table.
+AUDIO_TYPES = MIME_BY_EXTENSION
 
 #: Words that open a line offering the audio ("Download this story", "Listen · 3:14").
 AUDIO_VERBS: tuple[str, ...] = ("download", "listen", "play", "herunterladen", "anhören")
@@ -115,25 +105,6 @@ def parse_duration(text: str) -> float | None:
         return parse_timecode(match.group(0))
     except ValueError:  # "3:75"
         return None
-
-
-def mime_from_url(url: str) -> str | None:
-    """Return the audio MIME type for a URL's file extension (query ignored), or None.
-
-    >>> mime_from_url("https://ondemand.npr.org/x/roof_trial.mp3?orgId=1&dl=1")
-    'audio/mpeg'
-    >>> mime_from_url("https://example.org/podlove/file/4030/RES158.M4A")
-    'audio/x-m4a'
-    >>> mime_from_url("https://example.org/episode.opus#t=10")
-    'audio/ogg'
-    >>> mime_from_url("https://example.org/player.html") is None
-    True
-    """
-    path = urlsplit(url.strip()).path
-    name = path.rsplit("/", 1)[-1]
-    if "." not in name:
-        return None
-    return AUDIO_TYPES.get(name.rsplit(".", 1)[-1].lower())
 
 
 def mime_from_format(word: str) -> str | None:

@@ -169,7 +169,8 @@ class _Item:
     inner: Any = None
     audio_texts: list[str] = field(default_factory=list)
     links: list[tuple[str, str]] = field(default_factory=list)
-    position: int = -1
+    #: Index of its element in document order; None until (or unless) the element is found.
+    position: int | None = None
 
     @property
     def text(self) -> str:
@@ -495,7 +496,7 @@ def _attach_element(
         (c for c in reversed(index[key]) if c is element or element in c.iterancestors()),
         element,
     )
-    item.position = positions.get(id(element), -1)
+    item.position = positions[id(element)]
     if item.kind in ("paragraph", "quote", "list_item"):
         item.runs = _dom_runs(element)
     item.links += [(a.text_content(), a.get("href") or "") for a in element.iter("a")]
@@ -624,7 +625,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             url = _image_url(figure, base_url)
             image = Image(url=url) if url else None
         if image is not None:
-            found.append(_Figure(image, positions.get(id(figure), -1)))
+            found.append(_Figure(image, positions[id(figure)]))
     for element in main.iter():
         if (
             not _is_caption_class(element)
@@ -637,7 +638,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         container = element.getparent() if element.getparent() is not None else element
         image = _figure_of(element, container, base_url)
         if image is not None and image.caption:
-            found.append(_Figure(image, positions.get(id(element), -1)))
+            found.append(_Figure(image, positions[id(element)]))
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):
         same = next(
@@ -697,7 +698,7 @@ def _audio(
     for element in doc.iter("audio", "source", "a"):
         if _in_chrome(element):
             continue
-        position = positions.get(id(element), -1)
+        position = positions[id(element)]
         in_main = id(element) in main_ids
         if element.tag == "a":
             href = (element.get("href") or "").strip()
@@ -778,9 +779,9 @@ def _blocks(
     inside_chrome_tag = any(a.tag in CHROME_TAGS for a in [main, *main.iterancestors()])
     stop = None if inside_chrome_tag else main
     kept: list[_Item] = []
-    last_position = -1
+    last_position: int | None = None  # an item not found in the page stands after the last
     for item in items:
-        if item.position < 0:
+        if item.position is None:
             item.position = last_position
         last_position = item.position
         text = item.text
@@ -807,7 +808,7 @@ def _blocks(
     blocks: list[Block] = []
     pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
     for n, item in enumerate(kept):
-        while pending and 0 <= pending[0].position < item.position:
+        while pending and item.position is not None and pending[0].position < item.position:
             blocks.extend(_caption_blocks(pending.pop(0)))
         alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
         blocks.extend(_classify(item, heading_ok=bold_only[n] and alone, speakers=speakers))

@@ -22,6 +22,7 @@ from segments.htmlpage import read_html_page
 from segments.model import Segment, Source
 from segments.page import RawPage
 from segments.schedule import parse_airtimes
+from segments.sniff import KINDS, sniff
 from segments.structure import build_segment
 from segments.textpage import read_text_page
 
@@ -42,24 +43,6 @@ MESSAGES = {
     "fallback": "decoded as {encoding} (not UTF-8)",
     "stray": "decoded as UTF-8 with {count} replaced by U+FFFD",
 }
-
-#: File signatures of things people pass by mistake, for a message that says what it is.
-BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "PDF document"),
-    (b"\x89PNG\r\n\x1a\n", "PNG image"),
-    (b"\xff\xd8\xff", "JPEG image"),
-    (b"GIF87a", "GIF image"),
-    (b"GIF89a", "GIF image"),
-    (b"RIFF", "RIFF audio or image"),
-    (b"ID3", "MP3 audio"),
-    (b"\xff\xfb", "MP3 audio"),
-    (b"\xff\xf3", "MP3 audio"),
-    (b"OggS", "Ogg audio"),
-    (b"fLaC", "FLAC audio"),
-    (b"PK\x03\x04", "ZIP archive or office document"),
-    (b"\x1f\x8b", "gzip archive"),
-    (b"\x7fELF", "program"),
-)
 
 #: Byte-order marks other than UTF-8's, and the codec each announces.
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -181,32 +164,26 @@ def read_page_bytes(path: Path) -> bytes:
     data = read_input(path)
     if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise InputError(MESSAGES["empty"], path)
-    binary = binary_kind(data)
-    if binary == "":
-        raise InputError(MESSAGES["binary"], path)
-    if binary is not None:
-        raise InputError(MESSAGES["binary_kind"].format(kind=binary), path)
+    if not data.startswith(tuple(bom for bom, _ in BOMS)):
+        kind = sniff(data)
+        if kind is not None:  # a file people pass by mistake: say what it is
+            raise InputError(MESSAGES["binary_kind"].format(kind=KINDS[kind].name), path)
+        if is_binary(data):
+            raise InputError(MESSAGES["binary"], path)
     return data
 
 
-def binary_kind(data: bytes) -> str | None:
-    """Return what binary file ``data`` is ("" if unknown), or None when it may be text.
+def is_binary(data: bytes) -> bool:
+    """Tell whether ``data`` holds bytes text never does (NUL, or many control bytes).
 
-    >>> binary_kind(b"%PDF-1.7 ..."), binary_kind(b"a\\x00b"), binary_kind("Café".encode())
-    ('PDF document', '', None)
+    >>> is_binary(b"a\\x00b"), is_binary("Café".encode())
+    (True, False)
     """
-    if any(data.startswith(bom) for bom, _ in BOMS):
-        return None
-    for signature, kind in BINARY_SIGNATURES:
-        if data.startswith(signature):
-            return kind
-    if data[4:8] == b"ftyp":
-        return "MP4 audio or video"
     sample = data[:_SAMPLE]
     if b"\0" in sample:
-        return ""
+        return True
     controls = sum(1 for byte in sample if byte in _CONTROL)
-    return "" if controls > CONTROL_RATIO * len(sample) else None
+    return controls > CONTROL_RATIO * len(sample)
 
 
 def decode_page(data: bytes, where: str) -> tuple[str, list[str]]:

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from segments.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.errors import InputError
@@ -177,15 +178,21 @@ _CLOSERS = "\"'”’»)] "
 SLUG_MAX = 60
 
 
+#: What the structurer takes a block for.
+ItemKind = Literal["heading", "question", "paragraph"]
+#: "answer" after an "A:" label, "note" for "Note:" / "Update:" paragraphs.
+Mark = Literal["answer", "note"]
+
+
 @dataclass
 class _Item:
     """A classified block: what it is, its text without any label, who speaks or asks it."""
 
-    kind: str  # "heading", "question" or "paragraph"
+    kind: ItemKind
     text: str
     speaker: str | None = None
     questioner: str | None = None
-    mark: str = ""  # "answer" after an "A:" label, "note" for "Note:" / "Update:" paragraphs
+    mark: Mark | None = None
     marked_up: bool = False  # the markup (or a "Q:" label) says so: never second-guessed
     start_seconds: float | None = None  # a time mark printed before it
 
@@ -624,13 +631,13 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
     return out
 
 
-def _sections(items: list[_Item]) -> tuple[list[str], list[Section], list[str]]:
-    """Split the intro paragraphs from the sections; mark each section "answer", "note" or ""."""
+def _sections(items: list[_Item]) -> tuple[list[str], list[Section], list[Mark | None]]:
+    """Split the intro paragraphs from the sections; mark each section "answer", "note" or None."""
     intro: list[str] = []
     sections: list[Section] = []
-    marks: list[str] = []
+    marks: list[Mark | None] = []
 
-    def start(section: Section, mark: str = "") -> None:
+    def start(section: Section, mark: Mark | None = None) -> None:
         sections.append(section)
         marks.append(mark)
 
@@ -742,7 +749,7 @@ def build_segment(raw: RawPage) -> Segment:
     if not sections and intro:
         # An article without headings, questions or speakers: the text is the transcript.
         sections = [Section(paragraphs=list(intro))]
-        marks = [""]
+        marks = [None]
         intro = [p for p in intro if not _is_fragment(p)][:1] if not raw.description else []
 
     bylined = [p for p in people.found if p.role == "reporter" and p.name in _metadata_names(raw)]

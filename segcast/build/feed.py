@@ -14,12 +14,12 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urljoin
 from zoneinfo import ZoneInfo
 
 from audio.tags import plan_chapters
 from feeds.chapters import chapters_json
-from feeds.media import MIME_BY_EXTENSION, MediaFacts, read_media_facts
+from feeds.media import MediaFacts, read_media_facts
 from feeds.rss import Episode as FeedItem
 from feeds.rss import TranscriptLink, build_feed
 from feeds.shownotes import show_notes
@@ -32,6 +32,7 @@ from segments.errors import FeedError, InputError, SegcastError
 from segments.files import write_atomic
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
+from segments.sniff import mime_from_url
 
 __all__ = ["CHAPTERS_SUFFIX", "TRANSCRIPT_FILES", "pub_date", "render_feed", "write_feed"]
 
@@ -65,7 +66,7 @@ def stated_audio(segment: Segment, where: Path) -> tuple[str, MediaFacts]:
             "put the file there or state its exact size_bytes",
             where,
         )
-    mime = ref.mime_type or MIME_BY_EXTENSION.get(Path(urlsplit(ref.url).path).suffix.lower())
+    mime = ref.mime_type or mime_from_url(ref.url)
     if mime is None:
         raise InputError(f"audio: cannot tell the type of {ref.url}; state its mime_type", where)
     facts = MediaFacts(

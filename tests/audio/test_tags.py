@@ -27,7 +27,7 @@ import pytest
 from PIL import Image
 
 from audio.ffmpeg import run_ffmpeg
-from audio.tags import TAG_KEYS, TagFields, read_tags, tag_fields, write_tags
+from audio.tags import TAG_KEYS, TagFields, plan_chapters, read_tags, tag_fields, write_tags
 from segments.errors import AudioError, InputError
 from segments.model import Chapter, Person, Section, Segment, Show, Source
 from segments.schedule import Schedule, parse_airtimes
@@ -640,6 +640,26 @@ def test_bad_chapters(episode: Path, chapters: list[Chapter], message: str) -> N
     assert str(caught.value).startswith(f"{episode}: {message}")
     assert episode.read_bytes() == before
     assert names(episode) == [episode.name]
+
+
+@pytest.mark.parametrize(
+    ("chapters", "duration", "ends"),
+    [
+        ([Chapter(0.0, "A"), Chapter(2.0, "B")], 5.0, [2.0, 5.0]),
+        ([Chapter(0.0, "A"), Chapter(2.0, "B", end_seconds=9.0)], 5.0, [2.0, 5.0]),
+        # Duration unknown (None, not 0): nothing is checked against it, stated ends stand.
+        ([Chapter(7.0, "B", end_seconds=9.0), Chapter(0.0, "A")], None, [7.0, 9.0]),
+    ],
+)
+def test_plan_chapters(chapters: list[Chapter], duration: float | None, ends: list[float]) -> None:
+    assert [c.end_seconds for c in plan_chapters(chapters, duration, Path("x.md"))] == ends
+
+
+def test_plan_chapters_without_duration_needs_the_last_end() -> None:
+    with pytest.raises(
+        InputError, match="chapter 'B' needs an end: the audio's duration is unknown"
+    ):
+        plan_chapters([Chapter(0.0, "A"), Chapter(2.0, "B")], None, Path("x.md"))
 
 
 @pytest.mark.parametrize("episode", ["mp3"], indirect=True)

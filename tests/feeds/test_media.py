@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3, TIT2
 
-from feeds.media import read_media_facts, sniff_mime
+from feeds.media import read_media_facts
 from segments.errors import InputError
 from tests.audio import signals
 from tests.feeds.feedcheck import write_audio
@@ -80,28 +80,6 @@ def test_non_audio_is_an_error(tmp_path: Path, content: bytes, message: str) -> 
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read audio: No such file or directory"):
         read_media_facts(tmp_path / "gone.mp3")
-
-
-@pytest.mark.parametrize(
-    ("head", "mime"),
-    [
-        (bytes([0xFF, 0xFB, 0x90, 0x64]), "audio/mpeg"),  # MPEG-1 layer III
-        (bytes([0xFF, 0xF3, 0x40, 0xC4]), "audio/mpeg"),  # MPEG-2 layer III
-        (bytes([0xFF, 0xF1, 0x50, 0x80]), "audio/aac"),  # ADTS, layer bits 00
-        (b"\x00\x00\x00\x18ftypM4B \x00\x00\x02\x00", "audio/x-m4a"),
-        (b"\x00\x00\x00\x18ftypqt  \x00\x00\x02\x00", None),  # QuickTime video
-        # Other encoders' AAC files (ffmpeg -brand, DASH packagers, Android recorders): the
-        # major brand is not Apple's, a compatible brand says MPEG-4.
-        (b"\x00\x00\x00\x1cftypiso5\x00\x00\x02\x00iso5iso2mp41", "audio/x-m4a"),
-        (b"\x00\x00\x00\x1cftypdash\x00\x00\x02\x00dashiso2mp41", "audio/x-m4a"),
-        (b"\x00\x00\x00\x1cftyp3gp4\x00\x00\x02\x003gp4isomiso2", "audio/x-m4a"),
-        (b"\x00\x00\x00\x14ftypqt  \x00\x00\x02\x00qt  ", None),
-        (b"RIFF\x00\x00\x00\x00AVI ", None),
-        (b"ID3\x04\x00", "audio/mpeg"),
-    ],
-)
-def test_sniff_table(head: bytes, mime: str | None) -> None:
-    assert sniff_mime(head) == mime
 
 
 def test_vbr_mp3_without_xing_header_has_its_real_duration(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
-from segments.pages import binary_kind, decode_page, page_kind, read_page, source_path
+from segments.pages import decode_page, is_binary, page_kind, read_page, source_path
 from tests.conftest import EXAMPLES
 
 SEED_RADIO = "000_ffc6ea54557d44a1.txt"
@@ -81,7 +81,7 @@ REFUSED: list[tuple[str, Callable[[Path], object], str]] = [
     (
         "m4a",
         lambda p: write(p, b"\0\0\0\x20ftypM4A \0\0\0\0"),
-        "is a binary file (MP4 audio or video), not a page",
+        "is a binary file (M4A audio), not a page",
     ),
     (
         "no encoding fits",
@@ -206,16 +206,16 @@ def test_page_kind_is_told_by_content(text: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("data", "kind"),
+    ("data", "binary"),
     [
-        (b"%PDF-1.4", "PDF document"),
-        (b"\xff\xd8\xff\xe0", "JPEG image"),
-        (b"Plain text\n", None),
-        (LATIN.encode("cp1252"), None),
+        (b"Title\n\x00\x01\x02 data", True),
+        (b"text" + bytes(range(1, 9)) * 4 + b"more text", True),
+        (b"Plain text\n", False),
+        (LATIN.encode("cp1252"), False),
     ],
 )
-def test_binary_kind(data: bytes, kind: str | None) -> None:
-    assert binary_kind(data) == kind
+def test_is_binary(data: bytes, binary: bool) -> None:
+    assert is_binary(data) is binary
 
 
 def test_html_named_txt_and_text_named_html_go_by_content(tmp_path: Path) -> None:
