@@ -6,6 +6,7 @@ import contextlib
 import ipaddress
 import json
 import signal
+import threading
 from pathlib import Path
 from types import FrameType
 
@@ -41,16 +42,22 @@ def serve(out: Path, port: int, host: str, as_json: bool, quiet: bool) -> None:
     Serves only files inside OUT: no dotfiles, nothing a symlink or a ".." would reach outside it.
     """
     server = make_server(out, host, port, quiet=quiet)
-    with server:
-        if as_json:
-            document = {"url": server.url, "root": str(server.root), "port": server.port}
-            click.echo(json.dumps(document))
-        else:
-            click.echo(f"Serving {out} at {server.url} (Ctrl-C to stop)")
-        if not _is_loopback(server.host):
-            click.echo(f"note: {server.host} is reachable from other machines", err=True)
-        signal.signal(signal.SIGTERM, _stop)
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C (or SIGTERM) is how it stops
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    # Before the URL is printed: whoever reads it may stop us at once. Signals can only be
+    # handled in the main thread (an embedding program that runs us elsewhere keeps its own).
+    previous = signal.signal(signal.SIGTERM, _stop) if in_main_thread else None
+    try:
+        with server, contextlib.suppress(KeyboardInterrupt):  # Ctrl-C or SIGTERM stops it
+            if as_json:
+                document = {"url": server.url, "root": str(server.root), "port": server.port}
+                click.echo(json.dumps(document))
+            else:
+                click.echo(f"Serving {out} at {server.url} (Ctrl-C to stop)")
+            if not _is_loopback(server.host):
+                click.echo(f"note: {server.host} is reachable from other machines", err=True)
             server.serve_forever()
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     if not as_json:
         click.echo("stopped")
