@@ -23,6 +23,7 @@ check ourselves). What a request gets, in order:
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import errno
 import os
@@ -352,11 +353,22 @@ class PreviewHandler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_PATCH = do_CONNECT = do_TRACE = _refuse_method
 
     def handle_one_request(self) -> None:
+        self._responded = False
         try:
             super().handle_one_request()
         except _GONE as exc:
             self.close_connection = True
             self.log_message("client went away (%s)", type(exc).__name__)
+        except Exception as exc:  # a bug of ours: one log line and a 500, never a traceback
+            self.close_connection = True
+            self.log_message("internal error: %r", exc)
+            if not self._responded:
+                with contextlib.suppress(OSError):
+                    self._send_plain(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error")
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._responded = True
+        super().send_response(code, message)
 
     # -- GET and HEAD ---------------------------------------------------------------------------
 
@@ -510,7 +522,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         code_text = str(code.value) if isinstance(code, HTTPStatus) else str(code)
-        self.log_message('"%s" %s', self.requestline, code_text)
+        # The Range asked for, so a player's byte-range requests can be seen (and tested).
+        asked = getattr(self, "headers", None)
+        range_header = asked.get("Range") if asked is not None else None
+        suffix = f" {range_header}" if range_header else ""
+        self.log_message('"%s" %s%s', self.requestline, code_text, suffix)
 
     def log_message(self, format: str, *args: object) -> None:
         if self.server.quiet:

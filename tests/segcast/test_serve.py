@@ -500,17 +500,35 @@ def test_a_client_that_disconnects_mid_download_leaves_one_line_and_no_traceback
     assert fetch(server, "/feed.xml").body == FEED  # still serving
 
 
+def test_an_error_of_ours_is_a_500_and_one_line(
+    server: PreviewServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(path: Path) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("segcast.serve._open_regular", broken)
+    reply = fetch(server, "/feed.xml")
+    assert reply.status == 500
+    monkeypatch.undo()
+    assert fetch(server, "/feed.xml").body == FEED
+    logged = capsys.readouterr().err
+    assert "internal error: RuntimeError('a bug')" in logged
+    assert "Traceback" not in logged
+
+
 def test_each_request_is_one_log_line_with_control_characters_escaped(
     server: PreviewServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     fetch(server, "/feed.xml")
+    fetch(server, "/episode.mp3", Range="bytes=0-")
     fetch(server, "/%1b[31mred")
     raw_request(server, b"GET /\x1b[2J HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     lines = capsys.readouterr().err.splitlines()
     assert lines[0] == '127.0.0.1 "GET /feed.xml HTTP/1.1" 200'
-    assert lines[1] == '127.0.0.1 "GET /%1b[31mred HTTP/1.1" 400'
-    assert lines[2] == '127.0.0.1 "GET /\\x1b[2J HTTP/1.1" 400'
-    assert len(lines) == 3
+    assert lines[1] == '127.0.0.1 "GET /episode.mp3 HTTP/1.1" 206 bytes=0-'
+    assert lines[2] == '127.0.0.1 "GET /%1b[31mred HTTP/1.1" 400'
+    assert lines[3] == '127.0.0.1 "GET /\\x1b[2J HTTP/1.1" 400'
+    assert len(lines) == 4
 
 
 def test_quiet_logs_nothing(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
