@@ -413,6 +413,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if self._not_modified(file):
             self.send_response(HTTPStatus.NOT_MODIFIED)
             self._validator_headers(file)
+            if file.kind.cors:  # a cross-origin revalidation must pass the CORS check too
+                self._cors_headers()
             self.end_headers()
             return
         chosen: ByteRange | Literal["ignore", "unsatisfiable"] = "ignore"

@@ -80,7 +80,7 @@ def test_serve_prints_its_url_serves_and_stops_on_sigint(
     assert serving.returncode == 0
     assert stdout == ""  # --json: the one object, nothing after it
     assert stderr.splitlines() == [
-        '127.0.0.1 "GET /feed.xml HTTP/1.1" 206',
+        '127.0.0.1 "GET /feed.xml HTTP/1.1" 206 bytes=0-4',
         '127.0.0.1 "GET /../secret.txt HTTP/1.1" 404',
     ]
     assert "Traceback" not in stderr

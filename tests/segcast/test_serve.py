@@ -285,6 +285,7 @@ def test_304_for_a_matching_etag_and_not_for_another(server: PreviewServer) -> N
         reply = fetch(server, "/feed.xml", If_None_Match=header)
         assert (reply.status, reply.body) == (304, b""), header
         assert reply.headers["ETag"] == etag
+        assert reply.headers["Access-Control-Allow-Origin"] == "*"
     assert fetch(server, "/feed.xml", If_None_Match='"other"').status == 200
 
 
@@ -568,3 +569,25 @@ def test_the_root_must_be_a_folder(site: Path, name: str, message: str) -> None:
     with pytest.raises(InputError) as caught:
         make_server(site / name)
     assert str(caught.value) == f"{site / name}: {message}"
+
+
+def test_ipv6_loopback(site: Path) -> None:
+    try:
+        running = make_server(site, "::1", 0)
+    except ServeError as exc:
+        pytest.skip(f"no IPv6 loopback here: {exc}")
+    with running:
+        assert running.url == f"http://[::1]:{running.port}/"
+        thread = threading.Thread(target=running.serve_forever, args=(0.02,), daemon=True)
+        thread.start()
+        try:
+            assert fetch(running, "/feed.xml").body == FEED
+        finally:
+            running.shutdown()
+            thread.join(TIMEOUT)
+
+
+def test_an_address_not_of_this_machine_is_one_error(site: Path) -> None:
+    with pytest.raises(ServeError) as caught:
+        make_server(site, "192.0.2.1", 0)  # TEST-NET-1 (RFC 5737): bound nowhere, no DNS asked
+    assert str(caught.value) == "192.0.2.1:0: cannot listen: Cannot assign requested address"
