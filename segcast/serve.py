@@ -107,10 +107,10 @@ _UNKNOWN = ContentType("application/octet-stream")
 #: How far into an ``.xml`` file to look for the ``<rss`` root element.
 _XML_SNIFF_BYTES = 1024
 
-#: Methods a request may use; the other methods RFC 9110 defines get 405 with this list in Allow,
-#: methods it does not define get 501 (section 15.6.2).
+#: Methods a request may use. The other methods RFC 9110 and 5789 define (POST, PUT, DELETE,
+#: PATCH, CONNECT, TRACE) get 405 with this list in Allow; a method no RFC defines gets 501
+#: ("unrecognized or not implemented", RFC 9110 section 9.1).
 ALLOWED_METHODS = ("GET", "HEAD", "OPTIONS")
-_REFUSED_METHODS = ("POST", "PUT", "DELETE", "PATCH", "CONNECT", "TRACE")
 
 #: Request headers a cross-origin page may send (the preflight's answer).
 _CORS_REQUEST_HEADERS = "Range, If-Range, If-None-Match, If-Modified-Since"
@@ -266,10 +266,15 @@ class _File:
     kind: ContentType
 
 
+#: O_NONBLOCK: opening a FIFO must not block the thread; O_NOFOLLOW: the path is already real, so
+#: a symlink in its place now was swapped in after the check and is refused.
+_OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
 def _open_regular(path: Path) -> _File | None:
-    """Open ``path`` if it is a regular file (O_NONBLOCK: a FIFO must not block us), else None."""
+    """Open ``path`` if it is a regular file, else return None."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, _OPEN_FLAGS)
     except OSError:
         return None
     info = os.fstat(fd)
