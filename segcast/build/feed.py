@@ -26,7 +26,7 @@ from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
 from segcast.build.episode import BuildReport, Episode, FeedResult
 from segcast.build.guids import store_new_guid
-from segcast.build.layout import enclosure_url, find_audio
+from segcast.build.layout import CHAPTERS_SUFFIX, enclosure_url, find_audio
 from segcast.config import ShowConfig
 from segments.errors import FeedError, InputError, SegcastError
 from segments.files import write_atomic
@@ -34,7 +34,7 @@ from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 from segments.sniff import mime_from_url
 
-__all__ = ["CHAPTERS_SUFFIX", "TRANSCRIPT_FILES", "pub_date", "render_feed", "write_feed"]
+__all__ = ["TRANSCRIPT_FILES", "pub_date", "render_feed", "write_feed"]
 
 #: Transcript files written beside the feed: (name suffix, MIME type, rel, renderer). The order
 #: is the order of the podcast:transcript tags; feedparser and podcastparser keep only an item's
@@ -46,8 +46,6 @@ TRANSCRIPT_FILES: tuple[tuple[str, str, str | None, Callable[[Segment], str | No
     (".transcript.vtt", "text/vtt", "captions", transcript_vtt),
 )
 
-#: The JSON chapters file's name suffix.
-CHAPTERS_SUFFIX = ".chapters.json"
 
 #: Local time given to an episode whose date is known but whose show has no airtime that day.
 DEFAULT_LOCAL_TIME = dt.time(12, 0)

@@ -16,6 +16,7 @@ from segments.model import Segment, Show
 __all__ = [
     "AUDIO",
     "AUDIO_EXTENSIONS",
+    "CHAPTERS_SUFFIX",
     "FEED_NAME",
     "PAGES",
     "RAW",
@@ -29,8 +30,9 @@ __all__ = [
 
 #: The show folder's subfolders.
 PAGES, SEGMENTS, RAW, AUDIO = "pages", "segments", "raw", "audio"
-#: The feed's name in OUT.
+#: The feed's name in OUT, and the name suffix of each episode's JSON chapters file beside it.
 FEED_NAME = "feed.xml"
+CHAPTERS_SUFFIX = ".chapters.json"
 
 #: Raw recordings looked for in ``SHOW_DIR/raw/<slug>.<ext>``, in order of preference.
 RAW_EXTENSIONS: tuple[str, ...] = (

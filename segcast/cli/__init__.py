@@ -56,6 +56,7 @@ COMMANDS: dict[str, dict[str, str]] = {
     "": {
         "import": "segcast.cli.import_:import_command",
         "build": "segcast.cli.build:build",
+        "serve": "segcast.cli.serve:serve",
     },
     "audio": {
         "inspect": "segcast.cli.audio:inspect",
