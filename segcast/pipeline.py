@@ -39,8 +39,8 @@ from segcast.config import load_audio_settings, load_show
 from segcast.tag_command import show_artwork, tag_episode
 from segments.errors import InputError, SegcastError
 from segments.files import atomic_output
+from segments.importers import read_page, source_path
 from segments.model import Segment, Show
-from segments.pages import read_page, source_path
 from segments.segmentfile import read_segment, segment_path, write_segment
 
 #: Raw recordings looked for in ``SHOW_DIR/raw/<slug>.<ext>``, in order of preference.

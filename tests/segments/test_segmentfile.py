@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
+from segments.importers import read_page
 from segments.model import (
     AudioRef,
     Chapter,
@@ -19,7 +20,6 @@ from segments.model import (
     Show,
     Source,
 )
-from segments.pages import read_page
 from segments.schedule import Airtime, Schedule
 from segments.segmentfile import (
     format_segment,

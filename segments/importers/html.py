@@ -7,7 +7,7 @@ captions and credits, ``<audio>`` elements and audio links with their size text.
 block is matched back to its element in the page by its letters, so both views agree.
 
 Only page chrome is removed here (navigation, scripts, caption toggles); text rules for furniture
-live in ``segments.furniture`` and run in the structurer.
+live in ``segments.importers.furniture`` and run in the structurer.
 """
 
 from __future__ import annotations
@@ -25,10 +25,10 @@ import lxml.html
 import trafilatura
 import trafilatura.settings
 
-from segments import structure
-from segments.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.errors import InputError, ScheduleError
-from segments.htmlmeta import (
+from segments.importers import structure
+from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
+from segments.importers.htmlmeta import (
     byline_people,
     clean,
     parse_printed_duration,
@@ -36,10 +36,10 @@ from segments.htmlmeta import (
     read_metadata,
     strip_site_suffix,
 )
+from segments.importers.rawpage import Block, BlockKind, RawPage
+from segments.importers.text import AIRTIME_LINE, HOST_LINE, split_names
 from segments.model import AudioRef, Image, Person, Show
-from segments.page import Block, BlockKind, RawPage
 from segments.schedule import Schedule, parse_airtimes
-from segments.textpage import AIRTIME_LINE, HOST_LINE, split_names
 
 #: Elements that are page chrome, never article text: blocks, photos and audio inside are skipped.
 CHROME_TAGS: frozenset[str] = frozenset(
@@ -940,7 +940,7 @@ def _question(text: str, speaker: str | None = None) -> Block:
 def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
     """Read "Hosted by ..." and "Airs ..." lines from anywhere but page chrome (the show box).
 
-    The same line patterns as the text reader's header (``segments.textpage``); the first of
+    The same line patterns as the text reader's header (``segments.importers.text``); the first of
     each wins. Airtime text the parser cannot read is kept as text, nothing guessed.
     """
     hosts: list[str] = []

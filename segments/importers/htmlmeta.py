@@ -1,7 +1,7 @@
 """What an HTML page states about itself: schema.org JSON-LD, Open Graph and ``<meta>`` tags.
 
 Only stated facts are read here (headline, date, authors, audio files, site tagline); the main text
-is ``segments.htmlpage``'s job. Each fact has one priority list, kept in the tables below.
+is ``segments.importers.html``'s job. Each fact has one priority list, kept in the tables below.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from segments.audiolinks import mime_from_url, parse_size
+from segments.importers.audiolinks import mime_from_url, parse_size
 from segments.model import AudioRef, Image, Person
 
 #: schema.org types whose ``headline``/``name`` is the page's own title, most specific first.

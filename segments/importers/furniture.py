@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from segments.audiolinks import parse_download_text
-from segments.page import Block
+from segments.importers.audiolinks import parse_download_text
+from segments.importers.rawpage import Block
 
 _APOS = "['’]"
 _MONTH = (

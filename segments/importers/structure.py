@@ -15,11 +15,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from segments.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.errors import InputError
-from segments.furniture import is_furniture, normalise_text, strip_furniture
+from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
+from segments.importers.furniture import is_furniture, normalise_text, strip_furniture
+from segments.importers.rawpage import Block, RawPage
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
-from segments.page import Block, RawPage
 from segments.timecode import parse_timecode
 
 # --- names --------------------------------------------------------------------------------------

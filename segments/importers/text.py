@@ -4,17 +4,18 @@ The layout is the one copy-and-paste from a station page gives (see the seeds): 
 of single lines (show tagline, "Hosted by ...", "Airs ...", a category), a blank line, the
 headline, then blank-line separated groups. A group is a photo caption (its alt text, the whole
 caption, the credit), an audio line ("Download this story 2MB") or paragraphs, one per line.
-Deciding what the paragraphs are (headings, questions, speakers) is ``segments.structure``'s job.
+Deciding what the paragraphs are (headings, questions, speakers) is
+``segments.importers.structure``'s job.
 """
 
 from __future__ import annotations
 
 import re
 
-from segments.audiolinks import parse_download_list, parse_download_text
 from segments.errors import ScheduleError
+from segments.importers.audiolinks import parse_download_list, parse_download_text
+from segments.importers.rawpage import Block, RawPage
 from segments.model import AudioRef, Image, Show
-from segments.page import Block, RawPage
 from segments.schedule import Schedule, parse_airtimes
 
 #: Header lines that name the show's hosts; group "value" holds the names.

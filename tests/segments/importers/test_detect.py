@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
-from segments.pages import binary_kind, decode_page, page_kind, read_page, source_path
+from segments.importers.detect import binary_kind, decode_page, page_kind
+from segments.importers.read import read_page, source_path
 from tests.conftest import EXAMPLES
 
 SEED_RADIO = "000_ffc6ea54557d44a1.txt"
