@@ -12,7 +12,7 @@ import pytest
 
 from segments.importers.rawpage import RawPage
 from segments.model import Segment
-from tests.conftest import SHARED
+from tests.conftest import SHARED, require_shared
 
 PAGES_DIR = SHARED / "corpus" / "pages"
 
@@ -44,7 +44,7 @@ def _read_all() -> dict[str, RawPage]:
     from segments.importers.html import read_html_page
 
     if not PAGES_DIR.is_dir():
-        pytest.skip("../shared is not beside the repository")
+        require_shared()
     return {
         path.stem: read_html_page(path.read_text(encoding="utf-8"), path.name)
         for path in sorted(PAGES_DIR.glob("*.html"))
