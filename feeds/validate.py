@@ -17,7 +17,7 @@ import urllib.request
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -28,6 +28,7 @@ from feeds.categories import APPLE_CATEGORIES
 from feeds.guids import podcast_guid
 from feeds.shownotes import DESCRIPTION_MAX_BYTES
 from segments.errors import FeedError
+from segments.rfc2822 import WEEKDAYS, parse_rfc2822
 from segments.timecode import parse_timecode
 
 Severity = Literal["error", "warning", "info"]
@@ -743,69 +744,6 @@ _LONG_TEXT = frozenset({"description", f"{{{ITUNES}}}summary", f"{{{CONTENT}}}en
 _MAX_FEED_BYTES = 100 * 1024 * 1024
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_ZONES = {
-    "UT": 0,
-    "GMT": 0,
-    "Z": 0,
-    "EST": -5,
-    "EDT": -4,
-    "CST": -6,
-    "CDT": -5,
-    "MST": -7,
-    "MDT": -6,
-    "PST": -8,
-    "PDT": -7,
-}
-_RFC2822 = re.compile(
-    r"(?:(?P<wd>[A-Za-z]{3}),\s*)?(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3})\s+(?P<y>\d{4})\s+"
-    r"(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s+(?P<z>[+-]\d{4}|[A-Za-z]{1,3})"
-)
-
-
-def parse_rfc2822(value: str) -> tuple[datetime, str | None] | None:
-    """Parse an RFC 2822 date; return it and the weekday it names, or None if it is not one.
-
-    >>> parse_rfc2822("Fri, 18 Mar 2022 09:46:00 GMT")[0].isoformat()
-    '2022-03-18T09:46:00+00:00'
-    >>> parse_rfc2822("Sat, 18 Mar 2022 09:46 -0700")[1]
-    'Sat'
-    >>> parse_rfc2822("2022-03-18T09:46:00Z") is None
-    True
-    """
-    m = _RFC2822.fullmatch(value.strip())
-    if not m:
-        return None
-    weekday = m["wd"].title() if m["wd"] else None
-    month = m["m"].title()
-    zone = m["z"].upper()
-    if (weekday and weekday not in _DAYS) or month not in _MONTHS:
-        return None
-    if zone[0] in "+-":
-        hours, minutes = int(zone[1:3]), int(zone[3:5])
-        if minutes > 59:
-            return None
-        offset = timedelta(hours=hours, minutes=minutes) * (-1 if zone[0] == "-" else 1)
-    elif zone in _ZONES:
-        offset = timedelta(hours=_ZONES[zone])
-    else:
-        return None  # military zones other than Z carry no reliable meaning (RFC 2822 4.3)
-    try:
-        when = datetime(
-            int(m["y"]),
-            _MONTHS.index(month) + 1,
-            int(m["d"]),
-            int(m["H"]),
-            int(m["M"]),
-            int(m["S"] or 0),
-            tzinfo=timezone(offset),
-        )
-    except ValueError:
-        return None
-    return when, weekday
-
-
 _DURATION_CLOCK = re.compile(r"(?:\d+:)?\d{1,2}:\d{2}")
 
 
@@ -1321,11 +1259,11 @@ def _check_date(el: etree._Element, places: _Places, report: _Report) -> datetim
     value = _text(el) or ""
     parsed = parse_rfc2822(value)
     where = places.of(el)
-    if parsed is None:
+    if parsed is None or parsed[0].tzinfo is None:  # a zone name RFC 2822 does not define
         report.add("date-invalid", where, tag=_qname(el), value=value)
         return None
     when, weekday = parsed
-    actual = _DAYS[when.weekday()]
+    actual = WEEKDAYS[when.weekday()]
     if weekday and weekday != actual:
         report.add(
             "date-weekday-wrong", where, tag=_qname(el), value=value, given=weekday, actual=actual

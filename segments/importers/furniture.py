@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from segments.importers.audiolinks import parse_download_text
 from segments.importers.rawpage import Block
+from segments.whitespace import normalise_space
 
 _APOS = "['’]"
 _MONTH = (
@@ -260,11 +261,6 @@ FURNITURE: tuple[FurnitureRule, ...] = (
 )
 
 
-def normalise_text(text: str) -> str:
-    """Collapse whitespace (no-break spaces included) and strip the ends."""
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
 def is_furniture(text: str) -> str | None:
     """Return the id of the furniture rule ``text`` matches as a whole block, or None.
 
@@ -275,7 +271,7 @@ def is_furniture(text: str) -> str | None:
     >>> is_furniture("Please leave a comment about the film below, she said.") is None
     True
     """
-    line = normalise_text(text)
+    line = normalise_space(text)
     if not line:
         return None
     for rule in FURNITURE:

@@ -30,7 +30,6 @@ from segments.importers import structure
 from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.importers.htmlmeta import (
     byline_people,
-    clean,
     parse_printed_duration,
     parse_published,
     read_metadata,
@@ -40,6 +39,7 @@ from segments.importers.rawpage import Block, BlockKind, RawPage
 from segments.importers.text import AIRTIME_LINE, HOST_LINE, split_names
 from segments.model import AudioRef, Image, Person, Show
 from segments.schedule import Schedule, parse_airtimes
+from segments.whitespace import clean
 
 #: Elements that are page chrome, never article text: blocks, photos and audio inside are skipped.
 CHROME_TAGS: frozenset[str] = frozenset(

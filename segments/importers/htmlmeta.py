@@ -11,12 +11,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
 from segments.importers.audiolinks import mime_from_url, parse_size
 from segments.model import AudioRef, Image, Person
+from segments.rfc2822 import parse_rfc2822
+from segments.whitespace import clean
 
 #: schema.org types whose ``headline``/``name`` is the page's own title, most specific first.
 ARTICLE_TYPES: tuple[str, ...] = (
@@ -111,20 +112,6 @@ class PageMeta:
     section: str | None = None
 
 
-def clean(text: str | None) -> str | None:
-    """Collapse whitespace (also no-break spaces); None for empty text.
-
-    >>> clean("  Within\\xa0CARICOM \\n")
-    'Within CARICOM'
-    >>> clean(" ") is None
-    True
-    """
-    if text is None:
-        return None
-    joined = " ".join(text.split())
-    return joined or None
-
-
 def parse_published(text: str | None) -> datetime | date | None:
     """Read a page's publication time: a tz-aware datetime, a date when only the day is known.
 
@@ -146,13 +133,13 @@ def parse_published(text: str | None) -> datetime | date | None:
     value = clean(text)
     if value is None:
         return None
-    value = re.sub(r"\s*(?:UTC|GMT)$", "+00:00", value)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
+    rfc2822 = parse_rfc2822(value, obsolete=True)  # a page is read as a parser must read
+    if rfc2822 is not None:
+        parsed = rfc2822[0]
+    else:
         try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+            parsed = datetime.fromisoformat(re.sub(r"\s*(?:UTC|GMT)$", "+00:00", value))
+        except ValueError:
             return None
     if parsed.tzinfo is None:
         return parsed.date()

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field, replace
 
 from segments.errors import InputError
 from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
-from segments.importers.furniture import is_furniture, normalise_text, strip_furniture
+from segments.importers.furniture import is_furniture, strip_furniture
 from segments.importers.rawpage import Block, RawPage
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.timecode import parse_timecode
+from segments.whitespace import normalise_space
 
 # --- names --------------------------------------------------------------------------------------
 
@@ -207,7 +208,7 @@ class _People:
         self, name: str, role: Role, *, href: str | None = None, img: str | None = None
     ) -> None:
         """Add ``name`` with ``role`` unless the name is already there."""
-        name = normalise_text(name)
+        name = normalise_space(name)
         known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
         if known is not None:
             if known.role == "reporter" and role == "interviewer":
@@ -382,8 +383,8 @@ def _normalise_blocks(blocks: Iterable[Block]) -> list[Block]:
     cleaned = []
     pending: float | None = None
     for block in blocks:
-        text = normalise_text(block.text)
-        speaker = normalise_text(block.speaker).rstrip(":").strip() if block.speaker else None
+        text = normalise_space(block.text)
+        speaker = normalise_space(block.speaker).rstrip(":").strip() if block.speaker else None
         start = block.start_seconds
         if start is None and block.kind != "heading":
             start, text = _time_mark(text)
@@ -439,7 +440,7 @@ def _repeats_caption(text: str, caption: str) -> bool:
 
 def _find_title(raw: RawPage, blocks: list[Block]) -> tuple[str | None, list[Block]]:
     """Return the title and the blocks without a leading repeat of it."""
-    title = normalise_text(raw.title) if raw.title else None
+    title = normalise_space(raw.title) if raw.title else None
     if title is not None and not blocks and is_furniture(title):
         # "Leave a comment" heading a page of nothing but furniture. With text below it, a title
         # stays even if a rule matches it ("RES158 Sternfusion ..." is also a related-episode link).
@@ -789,7 +790,7 @@ def build_segment(raw: RawPage) -> Segment:
 
     summary_paragraphs = [p for p in intro if not _is_fragment(p)]
     summary = "\n\n".join(summary_paragraphs) or (
-        normalise_text(raw.description) if raw.description else None
+        normalise_space(raw.description) if raw.description else None
     )
     if not title:
         texts = [*summary_paragraphs, *intro]
@@ -815,7 +816,7 @@ def build_segment(raw: RawPage) -> Segment:
 
 def _metadata_names(raw: RawPage) -> set[str]:
     """Return the names the page's metadata lists (its byline, for HTML pages)."""
-    return {normalise_text(p.name) for p in raw.people}
+    return {normalise_space(p.name) for p in raw.people}
 
 
 def _short_title(text: str) -> str:

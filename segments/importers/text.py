@@ -17,6 +17,7 @@ from segments.importers.audiolinks import parse_download_list, parse_download_te
 from segments.importers.rawpage import Block, RawPage
 from segments.model import AudioRef, Image, Show
 from segments.schedule import Schedule, parse_airtimes
+from segments.whitespace import normalise_space
 
 #: Header lines that name the show's hosts; group "value" holds the names.
 HOST_LINE = re.compile(
@@ -51,8 +52,8 @@ TITLE_MAX_WORDS = 25
 
 
 def _clean(line: str) -> str:
-    """Turn no-break spaces into spaces and strip the line (quote characters are kept)."""
-    return " ".join(line.replace("\u00a0", " ").replace("\ufeff", "").split())
+    """Normalise the line's whitespace and drop byte-order marks (quote characters are kept)."""
+    return normalise_space(line.replace("\ufeff", ""))
 
 
 def _groups(text: str) -> list[list[str]]:
