@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from segments.importers import vocabulary
 from segments.model import AudioRef
 from segments.timecode import parse_timecode
 from segments.whitespace import normalise_space
@@ -45,7 +46,7 @@ AUDIO_TYPES: dict[str, str] = {
 }
 
 #: Words that open a line offering the audio ("Download this story", "Listen · 3:14").
-AUDIO_VERBS: tuple[str, ...] = ("download", "listen", "play", "herunterladen", "anhören")
+AUDIO_VERBS: tuple[str, ...] = vocabulary.words("audio_verbs")
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _UNIT = r"(?:[kmg]i?b|bytes?|k)"

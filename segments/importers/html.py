@@ -26,7 +26,7 @@ import trafilatura
 import trafilatura.settings
 
 from segments.errors import InputError, ScheduleError
-from segments.importers import structure
+from segments.importers import structure, vocabulary
 from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.importers.htmlmeta import (
     byline_people,
@@ -108,18 +108,20 @@ CONTROL_TEXTS: tuple[str, ...] = ("hide caption", "toggle caption", "enlarge thi
 
 #: Printed prefixes of photo credits, removed from the credit ("Image: SixThirty").
 CREDIT_PREFIX_RE = re.compile(
-    r"^(?:©|\(c\)|photo(?:graph)?s?(?: by)?|images?(?: by)?|credit|foto|bild|quelle)\s*:?\s*",
+    rf"^(?:©|\(c\)|{vocabulary.alternation('credit_prefixes')})\s*:?\s*",
     re.IGNORECASE,
 )
 
 #: Bold labels that are not speakers: the structurer's list, plus link-list labels of blogs.
-NOT_SPEAKERS: frozenset[str] = structure.NOT_SPEAKERS | {
-    "downloads", "posted by", "posted in", "filed under", "read more", "more", "themen",
-    "mehr zum thema",
-}  # fmt: skip
+NOT_SPEAKERS: frozenset[str] = structure.NOT_SPEAKERS | set(vocabulary.words("link_list_labels"))
 
 #: Links to a site's topic pages; a block of nothing else is a topic list, not article text.
-TAG_LINK_RE = re.compile(r"/(?:tags?|category|categories|topics?|schlagwort|themen?)/", re.I)
+TAG_LINK_RE = re.compile(rf"/(?:{vocabulary.alternation('tag_link_words')})/", re.I)
+#: A photo credit in brackets at the end of a caption: "... (Photo: AP)".
+_CAPTION_CREDIT_RE = re.compile(
+    rf"\s*\((?:{vocabulary.alternation('caption_credit_words')})s?(?: by)?:?\s*([^()]+)\)$",
+    re.IGNORECASE,
+)
 
 _SPEAKER_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}$")
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
@@ -577,9 +579,7 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> Image | None:
     caption = _text_without(caption_el, credits)
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
     if caption and credit is None:
-        match = re.search(
-            r"\s*\((?:photo|image|foto|credit)s?(?: by)?:?\s*([^()]+)\)$", caption, re.IGNORECASE
-        )
+        match = _CAPTION_CREDIT_RE.search(caption)
         if match:
             caption, credit = caption[: match.start()], clean(match.group(1))
     url = None
@@ -757,7 +757,7 @@ def _merge_audio(kept: _Audio, other: _Audio) -> None:
 
 
 def _offers_download(label: str) -> bool:
-    return label.lower().startswith(("download", "herunterladen"))
+    return label.lower().startswith(vocabulary.words("download_words"))
 
 
 # --- blocks ----------------------------------------------------------------------------------

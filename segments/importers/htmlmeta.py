@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urljoin
 
+from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_size
 from segments.model import AudioRef, Image, Person
 from segments.rfc2822 import parse_rfc2822
@@ -65,26 +66,19 @@ TAGLINE_CLASSES: tuple[str, ...] = ("site-description", "site-tagline", "tagline
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]+(?:\s+(?:de|van|von|der|da|[A-ZÀ-ÖØ-Þ][\w’'.\-]+)){1,3}"
 #: How taglines name the host: "The Frame with John Horn", "... – mit Holger Klein".
 HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
-    for p in (
-        rf"\b[Hh]osted by\s+({_NAME})",
-        rf"\b[Pp]resented by\s+({_NAME})",
-        rf"\b[Ww]ith (?:host\s+)?({_NAME})\s*$",
-        rf"\b[Mm]it (?:Gastgeber(?:in)?\s+)?({_NAME})\s*$",
-        rf"\b[Mm]oderation:?\s+({_NAME})",
-    )
+    re.compile(p.replace("{name}", _NAME)) for p in vocabulary.words("tagline_hosts")
 )
 
 #: "Veröffentlicht am 16.08.2019": the date a page prints when it has no structured one.
 _PRINTED_DATE_RE = re.compile(
-    r"\b(?:Veröffentlicht am|Published on|Publiziert am)\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\b"
+    rf"\b(?:{vocabulary.alternation('printed_date_labels')})\s+(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})\b"
 )
 #: "Duration: 3min 13sec", "Dauer: 1 Stunde 4 Minuten": a running time printed on the page.
 _PRINTED_DURATION_RE = re.compile(
-    r"\b(?:Duration|Dauer|Länge|Running time|Length)\s*:?\s*"
-    r"(?:(\d+)\s*(?:hours?|hrs?|h|Stunden?|Std\.?)\b\s*)?"
-    r"(?:(\d+)\s*(?:minutes?|mins?|m|Minuten|Min\.?)\b\s*)?"
-    r"(?:(\d+)\s*(?:seconds?|secs?|s|Sekunden|Sek\.?)\b)?",
+    rf"\b(?:{vocabulary.alternation('duration_labels')})\s*:?\s*"
+    rf"(?:(\d+)\s*(?:{vocabulary.alternation('hour_units')})\b\s*)?"
+    rf"(?:(\d+)\s*(?:{vocabulary.alternation('minute_units')})\b\s*)?"
+    rf"(?:(\d+)\s*(?:{vocabulary.alternation('second_units')})\b)?",
     re.IGNORECASE,
 )
 _ISO_DURATION_RE = re.compile(
