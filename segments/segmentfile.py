@@ -67,6 +67,7 @@ from segments.model import (
 )
 from segments.schedule import DAYS, Airtime, Schedule, check_timezone, parse_airtimes
 from segments.timecode import format_timecode, parse_timecode
+from segments.whitespace import normalise_space
 
 #: The front-matter keys of a segment file, in the order they are written, and what each holds.
 SEGMENT_KEYS: dict[str, str] = {
@@ -690,7 +691,7 @@ def _section_heading(line: str) -> str | None:
     >>> _section_heading("##  show Notes "), _section_heading("### Transcript")
     ('## Show notes', None)
     """
-    key = " ".join(line.split()).casefold()
+    key = normalise_space(line).casefold()
     headings = (SHOW_NOTES_HEADING, TRANSCRIPT_HEADING)
     return next((h for h in headings if h.casefold() == key), None)
 

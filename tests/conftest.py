@@ -21,9 +21,21 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["SEGCAST_FFMPEG"] = imageio_ffmpeg.get_ffmpeg_exe()
 
 
+def require_shared() -> Path:
+    """Return ../shared (seeds, corpus); without it fail under CI, skip elsewhere and say why.
+
+    CI always has it beside the clone: a missing one there means the real-page tests would pass
+    without reading a page, so they fail instead.
+    """
+    if not SHARED.is_dir():
+        reason = "../shared (seeds and corpus) is not beside the repository"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason}; CI=true, so the tests that read it fail instead of skipping")
+        pytest.skip(f"{reason}; the tests that read it are skipped (under CI=true they fail)")
+    return SHARED
+
+
 @pytest.fixture
 def shared() -> Path:
-    """The shared material beside the repository (seeds, corpus); skip where it is absent."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not beside the repository")
-    return SHARED
+    """The shared material beside the repository (seeds, corpus): see ``require_shared``."""
+    return require_shared()

@@ -1,4 +1,9 @@
-"""The layers import one way: segments <- audio <- feeds <- segcast (house style, rule 1)."""
+"""The layers import one way: segments <- audio <- feeds <- segcast (house style, rule 1).
+
+Inside ``segments`` the import stage (``segments.importers``) sits above the model and the file
+formats: they never import it, and neither do ``audio`` and ``feeds`` (only the command line and
+the build run the import stage).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,22 @@ FORBIDDEN = {
     "audio": {"feeds", "segcast"},
     "feeds": {"segcast"},
 }
+
+
+#: Modules that may import the import stage: itself and the command line's package.
+IMPORTERS = "segments.importers"
+
+
+def imported_modules(path: str) -> set[str]:
+    tree = ast.parse((REPO / path).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
 
 
 def imported_packages(path: str) -> set[str]:
@@ -50,3 +71,17 @@ CLICK_ALLOWED = "segcast/cli/"
 )
 def test_only_the_command_line_imports_click(path: str) -> None:
     assert "click" not in imported_packages(path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        str(p.relative_to(REPO))
+        for pkg in ("segments", "audio", "feeds")
+        for p in (REPO / pkg).rglob("*.py")
+        if not p.relative_to(REPO).as_posix().startswith("segments/importers/")
+    ),
+)
+def test_only_the_command_line_runs_the_import_stage(path: str) -> None:
+    modules = imported_modules(path)
+    assert not {m for m in modules if m == IMPORTERS or m.startswith(IMPORTERS + ".")}

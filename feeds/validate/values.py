@@ -9,13 +9,13 @@ list (https://help.apple.com/itc/podcasts_connect/#/itcb54353390), the RSS 2.0 s
 
 from __future__ import annotations
 
-import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from lxml import etree
 
 from feeds.validate.common import APPLE, CONTENT, ITUNES, Places, Report, Rule, it, qname, text
+from segments.rfc2822 import WEEKDAYS, parse_rfc2822
 
 RULES = (
     Rule(
@@ -62,79 +62,17 @@ MAX_TAG_CHARS = 255
 #: Elements whose long text is a description, not a "tag value".
 _LONG_TEXT = frozenset({"description", f"{{{ITUNES}}}summary", f"{{{CONTENT}}}encoded"})
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_ZONES = {
-    "UT": 0,
-    "GMT": 0,
-    "Z": 0,
-    "EST": -5,
-    "EDT": -4,
-    "CST": -6,
-    "CDT": -5,
-    "MST": -7,
-    "MDT": -6,
-    "PST": -8,
-    "PDT": -7,
-}
-_RFC2822 = re.compile(
-    r"(?:(?P<wd>[A-Za-z]{3}),\s*)?(?P<d>\d{1,2})\s+(?P<m>[A-Za-z]{3})\s+(?P<y>\d{4})\s+"
-    r"(?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s+(?P<z>[+-]\d{4}|[A-Za-z]{1,3})"
-)
-
-
-def parse_rfc2822(value: str) -> tuple[datetime, str | None] | None:
-    """Parse an RFC 2822 date; return it and the weekday it names, or None if it is not one.
-
-    >>> parse_rfc2822("Fri, 18 Mar 2022 09:46:00 GMT")[0].isoformat()
-    '2022-03-18T09:46:00+00:00'
-    >>> parse_rfc2822("Sat, 18 Mar 2022 09:46 -0700")[1]
-    'Sat'
-    >>> parse_rfc2822("2022-03-18T09:46:00Z") is None
-    True
-    """
-    m = _RFC2822.fullmatch(value.strip())
-    if not m:
-        return None
-    weekday = m["wd"].title() if m["wd"] else None
-    month = m["m"].title()
-    zone = m["z"].upper()
-    if (weekday and weekday not in _DAYS) or month not in _MONTHS:
-        return None
-    if zone[0] in "+-":
-        hours, minutes = int(zone[1:3]), int(zone[3:5])
-        if minutes > 59:
-            return None
-        offset = timedelta(hours=hours, minutes=minutes) * (-1 if zone[0] == "-" else 1)
-    elif zone in _ZONES:
-        offset = timedelta(hours=_ZONES[zone])
-    else:
-        return None  # military zones other than Z carry no reliable meaning (RFC 2822 4.3)
-    try:
-        when = datetime(
-            int(m["y"]),
-            _MONTHS.index(month) + 1,
-            int(m["d"]),
-            int(m["H"]),
-            int(m["M"]),
-            int(m["S"] or 0),
-            tzinfo=timezone(offset),
-        )
-    except ValueError:
-        return None
-    return when, weekday
-
 
 def check_date(el: etree._Element, places: Places, report: Report) -> datetime | None:
     """Check an RFC 2822 date element; return the date, or None when it is not one."""
     value = text(el) or ""
     parsed = parse_rfc2822(value)
     where = places.of(el)
-    if parsed is None:
+    if parsed is None or parsed[0].tzinfo is None:  # a zone name RFC 2822 does not define
         report.add("date-invalid", where, tag=qname(el), value=value)
         return None
     when, weekday = parsed
-    actual = _DAYS[when.weekday()]
+    actual = WEEKDAYS[when.weekday()]
     if weekday and weekday != actual:
         report.add(
             "date-weekday-wrong", where, tag=qname(el), value=value, given=weekday, actual=actual

@@ -12,8 +12,8 @@ from segcast.build.episode import BuildReport, Episode
 from segcast.build.layout import PAGES, SEGMENTS
 from segcast.config import ShowConfig
 from segments.errors import InputError, SegcastError
+from segments.importers import read_page, source_path
 from segments.model import Segment
-from segments.pages import read_page, source_path
 from segments.segmentfile import segment_path, write_segment
 
 __all__ = ["import_pages"]

@@ -19,9 +19,9 @@ from pathlib import Path
 import click
 
 from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
+from segments.importers import read_page
 from segments.jsonform import segment_to_json
 from segments.model import Segment
-from segments.pages import read_page
 from segments.segmentfile import read_segment, segment_path, write_segment
 
 #: Where segment files go when ``-o`` is not given (and ``--json`` is not asked for).

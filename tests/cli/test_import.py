@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 
 from segcast.cli import cli
 from segments.errors import InputError
-from segments.pages import read_page
+from segments.importers import read_page
 from segments.segmentfile import read_segment
 from tests.conftest import EXAMPLES
 from tests.seed_facts import QA_QUESTIONS

@@ -1,13 +1,13 @@
 """The bundled example show (the two seed pages) builds to the reviewed golden output, byte for byte.
 
-Regenerate after an intended change, then review the diff by eye before committing:
+The test only compares. After an intended change regenerate with the separate command, then review
+the diff by eye before committing:
 
-    SEGCAST_REGENERATE_GOLDEN=1 .venv/bin/pytest tests/feeds/test_golden_feed.py
+    python -m tests.regenerate_golden
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -16,10 +16,10 @@ import podcastparser
 
 from feeds.validate import validate_feed
 from segcast.build import run_feed
-from tests.conftest import EXAMPLES
+from tests import golden
 
-SHOW = EXAMPLES / "the-frame"
-GOLDEN = Path(__file__).parent / "golden" / "the-frame"
+SHOW = golden.EXAMPLE_SHOW
+GOLDEN = golden.FEED_GOLDEN
 
 
 def _build(tmp_path: Path) -> Path:
@@ -31,17 +31,11 @@ def _build(tmp_path: Path) -> Path:
 
 
 def test_example_show_builds_to_golden_output(tmp_path: Path) -> None:
-    out = _build(tmp_path)
-    built = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
-    if os.environ.get("SEGCAST_REGENERATE_GOLDEN"):
-        shutil.rmtree(GOLDEN, ignore_errors=True)
-        GOLDEN.mkdir(parents=True)
-        for name, data in built.items():
-            (GOLDEN / name).write_bytes(data)
-    golden = {p.name: p.read_bytes() for p in sorted(GOLDEN.iterdir())}
-    assert sorted(built) == sorted(golden)
-    for name in golden:
-        assert built[name] == golden[name], f"{name} differs from tests/feeds/golden/the-frame/"
+    built = golden.build_example_show(tmp_path)
+    expected = golden.read_tree(GOLDEN)
+    assert sorted(built) == sorted(expected), "the build writes other files than the golden tree"
+    for name, data in expected.items():
+        assert built[name] == data, golden.diff(data, built[name], f"the-frame/{name}")
 
 
 def test_example_show_segments_already_carry_their_guids(tmp_path: Path) -> None:

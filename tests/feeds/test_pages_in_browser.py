@@ -16,8 +16,8 @@ from lxml import html as lxml_html
 
 from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html
+from segments.importers import read_page
 from segments.model import Image, Person, Section, Segment, Show
-from segments.pages import read_page
 from tests.conftest import EXAMPLES
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

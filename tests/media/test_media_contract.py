@@ -20,7 +20,7 @@ from audio.probe import probe
 from audio.tags import detect_format
 from feeds.media import read_media_facts
 from segments.errors import InputError
-from segments.pages import read_page_bytes
+from segments.importers.detect import read_page_bytes
 from segments.sniff import sniff, sniff_file
 
 HERE = Path(__file__).resolve().parent

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
+from segments.importers import read_page
 from segments.model import (
     AudioRef,
     Chapter,
@@ -19,7 +20,6 @@ from segments.model import (
     Show,
     Source,
 )
-from segments.pages import read_page
 from segments.schedule import Airtime, Schedule
 from segments.segmentfile import (
     format_segment,
@@ -28,7 +28,7 @@ from segments.segmentfile import (
     segment_path,
     write_segment,
 )
-from tests.conftest import SHARED
+from tests import golden
 
 PACIFIC = dt.timezone(dt.timedelta(hours=-7))
 
@@ -592,17 +592,11 @@ def test_crlf_and_bom_are_accepted() -> None:
     assert (segment.title, segment.summary, segment.slug) == ("T", "Summary.", "x")
 
 
-def real_pages() -> list[str]:
-    """The seeds and the corpus pages, relative to ../shared."""
-    if not SHARED.is_dir():
-        return []
-    found = sorted(SHARED.glob("seeds/*.txt")) + sorted(SHARED.glob("corpus/pages/*.html"))
-    return [str(p.relative_to(SHARED)) for p in found]
-
-
-@pytest.mark.parametrize("page", real_pages())
+@pytest.mark.parametrize("page", golden.golden_page_names())
 def test_imported_real_pages_round_trip(page: str, shared: Path, tmp_path: Path) -> None:
-    segment = read_page(shared / page).segment
+    # Named by the committed golden files, so a missing ../shared is a failure under CI, not an
+    # empty parameter list.
+    segment = read_page(golden.real_pages(shared)[page]).segment
     path = segment_path(tmp_path, segment)
     write_segment(segment, path)
     assert read_segment(path) == segment

@@ -4,26 +4,28 @@ The layout is the one copy-and-paste from a station page gives (see the seeds): 
 of single lines (show tagline, "Hosted by ...", "Airs ...", a category), a blank line, the
 headline, then blank-line separated groups. A group is a photo caption (its alt text, the whole
 caption, the credit), an audio line ("Download this story 2MB") or paragraphs, one per line.
-Deciding what the paragraphs are (headings, questions, speakers) is ``segments.structure``'s job.
+Deciding what the paragraphs are (headings, questions, speakers) is
+``segments.importers.structure``'s job.
 """
 
 from __future__ import annotations
 
 import re
 
-from segments.audiolinks import parse_download_list, parse_download_text
 from segments.errors import ScheduleError
+from segments.importers import vocabulary
+from segments.importers.audiolinks import parse_download_list, parse_download_text
+from segments.importers.rawpage import Block, RawPage
 from segments.model import AudioRef, Image, Show
-from segments.page import Block, RawPage
 from segments.schedule import Schedule, parse_airtimes
+from segments.whitespace import normalise_space
 
 #: Header lines that name the show's hosts; group "value" holds the names.
 HOST_LINE = re.compile(
-    r"(?:hosted by|hosts?:|with hosts?|presented by|presenters?:)\s+(?P<value>.+)",
-    re.IGNORECASE,
+    rf"(?:{vocabulary.alternation('host_line_labels')})\s+(?P<value>.+)", re.IGNORECASE
 )
 #: Header lines that announce the show's airtimes ("Airs Weekdays at ...", "Broadcast: ...").
-AIRTIME_LINE = re.compile(r"(?:airs|broadcast|on air|heard)\b.*", re.IGNORECASE)
+AIRTIME_LINE = re.compile(rf"(?:{vocabulary.alternation('airtime_words')})\b.*", re.IGNORECASE)
 #: A category line: a few capitalised words joined by "&", "and", "/" or ",", no full stop.
 CATEGORY_LINE = re.compile(
     r"[A-Z][\w'’-]*(?:\s*(?:&|and|/|,)?\s*[A-Z][\w'’-]*){0,4}",
@@ -31,8 +33,9 @@ CATEGORY_LINE = re.compile(
 #: Who took a photo: "Larry Busacca/Getty Images", "Photo: ...", "Courtesy of ...".
 CREDIT_LINE = re.compile(
     r".{1,60}/\s*(?:getty images|ap|afp|reuters|ap photo|epa|shutterstock|istock|courtesy)"
-    r"|(?:photo|image|credit|photograph|foto|bild)(?: by)?\s*[:©]?\s+.{1,60}"
-    r"|courtesy(?: of)? .{1,60}"
+    rf"|(?:{vocabulary.alternation('credit_words')})(?: (?:{vocabulary.alternation('credit_by')}))?"
+    r"\s*[:©]?\s+.{1,60}"
+    rf"|(?:{vocabulary.alternation('courtesy_words')}) .{{1,60}}"
     r"|©\s*.{1,60}",
     re.IGNORECASE,
 )
@@ -50,8 +53,8 @@ TITLE_MAX_WORDS = 25
 
 
 def _clean(line: str) -> str:
-    """Turn no-break spaces into spaces and strip the line (quote characters are kept)."""
-    return " ".join(line.replace("\u00a0", " ").replace("\ufeff", "").split())
+    """Normalise the line's whitespace and drop byte-order marks (quote characters are kept)."""
+    return normalise_space(line.replace("\ufeff", ""))
 
 
 def _groups(text: str) -> list[list[str]]:
@@ -112,6 +115,10 @@ def _announces_airtimes(line: str) -> bool:
     return _is_airtime(line) or bool(AIRTIME_LINE.fullmatch(line))
 
 
+#: Between names: "A, B and C", "A & B", "A und B".
+_NAME_SEPARATOR = re.compile(rf"\s*,\s*|\s+(?:{vocabulary.alternation('and_words')}|&)\s+")
+
+
 def split_names(text: str) -> list[str]:
     """Split "A, B and C" into names.
 
@@ -120,7 +127,7 @@ def split_names(text: str) -> list[str]:
     >>> split_names("Kai Ryssdal, Molly Wood & Jane Doe.")
     ['Kai Ryssdal', 'Molly Wood', 'Jane Doe']
     """
-    parts = re.split(r"\s*,\s*|\s+(?:and|&|und)\s+", text.strip().rstrip("."))
+    parts = _NAME_SEPARATOR.split(text.strip().rstrip("."))
     return [p.strip() for p in parts if p.strip()]
 
 
@@ -180,7 +187,7 @@ def _audio(line: str) -> list[AudioRef]:
     ref = parse_download_text(line)
     if ref is None:
         return []
-    offers_file = (ref.label or "").lower().startswith(("download", "herunterladen"))
+    offers_file = (ref.label or "").lower().startswith(vocabulary.words("download_words"))
     if ref.size_bytes is None and ref.duration_seconds is None and not offers_file:
         return []
     formats = parse_download_list(line)

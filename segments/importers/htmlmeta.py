@@ -1,7 +1,7 @@
 """What an HTML page states about itself: schema.org JSON-LD, Open Graph and ``<meta>`` tags.
 
 Only stated facts are read here (headline, date, authors, audio files, site tagline); the main text
-is ``segments.htmlpage``'s job. Each fact has one priority list, kept in the tables below.
+is ``segments.importers.html``'s job. Each fact has one priority list, kept in the tables below.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin
 
-from segments.audiolinks import mime_from_url, parse_size
+from segments.importers import vocabulary
+from segments.importers.audiolinks import mime_from_url, parse_size
 from segments.model import AudioRef, Image, Person
+from segments.rfc2822 import parse_rfc2822
+from segments.whitespace import clean
 
 #: schema.org types whose ``headline``/``name`` is the page's own title, most specific first.
 ARTICLE_TYPES: tuple[str, ...] = (
@@ -64,26 +66,19 @@ TAGLINE_CLASSES: tuple[str, ...] = ("site-description", "site-tagline", "tagline
 _NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]+(?:\s+(?:de|van|von|der|da|[A-ZÀ-ÖØ-Þ][\w’'.\-]+)){1,3}"
 #: How taglines name the host: "The Frame with John Horn", "... – mit Holger Klein".
 HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
-    for p in (
-        rf"\b[Hh]osted by\s+({_NAME})",
-        rf"\b[Pp]resented by\s+({_NAME})",
-        rf"\b[Ww]ith (?:host\s+)?({_NAME})\s*$",
-        rf"\b[Mm]it (?:Gastgeber(?:in)?\s+)?({_NAME})\s*$",
-        rf"\b[Mm]oderation:?\s+({_NAME})",
-    )
+    re.compile(p.replace("{name}", _NAME)) for p in vocabulary.words("tagline_hosts")
 )
 
 #: "Veröffentlicht am 16.08.2019": the date a page prints when it has no structured one.
 _PRINTED_DATE_RE = re.compile(
-    r"\b(?:Veröffentlicht am|Published on|Publiziert am)\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\b"
+    rf"\b(?:{vocabulary.alternation('printed_date_labels')})\s+(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}})\b"
 )
 #: "Duration: 3min 13sec", "Dauer: 1 Stunde 4 Minuten": a running time printed on the page.
 _PRINTED_DURATION_RE = re.compile(
-    r"\b(?:Duration|Dauer|Länge|Running time|Length)\s*:?\s*"
-    r"(?:(\d+)\s*(?:hours?|hrs?|h|Stunden?|Std\.?)\b\s*)?"
-    r"(?:(\d+)\s*(?:minutes?|mins?|m|Minuten|Min\.?)\b\s*)?"
-    r"(?:(\d+)\s*(?:seconds?|secs?|s|Sekunden|Sek\.?)\b)?",
+    rf"\b(?:{vocabulary.alternation('duration_labels')})\s*:?\s*"
+    rf"(?:(\d+)\s*(?:{vocabulary.alternation('hour_units')})\b\s*)?"
+    rf"(?:(\d+)\s*(?:{vocabulary.alternation('minute_units')})\b\s*)?"
+    rf"(?:(\d+)\s*(?:{vocabulary.alternation('second_units')})\b)?",
     re.IGNORECASE,
 )
 _ISO_DURATION_RE = re.compile(
@@ -111,20 +106,6 @@ class PageMeta:
     section: str | None = None
 
 
-def clean(text: str | None) -> str | None:
-    """Collapse whitespace (also no-break spaces); None for empty text.
-
-    >>> clean("  Within\\xa0CARICOM \\n")
-    'Within CARICOM'
-    >>> clean(" ") is None
-    True
-    """
-    if text is None:
-        return None
-    joined = " ".join(text.split())
-    return joined or None
-
-
 def parse_published(text: str | None) -> datetime | date | None:
     """Read a page's publication time: a tz-aware datetime, a date when only the day is known.
 
@@ -146,13 +127,13 @@ def parse_published(text: str | None) -> datetime | date | None:
     value = clean(text)
     if value is None:
         return None
-    value = re.sub(r"\s*(?:UTC|GMT)$", "+00:00", value)
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
+    rfc2822 = parse_rfc2822(value, obsolete=True)  # a page is read as a parser must read
+    if rfc2822 is not None:
+        parsed = rfc2822[0]
+    else:
         try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+            parsed = datetime.fromisoformat(re.sub(r"\s*(?:UTC|GMT)$", "+00:00", value))
+        except ValueError:
             return None
     if parsed.tzinfo is None:
         return parsed.date()

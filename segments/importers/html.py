@@ -7,7 +7,7 @@ captions and credits, ``<audio>`` elements and audio links with their size text.
 block is matched back to its element in the page by its letters, so both views agree.
 
 Only page chrome is removed here (navigation, scripts, caption toggles); text rules for furniture
-live in ``segments.furniture`` and run in the structurer.
+live in ``segments.importers.furniture`` and run in the structurer.
 """
 
 from __future__ import annotations
@@ -25,21 +25,21 @@ import lxml.html
 import trafilatura
 import trafilatura.settings
 
-from segments import structure
-from segments.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.errors import InputError, ScheduleError
-from segments.htmlmeta import (
+from segments.importers import structure, vocabulary
+from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
+from segments.importers.htmlmeta import (
     byline_people,
-    clean,
     parse_printed_duration,
     parse_published,
     read_metadata,
     strip_site_suffix,
 )
+from segments.importers.rawpage import Block, BlockKind, RawPage
+from segments.importers.text import AIRTIME_LINE, HOST_LINE, split_names
 from segments.model import AudioRef, Image, Person, Show
-from segments.page import Block, BlockKind, RawPage
 from segments.schedule import Schedule, parse_airtimes
-from segments.textpage import AIRTIME_LINE, HOST_LINE, split_names
+from segments.whitespace import clean
 
 #: Elements that are page chrome, never article text: blocks, photos and audio inside are skipped.
 CHROME_TAGS: frozenset[str] = frozenset(
@@ -108,18 +108,20 @@ CONTROL_TEXTS: tuple[str, ...] = ("hide caption", "toggle caption", "enlarge thi
 
 #: Printed prefixes of photo credits, removed from the credit ("Image: SixThirty").
 CREDIT_PREFIX_RE = re.compile(
-    r"^(?:©|\(c\)|photo(?:graph)?s?(?: by)?|images?(?: by)?|credit|foto|bild|quelle)\s*:?\s*",
+    rf"^(?:©|\(c\)|{vocabulary.alternation('credit_prefixes')})\s*:?\s*",
     re.IGNORECASE,
 )
 
 #: Bold labels that are not speakers: the structurer's list, plus link-list labels of blogs.
-NOT_SPEAKERS: frozenset[str] = structure.NOT_SPEAKERS | {
-    "downloads", "posted by", "posted in", "filed under", "read more", "more", "themen",
-    "mehr zum thema",
-}  # fmt: skip
+NOT_SPEAKERS: frozenset[str] = structure.NOT_SPEAKERS | set(vocabulary.words("link_list_labels"))
 
 #: Links to a site's topic pages; a block of nothing else is a topic list, not article text.
-TAG_LINK_RE = re.compile(r"/(?:tags?|category|categories|topics?|schlagwort|themen?)/", re.I)
+TAG_LINK_RE = re.compile(rf"/(?:{vocabulary.alternation('tag_link_words')})/", re.I)
+#: A photo credit in brackets at the end of a caption: "... (Photo: AP)".
+_CAPTION_CREDIT_RE = re.compile(
+    rf"\s*\((?:{vocabulary.alternation('caption_credit_words')})s?(?: by)?:?\s*([^()]+)\)$",
+    re.IGNORECASE,
+)
 
 _SPEAKER_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}$")
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
@@ -578,9 +580,7 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> Image | None:
     caption = _text_without(caption_el, credits)
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
     if caption and credit is None:
-        match = re.search(
-            r"\s*\((?:photo|image|foto|credit)s?(?: by)?:?\s*([^()]+)\)$", caption, re.IGNORECASE
-        )
+        match = _CAPTION_CREDIT_RE.search(caption)
         if match:
             caption, credit = caption[: match.start()], clean(match.group(1))
     url = None
@@ -758,7 +758,7 @@ def _merge_audio(kept: _Audio, other: _Audio) -> None:
 
 
 def _offers_download(label: str) -> bool:
-    return label.lower().startswith(("download", "herunterladen"))
+    return label.lower().startswith(vocabulary.words("download_words"))
 
 
 # --- blocks ----------------------------------------------------------------------------------
@@ -941,7 +941,7 @@ def _question(text: str, speaker: str | None = None) -> Block:
 def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
     """Read "Hosted by ..." and "Airs ..." lines from anywhere but page chrome (the show box).
 
-    The same line patterns as the text reader's header (``segments.textpage``); the first of
+    The same line patterns as the text reader's header (``segments.importers.text``); the first of
     each wins. Airtime text the parser cannot read is kept as text, nothing guessed.
     """
     hosts: list[str] = []

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from segments.importers.rawpage import RawPage
 from segments.model import Segment
-from segments.page import RawPage
-from tests.conftest import SHARED
+from tests.conftest import SHARED, require_shared
 
 PAGES_DIR = SHARED / "corpus" / "pages"
 
@@ -41,10 +41,10 @@ TITLES = {
 
 
 def _read_all() -> dict[str, RawPage]:
-    from segments.htmlpage import read_html_page
+    from segments.importers.html import read_html_page
 
     if not PAGES_DIR.is_dir():
-        pytest.skip("../shared is not beside the repository")
+        require_shared()
     return {
         path.stem: read_html_page(path.read_text(encoding="utf-8"), path.name)
         for path in sorted(PAGES_DIR.glob("*.html"))
@@ -60,7 +60,7 @@ def raw() -> dict[str, RawPage]:
 @pytest.fixture(scope="module")
 def segments(raw: dict[str, RawPage]) -> dict[str, Segment]:
     """Every corpus page structured into a Segment, once."""
-    structure = pytest.importorskip("segments.structure")
+    structure = pytest.importorskip("segments.importers.structure")
     return {name: structure.build_segment(page) for name, page in raw.items()}
 
 
@@ -384,7 +384,7 @@ def test_people_from_bylines_and_tagline(raw: dict[str, RawPage]) -> None:
 def test_reading_the_corpus_is_fast(raw: dict[str, RawPage]) -> None:
     import time
 
-    from segments.htmlpage import read_html_page
+    from segments.importers.html import read_html_page
 
     path = PAGES_DIR / f"{AMP}.html"
     html = path.read_text(encoding="utf-8")

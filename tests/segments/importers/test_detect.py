@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
-from segments.pages import decode_page, is_binary, page_kind, read_page, source_path
+from segments.importers.detect import decode_page, is_binary, page_kind
+from segments.importers.read import read_page, source_path
 from tests.conftest import EXAMPLES
 
 SEED_RADIO = "000_ffc6ea54557d44a1.txt"

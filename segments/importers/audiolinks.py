@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from segments.importers import vocabulary
 from segments.model import AudioRef
 from segments.sniff import MIME_BY_EXTENSION
 from segments.sniff import mime_from_url as mime_from_url  # where the importers look for it
 from segments.timecode import parse_timecode
+from segments.whitespace import normalise_space
 
 #: Bytes per unit. "MB" is decimal (1 MB = 1,000,000 bytes): that is what SI and IEC 80000-13 say,
 #: what podcast hosts and Podlove print, and the difference to 2**20 (5 %) is below the rounding of
@@ -34,7 +36,7 @@ UNIT_BYTES: dict[str, int] = {
 AUDIO_TYPES = MIME_BY_EXTENSION
 
 #: Words that open a line offering the audio ("Download this story", "Listen · 3:14").
-AUDIO_VERBS: tuple[str, ...] = ("download", "listen", "play", "herunterladen", "anhören")
+AUDIO_VERBS: tuple[str, ...] = vocabulary.words("audio_verbs")
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _UNIT = r"(?:[kmg]i?b|bytes?|k)"
@@ -137,7 +139,7 @@ size_is_estimate=True, mime_type=None, duration_seconds=None)
     >>> parse_download_text("Downloads: 22.273") is None
     True
     """
-    line = " ".join(text.split())
+    line = normalise_space(text)
     size_match = _SIZE_RE.search(line)
     format_match = _FORMAT_RE.search(line)
     if not _VERB_RE.match(line) and not (format_match and size_match):
@@ -147,7 +149,7 @@ size_is_estimate=True, mime_type=None, duration_seconds=None)
     label = _SIZE_RE.sub("", line)
     label = _DURATION_RE.sub("", label)
     label = _EMPTY_BRACKETS_RE.sub("", label)
-    label = " ".join(label.split()).strip(" ·|-–—:,;")
+    label = normalise_space(label).strip(" ·|-–—:,;")
     return AudioRef(
         label=label or None,
         size_bytes=size,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from segments.audiolinks import (
+from segments.importers.audiolinks import (
     mime_from_url,
     parse_download_list,
     parse_download_text,

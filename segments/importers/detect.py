@@ -1,4 +1,4 @@
-"""Read one page file into a Segment: check it is a page, decode it, tell HTML from text by content.
+"""Tell what a page file is: refuse binaries, decode the text, tell HTML from plain text by content.
 
 Each problem is one ``InputError`` naming the file; the messages are in ``MESSAGES`` so the
 command line, its tests and the documentation say the same thing.
@@ -7,32 +7,17 @@ command line, its tests and the documentation say the same thing.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
 import charset_normalizer
 
-from segments.errors import InputError, ScheduleError
+from segments.errors import InputError
 from segments.files import read_input
-from segments.htmlpage import read_html_page
-from segments.model import Segment, Source
-from segments.page import RawPage
-from segments.schedule import parse_airtimes
 from segments.sniff import KINDS, sniff
-from segments.structure import build_segment
-from segments.textpage import read_text_page
 
 PageKind = Literal["text", "html"]
-
-#: The page readers, by what the content is (not what the file name says).
-READERS: dict[PageKind, Callable[[str, str], RawPage]] = {
-    "text": read_text_page,
-    "html": read_html_page,
-}
 
 #: One-line messages for files that are not readable pages.
 MESSAGES = {
@@ -90,73 +75,6 @@ HTML_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
     ),
 )
 HTML_SCORE = 6
-
-
-@dataclass
-class PageResult:
-    """A page read into a segment, with the warnings a user should see (encoding fallback)."""
-
-    segment: Segment
-    warnings: list[str] = field(default_factory=list)
-    kind: PageKind = "text"
-
-
-def read_page(path: Path, segments_dir: Path | None = None) -> PageResult:
-    """Read the page at ``path`` into a Segment; any problem is an InputError naming the file.
-
-    With ``segments_dir`` (where its segment file goes) the source path is stored as
-    ``source_path`` says; without it, as given.
-    """
-    path = Path(path)
-    data = read_page_bytes(path)
-    text, warnings = decode_page(data, str(path))
-    if not text.strip():
-        raise InputError(MESSAGES["empty"], path)  # e.g. only a UTF-16 byte-order mark
-    kind = page_kind(text)
-    raw = READERS[kind](text, str(path))
-    segment = build_segment(raw)
-    stored = str(path) if segments_dir is None else source_path(path, segments_dir)
-    segment.source = replace(segment.source or Source(kind=kind), path=stored)
-    warnings.extend(_schedule_warnings(segment))
-    return PageResult(segment=segment, warnings=warnings, kind=kind)
-
-
-def source_path(page: Path, segments_dir: Path) -> str:
-    """Return the page's path as a segment file in ``segments_dir`` stores it (``source.path``).
-
-    The show folder is the segments folder's parent: a page inside it is stored relative to it
-    with forward slashes ("pages/a.html", wherever the command ran), so ``segcast build`` knows
-    the page is imported and the folder can move. A page outside it keeps the path as typed.
-
-    >>> source_path(Path("my-show/pages/a.html"), Path("my-show/segments"))
-    'pages/a.html'
-    >>> source_path(Path("/srv/pages/b.txt"), Path("/shows/the-frame/segments"))
-    '/srv/pages/b.txt'
-    """
-    show = Path(os.path.abspath(segments_dir)).parent
-    for candidate, folder in (
-        (Path(os.path.abspath(page)), show),
-        (Path(page).resolve(), show.resolve()),  # through symbolic links, as build compares them
-    ):
-        try:
-            relative = os.path.relpath(candidate, folder)
-        except ValueError:  # another drive (Windows): no relative path exists
-            continue
-        if not Path(relative).parts or Path(relative).parts[0] != os.pardir:
-            return Path(relative).as_posix()
-    return str(page)
-
-
-def _schedule_warnings(segment: Segment) -> list[str]:
-    """Warn when the page announced airtimes the parser could not read (kept as text, no guess)."""
-    schedule = segment.show.schedule if segment.show else None
-    if schedule is None or schedule.airtimes or not schedule.text:
-        return []
-    try:
-        parse_airtimes(schedule.text)
-    except ScheduleError as exc:
-        return [f"airtimes kept as text only: {exc}"]
-    return []
 
 
 def read_page_bytes(path: Path) -> bytes:

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
-from segments.furniture import is_furniture
+from segments.importers.furniture import is_furniture
+from segments.importers.rawpage import Block, RawPage
+from segments.importers.structure import build_segment, slugify
+from segments.importers.text import read_text_page
 from segments.model import AudioRef, Image, Person, Section, Segment, Source
-from segments.page import Block, RawPage
-from segments.structure import build_segment, slugify
-from segments.textpage import read_text_page
 from tests.conftest import EXAMPLES
 from tests.seed_facts import QA_QUESTIONS
 

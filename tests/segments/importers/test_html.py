@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from segments.errors import InputError
-from segments.htmlpage import read_html_page
+from segments.importers.html import read_html_page
+from segments.importers.rawpage import Block, RawPage
+from segments.importers.structure import build_segment
 from segments.model import AudioRef, Image, Person, Segment
-from segments.page import Block, RawPage
-from segments.structure import build_segment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 

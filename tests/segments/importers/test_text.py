@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from segments.importers.rawpage import Block
+from segments.importers.text import read_text_page, split_names
 from segments.model import AudioRef, Image
-from segments.page import Block
 from segments.schedule import Airtime
-from segments.textpage import read_text_page, split_names
 from tests.conftest import EXAMPLES
 
 PAGES = EXAMPLES / "the-frame" / "pages"

@@ -1,7 +1,7 @@
 """What a page reader hands to the structurer: the page's blocks in order, and its metadata.
 
 Text and HTML readers differ only in how they find these; turning blocks into a Segment (sections,
-questions, speakers, roles, furniture removal) happens once, in ``segments.structure``.
+questions, speakers, roles, furniture removal) happens once, in ``segments.importers.structure``.
 """
 
 from __future__ import annotations

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from segments.furniture import FURNITURE, is_furniture, strip_furniture
-from segments.page import Block
+from segments.importers.furniture import FURNITURE, is_furniture, strip_furniture
+from segments.importers.rawpage import Block
 
 #: rule id -> (real furniture it removes, from the seeds and ../shared/corpus/pages; a near miss
 #: that must be kept).

@@ -16,86 +16,77 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from segments.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.errors import InputError
-from segments.furniture import is_furniture, normalise_text, strip_furniture
+from segments.importers import vocabulary
+from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
+from segments.importers.furniture import is_furniture, strip_furniture
+from segments.importers.rawpage import Block, RawPage
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
-from segments.page import Block, RawPage
 from segments.timecode import parse_timecode
+from segments.whitespace import normalise_space
 
 # --- names --------------------------------------------------------------------------------------
+
+_words = vocabulary.alternation
+#: Between the last two of several names: "Marissa Halpert and Rick Terrill".
+_AND = re.compile(rf"\s+(?:{_words('and_words')}|&)\s+")
 
 _WORD = r"[A-Z][\w'’.-]*"
 #: Two to four capitalised words: how a person's full name looks in running text.
 NAME = rf"{_WORD}(?:\s+{_WORD}){{1,3}}"
 
 #: Words that describe someone interviewed for what they do ("director So Yong Kim").
-GUEST_NOUNS: tuple[str, ...] = (
-    "director", "filmmaker", "writer", "author", "actor", "actress", "artist", "musician",
-    "singer", "songwriter", "composer", "novelist", "poet", "playwright", "comedian",
-    "photographer", "professor", "scientist", "researcher", "astrophysicist", "physicist",
-    "economist", "historian", "founder", "cofounder", "co-founder", "chef", "designer",
-    "engineer", "developer", "dancer", "choreographer", "rapper", "guest", "astrophysikerin",
-    "regisseur", "regisseurin", "autor", "autorin",
-)  # fmt: skip
+GUEST_NOUNS: tuple[str, ...] = vocabulary.words("guest_nouns")
 _NOUNS = "|".join(GUEST_NOUNS)
 
 #: Leading words a name match may drag in that are never part of a name.
-NOT_NAME_WORDS = frozenset(
-    {
-        "the", "a", "an", "in", "on", "at", "of", "our", "his", "her", "their", "with", "and",
-        "host", "hosted", "reporter", "correspondent", "interview", "q&a", "when", "after",
-        "while", "as", "by", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "former",
-        "today", "now", "then", "meanwhile", "but", "this", "that", "these",
-        *GUEST_NOUNS,
-    }
-)  # fmt: skip
+NOT_NAME_WORDS = frozenset({*vocabulary.words("not_name_words"), *GUEST_NOUNS})
 
 #: How pages say who is who: (role, pattern with a "name" group). Searched in the title, the
 #: description and the intro paragraphs (the reporter pattern also in the body); first match wins.
 ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("host", re.compile(rf"\b(?i:hosted by|host|presenter|moderator)\s+(?P<name>{NAME})")),
+    ("host", re.compile(rf"\b(?i:{_words('host_titles')})\s+(?P<name>{NAME})")),
     (
         "interviewer",
         re.compile(
-            rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:spoke|speaks|talked|talks|sat down|chatted)"
-            r"\s+(?:with|to)\b"
+            rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:{_words('talk_verbs')})"
+            rf"\s+(?:{_words('talk_preps')})\b"
         ),
     ),
     (
         "interviewer",
-        re.compile(rf"\b(?i:interviewed by|interview by|questions by)\s+(?P<name>{NAME})"),
+        re.compile(rf"\b(?i:{_words('interviewer_titles')})\s+(?P<name>{NAME})"),
     ),
     ("guest", re.compile(rf"\b(?i:{_NOUNS})\s+(?P<name>{NAME})")),
     (
         "guest",
-        re.compile(
-            rf"\b(?i:interview with|q&a with|q & a with|in conversation with|conversation with"
-            rf"|a chat with|spoke with|talked with|talks with|talked to|talks to|sat down with)"
-            rf"\s+(?:(?i:{_NOUNS})\s+)?(?P<name>{NAME})"
-        ),
+        re.compile(rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?(?P<name>{NAME})"),
     ),
     (
         "guest",
         re.compile(
             rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME}),?\s+(?:\([^)]{{1,40}}\)\s+)?"
-            rf"(?:is|was|ist|war)\s+(?:(?:an?|the|eine?)\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
+            rf"(?:{_words('copulas')})\s+(?:(?:{_words('copula_articles')})\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
         ),
     ),
     (
         "guest",
-        re.compile(rf"(?P<name>{NAME}),\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"),
+        re.compile(
+            rf"(?P<name>{NAME}),\s+(?:{_words('appositive_articles')})\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
+        ),
     ),
-    ("reporter", re.compile(rf"(?P<name>{NAME})\s+reports\b")),
-    ("reporter", re.compile(rf"\b(?i:reporter|correspondent)\s+(?P<name>{NAME})")),
+    ("reporter", re.compile(rf"(?P<name>{NAME})\s+(?:{_words('report_verbs')})\b")),
+    ("reporter", re.compile(rf"\b(?i:{_words('reporter_titles')})\s+(?P<name>{NAME})")),
 )
 
 #: The host's hand-over to a reporter, a whole paragraph: "Ellesa Throwden reports."
-THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+reports\.?$")
+THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
 
 #: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google".
 BYLINE = re.compile(
-    r"(?i:by|posted by|written by|interview by|von)\s+(?P<names>[^,|]+?)(?:\s*[,|].*)?",
+    rf"(?i:{_words('byline_words')})\s+(?P<names>[^,|]+?)(?:\s*[,|].*)?",
 )
 
 #: The order people are listed in: who the episode is about first.
@@ -103,25 +94,9 @@ ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
 
 #: Speaker labels that name a part someone plays, not a person ("THE PRESIDENT:", "Q:"): such a
 #: speaker is never listed among the people. Compared case-folded, the whole label.
-ROLE_TITLES = frozenset(
-    {
-        "the president", "the first lady", "the vice president", "the prime minister",
-        "the chair", "the chairman", "the speaker", "the moderator", "the host", "q", "a",
-        "question", "answer", "interviewer", "host", "co-host", "reporter", "announcer",
-        "narrator", "moderator", "presenter", "anchor", "correspondent", "caller", "guest",
-        "panelist", "audience", "audience member", "crowd", "all", "both", "voice", "voice over",
-        "voice-over", "voiceover", "translator", "interpreter", "off camera", "off mic",
-    }
-)  # fmt: skip
+ROLE_TITLES = frozenset(vocabulary.words("role_titles"))
 #: Words that make any label a part, not a name: "Speaker 1", "Unidentified Male", "Male Voice".
-ROLE_TITLE_WORDS = frozenset(
-    {
-        "the", "speaker", "unidentified", "unknown", "voice", "male", "female", "man", "woman",
-        "audience", "caller", "participant", "interviewer", "host", "reporter", "announcer",
-        "narrator", "moderator", "presenter", "anchor", "correspondent", "translator",
-        "interpreter", "crowd", "member", "off-camera", "off-mic",
-    }
-)  # fmt: skip
+ROLE_TITLE_WORDS = frozenset(vocabulary.words("role_title_words"))
 #: Lowercase words a full name may have inside it ("Ludwig van Beethoven", "Luiz da Silva").
 NAME_PARTICLES = frozenset(
     {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
@@ -137,30 +112,16 @@ CAPS_LABEL = re.compile(
 #: "McKelvey: text", "Rick: text" (also "McKelvey:text", as Mashable prints it).
 NAME_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s*(?P<rest>\S.*)")
 #: Labels that introduce a remark, never a speaker.
-NOT_SPEAKERS = frozenset(
-    {
-        "note", "notes", "update", "updated", "editor's note", "editor’s note", "correction",
-        "source", "sources", "topics", "tags", "photo", "photos", "credit", "related", "see also",
-        "download", "listen", "posted", "transcript", "summary", "warning", "spoiler",
-        "spoilers", "disclosure", "darin", "breaking", "exclusive", "watch", "read", "also",
-        "plus", "bonus", "ps", "p.s", "q&a", "episode", "chapter", "part", "step", "tip",
-        "fact", "quote", "answer", "question", "lizenz", "dauer", "duration", "license", "edit",
-        "important", "caption", "image", "video", "audio", "via", "by", "disclaimer", "hint",
-        "example", "result", "results", "why", "what", "how", "who", "when", "where", "today",
-    }
-)  # fmt: skip
+NOT_SPEAKERS = frozenset(vocabulary.words("not_speakers"))
 #: Labels of an editor's remark: such a paragraph is its own section, spoken by nobody.
-NOTE_LABELS = frozenset(
-    {"note", "update", "editor's note", "editor’s note", "correction", "clarification",
-     "disclosure", "disclaimer", "anmerkung", "nachtrag"}
-)  # fmt: skip
+NOTE_LABELS = frozenset(vocabulary.words("note_labels"))
 #: "Q:" and "A:" labels of printed interviews.
-QUESTION_LABELS = frozenset({"q", "question", "frage", "f"})
+QUESTION_LABELS = frozenset(vocabulary.words("question_labels"))
 #: "Q. How did it start?" / "A. With a call.": print interviews' labels with a full stop.
 DOTTED_QA_LABEL = re.compile(r"(?P<label>[QA]\.)\s+(?P<rest>\S.*)")
 #: Dotted labels count only on a page with this many "Q." ("A. Smith said" is an initial).
 DOTTED_QUESTIONS_MIN = 2
-ANSWER_LABELS = frozenset({"a", "answer", "antwort"})
+ANSWER_LABELS = frozenset(vocabulary.words("answer_labels"))
 #: A time mark before a turn: "[00:12:30]", "(12:30)", "[1:02:03.5]", or a bare "00:12:30".
 TIME_MARK = re.compile(
     r"(?:[\[(](?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?)[\])]"
@@ -168,11 +129,7 @@ TIME_MARK = re.compile(
 )
 #: A topic heading is a short line ending in ":" that is not a reported-speech lead-in.
 HEADING_MAX_WORDS = 10
-REPORTING_VERBS = re.compile(
-    r"\b(?:said|says|say|told|tells|reported|reports|wrote|writes|asked|asks|explained|explains"
-    r"|added|adds|noted|notes|according|argued|argues|stated|states)\b",
-    re.IGNORECASE,
-)
+REPORTING_VERBS = re.compile(rf"\b(?:{_words('reporting_verbs')})\b", re.IGNORECASE)
 QUESTION_MAX_WORDS = 80
 _CLOSERS = "\"'”’»)] "
 SLUG_MAX = 60
@@ -214,7 +171,7 @@ class _People:
         self, name: str, role: Role, *, href: str | None = None, img: str | None = None
     ) -> None:
         """Add ``name`` with ``role`` unless the name is already there."""
-        name = normalise_text(name)
+        name = normalise_space(name)
         known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
         if known is not None:
             if known.role == "reporter" and role == "interviewer":
@@ -320,7 +277,7 @@ def _byline_names(text: str) -> list[str] | None:
     match = BYLINE.fullmatch(text)
     if match is None or len(text.split()) > 16:
         return None
-    names = [_clean_name(n) for n in re.split(r"\s+(?:and|&|und)\s+", match.group("names"))]
+    names = [_clean_name(n) for n in _AND.split(match.group("names"))]
     if not names or any(n is None for n in names):
         return None
     return [n for n in names if n]
@@ -389,8 +346,8 @@ def _normalise_blocks(blocks: Iterable[Block]) -> list[Block]:
     cleaned = []
     pending: float | None = None
     for block in blocks:
-        text = normalise_text(block.text)
-        speaker = normalise_text(block.speaker).rstrip(":").strip() if block.speaker else None
+        text = normalise_space(block.text)
+        speaker = normalise_space(block.speaker).rstrip(":").strip() if block.speaker else None
         start = block.start_seconds
         if start is None and block.kind != "heading":
             start, text = _time_mark(text)
@@ -446,7 +403,7 @@ def _repeats_caption(text: str, caption: str) -> bool:
 
 def _find_title(raw: RawPage, blocks: list[Block]) -> tuple[str | None, list[Block]]:
     """Return the title and the blocks without a leading repeat of it."""
-    title = normalise_text(raw.title) if raw.title else None
+    title = normalise_space(raw.title) if raw.title else None
     if title is not None and not blocks and is_furniture(title):
         # "Leave a comment" heading a page of nothing but furniture. With text below it, a title
         # stays even if a rule matches it ("RES158 Sternfusion ..." is also a related-episode link).
@@ -796,7 +753,7 @@ def build_segment(raw: RawPage) -> Segment:
 
     summary_paragraphs = [p for p in intro if not _is_fragment(p)]
     summary = "\n\n".join(summary_paragraphs) or (
-        normalise_text(raw.description) if raw.description else None
+        normalise_space(raw.description) if raw.description else None
     )
     if not title:
         texts = [*summary_paragraphs, *intro]
@@ -822,7 +779,7 @@ def build_segment(raw: RawPage) -> Segment:
 
 def _metadata_names(raw: RawPage) -> set[str]:
     """Return the names the page's metadata lists (its byline, for HTML pages)."""
-    return {normalise_text(p.name) for p in raw.people}
+    return {normalise_space(p.name) for p in raw.people}
 
 
 def _short_title(text: str) -> str:

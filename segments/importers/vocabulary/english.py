@@ -1,0 +1,213 @@
+"""English: the words of English-language pages (and the English of every page's template)."""
+
+from __future__ import annotations
+
+from segments.importers.vocabulary.table import Vocabulary
+
+_APOS = "['’]"
+
+# fmt: off
+ENGLISH = Vocabulary(
+    language="en",
+    and_words=("and",),
+    guest_nouns=(
+        "director", "filmmaker", "writer", "author", "actor", "actress", "artist", "musician",
+        "singer", "songwriter", "composer", "novelist", "poet", "playwright", "comedian",
+        "photographer", "professor", "scientist", "researcher", "astrophysicist", "physicist",
+        "economist", "historian", "founder", "cofounder", "co-founder", "chef", "designer",
+        "engineer", "developer", "dancer", "choreographer", "rapper", "guest",
+    ),
+    not_name_words=(
+        "the", "a", "an", "in", "on", "at", "of", "our", "his", "her", "their", "with", "and",
+        "host", "hosted", "reporter", "correspondent", "interview", "q&a", "when", "after", "while",
+        "as", "by", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "former", "today", "now",
+        "then", "meanwhile", "but", "this", "that", "these",
+    ),
+    host_titles=("hosted by", "host", "presenter", "moderator"),
+    talk_verbs=(
+        "spoke", "speaks", "talked", "talks", "sat down", "chatted",
+    ),
+    talk_preps=("with", "to"),
+    interviewer_titles=("interviewed by", "interview by", "questions by"),
+    guest_phrases=(
+        "interview with", "q&a with", "q & a with", "in conversation with", "conversation with",
+        "a chat with", "spoke with", "talked with", "talks with", "talked to", "talks to",
+        "sat down with",
+    ),
+    copulas=("is", "was"),
+    copula_articles=("an?", "the"),
+    appositive_articles=("an?", "the"),
+    report_verbs=("reports",),
+    reporter_titles=("reporter", "correspondent"),
+    byline_words=("by", "posted by", "written by", "interview by"),
+    role_titles=(
+        "the president", "the first lady", "the vice president", "the prime minister", "the chair",
+        "the chairman", "the speaker", "the moderator", "the host", "q", "a", "question", "answer",
+        "interviewer", "host", "co-host", "reporter", "announcer", "narrator", "moderator",
+        "presenter", "anchor", "correspondent", "caller", "guest", "panelist", "audience",
+        "audience member", "crowd", "all", "both", "voice", "voice over", "voice-over", "voiceover",
+        "translator", "interpreter", "off camera", "off mic",
+    ),
+    role_title_words=(
+        "the", "speaker", "unidentified", "unknown", "voice", "male", "female", "man", "woman",
+        "audience", "caller", "participant", "interviewer", "host", "reporter", "announcer",
+        "narrator", "moderator", "presenter", "anchor", "correspondent", "translator",
+        "interpreter", "crowd", "member", "off-camera", "off-mic",
+    ),
+    question_labels=("q", "question"),
+    answer_labels=("a", "answer"),
+    note_labels=(
+        "note", "update", "editor's note", "editor’s note", "correction", "clarification",
+        "disclosure", "disclaimer",
+    ),
+    not_speakers=(
+        "note", "notes", "update", "updated", "editor's note", "editor’s note", "correction",
+        "source", "sources", "topics", "tags", "photo", "photos", "credit", "related", "see also",
+        "download", "listen", "posted", "transcript", "summary", "warning", "spoiler", "spoilers",
+        "disclosure", "breaking", "exclusive", "watch", "read", "also", "plus", "bonus", "ps",
+        "p.s", "q&a", "episode", "chapter", "part", "step", "tip", "fact", "quote", "answer",
+        "question", "duration", "license", "edit", "important", "caption", "image", "video",
+        "audio", "via", "by", "disclaimer", "hint", "example", "result", "results", "why", "what",
+        "how", "who", "when", "where", "today",
+    ),
+    link_list_labels=(
+        "downloads", "posted by", "posted in", "filed under", "read more", "more",
+    ),
+    reporting_verbs=(
+        "said", "says", "say", "told", "tells", "reported", "reports", "wrote", "writes", "asked",
+        "asks", "explained", "explains", "added", "adds", "noted", "notes", "according", "argued",
+        "argues", "stated", "states",
+    ),
+    credit_words=("photo", "image", "credit", "photograph"),
+    credit_by=("by",),
+    courtesy_words=("courtesy(?: of)?",),
+    credit_prefixes=(r"photo(?:graph)?s?(?: by)?", r"images?(?: by)?", "credit"),
+    caption_credit_words=("photo", "image", "credit"),
+    host_line_labels=(
+        "hosted by", "hosts?:", "with hosts?", "presented by", "presenters?:",
+    ),
+    airtime_words=("airs", "broadcast", "on air", "heard"),
+    tagline_hosts=(
+        r"\b[Hh]osted by\s+({name})",
+        r"\b[Pp]resented by\s+({name})",
+        r"\b[Ww]ith (?:host\s+)?({name})\s*$",
+    ),
+    audio_verbs=("download", "listen", "play"),
+    audio_control_verbs=("download", "listen", "play"),
+    audio_articles=("this", "the"),
+    audio_nouns=(
+        "story", "audio", "episode", "segment", "podcast", "file", "interview", "now", "here",
+    ),
+    download_words=("download",),
+    months=(
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    ),
+    date_verbs=("published", "posted", "updated"),
+    date_preps=("on",),
+    time_preps=("at",),
+    clock_suffixes=(r"[ap]\.?m\.?",),
+    printed_date_labels=("Published on",),
+    duration_labels=("Duration", "Running time", "Length"),
+    hour_units=("hours?", "hrs?", "h"),
+    minute_units=("minutes?", "mins?", "m"),
+    second_units=("seconds?", "secs?", "s"),
+    time_units=(
+        "hours?", "minutes?", "seconds?", "min", "sec", "hrs?",
+    ),
+    comment_nouns=("comments?", "responses?", "replies"),
+    comment_one=("one",),
+    comment_thoughts=("thoughts?", "responses?"),
+    comment_preps=("on", "to"),
+    metadata_labels=(
+        "published(?: on)?", "posted(?: on)?", "duration", "length", "license", "licence",
+        "downloads", "source", "topics", "tags", "categories",
+    ),
+    metadata_field_labels=(
+        "source", "topics", "tags", "categories", "downloads", "duration", "license", "filed under",
+    ),
+    related_list_labels=("more on this topic", "related (?:episodes|stories|posts)"),
+    site_links=(
+        "privacy policy", "terms of (?:use|service)", "terms and conditions", "conditions of use",
+        "copyright information", "contact us", "site map", "about us", "careers", "help",
+    ),
+    site_links_joined=("privacy policy", "terms of use"),
+    cite_labels=("cite this (?:episode|article|page)",),
+    tag_link_words=("tags?", "category", "categories", "topics?"),
+    furniture={
+        "donation-appeal": (
+            rf"you care about today{_APOS}s news\.? and you{_APOS}re not alone\.?",
+            r"join (?:others|us|thousands of others) (?:who|in) support(?:ing)?"
+            r" (?:independent|local|public|nonprofit) (?:journalism|news|media|radio)\.?",
+            r"(?:please )?(?:donate|give)(?: now| today)?[.!]?",
+            r"support (?:public radio|independent journalism|american public media|npr|kpcc"
+            r"|laist|wnyc|this (?:station|show|podcast|work))[.!]?",
+            r".{0,60}(?:services|journalism|work) (?:is|are) (?:supported|made possible)"
+            r" by (?:users|readers|listeners|members) like you\.?",
+        ),
+        "comment-prompt": (
+            r"leave a (?:comment|reply)|load comments|(?:add|post|view|show) (?:a |all )?comments?"
+            r"|comments?|reply|cancel reply",
+        ),
+        "comment-form": (
+            r"your email address will not be published\.?(?: required fields are marked \*)?",
+            r"notify me of (?:new posts|follow-?up comments) (?:by|via) e-?mail\.?",
+        ),
+        "blog-platform": (
+            r"(?:create a (?:free )?website or blog at|blog at|(?:proudly )?powered by)"
+            r" wordpress(?:\.com)?\.?|wordpress(?:\.com)?",
+        ),
+        "back-to-top": (r"(?:up|top|back to top)\s*[↑⬆^]?", r"[↑⬆]\s*(?:top|up)?"),
+        "listen-button": (
+            r"listen(?: now| live)?"
+            r"|listen to (?:the |this )?(?:story|segment|episode|interview|podcast)"
+            r"|listen to more audio from this episode|read & listen",
+        ),
+        "player-control": (r"download|embed|toggle more options|transcript|<|>|·|play|playlist",),
+        "subscribe": (
+            r"subscribe(?: to (?:the |our |this )?(?:podcast|newsletter|show|feed|rss))?:?"
+            r"|rss(?: feeds?)?|newsletters?|(?:apm |email )?newsletters"
+            r"|sign up(?: now)?!?|(?:then )?sign up (?:for|to) (?:our|the) (?:free )?(?:email )?"
+            r"newsletter\b.{0,160}",
+        ),
+        "share-buttons": (
+            r"(?:(?:share(?: this(?: story| article| post| page)?)?(?: on)?|shares|tweet|e-?mail"
+            r"|facebook|twitter|flipboard|linkedin|reddit|whatsapp|pinterest|print|copy link"
+            r"|instagram|x)[\s:|,·]*)+",
+        ),
+        "follow-us": (
+            r"follow(?: us)?(?: @\w+| on (?:social media|twitter|facebook|instagram|x))?:?"
+            r"|connect(?: with (?:us|abc news|npr))?",
+        ),
+        "photo-controls": (
+            r"enlarge this image|hide caption|toggle caption|enlarge|view (?:gallery|slideshow)"
+            r"|(?:\d+ of \d+|previous|next) (?:image|photo)s?",
+        ),
+        "related-links": (
+            r"related(?: (?:stories|posts|articles|content|links|coverage|episodes))?:?"
+            r"|see also: .{1,120}|read more(?: \W)?",
+            r"more from (?:american public media|npr|this (?:show|podcast|author|reporter|series))"
+            r"|you (?:may|might) also like:?|top stories|most (?:read|popular|commented|viewed"
+            r"|shared)",
+        ),
+        "advertisement": (
+            r"advertisement|advertising|advertise|sponsored(?: content)?|sponsor message"
+            r"|become an? .{1,20} sponsor|sponsor (?:npr|us|this (?:show|podcast|station))",
+        ),
+        "cookie-notice": (
+            r"(?:this (?:web)?site|we) uses? cookies\b.{0,300}|accept(?: all)? cookies"
+            r"|cookie (?:settings|preferences|policy)|your privacy choices"
+            r"|manage (?:cookies|consent)",
+        ),
+        "copyright-line": (
+            r"(?:©|\(c\)|copyright ©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.]{0,60}\.?",
+        ),
+        "navigation": (
+            r"skip to (?:main )?content|(?:open |close )?navigation menu|menu"
+            r"|search(?: form)?:?|expand/collapse submenu for .{1,40}",
+        ),
+        "page-metadata": (r"updated", r"(?:source: .{1,40}\| )?duration: .{1,40}"),
+        "template-label": (r"episode (?:teaser image|description):",),
+        "promo-question": (r"interested in learning more about .{1,60}\?",),
+    },
+)
+# fmt: on

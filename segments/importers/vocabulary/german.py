@@ -1,0 +1,66 @@
+"""German: the words of German-language pages (Podlove and WordPress templates included)."""
+
+from __future__ import annotations
+
+from segments.importers.vocabulary.table import Vocabulary
+
+GERMAN = Vocabulary(
+    language="de",
+    and_words=("und",),
+    guest_nouns=("astrophysikerin", "regisseur", "regisseurin", "autor", "autorin"),
+    copulas=("ist", "war"),
+    copula_articles=("eine?",),
+    byline_words=("von",),
+    question_labels=("frage", "f"),
+    answer_labels=("antwort",),
+    note_labels=("anmerkung", "nachtrag"),
+    not_speakers=("darin", "lizenz", "dauer"),
+    link_list_labels=("themen", "mehr zum thema"),
+    credit_words=("foto", "bild"),
+    credit_prefixes=("foto", "bild", "quelle"),
+    caption_credit_words=("foto",),
+    tagline_hosts=(
+        r"\b[Mm]it (?:Gastgeber(?:in)?\s+)?({name})\s*$",
+        r"\b[Mm]oderation:?\s+({name})",
+    ),
+    audio_verbs=("herunterladen", "anhören"),
+    audio_control_verbs=("herunterladen",),
+    download_words=("herunterladen",),
+    months=("januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember"),
+    date_verbs=("veröffentlicht", "aktualisiert"),
+    date_preps=("am",),
+    time_preps=("um",),
+    clock_suffixes=("uhr",),
+    printed_date_labels=("Veröffentlicht am", "Publiziert am"),
+    duration_labels=("Dauer", "Länge"),
+    hour_units=("Stunden?", r"Std\.?"),
+    minute_units=("Minuten", r"Min\.?"),
+    second_units=("Sekunden", r"Sek\.?"),
+    time_units=("stunden?", "minuten?", "sekunden?"),
+    comment_nouns=("kommentare?",),
+    comment_one=("ein",),
+    comment_thoughts=("gedanken?",),
+    comment_preps=("zu",),
+    metadata_labels=("veröffentlicht am", "dauer", "lizenz", "kategorien"),
+    metadata_field_labels=("kategorien", "schlagworte", "dauer", "lizenz"),
+    related_list_labels=("mehr zum thema", "weitere folgen"),
+    site_links=("impressum", "datenschutz(?:erklärung)?"),
+    site_links_joined=("impressum", "datenschutz(?:erklärung)?"),
+    cite_labels=("diese folge zitieren",),
+    tag_link_words=("schlagwort", "themen?"),
+    furniture={
+        "comment-prompt": (r"schreibe einen kommentar|antworten(?: abbrechen)?",),
+        "comment-form": (
+            r"deine e-mail-adresse wird nicht veröffentlicht\.?(?: .{0,60})?",
+            r"benachrichtige mich über (?:neue beiträge|nachfolgende kommentare)"
+            r" (?:via|per) e-mail\.?",
+        ),
+        "back-to-top": (r"(?:nach oben|zurück nach oben)\s*[↑⬆^]?",),
+        "listen-button": (r"anhören",),
+        "subscribe": (r"abonnieren",),
+        "related-links": (r"mehr zum thema:?",),
+        "advertisement": (r"anzeige",),
+        "navigation": (r"zum inhalt springen|menü",),
+        "fyyd-button": (r"mit diesem button kannst du diese podcast-episode .{0,300}",),
+    },
+)

@@ -1,0 +1,133 @@
+"""The shape of one language's table: what each field holds and how the importers match it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One language's words, by the job they do on a page (all regex fragments)."""
+
+    language: str  # BCP 47 primary tag: "en", "de"
+
+    # -- names and people (``structure``, ``text``) ------------------------------------------
+    #: Joins the last of several names: "A, B and C".
+    and_words: tuple[str, ...] = ()
+    #: Nouns for what an interviewee does: "director So Yong Kim" (case-insensitive).
+    guest_nouns: tuple[str, ...] = ()
+    #: Leading words a name match drags in that are never part of a name (besides guest nouns).
+    not_name_words: tuple[str, ...] = ()
+    #: Words before the host's name: "hosted by John Horn" (case-insensitive).
+    host_titles: tuple[str, ...] = ()
+    #: "X spoke with ...": the verbs (case as written) and the words after them.
+    talk_verbs: tuple[str, ...] = ()
+    talk_preps: tuple[str, ...] = ()
+    #: Words before the interviewer's name: "interviewed by Jane Doe" (case-insensitive).
+    interviewer_titles: tuple[str, ...] = ()
+    #: Words before the interviewee's name: "interview with Jim McKelvey" (case-insensitive).
+    guest_phrases: tuple[str, ...] = ()
+    #: "X is a director" / "X ist Astrophysikerin": the verbs, and the articles after them.
+    copulas: tuple[str, ...] = ()
+    copula_articles: tuple[str, ...] = ()
+    #: "X, a director": the articles of an apposition.
+    appositive_articles: tuple[str, ...] = ()
+    #: "Ellesa Throwden reports": the verb after a reporter's name (case as written).
+    report_verbs: tuple[str, ...] = ()
+    #: Words before a reporter's name: "correspondent Jane Doe" (case-insensitive).
+    reporter_titles: tuple[str, ...] = ()
+    #: A byline paragraph's opening: "By Seth Fiegerman", "von Holger Klein" (case-insensitive).
+    byline_words: tuple[str, ...] = ()
+    #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
+    role_titles: tuple[str, ...] = ()
+    #: Words that make any label a part: "Speaker 1", "Unidentified Male" (case-folded).
+    role_title_words: tuple[str, ...] = ()
+
+    # -- labels and speech (``structure``, ``html``) -------------------------------------------
+    #: "Q:" / "Frage:" labels of printed interviews (case-folded, without the colon).
+    question_labels: tuple[str, ...] = ()
+    #: "A:" / "Antwort:" labels.
+    answer_labels: tuple[str, ...] = ()
+    #: Labels of an editor's remark: "Note:", "Anmerkung:" (case-folded).
+    note_labels: tuple[str, ...] = ()
+    #: Labels that introduce a remark, never a speaker: "Update:", "Dauer:" (case-folded).
+    not_speakers: tuple[str, ...] = ()
+    #: Bold labels of blogs' link lists, not speakers either: "Posted in", "Themen" (case-folded).
+    link_list_labels: tuple[str, ...] = ()
+    #: Verbs of reported speech: "Getting into filmmaking:" is a heading, "He said:" is not.
+    reporting_verbs: tuple[str, ...] = ()
+
+    # -- photos (``text``, ``html``) ---------------------------------------------------------
+    #: Words that open a photo credit line: "Photo: ...", "Foto: ..." (case-insensitive).
+    credit_words: tuple[str, ...] = ()
+    #: The word between them and the name: "Photo by ...".
+    credit_by: tuple[str, ...] = ()
+    #: "Courtesy of ...": a credit line on its own.
+    courtesy_words: tuple[str, ...] = ()
+    #: Printed prefixes removed from a credit: "Image: SixThirty" -> "SixThirty".
+    credit_prefixes: tuple[str, ...] = ()
+    #: Words of a credit in brackets at a caption's end: "... (Photo: AP)".
+    caption_credit_words: tuple[str, ...] = ()
+
+    # -- show header (``text``, ``html``, ``htmlmeta``) ----------------------------------------
+    #: Header lines naming the hosts: "Hosted by John Horn" (case-insensitive, before the names).
+    host_line_labels: tuple[str, ...] = ()
+    #: Header lines announcing airtimes: "Airs Weekdays at ...", "Broadcast: ...".
+    airtime_words: tuple[str, ...] = ()
+    #: How taglines name the host; "{name}" stands for the name pattern, group 1 (case as written).
+    tagline_hosts: tuple[str, ...] = ()
+
+    # -- audio (``audiolinks``, ``text``, ``html``, ``furniture``) ------------------------------
+    #: Words that open a line offering the audio: "Download this story", "Listen · 3:14".
+    audio_verbs: tuple[str, ...] = ()
+    #: A short player control's label: its verb ("Download"), then "this"/"the" and "story"...
+    audio_control_verbs: tuple[str, ...] = ()
+    #: The words of an audio control's label after the verb: "(this|the)" and "story", "episode".
+    audio_articles: tuple[str, ...] = ()
+    audio_nouns: tuple[str, ...] = ()
+    #: Labels that offer the file itself, so they win over a bare "Listen" (label prefixes).
+    download_words: tuple[str, ...] = ()
+
+    # -- dates and running times (``furniture``, ``htmlmeta``) ---------------------------------
+    #: Month names and abbreviations (case-insensitive; any letters and a "." may follow).
+    months: tuple[str, ...] = ()
+    #: "Published on 16.08.2019": the verbs, the word before the date, the word before the time,
+    #: the words after a clock time ("pm", "Uhr").
+    date_verbs: tuple[str, ...] = ()
+    date_preps: tuple[str, ...] = ()
+    time_preps: tuple[str, ...] = ()
+    clock_suffixes: tuple[str, ...] = ()
+    #: The label before a printed date in day.month.year form: "Veröffentlicht am 16.08.2019".
+    printed_date_labels: tuple[str, ...] = ()
+    #: The label of a running time ("Duration: 3min 13sec") and the units of hours, minutes,
+    #: seconds after the numbers (case-insensitive).
+    duration_labels: tuple[str, ...] = ()
+    hour_units: tuple[str, ...] = ()
+    minute_units: tuple[str, ...] = ()
+    second_units: tuple[str, ...] = ()
+    #: Time words of a bare running time on its own line: "12 minutes", "1 Stunde".
+    time_units: tuple[str, ...] = ()
+
+    # -- furniture (``furniture``, ``html``) ---------------------------------------------------
+    #: Whole-block phrases by furniture rule id (case-insensitive, the whole block must match).
+    furniture: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: A count of comments: "12 comments", "One thought on “...”", "Ein Gedanke zu „...“": the
+    #: nouns after a number, the word for one, the nouns and prepositions before a quoted title.
+    comment_nouns: tuple[str, ...] = ()
+    comment_one: tuple[str, ...] = ()
+    comment_thoughts: tuple[str, ...] = ()
+    comment_preps: tuple[str, ...] = ()
+    #: Labels of a template field run: "Veröffentlicht am ... Dauer: ... Lizenz: ...".
+    metadata_labels: tuple[str, ...] = ()
+    #: Labels of a template field line: "Tags: ...", "Kategorien: ...".
+    metadata_field_labels: tuple[str, ...] = ()
+    #: Labels of a list of related stories: "Mehr zum Thema: ...".
+    related_list_labels: tuple[str, ...] = ()
+    #: Footer links that also come joined by "|": "Impressum | Datenschutz".
+    site_links: tuple[str, ...] = ()
+    site_links_joined: tuple[str, ...] = ()
+    #: The label of a citation helper: "Diese Folge zitieren: ...".
+    cite_labels: tuple[str, ...] = ()
+    #: Words in the path of a site's topic pages: "/tags/...", "/schlagwort/...".
+    tag_link_words: tuple[str, ...] = ()
