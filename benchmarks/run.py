@@ -19,6 +19,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "master a 60-minute stereo speech WAV: segcast vs bare ffmpeg encode vs ffmpeg-normalize",
     ),
     "feed": ("feed_bench.py", "build a 10,000-episode feed: segcast vs plain feedgen"),
+    "build": (
+        "build_bench.py",
+        "no-change rebuild of 1,000 episodes vs 10; cold build of 8 with --jobs 1 vs 2",
+    ),
 }
 
 

@@ -30,6 +30,17 @@ class SegcastError(Exception):
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt whole when it crosses a process boundary (an audio job in a process pool):
+        # the default would call cls(str(self)) and lose ``where`` and the exit code.
+        return (_rebuild, (type(self), self.message, self.where, self.exit_code))
+
+
+def _rebuild(
+    kind: type[SegcastError], message: str, where: str | None, exit_code: int
+) -> SegcastError:
+    return kind(message, where, exit_code=exit_code)
+
 
 class InputError(SegcastError):
     """An input file (page, segment file, audio, image, feed) is missing, unreadable or wrong."""

@@ -29,13 +29,14 @@ import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
+from segcast.build.cache import open_cache
 from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Progress
 from segcast.build.feed import render_feed, write_feed
 from segcast.build.guids import assign_dates, assign_guids
 from segcast.build.import_pages import import_pages
 from segcast.build.layout import FEED_NAME
 from segcast.build.lock import show_lock
-from segcast.build.master import master_audio
+from segcast.build.master import ExecutorFactory, default_jobs, master_audio
 from segcast.build.publish import publish
 from segcast.build.read import read_segments
 from segcast.build.staging import Staging
@@ -60,6 +61,8 @@ def run_build(
     force: bool = False,
     strict: bool = False,
     replace_out: bool = False,
+    jobs: int | None = None,
+    executor: ExecutorFactory | None = None,
     progress: Progress | None = None,
     environ: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
@@ -68,8 +71,10 @@ def run_build(
 
     ``force`` masters again even what is up to date; ``strict`` refuses to date an undated
     episode (it is a problem instead); ``replace_out`` lets the build replace an ``out_dir`` that
-    is not empty and not segcast's; ``now`` is the build's moment (default: the clock). A bad
-    show.toml raises ConfigError; another build of the same show running raises InputError.
+    is not empty and not segcast's; ``jobs`` masters run at once (default: one per processor)
+    on the executor ``executor`` makes (default: a process pool); ``now`` is the build's moment
+    (default: the clock). A bad show.toml raises ConfigError; another build of the same show
+    running raises InputError.
 
     OUT is replaced whole, in one step, only when the feed could be built (a killed build leaves
     the previous OUT as it was).
@@ -77,15 +82,33 @@ def run_build(
     now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
     report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
-    with show_lock(config.folder), Staging(report.out_dir, force=replace_out) as staging:
+    with (
+        show_lock(config.folder) as lock,
+        open_cache(lock.parent) as cache,
+        Staging(report.out_dir, force=replace_out) as staging,
+    ):
+        if cache.rebuilt:
+            report.warn(cache.path, cache.rebuilt)
         episodes = read_segments(config, report)
         episodes = import_pages(config, episodes, report)
         episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
-        episodes = master_audio(config, episodes, report, force=force, progress=progress)
-        episodes = tag_audio(config, episodes, report)
-        report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report)
+        report.new = [episode.slug for episode in episodes if episode.new_guid]
+        episodes = master_audio(
+            config,
+            episodes,
+            report,
+            cache,
+            force=force,
+            jobs=default_jobs() if jobs is None else jobs,
+            executor=executor,
+            progress=progress,
+        )
+        episodes = tag_audio(config, episodes, report, cache)
+        report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report, cache)
         if report.feed is not None:
-            publish(config, episodes, report.feed, staging, report)
+            publish(config, episodes, report.feed, staging, report, cache)
+    report.episodes = [episode.slug for episode in episodes]
+    report.failed = [episode.slug for episode in episodes if episode.failed]
     return report
 
 
@@ -102,8 +125,10 @@ def run_feed(
     config = load_config(Path(show_dir), environ)
     output = Path(output)
     report = BuildReport(show_dir=config.folder, out_dir=output.parent)
-    with show_lock(config.folder):
+    with show_lock(config.folder) as lock, open_cache(lock.parent) as cache:
+        if cache.rebuilt:
+            report.warn(cache.path, cache.rebuilt)
         episodes = read_segments(config, report)
         episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
-        report.feed = write_feed(config, episodes, output, report)
+        report.feed = write_feed(config, episodes, output, report, cache)
     return report

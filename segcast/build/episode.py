@@ -66,6 +66,8 @@ class Episode:
     raw: Path | None = None
     audio: Path | None = None
     mastered: bool = False
+    #: The build cache's key of this episode's master (set by the master stage).
+    master_key: str | None = None
     item: FeedItem | None = None
     companions: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -114,6 +116,8 @@ class BuildReport:
     mastered: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     tagged: list[str] = field(default_factory=list)
+    #: Slugs whose tags were already what this build would write (the file left untouched).
+    tags_unchanged: list[str] = field(default_factory=list)
     masters: list[MasterReport] = field(default_factory=list)
     feed: FeedResult | None = None
     #: Files copied into OUT this run, and those already there unchanged.
@@ -121,6 +125,21 @@ class BuildReport:
     unchanged: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: Every episode's slug, and those a stage recorded a problem for.
+    episodes: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    #: Slugs that got their GUID (first publication) this run.
+    new: list[str] = field(default_factory=list)
+
+    @property
+    def built(self) -> list[str]:
+        """Slugs new this run, or whose audio was mastered or tagged (their files changed)."""
+        return sorted({*self.new, *self.mastered, *self.tagged} - set(self.failed))
+
+    @property
+    def unchanged_episodes(self) -> list[str]:
+        """Slugs this run found already up to date."""
+        return sorted(set(self.episodes) - set(self.built) - set(self.failed))
 
     def problem(self, exc: SegcastError, episode: Episode | None = None) -> None:
         """Record ``exc`` once (the same file may fail in two stages), on ``episode`` too."""

@@ -10,6 +10,7 @@ the feed that uses them is published: a published GUID is never lost.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
@@ -24,6 +25,7 @@ from feeds.rss import Episode as FeedItem
 from feeds.rss import TranscriptLink, build_feed
 from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
+from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
 from segcast.build.guids import store_new_guid
 from segcast.build.layout import CHAPTERS_SUFFIX, enclosure_url, find_audio
@@ -46,6 +48,10 @@ TRANSCRIPT_FILES: tuple[tuple[str, str, str | None, Callable[[Segment], str | No
     (".transcript.vtt", "text/vtt", "captions", transcript_vtt),
 )
 
+
+#: The cache step that remembers each audio file's facts (length, type, duration).
+MEDIA_STEP = "media"
+MEDIA_VERSION = "1"
 
 #: Local time given to an episode whose date is known but whose show has no airtime that day.
 DEFAULT_LOCAL_TIME = dt.time(12, 0)
@@ -121,12 +127,24 @@ def companion_files(
     return files, links, chapters_url
 
 
-def plan_episode(config: ShowConfig, episode: Episode) -> Episode:
+def media_facts(cache: BuildCache | None, path: Path) -> MediaFacts:
+    """Return an audio file's length, type and duration; read once per version of the file."""
+    if cache is not None:
+        known = cache.done(MEDIA_STEP, str(path), MEDIA_VERSION, path)
+        if known is not None:
+            return MediaFacts(**known)
+    facts = read_media_facts(path)
+    if cache is not None:
+        cache.record(MEDIA_STEP, str(path), MEDIA_VERSION, path, dataclasses.asdict(facts))
+    return facts
+
+
+def plan_episode(config: ShowConfig, episode: Episode, cache: BuildCache | None = None) -> Episode:
     """Fill in the episode's feed item and companion files: audio facts, URLs, pubDate, notes."""
     show, path, segment = config.show, episode.path, episode.segment
     audio_file = find_audio(config.folder, segment, path)
     if audio_file is not None:
-        url, facts = enclosure_url(show, audio_file, path), read_media_facts(audio_file)
+        url, facts = enclosure_url(show, audio_file, path), media_facts(cache, audio_file)
     else:
         url, facts = stated_audio(segment, path)
     if facts.duration_seconds:
@@ -158,7 +176,11 @@ def plan_episode(config: ShowConfig, episode: Episode) -> Episode:
 
 
 def render_feed(
-    config: ShowConfig, episodes: list[Episode], output: Path, report: BuildReport
+    config: ShowConfig,
+    episodes: list[Episode],
+    output: Path,
+    report: BuildReport,
+    cache: BuildCache | None = None,
 ) -> FeedResult | None:
     """Render the feed and its companion files; None (and nothing stored) if it cannot be built.
 
@@ -170,7 +192,7 @@ def render_feed(
     planned = True
     for episode in episodes:
         try:
-            plan_episode(config, episode)
+            plan_episode(config, episode, cache)
         except SegcastError as exc:
             report.problem(exc, episode)
             planned = False
@@ -199,13 +221,17 @@ def render_feed(
 
 
 def write_feed(
-    config: ShowConfig, episodes: list[Episode], output: Path, report: BuildReport
+    config: ShowConfig,
+    episodes: list[Episode],
+    output: Path,
+    report: BuildReport,
+    cache: BuildCache | None = None,
 ) -> FeedResult | None:
     """Render the feed, then write it at ``output`` and its companion files beside it.
 
     Each file is written atomically and the feed last, so a failure leaves the previous feed.
     """
-    result = render_feed(config, episodes, output, report)
+    result = render_feed(config, episodes, output, report, cache)
     if result is None:
         return None
     try:

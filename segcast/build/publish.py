@@ -8,13 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
 from segcast.build.layout import FEED_NAME, url_name
 from segcast.build.staging import Staging
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
 
-__all__ = ["publish", "publish_files"]
+__all__ = ["PUBLISH_STEP", "publish", "publish_files"]
+
+#: The cache step that remembers which source each published file is a copy of.
+PUBLISH_STEP = "publish"
 
 
 def publish_files(config: ShowConfig, episodes: list[Episode]) -> list[tuple[Path, str]]:
@@ -39,6 +43,7 @@ def publish(
     feed: FeedResult,
     staging: Staging,
     report: BuildReport,
+    cache: BuildCache | None = None,
 ) -> list[Episode]:
     """Stage the feed, its companions, the artwork and the local audio, then swap OUT in.
 
@@ -49,8 +54,16 @@ def publish(
         for name, text in feed.companions.items():
             staging.add_bytes(name, text)
         for source, name in publish_files(config, episodes):
-            changed = staging.add_file(source, name)
+            key = cache.hash(source) if cache is not None else None
+            same = (
+                cache is not None
+                and key is not None
+                and cache.done(PUBLISH_STEP, name, key, out / name) is not None
+            )
+            changed = staging.add_file(source, name, same=same)
             (report.published if changed else report.unchanged).append(out / name)
+            if cache is not None and key is not None:
+                cache.record(PUBLISH_STEP, name, key, staging.path / name)
         staging.add_bytes(FEED_NAME, feed.data)
         staging.commit()
     except SegcastError as exc:

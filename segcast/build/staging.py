@@ -158,13 +158,14 @@ class Staging:
         self.unchanged.append(name)
         return True
 
-    def add_file(self, source: Path, name: str) -> bool:
+    def add_file(self, source: Path, name: str, *, same: bool = False) -> bool:
         """Stage a copy of ``source`` as ``name``; return whether it differs from OUT's.
 
-        An unchanged file is a hard link to the previous OUT's copy, never to ``source``.
+        An unchanged file is a hard link to the previous OUT's copy, never to ``source``;
+        ``same`` says the caller knows OUT's copy holds ``source`` (no bytes compared then).
         """
         previous = self._previous(name)
-        if _same_bytes(source, previous) and self._link_previous(name):
+        if (same or _same_bytes(source, previous)) and self._link_previous(name):
             return False
         try:
             shutil.copy2(source, self._target(name))

@@ -43,7 +43,7 @@ def stage_lines(report: BuildReport) -> list[str]:
         f"import: {_plural(len(report.imported), 'page')} imported into "
         f"{report.show_dir / 'segments'}, {report.already_imported} already imported",
         f"audio: {len(report.mastered)} mastered, {len(report.skipped)} up to date, "
-        f"{len(report.tagged)} tagged",
+        f"{len(report.tagged)} tagged, {len(report.tags_unchanged)} tags unchanged",
     ]
     feed = report.feed
     if feed is None:
@@ -67,6 +67,16 @@ def stage_lines(report: BuildReport) -> list[str]:
     return lines
 
 
+def summary_line(report: BuildReport) -> str:
+    """Return the run's last line: episodes built, unchanged and failed, problems, warnings."""
+    return (
+        f"done: {_plural(len(report.episodes), 'episode')} "
+        f"({len(report.built)} built, {len(report.unchanged_episodes)} unchanged, "
+        f"{len(report.failed)} failed), {_plural(len(report.problems), 'problem')}, "
+        f"{_plural(len(report.warnings), 'warning')}"
+    )
+
+
 def _items(items: list[Problem]) -> list[dict[str, str]]:
     return [{"where": item.where, "message": item.message} for item in items]
 
@@ -78,6 +88,12 @@ def report_json(report: BuildReport) -> dict[str, Any]:
         "mastered": report.mastered,
         "skipped": report.skipped,
         "tagged": report.tagged,
+        "tags_unchanged": report.tags_unchanged,
+        "episodes": {
+            "built": report.built,
+            "unchanged": report.unchanged_episodes,
+            "failed": report.failed,
+        },
         "published": [str(path) for path in report.published],
         "problems": _items(report.problems),
         "warnings": _items(report.warnings),
@@ -107,6 +123,13 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     is_flag=True,
     help="Master raw audio again even when up to date; replace an OUT that is not segcast's.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Masters to run at once [default: one per processor].",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def build(
@@ -115,13 +138,14 @@ def build(
     out_dir: Path | None,
     strict: bool,
     force: bool,
+    jobs: int | None,
     as_json: bool,
 ) -> None:
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
     out = out_dir if out_dir is not None else show_dir / DEFAULT_OUT
     progress = progress_bar if sys.stderr.isatty() else None
     report = run_build(
-        show_dir, out, force=force, strict=strict, replace_out=force, progress=progress
+        show_dir, out, force=force, strict=strict, replace_out=force, jobs=jobs, progress=progress
     )
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
@@ -132,9 +156,6 @@ def build(
             click.echo(f"Warning: {warning}", err=True)
         for problem in report.problems:
             click.echo(f"Error: {problem}", err=True)
-        click.echo(
-            f"done: {_plural(len(report.problems), 'problem')}, "
-            f"{_plural(len(report.warnings), 'warning')}"
-        )
+        click.echo(summary_line(report))
     if report.problems or (strict and report.warnings):
         ctx.exit(EXIT_BAD_INPUT)

@@ -45,10 +45,10 @@ def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
     assert code == 1
     assert stdout == (
         f"import: 2 pages imported into {show / 'segments'}, 0 already imported\n"
-        "audio: 1 mastered, 0 up to date, 1 tagged\n"
+        "audio: 1 mastered, 0 up to date, 1 tagged, 0 tags unchanged\n"
         "feed: not built (see the errors below); the previous feed stays\n"
         "publish: skipped\n"
-        "done: 2 problems, 0 warnings\n"
+        "done: 2 episodes (0 built, 0 unchanged, 2 failed), 2 problems, 0 warnings\n"
     )
     assert stderr == (
         f"Error: {show / 'segments' / GOLD}.md: {NO_DATE}\n"
@@ -60,10 +60,10 @@ def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
     assert (code, stderr) == (0, "")
     assert stdout == (
         f"import: 0 pages imported into {show / 'segments'}, 2 already imported\n"
-        "audio: 0 mastered, 1 up to date, 1 tagged\n"
+        "audio: 0 mastered, 1 up to date, 0 tagged, 1 tags unchanged\n"
         f"feed: {out / 'feed.xml'}: 2 episodes, 0 new GUIDs stored, 2 companion files\n"
         f"publish: 0 files copied to {out}, 3 unchanged\n"
-        "done: 0 problems, 0 warnings\n"
+        "done: 2 episodes (0 built, 2 unchanged, 0 failed), 0 problems, 0 warnings\n"
     )
 
 
@@ -78,6 +78,8 @@ def test_json_report(tmp_path: Path) -> None:
         "mastered": [GOLD],
         "skipped": [],
         "tagged": [GOLD],
+        "tags_unchanged": [],
+        "episodes": {"built": [], "unchanged": [], "failed": [GOLD, LOVESONG]},
         "published": [],
         "problems": [
             {"where": str(show / "segments" / f"{GOLD}.md"), "message": NO_DATE},
@@ -117,7 +119,7 @@ def test_strict_fails_on_warnings(tmp_path: Path, flags: tuple[str, ...], code: 
     result = run("build", str(show), "-o", str(tmp_path / "out"), *flags)
     assert result[0] == code
     assert result[2] == f"Warning: {show / 'pages' / 'cafe.html'}: decoded as cp1252 (not UTF-8)\n"
-    assert result[1].endswith("done: 0 problems, 1 warning\n")
+    assert result[1].endswith("(1 built, 0 unchanged, 0 failed), 0 problems, 1 warning\n")
     assert (tmp_path / "out" / f"{CAFE}.mp3").is_file()
 
 

@@ -116,8 +116,14 @@ def test_second_run_keeps_segment_files_and_masters_only_what_changed(tmp_path: 
     assert (again.imported, again.already_imported) == ([], 2)
     assert (again.mastered, again.skipped) == ([], [GOLD])
     later = (show / "audio" / f"{GOLD}.mp3").stat().st_mtime_ns + 1_000_000_000
-    os.utime(show / "show.toml", ns=(later, later))  # settings may have changed
-    assert run(show).mastered == [GOLD]
+    os.utime(show / "show.toml", ns=(later, later))  # touched: content decides, not mtimes
+    assert run(show).mastered == []
+    toml = show / "show.toml"
+    toml.write_text(toml.read_text().replace("Movies, music", "Films, music"))
+    described = run(show)
+    assert (described.mastered, described.tagged) == ([], [])  # a description is not a tag
+    toml.write_text(toml.read_text() + "[audio]\ntarget_lufs = -18\n")
+    assert run(show).mastered == [GOLD]  # a setting that changes the master
     forced = run_build(show, tmp_path / "out", force=True, environ={})
     assert (forced.mastered, forced.skipped) == ([GOLD], [])
 
