@@ -54,12 +54,14 @@ from segcast import (  # noqa: E402  # noqa: E402
     build_command,
     feed_commands,
     import_command,
+    init_command,
     tag_command,
     validate_command,
 )
 
 cli.add_command(import_command.import_command)
 cli.add_command(build_command.build)
+cli.add_command(init_command.init)
 audio.add_command(audio_commands.inspect)
 audio.add_command(audio_commands.master)
 audio.add_command(tag_command.tag)
