@@ -17,11 +17,12 @@ import bisect
 import ctypes
 import importlib.util
 import json
+import math
 import re
 import threading
 import wave
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -408,7 +409,10 @@ def speak(
     if max_seconds is not None and len(pcm) / rate > max_seconds:
         words = [w for w in words if w.end_seconds <= max_seconds]
         tail = (words[-1].end_seconds + SAME_VOICE_PAUSE_SECONDS) if words else 0.0
-        pcm = pcm[: round(min(max_seconds, tail) * rate)]
+        pcm = pcm[: math.floor(min(max_seconds, tail) * rate)]
+    # Times are rounded to the millisecond: none may round past the end of the audio.
+    last = math.floor(len(pcm) / rate * 1000) / 1000
+    words = [replace(w, end_seconds=min(w.end_seconds, last)) for w in words]
     return Speech(pcm, rate, words, chosen)
 
 
