@@ -49,9 +49,9 @@ FOLDERS: tuple[str, ...] = (PAGES, SEGMENTS, RAW, AUDIO)
 ARTWORK = "artwork.jpg"
 ARTWORK_SIDE_PIXELS = 1400
 #: The longest generated recording, by default and at most, in minutes. Both seed pages read
-#: aloud fit within the default (about 3 minutes each); the cap keeps a long page from making a
-#: WAV of hundreds of MB.
-DEFAULT_MAX_MINUTES = 5.0
+#: aloud fit within the default (about 3 and 5 minutes with eSpeak NG); the cap keeps a long page
+#: from making a WAV of hundreds of MB (16-bit mono at 22,050 Hz is 2.6 MB a minute).
+DEFAULT_MAX_MINUTES = 10.0
 MAX_MINUTES = 30.0
 
 #: show.toml key -> (value written, one-line comment). A value None is written commented out
