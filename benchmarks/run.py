@@ -19,6 +19,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "master a 60-minute stereo speech WAV: segcast vs bare ffmpeg encode vs ffmpeg-normalize",
     ),
     "feed": ("feed_bench.py", "build a 10,000-episode feed: segcast vs plain feedgen"),
+    "speech": (
+        "speech_bench.py",
+        "read both example pages aloud: segcast's speech vs bare eSpeak NG, s per audio minute",
+    ),
 }
 
 
@@ -35,7 +39,7 @@ def main(argv: list[str]) -> int:
             print(f"  {name:<6} {script:<16} {what}")
         return 0 if chosen in ("-h", "--help") else 2
     if extra and chosen == "all":
-        print("options after -- need one benchmark named (audio or feed)", file=sys.stderr)
+        print("options after -- need one benchmark named (audio, feed or speech)", file=sys.stderr)
         return 2
     names = list(BENCHMARKS) if chosen == "all" else [chosen]
     failed = []
