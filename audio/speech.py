@@ -108,6 +108,17 @@ def espeak_available() -> bool:
     return importlib.util.find_spec("espeakng_loader") is not None
 
 
+def espeak_problem() -> str | None:
+    """Return why eSpeak NG cannot speak here (not installed, fails to load), or None if it can."""
+    if not espeak_available():
+        return "eSpeak NG is not installed"
+    try:
+        _espeak()
+    except AudioError as exc:
+        return exc.message
+    return None
+
+
 # -- eSpeak NG through ctypes ------------------------------------------------------------------
 
 # speak_lib.h: espeak_AUDIO_OUTPUT, espeak_EVENT_TYPE, espeak_POSITION_TYPE, flags, parameters.

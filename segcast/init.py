@@ -29,7 +29,7 @@ from pathlib import Path
 from audio.speech import (
     SPEECH_EXTRA,
     Engine,
-    espeak_available,
+    espeak_problem,
     script,
     speak,
     words_json,
@@ -286,10 +286,12 @@ def init_example(
         raise InputError(f"max_minutes {max_minutes:g} is outside 0..{MAX_MINUTES:g}")
     show_dir = Path(show_dir)
     report = InitReport(show_dir)
-    if engine is None and not espeak_available():
+    problem = espeak_problem() if engine is None else None
+    if problem is not None:
+        engine = "signal"
         report.warnings.append(
-            "eSpeak NG is not installed, so the recordings are a speech-like signal, not "
-            f"speech; for speech: {SPEECH_EXTRA}"
+            f"{problem}, so the recordings are a speech-like signal, not speech; "
+            f"for speech: {SPEECH_EXTRA}"
         )
     with _staged(show_dir) as root:
         created = _folders(root)

@@ -26,6 +26,7 @@ from segcast import init as init_module
 from segcast.cli import cli
 from segcast.config import AUDIO_KEYS, KEYS, load_audio_settings, load_show
 from segcast.init import FOLDERS, SHOW_TEMPLATE, show_toml_text
+from segments.errors import AudioError
 from segments.pages import read_page
 from tests.conftest import EXAMPLES
 from tests.segcast.test_pipeline import NO_DATE, date_segments
@@ -206,15 +207,29 @@ def test_example_transcripts_have_monotonic_word_times_inside_the_audio(example:
         assert segments[0]["body"] in {"Interview", "'Lovesong':"}
 
 
-def test_example_says_how_to_get_speech_without_the_extra(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _fail_to_load() -> None:
+    raise AudioError("cannot load eSpeak NG: libespeak-ng.so: wrong ELF class")
+
+
+@pytest.mark.parametrize(
+    ("patch", "problem"),
+    [
+        ({"espeak_available": lambda: False}, "eSpeak NG is not installed"),
+        (
+            {"espeak_available": lambda: True, "_espeak": _fail_to_load},
+            "cannot load eSpeak NG: libespeak-ng.so: wrong ELF class",
+        ),
+    ],
+)
+def test_example_says_how_to_get_speech_without_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patch: dict[str, object], problem: str
 ) -> None:
-    monkeypatch.setattr(speech, "espeak_available", lambda: False)
-    monkeypatch.setattr(init_module, "espeak_available", lambda: False)
+    for name, value in patch.items():
+        monkeypatch.setattr(speech, name, value)
     code, stdout, stderr = run("init", "--example", str(tmp_path / "x"), "--max-minutes", "0.1")
     assert code == 0
     assert stderr == (
-        "Warning: eSpeak NG is not installed, so the recordings are a speech-like signal, "
+        f"Warning: {problem}, so the recordings are a speech-like signal, "
         "not speech; for speech: pip install 'segcast[speech]'\n"
     )
     assert stdout.count("speech-like signal") == 2
