@@ -8,8 +8,8 @@ each page, ``raw/<slug>.wav``, by reading the page's transcript aloud (``audio.s
 word times beside it in ``transcripts/<slug>.json``. Then ``segcast build DIR`` imports, masters,
 tags and publishes it.
 
-The folder appears whole or not at all: it is made under a temporary name beside DIR and renamed
-into place at the end.
+The folder appears whole or not at all: it is made under a temporary name and renamed into place
+at the end.
 """
 
 from __future__ import annotations
@@ -184,23 +184,40 @@ def check_new_folder(show_dir: Path) -> None:
 
 @contextlib.contextmanager
 def _staged(show_dir: Path) -> Iterator[Path]:
-    """Yield a temporary folder beside ``show_dir``; rename it to ``show_dir`` if all went well."""
+    """Yield a temporary folder; when the block succeeds, its contents become ``show_dir``.
+
+    A new ``show_dir`` is the temporary folder renamed; an existing empty one (perhaps the
+    current folder, ``segcast init .``) is kept and the contents are moved into it.
+    """
     check_new_folder(show_dir)
-    parent = show_dir.absolute().parent
+    target = show_dir.absolute()
+    exists = target.is_dir()
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{show_dir.name}.", dir=parent))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(
+            tempfile.mkdtemp(prefix=f".{target.name}.", dir=target if exists else target.parent)
+        )
     except OSError as exc:
         raise InputError(f"cannot create: {exc.strerror or exc}", show_dir) from exc
+    moved: list[Path] = []
     try:
         yield staging
-        staging.chmod(0o777 & ~_umask())
-        os.replace(staging, show_dir)  # replaces an empty folder (POSIX rename)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise InputError(f"cannot create: {exc.strerror or exc}", show_dir) from exc
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if exists:
+            for item in sorted(staging.iterdir()):
+                os.replace(item, target / item.name)
+                moved.append(target / item.name)
+            staging.rmdir()
+        else:
+            staging.chmod(0o777 & ~_umask())
+            os.replace(staging, target)
+    except BaseException as exc:
+        for item in [staging, *moved]:
+            if item.is_dir():
+                shutil.rmtree(item, ignore_errors=True)
+            else:
+                item.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot create: {exc.strerror or exc}", show_dir) from exc
         raise
 
 

@@ -80,7 +80,20 @@ def test_init_makes_a_show_folder_that_loads(tmp_path: Path) -> None:
 def test_init_into_an_existing_empty_folder(tmp_path: Path) -> None:
     code, _, _ = run("init", str(tmp_path))
     assert code == 0
-    assert (tmp_path / "show.toml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["show.toml", "artwork.jpg", *FOLDERS]
+    )
+
+
+def test_init_dot_fills_the_current_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inode = tmp_path.stat().st_ino
+    monkeypatch.chdir(tmp_path)
+    code, stdout, stderr = run("init", ".")
+    assert (code, stderr) == (0, "")
+    assert stdout.startswith("created .: artwork.jpg, audio/, pages/, raw/, segments/, show.toml\n")
+    # The folder the shell is in stays that folder (not replaced by a renamed one).
+    assert Path.cwd().stat().st_ino == inode
+    load_show(Path("show.toml"), environ={})
 
 
 def test_init_json(tmp_path: Path) -> None:
