@@ -237,24 +237,27 @@ def _tokens(text: str) -> list[tuple[int, str]]:
     return [(match.start(), match.group()) for match in re.finditer(r"\S+", text)]
 
 
-def _loud_frames(pcm: Pcm, rate: int) -> npt.NDArray[np.bool_]:
-    """Return, per FRAME_SECONDS frame of ``pcm``, whether it is louder than QUIET_RMS."""
+def _loud_frames(pcm: Pcm, rate: int) -> tuple[npt.NDArray[np.bool_], float]:
+    """Return, per frame of about FRAME_SECONDS, whether it is louder than QUIET_RMS; and the
+    frame's exact length in seconds (220 samples at 22,050 Hz: not quite 10 ms)."""
     size = max(1, round(FRAME_SECONDS * rate))
     count = len(pcm) // size
     frames = pcm[: count * size].astype(np.float64).reshape(count, size)
     loud: npt.NDArray[np.bool_] = np.sqrt((frames**2).mean(axis=1)) > QUIET_RMS
-    return loud
+    return loud, size / rate
 
 
-def _tighten(start: float, end: float, loud: npt.NDArray[np.bool_]) -> tuple[float, float]:
+def _tighten(
+    start: float, end: float, loud: npt.NDArray[np.bool_], frame: float
+) -> tuple[float, float]:
     """Return (start, end) moved inward past quiet frames, keeping at least one frame."""
-    first, last = int(start / FRAME_SECONDS), int(np.ceil(end / FRAME_SECONDS))
+    first, last = int(start / frame), int(np.ceil(end / frame))
     span = np.flatnonzero(loud[first:last])
     if len(span) == 0:
-        return start, min(end, start + FRAME_SECONDS)
+        return start, min(end, start + frame)
     return (
-        max(start, float(first + span[0]) * FRAME_SECONDS),
-        min(end, float(first + span[-1] + 1) * FRAME_SECONDS),
+        max(start, float(first + span[0]) * frame),
+        min(end, float(first + span[-1] + 1) * frame),
     )
 
 
@@ -285,12 +288,12 @@ def word_times(
             grouped[-1] = (f"{grouped[-1][0]} {token}", grouped[-1][1])
         else:
             pending = f"{pending} {token}".strip()
-    loud = _loud_frames(pcm, rate)
+    loud, frame = _loud_frames(pcm, rate)
     words = []
     for position, (token, start) in enumerate(grouped):
         following = grouped[position + 1][1] if position + 1 < len(grouped) else duration
         start = min(start, duration)
-        begin, end = _tighten(start, max(start, min(following, duration)), loud)
+        begin, end = _tighten(start, max(start, min(following, duration)), loud, frame)
         words.append(Word(token, round(float(begin), 3), round(float(end), 3), speaker))
     return words
 

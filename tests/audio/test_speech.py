@@ -134,6 +134,11 @@ def test_speech_where_the_words_are_quiet_in_the_pauses(spoken: Speech, tmp_path
     assert len(gaps) >= len(TURNS) - 1
     for start, end in gaps:
         assert dbfs(span(start + 0.02, end - 0.02)) < -55, (start, end)
+    # And the words at the edges of those pauses end and start with sound, not with silence:
+    # the times are where the voice stops and starts again, within 30 ms.
+    for start, end in gaps:
+        assert dbfs(span(start - 0.03, start)) > -50, start
+        assert dbfs(span(end, end + 0.03)) > -50, end
 
 
 def test_ffprobe_reads_the_wav_as_pcm_of_its_length(spoken: Speech, tmp_path: Path) -> None:

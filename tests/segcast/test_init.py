@@ -262,7 +262,10 @@ def test_example_refuses_a_length_out_of_range(tmp_path: Path, minutes: str) -> 
 def segcast(*args: str | Path) -> subprocess.CompletedProcess[str]:
     """Run the installed console script, as a user does."""
     exe = Path(sys.executable).with_name("segcast")
-    return subprocess.run([exe, *map(str, args)], capture_output=True, text=True, timeout=600)
+    command = (
+        [str(exe)] if exe.is_file() else [sys.executable, "-c", "import segcast.cli as c; c.main()"]
+    )
+    return subprocess.run([*command, *map(str, args)], capture_output=True, text=True, timeout=600)
 
 
 @dataclass
