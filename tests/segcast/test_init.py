@@ -220,6 +220,20 @@ def test_example_transcripts_have_monotonic_word_times_inside_the_audio(example:
         assert segments[0]["body"] in {"Interview", "'Lovesong':"}
 
 
+def test_example_reads_each_page_whole_by_default(tmp_path: Path) -> None:
+    report = init_module.init_example(tmp_path / "x")
+    for recording in report.recordings:
+        page = next(
+            p
+            for p in (THE_FRAME / "pages").iterdir()
+            if read_page(p).segment.slug == recording.slug
+        )
+        last = read_page(page).segment.transcript[-1].paragraphs[-1].split()[-1]
+        words = json.loads(recording.transcript.read_text(encoding="utf-8"))["segments"]
+        assert words[-1]["body"].endswith(last)
+        assert recording.duration_seconds < init_module.DEFAULT_MAX_MINUTES * 60
+
+
 def _fail_to_load() -> None:
     raise AudioError("cannot load eSpeak NG: libespeak-ng.so: wrong ELF class")
 
