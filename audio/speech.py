@@ -34,6 +34,24 @@ from segments.errors import AudioError
 from segments.files import atomic_output
 from segments.model import Segment
 
+__all__ = [
+    "SPEECH_EXTRA",
+    "VOICES",
+    "Engine",
+    "Speech",
+    "Turn",
+    "Voice",
+    "Word",
+    "espeak_available",
+    "espeak_problem",
+    "script",
+    "speak",
+    "synthesise",
+    "word_times",
+    "words_json",
+    "write_wav",
+]
+
 Engine = Literal["espeak-ng", "signal"]
 Pcm = npt.NDArray[np.int16]
 

@@ -41,6 +41,17 @@ from segments.errors import InputError
 from segments.files import write_atomic
 from segments.pages import read_page
 
+__all__ = [
+    "InitReport",
+    "Recording",
+    "check_new_folder",
+    "example_files",
+    "init_example",
+    "init_show",
+    "record_page",
+    "show_toml_text",
+]
+
 #: Where the timed transcripts of generated recordings go (Podcasting 2.0 JSON, word by word).
 TRANSCRIPTS = "transcripts"
 #: The folders a new show gets, in the order the build uses them.
