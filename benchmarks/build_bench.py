@@ -33,6 +33,9 @@ sys.path.insert(0, str(REPO))
 
 from tests.audio.signals import speech_like, write_wav  # noqa: E402
 
+CLI = "from segcast.cli import main; main()"
+MP3 = ("-c:a", "libmp3lame", "-b:a", "64k", "-y")
+SINE = "sine=frequency=440:duration=2"
 NO_CHANGE_TARGET = 3.0
 PARALLEL_TARGET = 1.7
 
@@ -95,8 +98,7 @@ def run_build(show: Path, out: Path, *extra: str) -> dict[str, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", "from segcast.cli import main; main()", "build", str(show)]
-        + ["-o", str(out), *extra],
+        [sys.executable, "-c", CLI, "build", str(show), "-o", str(out), *extra],
         capture_output=True,
         text=True,
         check=False,
@@ -113,8 +115,7 @@ def bench_no_change(work: Path, episodes: int, repeats: int) -> dict[str, Any]:
     """Rebuild a large and a small show with nothing changed, alternating; best of ``repeats``."""
     mp3 = work / "one.mp3"
     subprocess.run(
-        [_ffmpeg(), "-v", "error", "-f", "lavfi", "-i", "sine=frequency=440:duration=2"]
-        + ["-c:a", "libmp3lame", "-b:a", "64k", "-y", str(mp3)],
+        [_ffmpeg(), "-v", "error", "-f", "lavfi", "-i", SINE, *MP3, str(mp3)],
         check=True,
     )
     sides = {"small": 10, "large": episodes}

@@ -23,6 +23,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "build_bench.py",
         "no-change rebuild of 1,000 episodes vs 10; cold build of 8 with --jobs 1 vs 2",
     ),
+    "speech": (
+        "speech_bench.py",
+        "read both example pages aloud: segcast's speech vs bare eSpeak NG, s per audio minute",
+    ),
 }
 
 
@@ -39,7 +43,7 @@ def main(argv: list[str]) -> int:
             print(f"  {name:<6} {script:<16} {what}")
         return 0 if chosen in ("-h", "--help") else 2
     if extra and chosen == "all":
-        print("options after -- need one benchmark named (audio or feed)", file=sys.stderr)
+        print("options after -- need one benchmark named (audio, feed or speech)", file=sys.stderr)
         return 2
     names = list(BENCHMARKS) if chosen == "all" else [chosen]
     failed = []

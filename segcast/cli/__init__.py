@@ -54,6 +54,7 @@ class SegcastGroup(LazyGroup):
 #: Every command: its name under its group -> the module and attribute that define it.
 COMMANDS: dict[str, dict[str, str]] = {
     "": {
+        "init": "segcast.cli.init:init",
         "import": "segcast.cli.import_:import_command",
         "build": "segcast.cli.build:build",
         "serve": "segcast.cli.serve:serve",
