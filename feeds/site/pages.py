@@ -24,6 +24,7 @@ from markupsafe import Markup
 
 from feeds.rss import Episode
 from feeds.sanitize import sanitize_html
+from feeds.shownotes import show_notes
 from feeds.site.calendar import airtimes_ics
 from feeds.site.formats import (
     format_airing,
@@ -229,10 +230,21 @@ def _transcript(segment: Segment, audio_src: str | None) -> list[TranscriptPart]
     return parts
 
 
-def _notes(episode: Episode) -> Markup:
-    if episode.content_html:
-        # Already sanitised by the show-notes stage; cleaned again because this is a new place.
-        return Markup(shift_headings(sanitize_html(episode.content_html), 3))
+def _notes(show: Show, episode: Episode, chapter_links: bool) -> Markup:
+    """Return the show notes for the page: the feed's, less the chapter lines the page links.
+
+    The feed's notes list chapters as text ("(00:41) ..."), for Spotify; a page that shows them
+    as links gets the same notes made without them by ``feeds.shownotes``.
+    """
+    notes = episode.content_html
+    segment = episode.segment
+    if notes and chapter_links and segment.chapters:
+        transcript = next((t.url for t in episode.transcripts if t.type == "text/html"), None)
+        without = replace(segment, chapters=[])
+        notes = show_notes(without, show, transcript_url=transcript).content
+    if notes:
+        # Sanitised by the show-notes stage already; cleaned again because this is a new place.
+        return Markup(shift_headings(sanitize_html(notes), 3))
     summary = paragraphs(episode.segment.summary)
     return Markup("").join(Markup("<p>{}</p>").format(text) for text in summary)
 
@@ -283,7 +295,7 @@ def _episode_view(show: Show, episode: Episode, feed_name: str) -> EpisodeView:
         mime_type=episode.mime_type,
         size_text=format_size(episode.length_bytes),
         figure=_figure(segment.images, show),
-        notes_html=_notes(episode),
+        notes_html=_notes(show, episode, bool(chapters)),
         chapters=chapters,
         transcript=_transcript(segment, audio_src),
         files=_files(show, episode, feed_name),

@@ -115,6 +115,9 @@ def test_chapters_are_media_fragment_links_into_the_audio(site: dict[str, bytes]
         ("lovesong-so-yong-kim.mp3#t=200", "3:20 Bringing her personal life into filmmaking"),
     ]
     assert [s.get("src") for s in doc.iter("script") if s.get("src")] == ["site.js"]
+    # The feed's notes list the chapters as text for Spotify; the page's do not repeat them.
+    notes = doc.get_element_by_id("notes").getparent().text_content()
+    assert "Getting into filmmaking" not in notes and "Guest: So Yong Kim" in notes
 
 
 def test_transcript_marks_topics_questions_and_speakers(site: dict[str, bytes]) -> None:
@@ -139,7 +142,10 @@ def test_episode_page_links_its_files_relatively(site: dict[str, bytes]) -> None
     assert [a.get("href") for a in files.iter("a")] == [
         f"{LOVESONG}.transcript.html", f"{LOVESONG}.chapters.json", "feed.xml"
     ]  # fmt: skip
-    assert [a.get("href") for a in doc.find(".//header").iter("a")] == ["index.html"]
+    assert [a.get("href") for a in doc.find(".//header").iter("a")] == [
+        "index.html",
+        "index.html#episodes",
+    ]
 
 
 def test_episode_open_graph_and_json_ld(site: dict[str, bytes]) -> None:
