@@ -180,7 +180,7 @@ def episode_page(slug: str) -> str:
 def _figure(images: Sequence[Image], show: Show) -> Figure | None:
     """Return the episode's first photo that has an address, else the show's artwork."""
     for image in images:
-        src = safe_url(image.url)
+        src = relative_url(image.url, show.base_url)
         if src is not None:
             alt = image.caption or ""  # an empty alt marks a photo nobody described as decorative
             return Figure(src=src, alt=alt, caption=image.caption, credit=image.credit)

@@ -56,7 +56,13 @@ class _Handler(SimpleHTTPRequestHandler):
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list[tuple[str, int]]]]:
     folder = tmp_path_factory.mktemp("public")
     show = example_show()
-    for name, data in render_site(show, example_episodes(show), now=NOW).items():
+    episodes = example_episodes(show)
+    # The seed's first photo, published beside the pages: a generated stand-in, 3:2 landscape.
+    lovesong = next(ep.segment for ep in episodes if ep.segment.slug == LOVESONG)
+    lovesong.images[0].url = f"{show.base_url}photo.jpg"
+    gradient = Image.linear_gradient("L").resize((1200, 800)).convert("RGB")
+    gradient.save(folder / "photo.jpg", quality=80)
+    for name, data in render_site(show, episodes, now=NOW).items():
         (folder / name).write_bytes(data)
     for audio_name, _, _ in AUDIO.values():
         write_audio(folder / audio_name, 12)
@@ -117,6 +123,7 @@ def test_page_loads_cleanly_and_reads_in_its_colour_scheme(
     assert [path for path, code in requests if code >= 400] == []
     if page != "index.html":
         assert asked.get("/site.js") == 200
+        assert asked.get("/photo.jpg") == 200
         assert "/lovesong-so-yong-kim.mp3" in asked  # preload="metadata" fetched the audio
     with Image.open(out) as image:
         assert image.size == VIEWPORTS[viewport]
