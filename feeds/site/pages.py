@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from importlib import resources
 from typing import Any
@@ -137,8 +137,6 @@ class EpisodeView:
     chapters: list[ChapterLink]
     transcript: list[TranscriptPart]
     files: list[Link]
-    og: list[tuple[str, str]] = field(default_factory=list)
-    jsonld: Markup | None = None
 
 
 def shift_headings(html: str, top: int) -> str:
@@ -268,6 +266,13 @@ def _absolute(show: Show, name: str) -> str | None:
     return base + quote(name) if base is not None and base.endswith("/") else None
 
 
+def _local(show: Show, moment: datetime) -> datetime:
+    """Return ``moment`` in the show's time zone, when it has one."""
+    if show.schedule is not None and show.schedule.timezone is not None:
+        return moment.astimezone(check_timezone(show.schedule.timezone))
+    return moment
+
+
 def _episode_view(show: Show, episode: Episode, feed_name: str) -> EpisodeView:
     segment = episode.segment
     audio_src = relative_url(episode.enclosure_url, show.base_url)
@@ -278,9 +283,7 @@ def _episode_view(show: Show, episode: Episode, feed_name: str) -> EpisodeView:
         if (link := _seek(audio_src, chapter.start_seconds, chapter.title)) is not None
     ]
     duration = episode.duration_seconds
-    published = episode.pub_date
-    if show.schedule is not None and show.schedule.timezone is not None:
-        published = published.astimezone(check_timezone(show.schedule.timezone))
+    published = _local(show, episode.pub_date)
     return EpisodeView(
         slug=segment.slug,
         page=quote(page),
@@ -401,6 +404,83 @@ def static_file(name: str) -> bytes:
     return (resources.files("feeds.site") / "static" / name).read_bytes()
 
 
+def has_calendar(show: Show) -> bool:
+    """Tell whether the site has ``airtimes.ics``: airtimes in a known time zone."""
+    schedule = show.schedule
+    return schedule is not None and bool(schedule.airtimes) and schedule.timezone is not None
+
+
+def _common(show: Show, feed_name: str) -> dict[str, Any]:
+    """Return what every page's frame needs: depends on the show alone, never on the clock."""
+    return {
+        "show": show,
+        "lang": show.language or "und",
+        "artwork": relative_url(show.artwork, show.base_url),
+        "feed_href": quote(feed_name),
+        "feed_url": safe_url(show.feed_url),
+        "link": safe_url(show.link),
+        "calendar": CALENDAR_FILE if has_calendar(show) else None,
+    }
+
+
+def render_episode_page(show: Show, episode: Episode, *, feed_name: str = "feed.xml") -> bytes:
+    """Return the page of one episode (``<slug>.html``).
+
+    Its bytes depend on the show and this episode only (not on the clock nor on other
+    episodes), so a build may keep the page of an unchanged episode.
+    """
+    view = _episode_view(show, episode, feed_name)
+    lang = episode.language or episode.segment.language or show.language or "und"
+    return _render(
+        "episode.html",
+        {**_common(show, feed_name), "lang": lang},
+        episode=view,
+        og=_episode_og(show, episode, view),
+        canonical=view.url,
+        jsonld=Markup(json_for_script(_episode_jsonld(show, episode, view))),
+    )
+
+
+def _list_entry(show: Show, episode: Episode) -> dict[str, Any]:
+    published = _local(show, episode.pub_date)
+    duration = episode.duration_seconds
+    return {
+        "page": quote(episode_page(episode.segment.slug)),
+        "title": episode.segment.title,
+        "summary": meta_description(episode.segment.summary),
+        "date_text": format_date(published),
+        "date_iso": published.isoformat(),
+        "duration_text": format_duration(duration) if duration is not None else None,
+        "duration_iso": iso_duration(duration) if duration is not None else None,
+    }
+
+
+def render_show_page(
+    show: Show, episodes: Sequence[Episode], *, feed_name: str = "feed.xml", now: datetime
+) -> bytes:
+    """Return the show page (``index.html``): the show, its next airings after ``now``, and
+    the episodes newest first."""
+    if now.tzinfo is None:
+        raise FeedError("the build time has no time zone", "site")
+    ordered = sorted(episodes, key=lambda ep: ep.pub_date, reverse=True)
+    sentence, zone, airings = _airings(show, now)
+    show_og = _og_common(show, show.title or "", meta_description(show.description), None)
+    show_og += [("og:type", "website"), ("og:image", safe_url(show.artwork))]
+    show_og += [("og:url", safe_url(show.base_url) or safe_url(show.link))]
+    return _render(
+        "index.html",
+        _common(show, feed_name),
+        episodes=[_list_entry(show, episode) for episode in ordered],
+        description=paragraphs(show.description),
+        airtimes=sentence,
+        zone=zone,
+        airings=airings,
+        og=[(name, str(value)) for name, value in dict(show_og).items() if value],
+        canonical=safe_url(show.base_url),
+        jsonld=Markup(json_for_script(_series_jsonld(show))),
+    )
+
+
 def render_site(
     show: Show,
     episodes: Sequence[Episode],
@@ -411,59 +491,20 @@ def render_site(
     """Return the site's files: ``index.html``, ``<slug>.html`` per episode, stylesheet, script,
     and ``airtimes.ics`` when the show has airtimes in a time zone.
 
-    ``now`` (tz-aware) is when the site is built: the show page lists the airings after it.
+    ``now`` (tz-aware) is when the site is built: the show page lists the airings after it and
+    the calendar's events start at the first of them. Episode pages do not depend on it.
 
     Raises:
         FeedError: an episode's slug cannot name a page, or two episodes share one.
     """
-    if now.tzinfo is None:
-        raise FeedError("the build time has no time zone", "site")
     _check_slugs(episodes)
-    ordered = sorted(episodes, key=lambda ep: ep.pub_date, reverse=True)
-    views = [_episode_view(show, episode, feed_name) for episode in ordered]
-    for episode, view in zip(ordered, views, strict=True):
-        view.og = _episode_og(show, episode, view)
-        view.jsonld = Markup(json_for_script(_episode_jsonld(show, episode, view)))
-    sentence, zone, airings = _airings(show, now)
-    has_calendar = bool(airings)
-    common = {
-        "show": show,
-        "lang": show.language or "und",
-        "artwork": relative_url(show.artwork, show.base_url),
-        "feed_href": quote(feed_name),
-        "feed_url": safe_url(show.feed_url),
-        "link": safe_url(show.link),
-        "calendar": CALENDAR_FILE if has_calendar else None,
-    }
-    files: dict[str, bytes] = {}
-    show_og = _og_common(show, show.title or "", meta_description(show.description), None)
-    show_og += [("og:type", "website"), ("og:image", safe_url(show.artwork))]
-    show_og += [("og:url", safe_url(show.base_url) or safe_url(show.link))]
-    files[INDEX_PAGE] = _render(
-        "index.html",
-        common,
-        episodes=views,
-        description=paragraphs(show.description),
-        airtimes=sentence,
-        zone=zone,
-        airings=airings,
-        og=[(name, str(value)) for name, value in dict(show_og).items() if value],
-        canonical=safe_url(show.base_url),
-        jsonld=Markup(json_for_script(_series_jsonld(show))),
-    )
-    for episode, view in zip(ordered, views, strict=True):
-        lang = episode.language or episode.segment.language or show.language or "und"
-        files[episode_page(view.slug)] = _render(
-            "episode.html",
-            {**common, "lang": lang},
-            episode=view,
-            og=view.og,
-            canonical=view.url,
-            jsonld=view.jsonld,
-        )
+    files = {INDEX_PAGE: render_show_page(show, episodes, feed_name=feed_name, now=now)}
+    for episode in episodes:
+        page = render_episode_page(show, episode, feed_name=feed_name)
+        files[episode_page(episode.segment.slug)] = page
     for name in STATIC_FILES:
         files[name] = static_file(name)
-    if has_calendar:
+    if has_calendar(show):
         files[CALENDAR_FILE] = airtimes_ics(show, now=now)
     return files
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from datetime import UTC, datetime
 from itertools import pairwise
 
 import pytest
 from lxml import html as lxml_html
 
-from feeds.site import render_site
+from feeds.site import render_episode_page, render_site
 from segments.errors import FeedError
 from tests.feeds.site.sample import BASE, NOW, example_episodes, example_show
 
@@ -236,3 +237,12 @@ def test_slugs_that_cannot_be_pages(slugs: list[str], message: str) -> None:
     with pytest.raises(FeedError) as caught:
         render_site(show, episodes, now=NOW)
     assert str(caught.value).endswith(message)
+
+
+def test_episode_pages_depend_on_their_episode_only() -> None:
+    show = example_show()
+    episodes = example_episodes(show)
+    now = render_site(show, episodes, now=NOW)
+    later = render_site(show, episodes[:1], now=datetime(2027, 6, 1, tzinfo=UTC))
+    assert later[f"{GOLD}.html"] == now[f"{GOLD}.html"] == render_episode_page(show, episodes[0])
+    assert later["index.html"] != now["index.html"]  # other airings, one episode fewer
