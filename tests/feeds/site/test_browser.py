@@ -9,7 +9,9 @@ asks for the MP3, and the screenshot shows the colour scheme asked for. Set
 
 from __future__ import annotations
 
+import io
 import os
+import re
 import shutil
 import subprocess
 import threading
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from lxml import html as lxml_html
 from PIL import Image
 
 from feeds.site import render_site
@@ -42,8 +45,46 @@ VIEWPORTS = {"phone": (390, 1600), "desktop": (1280, 1100)}
 SCHEMES = {"light": (1, False), "dark": (0, True)}
 
 
+#: Clicks the second chapter link and records where the player is and which page is shown.
+CLICK_SCRIPT = """
+var player = document.getElementById("player");
+function go() {
+  document.querySelectorAll("a.seek")[1].click();
+  document.documentElement.setAttribute("data-time", String(player.currentTime));
+  document.documentElement.setAttribute("data-page", location.pathname);
+}
+if (player.readyState >= 1) { go(); } else { player.addEventListener("loadedmetadata", go); }
+"""
+
+
 class _Handler(SimpleHTTPRequestHandler):
+    """http.server's file handler, logging each request, with single byte ranges (RFC 9110,
+    14.2) so that the player can seek, as on any real host (http.server has none)."""
+
     requests: list[tuple[str, int]]
+
+    def send_head(self) -> Any:
+        header = self.headers.get("Range", "")
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", header.strip())
+        path = Path(self.translate_path(self.path))
+        if match is None or not path.is_file():
+            return super().send_head()
+        data = path.read_bytes()
+        start = int(match[1])
+        end = min(int(match[2]) if match[2] else len(data) - 1, len(data) - 1)
+        if start > end:
+            self.send_error(416)
+            return None
+        self.send_response(206)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Range", f"bytes {start}-{end}/{len(data)}")
+        self.send_header("Content-Length", str(end - start + 1))
+        self.end_headers()
+        return io.BytesIO(data[start : end + 1])
+
+    def end_headers(self) -> None:
+        self.send_header("Accept-Ranges", "bytes")
+        super().end_headers()
 
     def log_request(self, code: Any = "-", size: Any = "-") -> None:
         self.requests.append((self.path, int(code)))
@@ -64,8 +105,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, list
     gradient.save(folder / "photo.jpg", quality=80)
     for name, data in render_site(show, episodes, now=NOW).items():
         (folder / name).write_bytes(data)
+    # A copy of the episode page with one more script of the same origin (the pages' CSP allows
+    # no inline script) that clicks the second chapter link once the player knows the audio.
+    (folder / "click.js").write_text(CLICK_SCRIPT, encoding="utf-8")
+    page = (folder / f"{LOVESONG}.html").read_text(encoding="utf-8")
+    clicking = page.replace("</body>", '<script src="click.js" defer></script>\n</body>')
+    (folder / "clicking.html").write_text(clicking, encoding="utf-8")
     for audio_name, _, _ in AUDIO.values():
-        write_audio(folder / audio_name, 12)
+        write_audio(folder / audio_name, 50)  # long enough to seek to the second chapter (0:41)
     shutil.copy(EXAMPLES / "the-frame" / "artwork.jpg", folder / "artwork.jpg")
     requests: list[tuple[str, int]] = []
     handler = type("Handler", (_Handler,), {"requests": requests})
@@ -132,3 +179,24 @@ def test_page_loads_cleanly_and_reads_in_its_colour_scheme(
     if keep := os.environ.get("SEGCAST_SCREENSHOTS"):
         Path(keep).mkdir(parents=True, exist_ok=True)
         shutil.copy(out, Path(keep) / out.name)
+
+
+def test_a_chapter_link_seeks_the_player_without_leaving_the_page(
+    served: tuple[str, list[tuple[str, int]]], tmp_path: Path
+) -> None:
+    base, _ = served
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
+            "--autoplay-policy=no-user-gesture-required", "--virtual-time-budget=8000",
+            "--dump-dom", base + "clicking.html",
+        ],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-500:]
+    root = lxml_html.document_fromstring(done.stdout)
+    assert root.get("data-page") == "/clicking.html"  # site.js kept the page
+    assert float(root.get("data-time")) == pytest.approx(41, abs=0.5)
