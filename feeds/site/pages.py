@@ -386,7 +386,7 @@ def _airings(show: Show, now: datetime) -> tuple[str | None, str | None, list[tu
     return sentence, zone_name(schedule.timezone), airings
 
 
-def _check_slugs(episodes: Sequence[Episode]) -> None:
+def check_slugs(episodes: Sequence[Episode]) -> None:
     seen: set[str] = set()
     for episode in episodes:
         slug = episode.segment.slug
@@ -497,7 +497,7 @@ def render_site(
     Raises:
         FeedError: an episode's slug cannot name a page, or two episodes share one.
     """
-    _check_slugs(episodes)
+    check_slugs(episodes)
     files = {INDEX_PAGE: render_show_page(show, episodes, feed_name=feed_name, now=now)}
     for episode in episodes:
         page = render_episode_page(show, episode, feed_name=feed_name)

@@ -12,7 +12,8 @@ returning them:
 4. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
    (``master``);
 5. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
-6. **feed**: the feed and its companion files into OUT (``feed``);
+6. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
+   pages, stylesheet, airtimes calendar (``site``);
 7. **publish** the feed, its companions, the artwork and the local audio into a staging folder
    that replaces OUT whole, in one step (``publish``, ``staging``).
 
@@ -39,6 +40,7 @@ from segcast.build.lock import show_lock
 from segcast.build.master import ExecutorFactory, default_jobs, master_audio
 from segcast.build.publish import publish
 from segcast.build.read import read_segments
+from segcast.build.site import render_site
 from segcast.build.staging import Staging
 from segcast.build.tag import tag_audio
 from segcast.config import load_config
@@ -106,7 +108,9 @@ def run_build(
         episodes = tag_audio(config, episodes, report, cache)
         report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report, cache)
         if report.feed is not None:
-            publish(config, episodes, report.feed, staging, report, cache)
+            pages = render_site(config, episodes, report, cache, report.out_dir, now)
+            if pages is not None:
+                publish(config, episodes, report.feed, staging, report, cache, pages)
     report.episodes = [episode.slug for episode in episodes]
     report.failed = [episode.slug for episode in episodes if episode.failed]
     return report

@@ -11,6 +11,7 @@ from pathlib import Path
 from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
 from segcast.build.layout import FEED_NAME, url_name
+from segcast.build.site import PAGE_STEP, SitePage
 from segcast.build.staging import Staging
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
@@ -44,8 +45,9 @@ def publish(
     staging: Staging,
     report: BuildReport,
     cache: BuildCache | None = None,
+    pages: list[SitePage] | None = None,
 ) -> list[Episode]:
-    """Stage the feed, its companions, the artwork and the local audio, then swap OUT in.
+    """Stage the feed, its companions, the site, the artwork and the local audio; swap OUT in.
 
     On any problem nothing is swapped in: the previous OUT stays as it was.
     """
@@ -53,6 +55,13 @@ def publish(
     try:
         for name, text in feed.companions.items():
             staging.add_bytes(name, text)
+        for page in pages or []:
+            if page.data is None:
+                staging.add_previous(page.name)
+            else:
+                staging.add_bytes(page.name, page.data)
+            if cache is not None and page.key is not None:
+                cache.record(PAGE_STEP, page.name, page.key, staging.path / page.name)
         for source, name in publish_files(config, episodes):
             key = cache.hash(source) if cache is not None else None
             same = (

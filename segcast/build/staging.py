@@ -158,6 +158,15 @@ class Staging:
         self.unchanged.append(name)
         return True
 
+    def add_previous(self, name: str) -> None:
+        """Stage the previous OUT's ``name`` as it is (the caller knows it is still right)."""
+        if not self._link_previous(name):
+            try:
+                shutil.copy2(self._previous(name), self._target(name))
+            except OSError as exc:
+                raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
+            self.unchanged.append(name)
+
     def add_file(self, source: Path, name: str, *, same: bool = False) -> bool:
         """Stage a copy of ``source`` as ``name``; return whether it differs from OUT's.
 

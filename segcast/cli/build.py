@@ -59,6 +59,9 @@ def stage_lines(report: BuildReport) -> list[str]:
         f"publish: {_plural(len(report.published), 'file')} copied to {report.out_dir}, "
         f"{len(report.unchanged)} unchanged"
     )
+    lines.append(
+        f"site: {report.out_dir / 'index.html'}; preview it with: segcast serve {report.out_dir}"
+    )
     if not feed.podcast_guid_pinned:
         # podcast:guid must outlive a move of the feed URL it was derived from.
         lines.append(

@@ -63,6 +63,7 @@ def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
         "audio: 0 mastered, 1 up to date, 0 tagged, 1 tags unchanged\n"
         f"feed: {out / 'feed.xml'}: 2 episodes, 0 new GUIDs stored, 2 companion files\n"
         f"publish: 0 files copied to {out}, 3 unchanged\n"
+        f"site: {out / 'index.html'}; preview it with: segcast serve {out}\n"
         "done: 2 episodes (0 built, 2 unchanged, 0 failed), 0 problems, 0 warnings\n"
     )
 

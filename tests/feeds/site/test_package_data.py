@@ -10,6 +10,7 @@ import tomllib
 from fnmatch import fnmatch
 
 import pytest
+import setuptools
 
 from tests.conftest import REPO
 
@@ -19,8 +20,10 @@ SETTINGS = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
 ]
 
 
-def test_the_site_package_is_listed() -> None:
-    assert "feeds.site" in SETTINGS["packages"]
+def test_the_site_package_is_found() -> None:
+    # The same discovery a pip install runs on [tool.setuptools.packages.find].
+    found = setuptools.find_packages(where=REPO, include=SETTINGS["packages"]["find"]["include"])
+    assert {"feeds.site", "segcast.build", "segcast.cli", "segments.importers"} <= set(found)
 
 
 @pytest.mark.parametrize(

@@ -135,15 +135,23 @@ def test_built_show_is_uploadable_and_a_rebuild_changes_nothing(tmp_path: Path) 
     report = run(show)
     assert (report.problems, report.warnings) == ([], [])
     out = tmp_path / "out"
-    assert sorted(p.name for p in out.iterdir()) == [
-        ".segcast-out",  # the marker: this folder is segcast's to replace whole
-        "artwork.jpg",
-        "feed.xml",
-        f"{GOLD}.mp3",
-        f"{GOLD}.transcript.html",
-        f"{LOVESONG}.mp3",
-        f"{LOVESONG}.transcript.html",
-    ]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        [
+            ".segcast-out",  # the marker: this folder is segcast's to replace whole
+            "airtimes.ics",
+            "artwork.jpg",
+            "feed.xml",
+            "index.html",
+            "site.js",
+            "style.css",
+            f"{GOLD}.html",
+            f"{GOLD}.mp3",
+            f"{GOLD}.transcript.html",
+            f"{LOVESONG}.html",
+            f"{LOVESONG}.mp3",
+            f"{LOVESONG}.transcript.html",
+        ]
+    )
     assert (out / "artwork.jpg").read_bytes() == (show / "artwork.jpg").read_bytes()
     assert (out / f"{LOVESONG}.mp3").read_bytes() == (
         show / "audio" / f"{LOVESONG}.mp3"
@@ -290,8 +298,10 @@ def test_example_show_builds_the_golden_feed_and_changes_nothing(tmp_path: Path)
     assert (report.problems, report.warnings) == ([], [])
     assert (report.imported, report.mastered, report.tagged) == ([], [], [])
     assert (tmp_path / "out" / "feed.xml").read_bytes() == (GOLDEN / "feed.xml").read_bytes()
+    site = ["index.html", "style.css", "site.js", "airtimes.ics"]
+    site += [f"{p.stem}.html" for p in (show / "segments").glob("*.md")]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [p.name for p in GOLDEN.iterdir()] + ["artwork.jpg", ".segcast-out"]
+        [p.name for p in GOLDEN.iterdir()] + ["artwork.jpg", ".segcast-out", *site]
     )
     for original in (EXAMPLES / "the-frame").rglob("*"):
         if original.is_file():
