@@ -150,8 +150,8 @@ def test_srt_prefix_continues_until_next_name(tmp_path: Path) -> None:
         ("a.vtt", "WEBVTT\n\n00:00.000 -> 00:01.000\nhi\n", "a.vtt:3: cue without a timing line"),
         (
             "a.vtt",
-            "WEBVTT\n\n00:00,000 --> 00:01.000\nhi\n",
-            "a.vtt:3: bad cue timing '00:00,000 --> 00:01.000': not a WebVTT timestamp: '00:00,000'",
+            "WEBVTT\n\n00:00.000 --> 00:0x.000\nhi\n",
+            "a.vtt:3: bad cue timing '00:00.000 --> 00:0x.000': not a timecode: '00:0x.000'",
         ),
         (
             "a.vtt",
@@ -183,13 +183,13 @@ def test_srt_prefix_continues_until_next_name(tmp_path: Path) -> None:
         (
             "a.json",
             '{"segments": [{"body": "x", "startTime": "1"}]}',
-            "a.json: segments[0] needs numeric 'startTime' and 'endTime'",
+            "a.json: segments[0] needs a numeric 'startTime'",
         ),
         ("a.html", "<p>x</p><time>soon</time>", "a.html: <time>: not a timecode: 'soon'"),
         (
-            "a.txt",
+            "a.doc",
             "hello",
-            "a.txt: unknown transcript type '.txt' (expected .vtt, .srt, .json, .html, .htm)",
+            "a.doc: unknown transcript type '.doc' (expected .vtt, .srt, .json, .html, .htm, .srv3, .txt, .log)",
         ),
     ],
 )
