@@ -198,7 +198,7 @@ def _vtt_cues(text: str, where: str, quirks: _Quirks) -> list[Cue]:
         speaker = (html.unescape(voice.group(1)).strip() or None) if voice else None
         if _ANY_TAG.search(_VTT_OWN_TAG.sub("", payload)):
             quirks.note("html")
-        body = html.unescape(_VTT_TAG.sub(" ", payload))
+        body = html.unescape(_VTT_TAG.sub("", _SRT_BREAK.sub(" ", payload)))
         cues.append(Cue(start, end, " ".join(body.split()), speaker))
     _check_order(cues, quirks)
     return cues
