@@ -1,4 +1,4 @@
-"""Run segcast's benchmarks: ``python benchmarks/run.py [audio|feed|all] [-- options]``.
+"""Run segcast's benchmarks: ``python benchmarks/run.py [audio|feed|align|all] [-- options]``.
 
 Each benchmark is a script in this folder that prints its own table and exits 1 when it misses
 a target. Options after ``--`` go to the one benchmark named (e.g. ``audio -- --minutes 10``).
@@ -19,6 +19,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "master a 60-minute stereo speech WAV: segcast vs bare ffmpeg encode vs ffmpeg-normalize",
     ),
     "feed": ("feed_bench.py", "build a 10,000-episode feed: segcast vs plain feedgen"),
+    "align": (
+        "align_bench.py",
+        "pair a 60-minute interview with a damaged timed transcript: time, memory, error",
+    ),
 }
 
 
@@ -35,7 +39,7 @@ def main(argv: list[str]) -> int:
             print(f"  {name:<6} {script:<16} {what}")
         return 0 if chosen in ("-h", "--help") else 2
     if extra and chosen == "all":
-        print("options after -- need one benchmark named (audio or feed)", file=sys.stderr)
+        print("options after -- need one benchmark named (audio, feed or align)", file=sys.stderr)
         return 2
     names = list(BENCHMARKS) if chosen == "all" else [chosen]
     failed = []

@@ -8,9 +8,10 @@ Where chapters come from, first found wins (:func:`episode_chapters`):
 2. a JSON chapters file given for the episode (``segments.timedtext.read_chapters_file``);
 3. the timed transcript (:func:`chapters_from_sections`), by this rule:
 
-   - topic headings when the transcript has any: each heading starts a chapter titled by it;
-   - else questions: each question starts a candidate chapter titled by the question;
-   - a candidate closer than :data:`MIN_CHAPTER_SECONDS` to the chapter before it joins that
+   - topic headings when the transcript has any: each heading starts a chapter titled by it
+     (the producer chose them: however short, they stay);
+   - else questions: each question starts a candidate chapter titled by the question, and a
+     candidate closer than :data:`MIN_CHAPTER_SECONDS` to the chapter before it joins that
      chapter (a chapter shorter than that is not worth a jump in a podcast app);
    - at most :data:`MAX_CHAPTERS` remain: while there are more, the shortest chapter joins the
      one before it (the first joins the next one);
@@ -77,7 +78,10 @@ def chapters_from_sections(sections: list[Section], title: str | None = None) ->
     end = max((s.end_seconds or s.start_seconds or 0.0) for s in timed)
     chapters: list[Chapter] = []
     for candidate in candidates:
-        if chapters and candidate.start_seconds - chapters[-1].start_seconds < MIN_CHAPTER_SECONDS:
+        close = (
+            chapters and candidate.start_seconds - chapters[-1].start_seconds < MIN_CHAPTER_SECONDS
+        )
+        if close and not use_headings:
             continue
         chapters.append(candidate)
     while len(chapters) > MAX_CHAPTERS:

@@ -25,25 +25,27 @@ QA, LOVESONG = (read_segment(p) for p in SEGMENTS)
 
 #: Each damage kind and the largest section start error measured (seconds) on the Q&A segment
 #: (8 sections, questions and answers) and the Lovesong one (3 topic sections, no speakers),
-#: seed 9. The requirement is 1 s; the figures are pinned a little above what was measured, so
-#: that a change that makes the pairing worse fails here.
+#: seed 9, rounded up to the next 0.01 s. The requirement is 1 s; a change that makes the pairing
+#: worse by more than SLACK fails here. The Lovesong figures are larger because its sections have
+#: no speaker, so cues run on across section boundaries and the time inside a cue is shared by
+#: its letters (no cue boundary marks the section's start).
 DAMAGE_TABLE: dict[str, tuple[float, float]] = {
     # kind:                      (Q&A,  Lovesong)
-    "clean":                     (0.00, 0.21),
-    "fillers":                   (0.05, 0.66),
-    "false_starts":              (0.00, 0.25),
-    "deleted_words":             (0.19, 0.37),
-    "inserted_words":            (0.00, 0.75),
-    "misheard_words":            (0.26, 0.70),
-    "digits_and_contractions":   (0.00, 0.27),
-    "merged_cues":               (0.00, 0.44),
-    "split_cues":                (0.00, 0.43),
-    "lowercase_no_punctuation":  (0.00, 0.91),
-    "dropped_paragraph":         (0.00, 0.34),
-    "missing_question":          (0.22, 0.25),
-    "extra_passage":             (0.10, 0.36),
-    "edit_cut_paragraph":        (0.00, 0.44),
-    "all":                       (0.48, 0.59),
+    "clean":                      (0.01, 0.24),
+    "fillers":                    (0.03, 0.56),
+    "false_starts":               (0.01, 0.22),
+    "deleted_words":              (0.13, 0.25),
+    "inserted_words":             (0.01, 0.70),
+    "misheard_words":             (0.17, 0.65),
+    "digits_and_contractions":    (0.01, 0.26),
+    "merged_cues":                (0.01, 0.52),
+    "split_cues":                 (0.01, 0.45),
+    "lowercase_no_punctuation":   (0.01, 0.82),
+    "dropped_paragraph":          (0.01, 0.37),
+    "missing_question":           (0.20, 0.23),
+    "extra_passage":              (0.11, 0.37),
+    "edit_cut_paragraph":         (0.01, 0.44),
+    "all":                        (0.29, 0.40),
 }  # fmt: skip
 SLACK = 0.05
 
