@@ -35,11 +35,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from segments.errors import SegcastError
 from segments.model import Section, Segment
-from segments.timedtext import Cue, TimedTranscript
+from segments.segmentfile import read_segment
+from segments.timecode import format_timecode
+from segments.timedtext import Cue, TimedTranscript, read_timed_file
 
 #: Word triples that occur once in each text anchor the alignment (module docstring).
 ANCHOR_WORDS = 3
@@ -511,6 +514,22 @@ class Pairing:
     timed_coverage: float  # share of the timed words used: low when the edit cut much
     sections: list[SectionTimes]
 
+    def summary(self) -> str:
+        """One line for the command line: how much matched, and how far it can be trusted."""
+        sections = self.sections
+        span = (
+            f", {format_timecode(sections[0].start_seconds, trim=True)}"
+            f" - {format_timecode(sections[-1].end_seconds, trim=True)}"
+            if sections
+            else ""
+        )
+        filled = sum(s.speaker_filled or s.questioner_filled for s in sections)
+        names = f", speakers filled in for {filled}" if filled else ""
+        return (
+            f"coverage {self.coverage:.0%}, confidence {self.confidence:.0%}: "
+            f"{len(sections)} sections timed{span}{names}"
+        )
+
     def as_json(self) -> dict[str, object]:
         """Return the form ``segcast pair --json`` prints."""
         return {
@@ -543,13 +562,34 @@ class Pairing:
         }
 
 
+#: Speaker labels that name nobody (our own "Q", diarisation's "SPEAKER_00", "Speaker 2"):
+#: they never fill in a speaker.
+PLACEHOLDER_SPEAKER = re.compile(r"^(?:q|a|unknown|speaker[ _-]?\d*|spk[ _-]?\d+)$", re.IGNORECASE)
+
+
 def _speaker_of(indices: list[int], times: _WordTimes, timed: _Timed) -> str | None:
     names = Counter(
-        timed.speakers[j]
+        name
         for i in indices
-        if (j := times.partner[i]) is not None and timed.speakers[j] is not None
+        if (j := times.partner[i]) is not None
+        and (name := timed.speakers[j]) is not None
+        and not PLACEHOLDER_SPEAKER.match(name)
     )
     return names.most_common(1)[0][0] if names else None
+
+
+def pair_files(segment_path: Path | str, timed_path: Path | str) -> Pairing:
+    """Read a segment file and a timed transcript file and pair them (what ``segcast pair`` runs).
+
+    Nothing is written: store ``pairing.segment`` with ``segments.segmentfile.write_segment``.
+
+    Raises:
+        InputError: either file is missing or unreadable (naming it).
+        PairingError: the timed transcript is not of this segment (naming the timed file).
+    """
+    segment = read_segment(Path(segment_path))
+    timed = read_timed_file(timed_path)
+    return pair_segment(segment, timed, where=str(timed_path))
 
 
 def align(sections: list[Section], timed: TimedTranscript, where: str | None = None) -> Pairing:
@@ -588,7 +628,7 @@ def _pair(
     confidence = sum(size for _, _, size in runs if size >= LONG_RUN) / len(edited.tokens)
     if coverage < MIN_COVERAGE or confidence < MIN_CONFIDENCE:
         raise PairingError(
-            f"the timed transcript does not match this segment ({coverage:.0%} of its words "
+            f"the timed transcript does not match {segment.slug} ({coverage:.0%} of its words "
             f"found, {confidence:.0%} in runs): is it of another episode?",
             where,
         )

@@ -463,6 +463,25 @@ def parse_timed(text: str, suffix: str, where: str = "<timed>") -> TimedTranscri
     return TimedTranscript(cues=cues, quirks=quirks.report())
 
 
+#: Where a show keeps a segment's machine transcript: ``SHOW_DIR/transcripts/<slug>.<ext>``;
+#: the first suffix present wins (word-level JSON first: its word times are the finest).
+TIMED_FOLDER = "transcripts"
+TIMED_SUFFIXES = (".json", ".vtt", ".srt", ".json3", ".srv3", ".txt", ".log")
+
+
+def find_timed_file(show_dir: Path | str, slug: str) -> Path | None:
+    """Return the show's timed transcript of segment ``slug``, or None when it has none."""
+    folder = Path(show_dir) / TIMED_FOLDER
+    return next(
+        (
+            folder / f"{slug}{suffix}"
+            for suffix in TIMED_SUFFIXES
+            if (folder / f"{slug}{suffix}").is_file()
+        ),
+        None,
+    )
+
+
 def read_timed_file(path: Path | str) -> TimedTranscript:
     """Read a timed transcript file (WebVTT, SRT, JSON, srv3/json3, a plain log) into cues."""
     path = Path(path)

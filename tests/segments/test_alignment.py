@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from segments.alignment import PairingError, align, normalise, pair_segment
+from feeds.transcripts import transcript_vtt
+from segments.alignment import PairingError, align, normalise, pair_files, pair_segment
+from segments.errors import InputError
 from segments.model import Section, Segment
 from segments.segmentfile import format_segment, parse_segment, read_segment
+from segments.timecode import format_timecode
 from segments.timedtext import Cue, TimedTranscript
 from tests.conftest import EXAMPLES
 from tests.segments.spoken import DAMAGE_KINDS, record
@@ -79,7 +82,7 @@ def test_another_episodes_transcript_is_refused(edited: Segment, timed: Segment)
     with pytest.raises(PairingError) as caught:
         pair_segment(edited, recording.timed, where="other.vtt")
     message = str(caught.value)
-    assert message.startswith("other.vtt: the timed transcript does not match this segment (")
+    assert message.startswith(f"other.vtt: the timed transcript does not match {edited.slug} (")
     assert "\n" not in message and message.endswith("is it of another episode?")
 
 
@@ -191,3 +194,47 @@ def test_example_segments_exist() -> None:
         "interview-with-director-kyungjin-song.md",
         "lovesong-another-intimate-film-from-director-so-yong-kim.md",
     ]
+
+
+def _timed_vtt(segment: Segment, path: Path) -> Path:
+    """A WebVTT file of ``segment``'s words with the times of its spoken recording."""
+    recording = record(segment.transcript, "clean")
+    timed = replace(
+        segment, transcript=align(segment.transcript, recording.timed).segment.transcript
+    )
+    path.write_text(transcript_vtt(timed) or "", encoding="utf-8")
+    return path
+
+
+def test_pair_files_reads_both_and_names_the_timed_file(tmp_path: Path) -> None:
+    pairing = pair_files(SEGMENTS[0], _timed_vtt(QA, tmp_path / "qa.vtt"))
+    assert pairing.coverage == 1.0
+    end = pairing.segment.transcript[-1].end_seconds
+    assert end is not None
+    assert pairing.summary() == (
+        f"coverage 100%, confidence 100%: 8 sections timed, 00:00:01.500 - {format_timecode(end, trim=True)}"
+        ", speakers filled in for 8"  # the asker, "Host", from the timed file
+    )
+    other = _timed_vtt(LOVESONG, tmp_path / "other.vtt")
+    with pytest.raises(PairingError) as caught:
+        pair_files(SEGMENTS[0], other)
+    assert str(caught.value).startswith(f"{other}: the timed transcript does not match {QA.slug} (")
+    with pytest.raises(InputError, match=r"gone\.vtt: no such file$"):
+        pair_files(SEGMENTS[0], tmp_path / "gone.vtt")
+
+
+@pytest.mark.parametrize("label", ["Q", "SPEAKER_00", "Speaker 2", "spk_1", "Unknown"])
+def test_placeholder_speakers_never_fill_in(label: str) -> None:
+    cue = Cue(0.0, 4.0, "what motivated you to produce gold medal", label)
+    rest = Cue(4.0, 9.0, "i often chat with kangmin about different projects over meals", label)
+    sections = [
+        Section(
+            ["I often chat with Kangmin about different projects over meals."],
+            question="What motivated you to produce Gold Medal?",
+        )
+    ]
+    pairing = align(sections, TimedTranscript([cue, rest]))
+    assert (pairing.segment.transcript[0].questioner, pairing.segment.transcript[0].speaker) == (
+        None,
+        None,
+    )

@@ -432,3 +432,16 @@ def test_real_files_read_as_cues_without_quirks(corpus: Path, name: str) -> None
     timed = read_timed_file(corpus / name)
     assert timed.cues and all(c.start is not None and c.end is not None for c in timed.cues)
     assert timed.quirks == []
+
+
+def test_find_timed_file_prefers_word_level_json(tmp_path: Path) -> None:
+    from segments.timedtext import find_timed_file
+
+    assert find_timed_file(tmp_path, "ep") is None
+    folder = tmp_path / "transcripts"
+    folder.mkdir()
+    (folder / "ep.srt").write_text("", encoding="utf-8")
+    (folder / "other.json").write_text("", encoding="utf-8")
+    assert find_timed_file(tmp_path, "ep") == folder / "ep.srt"
+    (folder / "ep.json").write_text("", encoding="utf-8")
+    assert find_timed_file(tmp_path, "ep") == folder / "ep.json"
