@@ -263,6 +263,7 @@ def _spread(cue: Cue, start: float, end: float) -> Iterator[tuple[str, float, fl
 def _timed_words(cues: list[Cue]) -> _Timed:
     timed = _Timed()
     usable = [c for c in cues if c.start is not None and c.text.strip()]
+    usable.sort(key=lambda c: c.start or 0.0)  # stable: cues of one start keep file order
     for index, cue in enumerate(usable):
         assert cue.start is not None
         following = usable[index + 1].start if index + 1 < len(usable) else None
