@@ -19,7 +19,7 @@ from segments.errors import InputError
 from segments.model import Section, Segment
 from segments.segmentfile import format_segment, parse_segment, read_segment
 from segments.timecode import format_timecode
-from segments.timedtext import Cue, TimedTranscript
+from segments.timedtext import Cue, TimedTranscript, read_timed_file, read_transcript_file
 from tests.conftest import EXAMPLES
 from tests.segments.spoken import DAMAGE_KINDS, record
 
@@ -238,3 +238,28 @@ def test_placeholder_speakers_never_fill_in(label: str) -> None:
         None,
         None,
     )
+
+
+# --- real files: the Podcasting 2.0 examples ------------------------------------------------------
+
+
+def test_real_html_transcript_pairs_with_the_real_srt_of_its_episode(shared: Path) -> None:
+    """The official example.html (turns with whole-second <time>s) and example.srt are one episode."""
+    corpus = shared / "corpus" / "transcripts"
+    html = read_transcript_file(corpus / "p20ns_example_transcript.html")
+    edited = [replace(s, start_seconds=None, end_seconds=None) for s in html]
+    pairing = align(edited, read_timed_file(corpus / "p20ns_example.srt"))
+    assert pairing.coverage == 1.0
+    for paired, shown in zip(pairing.segment.transcript, html, strict=True):
+        assert shown.start_seconds is not None and paired.start_seconds is not None
+        assert (
+            shown.start_seconds <= paired.start_seconds < shown.start_seconds + 1
+        )  # <time> floors
+
+
+@pytest.mark.parametrize("other", ["p20ns_example.vtt", "p20ns_example_transcript.json"])
+def test_real_transcripts_of_other_episodes_are_refused(shared: Path, other: str) -> None:
+    corpus = shared / "corpus" / "transcripts"
+    edited = read_transcript_file(corpus / "p20ns_example_transcript.html")
+    with pytest.raises(PairingError, match="is it of another episode"):
+        align(edited, read_timed_file(corpus / other), where=other)
