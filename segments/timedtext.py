@@ -2,10 +2,17 @@
 
 The formats are the Podcasting 2.0 ones (podcastindex-org/podcast-namespace, docs/examples):
 WebVTT marks speakers with ``<v Name>``, SRT with a ``Name:`` prefix on the first cue of a turn,
-JSON transcripts are ``{"version": "1.0.0", "segments": [...]}``, HTML transcripts are
-``<cite>Name:</cite> <time>0:53</time> <p>...</p>`` runs. Consecutive cues of one speaker become one
-:class:`~segments.model.Section` (a turn). Timecodes are read and written by
-:mod:`segments.timecode`.
+JSON transcripts are ``{"version": "1.0.0", "segments": [...]}`` (``endTime`` optional), HTML
+transcripts are ``<cite>Name:</cite> <time>0:53</time> <p>...</p>`` runs. Machine transcripts
+also come as Whisper/WhisperX JSON (``segments`` of ``start``/``end``/``text``, optional
+``words``), YouTube ``json3``/``srv3`` (millisecond events with word offsets) and plain logs
+(``[00:01:23] Speaker: text``).
+
+Two views: :func:`read_timed_file` returns the cues as the file has them (exact times, word
+times where given: what the aligner pairs with an edited transcript), and
+:func:`read_transcript_file` joins consecutive cues of one speaker into one
+:class:`~segments.model.Section` (a turn). Quirks of real files (:data:`QUIRKS`) are read
+anyway and reported once per kind. Timecodes are read and written by :mod:`segments.timecode`.
 """
 
 from __future__ import annotations
@@ -52,8 +59,6 @@ class Cue:
     speaker: str | None
     words: list[Word] = field(default_factory=list)
 
-
-_Cue = Cue  # the name the HTML reader and older code use
 
 #: Quirks of real-world files that are read anyway, each reported once per file (kind -> text).
 QUIRKS: dict[str, str] = {
