@@ -72,6 +72,7 @@ QUIRKS: dict[str, str] = {
     "cue_settings": "cue settings after the timing (position, align, X1...)",
     "html": "HTML markup in cue text (removed: in WebVTT tags that are not WebVTT's, in SRT <br>)",
     "no_end": "segments without 'endTime' (ended at the next segment's start)",
+    "rolling": "rolling captions that repeat the cue before (repeats removed)",
 }
 
 
@@ -135,6 +136,8 @@ def _check_order(cues: list[Cue], quirks: _Quirks) -> None:
 _VTT_TIMING = re.compile(r"^(\S+)\s+-->\s+(\S+)(?:\s+(.*))?$")
 _VTT_VOICE = re.compile(r"<v(?:\.[^\s>]*)?\s+([^>]*)>")
 _VTT_TAG = re.compile(r"<[^>]*>")
+#: A WebVTT inline timestamp (W3C WebVTT 4.2.2 "cue timestamp"): the time the next word is said.
+_VTT_STAMP = re.compile(r"<((?:\d+:)?\d{2}:\d{2}\.\d{3})>")
 #: WebVTT's own cue markup (W3C WebVTT, 4.2.2); any other tag is an HTML quirk.
 _VTT_OWN_TAG = re.compile(r"</?(?:c|i|b|u|v|lang|ruby|rt)\b[^>]*>|<\d[\d:.]*>")
 #: The class that marks a question paragraph in an HTML transcript (segcast writes it).
@@ -186,27 +189,82 @@ def _normalise_newlines(text: str, quirks: _Quirks) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
 
+def _vtt_blocks(text: str) -> list[tuple[int, list[str]]]:
+    """Split WebVTT into blocks at empty lines only (a line of spaces is inside a cue: YouTube
+    writes one), and before a timing line inside a block (files separated by lines of spaces)."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        if line == "" or ("-->" in line and any("-->" in seen for seen in current)):
+            if current:
+                blocks.append((start, current))
+            current = []
+            if line == "":
+                continue
+        if not line.strip():
+            continue
+        if not current:
+            start = number
+        current.append(line.rstrip())
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def _vtt_words(payload: str, start: float) -> list[Word]:
+    """Words of a cue with inline timestamps (``word<00:00:01.500><c> next</c>``)."""
+    pieces = _VTT_STAMP.split(payload)
+    words: list[Word] = []
+    at = start
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            at = parse_timecode(piece)
+            continue
+        text = html.unescape(_VTT_TAG.sub("", piece))
+        words.extend(Word(word, at) for word in text.split())
+    return words
+
+
 def _vtt_cues(text: str, where: str, quirks: _Quirks) -> list[Cue]:
     text = _normalise_newlines(text, quirks)
     if not text.startswith("WEBVTT"):
         raise InputError("not WebVTT: the first line must be 'WEBVTT'", where)
+    blocks = _vtt_blocks(text)[1:]
+    # YouTube's automatic captions roll: each cue repeats the line before it, and only the
+    # lines with inline word times are new.
+    rolling = _VTT_STAMP.search(text) is not None
     cues: list[Cue] = []
-    for lineno, lines in _blocks(text)[1:]:
+    previous_lines: set[str] = set()
+    for lineno, lines in blocks:
         if lines[0].startswith(("NOTE", "STYLE", "REGION")):
             continue
         timing_at = 0 if "-->" in lines[0] else 1
         if timing_at >= len(lines) or "-->" not in lines[timing_at]:
             raise InputError("cue without a timing line", f"{where}:{lineno}")
         start, end = _timing(lines[timing_at], f"{where}:{lineno + timing_at}", "vtt", quirks)
-        payload = " ".join(lines[timing_at + 1 :])
+        payload_lines = lines[timing_at + 1 :]
+        if rolling:
+            plain = [" ".join(_VTT_TAG.sub("", line).split()) for line in payload_lines]
+            kept = [
+                line
+                for line, bare in zip(payload_lines, plain, strict=True)
+                if _VTT_STAMP.search(line) or bare not in previous_lines
+            ]
+            if len(kept) < len(payload_lines):
+                quirks.note("rolling")
+            previous_lines = set(plain)
+            payload_lines = kept
+        payload = " ".join(payload_lines)
         voice = _VTT_VOICE.search(payload)
         speaker = (html.unescape(voice.group(1)).strip() or None) if voice else None
         if _ANY_TAG.search(_VTT_OWN_TAG.sub("", payload)):
             quirks.note("html")
         body = html.unescape(_VTT_TAG.sub("", _SRT_BREAK.sub(" ", payload)))
-        cues.append(Cue(start, end, " ".join(body.split()), speaker))
+        words = _vtt_words(payload, start) if _VTT_STAMP.search(payload) else []
+        cues.append(Cue(start, end, " ".join(body.split()), speaker, words))
     _check_order(cues, quirks)
-    return cues
+    return [cue for cue in cues if cue.text]
 
 
 def parse_vtt(text: str, where: str = "<vtt>") -> list[Section]:

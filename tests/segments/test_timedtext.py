@@ -445,3 +445,42 @@ def test_find_timed_file_prefers_word_level_json(tmp_path: Path) -> None:
     assert find_timed_file(tmp_path, "ep") == folder / "ep.srt"
     (folder / "ep.json").write_text("", encoding="utf-8")
     assert find_timed_file(tmp_path, "ep") == folder / "ep.json"
+
+
+#: The shape of YouTube's automatic captions in WebVTT: cue settings, a line of one space inside
+#: cues (written ~ here), inline word times, and each cue repeating the line before it.
+YOUTUBE_AUTO_VTT = """WEBVTT
+Kind: captions
+Language: en
+
+00:00:00.000 --> 00:00:02.000 align:start position:0%
+~
+next<00:00:00.560><c> we</c><00:00:00.760><c> welcome</c><00:00:01.480><c> Dr</c>
+
+00:00:02.000 --> 00:00:02.010 align:start position:0%
+next we welcome Dr
+~
+
+00:00:02.010 --> 00:00:04.000 align:start position:0%
+next we welcome Dr
+Thomas<00:00:02.400><c> Doctor</c><00:00:03.400><c> uh</c>
+""".replace("~", " ")  # the lines of one space
+
+
+def test_youtube_automatic_captions_read_once_with_word_times(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="segments.timedtext"):
+        timed = parse_timed(YOUTUBE_AUTO_VTT, ".vtt", "auto.vtt")
+    assert [c.text for c in timed.cues] == ["next we welcome Dr", "Thomas Doctor uh"]
+    assert [(w.text, w.start) for c in timed.cues for w in c.words] == [
+        ("next", 0.0), ("we", 0.56), ("welcome", 0.76), ("Dr", 1.48),
+        ("Thomas", 2.01), ("Doctor", 2.4), ("uh", 3.4),
+    ]  # fmt: skip
+    assert timed.quirks == ["rolling"]
+    assert [r.getMessage() for r in caplog.records] == [f"auto.vtt: {QUIRKS['rolling']}"]
+
+
+def test_vtt_cues_separated_by_lines_of_spaces_still_split() -> None:
+    text = "WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n   \n00:03.000 --> 00:04.000\nho\n"
+    assert [(c.start, c.text) for c in parse_timed(text, ".vtt").cues] == [(1.0, "hi"), (3.0, "ho")]
