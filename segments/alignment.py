@@ -56,6 +56,8 @@ SHORT_RUN_REACH = 4
 #: heavily damaged one of the same audio still matches over 60%: tests/segments/test_alignment.py).
 MIN_COVERAGE = 0.35
 MIN_CONFIDENCE = 0.25
+#: The pause before a question or paragraph that starts inside a cue (seconds).
+PART_PAUSE_SECONDS = 0.5
 #: Speaking rate when a timed transcript gives none (about 150 words a minute).
 SECONDS_PER_WORD = 0.4
 
@@ -243,6 +245,8 @@ class _Timed:
     starts: list[float] = field(default_factory=list)
     ends: list[float] = field(default_factory=list)
     speakers: list[str | None] = field(default_factory=list)
+    cue: list[int] = field(default_factory=list)  # which cue; -1 for cues with word times
+    sentence_end: list[bool] = field(default_factory=list)  # the last token of "word."
 
 
 def _spread(cue: Cue, start: float, end: float) -> Iterator[tuple[str, float, float]]:
@@ -288,7 +292,49 @@ def _timed_words(cues: list[Cue]) -> _Timed:
                 timed.starts.append(word_start + step * k)
                 timed.ends.append(word_start + step * (k + 1))
                 timed.speakers.append(cue.speaker)
+                timed.cue.append(-1 if cue.words else index)
+                timed.sentence_end.append(k == len(tokens) - 1 and raw.endswith((".", "?", "!")))
     return timed
+
+
+def _pause_at_parts(edited: _Edited, timed: _Timed, runs: list[tuple[int, int, int]]) -> None:
+    """Where a new question or paragraph starts inside a cue, give the pause before it its time.
+
+    A cue's time is shared among its words by their letters; people pause between paragraphs,
+    and a recogniser without punctuation leaves no sign of it. Each such start gets
+    :data:`PART_PAUSE_SECONDS` (at most a third of the cue, shared), the rest of the cue shrinks
+    to make room. Cues with word times, starts after a sentence's end (already paused) and starts
+    after a word the edit dropped (a filler, said without a pause) are left as they are.
+    """
+    owner_of = {j + k: edited.owner[i + k] for i, j, size in runs for k in range(size)}
+    by_cue: dict[int, list[int]] = {}
+    for j in sorted(owner_of):
+        cue = timed.cue[j]
+        before = owner_of.get(j - 1)
+        # Two words heard one after the other, of two parts: nothing (a filler) came between.
+        if before is None or before == owner_of[j] or cue < 0 or timed.cue[j - 1] != cue:
+            continue
+        if not timed.sentence_end[j - 1]:
+            by_cue.setdefault(cue, []).append(j)
+    for cue, boundaries in by_cue.items():
+        first = boundaries[0]
+        while first and timed.cue[first - 1] == cue:
+            first -= 1
+        last = boundaries[-1]
+        while last + 1 < len(timed.cue) and timed.cue[last + 1] == cue:
+            last += 1
+        begin, span = timed.starts[first], timed.ends[last] - timed.starts[first]
+        if span <= 0:
+            continue
+        pause = min(PART_PAUSE_SECONDS, span / 3 / len(boundaries))
+        scale = (span - pause * len(boundaries)) / span
+        passed = 0
+        for t in range(first, last + 1):
+            if passed < len(boundaries) and t == boundaries[passed]:
+                passed += 1
+            timed.starts[t] = begin + (timed.starts[t] - begin) * scale + pause * passed
+            # A token's end is before the next boundary's pause.
+            timed.ends[t] = begin + (timed.ends[t] - begin) * scale + pause * passed
 
 
 # --- aligning --------------------------------------------------------------------------------
@@ -633,6 +679,7 @@ def _pair(
             f"found, {confidence:.0%} in runs): is it of another episode?",
             where,
         )
+    _pause_at_parts(edited, timed, runs)
     times = _word_times(edited, timed, runs)
     paired = copy.deepcopy(segment)
     paired.transcript = copy.deepcopy(sections)

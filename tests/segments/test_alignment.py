@@ -43,7 +43,7 @@ DAMAGE_TABLE: dict[str, tuple[float, float]] = {
     "digits_and_contractions":    (0.01, 0.26),
     "merged_cues":                (0.01, 0.52),
     "split_cues":                 (0.01, 0.45),
-    "lowercase_no_punctuation":   (0.01, 0.82),
+    "lowercase_no_punctuation":   (0.01, 0.34),
     "dropped_paragraph":          (0.01, 0.37),
     "missing_question":           (0.20, 0.23),
     "extra_passage":              (0.11, 0.37),
