@@ -1,4 +1,4 @@
-"""Run segcast's benchmarks: ``python benchmarks/run.py [audio|feed|all] [-- options]``.
+"""Run segcast's benchmarks: ``python benchmarks/run.py [audio|feed|align|all] [-- options]``.
 
 Each benchmark is a script in this folder that prints its own table and exits 1 when it misses
 a target. Options after ``--`` go to the one benchmark named (e.g. ``audio -- --minutes 10``).
@@ -27,6 +27,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "speech_bench.py",
         "read both example pages aloud: segcast's speech vs bare eSpeak NG, s per audio minute",
     ),
+    "align": (
+        "align_bench.py",
+        "pair a 60-minute interview with a damaged timed transcript: time, memory, error",
+    ),
 }
 
 
@@ -43,7 +47,7 @@ def main(argv: list[str]) -> int:
             print(f"  {name:<6} {script:<16} {what}")
         return 0 if chosen in ("-h", "--help") else 2
     if extra and chosen == "all":
-        print("options after -- need one benchmark named (audio, feed or speech)", file=sys.stderr)
+        print("options after -- need one benchmark named", file=sys.stderr)
         return 2
     names = list(BENCHMARKS) if chosen == "all" else [chosen]
     failed = []

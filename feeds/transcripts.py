@@ -2,14 +2,18 @@
 
 HTML always (speakers in ``<cite>``, like the Podcasting 2.0 example); WebVTT, SRT and JSON only
 when every section has real start and end times, since those formats promise timing. A question
-becomes its own turn voiced by the questioner; headings appear only in HTML. Long turns are split
-into cues that share the section's time in proportion to their characters. In HTML each section
-is a ``<section>``, so that turns without a speaker or time stay apart when read back.
+becomes its own turn voiced by the questioner (the page's interviewer or host when the section
+names none, else "Q"), so that no question reads as the answerer's speech; headings appear only in
+HTML. Turns are split into cues of at most two lines that share the section's time in proportion
+to their characters, each on screen 1-7 s as caption guides ask (a turn spoken slowly gets more,
+shorter cues; a short cue stays up into the pause after it). In HTML each section is a
+``<section>``, so that turns without a speaker or time stay apart when read back.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from html import escape
 
@@ -18,14 +22,20 @@ import nh3
 from feeds.sanitize import DROPPED_WITH_CONTENT
 from segments.errors import FeedError
 from segments.model import Section, Segment
+from segments.segmentfile import UNKNOWN_QUESTIONER
 from segments.timecode import format_clock, format_timecode
 from segments.timedtext import QUESTION_CLASS, split_speaker_label
 
-#: Longest WebVTT cue line (podcast-standards.md: "lines at most about 65 characters").
-VTT_LINE_CHARS = 65
+#: WebVTT cues: at most this many lines of this many characters (caption guides: 42 a line, two
+#: lines; podcast-standards.md allows up to 65).
+VTT_LINE_CHARS = 42
+VTT_LINES = 2
 #: SRT cues: at most this many lines of this many characters (podcast-standards.md).
 SRT_LINE_CHARS = 32
 SRT_LINES = 2
+#: How long a cue stays on screen (caption guides: at least 1 s to read, at most 7 s).
+MIN_CUE_SECONDS = 1.0
+MAX_CUE_SECONDS = 7.0
 
 #: Tags and classes a transcript body may contain (it is built from escaped text, then cleaned
 #: again so that nothing a page smuggled into a name or paragraph can become markup).
@@ -55,10 +65,21 @@ class _Cue:
     labelled: bool  # SRT: the cue starts with "Name: "
 
 
-def _turns(section: Section) -> list[_Turn]:
+def _asker(segment: Segment) -> str:
+    """Who asks a question the section names no asker for: the interviewer, a host, else "Q"."""
+    for role in ("interviewer", "host"):
+        people = segment.people_with(role)
+        if people:
+            return people[0].name
+    if segment.show and segment.show.hosts:
+        return segment.show.hosts[0]
+    return UNKNOWN_QUESTIONER
+
+
+def _turns(section: Section, asker: str | None = None) -> list[_Turn]:
     turns = []
     if section.question:
-        turns.append(_Turn(section.questioner, " ".join(section.question.split())))
+        turns.append(_Turn(section.questioner or asker, " ".join(section.question.split())))
     text = " ".join(" ".join(p.split()) for p in section.paragraphs if p.strip())
     if text:
         turns.append(_Turn(section.speaker, text))
@@ -109,6 +130,56 @@ def _take_lines(
     return lines, pos, offset
 
 
+def _fill(
+    turn: _Turn, words: list[str], width: int, lines: int, label: str, first: bool
+) -> list[tuple[str, bool]]:
+    """Fill ``words`` into pieces of at most ``lines`` lines; say which carry the label."""
+    pieces: list[tuple[str, bool]] = []
+    pos, offset = 0, 0
+    while pos < len(words):
+        indent = len(label) if first and not pieces else 0
+        taken, next_pos, next_offset = _take_lines(words, pos, offset, width, lines, indent)
+        if label and not indent and split_speaker_label(" ".join(taken))[0]:
+            indent = len(label)
+            taken, next_pos, next_offset = _take_lines(words, pos, offset, width, lines, indent)
+        pieces.append(("\n".join(taken), bool(label and indent)))
+        pos, offset = next_pos, next_offset
+    return pieces
+
+
+def _chunks(words: list[str], count: int) -> list[list[str]]:
+    """Split ``words`` into ``count`` runs of about equal characters."""
+    total = sum(len(w) + 1 for w in words)
+    chunks: list[list[str]] = [[] for _ in range(count)]
+    done = 0
+    for word in words:
+        chunks[min(count - 1, done * count // total)].append(word)
+        done += len(word) + 1
+    return [c for c in chunks if c]
+
+
+def _turn_pieces(
+    turn: _Turn, width: int, lines: int, label_speakers: bool, seconds: float
+) -> list[tuple[str, bool]]:
+    """A turn's cue texts: filled lines, in more and shorter cues when it is spoken slowly."""
+    words = turn.text.split()
+    label = f"{turn.speaker}: " if label_speakers and turn.speaker else ""
+    pieces = _fill(turn, words, width, lines, label, True)
+    count = math.ceil(seconds / MAX_CUE_SECONDS - 1e-9)
+    while _longest(pieces, seconds) > MAX_CUE_SECONDS and count <= len(words):
+        pieces = []
+        for index, chunk in enumerate(_chunks(words, count)):
+            pieces.extend(_fill(turn, chunk, width, lines, label, index == 0))
+        count += 1
+    return pieces
+
+
+def _longest(pieces: list[tuple[str, bool]], seconds: float) -> float:
+    """The longest time one of ``pieces`` gets when they share ``seconds`` by characters."""
+    total = sum(len(text) for text, _ in pieces) or 1
+    return max((seconds * len(text) / total for text, _ in pieces), default=0.0)
+
+
 def _cues(segment: Segment, width: int, lines: int, label_speakers: bool) -> list[_Cue] | None:
     """Split timed sections into cues of at most ``lines`` lines of ``width`` characters.
 
@@ -119,42 +190,44 @@ def _cues(segment: Segment, width: int, lines: int, label_speakers: bool) -> lis
     timed = _timed_sections(segment)
     if timed is None:
         return None
+    asker = _asker(segment)
     cues: list[_Cue] = []
     for start, end, section in timed:
+        turns = _turns(section, asker)
+        total = sum(len(turn.text) for turn in turns) or 1
         pieces: list[tuple[_Turn, str, bool]] = []
-        for turn in _turns(section):
-            words, pos, offset = turn.text.split(), 0, 0
-            label = f"{turn.speaker}: " if label_speakers and turn.speaker else ""
-            while pos < len(words):
-                indent = len(label) if not pieces or pieces[-1][0] is not turn else 0
-                taken, next_pos, next_offset = _take_lines(words, pos, offset, width, lines, indent)
-                if label and not indent and split_speaker_label(" ".join(taken))[0]:
-                    indent = len(label)
-                    taken, next_pos, next_offset = _take_lines(
-                        words, pos, offset, width, lines, indent
-                    )
-                pieces.append((turn, "\n".join(taken), bool(label and indent)))
-                pos, offset = next_pos, next_offset
-        total = sum(len(text) for _, text, _ in pieces) or 1
+        for turn in turns:
+            seconds = (end - start) * len(turn.text) / total
+            pieces.extend(
+                (turn, text, labelled)
+                for text, labelled in _turn_pieces(turn, width, lines, label_speakers, seconds)
+            )
+        chars = sum(len(text) for _, text, _ in pieces) or 1
         done = 0
         for turn, text, labelled in pieces:
-            cue_start = start + (end - start) * done / total
+            cue_start = start + (end - start) * done / chars
             done += len(text)
-            cue_end = start + (end - start) * done / total
+            cue_end = start + (end - start) * done / chars
             cues.append(_Cue(cue_start, cue_end, turn.speaker, text, labelled))
+    for index, cue in enumerate(cues):
+        following = cues[index + 1].start if index + 1 < len(cues) else math.inf
+        # Long enough to read, where the pause before the next cue allows; never over 7 s.
+        cue.end = min(
+            max(cue.end, min(cue.start + MIN_CUE_SECONDS, following)), cue.start + MAX_CUE_SECONDS
+        )
     return cues
 
 
 def transcript_vtt(segment: Segment) -> str | None:
     """Return a WebVTT transcript with ``<v Name>`` voices, or None without times."""
-    cues = _cues(segment, VTT_LINE_CHARS, 1, label_speakers=False)
+    cues = _cues(segment, VTT_LINE_CHARS, VTT_LINES, label_speakers=False)
     if cues is None:
         return None
     out = ["WEBVTT", ""]
     for cue in cues:
         out.append(f"{format_timecode(cue.start)} --> {format_timecode(cue.end)}")
         voice = f"<v {escape(cue.speaker, quote=False)}>" if cue.speaker else ""
-        out.extend([voice + escape(cue.text, quote=False), ""])
+        out.extend([voice + escape(cue.text, quote=False), ""])  # the voice spans the cue's lines
     return "\n".join(out)
 
 
@@ -180,7 +253,7 @@ def _seconds(value: float) -> float:
 
 def transcript_json(segment: Segment) -> str | None:
     """Return a Podcasting 2.0 JSON transcript (version 1.0.0), or None without times."""
-    cues = _cues(segment, VTT_LINE_CHARS, 1, label_speakers=False)
+    cues = _cues(segment, VTT_LINE_CHARS, VTT_LINES, label_speakers=False)
     if cues is None:
         return None
     segments = []
@@ -188,7 +261,8 @@ def transcript_json(segment: Segment) -> str | None:
         entry: dict[str, object] = {}
         if cue.speaker:
             entry["speaker"] = cue.speaker
-        entry.update(startTime=_seconds(cue.start), endTime=_seconds(cue.end), body=cue.text)
+        body = " ".join(cue.text.split())
+        entry.update(startTime=_seconds(cue.start), endTime=_seconds(cue.end), body=body)
         segments.append(entry)
     document = {"version": "1.0.0", "segments": segments}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -49,6 +49,7 @@ from typing import Any, cast
 
 import yaml
 
+from segments.chapters import parse_chapter_line
 from segments.errors import InputError, SegcastError
 from segments.files import read_input, split_blocks, write_atomic
 from segments.model import (
@@ -84,7 +85,8 @@ SEGMENT_KEYS: dict[str, str] = {
     "people": "list of {name, role, href, img}; role is host, interviewer, reporter or guest",
     "images": "list of {url, caption, credit}",
     "audio": "{path or url, label, size_bytes, size_is_estimate, mime_type, duration_seconds}",
-    "chapters": "list of {start, title, end, url, image}; times as HH:MM:SS.mmm or seconds",
+    "chapters": "list of {start, title, end, url, image} or 'MM:SS Title' lines; times as "
+    "HH:MM:SS.mmm or seconds",
     "source": "{path, url, kind}: where the segment was imported from",
     "show": "what the page says of its show: {title, tagline, hosts, category, airtimes, ...}",
 }
@@ -551,7 +553,7 @@ def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segm
     segment.images = [_image(_Mapping(v, k, where)) for k, v in front.items("images")]
     audio = front.mapping("audio")
     segment.audio = _audio(audio) if audio else None
-    segment.chapters = [_chapter(_Mapping(v, k, where)) for k, v in front.items("chapters")]
+    segment.chapters = [_chapter_entry(k, v, where) for k, v in front.items("chapters")]
     source = front.mapping("source")
     segment.source = _source(source) if source else None
     show = front.mapping("show")
@@ -592,6 +594,15 @@ def _audio(m: _Mapping) -> AudioRef:
     )
     m.finish()
     return audio
+
+
+def _chapter_entry(key: str, value: object, where: str) -> Chapter:
+    if isinstance(value, str):  # "MM:SS Title", as producers type them
+        try:
+            return parse_chapter_line(value)
+        except ValueError as exc:
+            raise InputError(f"{key}: {exc}", where) from exc
+    return _chapter(_Mapping(value, key, where))
 
 
 def _chapter(m: _Mapping) -> Chapter:
