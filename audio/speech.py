@@ -114,6 +114,8 @@ class Speech:
     sample_rate: int
     words: list[Word]
     engine: Engine
+    #: Whether ``speak`` stopped at its length cap before the end of the script.
+    cut: bool = False
 
     @property
     def duration_seconds(self) -> float:
@@ -410,8 +412,10 @@ def speak(
     rate: int | None = None
     elapsed = 0
     previous: str | None = None
+    cut = False
     for turn in turns:
         if max_seconds is not None and rate is not None and elapsed / rate >= max_seconds:
+            cut = True
             break
         if not turn.text.strip():
             continue
@@ -439,13 +443,14 @@ def speak(
     rate = rate or (SIGNAL_RATE if chosen == "signal" else _espeak().sample_rate)
     pcm = np.concatenate(pcm_parts) if pcm_parts else np.zeros(0, dtype=np.int16)
     if max_seconds is not None and len(pcm) / rate > max_seconds:
+        cut = True
         words = [w for w in words if w.end_seconds <= max_seconds]
         tail = (words[-1].end_seconds + SAME_VOICE_PAUSE_SECONDS) if words else 0.0
         pcm = pcm[: math.floor(min(max_seconds, tail) * rate)]
     # Times are rounded to the millisecond: none may round past the end of the audio.
     last = math.floor(len(pcm) / rate * 1000) / 1000
     words = [replace(w, end_seconds=min(w.end_seconds, last)) for w in words]
-    return Speech(pcm, rate, words, chosen)
+    return Speech(pcm, rate, words, chosen, cut=cut)
 
 
 def write_wav(speech: Speech, path: Path) -> None:

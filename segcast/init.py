@@ -129,7 +129,8 @@ class Recording:
 
     slug: str
     wav: Path
-    transcript: Path
+    #: The word times as a timed transcript; None when the recording was cut at the length cap.
+    transcript: Path | None
     duration_seconds: float
     size_bytes: int
     words: int
@@ -288,8 +289,12 @@ def record_page(
     wav = root / RAW / f"{segment.slug}.wav"
     write_wav(speech, wav)
     elapsed = time.perf_counter() - started
-    transcript = root / TRANSCRIPTS / f"{segment.slug}.json"
-    write_atomic(transcript, words_json(speech.words))
+    # A recording cut at the length cap holds only the start of the transcript: its word times
+    # would not pair with the whole edited transcript (the build would refuse them), so a cut
+    # recording gets none.
+    transcript = None if speech.cut else root / TRANSCRIPTS / f"{segment.slug}.json"
+    if transcript is not None:
+        write_atomic(transcript, words_json(speech.words))
     return Recording(
         slug=segment.slug,
         wav=wav,
@@ -327,9 +332,12 @@ def init_example(
         for page in sorted((root / PAGES).iterdir()):
             recording = record_page(root, page, max_seconds=max_minutes * 60, engine=engine)
             report.recordings.append(recording)
-            created += [recording.wav.relative_to(root), recording.transcript.relative_to(root)]
+            created.append(recording.wav.relative_to(root))
+            if recording.transcript is not None:
+                created.append(recording.transcript.relative_to(root))
     for recording in report.recordings:
         recording.wav = show_dir / recording.wav.relative_to(root)
-        recording.transcript = show_dir / recording.transcript.relative_to(root)
+        if recording.transcript is not None:
+            recording.transcript = show_dir / recording.transcript.relative_to(root)
     report.created = [show_dir / path for path in sorted(created)]
     return report

@@ -7,19 +7,21 @@ returning them:
 1. **read** every segment file once (``read``);
 2. **import** each page in ``pages/`` no segment file came from yet; edited files stay
    (``import_pages``);
-3. **assign GUIDs** to episodes that have none, and the moment of their first publication to
+3. **pair** each untimed transcript with ``transcripts/<slug>.*`` and give every episode its one
+   chapter list (``pair``);
+4. **assign GUIDs** to episodes that have none, and the moment of their first publication to
    episodes without a date (``guids``);
-4. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
+5. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
    (``master``);
-5. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
-6. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
+6. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
+7. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
    pages, stylesheet, airtimes calendar (``site``);
-7. **publish** the feed, its companions, the artwork and the local audio into a staging folder
+8. **publish** the feed, its companions, the artwork and the local audio into a staging folder
    that replaces OUT whole, in one step (``publish``, ``staging``).
 
 A build holds the show folder's lock (``lock``) from start to end.
 
-``segcast feed build`` runs the same stages 1, 3 and 6 (``run_feed``). Per-item problems (a bad
+``segcast feed build`` runs the same stages 1, 3, 4 and 7 (``run_feed``). Per-item problems (a bad
 page, a corrupt raw file) are collected in the report and the other items go on; a feed that
 cannot be built stops the run before publishing (the previous feed stays).
 """
@@ -38,6 +40,7 @@ from segcast.build.import_pages import import_pages
 from segcast.build.layout import FEED_NAME
 from segcast.build.lock import show_lock
 from segcast.build.master import ExecutorFactory, default_jobs, master_audio
+from segcast.build.pair import pair_transcripts
 from segcast.build.publish import publish
 from segcast.build.read import read_segments
 from segcast.build.site import render_site
@@ -93,6 +96,7 @@ def run_build(
             report.warn(cache.path, cache.rebuilt)
         episodes = read_segments(config, report)
         episodes = import_pages(config, episodes, report)
+        episodes = pair_transcripts(config, episodes, report, cache)
         episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
         report.new = [episode.slug for episode in episodes if episode.new_guid]
         episodes = master_audio(
@@ -132,7 +136,7 @@ def run_feed(
     with show_lock(config.folder) as lock, open_cache(lock.parent) as cache:
         if cache.rebuilt:
             report.warn(cache.path, cache.rebuilt)
-        episodes = read_segments(config, report)
+        episodes = pair_transcripts(config, read_segments(config, report), report, cache)
         episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
         report.feed = write_feed(config, episodes, output, report, cache)
     return report

@@ -57,6 +57,7 @@ COMMANDS: dict[str, dict[str, str]] = {
         "init": "segcast.cli.init:init",
         "import": "segcast.cli.import_:import_command",
         "build": "segcast.cli.build:build",
+        "pair": "segcast.cli.pair:pair",
         "serve": "segcast.cli.serve:serve",
     },
     "audio": {

@@ -37,7 +37,7 @@ def report_json(report: InitReport) -> dict[str, Any]:
             {
                 "slug": r.slug,
                 "wav": str(r.wav),
-                "transcript": str(r.transcript),
+                "transcript": str(r.transcript) if r.transcript is not None else None,
                 "duration_seconds": round(r.duration_seconds, 3),
                 "size_bytes": r.size_bytes,
                 "words": r.words,
@@ -81,6 +81,7 @@ def init(show_dir: Path, example: bool, max_minutes: float, as_json: bool) -> No
                 f"  {r.wav.relative_to(show_dir)}: {_minutes(r.duration_seconds)}, "
                 f"{r.size_bytes / 1e6:.1f} MB, {r.words} words, {ENGINE_NAMES[r.engine]} "
                 f"(made in {r.synthesis_seconds:.1f} s)"
+                + ("" if r.transcript is not None else "; cut at the cap, so no timed transcript")
             )
         click.echo(f"next: segcast build {show_dir} -o public")
     for warning in report.warnings:

@@ -26,8 +26,10 @@ from segcast import init as init_module
 from segcast.cli import cli
 from segcast.config import AUDIO_KEYS, KEYS, load_audio_settings, load_show
 from segcast.init import FOLDERS, SHOW_TEMPLATE, show_toml_text
+from segments.alignment import pair_segment
 from segments.errors import AudioError
 from segments.importers import read_page
+from segments.timedtext import read_timed_file
 from tests.conftest import EXAMPLES
 
 THE_FRAME = EXAMPLES / "the-frame"
@@ -183,7 +185,9 @@ def test_example_ships_the_repository_example(example: Example) -> None:
 def test_example_recordings_are_named_by_the_importers_slugs(example: Example) -> None:
     slugs = sorted(read_page(page).segment.slug for page in (THE_FRAME / "pages").iterdir())
     assert sorted(p.stem for p in (example.show / "raw").iterdir()) == slugs
-    assert sorted(p.stem for p in (example.show / "transcripts").iterdir()) == slugs
+    # Cut at 0.4 minutes, the recordings hold only the start of each page: no word times that
+    # the build would then fail to pair with the whole transcript.
+    assert not list((example.show / "transcripts").glob("*"))
     recordings = example.report["recordings"]
     assert isinstance(recordings, list)
     assert sorted(r["slug"] for r in recordings) == slugs
@@ -205,22 +209,48 @@ def test_example_wavs_are_pcm_of_the_expected_duration(example: Example) -> None
             assert handle.getnframes() / handle.getframerate() == pytest.approx(duration, abs=1e-3)
 
 
-def test_example_transcripts_have_monotonic_word_times_inside_the_audio(example: Example) -> None:
-    for recording in example.report["recordings"]:  # type: ignore[attr-defined]
-        document = json.loads(Path(recording["transcript"]).read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory: pytest.TempPathFactory) -> init_module.InitReport:
+    """The example at its default length: each page read to its last word."""
+    return init_module.init_example(tmp_path_factory.mktemp("whole") / "x")
+
+
+def test_example_transcripts_have_monotonic_word_times_inside_the_audio(
+    whole: init_module.InitReport,
+) -> None:
+    for recording in whole.recordings:
+        assert recording.transcript is not None
+        document = json.loads(recording.transcript.read_text(encoding="utf-8"))
         assert document["version"] == "1.0.0"
         segments = document["segments"]
-        assert len(segments) == recording["words"] > 40
+        assert len(segments) == recording.words > 40
         end = 0.0
         for segment in segments:
             assert end <= segment["startTime"] < segment["endTime"], segment
             end = segment["endTime"]
-        assert end <= recording["duration_seconds"]
+        assert end <= recording.duration_seconds
         assert segments[0]["body"] in {"Interview", "'Lovesong':"}
 
 
-def test_example_reads_each_page_whole_by_default(tmp_path: Path) -> None:
-    report = init_module.init_example(tmp_path / "x")
+def test_example_word_times_pair_with_the_imported_transcript(
+    whole: init_module.InitReport,
+) -> None:
+    # The build pairs transcripts/<slug>.json with the segment it imports from the page.
+    for recording in whole.recordings:
+        assert recording.transcript is not None
+        page = next(
+            p
+            for p in (THE_FRAME / "pages").iterdir()
+            if read_page(p).segment.slug == recording.slug
+        )
+        pairing = pair_segment(read_page(page).segment, read_timed_file(recording.transcript))
+        assert pairing.coverage > 0.9, pairing.summary()
+        starts = [s.start_seconds for s in pairing.segment.transcript]
+        assert starts == sorted(starts) and starts[-1] < recording.duration_seconds
+
+
+def test_example_reads_each_page_whole_by_default(whole: init_module.InitReport) -> None:
+    report = whole
     for recording in report.recordings:
         page = next(
             p
@@ -228,6 +258,7 @@ def test_example_reads_each_page_whole_by_default(tmp_path: Path) -> None:
             if read_page(p).segment.slug == recording.slug
         )
         last = read_page(page).segment.transcript[-1].paragraphs[-1].split()[-1]
+        assert recording.transcript is not None
         words = json.loads(recording.transcript.read_text(encoding="utf-8"))["segments"]
         assert words[-1]["body"].endswith(last)
         assert recording.duration_seconds < init_module.DEFAULT_MAX_MINUTES * 60
