@@ -7,18 +7,18 @@ import math
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
 from audio.loudness import Loudness, measure_loudness
-from audio.master import ENCODINGS, MasterReport, MasterSettings
+from audio.master import ENCODINGS, Format, MasterReport, MasterSettings
 from audio.master import master as master_file
 from audio.probe import check_complete, probe
 from segments.errors import InputError
 
 #: Output file suffix -> format, when ``--format`` is not given.
-SUFFIX_FORMATS: dict[str, str] = {".mp3": "mp3", ".m4a": "m4a", ".mp4": "m4a"}
+SUFFIX_FORMATS: dict[str, Format] = {".mp3": "mp3", ".m4a": "m4a", ".mp4": "m4a"}
 
 
 def _number(value: float | None, digits: int = 1) -> float | None:
@@ -195,7 +195,7 @@ def parse_bitrate(text: str) -> int:
     return value // 1000 if value >= 8000 else value
 
 
-def output_format(out: Path, chosen: str | None) -> str:
+def output_format(out: Path, chosen: str | None) -> Format:
     """Return the output format: ``--format`` when given, else the output file's suffix."""
     from_suffix = SUFFIX_FORMATS.get(out.suffix.lower())
     if chosen is None and from_suffix is None:
@@ -204,7 +204,7 @@ def output_format(out: Path, chosen: str | None) -> str:
         )
     if chosen is not None and from_suffix is not None and chosen != from_suffix:
         raise InputError(f"suffix {out.suffix} does not match --format {chosen}", out)
-    return chosen or str(from_suffix)
+    return cast(Format, chosen) if chosen else cast(Format, from_suffix)
 
 
 @click.command()
