@@ -447,18 +447,26 @@ def _analyse(
     raw_chain.append(ebur128_filter(true_peak=False, sample_peak=True, name="raw"))
     graph = [f"[0:a:0]{','.join(raw_chain)}[raw]"]
     steps = processing_steps(settings)
-    meters = _meters(settings)
+    meters = {step: (name, chain, trough) for step, name, chain, trough in _meters(settings)}
     outputs: list[str] = []
-    through = _tap("raw", [(f"{m}_before", c, t) for _, m, c, t in meters], graph)
-    if steps:
-        chain = [f for _, filters in steps for f in filters]
-        chain.append(ebur128_filter(true_peak=False, sample_peak=True, name="processed"))
-        graph.append(f"[{through}]{','.join(chain)}[proc]")
-        through = _tap("proc", [(f"{m}_after", c, t) for _, m, c, t in meters], graph)
-    outputs += _null(through)
-    for index in range(len(meters)):
-        for label in ("raw", "proc"):
-            outputs += _null(f"{label}_o{index}")
+    current = "raw"
+    # Each step is metered right before and right after its own filters, so what the report
+    # says it changed is its own doing, not the next step's (the leveler lifts pauses).
+    for index, (step, filters) in enumerate(steps):
+        label = f"s{index}"
+        if step in meters:
+            name, chain, trough = meters[step]
+            current = _tap(current, [(f"{name}_before", chain, trough)], graph)
+            outputs += _null(f"{current.removesuffix('_t')}_o0")
+        last = index == len(steps) - 1
+        tail = [ebur128_filter(true_peak=False, sample_peak=True, name="processed")] if last else []
+        graph.append(f"[{current}]{','.join([*filters, *tail])}[{label}]")
+        current = label
+        if step in meters:
+            name, chain, trough = meters[step]
+            current = _tap(current, [(f"{name}_after", chain, trough)], graph)
+            outputs += _null(f"{current.removesuffix('_t')}_o0")
+    outputs += _null(current)
     inputs: list[str | Path] = ["-i", src]
     for number, bumper in enumerate(bumpers, start=1):
         inputs += ["-i", bumper]
@@ -491,7 +499,7 @@ def _analyse(
         if step == "leveler":
             effects.append(Effect(step, what, unit, raw.range_lu, processed.range_lu))
             continue
-        name = next(m for s, m, _, _ in meters if s == step)
+        name = meters[step][0]
         effects.append(
             Effect(step, what, unit, levels.get(f"{name}_before"), levels.get(f"{name}_after"))
         )
@@ -840,6 +848,9 @@ def master(
         gain += loss
         limiter = peak + SAMPLE_TO_TRUE_PEAK_DB + gain > pcm_ceiling
         passes = 0
+        #: The last pass's (gain, encoded loudness): where the limiter squeezes, a dB of gain
+        #: buys less than a dB of loudness, so later corrections follow the measured slope.
+        previous: tuple[float, float] | None = None
         while True:
             passes += 1
             say(f"encoding and measuring, pass {passes}")
@@ -859,10 +870,20 @@ def master(
             met = abs(error_lu) <= TOLERANCE_LU and over_db <= 0
             if met or passes >= settings.max_passes:
                 break
-            gain += error_lu
+            slope = 1.0
+            if previous is not None and abs(gain - previous[0]) > 0.05:
+                slope = (after.integrated_lufs - previous[1]) / (gain - previous[0])
+                slope = min(1.0, max(0.25, slope))
+            previous = (gain, after.integrated_lufs)
+            gain += error_lu / slope
             if over_db > 0:
                 pcm_ceiling -= over_db + 0.2
                 limiter = True
+            elif limiter and error_lu > TOLERANCE_LU and over_db < -0.4:
+                # Too quiet with the limiter squeezing and true peak measured well under the
+                # ceiling: the encoder headroom was more than this material needs; use half of
+                # what is left.
+                pcm_ceiling += min(error_lu, -over_db / 2)
             limiter = limiter or peak + SAMPLE_TO_TRUE_PEAK_DB + gain > pcm_ceiling
         if over_db > 0:
             raise AudioError(
