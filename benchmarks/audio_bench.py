@@ -59,13 +59,16 @@ class Side:
     name: str
     wall_seconds: float
     peak_rss_mb: float
+    #: User + system CPU of the process and its children: on a machine shared with other
+    #: work, the cost that does not depend on how busy the other cores are.
+    cpu_seconds: float
     lufs: float | None = None
     true_peak_dbtp: float | None = None
     note: str = ""
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, str, str]:
-    """Run ``command``; return wall seconds, peak RSS in MB (children included), stdout, stderr."""
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, float, str, str]:
+    """Run ``command``; return wall s, peak RSS MB and CPU s (children included), out, err."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
@@ -78,7 +81,8 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, str, s
         stderr = err.read().decode("utf-8", "replace")
     if process.returncode != 0:
         raise SystemExit(f"{command[0]} failed ({process.returncode}):\n{stderr[-2000:]}")
-    return wall, usage.ru_maxrss / 1024, stdout, stderr  # ru_maxrss is in KiB on Linux
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss / 1024, cpu, stdout, stderr  # ru_maxrss is in KiB on Linux
 
 
 def measure(ffmpeg: str, path: Path) -> tuple[float, float]:
@@ -101,8 +105,8 @@ def run_floor(ffmpeg: str, wav: Path, work: Path, env: dict[str, str]) -> Side:
     """Bare MP3 encode."""
     out = work / "floor.mp3"
     command = [ffmpeg, "-hide_banner", "-nostdin", "-y", "-i", str(wav)]
-    wall, rss, _, _ = timed([*command, "-c:a", "libmp3lame", "-b:a", "128k", str(out)], env)
-    return Side("floor", wall, rss, *measure(ffmpeg, out), note="no loudness work")
+    wall, rss, cpu, _, _ = timed([*command, "-c:a", "libmp3lame", "-b:a", "128k", str(out)], env)
+    return Side("floor", wall, rss, cpu, *measure(ffmpeg, out), note="no loudness work")
 
 
 def run_segcast(
@@ -112,13 +116,13 @@ def run_segcast(
     out = work / "segcast.mp3"
     command = [sys.executable, "-c", "from segcast.cli import main; main()"]
     command += ["audio", "master", str(wav), "-o", str(out), "--force", "--json", *extra]
-    wall, rss, stdout, _ = timed(command, env)
+    wall, rss, cpu, stdout, _ = timed(command, env)
     report = json.loads(stdout)
     note = (
         f"{report['passes']} pass(es), gain {report['gain_db']:+.1f} dB, "
         f"limiter {'on' if report['limiter'] else 'off'}"
     )
-    return Side("segcast", wall, rss, *measure(ffmpeg, out), note=note)
+    return Side("segcast", wall, rss, cpu, *measure(ffmpeg, out), note=note)
 
 
 LIBRARY = (
@@ -131,10 +135,10 @@ def run_library(ffmpeg: str, wav: Path, work: Path, env: dict[str, str]) -> Side
     """audio.master.master() from a bare interpreter: no command-line start-up."""
     out = work / "library.mp3"
     out.unlink(missing_ok=True)
-    wall, rss, stdout, _ = timed([sys.executable, "-c", LIBRARY, str(wav), str(out)], env)
+    wall, rss, cpu, stdout, _ = timed([sys.executable, "-c", LIBRARY, str(wav), str(out)], env)
     passes, gain = stdout.split()
     note = f"{passes} pass(es), gain {float(gain):+.1f} dB, no CLI start-up"
-    return Side("library", wall, rss, *measure(ffmpeg, out), note=note)
+    return Side("library", wall, rss, cpu, *measure(ffmpeg, out), note=note)
 
 
 def run_peer(ffmpeg: str, wav: Path, work: Path, env: dict[str, str]) -> Side:
@@ -147,10 +151,10 @@ def run_peer(ffmpeg: str, wav: Path, work: Path, env: dict[str, str]) -> Side:
         raise SystemExit("ffmpeg-normalize is not installed (pip install ffmpeg-normalize)")
     command = [exe, str(wav), "--preset", "podcast", "-p", "-c:a", "libmp3lame", "-b:a", "128k"]
     command += ["-ar", "44100", "-o", str(out), "-f"]
-    wall, rss, stdout, _ = timed(command, {**env, "FFMPEG_PATH": ffmpeg})
+    wall, rss, cpu, stdout, _ = timed(command, {**env, "FFMPEG_PATH": ffmpeg})
     mode = re.search(r'"normalization_type":\s*"(\w+)"', stdout)
     note = f"loudnorm {mode.group(1) if mode else '?'} mode"
-    return Side("peer", wall, rss, *measure(ffmpeg, out), note=note)
+    return Side("peer", wall, rss, cpu, *measure(ffmpeg, out), note=note)
 
 
 def median(sides: list[Side]) -> Side:
@@ -162,12 +166,15 @@ def median(sides: list[Side]) -> Side:
 def table(sides: list[Side], floor: Side) -> str:
     """Return the results as a fixed-width table."""
     rows = [
-        f"{'side':<9} {'wall s':>8} {'x floor':>8} {'peak MB':>8} {'LUFS':>7} {'dBTP':>6}  note"
+        f"{'side':<9} {'wall s':>8} {'x floor':>8} {'cpu s':>7} {'x floor':>8} {'peak MB':>8}"
+        f" {'LUFS':>7} {'dBTP':>6}  note"
     ]
     for side in sides:
         ratio = side.wall_seconds / floor.wall_seconds
+        cpu_ratio = side.cpu_seconds / floor.cpu_seconds
         rows.append(
-            f"{side.name:<9} {side.wall_seconds:>8.2f} {ratio:>8.2f} {side.peak_rss_mb:>8.0f}"
+            f"{side.name:<9} {side.wall_seconds:>8.2f} {ratio:>8.2f} {side.cpu_seconds:>7.2f}"
+            f" {cpu_ratio:>8.2f} {side.peak_rss_mb:>8.0f}"
             f" {side.lufs:>7.1f} {side.true_peak_dbtp:>6.1f}  {side.note}"
         )
     return "\n".join(rows)
@@ -228,6 +235,7 @@ def bench_length(
     ratios = {
         "segcast / floor": segcast.wall_seconds / floor.wall_seconds,
         "library / floor": lib.wall_seconds / floor.wall_seconds,
+        "segcast / floor, cpu": segcast.cpu_seconds / floor.cpu_seconds,
     }
     misses = []
     limit = floor_limit(minutes)
