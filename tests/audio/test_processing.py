@@ -102,6 +102,7 @@ def test_leveler_brings_two_speakers_within_3_lu_and_without_it_they_stay_apart(
     loud = turn_loudness(plain)
     assert min(loud[0::2]) - max(loud[1::2]) >= 9.0  # unchanged: still ~10 LU apart
     evened = turn_loudness(leveled)
+    print(f"turns without leveler {loud}, with {evened}")
     assert max(evened) - min(evened) <= 3.0
     (effect,) = report.effects
     assert effect.step == "leveler" and effect.unit == "LU"
@@ -251,9 +252,11 @@ def test_bumpers_are_matched_one_by_one_and_crossfade_without_gap_or_click(
         # No gap: the 10 ms level in the overlap never falls far under both neighbours.
         before = np.median(level[lo - round(0.5 * RATE) : lo])
         after = np.median(level[hi : hi + round(0.5 * RATE)])
+        print(f"overlap level {level[lo:hi].min() / min(before, after):.2f} of the neighbours")
         assert level[lo:hi].min() >= 0.5 * min(before, after)
         # No click: no sample step in the overlap bigger than the signals' own steps.
         own = max(jumps[lo - RATE : lo].max(), jumps[hi : hi + RATE].max())
+        print(f"largest step in the overlap {jumps[lo:hi].max() / own:.2f} of the signals' own")
         assert jumps[lo:hi].max() <= 1.05 * own
 
 
