@@ -137,6 +137,19 @@ def master_json(report: MasterReport) -> dict[str, Any]:
             else None
         ),
         "bumpers": [str(path) for path in report.bumpers],
+        "bumper_gain_db": report.bumper_gain_db,
+        "intro_effective_seconds": report.intro_effective_seconds,
+        "reading": report.reading,
+        "effects": [
+            {
+                "step": effect.step,
+                "measure": effect.measure,
+                "unit": effect.unit,
+                "before": _number(effect.before),
+                "after": _number(effect.after),
+            }
+            for effect in report.effects
+        ],
         "wall_seconds": report.wall_seconds,
     }
 
@@ -171,6 +184,13 @@ def master_text(report: MasterReport) -> str:
     if report.trimmed_seconds:
         start, end = report.trimmed_seconds
         lines.append(f"  trimmed {start:.2f} s of leading and {end:.2f} s of trailing silence")
+    if report.reading == "dual-mono":
+        lines.append("  mono read as dual mono (-16 LUFS, Apple's reading)")
+    for effect in report.effects:
+        lines.append(
+            f"  {effect.step:<10} {effect.measure}: {_shown(effect.before, effect.unit)}"
+            f" -> {_shown(effect.after, effect.unit)}"
+        )
     if not report.target_met:
         lines.append(
             f"  warning: loudness is {a.integrated_lufs - report.target_lufs:+.1f} LU off target"
@@ -253,6 +273,18 @@ def output_format(out: Path, chosen: str | None) -> Format:
 @click.option(
     "--input-peak", is_flag=True, help="Also measure the input's true peak (about 10% slower)."
 )
+@click.option("--leveler", is_flag=True, help="Even out speakers and passages (dynaudnorm).")
+@click.option(
+    "--highpass", type=float, default=None, metavar="HZ", help="High-pass against rumble."
+)
+@click.option(
+    "--dehum",
+    type=click.Choice(["50", "60"]),
+    default=None,
+    help="Remove mains hum, harmonics too.",
+)
+@click.option("--denoise", is_flag=True, help="Reduce broadband noise (ffmpeg's afftdn).")
+@click.option("--dual-mono", is_flag=True, help="Mono at -16 LUFS (Apple's reading), not -19.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def master(
@@ -268,6 +300,11 @@ def master(
     crossfade: int,
     trim_silence: bool,
     input_peak: bool,
+    leveler: bool,
+    highpass: float | None,
+    dehum: str | None,
+    denoise: bool,
+    dual_mono: bool,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -283,6 +320,11 @@ def master(
         crossfade_ms=crossfade,
         trim_silence=trim_silence,
         measure_input_peak=input_peak,
+        leveler=leveler,
+        highpass_hz=highpass,
+        dehum=50 if dehum == "50" else 60 if dehum == "60" else None,
+        denoise=denoise,
+        dual_mono=dual_mono,
     )
     if output.exists() and not force:
         raise InputError("already exists (use --force to replace it)", output)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
 
-from audio.master import ENCODINGS, SETTING_RANGES, MasterSettings
+from audio.master import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
 from segments.errors import ConfigError, ScheduleError
@@ -360,6 +360,11 @@ AUDIO_KEYS: dict[str, tuple[str, str]] = {
     "outro": ("bumper", "outro"),
     "crossfade_ms": ("crossfade_ms", "crossfade_ms"),
     "trim_silence": ("bool", "trim_silence"),
+    "leveler": ("bool", "leveler"),
+    "highpass": ("number", "highpass_hz"),
+    "dehum": ("mains", "dehum"),
+    "denoise": ("bool", "denoise"),
+    "dual_mono": ("bool", "dual_mono"),
 }
 
 
@@ -379,6 +384,10 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
         return _one_of(value, key, path, sorted(ENCODINGS), "'mp3' or 'm4a'")
     if kind == "bool":
         return _bool(value, key, path)
+    if kind == "mains":
+        if isinstance(value, bool) or value not in MAINS_HZ:
+            raise _fail(path, key, f"must be 50 or 60 (Hz of the mains), not {value!r}")
+        return int(value)
     if kind == "bumper":
         if not isinstance(value, str) or not value.strip():
             raise _fail(path, key, f"must be an audio file name, not {value!r}")
