@@ -115,7 +115,6 @@ SETTING_RANGES: dict[str, Range] = {
     "silence_pad_ms": Range(0, 5_000, "ms", "silence pad"),
     # Below 20 Hz nothing is audible to cut; above 300 Hz a high-pass thins voices audibly.
     "highpass_hz": Range(20, 300, "Hz", "high-pass"),
-    "max_lra_lu": Range(3.0, 20.0, "LU", "leveler loudness range"),
 }
 #: Output sample rates MP3 and AAC players all take.
 SAMPLE_RATES: tuple[int, ...] = (32000, 44100, 48000)
@@ -203,11 +202,10 @@ class MasterSettings:
     max_passes: int = 3
     #: Also measure the input's true peak (for the report; costs ~10% more wall time).
     measure_input_peak: bool = False
-    #: Speech processing, each optional. A leveler evening out speakers and passages (its target:
-    #: the loudness range under ``max_lra_lu``, reported), a high-pass against rumble at this
-    #: many Hz, hum removal at 50 or 60 Hz with harmonics, broadband noise reduction.
+    #: Speech processing, each optional. A leveler evening out speakers and passages (the
+    #: loudness range before and after it is reported), a high-pass against rumble at this many
+    #: Hz, hum removal at 50 or 60 Hz with harmonics, broadband noise reduction.
     leveler: bool = False
-    max_lra_lu: float = 8.0
     highpass_hz: float | None = None
     dehum: Mains | None = None
     denoise: bool = False
