@@ -67,8 +67,21 @@ def parse_decoded_seconds(stderr: str) -> float | None:
     return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
 
 
-def parse_ebur128(stderr: str, *, where: str | Path | None = None) -> Loudness:
+def _summary_of(stderr: str, name: str | None) -> int:
+    """Return where the last summary of the ebur128 instance ``name`` (any when None) starts."""
+    if name is None:
+        return stderr.rfind("Summary:")
+    owner = stderr.rfind(f"[ebur128@{name} @")
+    return -1 if owner < 0 else stderr.find("Summary:", owner)
+
+
+def parse_ebur128(
+    stderr: str, *, where: str | Path | None = None, name: str | None = None
+) -> Loudness:
     """Read the ``Summary:`` ffmpeg's ebur128 filter prints (the last one in ``stderr``).
+
+    ``name`` picks one instance of several in a graph (``ebur128@NAME``, see
+    :func:`ebur128_filter`); the summary ends where the next log line of any filter starts.
 
     >>> text = '''[Parsed_ebur128_0 @ 0x1] Summary:
     ...   Integrated loudness:
@@ -85,10 +98,13 @@ decoded_seconds=5.0)
     >>> parse_ebur128(text.replace("-21.8 LUFS", "-70.0 LUFS")).is_silent
     True
     """
-    start = stderr.rfind("Summary:")
+    start = _summary_of(stderr, name)
     if start < 0:
         raise AudioError("ffmpeg printed no loudness summary (no audio decoded?)", where)
     summary = stderr[start:]
+    following = summary.find("\n[")
+    if following >= 0:
+        summary = summary[:following]
     values: dict[str, float] = {}
     for name, pattern in _SUMMARY_FIELDS:
         match = re.search(pattern, summary)
@@ -108,16 +124,49 @@ decoded_seconds=5.0)
     )
 
 
-def ebur128_filter(*, true_peak: bool = True, sample_peak: bool = False) -> str:
+def ebur128_filter(
+    *, true_peak: bool = True, sample_peak: bool = False, name: str | None = None
+) -> str:
     """Return the ebur128 filter that measures what is asked (per-frame log silenced).
+
+    ``name`` labels the instance (``ebur128@NAME``) so one graph can hold several meters.
 
     >>> ebur128_filter(true_peak=True, sample_peak=True)
     'ebur128=peak=true+sample:framelog=verbose'
-    >>> ebur128_filter(true_peak=False)
-    'ebur128=framelog=verbose'
+    >>> ebur128_filter(true_peak=False, name="intro")
+    'ebur128@intro=framelog=verbose'
     """
-    peaks = "+".join(name for name, on in (("true", true_peak), ("sample", sample_peak)) if on)
-    return f"ebur128={'peak=' + peaks + ':' if peaks else ''}framelog=verbose"
+    peaks = "+".join(kind for kind, on in (("true", true_peak), ("sample", sample_peak)) if on)
+    label = f"@{name}" if name else ""
+    return f"ebur128{label}={'peak=' + peaks + ':' if peaks else ''}framelog=verbose"
+
+
+#: ffmpeg 6+ prints "RMS through" (sic) where 5.1 printed "RMS trough".
+_ASTATS = re.compile(r"\[astats@(\w+) @ [^\]]+\] (RMS level|RMS trough|RMS through) dB: (\S+)")
+
+
+def astats_filter(name: str, *, trough: bool = False) -> str:
+    """Return an astats meter labelled ``name``: overall RMS level, or its quietest 50 ms.
+
+    The trough (the quietest 50 ms window's RMS) of speech is the noise floor in its pauses.
+
+    >>> astats_filter("hum_before")
+    'astats@hum_before=length=0.05:measure_perchannel=none:measure_overall=RMS_level:metadata=0'
+    """
+    what = "RMS_trough" if trough else "RMS_level"
+    return f"astats@{name}=length=0.05:measure_perchannel=none:measure_overall={what}:metadata=0"
+
+
+def parse_astats(stderr: str) -> dict[str, float]:
+    """Return each labelled astats meter's last reading in dBFS (-inf for digital silence).
+
+    >>> parse_astats("[astats@hum @ 0x5] Overall [astats@hum @ 0x5] RMS level dB: -61.5")
+    {'hum': -61.5}
+    """
+    found: dict[str, float] = {}
+    for name, _, value in _ASTATS.findall(stderr):
+        found[name] = _number(value)
+    return found
 
 
 def measure_loudness(

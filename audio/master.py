@@ -3,22 +3,25 @@
 The pipeline, top to bottom (ITU-R BS.1770-4 / EBU R128 loudness, podcast targets from
 docs/podcast-standards.md):
 
-1. **Analyse** the source in one ffmpeg pass: integrated loudness, loudness range, sample peak
-   (ebur128; true peak would cost 3x here) and, when trimming, leading/trailing silence
-   (silencedetect, far faster than pydub's). A header promising more than decodes = truncated.
-2. **Assemble** the programme. Without bumpers the source is streamed through ffmpeg (trim and
-   downmix are filters), so a 3-hour episode never sits in Python's memory. With an intro or
-   outro, pydub crossfades 16-bit PCM that ffmpeg decoded (pydub's own loader needs ffprobe).
-3. **Calibrate** (programmes of 2 minutes or more): eight 6 s excerpts go through the real gain,
-   limiter and encoder; what they lose in loudness is added to the gain, so one pass lands.
-4. **Encode** with one gain, a limiter (alimiter at 2x the rate, so it sees inter-sample peaks)
-   only where the gain would push the peak over a PCM ceiling 1.5 dB under the target ceiling
-   (MP3 encoding raised true peak by up to 1.4 dB in our measurements), and a resample to
-   44.1 kHz, in one ffmpeg process. Its tee muxer writes the file and, through a pipe, the same
-   encoded packets to a second ffmpeg that measures loudness and true peak while the encode
-   runs: the verification on the encoded audio costs almost no wall time on two cores.
-5. **Correct**: if the encoded loudness is off by more than 0.3 LU or its true peak is over the
-   ceiling, adjust the gain (and the limiter ceiling) and encode again, at most ``max_passes``.
+1. **Analyse** the source, and each bumper, in one ffmpeg pass: integrated loudness, loudness
+   range, sample peak (ebur128; true peak would cost 3x here) and, when trimming,
+   leading/trailing silence (silencedetect). With speech processing on, the same pass measures
+   the programme before and after the processing filters (loudness range, hum, rumble, noise
+   floor: what proves each filter's effect). A header promising more than decodes = truncated.
+2. **Calibrate** (programmes of 10 minutes or more): excerpts totalling about 1.5% of the
+   programme go through the real gain, limiter and encoder; what they lose in loudness is added
+   to the gain, so one pass lands. Shorter programmes use the typical encoder loss (a
+   correction pass costs less there than calibrating would on every file).
+3. **Encode** in one ffmpeg process: the processing filters, one gain for the programme and
+   one for each bumper (each matched to the target on its own), the crossfades (``acrossfade``),
+   a look-ahead limiter (alimiter) only where a gain would push a peak over a PCM ceiling 1.5 dB
+   under the target ceiling (MP3 encoding raised true peak by up to 1.4 dB in our measurements),
+   and a resample to 44.1 kHz. Everything streams, bumpers
+   included: a 3-hour episode never sits in memory. The tee muxer writes the file and, through a
+   pipe, the same encoded packets to a second ffmpeg that measures loudness and true peak while
+   the encode runs: the verification on the encoded audio costs almost no wall time on two cores.
+4. **Correct**: if the encoded loudness is off by more than 0.3 LU or its true peak is over the
+   ceiling, adjust the gains (and the limiter ceiling) and encode again, at most ``max_passes``.
 
 ``loudnorm`` is deliberately not used: in linear mode it is only a gain, and it silently turns
 dynamic (and resamples to 192 kHz) exactly when the gain would clip.
@@ -31,7 +34,6 @@ import os
 import re
 import tempfile
 import time
-import wave
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -39,12 +41,26 @@ from pathlib import Path
 from typing import Literal
 
 from audio.ffmpeg import check_finished, run_ffmpeg, start_ffmpeg
-from audio.loudness import Loudness, ebur128_filter, measure_loudness, parse_ebur128
+from audio.loudness import (
+    Loudness,
+    astats_filter,
+    ebur128_filter,
+    measure_loudness,
+    parse_astats,
+    parse_ebur128,
+)
 from audio.probe import AudioFacts, check_complete, probe
 from segments.errors import AudioError, InputError
 from segments.files import atomic_output
 
 Format = Literal["mp3", "m4a"]
+#: Mains frequency whose hum (and harmonics) ``dehum`` removes.
+Mains = Literal[50, 60]
+#: How the loudness target was read: stereo, mono (-19 LUFS), or mono read as dual mono (Apple's
+#: -16 LUFS for mono, which players play on both channels).
+Reading = Literal["stereo", "mono", "dual-mono"]
+#: The optional speech processing steps, in the order the filters run.
+Step = Literal["highpass", "dehum", "denoise", "leveler"]
 
 
 @dataclass(frozen=True)
@@ -68,38 +84,103 @@ ENCODINGS: dict[str, Encoding] = {
     "m4a": Encoding("aac", "f=ipod:movflags=+faststart", "adts", "aac", "audio/x-m4a"),
 }
 
+
+@dataclass(frozen=True)
+class Range:
+    """The values a numeric setting may take, inclusive, with its unit and what it is called."""
+
+    low: float
+    high: float
+    unit: str
+    label: str
+
+    def problem(self, value: float) -> str | None:
+        """Return what is wrong with ``value`` (``"50 Hz is outside 20..300"``), None if fine.
+
+        >>> SETTING_RANGES["highpass_hz"].problem(10)
+        '10 Hz is outside 20..300'
+        """
+        if self.low <= value <= self.high:
+            return None
+        return f"{value} {self.unit} is outside {self.low:g}..{self.high:g}"
+
+
+#: MasterSettings field -> allowed range: the one table both :func:`plan` and show.toml's
+#: ``[audio]`` reader (segcast/config.py) check against.
+SETTING_RANGES: dict[str, Range] = {
+    "target_lufs": Range(-40.0, -5.0, "LUFS", "target loudness"),
+    "true_peak_ceiling": Range(-10.0, 0.0, "dBTP", "true peak ceiling"),
+    "bitrate_kbps": Range(32, 320, "kbit/s", "bit rate"),
+    "crossfade_ms": Range(0, 10_000, "ms", "crossfade"),
+    "silence_pad_ms": Range(0, 5_000, "ms", "silence pad"),
+    # Below 20 Hz nothing is audible to cut; above 300 Hz a high-pass thins voices audibly.
+    "highpass_hz": Range(20, 300, "Hz", "high-pass"),
+}
+#: Output sample rates MP3 and AAC players all take.
+SAMPLE_RATES: tuple[int, ...] = (32000, 44100, 48000)
+#: ``dehum`` values: the mains frequencies.
+MAINS_HZ: tuple[int, ...] = (50, 60)
+
 #: Podcast loudness targets by output channel count (Apple/Spotify guidance; mono sounds as loud
-#: as stereo 3 LU higher).
+#: as stereo 3 LU higher). ``dual_mono`` reads mono as Apple does (-16 LUFS).
 DEFAULT_TARGET_LUFS: dict[int, float] = {1: -19.0, 2: -16.0}
+DUAL_MONO_TARGET_LUFS = -16.0
 #: Default CBR bit rates by output channel count (speech: 64 kbit/s mono, 128 kbit/s stereo).
 DEFAULT_BITRATE_KBPS: dict[int, int] = {1: 64, 2: 128}
 #: How far under the true-peak ceiling the PCM is held before encoding: MP3 encoding raised
 #: true peak by up to 1.4 dB over an hour of speech-like audio limited at 4x oversampling.
 ENCODER_HEADROOM_DB = 1.5
-#: The limiter runs at this multiple of the sample rate, so it sees inter-sample peaks. 2x
-#: under-reads a peak by at most 0.35 dB below 8 kHz (speech), and on the 60-minute benchmark
-#: gave the same encoded true peak as 4x (-1.7 dBTP) for 40% of the limiter's CPU (BS.1770's
-#: meter uses 4x; the verification on the encoded file is what guarantees the ceiling).
-OVERSAMPLE = 2
+#: The limiter runs at this multiple of the sample rate (1: at the rate itself). 2x saw more
+#: of the inter-sample peaks, but on every case of tests/audio/test_master.py and a 2-minute
+#: programme 1x needed the same passes and gave encoded true peaks within 0.3 dB of 2x, for a
+#: third of the limiter's CPU (0.18 s instead of 0.52 s per 2 minutes of stereo; the fixed
+#: cost per segment is what producers feel). The headroom below and the true-peak verification
+#: of the encoded file are what guarantee the ceiling.
+OVERSAMPLE = 1
 #: The limiter's own margin under its ceiling (resampling back down adds a little overshoot).
 LIMITER_MARGIN_DB = 0.3
 #: How much quieter an encoded file measures than the PCM that went in (band limits and
 #: psychoacoustic cuts; speech-like noise: MP3 0.2-0.4 LU, AAC 0-0.3 LU). Used for programmes
 #: too short to calibrate on excerpts.
-ENCODER_LOSS_LU: dict[str, float] = {"mp3": 0.2, "m4a": 0.1}
+ENCODER_LOSS_LU: dict[str, float] = {"mp3": 0.35, "m4a": 0.1}
+#: What the limiter takes off the loudness of speech when it engages (2-minute speech-like
+#: programmes: 0.1-0.25 LU), for programmes too short to calibrate.
+LIMITER_LOSS_LU = 0.15
 #: How far a true peak may sit above the sample peak before the limiter is switched on anyway
 #: (the analysis measures only sample peak; inter-sample peaks of speech are well within this).
 SAMPLE_TO_TRUE_PEAK_DB = 1.0
-#: Calibration: this many excerpts of this length, for programmes at least this long.
-CALIBRATE_EXCERPTS = 8
-CALIBRATE_EXCERPT_SECONDS = 6
-CALIBRATE_MIN_SECONDS = 120.0
+#: Calibration, for programmes at least this long: excerpts covering this share of the
+#: programme, between these counts, each this long. At 10 minutes that is 3 excerpts of 3 s,
+#: at 60 minutes 8 of 6.75 s: the cost stays a small, fixed share of the encode.
+CALIBRATE_MIN_SECONDS = 600.0
+CALIBRATE_SHARE = 0.015
+CALIBRATE_EXCERPTS = (3, 8)
+CALIBRATE_EXCERPT_SECONDS = (3.0, 8.0)
 #: Loudness error that triggers another pass.
 TOLERANCE_LU = 0.3
 #: Below this the audio counts as silence when trimming (a noise floor, not speech).
 SILENCE_THRESHOLD_DB = -50.0
 #: Shortest stretch of silence worth trimming.
 SILENCE_MIN_SECONDS = 0.3
+#: Crossfade curve into and out of bumpers: quarter sine, equal power, so the overlap of two
+#: unrelated sounds neither dips (a linear fade loses 3 dB mid-way) nor bumps.
+CROSSFADE_CURVE = "qsin"
+#: Hum harmonics notched: the fundamental and its multiples up to this order (mains hum of
+#: ground loops and cheap supplies has strong odd and even harmonics into the hundreds of Hz).
+DEHUM_HARMONICS = 8
+#: Notch quality (centre / bandwidth): Q 12 is 5 Hz wide at 60 Hz, 40 Hz at 480 Hz; the notch
+#: is as deep as ffmpeg's biquad makes it at the centre, speech beside it is barely touched.
+DEHUM_Q = 12
+#: afftdn: up to 24 dB of reduction, tracking the noise and the residual as they change (room
+#: tone drifts through an interview). Measured on speech with white noise 30 dB under it: noise
+#: in pauses fell 23-31 dB from -40 to -60 dBFS noise, speech moved 0.2 dB; tracking the noise
+#: alone fell only 3 dB, a fixed floor only works at the level it names.
+DENOISE_FILTER = "afftdn=nr=24:nf=-50:tn=1:tr=1"
+#: dynaudnorm: 250 ms frames, a 7-frame (1.75 s) Gaussian window, peaks to 0.9, at most 20 dB
+#: of boost. Measured on two speakers 10 dB apart in 4 s turns: a 2.7 s window left 5 LU
+#: between them, 1.75 s left 2.2 LU (speechnorm, per half-cycle, left 3-5 LU). The gain set
+#: after it brings the loudness to target.
+LEVELER_FILTER = "dynaudnorm=f=250:g=7:p=0.9:m=10"
 
 
 @dataclass
@@ -108,7 +189,7 @@ class MasterSettings:
 
     target_lufs: float | None = None
     true_peak_ceiling: float = -1.0
-    format: str = "mp3"
+    format: Format = "mp3"
     bitrate_kbps: int | None = None
     mono: bool = False
     sample_rate: int = 44100
@@ -121,6 +202,26 @@ class MasterSettings:
     max_passes: int = 3
     #: Also measure the input's true peak (for the report; costs ~10% more wall time).
     measure_input_peak: bool = False
+    #: Speech processing, each optional. A leveler evening out speakers and passages (the
+    #: loudness range before and after it is reported), a high-pass against rumble at this many
+    #: Hz, hum removal at 50 or 60 Hz with harmonics, broadband noise reduction.
+    leveler: bool = False
+    highpass_hz: float | None = None
+    dehum: Mains | None = None
+    denoise: bool = False
+    #: Read mono as dual mono (-16 LUFS, Apple's reading) instead of -19 LUFS.
+    dual_mono: bool = False
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What one processing step changed, measured on the programme before and after it."""
+
+    step: Step
+    measure: str
+    unit: str
+    before: float | None
+    after: float | None
 
 
 @dataclass
@@ -145,6 +246,16 @@ class MasterReport:
     trimmed_seconds: tuple[float, float] | None = None
     bumpers: list[Path] = field(default_factory=list)
     wall_seconds: float = 0.0
+    #: How the target was read for the output's channels.
+    reading: Reading = "stereo"
+    #: Each bumper's own loudness before and its gain (matched to the target on its own).
+    bumper_loudness: list[Loudness] = field(default_factory=list)
+    bumper_gain_db: list[float] = field(default_factory=list)
+    #: Where the programme starts in the output: the intro's length less the crossfade (chapter
+    #: times of the programme shift by this); None without an intro.
+    intro_effective_seconds: float | None = None
+    #: The processing steps applied, each with what it changed.
+    effects: list[Effect] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -156,6 +267,7 @@ class _Plan:
     channels: int
     target_lufs: float
     bitrate_kbps: int
+    reading: Reading
 
 
 def _layout(channels: int) -> str:
@@ -171,27 +283,34 @@ def db_to_gain(db: float) -> float:
     return float(10.0 ** (db / 20.0))
 
 
+def check_settings(settings: MasterSettings, where: Path) -> None:
+    """Raise InputError naming ``where`` for the first setting outside its range."""
+    for name, allowed in SETTING_RANGES.items():
+        value = getattr(settings, name)
+        problem = None if value is None else allowed.problem(value)
+        if problem:
+            raise InputError(f"{allowed.label} {problem}", where)
+    if settings.sample_rate not in SAMPLE_RATES:
+        raise InputError(
+            f"sample rate {settings.sample_rate} Hz is not 32000, 44100 or 48000", where
+        )
+    if settings.dehum is not None and settings.dehum not in MAINS_HZ:
+        raise InputError(f"dehum {settings.dehum} Hz is not 50 or 60", where)
+
+
 def plan(src_facts: AudioFacts, settings: MasterSettings, dst: Path) -> _Plan:
     """Resolve the defaults that depend on the source (channels) and check every option."""
     fmt = settings.format.lower()
     if fmt not in ENCODINGS:
         raise InputError(f"unsupported output format {fmt!r} (choose mp3 or m4a)", dst)
     channels = 1 if settings.mono or src_facts.channels == 1 else 2
+    reading: Reading = "stereo" if channels == 2 else "dual-mono" if settings.dual_mono else "mono"
     target = settings.target_lufs
     if target is None:
-        target = DEFAULT_TARGET_LUFS[channels]
-    if not -40.0 <= target <= -5.0:
-        raise InputError(f"target loudness {target} LUFS is outside -40..-5", dst)
-    if not -10.0 <= settings.true_peak_ceiling <= 0.0:
-        raise InputError(f"true peak ceiling {settings.true_peak_ceiling} is outside -10..0", dst)
+        target = DUAL_MONO_TARGET_LUFS if reading == "dual-mono" else DEFAULT_TARGET_LUFS[channels]
     bitrate = settings.bitrate_kbps or DEFAULT_BITRATE_KBPS[channels]
-    if not 32 <= bitrate <= 320:
-        raise InputError(f"bit rate {bitrate} kbit/s is outside 32..320", dst)
-    if settings.sample_rate not in (32000, 44100, 48000):
-        raise InputError(f"sample rate {settings.sample_rate} Hz is not 32000, 44100 or 48000", dst)
-    if settings.crossfade_ms < 0:
-        raise InputError(f"crossfade {settings.crossfade_ms} ms is negative", dst)
-    return _Plan(ENCODINGS[fmt], fmt, channels, target, bitrate)
+    check_settings(replace(settings, target_lufs=target, bitrate_kbps=bitrate), dst)
+    return _Plan(ENCODINGS[fmt], fmt, channels, target, bitrate, reading)
 
 
 _SILENCE = re.compile(r"silence_(start|end): (-?\d+(?:\.\d+)?)")
@@ -231,73 +350,184 @@ def trim_points(
     return round(start, 6), round(end, 6)
 
 
-def _analyse(
-    src: Path, facts: AudioFacts, channels: int, trim: bool
-) -> tuple[Loudness, list[tuple[float, float | None]]]:
-    """Measure the (downmixed) source and find its silences in one decoding pass.
+# -- speech processing: each step's filters, and the meter that proves its effect ---------------
 
-    Only the sample peak is measured here (true peak costs 3x); the first encoding pass can
-    measure the input's true peak on the side, for the report.
+
+def processing_steps(settings: MasterSettings) -> list[tuple[Step, list[str]]]:
+    """Return the processing steps asked for, in order, each with its ffmpeg filters.
+
+    >>> processing_steps(MasterSettings(highpass_hz=80, dehum=50))[0]
+    ('highpass', ['highpass=f=80:poles=2', 'highpass=f=80:poles=2'])
+    >>> processing_steps(MasterSettings(dehum=50))[0][1][:2]
+    ['bandreject=f=50:width_type=q:w=12', 'bandreject=f=100:width_type=q:w=12']
     """
-    chain = [f"aformat=channel_layouts={_layout(channels)}"]
-    if trim:
-        chain.append(f"silencedetect=n={SILENCE_THRESHOLD_DB}dB:d={SILENCE_MIN_SECONDS}")
-    chain.append(ebur128_filter(true_peak=False, sample_peak=True))
-    done = run_ffmpeg(
-        ["-i", src, "-map", "0:a:0", "-af", ",".join(chain), "-f", "null", "-"], where=src
-    )
+    steps: list[tuple[Step, list[str]]] = []
+    if settings.highpass_hz is not None:
+        # Two Butterworth stages: 24 dB/octave, so rumble an octave under the cut drops 24 dB.
+        stage = f"highpass=f={settings.highpass_hz:g}:poles=2"
+        steps.append(("highpass", [stage, stage]))
+    if settings.dehum is not None:
+        notches = [
+            f"bandreject=f={settings.dehum * order}:width_type=q:w={DEHUM_Q}"
+            for order in range(1, DEHUM_HARMONICS + 1)
+        ]
+        steps.append(("dehum", notches))
+    if settings.denoise:
+        steps.append(("denoise", [DENOISE_FILTER]))
+    if settings.leveler:
+        steps.append(("leveler", [LEVELER_FILTER]))
+    return steps
+
+
+#: Step -> (what its meter reports, unit, the filters that isolate it, or None for a figure
+#: ebur128 already gives). Built per settings by :func:`_meters`.
+def _meters(settings: MasterSettings) -> list[tuple[Step, str, list[str], bool]]:
+    """Return (step, meter name, isolating filters, measure the trough) for each step asked."""
+    meters: list[tuple[Step, str, list[str], bool]] = []
+    for step, _ in processing_steps(settings):
+        if step == "highpass":
+            cut = f"lowpass=f={(settings.highpass_hz or 0) / 2:g}:poles=2"
+            meters.append((step, "rumble", [cut, cut], False))
+        elif step == "dehum":
+            band = f"bandpass=f={settings.dehum}:width_type=q:w={DEHUM_Q}"
+            meters.append((step, "hum", [band, band], False))
+        elif step == "denoise":
+            meters.append((step, "noise", [], True))
+    return meters
+
+
+#: Step -> (what the report calls its measure, unit).
+EFFECT_MEASURES: dict[Step, tuple[str, str]] = {
+    "highpass": ("rumble level under half the cut-off", "dBFS"),
+    "dehum": ("hum level at the mains frequency", "dBFS"),
+    "denoise": ("noise floor (quietest 50 ms)", "dBFS"),
+    "leveler": ("loudness range", "LU"),
+}
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """What the analysis pass measured."""
+
+    raw: Loudness
+    processed: Loudness
+    bumpers: list[Loudness]
+    silences: list[tuple[float, float | None]]
+    effects: list[Effect]
+
+
+def _null(label: str) -> list[str]:
+    return ["-map", f"[{label}]", "-f", "null", "-"]
+
+
+def _tap(label: str, meters: list[tuple[str, list[str], bool]], graph: list[str]) -> str:
+    """Split ``label`` into meters (each to its own null output) and return the through label."""
+    if not meters:
+        return label
+    outs = "".join(f"[{label}_m{i}]" for i in range(len(meters)))
+    graph.append(f"[{label}]asplit={len(meters) + 1}[{label}_t]{outs}")
+    for index, (name, chain, trough) in enumerate(meters):
+        filters = ",".join([*chain, astats_filter(name, trough=trough)])
+        graph.append(f"[{label}_m{index}]{filters}[{label}_o{index}]")
+    return f"{label}_t"
+
+
+def _analyse(
+    src: Path, facts: AudioFacts, channels: int, settings: MasterSettings, bumpers: list[Path]
+) -> _Analysis:
+    """Measure the (downmixed) source, its processed form, its silences and each bumper at once.
+
+    One ffmpeg process, one decode of each input. Only sample peaks are measured here (true
+    peak costs 3x); the first encoding pass can measure the input's true peak on the side.
+    """
+    layout = f"aformat=channel_layouts={_layout(channels)}"
+    raw_chain = [layout]
+    if settings.trim_silence:
+        raw_chain.append(f"silencedetect=n={SILENCE_THRESHOLD_DB}dB:d={SILENCE_MIN_SECONDS}")
+    raw_chain.append(ebur128_filter(true_peak=False, sample_peak=True, name="raw"))
+    graph = [f"[0:a:0]{','.join(raw_chain)}[raw]"]
+    steps = processing_steps(settings)
+    meters = {step: (name, chain, trough) for step, name, chain, trough in _meters(settings)}
+    outputs: list[str] = []
+    current = "raw"
+    # Each step is metered right before and right after its own filters, so what the report
+    # says it changed is its own doing, not the next step's (the leveler lifts pauses).
+    for index, (step, filters) in enumerate(steps):
+        label = f"s{index}"
+        if step in meters:
+            name, chain, trough = meters[step]
+            current = _tap(current, [(f"{name}_before", chain, trough)], graph)
+            outputs += _null(f"{current.removesuffix('_t')}_o0")
+        last = index == len(steps) - 1
+        tail = [ebur128_filter(true_peak=False, sample_peak=True, name="processed")] if last else []
+        graph.append(f"[{current}]{','.join([*filters, *tail])}[{label}]")
+        current = label
+        if step in meters:
+            name, chain, trough = meters[step]
+            current = _tap(current, [(f"{name}_after", chain, trough)], graph)
+            outputs += _null(f"{current.removesuffix('_t')}_o0")
+    outputs += _null(current)
+    inputs: list[str | Path] = ["-i", src]
+    for number, bumper in enumerate(bumpers, start=1):
+        inputs += ["-i", bumper]
+        meter = ebur128_filter(true_peak=False, sample_peak=True, name=f"bumper{number}")
+        graph.append(f"[{number}:a:0]{layout},{meter}[b{number}]")
+        outputs += _null(f"b{number}")
+    done = run_ffmpeg([*inputs, "-filter_complex", ";".join(graph), *outputs], where=src)
     stderr = done.stderr.decode("utf-8", "replace")
-    loudness = parse_ebur128(stderr, where=src)
-    check_complete(src, facts.duration_seconds, loudness.decoded_seconds)
-    if loudness.is_silent:
+    raw = parse_ebur128(stderr, where=src, name="raw")
+    check_complete(src, facts.duration_seconds, raw.decoded_seconds)
+    if raw.is_silent:
         raise AudioError("is silent (loudness -inf LUFS); nothing to normalise", src)
-    return loudness, parse_silences(stderr) if trim else []
-
-
-def _decode_pcm(path: Path, channels: int, rate: int, filters: list[str]) -> bytes:
-    """Decode ``path`` to 16-bit PCM at ``rate`` with ``channels`` (for pydub)."""
-    chain = [*filters, f"aformat=channel_layouts={_layout(channels)}"]
-    done = run_ffmpeg(
-        ["-i", path, "-map", "0:a:0", "-af", ",".join(chain), "-ar", str(rate), "-f", "s16le", "-"],
-        where=path,
-    )
-    return done.stdout
-
-
-def _assemble(
-    src: Path, settings: MasterSettings, channels: int, filters: list[str], out: Path
-) -> None:
-    """Write intro + programme + outro, crossfaded by pydub, to the WAV file ``out``."""
-    from pydub import AudioSegment
-
-    rate = settings.sample_rate
-
-    def load(path: Path, chain: list[str]) -> AudioSegment:
-        data = _decode_pcm(path, channels, rate, chain)
-        return AudioSegment(data=data, sample_width=2, frame_rate=rate, channels=channels)
-
-    programme = load(src, filters)
-    fade = settings.crossfade_ms
-    for bumper, before in ((settings.intro, True), (settings.outro, False)):
-        if bumper is None:
+    processed = raw
+    if steps:
+        processed = replace(
+            parse_ebur128(stderr, where=src, name="processed"), decoded_seconds=raw.decoded_seconds
+        )
+        if processed.is_silent:
+            raise AudioError("is silent after processing; nothing to normalise", src)
+    bumper_loudness = []
+    for number, bumper in enumerate(bumpers, start=1):
+        measured = parse_ebur128(stderr, where=bumper, name=f"bumper{number}")
+        if measured.is_silent:
+            raise AudioError("is silent (loudness -inf LUFS); nothing to match", bumper)
+        bumper_loudness.append(replace(measured, decoded_seconds=None))
+    levels = parse_astats(stderr)
+    effects = []
+    for step, _ in steps:
+        what, unit = EFFECT_MEASURES[step]
+        if step == "leveler":
+            effects.append(Effect(step, what, unit, raw.range_lu, processed.range_lu))
             continue
-        piece = load(bumper, [])
-        for name, part in (("bumper", piece), ("programme", programme)):
-            if fade > len(part):
-                where = bumper if name == "bumper" else src
-                message = f"is shorter ({len(part)} ms) than the crossfade ({fade} ms)"
-                raise InputError(message, where)
-        programme = piece.append(programme, fade) if before else programme.append(piece, fade)
-    with wave.open(str(out), "wb") as wav:
-        wav.setnchannels(channels)
-        wav.setsampwidth(2)
-        wav.setframerate(rate)
-        wav.writeframes(programme.raw_data)
+        name = meters[step][0]
+        effects.append(
+            Effect(step, what, unit, levels.get(f"{name}_before"), levels.get(f"{name}_after"))
+        )
+    silences = parse_silences(stderr) if settings.trim_silence else []
+    return _Analysis(raw, processed, bumper_loudness, silences, effects)
 
 
 def _tee_path(path: Path) -> str:
     """Escape a file name for ffmpeg's tee muxer (its separators and quotes)."""
     return re.sub(r"([\\'|\[\]])", r"\\\1", f"file:{path.resolve()}")
+
+
+def limiter_chain(limit_dbtp: float | None, rate: int) -> list[str]:
+    """Return the limiter (if any) and the final resample to ``rate``.
+
+    >>> limiter_chain(None, 44100)
+    ['aresample=44100:resampler=soxr']
+    """
+    chain = []
+    if limit_dbtp is not None:
+        if OVERSAMPLE > 1:  # at a multiple of the rate it sees inter-sample peaks, then back
+            chain.append(f"aresample={rate * OVERSAMPLE}:resampler=soxr")
+        chain.append(
+            f"alimiter=limit={db_to_gain(limit_dbtp - LIMITER_MARGIN_DB):.5f}"
+            ":attack=5:release=50:level=0:latency=1"
+        )
+    chain.append(f"aresample={rate}:resampler=soxr")
+    return chain
 
 
 def gain_chain(
@@ -308,16 +538,87 @@ def gain_chain(
     >>> gain_chain([], 3.5, None, 44100)
     ['volume=3.500dB:precision=float', 'aresample=44100:resampler=soxr']
     """
-    chain = [*filters, f"volume={gain_db:.3f}dB:precision=float"]
-    if limit_dbtp is not None:
-        # A look-ahead limiter at a multiple of the rate sees inter-sample peaks, then back.
-        chain += [
-            f"aresample={rate * OVERSAMPLE}:resampler=soxr",
-            f"alimiter=limit={db_to_gain(limit_dbtp - LIMITER_MARGIN_DB):.5f}"
-            ":attack=5:release=50:level=0:latency=1",
-        ]
-    chain.append(f"aresample={rate}:resampler=soxr")
-    return chain
+    return [*filters, f"volume={gain_db:.3f}dB:precision=float", *limiter_chain(limit_dbtp, rate)]
+
+
+@dataclass(frozen=True)
+class _Assembly:
+    """The programme's filters and the bumpers around it, with the gains of one pass."""
+
+    filters: list[str]
+    intro: Path | None
+    outro: Path | None
+    gain_db: float
+    intro_gain_db: float
+    outro_gain_db: float
+    crossfade_ms: int
+
+
+def assembly_graph(parts: _Assembly, limit_dbtp: float | None, channels: int, rate: int) -> str:
+    """Return the filter graph (inputs 0 programme, then intro, then outro) ending in ``[out]``.
+
+    Each part gets its own gain, all are brought to one rate and layout, and ``acrossfade``
+    overlaps them (``concat`` when the crossfade is 0): the whole thing streams.
+    """
+    if parts.intro is None and parts.outro is None:
+        chain = gain_chain(parts.filters, parts.gain_db, limit_dbtp, rate)
+        return f"[0:a:0]{','.join(chain)}[out]"
+    common = (
+        f"aresample={rate}:resampler=soxr,"
+        f"aformat=sample_fmts=flt:sample_rates={rate}:channel_layouts={_layout(channels)}"
+    )
+    volume = "volume={:.3f}dB:precision=float"
+    programme = [*parts.filters, volume.format(parts.gain_db), common]
+    graph = [f"[0:a:0]{','.join(programme)}[p]"]
+    index = 1
+    current = "p"
+    fade = parts.crossfade_ms / 1000
+
+    def join(first: str, second: str, out: str) -> str:
+        if parts.crossfade_ms == 0:
+            return f"[{first}][{second}]concat=n=2:v=0:a=1[{out}]"
+        curve = CROSSFADE_CURVE
+        return f"[{first}][{second}]acrossfade=d={fade:.3f}:c1={curve}:c2={curve}[{out}]"
+
+    for name, gain, before in (
+        ("intro", parts.intro_gain_db, True),
+        ("outro", parts.outro_gain_db, False),
+    ):
+        if getattr(parts, name) is None:
+            continue
+        layout = f"aformat=channel_layouts={_layout(channels)}"
+        graph.append(f"[{index}:a:0]{layout},{volume.format(gain)},{common}[{name}]")
+        pair = (name, current) if before else (current, name)
+        graph.append(join(*pair, f"with_{name}"))
+        current = f"with_{name}"
+        index += 1
+    graph.append(f"[{current}]{','.join(limiter_chain(limit_dbtp, rate))}[out]")
+    return ";".join(graph)
+
+
+def _assembly_inputs(src: Path, parts: _Assembly) -> list[str | Path]:
+    inputs: list[str | Path] = ["-i", src]
+    for bumper in (parts.intro, parts.outro):
+        if bumper is not None:
+            inputs += ["-i", bumper]
+    return inputs
+
+
+def calibration_excerpts(duration: float) -> tuple[int, float] | None:
+    """Return how many excerpts of how many seconds calibrate a programme this long, or None.
+
+    >>> calibration_excerpts(300.0) is None
+    True
+    >>> calibration_excerpts(600.0), calibration_excerpts(3600.0)
+    ((3, 3.0), (8, 6.75))
+    """
+    if duration < CALIBRATE_MIN_SECONDS:
+        return None
+    budget = duration * CALIBRATE_SHARE
+    low, high = CALIBRATE_EXCERPTS
+    shortest, longest = CALIBRATE_EXCERPT_SECONDS
+    count = max(low, min(high, int(budget // shortest)))
+    return count, round(max(shortest, min(longest, budget / count)), 3)
 
 
 def _calibrate(
@@ -334,22 +635,24 @@ def _calibrate(
 
     Excerpts spread over the programme go through the real gain, limiter and encoder; their
     loudness before gain and after encoding gives the limiter's and the encoder's loss (MP3
-    loses 0-0.4 LU depending on the material). Costs well under a second; None when the
-    programme is too short to be worth it (a correction pass is cheap there).
+    loses 0-0.4 LU depending on the material). None when the programme is too short to be worth
+    it (the typical loss, then a correction pass if needed, costs less).
     """
-    if duration < CALIBRATE_MIN_SECONDS:
+    sizing = calibration_excerpts(duration)
+    if sizing is None:
         return None
-    step = duration / CALIBRATE_EXCERPTS
+    count, seconds = sizing
+    step = duration / count
     inputs: list[str | Path] = []
-    for index in range(CALIBRATE_EXCERPTS):
-        start = step * index + (step - CALIBRATE_EXCERPT_SECONDS) / 2
-        inputs += ["-ss", f"{start:.3f}", "-t", str(CALIBRATE_EXCERPT_SECONDS), "-i", programme]
-    joined = "".join(f"[{i}:a:0]" for i in range(CALIBRATE_EXCERPTS))
-    # Excerpts are cut from the untrimmed programme: only the downmix applies to them.
+    for index in range(count):
+        start = step * index + (step - seconds) / 2
+        inputs += ["-ss", f"{start:.3f}", "-t", f"{seconds:g}", "-i", programme]
+    joined = "".join(f"[{i}:a:0]" for i in range(count))
+    # Excerpts are cut from the untrimmed programme: only the downmix and processing apply.
     prefix = ",".join(f for f in filters if not f.startswith("atrim")) or "anull"
     rest = ",".join(gain_chain([], gain_db, limit_dbtp, settings.sample_rate))
     graph = (
-        f"{joined}concat=n={CALIBRATE_EXCERPTS}:v=0:a=1,{prefix},asplit[raw][go];"
+        f"{joined}concat=n={count}:v=0:a=1,{prefix},asplit[raw][go];"
         f"[raw]{ebur128_filter(true_peak=False)}[raw_out];[go]{rest}[enc]"
     )
     excerpt = work / f"calibrate.{plan_.format}"
@@ -368,44 +671,36 @@ def _calibrate(
 
 
 def _encode_and_measure(
-    programme: Path,
-    filters: list[str],
+    src: Path,
+    parts: _Assembly,
     out: Path,
     plan_: _Plan,
     settings: MasterSettings,
-    gain_db: float,
     limit_dbtp: float | None,
-    metadata_from: Path,
     *,
-    measure_input: bool = False,
+    measure_input: list[str] | None = None,
 ) -> tuple[Loudness, Loudness | None]:
-    """Encode ``programme`` to ``out`` with gain (and limiter); return the encoded loudness.
+    """Encode the assembly to ``out`` with its gains (and limiter); return the encoded loudness.
 
-    With ``measure_input`` the same process also measures the programme's own true peak (a
-    second filter graph, so a second thread), returned second.
+    With ``measure_input`` (the filters before gain) the same process also measures the
+    programme's own true peak (a second filter graph, so a second thread), returned second.
     """
     rate = settings.sample_rate
-    chain = gain_chain(filters, gain_db, limit_dbtp, rate)
     enc = plan_.encoding
-    inputs: list[str | Path] = ["-i", programme]
-    metadata_index = "0"
-    if metadata_from != programme:
-        inputs += ["-i", metadata_from]
-        metadata_index = "1"
-    graphs = ["-filter_complex", f"[0:a:0]{','.join(chain)}[out]"]
+    graphs = ["-filter_complex", assembly_graph(parts, limit_dbtp, plan_.channels, rate)]
     side_output: list[str] = []
-    if measure_input:
-        meter_chain = ",".join([*filters, ebur128_filter(true_peak=True)])
+    if measure_input is not None:
+        meter_chain = ",".join([*measure_input, ebur128_filter(true_peak=True)])
         graphs += ["-filter_complex", f"[0:a:0]{meter_chain}[meter]"]
         side_output = ["-map", "[meter]", "-f", "null", "-"]
     args: list[str | Path] = [
         "-y",
-        *inputs,
+        *_assembly_inputs(src, parts),
         *graphs,
         "-map",
         "[out]",
         "-map_metadata",
-        metadata_index,
+        "0",
         "-ac",
         str(plan_.channels),
         "-ar",
@@ -421,7 +716,7 @@ def _encode_and_measure(
     ]
     read_end, write_end = os.pipe()
     try:
-        encoder = start_ffmpeg(args, where=programme, stdout=write_end)
+        encoder = start_ffmpeg(args, where=src, stdout=write_end)
         try:
             meter_args = ["-f", enc.pipe_demuxer, "-i", "pipe:0", "-af", ebur128_filter()]
             meter = start_ffmpeg(
@@ -437,12 +732,23 @@ def _encode_and_measure(
         os.close(read_end)
         os.close(write_end)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        encoded = pool.submit(check_finished, encoder, where=programme)
+        encoded = pool.submit(check_finished, encoder, where=src)
         measured = pool.submit(check_finished, meter, where=out)
         encoder_stderr = encoded.result().decode("utf-8", "replace")
         meter_stderr = measured.result().decode("utf-8", "replace")
-    programme_loudness = parse_ebur128(encoder_stderr, where=programme) if measure_input else None
+    programme_loudness = parse_ebur128(encoder_stderr, where=src) if measure_input else None
     return parse_ebur128(meter_stderr, where=out), programme_loudness
+
+
+def _check_crossfade(
+    settings: MasterSettings, bumpers: list[Path], lengths: list[float | None]
+) -> None:
+    """Raise InputError naming a bumper shorter than the crossfade."""
+    fade = settings.crossfade_ms
+    for bumper, seconds in zip(bumpers, lengths, strict=True):
+        if seconds is not None and fade > seconds * 1000:
+            message = f"is shorter ({round(seconds * 1000)} ms) than the crossfade ({fade} ms)"
+            raise InputError(message, bumper)
 
 
 def master(
@@ -465,18 +771,56 @@ def master(
     if dst.exists() and dst.resolve() == src.resolve():
         raise InputError("is the input; segcast never overwrites its input", dst)
     bumpers = [p for p in (settings.intro, settings.outro) if p is not None]
-    for bumper in bumpers:
-        probe(bumper)
+    lengths = [probe(bumper).duration_seconds for bumper in bumpers]
+    _check_crossfade(settings, bumpers, lengths)
     say(f"measuring {src.name}")
-    before, silences = _analyse(src, facts, plan_.channels, settings.trim_silence)
+    analysis = _analyse(src, facts, plan_.channels, settings, bumpers)
+    before = analysis.raw
 
-    filters = [f"aformat=channel_layouts={_layout(plan_.channels)}"]
+    base = [f"aformat=channel_layouts={_layout(plan_.channels)}"]
     trimmed: tuple[float, float] | None = None
+    length = before.decoded_seconds or facts.duration_seconds or 0.0
     if settings.trim_silence:
-        length = before.decoded_seconds or facts.duration_seconds or 0.0
-        start, end = trim_points(silences, length, settings.silence_pad_ms / 1000)
+        start, end = trim_points(analysis.silences, length, settings.silence_pad_ms / 1000)
         trimmed = (start, round(length - end, 6))
-        filters.insert(0, f"atrim=start={start}:end={end},asetpts=PTS-STARTPTS")
+        base.insert(0, f"atrim=start={start}:end={end},asetpts=PTS-STARTPTS")
+        length = end - start
+    if bumpers and settings.crossfade_ms * len(bumpers) > length * 1000:
+        message = f"is shorter ({round(length * 1000)} ms) than its crossfades"
+        raise InputError(f"{message} ({settings.crossfade_ms * len(bumpers)} ms)", src)
+    filters = base + [f for _, chain in processing_steps(settings) for f in chain]
+
+    target, ceiling = plan_.target_lufs, settings.true_peak_ceiling
+    gain = target - analysis.processed.integrated_lufs
+    #: Each bumper's gain relative to the programme's, so one correction moves all together.
+    offsets = [
+        analysis.processed.integrated_lufs - loud.integrated_lufs for loud in analysis.bumpers
+    ]
+    peaks = [analysis.processed.sample_peak_dbfs] + [
+        loud.sample_peak_dbfs + offset if loud.sample_peak_dbfs is not None else None
+        for loud, offset in zip(analysis.bumpers, offsets, strict=True)
+    ]
+    peak = max(p if p is not None else 0.0 for p in peaks)
+    pcm_ceiling = ceiling - ENCODER_HEADROOM_DB
+    limiter = peak + SAMPLE_TO_TRUE_PEAK_DB + gain > pcm_ceiling
+
+    def assembly(programme_gain: float) -> _Assembly:
+        by_name = dict(
+            zip(
+                [n for n, p in (("intro", settings.intro), ("outro", settings.outro)) if p],
+                offsets,
+                strict=True,
+            )
+        )
+        return _Assembly(
+            filters,
+            settings.intro,
+            settings.outro,
+            programme_gain,
+            programme_gain + by_name.get("intro", 0.0),
+            programme_gain + by_name.get("outro", 0.0),
+            settings.crossfade_ms,
+        )
 
     with (
         atomic_output(dst) as temp,
@@ -484,49 +828,40 @@ def master(
     ):
         # ffmpeg creates the file itself, so it gets the usual permissions, not mkstemp's 0600.
         temp.unlink()
-        programme = src
-        if bumpers:
-            programme = Path(work) / "programme.wav"
-            say("assembling bumpers")
-            _assemble(src, settings, plan_.channels, filters, programme)
-            filters = []
-            before = measure_loudness(programme, true_peak=False, sample_peak=True)
-        target, ceiling = plan_.target_lufs, settings.true_peak_ceiling
-        gain = target - before.integrated_lufs
-        pcm_ceiling = ceiling - ENCODER_HEADROOM_DB
-        peak = before.sample_peak_dbfs if before.sample_peak_dbfs is not None else 0.0
-        limiter = peak + SAMPLE_TO_TRUE_PEAK_DB + gain > pcm_ceiling
         # Aim past the target by what limiter and encoder will lose, so one pass usually does:
         # measured on excerpts for long programmes, the typical figure for short ones.
-        duration = before.decoded_seconds or facts.duration_seconds or 0.0
-        if duration >= CALIBRATE_MIN_SECONDS:
+        loss = None
+        if calibration_excerpts(length) is not None:
             say("calibrating on excerpts")
-        loss = _calibrate(
-            programme,
-            filters,
-            duration,
-            plan_,
-            settings,
-            gain,
-            pcm_ceiling if limiter else None,
-            Path(work),
-        )
-        gain += ENCODER_LOSS_LU[plan_.format] if loss is None else loss
-        limiter = peak + SAMPLE_TO_TRUE_PEAK_DB + gain > pcm_ceiling
-        passes = 0
-        while True:
-            passes += 1
-            say(f"encoding and measuring, pass {passes}")
-            after, measured = _encode_and_measure(
-                programme,
+            loss = _calibrate(
+                src,
                 filters,
-                temp,
+                before.decoded_seconds or length,
                 plan_,
                 settings,
                 gain,
                 pcm_ceiling if limiter else None,
+                Path(work),
+            )
+        if loss is None:
+            loss = ENCODER_LOSS_LU[plan_.format] + (LIMITER_LOSS_LU if limiter else 0.0)
+        gain += loss
+        limiter = peak + SAMPLE_TO_TRUE_PEAK_DB + gain > pcm_ceiling
+        passes = 0
+        #: The last pass's (gain, encoded loudness): where the limiter squeezes, a dB of gain
+        #: buys less than a dB of loudness, so later corrections follow the measured slope.
+        previous: tuple[float, float] | None = None
+        while True:
+            passes += 1
+            say(f"encoding and measuring, pass {passes}")
+            after, measured = _encode_and_measure(
                 src,
-                measure_input=passes == 1 and settings.measure_input_peak,
+                assembly(gain),
+                temp,
+                plan_,
+                settings,
+                pcm_ceiling if limiter else None,
+                measure_input=base if passes == 1 and settings.measure_input_peak else None,
             )
             if measured is not None:
                 before = replace(before, true_peak_dbtp=measured.true_peak_dbtp)
@@ -535,10 +870,20 @@ def master(
             met = abs(error_lu) <= TOLERANCE_LU and over_db <= 0
             if met or passes >= settings.max_passes:
                 break
-            gain += error_lu
+            slope = 1.0
+            if previous is not None and abs(gain - previous[0]) > 0.05:
+                slope = (after.integrated_lufs - previous[1]) / (gain - previous[0])
+                slope = min(1.0, max(0.25, slope))
+            previous = (gain, after.integrated_lufs)
+            gain += error_lu / slope
             if over_db > 0:
                 pcm_ceiling -= over_db + 0.2
                 limiter = True
+            elif limiter and error_lu > TOLERANCE_LU and over_db < -0.4:
+                # Too quiet with the limiter squeezing and true peak measured well under the
+                # ceiling: the encoder headroom was more than this material needs; use half of
+                # what is left.
+                pcm_ceiling += min(error_lu, -over_db / 2)
             limiter = limiter or peak + SAMPLE_TO_TRUE_PEAK_DB + gain > pcm_ceiling
         if over_db > 0:
             raise AudioError(
@@ -546,6 +891,15 @@ def master(
                 f"{passes} passes",
                 src,
             )
+    final = assembly(gain)
+    bumper_gains = [
+        round(g, 2)
+        for g, p in ((final.intro_gain_db, settings.intro), (final.outro_gain_db, settings.outro))
+        if p is not None
+    ]
+    intro_effective = None
+    if settings.intro is not None and lengths[0] is not None:
+        intro_effective = round(lengths[0] - settings.crossfade_ms / 1000, 6)
     return MasterReport(
         source=src,
         output=dst,
@@ -565,4 +919,9 @@ def master(
         trimmed_seconds=trimmed,
         bumpers=bumpers,
         wall_seconds=round(time.perf_counter() - started, 3),
+        reading=plan_.reading,
+        bumper_loudness=analysis.bumpers,
+        bumper_gain_db=bumper_gains,
+        intro_effective_seconds=intro_effective,
+        effects=analysis.effects,
     )

@@ -16,7 +16,8 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS: dict[str, tuple[str, str]] = {
     "audio": (
         "audio_bench.py",
-        "master a 60-minute stereo speech WAV: segcast vs bare ffmpeg encode vs ffmpeg-normalize",
+        "master 2- and 10-minute speech WAVs (60 with --long) per ffmpeg: segcast vs bare encode"
+        " vs ffmpeg-normalize; peak memory for 3 hours with bumpers",
     ),
     "feed": ("feed_bench.py", "build a 10,000-episode feed: segcast vs plain feedgen"),
     "build": (

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
 
-from audio.master import ENCODINGS, MasterSettings
+from audio.master import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
 from segments.errors import ConfigError, ScheduleError
@@ -399,14 +399,11 @@ AUDIO_KEYS: dict[str, tuple[str, str]] = {
     "outro": ("bumper", "outro"),
     "crossfade_ms": ("crossfade_ms", "crossfade_ms"),
     "trim_silence": ("bool", "trim_silence"),
-}
-
-#: Ranges audio.master accepts: (low, high, unit).
-AUDIO_RANGES: dict[str, tuple[float, float, str]] = {
-    "target_lufs": (-40.0, -5.0, "LUFS"),
-    "true_peak": (-10.0, 0.0, "dBTP"),
-    "bitrate": (32, 320, "kbit/s"),
-    "crossfade_ms": (0, 10_000, "ms"),
+    "leveler": ("bool", "leveler"),
+    "highpass": ("number", "highpass_hz"),
+    "dehum": ("mains", "dehum"),
+    "denoise": ("bool", "denoise"),
+    "dual_mono": ("bool", "dual_mono"),
 }
 
 
@@ -431,9 +428,10 @@ def parse_bitrate(text: str) -> int:
 def _number(value: Any, key: str, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(path, key, f"must be a number, not {value!r}")
-    low, high, unit = AUDIO_RANGES[key.removeprefix("audio.")]
-    if not low <= value <= high:
-        raise _fail(path, key, f"{value} {unit} is outside {low:g}..{high:g}")
+    # One table of ranges, audio.master's, checks these and MasterSettings alike.
+    problem = SETTING_RANGES[AUDIO_KEYS[key.removeprefix("audio.")][1]].problem(value)
+    if problem:
+        raise _fail(path, key, problem)
     return value
 
 
@@ -443,6 +441,10 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
         return _one_of(value, key, path, sorted(ENCODINGS), "'mp3' or 'm4a'")
     if kind == "bool":
         return _bool(value, key, path)
+    if kind == "mains":
+        if isinstance(value, bool) or value not in MAINS_HZ:
+            raise _fail(path, key, f"must be 50 or 60 (Hz of the mains), not {value!r}")
+        return int(value)
     if kind == "bumper":
         if not isinstance(value, str) or not value.strip():
             raise _fail(path, key, f"must be an audio file name, not {value!r}")

@@ -120,6 +120,11 @@ AUDIO_TEMPLATE: dict[str, tuple[str, str]] = {
     "outro": ('"outro.wav"', "a bumper played after each episode"),
     "crossfade_ms": ("500", "crossfade between bumpers and the episode, in ms"),
     "trim_silence": ("false", "true to trim silence at the start and end of recordings"),
+    "leveler": ("false", "true to even out speakers and passages of different loudness"),
+    "highpass": ("80", "high-pass filter against rumble, in Hz"),
+    "dehum": ("50", "remove mains hum (50 or 60 Hz) and its harmonics"),
+    "denoise": ("false", "true to reduce steady broadband noise"),
+    "dual_mono": ("false", "true: mono at -16 LUFS (Apple's reading of mono) instead of -19"),
 }
 
 

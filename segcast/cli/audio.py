@@ -6,19 +6,19 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import click
 
 from audio.loudness import Loudness, measure_loudness
-from audio.master import ENCODINGS, MasterReport, MasterSettings
+from audio.master import ENCODINGS, Format, MasterReport, MasterSettings
 from audio.master import master as master_file
 from audio.probe import check_complete, probe
-from segcast.cli.params import BITRATE
+from segcast.cli.params import BITRATE, Setting
 from segments.errors import InputError
 
 #: Output file suffix -> format, when ``--format`` is not given.
-SUFFIX_FORMATS: dict[str, str] = {".mp3": "mp3", ".m4a": "m4a", ".mp4": "m4a"}
+SUFFIX_FORMATS: dict[str, Format] = {".mp3": "mp3", ".m4a": "m4a", ".mp4": "m4a"}
 
 
 def _number(value: float | None, digits: int = 1) -> float | None:
@@ -137,6 +137,19 @@ def master_json(report: MasterReport) -> dict[str, Any]:
             else None
         ),
         "bumpers": [str(path) for path in report.bumpers],
+        "bumper_gain_db": report.bumper_gain_db,
+        "intro_effective_seconds": report.intro_effective_seconds,
+        "reading": report.reading,
+        "effects": [
+            {
+                "step": effect.step,
+                "measure": effect.measure,
+                "unit": effect.unit,
+                "before": _number(effect.before),
+                "after": _number(effect.after),
+            }
+            for effect in report.effects
+        ],
         "wall_seconds": report.wall_seconds,
     }
 
@@ -171,6 +184,13 @@ def master_text(report: MasterReport) -> str:
     if report.trimmed_seconds:
         start, end = report.trimmed_seconds
         lines.append(f"  trimmed {start:.2f} s of leading and {end:.2f} s of trailing silence")
+    if report.reading == "dual-mono":
+        lines.append("  mono read as dual mono (-16 LUFS, Apple's reading)")
+    for effect in report.effects:
+        lines.append(
+            f"  {effect.step:<10} {effect.measure}: {_shown(effect.before, effect.unit)}"
+            f" -> {_shown(effect.after, effect.unit)}"
+        )
     if not report.target_met:
         lines.append(
             f"  warning: loudness is {a.integrated_lufs - report.target_lufs:+.1f} LU off target"
@@ -182,7 +202,7 @@ def _tty() -> bool:
     return sys.stderr.isatty()
 
 
-def output_format(out: Path, chosen: str | None) -> str:
+def output_format(out: Path, chosen: str | None) -> Format:
     """Return the output format: ``--format`` when given, else the output file's suffix."""
     from_suffix = SUFFIX_FORMATS.get(out.suffix.lower())
     if chosen is None and from_suffix is None:
@@ -191,7 +211,7 @@ def output_format(out: Path, chosen: str | None) -> str:
         )
     if chosen is not None and from_suffix is not None and chosen != from_suffix:
         raise InputError(f"suffix {out.suffix} does not match --format {chosen}", out)
-    return chosen or str(from_suffix)
+    return cast(Format, chosen) if chosen else cast(Format, from_suffix)
 
 
 @click.command()
@@ -212,13 +232,13 @@ def output_format(out: Path, chosen: str | None) -> str:
 )
 @click.option(
     "--target",
-    type=float,
+    type=Setting("target_lufs"),
     default=None,
     help="Integrated loudness target in LUFS (default -16 stereo, -19 mono).",
 )
 @click.option(
     "--true-peak",
-    type=float,
+    type=Setting("true_peak_ceiling"),
     default=-1.0,
     show_default=True,
     help="True peak ceiling in dBTP, measured on the encoded file.",
@@ -234,7 +254,7 @@ def output_format(out: Path, chosen: str | None) -> str:
 @click.option("--outro", type=click.Path(path_type=Path), default=None, help="Outro bumper.")
 @click.option(
     "--crossfade",
-    type=int,
+    type=Setting("crossfade_ms", int),
     default=500,
     show_default=True,
     help="Crossfade into and out of bumpers, in ms.",
@@ -243,6 +263,22 @@ def output_format(out: Path, chosen: str | None) -> str:
 @click.option(
     "--input-peak", is_flag=True, help="Also measure the input's true peak (about 10% slower)."
 )
+@click.option("--leveler", is_flag=True, help="Even out speakers and passages (dynaudnorm).")
+@click.option(
+    "--highpass",
+    type=Setting("highpass_hz"),
+    default=None,
+    metavar="HZ",
+    help="High-pass against rumble.",
+)
+@click.option(
+    "--dehum",
+    type=click.Choice(["50", "60"]),
+    default=None,
+    help="Remove mains hum, harmonics too.",
+)
+@click.option("--denoise", is_flag=True, help="Reduce broadband noise (ffmpeg's afftdn).")
+@click.option("--dual-mono", is_flag=True, help="Mono at -16 LUFS (Apple's reading), not -19.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def master(
@@ -258,6 +294,11 @@ def master(
     crossfade: int,
     trim_silence: bool,
     input_peak: bool,
+    leveler: bool,
+    highpass: float | None,
+    dehum: str | None,
+    denoise: bool,
+    dual_mono: bool,
     force: bool,
     as_json: bool,
 ) -> None:
@@ -273,6 +314,11 @@ def master(
         crossfade_ms=crossfade,
         trim_silence=trim_silence,
         measure_input_peak=input_peak,
+        leveler=leveler,
+        highpass_hz=highpass,
+        dehum=50 if dehum == "50" else 60 if dehum == "60" else None,
+        denoise=denoise,
+        dual_mono=dual_mono,
     )
     if output.exists() and not force:
         raise InputError("already exists (use --force to replace it)", output)

@@ -1,4 +1,8 @@
-"""Typed command-line parameters: each converts once and fails with a precise usage error."""
+"""Typed command-line parameters: each converts once and fails with a precise usage error.
+
+The ranges are audio.master's ``SETTING_RANGES``, the same table show.toml's ``[audio]`` is
+checked against, so a value the command line accepts is one the config accepts, and the reverse.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +10,50 @@ from typing import Any
 
 import click
 
-from segcast.config import AUDIO_RANGES, parse_bitrate
+from audio.master import SETTING_RANGES
+from segcast.config import parse_bitrate
 
-__all__ = ["BITRATE", "Bitrate"]
+__all__ = ["BITRATE", "Bitrate", "Setting"]
 
 
-class Bitrate(click.ParamType[int]):
-    """A CBR bit rate in kbit/s (``128``, ``128k``, ``128000``), in the range ``[audio]`` allows."""
+class Setting(click.ParamType[Any]):
+    """A number for the MasterSettings field ``field``, inside its allowed range."""
 
-    name = "bitrate"
+    def __init__(self, field: str, kind: type[float] | type[int] = float) -> None:
+        self.field = field
+        self.kind = kind
+        self.name = SETTING_RANGES[field].unit
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+    def number(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        """Return ``value`` as this setting's kind of number (override to read other forms)."""
+        try:
+            return self.kind(value)
+        except (TypeError, ValueError):
+            what = "a whole number" if self.kind is int else "a number"
+            self.fail(f"{value!r} is not {what}", param, ctx)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = self.number(value, param, ctx)
+        problem = SETTING_RANGES[self.field].problem(number)
+        if problem is not None:
+            self.fail(problem, param, ctx)
+        return number
+
+
+class Bitrate(Setting):
+    """A CBR bit rate in kbit/s (``128``, ``128k``, ``128000``)."""
+
+    def __init__(self) -> None:
+        super().__init__("bitrate_kbps", int)
+        self.name = "bitrate"
+
+    def number(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):
-            kbps = value
-        else:
-            try:
-                kbps = parse_bitrate(str(value))
-            except ValueError as exc:
-                self.fail(str(exc), param, ctx)
-        low, high, unit = AUDIO_RANGES["bitrate"]
-        if not low <= kbps <= high:
-            self.fail(f"{kbps} {unit} is outside {low:g}..{high:g}", param, ctx)
-        return kbps
+            return value
+        try:
+            return parse_bitrate(str(value))
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 BITRATE = Bitrate()

@@ -87,6 +87,24 @@ def test_master_options_reach_the_file(tmp_path: Path, speech: Path) -> None:
     )
 
 
+def test_master_speech_processing_flags_are_measured_in_the_report(
+    tmp_path: Path, speech: Path
+) -> None:
+    out = tmp_path / "mono.mp3"
+    flags = ("--leveler", "--highpass", "80", "--dehum", "50", "--denoise", "--dual-mono")
+    code, stdout, _ = run("audio", "master", speech, "-o", out, "--mono", *flags, "--json")
+    assert code == 0, stdout
+    report = json.loads(stdout)
+    assert (report["reading"], report["target_lufs"]) == ("dual-mono", -16.0)
+    assert [e["step"] for e in report["effects"]] == ["highpass", "dehum", "denoise", "leveler"]
+    assert all(e["before"] is not None and e["after"] is not None for e in report["effects"])
+    integrated, true_peak = signals.reference_loudness(out)
+    assert abs(integrated + 16.0) <= 0.5 and true_peak <= -1.0
+    code, stdout, _ = run("audio", "master", speech, "-o", out, "--force", "--denoise")
+    assert code == 0
+    assert "denoise    noise floor (quietest 50 ms): " in stdout
+
+
 def test_inspect_json_has_exactly_the_documented_keys(tmp_path: Path, speech: Path) -> None:
     out = tmp_path / "episode.mp3"
     assert run("audio", "master", speech, "-o", out)[0] == 0

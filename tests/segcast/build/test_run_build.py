@@ -338,6 +338,11 @@ def _toml(tmp_path: Path, extra: str) -> Path:
             ),
         ),
         ("[audio]\nbitrate = 64\n", MasterSettings(bitrate_kbps=64)),
+        (
+            "[audio]\nleveler = true\nhighpass = 80\ndehum = 60\ndenoise = true\n"
+            "dual_mono = true\n",
+            MasterSettings(leveler=True, highpass_hz=80, dehum=60, denoise=True, dual_mono=True),
+        ),
     ],
 )
 def test_audio_settings(tmp_path: Path, extra: str, expected: MasterSettings) -> None:
@@ -363,6 +368,9 @@ def test_audio_bumpers_are_relative_to_the_show_folder(tmp_path: Path) -> None:
             "audio.bitrate: bit rate 'fast' is not a number of kbit/s such as 128k",
         ),
         ("bitrate = 1000", "audio.bitrate: 1000 kbit/s is outside 32..320"),
+        ("highpass = 5", "audio.highpass: 5 Hz is outside 20..300"),
+        ("dehum = 55", "audio.dehum: must be 50 or 60 (Hz of the mains), not 55"),
+        ('leveler = "on"', "audio.leveler: 'on' is not true or false"),
         ("crossfade_ms = 0.5", "audio.crossfade_ms: must be a whole number, not 0.5"),
         ('mono = "yes"', "audio.mono: 'yes' is not true or false"),
         ('outro = "outro.wav"', "audio.outro: no file at 'outro.wav'"),
