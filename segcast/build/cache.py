@@ -86,7 +86,7 @@ class BuildCache:
     def hash(self, path: Path) -> str:
         """Return the SHA-256 of ``path``, read only when the file changed since last time."""
         stamp = Stamp.of(path)
-        key = str(path.resolve())
+        key = os.path.abspath(path)  # not resolve(): a stat per path component, per file
         if stamp is not None and self._db is not None:
             row = self._db.execute(
                 "SELECT size, mtime_ns, inode, sha256 FROM hashes WHERE path = ?", (key,)

@@ -28,7 +28,7 @@ from feeds.transcripts import transcript_html, transcript_json, transcript_srt, 
 from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
 from segcast.build.guids import store_new_guid
-from segcast.build.layout import CHAPTERS_SUFFIX, enclosure_url, find_audio
+from segcast.build.layout import AUDIO, CHAPTERS_SUFFIX, enclosure_url, find_audio, folder_names
 from segcast.config import ShowConfig
 from segments.errors import FeedError, InputError, SegcastError
 from segments.files import write_atomic
@@ -139,10 +139,18 @@ def media_facts(cache: BuildCache | None, path: Path) -> MediaFacts:
     return facts
 
 
-def plan_episode(config: ShowConfig, episode: Episode, cache: BuildCache | None = None) -> Episode:
-    """Fill in the episode's feed item and companion files: audio facts, URLs, pubDate, notes."""
+def plan_episode(
+    config: ShowConfig,
+    episode: Episode,
+    cache: BuildCache | None = None,
+    present: frozenset[str] | None = None,
+) -> Episode:
+    """Fill in the episode's feed item and companion files: audio facts, URLs, pubDate, notes.
+
+    ``present`` lists ``SHOW_DIR/audio`` when the caller has it (see ``layout.folder_names``).
+    """
     show, path, segment = config.show, episode.path, episode.segment
-    audio_file = find_audio(config.folder, segment, path)
+    audio_file = find_audio(config.folder, segment, path, present)
     if audio_file is not None:
         url, facts = enclosure_url(show, audio_file, path), media_facts(cache, audio_file)
     else:
@@ -190,9 +198,10 @@ def render_feed(
     ``output`` is where the feed will be published (its companion files beside it).
     """
     planned = True
+    present = folder_names(config.folder / AUDIO)
     for episode in episodes:
         try:
-            plan_episode(config, episode, cache)
+            plan_episode(config, episode, cache, present)
         except SegcastError as exc:
             report.problem(exc, episode)
             planned = False

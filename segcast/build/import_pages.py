@@ -12,7 +12,6 @@ from segcast.build.episode import BuildReport, Episode
 from segcast.build.layout import PAGES, SEGMENTS
 from segcast.config import ShowConfig
 from segments.errors import InputError, SegcastError
-from segments.importers import read_page, source_path
 from segments.model import Segment
 from segments.segmentfile import segment_path, write_segment
 
@@ -57,6 +56,9 @@ def import_pages(config: ShowConfig, episodes: list[Episode], report: BuildRepor
         if page.resolve() in sources:
             report.already_imported += 1
             continue
+        # The importers (and the HTML extractor behind them) load only when a page needs them.
+        from segments.importers import read_page, source_path
+
         try:
             # Stored relative to the show folder ("pages/<name>"), as `segcast import` stores it.
             result = read_page(page, segments_dir)

@@ -7,6 +7,7 @@ files, the producer's to edit), ``raw/<slug>.<ext>`` (recordings to master) and 
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
 
@@ -25,6 +26,7 @@ __all__ = [
     "enclosure_url",
     "find_audio",
     "find_raw",
+    "folder_names",
     "url_name",
 ]
 
@@ -60,19 +62,37 @@ AUDIO_EXTENSIONS: tuple[str, ...] = (
 )
 
 
-def find_raw(show_dir: Path, slug: str) -> Path | None:
-    """Return ``raw/<slug>.<ext>``, the first of RAW_EXTENSIONS that exists."""
+def folder_names(folder: Path) -> frozenset[str]:
+    """Return the names of the regular files in ``folder`` (none if it is not there).
+
+    Listing a folder once beats a stat per episode and extension in a large archive.
+    """
+    try:
+        with os.scandir(folder) as entries:
+            return frozenset(entry.name for entry in entries if entry.is_file())
+    except OSError:
+        return frozenset()
+
+
+def find_raw(show_dir: Path, slug: str, present: frozenset[str] | None = None) -> Path | None:
+    """Return ``raw/<slug>.<ext>``, the first of RAW_EXTENSIONS that exists.
+
+    ``present`` is ``folder_names(SHOW_DIR/raw)`` when the caller listed it already.
+    """
     for extension in RAW_EXTENSIONS:
         candidate = show_dir / RAW / f"{slug}{extension}"
-        if candidate.is_file():
+        if candidate.name in present if present is not None else candidate.is_file():
             return candidate
     return None
 
 
-def find_audio(show_dir: Path, segment: Segment, where: Path) -> Path | None:
+def find_audio(
+    show_dir: Path, segment: Segment, where: Path, present: frozenset[str] | None = None
+) -> Path | None:
     """Return the segment's audio file: the path its front matter names, else audio/<slug>.<ext>.
 
-    A relative path in the front matter is relative to the show folder, like ``artwork``.
+    A relative path in the front matter is relative to the show folder, like ``artwork``;
+    ``present`` is ``folder_names(SHOW_DIR/audio)`` when the caller listed it already.
     """
     ref = segment.audio
     if ref is not None and ref.path is not None:
@@ -82,7 +102,7 @@ def find_audio(show_dir: Path, segment: Segment, where: Path) -> Path | None:
         return path
     for extension in AUDIO_EXTENSIONS:
         candidate = show_dir / AUDIO / f"{segment.slug}{extension}"
-        if candidate.is_file():
+        if candidate.name in present if present is not None else candidate.is_file():
             return candidate
     return None
 

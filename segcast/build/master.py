@@ -20,7 +20,7 @@ from typing import Any
 from audio.master import MasterReport, MasterSettings, master
 from segcast.build.cache import BuildCache, step_key
 from segcast.build.episode import BuildReport, Episode, Progress
-from segcast.build.layout import AUDIO, RAW, RAW_EXTENSIONS, find_raw
+from segcast.build.layout import AUDIO, RAW, RAW_EXTENSIONS, find_raw, folder_names
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
 
@@ -46,8 +46,9 @@ def _plan(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> l
     """Return the episodes with a raw recording; warn of recordings nobody uses."""
     show_dir = config.folder
     with_raw = []
+    present = folder_names(show_dir / RAW)
     for episode in episodes:
-        episode.raw = find_raw(show_dir, episode.slug)
+        episode.raw = find_raw(show_dir, episode.slug, present)
         if episode.raw is not None:
             with_raw.append(episode)
     used = {episode.slug: episode.raw for episode in with_raw}

@@ -91,6 +91,7 @@ class Staging:
         #: Names staged from the previous OUT unchanged, and names written or copied anew.
         self.unchanged: list[str] = []
         self.changed: list[str] = []
+        self._folders: set[Path] = set()
 
     # -- setting up and cleaning up -------------------------------------------------------------
 
@@ -147,7 +148,9 @@ class Staging:
 
     def _target(self, name: str) -> Path:
         target = self.path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent != self.path and target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         return target
 
     def _link_previous(self, name: str) -> bool:
