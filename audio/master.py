@@ -1,7 +1,7 @@
 """Master an episode: loudness to target, true peak under the ceiling measured on the encoded file.
 
-The pipeline, top to bottom (ITU-R BS.1770-4 / EBU R128 loudness, podcast targets from
-docs/podcast-standards.md):
+The pipeline, top to bottom (ITU-R BS.1770-4 / EBU R128 loudness; podcast targets -16 LUFS
+stereo, -1 dBTP, as Apple's "Podcast audio requirements" and AES TD1008 recommend):
 
 1. **Analyse** the source, and each bumper, in one ffmpeg pass: integrated loudness, loudness
    range, sample peak (ebur128; true peak would cost 3x here) and, when trimming,

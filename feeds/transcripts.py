@@ -27,10 +27,11 @@ from segments.timecode import format_clock, format_timecode
 from segments.timedtext import QUESTION_CLASS, split_speaker_label
 
 #: WebVTT cues: at most this many lines of this many characters (caption guides: 42 a line, two
-#: lines; podcast-standards.md allows up to 65).
+#: lines; the Podcasting 2.0 transcript spec allows up to about 65:
+#: https://github.com/Podcastindex-org/podcast-namespace/blob/main/transcripts/transcripts.md).
 VTT_LINE_CHARS = 42
 VTT_LINES = 2
-#: SRT cues: at most this many lines of this many characters (podcast-standards.md).
+#: SRT cues: at most this many lines of this many characters (the same spec's SRT advice).
 SRT_LINE_CHARS = 32
 SRT_LINES = 2
 #: How long a cue stays on screen (caption guides: at least 1 s to read, at most 7 s).

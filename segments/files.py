@@ -63,6 +63,19 @@ def read_input(path: Path, *, what: str = "file") -> bytes:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
 
 
+def read_text_input(path: Path, *, what: str = "file", bom: bool = False) -> str:
+    """Return an input file as UTF-8 text; not UTF-8 is one InputError naming the byte.
+
+    A byte-order mark is dropped, unless ``bom`` says the caller wants to see it (a reader
+    that reports it as a quirk).
+    """
+    data = read_input(path, what=what)
+    try:
+        return data.decode("utf-8" if bom else "utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"is not UTF-8 text (byte {exc.start})", path) from exc
+
+
 def _mode_for(destination: Path) -> int:
     """Return the permissions for a written file: the replaced file's, else the umask's default.
 

@@ -51,7 +51,7 @@ import yaml
 
 from segments.chapters import parse_chapter_line
 from segments.errors import InputError, SegcastError
-from segments.files import read_input, split_blocks, write_atomic
+from segments.files import read_text_input, split_blocks, write_atomic
 from segments.model import (
     ROLES,
     AudioRef,
@@ -153,11 +153,7 @@ def write_segment(segment: Segment, path: Path, *, overwrite: bool = False) -> N
 def read_segment(path: Path) -> Segment:
     """Read a segment file; any problem is an InputError naming the file and what is wrong."""
     path = Path(path)
-    data = read_input(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"is not UTF-8 text (byte {exc.start})", path) from exc
+    text = read_text_input(path)
     return parse_segment(text, where=str(path), default_slug=path.stem)
 
 

@@ -31,7 +31,7 @@ import lxml.html
 import nh3
 
 from segments.errors import InputError
-from segments.files import read_input, split_blocks
+from segments.files import read_text_input, split_blocks
 from segments.model import Chapter, Section
 from segments.timecode import parse_timecode
 
@@ -548,12 +548,7 @@ def find_timed_file(show_dir: Path | str, slug: str) -> Path | None:
 def read_timed_file(path: Path | str) -> TimedTranscript:
     """Read a timed transcript file (WebVTT, SRT, JSON, srv3/json3, a plain log) into cues."""
     path = Path(path)
-    raw = read_input(path)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", path) from exc
-    return parse_timed(text, path.suffix, str(path))
+    return parse_timed(read_text_input(path, bom=True), path.suffix, str(path))
 
 
 def _text(element: Any) -> str:
@@ -630,10 +625,7 @@ TRANSCRIPT_READERS: dict[str, Callable[[str, str], list[Section]]] = {
 
 
 def _read_text(path: Path) -> str:
-    try:
-        return read_input(path).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 text (byte {exc.start})", path) from exc
+    return read_text_input(path)
 
 
 def read_transcript_file(path: Path | str) -> list[Section]:

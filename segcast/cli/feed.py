@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -22,14 +23,31 @@ from segments.errors import EXIT_BAD_INPUT
     help="The feed file to write; transcripts and chapters are written beside it.",
 )
 @click.option("--strict", is_flag=True, help="Refuse undated episodes instead of dating them now.")
+@click.option("--json", "as_json", is_flag=True, help="Print what was built as JSON.")
 @click.pass_context
-def build(ctx: click.Context, show_dir: Path, output: Path, strict: bool) -> None:
+def build(ctx: click.Context, show_dir: Path, output: Path, strict: bool, as_json: bool) -> None:
     """Build the podcast feed of the show in SHOW_DIR (show.toml and segments/*.md).
 
     An episode without a published date is dated at this build, its first publication, and the
     date is stored in its segment file beside its GUID (``--strict`` refuses it instead).
     """
     result = run_feed(show_dir, output, strict=strict)
+    if as_json:
+        feed = result.feed
+        document = {
+            "feed": str(feed.feed) if feed else None,
+            "episodes": feed.episodes if feed else 0,
+            "new_guids": feed.new_guids if feed else [],
+            "files": [str(path) for path in feed.files] if feed else [],
+            "podcast_guid": feed.podcast_guid if feed else None,
+            "podcast_guid_pinned": feed.podcast_guid_pinned if feed else None,
+            "problems": [{"where": p.where, "message": p.message} for p in result.problems],
+            "warnings": [{"where": w.where, "message": w.message} for w in result.warnings],
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+        if feed is None:
+            ctx.exit(EXIT_BAD_INPUT)
+        return
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     for problem in result.problems:

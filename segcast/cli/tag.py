@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -60,8 +61,14 @@ def describe_report(path: Path, report: TagReport) -> str:
     show_default=True,
     help="ID3 version for MP3 (2.3 is what most players read correctly).",
 )
+@click.option("--json", "as_json", is_flag=True, help="Print the tags read back as JSON.")
 def tag(
-    file: Path, segment_file: Path, show_toml: Path | None, cover_file: Path | None, id3: str
+    file: Path,
+    segment_file: Path,
+    show_toml: Path | None,
+    cover_file: Path | None,
+    id3: str,
+    as_json: bool,
 ) -> None:
     """Write title, show, hosts, cover, chapters and transcript into FILE's tags, in place.
 
@@ -74,4 +81,20 @@ def tag(
         cover_file = config.artwork_file
     cover = prepare_cover(cover_file) if cover_file is not None else None
     tag_episode(file, segment, show, cover, id3_version=ID3_VERSIONS[id3])
-    click.echo(describe_report(file, read_tags(file)))
+    report = read_tags(file)
+    if as_json:
+        document = {
+            "file": str(file),
+            "format": report.format,
+            "id3_version": report.id3_version,
+            "tags": report.tags,
+            "chapters": [
+                {"start_seconds": c.start_seconds, "end_seconds": c.end_seconds, "title": c.title}
+                for c in report.chapters
+            ],
+            "has_cover": report.has_cover,
+            "transcript_chars": report.transcript_chars,
+        }
+        click.echo(json.dumps(document, indent=2, ensure_ascii=False))
+    else:
+        click.echo(describe_report(file, report))

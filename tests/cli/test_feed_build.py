@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -55,3 +56,20 @@ def test_missing_show_dir_is_a_usage_error(tmp_path: Path) -> None:
     code, _, stderr = run("feed", "build", str(tmp_path / "nope"), "-o", "feed.xml")
     assert code == 2
     assert "does not exist" in stderr
+
+
+def test_json_report_and_problems(tmp_path: Path) -> None:
+    show_dir = make_show(tmp_path)
+    out = tmp_path / "public" / "feed.xml"
+    code, stdout, stderr = run("feed", "build", str(show_dir), "-o", str(out), "--json")
+    assert (code, stderr) == (0, "")
+    document = json.loads(stdout)
+    assert (document["feed"], document["episodes"]) == (str(out), 2)
+    assert document["new_guids"] == ["ghostbusters", "lovesong"]
+    assert document["problems"] == []
+    (show_dir / "segments" / "broken.md").write_text("---\ntitle: [unclosed\n---\n")
+    code, stdout, _ = run("feed", "build", str(show_dir), "-o", str(out), "--json")
+    assert code == 1
+    document = json.loads(stdout)
+    assert document["feed"] is None
+    assert [p["where"] for p in document["problems"]] == [str(show_dir / "segments" / "broken.md")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -154,3 +155,19 @@ def test_errors_are_one_line_and_leave_audio_alone(
         assert message in result[2]
     assert episode.read_bytes() == before
     assert sorted(p.name for p in work.iterdir()) == listing
+
+
+def test_json_prints_the_tags_read_back(work: Path) -> None:
+    show = EXAMPLES / "the-frame" / "show.toml"
+    episode = work / "episode.mp3"
+    code, out, err = run(episode, "--segment", work / "song.md", "--show", show, "--json")
+    assert (code, err) == (0, "")
+    document = json.loads(out)
+    assert (document["format"], document["id3_version"], document["has_cover"]) == (
+        "mp3",
+        "2.3",
+        True,
+    )
+    assert document["tags"]["title"] == "Interview with Director Kyungjin Song"
+    assert [c["title"] for c in document["chapters"]] == ["Hello", "Casting"]
+    assert document["transcript_chars"] == len(TRANSCRIPT)

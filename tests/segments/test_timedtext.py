@@ -208,7 +208,7 @@ def test_missing_and_undecodable_files(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(InputError, match=r"^gone\.vtt: no such file$"):
         read_transcript_file("gone.vtt")
     Path("latin.srt").write_bytes(b"1\n00:00:00,000 --> 00:00:01,000\nJos\xe9\n")
-    with pytest.raises(InputError, match=r"^latin\.srt: not UTF-8 text \(byte 35\)$"):
+    with pytest.raises(InputError, match=r"^latin\.srt: is not UTF-8 text \(byte 35\)$"):
         read_transcript_file("latin.srt")
 
 
