@@ -12,8 +12,9 @@ import pytest
 from lxml import etree
 
 from audio.master import MasterSettings
-from segcast.build import BuildReport, Problem, run_build
+from segcast.build import BuildReport, Problem, run_build, run_feed
 from segcast.config import load_audio_settings, load_show
+from segments.errors import InputError
 from segments.segmentfile import read_segment
 from tests.audio.signals import (
     reference_loudness,
@@ -23,7 +24,7 @@ from tests.audio.signals import (
 )
 from tests.conftest import EXAMPLES, REPO
 from tests.feeds.feedcheck import write_audio
-from tests.segcast.showdir import SHOW_TOML, write_artwork
+from tests.segcast.showdir import SHOW_TOML, make_show, write_artwork
 
 SEEDS = EXAMPLES / "the-frame" / "pages"
 GOLDEN = REPO / "tests" / "feeds" / "golden" / "the-frame"
@@ -448,3 +449,40 @@ def test_storing_a_new_guid_keeps_the_producers_file_and_stores_no_pairing(
     assert "00:00:06" in (tmp_path / "out" / "two-topics.transcript.vtt").read_text(
         encoding="utf-8"
     )
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        (".", "would replace the show folder"),
+        ("..", "would replace the show folder"),
+        ("segments", "would replace the show's segments"),
+        ("raw/public", "would replace the show's raw"),
+    ],
+)
+def test_out_that_would_replace_the_show_or_its_sources_is_refused(
+    tmp_path: Path, out: str, message: str
+) -> None:
+    show = make_show(tmp_path)
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    with pytest.raises(InputError, match=message):
+        run_build(show, show / out, environ={}, replace_out=True)  # --force
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("show.toml", "would replace the show's show.toml"),
+        ("segments/lovesong.md", "would replace the show's segments"),
+        ("artwork.jpg", "would replace the show's artwork.jpg"),
+    ],
+)
+def test_feed_output_that_would_replace_a_source_file_is_refused(
+    tmp_path: Path, output: str, message: str
+) -> None:
+    show = make_show(tmp_path)
+    before = {p: p.read_bytes() for p in show.rglob("*") if p.is_file()}
+    with pytest.raises(InputError, match=message):
+        run_feed(show, show / output, environ={})
+    assert {p: p.read_bytes() for p in show.rglob("*") if p.is_file()} == before
