@@ -19,7 +19,7 @@ from typing import NamedTuple
 from feedgen.feed import FeedGenerator
 
 from feeds.podcast_ns import PersonTag, PodcastNsEntryExtension, PodcastNsExtension, TranscriptTag
-from feeds.shownotes import DESCRIPTION_MAX_BYTES
+from feeds.shownotes import DESCRIPTION_MAX_BYTES, is_web_url
 from segments.errors import FeedError
 from segments.model import Person, Segment, Show
 
@@ -69,8 +69,12 @@ class Episode:
 
 def person_tag(person: Person) -> PersonTag:
     """Return the podcast:person tag for a person on an episode."""
+    # Only web URLs: href and img come from imported pages, and apps make them clickable.
     return PersonTag(
-        name=person.name, role=PERSON_ROLES[person.role], img=person.img, href=person.href
+        name=person.name,
+        role=PERSON_ROLES[person.role],
+        img=person.img if is_web_url(person.img) else None,
+        href=person.href if is_web_url(person.href) else None,
     )
 
 
@@ -201,7 +205,7 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
     fe.title(segment.title)
     fe.guid(segment.guid, permalink=False)
     link = segment.link or (segment.source.url if segment.source else None)
-    if link:
+    if is_web_url(link):  # a page's og:url may be javascript:; apps make <link> clickable
         fe.link(href=link)
     ext: PodcastNsEntryExtension = fe.podcast20
     if ep.description:

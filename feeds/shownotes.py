@@ -74,13 +74,14 @@ def chapter_lines(chapters: Sequence[Chapter]) -> list[str]:
     ]
 
 
-def _is_web_url(url: str | None) -> bool:
+def is_web_url(url: str | None) -> bool:
+    """Say whether ``url`` is an absolute http(s) URL (not ``javascript:``, ``data:``, relative)."""
     return bool(url) and urlsplit(url or "").scheme in ("http", "https")
 
 
 def _person_html(person: Person) -> str:
     name = escape(" ".join(person.name.split()))
-    return f'<a href="{escape(person.href or "")}">{name}</a>' if _is_web_url(person.href) else name
+    return f'<a href="{escape(person.href or "")}">{name}</a>' if is_web_url(person.href) else name
 
 
 def people_lines(segment: Segment, show: Show | None) -> list[str]:
@@ -147,16 +148,16 @@ def _summary_html(segment: Segment) -> str:
 
 def _source_url(segment: Segment, source_url: str | None) -> str | None:
     for url in (source_url, segment.link, segment.source.url if segment.source else None):
-        if _is_web_url(url):
+        if is_web_url(url):
             return url
     return None
 
 
 def _link_lines(transcript_url: str | None, source_url: str | None) -> list[str]:
     lines = []
-    if _is_web_url(transcript_url):
+    if is_web_url(transcript_url):
         lines.append(f'<a href="{escape(transcript_url or "")}">Transcript</a>')
-    if _is_web_url(source_url):
+    if is_web_url(source_url):
         host = urlsplit(source_url or "").hostname or ""
         host = host.removeprefix("www.")
         lines.append(f'Source: <a href="{escape(source_url or "")}">{escape(host)}</a>')

@@ -29,6 +29,7 @@ cannot be built stops the run before publishing (the previous feed stays).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Pro
 from segcast.build.feed import render_feed, write_feed
 from segcast.build.guids import assign_dates, assign_guids
 from segcast.build.import_pages import import_pages
-from segcast.build.layout import FEED_NAME
+from segcast.build.layout import AUDIO, FEED_NAME, PAGES, RAW, SEGMENTS
 from segcast.build.lock import show_lock
 from segcast.build.master import ExecutorFactory, default_jobs, master_audio
 from segcast.build.pair import pair_transcripts
@@ -46,7 +47,9 @@ from segcast.build.read import read_segments
 from segcast.build.site import render_site
 from segcast.build.staging import Staging
 from segcast.build.tag import tag_audio
-from segcast.config import load_config
+from segcast.config import SHOW_TOML, ShowConfig, load_config
+from segments.errors import InputError
+from segments.timedtext import TIMED_FOLDER
 
 __all__ = [
     "BuildReport",
@@ -86,6 +89,7 @@ def run_build(
     """
     now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
+    check_output(config, Path(out_dir))
     report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
     with (
         show_lock(config.folder) as lock,
@@ -132,6 +136,7 @@ def run_feed(
     now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
     output = Path(output)
+    check_output(config, output)
     report = BuildReport(show_dir=config.folder, out_dir=output.parent)
     with show_lock(config.folder) as lock, open_cache(lock.parent) as cache:
         if cache.rebuilt:
@@ -140,3 +145,27 @@ def run_feed(
         episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
         report.feed = write_feed(config, episodes, output, report, cache)
     return report
+
+
+#: What the producer keeps in a show folder: an output may neither be nor hold nor sit in one.
+SOURCES: tuple[str, ...] = (SHOW_TOML, PAGES, SEGMENTS, RAW, AUDIO, TIMED_FOLDER)
+
+
+def check_output(config: ShowConfig, output: Path) -> None:
+    """Refuse an output (OUT, or the feed file) that would replace the show folder or a source.
+
+    OUT is replaced whole, so OUT = the show folder (or a folder holding it) would delete every
+    source, even with ``--force``; a feed written over ``show.toml`` or a segment file would too.
+    """
+    real = Path(os.path.realpath(output))
+    folder = Path(os.path.realpath(config.folder))
+    if folder.is_relative_to(real):
+        raise InputError("would replace the show folder; publish somewhere else", output)
+    sources = [folder / name for name in SOURCES]
+    if config.artwork_file is not None:
+        sources.append(Path(os.path.realpath(config.artwork_file)))
+    for source in sources:
+        if real.is_relative_to(source):
+            raise InputError(
+                f"would replace the show's {source.name}; publish somewhere else", output
+            )

@@ -78,6 +78,14 @@ def store_assigned(path: Path, segment: Segment, *, guid: bool = True, date: boo
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot store the GUID: {exc}", path) from exc
+    # Only the GUID and date are stored: what the build derived in memory (the pairing's times
+    # and speakers, chapters) stays out of the file, which keeps the producer's text as written.
+    on_disk = parse_segment(text, where=str(path), default_slug=path.stem)
+    segment = replace(
+        on_disk,
+        guid=segment.guid if guid else on_disk.guid,
+        published=segment.published if date else on_disk.published,
+    )
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = []
     if guid:

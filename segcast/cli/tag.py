@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -11,6 +12,7 @@ from audio.cover import prepare_cover
 from audio.tags import FORMAT_NAMES, TagReport, read_tags
 from segcast.build.tag import tag_episode
 from segcast.config import load_config
+from segments.chapters import episode_chapters
 from segments.segmentfile import read_segment
 
 #: ``--id3`` choices -> the ID3v2 minor version mutagen saves.
@@ -75,6 +77,9 @@ def tag(
     The audio itself is left byte for byte as it was; tags segcast does not own are kept.
     """
     segment = read_segment(segment_file)
+    # The one chapter list the build gives the episode too: front matter, else a paired
+    # transcript's headings or questions.
+    segment = replace(segment, chapters=episode_chapters(segment))
     config = load_config(show_toml) if show_toml is not None else None
     show = config.show if config is not None else None
     if cover_file is None and config is not None:

@@ -58,6 +58,13 @@ def _truncated_mp3(folder: Path) -> Path:
     return path
 
 
+def _timed_file(bad: Path) -> Path:
+    """Write a good WebVTT file beside the inputs folder (pair's other argument)."""
+    path = bad.parent.parent / "timed.vtt"
+    path.write_text("WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nHello there.\n", encoding="utf-8")
+    return path
+
+
 BAD_INPUTS: dict[str, Callable[[Path], Path]] = {
     "missing": _missing,
     "directory": _directory,
@@ -76,11 +83,25 @@ COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
     "feed validate": lambda bad, out: ["feed", "validate", str(bad)],
     "feed build": lambda bad, out: ["feed", "build", str(bad), "-o", str(out / "feed.xml")],
     "build": lambda bad, out: ["build", str(bad), "-o", str(out)],
+    "init": lambda bad, out: ["init", str(bad)],
+    "init --example": lambda bad, out: ["init", "--example", str(bad)],
+    "pair (segment)": lambda bad, out: ["pair", str(bad), str(_timed_file(bad))],
+    "pair (timed file)": lambda bad, out: ["pair", "--dry-run", str(SEGMENT), str(bad)],
+    "serve": lambda bad, out: ["serve", str(bad), "--port", "0"],
 }
 
 #: Inputs a command rightly accepts: a text file is a (plain-text) page to import; tagging never
-#: decodes the audio (its frames stay byte for byte), so a truncated MP3 is tagged as it is.
-ACCEPTED = {("import", "text"), ("audio tag", "truncated mp3")}
+#: decodes the audio (its frames stay byte for byte), so a truncated MP3 is tagged as it is; init
+#: makes a missing folder or fills an empty one; serve serves a folder (and would not return).
+ACCEPTED = {
+    ("import", "text"),
+    ("audio tag", "truncated mp3"),
+    ("init", "missing"),
+    ("init", "directory"),
+    ("init --example", "missing"),
+    ("init --example", "directory"),
+    ("serve", "directory"),
+}
 
 
 @pytest.mark.parametrize("kind", sorted(BAD_INPUTS))

@@ -171,3 +171,38 @@ def test_json_prints_the_tags_read_back(work: Path) -> None:
     assert document["tags"]["title"] == "Interview with Director Kyungjin Song"
     assert [c["title"] for c in document["chapters"]] == ["Hello", "Casting"]
     assert document["transcript_chars"] == len(TRANSCRIPT)
+
+
+PAIRED_SEGMENT = """---
+title: Two topics
+guid: urn:uuid:0d7f4f0c-7b55-4e0e-9f6b-3a1f7d4c2b11
+---
+Two topics.
+
+## Transcript
+
+### The film
+
+[00:00:00 - 00:00:01.500]
+
+**Ann Lee:** We shot it by the sea.
+
+### The music
+
+[00:00:01.500 - 00:00:02.500]
+
+**Ann Lee:** My brother wrote the songs.
+"""
+
+
+def test_a_paired_segment_gets_the_chapters_the_build_gives_it(work: Path) -> None:
+    """After ``segcast pair`` the sections carry times and the front matter lists no chapters:
+    the chapters come from the topic headings (segments/chapters.py), as in ``segcast build``."""
+    (work / "paired.md").write_text(PAIRED_SEGMENT, encoding="utf-8")
+    episode = work / "episode.mp3"
+    code, out, err = run(episode, "--segment", work / "paired.md")
+    assert (code, err) == (0, ""), out
+    assert [(c.start_seconds, c.title) for c in read_tags(episode).chapters] == [
+        (0.0, "The film"),
+        (1.5, "The music"),
+    ]

@@ -328,3 +328,19 @@ def test_dates_never_switch_the_process_locale(monkeypatch: pytest.MonkeyPatch) 
 def test_utc_dates_are_written_with_an_offset() -> None:
     data = build_feed(show(), [episode("a", 5, pub_date=datetime(2016, 4, 5, 22, 30, tzinfo=UTC))])
     assert b"<pubDate>Tue, 05 Apr 2016 22:30:00 +0000</pubDate>" in data
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "/relative"]
+)
+def test_links_that_are_not_web_urls_are_left_out(url: str) -> None:
+    """A page's og:url or canonical link, a person's href or photo, is taken from imported text:
+    apps make <link> and podcast:person's href clickable, so only http(s) URLs are written."""
+    people = [Person(name="So Yong Kim", role="guest", href=url, img=url)]
+    item = seg(episode("a", 5), link=url, people=people)
+    data = build_feed(show(), [item])
+    assert url.encode() not in data
+    feed = parse_feed(data)
+    assert feed.item("guid-a").find("link") is None
+    guest = feed.item("guid-a").findall("podcast:person", NS)[-1]
+    assert (guest.text, guest.get("href"), guest.get("img")) == ("So Yong Kim", None, None)

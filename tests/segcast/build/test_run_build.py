@@ -12,8 +12,9 @@ import pytest
 from lxml import etree
 
 from audio.master import MasterSettings
-from segcast.build import BuildReport, Problem, run_build
+from segcast.build import BuildReport, Problem, run_build, run_feed
 from segcast.config import load_audio_settings, load_show
+from segments.errors import InputError
 from segments.segmentfile import read_segment
 from tests.audio.signals import (
     reference_loudness,
@@ -23,7 +24,7 @@ from tests.audio.signals import (
 )
 from tests.conftest import EXAMPLES, REPO
 from tests.feeds.feedcheck import write_audio
-from tests.segcast.showdir import SHOW_TOML, write_artwork
+from tests.segcast.showdir import SHOW_TOML, make_show, write_artwork
 
 SEEDS = EXAMPLES / "the-frame" / "pages"
 GOLDEN = REPO / "tests" / "feeds" / "golden" / "the-frame"
@@ -389,3 +390,99 @@ def test_audio_that_is_not_a_table(tmp_path: Path) -> None:
     with pytest.raises(Exception) as caught:
         load_audio_settings(path)
     assert str(caught.value) == f"{path}: audio: must be a table: [audio] followed by its keys"
+
+
+#: A producer's own segment file: a comment, no GUID, an untimed transcript with two topics.
+PRODUCER_SEGMENT = """\
+---
+# checked with the guest on the phone
+title: Two topics
+published: '2016-08-18'
+---
+Two topics in one interview.
+
+## Transcript
+
+### The film
+
+**Ann Lee:** We shot the whole film in a small village by the sea over one long summer.
+
+### The music
+
+**Ann Lee:** The songs were written by my brother after the shoot had ended completely.
+"""
+
+PRODUCER_VTT = """\
+WEBVTT
+
+00:00:00.000 --> 00:00:05.000
+We shot the whole film in a small village by the sea over one long summer.
+
+00:00:06.000 --> 00:00:11.000
+The songs were written by my brother after the shoot had ended completely.
+"""
+
+
+def test_storing_a_new_guid_keeps_the_producers_file_and_stores_no_pairing(
+    tmp_path: Path,
+) -> None:
+    show = tmp_path / "show"
+    (show / "segments").mkdir(parents=True)
+    (show / "show.toml").write_text(PINNED_TOML, encoding="utf-8")
+    write_artwork(show / "artwork.jpg")
+    path = show / "segments" / "two-topics.md"
+    path.write_text(PRODUCER_SEGMENT, encoding="utf-8")
+    (show / "transcripts").mkdir()
+    (show / "transcripts" / "two-topics.vtt").write_text(PRODUCER_VTT, encoding="utf-8")
+    write_audio(show / "audio" / "two-topics.mp3", 12.0)
+
+    report = run(show)
+
+    assert report.problems == [], report.problems
+    guid = read_segment(path).guid
+    assert guid is not None
+    # Only the GUID line is new: the comment stays, and the pairing (times, chapters) stays in
+    # memory, so a changed transcripts/two-topics.vtt still counts at the next build.
+    assert path.read_text(encoding="utf-8") == PRODUCER_SEGMENT.replace(
+        "---\n", f"---\nguid: {guid}\n", 1
+    )
+    assert "00:00:06" in (tmp_path / "out" / "two-topics.transcript.vtt").read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        (".", "would replace the show folder"),
+        ("..", "would replace the show folder"),
+        ("segments", "would replace the show's segments"),
+        ("raw/public", "would replace the show's raw"),
+    ],
+)
+def test_out_that_would_replace_the_show_or_its_sources_is_refused(
+    tmp_path: Path, out: str, message: str
+) -> None:
+    show = make_show(tmp_path)
+    before = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    with pytest.raises(InputError, match=message):
+        run_build(show, show / out, environ={}, replace_out=True)  # --force
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("output", "message"),
+    [
+        ("show.toml", "would replace the show's show.toml"),
+        ("segments/lovesong.md", "would replace the show's segments"),
+        ("artwork.jpg", "would replace the show's artwork.jpg"),
+    ],
+)
+def test_feed_output_that_would_replace_a_source_file_is_refused(
+    tmp_path: Path, output: str, message: str
+) -> None:
+    show = make_show(tmp_path)
+    before = {p: p.read_bytes() for p in show.rglob("*") if p.is_file()}
+    with pytest.raises(InputError, match=message):
+        run_feed(show, show / output, environ={})
+    assert {p: p.read_bytes() for p in show.rglob("*") if p.is_file()} == before
