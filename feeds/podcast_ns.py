@@ -45,6 +45,20 @@ class TranscriptTag(NamedTuple):
     rel: str | None = None
 
 
+class LiveItemTag(NamedTuple):
+    """One podcast:liveItem: an airing, its stream (enclosure) and the page to listen on."""
+
+    status: str
+    start: datetime
+    end: datetime
+    title: str
+    guid: str
+    stream_url: str
+    stream_type: str
+    content_link: str
+    content_label: str = "Listen live"
+
+
 def _tag(name: str, ns: str = PODCAST_NS) -> str:
     return f"{{{ns}}}{name}"
 
@@ -54,6 +68,10 @@ PERSON, TRANSCRIPT, CHAPTERS = _tag("person"), _tag("transcript"), _tag("chapter
 SEASON, EPISODE, GUID, LOCKED, FUNDING = (
     _tag("season"), _tag("episode"), _tag("guid"), _tag("locked"), _tag("funding")
 )  # fmt: skip
+UPDATE_FREQUENCY, LIVE_ITEM, CONTENT_LINK = (
+    _tag("updateFrequency"), _tag("liveItem"), _tag("contentLink")
+)  # fmt: skip
+ALTERNATE_ENCLOSURE, SOURCE = _tag("alternateEnclosure"), _tag("source")
 EXPLICIT = _tag("explicit", ITUNES_NS)
 
 _SubElement = etree.SubElement
@@ -91,10 +109,25 @@ class _ChannelFields:
     persons: list[PersonTag] = field(default_factory=list)
     funding: list[tuple[str, str]] = field(default_factory=list)
     last_build_date: datetime | None = None
+    update_frequency: tuple[str, str] | None = None
+    live_items: list[LiveItemTag] = field(default_factory=list)
+
+
+def _live_item(channel: etree._Element, live: LiveItemTag) -> None:
+    """Write one podcast:liveItem, as the spec's "robust" example: enclosure, alternate, link."""
+    attrib = {"status": live.status, "start": live.start.isoformat(), "end": live.end.isoformat()}
+    el = _SubElement(channel, LIVE_ITEM, attrib)
+    _SubElement(el, "title").text = live.title
+    _SubElement(el, "guid", {"isPermaLink": "false"}).text = live.guid
+    # A stream has no byte count; RSS 2.0 requires the attribute, and live feeds write 0.
+    _SubElement(el, "enclosure", {"url": live.stream_url, "type": live.stream_type, "length": "0"})
+    alternate = _SubElement(el, ALTERNATE_ENCLOSURE, {"type": live.stream_type, "default": "true"})
+    _SubElement(alternate, SOURCE, {"uri": live.stream_url})
+    _SubElement(el, CONTENT_LINK, {"href": live.content_link}).text = live.content_label
 
 
 class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
-    """Channel tags: podcast:guid, locked, person, funding; itunes:explicit true/false."""
+    """Channel tags: podcast:guid, locked, person, funding, updateFrequency, liveItem; explicit."""
 
     def __init__(self) -> None:
         self.fields = _ChannelFields()
@@ -129,6 +162,16 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             raise ValueError("lastBuildDate needs a time zone")
         self.fields.last_build_date = value
 
+    def update_frequency(self, rrule: str, text: str) -> None:
+        """Set podcast:updateFrequency: an RFC 5545 RRULE and the schedule in words."""
+        self.fields.update_frequency = (rrule, text)
+
+    def live_item(self, live: LiveItemTag) -> None:
+        """Add a podcast:liveItem (written before the items, in the order added)."""
+        if live.start.utcoffset() is None or live.end.utcoffset() is None:
+            raise ValueError("liveItem times need a time zone")
+        self.fields.live_items.append(live)
+
     def extend_rss(self, rss_feed: etree._Element) -> etree._Element:
         channel = rss_feed[0]
         f = self.fields
@@ -143,6 +186,11 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         for url, label in f.funding:
             _SubElement(channel, FUNDING, {"url": url}).text = label
         _persons(channel, f.persons)
+        if f.update_frequency is not None:
+            rrule, text = f.update_frequency
+            _SubElement(channel, UPDATE_FREQUENCY, {"rrule": rrule}).text = text
+        for live in f.live_items:  # feedgen appends the items after the extensions ran
+            _live_item(channel, live)
         return rss_feed
 
 

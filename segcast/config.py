@@ -144,6 +144,26 @@ def _uuid(value: Any, key: str, path: Path) -> str:
     return value
 
 
+_MIME = re.compile(r"^(audio|video)/[a-z0-9][a-z0-9.+-]*$")
+#: How long an airing may last, in minutes (one day at most).
+AIRING_MINUTES = (1, 1440)
+
+
+def _stream_type(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not _MIME.match(value.strip()):
+        raise _fail(path, key, f"{value!r} is not an audio or video MIME type such as 'audio/mpeg'")
+    return value.strip()
+
+
+def _minutes(value: Any, key: str, path: Path) -> int:
+    low, high = AIRING_MINUTES
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _fail(
+            path, key, f"must be a whole number of minutes from {low} to {high}, not {value!r}"
+        )
+    return value
+
+
 def _artwork(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _fail(path, key, f"must be a file name or a URL, not {value!r}")
@@ -187,6 +207,9 @@ KEYS: dict[str, Key] = {
     "airtimes": Key(_text),
     "timezone": Key(_timezone),
     "podcast_guid": Key(_uuid),
+    "live_stream_url": Key(_url),
+    "live_stream_type": Key(_stream_type, default="audio/mpeg"),
+    "airing_minutes": Key(_minutes, default=60),
 }
 
 #: Tables show.toml may hold besides the keys above, each read by its own loader.
@@ -359,6 +382,8 @@ def _show(values: dict[str, Any], path: Path) -> Show:
         schedule = Schedule(timezone=values["timezone"])
     if schedule is not None and schedule.timezone is None:
         raise _fail(path, "timezone", "missing: airtimes need a time zone (an IANA name)")
+    if "live_stream_url" in values and (schedule is None or not schedule.airtimes):
+        raise _fail(path, "live_stream_url", "needs airtimes: live items are the next airings")
     if values.get("locked") is not None and "owner_email" not in values:
         raise _fail(path, "owner_email", "missing: podcast:locked needs the owner's email")
     return Show(
@@ -382,6 +407,9 @@ def _show(values: dict[str, Any], path: Path) -> Show:
         locked=values.get("locked"),
         funding=values.get("funding", []),
         podcast_guid=values.get("podcast_guid") or podcast_guid(values["feed_url"]),
+        live_stream_url=values.get("live_stream_url"),
+        live_stream_type=values["live_stream_type"],
+        airing_minutes=values["airing_minutes"],
     )
 
 

@@ -107,6 +107,12 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         '# "00000000-0000-0000-0000-000000000000"',
         "podcast:guid: pin the one `segcast build` prints, before the feed URL ever moves",
     ),
+    "live_stream_url": (
+        '# "https://stream.example.com/live.mp3"',
+        "the station's live stream: the feed lists the next airings as podcast:liveItem",
+    ),
+    "live_stream_type": ('# "audio/mpeg"', "MIME type of the live stream"),
+    "airing_minutes": ("# 60", "how long an airing lasts when `airtimes` give no end time"),
 }
 
 #: ``[audio]`` key -> (example value, one-line comment); all written commented out.

@@ -129,6 +129,11 @@ class Show:
     locked: bool | None = None
     funding: list[Funding] = field(default_factory=list)
     podcast_guid: str | None = None
+    #: The station's live stream (podcast:liveItem enclosures), its MIME type, and how long an
+    #: airing lasts when the airtimes give no end.
+    live_stream_url: str | None = None
+    live_stream_type: str = "audio/mpeg"
+    airing_minutes: int = 60
 
 
 @dataclass

@@ -200,6 +200,46 @@ def test_config_errors_name_key_and_file(
     assert str(caught.value) == f"{path}: {message}"
 
 
+def test_live_stream_keys(tmp_path: Path) -> None:
+    toml = SHOW_TOML + 'live_stream_url = "https://stream.example.org/kpcc.aac"\n'
+    toml += 'live_stream_type = "audio/aac"\nairing_minutes = 30\n'
+    show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.live_stream_url == "https://stream.example.org/kpcc.aac"
+    assert (show.live_stream_type, show.airing_minutes) == ("audio/aac", 30)
+    defaults = load_show(write_show(tmp_path, SHOW_TOML), environ={})
+    assert (defaults.live_stream_url, defaults.live_stream_type) == (None, "audio/mpeg")
+    assert defaults.airing_minutes == 60
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            'live_stream_url = "https://s.example.org/live"',
+            "live_stream_url: needs airtimes: live items are the next airings",
+        ),
+        (
+            'live_stream_type = "mp3"',
+            "live_stream_type: 'mp3' is not an audio or video MIME type such as 'audio/mpeg'",
+        ),
+        (
+            "airing_minutes = 0",
+            "airing_minutes: must be a whole number of minutes from 1 to 1440, not 0",
+        ),
+        (
+            "airing_minutes = 90.5",
+            "airing_minutes: must be a whole number of minutes from 1 to 1440, not 90.5",
+        ),
+    ],
+)
+def test_live_stream_key_errors(tmp_path: Path, lines: str, message: str) -> None:
+    toml = with_line("airtimes", None) if lines.startswith("live_stream_url") else SHOW_TOML
+    path = write_show(tmp_path, toml + lines + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    assert str(caught.value) == f"{path}: {message}"
+
+
 def test_locked_needs_the_owner_email(tmp_path: Path) -> None:
     path = write_show(tmp_path, with_line("owner_email", None) + "locked = true\n")
     with pytest.raises(ConfigError) as caught:
