@@ -140,7 +140,9 @@ def _check_episodes(show: Show, episodes: list[Episode]) -> None:
             number = getattr(ep.segment, name)
             if number is not None and number <= 0:
                 raise FeedError(f"{name} must be a whole number above 0, not {number}", where)
-        if show.type == "serial" and ep.segment.episode is None:
+        # Apple: a serial show numbers its full episodes; trailers and bonus may go without.
+        numbered = ep.segment.episode is not None or ep.segment.episode_type != "full"
+        if show.type == "serial" and not numbered:
             raise FeedError("a serial show needs an episode number on every episode", where)
         if ep.enclosure_url in urls:
             other = urls[ep.enclosure_url]

@@ -82,6 +82,7 @@ def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> li
     root = parse_xml(xml, source)
     report = Report(RULES)
     show = document.check_document(root, report)
+    document.normalise_namespaces(root)
     if show is None:
         return report.in_document_order()
     places = Places(show, report.lines)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from feeds.validate.common import NAMESPACES, Report, Rule, qname
+from feeds.validate.common import NAMESPACES, SAME_NAMESPACE, Report, Rule, qname
 
 RULES = (
     Rule(
@@ -68,7 +68,19 @@ def _check_namespaces(root: etree._Element, report: Report) -> None:
     for el in root.iter(tag=etree.Element):
         for prefix, uri in el.nsmap.items():
             expected = NAMESPACES.get(prefix or "")
-            if expected and uri != expected and (prefix, uri) not in seen:
+            same = SAME_NAMESPACE.get(uri) == expected
+            if expected and uri != expected and not same and (prefix, uri) not in seen:
                 seen.add((prefix, uri))
                 where = "rss" if el is root else "element " + qname(el)
                 report.add("namespace-uri-wrong", where, prefix=prefix, uri=uri, expected=expected)
+
+
+def normalise_namespaces(root: etree._Element) -> None:
+    """Rename elements of an equivalent namespace URI (the podcast namespace's old one) in place.
+
+    Every rule then reads the feed's podcast:* tags as apps must, whichever URI it binds.
+    """
+    for el in root.iter(tag=etree.Element):
+        q = etree.QName(el)
+        if q.namespace in SAME_NAMESPACE:
+            el.tag = f"{{{SAME_NAMESPACE[q.namespace]}}}{q.localname}"

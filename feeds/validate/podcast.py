@@ -55,7 +55,7 @@ RULES = (
         "podcast-transcript-type-invalid",
         "error",
         'podcast:transcript type "{value}" is not one of {allowed}',
-        f"{P20}, podcast:transcript: type is one of the listed MIME types",
+        f"{P20}, podcast:transcript: type is a transcript MIME type (the listed ones, SRT's names)",
     ),
     Rule(
         "podcast-chapters-url-missing",
@@ -157,13 +157,16 @@ RULES = (
     ),
 )
 
-#: podcast:transcript types the Podcasting 2.0 spec lists.
+#: podcast:transcript types: the Podcasting 2.0 spec lists these "such as" examples, and SRT's
+#: other names (application/srt, text/srt) are in real feeds and read by apps.
 TRANSCRIPT_TYPES = (
     "text/plain",
     "text/html",
     "text/vtt",
     "application/json",
     "application/x-subrip",
+    "application/srt",
+    "text/srt",
 )
 
 #: podcast:medium values (Podcasting 2.0 docs/tags/medium.md): each medium and its list form.

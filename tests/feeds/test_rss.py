@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from feeds.rss import Episode, TranscriptLink, build_feed
+from feeds.validate import validate_feed
 from segments.errors import FeedError
 from segments.model import Funding, Person, Segment, Show
 from tests.feeds.feedcheck import NS, parse_feed
@@ -289,6 +290,16 @@ def test_serial_show_needs_episode_numbers() -> None:
     with pytest.raises(FeedError) as caught:
         build_feed(show(type="serial"), [seg(episode("a", 5), episode=1), episode("b", 6)])
     assert str(caught.value) == "segment b: a serial show needs an episode number on every episode"
+
+
+@pytest.mark.parametrize("kind", ["trailer", "bonus"])
+def test_serial_show_trailers_and_bonus_need_no_number(kind: str) -> None:
+    # Apple: itunes:episode is required on full episodes of a serial show only.
+    episodes = [seg(episode("a", 5), episode=1), seg(episode("b", 6), episode_type=kind)]
+    data = build_feed(show(type="serial"), episodes)
+    assert validate_feed(data, "feed.xml") == []
+    entries = parse_feed(data).fp.entries
+    assert [e.get("itunes_episodetype") for e in entries] == [kind, "full"]
 
 
 @pytest.mark.parametrize(

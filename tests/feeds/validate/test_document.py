@@ -28,11 +28,12 @@ CASES: list[Case] = [
     ),
     (
         "namespace-uri-wrong",
+        one("https://podcastindex.org/namespace/1.0", "https://podcastindex.org/namespace/1.0/"),
+        # The namespace's first URI: the spec says clients must treat it as identical.
         one(
             "https://podcastindex.org/namespace/1.0",
             "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md",
         ),
-        nothing(),
     ),
 ]
 
@@ -62,6 +63,30 @@ def test_wrong_podcast_namespace_hides_its_tags() -> None:
         ]
     )
     assert ids(validate_feed(xml, "f.xml", now=NOW)) == ["namespace-uri-wrong"]
+
+
+OLD_URI = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+
+
+@pytest.mark.parametrize("prefix", ["podcast", "pc"])
+def test_old_podcast_namespace_uri_is_the_same_namespace(prefix: str) -> None:
+    # The spec: clients must treat the first URI as identical, so every podcast:* rule runs
+    # (as in ../shared/corpus/feeds/pc20_podcasting20show.xml, which binds it).
+    edits = [
+        ('xmlns:podcast="https://podcastindex.org/namespace/1.0"', f'xmlns:{prefix}="{OLD_URI}"'),
+        (">Ava DuVernay</podcast:person>", "/>"),
+        ('start="2016-11-16T15:30:00-08:00"', 'start="Wednesday 3:30pm"'),
+        ('startTime="60" duration="30"', 'startTime="" duration=""'),
+    ]
+    xml = build(edits).replace(b"podcast:", f"{prefix}:".encode())
+    assert ids(validate_feed(xml, "f.xml", now=NOW)) == [
+        "podcast-liveitem-time-invalid",
+        "podcast-person-name-missing",
+        "podcast-soundbite-invalid",
+        "podcast-soundbite-invalid",
+    ]
+    clean = build([edits[0]]).replace(b"podcast:", f"{prefix}:".encode())
+    assert validate_feed(clean, "f.xml", now=NOW) == []
 
 
 def test_findings_come_in_document_order_with_other_prefixes() -> None:

@@ -39,8 +39,20 @@ CASES: list[Case] = [
     ),
     (
         "podcast-transcript-type-invalid",
-        one('type="text/html"', 'type="application/srt"'),
+        one('type="text/html"', 'type="text/x-markdown"'),
         one('type="text/html"', 'type="application/x-subrip"'),
+    ),
+    # SRT's other names: the spec's list says "such as", and apps read them.
+    ("podcast-transcript-type-invalid", one('type="text/html"', 'type="srt"'), nothing()),
+    (
+        "podcast-transcript-type-invalid",
+        one('type="text/html"', 'type="text/subrip"'),
+        one('type="text/html"', 'type="application/srt"'),
+    ),
+    (
+        "podcast-transcript-type-invalid",
+        one('type="text/html"', 'type=""'),
+        one('type="text/html"', 'type="text/srt"'),
     ),
     (
         "podcast-chapters-url-missing",
