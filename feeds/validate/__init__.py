@@ -13,6 +13,7 @@ Each rule family is a module whose ``RULES`` rows stand beside the checks that e
 - ``items``: each episode's title, guid, date, duration and numbering;
 - ``enclosures``: each episode's media file (URL, size in bytes, MIME type);
 - ``podcast``: the Podcasting 2.0 namespace's tags;
+- ``structure``: where tags stand and the tags that may appear only once;
 - ``urls``: https for every web URL.
 
 ``common`` holds what they share (the rule and finding types, XML parsing, places, URL tests) and
@@ -31,6 +32,7 @@ from feeds.validate import (
     enclosures,
     items,
     podcast,
+    structure,
     urls,
     values,
 )
@@ -69,6 +71,7 @@ RULES: dict[str, Rule] = _rule_book(
     items.RULES,
     enclosures.RULES,
     podcast.RULES,
+    structure.RULES,
     urls.RULES,
 )
 
@@ -92,5 +95,6 @@ def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> li
     items.check_items(show, places, report, now or datetime.now(UTC))
     values.check_values(show, places, report)
     podcast.check_tags(show, places, report)
+    structure.check_structure(show, places, report)
     urls.check_https(show, places, report)
     return report.in_document_order()
