@@ -39,6 +39,7 @@ from feeds.validate import (
 from feeds.validate.common import Finding, Places, Report, Rule, Severity, parse_xml
 from feeds.validate.descriptions import chapter_lines
 from feeds.validate.source import load_feed
+from segments.errors import FeedError
 
 __all__ = [
     "RULES",
@@ -47,6 +48,7 @@ __all__ = [
     "Severity",
     "chapter_lines",
     "load_feed",
+    "validate_document",
     "validate_feed",
 ]
 
@@ -98,3 +100,16 @@ def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> li
     structure.check_structure(show, places, report)
     urls.check_https(show, places, report)
     return report.in_document_order()
+
+
+def validate_document(xml: bytes, source: str, *, now: datetime | None = None) -> list[Finding]:
+    """Check a feed like ``validate_feed``; bytes that are not well-formed XML are a finding too.
+
+    ``feed validate --json`` prints this, so it always prints JSON.
+    """
+    try:
+        return validate_feed(xml, source, now=now)
+    except FeedError as exc:
+        report = Report(RULES)
+        document.not_well_formed(exc, report)
+        return report.in_document_order()

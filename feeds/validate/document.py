@@ -9,8 +9,16 @@ from __future__ import annotations
 from lxml import etree
 
 from feeds.validate.common import NAMESPACES, SAME_NAMESPACE, Report, Rule, qname
+from segments.errors import FeedError
 
 RULES = (
+    Rule(
+        "xml-not-well-formed",
+        "error",
+        "{detail}",
+        "XML 1.0, section 2.1: a feed must be well-formed XML; parsers stop at the first error "
+        "and apps show nothing of it",
+    ),
     Rule(
         "rss-root-missing",
         "error",
@@ -84,3 +92,11 @@ def normalise_namespaces(root: etree._Element) -> None:
         q = etree.QName(el)
         if q.namespace in SAME_NAMESPACE:
             el.tag = f"{{{SAME_NAMESPACE[q.namespace]}}}{q.localname}"
+
+
+def not_well_formed(error: FeedError, report: Report) -> None:
+    """Report a feed whose bytes are not well-formed XML (``parse_xml``'s error) at its line."""
+    cause = error.__cause__
+    if isinstance(cause, etree.XMLSyntaxError):
+        report.lines["rss"] = cause.position[0]
+    report.add("xml-not-well-formed", "rss", detail=error.message)

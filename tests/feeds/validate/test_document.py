@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from feeds.validate import validate_feed
+from feeds.validate import validate_document, validate_feed
 from segments.errors import FeedError
 from tests.feeds.validate.basefeed import (
     NOW,
@@ -14,6 +14,7 @@ from tests.feeds.validate.basefeed import (
     assert_fails_alone_and_passes,
     build,
     ids,
+    line_of,
     nothing,
     one,
 )
@@ -63,6 +64,18 @@ def test_wrong_podcast_namespace_hides_its_tags() -> None:
         ]
     )
     assert ids(validate_feed(xml, "f.xml", now=NOW)) == ["namespace-uri-wrong"]
+
+
+def test_not_well_formed_is_a_finding_for_json_readers() -> None:
+    broken = build([("<title>Barry Jenkins</title>", "<title>Barry Jenkins</titel>")])
+    (finding,) = validate_document(broken, "f.xml", now=NOW)
+    assert (finding.rule, finding.severity, finding.line) == (
+        "xml-not-well-formed",
+        "error",
+        line_of("<title>Barry Jenkins</title>"),
+    )
+    assert finding.message.startswith("not well-formed XML at line ")
+    assert validate_document(build([]), "f.xml", now=NOW) == []
 
 
 OLD_URI = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
