@@ -10,6 +10,8 @@ Element names and attributes follow podcastindex-org/podcast-namespace, docs/tag
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
@@ -45,6 +47,29 @@ class TranscriptTag(NamedTuple):
     rel: str | None = None
 
 
+class AlternateEnclosureTag(NamedTuple):
+    """One podcast:alternateEnclosure: another encoding of the episode, with one podcast:source.
+
+    ``integrity`` is a Subresource Integrity string (``sha384-...``, see ``sri``) or None.
+    """
+
+    url: str
+    type: str
+    length: int
+    bitrate: int | None = None
+    title: str | None = None
+    integrity: str | None = None
+
+
+def sri(data: bytes) -> str:
+    """Return the Subresource Integrity string of ``data`` (W3C SRI: sha384, base64).
+
+    >>> sri(b"")
+    'sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb'
+    """
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+
+
 class LiveItemTag(NamedTuple):
     """One podcast:liveItem: an airing, its stream (enclosure) and the page to listen on."""
 
@@ -71,7 +96,9 @@ SEASON, EPISODE, GUID, LOCKED, FUNDING = (
 UPDATE_FREQUENCY, LIVE_ITEM, CONTENT_LINK = (
     _tag("updateFrequency"), _tag("liveItem"), _tag("contentLink")
 )  # fmt: skip
-ALTERNATE_ENCLOSURE, SOURCE = _tag("alternateEnclosure"), _tag("source")
+ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
+    _tag("alternateEnclosure"), _tag("source"), _tag("integrity")
+)  # fmt: skip
 EXPLICIT = _tag("explicit", ITUNES_NS)
 
 _SubElement = etree.SubElement
@@ -111,6 +138,18 @@ class _ChannelFields:
     last_build_date: datetime | None = None
     update_frequency: tuple[str, str] | None = None
     live_items: list[LiveItemTag] = field(default_factory=list)
+
+
+def _alternate_enclosure(parent: etree._Element, alt: AlternateEnclosureTag) -> None:
+    attrib = {"type": alt.type, "length": str(alt.length)}
+    if alt.bitrate is not None:
+        attrib["bitrate"] = str(alt.bitrate)
+    if alt.title:
+        attrib["title"] = alt.title
+    el = _SubElement(parent, ALTERNATE_ENCLOSURE, attrib)
+    _SubElement(el, SOURCE, {"uri": alt.url})
+    if alt.integrity:
+        _SubElement(el, INTEGRITY, {"type": "sri", "value": alt.integrity})
 
 
 def _live_item(channel: etree._Element, live: LiveItemTag) -> None:
@@ -203,6 +242,7 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
     """
 
     __slots__ = (
+        "_alternates",
         "_chapters_url",
         "_description_cdata",
         "_episode",
@@ -224,6 +264,7 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         self._chapters_url: str | None = None
         self._description_cdata = False
         self._pub_date: datetime | None = None
+        self._alternates: list[AlternateEnclosureTag] = []
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
@@ -252,6 +293,10 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
     def chapters(self, url: str) -> None:
         """Set podcast:chapters to a JSON chapters file."""
         self._chapters_url = url
+
+    def alternate_enclosure(self, alternate: AlternateEnclosureTag) -> None:
+        """Add a podcast:alternateEnclosure: the same episode in another encoding."""
+        self._alternates.append(alternate)
 
     def description_cdata(self, value: bool = True) -> None:
         """Write the item's description as CDATA (it holds HTML; Apple wants it in CDATA)."""
@@ -286,4 +331,6 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         if self._chapters_url:
             _SubElement(entry, CHAPTERS, {"url": self._chapters_url, "type": CHAPTERS_TYPE})
         _persons(entry, self._persons)
+        for alternate in self._alternates:
+            _alternate_enclosure(entry, alternate)
         return entry

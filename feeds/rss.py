@@ -21,6 +21,7 @@ from feedgen.feed import FeedGenerator
 from feeds.guids import podcast_guid
 from feeds.live import live_airings, update_frequency
 from feeds.podcast_ns import (
+    AlternateEnclosureTag,
     LiveItemTag,
     PersonTag,
     PodcastNsEntryExtension,
@@ -72,6 +73,9 @@ class Episode:
     description: str | None = None
     content_html: str | None = None
     language: str | None = None
+    #: The same episode in other encodings (AAC, Opus from the one master), as
+    #: podcast:alternateEnclosure; the enclosure stays the MP3 every app plays.
+    alternates: list[AlternateEnclosureTag] = field(default_factory=list)
     #: Where errors about this episode point: its segment file (default "segment SLUG").
     source: str | None = None
 
@@ -151,6 +155,12 @@ def _check_episodes(show: Show, episodes: list[Episode]) -> None:
             other = guids[ep.segment.guid]
             raise FeedError(f"GUID {ep.segment.guid} is also used by {other}", where)
         urls[ep.enclosure_url] = where
+        for alt in ep.alternates:
+            if isinstance(alt.length, bool) or not isinstance(alt.length, int) or alt.length <= 0:
+                raise FeedError(f"alternate enclosure {alt.url}: length must be bytes", where)
+            if alt.url in urls:
+                raise FeedError(f"alternate enclosure URL {alt.url} is also used", where)
+            urls[alt.url] = where
         guids[ep.segment.guid] = where
 
 
@@ -279,6 +289,8 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         ext.chapters(ep.chapters_url)
     for person in item_persons(segment, show):
         ext.person(person)
+    for alternate in ep.alternates:
+        ext.alternate_enclosure(alternate)
 
 
 def build_feed(show: Show, episodes: list[Episode], *, now: datetime | None = None) -> bytes:

@@ -1,17 +1,20 @@
 from __future__ import annotations
 
+import base64
 import calendar
+import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
+from feeds.podcast_ns import AlternateEnclosureTag, sri
 from feeds.rss import Episode, TranscriptLink, build_feed
 from feeds.validate import validate_feed
 from segments.errors import FeedError
 from segments.model import Funding, Person, Segment, Show
-from tests.feeds.feedcheck import NS, parse_feed
+from tests.feeds.feedcheck import NS, audio_bytes, parse_feed
 
 BASE = "https://example.org/the-frame/"
 PACIFIC = timezone(timedelta(hours=-7))
@@ -339,3 +342,42 @@ def test_dates_never_switch_the_process_locale(monkeypatch: pytest.MonkeyPatch) 
 def test_utc_dates_are_written_with_an_offset() -> None:
     data = build_feed(show(), [episode("a", 5, pub_date=datetime(2016, 4, 5, 22, 30, tzinfo=UTC))])
     assert b"<pubDate>Tue, 05 Apr 2016 22:30:00 +0000</pubDate>" in data
+
+
+def test_alternate_encodings_survive_the_clients_and_pass_the_validator() -> None:
+    opus = audio_bytes(2.0, "ogg")
+    aac = audio_bytes(2.0, "m4a")
+    alternates = [
+        AlternateEnclosureTag(
+            f"{BASE}a.opus", "audio/ogg; codecs=opus", len(opus), 32000, "Opus", sri(opus)
+        ),
+        AlternateEnclosureTag(f"{BASE}a.m4a", "audio/mp4", len(aac), 64000, "AAC"),
+    ]
+    data = build_feed(show(), [episode("a", 5, alternates=alternates)])
+    feed = parse_feed(data)
+    found = feed.root.findall("channel/item/podcast:alternateEnclosure", NS)
+    assert [(el.get("type"), el.get("length"), el.get("bitrate")) for el in found] == [
+        ("audio/ogg; codecs=opus", str(len(opus)), "32000"),
+        ("audio/mp4", str(len(aac)), "64000"),
+    ]
+    source = found[0].find("podcast:source", NS)
+    assert source is not None and source.get("uri") == f"{BASE}a.opus"
+    integrity = found[0].find("podcast:integrity", NS)
+    assert integrity is not None and integrity.get("type") == "sri"
+    # The SRI value is the SHA-384 of the file's bytes, computed here independently.
+    digest = base64.b64decode(integrity.get("value", "").removeprefix("sha384-"))
+    assert digest == hashlib.sha384(opus).digest()
+    assert found[1].find("podcast:integrity", NS) is None
+    # The enclosure every app plays is still the MP3; the alternates add no entries.
+    assert feed.fp.entries[0].enclosures[0].href == f"{BASE}a.mp3"
+    assert [e["enclosures"][0]["url"] for e in feed.pp["episodes"]] == [f"{BASE}a.mp3"]
+    assert validate_feed(data, "feed.xml") == []
+
+
+def test_alternate_enclosure_needs_bytes_and_its_own_url() -> None:
+    bad = AlternateEnclosureTag(f"{BASE}a.opus", "audio/ogg", 0)
+    with pytest.raises(FeedError, match=r"alternate enclosure \S+/a\.opus: length must be bytes"):
+        build_feed(show(), [episode("a", 5, alternates=[bad])])
+    same = AlternateEnclosureTag(f"{BASE}a.mp3", "audio/mpeg", 10)
+    with pytest.raises(FeedError, match="is also used"):
+        build_feed(show(), [episode("a", 5, alternates=[same])])
