@@ -96,6 +96,10 @@ SEASON, EPISODE, GUID, LOCKED, FUNDING = (
 UPDATE_FREQUENCY, LIVE_ITEM, CONTENT_LINK = (
     _tag("updateFrequency"), _tag("liveItem"), _tag("contentLink")
 )  # fmt: skip
+LICENSE, TXT, PODROLL, REMOTE_ITEM = (
+    _tag("license"), _tag("txt"), _tag("podroll"), _tag("remoteItem")
+)  # fmt: skip
+NEW_FEED_URL = _tag("new-feed-url", ITUNES_NS)
 ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
     _tag("alternateEnclosure"), _tag("source"), _tag("integrity")
 )  # fmt: skip
@@ -137,6 +141,10 @@ class _ChannelFields:
     funding: list[tuple[str, str]] = field(default_factory=list)
     last_build_date: datetime | None = None
     update_frequency: tuple[str, str] | None = None
+    license: str | None = None
+    txt: list[tuple[str, str | None]] = field(default_factory=list)
+    podroll: list[tuple[str, str | None]] = field(default_factory=list)
+    new_feed_url: str | None = None
     live_items: list[LiveItemTag] = field(default_factory=list)
 
 
@@ -205,6 +213,22 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Set podcast:updateFrequency: an RFC 5545 RRULE and the schedule in words."""
         self.fields.update_frequency = (rrule, text)
 
+    def license(self, identifier: str) -> None:
+        """Set podcast:license (an identifier of the namespace's licenses.json)."""
+        self.fields.license = identifier
+
+    def txt(self, text: str, purpose: str | None = None) -> None:
+        """Add a podcast:txt record (such as a platform's verification code)."""
+        self.fields.txt.append((text, purpose))
+
+    def remote_item(self, feed_guid: str, feed_url: str | None = None) -> None:
+        """Add a show to the podcast:podroll, by its podcast:guid."""
+        self.fields.podroll.append((feed_guid, feed_url))
+
+    def new_feed_url(self, url: str) -> None:
+        """Set itunes:new-feed-url: where the feed moved; apps follow it."""
+        self.fields.new_feed_url = url
+
     def live_item(self, live: LiveItemTag) -> None:
         """Add a podcast:liveItem (written before the items, in the order added)."""
         if live.start.utcoffset() is None or live.end.utcoffset() is None:
@@ -225,6 +249,19 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         for url, label in f.funding:
             _SubElement(channel, FUNDING, {"url": url}).text = label
         _persons(channel, f.persons)
+        if f.new_feed_url:
+            _SubElement(channel, NEW_FEED_URL).text = f.new_feed_url
+        if f.license:
+            _SubElement(channel, LICENSE).text = f.license
+        for value, purpose in f.txt:
+            _SubElement(channel, TXT, {"purpose": purpose} if purpose else {}).text = value
+        if f.podroll:
+            podroll = _SubElement(channel, PODROLL)
+            for feed_guid, feed_url in f.podroll:
+                attrib = {"feedGuid": feed_guid}
+                if feed_url:
+                    attrib["feedUrl"] = feed_url
+                _SubElement(podroll, REMOTE_ITEM, attrib)
         if f.update_frequency is not None:
             rrule, text = f.update_frequency
             _SubElement(channel, UPDATE_FREQUENCY, {"rrule": rrule}).text = text

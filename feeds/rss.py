@@ -214,6 +214,14 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
     fg._FeedGenerator__rss_lastBuildDate = None
     if last_build is not None:
         ext.last_build_date(last_build)
+    if show.new_feed_url:
+        ext.new_feed_url(show.new_feed_url)
+    if show.license:
+        ext.license(show.license)
+    for record in show.txt:
+        ext.txt(record.text, record.purpose)
+    for remote in show.podroll:
+        ext.remote_item(remote.feed_guid, remote.feed_url)
     frequency = update_frequency(show.schedule)
     if frequency is not None:
         ext.update_frequency(frequency.rrule, frequency.text)

@@ -16,7 +16,7 @@ from datetime import datetime
 from lxml import etree
 
 from feeds.guids import podcast_guid
-from feeds.validate.common import P20, Places, Report, Rule, pc, self_links, text
+from feeds.validate.common import P20, Places, Report, Rule, is_url, it, pc, self_links, text
 
 RULES = (
     Rule(
@@ -224,6 +224,43 @@ RULES = (
         f"{P20}, podcast:contentLink: href is required",
     ),
     Rule(
+        "podcast-txt-invalid",
+        "error",
+        "podcast:txt is {state}",
+        f"{P20}, podcast:txt: free text of at most 4000 characters, a purpose of at most 128",
+    ),
+    Rule(
+        "podcast-license-invalid",
+        "error",
+        "podcast:license is {state}",
+        f"{P20}, podcast:license: a licenses.json identifier or a custom name (at most 128 "
+        "characters)",
+    ),
+    Rule(
+        "podcast-remoteitem-feedguid-missing",
+        "error",
+        "podcast:remoteItem has no feedGuid",
+        f"{P20}, podcast:remoteItem: feedGuid (the remote feed's podcast:guid) is required",
+    ),
+    Rule(
+        "podcast-podroll-empty",
+        "error",
+        "podcast:podroll has no podcast:remoteItem",
+        f"{P20}, podcast:podroll: one or more podcast:remoteItem elements",
+    ),
+    Rule(
+        "podcast-image-href-missing",
+        "error",
+        "podcast:image has no href",
+        f"{P20}, podcast:image: href is the only required attribute",
+    ),
+    Rule(
+        "new-feed-url-invalid",
+        "error",
+        'itunes:new-feed-url "{value}" is not an absolute http(s) URL',
+        "Apple Podcasts RSS requirements: itunes:new-feed-url is the feed's new URL",
+    ),
+    Rule(
         "podcast-liveitem-contentlink-missing",
         "error",
         "podcast:liveItem has no podcast:contentLink",
@@ -330,6 +367,10 @@ _GROUPS = frozenset(g.lower() for g in PERSON_TAXONOMY)
 MAX_PERSON_NAME_CHARS = 128
 #: Podcasting 2.0: aggregators may cut the updateFrequency text after this many characters.
 UPDATE_FREQUENCY_MAX_CHARS = 128
+#: Podcasting 2.0: podcast:txt values are at most this many characters.
+TXT_MAX_CHARS = 4000
+#: Podcasting 2.0: podcast:license values and podcast:txt purposes are at most 128 characters.
+SHORT_TEXT_MAX_CHARS = 128
 #: Podcasting 2.0: a soundbite lasts this many seconds.
 SOUNDBITE_SECONDS = (15.0, 120.0)
 
@@ -400,6 +441,32 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
             report.add("podcast-integrity-invalid", places.of(el), type=kind, value=value)
     for el in channel.iter(pc("updateFrequency")):
         _check_update_frequency(el, places, report)
+    for el in channel.iter(pc("txt")):
+        value, purpose = text(el) or "", el.get("purpose")
+        if not value or len(value) > TXT_MAX_CHARS:
+            state = "empty" if not value else f"{len(value)} characters; at most {TXT_MAX_CHARS}"
+            report.add("podcast-txt-invalid", places.of(el), state=state)
+        elif purpose is not None and len(purpose) > SHORT_TEXT_MAX_CHARS:
+            report.add(
+                "podcast-txt-invalid", places.of(el), state="given a purpose over 128 characters"
+            )
+    for el in channel.iter(pc("license")):
+        value = text(el) or ""
+        if not value or len(value) > SHORT_TEXT_MAX_CHARS:
+            state = "empty" if not value else f"{len(value)} characters; at most 128"
+            report.add("podcast-license-invalid", places.of(el), state=state)
+    for el in channel.iter(pc("podroll")):
+        if el.find(pc("remoteItem")) is None:
+            report.add("podcast-podroll-empty", places.of(el))
+    for el in channel.iter(pc("remoteItem")):
+        if not (el.get("feedGuid") or "").strip():
+            report.add("podcast-remoteitem-feedguid-missing", places.of(el))
+    for el in channel.iter(pc("image")):
+        if not (el.get("href") or "").strip():
+            report.add("podcast-image-href-missing", places.of(el))
+    for el in channel.iter(it("new-feed-url")):
+        if not is_url(text(el) or ""):
+            report.add("new-feed-url-invalid", places.of(el), value=text(el))
     for el in channel.iter(pc("contentLink")):
         if not (el.get("href") or "").strip():
             report.add("podcast-contentlink-href-missing", places.of(el))

@@ -13,7 +13,7 @@ from feeds.podcast_ns import AlternateEnclosureTag, sri
 from feeds.rss import Episode, TranscriptLink, build_feed
 from feeds.validate import validate_feed
 from segments.errors import FeedError
-from segments.model import Funding, Person, Segment, Show
+from segments.model import Funding, Person, RemoteFeed, Segment, Show, TxtRecord
 from tests.feeds.feedcheck import NS, audio_bytes, parse_feed
 
 BASE = "https://example.org/the-frame/"
@@ -381,3 +381,33 @@ def test_alternate_enclosure_needs_bytes_and_its_own_url() -> None:
     same = AlternateEnclosureTag(f"{BASE}a.mp3", "audio/mpeg", 10)
     with pytest.raises(FeedError, match="is also used"):
         build_feed(show(), [episode("a", 5, alternates=[same])])
+
+
+def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:
+    moved = "https://example.com/the-frame/feed.xml"
+    configured = show(
+        license="cc-by-4.0",
+        txt=[TxtRecord("S6lpp-7ZCn8-dZfGc-OoyaG", "verify"), TxtRecord("free text")],
+        podroll=[RemoteFeed("917393e3-1b1e-5cef-ace4-edaa54e1f810", "https://example.org/x.xml")],
+        new_feed_url=moved,
+    )
+    data = build_feed(configured, [episode("a", 5)])
+    feed = parse_feed(data)
+    channel = feed.root.find("channel")
+    assert channel is not None
+    assert channel.findtext("podcast:license", namespaces=NS) == "cc-by-4.0"
+    txt = channel.findall("podcast:txt", NS)
+    assert [(el.text, el.get("purpose")) for el in txt] == [
+        ("S6lpp-7ZCn8-dZfGc-OoyaG", "verify"),
+        ("free text", None),
+    ]
+    (remote,) = channel.findall("podcast:podroll/podcast:remoteItem", NS)
+    assert remote.get("feedGuid") == "917393e3-1b1e-5cef-ace4-edaa54e1f810"
+    assert remote.get("feedUrl") == "https://example.org/x.xml"
+    assert channel.findtext("itunes:new-feed-url", namespaces=NS) == moved
+    assert feed.pp["new_url"] == moved  # podcastparser follows a moved feed
+    assert feed.fp.feed.podcast_license == "cc-by-4.0"
+    assert validate_feed(data, "feed.xml") == []
+    plain = build_feed(show(), [episode("a", 5)])
+    for tag in (b"podcast:license", b"podcast:txt", b"podcast:podroll", b"new-feed-url"):
+        assert tag not in plain

@@ -13,6 +13,8 @@ from tests.feeds.validate.basefeed import (
     one,
 )
 
+TYPE = "<itunes:type>episodic</itunes:type>"
+
 CASES: list[Case] = [
     (
         "podcast-guid-invalid",
@@ -217,6 +219,44 @@ CASES: list[Case] = [
             '<podcast:contentLink href="https://example.org/the-frame/live"', "<podcast:contentLink"
         ),
         nothing(),
+    ),
+    # podcast:txt, license, podroll/remoteItem, image; itunes:new-feed-url.
+    (
+        "podcast-txt-invalid",
+        one(">S6lpp-7ZCn8-dZfGc-OoyaG<", "><"),
+        one(">S6lpp-7ZCn8-dZfGc-OoyaG<", f">{'t' * 4000}<"),
+    ),
+    ("podcast-txt-invalid", one(">S6lpp-7ZCn8-dZfGc-OoyaG<", f">{'t' * 4001}<"), nothing()),
+    (
+        "podcast-txt-invalid",
+        one('purpose="verify"', f'purpose="{"p" * 129}"'),
+        one('purpose="verify"', f'purpose="{"p" * 128}"'),
+    ),
+    (
+        "podcast-license-invalid",
+        one(">cc-by-4.0<", "><"),
+        one(">cc-by-4.0<", f">{'l' * 128}<"),
+    ),
+    ("podcast-license-invalid", one(">cc-by-4.0<", f">{'l' * 129}<"), nothing()),
+    (
+        "podcast-podroll-empty",
+        one('<podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810"/>', ""),
+        nothing(),
+    ),
+    (
+        "podcast-remoteitem-feedguid-missing",
+        one('feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810"', 'feedUrl="https://example.org/f"'),
+        nothing(),
+    ),
+    (
+        "podcast-image-href-missing",
+        one('<podcast:image href="https://example.org/the-frame/wide.jpg"', "<podcast:image"),
+        nothing(),
+    ),
+    (
+        "new-feed-url-invalid",
+        one(TYPE, TYPE + "<itunes:new-feed-url>feed.xml</itunes:new-feed-url>"),
+        one(TYPE, TYPE + "<itunes:new-feed-url>https://example.org/f.xml</itunes:new-feed-url>"),
     ),
 ]
 
