@@ -10,6 +10,8 @@ Element names and attributes follow podcastindex-org/podcast-namespace, docs/tag
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
@@ -45,6 +47,43 @@ class TranscriptTag(NamedTuple):
     rel: str | None = None
 
 
+class AlternateEnclosureTag(NamedTuple):
+    """One podcast:alternateEnclosure: another encoding of the episode, with one podcast:source.
+
+    ``integrity`` is a Subresource Integrity string (``sha384-...``, see ``sri``) or None.
+    """
+
+    url: str
+    type: str
+    length: int
+    bitrate: int | None = None
+    title: str | None = None
+    integrity: str | None = None
+
+
+def sri(data: bytes) -> str:
+    """Return the Subresource Integrity string of ``data`` (W3C SRI: sha384, base64).
+
+    >>> sri(b"")
+    'sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb'
+    """
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+
+
+class LiveItemTag(NamedTuple):
+    """One podcast:liveItem: an airing, its stream (enclosure) and the page to listen on."""
+
+    status: str
+    start: datetime
+    end: datetime
+    title: str
+    guid: str
+    stream_url: str
+    stream_type: str
+    content_link: str
+    content_label: str = "Listen live"
+
+
 def _tag(name: str, ns: str = PODCAST_NS) -> str:
     return f"{{{ns}}}{name}"
 
@@ -53,6 +92,16 @@ def _tag(name: str, ns: str = PODCAST_NS) -> str:
 PERSON, TRANSCRIPT, CHAPTERS = _tag("person"), _tag("transcript"), _tag("chapters")
 SEASON, EPISODE, GUID, LOCKED, FUNDING = (
     _tag("season"), _tag("episode"), _tag("guid"), _tag("locked"), _tag("funding")
+)  # fmt: skip
+UPDATE_FREQUENCY, LIVE_ITEM, CONTENT_LINK = (
+    _tag("updateFrequency"), _tag("liveItem"), _tag("contentLink")
+)  # fmt: skip
+LICENSE, TXT, PODROLL, REMOTE_ITEM = (
+    _tag("license"), _tag("txt"), _tag("podroll"), _tag("remoteItem")
+)  # fmt: skip
+NEW_FEED_URL = _tag("new-feed-url", ITUNES_NS)
+ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
+    _tag("alternateEnclosure"), _tag("source"), _tag("integrity")
 )  # fmt: skip
 EXPLICIT = _tag("explicit", ITUNES_NS)
 
@@ -91,10 +140,41 @@ class _ChannelFields:
     persons: list[PersonTag] = field(default_factory=list)
     funding: list[tuple[str, str]] = field(default_factory=list)
     last_build_date: datetime | None = None
+    update_frequency: tuple[str, str] | None = None
+    license: str | None = None
+    txt: list[tuple[str, str | None]] = field(default_factory=list)
+    podroll: list[tuple[str, str | None]] = field(default_factory=list)
+    new_feed_url: str | None = None
+    live_items: list[LiveItemTag] = field(default_factory=list)
+
+
+def _alternate_enclosure(parent: etree._Element, alt: AlternateEnclosureTag) -> None:
+    attrib = {"type": alt.type, "length": str(alt.length)}
+    if alt.bitrate is not None:
+        attrib["bitrate"] = str(alt.bitrate)
+    if alt.title:
+        attrib["title"] = alt.title
+    el = _SubElement(parent, ALTERNATE_ENCLOSURE, attrib)
+    _SubElement(el, SOURCE, {"uri": alt.url})
+    if alt.integrity:
+        _SubElement(el, INTEGRITY, {"type": "sri", "value": alt.integrity})
+
+
+def _live_item(channel: etree._Element, live: LiveItemTag) -> None:
+    """Write one podcast:liveItem, as the spec's "robust" example: enclosure, alternate, link."""
+    attrib = {"status": live.status, "start": live.start.isoformat(), "end": live.end.isoformat()}
+    el = _SubElement(channel, LIVE_ITEM, attrib)
+    _SubElement(el, "title").text = live.title
+    _SubElement(el, "guid", {"isPermaLink": "false"}).text = live.guid
+    # A stream has no byte count; RSS 2.0 requires the attribute, and live feeds write 0.
+    _SubElement(el, "enclosure", {"url": live.stream_url, "type": live.stream_type, "length": "0"})
+    alternate = _SubElement(el, ALTERNATE_ENCLOSURE, {"type": live.stream_type, "default": "true"})
+    _SubElement(alternate, SOURCE, {"uri": live.stream_url})
+    _SubElement(el, CONTENT_LINK, {"href": live.content_link}).text = live.content_label
 
 
 class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
-    """Channel tags: podcast:guid, locked, person, funding; itunes:explicit true/false."""
+    """Channel tags: podcast:guid, locked, person, funding, updateFrequency, liveItem; explicit."""
 
     def __init__(self) -> None:
         self.fields = _ChannelFields()
@@ -129,6 +209,32 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             raise ValueError("lastBuildDate needs a time zone")
         self.fields.last_build_date = value
 
+    def update_frequency(self, rrule: str, text: str) -> None:
+        """Set podcast:updateFrequency: an RFC 5545 RRULE and the schedule in words."""
+        self.fields.update_frequency = (rrule, text)
+
+    def license(self, identifier: str) -> None:
+        """Set podcast:license (an identifier of the namespace's licenses.json)."""
+        self.fields.license = identifier
+
+    def txt(self, text: str, purpose: str | None = None) -> None:
+        """Add a podcast:txt record (such as a platform's verification code)."""
+        self.fields.txt.append((text, purpose))
+
+    def remote_item(self, feed_guid: str, feed_url: str | None = None) -> None:
+        """Add a show to the podcast:podroll, by its podcast:guid."""
+        self.fields.podroll.append((feed_guid, feed_url))
+
+    def new_feed_url(self, url: str) -> None:
+        """Set itunes:new-feed-url: where the feed moved; apps follow it."""
+        self.fields.new_feed_url = url
+
+    def live_item(self, live: LiveItemTag) -> None:
+        """Add a podcast:liveItem (written before the items, in the order added)."""
+        if live.start.utcoffset() is None or live.end.utcoffset() is None:
+            raise ValueError("liveItem times need a time zone")
+        self.fields.live_items.append(live)
+
     def extend_rss(self, rss_feed: etree._Element) -> etree._Element:
         channel = rss_feed[0]
         f = self.fields
@@ -143,6 +249,24 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         for url, label in f.funding:
             _SubElement(channel, FUNDING, {"url": url}).text = label
         _persons(channel, f.persons)
+        if f.new_feed_url:
+            _SubElement(channel, NEW_FEED_URL).text = f.new_feed_url
+        if f.license:
+            _SubElement(channel, LICENSE).text = f.license
+        for value, purpose in f.txt:
+            _SubElement(channel, TXT, {"purpose": purpose} if purpose else {}).text = value
+        if f.podroll:
+            podroll = _SubElement(channel, PODROLL)
+            for feed_guid, feed_url in f.podroll:
+                attrib = {"feedGuid": feed_guid}
+                if feed_url:
+                    attrib["feedUrl"] = feed_url
+                _SubElement(podroll, REMOTE_ITEM, attrib)
+        if f.update_frequency is not None:
+            rrule, text = f.update_frequency
+            _SubElement(channel, UPDATE_FREQUENCY, {"rrule": rrule}).text = text
+        for live in f.live_items:  # feedgen appends the items after the extensions ran
+            _live_item(channel, live)
         return rss_feed
 
 
@@ -155,6 +279,7 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
     """
 
     __slots__ = (
+        "_alternates",
         "_chapters_url",
         "_description_cdata",
         "_episode",
@@ -176,6 +301,7 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         self._chapters_url: str | None = None
         self._description_cdata = False
         self._pub_date: datetime | None = None
+        self._alternates: list[AlternateEnclosureTag] = []
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
@@ -204,6 +330,10 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
     def chapters(self, url: str) -> None:
         """Set podcast:chapters to a JSON chapters file."""
         self._chapters_url = url
+
+    def alternate_enclosure(self, alternate: AlternateEnclosureTag) -> None:
+        """Add a podcast:alternateEnclosure: the same episode in another encoding."""
+        self._alternates.append(alternate)
 
     def description_cdata(self, value: bool = True) -> None:
         """Write the item's description as CDATA (it holds HTML; Apple wants it in CDATA)."""
@@ -238,4 +368,6 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         if self._chapters_url:
             _SubElement(entry, CHAPTERS, {"url": self._chapters_url, "type": CHAPTERS_TYPE})
         _persons(entry, self._persons)
+        for alternate in self._alternates:
+            _alternate_enclosure(entry, alternate)
         return entry

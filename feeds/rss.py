@@ -18,10 +18,20 @@ from typing import NamedTuple
 
 from feedgen.feed import FeedGenerator
 
-from feeds.podcast_ns import PersonTag, PodcastNsEntryExtension, PodcastNsExtension, TranscriptTag
+from feeds.guids import podcast_guid
+from feeds.live import live_airings, update_frequency
+from feeds.podcast_ns import (
+    AlternateEnclosureTag,
+    LiveItemTag,
+    PersonTag,
+    PodcastNsEntryExtension,
+    PodcastNsExtension,
+    TranscriptTag,
+)
 from feeds.shownotes import DESCRIPTION_MAX_BYTES, is_web_url
 from segments.errors import FeedError
 from segments.model import Person, Segment, Show
+from segments.schedule import describe_time
 
 #: Our role names -> the podcast:person role (Podcasting 2.0 taxonomy, group "cast").
 PERSON_ROLES: dict[str, str] = {
@@ -63,6 +73,9 @@ class Episode:
     description: str | None = None
     content_html: str | None = None
     language: str | None = None
+    #: The same episode in other encodings (AAC, Opus from the one master), as
+    #: podcast:alternateEnclosure; the enclosure stays the MP3 every app plays.
+    alternates: list[AlternateEnclosureTag] = field(default_factory=list)
     #: Where errors about this episode point: its segment file (default "segment SLUG").
     source: str | None = None
 
@@ -135,7 +148,9 @@ def _check_episodes(show: Show, episodes: list[Episode]) -> None:
             number = getattr(ep.segment, name)
             if number is not None and number <= 0:
                 raise FeedError(f"{name} must be a whole number above 0, not {number}", where)
-        if show.type == "serial" and ep.segment.episode is None:
+        # Apple: a serial show numbers its full episodes; trailers and bonus may go without.
+        numbered = ep.segment.episode is not None or ep.segment.episode_type != "full"
+        if show.type == "serial" and not numbered:
             raise FeedError("a serial show needs an episode number on every episode", where)
         if ep.enclosure_url in urls:
             other = urls[ep.enclosure_url]
@@ -144,6 +159,12 @@ def _check_episodes(show: Show, episodes: list[Episode]) -> None:
             other = guids[ep.segment.guid]
             raise FeedError(f"GUID {ep.segment.guid} is also used by {other}", where)
         urls[ep.enclosure_url] = where
+        for alt in ep.alternates:
+            if isinstance(alt.length, bool) or not isinstance(alt.length, int) or alt.length <= 0:
+                raise FeedError(f"alternate enclosure {alt.url}: length must be bytes", where)
+            if alt.url in urls:
+                raise FeedError(f"alternate enclosure URL {alt.url} is also used", where)
+            urls[alt.url] = where
         guids[ep.segment.guid] = where
 
 
@@ -197,6 +218,51 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
     fg._FeedGenerator__rss_lastBuildDate = None
     if last_build is not None:
         ext.last_build_date(last_build)
+    if show.new_feed_url:
+        ext.new_feed_url(show.new_feed_url)
+    if show.license:
+        ext.license(show.license)
+    for record in show.txt:
+        ext.txt(record.text, record.purpose)
+    for remote in show.podroll:
+        ext.remote_item(remote.feed_guid, remote.feed_url)
+    frequency = update_frequency(show.schedule)
+    if frequency is not None:
+        ext.update_frequency(frequency.rrule, frequency.text)
+
+
+def _clock(moment: datetime) -> str:
+    return describe_time(moment.timetz().replace(tzinfo=None))
+
+
+def live_items(show: Show, episodes: list[Episode], now: datetime) -> list[LiveItemTag]:
+    """Return the podcast:liveItem tags of the airings around ``now``; none without a stream.
+
+    The stream is show.toml's ``live_stream_url``; the content link is the show's page.
+    """
+    if not show.live_stream_url or show.schedule is None:
+        return []
+    assert show.link is not None and show.feed_url is not None  # _require checked them
+    airings = live_airings(
+        show.schedule,
+        now,
+        feed_guid=show.podcast_guid or podcast_guid(show.feed_url),
+        minutes=show.airing_minutes,
+        published=[ep.pub_date for ep in episodes],
+    )
+    return [
+        LiveItemTag(
+            status=airing.status,
+            start=airing.start,
+            end=airing.end,
+            title=f"{show.title}, live {airing.start:%Y-%m-%d} at {_clock(airing.start)}",
+            guid=airing.guid,
+            stream_url=show.live_stream_url,
+            stream_type=show.live_stream_type,
+            content_link=show.link,
+        )
+        for airing in airings
+    ]
 
 
 def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
@@ -235,16 +301,25 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         ext.chapters(ep.chapters_url)
     for person in item_persons(segment, show):
         ext.person(person)
+    for alternate in ep.alternates:
+        ext.alternate_enclosure(alternate)
 
 
-def build_feed(show: Show, episodes: list[Episode]) -> bytes:
-    """Return the RSS feed of ``show`` with ``episodes``, newest first; same inputs, same bytes."""
+def build_feed(show: Show, episodes: list[Episode], *, now: datetime | None = None) -> bytes:
+    """Return the RSS feed of ``show`` with ``episodes``, newest first; same inputs, same bytes.
+
+    ``now`` is the build's moment: with a live stream configured, the airings around it become
+    podcast:liveItem entries (pending, live or ended then). Without it there are none.
+    """
     _require(show)
     _check_episodes(show, episodes)
     ordered = sorted(episodes, key=lambda ep: ep.pub_date, reverse=True)
     with _cyclic_gc_paused():
         fg = new_feed_generator()
         _channel(fg, show, ordered[0].pub_date if ordered else None)
+        if now is not None:
+            for live in live_items(show, episodes, now):
+                fg.podcast20.live_item(live)
         for ep in ordered:
             _item(fg, show, ep)
         try:

@@ -20,7 +20,7 @@ from audio.master import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
 from segments.errors import ConfigError, ScheduleError
-from segments.model import Funding, Show, ShowType
+from segments.model import Funding, RemoteFeed, Show, ShowType, TxtRecord
 from segments.schedule import Schedule, check_timezone, parse_airtimes
 from segments.sniff import KINDS, sniff
 
@@ -144,6 +144,79 @@ def _uuid(value: Any, key: str, path: Path) -> str:
     return value
 
 
+_MIME = re.compile(r"^(audio|video)/[a-z0-9][a-z0-9.+-]*$")
+#: How long an airing may last, in minutes (one day at most).
+AIRING_MINUTES = (1, 1440)
+
+
+def _stream_type(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not _MIME.match(value.strip()):
+        raise _fail(path, key, f"{value!r} is not an audio or video MIME type such as 'audio/mpeg'")
+    return value.strip()
+
+
+def _minutes(value: Any, key: str, path: Path) -> int:
+    low, high = AIRING_MINUTES
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _fail(
+            path, key, f"must be a whole number of minutes from {low} to {high}, not {value!r}"
+        )
+    return value
+
+
+#: Podcasting 2.0 limits: podcast:txt values (4000), purposes and licenses (128 characters).
+TXT_MAX_CHARS, TXT_PURPOSE_MAX_CHARS, LICENSE_MAX_CHARS = 4000, 128, 128
+
+
+def _license(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > LICENSE_MAX_CHARS:
+        raise _fail(path, key, f"must be a license identifier such as 'cc-by-4.0', not {value!r}")
+    return value.strip().lower()  # the spec: a lower-cased licenses.json identifier
+
+
+def _txt(value: Any, key: str, path: Path) -> list[TxtRecord]:
+    records = []
+    for item in value if isinstance(value, list) else [value]:
+        entry = {"text": item} if isinstance(item, str) else item
+        text, purpose = (
+            (entry.get("text"), entry.get("purpose")) if isinstance(entry, dict) else (None, None)
+        )
+        if (
+            not isinstance(entry, dict)
+            or not set(entry) <= {"text", "purpose"}
+            or not isinstance(text, str)
+            or not text.strip()
+            or len(text) > TXT_MAX_CHARS
+            or (
+                purpose is not None
+                and (not isinstance(purpose, str) or len(purpose) > TXT_PURPOSE_MAX_CHARS)
+            )
+        ):
+            raise _fail(
+                path,
+                key,
+                'each entry is text (4000 characters at most) or {text = "...", purpose = "..."}',
+            )
+        records.append(TxtRecord(text=text.strip(), purpose=purpose))
+    return records
+
+
+def _podroll(value: Any, key: str, path: Path) -> list[RemoteFeed]:
+    feeds = []
+    for item in value if isinstance(value, list) else [value]:
+        if (
+            not isinstance(item, dict)
+            or "feed_guid" not in item
+            or not set(item) <= {"feed_guid", "feed_url"}
+        ):
+            raise _fail(
+                path, key, 'each entry is {feed_guid = "...", feed_url = "..."} (feed_url optional)'
+            )
+        url = _url(item["feed_url"], key, path) if "feed_url" in item else None
+        feeds.append(RemoteFeed(feed_guid=_uuid(item["feed_guid"], key, path), feed_url=url))
+    return feeds
+
+
 def _artwork(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _fail(path, key, f"must be a file name or a URL, not {value!r}")
@@ -187,6 +260,13 @@ KEYS: dict[str, Key] = {
     "airtimes": Key(_text),
     "timezone": Key(_timezone),
     "podcast_guid": Key(_uuid),
+    "live_stream_url": Key(_url),
+    "live_stream_type": Key(_stream_type, default="audio/mpeg"),
+    "airing_minutes": Key(_minutes, default=60),
+    "license": Key(_license),
+    "txt": Key(_txt),
+    "podroll": Key(_podroll),
+    "new_feed_url": Key(_url),
 }
 
 #: Tables show.toml may hold besides the keys above, each read by its own loader.
@@ -359,6 +439,8 @@ def _show(values: dict[str, Any], path: Path) -> Show:
         schedule = Schedule(timezone=values["timezone"])
     if schedule is not None and schedule.timezone is None:
         raise _fail(path, "timezone", "missing: airtimes need a time zone (an IANA name)")
+    if "live_stream_url" in values and (schedule is None or not schedule.airtimes):
+        raise _fail(path, "live_stream_url", "needs airtimes: live items are the next airings")
     if values.get("locked") is not None and "owner_email" not in values:
         raise _fail(path, "owner_email", "missing: podcast:locked needs the owner's email")
     return Show(
@@ -382,6 +464,13 @@ def _show(values: dict[str, Any], path: Path) -> Show:
         locked=values.get("locked"),
         funding=values.get("funding", []),
         podcast_guid=values.get("podcast_guid") or podcast_guid(values["feed_url"]),
+        live_stream_url=values.get("live_stream_url"),
+        live_stream_type=values["live_stream_type"],
+        airing_minutes=values["airing_minutes"],
+        license=values.get("license"),
+        txt=values.get("txt", []),
+        podroll=values.get("podroll", []),
+        new_feed_url=values.get("new_feed_url"),
     )
 
 

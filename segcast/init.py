@@ -107,6 +107,25 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         '# "00000000-0000-0000-0000-000000000000"',
         "podcast:guid: pin the one `segcast build` prints, before the feed URL ever moves",
     ),
+    "live_stream_url": (
+        '# "https://stream.example.com/live.mp3"',
+        "the station's live stream: the feed lists the next airings as podcast:liveItem",
+    ),
+    "live_stream_type": ('# "audio/mpeg"', "MIME type of the live stream"),
+    "airing_minutes": ("# 60", "how long an airing lasts when `airtimes` give no end time"),
+    "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
+    "txt": (
+        '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',
+        "podcast:txt records, such as a platform's verification code",
+    ),
+    "podroll": (
+        '# [{feed_guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"}]',
+        "podcast:podroll: shows you recommend, by their podcast:guid",
+    ),
+    "new_feed_url": (
+        '# "https://example.com/new/feed.xml"',
+        "itunes:new-feed-url: only when the feed moves; apps follow it",
+    ),
 }
 
 #: ``[audio]`` key -> (example value, one-line comment); all written commented out.

@@ -94,6 +94,22 @@ class Source:
 
 
 @dataclass
+class TxtRecord:
+    """A podcast:txt record: free text (a verification code), and what it is for."""
+
+    text: str
+    purpose: str | None = None
+
+
+@dataclass
+class RemoteFeed:
+    """A podcast:remoteItem of the podroll: another show's podcast:guid, and its feed URL."""
+
+    feed_guid: str
+    feed_url: str | None = None
+
+
+@dataclass
 class Funding:
     """A podcast:funding link."""
 
@@ -129,6 +145,17 @@ class Show:
     locked: bool | None = None
     funding: list[Funding] = field(default_factory=list)
     podcast_guid: str | None = None
+    #: The station's live stream (podcast:liveItem enclosures), its MIME type, and how long an
+    #: airing lasts when the airtimes give no end.
+    live_stream_url: str | None = None
+    live_stream_type: str = "audio/mpeg"
+    airing_minutes: int = 60
+    #: podcast:license (a licenses.json identifier such as "cc-by-4.0"), podcast:txt records,
+    #: the podroll of shows recommended, and itunes:new-feed-url when the feed moves.
+    license: str | None = None
+    txt: list[TxtRecord] = field(default_factory=list)
+    podroll: list[RemoteFeed] = field(default_factory=list)
+    new_feed_url: str | None = None
 
 
 @dataclass

@@ -6,6 +6,7 @@ these files. After an intended change, run it, read ``git diff`` by eye, and com
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import shutil
@@ -26,6 +27,9 @@ REAL_PAGE_FOLDERS: tuple[str, ...] = ("corpus/pages", "seeds")
 #: The example show's built output (feed, transcripts, chapters), file for file.
 EXAMPLE_SHOW = EXAMPLES / "the-frame"
 FEED_GOLDEN = TESTS / "feeds" / "golden" / "the-frame"
+#: The golden build's moment: a Friday 3:45pm in Los Angeles, during the 3:30pm airing, so the
+#: feed holds an ended, a live and pending podcast:liveItem entries.
+GOLDEN_NOW = dt.datetime(2026, 12, 4, 23, 45, tzinfo=dt.UTC)
 
 
 def real_pages(shared: Path = SHARED) -> dict[str, Path]:
@@ -59,7 +63,7 @@ def build_example_show(work: Path) -> dict[str, bytes]:
     show = work / "the-frame"
     shutil.copytree(EXAMPLE_SHOW, show)
     out = work / "public"
-    report = run_feed(show, out / "feed.xml")
+    report = run_feed(show, out / "feed.xml", now=GOLDEN_NOW)
     assert report.problems == [], report.problems
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 

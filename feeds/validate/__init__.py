@@ -13,6 +13,7 @@ Each rule family is a module whose ``RULES`` rows stand beside the checks that e
 - ``items``: each episode's title, guid, date, duration and numbering;
 - ``enclosures``: each episode's media file (URL, size in bytes, MIME type);
 - ``podcast``: the Podcasting 2.0 namespace's tags;
+- ``structure``: where tags stand and the tags that may appear only once;
 - ``urls``: https for every web URL.
 
 ``common`` holds what they share (the rule and finding types, XML parsing, places, URL tests) and
@@ -31,12 +32,14 @@ from feeds.validate import (
     enclosures,
     items,
     podcast,
+    structure,
     urls,
     values,
 )
 from feeds.validate.common import Finding, Places, Report, Rule, Severity, parse_xml
 from feeds.validate.descriptions import chapter_lines
 from feeds.validate.source import load_feed
+from segments.errors import FeedError
 
 __all__ = [
     "RULES",
@@ -45,6 +48,7 @@ __all__ = [
     "Severity",
     "chapter_lines",
     "load_feed",
+    "validate_document",
     "validate_feed",
 ]
 
@@ -69,6 +73,7 @@ RULES: dict[str, Rule] = _rule_book(
     items.RULES,
     enclosures.RULES,
     podcast.RULES,
+    structure.RULES,
     urls.RULES,
 )
 
@@ -82,6 +87,7 @@ def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> li
     root = parse_xml(xml, source)
     report = Report(RULES)
     show = document.check_document(root, report)
+    document.normalise_namespaces(root)
     if show is None:
         return report.in_document_order()
     places = Places(show, report.lines)
@@ -91,5 +97,19 @@ def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> li
     items.check_items(show, places, report, now or datetime.now(UTC))
     values.check_values(show, places, report)
     podcast.check_tags(show, places, report)
+    structure.check_structure(show, places, report)
     urls.check_https(show, places, report)
     return report.in_document_order()
+
+
+def validate_document(xml: bytes, source: str, *, now: datetime | None = None) -> list[Finding]:
+    """Check a feed like ``validate_feed``; bytes that are not well-formed XML are a finding too.
+
+    ``feed validate --json`` prints this, so it always prints JSON.
+    """
+    try:
+        return validate_feed(xml, source, now=now)
+    except FeedError as exc:
+        report = Report(RULES)
+        document.not_well_formed(exc, report)
+        return report.in_document_order()

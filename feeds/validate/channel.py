@@ -231,7 +231,9 @@ def _check_category(channel: etree._Element, places: Places, report: Report) -> 
     first = categories[0]
     value = first.get("text") or ""
     where = places.of(first)
-    if value not in APPLE_CATEGORIES:
+    if not value.strip():
+        pass  # structure's category-text-empty names it
+    elif value not in APPLE_CATEGORIES:
         report.add(
             "channel-category-unknown",
             where,
@@ -243,7 +245,7 @@ def _check_category(channel: etree._Element, places: Places, report: Report) -> 
         if sub is not None:
             sub_value = sub.get("text") or ""
             allowed = APPLE_CATEGORIES[value]
-            if sub_value not in allowed:
+            if sub_value.strip() and sub_value not in allowed:
                 report.add(
                     "channel-subcategory-unknown",
                     places.of(sub),

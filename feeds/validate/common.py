@@ -23,6 +23,9 @@ Severity = Literal["error", "warning", "info"]
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
+#: The podcast namespace's first URI: "must be treated as identical" (docs/1.0.md, namespace
+#: declaration), and the only one gPodder's podcastparser reads.
+PODCAST_OLD = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -33,6 +36,8 @@ NAMESPACES: dict[str, str] = {
     "content": CONTENT,
     "atom": ATOM,
 }
+#: Other URIs a prefix may be bound to, each naming the same vocabulary.
+SAME_NAMESPACE: dict[str, str] = {PODCAST_OLD: PODCAST}
 _PREFIX_OF = {uri: prefix for prefix, uri in NAMESPACES.items()}
 
 #: How the rule rows name their sources.

@@ -8,9 +8,17 @@ from __future__ import annotations
 
 from lxml import etree
 
-from feeds.validate.common import NAMESPACES, Report, Rule, qname
+from feeds.validate.common import NAMESPACES, SAME_NAMESPACE, Report, Rule, qname
+from segments.errors import FeedError
 
 RULES = (
+    Rule(
+        "xml-not-well-formed",
+        "error",
+        "{detail}",
+        "XML 1.0, section 2.1: a feed must be well-formed XML; parsers stop at the first error "
+        "and apps show nothing of it",
+    ),
     Rule(
         "rss-root-missing",
         "error",
@@ -68,7 +76,27 @@ def _check_namespaces(root: etree._Element, report: Report) -> None:
     for el in root.iter(tag=etree.Element):
         for prefix, uri in el.nsmap.items():
             expected = NAMESPACES.get(prefix or "")
-            if expected and uri != expected and (prefix, uri) not in seen:
+            same = SAME_NAMESPACE.get(uri) == expected
+            if expected and uri != expected and not same and (prefix, uri) not in seen:
                 seen.add((prefix, uri))
                 where = "rss" if el is root else "element " + qname(el)
                 report.add("namespace-uri-wrong", where, prefix=prefix, uri=uri, expected=expected)
+
+
+def normalise_namespaces(root: etree._Element) -> None:
+    """Rename elements of an equivalent namespace URI (the podcast namespace's old one) in place.
+
+    Every rule then reads the feed's podcast:* tags as apps must, whichever URI it binds.
+    """
+    for el in root.iter(tag=etree.Element):
+        q = etree.QName(el)
+        if q.namespace in SAME_NAMESPACE:
+            el.tag = f"{{{SAME_NAMESPACE[q.namespace]}}}{q.localname}"
+
+
+def not_well_formed(error: FeedError, report: Report) -> None:
+    """Report a feed whose bytes are not well-formed XML (``parse_xml``'s error) at its line."""
+    cause = error.__cause__
+    if isinstance(cause, etree.XMLSyntaxError):
+        report.lines["rss"] = cause.position[0]
+    report.add("xml-not-well-formed", "rss", detail=error.message)

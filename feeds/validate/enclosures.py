@@ -13,7 +13,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from feeds.validate.common import APPLE, Places, Report, Rule, is_url
+from feeds.validate.common import APPLE, Places, Report, Rule, is_url, it, text
+from segments.timecode import parse_timecode
 
 RULES = (
     Rule(
@@ -66,6 +67,13 @@ RULES = (
         "known mistake)",
     ),
     Rule(
+        "item-enclosure-length-is-duration",
+        "warning",
+        "enclosure length {value} is the episode's itunes:duration in seconds, not its bytes",
+        f"{APPLE}: length is the file's size in bytes; seconds written there are a known "
+        "mistake, whatever the number",
+    ),
+    Rule(
         "item-enclosure-length-repeated",
         "warning",
         "enclosure length {value} is the same as {other}'s; a copied or guessed value?",
@@ -106,6 +114,17 @@ ENCLOSURE_TYPES: dict[str, tuple[str, ...]] = {
 SUSPICIOUS_LENGTH_BYTES = 10_000
 
 
+def _duration_seconds(item: etree._Element) -> int | None:
+    """Return the item's itunes:duration in whole seconds, or None when absent or unreadable."""
+    value = text(item.find(it("duration")))
+    if not value:
+        return None
+    try:
+        return round(parse_timecode(value))
+    except ValueError:
+        return None
+
+
 @dataclass
 class Seen:
     """The enclosure URLs and lengths of the items checked so far, each with its item's label."""
@@ -141,6 +160,8 @@ def check_enclosure(item: etree._Element, places: Places, report: Report, seen: 
         report.add("item-enclosure-length-not-bytes", where, value=length)
     elif int(length) < SUSPICIOUS_LENGTH_BYTES:
         report.add("item-enclosure-length-suspicious", where, value=int(length))
+    elif int(length) == _duration_seconds(item):
+        report.add("item-enclosure-length-is-duration", where, value=int(length))
     elif int(length) in seen.lengths:
         report.add(
             "item-enclosure-length-repeated",

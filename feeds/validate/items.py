@@ -95,8 +95,9 @@ RULES = (
     Rule(
         "item-episode-missing-serial",
         "error",
-        "the show is serial but the item has no <itunes:episode>",
-        f"{APPLE}: serial shows need itunes:episode on every episode",
+        "the show is serial but the full episode has no <itunes:episode>",
+        f"{APPLE}: serial shows need itunes:episode on every full episode (trailers and bonus "
+        "episodes may go without)",
     ),
     Rule(
         "item-episode-type-invalid",
@@ -192,9 +193,11 @@ def check_items(channel: etree._Element, places: Places, report: Report, now: da
             el = item.find(it(tag))
             if el is not None and not re.fullmatch(r"0*[1-9]\d*", text(el) or ""):
                 report.add("item-episode-invalid", places.of(el), tag=qname(el), value=text(el))
-        if serial and item.find(it("episode")) is None:
-            report.add("item-episode-missing-serial", here)
         episode_type = item.find(it("episodeType"))
+        kind = (text(episode_type) or "full").lower()
+        # Apple: trailers and bonus episodes may go without a number, in serial shows too.
+        if serial and kind == "full" and item.find(it("episode")) is None:
+            report.add("item-episode-missing-serial", here)
         if episode_type is not None and (text(episode_type) or "").lower() not in (
             "full",
             "trailer",

@@ -16,7 +16,7 @@ from datetime import datetime
 from lxml import etree
 
 from feeds.guids import podcast_guid
-from feeds.validate.common import P20, Places, Report, Rule, pc, self_links, text
+from feeds.validate.common import P20, Places, Report, Rule, is_url, it, pc, self_links, text
 
 RULES = (
     Rule(
@@ -55,7 +55,7 @@ RULES = (
         "podcast-transcript-type-invalid",
         "error",
         'podcast:transcript type "{value}" is not one of {allowed}',
-        f"{P20}, podcast:transcript: type is one of the listed MIME types",
+        f"{P20}, podcast:transcript: type is a transcript MIME type (the listed ones, SRT's names)",
     ),
     Rule(
         "podcast-chapters-url-missing",
@@ -150,6 +150,117 @@ RULES = (
         f"{P20}, podcast:liveItem: start and end are ISO 8601 times",
     ),
     Rule(
+        "podcast-value-attribute-missing",
+        "error",
+        "podcast:value has no {attribute}",
+        f"{P20}, podcast:value: type (the service, such as lightning) and method are required",
+    ),
+    Rule(
+        "podcast-valuerecipient-attribute-missing",
+        "error",
+        "podcast:valueRecipient has no {attribute}",
+        f"{P20}, podcast:valueRecipient: type, address and split are required; apps cannot pay "
+        "a recipient without them",
+    ),
+    Rule(
+        "podcast-valuerecipient-split-invalid",
+        "error",
+        'podcast:valueRecipient split "{value}" is not a whole number of shares',
+        f"{P20}, podcast:valueRecipient: split is the number of shares of the payment",
+    ),
+    Rule(
+        "podcast-value-recipients-missing",
+        "error",
+        "podcast:value has no podcast:valueRecipient",
+        f"{P20}, podcast:value: one or more podcast:valueRecipient elements say who is paid",
+    ),
+    Rule(
+        "podcast-alternateenclosure-type-missing",
+        "error",
+        "podcast:alternateEnclosure has no type",
+        f"{P20}, podcast:alternateEnclosure: type (a MIME type) is required",
+    ),
+    Rule(
+        "podcast-alternateenclosure-length-invalid",
+        "error",
+        'podcast:alternateEnclosure length "{value}" is not a whole number of bytes',
+        f"{P20}, podcast:alternateEnclosure: length is the file's size in bytes",
+    ),
+    Rule(
+        "podcast-alternateenclosure-source-missing",
+        "error",
+        "podcast:alternateEnclosure has no podcast:source",
+        f"{P20}, podcast:alternateEnclosure: at least one podcast:source says where it is",
+    ),
+    Rule(
+        "podcast-source-uri-missing",
+        "error",
+        "podcast:source has no uri",
+        f"{P20}, podcast:source: uri is required",
+    ),
+    Rule(
+        "podcast-integrity-invalid",
+        "error",
+        'podcast:integrity type "{type}" with value "{value}": type is sri or pgp-signature and '
+        "value is given",
+        f"{P20}, podcast:integrity: type sri or pgp-signature, and the value, are required",
+    ),
+    Rule(
+        "podcast-updatefrequency-rrule-invalid",
+        "error",
+        'podcast:updateFrequency rrule "{value}" is not an RFC 5545 recurrence rule',
+        f"{P20}, podcast:updateFrequency: rrule is an iCalendar RRULE (RFC 5545, 3.3.10)",
+    ),
+    Rule(
+        "podcast-updatefrequency-text-too-long",
+        "warning",
+        "podcast:updateFrequency text is {length} characters; aggregators may cut it after 128",
+        f"{P20}, podcast:updateFrequency: do not exceed 128 characters",
+    ),
+    Rule(
+        "podcast-contentlink-href-missing",
+        "error",
+        "podcast:contentLink has no href",
+        f"{P20}, podcast:contentLink: href is required",
+    ),
+    Rule(
+        "podcast-txt-invalid",
+        "error",
+        "podcast:txt is {state}",
+        f"{P20}, podcast:txt: free text of at most 4000 characters, a purpose of at most 128",
+    ),
+    Rule(
+        "podcast-license-invalid",
+        "error",
+        "podcast:license is {state}",
+        f"{P20}, podcast:license: a licenses.json identifier or a custom name (at most 128 "
+        "characters)",
+    ),
+    Rule(
+        "podcast-remoteitem-feedguid-missing",
+        "error",
+        "podcast:remoteItem has no feedGuid",
+        f"{P20}, podcast:remoteItem: feedGuid (the remote feed's podcast:guid) is required",
+    ),
+    Rule(
+        "podcast-podroll-empty",
+        "error",
+        "podcast:podroll has no podcast:remoteItem",
+        f"{P20}, podcast:podroll: one or more podcast:remoteItem elements",
+    ),
+    Rule(
+        "podcast-image-href-missing",
+        "error",
+        "podcast:image has no href",
+        f"{P20}, podcast:image: href is the only required attribute",
+    ),
+    Rule(
+        "new-feed-url-invalid",
+        "error",
+        'itunes:new-feed-url "{value}" is not an absolute http(s) URL',
+        "Apple Podcasts RSS requirements: itunes:new-feed-url is the feed's new URL",
+    ),
+    Rule(
         "podcast-liveitem-contentlink-missing",
         "error",
         "podcast:liveItem has no podcast:contentLink",
@@ -157,13 +268,16 @@ RULES = (
     ),
 )
 
-#: podcast:transcript types the Podcasting 2.0 spec lists.
+#: podcast:transcript types: the Podcasting 2.0 spec lists these "such as" examples, and SRT's
+#: other names (application/srt, text/srt) are in real feeds and read by apps.
 TRANSCRIPT_TYPES = (
     "text/plain",
     "text/html",
     "text/vtt",
     "application/json",
     "application/x-subrip",
+    "application/srt",
+    "text/srt",
 )
 
 #: podcast:medium values (Podcasting 2.0 docs/tags/medium.md): each medium and its list form.
@@ -251,6 +365,12 @@ _GROUPS = frozenset(g.lower() for g in PERSON_TAXONOMY)
 
 #: Podcasting 2.0: person names are at most this many characters.
 MAX_PERSON_NAME_CHARS = 128
+#: Podcasting 2.0: aggregators may cut the updateFrequency text after this many characters.
+UPDATE_FREQUENCY_MAX_CHARS = 128
+#: Podcasting 2.0: podcast:txt values are at most this many characters.
+TXT_MAX_CHARS = 4000
+#: Podcasting 2.0: podcast:license values and podcast:txt purposes are at most 128 characters.
+SHORT_TEXT_MAX_CHARS = 128
 #: Podcasting 2.0: a soundbite lasts this many seconds.
 SOUNDBITE_SECONDS = (15.0, 120.0)
 
@@ -308,6 +428,48 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
             report.add("podcast-medium-invalid", places.of(el), value=text(el))
     for el in channel.iter(pc("liveItem")):
         _check_live_item(el, places, report)
+    for el in channel.iter(pc("value")):
+        _check_value(el, places, report)
+    for el in channel.iter(pc("alternateEnclosure")):
+        _check_alternate_enclosure(el, places, report)
+    for el in channel.iter(pc("source")):
+        if not (el.get("uri") or "").strip():
+            report.add("podcast-source-uri-missing", places.of(el))
+    for el in channel.iter(pc("integrity")):
+        kind, value = (el.get("type") or "").strip(), (el.get("value") or "").strip()
+        if kind not in ("sri", "pgp-signature") or not value:
+            report.add("podcast-integrity-invalid", places.of(el), type=kind, value=value)
+    for el in channel.iter(pc("updateFrequency")):
+        _check_update_frequency(el, places, report)
+    for el in channel.iter(pc("txt")):
+        value, purpose = text(el) or "", el.get("purpose")
+        if not value or len(value) > TXT_MAX_CHARS:
+            state = "empty" if not value else f"{len(value)} characters; at most {TXT_MAX_CHARS}"
+            report.add("podcast-txt-invalid", places.of(el), state=state)
+        elif purpose is not None and len(purpose) > SHORT_TEXT_MAX_CHARS:
+            report.add(
+                "podcast-txt-invalid", places.of(el), state="given a purpose over 128 characters"
+            )
+    for el in channel.iter(pc("license")):
+        value = text(el) or ""
+        if not value or len(value) > SHORT_TEXT_MAX_CHARS:
+            state = "empty" if not value else f"{len(value)} characters; at most 128"
+            report.add("podcast-license-invalid", places.of(el), state=state)
+    for el in channel.iter(pc("podroll")):
+        if el.find(pc("remoteItem")) is None:
+            report.add("podcast-podroll-empty", places.of(el))
+    for el in channel.iter(pc("remoteItem")):
+        if not (el.get("feedGuid") or "").strip():
+            report.add("podcast-remoteitem-feedguid-missing", places.of(el))
+    for el in channel.iter(pc("image")):
+        if not (el.get("href") or "").strip():
+            report.add("podcast-image-href-missing", places.of(el))
+    for el in channel.iter(it("new-feed-url")):
+        if not is_url(text(el) or ""):
+            report.add("new-feed-url-invalid", places.of(el), value=text(el))
+    for el in channel.iter(pc("contentLink")):
+        if not (el.get("href") or "").strip():
+            report.add("podcast-contentlink-href-missing", places.of(el))
 
 
 def _check_podcast_guid(value: str, self_url: str | None, where: str, report: Report) -> None:
@@ -344,6 +506,67 @@ def _check_live_item(el: etree._Element, places: Places, report: Report) -> None
             report.add("podcast-liveitem-time-invalid", where, attribute=attribute, value=value)
     if el.find(pc("contentLink")) is None:
         report.add("podcast-liveitem-contentlink-missing", where)
+
+
+def _check_value(el: etree._Element, places: Places, report: Report) -> None:
+    where = places.of(el)
+    for attribute in ("type", "method"):
+        if not (el.get(attribute) or "").strip():
+            report.add("podcast-value-attribute-missing", where, attribute=attribute)
+    recipients = el.findall(pc("valueRecipient"))
+    if not recipients:
+        report.add("podcast-value-recipients-missing", where)
+    for recipient in recipients:
+        here = places.of(recipient)
+        for attribute in ("type", "address", "split"):
+            if not (recipient.get(attribute) or "").strip():
+                report.add("podcast-valuerecipient-attribute-missing", here, attribute=attribute)
+        split = (recipient.get("split") or "").strip()
+        if split and not (split.isdigit() and split.isascii()):
+            report.add("podcast-valuerecipient-split-invalid", here, value=split)
+
+
+def _check_alternate_enclosure(el: etree._Element, places: Places, report: Report) -> None:
+    where = places.of(el)
+    if not (el.get("type") or "").strip():
+        report.add("podcast-alternateenclosure-type-missing", where)
+    length = el.get("length")
+    if length is not None and not (length.strip().isdigit() and length.strip().isascii()):
+        report.add("podcast-alternateenclosure-length-invalid", where, value=length)
+    if el.find(pc("source")) is None:
+        report.add("podcast-alternateenclosure-source-missing", where)
+
+
+#: RFC 5545, 3.3.10: FREQ is required; the other rule parts by name.
+_RRULE_PARTS = frozenset(
+    {"FREQ", "UNTIL", "COUNT", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY",
+     "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "WKST"}
+)  # fmt: skip
+_FREQS = frozenset({"SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
+
+
+def is_bad_rrule(value: str) -> bool:
+    """Tell whether an RRULE value breaks RFC 5545's grammar of NAME=VALUE parts with a FREQ.
+
+    >>> is_bad_rrule("FREQ=WEEKLY;BYDAY=MO,WE"), is_bad_rrule("weekly"), is_bad_rrule("")
+    (False, True, True)
+    """
+    parts: dict[str, str] = {}
+    for part in value.strip().split(";"):
+        name, equals, setting = part.partition("=")
+        if not equals or name.upper() not in _RRULE_PARTS or not setting or name in parts:
+            return True
+        parts[name.upper()] = setting
+    return parts.get("FREQ", "").upper() not in _FREQS
+
+
+def _check_update_frequency(el: etree._Element, places: Places, report: Report) -> None:
+    rrule = el.get("rrule")
+    if rrule is not None and is_bad_rrule(rrule):
+        report.add("podcast-updatefrequency-rrule-invalid", places.of(el), value=rrule)
+    length = len(text(el) or "")
+    if length > UPDATE_FREQUENCY_MAX_CHARS:
+        report.add("podcast-updatefrequency-text-too-long", places.of(el), length=length)
 
 
 def _check_person(el: etree._Element, places: Places, report: Report) -> None:

@@ -114,7 +114,7 @@ def run_build(
             progress=progress,
         )
         episodes = tag_audio(config, episodes, report, cache)
-        report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report, cache)
+        report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report, cache, now)
         if report.feed is not None:
             pages = render_site(config, episodes, report, cache, report.out_dir, now)
             if pages is not None:
@@ -143,7 +143,7 @@ def run_feed(
             report.warn(cache.path, cache.rebuilt)
         episodes = pair_transcripts(config, read_segments(config, report), report, cache)
         episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
-        report.feed = write_feed(config, episodes, output, report, cache)
+        report.feed = write_feed(config, episodes, output, report, cache, now)
     return report
 
 

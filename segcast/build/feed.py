@@ -189,13 +189,15 @@ def render_feed(
     output: Path,
     report: BuildReport,
     cache: BuildCache | None = None,
+    now: dt.datetime | None = None,
 ) -> FeedResult | None:
     """Render the feed and its companion files; None (and nothing stored) if it cannot be built.
 
     Every episode is planned and each problem recorded; on any problem (or a segment file that
     could not be read) nothing is rendered and no GUID stored: the previous feed stays. Once the
     feed is rendered, the GUIDs and dates it publishes are stored in their segment files.
-    ``output`` is where the feed will be published (its companion files beside it).
+    ``output`` is where the feed will be published (its companion files beside it); ``now``
+    (the build's moment) places the live items.
     """
     planned = True
     present = folder_names(config.folder / AUDIO)
@@ -208,7 +210,8 @@ def render_feed(
     if not planned or report.unread:
         return None
     try:
-        feed = build_feed(config.show, [e.item for e in episodes if e.item is not None])
+        items = [e.item for e in episodes if e.item is not None]
+        feed = build_feed(config.show, items, now=now)
         result = FeedResult(
             feed=output,
             episodes=len(episodes),
@@ -235,12 +238,13 @@ def write_feed(
     output: Path,
     report: BuildReport,
     cache: BuildCache | None = None,
+    now: dt.datetime | None = None,
 ) -> FeedResult | None:
     """Render the feed, then write it at ``output`` and its companion files beside it.
 
     Each file is written atomically and the feed last, so a failure leaves the previous feed.
     """
-    result = render_feed(config, episodes, output, report, cache)
+    result = render_feed(config, episodes, output, report, cache, now)
     if result is None:
         return None
     try:

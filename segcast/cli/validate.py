@@ -7,7 +7,7 @@ from collections import Counter
 
 import click
 
-from feeds.validate import Finding, load_feed, validate_feed
+from feeds.validate import Finding, load_feed, validate_document, validate_feed
 
 _ORDER = ("error", "warning", "info")
 
@@ -51,7 +51,9 @@ def validate(feed: str, as_json: bool, strict: bool) -> None:
 
     Exits 1 when there are errors (with --strict, also warnings), 0 otherwise.
     """
-    findings = validate_feed(load_feed(feed), feed)
+    data = load_feed(feed)
+    # JSON readers get JSON even for a feed that is not XML: its error is a finding there.
+    findings = validate_document(data, feed) if as_json else validate_feed(data, feed)
     counts = summarize(findings)
     if as_json:
         document = {

@@ -103,6 +103,27 @@ def test_malformed_feed_is_one_line_error(tmp_path: Path) -> None:
     )
 
 
+def test_malformed_feed_with_json_is_a_finding(tmp_path: Path) -> None:
+    feed = write(tmp_path, b'<rss version="2.0">\n<channel>\n<title>x</titel>\n</channel></rss>')
+    code, out, err = run(feed, "--json")
+    assert (code, err) == (1, "")
+    assert json.loads(out) == {
+        "feed": feed,
+        "errors": 1,
+        "warnings": 0,
+        "findings": [
+            {
+                "id": "xml-not-well-formed",
+                "severity": "error",
+                "message": "not well-formed XML at line 3, column 17: "
+                "Opening and ending tag mismatch: title line 3 and titel",
+                "where": "rss",
+                "line": 3,
+            }
+        ],
+    }
+
+
 def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
     feed = str(tmp_path / "nope.xml")
     assert run(feed) == (1, "", f"Error: {feed}: cannot read the feed: No such file or directory\n")

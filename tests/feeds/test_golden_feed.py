@@ -48,8 +48,12 @@ def test_example_show_segments_already_carry_their_guids(tmp_path: Path) -> None
 def test_golden_feed_is_clean_and_reads_in_podcast_clients() -> None:
     xml = (GOLDEN / "feed.xml").read_bytes()
     assert validate_feed(xml, "feed.xml") == []
+    assert validate_feed(xml, "feed.xml", now=golden.GOLDEN_NOW) == []
     parsed = feedparser.parse(xml)
     assert not parsed.bozo
+    # The schedule: updateFrequency and the airings around the golden build's moment.
+    assert parsed.feed.podcast_updatefrequency["rrule"] == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA"
+    assert parsed.feed.title == "The Frame"  # the live items' titles are not the show's
     titles = [e.title for e in parsed.entries]
     assert titles == [
         "Interview with Director Kyungjin Song",

@@ -1,16 +1,20 @@
 from __future__ import annotations
 
+import base64
 import calendar
+import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
 
+from feeds.podcast_ns import AlternateEnclosureTag, sri
 from feeds.rss import Episode, TranscriptLink, build_feed
+from feeds.validate import validate_feed
 from segments.errors import FeedError
-from segments.model import Funding, Person, Segment, Show
-from tests.feeds.feedcheck import NS, parse_feed
+from segments.model import Funding, Person, RemoteFeed, Segment, Show, TxtRecord
+from tests.feeds.feedcheck import NS, audio_bytes, parse_feed
 
 BASE = "https://example.org/the-frame/"
 PACIFIC = timezone(timedelta(hours=-7))
@@ -291,6 +295,16 @@ def test_serial_show_needs_episode_numbers() -> None:
     assert str(caught.value) == "segment b: a serial show needs an episode number on every episode"
 
 
+@pytest.mark.parametrize("kind", ["trailer", "bonus"])
+def test_serial_show_trailers_and_bonus_need_no_number(kind: str) -> None:
+    # Apple: itunes:episode is required on full episodes of a serial show only.
+    episodes = [seg(episode("a", 5), episode=1), seg(episode("b", 6), episode_type=kind)]
+    data = build_feed(show(type="serial"), episodes)
+    assert validate_feed(data, "feed.xml") == []
+    entries = parse_feed(data).fp.entries
+    assert [e.get("itunes_episodetype") for e in entries] == [kind, "full"]
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
@@ -344,3 +358,72 @@ def test_links_that_are_not_web_urls_are_left_out(url: str) -> None:
     assert feed.item("guid-a").find("link") is None
     guest = feed.item("guid-a").findall("podcast:person", NS)[-1]
     assert (guest.text, guest.get("href"), guest.get("img")) == ("So Yong Kim", None, None)
+
+
+def test_alternate_encodings_survive_the_clients_and_pass_the_validator() -> None:
+    opus = audio_bytes(2.0, "ogg")
+    aac = audio_bytes(2.0, "m4a")
+    alternates = [
+        AlternateEnclosureTag(
+            f"{BASE}a.opus", "audio/ogg; codecs=opus", len(opus), 32000, "Opus", sri(opus)
+        ),
+        AlternateEnclosureTag(f"{BASE}a.m4a", "audio/mp4", len(aac), 64000, "AAC"),
+    ]
+    data = build_feed(show(), [episode("a", 5, alternates=alternates)])
+    feed = parse_feed(data)
+    found = feed.root.findall("channel/item/podcast:alternateEnclosure", NS)
+    assert [(el.get("type"), el.get("length"), el.get("bitrate")) for el in found] == [
+        ("audio/ogg; codecs=opus", str(len(opus)), "32000"),
+        ("audio/mp4", str(len(aac)), "64000"),
+    ]
+    source = found[0].find("podcast:source", NS)
+    assert source is not None and source.get("uri") == f"{BASE}a.opus"
+    integrity = found[0].find("podcast:integrity", NS)
+    assert integrity is not None and integrity.get("type") == "sri"
+    # The SRI value is the SHA-384 of the file's bytes, computed here independently.
+    digest = base64.b64decode(integrity.get("value", "").removeprefix("sha384-"))
+    assert digest == hashlib.sha384(opus).digest()
+    assert found[1].find("podcast:integrity", NS) is None
+    # The enclosure every app plays is still the MP3; the alternates add no entries.
+    assert feed.fp.entries[0].enclosures[0].href == f"{BASE}a.mp3"
+    assert [e["enclosures"][0]["url"] for e in feed.pp["episodes"]] == [f"{BASE}a.mp3"]
+    assert validate_feed(data, "feed.xml") == []
+
+
+def test_alternate_enclosure_needs_bytes_and_its_own_url() -> None:
+    bad = AlternateEnclosureTag(f"{BASE}a.opus", "audio/ogg", 0)
+    with pytest.raises(FeedError, match=r"alternate enclosure \S+/a\.opus: length must be bytes"):
+        build_feed(show(), [episode("a", 5, alternates=[bad])])
+    same = AlternateEnclosureTag(f"{BASE}a.mp3", "audio/mpeg", 10)
+    with pytest.raises(FeedError, match="is also used"):
+        build_feed(show(), [episode("a", 5, alternates=[same])])
+
+
+def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:
+    moved = "https://example.com/the-frame/feed.xml"
+    configured = show(
+        license="cc-by-4.0",
+        txt=[TxtRecord("S6lpp-7ZCn8-dZfGc-OoyaG", "verify"), TxtRecord("free text")],
+        podroll=[RemoteFeed("917393e3-1b1e-5cef-ace4-edaa54e1f810", "https://example.org/x.xml")],
+        new_feed_url=moved,
+    )
+    data = build_feed(configured, [episode("a", 5)])
+    feed = parse_feed(data)
+    channel = feed.root.find("channel")
+    assert channel is not None
+    assert channel.findtext("podcast:license", namespaces=NS) == "cc-by-4.0"
+    txt = channel.findall("podcast:txt", NS)
+    assert [(el.text, el.get("purpose")) for el in txt] == [
+        ("S6lpp-7ZCn8-dZfGc-OoyaG", "verify"),
+        ("free text", None),
+    ]
+    (remote,) = channel.findall("podcast:podroll/podcast:remoteItem", NS)
+    assert remote.get("feedGuid") == "917393e3-1b1e-5cef-ace4-edaa54e1f810"
+    assert remote.get("feedUrl") == "https://example.org/x.xml"
+    assert channel.findtext("itunes:new-feed-url", namespaces=NS) == moved
+    assert feed.pp["new_url"] == moved  # podcastparser follows a moved feed
+    assert feed.fp.feed.podcast_license == "cc-by-4.0"
+    assert validate_feed(data, "feed.xml") == []
+    plain = build_feed(show(), [episode("a", 5)])
+    for tag in (b"podcast:license", b"podcast:txt", b"podcast:podroll", b"new-feed-url"):
+        assert tag not in plain

@@ -3,8 +3,11 @@
 Expected counts were established by reading each feed, not by running the validator:
 - DW: channel and all 59 items say itunes:explicit "clean"; no itunes:type; item 42 (01.02.2022)
   has an empty <guid isPermaLink="false"></guid>.
-- Podcasting 2.0 show: its podcast prefix is bound to the GitHub docs URL, not the namespace URI,
-  so none of its podcast:* tags count; "News & Politics" is Apple's pre-2019 category, followed by
+- Podcasting 2.0 show: its podcast prefix is bound to the GitHub docs URL, the namespace's first
+  URI, which the spec says clients must treat as identical: its podcast:* tags count. 48 items'
+  podcast:chapters say type "application/json"; two podcast:person elements have no name
+  (line 602 href="" img="", line 1575 empty); 22 chapters URLs are http://34.117.70.159/..., and
+  12 person hrefs http://curry.com and http://dave.sobr.org (6 each); "News & Politics" is Apple's pre-2019 category, followed by
   a second one; no copyright, itunes:type, atom self link or itunes:duration anywhere; itunes:explicit
   "no" on the channel and 56 items; all 56 titles are "Episode N: ..."; every description uses
   <b>/<i>/<div>/<span>/...; the 4 oldest items have http itunes:image URLs; 7 items share the
@@ -40,7 +43,8 @@ EXPECTED: dict[str, dict[str, int]] = {
         "item-guid-missing": 1,
     },
     "pc20_podcasting20show.xml": {
-        "namespace-uri-wrong": 1,
+        "podcast-chapters-type-invalid": 48,
+        "podcast-person-name-missing": 2,
         "channel-category-unknown": 1,
         "channel-category-extra": 1,
         "channel-copyright-missing": 1,
@@ -51,7 +55,7 @@ EXPECTED: dict[str, dict[str, int]] = {
         "description-html-not-allowed": 56,
         "item-duration-missing": 56,
         "item-enclosure-length-repeated": 6,
-        "url-not-https": 4,
+        "url-not-https": 4 + 22 + 12,
     },
     "podcast_namespace_example.xml": {
         "podcast-guid-invalid": 1,
@@ -145,13 +149,11 @@ def test_malformed_corpus_feed(shared: Path, name: str) -> None:
         (
             "pc20_podcasting20show.xml",
             Finding(
-                "namespace-uri-wrong",
+                "podcast-person-name-missing",
                 "error",
-                'prefix "podcast" is bound to '
-                '"https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md", '
-                'not "https://podcastindex.org/namespace/1.0"; apps ignore its tags',
-                "rss",
-                1,
+                "podcast:person has no name",
+                "channel/item[7] (guid PC2051)/podcast:person",
+                602,
             ),
         ),
         (

@@ -200,6 +200,85 @@ def test_config_errors_name_key_and_file(
     assert str(caught.value) == f"{path}: {message}"
 
 
+def test_live_stream_keys(tmp_path: Path) -> None:
+    toml = SHOW_TOML + 'live_stream_url = "https://stream.example.org/kpcc.aac"\n'
+    toml += 'live_stream_type = "audio/aac"\nairing_minutes = 30\n'
+    show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.live_stream_url == "https://stream.example.org/kpcc.aac"
+    assert (show.live_stream_type, show.airing_minutes) == ("audio/aac", 30)
+    defaults = load_show(write_show(tmp_path, SHOW_TOML), environ={})
+    assert (defaults.live_stream_url, defaults.live_stream_type) == (None, "audio/mpeg")
+    assert defaults.airing_minutes == 60
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            'live_stream_url = "https://s.example.org/live"',
+            "live_stream_url: needs airtimes: live items are the next airings",
+        ),
+        (
+            'live_stream_type = "mp3"',
+            "live_stream_type: 'mp3' is not an audio or video MIME type such as 'audio/mpeg'",
+        ),
+        (
+            "airing_minutes = 0",
+            "airing_minutes: must be a whole number of minutes from 1 to 1440, not 0",
+        ),
+        (
+            "airing_minutes = 90.5",
+            "airing_minutes: must be a whole number of minutes from 1 to 1440, not 90.5",
+        ),
+    ],
+)
+def test_live_stream_key_errors(tmp_path: Path, lines: str, message: str) -> None:
+    toml = with_line("airtimes", None) if lines.startswith("live_stream_url") else SHOW_TOML
+    path = write_show(tmp_path, toml + lines + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_namespace_keys(tmp_path: Path) -> None:
+    toml = SHOW_TOML + (
+        'license = "CC-BY-4.0"\n'
+        'txt = ["plain", {text = "S6lpp-7ZCn8", purpose = "verify"}]\n'
+        'podroll = [{feed_guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"}]\n'
+        'new_feed_url = "https://example.com/feed.xml"\n'
+    )
+    show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.license == "cc-by-4.0"  # the spec's identifiers are lower-case
+    assert [(t.text, t.purpose) for t in show.txt] == [("plain", None), ("S6lpp-7ZCn8", "verify")]
+    assert [(r.feed_guid, r.feed_url) for r in show.podroll] == [
+        ("917393e3-1b1e-5cef-ace4-edaa54e1f810", None)
+    ]
+    assert show.new_feed_url == "https://example.com/feed.xml"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            'txt = [{text = "x", why = "y"}]',
+            'txt: each entry is text (4000 characters at most) or {text = "...", purpose = "..."}',
+        ),
+        (
+            'podroll = [{feed_url = "https://example.org/f.xml"}]',
+            'podroll: each entry is {feed_guid = "...", feed_url = "..."} (feed_url optional)',
+        ),
+        ('podroll = [{feed_guid = "nope"}]', "podroll: 'nope' is not a lower-case UUID"),
+        ('license = ""', "license: must be a license identifier such as 'cc-by-4.0', not ''"),
+        ('new_feed_url = "feed.xml"', "new_feed_url: 'feed.xml' is not an http(s) URL"),
+    ],
+)
+def test_namespace_key_errors(tmp_path: Path, line: str, message: str) -> None:
+    path = write_show(tmp_path, SHOW_TOML + line + "\n")
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    assert str(caught.value) == f"{path}: {message}"
+
+
 def test_locked_needs_the_owner_email(tmp_path: Path) -> None:
     path = write_show(tmp_path, with_line("owner_email", None) + "locked = true\n")
     with pytest.raises(ConfigError) as caught:

@@ -48,6 +48,16 @@ BASE = f"""<?xml version="1.0" encoding="UTF-8"?>
 <podcast:funding url="https://example.org/donate">Support the show</podcast:funding>
 <podcast:person role="host" href="https://example.org/horn">John Horn</podcast:person>
 <podcast:medium>podcast</podcast:medium>
+<podcast:updateFrequency rrule="FREQ=WEEKLY;BYDAY=MO">Mondays</podcast:updateFrequency>
+<podcast:license>cc-by-4.0</podcast:license>
+<podcast:txt purpose="verify">S6lpp-7ZCn8-dZfGc-OoyaG</podcast:txt>
+<podcast:podroll><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810"/>\
+</podcast:podroll>
+<podcast:image href="https://example.org/the-frame/wide.jpg" aspect-ratio="16/9"/>
+<podcast:value type="lightning" method="keysend" suggested="0.00000005000">
+<podcast:valueRecipient name="KPCC" type="node" split="100" \
+address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"/>
+</podcast:value>
 <podcast:liveItem status="pending" start="2016-11-16T15:30:00-08:00" end="2016-11-16T16:00:00Z">
 <title>The Frame live</title>
 <guid isPermaLink="false">live-guid</guid>
@@ -73,6 +83,10 @@ BASE = f"""<?xml version="1.0" encoding="UTF-8"?>
 <podcast:soundbite startTime="60" duration="30"/>
 <podcast:season>1</podcast:season>
 <podcast:episode>2</podcast:episode>
+<podcast:alternateEnclosure type="audio/opus" length="5678901" bitrate="32000">
+<podcast:integrity type="sri" value="sha384-ExVqijgYHm15PqQqdXfW95x+Rs6C+d6E/ICxyQOeFevnxNLR/wtJNrNYTjIysUBo"/>
+<podcast:source uri="https://example.org/the-frame/ava.opus"/>
+</podcast:alternateEnclosure>
 </item>
 <item>
 <title>Barry Jenkins</title>

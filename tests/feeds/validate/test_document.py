@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from feeds.validate import validate_feed
+from feeds.validate import validate_document, validate_feed
 from segments.errors import FeedError
 from tests.feeds.validate.basefeed import (
     NOW,
@@ -14,6 +14,7 @@ from tests.feeds.validate.basefeed import (
     assert_fails_alone_and_passes,
     build,
     ids,
+    line_of,
     nothing,
     one,
 )
@@ -28,11 +29,12 @@ CASES: list[Case] = [
     ),
     (
         "namespace-uri-wrong",
+        one("https://podcastindex.org/namespace/1.0", "https://podcastindex.org/namespace/1.0/"),
+        # The namespace's first URI: the spec says clients must treat it as identical.
         one(
             "https://podcastindex.org/namespace/1.0",
             "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md",
         ),
-        nothing(),
     ),
 ]
 
@@ -62,6 +64,42 @@ def test_wrong_podcast_namespace_hides_its_tags() -> None:
         ]
     )
     assert ids(validate_feed(xml, "f.xml", now=NOW)) == ["namespace-uri-wrong"]
+
+
+def test_not_well_formed_is_a_finding_for_json_readers() -> None:
+    broken = build([("<title>Barry Jenkins</title>", "<title>Barry Jenkins</titel>")])
+    (finding,) = validate_document(broken, "f.xml", now=NOW)
+    assert (finding.rule, finding.severity, finding.line) == (
+        "xml-not-well-formed",
+        "error",
+        line_of("<title>Barry Jenkins</title>"),
+    )
+    assert finding.message.startswith("not well-formed XML at line ")
+    assert validate_document(build([]), "f.xml", now=NOW) == []
+
+
+OLD_URI = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+
+
+@pytest.mark.parametrize("prefix", ["podcast", "pc"])
+def test_old_podcast_namespace_uri_is_the_same_namespace(prefix: str) -> None:
+    # The spec: clients must treat the first URI as identical, so every podcast:* rule runs
+    # (as in ../shared/corpus/feeds/pc20_podcasting20show.xml, which binds it).
+    edits = [
+        ('xmlns:podcast="https://podcastindex.org/namespace/1.0"', f'xmlns:{prefix}="{OLD_URI}"'),
+        (">Ava DuVernay</podcast:person>", "/>"),
+        ('start="2016-11-16T15:30:00-08:00"', 'start="Wednesday 3:30pm"'),
+        ('startTime="60" duration="30"', 'startTime="" duration=""'),
+    ]
+    xml = build(edits).replace(b"podcast:", f"{prefix}:".encode())
+    assert ids(validate_feed(xml, "f.xml", now=NOW)) == [
+        "podcast-liveitem-time-invalid",
+        "podcast-person-name-missing",
+        "podcast-soundbite-invalid",
+        "podcast-soundbite-invalid",
+    ]
+    clean = build([edits[0]]).replace(b"podcast:", f"{prefix}:".encode())
+    assert validate_feed(clean, "f.xml", now=NOW) == []
 
 
 def test_findings_come_in_document_order_with_other_prefixes() -> None:

@@ -54,6 +54,17 @@ CASES: list[Case] = [
     ("item-enclosure-length-not-bytes", one('"23456789"', '"23.4 MB"'), nothing()),
     ("item-enclosure-length-not-bytes", one('"23456789"', '"-23456789"'), nothing()),
     ("item-enclosure-length-suspicious", one('"23456789"', '"1805"'), nothing()),
+    # Seconds above 10,000 bytes are not "too small", but they are the item's itunes:duration.
+    (
+        "item-enclosure-length-is-duration",
+        [('"12345678"', '"36000"'), (">1805<", ">36000<")],
+        [('"12345678"', '"36000123"'), (">1805<", ">36000<")],
+    ),
+    (
+        "item-enclosure-length-is-duration",
+        [('"23456789"', '"10805"'), (">1:02:03<", ">3:00:05<")],
+        [('"23456789"', '"10805000"'), (">1:02:03<", ">3:00:05<")],
+    ),
     ("item-enclosure-length-repeated", one('"23456789"', '"12345678"'), nothing()),
     ("item-enclosure-type-missing", one(' type="audio/x-m4a"', ""), nothing()),
     (

@@ -20,6 +20,29 @@ CASES: list[Case] = [
         one(">episodic<", ">serial<"),
         [(">episodic<", ">serial<"), (PUBDATE2, PUBDATE2 + "<itunes:episode>1</itunes:episode>")],
     ),
+    # Apple allows trailers and bonus episodes without a number, in serial shows too.
+    (
+        "item-episode-missing-serial",
+        [
+            (">episodic<", ">serial<"),
+            (PUBDATE2, PUBDATE2 + "<itunes:episodeType>full</itunes:episodeType>"),
+        ],
+        [
+            (">episodic<", ">serial<"),
+            (PUBDATE2, PUBDATE2 + "<itunes:episodeType>trailer</itunes:episodeType>"),
+        ],
+    ),
+    (
+        "item-episode-missing-serial",
+        [
+            (">episodic<", ">serial<"),
+            (PUBDATE2, PUBDATE2 + "<itunes:episodeType>Full</itunes:episodeType>"),
+        ],
+        [
+            (">episodic<", ">serial<"),
+            (PUBDATE2, PUBDATE2 + "<itunes:episodeType>bonus</itunes:episodeType>"),
+        ],
+    ),
     ("item-title-missing", one("<title>Barry Jenkins</title>", ""), nothing()),
     (
         "item-title-episode-number",

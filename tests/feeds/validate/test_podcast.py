@@ -13,6 +13,8 @@ from tests.feeds.validate.basefeed import (
     one,
 )
 
+TYPE = "<itunes:type>episodic</itunes:type>"
+
 CASES: list[Case] = [
     (
         "podcast-guid-invalid",
@@ -39,8 +41,20 @@ CASES: list[Case] = [
     ),
     (
         "podcast-transcript-type-invalid",
-        one('type="text/html"', 'type="application/srt"'),
+        one('type="text/html"', 'type="text/x-markdown"'),
         one('type="text/html"', 'type="application/x-subrip"'),
+    ),
+    # SRT's other names: the spec's list says "such as", and apps read them.
+    ("podcast-transcript-type-invalid", one('type="text/html"', 'type="srt"'), nothing()),
+    (
+        "podcast-transcript-type-invalid",
+        one('type="text/html"', 'type="text/subrip"'),
+        one('type="text/html"', 'type="application/srt"'),
+    ),
+    (
+        "podcast-transcript-type-invalid",
+        one('type="text/html"', 'type=""'),
+        one('type="text/html"', 'type="text/srt"'),
     ),
     (
         "podcast-chapters-url-missing",
@@ -124,6 +138,125 @@ CASES: list[Case] = [
             "",
         ),
         nothing(),
+    ),
+    # podcast:value and its recipients (written only when configured; checked whenever present).
+    (
+        "podcast-value-attribute-missing",
+        one(' method="keysend"', ' method=""'),
+        one(' method="keysend"', ' method="amp"'),
+    ),
+    ("podcast-value-attribute-missing", one('type="lightning" ', ""), nothing()),
+    (
+        "podcast-value-recipients-missing",
+        one('<podcast:valueRecipient name="KPCC"', '<podcast:other name="KPCC"'),
+        nothing(),
+    ),
+    (
+        "podcast-valuerecipient-attribute-missing",
+        one('type="node" split="100"', 'type="" split="100"'),
+        one('type="node" split="100"', 'type="lnaddress" split="100"'),
+    ),
+    ("podcast-valuerecipient-attribute-missing", one(' split="100"', ""), nothing()),
+    (
+        "podcast-valuerecipient-attribute-missing",
+        one('address="02d5c1bf8b940dc9', 'data="02d5c1bf8b940dc9'),
+        nothing(),
+    ),
+    (
+        "podcast-valuerecipient-split-invalid",
+        one('split="100"', 'split="50%"'),
+        one('split="100"', 'split="3"'),
+    ),
+    # podcast:alternateEnclosure, podcast:source, podcast:integrity.
+    (
+        "podcast-alternateenclosure-type-missing",
+        one('type="audio/opus" ', ""),
+        one('type="audio/opus" ', 'type="audio/ogg" '),
+    ),
+    (
+        "podcast-alternateenclosure-length-invalid",
+        one('length="5678901"', 'length="5.4 MB"'),
+        one('length="5678901" ', ""),
+    ),
+    (
+        "podcast-alternateenclosure-source-missing",
+        one('<podcast:source uri="https://example.org/the-frame/ava.opus"/>', ""),
+        nothing(),
+    ),
+    (
+        "podcast-source-uri-missing",
+        one('uri="https://example.org/the-frame/ava.opus"', 'uri=""'),
+        one(
+            'uri="https://example.org/the-frame/ava.opus"',
+            'uri="ipfs://QmX33Fvwdo7V5jpykcULoRqoeoRvoXJhD2C8EMuzwnnmcm"',
+        ),
+    ),
+    (
+        "podcast-integrity-invalid",
+        one('<podcast:integrity type="sri"', '<podcast:integrity type="sha256"'),
+        one('<podcast:integrity type="sri"', '<podcast:integrity type="pgp-signature"'),
+    ),
+    ("podcast-integrity-invalid", one('value="sha384-', 'other="sha384-'), nothing()),
+    # podcast:updateFrequency: an RFC 5545 RRULE, a text of at most 128 characters.
+    (
+        "podcast-updatefrequency-rrule-invalid",
+        one('rrule="FREQ=WEEKLY;BYDAY=MO"', 'rrule="weekly on mondays"'),
+        one('rrule="FREQ=WEEKLY;BYDAY=MO"', 'rrule="FREQ=DAILY;INTERVAL=1;BYDAY=MO,TU"'),
+    ),
+    (
+        "podcast-updatefrequency-rrule-invalid",
+        one('rrule="FREQ=WEEKLY;BYDAY=MO"', 'rrule="BYDAY=MO"'),
+        one('rrule="FREQ=WEEKLY;BYDAY=MO"', 'dtstart="2016-11-14"'),
+    ),
+    (
+        "podcast-updatefrequency-text-too-long",
+        one(">Mondays</podcast:updateFrequency>", f">{'M' * 129}</podcast:updateFrequency>"),
+        one(">Mondays</podcast:updateFrequency>", f">{'M' * 128}</podcast:updateFrequency>"),
+    ),
+    (
+        "podcast-contentlink-href-missing",
+        one(
+            '<podcast:contentLink href="https://example.org/the-frame/live"', "<podcast:contentLink"
+        ),
+        nothing(),
+    ),
+    # podcast:txt, license, podroll/remoteItem, image; itunes:new-feed-url.
+    (
+        "podcast-txt-invalid",
+        one(">S6lpp-7ZCn8-dZfGc-OoyaG<", "><"),
+        one(">S6lpp-7ZCn8-dZfGc-OoyaG<", f">{'t' * 4000}<"),
+    ),
+    ("podcast-txt-invalid", one(">S6lpp-7ZCn8-dZfGc-OoyaG<", f">{'t' * 4001}<"), nothing()),
+    (
+        "podcast-txt-invalid",
+        one('purpose="verify"', f'purpose="{"p" * 129}"'),
+        one('purpose="verify"', f'purpose="{"p" * 128}"'),
+    ),
+    (
+        "podcast-license-invalid",
+        one(">cc-by-4.0<", "><"),
+        one(">cc-by-4.0<", f">{'l' * 128}<"),
+    ),
+    ("podcast-license-invalid", one(">cc-by-4.0<", f">{'l' * 129}<"), nothing()),
+    (
+        "podcast-podroll-empty",
+        one('<podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810"/>', ""),
+        nothing(),
+    ),
+    (
+        "podcast-remoteitem-feedguid-missing",
+        one('feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810"', 'feedUrl="https://example.org/f"'),
+        nothing(),
+    ),
+    (
+        "podcast-image-href-missing",
+        one('<podcast:image href="https://example.org/the-frame/wide.jpg"', "<podcast:image"),
+        nothing(),
+    ),
+    (
+        "new-feed-url-invalid",
+        one(TYPE, TYPE + "<itunes:new-feed-url>feed.xml</itunes:new-feed-url>"),
+        one(TYPE, TYPE + "<itunes:new-feed-url>https://example.org/f.xml</itunes:new-feed-url>"),
     ),
 ]
 

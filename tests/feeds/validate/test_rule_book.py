@@ -16,6 +16,7 @@ from tests.feeds.validate import (
     test_enclosures,
     test_items,
     test_podcast,
+    test_structure,
     test_urls,
     test_values,
 )
@@ -45,10 +46,11 @@ def test_every_rule_has_a_case() -> None:
         test_items,
         test_enclosures,
         test_podcast,
+        test_structure,
         test_urls,
     )
     tested = {c[0] for family in families for c in family.CASES}
-    tested |= {"rss-root-missing", "rss-channel-missing"}
+    tested |= {"rss-root-missing", "rss-channel-missing", "xml-not-well-formed"}
     assert tested == set(RULES)
 
 
@@ -159,6 +161,7 @@ FAMILIES = (
     "items",
     "enclosures",
     "podcast",
+    "structure",
     "urls",
 )
 
@@ -218,7 +221,7 @@ def test_rule_ids_are_unique_across_families() -> None:
     rows = [
         rule.id for f in FAMILIES for rule in importlib.import_module(f"feeds.validate.{f}").RULES
     ]
-    assert len(rows) == len(set(rows)) == len(RULES) == 85
+    assert len(rows) == len(set(rows)) == len(RULES) == 108
 
 
 def test_the_rule_book_refuses_an_id_defined_twice() -> None:
