@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -34,6 +35,7 @@ from segments.importers.htmlmeta import (
     parse_published,
     read_metadata,
     strip_site_suffix,
+    tidy_description,
 )
 from segments.importers.rawpage import Block, BlockKind, RawPage
 from segments.importers.text import AIRTIME_LINE, HOST_LINE, split_names
@@ -94,8 +96,21 @@ CHROME_WORDS: frozenset[str] = frozenset(
         "dateline",
         "topics",
         "tags",
+        # overlays and banners that a script shows over the page (never the article)
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "modal",
+        "popup",
+        "lightbox",
+        "donate",
+        "donation",
     }
 )
+
+#: Inline styles of an element hidden until a script shows it (pop-ups, overlays, banners).
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 #: Elements that show a photo (AMP pages use their own tags).
 IMAGE_TAGS: tuple[str, ...] = ("img", "amp-img", "amp-anim")
@@ -123,6 +138,12 @@ _CAPTION_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: A credit printed after a caption without brackets: "... Photo: AP", "... Crédit : AFP".
+_CAPTION_TAIL_CREDIT_RE = re.compile(
+    rf"(?:^|(?<=[.!?)\s]))\s*(?:{vocabulary.alternation('credit_words')})s?(?: by)?\s*:\s*"
+    r"([^:]{2,80})$",
+    re.IGNORECASE,
+)
 _SPEAKER_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}$")
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
 _LABEL_ONLY_RE = re.compile(r"^[\w][\w\s’'.\-]{0,40}:$")
@@ -133,6 +154,38 @@ _VIDEO_MIME = "audio/mp4"
 _MAX_CONTEXT_CHARS = 120
 _SHOW_LINE_TAGS = ("p", "div", "span", "li", "dd", "small", "strong", "h2", "h3", "h4", "h5")
 _HEADING_MAX_WORDS = 12
+#: Headings ending in "?" are an interview's questions when the page has at least this many.
+QUESTION_HEADINGS_MIN = 2
+#: Attributes that players build audio from (``<div data-audio-url=...>``); audio files only.
+AUDIO_DATA_ATTRIBUTES: tuple[str, ...] = (
+    "data-src",
+    "data-audio-url",
+    "data-audio-src",
+    "data-audio",
+    "data-sound-href",
+    "data-url",
+    "data-file",
+    "data-mp3",
+    "data-media-url",
+    "data-stream-url",
+)
+#: An attribute value that is an address (not JSON or text that happens to end in ".mp3").
+_URL_VALUE_RE = re.compile(r"^(?:https?:|/|\.{0,2}/|[\w.-]+/)[^\s\"'{}<>]*$")
+#: An audio file's address in a script's JSON ("url": "https:\/\/.../ep1.mp3").
+_SCRIPT_AUDIO_RE = re.compile(
+    r'"(?:url|src|file|href|contentUrl|audioUrl|audio_url|mp3|stream|enclosure)"\s*:\s*'
+    r'"(https?:[^"\s]+?\.(?:mp3|m4a|aac|ogg|oga|opus)(?:\?[^"\s]*)?)"',
+    re.IGNORECASE,
+)
+#: The file size beside it in the same object ("size": 3145728).
+_SCRIPT_SIZE_RE = re.compile(
+    r'"(?:size|fileSize|filesize|file_size|bytes|length|contentSize)"\s*:\s*"?(\d{4,})"?',
+    re.IGNORECASE,
+)
+#: How far around a script's audio address its size may stand (one JSON object, roughly).
+_SCRIPT_OBJECT_CHARS = 300
+#: Classes of an article's own headline element, when ``<title>`` and og:title name the site.
+HEADLINE_CLASSES: tuple[str, ...] = ("entry-title", "post-title", "article-title", "headline")
 
 
 def _extractor_config() -> Any:
@@ -197,6 +250,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     """Read an HTML page into blocks, figures, audio and stated metadata."""
     doc = _parse(html, path)
     meta = read_metadata(doc)
+    script_audio = _script_audio(doc)
     _remove_chrome(doc)
     extracted = trafilatura.bare_extraction(
         html,
@@ -224,14 +278,14 @@ def read_html_page(html: str, path: str) -> RawPage:
     base_url = meta.url or ""
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     figures = _figures(article, positions, base_url)
-    audio = _audio(doc, main, positions, base_url, meta.audio)
+    audio = _audio(doc, main, positions, base_url, meta.audio + script_audio)
     printed = parse_printed_duration(" ".join(article.itertext()))
     for ref in audio:  # the page's running time is the first recording's, in every format
         if _stem(ref.url) == _stem(audio[0].url):
             ref.duration_seconds = ref.duration_seconds or printed
 
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
-    title = meta.title or _title_from_page(doc, extracted, site_names)
+    title = _headline(doc, extracted, meta, site_names)
     items = [part for item in items for part in _split_at_breaks(item)]
     blocks = _blocks(items, figures, title, main)
     if not blocks and title is None:
@@ -253,7 +307,7 @@ def read_html_page(html: str, path: str) -> RawPage:
             category=meta.section,
             language=meta.language,
         )
-    published = meta.published
+    published = meta.published or _visible_date(doc)
     if published is None and extracted is not None:
         published = parse_published(getattr(extracted, "date", None))
     return RawPage(
@@ -263,7 +317,9 @@ def read_html_page(html: str, path: str) -> RawPage:
         title=title,
         url=meta.url or getattr(extracted, "url", None),
         published=published,
-        description=meta.description,
+        description=tidy_description(
+            meta.description, [b.text for b in blocks if b.kind == "paragraph"]
+        ),
         language=meta.language,
         site_name=meta.site_name or getattr(extracted, "sitename", None),
         people=people,
@@ -296,9 +352,16 @@ def _is_chrome(element: Any) -> bool:
     """Tell whether an element is page chrome by its tag or a class/id word."""
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
         return False
-    if element.tag in CHROME_TAGS:
+    if element.tag in CHROME_TAGS or _is_hidden(element):
         return True
     return any(part in CHROME_WORDS for c in _classes(element) for part in re.split(r"[-_]", c))
+
+
+def _is_hidden(element: Any) -> bool:
+    """An element the page does not show: the ``hidden`` attribute or a hiding inline style."""
+    return element.get("hidden") is not None or bool(
+        HIDDEN_STYLE_RE.search(element.get("style") or "")
+    )
 
 
 def _remove_chrome(doc: Any) -> None:
@@ -547,11 +610,20 @@ def _image_url(element: Any, base_url: str) -> str | None:
 
 
 def _credit_elements(element: Any) -> list[Any]:
-    return [
+    """A caption's credit: a credit/copyright class, or a ``<small>`` after the caption text."""
+    by_class = [
         e
         for e in element.iter()
         if any(w in c for c in _classes(e) for w in ("credit", "byline", "copyright"))
     ]
+    if by_class:
+        return by_class
+    smalls = [e for e in element.iter("small") if e is not element]
+    return (
+        smalls[-1:]
+        if smalls and clean(element.text_content()) != clean(smalls[-1].text_content())
+        else []
+    )
 
 
 def _text_without(element: Any, excluded: list[Any]) -> str | None:
@@ -580,9 +652,9 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> Image | None:
     caption = _text_without(caption_el, credits)
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
     if caption and credit is None:
-        match = _CAPTION_CREDIT_RE.search(caption)
+        match = _CAPTION_CREDIT_RE.search(caption) or _CAPTION_TAIL_CREDIT_RE.search(caption)
         if match:
-            caption, credit = caption[: match.start()], clean(match.group(1))
+            caption, credit = caption[: match.start()].strip(), clean(match.group(1))
     url = None
     for holder in [container, *container.iterancestors()][:4]:
         url = _image_url(holder, base_url)
@@ -723,6 +795,16 @@ def _audio(
                 url=urljoin(base_url, src), mime_type=mime, label=_player_caption(element)
             )
             found.append(_Audio(ref, position, in_main, from_link=False))
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or element.tag in ("audio", "source", "img"):
+            continue
+        for name in AUDIO_DATA_ATTRIBUTES:
+            value = (element.get(name) or "").strip()
+            if _URL_VALUE_RE.match(value) and _audio_mime(value) and not _in_chrome(element):
+                ref = AudioRef(url=urljoin(base_url, value), mime_type=_audio_mime(value))
+                entry = _Audio(ref, positions[id(element)], id(element) in main_ids, False)
+                found.append(entry)
+                break
     last = len(positions)
     found += [_Audio(replace(r), last, False, False) for r in stated if r.url]
 
@@ -738,6 +820,35 @@ def _audio(
         key=lambda a: (not a.in_main, a.ref.mime_type != "audio/mpeg", a.position),
     )
     return [a.ref for a in ordered]
+
+
+def _script_audio(doc: Any) -> list[AudioRef]:
+    """Audio files named in inline scripts' JSON (players' settings), with a size beside them.
+
+    Read before scripts go; JSON-LD is ``htmlmeta``'s. Each is a last resort after the page's
+    players and links, and merges with them when it names the same file.
+    """
+    found: list[AudioRef] = []
+    for script in doc.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json":
+            continue
+        text = script.text or ""
+        for match in _SCRIPT_AUDIO_RE.finditer(text):
+            url = match.group(1).replace("\\/", "/")
+            if any(ref.url == url for ref in found):
+                continue
+            around = text[
+                max(0, match.start() - _SCRIPT_OBJECT_CHARS) : match.end() + _SCRIPT_OBJECT_CHARS
+            ]
+            size = _SCRIPT_SIZE_RE.search(around)
+            found.append(
+                AudioRef(
+                    url=url,
+                    mime_type=_audio_mime(url),
+                    size_bytes=int(size.group(1)) if size else None,
+                )
+            )
+    return found
 
 
 def _merge_audio(kept: _Audio, other: _Audio) -> None:
@@ -805,13 +916,17 @@ def _blocks(
     # run-in label ("Background:", "Step one:") stays text for the structurer to judge.
     labels = Counter(split[0] for item in kept if (split := _split_label(item.runs)) is not None)
     speakers = {label for label, count in labels.items() if count >= 2}
+    asked = sum(i.kind == "heading" and i.text.endswith("?") for i in kept)
+    asked_in_headings = asked >= QUESTION_HEADINGS_MIN
     blocks: list[Block] = []
     pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
     for n, item in enumerate(kept):
         while pending and item.position is not None and pending[0].position < item.position:
             blocks.extend(_caption_blocks(pending.pop(0)))
         alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
-        blocks.extend(_classify(item, heading_ok=bold_only[n] and alone, speakers=speakers))
+        blocks.extend(
+            _classify(item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings)
+        )
     for fig in pending:
         blocks.extend(_caption_blocks(fig))
     return blocks
@@ -885,18 +1000,24 @@ def _split_label(runs: list[_Run]) -> tuple[str, list[_Run]] | None:
         if not head.startswith(":"):
             return None
         rest = [_Run(head[1:], follower.bold, follower.italic)]
-    if not _SPEAKER_RE.match(label) or label.lower() in NOT_SPEAKERS:
+    marker = label.lower() in structure.QUESTION_LABELS | structure.ANSWER_LABELS
+    if not _SPEAKER_RE.match(label) or (label.lower() in NOT_SPEAKERS and not marker):
         return None
     return label, rest
 
 
-def _classify(item: _Item, heading_ok: bool, speakers: set[str]) -> list[Block]:
+def _classify(
+    item: _Item, heading_ok: bool, speakers: set[str], asked_in_headings: bool = False
+) -> list[Block]:
     """Give an item its block kind: heading, question, speaker line, quote, list item.
 
     ``speakers`` are the bold labels that recur on the page; a question's label (who asks,
-    "<strong><em>Mashable</em>: ...?</strong>") and "Q:"/"A:" count even once.
+    "<strong><em>Mashable</em>: ...?</strong>") and "Q:"/"A:" count even once. With
+    ``asked_in_headings`` (several headings end in "?") a heading ending in "?" is a question.
     """
     text = item.text
+    if item.kind == "heading" and asked_in_headings and text.endswith("?"):
+        return [Block(text=text, kind="question")]
     if item.kind in ("heading", "list_item"):
         return [Block(text=text, kind=item.kind)]
     runs = _visible(item.runs)
@@ -956,8 +1077,8 @@ def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
         airs = AIRTIME_LINE.fullmatch(line) and re.search(r"\d|noon|midnight", line, re.I)
         if not (host or airs) or _in_chrome(element):
             continue
-        if host and not hosts:
-            hosts = split_names(host.group("value"))
+        if host and not hosts:  # "Hosted by the people of ..." names nobody
+            hosts = [n for n in split_names(host.group("value")) if structure.is_person_name(n)]
         elif airs and schedule is None:
             try:
                 schedule = parse_airtimes(line)
@@ -967,6 +1088,23 @@ def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
 
 
 # --- metadata fallbacks ----------------------------------------------------------------------
+
+
+def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> str | None:
+    """The article's title: the stated one, the page's, then a headline element; a title that
+    only names the site (a blog's ``<h1>``, a bare og:title) is passed over when another exists.
+    """
+    names = {_key(n) for n in [*site_names, meta.show_title or ""] if n} - {""}
+    for element in doc.iter():
+        if "site-title" in _classes(element):
+            names.add(_key(element.text_content()))
+    candidates = [meta.title, _title_from_page(doc, extracted, site_names)]
+    for element in doc.iter("h1", "h2"):
+        if any(c in HEADLINE_CLASSES for c in _classes(element)):
+            candidates.append(clean(element.text_content()))
+    candidates += [clean(h.text_content()) for h in doc.iter("h1")]
+    own = next((t for t in candidates if t and _key(t) not in names), None)
+    return own or next((t for t in candidates if t), None)
 
 
 def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | None:
@@ -980,6 +1118,25 @@ def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | N
     if fallback is None:
         return next((h for h in headings if h), None)
     return strip_site_suffix(str(fallback), site_names)
+
+
+def _visible_date(doc: Any) -> datetime | date | None:
+    """The publication date the page shows: ``itemprop=datePublished``, else the first
+    ``<time datetime>`` outside comments and related lists (before any "updated" time)."""
+    marked = [e for e in doc.iter() if (e.get("itemprop") or "") == "datePublished"]
+    for element in marked:
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        if parsed := parse_published(clean(value)):
+            return parsed
+    for element in doc.iter("time"):
+        around = [element, *element.iterancestors()]
+        if any(w in c for e in around for c in _classes(e) for w in ("comment", "related", "upda")):
+            continue
+        if any(e.tag in ("aside", "footer", "nav") for e in around):
+            continue
+        if parsed := parse_published(element.get("datetime")):
+            return parsed
+    return None
 
 
 def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:

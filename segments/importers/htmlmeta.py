@@ -6,6 +6,7 @@ is ``segments.importers.html``'s job. Each fact has one priority list, kept in t
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -81,6 +82,14 @@ _PRINTED_DURATION_RE = re.compile(
     rf"(?:(\d+)\s*(?:{vocabulary.alternation('second_units')})\b)?",
     re.IGNORECASE,
 )
+#: "Durée de l'audio 4:22", "Länge: 12:30": a running time printed as a clock.
+_PRINTED_CLOCK_RE = re.compile(
+    rf"\b(?:{vocabulary.alternation('duration_labels')})\s*:?\s*"
+    r"(?:(\d{1,2}):)?(\d{1,3}):(\d{2})\b",
+    re.IGNORECASE,
+)
+#: What a cut description ends with: "...", "…", "[...]", "[…]".
+_CUT_MARK_RE = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
 _ISO_DURATION_RE = re.compile(
     r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$",
     re.IGNORECASE,
@@ -166,14 +175,56 @@ def parse_printed_duration(text: str) -> float | None:
     193.0
     >>> parse_printed_duration("Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz")
     3840.0
+    >>> parse_printed_duration("Durée de l'audio 4:22")
+    262.0
     >>> parse_printed_duration("Duration of the trial: unknown") is None
     True
     """
+    for match in _PRINTED_CLOCK_RE.finditer(text):
+        hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+        return float(hours * 3600 + minutes * 60 + seconds)
     for match in _PRINTED_DURATION_RE.finditer(text):
         if any(match.groups()):
             hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
             return float(hours * 3600 + minutes * 60 + seconds)
     return None
+
+
+def tidy_description(text: str | None, paragraphs: list[str]) -> str | None:
+    """A meta description as a summary: entities decoded (twice-encoded ones too), and when the
+    site cut it ("... abou", "US [...]") the page paragraph it was cut from, or whole words.
+
+    >>> tidy_description("Rock&amp;nbsp;&amp;amp; roll&rsquo;s best", [])
+    'Rock & roll’s best'
+    >>> tidy_description("He spoke with David Bloom abou", ["He spoke with David Bloom about it."])
+    'He spoke with David Bloom about it.'
+    >>> tidy_description("A long story about the US [...]", [])
+    'A long story about the US …'
+    >>> tidy_description("Ends at a word but stops here", ["Another paragraph."])
+    'Ends at a word but stops here'
+    """
+    if text is None:
+        return None
+    for _ in range(2):
+        text = html.unescape(text)
+    text = clean(text.replace("\u00a0", " ")) or ""
+    if not text:
+        return None
+    mark = _CUT_MARK_RE.search(text)
+    stem = text[: mark.start()] if mark else text
+    if stem.endswith((".", "!", "?", "»", "”", '"', ")")) and not mark:
+        return text
+    for count in range(1, len(paragraphs) + 1):  # the intro it was cut from, whole paragraphs
+        intro = " ".join(paragraphs[:count])
+        if intro.startswith(stem) and len(intro) > len(stem):
+            return intro
+        if not stem.startswith(intro):
+            break
+    if mark:
+        words = stem.split()
+        if words and not stem.endswith((".", "!", "?")):
+            return " ".join(words) + " …"
+    return text
 
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
@@ -479,6 +530,23 @@ def read_metadata(doc: Any) -> PageMeta:
     )
 
 
+def is_organisation_or_handle(name: str) -> bool:
+    """Tell a byline entry that names an organisation or a social handle, not a person.
+
+    >>> [is_organisation_or_handle(n) for n in ("NDR", "IG: @jane", "@jane", "Jane Doe", "Cher")]
+    [True, True, True, False, False]
+    """
+    name = name.strip()
+    if re.search(r"@|^(?:ig|fb|tw|x)\s*:|^https?:|^www\.", name, re.IGNORECASE):
+        return True
+    return bool(re.fullmatch(r"[A-Z0-9&.\-]{2,}", name))
+
+
 def byline_people(names: list[str]) -> list[Person]:
-    """Return the page's bylines as people: a byline names who reported or wrote the piece."""
-    return [Person(name=name, role="reporter") for name in names]
+    """Return the page's bylines as people: a byline names who reported or wrote the piece.
+
+    Organisations and social handles in a byline are left out (``is_organisation_or_handle``).
+    """
+    return [
+        Person(name=name, role="reporter") for name in names if not is_organisation_or_handle(name)
+    ]
