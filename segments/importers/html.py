@@ -37,7 +37,7 @@ from segments.importers.htmlmeta import (
     strip_site_suffix,
     tidy_description,
 )
-from segments.importers.rawpage import Block, BlockKind, RawPage
+from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
 from segments.importers.text import AIRTIME_LINE, HOST_LINE, split_names
 from segments.model import AudioRef, Image, Person, Show
 from segments.schedule import Schedule, parse_airtimes
@@ -236,6 +236,7 @@ class _Item:
 class _Figure:
     image: Image
     position: int
+    via: str = ""
 
 
 @dataclass
@@ -244,6 +245,7 @@ class _Audio:
     position: int
     in_main: bool
     from_link: bool
+    via: str = ""
 
 
 def read_html_page(html: str, path: str) -> RawPage:
@@ -278,25 +280,50 @@ def read_html_page(html: str, path: str) -> RawPage:
     base_url = meta.url or ""
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     figures = _figures(article, positions, base_url)
-    audio = _audio(doc, main, positions, base_url, meta.audio + script_audio)
+    stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
+    stated += [(r, "inline script JSON") for r in script_audio]
+    found_audio = _audio(doc, main, positions, base_url, stated)
+    audio = [a.ref for a in found_audio]
     printed = parse_printed_duration(" ".join(article.itertext()))
-    for ref in audio:  # the page's running time is the first recording's, in every format
-        if _stem(ref.url) == _stem(audio[0].url):
-            ref.duration_seconds = ref.duration_seconds or printed
+    reasons: list[Reason] = []
+    for entry in found_audio:  # the page's running time is the first recording's, every format
+        ref = entry.ref
+        if _stem(ref.url) == _stem(audio[0].url) and ref.duration_seconds is None and printed:
+            ref.duration_seconds = printed
+            entry.via += "; duration printed after a duration label"
+        reasons.append(Reason("audio", ref.url or "", entry.via))
 
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
-    title = _headline(doc, extracted, meta, site_names)
+    title, title_rule = _headline(doc, extracted, meta, site_names)
+    if title:
+        reasons.append(Reason("title", title, title_rule))
     items = [part for item in items for part in _split_at_breaks(item)]
     blocks = _blocks(items, figures, title, main)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
 
-    people = byline_people(meta.authors or _trafilatura_bylines(extracted, doc))
+    if meta.authors:
+        people = byline_people(meta.authors)
+        why = meta.author_source or "page metadata"
+    else:
+        people = byline_people(_trafilatura_bylines(extracted, doc))
+        why = "trafilatura's author guess, printed in a byline element"
+    reasons += [Reason("person", f"{p.name} ({p.role})", why) for p in people]
     people += [Person(name=h, role="host") for h in meta.hosts]
+    reasons += [Reason("person", f"{h} (host)", "the site's tagline") for h in meta.hosts]
     images = [f.image for f in figures] or meta.images
+    for fig in figures:
+        reasons.append(Reason("image", fig.image.caption or fig.image.url or "", fig.via))
+    if not figures:
+        reasons += [Reason("image", i.url or "", "og:image or JSON-LD image") for i in images]
     header_hosts, schedule = _show_lines(doc)
     hosts = list(meta.hosts) + [h for h in header_hosts if h not in meta.hosts]
     people += [Person(name=h, role="host") for h in header_hosts if h not in meta.hosts]
+    reasons += [
+        Reason("person", f"{h} (host)", "a 'Hosted by ...' line")
+        for h in header_hosts
+        if h not in meta.hosts
+    ]
     show = None
     if meta.tagline or hosts or meta.show_title or schedule:
         show = Show(
@@ -307,9 +334,24 @@ def read_html_page(html: str, path: str) -> RawPage:
             category=meta.section,
             language=meta.language,
         )
-    published = meta.published or _visible_date(doc)
+    published, date_rule = meta.published, meta.published_source or "page metadata"
+    if published is None:
+        published, date_rule = _visible_date(doc)
     if published is None and extracted is not None:
         published = parse_published(getattr(extracted, "date", None))
+        date_rule = "trafilatura's date guess"
+    if published is not None:
+        reasons.append(Reason("published", published.isoformat(), date_rule))
+    description = tidy_description(
+        meta.description, [b.text for b in blocks if b.kind == "paragraph"]
+    )
+    if description:
+        rule = (
+            "meta description"
+            if description == clean(meta.description)
+            else ("meta description, decoded (and completed from the page's intro if it was cut)")
+        )
+        reasons.append(Reason("summary", description, rule))
     return RawPage(
         path=path,
         kind="html",
@@ -317,15 +359,14 @@ def read_html_page(html: str, path: str) -> RawPage:
         title=title,
         url=meta.url or getattr(extracted, "url", None),
         published=published,
-        description=tidy_description(
-            meta.description, [b.text for b in blocks if b.kind == "paragraph"]
-        ),
+        description=description,
         language=meta.language,
         site_name=meta.site_name or getattr(extracted, "sitename", None),
         people=people,
         images=images,
         audio=audio,
         show=show,
+        reasons=reasons,
     )
 
 
@@ -647,22 +688,28 @@ def _clean_credit(text: str | None) -> str | None:
     return clean(CREDIT_PREFIX_RE.sub("", text.strip(" ()"))) or None
 
 
-def _figure_of(caption_el: Any, container: Any, base_url: str) -> Image | None:
+def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | None, str]:
+    """The photo a caption belongs to, and how its credit was found ("" for none)."""
     credits = _credit_elements(caption_el) or _credit_elements(container)
     caption = _text_without(caption_el, credits)
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
+    how = ""
+    if credit:
+        how = "<small> in the caption" if credits[0].tag == "small" else "credit/copyright class"
     if caption and credit is None:
-        match = _CAPTION_CREDIT_RE.search(caption) or _CAPTION_TAIL_CREDIT_RE.search(caption)
+        bracketed = _CAPTION_CREDIT_RE.search(caption)
+        match = bracketed or _CAPTION_TAIL_CREDIT_RE.search(caption)
         if match:
             caption, credit = caption[: match.start()].strip(), clean(match.group(1))
+            how = "'(Photo: ...)' at the caption's end" if bracketed else "'Photo: ...' after it"
     url = None
     for holder in [container, *container.iterancestors()][:4]:
         url = _image_url(holder, base_url)
         if url:
             break
     if not (caption or url):
-        return None
-    return Image(url=url, caption=caption or None, credit=credit)
+        return None, ""
+    return Image(url=url, caption=caption or None, credit=credit), how
 
 
 def _is_media_figure(figure: Any) -> bool:
@@ -691,13 +738,15 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         if _in_chrome(figure, main) or _is_media_figure(figure):
             continue
         caption_el = figure.find(".//figcaption")
+        via = "<figure> without a caption"
         if caption_el is not None:
-            image = _figure_of(caption_el, figure, base_url)
+            image, credit_how = _figure_of(caption_el, figure, base_url)
+            via = "<figure>'s <figcaption>" + (f"; credit: {credit_how}" if credit_how else "")
         else:
             url = _image_url(figure, base_url)
             image = Image(url=url) if url else None
         if image is not None:
-            found.append(_Figure(image, positions[id(figure)]))
+            found.append(_Figure(image, positions[id(figure)], via))
     for element in main.iter():
         if (
             not _is_caption_class(element)
@@ -708,9 +757,11 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         ):
             continue
         container = element.getparent() if element.getparent() is not None else element
-        image = _figure_of(element, container, base_url)
+        image, credit_how = _figure_of(element, container, base_url)
         if image is not None and image.caption:
-            found.append(_Figure(image, positions[id(element)]))
+            name = next(c for c in _classes(element) if "caption" in c)
+            via = f"caption class '{name}'" + (f"; credit: {credit_how}" if credit_how else "")
+            found.append(_Figure(image, positions[id(element)], via))
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):
         same = next(
@@ -762,8 +813,12 @@ def _stem(url: str | None) -> str:
 
 
 def _audio(
-    doc: Any, main: Any, positions: dict[int, int], base_url: str, stated: list[AudioRef]
-) -> list[AudioRef]:
+    doc: Any,
+    main: Any,
+    positions: dict[int, int],
+    base_url: str,
+    stated: list[tuple[AudioRef, str]],
+) -> list[_Audio]:
     """Collect audio from ``<audio>``, audio links and the page's metadata; best first."""
     main_ids = {id(e) for e in main.iter()}
     found: list[_Audio] = []
@@ -782,7 +837,7 @@ def _audio(
             ref.url, ref.mime_type = urljoin(base_url, href), mime
             if ref.label and re.match(r"^(?:https?:|www\.|/)", ref.label):
                 ref.label = None  # the link prints its own address
-            found.append(_Audio(ref, position, in_main, from_link=True))
+            found.append(_Audio(ref, position, in_main, True, "link to an audio file"))
         else:
             src = (element.get("src") or "").strip()
             if element.tag == "source" and element.getparent().tag != "audio":
@@ -794,7 +849,7 @@ def _audio(
             ref = AudioRef(
                 url=urljoin(base_url, src), mime_type=mime, label=_player_caption(element)
             )
-            found.append(_Audio(ref, position, in_main, from_link=False))
+            found.append(_Audio(ref, position, in_main, False, f"<{element.tag} src>"))
     for element in doc.iter():
         if not isinstance(element.tag, str) or element.tag in ("audio", "source", "img"):
             continue
@@ -802,11 +857,12 @@ def _audio(
             value = (element.get(name) or "").strip()
             if _URL_VALUE_RE.match(value) and _audio_mime(value) and not _in_chrome(element):
                 ref = AudioRef(url=urljoin(base_url, value), mime_type=_audio_mime(value))
-                entry = _Audio(ref, positions[id(element)], id(element) in main_ids, False)
+                in_main = id(element) in main_ids
+                entry = _Audio(ref, positions[id(element)], in_main, False, f"{name} attribute")
                 found.append(entry)
                 break
     last = len(positions)
-    found += [_Audio(replace(r), last, False, False) for r in stated if r.url]
+    found += [_Audio(replace(r), last, False, False, via) for r, via in stated if r.url]
 
     merged: dict[tuple[str, str], _Audio] = {}
     for entry in found:
@@ -819,7 +875,7 @@ def _audio(
         merged.values(),
         key=lambda a: (not a.in_main, a.ref.mime_type != "audio/mpeg", a.position),
     )
-    return [a.ref for a in ordered]
+    return ordered
 
 
 def _script_audio(doc: Any) -> list[AudioRef]:
@@ -865,6 +921,8 @@ def _merge_audio(kept: _Audio, other: _Audio) -> None:
     ref.mime_type = ref.mime_type or new.mime_type
     ref.duration_seconds = ref.duration_seconds or new.duration_seconds
     kept.in_main = kept.in_main or other.in_main
+    if other.via and other.via not in kept.via:
+        kept.via = f"{kept.via}; also {other.via}" if kept.via else other.via
     kept.position = min(kept.position, other.position)
 
 
@@ -1090,7 +1148,7 @@ def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
 # --- metadata fallbacks ----------------------------------------------------------------------
 
 
-def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> str | None:
+def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tuple[str | None, str]:
     """The article's title: the stated one, the page's, then a headline element; a title that
     only names the site (a blog's ``<h1>``, a bare og:title) is passed over when another exists.
     """
@@ -1098,13 +1156,20 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> str
     for element in doc.iter():
         if "site-title" in _classes(element):
             names.add(_key(element.text_content()))
-    candidates = [meta.title, _title_from_page(doc, extracted, site_names)]
+    candidates = [
+        (meta.title, meta.title_source or "page metadata"),
+        (_title_from_page(doc, extracted, site_names), "<h1>, trafilatura's title or <title>"),
+    ]
     for element in doc.iter("h1", "h2"):
         if any(c in HEADLINE_CLASSES for c in _classes(element)):
-            candidates.append(clean(element.text_content()))
-    candidates += [clean(h.text_content()) for h in doc.iter("h1")]
-    own = next((t for t in candidates if t and _key(t) not in names), None)
-    return own or next((t for t in candidates if t), None)
+            candidates.append((clean(element.text_content()), "a headline class"))
+    candidates += [(clean(h.text_content()), "the page's <h1>") for h in doc.iter("h1")]
+    own = next(((t, r) for t, r in candidates if t and _key(t) not in names), None)
+    if own is not None:
+        if own[1] != candidates[0][1] and candidates[0][0]:
+            return own[0], f"{own[1]} (the stated title only names the site)"
+        return own
+    return next(((t, r) for t, r in candidates if t), (None, ""))
 
 
 def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | None:
@@ -1120,14 +1185,14 @@ def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | N
     return strip_site_suffix(str(fallback), site_names)
 
 
-def _visible_date(doc: Any) -> datetime | date | None:
+def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
     """The publication date the page shows: ``itemprop=datePublished``, else the first
     ``<time datetime>`` outside comments and related lists (before any "updated" time)."""
     marked = [e for e in doc.iter() if (e.get("itemprop") or "") == "datePublished"]
     for element in marked:
         value = element.get("datetime") or element.get("content") or element.text_content()
         if parsed := parse_published(clean(value)):
-            return parsed
+            return parsed, "itemprop=datePublished"
     for element in doc.iter("time"):
         around = [element, *element.iterancestors()]
         if any(w in c for e in around for c in _classes(e) for w in ("comment", "related", "upda")):
@@ -1135,8 +1200,8 @@ def _visible_date(doc: Any) -> datetime | date | None:
         if any(e.tag in ("aside", "footer", "nav") for e in around):
             continue
         if parsed := parse_published(element.get("datetime")):
-            return parsed
-    return None
+            return parsed, "the first visible <time datetime>"
+    return None, ""
 
 
 def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:

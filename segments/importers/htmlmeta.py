@@ -113,6 +113,10 @@ class PageMeta:
     images: list[Image] = field(default_factory=list)
     audio: list[AudioRef] = field(default_factory=list)
     section: str | None = None
+    #: Where the title, date and authors above came from (``segcast import --explain``).
+    title_source: str | None = None
+    published_source: str | None = None
+    author_source: str | None = None
 
 
 def parse_published(text: str | None) -> datetime | date | None:
@@ -452,11 +456,11 @@ def read_metadata(doc: Any) -> PageMeta:
         or (_text(publisher) if isinstance(publisher, dict) else None)
     )
     candidates = [
-        _text(main.get("headline")),
-        _first(tags, "title"),
-        _text(main.get("name")),
+        (_text(main.get("headline")), "JSON-LD headline"),
+        (_first(tags, "title"), "og:title, twitter:title or <meta name=title>"),
+        (_text(main.get("name")), "JSON-LD name"),
     ]
-    title = next((t for t in candidates if t), None)
+    title, title_source = next(((t, w) for t, w in candidates if t), (None, None))
     if title is not None:
         title = strip_site_suffix(title, [site_name or ""])
 
@@ -465,11 +469,14 @@ def read_metadata(doc: Any) -> PageMeta:
     if canonical:
         url = urljoin(url or "", canonical)
 
-    published = parse_published(_text(main.get("datePublished"))) or parse_published(
-        _first(tags, "published")
-    )
+    published = parse_published(_text(main.get("datePublished")))
+    published_source = "JSON-LD datePublished" if published else None
+    if published is None:
+        published = parse_published(_first(tags, "published"))
+        published_source = "<meta> publication time (article:published_time...)"
     if published is None:
         match = _PRINTED_DATE_RE.search(" ".join(doc.itertext()))
+        published_source = "a printed date after 'Published on'" if match else None
         if match:
             day, month, year = (int(g) for g in match.groups())
             published = date(year, month, day)
@@ -484,6 +491,7 @@ def read_metadata(doc: Any) -> PageMeta:
         language = str(_first(tags, "language")).replace("_", "-")
 
     authors = _authors(main.get("author"), by_id)
+    author_source = "JSON-LD author" if authors else "<meta name=author>"
     for name in tags.get("author", []):
         if name not in authors and not name.startswith("http"):
             authors.append(name)
@@ -527,6 +535,9 @@ def read_metadata(doc: Any) -> PageMeta:
         images=images,
         audio=audio,
         section=_text(main.get("articleSection")) or _first(tags, "section"),
+        title_source=title_source,
+        published_source=published_source,
+        author_source=author_source,
     )
 
 
