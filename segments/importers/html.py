@@ -30,6 +30,7 @@ from segments.errors import InputError, ScheduleError
 from segments.importers import structure, vocabulary
 from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.importers.htmlmeta import (
+    TITLE_SEPARATORS,
     byline_people,
     parse_printed_duration,
     parse_published,
@@ -1165,6 +1166,12 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
             candidates.append((clean(element.text_content()), "a headline class"))
     candidates += [(clean(h.text_content()), "the page's <h1>") for h in doc.iter("h1")]
     own = next(((t, r) for t, r in candidates if t and _key(t) not in names), None)
+    confirmed = _title_confirmed_by_h1(doc, site_names)
+    if own is not None and confirmed and _key(confirmed) not in names:
+        printed = _key(" ".join(filter(None, [doc.findtext(".//title"), *_h1_texts(doc)])))
+        stated, shown = _key(own[0]), _key(confirmed)
+        if stated not in printed and shown not in stated:  # printed nowhere, and not longer
+            return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
     if own is not None:
         if own[1] != candidates[0][1] and candidates[0][0]:
             return own[0], f"{own[1]} (the stated title only names the site)"
@@ -1172,14 +1179,33 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
     return next(((t, r) for t, r in candidates if t), (None, ""))
 
 
+def _h1_texts(doc: Any) -> list[str]:
+    return [t for t in (clean(h.text_content()) for h in doc.iter("h1")) if t]
+
+
+def _title_confirmed_by_h1(doc: Any, site_names: list[str]) -> str | None:
+    """An ``<h1>`` that ``<title>``, less its site suffix, repeats word for word."""
+    page_title = strip_site_suffix(clean(doc.findtext(".//title")) or "", site_names)
+    for sep in ("", *TITLE_SEPARATORS):
+        head = page_title.rsplit(sep, 1)[0] if sep else page_title
+        match = next((h for h in _h1_texts(doc) if _key(h) == _key(head)), None)
+        if match and _key(match):
+            return match
+    return None
+
+
 def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | None:
-    """Fallback title: the ``<h1>`` that ``<title>`` starts with, trafilatura's, ``<title>``."""
+    """Fallback title: the ``<h1>`` that ``<title>`` starts with, ``<title>``, trafilatura's.
+
+    ``<title>`` goes before trafilatura's guess, which can be a section's ``<h1>`` ("Allergies
+    Health Center") when the page's own title says what the article is.
+    """
     page_title = clean(doc.findtext(".//title")) or ""
     headings = [clean(h.text_content()) for h in doc.iter("h1")]
     for heading in headings:
         if heading and page_title.lower().startswith(heading.lower()):
             return heading
-    fallback = clean(getattr(extracted, "title", None)) or page_title or None
+    fallback = page_title or clean(getattr(extracted, "title", None)) or None
     if fallback is None:
         return next((h for h in headings if h), None)
     return strip_site_suffix(str(fallback), site_names)

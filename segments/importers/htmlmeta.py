@@ -240,6 +240,12 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     'Roof Verdict'
     >>> strip_site_suffix("Q: What - Why", ["Example"])
     'Q: What - Why'
+    >>> strip_site_suffix("West Ham hrozí | Aktuálně.cz", ["Aktuálně.cz - Víte, co se děje"])
+    'West Ham hrozí'
+    >>> strip_site_suffix("Video in 2020 - Spiceworks", ["Spiceworks Inc"])
+    'Video in 2020'
+    >>> strip_site_suffix("Inside - Out", ["Outlook"])
+    'Inside - Out'
     """
     names = {_site_key(n) for n in site_names if n}
     names.discard("")
@@ -248,7 +254,7 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
         changed = False
         for sep in TITLE_SEPARATORS:
             head, found, tail = title.rpartition(sep)
-            if found and head.strip() and _site_key(tail) in names:
+            if found and head.strip() and _names_site(_site_key(tail), names):
                 title, changed = head.strip(), True
                 break
     return title
@@ -257,7 +263,17 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
 def _site_key(name: str) -> str:
     """Compare site names without case, "www." or a top-level domain ("NPR.org" is "npr")."""
     key = name.strip().lower().removeprefix("www.")
-    return re.sub(r"\.(?:org|com|net|de|gov|co\.uk|au)$", "", key)
+    return re.sub(r"\.(?:org|com|net|gov|edu|info|co\.uk|[a-z]{2})$", "", key)
+
+
+def _names_site(tail: str, names: set[str]) -> bool:
+    """A title's tail names the site: its name, or the name's first words ("Spiceworks" of
+    "Spiceworks Inc", "Aktuálně.cz" of "Aktuálně.cz - Víte, co se děje")."""
+    return bool(tail) and any(
+        tail == name or (name.startswith(tail) and not name[len(tail)].isalnum())
+        for name in names
+        for name in {name, _site_key(re.split(r"\s+[-|–—:]\s+", name)[0])}
+    )
 
 
 def hosts_from_tagline(text: str) -> list[str]:

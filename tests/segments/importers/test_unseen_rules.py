@@ -359,3 +359,64 @@ SHOW_LINES = [
 def test_host_lines(line: str, hosts: list[str]) -> None:
     raw = page(before=f'<div class="show-info">{line}</div>')
     assert [p.name for p in raw.people if p.role == "host"] == hosts
+
+
+# --- titles where the peer check (Readability's expected metadata) was right ------------------
+
+TITLES = [
+    # case, head, body before the article's text, title
+    (
+        "the <title>, not a section's <h1> (webmd-1)",
+        "<title>Babies who eat peanuts early may avoid allergy</title>",
+        "<h1>Allergies Health Center</h1>",
+        "Babies who eat peanuts early may avoid allergy",
+    ),
+    (
+        "<title> and <h1> agree, a JSON-LD headline printed nowhere loses (wikipedia-4)",
+        "<title>List of films about time loops - Wikipedia</title>"
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "headline": "Wikimedia list article"}</script>',
+        "<h1>List of films about time loops</h1>",
+        "List of films about time loops",
+    ),
+    (
+        "near miss: a JSON-LD headline longer than the <h1> it starts with stays",
+        "<title>Ep 12: Night trains</title>"
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "headline": "Ep 12: Night trains on the sleeper"}</script>',
+        "<h1>Ep 12: Night trains</h1>",
+        "Ep 12: Night trains on the sleeper",
+    ),
+    (
+        "site suffix naming the start of the site's name (spiceworks)",
+        '<meta property="og:site_name" content="Harbourworks Inc">'
+        '<meta property="og:title" content="New transmitters for 2020 - Harbourworks">',
+        "",
+        "New transmitters for 2020",
+    ),
+    (
+        "site suffix with a country domain (aktualne)",
+        '<meta property="og:site_name" content="Přístav.cz - Víte, co se děje">'
+        '<meta property="og:title" content="Nový vysílač v přístavu | Přístav.cz">',
+        "",
+        "Nový vysílač v přístavu",
+    ),
+    (
+        "near miss: a tail that only starts like the site's name stays",
+        '<meta property="og:site_name" content="Outlook Radio">'
+        '<meta property="og:title" content="Inside - Out">',
+        "",
+        "Inside - Out",
+    ),
+]
+
+TITLE_PAGE = """<!DOCTYPE html><html><head>{head}</head><body>{before}<div class="story">
+<p>A paragraph long enough to be the article's own text, about the harbour's transmitters.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text of it.</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("case", "head", "before", "title"), TITLES, ids=[t[0] for t in TITLES])
+def test_titles_readability_got_right(case: str, head: str, before: str, title: str) -> None:
+    html = TITLE_PAGE.format(head=head, before=before)
+    assert read_html_page(html, "title.html").title == title
