@@ -1230,16 +1230,42 @@ def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
     return None, ""
 
 
+#: A class/id word of a byline element ("byline", "author", "article-author"; not "authority").
+BYLINE_CLASS_RE = re.compile(r"(?:^|[-_])(?:byline|author|authors|author-name)(?:$|[-_])")
+#: Words that end a byline's name when a guess ran on into the date ("Joe Wee Monday").
+_DATE_WORD_RE = re.compile(
+    rf"^(?:{vocabulary.alternation('month_names')}|{vocabulary.alternation('weekdays')}),?$",
+    re.IGNORECASE,
+)
+
+
 def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
-    """trafilatura's author guess, kept only for names printed in a byline element."""
+    """trafilatura's author guess, kept only for names printed in a byline element.
+
+    A guess that ran on into the date or the next words is cut back to the name's capitalised
+    words ("Laura June Topolsky July" -> "Laura June Topolsky"); one that opens with a word no
+    name opens with ("Our Foreign Staff") is nobody.
+    """
     guess = getattr(extracted, "author", None) or ""
     bylines = " ".join(
         clean(e.text_content()) or ""
         for e in doc.iter()
-        if any(w in c for c in _classes(e) for w in ("byline", "author"))
+        if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
     )
     names = []
     for name in (clean(n) for n in guess.split(";")):
-        if name and _SPEAKER_RE.match(name) and len(name.split()) >= 2 and name in bylines:
+        words = (name or "").split()
+        while words and (
+            not words[-1][:1].isupper()
+            or (
+                _DATE_WORD_RE.match(words[-1])  # "Brian May" stays: no date follows it
+                and re.search(rf"\b{re.escape(words[-1])}\W{{0,3}}\d", bylines)
+            )
+        ):
+            words.pop()
+        name = " ".join(words)
+        if words and words[0].casefold() in structure.NOT_NAME_WORDS:
+            continue
+        if name and _SPEAKER_RE.match(name) and len(words) >= 2 and name in bylines:
             names.append(name)
     return names

@@ -49,7 +49,7 @@ META_KEYS: dict[str, tuple[str, ...]] = {
         "date",
         "pubdate",
     ),
-    "author": ("author", "article:author", "dc.creator"),
+    "author": ("author", "article:author", "dc.creator", "parsely-author", "byl"),
     "image": ("og:image", "twitter:image", "twitter:image:src"),
     "language": ("og:locale", "dc.language", "language"),
     "section": ("article:section", "og:article:section", "section"),
@@ -438,6 +438,10 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     return names
 
 
+#: "By " before the name in a byline meta tag.
+_BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})\s+")
+
+
 def _canonical(doc: Any) -> str | None:
     for link in doc.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
@@ -508,9 +512,12 @@ def read_metadata(doc: Any) -> PageMeta:
 
     authors = _authors(main.get("author"), by_id)
     author_source = "JSON-LD author" if authors else "<meta name=author>"
-    for name in tags.get("author", []):
-        if name not in authors and not name.startswith("http"):
-            authors.append(name)
+    for key in META_KEYS["author"]:  # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
+        for value in tags.get(key, []):
+            name = (_BY_RE.sub("", value) if key == "byl" else value).strip()
+            known = {a.casefold() for a in authors}
+            if name and name.casefold() not in known and not name.startswith("http"):
+                authors.append(name.title() if name.isupper() and " " in name else name)
 
     images = []
     image_url = _url(_resolve(main.get("image"), by_id)) or _first(tags, "image")

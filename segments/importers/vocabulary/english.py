@@ -102,6 +102,11 @@ ENGLISH = Vocabulary(
     months=(
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ),
+    month_names=(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     date_verbs=("published", "posted", "updated"),
     date_preps=("on",),
     time_preps=("at",),

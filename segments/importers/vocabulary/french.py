@@ -36,6 +36,11 @@ FRENCH = Vocabulary(
     months=(
         "janv", "févr", "mars", "avr", "juin", "juil", "août", "sept", "oct", "nov", "déc",
     ),
+    month_names=(
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre",
+    ),
+    weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
     date_verbs=("publié", "mis à jour"),
     date_preps=("le",),
     printed_date_labels=("Publié le",),

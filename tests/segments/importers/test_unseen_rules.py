@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import lxml.html
 import pytest
 
-from segments.importers.html import read_html_page
+from segments.importers.html import _trafilatura_bylines, read_html_page
 from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
 from segments.importers.rawpage import Block, RawPage
 from segments.model import AudioRef
@@ -420,3 +421,78 @@ TITLE_PAGE = """<!DOCTYPE html><html><head>{head}</head><body>{before}<div class
 def test_titles_readability_got_right(case: str, head: str, before: str, title: str) -> None:
     html = TITLE_PAGE.format(head=head, before=before)
     assert read_html_page(html, "title.html").title == title
+
+
+# --- bylines the peer check showed wrong --------------------------------------------------------
+
+BYLINE_PAGE = """<!DOCTYPE html><html><head><title>Night shift</title>{head}</head><body>
+<article><h1>Night shift</h1><div class="{byline_class}">{byline}</div>
+<p>A paragraph long enough to be the article's own text, about the harbour's night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text of it.</p></article>
+</body></html>"""
+
+BYLINE_CASES = [
+    # case, head, byline class, byline text, people (name, role)
+    (
+        "a byline meta tag with 'By' in capitals (byl)",
+        '<meta name="byl" content="By JANE ROE">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "parsely-author",
+        '<meta name="parsely-author" content="Jane Roe">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: 'author' and 'byl' naming one person give one person",
+        '<meta name="author" content="Jane Roe"><meta name="byl" content="By JANE ROE">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "head", "byline_class", "byline", "people"),
+    BYLINE_CASES,
+    ids=[b[0] for b in BYLINE_CASES],
+)
+def test_byline_metadata(
+    case: str, head: str, byline_class: str, byline: str, people: list[tuple[str, str]]
+) -> None:
+    html = BYLINE_PAGE.format(head=head, byline_class=byline_class, byline=byline)
+    raw = read_html_page(html, "byline.html")
+    assert [(p.name, p.role) for p in raw.people] == people
+
+
+class _Guess:
+    """What trafilatura's extraction offers as the author (its ``author`` attribute)."""
+
+    def __init__(self, author: str) -> None:
+        self.author = author
+
+
+GUESSES = [
+    # trafilatura's guess, the byline element's text, names kept
+    ("Laura June Topolsky July", "By Laura June Topolsky July 5, 2016", ["Laura June Topolsky"]),
+    ("Joe Wee Monday", "Joe Wee Monday, 30 June 2014", ["Joe Wee"]),
+    ("Aleš Vávra před", "Aleš Vávra před 2 hodinami", ["Aleš Vávra"]),
+    ("Our Foreign Staff", "By Our Foreign Staff", []),
+    ("Brian May", "By Brian May | Features", ["Brian May"]),  # near miss: no date follows
+]
+
+
+@pytest.mark.parametrize(("guess", "printed", "names"), GUESSES)
+def test_author_guesses_cut_back_to_the_name(guess: str, printed: str, names: list[str]) -> None:
+    doc = lxml.html.fromstring(f'<html><body><p class="byline">{printed}</p></body></html>')
+    assert _trafilatura_bylines(_Guess(guess), doc) == names
+
+
+def test_a_class_that_only_starts_like_author_is_no_byline() -> None:
+    doc = lxml.html.fromstring('<html><body><p class="authority-control">Authority Control</p>')
+    assert _trafilatura_bylines(_Guess("Authority Control"), doc) == []
