@@ -203,6 +203,11 @@ ENGLISH = Vocabulary(
             r"|cookie (?:settings|preferences|policy)|your privacy choices"
             r"|manage (?:cookies|consent)",
         ),
+        "widget-message": (
+            r"(?:please wait|loading)(?:\.\.\.|…)?",
+            r"(?:this feature is )?(?:temporarily )?unavailable\. please try again(?: later)?\.?",
+            r"(?:javascript is (?:disabled|required)|please enable javascript)\b.{0,120}",
+        ),
         "copyright-line": (
             r"(?:©|\(c\)|copyright ©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.]{0,60}\.?",
         ),

@@ -56,6 +56,7 @@ FRENCH = Vocabulary(
         "listen-button": (rf"écouter(?: l{_APOS}émission| le podcast)?",),
         "cookie-notice": (r"ce site utilise des cookies\b.{0,300}|accepter(?: les cookies)?",),
         "donation-appeal": (r"faire un don|soutenez-nous\.?",),
+        "widget-message": (r"(?:chargement(?: en cours)?|veuillez patienter)(?:\.\.\.|…)?",),
     },
 )
 # fmt: on

@@ -75,6 +75,7 @@ GERMAN = Vocabulary(
         "subscribe": (r"abonnieren",),
         "related-links": (r"mehr zum thema:?",),
         "advertisement": (r"anzeige",),
+        "widget-message": (r"(?:bitte warten|wird geladen|lädt)(?:\.\.\.|…)?",),
         "navigation": (r"zum inhalt springen|menü",),
         "fyyd-button": (r"mit diesem button kannst du diese podcast-episode .{0,300}",),
     },

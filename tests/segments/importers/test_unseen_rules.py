@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 import lxml.html
 import pytest
 
+from segments.importers.furniture import is_furniture
 from segments.importers.html import _trafilatura_bylines, read_html_page
 from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
 from segments.importers.rawpage import Block, RawPage
@@ -496,3 +497,20 @@ def test_author_guesses_cut_back_to_the_name(guess: str, printed: str, names: li
 def test_a_class_that_only_starts_like_author_is_no_byline() -> None:
     doc = lxml.html.fromstring('<html><body><p class="authority-control">Authority Control</p>')
     assert _trafilatura_bylines(_Guess("Authority Control"), doc) == []
+
+
+WIDGET_MESSAGES = [
+    ("Please wait...", "widget-message"),
+    ("This feature is temporarily unavailable. Please try again later.", "widget-message"),
+    ("Wird geladen…", "widget-message"),
+    ("Chargement en cours...", "widget-message"),
+    ("Veuillez patienter", "widget-message"),
+    # near misses: sentences of an article that use the words
+    ("Please wait for the tide before you cross the causeway.", None),
+    ("The bridge was unavailable for most of the winter.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "rule_id"), WIDGET_MESSAGES)
+def test_widget_messages_are_furniture(text: str, rule_id: str | None) -> None:
+    assert is_furniture(text) == rule_id
