@@ -174,7 +174,7 @@ def score_page(folder: Path, score: Score) -> None:
         score.add("captions", name, found / len(captions), f"{found}/{len(captions)} captions")
 
 
-def score(destination: Path, show_failures: bool) -> dict[str, Score]:
+def score(destination: Path, show_failures: tuple[str, ...]) -> dict[str, Score]:
     manifest: list[dict[str, Any]] = json.loads(
         (destination / "manifest.json").read_text(encoding="utf-8")
     )
@@ -188,7 +188,7 @@ def score(destination: Path, show_failures: bool) -> dict[str, Score]:
         print(f"{name} half ({pages} pages):")
         for fieldname in ("title", "title~", "byline", "content", "captions"):
             print("  " + result.line(fieldname))
-        if show_failures:
+        if name in show_failures:
             for fieldname, failures in sorted(result.failures.items()):
                 for failure in failures:
                     print(f"    {fieldname} fails: {failure}")
@@ -204,7 +204,14 @@ def main(argv: list[str] | None = None) -> int:
     get.add_argument("--to", type=Path, required=True, help="a folder OUTSIDE the repository")
     run = commands.add_parser("score", help="import the collected pages and score them")
     run.add_argument("folder", type=Path)
-    run.add_argument("--failures", action="store_true", help="list every page that fails")
+    run.add_argument(
+        "--failures", action="store_true", help="list the developed half's failing pages"
+    )
+    run.add_argument(
+        "--held-out-failures",
+        action="store_true",
+        help="list the held-out half's failing pages too (only once tuning is over)",
+    )
     args = parser.parse_args(argv)
     if args.command == "collect":
         inside = Path(__file__).resolve().parents[4]
@@ -213,7 +220,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(f"collected {collect(args.repo, args.corpus, args.to)} pages into {args.to}")
         return 0
-    score(args.folder, args.failures)
+    shown = (("developed",) if args.failures else ()) + (
+        ("held-out",) if args.held_out_failures else ()
+    )
+    score(args.folder, shown)
     return 0
 
 
