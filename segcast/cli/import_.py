@@ -7,6 +7,8 @@ and each bad one is listed at the end as ``Error: FILE: problem``; the exit code
 ``--force`` replaces a segment file with the page's content but keeps what the producer added
 (GUID, date, exact audio, chapters, show notes...: ``PRODUCER_FIELDS``).
 ``--strict`` counts a page with warnings (an encoding fallback, airtimes kept as text) as bad.
+``--explain`` writes nothing: it prints, for each page, which rule gave the title, the date, the
+summary, each person and role, the audio and each photo caption its value.
 A segment file names its page relative to the show folder (the segments folder's parent) when the
 page lies inside it, so ``segcast build`` on that folder sees the page as imported.
 """
@@ -20,6 +22,7 @@ import click
 
 from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
 from segments.importers import read_page
+from segments.importers.rawpage import Reason
 from segments.jsonform import segment_to_json
 from segments.model import Segment
 from segments.segmentfile import read_segment, segment_path, write_segment
@@ -44,6 +47,7 @@ DEFAULT_DIRECTORY = Path("segments")
 )
 @click.option("--force", is_flag=True, help="Replace segment files that already exist.")
 @click.option("--strict", is_flag=True, help="Treat a page with warnings as failed (not written).")
+@click.option("--explain", is_flag=True, help="Print which rule found each field; write nothing.")
 @click.pass_context
 def import_command(
     ctx: click.Context,
@@ -52,9 +56,13 @@ def import_command(
     as_json: bool,
     force: bool,
     strict: bool,
+    explain: bool,
 ) -> None:
     """Import segment pages (plain text or HTML, told apart by content) as segment files."""
     debug = bool((ctx.find_root().obj or {}).get("debug"))
+    if explain:
+        _explain(ctx, pages, debug)
+        return
     directory = output if output is not None or as_json else DEFAULT_DIRECTORY
     imported: list[Segment] = []
     failures: list[SegcastError] = []
@@ -97,6 +105,34 @@ def import_command(
         click.echo(f"Error: {failure}", err=True)
     if failures:
         ctx.exit(EXIT_BAD_INPUT)
+
+
+def _explain(ctx: click.Context, pages: tuple[Path, ...], debug: bool) -> None:
+    """Print each page's fields with the rule that found them; bad pages as ``Error:`` lines."""
+    failures: list[SegcastError] = []
+    for page in pages:
+        reasons: list[Reason] = []
+        try:
+            read_page(page, None, reasons)
+        except SegcastError as exc:
+            if debug:
+                raise
+            failures.append(exc)
+            continue
+        click.echo(f"{page}:")
+        for reason in reasons:
+            click.echo(f"  {reason.field}: {_short(reason.value)}")
+            click.echo(f"    <- {reason.rule}")
+    for failure in failures:
+        click.echo(f"Error: {failure}", err=True)
+    if failures:
+        ctx.exit(EXIT_BAD_INPUT)
+
+
+def _short(text: str, limit: int = 90) -> str:
+    """One line of at most ``limit`` characters."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 #: Fields a producer completes after import (the page rarely states them). On ``--force`` the

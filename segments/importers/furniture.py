@@ -122,6 +122,7 @@ FURNITURE: tuple[FurnitureRule, ...] = (
     ),
     _rule("advertisement", "an advertising slot label"),
     _rule("cookie-notice", "a cookie or consent banner"),
+    _rule("widget-message", "a script widget's loading or error message, shown before it runs"),
     _rule(
         "site-links",
         "a site footer link",

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -29,13 +30,15 @@ from segments.errors import InputError, ScheduleError
 from segments.importers import structure, vocabulary
 from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.importers.htmlmeta import (
+    TITLE_SEPARATORS,
     byline_people,
     parse_printed_duration,
     parse_published,
     read_metadata,
     strip_site_suffix,
+    tidy_description,
 )
-from segments.importers.rawpage import Block, BlockKind, RawPage
+from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
 from segments.importers.text import AIRTIME_LINE, HOST_LINE, split_names
 from segments.model import AudioRef, Image, Person, Show
 from segments.schedule import Schedule, parse_airtimes
@@ -94,8 +97,21 @@ CHROME_WORDS: frozenset[str] = frozenset(
         "dateline",
         "topics",
         "tags",
+        # overlays and banners that a script shows over the page (never the article)
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "modal",
+        "popup",
+        "lightbox",
+        "donate",
+        "donation",
     }
 )
+
+#: Inline styles of an element hidden until a script shows it (pop-ups, overlays, banners).
+HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 #: Elements that show a photo (AMP pages use their own tags).
 IMAGE_TAGS: tuple[str, ...] = ("img", "amp-img", "amp-anim")
@@ -123,6 +139,12 @@ _CAPTION_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: A credit printed after a caption without brackets: "... Photo: AP", "... Crédit : AFP".
+_CAPTION_TAIL_CREDIT_RE = re.compile(
+    rf"(?:^|(?<=[.!?)\s]))\s*(?:{vocabulary.alternation('credit_words')})s?(?: by)?\s*:\s*"
+    r"([^:]{2,80})$",
+    re.IGNORECASE,
+)
 _SPEAKER_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}$")
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
 _LABEL_ONLY_RE = re.compile(r"^[\w][\w\s’'.\-]{0,40}:$")
@@ -133,6 +155,38 @@ _VIDEO_MIME = "audio/mp4"
 _MAX_CONTEXT_CHARS = 120
 _SHOW_LINE_TAGS = ("p", "div", "span", "li", "dd", "small", "strong", "h2", "h3", "h4", "h5")
 _HEADING_MAX_WORDS = 12
+#: Headings ending in "?" are an interview's questions when the page has at least this many.
+QUESTION_HEADINGS_MIN = 2
+#: Attributes that players build audio from (``<div data-audio-url=...>``); audio files only.
+AUDIO_DATA_ATTRIBUTES: tuple[str, ...] = (
+    "data-src",
+    "data-audio-url",
+    "data-audio-src",
+    "data-audio",
+    "data-sound-href",
+    "data-url",
+    "data-file",
+    "data-mp3",
+    "data-media-url",
+    "data-stream-url",
+)
+#: An attribute value that is an address (not JSON or text that happens to end in ".mp3").
+_URL_VALUE_RE = re.compile(r"^(?:https?:|/|\.{0,2}/|[\w.-]+/)[^\s\"'{}<>]*$")
+#: An audio file's address in a script's JSON ("url": "https:\/\/.../ep1.mp3").
+_SCRIPT_AUDIO_RE = re.compile(
+    r'"(?:url|src|file|href|contentUrl|audioUrl|audio_url|mp3|stream|enclosure)"\s*:\s*'
+    r'"(https?:[^"\s]+?\.(?:mp3|m4a|aac|ogg|oga|opus)(?:\?[^"\s]*)?)"',
+    re.IGNORECASE,
+)
+#: The file size beside it in the same object ("size": 3145728).
+_SCRIPT_SIZE_RE = re.compile(
+    r'"(?:size|fileSize|filesize|file_size|bytes|length|contentSize)"\s*:\s*"?(\d{4,})"?',
+    re.IGNORECASE,
+)
+#: How far around a script's audio address its size may stand (one JSON object, roughly).
+_SCRIPT_OBJECT_CHARS = 300
+#: Classes of an article's own headline element, when ``<title>`` and og:title name the site.
+HEADLINE_CLASSES: tuple[str, ...] = ("entry-title", "post-title", "article-title", "headline")
 
 
 def _extractor_config() -> Any:
@@ -183,6 +237,7 @@ class _Item:
 class _Figure:
     image: Image
     position: int
+    via: str = ""
 
 
 @dataclass
@@ -191,12 +246,14 @@ class _Audio:
     position: int
     in_main: bool
     from_link: bool
+    via: str = ""
 
 
 def read_html_page(html: str, path: str) -> RawPage:
     """Read an HTML page into blocks, figures, audio and stated metadata."""
     doc = _parse(html, path)
     meta = read_metadata(doc)
+    script_audio = _script_audio(doc)
     _remove_chrome(doc)
     extracted = trafilatura.bare_extraction(
         html,
@@ -224,25 +281,50 @@ def read_html_page(html: str, path: str) -> RawPage:
     base_url = meta.url or ""
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     figures = _figures(article, positions, base_url)
-    audio = _audio(doc, main, positions, base_url, meta.audio)
+    stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
+    stated += [(r, "inline script JSON") for r in script_audio]
+    found_audio = _audio(doc, main, positions, base_url, stated)
+    audio = [a.ref for a in found_audio]
     printed = parse_printed_duration(" ".join(article.itertext()))
-    for ref in audio:  # the page's running time is the first recording's, in every format
-        if _stem(ref.url) == _stem(audio[0].url):
-            ref.duration_seconds = ref.duration_seconds or printed
+    reasons: list[Reason] = []
+    for entry in found_audio:  # the page's running time is the first recording's, every format
+        ref = entry.ref
+        if _stem(ref.url) == _stem(audio[0].url) and ref.duration_seconds is None and printed:
+            ref.duration_seconds = printed
+            entry.via += "; duration printed after a duration label"
+        reasons.append(Reason("audio", ref.url or "", entry.via))
 
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
-    title = meta.title or _title_from_page(doc, extracted, site_names)
+    title, title_rule = _headline(doc, extracted, meta, site_names)
+    if title:
+        reasons.append(Reason("title", title, title_rule))
     items = [part for item in items for part in _split_at_breaks(item)]
     blocks = _blocks(items, figures, title, main)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
 
-    people = byline_people(meta.authors or _trafilatura_bylines(extracted, doc))
+    if meta.authors:
+        people = byline_people(meta.authors)
+        why = meta.author_source or "page metadata"
+    else:
+        people = byline_people(_trafilatura_bylines(extracted, doc))
+        why = "trafilatura's author guess, printed in a byline element"
+    reasons += [Reason("person", f"{p.name} ({p.role})", why) for p in people]
     people += [Person(name=h, role="host") for h in meta.hosts]
+    reasons += [Reason("person", f"{h} (host)", "the site's tagline") for h in meta.hosts]
     images = [f.image for f in figures] or meta.images
+    for fig in figures:
+        reasons.append(Reason("image", fig.image.caption or fig.image.url or "", fig.via))
+    if not figures:
+        reasons += [Reason("image", i.url or "", "og:image or JSON-LD image") for i in images]
     header_hosts, schedule = _show_lines(doc)
     hosts = list(meta.hosts) + [h for h in header_hosts if h not in meta.hosts]
     people += [Person(name=h, role="host") for h in header_hosts if h not in meta.hosts]
+    reasons += [
+        Reason("person", f"{h} (host)", "a 'Hosted by ...' line")
+        for h in header_hosts
+        if h not in meta.hosts
+    ]
     show = None
     if meta.tagline or hosts or meta.show_title or schedule:
         show = Show(
@@ -253,9 +335,24 @@ def read_html_page(html: str, path: str) -> RawPage:
             category=meta.section,
             language=meta.language,
         )
-    published = meta.published
+    published, date_rule = meta.published, meta.published_source or "page metadata"
+    if published is None:
+        published, date_rule = _visible_date(doc)
     if published is None and extracted is not None:
         published = parse_published(getattr(extracted, "date", None))
+        date_rule = "trafilatura's date guess"
+    if published is not None:
+        reasons.append(Reason("published", published.isoformat(), date_rule))
+    description = tidy_description(
+        meta.description, [b.text for b in blocks if b.kind == "paragraph"]
+    )
+    if description:
+        rule = (
+            "meta description"
+            if description == clean(meta.description)
+            else ("meta description, decoded (and completed from the page's intro if it was cut)")
+        )
+        reasons.append(Reason("summary", description, rule))
     return RawPage(
         path=path,
         kind="html",
@@ -263,13 +360,14 @@ def read_html_page(html: str, path: str) -> RawPage:
         title=title,
         url=meta.url or getattr(extracted, "url", None),
         published=published,
-        description=meta.description,
+        description=description,
         language=meta.language,
         site_name=meta.site_name or getattr(extracted, "sitename", None),
         people=people,
         images=images,
         audio=audio,
         show=show,
+        reasons=reasons,
     )
 
 
@@ -296,9 +394,16 @@ def _is_chrome(element: Any) -> bool:
     """Tell whether an element is page chrome by its tag or a class/id word."""
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
         return False
-    if element.tag in CHROME_TAGS:
+    if element.tag in CHROME_TAGS or _is_hidden(element):
         return True
     return any(part in CHROME_WORDS for c in _classes(element) for part in re.split(r"[-_]", c))
+
+
+def _is_hidden(element: Any) -> bool:
+    """An element the page does not show: the ``hidden`` attribute or a hiding inline style."""
+    return element.get("hidden") is not None or bool(
+        HIDDEN_STYLE_RE.search(element.get("style") or "")
+    )
 
 
 def _remove_chrome(doc: Any) -> None:
@@ -547,11 +652,20 @@ def _image_url(element: Any, base_url: str) -> str | None:
 
 
 def _credit_elements(element: Any) -> list[Any]:
-    return [
+    """A caption's credit: a credit/copyright class, or a ``<small>`` after the caption text."""
+    by_class = [
         e
         for e in element.iter()
         if any(w in c for c in _classes(e) for w in ("credit", "byline", "copyright"))
     ]
+    if by_class:
+        return by_class
+    smalls = [e for e in element.iter("small") if e is not element]
+    return (
+        smalls[-1:]
+        if smalls and clean(element.text_content()) != clean(smalls[-1].text_content())
+        else []
+    )
 
 
 def _text_without(element: Any, excluded: list[Any]) -> str | None:
@@ -575,22 +689,28 @@ def _clean_credit(text: str | None) -> str | None:
     return clean(CREDIT_PREFIX_RE.sub("", text.strip(" ()"))) or None
 
 
-def _figure_of(caption_el: Any, container: Any, base_url: str) -> Image | None:
+def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | None, str]:
+    """The photo a caption belongs to, and how its credit was found ("" for none)."""
     credits = _credit_elements(caption_el) or _credit_elements(container)
     caption = _text_without(caption_el, credits)
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
+    how = ""
+    if credit:
+        how = "<small> in the caption" if credits[0].tag == "small" else "credit/copyright class"
     if caption and credit is None:
-        match = _CAPTION_CREDIT_RE.search(caption)
+        bracketed = _CAPTION_CREDIT_RE.search(caption)
+        match = bracketed or _CAPTION_TAIL_CREDIT_RE.search(caption)
         if match:
-            caption, credit = caption[: match.start()], clean(match.group(1))
+            caption, credit = caption[: match.start()].strip(), clean(match.group(1))
+            how = "'(Photo: ...)' at the caption's end" if bracketed else "'Photo: ...' after it"
     url = None
     for holder in [container, *container.iterancestors()][:4]:
         url = _image_url(holder, base_url)
         if url:
             break
     if not (caption or url):
-        return None
-    return Image(url=url, caption=caption or None, credit=credit)
+        return None, ""
+    return Image(url=url, caption=caption or None, credit=credit), how
 
 
 def _is_media_figure(figure: Any) -> bool:
@@ -619,13 +739,15 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         if _in_chrome(figure, main) or _is_media_figure(figure):
             continue
         caption_el = figure.find(".//figcaption")
+        via = "<figure> without a caption"
         if caption_el is not None:
-            image = _figure_of(caption_el, figure, base_url)
+            image, credit_how = _figure_of(caption_el, figure, base_url)
+            via = "<figure>'s <figcaption>" + (f"; credit: {credit_how}" if credit_how else "")
         else:
             url = _image_url(figure, base_url)
             image = Image(url=url) if url else None
         if image is not None:
-            found.append(_Figure(image, positions[id(figure)]))
+            found.append(_Figure(image, positions[id(figure)], via))
     for element in main.iter():
         if (
             not _is_caption_class(element)
@@ -636,9 +758,11 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         ):
             continue
         container = element.getparent() if element.getparent() is not None else element
-        image = _figure_of(element, container, base_url)
+        image, credit_how = _figure_of(element, container, base_url)
         if image is not None and image.caption:
-            found.append(_Figure(image, positions[id(element)]))
+            name = next(c for c in _classes(element) if "caption" in c)
+            via = f"caption class '{name}'" + (f"; credit: {credit_how}" if credit_how else "")
+            found.append(_Figure(image, positions[id(element)], via))
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):
         same = next(
@@ -690,8 +814,12 @@ def _stem(url: str | None) -> str:
 
 
 def _audio(
-    doc: Any, main: Any, positions: dict[int, int], base_url: str, stated: list[AudioRef]
-) -> list[AudioRef]:
+    doc: Any,
+    main: Any,
+    positions: dict[int, int],
+    base_url: str,
+    stated: list[tuple[AudioRef, str]],
+) -> list[_Audio]:
     """Collect audio from ``<audio>``, audio links and the page's metadata; best first."""
     main_ids = {id(e) for e in main.iter()}
     found: list[_Audio] = []
@@ -710,7 +838,7 @@ def _audio(
             ref.url, ref.mime_type = urljoin(base_url, href), mime
             if ref.label and re.match(r"^(?:https?:|www\.|/)", ref.label):
                 ref.label = None  # the link prints its own address
-            found.append(_Audio(ref, position, in_main, from_link=True))
+            found.append(_Audio(ref, position, in_main, True, "link to an audio file"))
         else:
             src = (element.get("src") or "").strip()
             if element.tag == "source" and element.getparent().tag != "audio":
@@ -722,9 +850,20 @@ def _audio(
             ref = AudioRef(
                 url=urljoin(base_url, src), mime_type=mime, label=_player_caption(element)
             )
-            found.append(_Audio(ref, position, in_main, from_link=False))
+            found.append(_Audio(ref, position, in_main, False, f"<{element.tag} src>"))
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or element.tag in ("audio", "source", "img"):
+            continue
+        for name in AUDIO_DATA_ATTRIBUTES:
+            value = (element.get(name) or "").strip()
+            if _URL_VALUE_RE.match(value) and _audio_mime(value) and not _in_chrome(element):
+                ref = AudioRef(url=urljoin(base_url, value), mime_type=_audio_mime(value))
+                in_main = id(element) in main_ids
+                entry = _Audio(ref, positions[id(element)], in_main, False, f"{name} attribute")
+                found.append(entry)
+                break
     last = len(positions)
-    found += [_Audio(replace(r), last, False, False) for r in stated if r.url]
+    found += [_Audio(replace(r), last, False, False, via) for r, via in stated if r.url]
 
     merged: dict[tuple[str, str], _Audio] = {}
     for entry in found:
@@ -737,7 +876,36 @@ def _audio(
         merged.values(),
         key=lambda a: (not a.in_main, a.ref.mime_type != "audio/mpeg", a.position),
     )
-    return [a.ref for a in ordered]
+    return ordered
+
+
+def _script_audio(doc: Any) -> list[AudioRef]:
+    """Audio files named in inline scripts' JSON (players' settings), with a size beside them.
+
+    Read before scripts go; JSON-LD is ``htmlmeta``'s. Each is a last resort after the page's
+    players and links, and merges with them when it names the same file.
+    """
+    found: list[AudioRef] = []
+    for script in doc.iter("script"):
+        if (script.get("type") or "").lower() == "application/ld+json":
+            continue
+        text = script.text or ""
+        for match in _SCRIPT_AUDIO_RE.finditer(text):
+            url = match.group(1).replace("\\/", "/")
+            if any(ref.url == url for ref in found):
+                continue
+            around = text[
+                max(0, match.start() - _SCRIPT_OBJECT_CHARS) : match.end() + _SCRIPT_OBJECT_CHARS
+            ]
+            size = _SCRIPT_SIZE_RE.search(around)
+            found.append(
+                AudioRef(
+                    url=url,
+                    mime_type=_audio_mime(url),
+                    size_bytes=int(size.group(1)) if size else None,
+                )
+            )
+    return found
 
 
 def _merge_audio(kept: _Audio, other: _Audio) -> None:
@@ -754,6 +922,8 @@ def _merge_audio(kept: _Audio, other: _Audio) -> None:
     ref.mime_type = ref.mime_type or new.mime_type
     ref.duration_seconds = ref.duration_seconds or new.duration_seconds
     kept.in_main = kept.in_main or other.in_main
+    if other.via and other.via not in kept.via:
+        kept.via = f"{kept.via}; also {other.via}" if kept.via else other.via
     kept.position = min(kept.position, other.position)
 
 
@@ -805,13 +975,17 @@ def _blocks(
     # run-in label ("Background:", "Step one:") stays text for the structurer to judge.
     labels = Counter(split[0] for item in kept if (split := _split_label(item.runs)) is not None)
     speakers = {label for label, count in labels.items() if count >= 2}
+    asked = sum(i.kind == "heading" and i.text.endswith("?") for i in kept)
+    asked_in_headings = asked >= QUESTION_HEADINGS_MIN
     blocks: list[Block] = []
     pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
     for n, item in enumerate(kept):
         while pending and item.position is not None and pending[0].position < item.position:
             blocks.extend(_caption_blocks(pending.pop(0)))
         alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
-        blocks.extend(_classify(item, heading_ok=bold_only[n] and alone, speakers=speakers))
+        blocks.extend(
+            _classify(item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings)
+        )
     for fig in pending:
         blocks.extend(_caption_blocks(fig))
     return blocks
@@ -885,18 +1059,24 @@ def _split_label(runs: list[_Run]) -> tuple[str, list[_Run]] | None:
         if not head.startswith(":"):
             return None
         rest = [_Run(head[1:], follower.bold, follower.italic)]
-    if not _SPEAKER_RE.match(label) or label.lower() in NOT_SPEAKERS:
+    marker = label.lower() in structure.QUESTION_LABELS | structure.ANSWER_LABELS
+    if not _SPEAKER_RE.match(label) or (label.lower() in NOT_SPEAKERS and not marker):
         return None
     return label, rest
 
 
-def _classify(item: _Item, heading_ok: bool, speakers: set[str]) -> list[Block]:
+def _classify(
+    item: _Item, heading_ok: bool, speakers: set[str], asked_in_headings: bool = False
+) -> list[Block]:
     """Give an item its block kind: heading, question, speaker line, quote, list item.
 
     ``speakers`` are the bold labels that recur on the page; a question's label (who asks,
-    "<strong><em>Mashable</em>: ...?</strong>") and "Q:"/"A:" count even once.
+    "<strong><em>Mashable</em>: ...?</strong>") and "Q:"/"A:" count even once. With
+    ``asked_in_headings`` (several headings end in "?") a heading ending in "?" is a question.
     """
     text = item.text
+    if item.kind == "heading" and asked_in_headings and text.endswith("?"):
+        return [Block(text=text, kind="question")]
     if item.kind in ("heading", "list_item"):
         return [Block(text=text, kind=item.kind)]
     runs = _visible(item.runs)
@@ -956,8 +1136,8 @@ def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
         airs = AIRTIME_LINE.fullmatch(line) and re.search(r"\d|noon|midnight", line, re.I)
         if not (host or airs) or _in_chrome(element):
             continue
-        if host and not hosts:
-            hosts = split_names(host.group("value"))
+        if host and not hosts:  # "Hosted by the people of ..." names nobody
+            hosts = [n for n in split_names(host.group("value")) if structure.is_person_name(n)]
         elif airs and schedule is None:
             try:
                 schedule = parse_airtimes(line)
@@ -969,29 +1149,123 @@ def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
 # --- metadata fallbacks ----------------------------------------------------------------------
 
 
+def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tuple[str | None, str]:
+    """The article's title: the stated one, the page's, then a headline element; a title that
+    only names the site (a blog's ``<h1>``, a bare og:title) is passed over when another exists.
+    """
+    names = {_key(n) for n in [*site_names, meta.show_title or ""] if n} - {""}
+    for element in doc.iter():
+        if "site-title" in _classes(element):
+            names.add(_key(element.text_content()))
+    candidates = [
+        (meta.title, meta.title_source or "page metadata"),
+        (_title_from_page(doc, extracted, site_names), "<h1>, trafilatura's title or <title>"),
+    ]
+    for element in doc.iter("h1", "h2"):
+        if any(c in HEADLINE_CLASSES for c in _classes(element)):
+            candidates.append((clean(element.text_content()), "a headline class"))
+    candidates += [(clean(h.text_content()), "the page's <h1>") for h in doc.iter("h1")]
+    own = next(((t, r) for t, r in candidates if t and _key(t) not in names), None)
+    confirmed = _title_confirmed_by_h1(doc, site_names)
+    if own is not None and confirmed and _key(confirmed) not in names:
+        printed = _key(" ".join(filter(None, [doc.findtext(".//title"), *_h1_texts(doc)])))
+        stated, shown = _key(own[0]), _key(confirmed)
+        if stated not in printed and shown not in stated:  # printed nowhere, and not longer
+            return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
+    if own is not None:
+        if own[1] != candidates[0][1] and candidates[0][0]:
+            return own[0], f"{own[1]} (the stated title only names the site)"
+        return own
+    return next(((t, r) for t, r in candidates if t), (None, ""))
+
+
+def _h1_texts(doc: Any) -> list[str]:
+    return [t for t in (clean(h.text_content()) for h in doc.iter("h1")) if t]
+
+
+def _title_confirmed_by_h1(doc: Any, site_names: list[str]) -> str | None:
+    """An ``<h1>`` that ``<title>``, less its site suffix, repeats word for word."""
+    page_title = strip_site_suffix(clean(doc.findtext(".//title")) or "", site_names)
+    for sep in ("", *TITLE_SEPARATORS):
+        head = page_title.rsplit(sep, 1)[0] if sep else page_title
+        match = next((h for h in _h1_texts(doc) if _key(h) == _key(head)), None)
+        if match and _key(match):
+            return match
+    return None
+
+
 def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | None:
-    """Fallback title: the ``<h1>`` that ``<title>`` starts with, trafilatura's, ``<title>``."""
+    """Fallback title: the ``<h1>`` that ``<title>`` starts with, ``<title>``, trafilatura's.
+
+    ``<title>`` goes before trafilatura's guess, which can be a section's ``<h1>`` ("Allergies
+    Health Center") when the page's own title says what the article is.
+    """
     page_title = clean(doc.findtext(".//title")) or ""
     headings = [clean(h.text_content()) for h in doc.iter("h1")]
     for heading in headings:
         if heading and page_title.lower().startswith(heading.lower()):
             return heading
-    fallback = clean(getattr(extracted, "title", None)) or page_title or None
+    fallback = page_title or clean(getattr(extracted, "title", None)) or None
     if fallback is None:
         return next((h for h in headings if h), None)
     return strip_site_suffix(str(fallback), site_names)
 
 
+def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
+    """The publication date the page shows: ``itemprop=datePublished``, else the first
+    ``<time datetime>`` outside comments and related lists (before any "updated" time)."""
+    marked = [e for e in doc.iter() if (e.get("itemprop") or "") == "datePublished"]
+    for element in marked:
+        value = element.get("datetime") or element.get("content") or element.text_content()
+        if parsed := parse_published(clean(value)):
+            return parsed, "itemprop=datePublished"
+    for element in doc.iter("time"):
+        around = [element, *element.iterancestors()]
+        if any(w in c for e in around for c in _classes(e) for w in ("comment", "related", "upda")):
+            continue
+        if any(e.tag in ("aside", "footer", "nav") for e in around):
+            continue
+        if parsed := parse_published(element.get("datetime")):
+            return parsed, "the first visible <time datetime>"
+    return None, ""
+
+
+#: A class/id word of a byline element ("byline", "author", "article-author"; not "authority").
+BYLINE_CLASS_RE = re.compile(r"(?:^|[-_])(?:byline|author|authors|author-name)(?:$|[-_])")
+#: Words that end a byline's name when a guess ran on into the date ("Joe Wee Monday").
+_DATE_WORD_RE = re.compile(
+    rf"^(?:{vocabulary.alternation('month_names')}|{vocabulary.alternation('weekdays')}),?$",
+    re.IGNORECASE,
+)
+
+
 def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
-    """trafilatura's author guess, kept only for names printed in a byline element."""
+    """trafilatura's author guess, kept only for names printed in a byline element.
+
+    A guess that ran on into the date or the next words is cut back to the name's capitalised
+    words ("Laura June Topolsky July" -> "Laura June Topolsky"); one that opens with a word no
+    name opens with ("Our Foreign Staff") is nobody.
+    """
     guess = getattr(extracted, "author", None) or ""
     bylines = " ".join(
         clean(e.text_content()) or ""
         for e in doc.iter()
-        if any(w in c for c in _classes(e) for w in ("byline", "author"))
+        if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
     )
     names = []
     for name in (clean(n) for n in guess.split(";")):
-        if name and _SPEAKER_RE.match(name) and len(name.split()) >= 2 and name in bylines:
+        words = (name or "").split()
+        while words and (
+            not words[-1][:1].isupper()
+            or (
+                _DATE_WORD_RE.match(words[-1])  # "Brian May" stays: no date follows it
+                and re.search(rf"\b{re.escape(words[-1])}\W{{0,3}}\d", bylines)
+            )
+        ):
+            words.pop()
+        name = " ".join(words)
+        if words and words[0].casefold() in structure.NOT_NAME_WORDS:
+            continue
+        if name and _SPEAKER_RE.match(name) and len(words) >= 2 and name in bylines:
             names.append(name)
     return names

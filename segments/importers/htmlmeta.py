@@ -6,6 +6,7 @@ is ``segments.importers.html``'s job. Each fact has one priority list, kept in t
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -48,7 +49,7 @@ META_KEYS: dict[str, tuple[str, ...]] = {
         "date",
         "pubdate",
     ),
-    "author": ("author", "article:author", "dc.creator"),
+    "author": ("author", "article:author", "dc.creator", "parsely-author", "byl"),
     "image": ("og:image", "twitter:image", "twitter:image:src"),
     "language": ("og:locale", "dc.language", "language"),
     "section": ("article:section", "og:article:section", "section"),
@@ -81,6 +82,14 @@ _PRINTED_DURATION_RE = re.compile(
     rf"(?:(\d+)\s*(?:{vocabulary.alternation('second_units')})\b)?",
     re.IGNORECASE,
 )
+#: "Durée de l'audio 4:22", "Länge: 12:30": a running time printed as a clock.
+_PRINTED_CLOCK_RE = re.compile(
+    rf"\b(?:{vocabulary.alternation('duration_labels')})\s*:?\s*"
+    r"(?:(\d{1,2}):)?(\d{1,3}):(\d{2})\b",
+    re.IGNORECASE,
+)
+#: What a cut description ends with: "...", "…", "[...]", "[…]".
+_CUT_MARK_RE = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
 _ISO_DURATION_RE = re.compile(
     r"^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$",
     re.IGNORECASE,
@@ -104,6 +113,10 @@ class PageMeta:
     images: list[Image] = field(default_factory=list)
     audio: list[AudioRef] = field(default_factory=list)
     section: str | None = None
+    #: Where the title, date and authors above came from (``segcast import --explain``).
+    title_source: str | None = None
+    published_source: str | None = None
+    author_source: str | None = None
 
 
 def parse_published(text: str | None) -> datetime | date | None:
@@ -166,14 +179,56 @@ def parse_printed_duration(text: str) -> float | None:
     193.0
     >>> parse_printed_duration("Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz")
     3840.0
+    >>> parse_printed_duration("Durée de l'audio 4:22")
+    262.0
     >>> parse_printed_duration("Duration of the trial: unknown") is None
     True
     """
+    for match in _PRINTED_CLOCK_RE.finditer(text):
+        hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+        return float(hours * 3600 + minutes * 60 + seconds)
     for match in _PRINTED_DURATION_RE.finditer(text):
         if any(match.groups()):
             hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
             return float(hours * 3600 + minutes * 60 + seconds)
     return None
+
+
+def tidy_description(text: str | None, paragraphs: list[str]) -> str | None:
+    """A meta description as a summary: entities decoded (twice-encoded ones too), and when the
+    site cut it ("... abou", "US [...]") the page paragraph it was cut from, or whole words.
+
+    >>> tidy_description("Rock&amp;nbsp;&amp;amp; roll&rsquo;s best", [])
+    'Rock & roll’s best'
+    >>> tidy_description("He spoke with David Bloom abou", ["He spoke with David Bloom about it."])
+    'He spoke with David Bloom about it.'
+    >>> tidy_description("A long story about the US [...]", [])
+    'A long story about the US …'
+    >>> tidy_description("Ends at a word but stops here", ["Another paragraph."])
+    'Ends at a word but stops here'
+    """
+    if text is None:
+        return None
+    for _ in range(2):
+        text = html.unescape(text)
+    text = clean(text.replace("\u00a0", " ")) or ""
+    if not text:
+        return None
+    mark = _CUT_MARK_RE.search(text)
+    stem = text[: mark.start()] if mark else text
+    if stem.endswith((".", "!", "?", "»", "”", '"', ")")) and not mark:
+        return text
+    for count in range(1, len(paragraphs) + 1):  # the intro it was cut from, whole paragraphs
+        intro = " ".join(paragraphs[:count])
+        if intro.startswith(stem) and len(intro) > len(stem):
+            return intro
+        if not stem.startswith(intro):
+            break
+    if mark:
+        words = stem.split()
+        if words and not stem.endswith((".", "!", "?")):
+            return " ".join(words) + " …"
+    return text
 
 
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
@@ -185,6 +240,12 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     'Roof Verdict'
     >>> strip_site_suffix("Q: What - Why", ["Example"])
     'Q: What - Why'
+    >>> strip_site_suffix("West Ham hrozí | Aktuálně.cz", ["Aktuálně.cz - Víte, co se děje"])
+    'West Ham hrozí'
+    >>> strip_site_suffix("Video in 2020 - Spiceworks", ["Spiceworks Inc"])
+    'Video in 2020'
+    >>> strip_site_suffix("Inside - Out", ["Outlook"])
+    'Inside - Out'
     """
     names = {_site_key(n) for n in site_names if n}
     names.discard("")
@@ -193,7 +254,7 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
         changed = False
         for sep in TITLE_SEPARATORS:
             head, found, tail = title.rpartition(sep)
-            if found and head.strip() and _site_key(tail) in names:
+            if found and head.strip() and _names_site(_site_key(tail), names):
                 title, changed = head.strip(), True
                 break
     return title
@@ -202,7 +263,17 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
 def _site_key(name: str) -> str:
     """Compare site names without case, "www." or a top-level domain ("NPR.org" is "npr")."""
     key = name.strip().lower().removeprefix("www.")
-    return re.sub(r"\.(?:org|com|net|de|gov|co\.uk|au)$", "", key)
+    return re.sub(r"\.(?:org|com|net|gov|edu|info|co\.uk|[a-z]{2})$", "", key)
+
+
+def _names_site(tail: str, names: set[str]) -> bool:
+    """A title's tail names the site: its name, or the name's first words ("Spiceworks" of
+    "Spiceworks Inc", "Aktuálně.cz" of "Aktuálně.cz - Víte, co se děje")."""
+    return bool(tail) and any(
+        tail == name or (name.startswith(tail) and not name[len(tail)].isalnum())
+        for name in names
+        for name in {name, _site_key(re.split(r"\s+[-|–—:]\s+", name)[0])}
+    )
 
 
 def hosts_from_tagline(text: str) -> list[str]:
@@ -367,6 +438,10 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
     return names
 
 
+#: "By " before the name in a byline meta tag.
+_BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})\s+")
+
+
 def _canonical(doc: Any) -> str | None:
     for link in doc.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
@@ -401,11 +476,11 @@ def read_metadata(doc: Any) -> PageMeta:
         or (_text(publisher) if isinstance(publisher, dict) else None)
     )
     candidates = [
-        _text(main.get("headline")),
-        _first(tags, "title"),
-        _text(main.get("name")),
+        (_text(main.get("headline")), "JSON-LD headline"),
+        (_first(tags, "title"), "og:title, twitter:title or <meta name=title>"),
+        (_text(main.get("name")), "JSON-LD name"),
     ]
-    title = next((t for t in candidates if t), None)
+    title, title_source = next(((t, w) for t, w in candidates if t), (None, None))
     if title is not None:
         title = strip_site_suffix(title, [site_name or ""])
 
@@ -414,11 +489,14 @@ def read_metadata(doc: Any) -> PageMeta:
     if canonical:
         url = urljoin(url or "", canonical)
 
-    published = parse_published(_text(main.get("datePublished"))) or parse_published(
-        _first(tags, "published")
-    )
+    published = parse_published(_text(main.get("datePublished")))
+    published_source = "JSON-LD datePublished" if published else None
+    if published is None:
+        published = parse_published(_first(tags, "published"))
+        published_source = "<meta> publication time (article:published_time...)"
     if published is None:
         match = _PRINTED_DATE_RE.search(" ".join(doc.itertext()))
+        published_source = "a printed date after 'Published on'" if match else None
         if match:
             day, month, year = (int(g) for g in match.groups())
             published = date(year, month, day)
@@ -433,9 +511,13 @@ def read_metadata(doc: Any) -> PageMeta:
         language = str(_first(tags, "language")).replace("_", "-")
 
     authors = _authors(main.get("author"), by_id)
-    for name in tags.get("author", []):
-        if name not in authors and not name.startswith("http"):
-            authors.append(name)
+    author_source = "JSON-LD author" if authors else "<meta name=author>"
+    for key in META_KEYS["author"]:  # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
+        for value in tags.get(key, []):
+            name = (_BY_RE.sub("", value) if key == "byl" else value).strip()
+            known = {a.casefold() for a in authors}
+            if name and name.casefold() not in known and not name.startswith("http"):
+                authors.append(name.title() if name.isupper() and " " in name else name)
 
     images = []
     image_url = _url(_resolve(main.get("image"), by_id)) or _first(tags, "image")
@@ -476,9 +558,29 @@ def read_metadata(doc: Any) -> PageMeta:
         images=images,
         audio=audio,
         section=_text(main.get("articleSection")) or _first(tags, "section"),
+        title_source=title_source,
+        published_source=published_source,
+        author_source=author_source,
     )
 
 
+def is_organisation_or_handle(name: str) -> bool:
+    """Tell a byline entry that names an organisation or a social handle, not a person.
+
+    >>> [is_organisation_or_handle(n) for n in ("NDR", "IG: @jane", "@jane", "Jane Doe", "Cher")]
+    [True, True, True, False, False]
+    """
+    name = name.strip()
+    if re.search(r"@|^(?:ig|fb|tw|x)\s*:|^https?:|^www\.", name, re.IGNORECASE):
+        return True
+    return bool(re.fullmatch(r"[A-Z0-9&.\-]{2,}", name))
+
+
 def byline_people(names: list[str]) -> list[Person]:
-    """Return the page's bylines as people: a byline names who reported or wrote the piece."""
-    return [Person(name=name, role="reporter") for name in names]
+    """Return the page's bylines as people: a byline names who reported or wrote the piece.
+
+    Organisations and social handles in a byline are left out (``is_organisation_or_handle``).
+    """
+    return [
+        Person(name=name, role="reporter") for name in names if not is_organisation_or_handle(name)
+    ]

@@ -31,6 +31,19 @@ class Block:
     start_seconds: float | None = None
 
 
+#: The fields a ``Reason`` explains.
+ReasonField = Literal["title", "published", "summary", "person", "audio", "image"]
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Which rule gave a field its value (``segcast import --explain``): what, and why."""
+
+    field: ReasonField
+    value: str
+    rule: str
+
+
 @dataclass
 class RawPage:
     """A page as read, before structuring. Metadata fields are what the page states outright."""
@@ -48,3 +61,5 @@ class RawPage:
     images: list[Image] = field(default_factory=list)
     audio: list[AudioRef] = field(default_factory=list)
     show: Show | None = None
+    #: Which rule found each stated fact above (the reader's side of ``--explain``).
+    reasons: list[Reason] = field(default_factory=list)

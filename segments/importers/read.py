@@ -14,7 +14,7 @@ from pathlib import Path
 from segments.errors import InputError, ScheduleError
 from segments.importers.detect import MESSAGES, PageKind, decode_page, page_kind, read_page_bytes
 from segments.importers.html import read_html_page
-from segments.importers.rawpage import RawPage
+from segments.importers.rawpage import RawPage, Reason
 from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
 from segments.model import Segment, Source
@@ -36,11 +36,14 @@ class PageResult:
     kind: PageKind = "text"
 
 
-def read_page(path: Path, segments_dir: Path | None = None) -> PageResult:
+def read_page(
+    path: Path, segments_dir: Path | None = None, reasons: list[Reason] | None = None
+) -> PageResult:
     """Read the page at ``path`` into a Segment; any problem is an InputError naming the file.
 
     With ``segments_dir`` (where its segment file goes) the source path is stored as
-    ``source_path`` says; without it, as given.
+    ``source_path`` says; without it, as given. With ``reasons``, which rule gave each field its
+    value is appended to it (``explain_fields``).
     """
     path = Path(path)
     data = read_page_bytes(path)
@@ -49,11 +52,50 @@ def read_page(path: Path, segments_dir: Path | None = None) -> PageResult:
         raise InputError(MESSAGES["empty"], path)  # e.g. only a UTF-16 byte-order mark
     kind = page_kind(text)
     raw = READERS[kind](text, str(path))
-    segment = build_segment(raw)
+    structured: list[Reason] = []
+    segment = build_segment(raw, structured)
+    if reasons is not None:
+        reasons.extend(explain_fields(raw, segment, structured))
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
     segment.source = replace(segment.source or Source(kind=kind), path=stored)
     warnings.extend(_schedule_warnings(segment))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
+
+
+def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> list[Reason]:
+    """Say which rule gave each field of ``segment`` its value, the reader's and the structurer's.
+
+    A person the structurer took from the reader keeps the reader's rule; a title the structurer
+    changed (none stated, or the stated one was furniture) says so.
+    """
+    reader = {(r.field, r.value): r.rule for r in raw.reasons}
+    found: list[Reason] = []
+    title_rule = reader.get(("title", segment.title)) or (
+        "the page's title line" if raw.title == segment.title else "the text's first sentence"
+    )
+    found.append(Reason("title", segment.title, title_rule))
+    found += [r for r in raw.reasons if r.field in ("published", "summary")]
+    by_name: dict[str, str] = {}
+    for r in raw.reasons:  # the structurer keeps the first mention of a name
+        if r.field == "person":
+            by_name.setdefault(_name(r.value), r.rule)
+    for reason in structured:
+        rule = reason.rule
+        if rule.startswith("the page reader") and _name(reason.value) in by_name:
+            rule = by_name[_name(reason.value)] + rule.removeprefix("the page reader")
+        found.append(Reason("person", reason.value, rule))
+    if segment.audio is not None:
+        url = segment.audio.url or str(segment.audio.path or "")
+        rule = reader.get(("audio", url), "a download line in the text")
+        picked = f"picked of {len(raw.audio)} found: MP3, then M4A, then labelled"
+        found.append(Reason("audio", url, f"{rule} ({picked})"))
+    found += [r for r in raw.reasons if r.field == "image"]
+    return found
+
+
+def _name(value: str) -> str:
+    """The name of a person reason's value, "Jane Roe (guest)"."""
+    return value.rsplit(" (", 1)[0]
 
 
 def source_path(page: Path, segments_dir: Path) -> str:

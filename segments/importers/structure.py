@@ -20,7 +20,7 @@ from segments.errors import InputError
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.importers.furniture import is_furniture, strip_furniture
-from segments.importers.rawpage import Block, RawPage
+from segments.importers.rawpage import Block, RawPage, Reason
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.timecode import parse_timecode
 from segments.whitespace import normalise_space
@@ -166,9 +166,17 @@ class _People:
 
     found: list[Person] = field(default_factory=list)
     front: str = ""  # the title and intro text, where full names of labelled speakers are
+    #: Why each person (by case-folded name) is on the page with their role (``--explain``).
+    why: dict[str, str] = field(default_factory=dict)
 
     def add(
-        self, name: str, role: Role, *, href: str | None = None, img: str | None = None
+        self,
+        name: str,
+        role: Role,
+        *,
+        href: str | None = None,
+        img: str | None = None,
+        why: str = "",
     ) -> None:
         """Add ``name`` with ``role`` unless the name is already there."""
         name = normalise_space(name)
@@ -177,9 +185,11 @@ class _People:
             if known.role == "reporter" and role == "interviewer":
                 # A byline says who wrote it; "X spoke with ..." says what X did on the page.
                 known.role = role
+                self.why[name.casefold()] += f"; interviewer by {why or 'the page'}"
             return
         if name:
             self.found.append(Person(name=name, role=role, href=href, img=img))
+            self.why[name.casefold()] = why
 
     def with_role(self, role: Role) -> list[Person]:
         """Return the people with ``role``."""
@@ -485,10 +495,11 @@ def _find_people(
     """Collect people from the page's metadata, its show header and its own phrasing."""
     people = _People()
     for person in raw.people:
-        people.add(person.name, person.role, href=person.href, img=person.img)
+        why = "the page reader"
+        people.add(person.name, person.role, href=person.href, img=person.img, why=why)
     if raw.show is not None:
         for host in raw.show.hosts:
-            people.add(host, "host")
+            people.add(host, "host", why="the show header's hosts")
     lead = _lead(blocks, _accepted_labels(blocks, people))
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
@@ -499,10 +510,11 @@ def _find_people(
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))
                 if name:
-                    people.add(name, role)
+                    people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     interview = bool(people.with_role("guest")) or any(_is_question_text(b.text) for b in blocks)
     for name in bylines:
-        people.add(name, "interviewer" if interview else "reporter")
+        why = "a byline paragraph" + (" of an interview" if interview else "")
+        people.add(name, "interviewer" if interview else "reporter", why=why)
     return people
 
 
@@ -681,8 +693,11 @@ def _choose_audio(refs: list[AudioRef]) -> AudioRef | None:
     return chosen
 
 
-def build_segment(raw: RawPage) -> Segment:
-    """Structure a page as read into a Segment (furniture removed, sections, people, summary)."""
+def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
+    """Structure a page as read into a Segment (furniture removed, sections, people, summary).
+
+    With ``reasons``, why each person is there with their role is appended to it (``--explain``).
+    """
     blocks = _normalise_blocks(raw.blocks)
     images, blocks = _take_images(raw, blocks)
     blocks, removed = strip_furniture(blocks)
@@ -714,6 +729,7 @@ def build_segment(raw: RawPage) -> Segment:
     if asked and not people.with_role("interviewer") and len(bylined) == 1:
         # The byline of a Q&A is whoever asked the questions.
         bylined[0].role = "interviewer"
+        people.why[bylined[0].name.casefold()] += "; interviewer: the one byline of a Q&A"
     guests = people.with_role("guest")
     interviewers = people.with_role("interviewer")
     # Labels that only ever name the one guest do not make the page a many-speaker transcript.
@@ -738,18 +754,18 @@ def build_segment(raw: RawPage) -> Segment:
     for section in sections:
         if section.question and section.speaker:
             # Whoever answers the page's questions is interviewed on it.
-            people.add(section.speaker, "guest")
+            people.add(section.speaker, "guest", why="answers the page's questions")
         elif (
             section.speaker
             and section.speaker not in reporters
             and any(THROW_TO_REPORTER.search(p) for p in section.paragraphs)
         ):
             # Radio's throw: the speaker who says "Ellesa Throwden reports." presents the show.
-            people.add(section.speaker, "host")
+            people.add(section.speaker, "host", why="hands over to a reporter ('X reports.')")
     for speaker in dict.fromkeys(s.speaker for s in sections if s.speaker):
         # Whoever else speaks on the page by name is a guest (radio transcripts' interviewees).
         if people.match(speaker) is None and is_person_name(speaker):
-            people.add(speaker, "guest")
+            people.add(speaker, "guest", why="speaks by name in the transcript")
 
     summary_paragraphs = [p for p in intro if not _is_fragment(p)]
     summary = "\n\n".join(summary_paragraphs) or (
@@ -761,6 +777,10 @@ def build_segment(raw: RawPage) -> Segment:
             texts += [section.heading or "", section.question or "", *section.paragraphs]
         title = _short_title(next(t for t in texts if t))
 
+    if reasons is not None:
+        for person in people.ordered():
+            why = people.why.get(person.name.casefold()) or "the page reader"
+            reasons.append(Reason("person", f"{person.name} ({person.role})", why))
     return Segment(
         slug=slugify(title),
         title=title,

@@ -22,7 +22,7 @@ from segments.whitespace import normalise_space
 
 #: Header lines that name the show's hosts; group "value" holds the names.
 HOST_LINE = re.compile(
-    rf"(?:{vocabulary.alternation('host_line_labels')})\s+(?P<value>.+)", re.IGNORECASE
+    rf"(?:{vocabulary.alternation('host_line_labels')})\s*:?\s+(?P<value>.+)", re.IGNORECASE
 )
 #: Header lines that announce the show's airtimes ("Airs Weekdays at ...", "Broadcast: ...").
 AIRTIME_LINE = re.compile(rf"(?:{vocabulary.alternation('airtime_words')})\b.*", re.IGNORECASE)

@@ -1,8 +1,8 @@
 """The words of each language the importers recognise: one table per language.
 
 Every language-specific word or phrase the importer modules match lives in a ``Vocabulary``, one
-module per language (``english``, ``german``); the modules build their patterns from the union of
-all tables, in the order of ``LANGUAGES``. Adding a language (French, say) means adding one table
+module per language (``english``, ``german``, ``french``); the modules build their patterns from
+the union of all tables, in the order of ``LANGUAGES``. Adding a language means adding one table
 and naming it in ``LANGUAGES``: no importer module changes.
 
 Entries are regular-expression fragments (most are plain words), matched as each field says;
@@ -15,11 +15,12 @@ from __future__ import annotations
 from dataclasses import fields
 
 from segments.importers.vocabulary.english import ENGLISH
+from segments.importers.vocabulary.french import FRENCH
 from segments.importers.vocabulary.german import GERMAN
 from segments.importers.vocabulary.table import Vocabulary
 
 #: Every table the importers read, in the order their entries are tried.
-LANGUAGES: tuple[Vocabulary, ...] = (ENGLISH, GERMAN)
+LANGUAGES: tuple[Vocabulary, ...] = (ENGLISH, GERMAN, FRENCH)
 
 __all__ = ["LANGUAGES", "Vocabulary", "alternation", "furniture", "words"]
 

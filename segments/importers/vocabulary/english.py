@@ -102,6 +102,11 @@ ENGLISH = Vocabulary(
     months=(
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ),
+    month_names=(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     date_verbs=("published", "posted", "updated"),
     date_preps=("on",),
     time_preps=("at",),
@@ -197,6 +202,11 @@ ENGLISH = Vocabulary(
             r"(?:this (?:web)?site|we) uses? cookies\b.{0,300}|accept(?: all)? cookies"
             r"|cookie (?:settings|preferences|policy)|your privacy choices"
             r"|manage (?:cookies|consent)",
+        ),
+        "widget-message": (
+            r"(?:please wait|loading)(?:\.\.\.|…)?",
+            r"(?:this feature is )?(?:temporarily )?unavailable\. please try again(?: later)?\.?",
+            r"(?:javascript is (?:disabled|required)|please enable javascript)\b.{0,120}",
         ),
         "copyright-line": (
             r"(?:©|\(c\)|copyright ©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.]{0,60}\.?",

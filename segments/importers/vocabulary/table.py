@@ -92,6 +92,10 @@ class Vocabulary:
     # -- dates and running times (``furniture``, ``htmlmeta``) ---------------------------------
     #: Month names and abbreviations (case-insensitive; any letters and a "." may follow).
     months: tuple[str, ...] = ()
+    #: Whole month and weekday names (case-insensitive, matched whole): a byline's name ends
+    #: before one ("Joe Wee Monday").
+    month_names: tuple[str, ...] = ()
+    weekdays: tuple[str, ...] = ()
     #: "Published on 16.08.2019": the verbs, the word before the date, the word before the time,
     #: the words after a clock time ("pm", "Uhr").
     date_verbs: tuple[str, ...] = ()

@@ -44,6 +44,7 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "This website uses cookies to improve your experience.",
         "We ate cookies on set every day.",
     ),
+    "widget-message": ("Please wait...", "Please wait for the tide before you cross."),
     "site-links": ("Impressum | Datenschutz", "Privacy matters to the senior actor."),
     "copyright-line": ("\u00a92005-2014 Mashable, Inc.", "Copyright law changed everything."),
     "navigation": ("Skip to main content", "Search for meaning in the fields and orchards."),

@@ -1,0 +1,62 @@
+"""French: the words of French-language pages (radio sites, printed interviews)."""
+
+from __future__ import annotations
+
+from segments.importers.vocabulary.table import Vocabulary
+
+_APOS = "['’]"
+
+# fmt: off
+FRENCH = Vocabulary(
+    language="fr",
+    and_words=("et",),
+    guest_nouns=(
+        "réalisateur", "réalisatrice", "écrivain", "écrivaine", "autrice", "chercheur",
+        "chercheuse", "historien", "historienne", "comédien", "comédienne", "chanteuse",
+    ),
+    host_titles=("animé par", "présenté par", "animateur", "animatrice"),
+    interviewer_titles=("propos recueillis par", "entretien réalisé par", "interview réalisée par"),
+    guest_phrases=("entretien avec", "interview avec", "rencontre avec", "conversation avec"),
+    copulas=("est", "était"),
+    copula_articles=("une?",),
+    byline_words=("par",),
+    question_labels=("question",),
+    answer_labels=("réponse", "r"),
+    note_labels=("mise à jour",),
+    not_speakers=("durée", "crédit", "crédits", "lire aussi", "à lire aussi", "à écouter"),
+    credit_words=("crédits?(?: photo)?",),
+    credit_prefixes=(r"crédits?(?: photo)?",),
+    caption_credit_words=("crédit",),
+    host_line_labels=("animé par", "présenté par", "animation\\s*:"),
+    airtime_words=("diffusion", "diffusé"),
+    tagline_hosts=(r"\b[Pp]résenté par\s+({name})", r"\b[Aa]nimé par\s+({name})"),
+    audio_verbs=("écouter", "télécharger"),
+    audio_control_verbs=("télécharger",),
+    download_words=("télécharger",),
+    months=(
+        "janv", "févr", "mars", "avr", "juin", "juil", "août", "sept", "oct", "nov", "déc",
+    ),
+    month_names=(
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre",
+    ),
+    weekdays=("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    date_verbs=("publié", "mis à jour"),
+    date_preps=("le",),
+    printed_date_labels=("Publié le",),
+    duration_labels=(rf"Durée de l{_APOS}audio", rf"Durée de l{_APOS}émission", "Durée"),
+    hour_units=("heures?",),
+    minute_units=("minutes?",),
+    second_units=("secondes?",),
+    time_units=("heures?", "minutes?", "secondes?"),
+    comment_nouns=("commentaires?",),
+    site_links=("mentions légales", "politique de confidentialité"),
+    furniture={
+        "subscribe": (rf"s{_APOS}abonner|abonnez-vous(?: à (?:la|notre) newsletter)?",),
+        "listen-button": (rf"écouter(?: l{_APOS}émission| le podcast)?",),
+        "cookie-notice": (r"ce site utilise des cookies\b.{0,300}|accepter(?: les cookies)?",),
+        "donation-appeal": (r"faire un don|soutenez-nous\.?",),
+        "widget-message": (r"(?:chargement(?: en cours)?|veuillez patienter)(?:\.\.\.|…)?",),
+    },
+)
+# fmt: on

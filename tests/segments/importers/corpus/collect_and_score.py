@@ -1,0 +1,231 @@
+"""Collect real pages from a public test corpus (kept OUTSIDE the repository) and score the import.
+
+Other people's pages are never committed: ``collect`` copies them out of a local git copy of a
+corpus repository into a folder of your choice, with a manifest naming each page's source,
+commit and licence; ``score`` imports every page and compares it with the corpus's own
+hand-checked expectations. The pages are split in two halves by a hash of their name:
+``developed`` (look at it while changing rules) and ``held-out`` (measure it only at the end).
+
+    python -m tests.segments.importers.corpus.collect_and_score collect \\
+        --repo PATH/TO/mozilla-readability.git --to PATH/OUTSIDE/THE/REPO
+    python -m tests.segments.importers.corpus.collect_and_score score PATH/OUTSIDE/THE/REPO
+
+Corpus: mozilla/readability's ``test/test-pages/<name>/`` (``source.html``, Readability's
+``expected-metadata.json`` with ``title`` and ``byline``, ``expected.html`` with its article).
+Fields scored per page (a page counts for a field only when the expectation has it):
+
+- ``title``: our title equals Readability's (case, spacing, quotes and dashes aside);
+  ``title~`` also accepts one containing the other (Readability keeps " | Author" suffixes).
+- ``byline``: the people we list as reporter/interviewer are exactly the names Readability's
+  byline names (none when it has none; an organisation in its byline is not a person).
+- ``content``: the share of our transcript paragraphs that are in Readability's article
+  (what is not there is furniture or a different article), averaged over pages.
+- ``captions``: the share of Readability's ``<figcaption>`` texts we give a photo's caption
+  from (its credit, when it has no caption: "Foto: LA NACION" is a credit alone).
+
+The corpora the shared test pages came from (goose3, trafilatura, postlight/parser,
+scrapinghub's extraction benchmark) are never collected: they are our unseen test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+
+from segments.errors import SegcastError
+from segments.importers import read_page
+from segments.model import Segment
+
+#: Corpus repositories this script may collect from, and where their pages are.
+CORPORA: dict[str, dict[str, str]] = {
+    "mozilla/readability": {"pages": "test/test-pages", "licence": "Apache-2.0"},
+}
+#: Never collected: the shared corpus came from these, so their other pages stay unseen.
+FORBIDDEN = ("goose3", "trafilatura", "postlight", "parser", "extraction-benchmark")
+FILES = ("source.html", "expected-metadata.json", "expected.html")
+HALVES = ("developed", "held-out")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
+
+
+def half(name: str) -> str:
+    """The half a page belongs to: fixed by its name, so it never moves between runs."""
+    return HALVES[hashlib.sha256(name.encode()).digest()[0] % 2]
+
+
+def _git(repo: Path, *args: str) -> bytes:
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True).stdout
+
+
+def collect(repo: Path, corpus: str, destination: Path) -> int:
+    """Copy every page of ``corpus`` from the git copy ``repo`` into ``destination``."""
+    if any(word in corpus.lower() for word in FORBIDDEN):
+        raise SystemExit(f"Error: {corpus}: the shared corpus came from it; leave it unseen")
+    if corpus not in CORPORA:
+        raise SystemExit(f"Error: {corpus}: not a known corpus ({', '.join(CORPORA)})")
+    where = CORPORA[corpus]["pages"]
+    commit = _git(repo, "rev-parse", "HEAD").decode().strip()
+    names = _git(repo, "ls-tree", "--name-only", f"HEAD:{where}").decode().split()
+    manifest = []
+    for name in names:
+        folder = destination / name
+        folder.mkdir(parents=True, exist_ok=True)
+        for file in FILES:
+            try:
+                data = _git(repo, "show", f"HEAD:{where}/{name}/{file}")
+            except subprocess.CalledProcessError:
+                continue
+            (folder / file).write_bytes(data)
+        manifest.append(
+            {
+                "page": name,
+                "source": f"github:{corpus}",
+                "path": f"{where}/{name}/source.html",
+                "commit": commit,
+                "licence": CORPORA[corpus]["licence"],
+                "half": half(name),
+            }
+        )
+    (destination / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return len(manifest)
+
+
+def _norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFC", (text or "").translate(_QUOTES))
+    return " ".join(text.casefold().split())
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", "", _norm(text))
+
+
+@dataclass
+class Score:
+    """Pages right and pages counted, per field; failures name the page."""
+
+    right: dict[str, float] = field(default_factory=dict)
+    counted: dict[str, int] = field(default_factory=dict)
+    failures: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, name: str, page: str, value: float, why: str = "") -> None:
+        self.right[name] = self.right.get(name, 0.0) + value
+        self.counted[name] = self.counted.get(name, 0) + 1
+        if value < 1.0:
+            self.failures.setdefault(name, []).append(f"{page}: {why}")
+
+    def line(self, name: str) -> str:
+        counted = self.counted.get(name, 0)
+        if not counted:
+            return f"{name:9} -"
+        share = self.right[name] / counted
+        return f"{name:9} {share:6.1%}  ({self.right[name]:.1f}/{counted})"
+
+
+def _byline_names(byline: str) -> set[str]:
+    """The people's names in a Readability byline ("By A and B", "A, The Guardian")."""
+    text = re.sub(r"^\s*(?:by|posted by|written by)\s+", "", byline, flags=re.IGNORECASE)
+    parts = re.split(r"\s*(?:,|\band\b|&|\||\n)\s*", text)
+    return {_norm(p) for p in parts if len(p.split()) >= 2 and not p.isupper()}
+
+
+def score_page(folder: Path, score: Score) -> None:
+    """Import one page and score each field its expectations hold."""
+    name = folder.name
+    expected = json.loads((folder / "expected-metadata.json").read_text(encoding="utf-8"))
+    try:
+        segment: Segment | None = read_page(folder / "source.html").segment
+    except SegcastError as exc:
+        segment = None
+        error = str(exc)
+    if segment is None:
+        for fieldname in ("title", "title~", "byline", "content"):
+            score.add(fieldname, name, 0.0, f"not imported: {error}")
+        return
+    title, ours = expected.get("title"), segment.title
+    if title:
+        same = _norm(title) == _norm(ours)
+        score.add("title", name, float(same), f"{ours!r} != {title!r}")
+        near = same or (_key(ours) and (_key(ours) in _key(title) or _key(title) in _key(ours)))
+        score.add("title~", name, float(bool(near)), f"{ours!r} vs {title!r}")
+    wanted = _byline_names(expected.get("byline") or "")
+    listed = {_norm(p.name) for p in segment.people if p.role in ("reporter", "interviewer")}
+    score.add("byline", name, float(wanted == listed), f"{sorted(listed)} != {sorted(wanted)}")
+    article = lxml.html.fromstring((folder / "expected.html").read_text(encoding="utf-8"))
+    text = _key(article.text_content())
+    paragraphs = [p for s in segment.transcript for p in s.paragraphs if len(_key(p)) >= 20]
+    if paragraphs:
+        inside = sum(_key(p) in text for p in paragraphs) / len(paragraphs)
+        outside = next((p[:60] for p in paragraphs if _key(p) not in text), "")
+        score.add("content", name, inside, f"{1 - inside:.0%} not in the article, e.g. {outside!r}")
+    captions = [_key(c.text_content()) for c in article.iter("figcaption")]
+    captions = [c for c in captions if c]
+    if captions:
+        given = {_key(i.caption or i.credit or "") for i in segment.images} - {""}
+        found = sum(any(g in c or c in g for g in given) for c in captions)
+        score.add("captions", name, found / len(captions), f"{found}/{len(captions)} captions")
+
+
+def score(destination: Path, show_failures: tuple[str, ...]) -> dict[str, Score]:
+    manifest: list[dict[str, Any]] = json.loads(
+        (destination / "manifest.json").read_text(encoding="utf-8")
+    )
+    scores = {h: Score() for h in HALVES}
+    for entry in manifest:
+        folder = destination / entry["page"]
+        if (folder / "source.html").is_file() and (folder / "expected-metadata.json").is_file():
+            score_page(folder, scores[entry["half"]])
+    for name, result in scores.items():
+        pages = sum(1 for e in manifest if e["half"] == name)
+        print(f"{name} half ({pages} pages):")
+        for fieldname in ("title", "title~", "byline", "content", "captions"):
+            print("  " + result.line(fieldname))
+        if name in show_failures:
+            for fieldname, failures in sorted(result.failures.items()):
+                for failure in failures:
+                    print(f"    {fieldname} fails: {failure}")
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    get = commands.add_parser("collect", help="copy a corpus's pages out of its git copy")
+    get.add_argument("--repo", type=Path, required=True, help="a local git copy of the corpus")
+    get.add_argument("--corpus", default="mozilla/readability", choices=sorted(CORPORA))
+    get.add_argument("--to", type=Path, required=True, help="a folder OUTSIDE the repository")
+    run = commands.add_parser("score", help="import the collected pages and score them")
+    run.add_argument("folder", type=Path)
+    run.add_argument(
+        "--failures", action="store_true", help="list the developed half's failing pages"
+    )
+    run.add_argument(
+        "--held-out-failures",
+        action="store_true",
+        help="list the held-out half's failing pages too (only once tuning is over)",
+    )
+    args = parser.parse_args(argv)
+    if args.command == "collect":
+        inside = Path(__file__).resolve().parents[4]
+        if args.to.resolve().is_relative_to(inside):
+            print("Error: keep others' pages outside the repository", file=sys.stderr)
+            return 2
+        print(f"collected {collect(args.repo, args.corpus, args.to)} pages into {args.to}")
+        return 0
+    shown = (("developed",) if args.failures else ()) + (
+        ("held-out",) if args.held_out_failures else ()
+    )
+    score(args.folder, shown)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,516 @@
+"""General rules for pages of sites nobody here has seen (issue 10), each beside a near miss.
+
+Every case is a small page written here that mirrors a structure found on real sites; the near
+miss next to it is the same structure a rule must leave alone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import lxml.html
+import pytest
+
+from segments.importers.furniture import is_furniture
+from segments.importers.html import _trafilatura_bylines, read_html_page
+from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
+from segments.importers.rawpage import Block, RawPage
+from segments.model import AudioRef
+
+PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
+{before}<article><h1>Case page</h1><p>An opening paragraph that sets the scene for this case.</p>
+{snippet}<p>A closing paragraph that ends the article for this case.</p></article>{after}
+</body></html>"""
+
+
+def page(snippet: str = "", **parts: str) -> RawPage:
+    values = {"lang": "en", "title": "Case page", "head": "", "before": "", "after": ""}
+    values.update(parts)
+    return read_html_page(PAGE.format(snippet=snippet, **values), "case.html")
+
+
+def inner(raw: RawPage) -> list[Block]:
+    """The blocks between the fixed opening and closing paragraphs."""
+    assert raw.blocks[0].text.startswith("An opening paragraph")
+    assert raw.blocks[-1].text.startswith("A closing paragraph")
+    return raw.blocks[1:-1]
+
+
+# --- Q&A: questions in headings, explicit labels ------------------------------------------------
+
+QA = [
+    # case, snippet, blocks
+    (
+        "questions in h3 headings",
+        "<h3>Why did you start the station?</h3><p>Because nobody else would.</p>"
+        "<h3>What comes next?</h3><p>A second transmitter.</p>",
+        [
+            Block("Why did you start the station?", "question"),
+            Block("Because nobody else would."),
+            Block("What comes next?", "question"),
+            Block("A second transmitter."),
+        ],
+    ),
+    (
+        "near miss: one heading asking in an article stays a heading",
+        "<h2>What happens next?</h2><p>The council votes in May.</p>",
+        [Block("What happens next?", "heading"), Block("The council votes in May.")],
+    ),
+    (
+        "French labels with a space before the colon",
+        "<p><strong>Question :</strong> Pourquoi la radio ?</p>"
+        "<p><strong>Réponse :</strong> Parce que la voix reste.</p>",
+        [Block("Pourquoi la radio ?", "question"), Block("Parce que la voix reste.")],
+    ),
+    (
+        "German F:/A: labels",
+        "<p><strong>F:</strong> Wie fing es an?</p><p><strong>A:</strong> Mit einem Sender.</p>",
+        [Block("Wie fing es an?", "question"), Block("Mit einem Sender.")],
+    ),
+    (
+        "near miss: a one-off bold run-in label stays text",
+        "<p><strong>Background:</strong> The plant closed in 2019.</p>",
+        [Block("Background: The plant closed in 2019.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "expected"), QA, ids=[q[0] for q in QA])
+def test_questions_and_answers(case: str, snippet: str, expected: list[Block]) -> None:
+    assert inner(page(snippet)) == expected
+
+
+# --- furniture: what the page hides or lays over the article -----------------------------------
+
+HIDDEN = [
+    # case, markup outside the article, text that must not be read
+    (
+        "hidden attribute",
+        "<div hidden><p>An unrelated hidden article about the harbour festival.</p></div>",
+        "harbour festival",
+    ),
+    (
+        "display:none overlay",
+        '<div style="display: none"><p>Read the whole other story about the mayor here.</p></div>',
+        "the mayor",
+    ),
+    (
+        "cookie consent banner",
+        '<div class="cookie-consent"><p>We value your privacy and use trackers to improve.</p>'
+        "</div>",
+        "We value your privacy",
+    ),
+    (
+        "pop-up appeal",
+        '<div class="newsletter-popup"><p>Get the best of the week in your inbox each Friday.</p>'
+        "</div>",
+        "in your inbox",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "markup", "hidden"), HIDDEN, ids=[h[0] for h in HIDDEN])
+def test_hidden_overlays_and_banners_are_not_content(case: str, markup: str, hidden: str) -> None:
+    for where in ("before", "after"):
+        raw = page(**{where: markup})
+        assert all(hidden not in b.text for b in raw.blocks)
+
+
+def test_near_miss_a_visible_paragraph_with_a_popular_class_stays() -> None:
+    raw = page('<p class="popular-quote" style="color: red">The river rose a metre overnight.</p>')
+    assert Block("The river rose a metre overnight.") in raw.blocks
+
+
+# --- captions and credits -----------------------------------------------------------------------
+
+CAPTIONS = [
+    # case, figure markup, caption, credit
+    (
+        "credit after the caption, no brackets",
+        "<figcaption>The mast at dawn. Photo: Jane Roe</figcaption>",
+        "The mast at dawn.",
+        "Jane Roe",
+    ),
+    (
+        "French credit with a space before the colon",
+        "<figcaption>Le studio de Brest. Crédit : AFP</figcaption>",
+        "Le studio de Brest.",
+        "AFP",
+    ),
+    (
+        "German Foto:",
+        "<figcaption>Das Studio in Bremen. Foto: Radio Bremen</figcaption>",
+        "Das Studio in Bremen.",
+        "Radio Bremen",
+    ),
+    (
+        "small credit inside the caption",
+        "<figcaption>The mast at dawn <small>Jane Roe/Agency</small></figcaption>",
+        "The mast at dawn",
+        "Jane Roe/Agency",
+    ),
+    (
+        "near miss: a caption that mentions a photo keeps its words",
+        "<figcaption>A photo of the harbour taken from the old mast.</figcaption>",
+        "A photo of the harbour taken from the old mast.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "caption_html", "caption", "credit"), CAPTIONS, ids=[c[0] for c in CAPTIONS]
+)
+def test_caption_and_credit_patterns(
+    case: str, caption_html: str, caption: str, credit: str | None
+) -> None:
+    raw = page(f'<figure><img src="https://x.org/mast.jpg">{caption_html}</figure>')
+    assert [(i.caption, i.credit) for i in raw.images] == [(caption, credit)]
+    assert all(b.kind in ("caption", "credit") for b in raw.blocks if "mast" in b.text.lower())
+
+
+def test_wordpress_caption_text_class() -> None:
+    raw = page(
+        '<div class="wp-caption"><img src="https://x.org/a.jpg">'
+        '<p class="wp-caption-text">The transmitter hall. Photo: John Doe</p></div>'
+    )
+    assert [(i.caption, i.credit) for i in raw.images] == [("The transmitter hall.", "John Doe")]
+
+
+# --- audio: players' data attributes, inline JSON, stated durations ---------------------------
+
+AUDIO = [
+    # case, snippet, expected audio
+    (
+        "player div with data-audio-url",
+        '<div class="player" data-audio-url="https://x.org/a/ep7.mp3"></div>',
+        [AudioRef(url="https://x.org/a/ep7.mp3", mime_type="audio/mpeg")],
+    ),
+    (
+        "button with data-sound-href",
+        '<span data-sound-href="/media/ep7.m4a">Play</span>',
+        [AudioRef(url="/media/ep7.m4a", mime_type="audio/x-m4a")],
+    ),
+    (
+        "near miss: data-src of an image is not audio",
+        '<img data-src="https://x.org/a/cover.jpg" alt="">',
+        [],
+    ),
+    (
+        "near miss: JSON in a data attribute is not an address",
+        """<div data-audio='{"title": "other story", "file": "x.mp3"}'></div>""",
+        [],
+    ),
+    (
+        "near miss: a player in a related-stories box",
+        '<div class="related-stories"><div data-audio-url="https://x.org/other.mp3"></div></div>',
+        [],
+    ),
+    (
+        "inline JSON with a file size",
+        '<script>window.player = {"episode": {"audioUrl": "https:\\/\\/x.org\\/a\\/ep9.mp3",'
+        ' "fileSize": 3145728}};</script>',
+        [AudioRef(url="https://x.org/a/ep9.mp3", mime_type="audio/mpeg", size_bytes=3145728)],
+    ),
+    (
+        "near miss: a script naming only images",
+        '<script>var gallery = {"url": "https://x.org/a/photo.jpg", "size": 20480};</script>',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "expected"), AUDIO, ids=[a[0] for a in AUDIO])
+def test_audio_from_players(case: str, snippet: str, expected: list[AudioRef]) -> None:
+    assert page(snippet).audio == expected
+
+
+DURATIONS = [
+    ("Duration: 3min 13sec", 193.0),
+    ("Durée de l'audio 4:22", 262.0),
+    ("Durée : 1:02:03", 3723.0),
+    ("Länge: 12:30", 750.0),
+    ("Dauer: 1 Stunde 4 Minuten", 3840.0),
+    ("Duration of the trial: unknown", None),
+    ("The show starts at 4:22 on Mondays", None),
+]
+
+
+@pytest.mark.parametrize(("text", "seconds"), DURATIONS)
+def test_stated_durations(text: str, seconds: float | None) -> None:
+    assert parse_printed_duration(text) == seconds
+
+
+def test_stated_duration_reaches_the_episode_audio() -> None:
+    raw = page('<audio src="https://x.org/a/ep1.mp3"></audio><p>Durée de l\'audio 4:22</p>')
+    assert [a.duration_seconds for a in raw.audio] == [262.0]
+
+
+# --- titles, dates, summaries, people ---------------------------------------------------------
+
+BLOG = """<!DOCTYPE html><html><head><title>Harbour Radio Notes</title>
+<meta property="og:site_name" content="Harbour Radio Notes">
+<meta property="og:title" content="Harbour Radio Notes"></head><body>
+<header><h1 class="site-title">Harbour Radio Notes</h1></header>
+<article><h2 class="entry-title">Ten years of the night shift</h2>
+<p>A paragraph long enough to be the article's own text, about the night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text.</p></article>
+</body></html>"""
+
+
+def test_title_is_the_headline_not_the_blog_name() -> None:
+    assert read_html_page(BLOG, "blog.html").title == "Ten years of the night shift"
+
+
+def test_near_miss_a_headline_that_contains_the_site_name_stays_whole() -> None:
+    headline = "Harbour Radio Notes: ten years of the night shift"
+    blog = BLOG.replace(
+        'og:title" content="Harbour Radio Notes"', f'og:title" content="{headline}"'
+    )
+    assert read_html_page(blog, "blog.html").title == headline
+
+
+DATES = [
+    # case, head, markup before the article, published
+    (
+        "visible time before og:updated_time",
+        '<meta property="og:updated_time" content="2021-06-01T10:00:00+00:00">',
+        '<div class="meta"><time datetime="2019-03-04">4 March 2019</time></div>',
+        date(2019, 3, 4),
+    ),
+    (
+        "itemprop datePublished first",
+        "",
+        '<span class="updated"><time datetime="2021-06-01T10:00:00Z">1 June</time></span>'
+        '<span itemprop="datePublished" content="2019-03-04T08:00:00Z">4 March</span>',
+        datetime(2019, 3, 4, 8, 0, tzinfo=UTC),
+    ),
+    (
+        "near miss: a time in the comments is not the page's",
+        "",
+        '<div class="comments"><time datetime="2023-01-01">1 Jan</time></div>'
+        '<p class="meta"><time datetime="2019-03-04">4 March 2019</time></p>',
+        date(2019, 3, 4),
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "head", "before", "published"), DATES, ids=[d[0] for d in DATES])
+def test_visible_publication_date(case: str, head: str, before: str, published: date) -> None:
+    assert page(head=head, before=before).published == published
+
+
+SUMMARIES = [
+    # case, meta description, summary
+    (
+        "entities decoded, twice-encoded too",
+        "Rock&amp;nbsp;&amp;amp; roll&amp;rsquo;s night shift",
+        "Rock & roll’s night shift",
+    ),
+    (
+        "cut mid-word: the page's own intro",
+        "An opening paragraph that sets the sce",
+        "An opening paragraph that sets the scene for this case.",
+    ),
+    (
+        "cut with a mark: whole words",
+        "A summary of another thing [...]",
+        "A summary of another thing …",
+    ),
+    ("near miss: a whole description stays", "A whole description.", "A whole description."),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "description", "summary"), SUMMARIES, ids=[s[0] for s in SUMMARIES]
+)
+def test_summary_from_the_description(case: str, description: str, summary: str) -> None:
+    raw = page(head=f'<meta name="description" content="{description}">')
+    assert raw.description == summary
+
+
+BYLINES = [
+    ("NDR", True),
+    ("AFP", True),
+    ("IG: @janeroe", True),
+    ("@janeroe", True),
+    ("https://x.org/jane", True),
+    ("Jane Roe", False),
+    ("Jean-Luc Dupont", False),
+]
+
+
+@pytest.mark.parametrize(("name", "not_a_person"), BYLINES)
+def test_organisations_and_handles_are_not_people(name: str, not_a_person: bool) -> None:
+    assert is_organisation_or_handle(name) is not_a_person
+
+
+def test_byline_organisation_is_left_out_of_people() -> None:
+    raw = page(head='<meta name="author" content="NDR"><meta name="author" content="Jane Roe">')
+    assert [(p.name, p.role) for p in raw.people] == [("Jane Roe", "reporter")]
+
+
+SHOW_LINES = [
+    ("<p>Hosted by: Jane Roe</p>", ["Jane Roe"]),
+    ("<p>Présenté par Jean Dupont</p>", ["Jean Dupont"]),
+    ("<p>Hosted by the people of the valley, every week since 1990.</p>", []),
+]
+
+
+@pytest.mark.parametrize(("line", "hosts"), SHOW_LINES)
+def test_host_lines(line: str, hosts: list[str]) -> None:
+    raw = page(before=f'<div class="show-info">{line}</div>')
+    assert [p.name for p in raw.people if p.role == "host"] == hosts
+
+
+# --- titles where the peer check (Readability's expected metadata) was right ------------------
+
+TITLES = [
+    # case, head, body before the article's text, title
+    (
+        "the <title>, not a section's <h1> (webmd-1)",
+        "<title>Babies who eat peanuts early may avoid allergy</title>",
+        "<h1>Allergies Health Center</h1>",
+        "Babies who eat peanuts early may avoid allergy",
+    ),
+    (
+        "<title> and <h1> agree, a JSON-LD headline printed nowhere loses (wikipedia-4)",
+        "<title>List of films about time loops - Wikipedia</title>"
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "headline": "Wikimedia list article"}</script>',
+        "<h1>List of films about time loops</h1>",
+        "List of films about time loops",
+    ),
+    (
+        "near miss: a JSON-LD headline longer than the <h1> it starts with stays",
+        "<title>Ep 12: Night trains</title>"
+        '<script type="application/ld+json">{"@type": "Article",'
+        ' "headline": "Ep 12: Night trains on the sleeper"}</script>',
+        "<h1>Ep 12: Night trains</h1>",
+        "Ep 12: Night trains on the sleeper",
+    ),
+    (
+        "site suffix naming the start of the site's name (spiceworks)",
+        '<meta property="og:site_name" content="Harbourworks Inc">'
+        '<meta property="og:title" content="New transmitters for 2020 - Harbourworks">',
+        "",
+        "New transmitters for 2020",
+    ),
+    (
+        "site suffix with a country domain (aktualne)",
+        '<meta property="og:site_name" content="Přístav.cz - Víte, co se děje">'
+        '<meta property="og:title" content="Nový vysílač v přístavu | Přístav.cz">',
+        "",
+        "Nový vysílač v přístavu",
+    ),
+    (
+        "near miss: a tail that only starts like the site's name stays",
+        '<meta property="og:site_name" content="Outlook Radio">'
+        '<meta property="og:title" content="Inside - Out">',
+        "",
+        "Inside - Out",
+    ),
+]
+
+TITLE_PAGE = """<!DOCTYPE html><html><head>{head}</head><body>{before}<div class="story">
+<p>A paragraph long enough to be the article's own text, about the harbour's transmitters.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text of it.</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("case", "head", "before", "title"), TITLES, ids=[t[0] for t in TITLES])
+def test_titles_readability_got_right(case: str, head: str, before: str, title: str) -> None:
+    html = TITLE_PAGE.format(head=head, before=before)
+    assert read_html_page(html, "title.html").title == title
+
+
+# --- bylines the peer check showed wrong --------------------------------------------------------
+
+BYLINE_PAGE = """<!DOCTYPE html><html><head><title>Night shift</title>{head}</head><body>
+<article><h1>Night shift</h1><div class="{byline_class}">{byline}</div>
+<p>A paragraph long enough to be the article's own text, about the harbour's night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text of it.</p></article>
+</body></html>"""
+
+BYLINE_CASES = [
+    # case, head, byline class, byline text, people (name, role)
+    (
+        "a byline meta tag with 'By' in capitals (byl)",
+        '<meta name="byl" content="By JANE ROE">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "parsely-author",
+        '<meta name="parsely-author" content="Jane Roe">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: 'author' and 'byl' naming one person give one person",
+        '<meta name="author" content="Jane Roe"><meta name="byl" content="By JANE ROE">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "head", "byline_class", "byline", "people"),
+    BYLINE_CASES,
+    ids=[b[0] for b in BYLINE_CASES],
+)
+def test_byline_metadata(
+    case: str, head: str, byline_class: str, byline: str, people: list[tuple[str, str]]
+) -> None:
+    html = BYLINE_PAGE.format(head=head, byline_class=byline_class, byline=byline)
+    raw = read_html_page(html, "byline.html")
+    assert [(p.name, p.role) for p in raw.people] == people
+
+
+class _Guess:
+    """What trafilatura's extraction offers as the author (its ``author`` attribute)."""
+
+    def __init__(self, author: str) -> None:
+        self.author = author
+
+
+GUESSES = [
+    # trafilatura's guess, the byline element's text, names kept
+    ("Laura June Topolsky July", "By Laura June Topolsky July 5, 2016", ["Laura June Topolsky"]),
+    ("Joe Wee Monday", "Joe Wee Monday, 30 June 2014", ["Joe Wee"]),
+    ("Aleš Vávra před", "Aleš Vávra před 2 hodinami", ["Aleš Vávra"]),
+    ("Our Foreign Staff", "By Our Foreign Staff", []),
+    ("Brian May", "By Brian May | Features", ["Brian May"]),  # near miss: no date follows
+]
+
+
+@pytest.mark.parametrize(("guess", "printed", "names"), GUESSES)
+def test_author_guesses_cut_back_to_the_name(guess: str, printed: str, names: list[str]) -> None:
+    doc = lxml.html.fromstring(f'<html><body><p class="byline">{printed}</p></body></html>')
+    assert _trafilatura_bylines(_Guess(guess), doc) == names
+
+
+def test_a_class_that_only_starts_like_author_is_no_byline() -> None:
+    doc = lxml.html.fromstring('<html><body><p class="authority-control">Authority Control</p>')
+    assert _trafilatura_bylines(_Guess("Authority Control"), doc) == []
+
+
+WIDGET_MESSAGES = [
+    ("Please wait...", "widget-message"),
+    ("This feature is temporarily unavailable. Please try again later.", "widget-message"),
+    ("Wird geladen…", "widget-message"),
+    ("Chargement en cours...", "widget-message"),
+    ("Veuillez patienter", "widget-message"),
+    # near misses: sentences of an article that use the words
+    ("Please wait for the tide before you cross the causeway.", None),
+    ("The bridge was unavailable for most of the winter.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "rule_id"), WIDGET_MESSAGES)
+def test_widget_messages_are_furniture(text: str, rule_id: str | None) -> None:
+    assert is_furniture(text) == rule_id
