@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+from feeds.shownotes import is_web_url
 from segments.model import Segment
 
 #: JSON chapters version written (podcastindex-org/podcast-namespace, docs/json-chapters.md).
@@ -33,9 +34,10 @@ def chapters_json(segment: Segment) -> str | None:
         if chapter.end_seconds is not None:
             entry["endTime"] = _number(chapter.end_seconds)
         entry["title"] = chapter.title
-        if chapter.image:
+        # Only web URLs: players show the image and open the link (never javascript: or data:).
+        if is_web_url(chapter.image):
             entry["img"] = chapter.image
-        if chapter.url:
+        if is_web_url(chapter.url):
             entry["url"] = chapter.url
         chapters.append(entry)
     document["chapters"] = chapters

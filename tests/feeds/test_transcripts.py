@@ -367,6 +367,16 @@ def test_chapters_json_exact() -> None:
     )
 
 
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:image/png;base64,AAAA", "file:///x"])
+def test_chapters_json_publishes_only_web_urls(url: str) -> None:
+    """A chapter's url and img come from the segment file (or a chapters file): players show the
+    image and open the link, so anything but http(s) is left out."""
+    segment = Segment(slug="s", title="t", chapters=[Chapter(0, "Intro", url=url, image=url)])
+    text = chapters_json(segment)
+    assert text is not None
+    assert json.loads(text)["chapters"] == [{"startTime": 0, "title": "Intro"}]
+
+
 def test_chapters_json_none_without_chapters() -> None:
     assert chapters_json(Segment(slug="s", title="t")) is None
 

@@ -279,6 +279,11 @@ def test_failure_while_writing_leaves_previous_feed(
             "no audio file audio/one.mp3 and no exact size for https://example.org/one.mp3; "
             "put the file there or state its exact size_bytes",
         ),
+        (
+            "audio:\n  url: javascript:alert(1).mp3\n  size_bytes: 1000\n  mime_type: audio/mpeg\n",
+            {},
+            "audio: 'javascript:alert(1).mp3' is not an http(s) URL",
+        ),
         ("audio:\n  path: audio/elsewhere.mp3\n", {}, "audio: no file at audio/elsewhere.mp3"),
         (
             "audio:\n  path: audio/café.mp3\n",
