@@ -52,7 +52,8 @@ def stage_lines(report: BuildReport) -> list[str]:
         return lines
     lines.append(
         f"feed: {feed.feed}: {_plural(feed.episodes, 'episode')}, "
-        f"{_plural(len(feed.new_guids), 'new GUID')} stored, "
+        # GUIDs this run assigned, whether stored by the tag stage (tagged audio) or the feed's.
+        f"{_plural(len(report.new), 'new GUID')} stored, "
         f"{_plural(len(feed.files), 'companion file')}"
     )
     lines.append(

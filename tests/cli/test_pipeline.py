@@ -122,6 +122,8 @@ def test_strict_fails_on_warnings(tmp_path: Path, flags: tuple[str, ...], code: 
     assert result[0] == code
     assert result[2] == f"Warning: {show / 'pages' / 'cafe.html'}: decoded as cp1252 (not UTF-8)\n"
     assert result[1].endswith("(1 built, 0 unchanged, 0 failed), 0 problems, 1 warning\n")
+    # Its GUID was stored before tagging its MP3 (TGID), and is counted as stored this run.
+    assert "1 episode, 1 new GUID stored" in result[1]
     assert (tmp_path / "out" / f"{CAFE}.mp3").is_file()
 
 
