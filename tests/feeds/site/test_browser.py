@@ -164,7 +164,11 @@ def test_page_loads_cleanly_and_reads_in_its_colour_scheme(
     log = screenshot(base + page, out, VIEWPORTS[viewport], setting, tmp_path / "profile")
     console = [line for line in log.splitlines() if ":CONSOLE" in line]
     assert console == []
-    asked = dict(requests)
+    # A file asked twice in one load (the artwork as image and as icon) may be a 304 the second
+    # time: what counts is that it was served, once at least, whole.
+    asked: dict[str, int] = {}
+    for path, code in requests:
+        asked[path] = min(asked.get(path, code), code)
     assert asked.get("/" + page) == 200
     assert [path for path, code in requests if code >= 400] == []
     if page == "index.html":
