@@ -268,6 +268,30 @@ def probe(path: Path) -> AudioFacts:
     )
 
 
+def read_header(path: Path) -> AudioFacts | None:
+    """Return what mutagen reads of ``path``'s header (no ffmpeg started), None if it cannot.
+
+    For callers that decode the file with ffmpeg next anyway (mastering): that decode decides
+    whether the file is audio, and :func:`probe` explains a refusal. Codec and container are
+    left unknown; None too when the header gives no channel count or sample rate.
+    """
+    path = Path(path)
+    check_readable(path)
+    info = _mutagen_info(path)
+    channels, rate = getattr(info, "channels", None), getattr(info, "sample_rate", None)
+    if info is None or not channels or not rate:
+        return None
+    bitrate = getattr(info, "bitrate", None)
+    return AudioFacts(
+        container=None,
+        codec=None,
+        duration_seconds=exact_length(path, info),
+        sample_rate=int(rate),
+        channels=int(channels),
+        bitrate_kbps=round(bitrate / 1000) if bitrate else None,
+    )
+
+
 #: A header claiming more than this much beyond what decodes means a truncated file.
 TRUNCATION_TOLERANCE_SECONDS = 0.5
 

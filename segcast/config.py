@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
 
-from audio.master import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
+from audio.settings import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
+from segcast.bitrate import parse_bitrate
 from segments.errors import ConfigError, ScheduleError
 from segments.model import Funding, RemoteFeed, Show, ShowType, TxtRecord
 from segments.schedule import Schedule, check_timezone, parse_airtimes
@@ -494,24 +495,6 @@ AUDIO_KEYS: dict[str, tuple[str, str]] = {
     "denoise": ("bool", "denoise"),
     "dual_mono": ("bool", "dual_mono"),
 }
-
-
-_BITRATE = re.compile(r"\s*(\d+)\s*(k|kbps|kbit/s)?\s*", re.IGNORECASE)
-
-
-def parse_bitrate(text: str) -> int:
-    """Return kbit/s from ``128``, ``128k``, ``128 kbps`` or ``128000``; ValueError otherwise.
-
-    The one bit-rate grammar: ``[audio] bitrate`` and ``--bitrate`` both read it.
-
-    >>> [parse_bitrate(t) for t in ("128", "64k", "96000", "192 kbps")]
-    [128, 64, 96, 192]
-    """
-    match = _BITRATE.fullmatch(text)
-    if not match:
-        raise ValueError(f"bit rate {text!r} is not a number of kbit/s such as 128k")
-    value = int(match.group(1))
-    return value // 1000 if value >= 8000 else value
 
 
 def _number(value: Any, key: str, path: Path) -> float:

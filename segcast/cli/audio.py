@@ -6,16 +6,20 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import click
 
-from audio.loudness import Loudness, measure_loudness
-from audio.master import ENCODINGS, Format, MasterReport, MasterSettings
-from audio.master import master as master_file
-from audio.probe import check_complete, probe
+from audio.settings import ENCODINGS, Format, MasterSettings
 from segcast.cli.params import BITRATE, Setting
 from segments.errors import InputError
+
+if TYPE_CHECKING:
+    from audio.loudness import Loudness
+    from audio.master import MasterReport
+
+# audio.master, audio.loudness and audio.probe (ffmpeg's wrappers, mutagen) are imported by the
+# commands when they run, not here: ``--help`` and option errors need none of them.
 
 #: Output file suffix -> format, when ``--format`` is not given.
 SUFFIX_FORMATS: dict[str, Format] = {".mp3": "mp3", ".m4a": "m4a", ".mp4": "m4a"}
@@ -38,6 +42,9 @@ def _shown(value: float | None, unit: str, digits: int = 1) -> str:
 
 def inspect_report(path: Path) -> dict[str, Any]:
     """Return what ``segcast audio inspect --json`` prints for ``path``."""
+    from audio.loudness import measure_loudness
+    from audio.probe import check_complete, probe
+
     facts = probe(path)
     loudness = measure_loudness(path, true_peak=True)
     check_complete(path, facts.duration_seconds, loudness.decoded_seconds)
@@ -324,5 +331,7 @@ def master(
         raise InputError("already exists (use --force to replace it)", output)
     # Long work shows progress, on a terminal only (scripts read stdout, tests read stderr).
     progress = (lambda stage: click.echo(f"  {stage} ...", err=True)) if _tty() else None
+    from audio.master import master as master_file
+
     report = master_file(source, output, settings, progress=progress)
     click.echo(json.dumps(master_json(report), indent=2) if as_json else master_text(report))

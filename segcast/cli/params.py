@@ -1,6 +1,6 @@
 """Typed command-line parameters: each converts once and fails with a precise usage error.
 
-The ranges are audio.master's ``SETTING_RANGES``, the same table show.toml's ``[audio]`` is
+The ranges are audio.settings' ``SETTING_RANGES``, the same table show.toml's ``[audio]`` is
 checked against, so a value the command line accepts is one the config accepts, and the reverse.
 """
 
@@ -10,8 +10,8 @@ from typing import Any
 
 import click
 
-from audio.master import SETTING_RANGES
-from segcast.config import parse_bitrate
+from audio.settings import SETTING_RANGES
+from segcast.bitrate import parse_bitrate
 
 __all__ = ["BITRATE", "Bitrate", "Setting"]
 
