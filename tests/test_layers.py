@@ -85,3 +85,19 @@ def test_only_the_command_line_imports_click(path: str) -> None:
 def test_only_the_command_line_runs_the_import_stage(path: str) -> None:
     modules = imported_modules(path)
     assert not {m for m in modules if m == IMPORTERS or m.startswith(IMPORTERS + ".")}
+
+
+def test_the_help_listing_shows_each_commands_own_summary() -> None:
+    """``segcast --help`` lists commands from a table, importing none; it must say what they do."""
+    import click
+
+    from segcast.cli import COMMANDS, SUMMARIES, cli
+
+    context = click.Context(cli)
+    for group, commands in COMMANDS.items():
+        parent = cli if not group else cli.commands[group]
+        assert isinstance(parent, click.Group)
+        for name, target in commands.items():
+            command = parent.get_command(context, name)
+            assert command is not None, target
+            assert SUMMARIES[target] == command.get_short_help_str(limit=10_000), target

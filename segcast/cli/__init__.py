@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import textwrap
 from typing import Any
 
 import click
@@ -28,6 +29,23 @@ class LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands with their ``SUMMARIES`` line: ``--help`` imports none of them."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max((len(name) for name in names), default=0)
+        rows = []
+        for name in names:
+            if name in self.lazy:
+                summary = textwrap.shorten(
+                    SUMMARIES.get(self.lazy[name], ""), limit, placeholder="..."
+                )
+            else:  # a group defined in this module
+                summary = self.commands[name].get_short_help_str(limit)
+            rows.append((name, summary))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy:
@@ -69,6 +87,39 @@ COMMANDS: dict[str, dict[str, str]] = {
         "build": "segcast.cli.feed:build",
         "validate": "segcast.cli.validate:validate",
     },
+}
+
+
+#: Each command's first help sentence, which ``--help`` lists (a test keeps it the command's own).
+SUMMARIES: dict[str, str] = {
+    "segcast.cli.init:init": ("Make a new show folder SHOW_DIR (it must not exist, or be empty)."),
+    "segcast.cli.import_:import_command": (
+        "Import segment pages (plain text or HTML, told apart by content) as segment files."
+    ),
+    "segcast.cli.build:build": (
+        "Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."
+    ),
+    "segcast.cli.pair:pair": (
+        "Pair SEGMENT_FILE's transcript with TIMED_FILE (WebVTT, SRT, JSON, Whisper, log...)."
+    ),
+    "segcast.cli.serve:serve": (
+        "Preview the published folder OUT over HTTP (Range, ETag, CORS) until Ctrl-C."
+    ),
+    "segcast.cli.audio:inspect": (
+        "Show FILE's codec, duration, loudness, true peak, tags, chapters and cover."
+    ),
+    "segcast.cli.audio:master": (
+        "Master SOURCE to podcast loudness as MP3 or M4A; SOURCE is never changed."
+    ),
+    "segcast.cli.tag:tag": (
+        "Write title, show, hosts, cover, chapters and transcript into FILE's tags, in place."
+    ),
+    "segcast.cli.feed:build": (
+        "Build the podcast feed of the show in SHOW_DIR (show.toml and segments/*.md)."
+    ),
+    "segcast.cli.validate:validate": (
+        "Check FEED (a file or an http(s) URL) against Apple, Spotify and Podcasting 2.0 rules."
+    ),
 }
 
 
