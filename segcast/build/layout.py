@@ -80,8 +80,11 @@ def find_raw(show_dir: Path, slug: str, present: frozenset[str] | None = None) -
     ``present`` is ``folder_names(SHOW_DIR/raw)`` when the caller listed it already.
     """
     for extension in RAW_EXTENSIONS:
-        candidate = show_dir / RAW / f"{slug}{extension}"
-        if candidate.name in present if present is not None else candidate.is_file():
+        name = f"{slug}{extension}"
+        if present is not None and name not in present:
+            continue  # a name test, not a path: this runs per episode and extension
+        candidate = show_dir / RAW / name
+        if present is not None or candidate.is_file():
             return candidate
     return None
 
@@ -101,8 +104,11 @@ def find_audio(
             raise InputError(f"audio: no file at {ref.path}", where)
         return path
     for extension in AUDIO_EXTENSIONS:
-        candidate = show_dir / AUDIO / f"{segment.slug}{extension}"
-        if candidate.name in present if present is not None else candidate.is_file():
+        name = f"{segment.slug}{extension}"
+        if present is not None and name not in present:
+            continue
+        candidate = show_dir / AUDIO / name
+        if present is not None or candidate.is_file():
             return candidate
     return None
 

@@ -20,7 +20,7 @@ from segcast.config import ShowConfig
 from segments.alignment import pair_segment
 from segments.chapters import episode_chapters
 from segments.errors import SegcastError
-from segments.timedtext import find_timed_file, read_timed_file
+from segments.timedtext import TIMED_FOLDER, find_timed_file, read_timed_file
 
 __all__ = ["PAIR_STEP", "pair_transcripts"]
 
@@ -41,8 +41,12 @@ def pair_transcripts(
     A timed file that is not of its episode is a problem of that file; the episode is published
     without times.
     """
+    # Most shows have no transcripts/ folder: then no episode looks for a file in it.
+    has_timed = (config.folder / TIMED_FOLDER).is_dir()
     for episode in episodes:
-        timed_file = None if _timed(episode) else find_timed_file(config.folder, episode.slug)
+        timed_file = None
+        if has_timed and not _timed(episode):
+            timed_file = find_timed_file(config.folder, episode.slug)
         if timed_file is not None and episode.segment.transcript:
             try:
                 _apply(episode, timed_file, cache)
