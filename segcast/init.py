@@ -280,7 +280,11 @@ def init_show(show_dir: Path) -> InitReport:
 
 
 def example_files() -> Traversable:
-    """Return the example show shipped inside the package (``segcast/example/``)."""
+    """Return the example show shipped inside the package (``segcast/example/``).
+
+    In the repository those are links to ``examples/the-frame/`` (one copy of the seed pages); a
+    built wheel holds the files they point at.
+    """
     return resources.files("segcast") / "example"
 
 

@@ -30,7 +30,7 @@ from segments.alignment import pair_segment
 from segments.errors import AudioError
 from segments.importers import read_page
 from segments.timedtext import read_timed_file
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, REPO
 
 THE_FRAME = EXAMPLES / "the-frame"
 #: Short recordings keep the end-to-end build quick; the cap itself is tested here too.
@@ -172,7 +172,11 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Example:
 
 
 def test_example_ships_the_repository_example(example: Example) -> None:
-    # The packaged copy (segcast/example/) is the repository's examples/the-frame, not a variant.
+    # segcast/example/ holds links to examples/the-frame/ (one copy in the repository; a wheel
+    # ships the files they point at): init writes exactly those files.
+    for name in ["show.toml", "artwork.jpg", "pages/lovesong-so-yong-kim.txt"]:
+        packaged = REPO / "segcast" / "example" / name
+        assert packaged.is_symlink() and packaged.resolve() == (THE_FRAME / name).resolve(), name
     for name in ["show.toml", "artwork.jpg", "pages/lovesong-so-yong-kim.txt"]:
         assert (example.show / name).read_bytes() == (THE_FRAME / name).read_bytes(), name
     assert sorted(p.name for p in (example.show / "pages").iterdir()) == sorted(
