@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from importlib import resources
 from pathlib import Path
 
@@ -50,12 +51,13 @@ class SitePage:
 def _templates_hash() -> str:
     """Return one hash of the site's templates and static files (a changed template re-renders)."""
     root = resources.files("feeds.site")
-    parts = []
+    digest = hashlib.sha256()
     for folder in ("templates", "static"):
         for item in sorted((root / folder).iterdir(), key=lambda t: t.name):
             if item.is_file():
-                parts.append((item.name, item.read_bytes().hex()))
-    return step_key(parts)
+                digest.update(f"{folder}/{item.name}\0".encode())
+                digest.update(item.read_bytes())
+    return digest.hexdigest()
 
 
 def _item_key(episode: Episode) -> list[object]:

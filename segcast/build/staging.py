@@ -205,9 +205,27 @@ class Staging:
 
     # -- publishing -------------------------------------------------------------------------------
 
+    def _sync(self) -> None:
+        """Flush the files written anew to disk before they replace the published ones.
+
+        Linked files are the previous OUT's, already on disk; only the new ones are flushed
+        (not os.sync(), which would wait for every other process's writes too).
+        """
+        for name in self.changed:
+            try:
+                fd = os.open(self.path / name, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        for folder in {self.path, *self._folders}:
+            _fsync_dir(folder)
+
     def commit(self) -> None:
         """Make the staged folder OUT, in one step where the system allows it."""
-        _sync_tree(self.path)
+        self._sync()
         try:
             if not self.out.exists():
                 self.path.rename(self.out)
@@ -234,9 +252,3 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def _sync_tree(folder: Path) -> None:
-    """Flush the staged files to disk before they replace the published ones."""
-    os.sync()
-    _fsync_dir(folder)

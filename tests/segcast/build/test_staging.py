@@ -189,3 +189,15 @@ def test_two_concurrent_builds_leave_one_whole_out(tmp_path: Path) -> None:
         if code != 0:
             assert "another segcast build of this show is running" in stderr, stderr
     assert_complete(out)
+
+
+def test_an_out_that_is_a_file_is_one_clear_error_and_stays(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    date_segments(show)
+    out = tmp_path / "notes.txt"
+    out.write_text("mine")
+    with pytest.raises(InputError) as caught:
+        run_build(show, out, environ={})
+    assert str(caught.value) == f"{out}: is a file, not a folder to publish into"
+    assert out.read_text() == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir() if ".segcast-" in p.name) == []
