@@ -19,9 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 
-from tests.feeds.site.test_browser import CHROMIUM, CLICK_SCRIPT, screenshot
+from tests.feeds.site.test_browser import CHROMIUM, CLICK_SCRIPT, clicked_dom, screenshot
 
 pytestmark = [
     pytest.mark.skipif(
@@ -102,19 +101,7 @@ def test_a_chapter_link_moves_the_player_and_the_transcript_is_shown(
     preview: tuple[str, Path, Path], tmp_path: Path
 ) -> None:
     url, _, _ = preview
-    assert CHROMIUM is not None
-    done = subprocess.run(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-            "--autoplay-policy=no-user-gesture-required", "--virtual-time-budget=8000",
-            "--dump-dom", url + "clicking.html",
-        ],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-500:]
-    root = lxml_html.document_fromstring(done.stdout)
+    root = clicked_dom(url + "clicking.html", tmp_path / "profile")
     assert root.get("data-page") == "/clicking.html"
     assert float(root.get("data-time")) == pytest.approx(12, abs=0.5)
     text = root.text_content()

@@ -144,6 +144,23 @@ def screenshot(url: str, out: Path, size: tuple[int, int], scheme: int, profile:
     return done.stderr
 
 
+def clicked_dom(url: str, profile: Path) -> Any:
+    """Load a page that runs ``CLICK_SCRIPT``, let the player play; return the DOM it left."""
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [
+            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={profile}",
+            "--autoplay-policy=no-user-gesture-required", "--virtual-time-budget=8000",
+            "--dump-dom", url,
+        ],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-500:]
+    return lxml_html.document_fromstring(done.stdout)
+
+
 #: The episode page in every viewport and scheme; the show page in two (Chromium is slow here).
 CASES = [(f"{LOVESONG}.html", viewport, scheme) for viewport in VIEWPORTS for scheme in SCHEMES]
 CASES += [("index.html", "phone", "light"), ("index.html", "desktop", "dark")]
@@ -189,18 +206,6 @@ def test_a_chapter_link_seeks_the_player_without_leaving_the_page(
     served: tuple[str, list[tuple[str, int]]], tmp_path: Path
 ) -> None:
     base, _ = served
-    assert CHROMIUM is not None
-    done = subprocess.run(
-        [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-            "--autoplay-policy=no-user-gesture-required", "--virtual-time-budget=8000",
-            "--dump-dom", base + "clicking.html",
-        ],
-        capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr[-500:]
-    root = lxml_html.document_fromstring(done.stdout)
+    root = clicked_dom(base + "clicking.html", tmp_path / "profile")
     assert root.get("data-page") == "/clicking.html"  # site.js kept the page
     assert float(root.get("data-time")) == pytest.approx(41, abs=0.5)
