@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from feeds.sanitize import sanitize_description, sanitize_html
 from segments.model import ROLES, Chapter, Image, Person, Role, Segment, Show
 from segments.timecode import format_clock
+from segments.urls import is_published_url
 
 #: Apple's limit on an item description, in UTF-8 bytes (Apple Podcasts, "RSS tags for Podcasts
 #: Connect", <description>: "up to 4000 bytes", https://help.apple.com/itc/podcasts_connect/#/itcb54353390).
@@ -75,8 +76,8 @@ def chapter_lines(chapters: Sequence[Chapter]) -> list[str]:
 
 
 def is_web_url(url: str | None) -> bool:
-    """Say whether ``url`` is an absolute http(s) URL (not ``javascript:``, ``data:``, relative)."""
-    return bool(url) and urlsplit(url or "").scheme in ("http", "https")
+    """Say whether ``url`` is an absolute http(s) URL (the policy is :mod:`segments.urls`)."""
+    return is_published_url(url)
 
 
 def _person_html(person: Person) -> str:
