@@ -34,13 +34,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from segcast.build.cache import open_cache
-from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Progress
+from segcast.build.episode import BuildReport, Episode, FeedResult, Problem
 from segcast.build.feed import render_feed, write_feed
 from segcast.build.guids import assign_dates, assign_guids
 from segcast.build.import_pages import import_pages
+from segcast.build.jobs import DEFAULT_RETRIES, ExecutorFactory, JobEvent, ProgressSink, open_pool
 from segcast.build.layout import AUDIO, FEED_NAME, PAGES, RAW, SEGMENTS
 from segcast.build.lock import show_lock
-from segcast.build.master import ExecutorFactory, default_jobs, master_audio
+from segcast.build.master import default_jobs, master_audio
 from segcast.build.pair import pair_transcripts
 from segcast.build.publish import publish
 from segcast.build.read import read_segments
@@ -55,8 +56,9 @@ __all__ = [
     "BuildReport",
     "Episode",
     "FeedResult",
+    "JobEvent",
     "Problem",
-    "Progress",
+    "ProgressSink",
     "run_build",
     "run_feed",
 ]
@@ -71,7 +73,9 @@ def run_build(
     replace_out: bool = False,
     jobs: int | None = None,
     executor: ExecutorFactory | None = None,
-    progress: Progress | None = None,
+    cluster: str | None = None,
+    retries: int = DEFAULT_RETRIES,
+    progress: ProgressSink | None = None,
     environ: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
 ) -> BuildReport:
@@ -80,9 +84,11 @@ def run_build(
     ``force`` masters again even what is up to date; ``strict`` refuses to date an undated
     episode (it is a problem instead); ``replace_out`` lets the build replace an ``out_dir`` that
     is not empty and not segcast's; ``jobs`` masters run at once (default: one per processor)
-    on the executor ``executor`` makes (default: a process pool); ``now`` is the build's moment
-    (default: the clock). A bad show.toml raises ConfigError; another build of the same show
-    running raises InputError.
+    on the executor ``executor`` makes (default: a process pool), or on the Dask cluster at
+    ``cluster`` (a scheduler address; the audio jobs only, the rest stays here); a failed job is
+    tried ``retries`` more times; ``progress`` is told each ``JobEvent`` of the audio jobs;
+    ``now`` is the build's moment (default: the clock). A bad show.toml raises ConfigError;
+    another build of the same show running raises InputError.
 
     OUT is replaced whole, in one step, only when the feed could be built (a killed build leaves
     the previous OUT as it was).
@@ -103,17 +109,15 @@ def run_build(
         episodes = pair_transcripts(config, episodes, report, cache)
         episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
         report.new = [episode.slug for episode in episodes if episode.new_guid]
-        episodes = master_audio(
-            config,
-            episodes,
-            report,
-            cache,
-            force=force,
-            jobs=default_jobs() if jobs is None else jobs,
-            executor=executor,
-            progress=progress,
-        )
-        episodes = tag_audio(config, episodes, report, cache)
+        if cluster is not None:
+            from segcast.build.cluster import cluster_executor  # only with the dask extra
+
+            executor = cluster_executor(cluster, config.folder)
+        with open_pool(
+            default_jobs() if jobs is None else jobs, executor, retries=retries, progress=progress
+        ) as pool:
+            episodes = master_audio(config, episodes, report, cache, pool, force=force)
+            episodes = tag_audio(config, episodes, report, cache, pool)
         report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report, cache, now)
         if report.feed is not None:
             pages = render_site(config, episodes, report, cache, report.out_dir, now)

@@ -9,10 +9,9 @@ Per-item problems are recorded on the episode and in the report; the other items
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING
 
 from segments.errors import SegcastError
 from segments.model import Segment
@@ -21,15 +20,7 @@ if TYPE_CHECKING:
     from audio.master import MasterReport
     from feeds.rss import Episode as FeedItem
 
-__all__ = ["BuildReport", "Episode", "FeedResult", "Problem", "Progress"]
-
-_T = TypeVar("_T")
-
-
-class Progress(Protocol):
-    """Wrap the items of a long stage so each one finished moves a progress bar."""
-
-    def __call__(self, items: Sequence[_T], label: str) -> Iterable[_T]: ...
+__all__ = ["BuildReport", "Episode", "FeedResult", "Problem"]
 
 
 @dataclass(frozen=True)

@@ -2,24 +2,22 @@
 
 Up to date means: the build cache holds a master of the same recording (by content hash) with
 the same settings and bumpers, and ``audio/<slug>.<format>`` is still the file it wrote (or tagged).
-The masters to make run as jobs on a ``concurrent.futures`` executor, a process pool sized to the
-machine by default; each finished job is recorded in the cache at once, so an interrupted build
-resumes where it stopped.
+The masters to make run as jobs on the build's ``JobPool`` (``jobs.py``: this process, a process
+pool sized to the machine by default, or a Dask cluster); each finished job is recorded in the
+cache at once, so an interrupted build resumes where it stopped.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from audio.master import MasterReport, MasterSettings, master
 from segcast.build.cache import BuildCache, step_key
-from segcast.build.episode import BuildReport, Episode, Progress
+from segcast.build.episode import BuildReport, Episode
+from segcast.build.jobs import Job, JobPool
 from segcast.build.layout import AUDIO, RAW, RAW_EXTENSIONS, find_raw, folder_names
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
@@ -29,9 +27,6 @@ __all__ = ["MASTER_STEP", "default_jobs", "master_audio", "master_key"]
 #: The cache step name of a master; bump the version when mastering changes what it makes.
 MASTER_STEP = "master"
 MASTER_VERSION = 1
-
-#: Makes the executor that runs the jobs, given the number of workers.
-ExecutorFactory = Callable[[int], Executor]
 
 
 def default_jobs() -> int:
@@ -71,38 +66,24 @@ def master_key(cache: BuildCache, raw: Path, settings: MasterSettings) -> str:
     return step_key(MASTER_STEP, MASTER_VERSION, cache.hash(raw), fields)
 
 
-@contextmanager
-def _executor(jobs: int, factory: ExecutorFactory | None) -> Iterator[Executor | None]:
-    """Yield the executor for ``jobs`` workers; None means run in this process (one job)."""
-    if factory is None and jobs <= 1:
-        yield None
-        return
-    executor = (factory or (lambda n: ProcessPoolExecutor(max_workers=n)))(jobs)
-    try:
-        yield executor
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
-
-
 def master_audio(
     config: ShowConfig,
     episodes: list[Episode],
     report: BuildReport,
     cache: BuildCache,
+    pool: JobPool,
     *,
     force: bool = False,
-    jobs: int = 1,
-    executor: ExecutorFactory | None = None,
-    progress: Progress | None = None,
 ) -> list[Episode]:
     """Master each episode's raw file to ``audio/<slug>.<format>`` unless up to date.
 
-    ``force`` masters again even what is up to date; ``jobs`` masters run at once on the
-    executor ``executor`` makes (default: a process pool). An episode whose file is (now)
-    mastered has ``mastered`` set and ``audio`` pointing at it.
+    ``force`` masters again even what is up to date; the masters run as jobs on ``pool`` (this
+    process, the local process pool or a cluster). An episode whose file is (now) mastered has
+    ``mastered`` set and ``audio`` pointing at it.
     """
     settings = config.audio
-    todo: list[tuple[Episode, Path, str]] = []
+    todo: list[Job[MasterReport]] = []
+    planned: dict[str, tuple[Episode, Path, str]] = {}
     for episode in _plan(config, episodes, report):
         output = config.folder / AUDIO / f"{episode.slug}.{settings.format}"
         try:
@@ -115,11 +96,16 @@ def master_audio(
             report.skipped.append(episode.slug)
             episode.audio, episode.mastered = output, True
         else:
-            todo.append((episode, output, key))
-    if not todo:
-        return episodes
-
-    def finished(episode: Episode, output: Path, key: str, result: MasterReport) -> None:
+            planned[episode.slug] = (episode, output, key)
+            todo.append(Job(episode.slug, _raw(episode), master, (_raw(episode), output, settings)))
+    # Each finished job is recorded at once: a build killed later resumes after it.
+    for outcome in pool.run("master", todo):
+        episode, output, key = planned[outcome.job.name]
+        if outcome.error is not None or outcome.result is None:
+            if outcome.error is not None:
+                report.problem(outcome.error, episode)
+            continue
+        result = outcome.result
         cache.record(MASTER_STEP, episode.slug, key, output)
         cache.commit()
         report.masters.append(result)
@@ -128,33 +114,9 @@ def master_audio(
         if not result.target_met:
             off = result.after.integrated_lufs - result.target_lufs
             report.warn(output, f"loudness is {off:+.1f} LU off the target")
-
-    with _executor(min(jobs, len(todo)), executor) as pool:
-        if pool is None:
-            items = [episode for episode, _, _ in todo]
-            by_episode = {id(e): (o, k) for e, o, k in todo}
-            for episode in progress(items, "mastering") if progress else items:
-                output, key = by_episode[id(episode)]
-                try:
-                    result = master(_raw(episode), output, settings)
-                except SegcastError as exc:
-                    report.problem(exc, episode)
-                    continue
-                finished(episode, output, key, result)
-        else:
-            futures: dict[Future[MasterReport], tuple[Episode, Path, str]] = {
-                pool.submit(master, _raw(e), o, settings): (e, o, k) for e, o, k in todo
-            }
-            for future in _progress(progress, as_completed(futures), len(futures)):
-                episode, output, key = futures[future]
-                try:
-                    result = future.result()
-                except SegcastError as exc:
-                    report.problem(exc, episode)
-                    continue
-                finished(episode, output, key, result)
     # Report order does not depend on which worker finished first.
     report.mastered.sort()
+    report.masters.sort(key=lambda result: str(result.output))
     return episodes
 
 
@@ -162,12 +124,3 @@ def _raw(episode: Episode) -> Path:
     """Return the recording of an episode the plan gave one."""
     assert episode.raw is not None
     return episode.raw
-
-
-def _progress(progress: Progress | None, done: Iterator[Any], total: int) -> Iterator[Any]:
-    """Yield finished futures as they come, moving the progress bar by one each."""
-    if progress is None:
-        yield from done
-        return
-    for future, _ in zip(done, progress(range(total), "mastering"), strict=False):
-        yield future

@@ -15,6 +15,7 @@ from audio.tags import tag_fields, write_tags
 from segcast.build.cache import BuildCache, step_key
 from segcast.build.episode import BuildReport, Episode
 from segcast.build.guids import store_new_guid
+from segcast.build.jobs import Job, JobPool
 from segcast.build.master import MASTER_STEP
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
@@ -48,12 +49,16 @@ def tag_key(segment: Segment, show: Show, cover_hash: str | None) -> str:
 
 
 def tag_audio(
-    config: ShowConfig, episodes: list[Episode], report: BuildReport, cache: BuildCache
+    config: ShowConfig,
+    episodes: list[Episode],
+    report: BuildReport,
+    cache: BuildCache,
+    pool: JobPool,
 ) -> list[Episode]:
-    """Tag every episode the master stage left with a mastered file, in slug order.
+    """Tag every episode the master stage left with a mastered file, as jobs on ``pool``.
 
-    A GUID (or date) this run assigned is stored in the segment file first: the GUID is a tag
-    (TGID), and tags must not change after the feed has stated the file's length.
+    A GUID (or date) this run assigned is stored in the segment file first, here: the GUID is a
+    tag (TGID), and tags must not change after the feed has stated the file's length.
     """
     mastered = sorted((e for e in episodes if e.mastered), key=lambda e: e.slug)
     if not mastered:
@@ -61,6 +66,8 @@ def tag_audio(
     cover_hash = cache.hash(config.artwork_file) if config.artwork_file is not None else None
     cover: bytes | None = None
     cover_read = False
+    todo: list[Job[None]] = []
+    planned: dict[str, tuple[Episode, str, dict[str, object] | None]] = {}
     for episode in mastered:
         assert episode.audio is not None
         try:
@@ -78,13 +85,22 @@ def tag_audio(
             # The master's record must follow the file through tagging, or the next build would
             # take the tagged file for a stale master.
             master = cache.done(MASTER_STEP, episode.slug, episode.master_key or "", episode.audio)
-            tag_episode(episode.audio, episode.segment, config.show, cover)
         except SegcastError as exc:
             report.problem(exc, episode)
+            continue
+        planned[episode.slug] = (episode, key, master)
+        args = (episode.audio, episode.segment, config.show, cover)
+        todo.append(Job(episode.slug, episode.audio, tag_episode, args))
+    for outcome in pool.run("tag", todo):
+        episode, key, master = planned[outcome.job.name]
+        assert episode.audio is not None
+        if outcome.error is not None:
+            report.problem(outcome.error, episode)
             continue
         if master is not None and episode.master_key is not None:
             cache.record(MASTER_STEP, episode.slug, episode.master_key, episode.audio)
         cache.record(TAG_STEP, episode.slug, key, episode.audio)
         cache.commit()
         report.tagged.append(episode.slug)
+    report.tagged.sort()
     return episodes

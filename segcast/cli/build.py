@@ -8,33 +8,90 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from segcast.build import BuildReport, Problem, run_build
+from segcast.build import BuildReport, JobEvent, Problem, ProgressSink, run_build
+from segcast.build.jobs import DEFAULT_RETRIES
 from segments.errors import EXIT_BAD_INPUT
 
 #: Where OUT goes when ``-o`` is not given, inside the show folder.
 DEFAULT_OUT = "public"
-
-_T = TypeVar("_T")
 
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def progress_bar(items: Sequence[_T], label: str) -> Iterable[_T]:
-    """Yield ``items`` while a click progress bar on stderr counts them."""
+def duration_text(seconds: float) -> str:
+    """Return a duration as a person reads it: 42s, 3m05s, 2h07m, 3d04h.
 
-    def run() -> Iterator[_T]:
-        with click.progressbar(items, label=label, file=sys.stderr) as bar:
-            yield from bar
+    >>> duration_text(42.4), duration_text(185), duration_text(7620), duration_text(273600)
+    ('42s', '3m05s', '2h07m', '3d04h')
+    """
+    whole = round(seconds)
+    days, rest = divmod(whole, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return f"{days}d{hours:02d}h"
+    if hours:
+        return f"{hours}h{minutes:02d}m"
+    return f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
 
-    return run()
+
+def progress_text(event: JobEvent) -> str:
+    """Return the one line a progress event shows: the counts and the time left.
+
+    >>> from segcast.build import JobEvent
+    >>> progress_text(JobEvent("done", "master", "a", 3, 2, 1, 6, 10, 30.0, 60.0))
+    'master: 3/10 done, 2 running, 1 failed, 6 remaining, ETA 1m00s'
+    """
+    eta = "ETA unknown" if event.eta_seconds is None else f"ETA {duration_text(event.eta_seconds)}"
+    if event.event == "end":
+        eta = f"took {duration_text(event.elapsed_seconds)}"
+    return (
+        f"{event.stage}: {event.done}/{event.total} done, {event.running} running, "
+        f"{event.failed} failed, {event.remaining} remaining, {eta}"
+    )
+
+
+class TerminalProgress:
+    """One line on a terminal's stderr, redrawn at each event; a newline when a stage ends."""
+
+    def __call__(self, event: JobEvent) -> None:
+        end = "\n" if event.event == "end" else ""
+        # color=True: the erase-line code stays (this is only used on a terminal).
+        click.echo(f"\r\x1b[K{progress_text(event)}{end}", err=True, nl=False, color=True)
+
+
+class PlainProgress:
+    """Plain lines on stderr (a log, not a terminal): at most one every ``interval`` seconds.
+
+    A stage that ends before its first line is due prints nothing (short builds stay quiet); one
+    that printed any line prints its end too.
+    """
+
+    def __init__(self, interval: float = 10.0) -> None:
+        self.interval = interval
+        self._last: float | None = None
+        self._printed = False
+
+    def __call__(self, event: JobEvent) -> None:
+        if event.event == "start":
+            self._last, self._printed = event.elapsed_seconds, False
+            return
+        due = self._last is None or event.elapsed_seconds - self._last >= self.interval
+        if (event.event == "end" and self._printed) or (event.event != "end" and due):
+            click.echo(progress_text(event), err=True)
+            self._last, self._printed = event.elapsed_seconds, True
+
+
+def json_progress(event: JobEvent) -> None:
+    """Print ``event`` as one JSON object on a line of stdout (``--json``)."""
+    click.echo(json.dumps(event.as_json(), ensure_ascii=False))
 
 
 def stage_lines(report: BuildReport) -> list[str]:
@@ -134,7 +191,26 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     default=None,
     help="Masters to run at once [default: one per processor].",
 )
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    default=None,
+    help="Run the audio jobs on the Dask scheduler at ADDRESS (tcp://HOST:8786); every worker "
+    "must see SHOW_DIR at the same path. Needs segcast[dask].",
+)
+@click.option(
+    "--retries",
+    type=click.IntRange(min=0),
+    default=DEFAULT_RETRIES,
+    show_default=True,
+    help="Times a failed audio job is tried again before it is reported.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON lines: one per audio job event, the report last.",
+)
 @click.pass_context
 def build(
     ctx: click.Context,
@@ -143,16 +219,34 @@ def build(
     strict: bool,
     force: bool,
     jobs: int | None,
+    cluster: str | None,
+    retries: int,
     as_json: bool,
 ) -> None:
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
+    if cluster is not None and jobs is not None:
+        raise click.UsageError("--jobs and --cluster exclude each other (the cluster has its own)")
     out = out_dir if out_dir is not None else show_dir / DEFAULT_OUT
-    progress = progress_bar if sys.stderr.isatty() else None
+    progress: ProgressSink
+    if as_json:
+        progress = json_progress
+    elif sys.stderr.isatty():
+        progress = TerminalProgress()
+    else:
+        progress = PlainProgress()
     report = run_build(
-        show_dir, out, force=force, strict=strict, replace_out=force, jobs=jobs, progress=progress
+        show_dir,
+        out,
+        force=force,
+        strict=strict,
+        replace_out=force,
+        jobs=jobs,
+        cluster=cluster,
+        retries=retries,
+        progress=progress,
     )
     if as_json:
-        click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(report_json(report), ensure_ascii=False))
     else:
         for line in stage_lines(report):
             click.echo(line)

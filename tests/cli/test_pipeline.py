@@ -74,7 +74,22 @@ def test_json_report(tmp_path: Path) -> None:
     (show / "raw" / f"{LOVESONG}.wav").write_bytes(b"not audio at all")
     code, stdout, stderr = run("build", str(show), "--json", "--strict")
     assert (code, stderr) == (1, "")
-    report = json.loads(stdout)
+    *events, report = [json.loads(line) for line in stdout.splitlines()]
+    # JSON lines: each audio job's events (the corrupt recording tried 3 times), the report last.
+    assert [(e["stage"], e["event"], e["name"]) for e in events if e["event"] != "done"] == [
+        ("master", "start", None),
+        ("master", "retry", LOVESONG),
+        ("master", "retry", LOVESONG),
+        ("master", "failed", LOVESONG),
+        ("master", "end", None),
+        ("tag", "start", None),
+        ("tag", "end", None),
+    ]
+    assert [(e["stage"], e["name"]) for e in events if e["event"] == "done"] == [
+        ("master", GOLD),
+        ("tag", GOLD),
+    ]
+    assert events[-1]["done"] == events[-1]["total"] == 1
     assert report == {
         "imported": [str(show / "segments" / f"{slug}.md") for slug in (GOLD, LOVESONG)],
         "mastered": [GOLD],
@@ -96,7 +111,7 @@ def test_json_report(tmp_path: Path) -> None:
     }
     date_segments(show)
     code, stdout, _ = run("build", str(show), "--json")
-    report = json.loads(stdout)
+    report = json.loads(stdout.splitlines()[-1])
     assert code == 1  # the corrupt raw file is still there
     public = show / "public"  # the default OUT
     assert report["feed"] == str(public / "feed.xml")
