@@ -1,4 +1,4 @@
-"""Run segcast's benchmarks: ``python benchmarks/run.py [audio|feed|align|all] [-- options]``.
+"""Run segcast's benchmarks: ``python benchmarks/run.py [NAME|all] [-- options]``.
 
 Each benchmark is a script in this folder that prints its own table and exits 1 when it misses
 a target. Options after ``--`` go to the one benchmark named (e.g. ``audio -- --minutes 10``).
@@ -31,6 +31,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
     "align": (
         "align_bench.py",
         "pair a 60-minute interview with a damaged timed transcript: time, memory, error",
+    ),
+    "backfill": (
+        "backfill_bench.py",
+        "backfill 40 short segments: --jobs 2 vs a 2-worker Dask LocalCluster, same cores",
     ),
 }
 

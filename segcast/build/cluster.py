@@ -18,8 +18,10 @@ build asks for a cluster.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
+from contextlib import suppress
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -108,7 +110,16 @@ def cluster_executor(address: str, show_dir: Path) -> ExecutorFactory:
     or tag does not need the cluster up.
     """
 
+    # Importing distributed takes about a second of CPU: done while the read, import and pair
+    # stages run, not after them (a failed import is reported by ``connect``).
+    threading.Thread(target=_import_distributed, name="import-distributed", daemon=True).start()
+
     def factory(_jobs: int) -> Executor:
         return connect(address, show_dir)
 
     return factory
+
+
+def _import_distributed() -> None:
+    with suppress(ImportError):
+        import distributed  # noqa: F401

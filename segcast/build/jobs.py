@@ -2,7 +2,9 @@
 
 A stage hands ``JobPool.run`` its jobs (a name, the file a failure is about, a function and its
 arguments) and gets each ``Outcome`` back as soon as it is finished, so it records the result in
-the build cache at once: a build interrupted at any point resumes where it stopped. Where the
+the build cache at once: a build interrupted at any point resumes where it stopped. The job's
+``done`` event follows the stage's handling of it, so a script that saw ``done`` knows the job
+is recorded. Where the
 jobs run is the executor's business, behind ``concurrent.futures.Executor``: none (this process,
 one at a time), the local process pool (``--jobs N``), or a Dask cluster (``--cluster``,
 ``segcast.build.cluster``). The same ``JobEvent`` stream reports progress for all three.
@@ -199,7 +201,7 @@ class JobPool:
         counts.emit("start")
         if pool is None:
             for job in todo:
-                yield self._settle(counts, job, *self._here(counts, job))
+                yield from self._settle(counts, job, *self._here(counts, job))
         else:
             yield from self._on(pool, counts, todo)
         counts.emit("end")
@@ -233,7 +235,7 @@ class JobPool:
                 except Exception as exc:
                     error = _as_error(job, exc)
                     if attempts[id(job)] > self.retries:
-                        yield self._settle(counts, job, None, error, attempts[id(job)])
+                        yield from self._settle(counts, job, None, error, attempts[id(job)])
                         continue
                     counts.emit("retry", job.name, attempt=attempts[id(job)], reason=str(error))
                     attempts[id(job)] += 1
@@ -243,7 +245,7 @@ class JobPool:
                     assert self._executor is not None
                     pending[self._executor.submit(job.call, *job.args)] = (job, self._executor)
                     continue
-                yield self._settle(counts, job, result, None, attempts[id(job)])
+                yield from self._settle(counts, job, result, None, attempts[id(job)])
 
     def _settle(
         self,
@@ -252,14 +254,17 @@ class JobPool:
         result: _R | None,
         error: SegcastError | None,
         attempts: int,
-    ) -> Outcome[_R]:
+    ) -> Iterator[Outcome[_R]]:
+        """Yield the outcome, then tell progress: a ``done`` event means the stage recorded it."""
         if error is None:
             counts.done += 1
-            counts.emit("done", job.name, attempt=attempts)
         else:
             counts.failed += 1
+        yield Outcome(job, result, error, attempts)
+        if error is None:
+            counts.emit("done", job.name, attempt=attempts)
+        else:
             counts.emit("failed", job.name, attempt=attempts, reason=str(error))
-        return Outcome(job, result, error, attempts)
 
 
 @contextmanager

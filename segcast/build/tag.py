@@ -8,6 +8,7 @@ tool sends nothing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 
 from audio.cover import prepare_cover
@@ -21,7 +22,7 @@ from segcast.config import ShowConfig
 from segments.errors import SegcastError
 from segments.model import Segment, Show
 
-__all__ = ["TAG_STEP", "tag_audio", "tag_episode"]
+__all__ = ["TAG_STEP", "prepared_cover", "tag_audio", "tag_episode", "tag_job"]
 
 #: The cache step name of tagging; bump the version when tagging changes what it writes.
 TAG_STEP = "tag"
@@ -39,6 +40,24 @@ def tag_episode(
         chapters=segment.chapters,
         id3_version=id3_version,
     )
+
+
+def tag_job(
+    file: Path, segment: Segment, show: Show | None, artwork: Path | None, artwork_hash: str | None
+) -> None:
+    """One tag job (on a worker, or here): the cover is prepared from ``artwork`` once a process.
+
+    The job carries the artwork's path and hash, not its bytes: 50,000 jobs on a cluster would
+    otherwise each ship the same 300 KB.
+    """
+    cover = prepared_cover(artwork, artwork_hash) if artwork is not None and artwork_hash else None
+    tag_episode(file, segment, show, cover)
+
+
+@functools.lru_cache(maxsize=4)
+def prepared_cover(artwork: Path, artwork_hash: str) -> bytes:
+    """Return the cover ``audio.cover.prepare_cover`` makes of ``artwork`` (by its content hash)."""
+    return prepare_cover(artwork)
 
 
 def tag_key(segment: Segment, show: Show, cover_hash: str | None) -> str:
@@ -63,8 +82,8 @@ def tag_audio(
     mastered = sorted((e for e in episodes if e.mastered), key=lambda e: e.slug)
     if not mastered:
         return episodes
-    cover_hash = cache.hash(config.artwork_file) if config.artwork_file is not None else None
-    cover: bytes | None = None
+    artwork = config.artwork_file
+    cover_hash = cache.hash(artwork) if artwork is not None else None
     cover_read = False
     todo: list[Job[None]] = []
     planned: dict[str, tuple[Episode, str, dict[str, object] | None]] = {}
@@ -75,12 +94,13 @@ def tag_audio(
             if cache.done(TAG_STEP, episode.slug, key, episode.audio) is not None:
                 report.tags_unchanged.append(episode.slug)
                 continue
-            if not cover_read and config.artwork_file is not None:
+            if not cover_read and artwork is not None and cover_hash is not None:
                 cover_read = True
                 try:
-                    cover = prepare_cover(config.artwork_file)
+                    prepared_cover(artwork, cover_hash)  # checked once, here
                 except SegcastError as exc:
                     report.problem(exc)
+                    artwork = None  # tagged without a new cover, as before
             store_new_guid(episode)
             # The master's record must follow the file through tagging, or the next build would
             # take the tagged file for a stale master.
@@ -89,8 +109,8 @@ def tag_audio(
             report.problem(exc, episode)
             continue
         planned[episode.slug] = (episode, key, master)
-        args = (episode.audio, episode.segment, config.show, cover)
-        todo.append(Job(episode.slug, episode.audio, tag_episode, args))
+        args = (episode.audio, episode.segment, config.show, artwork, cover_hash)
+        todo.append(Job(episode.slug, episode.audio, tag_job, args))
     for outcome in pool.run("tag", todo):
         episode, key, master = planned[outcome.job.name]
         assert episode.audio is not None

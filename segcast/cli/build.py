@@ -90,8 +90,10 @@ class PlainProgress:
 
 
 def json_progress(event: JobEvent) -> None:
-    """Print ``event`` as one JSON object on a line of stdout (``--json``)."""
+    """Print ``event`` as one JSON object on a line of stdout (``--json``), at once (a pipe
+    would otherwise hold it back until its buffer fills)."""
     click.echo(json.dumps(event.as_json(), ensure_ascii=False))
+    sys.stdout.flush()
 
 
 def stage_lines(report: BuildReport) -> list[str]:
