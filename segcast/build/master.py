@@ -101,11 +101,11 @@ def master_audio(
     # Each finished job is recorded at once: a build killed later resumes after it.
     for outcome in pool.run("master", todo):
         episode, output, key = planned[outcome.job.name]
-        if outcome.error is not None or outcome.result is None:
-            if outcome.error is not None:
-                report.problem(outcome.error, episode)
+        if outcome.error is not None:
+            report.problem(outcome.error, episode)
             continue
         result = outcome.result
+        assert result is not None  # a job without error returned its report
         cache.record(MASTER_STEP, episode.slug, key, output)
         cache.commit()
         report.masters.append(result)

@@ -18,9 +18,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+import segcast.build.cluster
 from segcast.build import JobEvent, run_build
 from segcast.build.cluster import connect
+from segcast.cli import cli
 from segments.errors import InputError
 from tests.conftest import REPO
 from tests.segcast.build.backfill import make_archive, slugs, tree
@@ -209,3 +212,18 @@ def test_a_cluster_that_cannot_see_the_show_folder_is_one_error(
         f"{', '.join(sorted(_worker_pids(cluster)))}: mount the shared storage at the same path "
         "on every worker"
     )
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line_and_exit_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show = make_archive(tmp_path, 1)
+    monkeypatch.setattr(segcast.build.cluster, "CONNECT_TIMEOUT_SECONDS", 1)
+    address = "tcp://127.0.0.1:9"  # the discard port: nothing listens there
+    result = CliRunner().invoke(cli, ["build", str(show), "--cluster", address], obj={})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {address}: cannot reach the Dask scheduler: "
+        f"Timed out trying to connect to {address} after 1 s\n"
+    )
+    assert not (show / "public").exists()  # nothing published
