@@ -91,6 +91,8 @@ class Source:
     path: str | None = None
     url: str | None = None
     kind: Literal["text", "html", "segment"] | None = None
+    #: The page's SHA-256 (hex) when it was imported: a build tells when the page changed since.
+    sha256: str | None = None
 
 
 @dataclass
@@ -173,6 +175,8 @@ class Segment:
     people: list[Person] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     audio: AudioRef | None = None
+    #: The recording to master (relative to the show folder), when not ``raw/<slug>.<ext>``.
+    raw: Path | None = None
     transcript: list[Section] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     source: Source | None = None

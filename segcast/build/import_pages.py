@@ -74,7 +74,7 @@ def import_pages(config: ShowConfig, episodes: list[Episode], report: BuildRepor
                     "rename one of them",
                     page,
                 )
-            write_segment(segment, destination)
+            write_segment(segment, destination, template=True)
         except SegcastError as exc:
             report.problem(exc)
             continue

@@ -74,11 +74,25 @@ def folder_names(folder: Path) -> frozenset[str]:
         return frozenset()
 
 
-def find_raw(show_dir: Path, slug: str, present: frozenset[str] | None = None) -> Path | None:
-    """Return ``raw/<slug>.<ext>``, the first of RAW_EXTENSIONS that exists.
+def find_raw(
+    show_dir: Path,
+    slug: str,
+    present: frozenset[str] | None = None,
+    named: Path | None = None,
+    where: Path | None = None,
+) -> Path | None:
+    """Return the recording to master: ``named`` (the segment's ``raw:`` key, relative to the
+    show folder, like ``audio.path``) when given, else ``raw/<slug>.<ext>``, the first of
+    RAW_EXTENSIONS that exists.
 
-    ``present`` is ``folder_names(SHOW_DIR/raw)`` when the caller listed it already.
+    ``present`` is ``folder_names(SHOW_DIR/raw)`` when the caller listed it already; a ``named``
+    file that is not there is an InputError about ``where`` (the segment file).
     """
+    if named is not None:
+        path = named if named.is_absolute() else show_dir / named
+        if not path.is_file():
+            raise InputError(f"raw: no file at {named.as_posix()}", where)
+        return path
     for extension in RAW_EXTENSIONS:
         name = f"{slug}{extension}"
         if present is not None and name not in present:
