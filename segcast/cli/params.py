@@ -68,7 +68,7 @@ RENAMED: dict[str, str] = {"--target": "--target-lufs", "--crossfade": "--crossf
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def renamed_option(old: str, type: click.ParamType) -> Callable[[_F], _F]:
+def renamed_option(old: str, type: click.ParamType[Any]) -> Callable[[_F], _F]:
     """Add the hidden flag ``old``: it sets what its new name (``RENAMED``) sets, and warns.
 
     Its value reaches the command as ``renamed_<name>``; :func:`pick` merges it.
