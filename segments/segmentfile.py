@@ -5,9 +5,9 @@ transcript, so a producer can edit a segment by hand. Reading a written file giv
 ``Segment``. A file looks like this::
 
     ---
-    title: Another intimate film from director So Yong Kim
+    title: "'Lovesong': Another intimate film from director So Yong Kim"
     slug: lovesong-another-intimate-film
-    published: '2016-04-05T10:00:00-07:00'
+    published: "2016-04-05T10:00:00-07:00"
     people:
     - name: So Yong Kim
       role: guest
@@ -34,8 +34,9 @@ In the transcript a section starts at its ``### topic`` heading, its ``[HH:MM:SS
 (start, or start - end), its ``> **Q:**`` question (``> **Name:**`` when the page names who asked)
 or its ``**Speaker:**`` label, whichever comes first; a ``---`` line separates sections that have
 none of these. A text line that would read as one of these marks is written with a leading
-backslash, which reading removes. Every front-matter key is listed in the tables below; an unknown
-key is an error (it would otherwise be silently lost when the file is rewritten).
+backslash, which reading removes. Every front-matter key is in ``SEGMENT_KEYS`` (the
+reference, docs/segment-files.md, is made from it); an unknown key is an error (it would
+otherwise be silently lost when the file is rewritten).
 """
 
 from __future__ import annotations
