@@ -8,6 +8,7 @@ writing succeeded; on any error it is removed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -42,6 +43,11 @@ def atomic_output(destination: Path, *, overwrite: bool = True) -> Iterator[Path
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the SHA-256 of ``data`` in hex: how a page's content is recorded and compared."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def read_input(path: Path, *, what: str = "file") -> bytes:

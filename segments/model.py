@@ -93,6 +93,9 @@ class Source:
     kind: Literal["text", "html", "segment"] | None = None
     #: The page's SHA-256 (hex) when it was imported: a build tells when the page changed since.
     sha256: str | None = None
+    #: A short hash of each key the page gave, as imported (``segments.update``): a key whose
+    #: value no longer matches was edited by the producer, and re-importing keeps it.
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

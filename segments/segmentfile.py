@@ -374,6 +374,25 @@ def _pruned(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None and v != [] and v != {}}
 
 
+#: The parts of a segment file's body, after the front-matter keys.
+BODY_PARTS: tuple[str, ...] = ("summary", "show_notes", "transcript")
+
+
+def segment_values(segment: Segment) -> dict[str, Any]:
+    """Return each key's value as the file holds it, unset ones left out: the front-matter keys
+    as YAML data, then the body's parts (``BODY_PARTS``) as their Markdown."""
+    values = _front_matter(segment)
+    values["title"] = segment.title  # plain text, not the writer's always-quoted kind
+    blocks = _transcript_blocks(segment.transcript)
+    body = {
+        "summary": segment.summary,
+        "show_notes": segment.show_notes,
+        "transcript": "\n\n".join(blocks) if blocks else None,
+    }
+    values.update({k: v for k, v in body.items() if v is not None})
+    return values
+
+
 def _plain(obj: Person | Image | Source | Funding) -> dict[str, Any]:
     return _pruned({f.name: getattr(obj, f.name) for f in fields(obj)})
 
@@ -818,6 +837,12 @@ def _source(m: _Mapping) -> Source:
     source = Source(
         path=m.text("path"), url=m.text("url"), kind=cast(Any, kind), sha256=m.text("sha256")
     )
+    prints = m.mapping("fingerprints")
+    if prints is not None:
+        for key in prints.data:
+            value = prints.text(str(key))
+            if value is not None:
+                source.fingerprints[str(key)] = value
     m.finish()
     return source
 

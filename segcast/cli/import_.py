@@ -4,8 +4,10 @@ Without ``--json`` each page becomes ``DIR/<slug>.md`` (``-o``, default ``segmen
 ``--json`` the JSON form goes to stdout (one object for one PAGE, an array for several) and files
 are written only when ``-o`` is given. Bad pages never stop a batch: the good ones are written
 and each bad one is listed at the end as ``Error: FILE: problem``; the exit code is then 1.
-``--force`` replaces a segment file with the page's content but keeps what the producer added
-(GUID, date, exact audio, chapters, show notes...: ``PRODUCER_FIELDS``).
+A page imported before is not imported twice: ``--force`` updates the segment file that came
+from it (found by its ``source.path``; same file and slug) and prints what changed, key by key;
+the producer's keys and edits are kept (``segments.update`` states the rule). ``--slug NAME``
+names a new segment instead of its title.
 ``--strict`` counts a page with warnings (an encoding fallback, airtimes kept as text) as bad.
 ``--explain`` writes nothing: it prints, for each page, which rule gave the title, the date, the
 summary, each person and role, the audio and each photo caption its value.
@@ -26,6 +28,7 @@ from segments.importers.rawpage import Reason
 from segments.jsonform import segment_to_json
 from segments.model import Segment
 from segments.segmentfile import read_segment, segment_path, write_segment
+from segments.update import Update, update_segment
 
 #: Where segment files go when ``-o`` is not given (and ``--json`` is not asked for).
 DEFAULT_DIRECTORY = Path("segments")
@@ -45,7 +48,17 @@ DEFAULT_DIRECTORY = Path("segments")
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the JSON form; write files only with -o."
 )
-@click.option("--force", is_flag=True, help="Replace segment files that already exist.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Update the segment file that came from PAGE (your edits kept), or replace one.",
+)
+@click.option(
+    "--slug",
+    default=None,
+    metavar="NAME",
+    help="Name the segment (and every file made from it) NAME; one PAGE only.",
+)
 @click.option("--strict", is_flag=True, help="Treat a page with warnings as failed (not written).")
 @click.option("--explain", is_flag=True, help="Print which rule found each field; write nothing.")
 @click.pass_context
@@ -55,46 +68,53 @@ def import_command(
     output: Path | None,
     as_json: bool,
     force: bool,
+    slug: str | None,
     strict: bool,
     explain: bool,
 ) -> None:
     """Import segment pages (plain text or HTML, told apart by content) as segment files."""
     debug = bool((ctx.find_root().obj or {}).get("debug"))
+    if slug is not None and len(pages) > 1:
+        raise click.UsageError("--slug names one segment: give one PAGE")
     if explain:
         _explain(ctx, pages, debug)
         return
     directory = output if output is not None or as_json else DEFAULT_DIRECTORY
-    imported: list[Segment] = []
+    imported: list[tuple[Segment, Update | None]] = []
     failures: list[SegcastError] = []
     written_from: dict[Path, Path] = {}
+    from_pages = _imported_pages(directory) if directory is not None else {}
     for page in pages:
         try:
             # Into a segments folder, the page is named as `segcast build` names it (source_path).
             result = read_page(page, directory)
+            if slug is not None:
+                result.segment.slug = slug
             if strict and result.warnings:
                 raise InputError("; ".join(result.warnings) + " (--strict)", page)
             for warning in result.warnings:
                 click.echo(f"Warning: {page}: {warning}", err=True)
+            update = None
             if directory is not None:
-                destination = segment_path(directory, result.segment)
-                if destination in written_from:
-                    raise InputError(
-                        f"would replace {destination}, written from {written_from[destination]} "
-                        "in this run (both pages have the same slug)",
-                        page,
-                    )
-                if force:
-                    _keep_producer_fields(result.segment, destination)
-                write_segment(result.segment, destination, overwrite=force)
-                written_from[destination] = page
-                click.echo(f"wrote {destination}", err=as_json)
-            imported.append(result.segment)
+                update = _write(
+                    result.segment,
+                    page,
+                    directory,
+                    from_pages,
+                    written_from,
+                    force=force,
+                    slug_given=slug is not None,
+                    as_json=as_json,
+                )
+                if update is not None:
+                    result.segment = update.segment
+            imported.append((result.segment, update))
         except SegcastError as exc:
             if debug:
                 raise
             failures.append(exc)
     if as_json:
-        data = [segment_to_json(segment) for segment in imported]
+        data = [_json(segment, update) for segment, update in imported]
         if len(pages) > 1:
             click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         elif data:
@@ -105,6 +125,125 @@ def import_command(
         click.echo(f"Error: {failure}", err=True)
     if failures:
         ctx.exit(EXIT_BAD_INPUT)
+
+
+def _imported_pages(directory: Path) -> dict[str, Path]:
+    """Return the segment files in ``directory`` by the page each came from (``source.path``)."""
+    found: dict[str, Path] = {}
+    for path in sorted(directory.glob("*.md")) if directory.is_dir() else []:
+        try:
+            source = read_segment(path).source
+        except SegcastError:
+            continue  # unreadable: not known to come from any page
+        if source is not None and source.path:
+            found.setdefault(source.path, path)
+    return found
+
+
+def _write(
+    segment: Segment,
+    page: Path,
+    directory: Path,
+    from_pages: dict[str, Path],
+    written_from: dict[Path, Path],
+    *,
+    force: bool,
+    slug_given: bool,
+    as_json: bool,
+) -> Update | None:
+    """Write ``segment``'s file: a new one, or with ``force`` the one from the same page updated.
+
+    Returns the update when an existing file was updated (None for a new file).
+    """
+    stored = segment.source.path if segment.source else None
+    earlier = from_pages.get(stored) if stored else None
+    if earlier is not None and not force:
+        raise InputError(
+            f"already imported as {earlier}; `segcast import --force {page}` updates it "
+            "(your edits kept)",
+            page,
+        )
+    if earlier is not None and slug_given and segment.slug != earlier.stem:
+        raise InputError(
+            f"was imported as {earlier}; change the slug in that file, not with --slug", page
+        )
+    destination = earlier or segment_path(directory, segment)
+    if destination in written_from:
+        raise InputError(
+            f"would replace {destination}, written from {written_from[destination]} "
+            "in this run (both pages have the same slug)",
+            page,
+        )
+    update = None
+    if force and destination.is_file():
+        update = _updated(segment, destination)
+    if update is not None:
+        write_segment(update.segment, destination, overwrite=True)
+        written_from[destination] = page
+        _echo_update(destination, page, update, err=as_json)
+        return update
+    write_segment(segment, destination, overwrite=force, template=True)
+    written_from[destination] = page
+    if stored:
+        from_pages[stored] = destination
+    click.echo(f"wrote {destination}", err=as_json)
+    return None
+
+
+def _updated(segment: Segment, replaced: Path) -> Update | None:
+    """Return ``replaced`` updated from ``segment`` (its page read again); None if unreadable."""
+    try:
+        old = read_segment(replaced)
+    except SegcastError:
+        return None  # unreadable: nothing to keep (it is replaced, as --force asks)
+    return update_segment(old, segment)
+
+
+def _shown(before: str | None, after: str | None) -> str:
+    """Show a text change where it is: from a little before the first character that differs."""
+    if before is None or after is None:
+        return " -> ".join(
+            "(none)" if t is None else json.dumps(_short(t, 60), ensure_ascii=False)
+            for t in (before, after)
+        )
+    same = next(
+        (i for i, pair in enumerate(zip(before, after, strict=False)) if pair[0] != pair[1]),
+        min(len(before), len(after)),
+    )
+    start = max(0, same - 20)
+
+    def part(text: str) -> str:
+        shown = _short(text[start:], 60)
+        return json.dumps(("…" if start else "") + shown, ensure_ascii=False)
+
+    return f"{part(before)} -> {part(after)}"
+
+
+def _echo_update(destination: Path, page: Path, update: Update, *, err: bool) -> None:
+    """Say what an update changed, key by key, and which of the producer's edits it kept."""
+    if update.changes:
+        click.echo(f"updated {destination} from {page}:", err=err)
+    else:
+        click.echo(f"{destination}: up to date with {page}", err=err)
+    for change in update.changes:
+        texts = isinstance(change.before, str | None) and isinstance(change.after, str | None)
+        shown = _shown(change.before, change.after) if texts else "changed"
+        click.echo(f"  {change.key}: {shown}", err=err)
+    for key in update.kept:
+        click.echo(f"  {key}: yours kept (you edited it; the page changed it too)", err=err)
+
+
+def _json(segment: Segment, update: Update | None) -> dict[str, object]:
+    """The JSON form of an imported segment; an update adds what it changed (``update``)."""
+    data = segment_to_json(segment)
+    if update is not None:
+        data["update"] = {
+            "changes": [
+                {"key": c.key, "before": c.before, "after": c.after} for c in update.changes
+            ],
+            "kept": update.kept,
+        }
+    return data
 
 
 def _explain(ctx: click.Context, pages: tuple[Path, ...], debug: bool) -> None:
@@ -133,38 +272,6 @@ def _short(text: str, limit: int = 90) -> str:
     """One line of at most ``limit`` characters."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1] + "…"
-
-
-#: Fields a producer completes after import (the page rarely states them). On ``--force`` the
-#: page's value wins when it has one; otherwise the replaced file's value is kept.
-PRODUCER_FIELDS = (
-    "guid", "published", "link", "language", "chapters", "show_notes", "episode", "season",
-    "explicit",
-)  # fmt: skip
-
-
-def _keep_producer_fields(segment: Segment, replaced: Path) -> None:
-    """Keep what the producer added to the segment file that ``segment`` replaces.
-
-    The GUID above all (a new one would make apps list the episode twice), then the date, the
-    chapters, the show notes, and the audio when the producer made it exact (a page's "2MB" is an
-    estimate; the producer's URL and byte count are not).
-    """
-    if not replaced.is_file():
-        return
-    try:
-        old = read_segment(replaced)
-    except SegcastError:
-        return  # unreadable: nothing to keep (it is replaced, as --force asks)
-    for name in PRODUCER_FIELDS:
-        if getattr(segment, name) in (None, []) and getattr(old, name) not in (None, []):
-            setattr(segment, name, getattr(old, name))
-    if segment.guid != old.guid and old.guid is not None:
-        segment.guid = old.guid  # an episode's GUID never changes, whatever the page says
-    if old.audio is not None and (
-        segment.audio is None or (segment.audio.size_is_estimate and not old.audio.size_is_estimate)
-    ):
-        segment.audio = old.audio
 
 
 def _summary(done: int, total: int, directory: Path) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from segments.errors import InputError, ScheduleError
+from segments.files import sha256_hex
 from segments.importers.detect import MESSAGES, PageKind, decode_page, page_kind, read_page_bytes
 from segments.importers.html import read_html_page
 from segments.importers.rawpage import RawPage, Reason
@@ -19,6 +20,7 @@ from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
+from segments.update import fingerprints
 
 #: The page readers, by what the content is (not what the file name says).
 READERS: dict[PageKind, Callable[[str, str], RawPage]] = {
@@ -57,7 +59,10 @@ def read_page(
     if reasons is not None:
         reasons.extend(explain_fields(raw, segment, structured))
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
-    segment.source = replace(segment.source or Source(kind=kind), path=stored)
+    source = segment.source or Source(kind=kind)
+    segment.source = replace(source, path=stored, sha256=sha256_hex(data))
+    # What the page gave, as imported: `import --force` tells the producer's edits from it.
+    segment.source.fingerprints = fingerprints(segment)
     warnings.extend(_schedule_warnings(segment))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
 

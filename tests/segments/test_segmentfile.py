@@ -96,7 +96,11 @@ def full_segment() -> Segment:
         ],
         raw=Path("raw/lovesong take 2.wav"),
         source=Source(
-            path="pages/lovesong.txt", url="https://www.scpr.org/x", kind="text", sha256="ab" * 32
+            path="pages/lovesong.txt",
+            url="https://www.scpr.org/x",
+            kind="text",
+            sha256="ab" * 32,
+            fingerprints={"title": "0123456789ab", "transcript": "ba9876543210"},
         ),
         guid="5f0c6e1e-1b4c-4d1c-9a7e-000000000001",
         show=Show(

@@ -162,3 +162,16 @@ def test_yaml_slips_are_one_line_saying_the_fix(text: str, message: str, tmp_pat
             fixed.append(line)
         path.write_text("\n".join(fixed), encoding="utf-8")
         read_segment(path)
+
+
+def test_values_compared_by_an_update_are_what_the_file_holds() -> None:
+    from segments.segmentfile import segment_values
+
+    segment = Segment(slug="s", title="T: x", summary="One.\n\nTwo.", people=[Person("A", "host")])
+    values = segment_values(segment)
+    assert values == {
+        "title": "T: x",
+        "slug": "s",
+        "people": [{"name": "A", "role": "host"}],
+        "summary": "One.\n\nTwo.",
+    }
