@@ -162,8 +162,9 @@ SEGMENT_KEYS: dict[str, FrontKey] = {
         default="from the transcript's topics, else its questions",
     ),
     "source": FrontKey(
-        "where the segment was imported from: path, url, kind (text, html) and sha256 (the "
-        "page's hash at import; the build warns when the page changed since)",
+        "where the segment was imported from: path, url, kind (text, html), sha256 (the "
+        "page's hash at import: the build warns when the page changed since) and fingerprints "
+        "(of what the page gave: `import --force` keeps the keys you edited)",
         "mapping",
         "{path: pages/lovesong.txt, kind: text}",
         default="written by import",
