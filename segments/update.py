@@ -3,9 +3,9 @@
 Who owns each key decides (``update_segment``):
 
 - **the producer's keys** (``PRODUCER_KEYS``: slug, GUID, date, link, language, numbers, type,
-  explicit, audio, raw recording, chapters, show notes) keep the segment file's value whenever it
-  has one; the page only fills what the file leaves empty (an audio size the page estimated is
-  the page's, and gives way to a new page's);
+  explicit, audio, raw recording, chapters, show notes: every field the page does not own)
+  keep the segment file's value whenever it has one; the page only fills what the file leaves
+  empty (an audio size the page estimated is the page's, and gives way to a new page's);
 - **the page's keys** (``PAGE_KEYS``: title, summary, people, images, transcript, show) take the
   page's new value, unless the producer edited that key since the import: the import stored a
   fingerprint of each (``Source.fingerprints``), and a value that no longer matches its
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from segments.model import Segment, Source
@@ -26,11 +26,12 @@ __all__ = ["PAGE_KEYS", "PRODUCER_KEYS", "Change", "Update", "fingerprints", "up
 
 #: What a page states: re-importing it brings the page's new value, unless the producer edited it.
 PAGE_KEYS: tuple[str, ...] = ("title", "summary", "people", "images", "transcript", "show")
-#: What the producer completes after an import (``Segment`` fields): the segment file's value wins.
-PRODUCER_KEYS: tuple[str, ...] = (
-    "slug", "guid", "published", "link", "language", "episode", "season", "episode_type",
-    "explicit", "audio", "raw", "chapters", "show_notes",
-)  # fmt: skip
+#: What the producer completes after an import: every other ``Segment`` field but ``source``
+#: (slug, GUID, date, link, language, numbers, type, explicit, audio, raw, chapters, show notes,
+#: and any field added later), where the segment file's value wins.
+PRODUCER_KEYS: tuple[str, ...] = tuple(
+    f.name for f in fields(Segment) if f.name not in (*PAGE_KEYS, "source")
+)
 
 
 def _digest(value: Any) -> str:
