@@ -27,7 +27,7 @@ from segcast.init import AUDIO_TEMPLATE, SHOW_TEMPLATE
 from segments import segmentfile
 from segments.segmentfile import SEGMENT_KEYS
 
-__all__ = ["DOCS", "Row", "audio_rows", "render", "segment_rows", "show_rows"]
+__all__ = ["DOCS", "Row", "audio_rows", "nested_keys", "render", "segment_rows", "show_rows"]
 
 #: The references, by their path in the repository.
 DOCS: tuple[str, ...] = ("docs/segment-files.md", "docs/show-toml.md")
@@ -53,6 +53,16 @@ def segment_rows() -> list[Row]:
         Row(key, spec.holds, spec.type, spec.default, spec.example, spec.limits)
         for key, spec in SEGMENT_KEYS.items()
     ]
+
+
+def nested_keys() -> dict[str, list[str]]:
+    """Return the keys inside each front-matter mapping, as the reader and writer take them."""
+    from segments.model import AudioRef, Image, Person, Source
+
+    kinds = {"people": Person, "images": Image, "audio": AudioRef, "source": Source}
+    nested = {key: [f.name for f in dataclasses.fields(kind)] for key, kind in kinds.items()}
+    nested["show"] = list(segmentfile.SHOW_KEYS)
+    return nested
 
 
 #: What each show.toml check accepts, by the check's name, with the limits it applies.
@@ -211,6 +221,13 @@ def _segment_doc() -> str:
         "",
         *_table(segment_rows()),
         "",
+        "Inside the mappings:",
+        "",
+        *(
+            f"- `{key}`: " + ", ".join(f"`{k}`" for k in keys)
+            for key, keys in nested_keys().items()
+        ),
+        "",
         "## A file",
         "",
         "```markdown",
@@ -262,7 +279,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.json:
         tables = {"segment": segment_rows(), "show": show_rows(), "audio": audio_rows()}
-        data = {name: [dataclasses.asdict(r) for r in rows] for name, rows in tables.items()}
+        data: dict[str, object] = {
+            name: [dataclasses.asdict(r) for r in rows] for name, rows in tables.items()
+        }
+        data["segment_mappings"] = nested_keys()
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     from segments.files import write_atomic

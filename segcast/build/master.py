@@ -61,7 +61,7 @@ def _plan(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> l
     by_slug = {episode.slug: episode.raw for episode in with_raw}
     # A recording of a segment file that could not be read: that file's error says it all.
     unread = {path.stem for path in report.unread}
-    without = [episode for episode in episodes if episode.raw is None and not episode.failed]
+    without = [episode for episode in episodes if episode.raw is None]
     for raw in sorted((show_dir / RAW).glob("*")):
         if raw.suffix.lower() not in RAW_EXTENSIONS or not raw.is_file():
             continue

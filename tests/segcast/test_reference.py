@@ -62,3 +62,14 @@ def test_check_finds_a_stale_reference_and_writing_makes_it_current(
     assert main(["--root", str(tmp_path)]) == 0
     assert main(["--root", str(tmp_path), "--check"]) == 0
     assert {name: (tmp_path / name).read_text(encoding="utf-8") for name in DOCS} == render()
+
+
+def test_json_lists_the_rows_of_every_table(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [row["key"] for row in data["segment"]] == list(SEGMENT_KEYS)
+    assert [row["key"] for row in data["show"]] == list(KEYS)
+    assert [row["also"] for row in data["audio"]][1] == "`segcast audio master --target-lufs`"
+    assert data["segment_mappings"]["people"] == ["name", "role", "href", "img"]
