@@ -173,7 +173,7 @@ SEGMENT_KEYS: dict[str, FrontKey] = {
         "what the page says of its show: title, tagline, hosts, category, airtimes_text, "
         "airtimes ('DAYS HH:MM' lines), timezone, ...",
         "mapping",
-        "{tagline: 'Movies, music, TV, arts and entertainment', hosts: [John Horn]}",
+        '{tagline: "Movies, music, TV, arts and entertainment", hosts: [John Horn]}',
         default="written by import",
     ),
 }
@@ -591,8 +591,9 @@ def yaml_problem(exc: yaml.YAMLError, lines: list[str], *, first_line: int = 1) 
     key = key_match[1] if key_match else None
     at = f"line {mark.line + first_line}"
 
-    def quote(name: str, inner: bool = False) -> str:
+    def quote(name: str) -> str:
         what = "the title" if name == "title" else "the value"
+        inner = key_match is not None and '"' in line[key_match.end() :]
         tail = ' and write a " inside it as \\"' if inner else ""
         return f'{at}: {name}: put {what} in double quotes ("..."){tail}'
 
@@ -608,10 +609,16 @@ def yaml_problem(exc: yaml.YAMLError, lines: list[str], *, first_line: int = 1) 
         if mark.column > key_match.end() - 1:
             return quote(key_match[1])
         return f"{at}: {key}: not lined up with the keys above it (indent by whole levels)"
-    if problem.startswith("found undefined alias") and key:
+    # A value YAML reads as something else: an alias (*), a directive (%), a reserved
+    # character (@ `), a block scalar (| >) with text after it, text after a closing quote.
+    misread = (
+        "found undefined alias",
+        "that cannot start any token",
+        "expected a comment or a line break",
+        "expected <block end>, but found '<scalar>'",
+    )
+    if key and any(p in problem for p in misread):
         return quote(key)
-    if problem.startswith("expected <block end>, but found '<scalar>'") and key:
-        return quote(key, inner=True)  # title: "Lovesong" the film
     if problem.startswith("expected <block end>") or problem.startswith("did not find expected"):
         name = f"{key}: " if key else ""
         return f"{at}: {name}not lined up with the keys above it (indent by whole levels)"

@@ -120,6 +120,21 @@ SLIPS = [
         'line 2: title: put the title in double quotes ("...")',
     ),
     (
+        "quotes and a colon in the title",
+        '---\ntitle: The "Lovesong" film: a review\n---\n',
+        'line 2: title: put the title in double quotes ("...") and write a " inside it as \\"',
+    ),
+    (
+        "a reserved character first",
+        "---\ntitle: T\nimages:\n- credit: @janeroe\n---\n",
+        'line 4: credit: put the value in double quotes ("...")',
+    ),
+    (
+        "a leading bar",
+        "---\ntitle: | the bar\n---\n",
+        'line 2: title: put the title in double quotes ("...")',
+    ),
+    (
         "a tab",
         "---\ntitle: T\npeople:\n-\tname: A\n---\n",
         "line 4: a tab character; YAML indents with spaces only",
