@@ -23,11 +23,12 @@ from pathlib import Path
 import click
 
 from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
+from segments.files import write_atomic
 from segments.importers import read_page
 from segments.importers.rawpage import Reason
 from segments.jsonform import segment_to_json
 from segments.model import Segment
-from segments.segmentfile import read_segment, segment_path, write_segment
+from segments.segmentfile import format_segment, read_segment, segment_path, write_segment
 from segments.update import Update, update_segment
 
 #: Where segment files go when ``-o`` is not given (and ``--json`` is not asked for).
@@ -158,8 +159,9 @@ def _write(
     stored = segment.source.path if segment.source else None
     earlier = from_pages.get(stored) if stored else None
     if earlier is not None and not force:
+        where = "" if directory == DEFAULT_DIRECTORY else f" -o {directory}"
         raise InputError(
-            f"already imported as {earlier}; `segcast import --force {page}` updates it "
+            f"already imported as {earlier}; `segcast import --force {page}{where}` updates it "
             "(your edits kept)",
             page,
         )
@@ -178,7 +180,9 @@ def _write(
     if force and destination.is_file():
         update = _updated(segment, destination)
     if update is not None:
-        write_segment(update.segment, destination, overwrite=True)
+        text = format_segment(update.segment, template=True)
+        if update.changes or destination.read_bytes() != text.encode("utf-8"):
+            write_atomic(destination, text)  # else untouched: its mtime too (an upload skips it)
         written_from[destination] = page
         _echo_update(destination, page, update, err=as_json)
         return update

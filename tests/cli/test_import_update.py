@@ -79,10 +79,11 @@ def test_force_updates_the_same_file_keeping_the_producers_keys(show: Path) -> N
         "imported 1 page into segments/",
     ]
     # Nothing changed since: saying so, writing the same bytes.
-    written = TARGET.read_bytes()
+    written, mtime = TARGET.read_bytes(), TARGET.stat().st_mtime_ns
     again = run("import", "--force", PAGE)
     assert again.stdout.splitlines()[0] == f"{TARGET}: up to date with {PAGE}"
-    assert TARGET.read_bytes() == written
+    assert (TARGET.read_bytes(), TARGET.stat().st_mtime_ns) == (written, mtime)
+    assert "\n# More keys: remove the '# ' to use one" in written.decode("utf-8")
 
 
 def test_an_edited_key_is_kept_and_said_to_be_kept_when_the_page_changed_it(show: Path) -> None:

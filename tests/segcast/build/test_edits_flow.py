@@ -107,7 +107,9 @@ def test_a_segment_file_that_fails_to_parse_is_one_problem_and_no_warning(tmp_pa
     show = make_show(tmp_path)
     (show / "raw").mkdir()
     write_wav(show / "raw" / f"{SLUG}.wav", speech_like(1.0))
-    edit(segment_file(show), "title: \"'Lovesong': Another", "title: Lovesong: Another")
+    text = segment_file(show).read_text(encoding="utf-8")
+    title = next(line for line in text.split("\n") if line.startswith("title:"))
+    edit(segment_file(show), title, "title: Lovesong: Another intimate film")
     report = build(show)
     line = next(
         n
