@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from segcast.cli import cli
 from tests.feeds.validate.basefeed import BASE, ENC2, build, line_of, server  # noqa: F401
+from tests.httpserver import LocalServer, Route
 from tests.segcast.showdir import make_show
 
 
@@ -144,3 +145,17 @@ def test_our_own_feed_passes_strict(tmp_path: Path) -> None:
     )
     assert build.exit_code == 0, build.stderr
     assert run(str(out), "--strict") == (0, f"{out}: 0 error(s), 0 warning(s), 0 info\n", "")
+
+
+def test_network_failures_are_one_line_never_a_traceback(http_server: LocalServer) -> None:
+    # Issue 13: an unclosed IPv6 bracket and a broken gzip body gave tracebacks.
+    broken = http_server.add(
+        "/feed.xml", Route(BASE.encode(), "application/rss+xml", behaviour="broken-gzip")
+    )
+    for url, message in (
+        ("http://[::1/feed.xml", "is not a valid http(s) URL"),
+        (broken, "the server sent broken gzip data"),
+    ):
+        code, out, err = run(url)
+        assert code == 1 and out == ""
+        assert err.startswith(f"Error: {url}: {message}") and err.count("\n") == 1
