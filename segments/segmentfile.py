@@ -40,6 +40,7 @@ key is an error (it would otherwise be silently lost when the file is rewritten)
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import fields
@@ -65,6 +66,7 @@ from segments.model import (
     Show,
     ShowType,
     Source,
+    TranscriptRef,
 )
 from segments.schedule import DAYS, Airtime, Schedule, check_timezone, parse_airtimes
 from segments.timecode import format_timecode, parse_timecode
@@ -87,7 +89,10 @@ SEGMENT_KEYS: dict[str, str] = {
     "audio": "{path or url, label, size_bytes, size_is_estimate, mime_type, duration_seconds}",
     "chapters": "list of {start, title, end, url, image} or 'MM:SS Title' lines; times as "
     "HH:MM:SS.mmm or seconds",
-    "source": "{path, url, kind}: where the segment was imported from",
+    "chapters_url": "a JSON chapters file published elsewhere (an imported feed's)",
+    "transcripts": "list of {url, type, language, rel}: transcripts published elsewhere",
+    "source": "{path, url, kind, fetched}: where the segment was imported from (fetched: when "
+    "its URL was read)",
     "show": "what the page says of its show: {title, tagline, hosts, category, airtimes, ...}",
 }
 
@@ -237,7 +242,9 @@ def _front_matter(segment: Segment) -> dict[str, Any]:
         "images": [_plain(i) for i in segment.images],
         "audio": _audio_data(segment.audio) if segment.audio else None,
         "chapters": [_chapter_data(c) for c in segment.chapters],
-        "source": _plain(segment.source) if segment.source else None,
+        "chapters_url": segment.chapters_url,
+        "transcripts": [_plain(t) for t in segment.transcripts],
+        "source": _source_data(segment.source) if segment.source else None,
         "show": _show_data(segment.show) if segment.show else None,
     }
     assert list(data) == list(SEGMENT_KEYS)
@@ -249,8 +256,15 @@ def _pruned(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v is not None and v != [] and v != {}}
 
 
-def _plain(obj: Person | Image | Source | Funding) -> dict[str, Any]:
+def _plain(obj: Person | Image | Source | Funding | TranscriptRef) -> dict[str, Any]:
     return _pruned({f.name: getattr(obj, f.name) for f in fields(obj)})
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    data = _plain(source)
+    if source.fetched is not None:
+        data["fetched"] = source.fetched.isoformat()
+    return data
 
 
 def _audio_data(audio: AudioRef) -> dict[str, Any]:
@@ -572,6 +586,10 @@ def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segm
     audio = front.mapping("audio")
     segment.audio = _audio(audio) if audio else None
     segment.chapters = [_chapter_entry(k, v, where) for k, v in front.items("chapters")]
+    segment.chapters_url = front.text("chapters_url")
+    segment.transcripts = [
+        _transcript_ref(_Mapping(v, k, where)) for k, v in front.items("transcripts")
+    ]
     source = front.mapping("source")
     segment.source = _source(source) if source else None
     show = front.mapping("show")
@@ -639,10 +657,30 @@ def _chapter(m: _Mapping) -> Chapter:
 
 
 def _source(m: _Mapping) -> Source:
-    kind = m.choice("kind", ("text", "html", "segment"))
+    kind = m.choice("kind", ("text", "html", "segment", "feed"))
     source = Source(path=m.text("path"), url=m.text("url"), kind=cast(Any, kind))
+    fetched = m.get("fetched")
+    if isinstance(fetched, str):
+        with contextlib.suppress(ValueError):
+            fetched = datetime.fromisoformat(fetched)
+    if fetched is not None and not (isinstance(fetched, datetime) and fetched.tzinfo):
+        raise m.fail(
+            "fetched", f"expected an ISO 8601 date and time with offset, got {_kind(fetched)}"
+        )
+    source.fetched = fetched
     m.finish()
     return source
+
+
+def _transcript_ref(m: _Mapping) -> TranscriptRef:
+    ref = TranscriptRef(
+        url=m.required_text("url"),
+        type=m.required_text("type"),
+        language=m.text("language"),
+        rel=m.text("rel"),
+    )
+    m.finish()
+    return ref
 
 
 def _funding(m: _Mapping) -> Funding:

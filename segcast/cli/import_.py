@@ -16,13 +16,18 @@ page lies inside it, so ``segcast build`` on that folder sees the page as import
 from __future__ import annotations
 
 import json
+import sys
+import tempfile
 from pathlib import Path
 
 import click
 
+from segcast.build.layout import PAGES
 from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
+from segments.http import is_http_url
 from segments.importers import read_page
 from segments.importers.rawpage import Reason
+from segments.importers.read import PageResult
 from segments.jsonform import segment_to_json
 from segments.model import Segment
 from segments.segmentfile import read_segment, segment_path, write_segment
@@ -32,9 +37,7 @@ DEFAULT_DIRECTORY = Path("segments")
 
 
 @click.command(name="import")
-@click.argument(
-    "pages", nargs=-1, required=True, metavar="PAGE...", type=click.Path(path_type=Path)
-)
+@click.argument("pages", nargs=-1, required=True, metavar="PAGE...")
 @click.option(
     "-o",
     "--output",
@@ -48,29 +51,40 @@ DEFAULT_DIRECTORY = Path("segments")
 @click.option("--force", is_flag=True, help="Replace segment files that already exist.")
 @click.option("--strict", is_flag=True, help="Treat a page with warnings as failed (not written).")
 @click.option("--explain", is_flag=True, help="Print which rule found each field; write nothing.")
+@click.option(
+    "--audio",
+    "with_audio",
+    is_flag=True,
+    help="Download each page's own audio into raw/ (audio/ when it is a finished MP3 or M4A).",
+)
 @click.pass_context
 def import_command(
     ctx: click.Context,
-    pages: tuple[Path, ...],
+    pages: tuple[str, ...],
     output: Path | None,
     as_json: bool,
     force: bool,
     strict: bool,
     explain: bool,
+    with_audio: bool,
 ) -> None:
-    """Import segment pages (plain text or HTML, told apart by content) as segment files."""
+    """Import segment pages (plain text or HTML, told apart by content) as segment files.
+
+    A PAGE given as an http(s) URL is fetched and kept in the show's pages/ folder (beside the
+    segments folder), with its URL and the fetch time recorded in the segment's source.
+    """
     debug = bool((ctx.find_root().obj or {}).get("debug"))
     if explain:
-        _explain(ctx, pages, debug)
+        _explain(ctx, tuple(Path(p) for p in pages), debug)
         return
     directory = output if output is not None or as_json else DEFAULT_DIRECTORY
     imported: list[Segment] = []
     failures: list[SegcastError] = []
-    written_from: dict[Path, Path] = {}
+    written_from: dict[Path, str] = {}
     for page in pages:
         try:
             # Into a segments folder, the page is named as `segcast build` names it (source_path).
-            result = read_page(page, directory)
+            result = _read(page, directory, as_json)
             if strict and result.warnings:
                 raise InputError("; ".join(result.warnings) + " (--strict)", page)
             for warning in result.warnings:
@@ -85,6 +99,8 @@ def import_command(
                     )
                 if force:
                     _keep_producer_fields(result.segment, destination)
+                if with_audio:
+                    result.segment = _with_audio(result.segment, directory.parent, as_json)
                 write_segment(result.segment, destination, overwrite=force)
                 written_from[destination] = page
                 click.echo(f"wrote {destination}", err=as_json)
@@ -105,6 +121,39 @@ def import_command(
         click.echo(f"Error: {failure}", err=True)
     if failures:
         ctx.exit(EXIT_BAD_INPUT)
+
+
+def _read(page: str, directory: Path | None, as_json: bool) -> PageResult:
+    """Read a page file, or fetch a page URL into the show's pages/ and read it."""
+    if not is_http_url(page):
+        return read_page(Path(page), directory)
+    from segments.importers.remote import read_page_url
+
+    if directory is None:  # --json alone: no show folder to keep the page in
+        with tempfile.TemporaryDirectory(prefix=".segcast-page-") as folder:
+            return read_page_url(page, Path(folder), None)
+    result = read_page_url(page, directory.parent / PAGES, directory)
+    click.echo(f"fetched {page} into {directory.parent / PAGES}/", err=as_json)
+    return result
+
+
+def _with_audio(segment: Segment, show_dir: Path, as_json: bool) -> Segment:
+    """Download the segment's audio into the show folder, with progress on stderr."""
+    if segment.audio is None or segment.audio.url is None:
+        click.echo(f"Warning: {segment.slug}: the page links to no audio to download", err=True)
+        return segment
+    from segcast.remote import download_audio
+
+    with click.progressbar(length=1, label=f"audio of {segment.slug}", file=sys.stderr) as bar:
+
+        def progress(done: int, total: int | None) -> None:
+            if total:
+                bar.length = total
+                bar.update(done - bar.pos)
+
+        updated, path = download_audio(segment, show_dir, progress)
+    click.echo(f"downloaded {path} ({path.stat().st_size} bytes)", err=True)
+    return updated
 
 
 def _explain(ctx: click.Context, pages: tuple[Path, ...], debug: bool) -> None:

@@ -388,7 +388,7 @@ MALFORMED = [
         "unknown key",
         "---\ntitle: x\nauthor: me\n---\n",
         "author: unknown key (known: title, slug, guid, published, link, language, episode, season, "
-        "episode_type, explicit, people, images, audio, chapters, source, show)",
+        "episode_type, explicit, people, images, audio, chapters, chapters_url, transcripts, source, show)",
     ),
     (
         "unknown role",
