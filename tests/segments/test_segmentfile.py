@@ -464,7 +464,7 @@ MALFORMED = [
     (
         "source kind",
         "---\ntitle: x\nsource: {kind: pdf}\n---\n",
-        "source.kind: 'pdf' is not one of text, html, segment",
+        "source.kind: 'pdf' is not one of text, html, segment, feed",
     ),
     (
         "hosts",
