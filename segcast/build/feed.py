@@ -120,7 +120,10 @@ def companion_files(
                 name = f"{segment.slug}{suffix}"
                 files[name] = text
                 links.append(TranscriptLink(urljoin(show.base_url, quote(name)), mime, rel))
-    chapters_url = None
+    else:
+        # An imported feed's transcripts, republished where they are (kept in transcripts/).
+        links = [TranscriptLink(t.url, t.type, t.rel) for t in segment.transcripts]
+    chapters_url = segment.chapters_url  # an imported feed's, unless we write our own
     chapters = chapters_json(segment)
     if chapters is not None:
         name = f"{segment.slug}{CHAPTERS_SUFFIX}"
