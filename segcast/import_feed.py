@@ -13,21 +13,23 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import podcast_guid
+from segcast.build.layout import SEGMENTS
 from segcast.config import KEYS, SHOW_TOML, load_config
-from segcast.init import ARTWORK, check_new_folder, placeholder_artwork
+from segcast.init import ARTWORK, check_new_folder, placeholder_artwork, staged_show_folder
 from segments.errors import SegcastError
 from segments.files import write_atomic
 from segments.http import COMPANION_TYPES, FEED_LIMITS, FEED_TYPES, fetch, is_http_url
 from segments.importers.feed import Channel, FeedImport, read_feed
 from segments.model import Segment
 from segments.segmentfile import segment_path, write_segment
-from segments.timedtext import parse_chapters
+from segments.timedtext import TIMED_FOLDER, parse_chapters
 
 __all__ = ["RETIRED_CATEGORIES", "FeedImportReport", "import_feed", "load_feed_source"]
 
@@ -92,34 +94,48 @@ def import_feed(
     *,
     audio: bool = False,
     fetch_companions: bool = True,
+    progress: Callable[[int, int], None] | None = None,
 ) -> FeedImportReport:
-    """Make ``show_dir`` (new or empty) from the feed at ``source`` (a file or an http(s) URL)."""
+    """Make ``show_dir`` (new or empty) from the feed at ``source`` (a file or an http(s) URL).
+
+    The folder is made in a staging folder and appears whole, or not at all, when the import
+    succeeds (``segcast.init``'s staging). ``progress`` is told (items done, items) per item.
+    """
     show_dir = Path(show_dir)
     check_new_folder(show_dir)
     data, url = load_feed_source(source)
     feed = read_feed(data, url or source)
     report = FeedImportReport(show_dir)
     report.warnings.extend(feed.warnings())
-    show_dir.mkdir(parents=True, exist_ok=True)
-    toml, problems = show_toml(feed.channel, url, show_dir)
-    report.warnings.extend(problems)
-    write_atomic(show_dir / SHOW_TOML, toml, overwrite=False)
-    segments_dir = show_dir / "segments"
-    for segment in feed.segments:
-        if fetch_companions:
-            _fetch_companions(segment, show_dir, report)
-        if audio and segment.audio is not None and segment.audio.url:
-            from segcast.remote import download_audio
-
-            try:
-                segment, _ = download_audio(segment, show_dir)
-            except SegcastError as exc:
-                report.warnings.append(f"audio not downloaded: {exc}")
-        destination = segment_path(segments_dir, segment)
-        write_segment(segment, destination)
-        report.segments.append(destination)
-    load_config(show_dir / SHOW_TOML)  # the folder loads, or the import says why
+    with staged_show_folder(show_dir) as staging:
+        toml, problems = show_toml(feed.channel, url, staging)
+        report.warnings.extend(problems)
+        write_atomic(staging / SHOW_TOML, toml, overwrite=False)
+        for done, segment in enumerate(feed.segments, start=1):
+            segment = _complete(segment, staging, report, audio, fetch_companions)
+            destination = segment_path(staging / SEGMENTS, segment)
+            write_segment(segment, destination)
+            report.segments.append(show_dir / SEGMENTS / destination.name)
+            if progress is not None:
+                progress(done, len(feed.segments))
+        load_config(staging / SHOW_TOML)  # the folder loads, or the import says why
     return report
+
+
+def _complete(
+    segment: Segment, show_dir: Path, report: FeedImportReport, audio: bool, companions: bool
+) -> Segment:
+    """Fetch what an item links to (chapters, transcripts, with ``audio`` its audio)."""
+    if companions:
+        _fetch_companions(segment, show_dir, report)
+    if audio and segment.audio is not None and segment.audio.url:
+        from segcast.remote import download_audio
+
+        try:
+            segment, _ = download_audio(segment, show_dir)
+        except SegcastError as exc:
+            report.warnings.append(f"audio not downloaded: {exc}")
+    return segment
 
 
 def _fetch_companions(segment: Segment, show_dir: Path, report: FeedImportReport) -> None:
@@ -138,7 +154,7 @@ def _fetch_companions(segment: Segment, show_dir: Path, report: FeedImportReport
         name = segment.slug if number == 1 else f"{segment.slug}-{number}"
         try:
             body = fetch(ref.url, accept=COMPANION_TYPES, what="transcript").body
-            write_atomic(show_dir / "transcripts" / f"{name}{suffix}", body)
+            write_atomic(show_dir / TIMED_FOLDER / f"{name}{suffix}", body)
             report.fetched["transcripts"] += 1
         except SegcastError as exc:
             report.warnings.append(f"transcript kept at its URL only: {exc}")

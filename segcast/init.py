@@ -257,6 +257,10 @@ def _staged(show_dir: Path) -> Iterator[Path]:
         raise
 
 
+#: The same staging for the other commands that make a show folder (``import-feed``).
+staged_show_folder = _staged
+
+
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)

@@ -15,6 +15,7 @@ page lies inside it, so ``segcast build`` on that folder sees the page as import
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import tempfile
@@ -144,10 +145,11 @@ def _with_audio(segment: Segment, show_dir: Path, as_json: bool) -> Segment:
         return segment
     from segcast.remote import download_audio
 
-    with click.progressbar(length=1, label=f"audio of {segment.slug}", file=sys.stderr) as bar:
+    bar = click.progressbar(length=1, label=f"audio of {segment.slug}", file=sys.stderr)
+    with bar if sys.stderr.isatty() else contextlib.nullcontext(bar):
 
         def progress(done: int, total: int | None) -> None:
-            if total:
+            if total and sys.stderr.isatty():
                 bar.length = total
                 bar.update(done - bar.pos)
 

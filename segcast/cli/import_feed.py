@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -22,7 +24,18 @@ def import_feed_command(
     feed: str, show_dir: Path, audio: bool, no_fetch: bool, as_json: bool
 ) -> None:
     """Make a show folder DIR from an existing feed, every GUID, date and enclosure kept."""
-    report = import_feed(feed, show_dir, audio=audio, fetch_companions=not no_fetch)
+    # Progress on a terminal only: a log or a test reads the warnings and the summary.
+    bar = click.progressbar(length=1, label="items", file=sys.stderr)
+    with bar if sys.stderr.isatty() else contextlib.nullcontext(bar):
+
+        def progress(done: int, total: int) -> None:
+            if sys.stderr.isatty():
+                bar.length = total
+                bar.update(done - bar.pos)
+
+        report = import_feed(
+            feed, show_dir, audio=audio, fetch_companions=not no_fetch, progress=progress
+        )
     for warning in report.warnings:
         click.echo(f"Warning: {feed}: {warning}", err=True)
     if as_json:

@@ -93,8 +93,10 @@ def test_audio_is_downloaded_with_its_real_size_replacing_the_estimate(
         "<!doctype html><html><head><title>Gold medal</title></head><body><article>"
         "<h1>Gold medal for a director</h1><p>Hosted by John Horn.</p>"
         "<p>The director talks about her film, its long road and the prize it won.</p>"
-        f'<p><a href="{mp3}">Download this story 2MB</a></p></article></body></html>'
+        # Relative, as most pages link: resolved against the address the page came from.
+        '<p><a href="/media/story.mp3">Download this story 2MB</a></p></article></body></html>'
     )
+    assert mp3.endswith("/media/story.mp3")
     url = http_server.add("/story", Route(page.encode()))
     code, _, err = run("import", "--audio", url, "-o", str(tmp_path / "show" / "segments"))
     assert code == 0, err

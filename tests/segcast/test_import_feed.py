@@ -180,3 +180,36 @@ def test_import_by_url_fetches_chapters_and_transcripts_and_moving_sets_new_feed
     assert [t[:3] for t in _feedparser(new)] == [t[:3] for t in _feedparser(old)]
     published = json.loads((tmp_path / "out" / "one.chapters.json").read_text())
     assert [c.get("url") for c in published["chapters"]] == [None, "https://example.org/news"]
+
+
+def test_init_from_feed_makes_the_same_folder_as_import_feed(tmp_path: Path) -> None:
+    feed = require_shared() / "corpus" / "feeds" / "podcast_namespace_example.xml"
+    assert run("import-feed", "--no-fetch", str(feed), str(tmp_path / "a"))[0] == 0
+    code, _, err = run("init", "--from-feed", str(feed), str(tmp_path / "b"))
+    assert code == 0, err
+    for name in (
+        "show.toml",
+        *(f"segments/{p.name}" for p in (tmp_path / "a" / "segments").iterdir()),
+    ):
+        assert (tmp_path / "a" / name).read_text() == (tmp_path / "b" / name).read_text()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<html><body>not a feed</body></html>", "not an RSS feed (no rss/channel)"),
+        (b"<rss><channel><title>x</title></chan", "not well-formed XML"),
+        (b'<!DOCTYPE r [<!ENTITY a "aaaa">]><rss><channel><title>T&a;</title></channel></rss>', ""),
+    ],
+)
+def test_a_bad_feed_is_one_line_and_makes_no_folder(
+    tmp_path: Path, content: bytes, message: str
+) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(content)
+    code, _, err = run("import-feed", str(feed), str(tmp_path / "show"))
+    if not message:  # an entity is never expanded
+        assert code == 0 and "aaaa" not in (tmp_path / "show" / "show.toml").read_text()
+        return
+    assert code == 1 and err.startswith(f"Error: {feed}: {message}") and err.count("\n") == 1
+    assert not (tmp_path / "show").exists()
