@@ -36,13 +36,20 @@ def feed(items: int) -> str:
     )
 
 
-def timed(args: list[str]) -> tuple[float, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def timed(args: list[str]) -> tuple[float, float, float]:
+    """Run a command; return its wall seconds, CPU seconds and peak memory (MB).
+
+    The CPU seconds say what the wall time would be on an idle machine (the 2 shared cores are
+    often busy); the peak is the largest child's so far, so each step runs a fresh child and
+    the first one is the smaller.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(args, check=True, capture_output=True)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return seconds, cpu, after.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -56,9 +63,12 @@ def main() -> int:
             ),
             "build": timed([segcast, "build", str(root / "show"), "-o", str(root / "out")]),
         }
-    for name, (seconds, megabytes) in results.items():
+    for name, (seconds, cpu, megabytes) in results.items():
         verdict = "ok" if seconds < 10 and megabytes < 500 else "OVER TARGET"
-        print(f"{name} {ITEMS} items: {seconds:.2f} s, peak {megabytes:.0f} MB ({verdict})")
+        print(
+            f"{name} {ITEMS} items: {seconds:.2f} s wall, {cpu:.2f} s CPU, "
+            f"peak {megabytes:.0f} MB ({verdict}; targets 10 s, 500 MB)"
+        )
     return 0
 
 

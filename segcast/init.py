@@ -126,6 +126,14 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         '# "https://example.com/new/feed.xml"',
         "itunes:new-feed-url: only when the feed moves; apps follow it",
     ),
+    "old_feed_url": (
+        '# "https://old-host.example.com/feed.xml"',
+        "where the feed was before (import-feed writes it): itunes:new-feed-url = feed_url",
+    ),
+    "download_audio": (
+        "# true",
+        "`segcast build` downloads the audio that newly imported pages link to",
+    ),
 }
 
 #: ``[audio]`` key -> (example value, one-line comment); all written commented out.

@@ -23,6 +23,8 @@ __all__ = ["page_file_name", "read_page_url"]
 
 #: The suffix a stored page gets, by the type it was served as.
 SUFFIXES = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt"}
+#: Suffixes of page addresses, replaced by the stored page's own.
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".txt", ".php", ".asp", ".aspx", ".jsp")
 
 
 def page_file_name(url: str, mime: str | None) -> str:
@@ -32,12 +34,16 @@ def page_file_name(url: str, mime: str | None) -> str:
     'gold-medal.html'
     >>> page_file_name("https://example.org/", "text/plain")
     'example.org.txt'
+    >>> page_file_name("https://example.org/story.php", "text/html")
+    'story.html'
     """
     parts = urlsplit(url)
     last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or (parts.hostname or "page")
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", last).strip(".-")[:80] or "page"
     suffix = SUFFIXES.get(mime or "", ".html")
-    return stem if stem.endswith(suffix) else stem.removesuffix(Path(stem).suffix) + suffix
+    if Path(stem).suffix.lower() in PAGE_SUFFIXES:
+        stem = stem[: -len(Path(stem).suffix)]
+    return stem + suffix
 
 
 def _page_bytes(response: Response) -> bytes:
