@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from feeds.categories import APPLE_CATEGORIES, suggest
-from feeds.guids import podcast_guid
+from feeds.guids import is_uuid, podcast_guid
 from segcast.build.layout import SEGMENTS
 from segcast.config import KEYS, SHOW_TOML, load_config
 from segcast.init import ARTWORK, check_new_folder, placeholder_artwork, staged_show_folder
@@ -223,10 +223,16 @@ def show_toml(channel: Channel, url: str | None, show_dir: Path) -> tuple[str, l
         "type": channel.type,
         # Pinned now (the feed's own, else the one derived from where it was), so it stays the
         # same when feed_url moves.
-        "podcast_guid": channel.podcast_guid or (podcast_guid(feed_url) if feed_url else None),
+        "podcast_guid": _show_guid(channel.podcast_guid, feed_url, warnings),
         "locked": channel.locked,
         "funding": [{"url": f.url, "label": f.label} for f in channel.funding] or None,
         "hosts": channel.hosts or None,
+        "license": channel.license,
+        "txt": [_pruned({"text": t.text, "purpose": t.purpose}) for t in channel.txt] or None,
+        "podroll": [
+            _pruned({"feed_guid": r.feed_guid, "feed_url": r.feed_url}) for r in channel.podroll
+        ]
+        or None,
     }
     lines = [
         "# Made by segcast import-feed from the feed"
@@ -257,6 +263,20 @@ def show_toml(channel: Channel, url: str | None, show_dir: Path) -> tuple[str, l
         if value is not None:
             lines.append(f"{key} = {_toml_value(value)}")
     return "\n".join(lines) + "\n", warnings
+
+
+def _show_guid(stated: str | None, feed_url: str | None, warnings: list[str]) -> str | None:
+    """The feed's podcast:guid, else (or when it is not a UUID) the one derived from its URL."""
+    if stated is not None and is_uuid(stated):
+        return stated
+    derived = podcast_guid(feed_url) if feed_url else None
+    if stated is not None:
+        warnings.append(f"podcast:guid {stated!r} is not a UUID: {derived or 'none'} instead")
+    return derived
+
+
+def _pruned(entry: dict[str, str | None]) -> dict[str, str]:
+    return {k: v for k, v in entry.items() if v is not None}
 
 
 def _usable_artwork(url: str) -> bool:

@@ -21,7 +21,17 @@ from lxml import html as lxml_html
 
 from segments.errors import FeedError
 from segments.importers.structure import slugify
-from segments.model import AudioRef, Chapter, Funding, Person, Segment, Source, TranscriptRef
+from segments.model import (
+    AudioRef,
+    Chapter,
+    Funding,
+    Person,
+    RemoteFeed,
+    Segment,
+    Source,
+    TranscriptRef,
+    TxtRecord,
+)
 from segments.rfc2822 import parse_rfc2822
 from segments.timecode import parse_timecode
 from segments.whitespace import normalise_space
@@ -61,6 +71,9 @@ CHANNEL: dict[str, str] = {
     "podcast:locked": "locked",
     "podcast:funding": "funding",
     "podcast:person": "hosts",
+    "podcast:license": "license",
+    "podcast:txt": "txt",
+    "podcast:podroll": "podroll",
     "item": "one segment file each",
 }
 #: Item elements carried over, and the segment field each fills.
@@ -123,6 +136,9 @@ class Channel:
     funding: list[Funding] = field(default_factory=list)
     hosts: list[str] = field(default_factory=list)
     feed_url: str | None = None
+    license: str | None = None
+    txt: list[TxtRecord] = field(default_factory=list)
+    podroll: list[RemoteFeed] = field(default_factory=list)
 
 
 @dataclass
@@ -263,6 +279,17 @@ def _channel_element(
         url = element.get("url")
         if url:
             channel.funding.append(Funding(url=url, label=text or url))
+    elif name == "podcast:license":
+        channel.license = text
+        if element.get("url"):
+            result.lost["channel podcast:license url"] += 1
+    elif name == "podcast:txt" and text:
+        channel.txt.append(TxtRecord(text=text, purpose=element.get("purpose")))
+    elif name == "podcast:podroll":
+        for child in element:
+            guid = child.get("feedGuid") if isinstance(child.tag, str) else None
+            if _name(child) == "podcast:remoteItem" and guid:
+                channel.podroll.append(RemoteFeed(feed_guid=guid, feed_url=child.get("feedUrl")))
     elif name == "podcast:person":
         role = (element.get("role") or "host").lower()
         if text and role == "host":

@@ -111,3 +111,29 @@ def test_audio_is_downloaded_with_its_real_size_replacing_the_estimate(
     assert abs(segment.audio.duration_seconds - 3.0) < 0.1
     assert http_server.requests_for("/media/story.mp3")[1].headers["range"].startswith("bytes=")
     assert not [p for p in (tmp_path / "show").rglob(".*") if p.is_file()]  # no partial left
+
+
+def test_the_build_downloads_a_new_pages_audio_when_show_toml_says_so(
+    http_server: LocalServer, tmp_path: Path
+) -> None:
+    from tests.feeds.feedcheck import audio_bytes
+    from tests.segcast.showdir import SHOW_TOML, make_show
+
+    audio = audio_bytes(2.0, "mp3")
+    mp3 = http_server.add("/ep.mp3", Route(audio, "audio/mpeg"))
+    show = make_show(tmp_path, {}, toml=SHOW_TOML + "download_audio = true\n", durations={})
+    (show / "pages").mkdir()
+    (show / "pages" / "story.html").write_text(
+        "<!doctype html><html><head><title>A story</title></head><body><article>"
+        "<h1>A story from the station</h1><p>Hosted by John Horn.</p>"
+        "<p>A long enough paragraph about the story that the page tells its readers.</p>"
+        f'<p><a href="{mp3}">Download this story 2MB</a></p></article></body></html>'
+    )
+    (show / "segments").rmdir()
+    code, out, err = run("build", str(show), "-o", str(tmp_path / "out"), "--json")
+    [file] = (show / "segments").iterdir()
+    segment = read_segment(file)
+    assert (show / "audio" / f"{segment.slug}.mp3").read_bytes() == audio, out + err
+    assert segment.audio is not None and segment.audio.size_bytes == len(audio)
+    assert not segment.audio.size_is_estimate
+    assert code == 0, out + err
