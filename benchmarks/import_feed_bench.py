@@ -63,13 +63,15 @@ def main() -> int:
             ),
             "build": timed([segcast, "build", str(root / "show"), "-o", str(root / "out")]),
         }
+    missed = False
     for name, (seconds, cpu, megabytes) in results.items():
         verdict = "ok" if seconds < 10 and megabytes < 500 else "OVER TARGET"
+        missed = missed or verdict != "ok"
         print(
             f"{name} {ITEMS} items: {seconds:.2f} s wall, {cpu:.2f} s CPU, "
             f"peak {megabytes:.0f} MB ({verdict}; targets 10 s, 500 MB)"
         )
-    return 0
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -76,7 +76,7 @@ def import_command(
     """
     debug = bool((ctx.find_root().obj or {}).get("debug"))
     if explain:
-        _explain(ctx, tuple(Path(p) for p in pages), debug)
+        _explain(ctx, pages, debug)
         return
     directory = output if output is not None or as_json else DEFAULT_DIRECTORY
     imported: list[Segment] = []
@@ -158,13 +158,22 @@ def _with_audio(segment: Segment, show_dir: Path, as_json: bool) -> Segment:
     return updated
 
 
-def _explain(ctx: click.Context, pages: tuple[Path, ...], debug: bool) -> None:
-    """Print each page's fields with the rule that found them; bad pages as ``Error:`` lines."""
+def _explain(ctx: click.Context, pages: tuple[str, ...], debug: bool) -> None:
+    """Print each page's fields with the rule that found them; bad pages as ``Error:`` lines.
+
+    A page URL is fetched into a temporary folder: ``--explain`` writes nothing.
+    """
     failures: list[SegcastError] = []
     for page in pages:
         reasons: list[Reason] = []
         try:
-            read_page(page, None, reasons)
+            if is_http_url(page):
+                from segments.importers.remote import read_page_url
+
+                with tempfile.TemporaryDirectory(prefix=".segcast-page-") as folder:
+                    read_page_url(page, Path(folder), None, reasons=reasons)
+            else:
+                read_page(Path(page), None, reasons)
         except SegcastError as exc:
             if debug:
                 raise

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from segments.files import write_atomic
 from segments.http import PAGE_TYPES, Response, fetch
 from segments.importers.detect import CHARSET_ALIASES
+from segments.importers.rawpage import Reason
 from segments.importers.read import PageResult, read_page
 
 __all__ = ["page_file_name", "read_page_url"]
@@ -71,7 +72,11 @@ def _keep(pages_dir: Path, name: str, data: bytes) -> Path:
 
 
 def read_page_url(
-    url: str, pages_dir: Path, segments_dir: Path | None, now: dt.datetime | None = None
+    url: str,
+    pages_dir: Path,
+    segments_dir: Path | None,
+    now: dt.datetime | None = None,
+    reasons: list[Reason] | None = None,
 ) -> PageResult:
     """Fetch the page at ``url``, keep it in ``pages_dir`` and read it as ``read_page`` does."""
     response = fetch(url, accept=PAGE_TYPES, what="page (HTML or text)")
@@ -79,7 +84,7 @@ def read_page_url(
     path = _keep(
         Path(pages_dir), page_file_name(response.url, response.mime_type), _page_bytes(response)
     )
-    result = read_page(path, segments_dir)
+    result = read_page(path, segments_dir, reasons)
     segment = result.segment
     assert segment.source is not None
     segment.source.url = response.url

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from audio.ffmpeg import run_ffmpeg
@@ -137,3 +138,14 @@ def test_the_build_downloads_a_new_pages_audio_when_show_toml_says_so(
     assert segment.audio is not None and segment.audio.size_bytes == len(audio)
     assert not segment.audio.size_is_estimate
     assert code == 0, out + err
+
+
+def test_explain_reads_a_url_and_writes_nothing(
+    http_server: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    url = http_server.add("/p.txt", Route(PAGES[0].read_bytes(), "text/plain"))
+    code, out, err = run("import", "--explain", url)
+    assert code == 0, err
+    assert out.startswith(f"{url}:\n  title: ")
+    assert list(tmp_path.iterdir()) == []
