@@ -5,7 +5,8 @@ show.toml value is checked by the key's own check in ``segcast.config.KEYS`` and
 warning when it fails (never a folder that does not load). Categories map to Apple's current list
 (``feeds.categories``), retired ones with a warning. Chapters files are fetched and read into each
 segment's chapters (the old URL stays in ``chapters_url``); transcripts are fetched and kept in
-``transcripts/`` and their URLs republished. Audio stays where it is (the enclosure URL and its
+``transcripts/``, and the build publishes the kept ones beside the feed (the old URLs when
+they could not be fetched). Audio stays where it is (the enclosure URL and its
 stated length) unless ``audio`` asks for it to be downloaded.
 """
 
@@ -20,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
-from segcast.build.layout import SEGMENTS
+from segcast.build.layout import SEGMENTS, TRANSCRIPTS, kept_transcript
 from segcast.config import KEYS, SHOW_TOML, load_config
 from segcast.init import ARTWORK, check_new_folder, placeholder_artwork, staged_show_folder
 from segments.errors import SegcastError
@@ -29,7 +30,7 @@ from segments.http import COMPANION_TYPES, FEED_LIMITS, FEED_TYPES, fetch, is_ht
 from segments.importers.feed import Channel, FeedImport, read_feed
 from segments.model import Segment
 from segments.segmentfile import segment_path, write_segment
-from segments.timedtext import TIMED_FOLDER, parse_chapters
+from segments.timedtext import parse_chapters
 
 __all__ = ["RETIRED_CATEGORIES", "FeedImportReport", "import_feed", "load_feed_source"]
 
@@ -56,16 +57,6 @@ RETIRED_CATEGORIES: dict[tuple[str, str | None], tuple[str, str | None]] = {
 }
 #: Where the first category goes when the feed names none Apple knows (show.toml needs one).
 FALLBACK_CATEGORY = "Society & Culture"
-
-#: Transcript file extensions by type (podcast:transcript, Podcasting 2.0).
-TRANSCRIPT_SUFFIXES = {
-    "text/vtt": ".vtt",
-    "application/x-subrip": ".srt",
-    "application/srt": ".srt",
-    "application/json": ".json",
-    "text/html": ".html",
-    "text/plain": ".txt",
-}
 
 
 @dataclass
@@ -150,11 +141,10 @@ def _fetch_companions(segment: Segment, show_dir: Path, report: FeedImportReport
         except SegcastError as exc:
             report.warnings.append(f"chapters kept at their URL only: {exc}")
     for number, ref in enumerate(segment.transcripts, start=1):
-        suffix = TRANSCRIPT_SUFFIXES.get(ref.type, ".txt")
-        name = segment.slug if number == 1 else f"{segment.slug}-{number}"
+        kept, _ = kept_transcript(segment.slug, number, ref.type)
         try:
             body = fetch(ref.url, accept=COMPANION_TYPES, what="transcript").body
-            write_atomic(show_dir / TIMED_FOLDER / f"{name}{suffix}", body)
+            write_atomic(show_dir / TRANSCRIPTS / kept, body)
             report.fetched["transcripts"] += 1
         except SegcastError as exc:
             report.warnings.append(f"transcript kept at its URL only: {exc}")

@@ -178,6 +178,10 @@ def test_import_by_url_fetches_chapters_and_transcripts_and_moving_sets_new_feed
     assert _podcastparser(new) == _podcastparser(old)
     # The fetched chapters are republished beside the feed, with their links.
     assert [t[:3] for t in _feedparser(new)] == [t[:3] for t in _feedparser(old)]
+    # The kept transcript is published beside the feed: it outlives the old host.
+    assert (tmp_path / "out" / "one.transcript.vtt").read_bytes().startswith(b"WEBVTT")
+    [entry] = [e for e in feedparser.parse(new).entries if e.title == "One"]
+    assert entry["podcast_transcript"]["url"].endswith("/one.transcript.vtt")
     published = json.loads((tmp_path / "out" / "one.chapters.json").read_text())
     assert [c.get("url") for c in published["chapters"]] == [None, "https://example.org/news"]
 
