@@ -26,7 +26,14 @@ from segcast.config import KEYS, SHOW_TOML, load_config
 from segcast.init import ARTWORK, check_new_folder, placeholder_artwork, staged_show_folder
 from segments.errors import SegcastError
 from segments.files import write_atomic
-from segments.http import COMPANION_TYPES, FEED_LIMITS, FEED_TYPES, fetch, is_http_url
+from segments.http import (
+    COMPANION_TYPES,
+    FEED_LIMITS,
+    FEED_TYPES,
+    fetch,
+    is_http_url,
+    remote_size,
+)
 from segments.importers.feed import Channel, FeedImport, read_feed
 from segments.model import Segment
 from segments.segmentfile import segment_path, write_segment
@@ -119,6 +126,14 @@ def _complete(
     """Fetch what an item links to (chapters, transcripts, with ``audio`` its audio)."""
     if companions:
         _fetch_companions(segment, show_dir, report)
+        ref = segment.audio
+        if ref is not None and ref.url and ref.size_bytes is None and not audio:
+            # An enclosure length must be the real byte count: ask the server for it.
+            try:
+                ref.size_bytes = remote_size(ref.url)
+                report.fetched["enclosure sizes"] += 1
+            except SegcastError as exc:
+                report.warnings.append(f"enclosure size unknown (state audio size_bytes): {exc}")
     if audio and segment.audio is not None and segment.audio.url:
         from segcast.remote import download_audio
 

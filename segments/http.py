@@ -45,6 +45,7 @@ __all__ = [
     "download",
     "fetch",
     "is_http_url",
+    "remote_size",
 ]
 
 USER_AGENT = "segcast/0.1 (+https://github.com/segcast)"
@@ -214,6 +215,25 @@ def download(
         return Download(destination, final, size, mime, resumed)
     assert last is not None or partial.exists()
     raise last or HttpError("the server refused to resume the download", url)
+
+
+def remote_size(url: str, *, limits: Limits = PAGE_LIMITS) -> int:
+    """Return the byte count of the file at ``url`` without downloading it.
+
+    Asks for its first byte (``Range: bytes=0-0``): a 206 names the whole size in its
+    Content-Range (RFC 9110 section 14.4), a server without ranges sends a 200 whose
+    Content-Length is the size (the body is not read).
+    """
+    with _Exchange(url, limits) as exchange:
+        response = exchange.request({"Accept-Encoding": "identity", "Range": "bytes=0-0"})
+        _check_status(exchange.url, response)
+        if response.status == 206:
+            match = re.match(r"\s*bytes\s+\d+-\d+/(\d+)", response.getheader("Content-Range") or "")
+            if match:
+                return int(match[1])
+        elif (length := _content_length(response)) is not None:
+            return length
+        raise HttpError("the server does not say the file's size", exchange.url)
 
 
 # -- the exchange -------------------------------------------------------------------------------

@@ -96,7 +96,7 @@ class LocalServer:
             body = gzip.compress(body)[:12] + b"this is not deflate data at all" * 4
             headers["Content-Encoding"] = "gzip"
         wanted = handler.headers.get("Range")
-        match = re.fullmatch(r"bytes=(\d+)-", wanted or "")
+        match = re.fullmatch(r"bytes=(\d+)-(\d*)", wanted or "")
         if match and route.behaviour != "no-range" and status == 200:
             start = int(match[1])
             if start >= len(body):
@@ -105,8 +105,9 @@ class LocalServer:
                 handler.send_header("Content-Length", "0")
                 handler.end_headers()
                 return
-            headers["Content-Range"] = f"bytes {start}-{len(body) - 1}/{len(body)}"
-            body = body[start:]
+            end = min(int(match[2]), len(body) - 1) if match[2] else len(body) - 1
+            headers["Content-Range"] = f"bytes {start}-{end}/{len(body)}"
+            body = body[start : end + 1]
             status = 206
         handler.send_response(status)
         for name, value in headers.items():

@@ -355,7 +355,7 @@ def _item(element: etree._Element, number: int, result: FeedImport, where: str) 
             duration_seconds=_seconds(_text(found.get("itunes:duration"))),
         )
         if segment.audio.size_bytes is None:
-            result.notes["an enclosure without a length: state audio size_bytes"] += 1
+            result.notes["an enclosure without a length (asked of its server)"] += 1
     guid = _text(found.get("guid"))
     if guid is None and segment.audio is not None:
         guid = segment.audio.url

@@ -121,6 +121,7 @@ def test_import_by_url_fetches_chapters_and_transcripts_and_moving_sets_new_feed
     chapters_url = http_server.add(
         "/ch.json", Route(json.dumps(chapters).encode(), "application/json+chapters")
     )
+    mp3_url = http_server.add("/3.mp3", Route(b"\xff\xfb" * 2500, "audio/mpeg"))
     vtt_url = http_server.add(
         "/t.vtt", Route(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n", "text/vtt")
     )
@@ -135,7 +136,9 @@ def test_import_by_url_fetches_chapters_and_transcripts_and_moving_sets_new_feed
 <podcast:person role="guest" href="https://example.org/ann">Ann Guest</podcast:person>
 <itunes:keywords>a,b</itunes:keywords></item>
 <item><title>Two</title><pubDate>Wed, 04 Jun 2008 11:05:30 GMT</pubDate>
-<enclosure url="https://cdn.example.org/2.mp3" length="999" type="audio/mpeg"/></item>"""
+<enclosure url="https://cdn.example.org/2.mp3" length="999" type="audio/mpeg"/></item>
+<item><title>Three</title><guid>https://example.org/episodes/3</guid><pubDate>Thu, 05 Jun 2008 11:05:30 GMT</pubDate>
+<enclosure url="{mp3_url}" type="audio/mpeg"/></item>"""
     feed_url = http_server.add(
         "/feed.xml",
         Route(_feed(http_server, items).encode(), "application/rss+xml", behaviour="gzip"),
@@ -161,6 +164,8 @@ def test_import_by_url_fetches_chapters_and_transcripts_and_moving_sets_new_feed
     assert one.summary == "Hello link x()" or one.summary is not None
     assert (show / "transcripts" / "one.vtt").read_bytes().startswith(b"WEBVTT")
     assert read_segment(show / "segments" / "two.md").guid == "https://cdn.example.org/2.mp3"
+    three = read_segment(show / "segments" / "three.md").audio
+    assert three is not None and three.size_bytes == 5000  # no length: asked of its server
     toml = (show / "show.toml").read_text()
     assert f'old_feed_url = "{feed_url}"' in toml and 'category = "Leisure"' in toml
     # The feed moves: feed_url edited, old_feed_url kept -> itunes:new-feed-url.
@@ -175,7 +180,13 @@ def test_import_by_url_fetches_chapters_and_transcripts_and_moving_sets_new_feed
     assert b"<itunes:new-feed-url>https://new.example.org/feed.xml</itunes:new-feed-url>" in new
     assert b"<script" not in new
     old = _feed(http_server, items).encode()
-    assert _podcastparser(new) == _podcastparser(old)
+    # Item three had no length: the new feed has its real one, the rest is equal.
+    [(guid, date, ((url, length),))] = [t for t in _podcastparser(new) if t[2][0][0] == mp3_url]
+    assert length == 5000
+    assert guid == "https://example.org/episodes/3"
+    assert _podcastparser(new) == [
+        (guid, date, ((url, 5000),)) if t[2][0][0] == mp3_url else t for t in _podcastparser(old)
+    ]
     # The fetched chapters are republished beside the feed, with their links.
     assert [t[:3] for t in _feedparser(new)] == [t[:3] for t in _feedparser(old)]
     # The kept transcript is published beside the feed: it outlives the old host.

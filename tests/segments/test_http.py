@@ -18,6 +18,7 @@ from segments.http import (
     Limits,
     download,
     fetch,
+    remote_size,
 )
 from tests.httpserver import LocalServer, Route
 
@@ -175,3 +176,10 @@ def test_a_gzip_bomb_is_refused_by_size(http_server: LocalServer) -> None:
     assert len(gzip.compress(bomb)) < 10_000
     with pytest.raises(HttpError, match="is larger than 1 MB"):
         fetch(url, limits=Limits(max_bytes=2**20))
+
+
+@pytest.mark.parametrize("behaviour", ["normal", "no-range"])
+def test_a_remote_size_is_read_without_the_body(http_server: LocalServer, behaviour: str) -> None:
+    url = http_server.add("/big.mp3", Route(b"x" * 123_456, "audio/mpeg", behaviour=behaviour))  # type: ignore[arg-type]
+    assert remote_size(url) == 123_456
+    assert http_server.requests_for("/big.mp3")[0].headers["range"] == "bytes=0-0"
