@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -24,12 +24,13 @@ from feeds.guids import is_uuid, podcast_guid
 from segcast.build.layout import SEGMENTS, TRANSCRIPTS, kept_transcript
 from segcast.config import KEYS, SHOW_TOML, load_config
 from segcast.init import ARTWORK, check_new_folder, placeholder_artwork, staged_show_folder
-from segments.errors import SegcastError
+from segments.errors import ConfigError, SegcastError
 from segments.files import write_atomic
 from segments.http import (
     COMPANION_TYPES,
     FEED_LIMITS,
     FEED_TYPES,
+    IMAGE_TYPES,
     fetch,
     is_http_url,
     remote_size,
@@ -37,6 +38,7 @@ from segments.http import (
 from segments.importers.feed import Channel, FeedImport, read_feed
 from segments.model import Segment
 from segments.segmentfile import segment_path, write_segment
+from segments.sniff import SNIFF_BYTES, sniff
 from segments.timedtext import parse_chapters
 
 __all__ = ["RETIRED_CATEGORIES", "FeedImportReport", "import_feed", "load_feed_source"]
@@ -107,6 +109,8 @@ def import_feed(
     report.warnings.extend(feed.warnings())
     with staged_show_folder(show_dir) as staging:
         toml, problems = show_toml(feed.channel, url, staging)
+        if fetch_companions and feed.channel.artwork:
+            toml, problems = _keep_artwork(feed.channel, url, staging, toml, problems)
         report.warnings.extend(problems)
         write_atomic(staging / SHOW_TOML, toml, overwrite=False)
         for done, segment in enumerate(feed.segments, start=1):
@@ -118,6 +122,41 @@ def import_feed(
                 progress(done, len(feed.segments))
         load_config(staging / SHOW_TOML)  # the folder loads, or the import says why
     return report
+
+
+def _keep_artwork(
+    channel: Channel, url: str | None, staging: Path, toml: str, problems: list[str]
+) -> tuple[str, list[str]]:
+    """Download the show's artwork into the folder, so it outlives the old host.
+
+    Kept only when show.toml then loads (Apple's rules: a square JPEG or PNG of 1400 to 3000
+    px); otherwise show.toml stays as it was, with a warning saying why.
+    """
+    assert channel.artwork is not None
+    try:
+        body = fetch(channel.artwork, accept=IMAGE_TYPES, what="JPEG or PNG image").body
+    except SegcastError as exc:
+        return toml, [*problems, f"artwork not downloaded: {exc}"]
+    kind = sniff(body[:SNIFF_BYTES])
+    if kind not in ("jpeg", "png"):
+        return toml, [*problems, f"artwork {channel.artwork} is not a JPEG or PNG: not kept"]
+    name = "artwork.png" if kind == "png" else ARTWORK
+    write_atomic(staging / name, body)
+    kept = replace(channel, artwork=name)
+    new_toml, new_problems = show_toml(kept, url, staging)
+    write_atomic(staging / SHOW_TOML, new_toml)
+    try:
+        load_config(staging / SHOW_TOML)
+    except ConfigError as exc:
+        if not exc.message.startswith("artwork:"):
+            return new_toml, new_problems  # another key's problem: the import will say it
+        (staging / name).unlink()
+        (staging / SHOW_TOML).unlink()
+        if f'artwork = "{ARTWORK}"' in toml:  # the first show.toml's placeholder, overwritten
+            write_atomic(staging / ARTWORK, placeholder_artwork())
+        return toml, [*problems, f"artwork not kept ({exc.message}); linked where it is"]
+    (staging / SHOW_TOML).unlink()
+    return new_toml, new_problems
 
 
 def _complete(
@@ -249,7 +288,12 @@ def show_toml(channel: Channel, url: str | None, show_dir: Path) -> tuple[str, l
     for key, value in values.items():
         if value is None and key not in ("link", "base_url", "feed_url", "artwork"):
             continue
-        if key == "artwork" and isinstance(value, str) and not _usable_artwork(value):
+        if (
+            key == "artwork"
+            and isinstance(value, str)
+            and urlsplit(value).scheme
+            and not _usable_artwork(value)
+        ):
             warnings.append(f"artwork {value!r} is not a .jpg or .png URL: a placeholder is used")
             value = None
         if key == "locked" and values.get("owner_email") is None:

@@ -62,6 +62,8 @@ FEED_TYPES = (
     "application/octet-stream",
 )
 AUDIO_TYPES = ("audio/", "video/mp4", "application/octet-stream", "binary/octet-stream")
+#: Artwork.
+IMAGE_TYPES = ("image/jpeg", "image/png", "application/octet-stream")
 #: Chapters and transcript files (JSON chapters, WebVTT, SRT, HTML, JSON transcripts).
 COMPANION_TYPES = (
     "application/json",

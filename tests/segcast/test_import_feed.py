@@ -228,3 +228,34 @@ def test_a_bad_feed_is_one_line_and_makes_no_folder(
         return
     assert code == 1 and err.startswith(f"Error: {feed}: {message}") and err.count("\n") == 1
     assert not (tmp_path / "show").exists()
+
+
+@pytest.mark.parametrize(
+    ("size", "query", "kept"),
+    [
+        ((1400, 1400), "", True),
+        ((300, 300), "", False),
+        ((300, 300), "?v=2", False),
+        ((1400, 1400), "?v=2", True),
+    ],
+)
+def test_the_artwork_is_kept_in_the_folder_when_apple_would_take_it(
+    http_server: LocalServer, tmp_path: Path, size: tuple[int, int], query: str, kept: bool
+) -> None:
+    from segcast.config import load_config
+    from tests.segcast.showdir import _image_bytes
+
+    http_server.add("/art.jpg", Route(_image_bytes("JPEG", size, "RGB"), "image/jpeg"))
+    art = http_server.url("/art.jpg") + query
+    feed = _feed(http_server, "").replace("https://old.example.org/art.jpg", art)
+    url = http_server.add("/feed.xml", Route(feed.encode(), "application/rss+xml"))
+    code, _, err = run("import-feed", url, str(tmp_path / "show"))
+    assert code == 0, err
+    config = load_config(tmp_path / "show")
+    if kept:
+        assert config.artwork_file == tmp_path / "show" / "artwork.jpg"
+        assert (tmp_path / "show" / "artwork.jpg").read_bytes() == _image_bytes("JPEG", size, "RGB")
+    elif query:  # not a URL Apple takes, nor an image it takes: the placeholder, and why
+        assert "artwork not kept" in err and config.artwork_file is not None
+    else:  # linked where it is, with the reason it was not kept
+        assert config.show.artwork == art and "artwork not kept" in err
