@@ -212,14 +212,16 @@ def _category(channel: Channel, warnings: list[str]) -> tuple[str, str | None]:
             subcategory = suggest(sub, list(choices)) if sub else None
             if (category, sub) in RETIRED_CATEGORIES and subcategory is None and sub:
                 new = RETIRED_CATEGORIES[(category, sub)]
-                warnings.append(f"category {main!r}/{sub!r} was retired by Apple: now {new}")
+                now = "/".join(repr(part) for part in new if part)
+                warnings.append(f"category {main!r}/{sub!r} was retired by Apple: now {now}")
                 return new
             if sub and subcategory is None:
                 warnings.append(f"subcategory {sub!r} is not on Apple's list: left out")
             return category, subcategory
         retired = RETIRED_CATEGORIES.get((main, sub)) or RETIRED_CATEGORIES.get((main, None))
         if retired is not None:
-            warnings.append(f"category {main!r} was retired by Apple: now {retired[0]!r}")
+            now = "/".join(repr(part) for part in retired if part)
+            warnings.append(f"category {main!r} was retired by Apple: now {now}")
             return retired
     named = ", ".join(repr(m) for m, _ in channel.categories) or "none"
     warnings.append(f"no category on Apple's list (the feed names {named}): {FALLBACK_CATEGORY!r}")

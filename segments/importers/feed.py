@@ -377,7 +377,10 @@ def _item(element: etree._Element, number: int, result: FeedImport, where: str) 
     for person in persons:
         role = ROLES.get((person.get("role") or "host").lower())
         who = _text(person)
-        if role is None or who is None:
+        if who is None:
+            result.lost["item podcast:person without a name"] += 1
+            continue
+        if role is None:  # our roles are the ones a radio segment names (segments.model.ROLES)
             result.lost[f"item podcast:person role {person.get('role')!r}"] += 1
             continue
         segment.people.append(

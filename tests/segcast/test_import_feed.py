@@ -259,3 +259,44 @@ def test_the_artwork_is_kept_in_the_folder_when_apple_would_take_it(
         assert "artwork not kept" in err and config.artwork_file is not None
     else:  # linked where it is, with the reason it was not kept
         assert config.show.artwork == art and "artwork not kept" in err
+
+
+@pytest.mark.parametrize(
+    ("categories", "expected", "warning"),
+    [
+        ([("TV & Film", "Film Interviews")], ('"TV & Film"', '"Film Interviews"'), None),
+        ([("tv &amp; film", None)], ('"TV & Film"', None), None),
+        (
+            [("Technology", "Podcasting")],
+            ('"Technology"', None),
+            "'Technology'/'Podcasting' was retired",
+        ),
+        ([("Science & Medicine", "Medicine")], ('"Health & Fitness"', '"Medicine"'), "retired"),
+        ([("Arts", "Nonsense")], ('"Arts"', None), "subcategory 'Nonsense' is not on Apple's list"),
+        ([("Made Up", None), ("Comedy", "Improv")], ('"Comedy"', '"Improv"'), None),
+        ([], ('"Society & Culture"', None), "no category on Apple's list"),
+    ],
+)
+def test_categories_map_to_apples_current_list(
+    tmp_path: Path,
+    categories: list[tuple[str, str | None]],
+    expected: tuple[str, str | None],
+    warning: str | None,
+) -> None:
+    from segcast.import_feed import show_toml
+    from segments.importers.feed import Channel
+
+    channel = Channel(
+        title="T",
+        link="https://example.org/",
+        artwork="https://example.org/a.jpg",
+        categories=categories,
+    )
+    text, warnings = show_toml(channel, "https://example.org/feed.xml", tmp_path)
+    assert f"category = {expected[0]}\n" in text
+    assert (f"subcategory = {expected[1]}\n" in text) if expected[1] else "subcategory" not in text
+    assert (
+        any(warning in w for w in warnings)
+        if warning
+        else not [w for w in warnings if "categor" in w]
+    )
