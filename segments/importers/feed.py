@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -306,11 +307,33 @@ def _plain_text(html: str) -> str:
         fragment = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.ParserError, ValueError):
         return normalise_space(re.sub(r"<[^>]+>", " ", html))
+    _drop_active(fragment)
     for block in fragment.iter("p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr"):
         block.tail = "\n\n" + (block.tail or "")
     text = fragment.text_content()
     paragraphs = [normalise_space(p) for p in re.split(r"\n\s*\n", text)]
     return "\n\n".join(p for p in paragraphs if p)
+
+
+def _drop_active(fragment: Any) -> None:
+    """Remove what is not text (scripts, styles, embeds) before the text is taken."""
+    for element in fragment.xpath(".//script | .//style | .//iframe | .//object | .//embed"):
+        element.drop_tree()
+
+
+def _markdown(html: str) -> str | None:
+    """Return HTML show notes as Markdown (links, emphasis, lists kept; scripts and styles
+    dropped, not turned into text). The notes renderer sanitises what it renders again."""
+    from markdownify import markdownify
+
+    try:
+        fragment = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+    _drop_active(fragment)
+    text = markdownify(lxml_html.tostring(fragment, encoding="unicode"), heading_style="ATX")
+    text = re.sub(r"\n{3,}", "\n\n", str(text)).strip()
+    return text or None
 
 
 def _is_html(text: str) -> bool:
@@ -343,7 +366,7 @@ def _item(element: etree._Element, number: int, result: FeedImport, where: str) 
         segment.summary = _plain_text(summary)
     notes = content or description
     if notes and _is_html(notes):
-        segment.show_notes = notes
+        segment.show_notes = _markdown(notes)
     segment.link = _text(found.get("link"))
     enclosure = found.get("enclosure")
     if enclosure is not None and enclosure.get("url"):

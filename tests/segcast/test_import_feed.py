@@ -161,7 +161,8 @@ def test_import_by_url_fetches_chapters_and_transcripts_and_moving_sets_new_feed
         (0.0, "Start", None),
         (30.0, "News", "https://example.org/news"),
     ]
-    assert one.summary == "Hello link x()" or one.summary is not None
+    assert one.summary == "Hello link"  # the description's text; the script is not text
+    assert one.show_notes == "Hello [link](https://example.org/x)"  # its HTML, as Markdown
     assert (show / "transcripts" / "one.vtt").read_bytes().startswith(b"WEBVTT")
     assert read_segment(show / "segments" / "two.md").guid == "https://cdn.example.org/2.mp3"
     three = read_segment(show / "segments" / "three.md").audio
