@@ -35,6 +35,7 @@ from segments.model import (
 )
 from segments.rfc2822 import parse_rfc2822
 from segments.timecode import parse_timecode
+from segments.urls import is_published_url
 from segments.whitespace import normalise_space
 
 __all__ = ["CHANNEL", "ITEM", "REBUILT", "Channel", "FeedImport", "read_feed"]
@@ -230,7 +231,43 @@ def read_feed(data: bytes, where: str) -> FeedImport:
             result.lost[f"channel {name}"] += 1
     if channel.description is None:
         channel.description = _text(channel_element.find(f"{{{NAMESPACES['itunes']}}}summary"))
+    _apply_url_policy(result)
     return result
+
+
+def _published_url(url: str | None, what: str, result: FeedImport) -> str | None:
+    """``url`` if we may publish it (``segments.urls``), else None and a warning of its kind."""
+    if url is None or is_published_url(url):
+        return url
+    result.notes[f"{what} that is not an http(s) URL, left out"] += 1
+    return None
+
+
+def _apply_url_policy(result: FeedImport) -> None:
+    """Leave out every URL the one URL policy refuses (javascript:, data:, file:, ...)."""
+    channel = result.channel
+    channel.link = _published_url(channel.link, "a channel link", result)
+    channel.artwork = _published_url(channel.artwork, "artwork", result)
+    channel.feed_url = _published_url(channel.feed_url, "an atom:link self", result)
+    channel.funding = [f for f in channel.funding if _published_url(f.url, "funding", result)]
+    for remote in channel.podroll:
+        remote.feed_url = _published_url(remote.feed_url, "a podroll feedUrl", result)
+    for segment in result.segments:
+        segment.link = _published_url(segment.link, "an item link", result)
+        if segment.audio is not None and not _published_url(
+            segment.audio.url, "an enclosure", result
+        ):
+            segment.audio = None
+        for person in segment.people:
+            person.href = _published_url(person.href, "a person's href", result)
+            person.img = _published_url(person.img, "a person's img", result)
+        for chapter in segment.chapters:
+            chapter.url = _published_url(chapter.url, "a chapter link", result)
+            chapter.image = _published_url(chapter.image, "a chapter image", result)
+        segment.chapters_url = _published_url(segment.chapters_url, "a chapters file", result)
+        segment.transcripts = [
+            t for t in segment.transcripts if _published_url(t.url, "a transcript", result)
+        ]
 
 
 def _unique(slug: str, taken: set[str]) -> str:

@@ -301,3 +301,29 @@ def test_categories_map_to_apples_current_list(
         if warning
         else not [w for w in warnings if "categor" in w]
     )
+
+
+def test_active_urls_in_a_feed_are_left_out_with_a_warning(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel>'
+        "<title>T</title><link>javascript:alert(1)</link><description>D</description>"
+        "<item><title>One</title><guid>g1</guid><link>data:text/html,x</link>"
+        '<enclosure url="file:///etc/passwd" length="5" type="audio/mpeg"/>'
+        '<podcast:person href="javascript:alert(2)">Ann</podcast:person>'
+        '<podcast:transcript url="vbscript:x" type="text/vtt"/></item></channel></rss>'
+    )
+    code, _, err = run("import-feed", str(feed), str(tmp_path / "show"))
+    assert code == 0, err
+    for what in (
+        "a channel link",
+        "an item link",
+        "an enclosure",
+        "a person's href",
+        "a transcript",
+    ):
+        assert f"Warning: {feed}: {what} that is not an http(s) URL, left out" in err
+    written = "".join(
+        p.read_text() for p in (tmp_path / "show").rglob("*.*") if p.suffix in (".md", ".toml")
+    )
+    assert not any(bad in written for bad in ("javascript:", "data:", "file:", "vbscript:"))
