@@ -159,3 +159,23 @@ def test_network_failures_are_one_line_never_a_traceback(http_server: LocalServe
         code, out, err = run(url)
         assert code == 1 and out == ""
         assert err.startswith(f"Error: {url}: {message}") and err.count("\n") == 1
+
+
+def test_a_server_sending_a_byte_a_second_meets_the_deadline(
+    http_server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13: feed validate URL waited forever. The deadline is FEED_LIMITS' (60 s); 1 s here.
+    import time
+
+    from feeds.validate import source
+    from segments.http import Limits
+
+    monkeypatch.setattr(source, "FEED_LIMITS", Limits(deadline_seconds=1, max_bytes=2**20))
+    url = http_server.add(
+        "/slow.xml", Route(BASE.encode(), "application/rss+xml", behaviour="slow")
+    )
+    started = time.monotonic()
+    code, out, err = run(url)
+    assert time.monotonic() - started < 3
+    assert (code, out) == (1, "")
+    assert err == f"Error: {url}: no complete answer within 1 s (the deadline)\n"
