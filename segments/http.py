@@ -169,10 +169,14 @@ def download(
     """Download ``url`` to ``destination``, resuming a partial file with Range; atomic.
 
     A connection cut before the body is complete is resumed from where it stopped, up to
-    ``attempts`` times; a partial file left by an interrupted run is resumed the same way.
+    ``attempts`` times; a partial file left by an interrupted run is resumed the same way. The
+    first response's validator (a strong ETag, else Last-Modified) is kept beside the partial
+    file and sent as If-Range, so a file that changed meanwhile is sent whole, never spliced
+    (RFC 9110 section 13.1.5).
     """
     destination = Path(destination)
     partial = partial_path(destination)
+    validator_file = partial.with_name(partial.name + ".validator")
     resumed = False
     last: HttpError | None = None
     for _ in range(max(1, attempts)):
@@ -182,6 +186,8 @@ def download(
                 headers = {"Accept-Encoding": "identity"}
                 if offset:
                     headers["Range"] = f"bytes={offset}-"
+                    if validator_file.is_file():
+                        headers["If-Range"] = validator_file.read_text("utf-8").strip()
                 response = exchange.request(headers)
                 if response.status == 416 and offset:  # the partial file is no longer a prefix
                     partial.unlink()
@@ -199,6 +205,7 @@ def download(
                     resumed = True
                 else:
                     offset = 0  # a 200: the whole file again
+                    _keep_validator(response, validator_file)
                 mode = "ab" if offset else "wb"
                 try:
                     with partial.open(mode) as sink:
@@ -214,9 +221,22 @@ def download(
             continue
         size = partial.stat().st_size
         commit_partial(partial, destination)
+        validator_file.unlink(missing_ok=True)
         return Download(destination, final, size, mime, resumed)
-    assert last is not None or partial.exists()
     raise last or HttpError("the server refused to resume the download", url)
+
+
+def _keep_validator(response: http.client.HTTPResponse, path: Path) -> None:
+    """Keep the response's If-Range validator beside the partial file, or remove an old one."""
+    etag = (response.getheader("ETag") or "").strip()
+    value = etag if etag and not etag.startswith("W/") else response.getheader("Last-Modified")
+    try:
+        if value and value.isascii():
+            path.write_text(value.strip(), "utf-8")
+        else:
+            path.unlink(missing_ok=True)
+    except OSError:
+        path.unlink(missing_ok=True)  # without it a resume only sends Range
 
 
 def remote_size(url: str, *, limits: Limits = PAGE_LIMITS) -> int:

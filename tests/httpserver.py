@@ -97,6 +97,9 @@ class LocalServer:
             headers["Content-Encoding"] = "gzip"
         wanted = handler.headers.get("Range")
         match = re.fullmatch(r"bytes=(\d+)-(\d*)", wanted or "")
+        if_range = handler.headers.get("If-Range")
+        if if_range is not None and if_range != route.headers.get("ETag"):
+            match = None  # the file changed since: the whole of it (RFC 9110 13.1.5)
         if match and route.behaviour != "no-range" and status == 200:
             start = int(match[1])
             if start >= len(body):

@@ -183,3 +183,35 @@ def test_a_remote_size_is_read_without_the_body(http_server: LocalServer, behavi
     url = http_server.add("/big.mp3", Route(b"x" * 123_456, "audio/mpeg", behaviour=behaviour))  # type: ignore[arg-type]
     assert remote_size(url) == 123_456
     assert http_server.requests_for("/big.mp3")[0].headers["range"] == "bytes=0-0"
+
+
+def test_a_partial_file_longer_than_the_file_is_started_again(
+    http_server: LocalServer, tmp_path: Path
+) -> None:
+    audio = _audio_bytes(20_000)
+    url = http_server.add("/ep.mp3", Route(audio, "audio/mpeg"))
+    partial_path(tmp_path / "ep.mp3").write_bytes(b"x" * 30_000)  # of another, longer file
+    result = download(url, tmp_path / "ep.mp3")
+    assert (tmp_path / "ep.mp3").read_bytes() == audio and not result.resumed
+    assert [seen.headers.get("range") for seen in http_server.requests_for("/ep.mp3")] == [
+        "bytes=30000-",
+        None,
+    ]
+
+
+def test_a_resume_sends_if_range_and_a_changed_file_comes_whole(
+    http_server: LocalServer, tmp_path: Path
+) -> None:
+    audio = _audio_bytes(60_000)
+    etag = {"ETag": '"v1"'}
+    url = http_server.add("/ep.mp3", Route(audio, "audio/mpeg", behaviour="cut-once", headers=etag))
+    assert download(url, tmp_path / "ep.mp3").resumed
+    assert http_server.requests_for("/ep.mp3")[1].headers["if-range"] == '"v1"'
+    # An interrupted run's partial file of version v0; the server now has v1: sent whole.
+    partial = partial_path(tmp_path / "again.mp3")
+    partial.write_bytes(b"old bytes of v0")
+    partial.with_name(partial.name + ".validator").write_text('"v0"')
+    url = http_server.add("/again.mp3", Route(audio, "audio/mpeg", headers=etag))
+    result = download(url, tmp_path / "again.mp3")
+    assert (tmp_path / "again.mp3").read_bytes() == audio and not result.resumed
+    assert not list(tmp_path.glob(".*"))  # neither partial file nor validator left
