@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from segments.errors import SegcastError
 from segments.files import commit_partial, partial_path
@@ -125,6 +125,8 @@ class Download:
 
 
 Progress = Callable[[int, int | None], None]
+#: Characters of a path or query sent as they are (RFC 3986's reserved and unreserved, and %).
+_PATH_SAFE = "/%:@!$&'()*+,;=-._~?"
 Accept = tuple[str, ...] | None
 
 
@@ -153,7 +155,10 @@ def fetch(
         response = exchange.request({"Accept-Encoding": "gzip"})
         _check_status(exchange.url, response)
         _check_type(exchange.url, response.msg, accept, what)
-        body = exchange.read_body(response, sink=None, offset=0, progress=None)
+        try:
+            body = exchange.read_body(response, sink=None, offset=0, progress=None)
+        except _Cut as exc:
+            raise HttpError(f"the connection was cut after {exc.received} bytes", url) from exc
         return Response(exchange.url, response.status, response.msg, body)
 
 
@@ -347,9 +352,11 @@ class _Exchange:
         )
         with self.lock:
             self.connection = connection
-        target = parts.path or "/"
+        # A URL as people write it may hold non-ASCII ("/é.html"): sent percent-encoded, as a
+        # browser sends it; what is encoded already stays as it is.
+        target = quote(parts.path or "/", safe=_PATH_SAFE)
         if parts.query:
-            target += "?" + parts.query
+            target += "?" + quote(parts.query, safe=_PATH_SAFE)
         try:
             connection.request(
                 "GET",

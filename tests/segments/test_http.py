@@ -215,3 +215,16 @@ def test_a_resume_sends_if_range_and_a_changed_file_comes_whole(
     result = download(url, tmp_path / "again.mp3")
     assert (tmp_path / "again.mp3").read_bytes() == audio and not result.resumed
     assert not list(tmp_path.glob(".*"))  # neither partial file nor validator left
+
+
+def test_a_non_ascii_path_is_sent_percent_encoded(http_server: LocalServer) -> None:
+    http_server.add("/caf%C3%A9.html", Route(PAGE))
+    assert fetch(http_server.url("/café.html")).body == PAGE
+    assert fetch(http_server.url("/caf%C3%A9.html")).body == PAGE
+
+
+def test_a_page_cut_half_way_is_one_line(http_server: LocalServer) -> None:
+    url = http_server.add("/cut.html", Route(PAGE * 100, behaviour="cut-once"))
+    with pytest.raises(HttpError) as caught:
+        fetch(url)
+    assert str(caught.value) == f"{url}: the connection was cut after {len(PAGE) * 50} bytes"
