@@ -50,6 +50,25 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def partial_path(destination: Path) -> Path:
+    """Return where a download to ``destination`` grows until it is complete (and resumes from).
+
+    Unlike ``atomic_output``'s temp files its name is fixed, so an interrupted run's bytes are
+    found again by the next one (``.NAME.partial`` beside it, hidden like the temp files).
+    """
+    destination = Path(destination)
+    return destination.with_name(f".{destination.name}.partial")
+
+
+def commit_partial(partial: Path, destination: Path) -> None:
+    """Rename a complete ``partial`` file over ``destination`` in one step, with its permissions."""
+    try:
+        os.chmod(partial, _mode_for(destination))
+        os.replace(partial, destination)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", destination) from exc
+
+
 def read_input(path: Path, *, what: str = "file") -> bytes:
     """Return the bytes of an input file; a problem is one InputError naming the file.
 

@@ -41,6 +41,7 @@ otherwise be silently lost when the file is rewritten).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -66,6 +67,7 @@ from segments.model import (
     Show,
     ShowType,
     Source,
+    TranscriptRef,
 )
 from segments.schedule import DAYS, Airtime, Schedule, check_timezone, parse_airtimes
 from segments.timecode import format_timecode, parse_timecode
@@ -161,8 +163,19 @@ SEGMENT_KEYS: dict[str, FrontKey] = {
         '["00:00 Opening", "12:34 The film"]',
         default="from the transcript's topics, else its questions",
     ),
+    "chapters_url": FrontKey(
+        "a JSON chapters file published elsewhere (an imported feed's)",
+        "URL",
+        "https://media.example.org/lovesong.chapters.json",
+    ),
+    "transcripts": FrontKey(
+        "transcripts published elsewhere (an imported feed's): url, type, language, rel",
+        "list of mappings",
+        "[{url: https://media.example.org/lovesong.vtt, type: text/vtt}]",
+    ),
     "source": FrontKey(
-        "where the segment was imported from: path, url, kind (text, html), sha256 (the "
+        "where the segment was imported from: path, url, kind (text, html, feed), fetched (when "
+        "its URL was read), sha256 (the "
         "page's hash at import: the build warns when the page changed since) and fingerprints "
         "(of what the page gave: `import --force` keeps the keys you edited)",
         "mapping",
@@ -363,7 +376,9 @@ def _front_matter(segment: Segment) -> dict[str, Any]:
         "audio": _audio_data(segment.audio) if segment.audio else None,
         "raw": segment.raw.as_posix() if segment.raw is not None else None,
         "chapters": [_chapter_data(c) for c in segment.chapters],
-        "source": _plain(segment.source) if segment.source else None,
+        "chapters_url": segment.chapters_url,
+        "transcripts": [_plain(t) for t in segment.transcripts],
+        "source": _source_data(segment.source) if segment.source else None,
         "show": _show_data(segment.show) if segment.show else None,
     }
     assert list(data) == list(SEGMENT_KEYS)
@@ -394,8 +409,15 @@ def segment_values(segment: Segment) -> dict[str, Any]:
     return values
 
 
-def _plain(obj: Person | Image | Source | Funding) -> dict[str, Any]:
+def _plain(obj: Person | Image | Source | Funding | TranscriptRef) -> dict[str, Any]:
     return _pruned({f.name: getattr(obj, f.name) for f in fields(obj)})
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    data = _plain(source)
+    if source.fetched is not None:
+        data["fetched"] = source.fetched.isoformat()
+    return data
 
 
 def _audio_data(audio: AudioRef) -> dict[str, Any]:
@@ -774,6 +796,10 @@ def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segm
     raw = front.text("raw")
     segment.raw = Path(raw) if raw is not None and raw.strip() else None
     segment.chapters = [_chapter_entry(k, v, where) for k, v in front.items("chapters")]
+    segment.chapters_url = front.text("chapters_url")
+    segment.transcripts = [
+        _transcript_ref(_Mapping(v, k, where)) for k, v in front.items("transcripts")
+    ]
     source = front.mapping("source")
     segment.source = _source(source) if source else None
     show = front.mapping("show")
@@ -841,7 +867,7 @@ def _chapter(m: _Mapping) -> Chapter:
 
 
 def _source(m: _Mapping) -> Source:
-    kind = m.choice("kind", ("text", "html", "segment"))
+    kind = m.choice("kind", ("text", "html", "segment", "feed"))
     source = Source(
         path=m.text("path"), url=m.text("url"), kind=cast(Any, kind), sha256=m.text("sha256")
     )
@@ -851,8 +877,28 @@ def _source(m: _Mapping) -> Source:
             value = prints.text(str(key))
             if value is not None:
                 source.fingerprints[str(key)] = value
+    fetched = m.get("fetched")
+    if isinstance(fetched, str):
+        with contextlib.suppress(ValueError):
+            fetched = datetime.fromisoformat(fetched)
+    if fetched is not None and not (isinstance(fetched, datetime) and fetched.tzinfo):
+        raise m.fail(
+            "fetched", f"expected an ISO 8601 date and time with offset, got {_kind(fetched)}"
+        )
+    source.fetched = fetched
     m.finish()
     return source
+
+
+def _transcript_ref(m: _Mapping) -> TranscriptRef:
+    ref = TranscriptRef(
+        url=m.required_text("url"),
+        type=m.required_text("type"),
+        language=m.text("language"),
+        rel=m.text("rel"),
+    )
+    m.finish()
+    return ref
 
 
 def _funding(m: _Mapping) -> Funding:

@@ -2,7 +2,9 @@
 
 Edited segment files are never touched: a page whose segment file exists is skipped (with a
 warning naming both when the page changed since its import: ``segcast import --force`` updates
-the file), and a page whose slug is taken by another file is a problem naming both.
+the file), and a page whose slug is taken by another file is a problem naming both. With
+``download_audio = true`` in show.toml the audio each new page links to is downloaded
+(``segcast.remote``) before its segment file is written.
 """
 
 from __future__ import annotations
@@ -100,6 +102,10 @@ def import_pages(config: ShowConfig, episodes: list[Episode], report: BuildRepor
                     "rename one of them",
                     page,
                 )
+            if config.download_audio and segment.audio is not None and segment.audio.url:
+                from segcast.remote import download_audio
+
+                segment, _ = download_audio(segment, show_dir)  # show.toml's download_audio
             write_segment(segment, destination, template=True)
         except SegcastError as exc:
             report.problem(exc)

@@ -17,15 +17,21 @@ page lies inside it, so ``segcast build`` on that folder sees the page as import
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sys
+import tempfile
 from pathlib import Path
 
 import click
 
+from segcast.build.layout import PAGES
 from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
 from segments.files import write_atomic
+from segments.http import is_http_url
 from segments.importers import read_page
 from segments.importers.rawpage import Reason
+from segments.importers.read import PageResult
 from segments.jsonform import segment_to_json
 from segments.model import Segment
 from segments.segmentfile import format_segment, read_segment, segment_path, write_segment
@@ -36,9 +42,7 @@ DEFAULT_DIRECTORY = Path("segments")
 
 
 @click.command(name="import")
-@click.argument(
-    "pages", nargs=-1, required=True, metavar="PAGE...", type=click.Path(path_type=Path)
-)
+@click.argument("pages", nargs=-1, required=True, metavar="PAGE...")
 @click.option(
     "-o",
     "--output",
@@ -62,18 +66,29 @@ DEFAULT_DIRECTORY = Path("segments")
 )
 @click.option("--strict", is_flag=True, help="Treat a page with warnings as failed (not written).")
 @click.option("--explain", is_flag=True, help="Print which rule found each field; write nothing.")
+@click.option(
+    "--audio",
+    "with_audio",
+    is_flag=True,
+    help="Download each page's own audio into raw/ (audio/ when it is a finished MP3 or M4A).",
+)
 @click.pass_context
 def import_command(
     ctx: click.Context,
-    pages: tuple[Path, ...],
+    pages: tuple[str, ...],
     output: Path | None,
     as_json: bool,
     force: bool,
     slug: str | None,
     strict: bool,
     explain: bool,
+    with_audio: bool,
 ) -> None:
-    """Import segment pages (plain text or HTML, told apart by content) as segment files."""
+    """Import segment pages (plain text or HTML, told apart by content) as segment files.
+
+    A PAGE given as an http(s) URL is fetched and kept in the show's pages/ folder (beside the
+    segments folder), with its URL and the fetch time recorded in the segment's source.
+    """
     debug = bool((ctx.find_root().obj or {}).get("debug"))
     if slug is not None and len(pages) > 1:
         raise click.UsageError("--slug names one segment: give one PAGE")
@@ -83,12 +98,12 @@ def import_command(
     directory = output if output is not None or as_json else DEFAULT_DIRECTORY
     imported: list[tuple[Segment, Update | None]] = []
     failures: list[SegcastError] = []
-    written_from: dict[Path, Path] = {}
+    written_from: dict[Path, str] = {}
     from_pages = _imported_pages(directory) if directory is not None else {}
     for page in pages:
         try:
             # Into a segments folder, the page is named as `segcast build` names it (source_path).
-            result = read_page(page, directory)
+            result = _read(page, directory, as_json)
             if slug is not None:
                 result.segment.slug = slug
             if strict and result.warnings:
@@ -97,6 +112,8 @@ def import_command(
                 click.echo(f"Warning: {page}: {warning}", err=True)
             update = None
             if directory is not None:
+                if with_audio:
+                    result.segment = _with_audio(result.segment, directory.parent, as_json)
                 update = _write(
                     result.segment,
                     page,
@@ -143,10 +160,10 @@ def _imported_pages(directory: Path) -> dict[str, Path]:
 
 def _write(
     segment: Segment,
-    page: Path,
+    page: str,
     directory: Path,
     from_pages: dict[str, Path],
-    written_from: dict[Path, Path],
+    written_from: dict[Path, str],
     *,
     force: bool,
     slug_given: bool,
@@ -223,7 +240,7 @@ def _shown(before: str | None, after: str | None) -> str:
     return f"{part(before)} -> {part(after)}"
 
 
-def _echo_update(destination: Path, page: Path, update: Update, *, err: bool) -> None:
+def _echo_update(destination: Path, page: str, update: Update, *, err: bool) -> None:
     """Say what an update changed, key by key, and which of the producer's edits it kept."""
     if update.changes:
         click.echo(f"updated {destination} from {page}:", err=err)
@@ -250,13 +267,56 @@ def _json(segment: Segment, update: Update | None) -> dict[str, object]:
     return data
 
 
-def _explain(ctx: click.Context, pages: tuple[Path, ...], debug: bool) -> None:
-    """Print each page's fields with the rule that found them; bad pages as ``Error:`` lines."""
+def _read(page: str, directory: Path | None, as_json: bool) -> PageResult:
+    """Read a page file, or fetch a page URL into the show's pages/ and read it."""
+    if not is_http_url(page):
+        return read_page(Path(page), directory)
+    from segments.importers.remote import read_page_url
+
+    if directory is None:  # --json alone: no show folder to keep the page in
+        with tempfile.TemporaryDirectory(prefix=".segcast-page-") as folder:
+            return read_page_url(page, Path(folder), None)
+    result = read_page_url(page, directory.parent / PAGES, directory)
+    click.echo(f"fetched {page} into {directory.parent / PAGES}/", err=as_json)
+    return result
+
+
+def _with_audio(segment: Segment, show_dir: Path, as_json: bool) -> Segment:
+    """Download the segment's audio into the show folder, with progress on stderr."""
+    if segment.audio is None or segment.audio.url is None:
+        click.echo(f"Warning: {segment.slug}: the page links to no audio to download", err=True)
+        return segment
+    from segcast.remote import download_audio
+
+    bar = click.progressbar(length=1, label=f"audio of {segment.slug}", file=sys.stderr)
+    with bar if sys.stderr.isatty() else contextlib.nullcontext(bar):
+
+        def progress(done: int, total: int | None) -> None:
+            if total and sys.stderr.isatty():
+                bar.length = total
+                bar.update(done - bar.pos)
+
+        updated, path = download_audio(segment, show_dir, progress)
+    click.echo(f"downloaded {path} ({path.stat().st_size} bytes)", err=True)
+    return updated
+
+
+def _explain(ctx: click.Context, pages: tuple[str, ...], debug: bool) -> None:
+    """Print each page's fields with the rule that found them; bad pages as ``Error:`` lines.
+
+    A page URL is fetched into a temporary folder: ``--explain`` writes nothing.
+    """
     failures: list[SegcastError] = []
     for page in pages:
         reasons: list[Reason] = []
         try:
-            read_page(page, None, reasons)
+            if is_http_url(page):
+                from segments.importers.remote import read_page_url
+
+                with tempfile.TemporaryDirectory(prefix=".segcast-page-") as folder:
+                    read_page_url(page, Path(folder), None, reasons=reasons)
+            else:
+                read_page(Path(page), None, reasons)
         except SegcastError as exc:
             if debug:
                 raise

@@ -397,7 +397,8 @@ MALFORMED = [
         "unknown key",
         "---\ntitle: x\nauthor: me\n---\n",
         "author: unknown key (known: title, slug, guid, published, link, language, episode, season, "
-        "episode_type, explicit, people, images, audio, raw, chapters, source, show)",
+        "episode_type, explicit, people, images, audio, raw, chapters, chapters_url, transcripts, "
+        "source, show)",
     ),
     (
         "unknown role",
@@ -473,7 +474,7 @@ MALFORMED = [
     (
         "source kind",
         "---\ntitle: x\nsource: {kind: pdf}\n---\n",
-        "source.kind: 'pdf' is not one of text, html, segment",
+        "source.kind: 'pdf' is not one of text, html, segment, feed",
     ),
     (
         "hosts",
