@@ -146,6 +146,8 @@ def master_json(report: MasterReport) -> dict[str, Any]:
         "bumpers": [str(path) for path in report.bumpers],
         "bumper_gain_db": report.bumper_gain_db,
         "intro_effective_seconds": report.intro_effective_seconds,
+        "intro_after": _loudness_json(report.intro_after) if report.intro_after else None,
+        "outro_after": _loudness_json(report.outro_after) if report.outro_after else None,
         "reading": report.reading,
         "effects": [
             {
@@ -197,6 +199,14 @@ def master_text(report: MasterReport) -> str:
         lines.append(
             f"  {effect.step:<10} {effect.measure}: {_shown(effect.before, effect.unit)}"
             f" -> {_shown(effect.after, effect.unit)}"
+        )
+    for name, bumper in (("intro", report.intro_after), ("outro", report.outro_after)):
+        if bumper is not None:
+            lines.append(f"  {name:<10} {'':>12} {_shown(bumper.integrated_lufs, 'LUFS'):>12}")
+    if report.intro_effective_seconds is not None:
+        lines.append(
+            f"  programme starts at {report.intro_effective_seconds:.3f} s "
+            "(chapter and transcript times shift by this)"
         )
     if not report.target_met:
         lines.append(
