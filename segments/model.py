@@ -18,6 +18,10 @@ ROLES: tuple[Role, ...] = ("host", "interviewer", "reporter", "guest")
 
 EpisodeType = Literal["full", "trailer", "bonus"]
 ShowType = Literal["episodic", "serial"]
+#: Where an episode is on its way out: a draft is never published; a scheduled one (or any whose
+#: ``published`` moment is still to come) goes out with the first build after that moment.
+Status = Literal["draft", "scheduled", "published"]
+STATUSES: tuple[Status, ...] = ("draft", "scheduled", "published")
 
 
 @dataclass
@@ -185,6 +189,7 @@ class Segment:
     season: int | None = None
     episode_type: EpisodeType = "full"
     explicit: bool | None = None
+    status: Status = "published"
 
     def people_with(self, role: Role) -> list[Person]:
         """Return the people with ``role``, in page order."""

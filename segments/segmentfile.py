@@ -54,6 +54,7 @@ from segments.errors import InputError, SegcastError
 from segments.files import read_text_input, split_blocks, write_atomic
 from segments.model import (
     ROLES,
+    STATUSES,
     AudioRef,
     Chapter,
     EpisodeType,
@@ -65,6 +66,7 @@ from segments.model import (
     Show,
     ShowType,
     Source,
+    Status,
 )
 from segments.schedule import DAYS, Airtime, Schedule, check_timezone, parse_airtimes
 from segments.timecode import format_timecode, parse_timecode
@@ -76,6 +78,8 @@ SEGMENT_KEYS: dict[str, str] = {
     "slug": "the file name without .md (defaults to the file's name)",
     "guid": "the episode GUID, assigned once by the first feed build",
     "published": "ISO 8601 date or date and time with offset",
+    "status": "draft, scheduled or published (default published); a draft is never published, "
+    "a future published date holds the episode back until then",
     "link": "the segment's web page",
     "language": "language code, e.g. en-US",
     "episode": "episode number",
@@ -227,6 +231,7 @@ def _front_matter(segment: Segment) -> dict[str, Any]:
         "slug": segment.slug,
         "guid": segment.guid,
         "published": segment.published.isoformat() if segment.published else None,
+        "status": None if segment.status == "published" else segment.status,
         "link": segment.link,
         "language": segment.language,
         "episode": segment.episode,
@@ -560,6 +565,7 @@ def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segm
     segment = Segment(slug=slug, title=title)
     segment.guid = front.text("guid")
     segment.published = _published(front)
+    segment.status = cast(Status, front.choice("status", STATUSES) or "published")
     segment.link = front.text("link")
     segment.language = front.text("language")
     segment.episode = front.whole("episode")

@@ -55,6 +55,8 @@ def _plan(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> l
     for raw in sorted((show_dir / RAW).glob("*")):
         if raw.suffix.lower() not in RAW_EXTENSIONS or raw in used.values() or not raw.is_file():
             continue
+        if raw.stem in report.drafts and raw.stem not in used:
+            continue  # a draft's recording waits for it to be ready
         chosen = used.get(raw.stem)
         why = f"{chosen.name} is the one used" if chosen else "no segment has that slug"
         report.warn(raw, f"not mastered: {why}")

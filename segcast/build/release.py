@@ -1,0 +1,142 @@
+"""Stage: decide what this build releases: published now, scheduled for later, draft, not ready.
+
+The segment file's ``status`` (``segments.model.Status``) and its ``published`` moment, against
+the build's one ``now``, decide (``sort_releases``, right after reading):
+
+- a **draft** leaves the build at once: no GUID, no master, nothing published;
+- a **scheduled** episode (status ``scheduled``, or any whose published moment is after ``now``)
+  is mastered and tagged like the rest and its GUID stored, so it is ready at its time, but it
+  stays out of everything published (feed, transcripts, chapters, pages, audio in OUT) until the
+  first build after that moment, which publishes it;
+- an episode that is **not ready** is skipped with a warning naming its segment file and what is
+  missing, and the others are published: no date under ``--strict`` (here), no audio at all
+  (``skip_unready``, once the master stage made what it could).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from segcast.build.episode import BuildReport, Episode
+from segcast.build.feed import pub_date
+from segcast.build.guids import store_new_guid
+from segcast.build.layout import AUDIO, find_audio, folder_names
+from segcast.config import ShowConfig
+from segments.errors import SegcastError
+
+__all__ = [
+    "NO_DATE",
+    "NO_SCHEDULE",
+    "published",
+    "skip_unready",
+    "some_ready",
+    "sort_releases",
+    "store_scheduled",
+]
+
+#: What an episode without a date lacks under ``--strict``, and a scheduled one without a date.
+NO_DATE = "no published date (front matter key 'published')"
+NO_SCHEDULE = "status scheduled but no published date (front matter key 'published')"
+
+
+def _skip(episode: Episode, report: BuildReport, missing: str) -> None:
+    episode.release = "skipped"
+    report.not_ready[episode.slug] = missing
+    report.warn(episode.path, f"not published: {missing}")
+
+
+def sort_releases(
+    config: ShowConfig,
+    episodes: list[Episode],
+    report: BuildReport,
+    now: dt.datetime,
+    *,
+    strict: bool = False,
+) -> list[Episode]:
+    """Return the episodes that go on through the build: neither drafts nor skipped.
+
+    Scheduled episodes go on (they are mastered and tagged) with ``release_at`` set; so do the
+    undated under ``strict``, skipped (their recordings are mastered for the next build).
+    """
+    going_on = []
+    for episode in episodes:
+        segment = episode.segment
+        if segment.status == "draft":
+            episode.release = "draft"
+            report.drafts.append(episode.slug)
+            continue
+        if segment.published is None:
+            if segment.status == "scheduled" or strict:
+                _skip(episode, report, NO_SCHEDULE if segment.status == "scheduled" else NO_DATE)
+        else:
+            try:
+                at = pub_date(segment, config.show, episode.path)
+            except SegcastError as exc:
+                report.problem(exc, episode)
+            else:
+                if at > now:
+                    episode.release, episode.release_at = "scheduled", at
+                    report.scheduled[episode.slug] = at
+        going_on.append(episode)
+    return going_on
+
+
+def skip_unready(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> list[Episode]:
+    """Skip each episode with no audio at all: no file, no recording mastered, no audio URL.
+
+    A recording that failed to master is a problem of its own (recorded by the master stage),
+    not a missing recording; a scheduled episode without audio yet is warned of, still scheduled.
+    """
+    present = folder_names(config.folder / AUDIO)
+    for episode in episodes:
+        if episode.release not in ("published", "scheduled") or episode.raw is not None:
+            continue
+        ref = episode.segment.audio
+        try:
+            if find_audio(config.folder, episode.segment, episode.path, present) is not None:
+                continue
+        except SegcastError:
+            continue  # a named file that is missing: the feed stage reports it as a problem
+        if ref is not None and ref.url is not None:
+            continue
+        missing = (
+            f"no audio: no recording raw/{episode.slug}.*, no file {AUDIO}/{episode.slug}.* "
+            "and no audio URL"
+        )
+        if episode.release == "scheduled":
+            assert episode.release_at is not None
+            report.warn(
+                episode.path, f"scheduled for {episode.release_at.isoformat()} but {missing}"
+            )
+            continue
+        _skip(episode, report, missing)
+    return episodes
+
+
+def some_ready(published: list[Episode], report: BuildReport) -> bool:
+    """Say whether a feed may be built: not when every episode to publish was skipped.
+
+    A feed emptied by missing audio or dates would tell every app the show has no episodes;
+    that is a problem instead, and the previous feed stays.
+    """
+    if published or not report.not_ready:
+        return True
+    skipped = len(report.not_ready)
+    message = f"no episode is ready ({skipped} skipped, see the warnings); the previous feed stays"
+    report.problem(SegcastError(message, report.show_dir))
+    return False
+
+
+def published(episodes: list[Episode]) -> list[Episode]:
+    """Return the episodes this build publishes."""
+    return [episode for episode in episodes if episode.release == "published"]
+
+
+def store_scheduled(episodes: list[Episode]) -> None:
+    """Store the GUID of each scheduled episode, assigned by its first build (none are published).
+
+    Tagging stores it for a mastered file; this stores it for the others, once the feed was built.
+    """
+    for episode in episodes:
+        if episode.release == "scheduled":
+            store_new_guid(episode)

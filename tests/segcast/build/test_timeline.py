@@ -1,0 +1,211 @@
+"""An intro keeps the timeline: chapter and transcript times follow the programme into the master.
+
+A generated recording carries a marker tone at a known programme time; a generated intro goes in
+front. The marker must be heard at that time plus the intro's effective length (its duration
+less the crossfade), and every written form of every chapter and cue must say the same (within
+one MP3 frame): the ID3 CHAP frames read back by ffprobe, the chapters JSON, the show notes in
+the feed (parsed by feedparser), the episode page's media-fragment links, the WebVTT (webvtt-py),
+SRT (srt) and JSON transcripts. The segment file keeps programme time.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+import srt
+import webvtt
+from lxml import html as lxml_html
+
+from feeds.site import episode_page
+from segcast.build import BuildReport, run_build
+from segments.segmentfile import read_segment
+from tests.audio import signals
+from tests.audio.test_processing import decode, window_loudness
+from tests.feeds.feedcheck import parse_feed
+from tests.segcast.showdir import SHOW_TOML, make_show
+
+RATE = signals.RATE
+#: The intro's length and the crossfade: the programme starts at INTRO - FADE in the master.
+INTRO, FADE = 2.0, 0.5
+SHIFT = INTRO - FADE
+#: Where the marker tone starts in the recording (programme time), and the recording's length.
+MARKER, LENGTH = 6.0, 12.0
+#: One MP3 frame: how exactly a time can be placed in an MP3.
+FRAME = 1152 / RATE
+
+#: Programme-time chapters and transcript cues, as the producer writes them.
+SEGMENT = """\
+---
+title: A conversation with a marker
+published: 2016-04-05
+chapters:
+- start: '00:00:00'
+  title: Opening
+- start: '00:00:06'
+  title: The marker
+- start: '00:00:09'
+  title: Close
+---
+A chat.
+
+## Transcript
+
+[00:00:00 - 00:00:06]
+
+**John Horn:** Welcome to the show.
+
+[00:00:06 - 00:00:12]
+
+**So Yong Kim:** Here is the marker.
+"""
+PROGRAMME_CHAPTERS = [0.0, 6.0, 9.0]
+PROGRAMME_CUES = [(0.0, 6.0), (6.0, 12.0)]
+
+
+def recording() -> signals.Samples:
+    """Return a quiet bed with a 2 kHz marker tone from MARKER for one second."""
+    bed = signals.noise(LENGTH, rms_dbfs=-60.0)
+    start = round(MARKER * RATE)
+    marker = signals.tone(1.0, freq=2000.0, peak_dbfs=-12.0)
+    bed[start : start + len(marker)] += marker
+    return bed
+
+
+def build_show(root: Path, toml: str) -> tuple[Path, BuildReport]:
+    show = make_show(root, {"talk": SEGMENT}, toml=toml, durations={})
+    (show / "raw").mkdir()
+    signals.write_wav(show / "raw" / "talk.wav", recording())
+    signals.write_wav(show / "intro.wav", signals.tone(INTRO, freq=440.0, peak_dbfs=-30.0))
+    report = run_build(show, root / "out", environ={})
+    assert report.problems == [], report.problems
+    return show, report
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, BuildReport]:
+    root = tmp_path_factory.mktemp("timeline")
+    toml = SHOW_TOML + f'[audio]\nintro = "intro.wav"\ncrossfade_ms = {round(FADE * 1000)}\n'
+    show, report = build_show(root, toml)
+    return show, root / "out", report
+
+
+def marker_onset(path: Path) -> float:
+    """Return when the marker starts in ``path``: the first loud sample after the intro."""
+    samples = decode(path)
+    after_intro = round((INTRO + 0.2) * RATE)
+    loud = np.flatnonzero(np.abs(samples[after_intro:]) > 0.05)
+    assert loud.size, "no marker found"
+    return (after_intro + int(loud[0])) / RATE
+
+
+def test_the_marker_is_heard_at_its_time_plus_the_shift(built: tuple[Path, Path, BuildReport]):
+    _, out, report = built
+    assert report.shift_seconds == pytest.approx(SHIFT)
+    onset = marker_onset(out / "talk.mp3")
+    print(f"marker at {onset:.4f} s, expected {MARKER + SHIFT:.4f} s")
+    assert onset == pytest.approx(MARKER + SHIFT, abs=FRAME)
+
+
+def test_every_chapter_start_is_shifted_in_every_written_form(
+    built: tuple[Path, Path, BuildReport],
+) -> None:
+    show, out, _ = built
+    expected = [0.0] + [t + SHIFT for t in PROGRAMME_CHAPTERS]  # the intro's own chapter first
+    # ID3 CHAP frames, as ffprobe reads them.
+    probed = subprocess.run(
+        [_ffprobe(), "-v", "error", "-show_chapters", "-of", "json", str(out / "talk.mp3")],
+        capture_output=True,
+        check=True,
+    )
+    chapters = json.loads(probed.stdout)["chapters"]
+    assert [c["tags"]["title"] for c in chapters] == ["The Frame", "Opening", "The marker", "Close"]
+    assert [float(c["start_time"]) for c in chapters] == pytest.approx(expected, abs=FRAME)
+    # The Podcasting 2.0 chapters JSON.
+    document = json.loads((out / "talk.chapters.json").read_text(encoding="utf-8"))
+    starts = [c["startTime"] for c in document["chapters"]]
+    assert starts == pytest.approx(expected, abs=FRAME)
+    # The show notes' timestamps (whole seconds, as Spotify reads them).
+    feed = parse_feed((out / "feed.xml").read_bytes())
+    notes = feed.fp.entries[0].content[0].value
+    for seconds, title in zip(
+        expected, ["The Frame", "Opening", "The marker", "Close"], strict=True
+    ):
+        assert f"(00:{int(seconds):02d}) {title}" in notes
+    # The episode page's chapter links into the audio.
+    page = lxml_html.fromstring((out / episode_page("talk")).read_bytes())
+    links = page.xpath("//a[contains(concat(' ', @class, ' '), ' seek ')]/@href")
+    times = sorted({float(href.rpartition("#t=")[2]) for href in links if "#t=" in href})
+    for seconds in expected[1:]:
+        assert any(abs(t - seconds) <= FRAME for t in times), (seconds, times)
+    assert not any(abs(t - 6.0) <= FRAME for t in times)  # no programme-time link left
+    # The segment file still says programme time.
+    on_disk = read_segment(show / "segments" / "talk.md")
+    assert [c.start_seconds for c in on_disk.chapters] == PROGRAMME_CHAPTERS
+
+
+def test_every_transcript_cue_is_shifted(built: tuple[Path, Path, BuildReport]) -> None:
+    _, out, _ = built
+    expected = [(a + SHIFT, b + SHIFT) for a, b in PROGRAMME_CUES]
+    vtt = webvtt.read(str(out / "talk.transcript.vtt"))
+    got = [_clock(str(t)) for c in vtt for t in (c.start_time, c.end_time)]
+    assert got == pytest.approx(_flat(expected), abs=FRAME)
+    cues = list(srt.parse((out / "talk.transcript.srt").read_text(encoding="utf-8")))
+    got = [t.total_seconds() for c in cues for t in (c.start, c.end)]
+    assert got == pytest.approx(_flat(expected), abs=FRAME)
+    document = json.loads((out / "talk.transcript.json").read_text(encoding="utf-8"))
+    got = [s[key] for s in document["segments"] for key in ("startTime", "endTime")]
+    assert got == pytest.approx(_flat(expected), abs=FRAME)
+
+
+def test_the_intro_is_levelled_to_the_programme_and_reported(
+    built: tuple[Path, Path, BuildReport],
+) -> None:
+    _, out, report = built
+    (master,) = report.masters
+    # An intro at -30 dBFS beside a programme mastered to -16 LUFS: measured on its own.
+    intro = window_loudness(out / "talk.mp3", 0.2, SHIFT - 0.4)
+    programme = window_loudness(out / "talk.mp3", MARKER + SHIFT + 0.05, 0.9)
+    print(f"intro {intro} LUFS, marker {programme} LUFS")
+    assert master.intro_after is not None
+    assert abs(master.intro_after.integrated_lufs - master.after.integrated_lufs) <= 1.0
+    assert abs(intro - master.intro_after.integrated_lufs) <= 0.5
+
+
+def test_a_rebuild_changes_nothing(built: tuple[Path, Path, BuildReport], tmp_path: Path) -> None:
+    show, out, _ = built
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    again = run_build(show, out, environ={})
+    assert (again.problems, again.mastered, again.tagged) == ([], [], [])
+    assert again.shift_seconds == pytest.approx(SHIFT)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_without_an_intro_nothing_moves(tmp_path: Path) -> None:
+    _, report = build_show(tmp_path, SHOW_TOML)
+    out = tmp_path / "out"
+    assert report.shift_seconds is None
+    assert marker_onset(out / "talk.mp3") == pytest.approx(MARKER, abs=FRAME)
+    document = json.loads((out / "talk.chapters.json").read_text(encoding="utf-8"))
+    assert [c["startTime"] for c in document["chapters"]] == pytest.approx(PROGRAMME_CHAPTERS)
+
+
+def _flat(pairs: list[tuple[float, float]]) -> list[float]:
+    return [t for pair in pairs for t in pair]
+
+
+def _clock(text: str) -> float:
+    """Return the seconds of a WebVTT timestamp, ``HH:MM:SS.mmm`` (as webvtt-py prints it)."""
+    hours, minutes, seconds = text.split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def _ffprobe() -> str:
+    exe = shutil.which("ffprobe")
+    if exe is None:
+        pytest.skip("Debian's ffprobe is not installed (apt-get install ffmpeg)")
+    return exe
