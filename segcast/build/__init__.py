@@ -9,14 +9,13 @@ returning them:
    (``import_pages``);
 3. **pair** each untimed transcript with ``transcripts/<slug>.*`` and give every episode its one
    chapter list (``pair``);
-4. **sort releases**: drafts leave, episodes whose moment is to come are scheduled, undated
-   ones under ``--strict`` are skipped (``release``);
+4. **sort releases**: drafts leave, episodes whose moment is to come are scheduled, those with
+   no audio at all (or undated under ``--strict``) are skipped (``release``);
 5. **assign GUIDs** to episodes that have none, and the moment of their first publication to
    episodes without a date (``guids``);
 6. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
    (``master``), and shift the chapter and transcript times by the intro (``timeline``);
-7. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``),
-   then skip the episodes that have no audio at all (``release``);
+7. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
 8. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
    pages, stylesheet, airtimes calendar (``site``), of the episodes published now;
 9. **publish** the feed, its companions, the artwork and the local audio into a staging folder
@@ -49,7 +48,6 @@ from segcast.build.publish import publish
 from segcast.build.read import read_segments
 from segcast.build.release import (
     published,
-    skip_unready,
     some_ready,
     sort_releases,
     store_scheduled,
@@ -128,7 +126,6 @@ def run_build(
         )
         episodes = shift_timeline(config, episodes, report)
         episodes = tag_audio(config, episodes, report, cache)
-        episodes = skip_unready(config, episodes, report)
         out = published(episodes)
         if some_ready(out, report):
             report.feed = render_feed(config, out, report.out_dir / FEED_NAME, report, cache, now)
@@ -168,7 +165,6 @@ def run_feed(
         episodes = pair_transcripts(config, read_segments(config, report), report, cache)
         episodes = sort_releases(config, episodes, report, now, strict=strict)
         episodes = assign_dates(assign_guids(episodes), now, report)
-        episodes = skip_unready(config, episodes, report)
         if some_ready(published(episodes), report):
             report.feed = write_feed(config, published(episodes), output, report, cache, now)
         if report.feed is not None:

@@ -9,8 +9,9 @@ the build's one ``now``, decide (``sort_releases``, right after reading):
   stays out of everything published (feed, transcripts, chapters, pages, audio in OUT) until the
   first build after that moment, which publishes it;
 - an episode that is **not ready** is skipped with a warning naming its segment file and what is
-  missing, and the others are published: no date under ``--strict`` (here), no audio at all
-  (``skip_unready``, once the master stage made what it could).
+  missing, and the others are published: no audio at all (no recording, no file, no URL: it
+  leaves the build at once, undated and without a GUID), or no date under ``--strict`` (its
+  recording is still mastered, ready for the build that has its date).
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ import datetime as dt
 from segcast.build.episode import BuildReport, Episode
 from segcast.build.feed import pub_date
 from segcast.build.guids import store_new_guid
-from segcast.build.layout import AUDIO, find_audio, folder_names
+from segcast.build.layout import AUDIO, RAW, find_audio, find_raw, folder_names
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
 
 __all__ = [
     "NO_DATE",
     "NO_SCHEDULE",
+    "missing_audio",
     "published",
-    "skip_unready",
     "some_ready",
     "sort_releases",
     "store_scheduled",
@@ -56,14 +57,20 @@ def sort_releases(
     """Return the episodes that go on through the build: neither drafts nor skipped.
 
     Scheduled episodes go on (they are mastered and tagged) with ``release_at`` set; so do the
-    undated under ``strict``, skipped (their recordings are mastered for the next build).
+    undated under ``strict``, skipped (their recordings are mastered for the next build). A
+    scheduled episode with no audio yet is skipped too: it is not ready for its moment.
     """
     going_on = []
+    raw, audio = folder_names(config.folder / RAW), folder_names(config.folder / AUDIO)
     for episode in episodes:
         segment = episode.segment
         if segment.status == "draft":
             episode.release = "draft"
             report.drafts.append(episode.slug)
+            continue
+        missing = missing_audio(config, episode, raw, audio)
+        if missing is not None:
+            _skip(episode, report, missing)
             continue
         if segment.published is None:
             if segment.status == "scheduled" or strict:
@@ -81,36 +88,29 @@ def sort_releases(
     return going_on
 
 
-def skip_unready(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> list[Episode]:
-    """Skip each episode with no audio at all: no file, no recording mastered, no audio URL.
+def missing_audio(
+    config: ShowConfig, episode: Episode, raw: frozenset[str], audio: frozenset[str]
+) -> str | None:
+    """Return what is missing when an episode has no audio at all, else None.
 
-    A recording that failed to master is a problem of its own (recorded by the master stage),
-    not a missing recording; a scheduled episode without audio yet is warned of, still scheduled.
+    No audio at all: no recording to master, no audio file, no audio URL. ``raw`` and ``audio``
+    list ``SHOW_DIR/raw`` and ``SHOW_DIR/audio``. A recording that fails to master, or a named
+    audio file that is missing, is a problem of its own (the master or feed stage reports it).
     """
-    present = folder_names(config.folder / AUDIO)
-    for episode in episodes:
-        if episode.release not in ("published", "scheduled") or episode.raw is not None:
-            continue
-        ref = episode.segment.audio
-        try:
-            if find_audio(config.folder, episode.segment, episode.path, present) is not None:
-                continue
-        except SegcastError:
-            continue  # a named file that is missing: the feed stage reports it as a problem
-        if ref is not None and ref.url is not None:
-            continue
-        missing = (
-            f"no audio: no recording raw/{episode.slug}.*, no file {AUDIO}/{episode.slug}.* "
-            "and no audio URL"
-        )
-        if episode.release == "scheduled":
-            assert episode.release_at is not None
-            report.warn(
-                episode.path, f"scheduled for {episode.release_at.isoformat()} but {missing}"
-            )
-            continue
-        _skip(episode, report, missing)
-    return episodes
+    segment = episode.segment
+    if find_raw(config.folder, episode.slug, raw) is not None:
+        return None
+    try:
+        if find_audio(config.folder, segment, episode.path, audio) is not None:
+            return None
+    except SegcastError:
+        return None
+    if segment.audio is not None and segment.audio.url is not None:
+        return None
+    return (
+        f"no audio: no recording {RAW}/{episode.slug}.*, no file {AUDIO}/{episode.slug}.* "
+        "and no audio URL"
+    )
 
 
 def some_ready(published: list[Episode], report: BuildReport) -> bool:
