@@ -726,7 +726,7 @@ def _meter_outputs(windows: dict[str, tuple[float, float | None]]) -> list[str]:
     outputs = ["-map", "[m]", "-f", "null", "-"]
     for index, (name, (start, end)) in enumerate(windows.items()):
         cut = f"atrim=start={start:.3f}" + (f":end={end:.3f}" if end is not None else "")
-        graph.append(f"[w{index}]{cut},{ebur128_filter(name=name)}[m{index}]")
+        graph.append(f"[w{index}]{cut},{ebur128_filter(true_peak=False, name=name)}[m{index}]")
         outputs += ["-map", f"[m{index}]", "-f", "null", "-"]
     return ["-filter_complex", ";".join(graph), *outputs]
 
