@@ -130,7 +130,7 @@ def run_build(
         if some_ready(out, report):
             report.feed = render_feed(config, out, report.out_dir / FEED_NAME, report, cache, now)
         if report.feed is not None:
-            store_scheduled(episodes)
+            store_scheduled(episodes, report)
             pages = render_site(config, out, report, cache, report.out_dir, now)
             if pages is not None:
                 publish(config, out, report.feed, staging, report, cache, pages)
@@ -168,7 +168,7 @@ def run_feed(
         if some_ready(published(episodes), report):
             report.feed = write_feed(config, published(episodes), output, report, cache, now)
         if report.feed is not None:
-            store_scheduled(episodes)
+            store_scheduled(episodes, report)
     _sum_up(report, episodes)
     return report
 

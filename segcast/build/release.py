@@ -132,11 +132,16 @@ def published(episodes: list[Episode]) -> list[Episode]:
     return [episode for episode in episodes if episode.release == "published"]
 
 
-def store_scheduled(episodes: list[Episode]) -> None:
+def store_scheduled(episodes: list[Episode], report: BuildReport) -> None:
     """Store the GUID of each scheduled episode, assigned by its first build (none are published).
 
     Tagging stores it for a mastered file; this stores it for the others, once the feed was built.
+    A segment file that cannot take it is a problem (a GUID never published is not lost).
     """
     for episode in episodes:
-        if episode.release == "scheduled":
+        if episode.release != "scheduled":
+            continue
+        try:
             store_new_guid(episode)
+        except SegcastError as exc:
+            report.problem(exc, episode)

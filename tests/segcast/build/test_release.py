@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from segcast.build import BuildReport, run_build, run_feed
+import segcast.build.release
+from segcast.build import BuildReport, Episode, run_build, run_feed
+from segments.errors import InputError
 from segments.segmentfile import read_segment
 from tests.feeds.feedcheck import parse_feed, write_audio
 from tests.segcast.showdir import make_show
@@ -179,3 +181,20 @@ def test_feed_build_holds_back_the_same_episodes(show: Path, tmp_path: Path) -> 
         ["silent"],
     )
     assert not any("later" in p.name for p in tmp_path.iterdir())
+
+
+def test_a_scheduled_guid_that_cannot_be_stored_is_a_problem(
+    show: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ("later" has a producer's MP3, not a recording: no tag stage stores its GUID first.)
+    def refuse(episode: Episode) -> bool:
+        raise InputError("cannot store the GUID: read-only file system", episode.path)
+
+    monkeypatch.setattr(segcast.build.release, "store_new_guid", refuse)
+    report = run_build(show, tmp_path / "out", environ={}, now=NOW)
+    later = show / "segments" / "later.md"
+    assert [str(p) for p in report.problems] == [
+        f"{later}: cannot store the GUID: read-only file system"
+    ]
+    assert report.released == ["aired"]  # the rest is published all the same
+    assert stored_guid(show, "later") is None
