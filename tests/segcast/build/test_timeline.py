@@ -32,6 +32,8 @@ from tests.segcast.showdir import SHOW_TOML, make_show
 RATE = signals.RATE
 #: The intro's length and the crossfade: the programme starts at INTRO - FADE in the master.
 INTRO, FADE = 2.0, 0.5
+#: The outro's length: it changes no time before it.
+OUTRO = 2.0
 SHIFT = INTRO - FADE
 #: Where the marker tone starts in the recording (programme time), and the recording's length.
 MARKER, LENGTH = 6.0, 12.0
@@ -81,6 +83,7 @@ def build_show(root: Path, toml: str) -> tuple[Path, BuildReport]:
     (show / "raw").mkdir()
     signals.write_wav(show / "raw" / "talk.wav", recording())
     signals.write_wav(show / "intro.wav", signals.tone(INTRO, freq=440.0, peak_dbfs=-30.0))
+    signals.write_wav(show / "outro.wav", signals.tone(OUTRO, freq=660.0, peak_dbfs=-3.0))
     report = run_build(show, root / "out", environ={})
     assert report.problems == [], report.problems
     return show, report
@@ -89,7 +92,9 @@ def build_show(root: Path, toml: str) -> tuple[Path, BuildReport]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, BuildReport]:
     root = tmp_path_factory.mktemp("timeline")
-    toml = SHOW_TOML + f'[audio]\nintro = "intro.wav"\ncrossfade_ms = {round(FADE * 1000)}\n'
+    toml = SHOW_TOML + (
+        f'[audio]\nintro = "intro.wav"\noutro = "outro.wav"\ncrossfade_ms = {round(FADE * 1000)}\n'
+    )
     show, report = build_show(root, toml)
     return show, root / "out", report
 
@@ -162,18 +167,20 @@ def test_every_transcript_cue_is_shifted(built: tuple[Path, Path, BuildReport]) 
     assert got == pytest.approx(_flat(expected), abs=FRAME)
 
 
-def test_the_intro_is_levelled_to_the_programme_and_reported(
+def test_intro_and_outro_are_levelled_to_the_programme_and_reported(
     built: tuple[Path, Path, BuildReport],
 ) -> None:
     _, out, report = built
     (master,) = report.masters
-    # An intro at -30 dBFS beside a programme mastered to -16 LUFS: measured on its own.
+    # A quiet intro (-30 dBFS) and a loud outro (-3 dBFS) beside the programme, each measured
+    # where it plays alone, by ebur128 run directly.
     intro = window_loudness(out / "talk.mp3", 0.2, SHIFT - 0.4)
-    programme = window_loudness(out / "talk.mp3", MARKER + SHIFT + 0.05, 0.9)
-    print(f"intro {intro} LUFS, marker {programme} LUFS")
-    assert master.intro_after is not None
-    assert abs(master.intro_after.integrated_lufs - master.after.integrated_lufs) <= 1.0
-    assert abs(intro - master.intro_after.integrated_lufs) <= 0.5
+    outro = window_loudness(out / "talk.mp3", SHIFT + LENGTH + 0.2, OUTRO - FADE - 0.4)
+    print(f"intro {intro} LUFS, outro {outro} LUFS, whole {master.after.integrated_lufs} LUFS")
+    assert master.intro_after is not None and master.outro_after is not None
+    for measured, reported in ((intro, master.intro_after), (outro, master.outro_after)):
+        assert abs(measured - master.after.integrated_lufs) <= 1.0
+        assert abs(measured - reported.integrated_lufs) <= 0.5
 
 
 def test_a_rebuild_changes_nothing(built: tuple[Path, Path, BuildReport], tmp_path: Path) -> None:
