@@ -190,6 +190,9 @@ class MasterReport:
     #: Where the programme starts in the output: the intro's length less the crossfade (chapter
     #: times of the programme shift by this); None without an intro.
     intro_effective_seconds: float | None = None
+    #: How far a moment of the recording moved in the output: the intro's effective length less
+    #: the leading silence trimmed (programme time t is at t + shift); 0.0 when nothing moved.
+    shift_seconds: float = 0.0
     #: The intro's and the outro's loudness in the output, measured on the encoded file where
     #: each plays alone (outside the crossfades); None without one.
     intro_after: Loudness | None = None
@@ -955,6 +958,7 @@ def master(
         bumper_loudness=analysis.bumpers,
         bumper_gain_db=bumper_gains,
         intro_effective_seconds=intro_effective,
+        shift_seconds=round(starts - (trimmed[0] if trimmed else 0.0), 6),
         intro_after=bumpers_after.get("intro"),
         outro_after=bumpers_after.get("outro"),
         effects=analysis.effects,

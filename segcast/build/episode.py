@@ -71,8 +71,11 @@ class Episode:
     raw: Path | None = None
     audio: Path | None = None
     mastered: bool = False
-    #: The build cache's key of this episode's master (set by the master stage).
+    #: The build cache's key of this episode's master, and how far the master moved the
+    #: recording's times (the intro less the crossfade, less trimmed silence), both set by the
+    #: master stage; None for audio the build did not master.
     master_key: str | None = None
+    shift_seconds: float | None = None
     item: FeedItem | None = None
     companions: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -144,8 +147,9 @@ class BuildReport:
     scheduled: dict[str, dt.datetime] = field(default_factory=dict)
     drafts: list[str] = field(default_factory=list)
     not_ready: dict[str, str] = field(default_factory=dict)
-    #: How far the intro moved the programme's chapter and transcript times (None: no intro).
-    shift_seconds: float | None = None
+    #: How far each mastered episode's chapter and transcript times moved (slug -> seconds;
+    #: only those that moved), see ``timeline``.
+    shifts: dict[str, float] = field(default_factory=dict)
 
     @property
     def built(self) -> list[str]:

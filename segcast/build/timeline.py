@@ -1,44 +1,47 @@
 """Stage: move the programme's times to where the programme is in the mastered file.
 
 Chapter times in a segment file and transcript times (timed transcripts, ``transcripts/<slug>.*``)
-are programme time: seconds into the recording. With an intro, the programme starts in the master
-at the intro's effective length (its duration less the crossfade,
-``audio.master.intro_shift_seconds``, the rule the master follows), so the times of a mastered
-episode are shifted by it here, once, in memory, and every writer after this stage (ID3 CHAP
-frames, chapters JSON, show notes, episode pages, transcript cues in WebVTT, SRT and JSON) writes
-the shifted times, and a first chapter named after the show covers the intro. The segment file
-keeps programme time (``guids.store_assigned`` stores only the GUID and date). Audio the producer
-mastered, or gave as a URL, is not shifted: its times are already those of the file.
+are programme time: seconds into the recording. The master moves the recording: an intro puts it
+later by the intro's effective length (its duration less the crossfade), trimmed leading silence
+earlier; the master says how far (``MasterReport.shift_seconds``, kept in the build cache with
+the master, ``Episode.shift_seconds``). The times of each mastered episode are shifted by that
+here, once, in memory, so every writer after this stage (ID3 CHAP frames, chapters JSON, show
+notes, episode pages, transcript cues in WebVTT, SRT and JSON) writes the shifted times, and
+with an intro a first chapter named after the show covers it. The segment file keeps programme
+time (``guids.store_assigned`` stores only the GUID and date). Audio the producer mastered, or
+gave as a URL, is not shifted: its times are already those of the file.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from audio.master import intro_shift_seconds
 from segcast.build.episode import BuildReport, Episode
 from segcast.config import ShowConfig
-from segments.errors import SegcastError
 from segments.model import Chapter, Segment
 
 __all__ = ["shift_segment", "shift_timeline", "with_intro_chapter"]
 
 
 def shift_segment(segment: Segment, seconds: float) -> Segment:
-    """Return ``segment`` with its chapter and transcript times ``seconds`` later.
+    """Return ``segment`` with its chapter and transcript times ``seconds`` later (or earlier).
 
-    >>> from segments.model import Chapter
+    A time moved before the start of the file (into trimmed silence) starts at 0.
+
     >>> shift_segment(Segment("s", "t", chapters=[Chapter(0.0, "Open")]), 3.5).chapters[0]
     Chapter(start_seconds=3.5, title='Open', end_seconds=None, url=None, image=None)
+    >>> shift_segment(Segment("s", "t", chapters=[Chapter(1.0, "Open")]), -1.9).chapters[0]
+    Chapter(start_seconds=0.0, title='Open', end_seconds=None, url=None, image=None)
     """
 
+    def moved(time: float) -> float:
+        return max(0.0, round(time + seconds, 6))
+
     def later(time: float | None) -> float | None:
-        return None if time is None else round(time + seconds, 6)
+        return None if time is None else moved(time)
 
     chapters = [
-        replace(
-            c, start_seconds=round(c.start_seconds + seconds, 6), end_seconds=later(c.end_seconds)
-        )
+        replace(c, start_seconds=moved(c.start_seconds), end_seconds=later(c.end_seconds))
         for c in segment.chapters
     ]
     sections = [
@@ -60,21 +63,15 @@ def with_intro_chapter(segment: Segment, title: str) -> Segment:
 def shift_timeline(
     config: ShowConfig, episodes: list[Episode], report: BuildReport
 ) -> list[Episode]:
-    """Shift the times of every episode mastered with the show's intro by its effective length."""
-    mastered = [episode for episode in episodes if episode.mastered]
-    if config.audio.intro is None or not mastered:
-        return episodes
-    try:
-        shift = intro_shift_seconds(config.audio)
-    except SegcastError as exc:  # the master stage met the same file; report it once
-        report.problem(exc)
-        return episodes
-    if shift is None:
-        report.warn(config.audio.intro, "cannot tell its length: chapter times are not shifted")
-        return episodes
-    for episode in mastered:
-        episode.segment = shift_segment(episode.segment, shift)
-        if episode.segment.chapters and config.show.title and shift > 0:
-            episode.segment = with_intro_chapter(episode.segment, config.show.title)
-    report.shift_seconds = shift
+    """Shift the times of every episode the build mastered by how far its master moved them."""
+    for episode in episodes:
+        shift = episode.shift_seconds
+        if not episode.mastered or not shift:
+            continue
+        segment = shift_segment(episode.segment, shift)
+        first = min((c.start_seconds for c in segment.chapters), default=0.0)
+        if config.audio.intro is not None and config.show.title and first > 0:
+            segment = with_intro_chapter(segment, config.show.title)
+        episode.segment = segment
+        report.shifts[episode.slug] = shift
     return episodes

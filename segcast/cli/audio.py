@@ -146,6 +146,7 @@ def master_json(report: MasterReport) -> dict[str, Any]:
         "bumpers": [str(path) for path in report.bumpers],
         "bumper_gain_db": report.bumper_gain_db,
         "intro_effective_seconds": report.intro_effective_seconds,
+        "shift_seconds": report.shift_seconds,
         "intro_after": _loudness_json(report.intro_after) if report.intro_after else None,
         "outro_after": _loudness_json(report.outro_after) if report.outro_after else None,
         "reading": report.reading,
@@ -203,10 +204,10 @@ def master_text(report: MasterReport) -> str:
     for name, bumper in (("intro", report.intro_after), ("outro", report.outro_after)):
         if bumper is not None:
             lines.append(f"  {name:<10} {'':>12} {_shown(bumper.integrated_lufs, 'LUFS'):>12}")
-    if report.intro_effective_seconds is not None:
+    if report.shift_seconds:
         lines.append(
-            f"  programme starts at {report.intro_effective_seconds:.3f} s "
-            "(chapter and transcript times shift by this)"
+            f"  times of the recording moved {report.shift_seconds:+.3f} s "
+            "(intro less crossfade, less trimmed silence): shift chapters by this"
         )
     if not report.target_met:
         lines.append(

@@ -83,12 +83,14 @@ def release_line(report: BuildReport) -> str:
 
 
 def bumper_lines(report: BuildReport) -> list[str]:
-    """Return the intro's shift and, per master this run, the bumpers' loudness beside its own."""
+    """Return how far times moved (intro, trimmed silence), and the bumpers' loudness."""
     lines = []
-    if report.shift_seconds is not None:
-        lines.append(
-            f"intro: chapter and transcript times shifted by {report.shift_seconds:+.3f} s"
-        )
+    by_shift: dict[float, list[str]] = {}
+    for slug, shift in report.shifts.items():
+        by_shift.setdefault(shift, []).append(slug)
+    for shift, slugs in sorted(by_shift.items()):
+        which = ", ".join(slugs) if len(slugs) <= 3 else f"{len(slugs)} episodes"
+        lines.append(f"timeline: chapter and transcript times of {which} shifted {shift:+.3f} s")
     for master in report.masters:
         levels = [
             f"{name} {bumper.integrated_lufs:.1f} LUFS"
@@ -141,7 +143,7 @@ def report_json(report: BuildReport) -> dict[str, Any]:
             "failed": report.failed,
         },
         "release": release_json(report),
-        "shift_seconds": report.shift_seconds,
+        "shifts": report.shifts,
         "masters": [master_json(master) for master in report.masters],
         "published": [str(path) for path in report.published],
         "problems": _items(report.problems),

@@ -95,7 +95,7 @@ def test_json_report(tmp_path: Path) -> None:
             "drafts": [],
             "skipped": [{"slug": s, "missing": NO_DATE} for s in (GOLD, LOVESONG)],
         },
-        "shift_seconds": None,
+        "shifts": {},
         "published": [],
         "problems": [
             {

@@ -181,7 +181,7 @@ def add_an_intro(p: Producer) -> None:
     report = p.build()
     assert report["problems"] == [] and p.code == 0
     assert report["mastered"] == [GOLD]
-    assert report["shift_seconds"] == pytest.approx(SHIFT)
+    assert report["shifts"] == {GOLD: pytest.approx(SHIFT)}
     (master,) = report["masters"]
     programme = master["after"]["loudness_lufs"]
     assert abs(master["intro_after"]["loudness_lufs"] - programme) <= 1.0

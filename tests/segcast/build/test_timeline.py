@@ -69,19 +69,24 @@ PROGRAMME_CHAPTERS = [0.0, 6.0, 9.0]
 PROGRAMME_CUES = [(0.0, 6.0), (6.0, 12.0)]
 
 
-def recording() -> signals.Samples:
-    """Return a quiet bed with a 2 kHz marker tone from MARKER for one second."""
-    bed = signals.noise(LENGTH, rms_dbfs=-60.0)
+def recording(lead: float = 0.0, bed_dbfs: float = -60.0) -> signals.Samples:
+    """Return a quiet bed with a 2 kHz marker tone from MARKER for one second.
+
+    ``lead`` seconds of digital silence come first (the programme, with its times, after it).
+    """
+    bed = signals.noise(LENGTH, rms_dbfs=bed_dbfs)
     start = round(MARKER * RATE)
     marker = signals.tone(1.0, freq=2000.0, peak_dbfs=-12.0)
     bed[start : start + len(marker)] += marker
-    return bed
+    return np.concatenate([signals.silence(lead), bed]).astype(np.float32) if lead else bed
 
 
-def build_show(root: Path, toml: str) -> tuple[Path, BuildReport]:
+def build_show(
+    root: Path, toml: str, take: signals.Samples | None = None
+) -> tuple[Path, BuildReport]:
     show = make_show(root, {"talk": SEGMENT}, toml=toml, durations={})
     (show / "raw").mkdir()
-    signals.write_wav(show / "raw" / "talk.wav", recording())
+    signals.write_wav(show / "raw" / "talk.wav", recording() if take is None else take)
     signals.write_wav(show / "intro.wav", signals.tone(INTRO, freq=440.0, peak_dbfs=-30.0))
     signals.write_wav(show / "outro.wav", signals.tone(OUTRO, freq=660.0, peak_dbfs=-3.0))
     report = run_build(show, root / "out", environ={})
@@ -99,18 +104,21 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, BuildRe
     return show, root / "out", report
 
 
-def marker_onset(path: Path) -> float:
-    """Return when the marker starts in ``path``: the first loud sample after the intro."""
-    samples = decode(path)
-    after_intro = round((INTRO + 0.2) * RATE)
-    loud = np.flatnonzero(np.abs(samples[after_intro:]) > 0.05)
+def marker_onset(path: Path, after: float = INTRO + 0.2) -> float:
+    """Return when the marker starts in ``path``: the first 5 ms far louder than the bed."""
+    samples = decode(path)[round(after * RATE) :]
+    window = round(0.005 * RATE)
+    blocks = samples[: len(samples) // window * window].reshape(-1, window)
+    level = np.sqrt(np.mean(blocks**2, axis=1))
+    bed = float(np.median(level[: round(2.0 / 0.005)]))
+    loud = np.flatnonzero(level > 5 * bed)
     assert loud.size, "no marker found"
-    return (after_intro + int(loud[0])) / RATE
+    return after + int(loud[0]) * window / RATE
 
 
 def test_the_marker_is_heard_at_its_time_plus_the_shift(built: tuple[Path, Path, BuildReport]):
     _, out, report = built
-    assert report.shift_seconds == pytest.approx(SHIFT)
+    assert report.shifts == {"talk": pytest.approx(SHIFT)}
     onset = marker_onset(out / "talk.mp3")
     print(f"marker at {onset:.4f} s, expected {MARKER + SHIFT:.4f} s")
     assert onset == pytest.approx(MARKER + SHIFT, abs=FRAME)
@@ -188,14 +196,14 @@ def test_a_rebuild_changes_nothing(built: tuple[Path, Path, BuildReport], tmp_pa
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     again = run_build(show, out, environ={})
     assert (again.problems, again.mastered, again.tagged) == ([], [], [])
-    assert again.shift_seconds == pytest.approx(SHIFT)
+    assert again.shifts == {"talk": pytest.approx(SHIFT)}
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_without_an_intro_nothing_moves(tmp_path: Path) -> None:
     _, report = build_show(tmp_path, SHOW_TOML)
     out = tmp_path / "out"
-    assert report.shift_seconds is None
+    assert report.shifts == {}
     assert marker_onset(out / "talk.mp3") == pytest.approx(MARKER, abs=FRAME)
     document = json.loads((out / "talk.chapters.json").read_text(encoding="utf-8"))
     assert [c["startTime"] for c in document["chapters"]] == pytest.approx(PROGRAMME_CHAPTERS)
@@ -216,3 +224,31 @@ def _ffprobe() -> str:
     if exe is None:
         pytest.skip("Debian's ffprobe is not installed (apt-get install ffmpeg)")
     return exe
+
+
+def test_trimmed_leading_silence_moves_the_times_back(tmp_path: Path) -> None:
+    # The recording starts with 2 s of silence, so programme time is recording time less 2 s
+    # after trimming (less the 100 ms pad kept): the master says how far, the build follows.
+    lead, pad = 2.0, 0.1
+    toml = SHOW_TOML + '[audio]\nintro = "intro.wav"\ntrim_silence = true\n'
+    segment = SEGMENT.replace("'00:00:06'", "'00:00:08'").replace("'00:00:09'", "'00:00:11'")
+    show = make_show(tmp_path, {"talk": segment}, toml=toml, durations={})
+    (show / "raw").mkdir()
+    signals.write_wav(show / "raw" / "talk.wav", recording(lead, bed_dbfs=-40.0))
+    signals.write_wav(show / "intro.wav", signals.tone(INTRO, freq=440.0, peak_dbfs=-30.0))
+    report = run_build(show, tmp_path / "out", environ={})
+    assert report.problems == []
+    shift = SHIFT - (lead - pad)
+    (master,) = report.masters
+    assert master.trimmed_seconds is not None
+    assert master.trimmed_seconds[0] == pytest.approx(lead - pad, abs=0.01)
+    assert report.shifts == {"talk": pytest.approx(shift, abs=0.01)}
+    out = tmp_path / "out"
+    assert marker_onset(out / "talk.mp3") == pytest.approx(lead + MARKER + shift, abs=FRAME)
+    document = json.loads((out / "talk.chapters.json").read_text(encoding="utf-8"))
+    # The opening (at 0, in the silence cut) starts the file; the others moved with the audio.
+    expected = [0.0, 8.0 + shift, 11.0 + shift]
+    assert [c["startTime"] for c in document["chapters"]] == pytest.approx(expected, abs=FRAME)
+    # A rebuild with the master up to date shifts by what the master recorded.
+    again = run_build(show, out, environ={})
+    assert (again.mastered, again.shifts) == ([], report.shifts)
