@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
 
-from audio.settings import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
+from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
 from segcast.bitrate import parse_bitrate
@@ -494,6 +494,7 @@ AUDIO_KEYS: dict[str, tuple[str, str]] = {
     "dehum": ("mains", "dehum"),
     "denoise": ("bool", "denoise"),
     "dual_mono": ("bool", "dual_mono"),
+    "alternates": ("alternates", "alternates"),
 }
 
 
@@ -513,6 +514,8 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
         return _one_of(value, key, path, sorted(ENCODINGS), "'mp3' or 'm4a'")
     if kind == "bool":
         return _bool(value, key, path)
+    if kind == "alternates":
+        return _alternates(value, key, path)
     if kind == "mains":
         if isinstance(value, bool) or value not in MAINS_HZ:
             raise _fail(path, key, f"must be 50 or 60 (Hz of the mains), not {value!r}")
@@ -534,6 +537,20 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
     return _number(value, key, path)
 
 
+def _alternates(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    """Return the alternate encodings asked for: a list of ALTERNATES names, each once."""
+    choices = " or ".join(repr(name) for name in ALTERNATES)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise _fail(path, key, f"must be a list of encodings ({choices}), not {value!r}")
+    names: list[str] = []
+    for item in value:
+        name = _one_of(item.strip().lower(), key, path, sorted(ALTERNATES), choices)
+        if name in names:
+            raise _fail(path, key, f"{name!r} is listed twice")
+        names.append(name)
+    return tuple(names)
+
+
 def load_audio_settings(path: Path) -> MasterSettings:
     """Read and check the optional ``[audio]`` table of ``show.toml``: how to master episodes."""
     path = Path(path)
@@ -553,4 +570,9 @@ def _load_audio_settings(raw: Mapping[str, Any], path: Path) -> MasterSettings:
             raise _fail(path, f"audio.{key}", f"unknown key{hint}")
         kind, name = AUDIO_KEYS[key]
         fields[name] = _audio_value(kind, value, f"audio.{key}", path)
-    return MasterSettings(**fields)
+    settings = MasterSettings(**fields)
+    for name in settings.alternates:
+        if ALTERNATES[name].extension == settings.format:
+            message = f"{name!r} is the main format ({settings.format}) already"
+            raise _fail(path, "audio.alternates", message)
+    return settings

@@ -12,8 +12,10 @@ returning them:
 4. **assign GUIDs** to episodes that have none, and the moment of their first publication to
    episodes without a date (``guids``);
 5. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
-   (``master``);
-6. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
+   (``master``), and encode each mastered file in the ``[audio] alternates`` encodings
+   (``alternates``);
+6. **tag** every mastered file and its alternates with the segment, the show, the cover and the
+   chapters (``tag``);
 7. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
    pages, stylesheet, airtimes calendar (``site``);
 8. **publish** the feed, its companions, the artwork and the local audio into a staging folder
@@ -33,6 +35,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from segcast.build.alternates import encode_alternates
 from segcast.build.cache import open_cache
 from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Progress
 from segcast.build.feed import render_feed, write_feed
@@ -112,6 +115,9 @@ def run_build(
             jobs=default_jobs() if jobs is None else jobs,
             executor=executor,
             progress=progress,
+        )
+        episodes = encode_alternates(
+            config, episodes, report, cache, force=force, progress=progress
         )
         episodes = tag_audio(config, episodes, report, cache)
         report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report, cache, now)

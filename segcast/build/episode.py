@@ -68,6 +68,9 @@ class Episode:
     mastered: bool = False
     #: The build cache's key of this episode's master (set by the master stage).
     master_key: str | None = None
+    #: Alternate encoding name -> (its file, its cache key), made from the master this run or
+    #: before (set by the alternates stage).
+    alternates: dict[str, tuple[Path, str]] = field(default_factory=dict)
     item: FeedItem | None = None
     companions: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -118,6 +121,9 @@ class BuildReport:
     tagged: list[str] = field(default_factory=list)
     #: Slugs whose tags were already what this build would write (the file left untouched).
     tags_unchanged: list[str] = field(default_factory=list)
+    #: Alternate encodings (file names, ``slug.opus``) encoded this run, and those up to date.
+    encoded: list[str] = field(default_factory=list)
+    encodings_unchanged: list[str] = field(default_factory=list)
     masters: list[MasterReport] = field(default_factory=list)
     feed: FeedResult | None = None
     #: Files copied into OUT this run, and those already there unchanged.
@@ -134,7 +140,8 @@ class BuildReport:
     @property
     def built(self) -> list[str]:
         """Slugs new this run, or whose audio was mastered or tagged (their files changed)."""
-        return sorted({*self.new, *self.mastered, *self.tagged} - set(self.failed))
+        encoded = {name.rsplit(".", 1)[0] for name in self.encoded}
+        return sorted({*self.new, *self.mastered, *self.tagged, *encoded} - set(self.failed))
 
     @property
     def unchanged_episodes(self) -> list[str]:

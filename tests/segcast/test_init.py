@@ -361,3 +361,19 @@ def test_example_builds_in_one_command(built: Built) -> None:
     assert built.first.returncode == 0, built.first.stderr
     warnings = [line for line in built.first.stderr.splitlines() if line.startswith("Warning:")]
     assert len(warnings) == 2 and all("no published date: dated" in w for w in warnings)
+
+
+def test_example_feed_is_strict_clean_with_schedule_live_items_and_opus(built: Built) -> None:
+    # Issue 12's "done when": the example's own build, checked as a producer would.
+    done = segcast("feed", "validate", "--strict", "--json", built.out / "feed.xml")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout)["findings"] == []
+    feed = (built.out / "feed.xml").read_text(encoding="utf-8")
+    assert re.search(r'<podcast:updateFrequency rrule="FREQ=WEEKLY;BYDAY=[A-Z,]+">', feed)
+    assert "<podcast:liveItem " in feed and "https://example.org/the-frame/live.mp3" in feed
+    opus = re.findall(r'<podcast:source uri="https://example.org/the-frame/([^"]+\.opus)"/>', feed)
+    assert len(opus) == 2
+    for name in opus:
+        stream = ffprobe_stream(built.out / name)
+        assert stream["codec_name"] == "opus"
+        assert f'length="{(built.out / name).stat().st_size}"' in feed
