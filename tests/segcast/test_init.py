@@ -31,6 +31,7 @@ from segments.errors import AudioError
 from segments.importers import read_page
 from segments.timedtext import read_timed_file
 from tests.conftest import EXAMPLES, REPO
+from tests.feeds.w3c import w3c_problems
 
 THE_FRAME = EXAMPLES / "the-frame"
 #: Short recordings keep the end-to-end build quick; the cap itself is tested here too.
@@ -377,3 +378,7 @@ def test_example_feed_is_strict_clean_with_schedule_live_items_and_opus(built: B
         stream = ffprobe_stream(built.out / name)
         assert stream["codec_name"] == "opus"
         assert f'length="{(built.out / name).stat().st_size}"' in feed
+
+
+def test_example_feed_passes_the_w3c_engine(built: Built) -> None:
+    assert w3c_problems(built.out / "feed.xml", "https://example.org/the-frame/feed.xml") == []
