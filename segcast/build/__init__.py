@@ -20,6 +20,7 @@ returning them:
    pages, stylesheet, airtimes calendar (``site``);
 8. **publish** the feed, its companions, the artwork and the local audio into a staging folder
    that replaces OUT whole, in one step (``publish``, ``staging``).
+9. **check** the published feed with the validator; its findings end the report (``check``).
 
 A build holds the show folder's lock (``lock``) from start to end.
 
@@ -37,6 +38,7 @@ from pathlib import Path
 
 from segcast.build.alternates import encode_alternates
 from segcast.build.cache import open_cache
+from segcast.build.check import check_feed
 from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Progress
 from segcast.build.feed import render_feed, write_feed
 from segcast.build.guids import assign_dates, assign_guids
@@ -125,6 +127,8 @@ def run_build(
             pages = render_site(config, episodes, report, cache, report.out_dir, now)
             if pages is not None:
                 publish(config, episodes, report.feed, staging, report, cache, pages)
+        if report.feed is not None:
+            check_feed(report.feed, report, now)
     report.episodes = [episode.slug for episode in episodes]
     report.failed = [episode.slug for episode in episodes if episode.failed]
     return report

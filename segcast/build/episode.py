@@ -20,6 +20,7 @@ from segments.model import Segment
 if TYPE_CHECKING:
     from audio.master import MasterReport
     from feeds.rss import Episode as FeedItem
+    from feeds.validate import Finding
 
 __all__ = ["BuildReport", "Episode", "FeedResult", "Problem", "Progress"]
 
@@ -126,6 +127,8 @@ class BuildReport:
     encodings_unchanged: list[str] = field(default_factory=list)
     masters: list[MasterReport] = field(default_factory=list)
     feed: FeedResult | None = None
+    #: What the validator found in the feed this run built (``check`` stage).
+    findings: list[Finding] = field(default_factory=list)
     #: Files copied into OUT this run, and those already there unchanged.
     published: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
@@ -157,5 +160,11 @@ class BuildReport:
             self.problems.append(item)
 
     def warn(self, where: Path | str, message: str) -> None:
-        """Record a warning about ``where``."""
-        self.warnings.append(Problem(str(where), message))
+        """Record a warning about ``where``, once."""
+        item = Problem(str(where), message)
+        if item not in self.warnings:
+            self.warnings.append(item)
+
+    def count_findings(self, severity: str) -> int:
+        """Return how many of the feed's findings have ``severity`` (error, warning, info)."""
+        return sum(1 for finding in self.findings if finding.severity == severity)

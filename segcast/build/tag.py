@@ -29,15 +29,26 @@ TAG_VERSION = 1
 
 
 def tag_episode(
-    file: Path, segment: Segment, show: Show | None, cover: bytes | None, *, id3_version: int = 3
+    file: Path,
+    segment: Segment,
+    show: Show | None,
+    cover: bytes | None,
+    *,
+    id3_version: int = 3,
+    segment_file: Path | None = None,
 ) -> None:
-    """Write ``segment``'s tags of ``show`` into ``file``: fields, cover, chapters (in place)."""
+    """Write ``segment``'s tags of ``show`` into ``file``: fields, cover, chapters (in place).
+
+    ``segment_file`` is named in chapter errors: the feed stage checks the same chapters and
+    names the same file, so the producer sees the problem once, where it is fixed.
+    """
     write_tags(
         file,
         tag_fields(segment, show),
         cover=cover,
         chapters=segment.chapters,
         id3_version=id3_version,
+        chapters_from=segment_file,
     )
 
 
@@ -87,7 +98,7 @@ def tag_audio(
                 # The maker's record must follow the file through tagging, or the next build
                 # would take the tagged file for a stale master (or encoding).
                 made = cache.done(step, made_name, made_key or "", file)
-                tag_episode(file, episode.segment, config.show, cover)
+                tag_episode(file, episode.segment, config.show, cover, segment_file=episode.path)
                 if made is not None and made_key is not None:
                     cache.record(step, made_name, made_key, file)
                 cache.record(TAG_STEP, tag_name, key, file)
