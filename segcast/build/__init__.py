@@ -128,7 +128,7 @@ def run_build(
             if pages is not None:
                 publish(config, episodes, report.feed, staging, report, cache, pages)
         if report.feed is not None:
-            check_feed(report.feed, report, now)
+            check_feed(report.feed, report.out_dir / FEED_NAME, report, now, cache)
     report.episodes = [episode.slug for episode in episodes]
     report.failed = [episode.slug for episode in episodes if episode.failed]
     return report
