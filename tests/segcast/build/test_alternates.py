@@ -12,7 +12,7 @@ from lxml import etree
 
 import segcast.build.alternates
 import segcast.build.master
-from segcast.build import BuildReport, run_build
+from segcast.build import BuildReport, run_build, run_feed
 from segcast.config import load_config
 from segments.errors import ConfigError
 from tests.audio.signals import reference_loudness
@@ -170,3 +170,15 @@ def test_aac_beside_an_m4a_master_is_refused(tmp_path: Path) -> None:
     show = make_show_dir(tmp_path, toml)
     with pytest.raises(ConfigError, match=r"audio.alternates: 'aac' is the main format \(m4a\)"):
         load_config(show)
+
+
+def test_feed_build_alone_lists_the_same_encodings(built: tuple[Path, BuildReport]) -> None:
+    show, _ = built
+    alone = show.parent / "alone" / "feed.xml"
+    report = run_feed(show, alone, environ={})
+    assert report.problems == []
+
+    def sources(feed: Path) -> list[str]:
+        return [e.get("uri") for e in etree.parse(str(feed)).iter(f"{PODCAST}source")]
+
+    assert sources(alone) == sources(show.parent / "out" / "feed.xml")
