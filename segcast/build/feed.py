@@ -293,7 +293,10 @@ def render_feed(
         try:
             plan_episode(config, episode, cache, present)
         except SegcastError as exc:
-            report.problem(exc, episode)
+            # An episode an earlier stage failed (its recording would not master) has that
+            # problem's consequence here ("no audio"): the cause is reported, once.
+            if not episode.failed:
+                report.problem(exc, episode)
             planned = False
     if not planned or report.unread:
         return None

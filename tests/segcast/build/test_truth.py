@@ -140,3 +140,13 @@ def test_the_builds_feed_check_is_what_feed_validate_says(tmp_path: Path) -> Non
         master.after.true_peak_dbtp is not None and abs(master.after.true_peak_dbtp - peak) <= 0.3
     )
     assert LOVESONG not in {m.output.stem for m in date_show.masters}
+
+
+def test_a_recording_that_will_not_master_is_one_problem_not_two(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    raw = show / "raw" / f"{GOLD}.wav"
+    raw.write_bytes(b"RIFF not a recording")
+    report = run_build(show, show.parent / "out", environ={})
+    # Not also "no audio: no file audio/....mp3", its consequence in the feed stage.
+    assert [p.where for p in report.problems] == [str(raw)]
+    assert report.feed is None and report.failed == [GOLD]
