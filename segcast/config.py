@@ -11,7 +11,7 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
@@ -571,8 +571,25 @@ def _load_audio_settings(raw: Mapping[str, Any], path: Path) -> MasterSettings:
         kind, name = AUDIO_KEYS[key]
         fields[name] = _audio_value(kind, value, f"audio.{key}", path)
     settings = MasterSettings(**fields)
+    _check_alternates_format(settings, "audio.alternates", path)
+    return settings
+
+
+def _check_alternates_format(settings: MasterSettings, key: str, path: Path) -> None:
     for name in settings.alternates:
         if ALTERNATES[name].extension == settings.format:
-            message = f"{name!r} is the main format ({settings.format}) already"
-            raise _fail(path, "audio.alternates", message)
-    return settings
+            raise _fail(path, key, f"{name!r} is the main format ({settings.format}) already")
+
+
+def with_alternates(config: ShowConfig, names: list[str], flag: str) -> ShowConfig:
+    """Return ``config`` making the alternates a command-line ``flag`` names, not show.toml's.
+
+    Checked as show.toml's ``[audio] alternates`` is; the error names the flag.
+    """
+    try:
+        chosen = _alternates(names, flag, config.path)
+        settings = replace(config.audio, alternates=chosen)  # type: ignore[arg-type]
+        _check_alternates_format(settings, flag, config.path)
+    except ConfigError as exc:
+        raise ConfigError(exc.message) from None  # about the command line, not show.toml
+    return replace(config, audio=settings)

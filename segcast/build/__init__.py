@@ -52,7 +52,7 @@ from segcast.build.read import read_segments
 from segcast.build.site import render_site
 from segcast.build.staging import Staging
 from segcast.build.tag import tag_audio
-from segcast.config import SHOW_TOML, ShowConfig, load_config
+from segcast.config import SHOW_TOML, ShowConfig, load_config, with_alternates
 from segments.errors import InputError
 from segments.timedtext import TIMED_FOLDER
 
@@ -79,8 +79,12 @@ def run_build(
     progress: Progress | None = None,
     environ: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
+    alternates: list[str] | None = None,
 ) -> BuildReport:
     """Import, master, tag, build and publish the show in ``show_dir`` into ``out_dir``.
+
+    ``alternates`` (the command line's ``--alternates``) replaces show.toml's ``[audio]
+    alternates`` for this run.
 
     ``force`` masters again even what is up to date; ``strict`` refuses to date an undated
     episode (it is a problem instead); ``replace_out`` lets the build replace an ``out_dir`` that
@@ -94,6 +98,8 @@ def run_build(
     """
     now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
+    if alternates is not None:
+        config = with_alternates(config, alternates, "--alternates")
     check_output(config, Path(out_dir))
     report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
     with (

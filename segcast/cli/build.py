@@ -220,6 +220,13 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     default=None,
     help="Masters to run at once [default: one per processor].",
 )
+@click.option(
+    "--alternates",
+    metavar="LIST",
+    default=None,
+    help="Also publish these encodings of each master, comma-separated (opus, aac; '' for none) "
+    "[default: show.toml's [audio] alternates].",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def build(
@@ -229,13 +236,24 @@ def build(
     strict: bool,
     force: bool,
     jobs: int | None,
+    alternates: str | None,
     as_json: bool,
 ) -> None:
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
     out = out_dir if out_dir is not None else show_dir / DEFAULT_OUT
     progress = progress_bar if sys.stderr.isatty() else None
+    names = None
+    if alternates is not None:
+        names = [name.strip() for name in alternates.split(",") if name.strip()]
     report = run_build(
-        show_dir, out, force=force, strict=strict, replace_out=force, jobs=jobs, progress=progress
+        show_dir,
+        out,
+        force=force,
+        strict=strict,
+        replace_out=force,
+        jobs=jobs,
+        progress=progress,
+        alternates=names,
     )
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))

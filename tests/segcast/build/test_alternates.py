@@ -8,11 +8,13 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from click.testing import CliRunner
 from lxml import etree
 
 import segcast.build.alternates
 import segcast.build.master
 from segcast.build import BuildReport, run_build, run_feed
+from segcast.cli import cli
 from segcast.config import load_config
 from segments.errors import ConfigError
 from tests.audio.signals import reference_loudness
@@ -182,3 +184,25 @@ def test_feed_build_alone_lists_the_same_encodings(built: tuple[Path, BuildRepor
         return [e.get("uri") for e in etree.parse(str(feed)).iter(f"{PODCAST}source")]
 
     assert sources(alone) == sources(show.parent / "out" / "feed.xml")
+
+
+def test_the_command_line_flag_has_the_show_toml_name_and_rules(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    out = tmp_path / "out"
+
+    def build_cli(*flags: str) -> tuple[int, str, str]:
+        args = ["build", str(show), "-o", str(out), *flags]
+        result = CliRunner().invoke(cli, args, obj={}, env={"SEGCAST_BASE_URL": ""})
+        return result.exit_code, result.stdout, result.stderr
+
+    assert build_cli("--alternates", "flac") == (
+        1,
+        "",
+        "Error: --alternates: 'flac' is not 'opus' or 'aac'\n",
+    )
+    code, stdout, _ = build_cli("--alternates", "opus")
+    assert (code, (show / "audio" / f"{GOLD}.opus").is_file()) == (0, True)
+    assert "alternates: 1 encoded, 0 up to date" in stdout
+    code, stdout, _ = build_cli("--alternates", "")
+    assert code == 0 and "alternates:" not in stdout
+    assert not (out / f"{GOLD}.opus").exists()  # this run publishes none
