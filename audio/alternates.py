@@ -16,6 +16,7 @@ from typing import Any
 import mutagen
 
 from audio.ffmpeg import run_ffmpeg
+from audio.loudness import Loudness, measure_loudness
 from audio.probe import probe, read_header
 from audio.settings import ALTERNATES, AlternateEncoding
 from segments.errors import AudioError, InputError
@@ -33,6 +34,8 @@ class AlternateReport:
     codec: str
     bitrate_kbps: int
     channels: int
+    #: Measured on the encoded file: an encoder may raise true peak over the master's.
+    loudness: Loudness
 
 
 def alternate_name(slug: str, name: str) -> str:
@@ -65,7 +68,8 @@ def encode_alternate(master_file: Path, dst: Path, name: str) -> AlternateReport
     """Encode the mastered ``master_file`` as alternate ``name`` into ``dst``, atomically.
 
     Tags are not copied (the tag stage writes them for the container), and ffmpeg's own
-    encoder tag is left out (``bitexact``).
+    encoder tag is left out. The encoded file's loudness and true peak are measured (the
+    encoder, not a limiter, has the last word on its peaks).
     """
     if name not in ALTERNATES:
         raise InputError(f"unknown alternate encoding {name!r} (choose {sorted(ALTERNATES)})", dst)
@@ -101,4 +105,5 @@ def encode_alternate(master_file: Path, dst: Path, name: str) -> AlternateReport
     with atomic_output(dst) as temp:
         run_ffmpeg([*args, "-f", encoding.muxer, temp], where=master_file)
         _drop_encoder_tag(temp)
-    return AlternateReport(dst, name, encoding.codec, bitrate, channels)
+        loudness = measure_loudness(temp)
+    return AlternateReport(dst, name, encoding.codec, bitrate, channels, loudness)

@@ -62,10 +62,14 @@ def encode_alternates(
     for episode, name, output, key in progress(todo, "encoding") if progress else todo:
         assert episode.audio is not None
         try:
-            encode_alternate(episode.audio, output, name)
+            result = encode_alternate(episode.audio, output, name)
         except SegcastError as exc:
             report.problem(exc, episode)
             continue
+        report.encodings.append(result)
+        peak, ceiling = result.loudness.true_peak_dbtp, config.audio.true_peak_ceiling
+        if peak is not None and peak > ceiling:
+            report.warn(output, f"true peak {peak:.1f} dBTP is over the {ceiling:g} dBTP ceiling")
         cache.record(ALTERNATE_STEP, output.name, key, output)
         cache.commit()
         report.encoded.append(output.name)

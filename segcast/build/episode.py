@@ -18,6 +18,7 @@ from segments.errors import SegcastError
 from segments.model import Segment
 
 if TYPE_CHECKING:
+    from audio.alternates import AlternateReport
     from audio.master import MasterReport
     from feeds.rss import Episode as FeedItem
     from feeds.validate import Finding
@@ -125,6 +126,8 @@ class BuildReport:
     #: Alternate encodings (file names, ``slug.opus``) encoded this run, and those up to date.
     encoded: list[str] = field(default_factory=list)
     encodings_unchanged: list[str] = field(default_factory=list)
+    #: What each alternate encoded this run measures (loudness, true peak).
+    encodings: list[AlternateReport] = field(default_factory=list)
     masters: list[MasterReport] = field(default_factory=list)
     feed: FeedResult | None = None
     #: What the validator found in the feed this run built (``check`` stage).

@@ -144,6 +144,15 @@ def _loudness_json(report: BuildReport) -> list[dict[str, Any]]:
             "target_met": master.target_met,
         }
         for master in sorted(report.masters, key=lambda m: m.output.name)
+    ] + [
+        {
+            "episode": master.output.stem,
+            "file": str(master.output),
+            "integrated_lufs": master.loudness.integrated_lufs,
+            "true_peak_dbtp": master.loudness.true_peak_dbtp,
+            "loudness_range_lu": master.loudness.range_lu,
+        }
+        for master in sorted(report.encodings, key=lambda m: m.output.name)
     ]
 
 

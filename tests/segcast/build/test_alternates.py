@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from lxml import etree
 
 import segcast.build.alternates
 import segcast.build.master
-from segcast.build import BuildReport, run_build, run_feed
+from audio.alternates import AlternateReport
+from audio.loudness import Loudness
+from segcast.build import BuildReport, Problem, run_build, run_feed
 from segcast.cli import cli
 from segcast.config import load_config
 from segments.errors import ConfigError
@@ -76,6 +79,12 @@ def test_each_alternate_is_encoded_from_the_master_tagged_and_published(
         assert duration == pytest.approx(mp3_duration, abs=0.1)
         loudness, _ = reference_loudness(published)
         assert loudness == pytest.approx(mp3_loudness, abs=0.5)
+    # What the build measured of each encoding is what an independent meter reads.
+    for encoded in report.encodings:
+        integrated, peak = reference_loudness(encoded.output)
+        assert encoded.loudness.integrated_lufs == pytest.approx(integrated, abs=0.2)
+        assert encoded.loudness.true_peak_dbtp == pytest.approx(peak, abs=0.3)
+    assert sorted(e.output.name for e in report.encodings) == sorted(report.encoded)
     # The producer's own MP3 (no raw recording) gets no alternates.
     assert not (out / f"{LOVESONG}.opus").exists()
 
@@ -206,3 +215,19 @@ def test_the_command_line_flag_has_the_show_toml_name_and_rules(tmp_path: Path) 
     code, stdout, _ = build_cli("--alternates", "")
     assert code == 0 and "alternates:" not in stdout
     assert not (out / f"{GOLD}.opus").exists()  # this run publishes none
+
+
+def test_an_encoding_over_the_true_peak_ceiling_is_warned_of(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = segcast.build.alternates.encode_alternate
+
+    def loud(master: Path, dst: Path, name: str) -> AlternateReport:
+        made = real(master, dst, name)
+        return dataclasses.replace(made, loudness=Loudness(-16.0, 3.0, true_peak_dbtp=-0.4))
+
+    monkeypatch.setattr(segcast.build.alternates, "encode_alternate", loud)
+    show = make_show_dir(tmp_path, PINNED_TOML + '[audio]\nalternates = ["opus"]\n')
+    report = run_build(show, show.parent / "out", environ={})
+    opus = show / "audio" / f"{GOLD}.opus"
+    assert Problem(str(opus), "true peak -0.4 dBTP is over the -1 dBTP ceiling") in report.warnings
