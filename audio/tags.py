@@ -806,11 +806,14 @@ def write_tags(
     cover: bytes | None,
     chapters: list[Chapter],
     id3_version: int = 3,
+    chapters_from: Path | None = None,
 ) -> None:
     """Tag the audio file at ``path`` in place, atomically, leaving its audio frames as they were.
 
     ``cover`` is JPEG bytes (see :func:`audio.cover.prepare_cover`); ``None`` keeps the present
-    cover. ``chapters`` replace the file's chapters (an empty list removes them).
+    cover. ``chapters`` replace the file's chapters (an empty list removes them); a chapter that
+    does not fit the audio is an error naming ``chapters_from`` (the file they come from; default
+    ``path``), where the producer fixes it.
     """
     path = Path(path)
     if id3_version not in (3, 4):
@@ -823,7 +826,7 @@ def write_tags(
     if kind in ("ogg", "opus", "flac") and len(chapters) > MAX_VORBIS_CHAPTERS:
         raise InputError(f"more than {MAX_VORBIS_CHAPTERS} chapters", path)
     audio = _load(path, kind)
-    planned = plan_chapters(chapters, exact_length(path, audio.info), path)
+    planned = plan_chapters(chapters, exact_length(path, audio.info), chapters_from or path)
     with atomic_output(path) as temp:
         try:
             if kind == "m4a":

@@ -59,6 +59,9 @@ class AlternateEnclosureTag(NamedTuple):
     bitrate: int | None = None
     title: str | None = None
     integrity: str | None = None
+    #: RFC 6381 codecs string (``opus``, ``mp4a.40.2``); ``default`` marks the main enclosure.
+    codecs: str | None = None
+    default: bool = False
 
 
 def sri(data: bytes) -> str:
@@ -67,7 +70,12 @@ def sri(data: bytes) -> str:
     >>> sri(b"")
     'sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb'
     """
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+    return sri_of(hashlib.sha384(data))
+
+
+def sri_of(digest: hashlib._Hash) -> str:
+    """Return the Subresource Integrity string of a finished SHA-384 ``digest``."""
+    return "sha384-" + base64.b64encode(digest.digest()).decode("ascii")
 
 
 class LiveItemTag(NamedTuple):
@@ -152,8 +160,12 @@ def _alternate_enclosure(parent: etree._Element, alt: AlternateEnclosureTag) -> 
     attrib = {"type": alt.type, "length": str(alt.length)}
     if alt.bitrate is not None:
         attrib["bitrate"] = str(alt.bitrate)
+    if alt.default:
+        attrib["default"] = "true"
     if alt.title:
         attrib["title"] = alt.title
+    if alt.codecs:
+        attrib["codecs"] = alt.codecs
     el = _SubElement(parent, ALTERNATE_ENCLOSURE, attrib)
     _SubElement(el, SOURCE, {"uri": alt.url})
     if alt.integrity:

@@ -162,6 +162,8 @@ def _check_episodes(show: Show, episodes: list[Episode]) -> None:
         for alt in ep.alternates:
             if isinstance(alt.length, bool) or not isinstance(alt.length, int) or alt.length <= 0:
                 raise FeedError(f"alternate enclosure {alt.url}: length must be bytes", where)
+            if alt.default and alt.url == ep.enclosure_url:
+                continue  # the enclosure's own entry in the list of encodings
             if alt.url in urls:
                 raise FeedError(f"alternate enclosure URL {alt.url} is also used", where)
             urls[alt.url] = where

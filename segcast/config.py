@@ -11,12 +11,12 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
 
-from audio.settings import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
+from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES, suggest
 from feeds.guids import is_uuid, podcast_guid
 from segcast.bitrate import parse_bitrate
@@ -508,6 +508,7 @@ AUDIO_KEYS: dict[str, tuple[str, str]] = {
     "dehum": ("mains", "dehum"),
     "denoise": ("bool", "denoise"),
     "dual_mono": ("bool", "dual_mono"),
+    "alternates": ("alternates", "alternates"),
 }
 
 
@@ -527,6 +528,8 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
         return _one_of(value, key, path, sorted(ENCODINGS), "'mp3' or 'm4a'")
     if kind == "bool":
         return _bool(value, key, path)
+    if kind == "alternates":
+        return _alternates(value, key, path)
     if kind == "mains":
         if isinstance(value, bool) or value not in MAINS_HZ:
             raise _fail(path, key, f"must be 50 or 60 (Hz of the mains), not {value!r}")
@@ -548,6 +551,20 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
     return _number(value, key, path)
 
 
+def _alternates(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    """Return the alternate encodings asked for: a list of ALTERNATES names, each once."""
+    choices = " or ".join(repr(name) for name in ALTERNATES)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise _fail(path, key, f"must be a list of encodings ({choices}), not {value!r}")
+    names: list[str] = []
+    for item in value:
+        name = _one_of(item.strip().lower(), key, path, sorted(ALTERNATES), choices)
+        if name in names:
+            raise _fail(path, key, f"{name!r} is listed twice")
+        names.append(name)
+    return tuple(names)
+
+
 def load_audio_settings(path: Path) -> MasterSettings:
     """Read and check the optional ``[audio]`` table of ``show.toml``: how to master episodes."""
     path = Path(path)
@@ -567,4 +584,26 @@ def _load_audio_settings(raw: Mapping[str, Any], path: Path) -> MasterSettings:
             raise _fail(path, f"audio.{key}", f"unknown key{hint}")
         kind, name = AUDIO_KEYS[key]
         fields[name] = _audio_value(kind, value, f"audio.{key}", path)
-    return MasterSettings(**fields)
+    settings = MasterSettings(**fields)
+    _check_alternates_format(settings, "audio.alternates", path)
+    return settings
+
+
+def _check_alternates_format(settings: MasterSettings, key: str, path: Path) -> None:
+    for name in settings.alternates:
+        if ALTERNATES[name].extension == settings.format:
+            raise _fail(path, key, f"{name!r} is the main format ({settings.format}) already")
+
+
+def with_alternates(config: ShowConfig, names: list[str], flag: str) -> ShowConfig:
+    """Return ``config`` making the alternates a command-line ``flag`` names, not show.toml's.
+
+    Checked as show.toml's ``[audio] alternates`` is; the error names the flag.
+    """
+    try:
+        chosen = _alternates(names, flag, config.path)
+        settings = replace(config.audio, alternates=chosen)  # type: ignore[arg-type]
+        _check_alternates_format(settings, flag, config.path)
+    except ConfigError as exc:
+        raise ConfigError(exc.message) from None  # about the command line, not show.toml
+    return replace(config, audio=settings)

@@ -152,6 +152,7 @@ AUDIO_TEMPLATE: dict[str, tuple[str, str]] = {
     "dehum": ("50", "remove mains hum (50 or 60 Hz) and its harmonics"),
     "denoise": ("false", "true to reduce steady broadband noise"),
     "dual_mono": ("false", "true: mono at -16 LUFS (Apple's reading of mono) instead of -19"),
+    "alternates": ('["opus", "aac"]', "also publish these encodings, made from the same master"),
 }
 
 

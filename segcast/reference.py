@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from audio.settings import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
+from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES
 from segcast import config
 from segcast.config import AUDIO_KEYS, KEYS
@@ -139,7 +139,12 @@ _AUDIO_KINDS: dict[str, tuple[str, str]] = {
     "target_lufs": ("number", ""),
     "true_peak": ("number", ""),
     "number": ("number", ""),
+    "alternates": ("list of encodings", ", ".join(ALTERNATES)),
 }
+
+#: ``[audio]`` keys set on another command than ``segcast audio master``: (command, flag).
+#: An alternate encoding is made by the build from the master, so only the build has it.
+FLAG_OF: dict[str, tuple[str, str]] = {"alternates": ("segcast build", "--alternates")}
 
 #: Defaults that depend on other settings (``None`` in MasterSettings).
 _DEPENDENT_DEFAULTS: dict[str, str] = {
@@ -170,12 +175,12 @@ def audio_rows() -> list[Row]:
             if default is None
             else json.dumps(default)
             if isinstance(default, bool | str)
+            else json.dumps(list(default))
+            if isinstance(default, tuple)
             else f"{default:g}"
         )
-        flag = "--" + key.replace("_", "-")
-        rows.append(
-            Row(key, comment, type_, shown, value, limits, f"`segcast audio master {flag}`")
-        )
+        command, flag = FLAG_OF.get(key, ("segcast audio master", "--" + key.replace("_", "-")))
+        rows.append(Row(key, comment, type_, shown, value, limits, f"`{command} {flag}`"))
     return rows
 
 

@@ -15,11 +15,15 @@ returning them:
    episodes without a date (``guids``);
 6. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
    (``master``), and shift the chapter and transcript times by the intro (``timeline``);
-7. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
-8. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
+7. **encode alternates**: each mastered file in the ``[audio] alternates`` encodings
+   (``alternates``);
+8. **tag** every mastered file and its alternates with the segment, the show, the cover and the
+   chapters (``tag``);
+9. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
    pages, stylesheet, airtimes calendar (``site``), of the episodes published now;
-9. **publish** the feed, its companions, the artwork and the local audio into a staging folder
+10. **publish** the feed, its companions, the artwork and the local audio into a staging folder
    that replaces OUT whole, in one step (``publish``, ``staging``).
+9. **check** the published feed with the validator; its findings end the report (``check``).
 
 A build holds the show folder's lock (``lock``) from start to end.
 
@@ -35,7 +39,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from segcast.build.alternates import encode_alternates
 from segcast.build.cache import open_cache
+from segcast.build.check import check_feed
 from segcast.build.episode import BuildReport, Episode, FeedResult, Problem, Progress
 from segcast.build.feed import render_feed, write_feed
 from segcast.build.guids import assign_dates, assign_guids
@@ -56,7 +62,7 @@ from segcast.build.site import render_site
 from segcast.build.staging import Staging
 from segcast.build.tag import tag_audio
 from segcast.build.timeline import shift_timeline
-from segcast.config import SHOW_TOML, ShowConfig, load_config
+from segcast.config import SHOW_TOML, ShowConfig, load_config, with_alternates
 from segments.errors import InputError
 from segments.timedtext import TIMED_FOLDER
 
@@ -83,8 +89,12 @@ def run_build(
     progress: Progress | None = None,
     environ: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
+    alternates: list[str] | None = None,
 ) -> BuildReport:
     """Import, master, tag, build and publish the show in ``show_dir`` into ``out_dir``.
+
+    ``alternates`` (the command line's ``--alternates``) replaces show.toml's ``[audio]
+    alternates`` for this run.
 
     ``force`` masters again even what is up to date; ``strict`` refuses to date an undated
     episode (it is a problem instead); ``replace_out`` lets the build replace an ``out_dir`` that
@@ -98,6 +108,8 @@ def run_build(
     """
     now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
+    if alternates is not None:
+        config = with_alternates(config, alternates, "--alternates")
     check_output(config, Path(out_dir))
     report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
     with (
@@ -125,6 +137,9 @@ def run_build(
             progress=progress,
         )
         episodes = shift_timeline(config, episodes, report)
+        episodes = encode_alternates(
+            config, episodes, report, cache, force=force, progress=progress
+        )
         episodes = tag_audio(config, episodes, report, cache)
         out = published(episodes)
         if some_ready(out, report):
@@ -134,6 +149,8 @@ def run_build(
             pages = render_site(config, out, report, cache, report.out_dir, now)
             if pages is not None:
                 publish(config, out, report.feed, staging, report, cache, pages)
+        if report.feed is not None:
+            check_feed(report.feed, report.out_dir / FEED_NAME, report, now, cache)
     _sum_up(report, episodes)
     return report
 

@@ -19,8 +19,10 @@ from segments.errors import SegcastError
 from segments.model import Segment
 
 if TYPE_CHECKING:
+    from audio.alternates import AlternateReport
     from audio.master import MasterReport
     from feeds.rss import Episode as FeedItem
+    from feeds.validate import Finding
 
 __all__ = ["BuildReport", "Episode", "FeedResult", "Problem", "Progress", "Release"]
 
@@ -76,6 +78,9 @@ class Episode:
     #: master stage; None for audio the build did not master.
     master_key: str | None = None
     shift_seconds: float | None = None
+    #: Alternate encoding name -> (its file, its cache key), made from the master this run or
+    #: before (set by the alternates stage).
+    alternates: dict[str, tuple[Path, str]] = field(default_factory=dict)
     item: FeedItem | None = None
     companions: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
@@ -129,8 +134,15 @@ class BuildReport:
     tagged: list[str] = field(default_factory=list)
     #: Slugs whose tags were already what this build would write (the file left untouched).
     tags_unchanged: list[str] = field(default_factory=list)
+    #: Alternate encodings (file names, ``slug.opus``) encoded this run, and those up to date.
+    encoded: list[str] = field(default_factory=list)
+    encodings_unchanged: list[str] = field(default_factory=list)
+    #: What each alternate encoded this run measures (loudness, true peak).
+    encodings: list[AlternateReport] = field(default_factory=list)
     masters: list[MasterReport] = field(default_factory=list)
     feed: FeedResult | None = None
+    #: What the validator found in the feed this run built (``check`` stage).
+    findings: list[Finding] = field(default_factory=list)
     #: Files copied into OUT this run, and those already there unchanged.
     published: list[Path] = field(default_factory=list)
     unchanged: list[Path] = field(default_factory=list)
@@ -157,7 +169,8 @@ class BuildReport:
     @property
     def built(self) -> list[str]:
         """Slugs new this run, or whose audio was mastered or tagged (their files changed)."""
-        return sorted({*self.new, *self.mastered, *self.tagged} - set(self.failed))
+        encoded = {name.rsplit(".", 1)[0] for name in self.encoded}
+        return sorted({*self.new, *self.mastered, *self.tagged, *encoded} - set(self.failed))
 
     @property
     def unchanged_episodes(self) -> list[str]:
@@ -174,5 +187,11 @@ class BuildReport:
             self.problems.append(item)
 
     def warn(self, where: Path | str, message: str) -> None:
-        """Record a warning about ``where``."""
-        self.warnings.append(Problem(str(where), message))
+        """Record a warning about ``where``, once."""
+        item = Problem(str(where), message)
+        if item not in self.warnings:
+            self.warnings.append(item)
+
+    def count_findings(self, severity: str) -> int:
+        """Return how many of the feed's findings have ``severity`` (error, warning, info)."""
+        return sum(1 for finding in self.findings if finding.severity == severity)

@@ -18,9 +18,12 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 from zoneinfo import ZoneInfo
 
+from audio.alternates import alternate_name
+from audio.settings import ALTERNATES, FORMAT_CODECS
 from audio.tags import plan_chapters
 from feeds.chapters import chapters_json
-from feeds.media import MediaFacts, read_media_facts
+from feeds.media import MediaFacts, file_integrity, read_media_facts
+from feeds.podcast_ns import AlternateEnclosureTag
 from feeds.rss import Episode as FeedItem
 from feeds.rss import TranscriptLink, build_feed
 from feeds.shownotes import is_web_url, show_notes
@@ -59,7 +62,10 @@ TRANSCRIPT_FILES: tuple[tuple[str, str, str | None, Callable[[Segment], str | No
 
 #: The cache step that remembers each audio file's facts (length, type, duration).
 MEDIA_STEP = "media"
-MEDIA_VERSION = "1"
+MEDIA_VERSION = "2"
+#: The cache step that remembers each published audio file's SRI hash (podcast:integrity).
+INTEGRITY_STEP = "integrity"
+INTEGRITY_VERSION = "1"
 
 #: Local time given to an episode whose date is known but whose show has no airtime that day.
 DEFAULT_LOCAL_TIME = dt.time(12, 0)
@@ -162,6 +168,83 @@ def media_facts(cache: BuildCache | None, path: Path) -> MediaFacts:
     return facts
 
 
+def integrity(cache: BuildCache | None, path: Path) -> str:
+    """Return a file's SRI string (podcast:integrity); hashed once per version of the file."""
+    if cache is not None:
+        known = cache.done(INTEGRITY_STEP, str(path), INTEGRITY_VERSION, path)
+        if known is not None and isinstance(known.get("sri"), str):
+            return str(known["sri"])
+    value = file_integrity(path)
+    if cache is not None:
+        cache.record(INTEGRITY_STEP, str(path), INTEGRITY_VERSION, path, {"sri": value})
+    return value
+
+
+def alternate_files(
+    config: ShowConfig, episode: Episode, present: frozenset[str] | None
+) -> list[tuple[str, Path]]:
+    """Return (encoding name, file) of each alternate encoding to publish for ``episode``.
+
+    In a build, the ones the alternates stage made or found up to date for this master; in
+    ``feed build`` (no master stage), those present in ``audio/``.
+    """
+    if episode.master_key is not None:
+        return [(name, path) for name, (path, _) in episode.alternates.items()]
+    files: list[tuple[str, Path]] = []
+    for name in config.audio.alternates:
+        file_name = alternate_name(episode.slug, name)
+        path = config.folder / AUDIO / file_name
+        if (file_name in present) if present is not None else path.is_file():
+            files.append((name, path))
+    return files
+
+
+def alternate_tags(
+    config: ShowConfig,
+    episode: Episode,
+    main: tuple[str, Path, MediaFacts],
+    cache: BuildCache | None,
+    present: frozenset[str] | None,
+) -> list[AlternateEnclosureTag]:
+    """Return the episode's podcast:alternateEnclosure tags: the main file (default) first.
+
+    None at all when the show publishes no alternate of this episode's (mastered) audio.
+    """
+    others = alternate_files(config, episode, present)
+    if not others:
+        return []
+    show, where = config.show, episode.path
+    url, file, facts = main
+    kind = file.suffix.lstrip(".").lower()
+    tags = [
+        AlternateEnclosureTag(
+            url=url,
+            type=facts.mime_type,
+            length=facts.length_bytes,
+            bitrate=facts.bitrate,
+            title=kind.upper(),
+            integrity=integrity(cache, file),
+            codecs=FORMAT_CODECS.get(kind),
+            default=True,
+        )
+    ]
+    for name, path in others:
+        alt = media_facts(cache, path)
+        encoding = ALTERNATES[name]
+        tags.append(
+            AlternateEnclosureTag(
+                url=enclosure_url(show, path, where),
+                type=alt.mime_type,
+                length=alt.length_bytes,
+                bitrate=alt.bitrate,
+                title=encoding.title,
+                integrity=integrity(cache, path),
+                codecs=encoding.codecs,
+            )
+        )
+    return tags
+
+
 def plan_episode(
     config: ShowConfig,
     episode: Episode,
@@ -174,8 +257,10 @@ def plan_episode(
     """
     show, path, segment = config.show, episode.path, episode.segment
     audio_file = find_audio(config.folder, segment, path, present)
+    alternates: list[AlternateEnclosureTag] = []
     if audio_file is not None:
         url, facts = enclosure_url(show, audio_file, path), media_facts(cache, audio_file)
+        alternates = alternate_tags(config, episode, (url, audio_file, facts), cache, present)
     else:
         url, facts = stated_audio(segment, path)
     if facts.duration_seconds:
@@ -201,6 +286,7 @@ def plan_episode(
         pub_date=pub_date(segment, show, path),
         description=notes.description,
         content_html=notes.content,
+        alternates=alternates,
         source=str(path),
     )
     return episode
@@ -228,7 +314,10 @@ def render_feed(
         try:
             plan_episode(config, episode, cache, present)
         except SegcastError as exc:
-            report.problem(exc, episode)
+            # An episode an earlier stage failed (its recording would not master) has that
+            # problem's consequence here ("no audio"): the cause is reported, once.
+            if not episode.failed:
+                report.problem(exc, episode)
             planned = False
     if not planned or report.unread:
         return None

@@ -102,6 +102,7 @@ def master_key(cache: BuildCache, raw: Path, settings: MasterSettings) -> str:
         bumper = getattr(settings, name)
         fields[name] = cache.hash(bumper) if bumper is not None else None
     fields.pop("measure_input_peak", None)  # changes the report only, not the file
+    fields.pop("alternates", None)  # made from the master afterwards (``alternates`` stage)
     return step_key(MASTER_STEP, MASTER_VERSION, cache.hash(raw), fields)
 
 

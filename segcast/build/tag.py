@@ -12,6 +12,7 @@ from pathlib import Path
 
 from audio.cover import prepare_cover
 from audio.tags import tag_fields, write_tags
+from segcast.build.alternates import ALTERNATE_STEP
 from segcast.build.cache import BuildCache, step_key
 from segcast.build.episode import BuildReport, Episode
 from segcast.build.guids import store_new_guid
@@ -28,15 +29,26 @@ TAG_VERSION = 1
 
 
 def tag_episode(
-    file: Path, segment: Segment, show: Show | None, cover: bytes | None, *, id3_version: int = 3
+    file: Path,
+    segment: Segment,
+    show: Show | None,
+    cover: bytes | None,
+    *,
+    id3_version: int = 3,
+    segment_file: Path | None = None,
 ) -> None:
-    """Write ``segment``'s tags of ``show`` into ``file``: fields, cover, chapters (in place)."""
+    """Write ``segment``'s tags of ``show`` into ``file``: fields, cover, chapters (in place).
+
+    ``segment_file`` is named in chapter errors: the feed stage checks the same chapters and
+    names the same file, so the producer sees the problem once, where it is fixed.
+    """
     write_tags(
         file,
         tag_fields(segment, show),
         cover=cover,
         chapters=segment.chapters,
         id3_version=id3_version,
+        chapters_from=segment_file,
     )
 
 
@@ -63,28 +75,38 @@ def tag_audio(
     cover_read = False
     for episode in mastered:
         assert episode.audio is not None
+        # The mastered file, then each alternate: (file, the step that made it, its key there,
+        # the tag record's name). Each is tagged only when its own tags would change.
+        files: list[tuple[Path, str, str, str | None, str]] = [
+            (episode.audio, MASTER_STEP, episode.slug, episode.master_key, episode.slug)
+        ]
+        for output, encoded_key in episode.alternates.values():
+            files.append((output, ALTERNATE_STEP, output.name, encoded_key, output.name))
+        tagged = False
         try:
             key = tag_key(episode.segment, config.show, cover_hash)
-            if cache.done(TAG_STEP, episode.slug, key, episode.audio) is not None:
-                report.tags_unchanged.append(episode.slug)
-                continue
-            if not cover_read and config.artwork_file is not None:
-                cover_read = True
-                try:
-                    cover = prepare_cover(config.artwork_file)
-                except SegcastError as exc:
-                    report.problem(exc)
-            store_new_guid(episode)
-            # The master's record must follow the file through tagging, or the next build would
-            # take the tagged file for a stale master.
-            master = cache.done(MASTER_STEP, episode.slug, episode.master_key or "", episode.audio)
-            tag_episode(episode.audio, episode.segment, config.show, cover)
+            for file, step, made_name, made_key, tag_name in files:
+                if cache.done(TAG_STEP, tag_name, key, file) is not None:
+                    continue
+                if not cover_read and config.artwork_file is not None:
+                    cover_read = True
+                    try:
+                        cover = prepare_cover(config.artwork_file)
+                    except SegcastError as exc:
+                        report.problem(exc)
+                store_new_guid(episode)
+                # The maker's record must follow the file through tagging, or the next build
+                # would take the tagged file for a stale master (or encoding).
+                made = cache.done(step, made_name, made_key or "", file)
+                tag_episode(file, episode.segment, config.show, cover, segment_file=episode.path)
+                if made is not None and made_key is not None:
+                    # With its data: the master's record keeps the shift it made (timeline).
+                    cache.record(step, made_name, made_key, file, made)
+                cache.record(TAG_STEP, tag_name, key, file)
+                cache.commit()
+                tagged = True
         except SegcastError as exc:
             report.problem(exc, episode)
             continue
-        if master is not None and episode.master_key is not None:
-            cache.record(MASTER_STEP, episode.slug, episode.master_key, episode.audio, master)
-        cache.record(TAG_STEP, episode.slug, key, episode.audio)
-        cache.commit()
-        report.tagged.append(episode.slug)
+        (report.tagged if tagged else report.tags_unchanged).append(episode.slug)
     return episodes

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
+from feeds.validate import Finding
 from segcast.build import BuildReport, Problem, run_build
 from segcast.cli.audio import master_json
 from segments.errors import EXIT_BAD_INPUT
@@ -46,6 +47,14 @@ def stage_lines(report: BuildReport) -> list[str]:
         f"audio: {len(report.mastered)} mastered, {len(report.skipped)} up to date, "
         f"{len(report.tagged)} tagged, {len(report.tags_unchanged)} tags unchanged",
     ]
+    if report.encoded or report.encodings_unchanged:
+        lines.append(
+            f"alternates: {len(report.encoded)} encoded, "
+            f"{len(report.encodings_unchanged)} up to date"
+        )
+    loudness = loudness_line(report)
+    if loudness:
+        lines.append(loudness)
     feed = report.feed
     if feed is None:
         lines.append("feed: not built (see the errors below); the previous feed stays")
@@ -105,14 +114,80 @@ def bumper_lines(report: BuildReport) -> list[str]:
     return lines
 
 
-def summary_line(report: BuildReport) -> str:
-    """Return the run's last line: episodes built, unchanged and failed, problems, warnings."""
+def _findings(report: BuildReport) -> str:
     return (
+        f"{_plural(report.count_findings('error'), 'error')}, "
+        f"{_plural(report.count_findings('warning'), 'warning')}"
+    )
+
+
+def finding_line(report: BuildReport, finding: Finding) -> str:
+    """Return one validator finding as the build prints it: the feed file, line, place, rule."""
+    assert report.feed is not None
+    feed = f"{report.feed.feed}:{finding.line}" if finding.line else str(report.feed.feed)
+    label = "Error" if finding.severity == "error" else "Warning"
+    return f"{label}: {feed}: {finding.where}: {finding.message} [{finding.rule}]"
+
+
+def loudness_line(report: BuildReport) -> str | None:
+    """Return the short line on what this run mastered: loudness and true peak; None if nothing."""
+    masters = report.masters
+    if not masters:
+        return None
+    loudness = sorted(m.after.integrated_lufs for m in masters)
+    peaks = [m.after.true_peak_dbtp for m in masters if m.after.true_peak_dbtp is not None]
+    targets = sorted({m.target_lufs for m in masters})
+    span = (
+        f"{loudness[0]:.1f}"
+        if loudness[0] == loudness[-1]
+        else (f"{loudness[0]:.1f} to {loudness[-1]:.1f}")
+    )
+    line = f"loudness: {_plural(len(masters), 'master')} at {span} LUFS"
+    line += f" (target {', '.join(f'{t:g}' for t in targets)})"
+    if peaks:
+        line += f", true peak at most {max(peaks):.1f} dBTP"
+    return line
+
+
+def summary_line(report: BuildReport) -> str:
+    """Return the run's last line: episodes built, unchanged and failed, problems, warnings.
+
+    Then what the validator found in the feed this run built, when it built one.
+    """
+    line = (
         f"done: {_plural(len(report.episodes), 'episode')} "
         f"({len(report.built)} built, {len(report.unchanged_episodes)} unchanged, "
         f"{len(report.failed)} failed), {_plural(len(report.problems), 'problem')}, "
         f"{_plural(len(report.warnings), 'warning')}"
     )
+    if report.feed is not None:
+        line += f"; feed check: {_findings(report)}"
+    return line
+
+
+def _loudness_json(report: BuildReport) -> list[dict[str, Any]]:
+    return [
+        {
+            "episode": master.output.stem,
+            "file": str(master.output),
+            "integrated_lufs": master.after.integrated_lufs,
+            "true_peak_dbtp": master.after.true_peak_dbtp,
+            "loudness_range_lu": master.after.range_lu,
+            "target_lufs": master.target_lufs,
+            "true_peak_ceiling_dbtp": master.true_peak_ceiling,
+            "target_met": master.target_met,
+        }
+        for master in sorted(report.masters, key=lambda m: m.output.name)
+    ] + [
+        {
+            "episode": master.output.stem,
+            "file": str(master.output),
+            "integrated_lufs": master.loudness.integrated_lufs,
+            "true_peak_dbtp": master.loudness.true_peak_dbtp,
+            "loudness_range_lu": master.loudness.range_lu,
+        }
+        for master in sorted(report.encodings, key=lambda m: m.output.name)
+    ]
 
 
 def release_json(report: BuildReport) -> dict[str, Any]:
@@ -137,6 +212,9 @@ def report_json(report: BuildReport) -> dict[str, Any]:
         "skipped": report.skipped,
         "tagged": report.tagged,
         "tags_unchanged": report.tags_unchanged,
+        "encoded": report.encoded,
+        "encodings_unchanged": report.encodings_unchanged,
+        "loudness": _loudness_json(report),
         "episodes": {
             "built": report.built,
             "unchanged": report.unchanged_episodes,
@@ -149,6 +227,23 @@ def report_json(report: BuildReport) -> dict[str, Any]:
         "problems": _items(report.problems),
         "warnings": _items(report.warnings),
         "feed": str(report.feed.feed) if report.feed else None,
+        "feed_check": {
+            "errors": report.count_findings("error"),
+            "warnings": report.count_findings("warning"),
+            "info": report.count_findings("info"),
+            "findings": [
+                {
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "where": f.where,
+                    "line": f.line,
+                }
+                for f in report.findings
+            ],
+        }
+        if report.feed
+        else None,
     }
 
 
@@ -181,6 +276,13 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     default=None,
     help="Masters to run at once [default: one per processor].",
 )
+@click.option(
+    "--alternates",
+    metavar="LIST",
+    default=None,
+    help="Also publish these encodings of each master, comma-separated (opus, aac; '' for none) "
+    "[default: show.toml's [audio] alternates].",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def build(
@@ -190,13 +292,24 @@ def build(
     strict: bool,
     force: bool,
     jobs: int | None,
+    alternates: str | None,
     as_json: bool,
 ) -> None:
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
     out = out_dir if out_dir is not None else show_dir / DEFAULT_OUT
     progress = progress_bar if sys.stderr.isatty() else None
+    names = None
+    if alternates is not None:
+        names = [name.strip() for name in alternates.split(",") if name.strip()]
     report = run_build(
-        show_dir, out, force=force, strict=strict, replace_out=force, jobs=jobs, progress=progress
+        show_dir,
+        out,
+        force=force,
+        strict=strict,
+        replace_out=force,
+        jobs=jobs,
+        progress=progress,
+        alternates=names,
     )
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
@@ -207,6 +320,10 @@ def build(
             click.echo(f"Warning: {warning}", err=True)
         for problem in report.problems:
             click.echo(f"Error: {problem}", err=True)
+        for finding in report.findings:
+            if finding.severity in ("error", "warning"):
+                click.echo(finding_line(report, finding), err=True)
         click.echo(summary_line(report))
-    if report.problems or (strict and report.warnings):
+    faulted = report.count_findings("error") or (strict and report.count_findings("warning"))
+    if report.problems or (strict and report.warnings) or faulted:
         ctx.exit(EXIT_BAD_INPUT)

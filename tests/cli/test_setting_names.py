@@ -14,6 +14,7 @@ from segcast.cli.audio import master
 from segcast.cli.build import build
 from segcast.cli.params import RENAMED
 from segcast.config import AUDIO_KEYS
+from segcast.reference import FLAG_OF
 from tests.audio import signals
 
 #: Flags of ``audio master`` that are not a setting of a show: what to write and how to report,
@@ -37,7 +38,14 @@ def _long_flags(command: click.Command, *, hidden: bool = False) -> dict[str, cl
 
 def test_every_audio_key_is_a_master_flag_of_the_same_name() -> None:
     flags = set(_long_flags(master)) - MASTER_ONLY
-    assert flags == {_flag(key) for key in AUDIO_KEYS}
+    assert flags == {_flag(key) for key in AUDIO_KEYS if key not in FLAG_OF}
+
+
+def test_the_keys_set_elsewhere_are_flags_of_the_same_name_there() -> None:
+    commands = {"segcast build": build, "segcast audio master": master}
+    for key, (command, flag) in FLAG_OF.items():
+        assert key in AUDIO_KEYS and flag == _flag(key)
+        assert flag in _long_flags(commands[command])
 
 
 @pytest.mark.parametrize("command", [master, build], ids=["audio master", "build"])
