@@ -28,18 +28,12 @@ from feeds.podcast_ns import (
     PodcastNsExtension,
     TranscriptTag,
 )
-from feeds.shownotes import DESCRIPTION_MAX_BYTES, is_web_url
-from segments.errors import FeedError
+from feeds.roles import published_role
+from feeds.shownotes import DESCRIPTION_MAX_BYTES, names_a_host
+from segments.errors import FeedError, SegcastError
 from segments.model import Person, Segment, Show
 from segments.schedule import describe_time
-
-#: Our role names -> the podcast:person role (Podcasting 2.0 taxonomy, group "cast").
-PERSON_ROLES: dict[str, str] = {
-    "host": "host",
-    "interviewer": "host",
-    "reporter": "reporter",
-    "guest": "guest",
-}
+from segments.urls import UrlField, check_urls, segment_urls, show_urls
 
 #: What the generator element says; no version, so upgrading segcast alone changes no bytes.
 GENERATOR = "segcast"
@@ -81,13 +75,13 @@ class Episode:
 
 
 def person_tag(person: Person) -> PersonTag:
-    """Return the podcast:person tag for a person on an episode."""
-    # Only web URLs: href and img come from imported pages, and apps make them clickable.
+    """Return the podcast:person tag for a person on an episode (role and group: feeds.roles).
+
+    Its ``href`` and ``img`` are checked with the episode's other URLs (``check_published``).
+    """
+    taxonomy = published_role(person.role)
     return PersonTag(
-        name=person.name,
-        role=PERSON_ROLES[person.role],
-        img=person.img if is_web_url(person.img) else None,
-        href=person.href if is_web_url(person.href) else None,
+        name=person.name, role=taxonomy.role, group=taxonomy.group, img=person.img, href=person.href
     )
 
 
@@ -100,7 +94,7 @@ def item_persons(segment: Segment, show: Show) -> list[PersonTag]:
     if not segment.people:
         return []
     tags = [person_tag(p) for p in segment.people]
-    if not any(p.role in ("host", "interviewer") for p in segment.people):
+    if not names_a_host(segment):
         tags = [PersonTag(name=host) for host in show.hosts] + tags
     return tags
 
@@ -120,6 +114,30 @@ def truncate_utf8(text: str, max_bytes: int) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip() + "…"
+
+
+def item_urls(ep: Episode) -> list[UrlField]:
+    """Return every URL a feed item (or its page) publishes: the segment's, then the files'."""
+    fields = segment_urls(ep.segment)
+    audio = ep.segment.audio
+    stated = audio is not None and audio.url == ep.enclosure_url
+    fields.append(UrlField("audio.url" if stated else "enclosure url", ep, "enclosure_url"))
+    fields += [UrlField(f"transcript {t.type}", t, "url") for t in ep.transcripts]
+    if ep.chapters_url is not None:
+        fields.append(UrlField("chapters url", ep, "chapters_url"))
+    fields += [UrlField(f"alternate enclosure {a.type}", a, "url") for a in ep.alternates]
+    return fields
+
+
+def check_published(show: Show, episodes: list[Episode]) -> None:
+    """Refuse (FeedError naming the file and key) any URL the feed or pages would publish that is
+    not http(s): the last guard for values that reached a writer without passing a reader."""
+    try:
+        check_urls(show_urls(show), "show")
+        for ep in episodes:
+            check_urls(item_urls(ep), ep.source or f"segment {ep.segment.slug}")
+    except SegcastError as exc:
+        raise FeedError(exc.message, exc.where) from exc
 
 
 def _require(show: Show) -> None:
@@ -271,7 +289,7 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
     fe.title(segment.title)
     fe.guid(segment.guid, permalink=False)
     link = segment.link or (segment.source.url if segment.source else None)
-    if is_web_url(link):  # a page's og:url may be javascript:; apps make <link> clickable
+    if link:  # checked by check_published: apps make <link> clickable
         fe.link(href=link)
     ext: PodcastNsEntryExtension = fe.podcast20
     if ep.description:
@@ -313,6 +331,7 @@ def build_feed(show: Show, episodes: list[Episode], *, now: datetime | None = No
     """
     _require(show)
     _check_episodes(show, episodes)
+    check_published(show, episodes)
     ordered = sorted(episodes, key=lambda ep: ep.pub_date, reverse=True)
     with _cyclic_gc_paused():
         fg = new_feed_generator()

@@ -23,7 +23,7 @@ from feeds.chapters import chapters_json
 from feeds.media import MediaFacts, read_media_facts
 from feeds.rss import Episode as FeedItem
 from feeds.rss import TranscriptLink, build_feed
-from feeds.shownotes import is_web_url, show_notes
+from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
 from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
@@ -35,6 +35,7 @@ from segments.files import write_atomic
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 from segments.sniff import mime_from_url
+from segments.urls import check_url
 
 __all__ = ["TRANSCRIPT_FILES", "pub_date", "render_feed", "write_feed"]
 
@@ -63,8 +64,10 @@ def stated_audio(segment: Segment, where: Path) -> tuple[str, MediaFacts]:
     expected = f"audio/{segment.slug}.mp3"
     if ref is None or ref.url is None:
         raise InputError(f"no audio: no file {expected} and no audio URL", where)
-    if not is_web_url(ref.url):  # apps fetch the enclosure: never javascript:, file: or data:
-        raise InputError(f"audio: {ref.url!r} is not an http(s) URL", where)
+    try:  # apps fetch the enclosure: never javascript:, file: or data:
+        check_url(ref.url, path=where, key="audio.url")
+    except SegcastError as exc:
+        raise InputError(exc.message, where) from exc
     if ref.size_bytes is None or ref.size_is_estimate:
         estimate = f" (only an estimate: {ref.label or ref.size_bytes})" if ref.size_bytes else ""
         raise InputError(
@@ -121,7 +124,7 @@ def companion_files(
                 files[name] = text
                 links.append(TranscriptLink(urljoin(show.base_url, quote(name)), mime, rel))
     chapters_url = None
-    chapters = chapters_json(segment)
+    chapters = chapters_json(segment, show.base_url)
     if chapters is not None:
         name = f"{segment.slug}{CHAPTERS_SUFFIX}"
         files[name] = chapters

@@ -19,6 +19,7 @@ from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
+from segments.urls import drop_unpublishable, segment_urls
 
 #: The page readers, by what the content is (not what the file name says).
 READERS: dict[PageKind, Callable[[str, str], RawPage]] = {
@@ -59,6 +60,9 @@ def read_page(
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
     segment.source = replace(segment.source or Source(kind=kind), path=stored)
     warnings.extend(_schedule_warnings(segment))
+    # A page's og:url, a photo's src or an audio link may be javascript: or data:; the segment
+    # file never gets them (the writers would refuse the episode), the user is told.
+    warnings.extend(drop_unpublishable(segment_urls(segment)))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
 
 

@@ -368,13 +368,37 @@ def test_chapters_json_exact() -> None:
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:image/png;base64,AAAA", "file:///x"])
-def test_chapters_json_publishes_only_web_urls(url: str) -> None:
-    """A chapter's url and img come from the segment file (or a chapters file): players show the
-    image and open the link, so anything but http(s) is left out."""
-    segment = Segment(slug="s", title="t", chapters=[Chapter(0, "Intro", url=url, image=url)])
-    text = chapters_json(segment)
+@pytest.mark.parametrize("key", ["url", "image"])
+def test_chapters_json_refuses_urls_that_are_not_web_urls(url: str, key: str) -> None:
+    """A chapter's url and img reach players (they show the image and open the link): anything
+    but http(s), or a relative URL under the show's base_url, is an error naming the key."""
+    chapters = [Chapter(0, "Intro"), Chapter(60, "Talk", **{key: url})]  # type: ignore[arg-type]
+    segment = Segment(slug="s", title="t", chapters=chapters)
+    with pytest.raises(FeedError) as caught:
+        chapters_json(segment, "https://e.org/show/")
+    assert (
+        str(caught.value)
+        == f"segment s: chapters[1].{key}: {url!r} is not an http(s) URL or a relative one"
+    )
+
+
+def test_chapters_json_resolves_relative_urls_against_the_base_url() -> None:
+    chapters = [Chapter(0, "Intro", url="notes/intro.html", image="/art/1.jpg")]
+    text = chapters_json(Segment(slug="s", title="t", chapters=chapters), "https://e.org/show/")
     assert text is not None
-    assert json.loads(text)["chapters"] == [{"startTime": 0, "title": "Intro"}]
+    (chapter,) = json.loads(text)["chapters"]
+    assert (chapter["url"], chapter["img"]) == (
+        "https://e.org/show/notes/intro.html",
+        "https://e.org/art/1.jpg",
+    )
+
+
+def test_chapters_json_without_a_base_url_refuses_a_relative_url() -> None:
+    segment = Segment(slug="s", title="t", chapters=[Chapter(0, "Intro", url="intro.html")])
+    with pytest.raises(
+        FeedError, match=r"chapters\[0\].url: 'intro.html' is not an http\(s\) URL$"
+    ):
+        chapters_json(segment)
 
 
 def test_chapters_json_none_without_chapters() -> None:
