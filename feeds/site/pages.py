@@ -268,6 +268,11 @@ def _absolute(show: Show, name: str) -> str | None:
     return base + quote(name) if base is not None and base.endswith("/") else None
 
 
+def episode_page_url(show: Show, slug: str) -> str | None:
+    """Return the address of an episode's page once published under ``base_url`` (or None)."""
+    return _absolute(show, episode_page(slug))
+
+
 def _local(show: Show, moment: datetime) -> datetime:
     """Return ``moment`` in the show's time zone, when it has one."""
     if show.schedule is not None and show.schedule.timezone is not None:

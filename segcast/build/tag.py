@@ -11,40 +11,60 @@ import dataclasses
 from pathlib import Path
 
 from audio.cover import prepare_cover
-from audio.tags import tag_fields, write_tags
+from audio.tags import TagFields, tag_fields, write_tags
+from feeds.site import episode_page_url
 from segcast.build.cache import BuildCache, step_key
 from segcast.build.episode import BuildReport, Episode
 from segcast.build.guids import store_new_guid
 from segcast.build.master import MASTER_STEP
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
-from segments.model import Segment, Show
+from segments.model import Chapter, Segment, Show
+from segments.urls import resolve_url
 
 __all__ = ["TAG_STEP", "tag_audio", "tag_episode"]
 
 #: The cache step name of tagging; bump the version when tagging changes what it writes.
 TAG_STEP = "tag"
-TAG_VERSION = 1
+TAG_VERSION = 2  # 2: TPE2, TCOP, WOAS the episode's page, no encoder tag
+
+
+def episode_tags(
+    segment: Segment, show: Show | None, *, page: bool
+) -> tuple[TagFields, list[Chapter]]:
+    """Return the fields and chapters ``segment`` of ``show`` is tagged with.
+
+    With ``page`` (the build publishes the site) WOAS is the episode's page; chapter URLs
+    relative to the show's ``base_url`` are made absolute (ID3 WXXX has no base to resolve from).
+    """
+    base_url = show.base_url if show else None
+    page_url = episode_page_url(show, segment.slug) if show and page else None
+    chapters = [
+        dataclasses.replace(c, url=resolve_url(c.url, base_url) if c.url else None)
+        for c in segment.chapters
+    ]
+    return tag_fields(segment, show, page_url), chapters
 
 
 def tag_episode(
-    file: Path, segment: Segment, show: Show | None, cover: bytes | None, *, id3_version: int = 3
+    file: Path,
+    segment: Segment,
+    show: Show | None,
+    cover: bytes | None,
+    *,
+    id3_version: int = 3,
+    page: bool = False,
 ) -> None:
     """Write ``segment``'s tags of ``show`` into ``file``: fields, cover, chapters (in place)."""
-    write_tags(
-        file,
-        tag_fields(segment, show),
-        cover=cover,
-        chapters=segment.chapters,
-        id3_version=id3_version,
-    )
+    fields, chapters = episode_tags(segment, show, page=page)
+    write_tags(file, fields, cover=cover, chapters=chapters, id3_version=id3_version)
 
 
 def tag_key(segment: Segment, show: Show, cover_hash: str | None) -> str:
     """Return the cache key of the tags ``segment`` of ``show`` gets: what is written, no more."""
-    fields = dataclasses.asdict(tag_fields(segment, show))
-    chapters = [dataclasses.asdict(chapter) for chapter in segment.chapters]
-    return step_key(TAG_STEP, TAG_VERSION, fields, chapters, cover_hash)
+    fields, chapters = episode_tags(segment, show, page=True)
+    parts = [dataclasses.asdict(chapter) for chapter in chapters]
+    return step_key(TAG_STEP, TAG_VERSION, dataclasses.asdict(fields), parts, cover_hash)
 
 
 def tag_audio(
@@ -78,7 +98,7 @@ def tag_audio(
             # The master's record must follow the file through tagging, or the next build would
             # take the tagged file for a stale master.
             master = cache.done(MASTER_STEP, episode.slug, episode.master_key or "", episode.audio)
-            tag_episode(episode.audio, episode.segment, config.show, cover)
+            tag_episode(episode.audio, episode.segment, config.show, cover, page=True)
         except SegcastError as exc:
             report.problem(exc, episode)
             continue
