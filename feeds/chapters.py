@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from feeds.sanitize import plain_text
 from segments.errors import FeedError, SegcastError
 from segments.model import Segment
 from segments.urls import check_url, resolve_url
@@ -41,16 +42,17 @@ def chapters_json(segment: Segment, base_url: str | None = None) -> str | None:
     """
     if not segment.chapters:
         return None
-    document: dict[str, object] = {"version": CHAPTERS_VERSION, "title": segment.title}
+    title = plain_text(segment.title)
+    document: dict[str, object] = {"version": CHAPTERS_VERSION, "title": title}
     if segment.show and segment.show.title:
-        document["podcastName"] = segment.show.title
+        document["podcastName"] = plain_text(segment.show.title)
     chapters = []
     numbered = sorted(enumerate(segment.chapters), key=lambda pair: pair[1].start_seconds)
     for index, chapter in numbered:
         entry: dict[str, object] = {"startTime": _number(chapter.start_seconds)}
         if chapter.end_seconds is not None:
             entry["endTime"] = _number(chapter.end_seconds)
-        entry["title"] = chapter.title
+        entry["title"] = plain_text(chapter.title)  # players may show it as HTML
         # Players show the image and open the link: never javascript:, data: or file:.
         if chapter.image is not None:
             key = f"chapters[{index}].image"

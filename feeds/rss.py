@@ -29,6 +29,7 @@ from feeds.podcast_ns import (
     TranscriptTag,
 )
 from feeds.roles import published_role
+from feeds.sanitize import plain_text, sanitize_channel_description
 from feeds.shownotes import DESCRIPTION_MAX_BYTES, names_a_host
 from segments.errors import FeedError, SegcastError
 from segments.model import Person, Segment, Show
@@ -81,7 +82,11 @@ def person_tag(person: Person) -> PersonTag:
     """
     taxonomy = published_role(person.role)
     return PersonTag(
-        name=person.name, role=taxonomy.role, group=taxonomy.group, img=person.img, href=person.href
+        name=plain_text(person.name),
+        role=taxonomy.role,
+        group=taxonomy.group,
+        img=person.img,
+        href=person.href,
     )
 
 
@@ -95,7 +100,7 @@ def item_persons(segment: Segment, show: Show) -> list[PersonTag]:
         return []
     tags = [person_tag(p) for p in segment.people]
     if not names_a_host(segment):
-        tags = [PersonTag(name=host) for host in show.hosts] + tags
+        tags = [PersonTag(name=plain_text(host)) for host in show.hosts] + tags
     return tags
 
 
@@ -195,8 +200,10 @@ def new_feed_generator() -> FeedGenerator:
 
 
 def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None:
-    fg.title(show.title)
-    fg.description(show.description)
+    fg.title(plain_text(show.title or ""))
+    assert show.description is not None  # _require checked it
+    description, is_html = sanitize_channel_description(show.description)
+    fg.description(description)
     # The channel <link> is feedgen's last link() call: the self link first.
     fg.link(href=show.feed_url, rel="self", type="application/rss+xml")
     fg.link(href=show.link, rel="alternate")
@@ -221,6 +228,7 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         fg.podcast.itunes_category(category)
     fg.podcast.itunes_type(show.type)
     ext: PodcastNsExtension = fg.podcast20
+    ext.description_cdata(is_html)
     if show.explicit is not None:
         ext.explicit(show.explicit)
     if show.podcast_guid:
@@ -230,7 +238,7 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
     for funding in show.funding:
         ext.funding(funding.url, funding.label)
     for host in show.hosts:
-        ext.person(PersonTag(name=host))
+        ext.person(PersonTag(name=plain_text(host)))
     # feedgen stamps the clock by default (and formats by switching the locale): ours is written
     # by the extension from the newest item; an empty feed gets none at all.
     fg._FeedGenerator__rss_lastBuildDate = None
@@ -268,12 +276,13 @@ def live_items(show: Show, episodes: list[Episode], now: datetime) -> list[LiveI
         minutes=show.airing_minutes,
         published=[ep.pub_date for ep in episodes],
     )
+    name = plain_text(show.title or "")
     return [
         LiveItemTag(
             status=airing.status,
             start=airing.start,
             end=airing.end,
-            title=f"{show.title}, live {airing.start:%Y-%m-%d} at {_clock(airing.start)}",
+            title=f"{name}, live {airing.start:%Y-%m-%d} at {_clock(airing.start)}",
             guid=airing.guid,
             stream_url=show.live_stream_url,
             stream_type=show.live_stream_type,
@@ -286,7 +295,7 @@ def live_items(show: Show, episodes: list[Episode], now: datetime) -> list[LiveI
 def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
     segment = ep.segment
     fe = fg.add_entry(order="append")
-    fe.title(segment.title)
+    fe.title(plain_text(segment.title))
     fe.guid(segment.guid, permalink=False)
     link = segment.link or (segment.source.url if segment.source else None)
     if link:  # checked by check_published: apps make <link> clickable
@@ -298,7 +307,7 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         if ep.content_html:
             fe.content(ep.content_html, type="CDATA")
     elif segment.summary:
-        fe.description(truncate_utf8(segment.summary, DESCRIPTION_MAX_BYTES))
+        fe.description(truncate_utf8(plain_text(segment.summary), DESCRIPTION_MAX_BYTES))
     fe.enclosure(url=ep.enclosure_url, length=str(ep.length_bytes), type=ep.mime_type)
     ext.pub_date(ep.pub_date)
     if ep.duration_seconds is not None:

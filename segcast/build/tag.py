@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 from audio.cover import prepare_cover
-from audio.tags import TagFields, tag_fields, write_tags
+from audio.tags import URL_FIELDS, TagFields, tag_fields, write_tags
+from feeds.sanitize import plain_text
 from feeds.site import episode_page_url
 from segcast.build.cache import BuildCache, step_key
 from segcast.build.episode import BuildReport, Episode
@@ -36,14 +38,24 @@ def episode_tags(
 
     With ``page`` (the build publishes the site) WOAS is the episode's page; chapter URLs
     relative to the show's ``base_url`` are made absolute (ID3 WXXX has no base to resolve from).
+    Text is :func:`feeds.sanitize.plain_text`: players and the sites that read tags may show it
+    as HTML, so markup a page or producer typed is removed.
     """
     base_url = show.base_url if show else None
     page_url = episode_page_url(show, segment.slug) if show and page else None
     chapters = [
-        dataclasses.replace(c, url=resolve_url(c.url, base_url) if c.url else None)
+        dataclasses.replace(
+            c, title=plain_text(c.title), url=resolve_url(c.url, base_url) if c.url else None
+        )
         for c in segment.chapters
     ]
-    return tag_fields(segment, show, page_url), chapters
+    fields = tag_fields(segment, show, page_url)
+    texts: dict[str, Any] = {
+        name: plain_text(value)
+        for name, value in dataclasses.asdict(fields).items()
+        if isinstance(value, str) and name not in URL_FIELDS and name != "language"
+    }
+    return dataclasses.replace(fields, **texts), chapters
 
 
 def tag_episode(

@@ -478,3 +478,45 @@ def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured()
     plain = build_feed(show(), [episode("a", 5)])
     for tag in (b"podcast:license", b"podcast:txt", b"podcast:podroll", b"new-feed-url"):
         assert tag not in plain
+
+
+HOSTILE_DESCRIPTION = (
+    '<p onclick="steal()">Movies &amp; TV.</p><script>alert(1)</script>'
+    '<img src="x" onerror="alert(2)"><a href="javascript:alert(3)">more</a>'
+)
+
+
+@pytest.mark.parametrize(
+    "description", [HOSTILE_DESCRIPTION, "&lt;script&gt;alert(1)&lt;/script&gt; and films"]
+)
+def test_channel_description_is_sanitised_not_escaped(description: str) -> None:
+    """show.toml's description: readers render it as HTML, escaped or not, so no script, event
+    handler or javascript: link survives, not even as escaped text; what is left is CDATA."""
+    data = build_feed(show(description=description), [episode("a", 5)])
+    channel = data.split(b"<item>")[0].lower()
+    for active in (b"<script", b"&lt;script", b"onerror", b"onclick", b"javascript:"):
+        assert active not in channel
+    feed = parse_feed(data)  # feedparser and podcastparser read it
+    for read in (feed.fp.feed.description, feed.pp["description"]):
+        assert "script" not in read and "onerror" not in read and "javascript" not in read
+    if description == HOSTILE_DESCRIPTION:
+        assert b"<description><![CDATA[<p>Movies &amp; TV.</p><a>more</a>]]></description>" in data
+        assert validate_feed(data, "feed.xml") == []
+
+
+def test_a_plain_channel_description_is_written_as_it_was() -> None:
+    data = build_feed(show(description="Movies, music and TV."), [episode("a", 5)])
+    assert b"<description>Movies, music and TV.</description>" in data
+
+
+def test_names_and_titles_lose_their_markup() -> None:
+    """A person's name and a title are text, but apps may show them as HTML: markup is removed."""
+    people = [Person(name="Ana <b>Ruiz</b><script>alert(1)</script>", role="guest")]
+    item = seg(
+        episode("a", 5), title="Rents &lt;img src=x onerror=alert(1)&gt; and wages", people=people
+    )
+    feed = parse_feed(build_feed(show(hosts=["<i>John</i> Horn"]), [item]))
+    guest = feed.item("guid-a").findall("podcast:person", NS)[-1]
+    assert guest.text == "Ana Ruiz"
+    assert feed.item("guid-a").findtext("title") == "Rents  and wages"
+    assert feed.root.find("channel/podcast:person", NS).text == "John Horn"

@@ -546,3 +546,12 @@ def test_paired_json_has_speakers_and_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "t.json"
     path.write_text(text, encoding="utf-8")
     assert [s.speaker for s in read_transcript_file(path)] == _expected_turns(segment)
+
+
+def test_chapters_json_titles_lose_their_markup() -> None:
+    """Players may show a chapter title as HTML: markup in it, escaped or not, is removed."""
+    chapters = [Chapter(0, "Intro <img src=x onerror=alert(1)>"), Chapter(9, "&lt;b&gt;Talk")]
+    segment = Segment(slug="s", title="<script>alert(1)</script>Rents", chapters=chapters)
+    document = json.loads(chapters_json(segment) or "{}")
+    assert document["title"] == "Rents"
+    assert [c["title"] for c in document["chapters"]] == ["Intro ", "Talk"]
