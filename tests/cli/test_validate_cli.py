@@ -144,3 +144,16 @@ def test_our_own_feed_passes_strict(tmp_path: Path) -> None:
     )
     assert build.exit_code == 0, build.stderr
     assert run(str(out), "--strict") == (0, f"{out}: 0 error(s), 0 warning(s), 0 info\n", "")
+
+
+def test_files_checks_the_chapters_json_published_beside_the_feed(tmp_path: Path) -> None:
+    feed = write(tmp_path, BASE.encode())
+    chapters = {"version": "1.2.0", "chapters": [{"startTime": 0, "url": "javascript:alert(1)"}]}
+    (tmp_path / "ava.json").write_text(json.dumps(chapters), encoding="utf-8")
+    assert run(feed)[0] == 0  # the feed alone is clean
+    code, out, _ = run(feed, "--files", str(tmp_path), "--json")
+    assert code == 1
+    assert [f["id"] for f in json.loads(out)["findings"]] == ["chapters-url-active"]
+    missing = tmp_path / "nowhere"
+    code, _, err = run(feed, "--files", str(missing))
+    assert code == 2 and "nowhere" in err and "does not exist" in err
