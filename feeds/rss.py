@@ -210,17 +210,18 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
     if show.language:
         fg.language(show.language)
     if show.copyright:
-        fg.copyright(show.copyright)
+        fg.copyright(plain_text(show.copyright))
     fg.generator(GENERATOR)
     if show.artwork:
-        fg.image(url=show.artwork, title=show.title, link=show.link)
+        fg.image(url=show.artwork, title=plain_text(show.title or ""), link=show.link)
         fg.podcast.itunes_image(show.artwork)
         if fg.podcast.itunes_image() != show.artwork:  # feedgen drops it silently otherwise
             raise FeedError(f"artwork URL must end in .jpg or .png: {show.artwork}", "show")
     if show.author:
-        fg.podcast.itunes_author(show.author)
+        fg.podcast.itunes_author(plain_text(show.author))
     if show.owner_name or show.owner_email:
-        fg.podcast.itunes_owner(name=show.owner_name, email=show.owner_email)
+        name = plain_text(show.owner_name) if show.owner_name else None
+        fg.podcast.itunes_owner(name=name, email=show.owner_email)
     if show.category:
         category = {"cat": show.category}
         if show.subcategory:
@@ -236,7 +237,7 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
     if show.locked is not None:
         ext.locked(show.locked, show.owner_email)
     for funding in show.funding:
-        ext.funding(funding.url, funding.label)
+        ext.funding(funding.url, plain_text(funding.label))
     for host in show.hosts:
         ext.person(PersonTag(name=plain_text(host)))
     # feedgen stamps the clock by default (and formats by switching the locale): ours is written
