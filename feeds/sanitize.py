@@ -108,6 +108,8 @@ def plain_text(text: str) -> str:
     >>> plain_text("&lt;img src=x onerror=alert(1)&gt;Ana"), plain_text("I <3 film; a < b")
     ('Ana', 'I <3 film; a < b')
     """
+    if "<" not in text and "&" not in text:
+        return text  # nothing a parser could read as markup or an entity: the common case
     cleaned = _settled(_PLAIN, text)
     decoded = html_module.unescape(cleaned)
     # Settled: decoding once more finds no markup. Else (escaped five times over) keep entities.
