@@ -117,9 +117,7 @@ def url_scheme(value: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _check_url(
-    el: etree._Element, place: str, value: str, allowed: frozenset[str], report: Report
-) -> None:
+def _check_url(place: str, value: str, allowed: frozenset[str], report: Report) -> None:
     scheme = url_scheme(value)
     if scheme is not None and scheme not in ("http", "https") and scheme not in allowed:
         report.add("url-active", place, place=place, url=value.strip(), scheme=scheme)
@@ -148,21 +146,21 @@ def check_urls(channel: etree._Element, places: Places, report: Report) -> None:
                 else [value]
             )
             for one in values:
-                _check_url(el, f"{where}@{attribute}", one, allowed, report)
+                _check_url(f"{where}@{attribute}", one, allowed, report)
     for tag in URL_TEXTS:
         for el in channel.iter(tag):
             known.add((el, None))
             if el.text and el.text.strip() and len(el) == 0:
-                _check_url(el, places.of(el), el.text, frozenset(), report)
+                _check_url(places.of(el), el.text, frozenset(), report)
     html_tags = set(HTML_TAGS)
     for el in channel.iter():
         if not isinstance(el.tag, str) or el.tag in html_tags:
             continue
         for attribute, value in el.attrib.items():
             if (el, attribute) not in known and url_scheme(value) in ACTIVE_SCHEMES:
-                _check_url(el, f"{places.of(el)}@{attribute}", value, frozenset(), report)
+                _check_url(f"{places.of(el)}@{attribute}", value, frozenset(), report)
         if (el, None) not in known and el.text and url_scheme(el.text) in ACTIVE_SCHEMES:
-            _check_url(el, places.of(el), el.text, frozenset(), report)
+            _check_url(places.of(el), el.text, frozenset(), report)
 
 
 def _active_in_html(markup: str) -> list[str]:

@@ -15,7 +15,6 @@ from tests.feeds.validate.basefeed import (
     IT2_DESC,
     NOW,
     PERSON,
-    SELF_URL,
     Case,
     Edit,
     assert_fails_alone_and_passes,
@@ -218,7 +217,3 @@ def test_chapters_finding_names_the_file_and_key(tmp_path: Path) -> None:
         f'channel/item[1] (guid ava-guid)/podcast:chapters -> ava.json: chapters[0].url "{JS}" '
         "is a javascript: URL, not http(s)"
     )
-
-
-def test_self_link_stays_clean() -> None:
-    assert SELF_URL.startswith("https://")
