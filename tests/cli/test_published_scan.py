@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from segcast.cli import cli
-from segments.model import Chapter, Image, Person
+from segments.model import Chapter, Image, Person, Section
 from segments.segmentfile import read_segment, write_segment
 from tests.audio.signals import speech_like, write_wav
 from tests.conftest import EXAMPLES
@@ -226,6 +226,20 @@ def scan(out: Path) -> tuple[list[str], dict[str, int]]:
     return problems, kinds
 
 
+#: The machine transcript of LOVESONG's recording (its words, with times), hostile speakers too.
+TIMED = """WEBVTT
+
+00:00:00.000 --> 00:00:02.000
+<v John Horn>Welcome to the show everyone.
+
+00:00:02.000 --> 00:00:03.000
+<v James Kim>Why film?
+
+00:00:03.000 --> 00:00:05.500
+<v So Yong Kim>Thank you for having me today.
+"""
+
+
 def hostile_show(root: Path) -> Path:
     """The example show with hostile text in every producer field that reaches output."""
     show = root / "the-frame"
@@ -266,9 +280,23 @@ def hostile_show(root: Path) -> Path:
         for section in segment.transcript[:2]:
             section.paragraphs = [*section.paragraphs, HOSTILE]
             section.speaker = f"{section.speaker or 'Guest'} {IMG}"
-        if slug == LOVESONG:  # this one is mastered and tagged: ID3 frames to scan
+        if slug == LOVESONG:  # mastered and tagged (ID3 frames), and timed (SRT, VTT, JSON)
             segment.audio = None
             segment.show_notes = f"Notes in **Markdown** {HOSTILE} [x](javascript:alert(6))"
+            segment.transcript = [
+                Section(
+                    [f"Welcome to the show {IMG} everyone."],
+                    heading=f"Intro {SCRIPT}",
+                    speaker=f"John {SVG} Horn",
+                ),
+                Section(
+                    [f"Thank you for having me {SCRIPT} today."],
+                    question=f"Why {IMG} film?",
+                    speaker=f"So Yong {IMG} Kim",
+                ),
+            ]
+            (show / "transcripts").mkdir()
+            (show / "transcripts" / f"{slug}.vtt").write_text(TIMED, encoding="utf-8")
         write_segment(segment, path, overwrite=True)
     (show / "raw").mkdir()
     write_wav(show / "raw" / f"{LOVESONG}.wav", speech_like(6.0))
@@ -289,7 +317,7 @@ def test_nothing_published_is_active(built: Path) -> None:
     problems, kinds = scan(built)
     assert problems == []
     # The scan saw every kind of file the build publishes, so an empty list means something.
-    for kind in ("xml", "html", "chapters", "mp3", "ics"):
+    for kind in ("xml", "html", "chapters", "mp3", "ics", "vtt", "srt", "json"):
         assert kinds.get(kind, 0) >= 1, (kind, kinds)
 
 

@@ -66,13 +66,13 @@ def test_vtt_exact() -> None:
         slug="s",
         title="t",
         transcript=[
-            Section(["Hi & welcome <all>."], speaker="Jo", start_seconds=0.0, end_seconds=2.0),
+            Section(["Hi & welcome, a < b."], speaker="Jo", start_seconds=0.0, end_seconds=2.0),
             Section(["Bye."], start_seconds=2.5, end_seconds=3.0),
         ],
     )
     assert transcript_vtt(segment) == (
         "WEBVTT\n\n"
-        "00:00:00.000 --> 00:00:02.000\n<v Jo>Hi &amp; welcome &lt;all&gt;.\n\n"
+        "00:00:00.000 --> 00:00:02.000\n<v Jo>Hi &amp; welcome, a &lt; b.\n\n"
         "00:00:02.500 --> 00:00:03.500\nBye.\n"  # on screen 1 s, into the silence after it
     )
 
@@ -150,11 +150,8 @@ def test_srt_limits_and_speaker_prefix() -> None:
     assert cues[1][2] == "Ana Díaz: Well, I grew up in a"
     prefixed = [cue[2].split(":")[0] for cue in cues if ": " in cue[2]]
     assert prefixed == ["John Horn", "Ana Díaz", "John Horn", "Ana Díaz"]
-    assert cues[-1][1:] == [
-        "00:00:13,000 --> 00:00:14,500",
-        "Ana Díaz: Now I <em>make</em>",
-        "them.",
-    ]
+    # Players render SRT tags: the <em> typed into the transcript is removed, its text kept.
+    assert cues[-1][1:] == ["00:00:13,000 --> 00:00:14,500", "Ana Díaz: Now I make them."]
 
 
 def test_srt_relabels_a_cue_that_would_read_as_a_speaker(tmp_path: Path) -> None:
@@ -215,7 +212,7 @@ def test_json_transcript_shape() -> None:
     assert [list(s) for s in document["segments"]] == [
         ["speaker", "startTime", "endTime", "body"]
     ] * len(document["segments"])
-    assert document["segments"][-1]["body"] == "Now I <em>make</em> them."
+    assert document["segments"][-1]["body"] == "Now I make them."  # markup removed
     assert '"Ana Díaz"' in text  # ensure_ascii=False
 
 
@@ -324,7 +321,10 @@ def test_round_trip_keeps_speakers_texts_and_times(
     sections = read_transcript_file(path)
     original = segment.transcript
     assert [s.speaker for s in sections] == [s.speaker for s in original]
-    assert [s.paragraphs for s in sections] == [s.paragraphs for s in original]
+    paragraphs = [s.paragraphs for s in original]
+    if suffix != "html":  # timed formats are plain text: the <em> typed in is removed
+        paragraphs[3] = ["Now I make them."]
+    assert [s.paragraphs for s in sections] == paragraphs
     if suffix == "html":  # <time> shows whole seconds and no end, like the official example
         assert [s.start_seconds for s in sections] == [0, 1, 12, 3600]
         assert all(s.end_seconds is None for s in sections)
@@ -555,3 +555,28 @@ def test_chapters_json_titles_lose_their_markup() -> None:
     document = json.loads(chapters_json(segment) or "{}")
     assert document["title"] == "Rents"
     assert [c["title"] for c in document["chapters"]] == ["Intro ", "Talk"]
+
+
+@pytest.mark.parametrize("write", [transcript_vtt, transcript_srt, transcript_json])
+def test_timed_transcripts_carry_no_markup_from_text_or_names(
+    write: Callable[[Segment], str | None],
+) -> None:
+    """Players render SRT and JSON cues as HTML and WebVTT has tags of its own: a script, an
+    event handler or escaped markup in a transcript or a speaker's name is removed."""
+    segment = Segment(
+        slug="s",
+        title="t",
+        transcript=[
+            Section(
+                ['Hello <img src=x onerror="alert(1)">there &lt;script&gt;alert(2)&lt;/script&gt;'],
+                speaker="Jo <script>alert(3)</script>Lee",
+                start_seconds=0.0,
+                end_seconds=2.0,
+            )
+        ],
+    )
+    text = write(segment)
+    assert text is not None
+    for active in ("<script", "<img", "onerror", "alert", "&lt;script"):
+        assert active not in text
+    assert "Hello there" in text and "Jo Lee" in text
