@@ -321,6 +321,16 @@ def test_nothing_published_is_active(built: Path) -> None:
         assert kinds.get(kind, 0) >= 1, (kind, kinds)
 
 
+def test_the_validator_finds_nothing_active_in_it_either(built: Path) -> None:
+    """feed validate --files OUT on the same output: none of the active-content rules fire."""
+    result = CliRunner().invoke(
+        cli, ["feed", "validate", str(built / "feed.xml"), "--files", str(built), "--json"], obj={}
+    )
+    findings = json.loads(result.stdout)["findings"]
+    active = {"url-active", "description-active-content", "chapters-url-active"}
+    assert [f for f in findings if f["id"] in active or f["severity"] == "error"] == []
+
+
 def test_the_scanner_finds_each_kind_of_problem(tmp_path: Path) -> None:
     """The control: the same scan on files that hold each problem reports each one."""
     (tmp_path / "feed.xml").write_bytes(
