@@ -450,6 +450,11 @@ def _analyse(
     return _Analysis(raw, processed, bumper_loudness, silences, effects)
 
 
+#: The file muxer writes no encoder tag (ID3 TSSE, MP4 ``©too``, ``Lavf...``): it names ffmpeg's
+#: build, which listeners do not need and which would change the bytes between ffmpeg versions.
+NO_ENCODER_TAG = "fflags=+bitexact"
+
+
 def _tee_path(path: Path) -> str:
     """Escape a file name for ffmpeg's tee muxer (its separators and quotes)."""
     return re.sub(r"([\\'|\[\]])", r"\\\1", f"file:{path.resolve()}")
@@ -680,7 +685,7 @@ def _encode_and_measure(
         f"{plan_.bitrate_kbps}k",
         "-f",
         "tee",
-        f"[{enc.file_muxer}]{_tee_path(out)}|[f={enc.pipe_muxer}]pipe:1",
+        f"[{enc.file_muxer}:{NO_ENCODER_TAG}]{_tee_path(out)}|[f={enc.pipe_muxer}]pipe:1",
         *side_output,
     ]
     read_end, write_end = os.pipe()

@@ -154,6 +154,7 @@ class _ChannelFields:
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
     live_items: list[LiveItemTag] = field(default_factory=list)
+    description_cdata: bool = False
 
 
 def _alternate_enclosure(parent: etree._Element, alt: AlternateEnclosureTag) -> None:
@@ -241,6 +242,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Set itunes:new-feed-url: where the feed moved; apps follow it."""
         self.fields.new_feed_url = url
 
+    def description_cdata(self, value: bool = True) -> None:
+        """Write the channel's description as CDATA (it holds sanitised HTML)."""
+        self.fields.description_cdata = value
+
     def live_item(self, live: LiveItemTag) -> None:
         """Add a podcast:liveItem (written before the items, in the order added)."""
         if live.start.utcoffset() is None or live.end.utcoffset() is None:
@@ -250,6 +255,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
     def extend_rss(self, rss_feed: etree._Element) -> etree._Element:
         channel = rss_feed[0]
         f = self.fields
+        if f.description_cdata:
+            description = channel.find("description")
+            if description is not None and description.text:
+                description.text = etree.CDATA(description.text)
         if f.last_build_date is not None:  # where feedgen would have put it
             _insert_date(channel, "lastBuildDate", f.last_build_date, after="language")
         _explicit(channel, f.explicit)

@@ -26,7 +26,7 @@ from feeds.media import MediaFacts, file_integrity, read_media_facts
 from feeds.podcast_ns import AlternateEnclosureTag
 from feeds.rss import Episode as FeedItem
 from feeds.rss import TranscriptLink, build_feed
-from feeds.shownotes import is_web_url, show_notes
+from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
 from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
@@ -46,6 +46,7 @@ from segments.files import read_text_input, write_atomic
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 from segments.sniff import mime_from_url
+from segments.urls import check_url
 
 __all__ = ["TRANSCRIPT_FILES", "pub_date", "render_feed", "write_feed"]
 
@@ -77,8 +78,10 @@ def stated_audio(segment: Segment, where: Path) -> tuple[str, MediaFacts]:
     expected = f"audio/{segment.slug}.mp3"
     if ref is None or ref.url is None:
         raise InputError(f"no audio: no file {expected} and no audio URL", where)
-    if not is_web_url(ref.url):  # apps fetch the enclosure: never javascript:, file: or data:
-        raise InputError(f"audio: {ref.url!r} is not an http(s) URL", where)
+    try:  # apps fetch the enclosure: never javascript:, file: or data:
+        check_url(ref.url, path=where, key="audio.url")
+    except SegcastError as exc:
+        raise InputError(exc.message, where) from exc
     if ref.size_bytes is None or ref.size_is_estimate:
         estimate = f" (only an estimate: {ref.label or ref.size_bytes})" if ref.size_bytes else ""
         raise InputError(
@@ -148,7 +151,7 @@ def companion_files(
             else:
                 links.append(TranscriptLink(ref.url, ref.type, ref.rel))
     chapters_url = segment.chapters_url  # an imported feed's, unless we write our own
-    chapters = chapters_json(segment)
+    chapters = chapters_json(segment, show.base_url)
     if chapters is not None:
         name = f"{segment.slug}{CHAPTERS_SUFFIX}"
         files[name] = chapters

@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urljoin
 
 from segments.errors import InputError, ScheduleError
 from segments.files import sha256_hex
@@ -21,6 +22,7 @@ from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
 from segments.update import fingerprints
+from segments.urls import drop_unpublishable, segment_urls
 
 #: The page readers, by what the content is (not what the file name says).
 READERS: dict[PageKind, Callable[[str, str], RawPage]] = {
@@ -39,13 +41,18 @@ class PageResult:
 
 
 def read_page(
-    path: Path, segments_dir: Path | None = None, reasons: list[Reason] | None = None
+    path: Path,
+    segments_dir: Path | None = None,
+    reasons: list[Reason] | None = None,
+    *,
+    page_url: str | None = None,
 ) -> PageResult:
     """Read the page at ``path`` into a Segment; any problem is an InputError naming the file.
 
     With ``segments_dir`` (where its segment file goes) the source path is stored as
     ``source_path`` says; without it, as given. With ``reasons``, which rule gave each field its
-    value is appended to it (``explain_fields``).
+    value is appended to it (``explain_fields``). ``page_url`` is the address the page was
+    fetched from: its relative audio and photo links are resolved against it, as a browser does.
     """
     path = Path(path)
     data = read_page_bytes(path)
@@ -58,13 +65,27 @@ def read_page(
     segment = build_segment(raw, structured)
     if reasons is not None:
         reasons.extend(explain_fields(raw, segment, structured))
+    if page_url is not None:  # before the fingerprints: they record what the page gave
+        _resolve_links(segment, page_url)
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
     source = segment.source or Source(kind=kind)
     segment.source = replace(source, path=stored, sha256=sha256_hex(data))
     # What the page gave, as imported: `import --force` tells the producer's edits from it.
     segment.source.fingerprints = fingerprints(segment)
     warnings.extend(_schedule_warnings(segment))
+    # A page's og:url, a photo's src or an audio link may be javascript: or data:; the segment
+    # file never gets them (the writers would refuse the episode), the user is told.
+    warnings.extend(drop_unpublishable(segment_urls(segment)))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
+
+
+def _resolve_links(segment: Segment, page_url: str) -> None:
+    """Make the audio and photo links of a page fetched from ``page_url`` absolute."""
+    if segment.audio is not None and segment.audio.url is not None:
+        segment.audio.url = urljoin(page_url, segment.audio.url)
+    for image in segment.images:
+        if image.url is not None:
+            image.url = urljoin(page_url, image.url)
 
 
 def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> list[Reason]:

@@ -106,6 +106,7 @@ def test_audio_is_downloaded_with_its_real_size_replacing_the_estimate(
     [file] = (tmp_path / "show" / "segments").iterdir()
     segment = read_segment(file)
     downloaded = tmp_path / "show" / "audio" / f"{segment.slug}.mp3"
+    assert downloaded.is_file(), (err, list((tmp_path / "show").rglob("*")))
     assert downloaded.read_bytes() == audio  # resumed after the cut, whole
     assert segment.audio is not None
     assert (segment.audio.size_bytes, segment.audio.size_is_estimate) == (len(audio), False)

@@ -179,3 +179,16 @@ def test_a_server_sending_a_byte_a_second_meets_the_deadline(
     assert time.monotonic() - started < 3
     assert (code, out) == (1, "")
     assert err == f"Error: {url}: no complete answer within 1 s (the deadline)\n"
+
+
+def test_files_checks_the_chapters_json_published_beside_the_feed(tmp_path: Path) -> None:
+    feed = write(tmp_path, BASE.encode())
+    chapters = {"version": "1.2.0", "chapters": [{"startTime": 0, "url": "javascript:alert(1)"}]}
+    (tmp_path / "ava.json").write_text(json.dumps(chapters), encoding="utf-8")
+    assert run(feed)[0] == 0  # the feed alone is clean
+    code, out, _ = run(feed, "--files", str(tmp_path), "--json")
+    assert code == 1
+    assert [f["id"] for f in json.loads(out)["findings"]] == ["chapters-url-active"]
+    missing = tmp_path / "nowhere"
+    code, _, err = run(feed, "--files", str(missing))
+    assert code == 2 and "nowhere" in err and "does not exist" in err
