@@ -102,7 +102,8 @@ def import_command(
     elif directory is not None:
         click.echo(_summary(len(imported), len(pages), directory))
     for failure in failures:
-        click.echo(f"Error: {failure}", err=True)
+        for part in failure.each():
+            click.echo(f"Error: {part}", err=True)
     if failures:
         ctx.exit(EXIT_BAD_INPUT)
 
@@ -124,7 +125,8 @@ def _explain(ctx: click.Context, pages: tuple[Path, ...], debug: bool) -> None:
             click.echo(f"  {reason.field}: {_short(reason.value)}")
             click.echo(f"    <- {reason.rule}")
     for failure in failures:
-        click.echo(f"Error: {failure}", err=True)
+        for part in failure.each():
+            click.echo(f"Error: {part}", err=True)
     if failures:
         ctx.exit(EXIT_BAD_INPUT)
 

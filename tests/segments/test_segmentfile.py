@@ -41,7 +41,12 @@ def full_segment() -> Segment:
         summary="So Yong Kim is a director — “quiet” films?\n\nSecond: paragraph # with a hash.",
         published=dt.datetime(2016, 4, 5, 10, 30, tzinfo=PACIFIC),
         people=[
-            Person("So Yong Kim", "guest", href="https://example.org/so", img="so.jpg"),
+            Person(
+                "So Yong Kim",
+                "guest",
+                href="https://example.org/so",
+                img="https://example.org/so.jpg",
+            ),
             Person("James Kim", "interviewer"),
             Person("John Horn", "host"),
             Person("Ana: Reporter", "reporter"),
@@ -169,7 +174,7 @@ ROUND_TRIPS = {
         title="yes",
         summary="null",
         images=[Image(caption="1984", credit="- dash"), Image(caption="true")],
-        audio=AudioRef(label="15:30", url="a: b"),
+        audio=AudioRef(label="15:30", url="https://example.org/#a:b", mime_type="a: b"),
     ),
     "tricky transcript": Segment(slug="t", title="T", transcript=tricky_transcript()),
     "summary with markdown marks": Segment(
@@ -186,7 +191,7 @@ ROUND_TRIPS = {
         slug="e2", title="T", show=Show(schedule=Schedule(text="Whenever we feel like it"))
     ),
     "show notes only": Segment(slug="sn", title="T", show_notes="Just notes."),
-    "audio estimate false, zero size": Segment(slug="a", title="T", audio=AudioRef(size_bytes=0)),
+    "audio estimate false, one byte": Segment(slug="a", title="T", audio=AudioRef(size_bytes=1)),
 }
 
 

@@ -282,7 +282,7 @@ def test_failure_while_writing_leaves_previous_feed(
         (
             "audio:\n  url: javascript:alert(1).mp3\n  size_bytes: 1000\n  mime_type: audio/mpeg\n",
             {},
-            "audio: 'javascript:alert(1).mp3' is not an http(s) URL",
+            "audio.url: 'javascript:alert(1).mp3' is not an http(s) URL",
         ),
         ("audio:\n  path: audio/elsewhere.mp3\n", {}, "audio: no file at audio/elsewhere.mp3"),
         (
