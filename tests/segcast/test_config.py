@@ -111,7 +111,10 @@ def test_funding_and_locked(tmp_path: Path) -> None:
         (
             "category",
             'category = "Movies"',
-            "category: 'Movies' is not an Apple category",
+            "category: 'Movies' is not an Apple category (valid: Arts, Business, Comedy, Education, "
+            "Fiction, Government, History, Health & Fitness, Kids & Family, Leisure, Music, News, "
+            "Religion & Spirituality, Science, Society & Culture, Sports, Technology, True Crime, "
+            "TV & Film)",
         ),
         (
             "subcategory",
@@ -122,7 +125,8 @@ def test_funding_and_locked(tmp_path: Path) -> None:
         (
             "subcategory",
             'subcategory = "Books"',
-            "subcategory: 'Books' is not a subcategory of 'TV & Film'",
+            "subcategory: 'Books' is not a subcategory of 'TV & Film' (valid: After Shows, "
+            "Film History, Film Interviews, Film Reviews, TV Reviews)",
         ),
         ("explicit", 'explicit = "no"', "explicit: 'no' is not true or false"),
         ("explicit", 'explicit = "clean"', "explicit: 'clean' is not true or false"),
@@ -153,12 +157,12 @@ def test_funding_and_locked(tmp_path: Path) -> None:
         (
             "base_url",
             'base_url = "https://example.org/the frame/"',
-            "base_url: 'https://example.org/the frame/' has a space; write it as %20",
+            "base_url: 'https://example.org/the frame/' has a space or control character; write it as %20",
         ),
         (
             "feed_url",
             'feed_url = "https://example.org/my feed.xml"',
-            "feed_url: 'https://example.org/my feed.xml' has a space; write it as %20",
+            "feed_url: 'https://example.org/my feed.xml' has a space or control character; write it as %20",
         ),
         ("timezone", 'timezone = "Pacific"', "timezone: unknown time zone 'Pacific'"),
         (
@@ -175,7 +179,7 @@ def test_funding_and_locked(tmp_path: Path) -> None:
         (
             "artwork",
             'artwork = "missing.jpg"',
-            "artwork: cannot read 'missing.jpg': No such file or directory",
+            "artwork: cannot read 'missing.jpg': no such artwork file",
         ),
         (
             "artwork",
