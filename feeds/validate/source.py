@@ -9,7 +9,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from segments.errors import FeedError
+from segments.errors import FeedError, InputError
+from segments.files import open_input
 
 #: Larger than any real feed: a file or response this big is a mistake, refused unread.
 MAX_FEED_BYTES = 100 * 1024 * 1024
@@ -47,8 +48,11 @@ def load_feed(location: str) -> bytes:
             raise FeedError(f"cannot fetch the feed: {reason}", location) from exc
     else:
         try:
-            with Path(location).open("rb") as handle:  # a huge file is refused, never loaded
-                data = handle.read(MAX_FEED_BYTES + 1)
+            # The one input opener: a FIFO or device is refused before it is read.
+            with open_input(Path(location), what="feed file") as handle:
+                data = handle.read(MAX_FEED_BYTES + 1)  # a huge file is refused, never loaded
+        except InputError as exc:  # missing, a directory, a FIFO...
+            raise FeedError(exc.message, location) from exc
         except OSError as exc:
             raise FeedError(f"cannot read the feed: {exc.strerror or exc}", location) from exc
     if len(data) > MAX_FEED_BYTES:
