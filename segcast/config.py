@@ -383,6 +383,10 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path) from exc
+    except ValueError as exc:  # an integer of more than 4300 digits, which int() refuses
+        raise ConfigError("not valid TOML: a number of more than 4300 digits", path) from exc
+    except RecursionError as exc:
+        raise ConfigError("not valid TOML: arrays or tables nested too deeply", path) from exc
 
 
 @dataclass(frozen=True)

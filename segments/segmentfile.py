@@ -419,6 +419,13 @@ def parse_segment(text: str, *, where: str, default_slug: str | None = None) -> 
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         at = f" on line {mark.line + 2}" if mark is not None else ""
         raise InputError(f"bad YAML{at}: {problem}", where) from exc
+    except ValueError as exc:
+        # PyYAML builds dates and numbers with Python's own constructors, which refuse
+        # 2016-13-45, an offset of +25:00 and an integer of more than 4300 digits.
+        what = "a number of more than 4300 digits" if "4300" in str(exc) else str(exc)
+        raise InputError(f"bad YAML: a date or number that is none: {what}", where) from exc
+    except RecursionError as exc:
+        raise InputError("bad YAML: lists or mappings nested too deeply", where) from exc
     if data is None:
         data = {}
     problems: list[InputError] = []
@@ -556,6 +563,8 @@ class _Mapping:
             return None
         seconds: float | None = None
         if isinstance(value, int | float) and not isinstance(value, bool):
+            if self.checked(name, value) is None:  # before float(): 10**400 has none
+                return None
             seconds = float(value)  # YAML reads an unquoted 00:01:23 as base 60: seconds already
         elif isinstance(value, str):
             with contextlib.suppress(ValueError):

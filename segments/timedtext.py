@@ -648,6 +648,8 @@ def _load_json(text: str, where: str) -> Any:
         raise InputError(
             f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", where
         ) from exc
+    except RecursionError as exc:  # [[[[...: Python's parser gives up past its stack
+        raise InputError("not valid JSON: arrays or objects nested too deeply", where) from exc
 
 
 def _plain(text: str) -> str:

@@ -155,8 +155,10 @@ def text_problem(text: str) -> str | None:
 
 def _number(value: float) -> str:
     """Write a number as a person would: whole numbers without a point, huge ones with e."""
-    if isinstance(value, int):
-        return str(value) if abs(value) < 10**15 else f"{value:.0e}"
+    if isinstance(value, int):  # exact: float() has no room for 10**400
+        digits = str(abs(value))
+        sign = "-" if value < 0 else ""
+        return str(value) if len(digits) < 16 else f"{sign}{digits[0]}e+{len(digits) - 1}"
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:g}"
 
 

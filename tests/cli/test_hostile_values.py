@@ -94,6 +94,25 @@ SEGMENT_CASES: dict[str, tuple[str, str, str]] = {
     ),
     "active source url": ("source", f"\n  url: '{ACTIVE}'\n  kind: html", "source.url"),
     "active show link": ("show", f"\n  link: '{ACTIVE}'", "show.link"),
+    "chapter start of 10**400": (
+        "chapters",
+        f"\n- start: 1{'0' * 400}\n  title: A",
+        "chapters[0].start",
+    ),
+    "duration of 10**400": (
+        "audio",
+        f"\n  duration_seconds: 1{'0' * 400}",
+        "audio.duration_seconds",
+    ),
+}
+
+#: Values PyYAML itself cannot build (its date and int constructors raise ValueError), and
+#: nesting deeper than its parser's stack: one "bad YAML" line, never a traceback.
+SEGMENT_YAML_CASES: dict[str, tuple[str, str, str]] = {
+    "impossible date": ("published", "2016-13-45", "month must be in 1..12"),
+    "offset of 25 hours": ("published", "2016-04-05T10:00:00+25:00", "offset must be"),
+    "integer of 5000 digits": ("episode", "1" + "0" * 5000, "more than 4300 digits"),
+    "nested 5000 deep": ("link", "[" * 5000, "nested too deeply"),
 }
 
 
@@ -213,6 +232,20 @@ def test_hostile_segment_value_is_one_clear_error(command: str, case: str, tmp_p
     check_nothing_written(tmp_path, before, out)
 
 
+@pytest.mark.parametrize("case", sorted(SEGMENT_YAML_CASES))
+@pytest.mark.parametrize("command", sorted(SEGMENT_COMMANDS))
+def test_yaml_that_python_cannot_build_is_one_line(command: str, case: str, tmp_path: Path) -> None:
+    key, value, message = SEGMENT_YAML_CASES[case]
+    show = make_folder(tmp_path, segment_text(key, value))
+    before, out = snapshot(show), tmp_path / "out"
+
+    code, output = invoke(SEGMENT_COMMANDS[command](show, out))
+
+    check_one_clear_error(output, code, show / "segments" / SEGMENT_NAME, "bad YAML")
+    assert message in output
+    check_nothing_written(tmp_path, before, out)
+
+
 @pytest.mark.parametrize("command", sorted(SEGMENT_COMMANDS))
 def test_control_character_in_the_body_names_its_line(command: str, tmp_path: Path) -> None:
     show = make_folder(tmp_path, segment_text(body="Summary.\n\nA bell \x07 rang.\n"))
@@ -263,6 +296,8 @@ SHOW_CASES: dict[str, tuple[str, str]] = {
     "active artwork url": ('artwork = "javascript:alert(1)//.png"', "artwork"),
     "artwork bomb": ('artwork = "bomb.png"', "artwork"),
     "unknown subcategory": ('subcategory = "Film Reviewz"', "subcategory"),
+    "integer of 5000 digits": (f"airing_minutes = 1{'0' * 5000}", "not valid TOML"),
+    "nested 5000 deep": (f"txt = {'[' * 5000}", "not valid TOML"),
 }
 
 
