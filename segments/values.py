@@ -28,6 +28,7 @@ __all__ = [
     "rule_for",
     "text_problem",
     "value_problem",
+    "without_forbidden",
 ]
 
 Kind = Literal["text", "number", "whole", "language", "date", "url", "slug"]
@@ -151,6 +152,25 @@ def text_problem(text: str) -> str | None:
         ):
             return f"has a control character (U+{code:04X}) at character {index}"
     return None
+
+
+def without_forbidden(text: str) -> str:
+    """Return ``text`` without what :func:`text_problem` refuses: control characters dropped, a
+    lone surrogate replaced by U+FFFD (for text from pages, which the producer did not type).
+
+    >>> without_forbidden("A\\x01 bell\\x07 \\ud800!")
+    'A bell \ufffd!'
+    """
+    if text_problem(text) is None:
+        return text
+    return "".join(
+        "\ufffd"
+        if 0xD800 <= ord(char) <= 0xDFFF
+        else ""
+        if text_problem(char) is not None
+        else char
+        for char in text
+    )
 
 
 def _number(value: float) -> str:

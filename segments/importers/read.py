@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
+from typing import TypeVar, cast
 
 from segments.errors import InputError, ScheduleError
 from segments.importers.detect import MESSAGES, PageKind, decode_page, page_kind, read_page_bytes
@@ -19,6 +20,9 @@ from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
+from segments.values import without_forbidden
+
+_T = TypeVar("_T")
 
 #: The page readers, by what the content is (not what the file name says).
 READERS: dict[PageKind, Callable[[str, str], RawPage]] = {
@@ -53,13 +57,28 @@ def read_page(
     kind = page_kind(text)
     raw = READERS[kind](text, str(path))
     structured: list[Reason] = []
-    segment = build_segment(raw, structured)
+    segment = _without_forbidden(build_segment(raw, structured))
     if reasons is not None:
         reasons.extend(explain_fields(raw, segment, structured))
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
     segment.source = replace(segment.source or Source(kind=kind), path=stored)
     warnings.extend(_schedule_warnings(segment))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
+
+
+def _without_forbidden(value: _T) -> _T:
+    """Return ``value`` (a Segment and all it holds) with every text free of what XML cannot
+    carry: a page's stray control characters would make a segment file its reader refuses."""
+    if isinstance(value, str):
+        return cast(_T, without_forbidden(value))
+    if isinstance(value, list):
+        return cast(_T, [_without_forbidden(item) for item in value])
+    if isinstance(value, tuple):
+        return cast(_T, tuple(_without_forbidden(item) for item in value))
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _without_forbidden(getattr(value, f.name)) for f in fields(value)}
+        return cast(_T, replace(value, **changes))
+    return value
 
 
 def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> list[Reason]:

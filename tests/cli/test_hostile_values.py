@@ -469,3 +469,27 @@ def test_fifo_is_refused_without_waiting(case: str, tmp_path: Path) -> None:
     assert "FIFO" in done.stderr
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*")) if out.exists() else []
     assert written == []
+
+
+def test_control_characters_in_a_page_never_reach_its_segment_file(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(
+        b'<html lang="EN"><head><title>A\x01 bell &#7; title</title></head><body>'
+        b"<h1>A\x07 bell title</h1><p>Body text\x0b of the interview, long enough to be the "
+        b"content of a page.</p><p>Another paragraph of the interview.</p></body></html>"
+    )
+    code, output = invoke(["import", str(page), "-o", str(tmp_path / "segments")])
+    assert code == 0, output
+    (written,) = (tmp_path / "segments").iterdir()
+    text = written.read_text(encoding="utf-8")
+    assert "title: A bell" in text
+    assert not any(char in text for char in "\x01\x07\x0b")  # the page's control characters
+    assert "language: en\n" in text  # its language tag as segment files take it
+    code, output = invoke(["audio", "tag", str(_mp3(tmp_path)), "--segment", str(written)])
+    assert code == 0, output  # the importer wrote a file its reader accepts
+
+
+def _mp3(folder: Path) -> Path:
+    path = folder / "episode.mp3"
+    path.write_bytes(audio_bytes(1.0))
+    return path
