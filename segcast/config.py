@@ -82,7 +82,7 @@ def _bool(value: Any, key: str, path: Path) -> bool:
 def _email(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not _EMAIL.match(value.strip()):
         raise _fail(path, key, f"{value!r} is not an email address")
-    return value.strip()
+    return str(_ruled(value.strip(), key, path))  # the pattern lets a control character by
 
 
 def _language(value: Any, key: str, path: Path) -> str:
@@ -122,7 +122,7 @@ def _type(value: Any, key: str, path: Path) -> str:
 def _names(value: Any, key: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _fail(path, key, f"must be a list of names, not {value!r}")
-    return [v.strip() for v in value]
+    return [str(_ruled(v.strip(), f"{key}[{i}]", path)) for i, v in enumerate(value)]
 
 
 def _funding(value: Any, key: str, path: Path) -> list[Funding]:
