@@ -495,3 +495,26 @@ def _mp3(folder: Path) -> Path:
     path = folder / "episode.mp3"
     path.write_bytes(audio_bytes(1.0))
     return path
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-Infinity", "1e400"])
+@pytest.mark.parametrize("field", ["startTime", "endTime"])
+def test_timed_json_with_no_number_is_one_clear_error(
+    field: str, number: str, tmp_path: Path
+) -> None:
+    show = make_folder(tmp_path)
+    times = {"startTime": "0", "endTime": "1", field: number}  # Python's json reads all four
+    timed = tmp_path / "timed.json"
+    timed.write_text(
+        '{{"version": "1.0.0", "segments": [{{"startTime": {startTime}, "endTime": {endTime}, '
+        '"body": "Summary."}}]}}'.format(**times),
+        encoding="utf-8",
+    )
+    before = snapshot(show)
+    code, output = invoke(["pair", str(show / "segments" / SEGMENT_NAME), str(timed)])
+    check_one_clear_error(output, code, timed, None)
+    wanted = (
+        "needs a numeric 'startTime'" if field == "startTime" else "has a non-numeric 'endTime'"
+    )
+    assert f"segments[0] {wanted}" in output, output
+    assert snapshot(show) == before
