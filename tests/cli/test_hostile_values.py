@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from segcast.cli import cli
+from segcast.cli import COMMANDS, cli
 from tests.feeds.feedcheck import audio_bytes
 from tests.segcast.showdir import SHOW_TOML, write_artwork
 
@@ -518,3 +518,20 @@ def test_timed_json_with_no_number_is_one_clear_error(
     )
     assert f"segments[0] {wanted}" in output, output
     assert snapshot(show) == before
+
+
+#: Commands no case above runs, and why: what they read holds none of these values.
+NOT_READING_VALUES: dict[str, str] = {
+    "init": "takes a folder to make; test_bad_input_everywhere gives it files and folders",
+    "serve": "serves a published folder as it is; it reads no producer's file",
+}
+
+
+def test_every_command_meets_the_hostile_values() -> None:
+    covered = {
+        *SEGMENT_COMMANDS,
+        *(name.removesuffix(" --show") for name in SHOW_COMMANDS),
+        *(case.split(" (")[0] for case in FIFO_CASES),
+    }
+    every = {f"{group} {name}".strip() for group, names in COMMANDS.items() for name in names}
+    assert every - covered == set(NOT_READING_VALUES), every - covered
