@@ -20,7 +20,7 @@ from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
-from segments.values import without_forbidden
+from segments.values import value_problem, without_forbidden
 
 _T = TypeVar("_T")
 
@@ -62,6 +62,7 @@ def read_page(
         reasons.extend(explain_fields(raw, segment, structured))
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
     segment.source = replace(segment.source or Source(kind=kind), path=stored)
+    warnings.extend(_drop_unpublishable_urls(segment))
     warnings.extend(_schedule_warnings(segment))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
 
@@ -79,6 +80,27 @@ def _without_forbidden(value: _T) -> _T:
         changes = {f.name: _without_forbidden(getattr(value, f.name)) for f in fields(value)}
         return cast(_T, replace(value, **changes))
     return value
+
+
+def _drop_unpublishable_urls(segment: Segment) -> list[str]:
+    """Drop each URL of the page that the one URL policy (``segments.urls``) would refuse, and
+    say so: a ``javascript:`` link or an ``img/a.jpg`` photo is never written to the segment
+    file, which its reader would refuse."""
+    holders: list[tuple[str, object, str]] = [("link", segment, "link")]
+    holders += [(f"images[{i}].url", image, "url") for i, image in enumerate(segment.images)]
+    for i, person in enumerate(segment.people):
+        holders += [(f"people[{i}].href", person, "href"), (f"people[{i}].img", person, "img")]
+    if segment.audio is not None:
+        holders.append(("audio.url", segment.audio, "url"))
+    if segment.source is not None:
+        holders.append(("source.url", segment.source, "url"))
+    warnings = []
+    for key, holder, name in holders:
+        url = getattr(holder, name)
+        if url is not None and value_problem(key, url) is not None:
+            setattr(holder, name, None)
+            warnings.append(f"not imported: {key} {url!r} is not an http(s) URL")
+    return warnings
 
 
 def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> list[Reason]:

@@ -535,3 +535,28 @@ def test_every_command_meets_the_hostile_values() -> None:
     }
     every = {f"{group} {name}".strip() for group, names in COMMANDS.items() for name in names}
     assert every - covered == set(NOT_READING_VALUES), every - covered
+
+
+def test_a_pages_active_urls_are_dropped_with_a_warning(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<html lang="en"><head><title>A title</title>'
+        '<link rel="canonical" href="javascript:alert(1)"></head><body><h1>A title</h1>'
+        '<figure><img src="img/a.jpg"><figcaption>The director. (Photo: Ann Lee)</figcaption>'
+        "</figure><p>Body text of the interview, long enough to be the content of a page.</p>"
+        '<a href="javascript:alert(3).mp3">Download MP3 (30 MB)</a>'
+        "<p>Another paragraph of the interview.</p></body></html>",
+        encoding="utf-8",
+    )
+    code, output = invoke(["import", str(page), "-o", str(tmp_path / "segments")])
+    assert code == 0, output
+    assert (
+        f"Warning: {page}: not imported: link 'javascript:alert(1)' is not an http(s) URL" in output
+    )
+    assert "images[0].url 'img/a.jpg'" in output and "audio.url 'javascript:alert(3).mp3'" in output
+    (written,) = (tmp_path / "segments").iterdir()
+    text = written.read_text(encoding="utf-8")
+    assert "javascript:" not in text and "img/a.jpg" not in text
+    assert "caption: The director." in text  # the photo's caption and credit stay
+    code, output = invoke(["import", "--strict", str(page), "-o", str(tmp_path / "strict")])
+    assert code == 1, output  # a warning fails the page under --strict
