@@ -508,16 +508,20 @@ def _show_checks(
                 _one_of(subcategory, "subcategory", path, choices, what, listed=True)
             except ConfigError as exc:
                 problems.append(exc)
+    schedule: Schedule | None = None
     if "airtimes" in values:
         try:
-            parse_airtimes(values["airtimes"], values.get("timezone"))
+            schedule = parse_airtimes(values["airtimes"], values.get("timezone"))
         except ScheduleError as exc:
             problems.append(_fail(path, "airtimes", exc.message))
-    if "airtimes" in values and "timezone" not in values and "timezone" not in failed:
-        problems.append(
-            _fail(path, "timezone", "missing: airtimes need a time zone (an IANA name)")
-        )
-    if "live_stream_url" in values and "airtimes" not in values and "airtimes" not in failed:
+            failed.add("airtimes")  # no follow-on problem about what needs airtimes
+        # The text may name its zone ("3:30pm Pacific"); else timezone must.
+        if schedule is not None and schedule.timezone is None and "timezone" not in failed:
+            problems.append(
+                _fail(path, "timezone", "missing: airtimes need a time zone (an IANA name)")
+            )
+    live = "live_stream_url" in values and "airtimes" not in failed
+    if live and (schedule is None or not schedule.airtimes):
         problems.append(
             _fail(path, "live_stream_url", "needs airtimes: live items are the next airings")
         )

@@ -358,3 +358,24 @@ def test_missing_show_toml(tmp_path: Path) -> None:
         str(caught.value)
         == f"{tmp_path / 'show.toml'}: no show.toml here (the show folder needs one)"
     )
+
+
+def test_all_problems_come_at_once_each_its_own_part(tmp_path: Path) -> None:
+    toml = with_line("language", 'language = "!!"').replace('title = "The Frame"\n', "")
+    toml += 'link2 = "x"\nairing_minutes = 0\n'
+    path = write_show(tmp_path, toml.replace('category = "TV & Film"', 'category = "Film"'))
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    parts = [part.message.split(":")[0] for part in caught.value.each()]
+    assert parts == ["link2", "title", "language", "category", "airing_minutes"]
+    assert all(part.where == str(path) for part in caught.value.each())
+    # The subcategory is not judged against a category that did not read: no follow-on error.
+    assert "subcategory" not in str(caught.value)
+
+
+def test_bad_airtimes_give_no_follow_on_problem(tmp_path: Path) -> None:
+    toml = with_line("airtimes", 'airtimes = "whenever"')
+    toml += 'live_stream_url = "https://s.example.org/live"\n'
+    with pytest.raises(ConfigError) as caught:
+        load_show(write_show(tmp_path, toml), environ={})
+    assert [part.message.split(":")[0] for part in caught.value.each()] == ["airtimes"]
