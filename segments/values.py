@@ -31,7 +31,7 @@ __all__ = [
     "without_forbidden",
 ]
 
-Kind = Literal["text", "number", "whole", "language", "date", "url", "slug"]
+Kind = Literal["text", "number", "whole", "language", "date", "url", "slug", "path"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,10 @@ VALUE_RULES: dict[str, Rule] = {
     "feed_url": _URL,
     "live_stream_url": _URL,
     "new_feed_url": _URL,
+    # Local file names, never published: any name the system allows, the bytes of a name that is
+    # not UTF-8 included (Python's surrogate escapes, U+DC80..U+DCFF, written as \uDCFF).
+    "source.path": Rule("path", max_chars=4096),
+    "audio.path": Rule("path", max_chars=4096),
     "chapters.url": Rule("url", relative=True),
     "chapters.image": Rule("url", relative=True),
 }
@@ -245,6 +249,9 @@ def value_problem(key: str, value: object, rule: Rule | None = None) -> str | No
         problem = _text_problem(rule or DEFAULT_TEXT, value)
     elif rule is None:
         return None
+    elif rule.kind == "path" and isinstance(value, str):
+        if "\0" in value or len(value) > (rule.max_chars or len(value)):
+            problem = "is no file name (a NUL character, or over 4096 characters)"
     elif isinstance(value, str) and (control := text_problem(value)) is not None:
         problem = control
     elif rule.kind == "language" and isinstance(value, str):

@@ -560,3 +560,13 @@ def test_a_pages_active_urls_are_dropped_with_a_warning(tmp_path: Path) -> None:
     assert "caption: The director." in text  # the photo's caption and credit stay
     code, output = invoke(["import", "--strict", str(page), "-o", str(tmp_path / "strict")])
     assert code == 1, output  # a warning fails the page under --strict
+
+
+def test_a_page_whose_file_name_is_not_utf8_imports_to_a_readable_file(tmp_path: Path) -> None:
+    page = Path(os.fsdecode(bytes(tmp_path) + b"/\xffpage.txt"))
+    page.write_text("A title\n\nSome text of the page, long enough to be one.\n", encoding="utf-8")
+    code, output = invoke(["import", str(page), "-o", str(tmp_path / "segments")])
+    assert code == 0, output
+    (written,) = (tmp_path / "segments").iterdir()
+    code, output = invoke(["audio", "tag", str(_mp3(tmp_path)), "--segment", str(written)])
+    assert code == 0, output  # source.path keeps the escaped name, and reads back

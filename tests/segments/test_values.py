@@ -98,6 +98,8 @@ def test_refused_values_name_the_key(key: str, value: object, message: str) -> N
         ("slug", "res158-sternfusion-2"),
         ("slug", "a" * 100),
         ("guid", "994022df-b26c-4269-ab4b-de9718e0b84c"),
+        ("source.path", "pages/\udcffpage.txt"),  # a file name that is not UTF-8, escaped
+        ("audio.path", "audio/a b.mp3"),
     ],
 )
 def test_good_values_pass(key: str, value: object) -> None:
