@@ -441,6 +441,8 @@ def parse_segment(text: str, *, where: str, default_slug: str | None = None) -> 
 
 def _body_problems(lines: list[str], first: int, where: str) -> list[InputError]:
     """Return an error for each body line holding what XML cannot carry (a control character)."""
+    if text_problem("\n".join(lines[first:])) is None:  # the common case: one search of it all
+        return []
     return [
         InputError(f"line {number}: {problem}", where)
         for number, line in enumerate(lines[first:], start=first + 1)
