@@ -141,9 +141,10 @@ _HEADING, _TIME, _QUESTION, _SPEAKER, _PARAGRAPH = range(5)
 def segment_path(directory: Path, segment: Segment) -> Path:
     """Return where ``segment``'s file goes in ``directory``: ``<slug>.md``."""
     slug = segment.slug
-    if not slug or slug.startswith(".") or any(c in slug for c in "/\\\0") or slug != slug.strip():
+    problem = value_problem("slug", slug)  # the one slug rule: a safe file-name stem
+    if problem is not None:
         where = segment.source.path if segment.source else None
-        raise InputError(f"slug {slug!r} cannot be a file name", where)
+        raise InputError(f"{problem}; it cannot be a file name", where)
     return Path(directory) / f"{slug}.md"
 
 

@@ -341,12 +341,15 @@ def test_existing_file_is_not_overwritten_without_permission(tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.md"]
 
 
-@pytest.mark.parametrize("slug", ["", ".hidden", "a/b", "..\\x", " padded"])
+@pytest.mark.parametrize("slug", ["", ".hidden", "a/b", "..\\x", " padded", "../../x", "Upper"])
 def test_slug_that_is_not_a_file_name_is_refused(slug: str, tmp_path: Path) -> None:
     segment = Segment(slug=slug, title="T", source=Source(path="page.txt"))
     with pytest.raises(InputError) as err:
         segment_path(tmp_path, segment)
-    assert str(err.value) == f"page.txt: slug {slug!r} cannot be a file name"
+    assert str(err.value) == (
+        f"page.txt: slug: {slug!r} is not a slug: lowercase ASCII letters and digits joined by "
+        "single hyphens (it names files and URLs); it cannot be a file name"
+    )
 
 
 MALFORMED = [
