@@ -286,6 +286,12 @@ KEYS: dict[str, Key] = {
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
+    # Where the feed was before it came to segcast (segcast import-feed writes it): while it
+    # differs from feed_url the feed carries itunes:new-feed-url = feed_url, so apps that still
+    # read the old address (through the old host's 301) move their subscription.
+    "old_feed_url": Key(_url),
+    # segcast build downloads the audio that newly imported pages link to (raw/ or audio/).
+    "download_audio": Key(_bool, default=False),
 }
 
 #: Tables show.toml may hold besides the keys above, each read by its own loader.
@@ -403,6 +409,7 @@ class ShowConfig:
     audio: MasterSettings
     artwork_file: Path | None
     podcast_guid_pinned: bool
+    download_audio: bool = False
 
     @property
     def folder(self) -> Path:
@@ -430,6 +437,7 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ShowCon
         audio=audio,
         artwork_file=show_artwork_file(raw, path),
         podcast_guid_pinned="podcast_guid" in raw,
+        download_audio=raw.get("download_audio") is True,
     )
 
 
@@ -587,8 +595,14 @@ def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
         license=values.get("license"),
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
-        new_feed_url=values.get("new_feed_url"),
+        new_feed_url=values.get("new_feed_url") or _moved_to(values),
     )
+
+
+def _moved_to(values: Mapping[str, Any]) -> str | None:
+    """Return feed_url when the show came from another feed address (``old_feed_url``)."""
+    old = values.get("old_feed_url")
+    return values["feed_url"] if old and old != values["feed_url"] else None
 
 
 # -- [audio]: mastering settings ---------------------------------------------------------------

@@ -8,6 +8,7 @@ writing succeeded; on any error it is removed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 import tempfile
@@ -44,6 +45,30 @@ def atomic_output(destination: Path, *, overwrite: bool = True) -> Iterator[Path
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+
+
+def sha256_hex(data: bytes) -> str:
+    """Return the SHA-256 of ``data`` in hex: how a page's content is recorded and compared."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def partial_path(destination: Path) -> Path:
+    """Return where a download to ``destination`` grows until it is complete (and resumes from).
+
+    Unlike ``atomic_output``'s temp files its name is fixed, so an interrupted run's bytes are
+    found again by the next one (``.NAME.partial`` beside it, hidden like the temp files).
+    """
+    destination = Path(destination)
+    return destination.with_name(f".{destination.name}.partial")
+
+
+def commit_partial(partial: Path, destination: Path) -> None:
+    """Rename a complete ``partial`` file over ``destination`` in one step, with its permissions."""
+    try:
+        os.chmod(partial, _mode_for(destination))
+        os.replace(partial, destination)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", destination) from exc
 
 
 #: File types that are not regular files, as ``stat`` tells them, named for the error.

@@ -25,6 +25,7 @@ __all__ = [
     "DEFAULT_TEXT",
     "VALUE_RULES",
     "Rule",
+    "describe",
     "rule_for",
     "text_problem",
     "value_problem",
@@ -102,10 +103,12 @@ VALUE_RULES: dict[str, Rule] = {
     "feed_url": _URL,
     "live_stream_url": _URL,
     "new_feed_url": _URL,
+    "chapters_url": _URL,
     # Local file names, never published: any name the system allows, the bytes of a name that is
     # not UTF-8 included (Python's surrogate escapes, U+DC80..U+DCFF, written as \uDCFF).
     "source.path": Rule("path", max_chars=4096),
     "audio.path": Rule("path", max_chars=4096),
+    "raw": Rule("path", max_chars=4096),
     "chapters.url": Rule("url", relative=True),
     "chapters.image": Rule("url", relative=True),
 }
@@ -217,6 +220,34 @@ def _date_problem(value: date) -> str | None:
             "(RFC 2822 dates start in 1900)"
         )
     return None
+
+
+def describe(rule: Rule) -> str:
+    """Say what a rule takes, for the producer's reference (``segcast/reference.py``).
+
+    >>> describe(VALUE_RULES["episode"]), describe(VALUE_RULES["chapters.url"])
+    ('a whole number from 1 to 1000000', 'an http(s) URL, or one relative to base_url')
+    """
+    by = f" ({rule.source})" if rule.source == "Apple" else ""
+    if rule.kind == "text" and rule.max_bytes is not None:
+        return f"at most {rule.max_bytes} bytes of UTF-8{by}; no control characters"
+    if rule.kind == "text":
+        return f"at most {rule.max_chars} characters{by}; no control characters"
+    if rule.kind in ("number", "whole"):
+        what = "a whole number" if rule.kind == "whole" else "a finite number"
+        unit = f" {rule.unit}" if rule.unit else ""
+        return f"{what} from {_number(rule.low or 0)} to {_number(rule.high or 0)}{unit}"
+    if rule.kind == "language":
+        return "ISO 639, e.g. en or en-us"
+    if rule.kind == "date":
+        return f"from {FIRST_DATE.year} to {LAST_DATE.year}"
+    if rule.kind == "url":
+        return "an http(s) URL" + (", or one relative to base_url" if rule.relative else "")
+    if rule.kind == "slug":
+        return (
+            f"lowercase ASCII letters and digits joined by single hyphens, {rule.max_chars} at most"
+        )
+    return f"a file name, at most {rule.max_chars} characters"
 
 
 def value_problem(key: str, value: object, rule: Rule | None = None) -> str | None:

@@ -28,10 +28,18 @@ from feeds.transcripts import transcript_html, transcript_json, transcript_srt, 
 from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
 from segcast.build.guids import store_new_guid
-from segcast.build.layout import AUDIO, CHAPTERS_SUFFIX, enclosure_url, find_audio, folder_names
+from segcast.build.layout import (
+    AUDIO,
+    CHAPTERS_SUFFIX,
+    TRANSCRIPTS,
+    enclosure_url,
+    find_audio,
+    folder_names,
+    kept_transcript,
+)
 from segcast.config import ShowConfig
 from segments.errors import FeedError, InputError, SegcastError
-from segments.files import write_atomic
+from segments.files import read_text_input, write_atomic
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 from segments.sniff import mime_from_url
@@ -102,11 +110,13 @@ def pub_date(segment: Segment, show: Show, where: Path) -> dt.datetime:
 
 
 def companion_files(
-    show: Show, segment: Segment
+    show: Show, segment: Segment, show_dir: Path | None = None
 ) -> tuple[dict[str, str], list[TranscriptLink], str | None]:
     """Return a segment's transcript and chapters files (name -> text), their links, chapters URL.
 
-    Files are named after the slug and published under base_url, beside the feed.
+    Files are named after the slug and published under base_url, beside the feed. An imported
+    feed's transcripts (no transcript of our own) are published from the copies kept in
+    ``SHOW_DIR/transcripts/`` when there are copies, else linked where they were.
     """
     assert show.base_url is not None  # load_show requires it
     # Pages rarely state a language; the show's is the episode's unless the segment says otherwise.
@@ -120,7 +130,18 @@ def companion_files(
                 name = f"{segment.slug}{suffix}"
                 files[name] = text
                 links.append(TranscriptLink(urljoin(show.base_url, quote(name)), mime, rel))
-    chapters_url = None
+    else:
+        for number, ref in enumerate(segment.transcripts, start=1):
+            kept, published = kept_transcript(segment.slug, number, ref.type)
+            copy = show_dir / TRANSCRIPTS / kept if show_dir is not None else None
+            if copy is not None and copy.is_file():
+                files[published] = read_text_input(copy)
+                links.append(
+                    TranscriptLink(urljoin(show.base_url, quote(published)), ref.type, ref.rel)
+                )
+            else:
+                links.append(TranscriptLink(ref.url, ref.type, ref.rel))
+    chapters_url = segment.chapters_url  # an imported feed's, unless we write our own
     chapters = chapters_json(segment)
     if chapters is not None:
         name = f"{segment.slug}{CHAPTERS_SUFFIX}"
@@ -162,7 +183,7 @@ def plan_episode(
         # chapters file that points past the episode.
         plan_chapters(segment.chapters, facts.duration_seconds, path)
     try:
-        files, transcripts, chapters_url = companion_files(show, segment)
+        files, transcripts, chapters_url = companion_files(show, segment, config.folder)
     except FeedError as exc:  # the renderers know only the slug; the producer edits the file
         raise FeedError(exc.message, path) from exc
     html_transcript = next((t.url for t in transcripts if t.type == "text/html"), None)

@@ -10,6 +10,7 @@ resumes where it stopped.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
@@ -48,17 +49,43 @@ def _plan(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> l
     with_raw = []
     present = folder_names(show_dir / RAW)
     for episode in episodes:
-        episode.raw = find_raw(show_dir, episode.slug, present)
+        try:
+            named = episode.segment.raw
+            episode.raw = find_raw(show_dir, episode.slug, present, named, episode.path)
+        except SegcastError as exc:
+            report.problem(exc, episode)
+            continue
         if episode.raw is not None:
             with_raw.append(episode)
-    used = {episode.slug: episode.raw for episode in with_raw}
+    used = {episode.raw.resolve() for episode in with_raw if episode.raw is not None}
+    by_slug = {episode.slug: episode.raw for episode in with_raw}
+    # A recording of a segment file that could not be read: that file's error says it all.
+    unread = {path.stem for path in report.unread}
+    without = [episode for episode in episodes if episode.raw is None]
     for raw in sorted((show_dir / RAW).glob("*")):
-        if raw.suffix.lower() not in RAW_EXTENSIONS or raw in used.values() or not raw.is_file():
+        if raw.suffix.lower() not in RAW_EXTENSIONS or not raw.is_file():
             continue
-        chosen = used.get(raw.stem)
+        if raw.resolve() in used or raw.stem in unread:
+            continue
+        chosen = by_slug.get(raw.stem)
         why = f"{chosen.name} is the one used" if chosen else "no segment has that slug"
+        if chosen is None:
+            why += _suggestion(raw, without)
         report.warn(raw, f"not mastered: {why}")
     return with_raw
+
+
+def _suggestion(raw: Path, candidates: list[Episode]) -> str:
+    """Return "; did you mean ..." naming the episode without a recording ``raw`` likely is."""
+    slugs = {episode.slug: episode for episode in candidates}
+    close = difflib.get_close_matches(raw.stem, list(slugs), n=1, cutoff=0.6)
+    if not close:
+        return ""
+    episode = slugs[close[0]]
+    return (
+        f"; did you mean {close[0]!r}? Rename it {close[0]}{raw.suffix}, or name it in "
+        f"{episode.path.name}: raw: {RAW}/{raw.name}"
+    )
 
 
 def master_key(cache: BuildCache, raw: Path, settings: MasterSettings) -> str:

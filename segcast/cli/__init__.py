@@ -75,6 +75,7 @@ COMMANDS: dict[str, dict[str, str]] = {
     "": {
         "init": "segcast.cli.init:init",
         "import": "segcast.cli.import_:import_command",
+        "import-feed": "segcast.cli.import_feed:import_feed_command",
         "build": "segcast.cli.build:build",
         "pair": "segcast.cli.pair:pair",
         "serve": "segcast.cli.serve:serve",
@@ -96,6 +97,9 @@ SUMMARIES: dict[str, str] = {
     "segcast.cli.init:init": ("Make a new show folder SHOW_DIR (it must not exist, or be empty)."),
     "segcast.cli.import_:import_command": (
         "Import segment pages (plain text or HTML, told apart by content) as segment files."
+    ),
+    "segcast.cli.import_feed:import_feed_command": (
+        "Make a show folder DIR from an existing feed, every GUID, date and enclosure kept."
     ),
     "segcast.cli.build:build": (
         "Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."

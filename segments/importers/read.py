@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from segments.errors import InputError, ScheduleError
+from segments.files import sha256_hex
 from segments.importers.detect import MESSAGES, PageKind, decode_page, page_kind, read_page_bytes
 from segments.importers.html import read_html_page
 from segments.importers.rawpage import RawPage, Reason
@@ -20,6 +21,7 @@ from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
+from segments.update import fingerprints
 from segments.values import value_problem, without_forbidden
 
 _T = TypeVar("_T")
@@ -61,8 +63,11 @@ def read_page(
     if reasons is not None:
         reasons.extend(explain_fields(raw, segment, structured))
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
-    segment.source = replace(segment.source or Source(kind=kind), path=stored)
+    source = segment.source or Source(kind=kind)
+    segment.source = replace(source, path=stored, sha256=sha256_hex(data))
     warnings.extend(_drop_unpublishable_urls(segment))
+    # What the page gave, as imported: `import --force` tells the producer's edits from it.
+    segment.source.fingerprints = fingerprints(segment)
     warnings.extend(_schedule_warnings(segment))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
 

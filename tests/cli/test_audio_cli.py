@@ -75,7 +75,8 @@ def test_master_json_for_scripts(tmp_path: Path, speech: Path) -> None:
 
 def test_master_options_reach_the_file(tmp_path: Path, speech: Path) -> None:
     out = tmp_path / "loud.mp3"
-    args = ("--target", "-14", "--bitrate", "96k", "--true-peak", "-2", "--input-peak", "--json")
+    args = ("--target-lufs", "-14", "--bitrate", "96k", "--true-peak", "-2", "--input-peak")
+    args += ("--json",)
     code, stdout, _ = run("audio", "master", speech, "-o", out, *args)
     assert code == 0, stdout
     integrated, true_peak = signals.reference_loudness(out)

@@ -99,7 +99,14 @@ def full_segment() -> Segment:
                 image="c.jpg",
             ),
         ],
-        source=Source(path="pages/lovesong.txt", url="https://www.scpr.org/x", kind="text"),
+        raw=Path("raw/lovesong take 2.wav"),
+        source=Source(
+            path="pages/lovesong.txt",
+            url="https://www.scpr.org/x",
+            kind="text",
+            sha256="ab" * 32,
+            fingerprints={"title": "0123456789ab", "transcript": "ba9876543210"},
+        ),
         guid="5f0c6e1e-1b4c-4d1c-9a7e-000000000001",
         show=Show(
             title="The Frame",
@@ -209,11 +216,13 @@ def test_written_segment_reads_back_equal(segment: Segment, tmp_path: Path) -> N
 def test_file_is_readable_markdown_with_marks_a_producer_can_edit() -> None:
     text = format_segment(full_segment())
     front, body = text.split("\n---\n", 1)
-    assert front.startswith("---\ntitle: ")
+    # The title in double quotes, as a producer would type it; YAML's '' doubling nowhere.
+    assert front.startswith("---\ntitle: \"'Lovesong': Another intimate film")
+    assert "''" not in front
     assert "- name: So Yong Kim\n  role: guest\n" in front
     assert "  - MO,TU,WE,TH,FR 15:30\n" in front
     assert "  - SA 14:00-15:00\n" in front
-    assert "- start: '00:01:23.500'\n" in front
+    assert '- start: "00:01:23.500"\n' in front
     assert "size_is_estimate: true" in front
     assert "episode_type: bonus" in front
     assert body.startswith("\nSo Yong Kim is a director")
@@ -363,7 +372,7 @@ MALFORMED = [
     (
         "bad yaml colon",
         "---\ntitle: a: b\n---\n",
-        "bad YAML on line 2: mapping values are not allowed here",
+        'line 2: title: put the title in double quotes ("...")',
     ),
     (
         "not a mapping",
@@ -396,7 +405,8 @@ MALFORMED = [
         "unknown key",
         "---\ntitle: x\nauthor: me\n---\n",
         "author: unknown key (known: title, slug, guid, published, link, language, episode, season, "
-        "episode_type, explicit, people, images, audio, chapters, source, show)",
+        "episode_type, explicit, people, images, audio, raw, chapters, chapters_url, transcripts, "
+        "source, show)",
     ),
     (
         "unknown role",
@@ -472,7 +482,7 @@ MALFORMED = [
     (
         "source kind",
         "---\ntitle: x\nsource: {kind: pdf}\n---\n",
-        "source.kind: 'pdf' is not one of text, html, segment",
+        "source.kind: 'pdf' is not one of text, html, segment, feed",
     ),
     (
         "hosts",

@@ -330,4 +330,7 @@ def test_example_segments_name_their_page_as_import_would(path: Path) -> None:
     assert page.is_file()
     assert source_path(page, path.parent) == source.path
     again = read_page(page, path.parent).segment
-    assert again.source == source and again.slug == path.stem
+    assert again.source is not None and again.slug == path.stem
+    # The same page, named the same way (the page's hash and fingerprints are newer than the file).
+    same = ("path", "url", "kind")
+    assert [getattr(again.source, a) for a in same] == [getattr(source, a) for a in same]
