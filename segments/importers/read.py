@@ -65,7 +65,7 @@ def read_page(
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
     source = segment.source or Source(kind=kind)
     segment.source = replace(source, path=stored, sha256=sha256_hex(data))
-    warnings.extend(_drop_unpublishable_urls(segment))
+    warnings.extend(f"not imported: {problem}" for problem in drop_refused_values(segment))
     # What the page gave, as imported: `import --force` tells the producer's edits from it.
     segment.source.fingerprints = fingerprints(segment)
     warnings.extend(_schedule_warnings(segment))
@@ -87,25 +87,30 @@ def _without_forbidden(value: _T) -> _T:
     return value
 
 
-def _drop_unpublishable_urls(segment: Segment) -> list[str]:
-    """Drop each URL of the page that the one URL policy (``segments.urls``) would refuse, and
-    say so: a ``javascript:`` link or an ``img/a.jpg`` photo is never written to the segment
-    file, which its reader would refuse."""
+def drop_refused_values(segment: Segment) -> list[str]:
+    """Drop each URL and number of an imported segment that the value rules (``segments.values``,
+    URLs by ``segments.urls``) refuse, and return each problem: a ``javascript:`` link, an
+    ``img/a.jpg`` photo or an episode number of 1e20 is never written into a segment file, which
+    its reader would refuse. (Pages and imported feeds alike.)"""
     holders: list[tuple[str, object, str]] = [("link", segment, "link")]
+    holders += [("episode", segment, "episode"), ("season", segment, "season")]
     holders += [(f"images[{i}].url", image, "url") for i, image in enumerate(segment.images)]
     for i, person in enumerate(segment.people):
         holders += [(f"people[{i}].href", person, "href"), (f"people[{i}].img", person, "img")]
     if segment.audio is not None:
-        holders.append(("audio.url", segment.audio, "url"))
+        holders += [
+            (f"audio.{name}", segment.audio, name)
+            for name in ("url", "size_bytes", "duration_seconds")
+        ]
     if segment.source is not None:
         holders.append(("source.url", segment.source, "url"))
-    warnings = []
+    problems = []
     for key, holder, name in holders:
-        url = getattr(holder, name)
-        if url is not None and value_problem(key, url) is not None:
+        value = getattr(holder, name)
+        if value is not None and (problem := value_problem(key, value)) is not None:
             setattr(holder, name, None)
-            warnings.append(f"not imported: {key} {url!r} is not an http(s) URL")
-    return warnings
+            problems.append(problem)
+    return problems
 
 
 def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> list[Reason]:
