@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import TypeVar, cast
+from urllib.parse import urljoin
 
 from segments.errors import InputError, ScheduleError
 from segments.files import sha256_hex
@@ -43,13 +44,19 @@ class PageResult:
 
 
 def read_page(
-    path: Path, segments_dir: Path | None = None, reasons: list[Reason] | None = None
+    path: Path,
+    segments_dir: Path | None = None,
+    reasons: list[Reason] | None = None,
+    *,
+    base_url: str | None = None,
 ) -> PageResult:
     """Read the page at ``path`` into a Segment; any problem is an InputError naming the file.
 
     With ``segments_dir`` (where its segment file goes) the source path is stored as
     ``source_path`` says; without it, as given. With ``reasons``, which rule gave each field its
-    value is appended to it (``explain_fields``).
+    value is appended to it (``explain_fields``). With ``base_url`` (where the page was fetched
+    from), relative audio and photo links are resolved against it, as a browser reads them,
+    before the URL policy judges them.
     """
     path = Path(path)
     data = read_page_bytes(path)
@@ -65,6 +72,12 @@ def read_page(
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
     source = segment.source or Source(kind=kind)
     segment.source = replace(source, path=stored, sha256=sha256_hex(data))
+    if base_url is not None:
+        if segment.audio is not None and segment.audio.url is not None:
+            segment.audio.url = urljoin(base_url, segment.audio.url)
+        for image in segment.images:
+            if image.url is not None:
+                image.url = urljoin(base_url, image.url)
     warnings.extend(f"not imported: {problem}" for problem in drop_refused_values(segment))
     # What the page gave, as imported: `import --force` tells the producer's edits from it.
     segment.source.fingerprints = fingerprints(segment)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from segments.files import write_atomic
 from segments.http import PAGE_TYPES, Response, fetch
@@ -84,16 +84,11 @@ def read_page_url(
     path = _keep(
         Path(pages_dir), page_file_name(response.url, response.mime_type), _page_bytes(response)
     )
-    result = read_page(path, segments_dir, reasons)
+    result = read_page(path, segments_dir, reasons, base_url=response.url)
     segment = result.segment
     assert segment.source is not None
     segment.source.url = response.url
     segment.source.fetched = fetched
     # A page without its own address (og:url) links relative to where it was fetched from, as
-    # a browser reads it; read from a file, those links had nothing to resolve against.
-    if segment.audio is not None and segment.audio.url is not None:
-        segment.audio.url = urljoin(response.url, segment.audio.url)
-    for image in segment.images:
-        if image.url is not None:
-            image.url = urljoin(response.url, image.url)
+    # a browser reads it: read_page resolved them against base_url before the URL policy.
     return result
