@@ -316,7 +316,11 @@ def build_feed(show: Show, episodes: list[Episode], *, now: datetime | None = No
     ordered = sorted(episodes, key=lambda ep: ep.pub_date, reverse=True)
     with _cyclic_gc_paused():
         fg = new_feed_generator()
-        _channel(fg, show, ordered[0].pub_date if ordered else None)
+        newest = ordered[0].pub_date if ordered else None
+        # lastBuildDate is when the feed last changed: never later than the build's moment.
+        if newest is not None and now is not None:
+            newest = min(newest, now)
+        _channel(fg, show, newest)
         if now is not None:
             for live in live_items(show, episodes, now):
                 fg.podcast20.live_item(live)

@@ -18,6 +18,10 @@ ROLES: tuple[Role, ...] = ("host", "interviewer", "reporter", "guest")
 
 EpisodeType = Literal["full", "trailer", "bonus"]
 ShowType = Literal["episodic", "serial"]
+#: Where an episode is on its way out: a draft is never published; a scheduled one (or any whose
+#: ``published`` moment is still to come) goes out with the first build after that moment.
+Status = Literal["draft", "scheduled", "published"]
+STATUSES: tuple[Status, ...] = ("draft", "scheduled", "published")
 
 
 @dataclass
@@ -204,6 +208,7 @@ class Segment:
     season: int | None = None
     episode_type: EpisodeType = "full"
     explicit: bool | None = None
+    status: Status = "published"
     #: An imported feed's podcast:chapters and podcast:transcript files, republished as they
     #: were when segcast has no chapters or transcript of its own for the episode.
     chapters_url: str | None = None

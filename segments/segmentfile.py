@@ -56,6 +56,7 @@ from segments.errors import InputError, SegcastError, combined
 from segments.files import read_text_input, split_blocks, write_atomic
 from segments.model import (
     ROLES,
+    STATUSES,
     AudioRef,
     Chapter,
     EpisodeType,
@@ -67,6 +68,7 @@ from segments.model import (
     Show,
     ShowType,
     Source,
+    Status,
     TranscriptRef,
 )
 from segments.schedule import DAYS, Airtime, Schedule, check_timezone, parse_airtimes
@@ -119,6 +121,14 @@ SEGMENT_KEYS: dict[str, FrontKey] = {
         "ISO 8601 date, or date and time with offset",
         '"2016-04-05T10:00:00-07:00"',
         default="the first build's moment, stored in the file",
+    ),
+    "status": FrontKey(
+        "draft, scheduled or published; a draft is never published, a future published date "
+        "holds the episode back until then",
+        "one of the choices",
+        "draft",
+        default="published",
+        limits=", ".join(STATUSES),
     ),
     "link": FrontKey("the segment's web page", "URL", "https://www.example.org/the-frame/lovesong"),
     "language": FrontKey("the episode's language, if not the show's", "language code", "en-US"),
@@ -366,6 +376,7 @@ def _front_matter(segment: Segment) -> dict[str, Any]:
         "slug": segment.slug,
         "guid": segment.guid,
         "published": segment.published.isoformat() if segment.published else None,
+        "status": None if segment.status == "published" else segment.status,
         "link": segment.link,
         "language": segment.language,
         "episode": segment.episode,
@@ -892,6 +903,7 @@ def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segm
     segment = Segment(slug=slug, title=title)
     segment.guid = front.text("guid")
     segment.published = _published(front)
+    segment.status = cast(Status, front.choice("status", STATUSES) or "published")
     segment.link = front.text("link")
     segment.language = front.text("language")
     segment.episode = front.whole("episode")

@@ -9,10 +9,11 @@ Per-item problems are recorded on the episode and in the report; the other items
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from segments.errors import SegcastError
 from segments.model import Segment
@@ -21,9 +22,13 @@ if TYPE_CHECKING:
     from audio.master import MasterReport
     from feeds.rss import Episode as FeedItem
 
-__all__ = ["BuildReport", "Episode", "FeedResult", "Problem", "Progress"]
+__all__ = ["BuildReport", "Episode", "FeedResult", "Problem", "Progress", "Release"]
 
 _T = TypeVar("_T")
+
+#: What this build does with an episode (``segcast.build.release`` decides): publish it, hold it
+#: until its time (scheduled), leave it out (a draft), or skip it (not ready: something missing).
+Release = Literal["published", "scheduled", "draft", "skipped"]
 
 
 class Progress(Protocol):
@@ -66,11 +71,17 @@ class Episode:
     raw: Path | None = None
     audio: Path | None = None
     mastered: bool = False
-    #: The build cache's key of this episode's master (set by the master stage).
+    #: The build cache's key of this episode's master, and how far the master moved the
+    #: recording's times (the intro less the crossfade, less trimmed silence), both set by the
+    #: master stage; None for audio the build did not master.
     master_key: str | None = None
+    shift_seconds: float | None = None
     item: FeedItem | None = None
     companions: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    release: Release = "published"
+    #: When a scheduled episode goes out (its pubDate); None for the others.
+    release_at: dt.datetime | None = None
 
     @property
     def slug(self) -> str:
@@ -130,6 +141,18 @@ class BuildReport:
     failed: list[str] = field(default_factory=list)
     #: Slugs that got their GUID (first publication) this run.
     new: list[str] = field(default_factory=list)
+    #: Slugs in the feed this run; scheduled slugs with their moment; drafts; episodes skipped
+    #: as not ready (slug -> what is missing). See ``segcast.build.release``.
+    released: list[str] = field(default_factory=list)
+    scheduled: dict[str, dt.datetime] = field(default_factory=dict)
+    drafts: list[str] = field(default_factory=list)
+    not_ready: dict[str, str] = field(default_factory=dict)
+    #: The segment file of each episode skipped as not ready (slug -> file): a recording no
+    #: segment uses may be one of theirs, misnamed (``master`` suggests the slug).
+    not_ready_files: dict[str, Path] = field(default_factory=dict)
+    #: How far each mastered episode's chapter and transcript times moved (slug -> seconds;
+    #: only those that moved), see ``timeline``.
+    shifts: dict[str, float] = field(default_factory=dict)
 
     @property
     def built(self) -> list[str]:
@@ -138,8 +161,9 @@ class BuildReport:
 
     @property
     def unchanged_episodes(self) -> list[str]:
-        """Slugs this run found already up to date."""
-        return sorted(set(self.episodes) - set(self.built) - set(self.failed))
+        """Slugs this run found already up to date (drafts and skipped episodes are neither)."""
+        held = {*self.drafts, *self.not_ready}
+        return sorted(set(self.episodes) - set(self.built) - set(self.failed) - held)
 
     def problem(self, exc: SegcastError, episode: Episode | None = None) -> None:
         """Record ``exc`` once (the same file may fail in two stages), on ``episode`` too; an

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from audio.master import MasterReport, MasterSettings, master
+from audio.master import MasterReport, MasterSettings, intro_shift_seconds, master
 from segcast.build.cache import BuildCache, step_key
 from segcast.build.episode import BuildReport, Episode, Progress
 from segcast.build.layout import AUDIO, RAW, RAW_EXTENSIONS, find_raw, folder_names
@@ -30,6 +30,9 @@ __all__ = ["MASTER_STEP", "default_jobs", "master_audio", "master_key"]
 #: The cache step name of a master; bump the version when mastering changes what it makes.
 MASTER_STEP = "master"
 MASTER_VERSION = 1
+
+#: What a master's cache record keeps: how far it moved the recording's times (MasterReport).
+SHIFT = "shift_seconds"
 
 #: Makes the executor that runs the jobs, given the number of workers.
 ExecutorFactory = Callable[[int], Executor]
@@ -61,12 +64,15 @@ def _plan(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> l
     by_slug = {episode.slug: episode.raw for episode in with_raw}
     # A recording of a segment file that could not be read: that file's error says it all.
     unread = {path.stem for path in report.unread}
-    without = [episode for episode in episodes if episode.raw is None]
+    without = {episode.slug: episode.path for episode in episodes if episode.raw is None}
+    without.update(report.not_ready_files)
     for raw in sorted((show_dir / RAW).glob("*")):
         if raw.suffix.lower() not in RAW_EXTENSIONS or not raw.is_file():
             continue
         if raw.resolve() in used or raw.stem in unread:
             continue
+        if raw.stem in report.drafts and raw.stem not in by_slug:
+            continue  # a draft's recording waits for it to be ready
         chosen = by_slug.get(raw.stem)
         why = f"{chosen.name} is the one used" if chosen else "no segment has that slug"
         if chosen is None:
@@ -75,16 +81,17 @@ def _plan(config: ShowConfig, episodes: list[Episode], report: BuildReport) -> l
     return with_raw
 
 
-def _suggestion(raw: Path, candidates: list[Episode]) -> str:
-    """Return "; did you mean ..." naming the episode without a recording ``raw`` likely is."""
-    slugs = {episode.slug: episode for episode in candidates}
-    close = difflib.get_close_matches(raw.stem, list(slugs), n=1, cutoff=0.6)
+def _suggestion(raw: Path, candidates: dict[str, Path]) -> str:
+    """Return "; did you mean ..." naming the episode without a recording ``raw`` likely is.
+
+    ``candidates`` maps the slugs of episodes without a recording to their segment files.
+    """
+    close = difflib.get_close_matches(raw.stem, list(candidates), n=1, cutoff=0.6)
     if not close:
         return ""
-    episode = slugs[close[0]]
     return (
         f"; did you mean {close[0]!r}? Rename it {close[0]}{raw.suffix}, or name it in "
-        f"{episode.path.name}: raw: {RAW}/{raw.name}"
+        f"{candidates[close[0]].name}: raw: {RAW}/{raw.name}"
     )
 
 
@@ -130,6 +137,7 @@ def master_audio(
     """
     settings = config.audio
     todo: list[tuple[Episode, Path, str]] = []
+    old_records: list[float] = []  # the intro's shift, read once for records without one
     for episode in _plan(config, episodes, report):
         output = config.folder / AUDIO / f"{episode.slug}.{settings.format}"
         try:
@@ -138,20 +146,23 @@ def master_audio(
             report.problem(SegcastError(f"cannot read: {exc.strerror or exc}", episode.raw))
             continue
         episode.master_key = key
-        if not force and cache.done(MASTER_STEP, episode.slug, key, output) is not None:
+        known = None if force else cache.done(MASTER_STEP, episode.slug, key, output)
+        shift = None if known is None else _known_shift(known, settings, old_records)
+        if shift is not None:
             report.skipped.append(episode.slug)
-            episode.audio, episode.mastered = output, True
+            episode.audio, episode.mastered, episode.shift_seconds = output, True, shift
         else:
             todo.append((episode, output, key))
     if not todo:
         return episodes
 
     def finished(episode: Episode, output: Path, key: str, result: MasterReport) -> None:
-        cache.record(MASTER_STEP, episode.slug, key, output)
+        cache.record(MASTER_STEP, episode.slug, key, output, {SHIFT: result.shift_seconds})
         cache.commit()
         report.masters.append(result)
         report.mastered.append(episode.slug)
         episode.audio, episode.mastered = output, True
+        episode.shift_seconds = result.shift_seconds
         if not result.target_met:
             off = result.after.integrated_lufs - result.target_lufs
             report.warn(output, f"loudness is {off:+.1f} LU off the target")
@@ -183,6 +194,24 @@ def master_audio(
     # Report order does not depend on which worker finished first.
     report.mastered.sort()
     return episodes
+
+
+def _known_shift(
+    known: dict[str, Any], settings: MasterSettings, intro: list[float]
+) -> float | None:
+    """Return how far an up-to-date master moved the recording's times; None: master again.
+
+    A record from before the shift was stored is good when nothing but an intro moves times
+    (its length says how far, kept in ``intro`` once read); with trimming only the master knows.
+    """
+    shift = known.get(SHIFT)
+    if isinstance(shift, int | float) and not isinstance(shift, bool):
+        return float(shift)
+    if settings.trim_silence:
+        return None
+    if not intro:
+        intro.append(intro_shift_seconds(settings) or 0.0)
+    return intro[0]
 
 
 def _raw(episode: Episode) -> Path:

@@ -83,7 +83,7 @@ def tag_audio(
             report.problem(exc, episode)
             continue
         if master is not None and episode.master_key is not None:
-            cache.record(MASTER_STEP, episode.slug, episode.master_key, episode.audio)
+            cache.record(MASTER_STEP, episode.slug, episode.master_key, episode.audio, master)
         cache.record(TAG_STEP, episode.slug, key, episode.audio)
         cache.commit()
         report.tagged.append(episode.slug)

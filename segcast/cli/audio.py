@@ -146,6 +146,9 @@ def master_json(report: MasterReport) -> dict[str, Any]:
         "bumpers": [str(path) for path in report.bumpers],
         "bumper_gain_db": report.bumper_gain_db,
         "intro_effective_seconds": report.intro_effective_seconds,
+        "shift_seconds": report.shift_seconds,
+        "intro_after": _loudness_json(report.intro_after) if report.intro_after else None,
+        "outro_after": _loudness_json(report.outro_after) if report.outro_after else None,
         "reading": report.reading,
         "effects": [
             {
@@ -197,6 +200,14 @@ def master_text(report: MasterReport) -> str:
         lines.append(
             f"  {effect.step:<10} {effect.measure}: {_shown(effect.before, effect.unit)}"
             f" -> {_shown(effect.after, effect.unit)}"
+        )
+    for name, bumper in (("intro", report.intro_after), ("outro", report.outro_after)):
+        if bumper is not None:
+            lines.append(f"  {name:<10} {'':>12} {_shown(bumper.integrated_lufs, 'LUFS'):>12}")
+    if report.shift_seconds:
+        lines.append(
+            f"  times of the recording moved {report.shift_seconds:+.3f} s "
+            "(intro less crossfade, less trimmed silence): shift chapters by this"
         )
     if not report.target_met:
         lines.append(

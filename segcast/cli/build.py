@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from segcast.build import BuildReport, Problem, run_build
+from segcast.cli.audio import master_json
 from segments.errors import EXIT_BAD_INPUT
 
 #: Where OUT goes when ``-o`` is not given, inside the show folder.
@@ -71,6 +72,39 @@ def stage_lines(report: BuildReport) -> list[str]:
     return lines
 
 
+def release_line(report: BuildReport) -> str:
+    """Return what the run released: published, scheduled (with their times), drafts, skipped."""
+    scheduled = ", ".join(f"{slug} at {at.isoformat()}" for slug, at in report.scheduled.items())
+    return (
+        f"episodes: {len(report.released)} published, {len(report.scheduled)} scheduled"
+        + (f" ({scheduled})" if scheduled else "")
+        + f", {_plural(len(report.drafts), 'draft')}, {len(report.not_ready)} skipped (not ready)"
+    )
+
+
+def bumper_lines(report: BuildReport) -> list[str]:
+    """Return how far times moved (intro, trimmed silence), and the bumpers' loudness."""
+    lines = []
+    by_shift: dict[float, list[str]] = {}
+    for slug, shift in report.shifts.items():
+        by_shift.setdefault(shift, []).append(slug)
+    for shift, slugs in sorted(by_shift.items()):
+        which = ", ".join(slugs) if len(slugs) <= 3 else f"{len(slugs)} episodes"
+        lines.append(f"timeline: chapter and transcript times of {which} shifted {shift:+.3f} s")
+    for master in report.masters:
+        levels = [
+            f"{name} {bumper.integrated_lufs:.1f} LUFS"
+            for name, bumper in (("intro", master.intro_after), ("outro", master.outro_after))
+            if bumper is not None
+        ]
+        if levels:
+            lines.append(
+                f"  {master.output.name}: {', '.join(levels)}, "
+                f"whole episode {master.after.integrated_lufs:.1f} LUFS"
+            )
+    return lines
+
+
 def summary_line(report: BuildReport) -> str:
     """Return the run's last line: episodes built, unchanged and failed, problems, warnings."""
     return (
@@ -79,6 +113,16 @@ def summary_line(report: BuildReport) -> str:
         f"{len(report.failed)} failed), {_plural(len(report.problems), 'problem')}, "
         f"{_plural(len(report.warnings), 'warning')}"
     )
+
+
+def release_json(report: BuildReport) -> dict[str, Any]:
+    """Return the ``release`` part of ``segcast build --json`` (and ``feed build --json``)."""
+    return {
+        "published": report.released,
+        "scheduled": [{"slug": s, "at": at.isoformat()} for s, at in report.scheduled.items()],
+        "drafts": report.drafts,
+        "skipped": [{"slug": s, "missing": why} for s, why in report.not_ready.items()],
+    }
 
 
 def _items(items: list[Problem]) -> list[dict[str, str]]:
@@ -98,6 +142,9 @@ def report_json(report: BuildReport) -> dict[str, Any]:
             "unchanged": report.unchanged_episodes,
             "failed": report.failed,
         },
+        "release": release_json(report),
+        "shifts": report.shifts,
+        "masters": [master_json(master) for master in report.masters],
         "published": [str(path) for path in report.published],
         "problems": _items(report.problems),
         "warnings": _items(report.warnings),
@@ -154,7 +201,7 @@ def build(
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
     else:
-        for line in stage_lines(report):
+        for line in [*stage_lines(report), *bumper_lines(report), release_line(report)]:
             click.echo(line)
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)

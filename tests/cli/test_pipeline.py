@@ -18,6 +18,7 @@ from tests.segcast.build.test_run_build import (
     GOLDEN,
     LOVESONG,
     NO_DATE,
+    NOTHING_READY,
     PINNED_TOML,
     date_segments,
     make_show_dir,
@@ -49,11 +50,13 @@ def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
         "audio: 1 mastered, 0 up to date, 1 tagged, 0 tags unchanged\n"
         "feed: not built (see the errors below); the previous feed stays\n"
         "publish: skipped\n"
-        "done: 2 episodes (0 built, 0 unchanged, 2 failed), 2 problems, 0 warnings\n"
+        "episodes: 0 published, 0 scheduled, 0 drafts, 2 skipped (not ready)\n"
+        "done: 2 episodes (1 built, 0 unchanged, 0 failed), 1 problem, 2 warnings\n"
     )
     assert stderr == (
-        f"Error: {show / 'segments' / GOLD}.md: {NO_DATE}\n"
-        f"Error: {show / 'segments' / LOVESONG}.md: {NO_DATE}\n"
+        f"Warning: {show / 'segments' / GOLD}.md: not published: {NO_DATE}\n"
+        f"Warning: {show / 'segments' / LOVESONG}.md: not published: {NO_DATE}\n"
+        f"Error: {show}: {NOTHING_READY}\n"
     )
     date_segments(show)
     assert run("build", str(show), "-o", str(out))[0] == 0
@@ -65,6 +68,7 @@ def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
         f"feed: {out / 'feed.xml'}: 2 episodes, 0 new GUIDs stored, 2 companion files\n"
         f"publish: 0 files copied to {out}, 3 unchanged\n"
         f"site: {out / 'index.html'}; preview it with: segcast serve {out}\n"
+        "episodes: 2 published, 0 scheduled, 0 drafts, 0 skipped (not ready)\n"
         "done: 2 episodes (0 built, 2 unchanged, 0 failed), 0 problems, 0 warnings\n"
     )
 
@@ -75,23 +79,35 @@ def test_json_report(tmp_path: Path) -> None:
     code, stdout, stderr = run("build", str(show), "--json", "--strict")
     assert (code, stderr) == (1, "")
     report = json.loads(stdout)
+    (master,) = report.pop("masters")
+    assert (master["output"], master["target_met"]) == (str(show / "audio" / f"{GOLD}.mp3"), True)
+    not_published = f"not published: {NO_DATE}"
     assert report == {
         "imported": [str(show / "segments" / f"{slug}.md") for slug in (GOLD, LOVESONG)],
         "mastered": [GOLD],
         "skipped": [],
         "tagged": [GOLD],
         "tags_unchanged": [],
-        "episodes": {"built": [], "unchanged": [], "failed": [GOLD, LOVESONG]},
+        "episodes": {"built": [GOLD], "unchanged": [], "failed": [LOVESONG]},
+        "release": {
+            "published": [],
+            "scheduled": [],
+            "drafts": [],
+            "skipped": [{"slug": s, "missing": NO_DATE} for s in (GOLD, LOVESONG)],
+        },
+        "shifts": {},
         "published": [],
         "problems": [
-            {"where": str(show / "segments" / f"{GOLD}.md"), "message": NO_DATE},
-            {"where": str(show / "segments" / f"{LOVESONG}.md"), "message": NO_DATE},
             {
                 "where": str(show / "raw" / f"{LOVESONG}.wav"),
                 "message": "is not an audio file ffmpeg can read (invalid data)",
             },
+            {"where": str(show), "message": NOTHING_READY},
         ],
-        "warnings": [],
+        "warnings": [
+            {"where": str(show / "segments" / f"{s}.md"), "message": not_published}
+            for s in (GOLD, LOVESONG)
+        ],
         "feed": None,
     }
     date_segments(show)

@@ -214,6 +214,14 @@ def test_items_newest_first_and_last_build_date_from_newest_item() -> None:
     assert feed.root.findtext("channel/lastBuildDate") == "Wed, 20 Apr 2016 15:30:00 -0700"
 
 
+def test_last_build_date_is_never_after_the_builds_moment() -> None:
+    # An item dated after the build (given to build_feed directly: the build holds such
+    # episodes back) must not move lastBuildDate into the future.
+    now = datetime(2016, 4, 12, 8, 0, tzinfo=UTC)
+    feed = parse_feed(build_feed(show(), [episode("old", 1), episode("new", 20)], now=now))
+    assert feed.root.findtext("channel/lastBuildDate") == "Tue, 12 Apr 2016 08:00:00 +0000"
+
+
 def test_same_inputs_same_bytes() -> None:
     first = build_feed(show(), [episode("a", 5), episode("b", 6)])
     second = build_feed(show(), [episode("b", 6), episode("a", 5)])

@@ -198,6 +198,8 @@ ROUND_TRIPS = {
         slug="e2", title="T", show=Show(schedule=Schedule(text="Whenever we feel like it"))
     ),
     "show notes only": Segment(slug="sn", title="T", show_notes="Just notes."),
+    "draft": Segment(slug="d", title="T", status="draft"),
+    "scheduled": Segment(slug="sc", title="T", status="scheduled", published=dt.date(2030, 1, 2)),
     "audio estimate false, one byte": Segment(slug="a", title="T", audio=AudioRef(size_bytes=1)),
 }
 
@@ -404,9 +406,9 @@ MALFORMED = [
     (
         "unknown key",
         "---\ntitle: x\nauthor: me\n---\n",
-        "author: unknown key (known: title, slug, guid, published, link, language, episode, season, "
-        "episode_type, explicit, people, images, audio, raw, chapters, chapters_url, transcripts, "
-        "source, show)",
+        "author: unknown key (known: title, slug, guid, published, status, link, language, episode, "
+        "season, episode_type, explicit, people, images, audio, raw, chapters, chapters_url, "
+        "transcripts, source, show)",
     ),
     (
         "unknown role",
@@ -443,6 +445,11 @@ MALFORMED = [
         "episode type",
         "---\ntitle: x\nepisode_type: pilot\n---\n",
         "episode_type: 'pilot' is not one of full, trailer, bonus",
+    ),
+    (
+        "status",
+        "---\ntitle: x\nstatus: ready\n---\n",
+        "status: 'ready' is not one of draft, scheduled, published",
     ),
     (
         "published",
