@@ -296,8 +296,6 @@ def detect_format(path: Path) -> Format:
         empty = kind is None and path.stat().st_size == 0
     except FileNotFoundError as exc:
         raise InputError("no such file", path) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a directory, not an audio file", path) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
     if empty:

@@ -26,6 +26,7 @@ from segcast.config import AUDIO_KEYS, KEYS
 from segcast.init import AUDIO_TEMPLATE, SHOW_TEMPLATE
 from segments import segmentfile
 from segments.segmentfile import SEGMENT_KEYS
+from segments.values import describe, rule_for
 
 __all__ = ["DOCS", "Row", "audio_rows", "nested_keys", "render", "segment_rows", "show_rows"]
 
@@ -49,10 +50,12 @@ class Row:
 
 def segment_rows() -> list[Row]:
     """Return the front-matter keys of a segment file (``SEGMENT_KEYS``)."""
-    return [
-        Row(key, spec.holds, spec.type, spec.default, spec.example, spec.limits)
-        for key, spec in SEGMENT_KEYS.items()
-    ]
+    rows = []
+    for key, spec in SEGMENT_KEYS.items():
+        rule = rule_for(key)  # the shared value rules the reader checks (segments/values.py)
+        limits = "; ".join(part for part in (describe(rule) if rule else "", spec.limits) if part)
+        rows.append(Row(key, spec.holds, spec.type, spec.default, spec.example, limits))
+    return rows
 
 
 def nested_keys() -> dict[str, list[str]]:

@@ -52,7 +52,7 @@ from typing import Any, cast
 import yaml
 
 from segments.chapters import parse_chapter_line
-from segments.errors import InputError, SegcastError
+from segments.errors import InputError, SegcastError, combined
 from segments.files import read_text_input, split_blocks, write_atomic
 from segments.model import (
     ROLES,
@@ -73,6 +73,7 @@ from segments.model import (
 )
 from segments.schedule import DAYS, Airtime, Schedule, check_timezone, parse_airtimes
 from segments.timecode import format_timecode, parse_timecode
+from segments.values import text_problem, value_problem
 from segments.whitespace import normalise_space
 
 
@@ -108,7 +109,6 @@ SEGMENT_KEYS: dict[str, FrontKey] = {
         "text",
         "lovesong-so-yong-kim",
         default="the file's name without .md",
-        limits="no '/', '\\' or leading '.'",
     ),
     "guid": FrontKey(
         "the episode GUID, assigned once by the first build; never change it",
@@ -249,9 +249,10 @@ _HEADING, _TIME, _QUESTION, _SPEAKER, _PARAGRAPH = range(5)
 def segment_path(directory: Path, segment: Segment) -> Path:
     """Return where ``segment``'s file goes in ``directory``: ``<slug>.md``."""
     slug = segment.slug
-    if not slug or slug.startswith(".") or any(c in slug for c in "/\\\0") or slug != slug.strip():
+    problem = value_problem("slug", slug)  # the one slug rule: a safe file-name stem
+    if problem is not None:
         where = segment.source.path if segment.source else None
-        raise InputError(f"slug {slug!r} cannot be a file name", where)
+        raise InputError(f"{problem}; it cannot be a file name", where)
     return Path(directory) / f"{slug}.md"
 
 
@@ -592,12 +593,35 @@ def parse_segment(text: str, *, where: str, default_slug: str | None = None) -> 
         data = _load_front_matter("\n".join(lines[1:end]))
     except yaml.YAMLError as exc:
         raise InputError(yaml_problem(exc, lines[1:end], first_line=2), where) from exc
+    except ValueError as exc:
+        # PyYAML builds dates and numbers with Python's own constructors, which refuse
+        # 2016-13-45, an offset of +25:00 and an integer of more than 4300 digits.
+        what = "a number of more than 4300 digits" if "4300" in str(exc) else str(exc)
+        raise InputError(f"bad YAML: a date or number that is none: {what}", where) from exc
+    except RecursionError as exc:
+        raise InputError("bad YAML: lists or mappings nested too deeply", where) from exc
     if data is None:
         data = {}
-    front = _Mapping(data, "front matter", where)
+    problems: list[InputError] = []
+    front = _Mapping(data, "front matter", where, problems)
     segment = _segment_from(front, where, default_slug)
+    problems.extend(_body_problems(lines, end + 1, where))
+    if problems:
+        # Every problem of the file at once, each its own line, in the file's order.
+        raise combined(problems)
     _read_body(segment, lines, end + 1, where)
     return segment
+
+
+def _body_problems(lines: list[str], first: int, where: str) -> list[InputError]:
+    """Return an error for each body line holding what XML cannot carry (a control character)."""
+    if text_problem("\n".join(lines[first:])) is None:  # the common case: one search of it all
+        return []
+    return [
+        InputError(f"line {number}: {problem}", where)
+        for number, line in enumerate(lines[first:], start=first + 1)
+        if (problem := text_problem(line)) is not None
+    ]
 
 
 _KEY_LINE_RE = re.compile(r"^\s*(?:- )?([A-Za-z_][\w-]*):(?: |$)")
@@ -659,18 +683,58 @@ def yaml_problem(exc: yaml.YAMLError, lines: list[str], *, first_line: int = 1) 
 
 
 class _Mapping:
-    """Typed access to one YAML mapping that names the key in every error."""
+    """Typed access to one YAML mapping that names the key in every error.
 
-    def __init__(self, value: object, key: str, where: str) -> None:
+    Every value is checked against the shared value rules (``segments.values``). A problem is
+    recorded in ``problems`` (shared by the mappings of one file) and the value read as None, so
+    one reading reports every problem of the file; the caller raises them together.
+    """
+
+    def __init__(self, value: object, key: str, where: str, problems: list[InputError]) -> None:
         if not isinstance(value, dict):
             raise InputError(f"{key}: expected a mapping of keys, got {_kind(value)}", where)
         self.data: dict[object, object] = value
         self.prefix = "" if key == "front matter" else f"{key}."
         self.where = where
         self.known: list[str] = []
+        self.problems = problems
 
     def fail(self, name: str, problem: str) -> InputError:
         return InputError(f"{self.prefix}{name}: {problem}", self.where)
+
+    def report(self, error: InputError) -> None:
+        """Record ``error`` among the file's problems."""
+        self.problems.append(error)
+
+    def checked(self, name: str, value: Any) -> Any:
+        """Return ``value`` if the value rules allow it under ``name``; else record, return None."""
+        problem = value_problem(f"{self.prefix}{name}", value)
+        if problem is None:
+            return value
+        self.report(InputError(problem, self.where))
+        return None
+
+    def child(self, value: object, key: str) -> _Mapping:
+        """Return the mapping ``value`` found under ``key`` (a full key path), sharing problems."""
+        return _Mapping(value, key, self.where, self.problems)
+
+    def each(self, name: str, parse: Callable[[str, object], Any]) -> list[Any]:
+        """Return ``parse(key, item)`` for each item of the list ``name`` that reads cleanly."""
+        result = []
+        for key, item in self.items(name):
+            try:
+                result.append(parse(key, item))
+            except InputError as exc:
+                self.report(exc)
+        return result
+
+    def guard(self, parse: Callable[[], Any]) -> Any:
+        """Return ``parse()``, or None with its InputError recorded."""
+        try:
+            return parse()
+        except InputError as exc:
+            self.report(exc)
+            return None
 
     def get(self, name: str) -> object:
         self.known.append(name)
@@ -678,80 +742,106 @@ class _Mapping:
 
     def text(self, name: str) -> str | None:
         value = self.get(name)
-        if value is None or isinstance(value, str):
-            return value
-        raise self.fail(name, f"expected text, got {_kind(value)} (put it in quotes)")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return cast(str | None, self.checked(name, value))
+        self.report(self.fail(name, f"expected text, got {_kind(value)} (put it in quotes)"))
+        return None
 
     def required_text(self, name: str) -> str:
+        present = self.data.get(name) is not None
         value = self.text(name)
         if value is None or not value.strip():
-            raise self.fail(name, "missing")
+            if not present or value is not None:  # a bad value is reported already
+                self.report(self.fail(name, "missing"))
+            return ""  # never used: the file's problems are raised before it is
         return value
 
     def whole(self, name: str) -> int | None:
         value = self.get(name)
-        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
-            return value
-        raise self.fail(name, f"expected a whole number, got {_kind(value)}")
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cast(int | None, self.checked(name, value))
+        self.report(self.fail(name, f"expected a whole number, got {_kind(value)}"))
+        return None
 
     def number(self, name: str) -> float | None:
         value = self.get(name)
         if value is None:
             return None
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-        raise self.fail(name, f"expected a number, got {_kind(value)}")
+            checked = self.checked(name, value)
+            return None if checked is None else float(checked)
+        self.report(self.fail(name, f"expected a number, got {_kind(value)}"))
+        return None
 
     def flag(self, name: str) -> bool | None:
         value = self.get(name)
         if value is None or isinstance(value, bool):
             return value
-        raise self.fail(name, f"expected true or false, got {_kind(value)}")
+        self.report(self.fail(name, f"expected true or false, got {_kind(value)}"))
+        return None
 
     def choice(self, name: str, options: tuple[str, ...]) -> str | None:
         value = self.text(name)
         if value is not None and value not in options:
-            raise self.fail(name, f"{value!r} is not one of {', '.join(options)}")
+            self.report(self.fail(name, f"{value!r} is not one of {', '.join(options)}"))
+            return None
         return value
 
     def seconds(self, name: str) -> float | None:
         value = self.get(name)
         if value is None:
             return None
+        seconds: float | None = None
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)  # YAML reads an unquoted 00:01:23 as base 60: seconds already
-        if isinstance(value, str):
-            try:
-                return parse_timecode(value)
-            except ValueError:
-                pass
-        raise self.fail(name, f"expected HH:MM:SS.mmm or seconds, got {_kind(value)}")
+            if self.checked(name, value) is None:  # before float(): 10**400 has none
+                return None
+            seconds = float(value)  # YAML reads an unquoted 00:01:23 as base 60: seconds already
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                seconds = parse_timecode(value)
+        if seconds is None:
+            self.report(self.fail(name, f"expected HH:MM:SS.mmm or seconds, got {_kind(value)}"))
+            return None
+        return cast(float | None, self.checked(name, seconds))
 
     def items(self, name: str) -> list[tuple[str, object]]:
         value = self.get(name)
         if value is None:
             return []
         if not isinstance(value, list):
-            raise self.fail(name, f"expected a list, got {_kind(value)}")
+            self.report(self.fail(name, f"expected a list, got {_kind(value)}"))
+            return []
         return [(f"{self.prefix}{name}[{i}]", item) for i, item in enumerate(value)]
 
     def texts(self, name: str) -> list[str]:
         result = []
         for key, item in self.items(name):
             if not isinstance(item, str):
-                raise InputError(f"{key}: expected text, got {_kind(item)}", self.where)
-            result.append(item)
+                self.report(InputError(f"{key}: expected text, got {_kind(item)}", self.where))
+            elif (problem := value_problem(key, item)) is not None:
+                self.report(InputError(problem, self.where))
+            else:
+                result.append(item)
         return result
 
     def mapping(self, name: str) -> _Mapping | None:
         value = self.get(name)
-        return None if value is None else _Mapping(value, f"{self.prefix}{name}", self.where)
+        if value is None:
+            return None
+        return cast(_Mapping | None, self.guard(lambda: self.child(value, f"{self.prefix}{name}")))
 
     def finish(self) -> None:
         for key in self.data:
             if key not in self.known:
-                raise InputError(
-                    f"{self.prefix}{key}: unknown key (known: {', '.join(self.known)})", self.where
+                self.report(
+                    InputError(
+                        f"{self.prefix}{key}: unknown key (known: {', '.join(self.known)})",
+                        self.where,
+                    )
                 )
 
 
@@ -773,23 +863,43 @@ def _kind(value: object) -> str:
 
 def _published(front: _Mapping) -> datetime | date | None:
     value = front.get("published")
-    if value is None or isinstance(value, datetime | date):
-        return value
+    if value is None:
+        return None
     if isinstance(value, str):
+        parsed: date
         try:
             if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-                return date.fromisoformat(value.strip())
-            return datetime.fromisoformat(value.strip())
+                parsed = date.fromisoformat(value.strip())
+            else:
+                parsed = datetime.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise front.fail("published", f"expected an ISO 8601 date or date and time, got {_kind(value)}")
+        else:
+            return cast(date | None, front.checked("published", parsed))
+    if isinstance(value, datetime | date):
+        return cast(date | None, front.checked("published", value))
+    front.report(
+        front.fail("published", f"expected an ISO 8601 date or date and time, got {_kind(value)}")
+    )
+    return None
+
+
+def _slug(front: _Mapping, default_slug: str | None) -> str:
+    """Return the segment's slug: the ``slug`` key, else the file's name, both checked."""
+    slug = front.text("slug")
+    if slug is None and front.data.get("slug") is None and default_slug:
+        problem = value_problem("slug", default_slug)
+        if problem is not None:
+            front.report(InputError(f"{problem} (the file's name; or give a slug:)", front.where))
+        slug = default_slug
+    if not slug and front.data.get("slug") is None:
+        front.report(front.fail("slug", "missing"))
+    return slug or ""
 
 
 def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segment:
     title = front.required_text("title")
-    slug = front.text("slug") or default_slug
-    if not slug:
-        raise front.fail("slug", "missing")
+    slug = _slug(front, default_slug)
     segment = Segment(slug=slug, title=title)
     segment.guid = front.text("guid")
     segment.published = _published(front)
@@ -801,17 +911,15 @@ def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segm
     episode_type = front.choice("episode_type", EPISODE_TYPES)
     segment.episode_type = cast(EpisodeType, episode_type or "full")
     segment.explicit = front.flag("explicit")
-    segment.people = [_person(_Mapping(v, k, where)) for k, v in front.items("people")]
-    segment.images = [_image(_Mapping(v, k, where)) for k, v in front.items("images")]
+    segment.people = front.each("people", lambda k, v: _person(front.child(v, k)))
+    segment.images = front.each("images", lambda k, v: _image(front.child(v, k)))
     audio = front.mapping("audio")
     segment.audio = _audio(audio) if audio else None
     raw = front.text("raw")
     segment.raw = Path(raw) if raw is not None and raw.strip() else None
-    segment.chapters = [_chapter_entry(k, v, where) for k, v in front.items("chapters")]
+    segment.chapters = front.each("chapters", lambda k, v: _chapter_entry(front, k, v))
     segment.chapters_url = front.text("chapters_url")
-    segment.transcripts = [
-        _transcript_ref(_Mapping(v, k, where)) for k, v in front.items("transcripts")
-    ]
+    segment.transcripts = front.each("transcripts", lambda k, v: _transcript_ref(front.child(v, k)))
     source = front.mapping("source")
     segment.source = _source(source) if source else None
     show = front.mapping("show")
@@ -824,11 +932,12 @@ def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segm
 def _person(m: _Mapping) -> Person:
     name = m.required_text("name")
     role = m.text("role")
-    if role is None:
-        raise m.fail("role", f"missing (one of {', '.join(ROLES)})")
-    if role not in ROLES:
-        raise m.fail("role", f"{role!r} is not a role (one of {', '.join(ROLES)})")
-    person = Person(name=name, role=role, href=m.text("href"), img=m.text("img"))
+    if role is None and m.data.get("role") is None:
+        m.report(m.fail("role", f"missing (one of {', '.join(ROLES)})"))
+    elif role is not None and role not in ROLES:
+        m.report(m.fail("role", f"{role!r} is not a role (one of {', '.join(ROLES)})"))
+    # A missing or unknown role is recorded; the Person is then never used (the file fails).
+    person = Person(name=name, role=cast(Any, role), href=m.text("href"), img=m.text("img"))
     m.finish()
     return person
 
@@ -854,21 +963,28 @@ def _audio(m: _Mapping) -> AudioRef:
     return audio
 
 
-def _chapter_entry(key: str, value: object, where: str) -> Chapter:
+def _chapter_entry(front: _Mapping, key: str, value: object) -> Chapter:
     if isinstance(value, str):  # "MM:SS Title", as producers type them
         try:
-            return parse_chapter_line(value)
+            chapter = parse_chapter_line(value)
         except ValueError as exc:
-            raise InputError(f"{key}: {exc}", where) from exc
-    return _chapter(_Mapping(value, key, where))
+            raise InputError(f"{key}: {exc}", front.where) from exc
+        for problem in (
+            value_problem(f"{key}.start", chapter.start_seconds),
+            value_problem(f"{key}.title", chapter.title),
+        ):
+            if problem is not None:
+                raise InputError(problem, front.where)
+        return chapter
+    return _chapter(front.child(value, key))
 
 
 def _chapter(m: _Mapping) -> Chapter:
     start = m.seconds("start")
-    if start is None:
-        raise m.fail("start", "missing")
+    if start is None and m.data.get("start") is None:
+        m.report(m.fail("start", "missing"))
     chapter = Chapter(
-        start_seconds=start,
+        start_seconds=start if start is not None else 0.0,  # a bad start is recorded already
         title=m.required_text("title"),
         end_seconds=m.seconds("end"),
         url=m.text("url"),
@@ -934,7 +1050,7 @@ def _show(m: _Mapping) -> Show:
     show.copyright = m.text("copyright")
     show.type = cast(ShowType, m.choice("type", ("episodic", "serial")) or "episodic")
     show.locked = m.flag("locked")
-    show.funding = [_funding(_Mapping(v, k, m.where)) for k, v in m.items("funding")]
+    show.funding = m.each("funding", lambda k, v: _funding(m.child(v, k)))
     show.podcast_guid = m.text("podcast_guid")
     m.finish()
     assert m.known == list(SHOW_KEYS)
@@ -944,19 +1060,21 @@ def _show(m: _Mapping) -> Show:
 def _schedule(m: _Mapping) -> Schedule | None:
     text = m.text("airtimes_text")
     present = m.data.get("airtimes") is not None
-    airtimes = [_airtime(key, value, m.where) for key, value in m.items("airtimes")]
+    airtimes = m.each("airtimes", lambda key, value: _airtime(key, value, m.where))
     timezone = m.text("timezone")
     if timezone is not None:
         try:
             check_timezone(timezone)
         except SegcastError as exc:
-            raise m.fail("timezone", exc.message) from exc
+            m.report(m.fail("timezone", exc.message))
+            timezone = None
     if not present and text is not None:
         # Written by hand with only the text: read it as an importer would.
         try:
             return parse_airtimes(text, timezone)
         except SegcastError as exc:
-            raise m.fail("airtimes_text", exc.message) from exc
+            m.report(m.fail("airtimes_text", exc.message))
+            return None
     if not present and timezone is None:
         return None
     return Schedule(airtimes=airtimes, timezone=timezone, text=text)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from segments.errors import FeedError
+from segments.errors import FeedError, InputError
+from segments.files import open_input
 from segments.http import FEED_LIMITS, HttpError, fetch, is_http_url
 
 #: Larger than any real feed: a file or response this big is a mistake, refused unread.
@@ -23,8 +24,11 @@ def load_feed(location: str) -> bytes:
         except HttpError as exc:
             raise FeedError(exc.message, exc.where) from exc
     try:
-        with Path(location).open("rb") as handle:  # a huge file is refused, never loaded
-            data = handle.read(MAX_FEED_BYTES + 1)
+        # The one input opener: a FIFO or device is refused before it is read.
+        with open_input(Path(location), what="feed file") as handle:
+            data = handle.read(MAX_FEED_BYTES + 1)  # a huge file is refused, never loaded
+    except InputError as exc:  # missing, a directory, a FIFO...
+        raise FeedError(exc.message, location) from exc
     except OSError as exc:
         raise FeedError(f"cannot read the feed: {exc.strerror or exc}", location) from exc
     if len(data) > MAX_FEED_BYTES:

@@ -179,12 +179,14 @@ class BuildReport:
         return sorted(set(self.episodes) - set(self.built) - set(self.failed) - held)
 
     def problem(self, exc: SegcastError, episode: Episode | None = None) -> None:
-        """Record ``exc`` once (the same file may fail in two stages), on ``episode`` too."""
-        item = Problem.of(exc)
-        if episode is not None:
-            episode.problems.append(item)
-        if item not in self.problems:
-            self.problems.append(item)
+        """Record ``exc`` once (the same file may fail in two stages), on ``episode`` too; an
+        error holding several problems (a segment file's) is recorded as each of them."""
+        for part in exc.each():
+            item = Problem.of(part)
+            if episode is not None:
+                episode.problems.append(item)
+            if item not in self.problems:
+                self.problems.append(item)
 
     def warn(self, where: Path | str, message: str) -> None:
         """Record a warning about ``where``, once."""

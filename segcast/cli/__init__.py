@@ -65,7 +65,8 @@ class SegcastGroup(LazyGroup):
         except SegcastError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            for part in exc.each():  # several problems at once: one line each
+                click.echo(f"Error: {part}", err=True)
             sys.exit(exc.exit_code)
 
 

@@ -140,7 +140,8 @@ def import_command(
     elif directory is not None:
         click.echo(_summary(len(imported), len(pages), directory))
     for failure in failures:
-        click.echo(f"Error: {failure}", err=True)
+        for part in failure.each():
+            click.echo(f"Error: {part}", err=True)
     if failures:
         ctx.exit(EXIT_BAD_INPUT)
 
@@ -327,7 +328,8 @@ def _explain(ctx: click.Context, pages: tuple[str, ...], debug: bool) -> None:
             click.echo(f"  {reason.field}: {_short(reason.value)}")
             click.echo(f"    <- {reason.rule}")
     for failure in failures:
-        click.echo(f"Error: {failure}", err=True)
+        for part in failure.each():
+            click.echo(f"Error: {part}", err=True)
     if failures:
         ctx.exit(EXIT_BAD_INPUT)
 

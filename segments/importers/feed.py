@@ -21,6 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from segments.errors import FeedError
+from segments.importers.read import drop_refused_values
 from segments.importers.structure import slugify
 from segments.model import (
     AudioRef,
@@ -268,6 +269,8 @@ def _apply_url_policy(result: FeedImport) -> None:
         segment.transcripts = [
             t for t in segment.transcripts if _published_url(t.url, "a transcript", result)
         ]
+        for problem in drop_refused_values(segment):  # an episode number of 1e20, a size of 0
+            result.notes[f"{problem.split(':')[0]}: a value the value rules refuse, left out"] += 1
 
 
 def _unique(slug: str, taken: set[str]) -> str:

@@ -84,11 +84,11 @@ def read_page_url(
     path = _keep(
         Path(pages_dir), page_file_name(response.url, response.mime_type), _page_bytes(response)
     )
-    # A page links relative to where it was fetched from, as a browser reads it; read from a
-    # file, those links had nothing to resolve against.
-    result = read_page(path, segments_dir, reasons, page_url=response.url)
+    result = read_page(path, segments_dir, reasons, base_url=response.url)
     segment = result.segment
     assert segment.source is not None
     segment.source.url = response.url
     segment.source.fetched = fetched
+    # A page without its own address (og:url) links relative to where it was fetched from, as
+    # a browser reads it: read_page resolved them against base_url before the URL policy.
     return result

@@ -650,7 +650,7 @@ ERRORS = [
     ("wav", InputError, "raw.wav: WAV files are not tagged; master to MP3 or M4A first"),
     ("truncated-m4a", InputError, "cut.m4a: cannot read M4A file ("),
     ("id3-garbage", InputError, "fake.mp3: cannot read MP3 file ("),
-    ("directory", InputError, "folder.mp3: is a directory, not an audio file"),
+    ("directory", InputError, "folder.mp3: is a directory"),
     (
         "webm",
         InputError,

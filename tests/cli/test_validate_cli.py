@@ -127,7 +127,7 @@ def test_malformed_feed_with_json_is_a_finding(tmp_path: Path) -> None:
 
 def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
     feed = str(tmp_path / "nope.xml")
-    assert run(feed) == (1, "", f"Error: {feed}: cannot read the feed: No such file or directory\n")
+    assert run(feed) == (1, "", f"Error: {feed}: no such feed file\n")
 
 
 def test_validates_a_url(server: str) -> None:  # noqa: F811

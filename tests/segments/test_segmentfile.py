@@ -41,7 +41,12 @@ def full_segment() -> Segment:
         summary="So Yong Kim is a director — “quiet” films?\n\nSecond: paragraph # with a hash.",
         published=dt.datetime(2016, 4, 5, 10, 30, tzinfo=PACIFIC),
         people=[
-            Person("So Yong Kim", "guest", href="https://example.org/so", img="so.jpg"),
+            Person(
+                "So Yong Kim",
+                "guest",
+                href="https://example.org/so",
+                img="https://example.org/so.jpg",
+            ),
             Person("James Kim", "interviewer"),
             Person("John Horn", "host"),
             Person("Ana: Reporter", "reporter"),
@@ -176,7 +181,7 @@ ROUND_TRIPS = {
         title="yes",
         summary="null",
         images=[Image(caption="1984", credit="- dash"), Image(caption="true")],
-        audio=AudioRef(label="15:30", url="a: b"),
+        audio=AudioRef(label="15:30", url="https://example.org/#a:b", mime_type="a: b"),
     ),
     "tricky transcript": Segment(slug="t", title="T", transcript=tricky_transcript()),
     "summary with markdown marks": Segment(
@@ -195,7 +200,7 @@ ROUND_TRIPS = {
     "show notes only": Segment(slug="sn", title="T", show_notes="Just notes."),
     "draft": Segment(slug="d", title="T", status="draft"),
     "scheduled": Segment(slug="sc", title="T", status="scheduled", published=dt.date(2030, 1, 2)),
-    "audio estimate false, zero size": Segment(slug="a", title="T", audio=AudioRef(size_bytes=0)),
+    "audio estimate false, one byte": Segment(slug="a", title="T", audio=AudioRef(size_bytes=1)),
 }
 
 
@@ -347,12 +352,15 @@ def test_existing_file_is_not_overwritten_without_permission(tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.md"]
 
 
-@pytest.mark.parametrize("slug", ["", ".hidden", "a/b", "..\\x", " padded"])
+@pytest.mark.parametrize("slug", ["", ".hidden", "a/b", "..\\x", " padded", "../../x", "Upper"])
 def test_slug_that_is_not_a_file_name_is_refused(slug: str, tmp_path: Path) -> None:
     segment = Segment(slug=slug, title="T", source=Source(path="page.txt"))
     with pytest.raises(InputError) as err:
         segment_path(tmp_path, segment)
-    assert str(err.value) == f"page.txt: slug {slug!r} cannot be a file name"
+    assert str(err.value) == (
+        f"page.txt: slug: {slug!r} is not a slug: lowercase ASCII letters and digits joined by "
+        "single hyphens (it names files and URLs); it cannot be a file name"
+    )
 
 
 MALFORMED = [

@@ -23,7 +23,7 @@ def test_load_feed_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nope.xml"
     with pytest.raises(FeedError) as err:
         load_feed(str(path))
-    assert str(err.value) == f"{path}: cannot read the feed: No such file or directory"
+    assert str(err.value) == f"{path}: no such feed file"
 
 
 def test_load_feed_over_http(server: str) -> None:
