@@ -8,6 +8,7 @@ reads every common image format and is already a dependency).
 from __future__ import annotations
 
 import io
+import warnings
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -49,13 +50,23 @@ def prepare_cover(path: Path) -> bytes:
     path = Path(path)
     data = read_input(path, what="cover image")
     try:
-        with Image.open(io.BytesIO(data)) as opened:
-            opened.load()
-            source_format = opened.format
-            image = opened.copy()
+        with warnings.catch_warnings():
+            # Past 89 million pixels Pillow only warns (past twice that it refuses): both are a
+            # decompression bomb to a cover of at most 1400 px a side, refused before decoding.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as opened:
+                opened.load()
+                source_format = opened.format
+                image = opened.copy()
     except UnidentifiedImageError as exc:
         raise InputError("not an image (cover must be JPEG, PNG or another image)", path) from exc
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise InputError(
+            "has too many pixels to open safely (a decompression bomb?); "
+            f"a cover needs at most {MAX_COVER_PX} px a side",
+            path,
+        ) from exc
+    except (OSError, ValueError) as exc:
         raise InputError(f"cannot read cover image: {exc}", path) from exc
 
     fits = max(image.size) <= MAX_COVER_PX and len(data) <= MAX_COVER_BYTES

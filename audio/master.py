@@ -79,7 +79,9 @@ __all__ = [
     "Range",
     "Reading",
     "Step",
+    "intro_shift_seconds",
     "master",
+    "programme_start",
 ]
 
 #: The optional speech processing steps, in the order the filters run.
@@ -188,6 +190,13 @@ class MasterReport:
     #: Where the programme starts in the output: the intro's length less the crossfade (chapter
     #: times of the programme shift by this); None without an intro.
     intro_effective_seconds: float | None = None
+    #: How far a moment of the recording moved in the output: the intro's effective length less
+    #: the leading silence trimmed (programme time t is at t + shift); 0.0 when nothing moved.
+    shift_seconds: float = 0.0
+    #: The intro's and the outro's loudness in the output, measured on the encoded file where
+    #: each plays alone (outside the crossfades); None without one.
+    intro_after: Loudness | None = None
+    outro_after: Loudness | None = None
     #: The processing steps applied, each with what it changed.
     effects: list[Effect] = field(default_factory=list)
 
@@ -441,6 +450,11 @@ def _analyse(
     return _Analysis(raw, processed, bumper_loudness, silences, effects)
 
 
+#: The file muxer writes no encoder tag (ID3 TSSE, MP4 ``©too``, ``Lavf...``): it names ffmpeg's
+#: build, which listeners do not need and which would change the bytes between ffmpeg versions.
+NO_ENCODER_TAG = "fflags=+bitexact"
+
+
 def _tee_path(path: Path) -> str:
     """Escape a file name for ffmpeg's tee muxer (its separators and quotes)."""
     return re.sub(r"([\\'|\[\]])", r"\\\1", f"file:{path.resolve()}")
@@ -636,11 +650,14 @@ def _encode_and_measure(
     limit_dbtp: float | None,
     *,
     measure_input: list[str] | None = None,
-) -> tuple[Loudness, Loudness | None]:
+    windows: dict[str, tuple[float, float | None]] | None = None,
+) -> tuple[Loudness, Loudness | None, dict[str, Loudness]]:
     """Encode the assembly to ``out`` with its gains (and limiter); return the encoded loudness.
 
     With ``measure_input`` (the filters before gain) the same process also measures the
     programme's own true peak (a second filter graph, so a second thread), returned second.
+    ``windows`` (name -> start, end seconds of the output) are metered too, on the same encoded
+    packets (the bumpers alone, where they do not overlap the programme), returned third.
     """
     rate = settings.sample_rate
     enc = plan_.encoding
@@ -668,16 +685,15 @@ def _encode_and_measure(
         f"{plan_.bitrate_kbps}k",
         "-f",
         "tee",
-        f"[{enc.file_muxer}]{_tee_path(out)}|[f={enc.pipe_muxer}]pipe:1",
+        f"[{enc.file_muxer}:{NO_ENCODER_TAG}]{_tee_path(out)}|[f={enc.pipe_muxer}]pipe:1",
         *side_output,
     ]
     read_end, write_end = os.pipe()
     try:
         encoder = start_ffmpeg(args, where=src, stdout=write_end)
         try:
-            meter_args = ["-f", enc.pipe_demuxer, "-i", "pipe:0", "-af", ebur128_filter()]
             meter = start_ffmpeg(
-                [*meter_args, "-f", "null", "-"],
+                ["-f", enc.pipe_demuxer, "-i", "pipe:0", *_meter_outputs(windows or {})],
                 where=out,
                 stdin=read_end,
             )
@@ -694,7 +710,33 @@ def _encode_and_measure(
         encoder_stderr = encoded.result().decode("utf-8", "replace")
         meter_stderr = measured.result().decode("utf-8", "replace")
     programme_loudness = parse_ebur128(encoder_stderr, where=src) if measure_input else None
-    return parse_ebur128(meter_stderr, where=out), programme_loudness
+    if not windows:
+        return parse_ebur128(meter_stderr, where=out), programme_loudness, {}
+    metered = {
+        name: parse_ebur128(meter_stderr, where=out, name=name) for name in ("output", *windows)
+    }
+    return metered.pop("output"), programme_loudness, metered
+
+
+def _meter_outputs(windows: dict[str, tuple[float, float | None]]) -> list[str]:
+    """Return the meter's filters and outputs: the whole output, then each window of it.
+
+    >>> _meter_outputs({})[0]
+    '-af'
+    >>> _meter_outputs({"intro": (0.0, 3.5)})[1].split(";")[2].split(",")[0]
+    '[w0]atrim=start=0.000:end=3.500'
+    """
+    if not windows:
+        return ["-af", ebur128_filter(), "-f", "null", "-"]
+    labels = "".join(f"[w{i}]" for i in range(len(windows)))
+    graph = [f"[0:a:0]asplit={len(windows) + 1}[whole]{labels}"]
+    graph.append(f"[whole]{ebur128_filter(name='output')}[m]")
+    outputs = ["-map", "[m]", "-f", "null", "-"]
+    for index, (name, (start, end)) in enumerate(windows.items()):
+        cut = f"atrim=start={start:.3f}" + (f":end={end:.3f}" if end is not None else "")
+        graph.append(f"[w{index}]{cut},{ebur128_filter(true_peak=False, name=name)}[m{index}]")
+        outputs += ["-map", f"[m{index}]", "-f", "null", "-"]
+    return ["-filter_complex", ";".join(graph), *outputs]
 
 
 def _check_crossfade(
@@ -706,6 +748,30 @@ def _check_crossfade(
         if seconds is not None and fade > seconds * 1000:
             message = f"is shorter ({round(seconds * 1000)} ms) than the crossfade ({fade} ms)"
             raise InputError(message, bumper)
+
+
+def programme_start(intro_seconds: float, crossfade_ms: int) -> float:
+    """Return where the programme starts after an intro: its length less the crossfade.
+
+    ``acrossfade`` overlaps the intro's last ``crossfade_ms`` with the programme's first, so
+    programme time 0 is that far into the output (``concat``, crossfade 0: the whole intro).
+
+    >>> programme_start(4.0, 500)
+    3.5
+    """
+    return round(intro_seconds - crossfade_ms / 1000, 6)
+
+
+def intro_shift_seconds(settings: MasterSettings) -> float | None:
+    """Return how far ``settings``' intro moves the programme in a master; None without one.
+
+    Reads only the intro's header (no master needed), so a build whose master is up to date
+    shifts chapter and transcript times exactly as the master did.
+    """
+    if settings.intro is None:
+        return None
+    length = (read_header(settings.intro) or probe(settings.intro)).duration_seconds
+    return None if length is None else programme_start(length, settings.crossfade_ms)
 
 
 def master(
@@ -753,6 +819,15 @@ def master(
         message = f"is shorter ({round(length * 1000)} ms) than its crossfades"
         raise InputError(f"{message} ({settings.crossfade_ms * len(bumpers)} ms)", src)
     filters = base + [f for _, chain in processing_steps(settings) for f in chain]
+    # Where each bumper plays alone in the output: the intro up to the programme's start, the
+    # outro from the programme's end (the crossfades mix both, so they are left out).
+    starts = 0.0
+    windows: dict[str, tuple[float, float | None]] = {}
+    if settings.intro is not None and lengths[0] is not None:
+        starts = programme_start(lengths[0], settings.crossfade_ms)
+        windows["intro"] = (0.0, starts)
+    if settings.outro is not None:
+        windows["outro"] = (starts + length, None)
 
     target, ceiling = plan_.target_lufs, settings.true_peak_ceiling
     gain = target - analysis.processed.integrated_lufs
@@ -820,7 +895,7 @@ def master(
         while True:
             passes += 1
             say(f"encoding and measuring, pass {passes}")
-            after, measured = _encode_and_measure(
+            after, measured, bumpers_after = _encode_and_measure(
                 src,
                 assembly(gain),
                 temp,
@@ -828,6 +903,7 @@ def master(
                 settings,
                 pcm_ceiling if limiter else None,
                 measure_input=base if passes == 1 and settings.measure_input_peak else None,
+                windows=windows,
             )
             if measured is not None:
                 before = replace(before, true_peak_dbtp=measured.true_peak_dbtp)
@@ -863,9 +939,7 @@ def master(
         for g, p in ((final.intro_gain_db, settings.intro), (final.outro_gain_db, settings.outro))
         if p is not None
     ]
-    intro_effective = None
-    if settings.intro is not None and lengths[0] is not None:
-        intro_effective = round(lengths[0] - settings.crossfade_ms / 1000, 6)
+    intro_effective = starts if "intro" in windows else None
     return MasterReport(
         source=src,
         output=dst,
@@ -889,5 +963,8 @@ def master(
         bumper_loudness=analysis.bumpers,
         bumper_gain_db=bumper_gains,
         intro_effective_seconds=intro_effective,
+        shift_seconds=round(starts - (trimmed[0] if trimmed else 0.0), 6),
+        intro_after=bumpers_after.get("intro"),
+        outro_after=bumpers_after.get("outro"),
         effects=analysis.effects,
     )

@@ -25,6 +25,7 @@ import mutagen.wave
 
 from audio.ffmpeg import run_ffmpeg
 from segments.errors import InputError
+from segments.files import input_file
 from segments.sniff import Kind, id3v2_size, sniff_file
 
 #: ffmpeg channel layout name -> channel count (anything else prints "N channels").
@@ -141,11 +142,11 @@ def read_mutagen(path: Path) -> Any:
 
 
 def check_readable(path: Path) -> None:
-    """Raise InputError unless ``path`` is an existing, non-empty file."""
-    if not path.exists():
-        raise InputError("no such file", path)
-    if not path.is_file():
-        raise InputError("is not a file", path)
+    """Raise InputError unless ``path`` is an existing, non-empty regular file.
+
+    A FIFO, socket or device is refused here, before ffmpeg or mutagen opens it and waits.
+    """
+    input_file(path)
     if path.stat().st_size == 0:
         raise InputError("is empty (0 bytes), not audio", path)
 

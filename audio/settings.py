@@ -12,10 +12,14 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = [
+    "ALTERNATES",
     "ENCODINGS",
+    "FORMAT_CODECS",
     "MAINS_HZ",
     "SAMPLE_RATES",
     "SETTING_RANGES",
+    "Alternate",
+    "AlternateEncoding",
     "Encoding",
     "Format",
     "Mains",
@@ -25,6 +29,8 @@ __all__ = [
 ]
 
 Format = Literal["mp3", "m4a"]
+#: Extra encodings a build may publish beside the main file (podcast:alternateEnclosure).
+Alternate = Literal["opus", "aac"]
 #: Mains frequency whose hum (and harmonics) ``dehum`` removes.
 Mains = Literal[50, 60]
 #: How the loudness target was read: stereo, mono (-19 LUFS), or mono read as dual mono (Apple's
@@ -52,6 +58,33 @@ ENCODINGS: dict[str, Encoding] = {
     "mp3": Encoding("libmp3lame", "f=mp3:write_xing=1:id3v2_version=3", "mp3", "mp3", "audio/mpeg"),
     "m4a": Encoding("aac", "f=ipod:movflags=+faststart", "adts", "aac", "audio/x-m4a"),
 }
+
+
+@dataclass(frozen=True)
+class AlternateEncoding:
+    """How one alternate encoding is made from the mastered file, and how the feed names it."""
+
+    codec: str
+    #: ffmpeg muxer and the file's extension (``audio/<slug>.<extension>``).
+    muxer: str
+    extension: str
+    sample_rate: int
+    #: Bit rate by output channel count, kbit/s.
+    bitrate_kbps: dict[int, int]
+    #: RFC 6381 codecs string (podcast:alternateEnclosure ``codecs``) and the feed's title.
+    codecs: str
+    title: str
+
+
+#: Alternate name -> encoding. Opus runs at 48 kHz only (RFC 6716) in Ogg (RFC 7845); speech is
+#: transparent at 32 kbit/s mono, 64 stereo (Opus's own guidance: 24-32 kbit/s "fullband speech"
+#: per channel). AAC-LC (``mp4a.40.2``) in M4A with the index in front, 64 mono / 96 stereo.
+ALTERNATES: dict[str, AlternateEncoding] = {
+    "opus": AlternateEncoding("libopus", "ogg", "opus", 48000, {1: 32, 2: 64}, "opus", "Opus"),
+    "aac": AlternateEncoding("aac", "ipod", "m4a", 44100, {1: 64, 2: 96}, "mp4a.40.2", "AAC"),
+}
+#: The codecs string of each main format, for its own alternateEnclosure entry.
+FORMAT_CODECS: dict[str, str] = {"mp3": "mp3", "m4a": "mp4a.40.2"}
 
 
 @dataclass(frozen=True)
@@ -119,3 +152,5 @@ class MasterSettings:
     denoise: bool = False
     #: Read mono as dual mono (-16 LUFS, Apple's reading) instead of -19 LUFS.
     dual_mono: bool = False
+    #: Extra encodings made from the mastered file (not mastered again), published beside it.
+    alternates: tuple[Alternate, ...] = ()

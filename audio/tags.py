@@ -46,13 +46,14 @@ from mutagen.id3 import ID3NoHeaderError
 
 from audio.ffmpeg import run_ffmpeg
 from audio.probe import MUTAGEN_TYPES, exact_length
-from segments.errors import AudioError, InputError
+from segments.errors import AudioError, InputError, SegcastError
 from segments.files import atomic_output
 from segments.model import Chapter, Segment, Show
 from segments.schedule import describe
 from segments.sniff import KINDS, Kind, sniff_file, synchsafe
 from segments.timecode import format_timecode, parse_timecode
 from segments.transcript import transcript_text
+from segments.urls import check_url
 
 # mutagen's annotations are partial (strict mypy rejects every call into it): use it as Any.
 id3: Any = mutagen.id3
@@ -96,7 +97,9 @@ class TagKey:
 TAG_KEYS: tuple[TagKey, ...] = (
     TagKey("title", "TIT2", "©nam", "TITLE"),
     TagKey("artist", "TPE1", "©ART", "ARTIST"),
+    TagKey("album_artist", "TPE2", "aART", "ALBUMARTIST"),
     TagKey("album", "TALB", "©alb", "ALBUM"),
+    TagKey("copyright", "TCOP", "cprt", "COPYRIGHT"),
     TagKey("genre", "TCON", "©gen", "GENRE"),
     TagKey("date", "TDRC", "©day", "DATE"),
     TagKey("track", "TRCK", "trkn", "TRACKNUMBER"),
@@ -110,6 +113,14 @@ TAG_KEYS: tuple[TagKey, ...] = (
     TagKey("source_url", "WOAS", "----:com.apple.iTunes:SOURCE_URL", "SOURCE_URL"),
     TagKey("airtimes", "TXXX:AIRTIMES", "----:com.apple.iTunes:AIRTIMES", "AIRTIMES"),
 )
+
+#: Tags naming the software that wrote the file (ffmpeg's ``Lavf...``): removed on every write,
+#: like the ones segcast owns. They say nothing a listener needs, and differ between ffmpeg builds.
+ENCODER_TAGS = TagKey("encoder", "TSSE", "©too", "ENCODER")
+
+#: The TagFields whose values are URLs, published only as http(s) (``segments.urls``), with the
+#: key a producer's file gives them.
+URL_FIELDS: dict[str, str] = {"source_url": "link", "feed_url": "feed_url"}
 
 #: iTunes shows at most this much of ``desc`` (the short description).
 SHORT_DESCRIPTION_CHARS = 255
@@ -138,7 +149,9 @@ class TagFields:
 
     title: str | None = None
     artist: str | None = None
+    album_artist: str | None = None
     album: str | None = None
+    copyright: str | None = None
     genre: str | None = "Podcast"
     date: date | None = None
     track: int | None = None
@@ -207,19 +220,26 @@ def _airtimes(show: Show) -> str | None:
     return show.schedule.text or None
 
 
-def tag_fields(segment: Segment, show: Show | None) -> TagFields:
-    """Return the tag values for ``segment`` of ``show`` (the segment's own show when None)."""
+def tag_fields(segment: Segment, show: Show | None, page_url: str | None = None) -> TagFields:
+    """Return the tag values for ``segment`` of ``show`` (the segment's own show when None).
+
+    ``page_url`` is the episode's own web page (the build's site publishes one): WOAS names it,
+    else the segment's link, else the page it was imported from. TPE2 (album artist) is the
+    show's author, TCOP its copyright, TRCK the episode number.
+    """
     show = show or segment.show or Show()
     hosts = [p.name for p in segment.people_with("host")] or list(show.hosts)
     published = segment.published
     day = published.date() if isinstance(published, datetime) else published
     lyrics = transcript_text(segment.transcript)
-    source_url = (segment.source.url if segment.source else None) or segment.link
+    source_url = page_url or segment.link or (segment.source.url if segment.source else None)
     summary = segment.summary.strip() if segment.summary and segment.summary.strip() else None
     return TagFields(
         title=segment.title,
         artist=", ".join(hosts) or None,
+        album_artist=show.author,
         album=show.title,
+        copyright=show.copyright,
         date=day,
         track=segment.episode,
         comment=summary,
@@ -276,8 +296,6 @@ def detect_format(path: Path) -> Format:
         empty = kind is None and path.stat().st_size == 0
     except FileNotFoundError as exc:
         raise InputError("no such file", path) from exc
-    except IsADirectoryError as exc:
-        raise InputError("is a directory, not an audio file", path) from exc
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
     if empty:
@@ -370,7 +388,7 @@ def _drop_owned_id3(tags: Any, *, replace_cover: bool) -> None:
                 del tags[hash_key]
         else:
             tags.delall(frame_key)
-    for frame_id in ("TYER", "TDAT", "TIME", "CHAP", "CTOC"):
+    for frame_id in ("TYER", "TDAT", "TIME", "CHAP", "CTOC", ENCODER_TAGS.id3):
         tags.delall(frame_id)
     if replace_cover:
         for hash_key in [k for k, f in tags.items() if k.startswith("APIC") and f.type == 3]:
@@ -596,7 +614,7 @@ def _write_mp4(
     if b"vide" in _mp4_tracks(source):
         raise InputError("has a video track; segcast tags audio-only M4A files", where)
     original = mp4.MP4(source)
-    owned = {key.mp4 for key in TAG_KEYS if key.mp4}
+    owned = {key.mp4 for key in (*TAG_KEYS, ENCODER_TAGS) if key.mp4}
     if cover is not None:
         owned.add("covr")
     kept = {k: v for k, v in (original.tags or {}).items() if k not in owned}
@@ -609,7 +627,8 @@ def _write_mp4(
         muxer = "mp4" if where.suffix.lower() == ".mp4" else "ipod"
         run_ffmpeg(
             ["-y", "-i", source, "-i", metadata, "-map", "0:a", "-map_metadata", "1",
-             "-map_chapters", "1", "-c", "copy", "-movflags", "+faststart", "-f", muxer, temp],
+             "-map_chapters", "1", "-c", "copy", "-movflags", "+faststart", "-fflags", "+bitexact",
+             "-f", muxer, temp],
             where=where,
         )  # fmt: skip
     tagged = mp4.MP4(temp)
@@ -697,7 +716,7 @@ def _write_vorbis(
     audio: Any = _LOADERS[kind](temp)
     if audio.tags is None:
         audio.add_tags()
-    owned = {key.vorbis for key in TAG_KEYS if key.vorbis}
+    owned = {key.vorbis for key in (*TAG_KEYS, ENCODER_TAGS) if key.vorbis}
     for key in list(audio.tags.keys()):
         if key.upper() in owned or _is_chapter_key(key):
             del audio.tags[key]
@@ -799,6 +818,24 @@ def read_tags(path: Path) -> TagReport:
     return report
 
 
+def check_tag_urls(fields: TagFields, chapters: list[Chapter], where: Path) -> None:
+    """Refuse a WOAS/WFED or chapter WXXX URL that is not absolute http(s), naming its key.
+
+    The last guard for values that reached the tagger past the readers: players open them. A
+    URL is checked as the frame holds it (:func:`ascii_url`: spaces and non-ASCII encoded).
+    """
+    try:
+        for name, key in URL_FIELDS.items():
+            value = getattr(fields, name)
+            if value is not None:
+                check_url(ascii_url(value), path=where, key=key)
+        for n, chapter in enumerate(chapters):
+            if chapter.url is not None:
+                check_url(ascii_url(chapter.url), path=where, key=f"chapters[{n}].url")
+    except SegcastError as exc:
+        raise InputError(exc.message, where) from exc
+
+
 def write_tags(
     path: Path,
     fields: TagFields,
@@ -806,11 +843,14 @@ def write_tags(
     cover: bytes | None,
     chapters: list[Chapter],
     id3_version: int = 3,
+    chapters_from: Path | None = None,
 ) -> None:
     """Tag the audio file at ``path`` in place, atomically, leaving its audio frames as they were.
 
     ``cover`` is JPEG bytes (see :func:`audio.cover.prepare_cover`); ``None`` keeps the present
-    cover. ``chapters`` replace the file's chapters (an empty list removes them).
+    cover. ``chapters`` replace the file's chapters (an empty list removes them); a chapter that
+    does not fit the audio is an error naming ``chapters_from`` (the file they come from; default
+    ``path``), where the producer fixes it.
     """
     path = Path(path)
     if id3_version not in (3, 4):
@@ -822,8 +862,9 @@ def write_tags(
         )
     if kind in ("ogg", "opus", "flac") and len(chapters) > MAX_VORBIS_CHAPTERS:
         raise InputError(f"more than {MAX_VORBIS_CHAPTERS} chapters", path)
+    check_tag_urls(fields, chapters, path)
     audio = _load(path, kind)
-    planned = plan_chapters(chapters, exact_length(path, audio.info), path)
+    planned = plan_chapters(chapters, exact_length(path, audio.info), chapters_from or path)
     with atomic_output(path) as temp:
         try:
             if kind == "m4a":

@@ -28,6 +28,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "speech_bench.py",
         "read both example pages aloud: segcast's speech vs bare eSpeak NG, s per audio minute",
     ),
+    "import-feed": (
+        "import_feed_bench.py",
+        "import a generated 1,600-item feed and rebuild it: seconds and peak memory of each",
+    ),
     "align": (
         "align_bench.py",
         "pair a 60-minute interview with a damaged timed transcript: time, memory, error",

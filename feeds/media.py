@@ -6,10 +6,12 @@ The enclosure ``length`` is the byte count of the file as published, never an es
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from audio.probe import exact_length, read_mutagen
+from feeds.podcast_ns import sri_of
 from segments.errors import InputError
 from segments.sniff import KINDS, sniff_file
 
@@ -21,6 +23,8 @@ class MediaFacts:
     length_bytes: int
     mime_type: str
     duration_seconds: float | None
+    #: The audio stream's bit rate in bit/s as the header states it (podcast:alternateEnclosure).
+    bitrate: int | None = None
 
 
 def read_media_facts(path: Path) -> MediaFacts:
@@ -35,16 +39,30 @@ def read_media_facts(path: Path) -> MediaFacts:
     mime = KINDS[kind].mime if kind is not None else None
     if mime is None or not mime.startswith("audio/"):
         raise InputError("not an audio file segcast knows (MP3, M4A, AAC, Ogg, FLAC, WAV)", path)
-    return MediaFacts(length_bytes=length, mime_type=mime, duration_seconds=read_duration(path))
+    duration, bitrate = _read_stream(path)
+    return MediaFacts(length, mime, duration, bitrate)
 
 
-def read_duration(path: Path) -> float | None:
-    """Return the duration of an audio file in seconds as mutagen reads it; None if it cannot."""
+def _read_stream(path: Path) -> tuple[float | None, int | None]:
+    """Return the duration (seconds) and bit rate (bit/s) mutagen reads; None where it cannot."""
     try:
         audio = read_mutagen(path)
     except Exception as exc:  # mutagen raises its own MutagenError subclasses and struct errors
         raise InputError(f"cannot read audio: {exc}", path) from exc
     if audio is None or audio.info is None:
-        return None
+        return None, None
     length = exact_length(path, audio.info)
-    return float(length) if length else None
+    bitrate = getattr(audio.info, "bitrate", None)
+    return (float(length) if length else None), (int(bitrate) if bitrate else None)
+
+
+def file_integrity(path: Path) -> str:
+    """Return the Subresource Integrity string of a file's bytes (``sha384-``, base64), streamed."""
+    digest = hashlib.sha384()
+    try:
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise InputError(f"cannot read audio: {exc.strerror or exc}", path) from exc
+    return sri_of(digest)

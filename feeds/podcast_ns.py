@@ -59,6 +59,9 @@ class AlternateEnclosureTag(NamedTuple):
     bitrate: int | None = None
     title: str | None = None
     integrity: str | None = None
+    #: RFC 6381 codecs string (``opus``, ``mp4a.40.2``); ``default`` marks the main enclosure.
+    codecs: str | None = None
+    default: bool = False
 
 
 def sri(data: bytes) -> str:
@@ -67,7 +70,12 @@ def sri(data: bytes) -> str:
     >>> sri(b"")
     'sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb'
     """
-    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+    return sri_of(hashlib.sha384(data))
+
+
+def sri_of(digest: hashlib._Hash) -> str:
+    """Return the Subresource Integrity string of a finished SHA-384 ``digest``."""
+    return "sha384-" + base64.b64encode(digest.digest()).decode("ascii")
 
 
 class LiveItemTag(NamedTuple):
@@ -146,14 +154,19 @@ class _ChannelFields:
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
     live_items: list[LiveItemTag] = field(default_factory=list)
+    description_cdata: bool = False
 
 
 def _alternate_enclosure(parent: etree._Element, alt: AlternateEnclosureTag) -> None:
     attrib = {"type": alt.type, "length": str(alt.length)}
     if alt.bitrate is not None:
         attrib["bitrate"] = str(alt.bitrate)
+    if alt.default:
+        attrib["default"] = "true"
     if alt.title:
         attrib["title"] = alt.title
+    if alt.codecs:
+        attrib["codecs"] = alt.codecs
     el = _SubElement(parent, ALTERNATE_ENCLOSURE, attrib)
     _SubElement(el, SOURCE, {"uri": alt.url})
     if alt.integrity:
@@ -229,6 +242,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Set itunes:new-feed-url: where the feed moved; apps follow it."""
         self.fields.new_feed_url = url
 
+    def description_cdata(self, value: bool = True) -> None:
+        """Write the channel's description as CDATA (it holds sanitised HTML)."""
+        self.fields.description_cdata = value
+
     def live_item(self, live: LiveItemTag) -> None:
         """Add a podcast:liveItem (written before the items, in the order added)."""
         if live.start.utcoffset() is None or live.end.utcoffset() is None:
@@ -238,6 +255,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
     def extend_rss(self, rss_feed: etree._Element) -> etree._Element:
         channel = rss_feed[0]
         f = self.fields
+        if f.description_cdata:
+            description = channel.find("description")
+            if description is not None and description.text:
+                description.text = etree.CDATA(description.text)
         if f.last_build_date is not None:  # where feedgen would have put it
             _insert_date(channel, "lastBuildDate", f.last_build_date, after="language")
         _explicit(channel, f.explicit)

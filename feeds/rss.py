@@ -28,18 +28,13 @@ from feeds.podcast_ns import (
     PodcastNsExtension,
     TranscriptTag,
 )
-from feeds.shownotes import DESCRIPTION_MAX_BYTES, is_web_url
-from segments.errors import FeedError
+from feeds.roles import published_role
+from feeds.sanitize import plain_text, sanitize_channel_description
+from feeds.shownotes import DESCRIPTION_MAX_BYTES, names_a_host
+from segments.errors import FeedError, SegcastError
 from segments.model import Person, Segment, Show
 from segments.schedule import describe_time
-
-#: Our role names -> the podcast:person role (Podcasting 2.0 taxonomy, group "cast").
-PERSON_ROLES: dict[str, str] = {
-    "host": "host",
-    "interviewer": "host",
-    "reporter": "reporter",
-    "guest": "guest",
-}
+from segments.urls import UrlField, check_urls, segment_urls, show_urls
 
 #: What the generator element says; no version, so upgrading segcast alone changes no bytes.
 GENERATOR = "segcast"
@@ -81,13 +76,17 @@ class Episode:
 
 
 def person_tag(person: Person) -> PersonTag:
-    """Return the podcast:person tag for a person on an episode."""
-    # Only web URLs: href and img come from imported pages, and apps make them clickable.
+    """Return the podcast:person tag for a person on an episode (role and group: feeds.roles).
+
+    Its ``href`` and ``img`` are checked with the episode's other URLs (``check_published``).
+    """
+    taxonomy = published_role(person.role)
     return PersonTag(
-        name=person.name,
-        role=PERSON_ROLES[person.role],
-        img=person.img if is_web_url(person.img) else None,
-        href=person.href if is_web_url(person.href) else None,
+        name=plain_text(person.name),
+        role=taxonomy.role,
+        group=taxonomy.group,
+        img=person.img,
+        href=person.href,
     )
 
 
@@ -100,8 +99,8 @@ def item_persons(segment: Segment, show: Show) -> list[PersonTag]:
     if not segment.people:
         return []
     tags = [person_tag(p) for p in segment.people]
-    if not any(p.role in ("host", "interviewer") for p in segment.people):
-        tags = [PersonTag(name=host) for host in show.hosts] + tags
+    if not names_a_host(segment):
+        tags = [PersonTag(name=plain_text(host)) for host in show.hosts] + tags
     return tags
 
 
@@ -120,6 +119,30 @@ def truncate_utf8(text: str, max_bytes: int) -> str:
     if " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip() + "…"
+
+
+def item_urls(ep: Episode) -> list[UrlField]:
+    """Return every URL a feed item (or its page) publishes: the segment's, then the files'."""
+    fields = segment_urls(ep.segment)
+    audio = ep.segment.audio
+    stated = audio is not None and audio.url == ep.enclosure_url
+    fields.append(UrlField("audio.url" if stated else "enclosure url", ep, "enclosure_url"))
+    fields += [UrlField(f"transcript {t.type}", t, "url") for t in ep.transcripts]
+    if ep.chapters_url is not None:
+        fields.append(UrlField("chapters url", ep, "chapters_url"))
+    fields += [UrlField(f"alternate enclosure {a.type}", a, "url") for a in ep.alternates]
+    return fields
+
+
+def check_published(show: Show, episodes: list[Episode]) -> None:
+    """Refuse (FeedError naming the file and key) any URL the feed or pages would publish that is
+    not http(s): the last guard for values that reached a writer without passing a reader."""
+    try:
+        check_urls(show_urls(show), "show")
+        for ep in episodes:
+            check_urls(item_urls(ep), ep.source or f"segment {ep.segment.slug}")
+    except SegcastError as exc:
+        raise FeedError(exc.message, exc.where) from exc
 
 
 def _require(show: Show) -> None:
@@ -162,6 +185,8 @@ def _check_episodes(show: Show, episodes: list[Episode]) -> None:
         for alt in ep.alternates:
             if isinstance(alt.length, bool) or not isinstance(alt.length, int) or alt.length <= 0:
                 raise FeedError(f"alternate enclosure {alt.url}: length must be bytes", where)
+            if alt.default and alt.url == ep.enclosure_url:
+                continue  # the enclosure's own entry in the list of encodings
             if alt.url in urls:
                 raise FeedError(f"alternate enclosure URL {alt.url} is also used", where)
             urls[alt.url] = where
@@ -177,25 +202,28 @@ def new_feed_generator() -> FeedGenerator:
 
 
 def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None:
-    fg.title(show.title)
-    fg.description(show.description)
+    fg.title(plain_text(show.title or ""))
+    assert show.description is not None  # _require checked it
+    description, is_html = sanitize_channel_description(show.description)
+    fg.description(description)
     # The channel <link> is feedgen's last link() call: the self link first.
     fg.link(href=show.feed_url, rel="self", type="application/rss+xml")
     fg.link(href=show.link, rel="alternate")
     if show.language:
         fg.language(show.language)
     if show.copyright:
-        fg.copyright(show.copyright)
+        fg.copyright(plain_text(show.copyright))
     fg.generator(GENERATOR)
     if show.artwork:
-        fg.image(url=show.artwork, title=show.title, link=show.link)
+        fg.image(url=show.artwork, title=plain_text(show.title or ""), link=show.link)
         fg.podcast.itunes_image(show.artwork)
         if fg.podcast.itunes_image() != show.artwork:  # feedgen drops it silently otherwise
             raise FeedError(f"artwork URL must end in .jpg or .png: {show.artwork}", "show")
     if show.author:
-        fg.podcast.itunes_author(show.author)
+        fg.podcast.itunes_author(plain_text(show.author))
     if show.owner_name or show.owner_email:
-        fg.podcast.itunes_owner(name=show.owner_name, email=show.owner_email)
+        name = plain_text(show.owner_name) if show.owner_name else None
+        fg.podcast.itunes_owner(name=name, email=show.owner_email)
     if show.category:
         category = {"cat": show.category}
         if show.subcategory:
@@ -203,6 +231,7 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         fg.podcast.itunes_category(category)
     fg.podcast.itunes_type(show.type)
     ext: PodcastNsExtension = fg.podcast20
+    ext.description_cdata(is_html)
     if show.explicit is not None:
         ext.explicit(show.explicit)
     if show.podcast_guid:
@@ -210,9 +239,9 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
     if show.locked is not None:
         ext.locked(show.locked, show.owner_email)
     for funding in show.funding:
-        ext.funding(funding.url, funding.label)
+        ext.funding(funding.url, plain_text(funding.label))
     for host in show.hosts:
-        ext.person(PersonTag(name=host))
+        ext.person(PersonTag(name=plain_text(host)))
     # feedgen stamps the clock by default (and formats by switching the locale): ours is written
     # by the extension from the newest item; an empty feed gets none at all.
     fg._FeedGenerator__rss_lastBuildDate = None
@@ -250,12 +279,13 @@ def live_items(show: Show, episodes: list[Episode], now: datetime) -> list[LiveI
         minutes=show.airing_minutes,
         published=[ep.pub_date for ep in episodes],
     )
+    name = plain_text(show.title or "")
     return [
         LiveItemTag(
             status=airing.status,
             start=airing.start,
             end=airing.end,
-            title=f"{show.title}, live {airing.start:%Y-%m-%d} at {_clock(airing.start)}",
+            title=f"{name}, live {airing.start:%Y-%m-%d} at {_clock(airing.start)}",
             guid=airing.guid,
             stream_url=show.live_stream_url,
             stream_type=show.live_stream_type,
@@ -268,10 +298,10 @@ def live_items(show: Show, episodes: list[Episode], now: datetime) -> list[LiveI
 def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
     segment = ep.segment
     fe = fg.add_entry(order="append")
-    fe.title(segment.title)
+    fe.title(plain_text(segment.title))
     fe.guid(segment.guid, permalink=False)
     link = segment.link or (segment.source.url if segment.source else None)
-    if is_web_url(link):  # a page's og:url may be javascript:; apps make <link> clickable
+    if link:  # checked by check_published: apps make <link> clickable
         fe.link(href=link)
     ext: PodcastNsEntryExtension = fe.podcast20
     if ep.description:
@@ -280,7 +310,7 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         if ep.content_html:
             fe.content(ep.content_html, type="CDATA")
     elif segment.summary:
-        fe.description(truncate_utf8(segment.summary, DESCRIPTION_MAX_BYTES))
+        fe.description(truncate_utf8(plain_text(segment.summary), DESCRIPTION_MAX_BYTES))
     fe.enclosure(url=ep.enclosure_url, length=str(ep.length_bytes), type=ep.mime_type)
     ext.pub_date(ep.pub_date)
     if ep.duration_seconds is not None:
@@ -313,10 +343,15 @@ def build_feed(show: Show, episodes: list[Episode], *, now: datetime | None = No
     """
     _require(show)
     _check_episodes(show, episodes)
+    check_published(show, episodes)
     ordered = sorted(episodes, key=lambda ep: ep.pub_date, reverse=True)
     with _cyclic_gc_paused():
         fg = new_feed_generator()
-        _channel(fg, show, ordered[0].pub_date if ordered else None)
+        newest = ordered[0].pub_date if ordered else None
+        # lastBuildDate is when the feed last changed: never later than the build's moment.
+        if newest is not None and now is not None:
+            newest = min(newest, now)
+        _channel(fg, show, newest)
         if now is not None:
             for live in live_items(show, episodes, now):
                 fg.podcast20.live_item(live)

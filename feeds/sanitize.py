@@ -1,12 +1,16 @@
 """Sanitise HTML for feeds: show notes (``content:encoded``) and Apple's item ``description``.
 
-All HTML that reaches a feed goes through here. nh3 (Python bindings of ammonia, the Rust
-sanitiser built on html5ever) parses like a browser, keeps only the tags, attributes and URL
-schemes listed below, and re-serialises, so no script, event handler or ``javascript:`` URL
-survives however it is spelled or encoded.
+All HTML that reaches a feed goes through here, and so do show.toml's channel description
+(``sanitize_channel_description``) and producer text bound for a place that is plain text but that
+readers may still render as HTML (``plain_text``: people's names, titles, chapter titles, ID3
+frames). nh3 (Python bindings of ammonia, the Rust sanitiser built on html5ever) parses like a
+browser, keeps only the tags, attributes and URL schemes listed below, and re-serialises, so no
+script, event handler or ``javascript:`` URL survives however it is spelled or encoded.
 """
 
 from __future__ import annotations
+
+import html as html_module
 
 import nh3
 
@@ -86,3 +90,60 @@ def sanitize_description(html: str) -> str:
     'Guests<p>Ana <a href="https://x.org/">x</a></p>'
     """
     return _cdata_safe(_DESCRIPTION.clean(html))
+
+
+_PLAIN = nh3.Cleaner(tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT), attributes={})
+
+#: How many rounds of unescaping :func:`plain_text` follows ("&amp;lt;script&amp;gt;").
+_PLAIN_ROUNDS = 4
+
+
+def plain_text(text: str) -> str:
+    """Return producer text for a plain-text place a reader may still render as HTML (a person's
+    name, a chapter title, an ID3 frame): tags removed, script and style with their content, and
+    entities decoded, until no markup is left to find.
+
+    >>> plain_text('Ana <b>Ruiz</b><script>alert(1)</script> & co')
+    'Ana Ruiz & co'
+    >>> plain_text("&lt;img src=x onerror=alert(1)&gt;Ana"), plain_text("I <3 film; a < b")
+    ('Ana', 'I <3 film; a < b')
+    """
+    if "<" not in text and "&" not in text:
+        return text  # nothing a parser could read as markup or an entity: the common case
+    cleaned = _settled(_PLAIN, text)
+    decoded = html_module.unescape(cleaned)
+    # Settled: decoding once more finds no markup. Else (escaped five times over) keep entities.
+    return decoded if _PLAIN.clean(decoded) == cleaned else cleaned
+
+
+def _settled(cleaner: nh3.Cleaner, text: str) -> str:
+    """Clean ``text``, decode its entities and clean again until nothing changes; return the last
+    cleaned HTML. Markup escaped once or more ("&lt;script&gt;") is found and removed too."""
+    cleaned = cleaner.clean(text)
+    for _ in range(_PLAIN_ROUNDS):
+        decoded = html_module.unescape(cleaned)
+        again = cleaner.clean(decoded)
+        if again == cleaned:
+            break
+        cleaned = again
+    return cleaned
+
+
+def sanitize_channel_description(text: str) -> tuple[str, bool]:
+    """Return the channel ``<description>`` for show.toml's ``description``, and whether it is
+    HTML (to be written as CDATA).
+
+    Readers render the channel description as HTML, escaped or not, so it is sanitised like an
+    item's (Apple's tags, no script, no event handler). Text that needs no markup stays as it is.
+
+    >>> sanitize_channel_description("Movies, music and TV.")
+    ('Movies, music and TV.', False)
+    >>> sanitize_channel_description('<p onclick="x()">Film</p><script>alert(1)</script>')
+    ('<p>Film</p>', True)
+    >>> sanitize_channel_description("Film &lt;script&gt;alert(1)&lt;/script&gt;&amp; TV")
+    ('Film &amp; TV', True)
+    """
+    cleaned = _cdata_safe(_settled(_DESCRIPTION, text))
+    if "<" not in cleaned and "&" not in cleaned:
+        return cleaned, False
+    return cleaned, True

@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 
+from feeds.roles import PUBLISHED_ROLES, published_role
 from feeds.sanitize import sanitize_description, sanitize_html
-from segments.model import ROLES, Chapter, Image, Person, Role, Segment, Show
+from segments.model import Chapter, Image, Person, Segment, Show
 from segments.timecode import format_clock
 from segments.urls import is_published_url
 
@@ -29,14 +30,6 @@ DESCRIPTION_MAX_BYTES = 4000
 #: When the people, chapters and links leave the summary less than this, the whole description is
 #: cut at the end instead (the summary comes first and matters most).
 MIN_SUMMARY_BYTES = 1000
-
-#: How each role is labelled in the show notes: (one person, several).
-ROLE_LABELS: dict[Role, tuple[str, str]] = {
-    "host": ("Host", "Hosts"),
-    "interviewer": ("Interviewer", "Interviewers"),
-    "reporter": ("Reporter", "Reporters"),
-    "guest": ("Guest", "Guests"),
-}
 
 #: Spotify turns description timestamps into chapters only when they start at 00:00 and there are
 #: at least three, in order (Spotify for Podcasters, "Enabling podcast chapters",
@@ -75,29 +68,33 @@ def chapter_lines(chapters: Sequence[Chapter]) -> list[str]:
     ]
 
 
-def is_web_url(url: str | None) -> bool:
-    """Say whether ``url`` is an absolute http(s) URL (the policy is :mod:`segments.urls`)."""
-    return is_published_url(url)
-
-
 def _person_html(person: Person) -> str:
     name = escape(" ".join(person.name.split()))
-    return f'<a href="{escape(person.href or "")}">{name}</a>' if is_web_url(person.href) else name
+    if is_published_url(person.href):
+        return f'<a href="{escape(person.href or "")}">{name}</a>'
+    return name
+
+
+def names_a_host(segment: Segment) -> bool:
+    """Tell whether someone on ``segment`` is published as a host (an interviewer is one)."""
+    return any(published_role(p.role).role == "host" for p in segment.people)
 
 
 def people_lines(segment: Segment, show: Show | None) -> list[str]:
     """Return "Host: Name" lines (HTML) in role order; the show's hosts stand in for a missing host.
 
-    A segment that names no host and no interviewer still has the show's host at the microphone.
+    Each person is labelled with the role the feed's podcast:person gives them
+    (``feeds.roles``). A segment that names no host still has the show's host at the microphone.
     """
     lines = []
-    for role in ROLES:
-        names = [_person_html(p) for p in segment.people_with(role)]
-        if role == "host" and not names and not segment.people_with("interviewer") and show:
-            names = [escape(host) for host in show.hosts]
+    for published in PUBLISHED_ROLES:
+        people = [p for p in segment.people if published_role(p.role) == published]
+        names = [_person_html(p) for p in people]
+        if published.role == "host" and not names and show:
+            names = [escape(" ".join(host.split())) for host in show.hosts]
         if names:
-            one, several = ROLE_LABELS[role]
-            lines.append(f"{one if len(names) == 1 else several}: {', '.join(names)}")
+            label = published.label if len(names) == 1 else published.plural
+            lines.append(f"{label}: {', '.join(names)}")
     return lines
 
 
@@ -149,16 +146,16 @@ def _summary_html(segment: Segment) -> str:
 
 def _source_url(segment: Segment, source_url: str | None) -> str | None:
     for url in (source_url, segment.link, segment.source.url if segment.source else None):
-        if is_web_url(url):
+        if is_published_url(url):
             return url
     return None
 
 
 def _link_lines(transcript_url: str | None, source_url: str | None) -> list[str]:
     lines = []
-    if is_web_url(transcript_url):
+    if is_published_url(transcript_url):
         lines.append(f'<a href="{escape(transcript_url or "")}">Transcript</a>')
-    if is_web_url(source_url):
+    if is_published_url(source_url):
         host = urlsplit(source_url or "").hostname or ""
         host = host.removeprefix("www.")
         lines.append(f'Source: <a href="{escape(source_url or "")}">{escape(host)}</a>')

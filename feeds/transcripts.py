@@ -19,7 +19,7 @@ from html import escape
 
 import nh3
 
-from feeds.sanitize import DROPPED_WITH_CONTENT
+from feeds.sanitize import DROPPED_WITH_CONTENT, plain_text
 from segments.errors import FeedError
 from segments.model import Section, Segment
 from segments.segmentfile import UNKNOWN_QUESTIONER
@@ -78,13 +78,25 @@ def _asker(segment: Segment) -> str:
 
 
 def _turns(section: Section, asker: str | None = None) -> list[_Turn]:
+    """Return a section's question and answer as turns of plain text (the timed formats').
+
+    SRT, JSON and WebVTT cues are text, but players render SRT's and JSON's as HTML and WebVTT
+    has tags of its own: markup typed into a transcript or a name is removed (``plain_text``).
+    """
     turns = []
-    if section.question:
-        turns.append(_Turn(section.questioner or asker, " ".join(section.question.split())))
-    text = " ".join(" ".join(p.split()) for p in section.paragraphs if p.strip())
+    question = plain_text(section.question or "")
+    if question.strip():
+        turns.append(_Turn(_name(section.questioner or asker), " ".join(question.split())))
+    paragraphs = (plain_text(p) for p in section.paragraphs)
+    text = " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
     if text:
-        turns.append(_Turn(section.speaker, text))
+        turns.append(_Turn(_name(section.speaker), text))
     return turns
+
+
+def _name(speaker: str | None) -> str | None:
+    name = " ".join(plain_text(speaker).split()) if speaker else None
+    return name or None
 
 
 def _timed_sections(segment: Segment) -> list[tuple[float, float, Section]] | None:

@@ -2,38 +2,44 @@
 
 Everything is checked once, here, and every message names the key and the file:
 ``show.toml: category: 'Tv & film' is not an Apple category; did you mean 'TV & Film'?``
+Every problem of the file is reported at once, one line each (a new show.toml is fixed in one
+round). Values are checked against the rules segment files share (``segments.values``).
 """
 
 from __future__ import annotations
 
 import difflib
+import io
+import math
 import os
 import re
 import tomllib
+import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
 
-from audio.settings import ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
-from feeds.categories import APPLE_CATEGORIES, suggest
+from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.guids import is_uuid, podcast_guid
 from segcast.bitrate import parse_bitrate
-from segments.errors import ConfigError, ScheduleError
+from segments.categories import APPLE_CATEGORIES, suggest
+from segments.errors import ConfigError, ScheduleError, SegcastError, combined
+from segments.files import read_input
 from segments.model import Funding, RemoteFeed, Show, ShowType, TxtRecord
 from segments.schedule import Schedule, check_timezone, parse_airtimes
 from segments.sniff import KINDS, sniff
+from segments.values import DESCRIPTION_BYTES, TAG_CHARS, VALUE_RULES, Rule, value_problem
 
-#: Apple's limit on most tag values, in characters.
-MAX_TAG_CHARS = 255
+#: Apple's limit on most tag values, in characters (the shared value rules' own).
+MAX_TAG_CHARS = TAG_CHARS
 #: Apple's limit on the channel description, in bytes.
-MAX_DESCRIPTION_BYTES = 4000
+MAX_DESCRIPTION_BYTES = DESCRIPTION_BYTES
 #: The configuration file every show folder holds.
 SHOW_TOML = "show.toml"
 
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 SHOW_TYPES: tuple[ShowType, ...] = ("episodic", "serial")
 
 
@@ -41,33 +47,30 @@ def _fail(path: Path, key: str, message: str) -> ConfigError:
     return ConfigError(f"{key}: {message}", path)
 
 
+def _ruled(value: Any, key: str, path: Path, rule: Rule | None = None) -> Any:
+    """Return ``value`` if the shared value rules allow it under ``key``, else ConfigError."""
+    problem = value_problem(key, value, rule)
+    if problem is not None:
+        raise ConfigError(problem, path)
+    return value
+
+
 def _text(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _fail(path, key, f"must be text, not {value!r}")
-    if len(value) > MAX_TAG_CHARS:
-        raise _fail(path, key, f"is {len(value)} characters; Apple allows {MAX_TAG_CHARS}")
-    return value.strip()
+    return str(_ruled(value.strip(), key, path))
 
 
 def _description(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _fail(path, key, f"must be text, not {value!r}")
-    size = len(value.strip().encode("utf-8"))
-    if size > MAX_DESCRIPTION_BYTES:
-        raise _fail(path, key, f"is {size} bytes; Apple allows {MAX_DESCRIPTION_BYTES}")
-    return value.strip()
+    return str(_ruled(value.strip(), key, path, VALUE_RULES["description"]))
 
 
 def _url(value: Any, key: str, path: Path) -> str:
-    if not isinstance(value, str):
-        raise _fail(path, key, f"must be a URL, not {value!r}")
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise _fail(path, key, f"{value!r} is not an http(s) URL")
-    if any(char.isspace() for char in value.strip()):
-        # base_url is joined to file names as is: every enclosure URL would hold the space.
-        raise _fail(path, key, f"{value!r} has a space; write it as %20")
-    return value.strip()
+    # One URL policy (segments.urls): absolute http(s) with a host, no space (base_url is joined
+    # to file names as is: every enclosure URL would hold the space), no control character.
+    return str(_ruled(value, key, path, VALUE_RULES["url"])).strip()
 
 
 def _bool(value: Any, key: str, path: Path) -> bool:
@@ -79,28 +82,37 @@ def _bool(value: Any, key: str, path: Path) -> bool:
 def _email(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not _EMAIL.match(value.strip()):
         raise _fail(path, key, f"{value!r} is not an email address")
-    return value.strip()
+    return str(_ruled(value.strip(), key, path))  # the pattern lets a control character by
 
 
 def _language(value: Any, key: str, path: Path) -> str:
-    if not isinstance(value, str) or not _LANGUAGE.match(value):
-        raise _fail(path, key, f"{value!r} is not an ISO 639 language code such as 'en' or 'en-us'")
-    return value
+    if not isinstance(value, str):
+        raise _fail(path, key, f"must be a language code such as 'en', not {value!r}")
+    return str(_ruled(value, key, path, VALUE_RULES["language"]))
 
 
-def _one_of(value: Any, key: str, path: Path, choices: list[str], what: str) -> str:
+def _one_of(
+    value: Any, key: str, path: Path, choices: list[str], what: str, *, listed: bool = False
+) -> str:
+    """Return ``value`` if it is one of ``choices``; else an error with the closest one and, when
+    ``listed`` and the value is not merely miscased, every valid one."""
     if isinstance(value, str) and value in choices:
         return value
     message = f"{value!r} is not {what}"
-    hint = suggest(value, choices) if isinstance(value, str) else None
+    spelled = suggest(value, choices) if isinstance(value, str) else None
+    hint = spelled
     if hint is None and isinstance(value, str):
         close = difflib.get_close_matches(value, choices, n=1)
         hint = close[0] if close else None
-    raise _fail(path, key, f"{message}; did you mean {hint!r}?" if hint else message)
+    if hint:
+        message += f"; did you mean {hint!r}?"
+    if listed and choices and spelled is None:  # not merely the casing: say what there is
+        message += f" (valid: {', '.join(choices)})"
+    raise _fail(path, key, message)
 
 
 def _category(value: Any, key: str, path: Path) -> str:
-    return _one_of(value, key, path, list(APPLE_CATEGORIES), "an Apple category")
+    return _one_of(value, key, path, list(APPLE_CATEGORIES), "an Apple category", listed=True)
 
 
 def _type(value: Any, key: str, path: Path) -> str:
@@ -110,7 +122,7 @@ def _type(value: Any, key: str, path: Path) -> str:
 def _names(value: Any, key: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _fail(path, key, f"must be a list of names, not {value!r}")
-    return [v.strip() for v in value]
+    return [str(_ruled(v.strip(), f"{key}[{i}]", path)) for i, v in enumerate(value)]
 
 
 def _funding(value: Any, key: str, path: Path) -> list[Funding]:
@@ -122,7 +134,10 @@ def _funding(value: Any, key: str, path: Path) -> list[Funding]:
                 path, key, 'each entry needs exactly url and label: {url = "...", label = "..."}'
             )
         funding.append(
-            Funding(url=_url(item["url"], key, path), label=_text(item["label"], key, path))
+            Funding(
+                url=_url(item["url"], f"{key}.url", path),
+                label=_text(item["label"], f"{key}.label", path),
+            )
         )
     return funding
 
@@ -172,6 +187,7 @@ TXT_MAX_CHARS, TXT_PURPOSE_MAX_CHARS, LICENSE_MAX_CHARS = 4000, 128, 128
 def _license(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > LICENSE_MAX_CHARS:
         raise _fail(path, key, f"must be a license identifier such as 'cc-by-4.0', not {value!r}")
+    _ruled(value, key, path)
     return value.strip().lower()  # the spec: a lower-cased licenses.json identifier
 
 
@@ -198,6 +214,8 @@ def _txt(value: Any, key: str, path: Path) -> list[TxtRecord]:
                 key,
                 'each entry is text (4000 characters at most) or {text = "...", purpose = "..."}',
             )
+        _ruled(text, key, path)
+        _ruled(purpose, key, path)
         records.append(TxtRecord(text=text.strip(), purpose=purpose))
     return records
 
@@ -221,7 +239,7 @@ def _podroll(value: Any, key: str, path: Path) -> list[RemoteFeed]:
 def _artwork(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not value.strip():
         raise _fail(path, key, f"must be a file name or a URL, not {value!r}")
-    return value.strip()
+    return str(_ruled(value.strip(), key, path))
 
 
 #: A key's check: (value, key, file) -> the checked value, or ConfigError naming key and file.
@@ -268,6 +286,12 @@ KEYS: dict[str, Key] = {
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
+    # Where the feed was before it came to segcast (segcast import-feed writes it): while it
+    # differs from feed_url the feed carries itunes:new-feed-url = feed_url, so apps that still
+    # read the old address (through the old host's 301) move their subscription.
+    "old_feed_url": Key(_url),
+    # segcast build downloads the audio that newly imported pages link to (raw/ or audio/).
+    "download_audio": Key(_bool, default=False),
 }
 
 #: Tables show.toml may hold besides the keys above, each read by its own loader.
@@ -299,30 +323,41 @@ def _artwork_url(value: str, base_url: str, path: Path) -> str:
     if extension not in ARTWORK_TYPES:
         raise _fail(path, "artwork", f"{value!r} must be a .jpg or .png file (Apple's rule)")
     try:
-        head = file.read_bytes()[:8]
-    except OSError as exc:
-        raise _fail(path, "artwork", f"cannot read {value!r}: {exc.strerror or exc}") from exc
-    real = _image_mime(head)
+        data = read_input(file, what="artwork file")
+    except SegcastError as exc:
+        raise _fail(path, "artwork", f"cannot read {value!r}: {exc.message}") from exc
+    real = _image_mime(data[:8])
     if real != ARTWORK_TYPES[extension]:
         raise _fail(
             path, "artwork", f"{value!r} is named {extension} but is {real or 'not JPEG or PNG'}"
         )
     if not value.isascii():
         raise _fail(path, "artwork", f"{value!r}: file names must be ASCII")
-    _check_artwork_image(file, value, path)
+    _check_artwork_image(data, value, path)
     return urljoin(base_url, quote(Path(value).as_posix()))
 
 
-def _check_artwork_image(file: Path, value: str, path: Path) -> None:
+def _check_artwork_image(data: bytes, value: str, path: Path) -> None:
     """Check Apple's artwork rules that need the pixels: square, 1400 to 3000 px, RGB."""
     from PIL import Image, UnidentifiedImageError
 
-    try:
-        with Image.open(file) as image:
-            width, height, mode = image.width, image.height, image.mode
-    except (OSError, UnidentifiedImageError) as exc:
-        raise _fail(path, "artwork", f"cannot read {value!r} as an image: {exc}") from exc
     low, high = ARTWORK_PIXELS
+    try:
+        with warnings.catch_warnings():
+            # Pillow warns past 89 million pixels and refuses past twice that (a decompression
+            # bomb); artwork has at most 9 million, so either is refused here, unread.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height, mode = image.width, image.height, image.mode
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise _fail(
+            path,
+            "artwork",
+            f"{value!r} has too many pixels to open safely (a decompression bomb?); "
+            f"Apple wants a square of {low} to {high} px",
+        ) from exc
+    except (OSError, ValueError, UnidentifiedImageError) as exc:
+        raise _fail(path, "artwork", f"cannot read {value!r} as an image: {exc}") from exc
     if width != height or not low <= width <= high:
         raise _fail(
             path,
@@ -334,16 +369,30 @@ def _check_artwork_image(file: Path, value: str, path: Path) -> None:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """Return the table in a TOML file, with errors naming the file."""
+    """Return the table in a TOML file, with errors naming the file.
+
+    The file is read through ``segments.files.read_input`` (a FIFO or a device is refused before
+    it is opened); bytes that are not UTF-8 (a binary file, UTF-16 with its BOM) are one line.
+    """
+    if not path.exists() and not path.is_symlink():
+        raise ConfigError("no show.toml here (the show folder needs one)", path)
+    data = read_input(path, what="show.toml")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ConfigError("is UTF-16 text; save it as UTF-8 (TOML files are UTF-8)", path)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as exc:
-        raise ConfigError("no show.toml here (the show folder needs one)", path) from exc
-    except OSError as exc:
-        raise ConfigError(f"cannot read: {exc.strerror or exc}", path) from exc
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"is not UTF-8 text (byte {exc.start}); TOML files are UTF-8", path
+        ) from exc
+    try:
+        return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"not valid TOML: {exc}", path) from exc
+    except ValueError as exc:  # an integer of more than 4300 digits, which int() refuses
+        raise ConfigError("not valid TOML: a number of more than 4300 digits", path) from exc
+    except RecursionError as exc:
+        raise ConfigError("not valid TOML: arrays or tables nested too deeply", path) from exc
 
 
 @dataclass(frozen=True)
@@ -360,6 +409,7 @@ class ShowConfig:
     audio: MasterSettings
     artwork_file: Path | None
     podcast_guid_pinned: bool
+    download_audio: bool = False
 
     @property
     def folder(self) -> Path:
@@ -376,14 +426,18 @@ def load_config(path: Path, environ: Mapping[str, str] | None = None) -> ShowCon
     if path.is_dir():
         path = path / SHOW_TOML
     raw = read_toml(path)
-    show = _load_show(raw, path, os.environ if environ is None else environ)
-    artwork = show_artwork_file(raw, path)
+    problems: list[ConfigError] = []
+    show = _load_show(raw, path, os.environ if environ is None else environ, problems)
+    audio = _load_audio_settings(raw, path, problems)
+    if show is None or audio is None or problems:
+        raise combined(problems)
     return ShowConfig(
         path=path,
         show=show,
-        audio=_load_audio_settings(raw, path),
-        artwork_file=artwork,
+        audio=audio,
+        artwork_file=show_artwork_file(raw, path),
         podcast_guid_pinned="podcast_guid" in raw,
+        download_audio=raw.get("download_audio") is True,
     )
 
 
@@ -398,17 +452,27 @@ def show_artwork_file(raw: Mapping[str, Any], path: Path) -> Path | None:
 def load_show(path: Path, environ: Mapping[str, str] | None = None) -> Show:
     """Read and check the show keys of ``show.toml`` alone (``segcast audio tag --show``)."""
     path = Path(path)
-    return _load_show(read_toml(path), path, os.environ if environ is None else environ)
+    problems: list[ConfigError] = []
+    show = _load_show(read_toml(path), path, os.environ if environ is None else environ, problems)
+    if show is None or problems:
+        raise combined(problems)
+    return show
 
 
-def _load_show(raw: Mapping[str, Any], path: Path, environ: Mapping[str, str]) -> Show:
-    """Check the show keys of a read show.toml; ``SEGCAST_*`` variables override keys."""
+def _load_show(
+    raw: Mapping[str, Any], path: Path, environ: Mapping[str, str], problems: list[ConfigError]
+) -> Show | None:
+    """Check the show keys of a read show.toml; ``SEGCAST_*`` variables override keys.
+
+    Every problem is added to ``problems``; the Show is returned only when there is none.
+    """
     for key in raw:
         if key not in KEYS and key not in TABLES:
             close = difflib.get_close_matches(key, [*KEYS, *TABLES], n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise _fail(path, key, f"unknown key{hint}")
+            problems.append(_fail(path, key, f"unknown key{hint}"))
     values: dict[str, Any] = {}
+    failed: set[str] = set()
     for key, spec in KEYS.items():
         where = path
         value = raw.get(key, spec.default)
@@ -416,20 +480,82 @@ def _load_show(raw: Mapping[str, Any], path: Path, environ: Mapping[str, str]) -
             value, where = environ[spec.env], Path(spec.env)
         if value is None:
             if spec.required:
-                raise _fail(path, key, "missing (required)")
+                problems.append(_fail(path, key, "missing (required)"))
+                failed.add(key)
             continue
-        values[key] = spec.check(value, key, where)
-    return _show(values, path)
+        try:
+            values[key] = spec.check(value, key, where)
+        except ConfigError as exc:
+            problems.append(exc)
+            failed.add(key)
+    checks, artwork = _show_checks(values, failed, path)
+    problems.extend(checks)
+    if failed or checks or artwork is None:
+        return None
+    try:
+        return _show(values, path, artwork)
+    except ConfigError as exc:
+        problems.append(exc)
+        return None
 
 
-def _show(values: dict[str, Any], path: Path) -> Show:
+def _show_checks(
+    values: dict[str, Any], failed: set[str], path: Path
+) -> tuple[list[ConfigError], str | None]:
+    """Return the problems between keys (a subcategory of the category...), each checked when its
+    keys read well, and the artwork's URL (None when it could not be made)."""
+    problems: list[ConfigError] = []
+    artwork: str | None = None
+    category, subcategory = values.get("category"), values.get("subcategory")
+    if category is not None and subcategory is not None:
+        choices = list(APPLE_CATEGORIES[category])
+        if subcategory not in choices:
+            what = f"a subcategory of {category!r}" if choices else "possible"
+            what += "" if choices else f": {category!r} has none"
+            try:
+                _one_of(subcategory, "subcategory", path, choices, what, listed=True)
+            except ConfigError as exc:
+                problems.append(exc)
+    schedule: Schedule | None = None
+    if "airtimes" in values:
+        try:
+            schedule = parse_airtimes(values["airtimes"], values.get("timezone"))
+        except ScheduleError as exc:
+            problems.append(_fail(path, "airtimes", exc.message))
+            failed.add("airtimes")  # no follow-on problem about what needs airtimes
+        # The text may name its zone ("3:30pm Pacific"); else timezone must.
+        if schedule is not None and schedule.timezone is None and "timezone" not in failed:
+            problems.append(
+                _fail(path, "timezone", "missing: airtimes need a time zone (an IANA name)")
+            )
+    live = "live_stream_url" in values and "airtimes" not in failed
+    if live and (schedule is None or not schedule.airtimes):
+        problems.append(
+            _fail(path, "live_stream_url", "needs airtimes: live items are the next airings")
+        )
+    locked = values.get("locked") is not None
+    if locked and "owner_email" not in values and "owner_email" not in failed:
+        problems.append(
+            _fail(path, "owner_email", "missing: podcast:locked needs the owner's email")
+        )
+    if "artwork" in values and "base_url" in values:
+        try:
+            artwork = _artwork_url(values["artwork"], _base(values["base_url"]), path)
+        except ConfigError as exc:
+            problems.append(exc)
+    return problems, artwork
+
+
+def _base(url: str) -> str:
+    """Return ``base_url`` ending in a slash: file names are joined to it."""
+    return url if url.endswith("/") else url + "/"
+
+
+def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
+    """Make the Show of checked values (``_show_checks`` found no problem between them)."""
     category = values["category"]
     subcategory = values.get("subcategory")
-    if subcategory is not None and subcategory not in APPLE_CATEGORIES[category]:
-        choices = list(APPLE_CATEGORIES[category])
-        what = f"a subcategory of {category!r}" if choices else f"possible: {category!r} has none"
-        _one_of(subcategory, "subcategory", path, choices, what)
-    base_url = values["base_url"] if values["base_url"].endswith("/") else values["base_url"] + "/"
+    base_url = _base(values["base_url"])
     schedule = None
     if "airtimes" in values:
         try:
@@ -442,8 +568,6 @@ def _show(values: dict[str, Any], path: Path) -> Show:
         raise _fail(path, "timezone", "missing: airtimes need a time zone (an IANA name)")
     if "live_stream_url" in values and (schedule is None or not schedule.airtimes):
         raise _fail(path, "live_stream_url", "needs airtimes: live items are the next airings")
-    if values.get("locked") is not None and "owner_email" not in values:
-        raise _fail(path, "owner_email", "missing: podcast:locked needs the owner's email")
     return Show(
         title=values["title"],
         description=values["description"],
@@ -452,7 +576,7 @@ def _show(values: dict[str, Any], path: Path) -> Show:
         category=category,
         subcategory=subcategory,
         language=values["language"],
-        artwork=_artwork_url(values["artwork"], base_url, path),
+        artwork=artwork,
         link=values["link"],
         base_url=base_url,
         feed_url=values["feed_url"],
@@ -471,8 +595,14 @@ def _show(values: dict[str, Any], path: Path) -> Show:
         license=values.get("license"),
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
-        new_feed_url=values.get("new_feed_url"),
+        new_feed_url=values.get("new_feed_url") or _moved_to(values),
     )
+
+
+def _moved_to(values: Mapping[str, Any]) -> str | None:
+    """Return feed_url when the show came from another feed address (``old_feed_url``)."""
+    old = values.get("old_feed_url")
+    return values["feed_url"] if old and old != values["feed_url"] else None
 
 
 # -- [audio]: mastering settings ---------------------------------------------------------------
@@ -494,12 +624,15 @@ AUDIO_KEYS: dict[str, tuple[str, str]] = {
     "dehum": ("mains", "dehum"),
     "denoise": ("bool", "denoise"),
     "dual_mono": ("bool", "dual_mono"),
+    "alternates": ("alternates", "alternates"),
 }
 
 
 def _number(value: Any, key: str, path: Path) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _fail(path, key, f"must be a number, not {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):  # TOML has nan and inf
+        raise _fail(path, key, f"{value} is not a number")
     # One table of ranges, audio.master's, checks these and MasterSettings alike.
     problem = SETTING_RANGES[AUDIO_KEYS[key.removeprefix("audio.")][1]].problem(value)
     if problem:
@@ -513,6 +646,8 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
         return _one_of(value, key, path, sorted(ENCODINGS), "'mp3' or 'm4a'")
     if kind == "bool":
         return _bool(value, key, path)
+    if kind == "alternates":
+        return _alternates(value, key, path)
     if kind == "mains":
         if isinstance(value, bool) or value not in MAINS_HZ:
             raise _fail(path, key, f"must be 50 or 60 (Hz of the mains), not {value!r}")
@@ -534,23 +669,77 @@ def _audio_value(kind: str, value: Any, key: str, path: Path) -> Any:
     return _number(value, key, path)
 
 
+def _alternates(value: Any, key: str, path: Path) -> tuple[str, ...]:
+    """Return the alternate encodings asked for: a list of ALTERNATES names, each once."""
+    choices = " or ".join(repr(name) for name in ALTERNATES)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise _fail(path, key, f"must be a list of encodings ({choices}), not {value!r}")
+    names: list[str] = []
+    for item in value:
+        name = _one_of(item.strip().lower(), key, path, sorted(ALTERNATES), choices)
+        if name in names:
+            raise _fail(path, key, f"{name!r} is listed twice")
+        names.append(name)
+    return tuple(names)
+
+
 def load_audio_settings(path: Path) -> MasterSettings:
     """Read and check the optional ``[audio]`` table of ``show.toml``: how to master episodes."""
     path = Path(path)
-    return _load_audio_settings(read_toml(path), path)
+    problems: list[ConfigError] = []
+    settings = _load_audio_settings(read_toml(path), path, problems)
+    if settings is None or problems:
+        raise combined(problems)
+    return settings
 
 
-def _load_audio_settings(raw: Mapping[str, Any], path: Path) -> MasterSettings:
-    """Check the ``[audio]`` table of a read show.toml."""
+def _load_audio_settings(
+    raw: Mapping[str, Any], path: Path, problems: list[ConfigError]
+) -> MasterSettings | None:
+    """Check the ``[audio]`` table of a read show.toml; each problem is added to ``problems``."""
     table = raw.get("audio", {})
     if not isinstance(table, dict):
-        raise _fail(path, "audio", "must be a table: [audio] followed by its keys")
+        problems.append(_fail(path, "audio", "must be a table: [audio] followed by its keys"))
+        return None
     fields: dict[str, Any] = {}
+    before = len(problems)
     for key, value in table.items():
         if key not in AUDIO_KEYS:
             close = difflib.get_close_matches(key, list(AUDIO_KEYS), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise _fail(path, f"audio.{key}", f"unknown key{hint}")
+            problems.append(_fail(path, f"audio.{key}", f"unknown key{hint}"))
+            continue
         kind, name = AUDIO_KEYS[key]
-        fields[name] = _audio_value(kind, value, f"audio.{key}", path)
-    return MasterSettings(**fields)
+        try:
+            fields[name] = _audio_value(kind, value, f"audio.{key}", path)
+        except ConfigError as exc:
+            problems.append(exc)
+    if len(problems) != before:
+        return None
+    settings = MasterSettings(**fields)
+    try:
+        _check_alternates_format(settings, "audio.alternates", path)
+    except ConfigError as exc:
+        problems.append(exc)
+        return None
+    return settings
+
+
+def _check_alternates_format(settings: MasterSettings, key: str, path: Path) -> None:
+    for name in settings.alternates:
+        if ALTERNATES[name].extension == settings.format:
+            raise _fail(path, key, f"{name!r} is the main format ({settings.format}) already")
+
+
+def with_alternates(config: ShowConfig, names: list[str], flag: str) -> ShowConfig:
+    """Return ``config`` making the alternates a command-line ``flag`` names, not show.toml's.
+
+    Checked as show.toml's ``[audio] alternates`` is; the error names the flag.
+    """
+    try:
+        chosen = _alternates(names, flag, config.path)
+        settings = replace(config.audio, alternates=chosen)  # type: ignore[arg-type]
+        _check_alternates_format(settings, flag, config.path)
+    except ConfigError as exc:
+        raise ConfigError(exc.message) from None  # about the command line, not show.toml
+    return replace(config, audio=settings)

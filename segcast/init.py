@@ -126,6 +126,14 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         '# "https://example.com/new/feed.xml"',
         "itunes:new-feed-url: only when the feed moves; apps follow it",
     ),
+    "old_feed_url": (
+        '# "https://old-host.example.com/feed.xml"',
+        "where the feed was before (import-feed writes it): itunes:new-feed-url = feed_url",
+    ),
+    "download_audio": (
+        "# true",
+        "`segcast build` downloads the audio that newly imported pages link to",
+    ),
 }
 
 #: ``[audio]`` key -> (example value, one-line comment); all written commented out.
@@ -144,6 +152,7 @@ AUDIO_TEMPLATE: dict[str, tuple[str, str]] = {
     "dehum": ("50", "remove mains hum (50 or 60 Hz) and its harmonics"),
     "denoise": ("false", "true to reduce steady broadband noise"),
     "dual_mono": ("false", "true: mono at -16 LUFS (Apple's reading of mono) instead of -19"),
+    "alternates": ('["opus", "aac"]', "also publish these encodings, made from the same master"),
 }
 
 
@@ -255,6 +264,10 @@ def _staged(show_dir: Path) -> Iterator[Path]:
         if isinstance(exc, OSError):
             raise InputError(f"cannot create: {exc.strerror or exc}", show_dir) from exc
         raise
+
+
+#: The same staging for the other commands that make a show folder (``import-feed``).
+staged_show_folder = _staged
 
 
 def _umask() -> int:

@@ -8,10 +8,13 @@ writing succeeded; on any error it is removed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from segments.errors import InputError
 
@@ -44,23 +47,108 @@ def atomic_output(destination: Path, *, overwrite: bool = True) -> Iterator[Path
         raise
 
 
-def read_input(path: Path, *, what: str = "file") -> bytes:
-    """Return the bytes of an input file; a problem is one InputError naming the file.
+def sha256_hex(data: bytes) -> str:
+    """Return the SHA-256 of ``data`` in hex: how a page's content is recorded and compared."""
+    return hashlib.sha256(data).hexdigest()
 
-    ``what`` names the thing in "no such ..." ("cover image", "page"); the other messages are the
-    same for every input: "is a directory", "cannot read: <reason>".
+
+def partial_path(destination: Path) -> Path:
+    """Return where a download to ``destination`` grows until it is complete (and resumes from).
+
+    Unlike ``atomic_output``'s temp files its name is fixed, so an interrupted run's bytes are
+    found again by the next one (``.NAME.partial`` beside it, hidden like the temp files).
+    """
+    destination = Path(destination)
+    return destination.with_name(f".{destination.name}.partial")
+
+
+def commit_partial(partial: Path, destination: Path) -> None:
+    """Rename a complete ``partial`` file over ``destination`` in one step, with its permissions."""
+    try:
+        os.chmod(partial, _mode_for(destination))
+        os.replace(partial, destination)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", destination) from exc
+
+
+#: File types that are not regular files, as ``stat`` tells them, named for the error.
+_NOT_REGULAR: tuple[tuple[Callable[[int], bool], str], ...] = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "is a FIFO (a named pipe), not a file: reading it could wait forever"),
+    (stat.S_ISSOCK, "is a socket, not a file"),
+    (stat.S_ISCHR, "is a device, not a file"),
+    (stat.S_ISBLK, "is a device, not a file"),
+)
+
+
+def _regular(mode: int, path: Path) -> None:
+    """Raise InputError unless ``mode`` is a regular file's."""
+    if stat.S_ISREG(mode):
+        return
+    problem = next((what for test, what in _NOT_REGULAR if test(mode)), "is not a regular file")
+    raise InputError(problem, path)
+
+
+def input_file(path: Path, *, what: str = "file") -> Path:
+    """Return ``path`` if it is a regular file (symlinks followed); else one InputError.
+
+    For inputs another program opens (ffmpeg, mutagen): a FIFO, socket or device is refused
+    before anything opens it, so no reader waits forever on it.
     """
     path = Path(path)
     try:
-        return path.read_bytes()
+        mode = os.stat(path).st_mode
+    except FileNotFoundError as exc:
+        raise InputError(f"no such {what}", path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    _regular(mode, path)
+    return path
+
+
+@contextlib.contextmanager
+def open_input(path: Path, *, what: str = "file") -> Iterator[BinaryIO]:
+    """Yield an input file open for reading; a non-regular file is refused before any read.
+
+    The file is opened without blocking (a FIFO opens at once instead of waiting for a writer)
+    and checked on the open descriptor, so a file swapped between check and read is checked too.
+    """
+    path = Path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError as exc:
         raise InputError(f"no such {what}", path) from exc
     except IsADirectoryError as exc:
         raise InputError("is a directory", path) from exc
     except OSError as exc:
-        if path.is_dir():
-            raise InputError("is a directory", path) from exc
+        with contextlib.suppress(OSError):  # a socket cannot be opened at all (ENXIO): say so
+            _regular(os.stat(path).st_mode, path)
         raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    try:
+        _regular(os.fstat(fd).st_mode, path)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        yield handle
+
+
+def read_input(path: Path, *, what: str = "file") -> bytes:
+    """Return the bytes of an input file; a problem is one InputError naming the file.
+
+    ``what`` names the thing in "no such ..." ("cover image", "page"); the other messages are the
+    same for every input: "is a directory", "is a FIFO ...", "cannot read: <reason>". This is the
+    one place segcast reads whole input files.
+    """
+    path = Path(path)
+    with open_input(path, what=what) as handle:
+        try:
+            return handle.read()
+        except IsADirectoryError as exc:
+            raise InputError("is a directory", path) from exc
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
 
 
 def read_text_input(path: Path, *, what: str = "file", bom: bool = False) -> str:

@@ -18,6 +18,10 @@ ROLES: tuple[Role, ...] = ("host", "interviewer", "reporter", "guest")
 
 EpisodeType = Literal["full", "trailer", "bonus"]
 ShowType = Literal["episodic", "serial"]
+#: Where an episode is on its way out: a draft is never published; a scheduled one (or any whose
+#: ``published`` moment is still to come) goes out with the first build after that moment.
+Status = Literal["draft", "scheduled", "published"]
+STATUSES: tuple[Status, ...] = ("draft", "scheduled", "published")
 
 
 @dataclass
@@ -86,11 +90,18 @@ class Chapter:
 
 @dataclass
 class Source:
-    """Where a segment was imported from."""
+    """Where a segment was imported from: a page file, or the URL it was fetched from and when,
+    or an item of an existing feed (``kind`` "feed")."""
 
     path: str | None = None
     url: str | None = None
-    kind: Literal["text", "html", "segment"] | None = None
+    kind: Literal["text", "html", "segment", "feed"] | None = None
+    #: The page's SHA-256 (hex) when it was imported: a build tells when the page changed since.
+    sha256: str | None = None
+    #: A short hash of each key the page gave, as imported (``segments.update``): a key whose
+    #: value no longer matches was edited by the producer, and re-importing keeps it.
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    fetched: datetime | None = None
 
 
 @dataclass
@@ -159,6 +170,16 @@ class Show:
 
 
 @dataclass
+class TranscriptRef:
+    """A transcript file published elsewhere (podcast:transcript of an imported feed)."""
+
+    url: str
+    type: str
+    language: str | None = None
+    rel: str | None = None
+
+
+@dataclass
 class Segment:
     """One radio segment or interview: what becomes one podcast episode.
 
@@ -173,6 +194,8 @@ class Segment:
     people: list[Person] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     audio: AudioRef | None = None
+    #: The recording to master (relative to the show folder), when not ``raw/<slug>.<ext>``.
+    raw: Path | None = None
     transcript: list[Section] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     source: Source | None = None
@@ -185,6 +208,11 @@ class Segment:
     season: int | None = None
     episode_type: EpisodeType = "full"
     explicit: bool | None = None
+    status: Status = "published"
+    #: An imported feed's podcast:chapters and podcast:transcript files, republished as they
+    #: were when segcast has no chapters or transcript of its own for the episode.
+    chapters_url: str | None = None
+    transcripts: list[TranscriptRef] = field(default_factory=list)
 
     def people_with(self, role: Role) -> list[Person]:
         """Return the people with ``role``, in page order."""

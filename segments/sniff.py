@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
+from segments.files import open_input
+
 __all__ = [
     "KINDS",
     "MAX_ZERO_PADDING",
@@ -255,10 +257,10 @@ def sniff_file(path: Path) -> Kind | None:
     """Return the kind of the file at ``path`` from its content, or None if unknown.
 
     Reads at most ``MAX_ZERO_PADDING`` plus two ``SNIFF_BYTES``, however large an ID3v2 tag is
-    (cover art can make it megabytes). Raises OSError as ``open`` does; callers name the file
-    in their own error.
+    (cover art can make it megabytes). Opened through ``segments.files.open_input``: a missing,
+    directory, FIFO or device path is an InputError naming it; OSError from reading as is.
     """
-    with Path(path).open("rb") as handle:
+    with open_input(Path(path)) as handle:
         head = handle.read(SNIFF_BYTES)
         tag = id3v2_size(head)
         if tag:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from segments.errors import InputError
 from segments.files import read_text_input, split_blocks
 from segments.model import Chapter, Section
 from segments.timecode import parse_timecode
+from segments.values import MAX_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -328,7 +330,11 @@ def parse_srt(text: str, where: str = "<srt>") -> list[Section]:
 
 
 def _number(value: Any) -> float | None:
+    """Return a JSON time as seconds; None for no number, NaN, Infinity or past the value rules'
+    longest time (Python's json reads NaN, Infinity and 1e400 as floats)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value) or abs(value) > MAX_SECONDS:
         return None
     return float(value)
 
@@ -648,6 +654,8 @@ def _load_json(text: str, where: str) -> Any:
         raise InputError(
             f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", where
         ) from exc
+    except RecursionError as exc:  # [[[[...: Python's parser gives up past its stack
+        raise InputError("not valid JSON: arrays or objects nested too deeply", where) from exc
 
 
 def _plain(text: str) -> str:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.httpserver import http_server  # noqa: F401 - the local HTTP server fixture
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 SHARED = REPO.parent / "shared"

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
+from feeds.sanitize import plain_text
 from segments.errors import FeedError
 from segments.model import Show
 from segments.schedule import Airtime, Schedule, check_timezone, describe, next_airings
@@ -54,7 +55,7 @@ def airtimes_ics(show: Show, *, now: datetime) -> bytes:
     if schedule.timezone is None:
         raise FeedError("the airtimes have no time zone (set timezone in show.toml)", "show")
     zone = check_timezone(schedule.timezone)
-    title = show.title or "Show"
+    title = plain_text(show.title or "") or "Show"  # calendar apps may render it as HTML
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

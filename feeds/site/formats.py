@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from segments.schedule import describe_time
 from segments.timecode import format_clock
+from segments.urls import is_published_url
 
 #: Size units, decimal as podcast apps and station pages print them ("2MB" = 2,000,000 bytes).
 SIZE_UNITS: tuple[tuple[int, str], ...] = (
@@ -27,10 +28,6 @@ MONTHS = (
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-#: URL schemes a page may link to or load from; anything else (``javascript:``, ``data:``,
-#: ``vbscript:``...) is dropped, the same policy as ``feeds.sanitize.URL_SCHEMES`` for links.
-SAFE_SCHEMES = frozenset({"http", "https"})
 
 
 def format_size(length_bytes: int) -> str:
@@ -109,7 +106,10 @@ def zone_name(timezone: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """Return ``url`` when a page may use it (http or https, absolute), else None.
+    """Return ``url`` when a page may use it (``segments.urls``: http(s), absolute), else None.
+
+    The writers refuse other URLs before rendering (``feeds.rss.check_published``); this keeps
+    a page safe all the same, and also refuses quotes and angle brackets.
 
     >>> safe_url("https://example.org/a.jpg"), safe_url("javascript:alert(1)")
     ('https://example.org/a.jpg', None)
@@ -121,13 +121,9 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
+    if not is_published_url(url):
         return None
-    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
-        return None
-    if any(ch in url for ch in "\"'<>` \t\r\n\\"):
+    if any(ch in url for ch in "\"'<>`\\"):
         return None
     return url
 

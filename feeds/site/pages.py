@@ -6,7 +6,9 @@ the same folder works uploaded and in a local preview; URLs elsewhere stay absol
 
 Everything a producer or an imported page wrote reaches the HTML through Jinja2's autoescaping,
 through ``feeds.sanitize`` (show notes), or through ``safe_url`` (links and images: http(s)
-only), and JSON-LD through ``json_for_script``. The one script is a static file of ours.
+only), and JSON-LD through ``json_for_script``. The one script is a static file of ours. Before
+any page is rendered, every URL of the show and the episode is checked against the one URL
+policy (``feeds.rss.check_published``): a ``javascript:`` link is an error, never a page.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from feeds.rss import Episode
+from feeds.rss import Episode, check_published
 from feeds.sanitize import sanitize_html
 from feeds.shownotes import show_notes
 from feeds.site.calendar import airtimes_ics
@@ -266,6 +268,11 @@ def _absolute(show: Show, name: str) -> str | None:
     return base + quote(name) if base is not None and base.endswith("/") else None
 
 
+def episode_page_url(show: Show, slug: str) -> str | None:
+    """Return the address of an episode's page once published under ``base_url`` (or None)."""
+    return _absolute(show, episode_page(slug))
+
+
 def _local(show: Show, moment: datetime) -> datetime:
     """Return ``moment`` in the show's time zone, when it has one."""
     if show.schedule is not None and show.schedule.timezone is not None:
@@ -429,6 +436,7 @@ def render_episode_page(show: Show, episode: Episode, *, feed_name: str = "feed.
     Its bytes depend on the show and this episode only (not on the clock nor on other
     episodes), so a build may keep the page of an unchanged episode.
     """
+    check_published(show, [episode])
     view = _episode_view(show, episode, feed_name)
     lang = episode.language or episode.segment.language or show.language or "und"
     return _render(
@@ -462,6 +470,7 @@ def render_show_page(
     the episodes newest first."""
     if now.tzinfo is None:
         raise FeedError("the build time has no time zone", "site")
+    check_published(show, list(episodes))
     ordered = sorted(episodes, key=lambda ep: ep.pub_date, reverse=True)
     sentence, zone, airings = _airings(show, now)
     show_og = _og_common(show, show.title or "", meta_description(show.description), None)
@@ -495,7 +504,8 @@ def render_site(
     the calendar's events start at the first of them. Episode pages do not depend on it.
 
     Raises:
-        FeedError: an episode's slug cannot name a page, or two episodes share one.
+        FeedError: an episode's slug cannot name a page, or two episodes share one; a URL of the
+            show or an episode is not one we publish (``segments.urls``).
     """
     check_slugs(episodes)
     files = {INDEX_PAGE: render_show_page(show, episodes, feed_name=feed_name, now=now)}

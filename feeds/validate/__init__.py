@@ -14,7 +14,9 @@ Each rule family is a module whose ``RULES`` rows stand beside the checks that e
 - ``enclosures``: each episode's media file (URL, size in bytes, MIME type);
 - ``podcast``: the Podcasting 2.0 namespace's tags;
 - ``structure``: where tags stand and the tags that may appear only once;
-- ``urls``: https for every web URL.
+- ``urls``: https for every web URL;
+- ``active``: no URL that is not http(s) anywhere, no script or event handler in show notes, and
+  (given the published folder) none in the JSON chapters files.
 
 ``common`` holds what they share (the rule and finding types, XML parsing, places, URL tests) and
 ``source`` reads the feed.
@@ -24,8 +26,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from feeds.validate import (
+    active,
     channel,
     descriptions,
     document,
@@ -75,14 +79,18 @@ RULES: dict[str, Rule] = _rule_book(
     podcast.RULES,
     structure.RULES,
     urls.RULES,
+    active.RULES,
 )
 
 
-def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> list[Finding]:
+def validate_feed(
+    xml: bytes, source: str, *, now: datetime | None = None, files: Path | None = None
+) -> list[Finding]:
     """Check a feed document; return its findings in document (source line) order.
 
-    ``source`` names the feed in errors; ``now`` (default: the clock) decides what is "future".
-    Raises FeedError when the bytes are not well-formed, namespace-aware XML.
+    ``source`` names the feed in errors; ``now`` (default: the clock) decides what is "future";
+    ``files`` is the folder the feed's companion files are published from (its JSON chapters
+    files are checked too). Raises FeedError when the bytes are not well-formed XML.
     """
     root = parse_xml(xml, source)
     report = Report(RULES)
@@ -99,16 +107,22 @@ def validate_feed(xml: bytes, source: str, *, now: datetime | None = None) -> li
     podcast.check_tags(show, places, report)
     structure.check_structure(show, places, report)
     urls.check_https(show, places, report)
+    active.check_urls(show, places, report)
+    active.check_descriptions(show, places, report)
+    if files is not None:
+        active.check_files(show, places, report, files)
     return report.in_document_order()
 
 
-def validate_document(xml: bytes, source: str, *, now: datetime | None = None) -> list[Finding]:
+def validate_document(
+    xml: bytes, source: str, *, now: datetime | None = None, files: Path | None = None
+) -> list[Finding]:
     """Check a feed like ``validate_feed``; bytes that are not well-formed XML are a finding too.
 
     ``feed validate --json`` prints this, so it always prints JSON.
     """
     try:
-        return validate_feed(xml, source, now=now)
+        return validate_feed(xml, source, now=now, files=files)
     except FeedError as exc:
         report = Report(RULES)
         document.not_well_formed(exc, report)

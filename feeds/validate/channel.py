@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from feeds.categories import APPLE_CATEGORIES
 from feeds.validate.common import APPLE, Places, Report, Rule, it, self_links, text
 from feeds.validate.descriptions import check_description
+from segments.categories import APPLE_CATEGORIES
 
 RULES = (
     Rule(

@@ -193,6 +193,24 @@ RULES = (
         f"{P20}, podcast:alternateEnclosure: at least one podcast:source says where it is",
     ),
     Rule(
+        "podcast-alternateenclosure-bitrate-invalid",
+        "error",
+        'podcast:alternateEnclosure bitrate "{value}" is not a number of bits per second',
+        f"{P20}, podcast:alternateEnclosure: bitrate is the encoding's bit rate (a number)",
+    ),
+    Rule(
+        "podcast-alternateenclosure-default-invalid",
+        "error",
+        'podcast:alternateEnclosure default "{value}" is not true or false',
+        f"{P20}, podcast:alternateEnclosure: default is a boolean",
+    ),
+    Rule(
+        "podcast-alternateenclosure-default-twice",
+        "error",
+        "more than one podcast:alternateEnclosure of this item is the default",
+        f"{P20}, podcast:alternateEnclosure: default marks the one default media source",
+    ),
+    Rule(
         "podcast-source-uri-missing",
         "error",
         "podcast:source has no uri",
@@ -204,6 +222,13 @@ RULES = (
         'podcast:integrity type "{type}" with value "{value}": type is sri or pgp-signature and '
         "value is given",
         f"{P20}, podcast:integrity: type sri or pgp-signature, and the value, are required",
+    ),
+    Rule(
+        "podcast-integrity-sri-invalid",
+        "error",
+        'podcast:integrity value "{value}" is not a Subresource Integrity hash',
+        "W3C Subresource Integrity, 3.5: sha256-, sha384- or sha512- and the base64 digest "
+        f"({P20}, podcast:integrity: type sri)",
     ),
     Rule(
         "podcast-updatefrequency-rrule-invalid",
@@ -439,6 +464,14 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
         kind, value = (el.get("type") or "").strip(), (el.get("value") or "").strip()
         if kind not in ("sri", "pgp-signature") or not value:
             report.add("podcast-integrity-invalid", places.of(el), type=kind, value=value)
+        elif kind == "sri" and not _SRI.fullmatch(value):
+            report.add("podcast-integrity-sri-invalid", places.of(el), value=value)
+    for item in channel.iter("item", pc("liveItem")):
+        defaults = [
+            el for el in item.findall(pc("alternateEnclosure")) if el.get("default") == "true"
+        ]
+        if len(defaults) > 1:
+            report.add("podcast-alternateenclosure-default-twice", places.of(defaults[1]))
     for el in channel.iter(pc("updateFrequency")):
         _check_update_frequency(el, places, report)
     for el in channel.iter(pc("txt")):
@@ -535,6 +568,18 @@ def _check_alternate_enclosure(el: etree._Element, places: Places, report: Repor
         report.add("podcast-alternateenclosure-length-invalid", where, value=length)
     if el.find(pc("source")) is None:
         report.add("podcast-alternateenclosure-source-missing", where)
+    bitrate = el.get("bitrate")
+    if bitrate is not None and not _BITRATE.fullmatch(bitrate.strip()):
+        report.add("podcast-alternateenclosure-bitrate-invalid", where, value=bitrate)
+    default = el.get("default")
+    if default is not None and default not in ("true", "false"):
+        report.add("podcast-alternateenclosure-default-invalid", where, value=default)
+
+
+#: W3C SRI's hash-expression: a hash algorithm, "-", its digest in base64 (section 3.5).
+_SRI = re.compile(r"sha(256|384|512)-[A-Za-z0-9+/]+={0,2}")
+#: A bit rate: a positive decimal number (the spec gives no unit beyond the example's bit/s).
+_BITRATE = re.compile(r"[0-9]+(\.[0-9]+)?")
 
 
 #: RFC 5545, 3.3.10: FREQ is required; the other rule parts by name.

@@ -9,21 +9,27 @@ returning them:
    (``import_pages``);
 3. **pair** each untimed transcript with ``transcripts/<slug>.*`` and give every episode its one
    chapter list (``pair``);
-4. **assign GUIDs** to episodes that have none, and the moment of their first publication to
+4. **sort releases**: drafts leave, episodes whose moment is to come are scheduled, those with
+   no audio at all (or undated under ``--strict``) are skipped (``release``);
+5. **assign GUIDs** to episodes that have none, and the moment of their first publication to
    episodes without a date (``guids``);
-5. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
-   (``master``);
-6. **tag** every mastered file with the segment, the show, the cover and the chapters (``tag``);
-7. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
-   pages, stylesheet, airtimes calendar (``site``);
-8. **publish** the feed, its companions, the artwork and the local audio into a staging folder
+6. **master** each ``raw/<slug>.<ext>`` to ``audio/<slug>.mp3`` (or .m4a) unless up to date
+   (``master``), and shift the chapter and transcript times by the intro (``timeline``);
+7. **encode alternates**: each mastered file in the ``[audio] alternates`` encodings
+   (``alternates``);
+8. **tag** every mastered file and its alternates with the segment, the show, the cover and the
+   chapters (``tag``);
+9. **feed**: the feed and its companion files (``feed``), and the website: show page, episode
+   pages, stylesheet, airtimes calendar (``site``), of the episodes published now;
+10. **publish** the feed, its companions, the artwork and the local audio into a staging folder
    that replaces OUT whole, in one step (``publish``, ``staging``).
+11. **check** the published feed with the validator; its findings end the report (``check``).
 
 A build holds the show folder's lock (``lock``) from start to end.
 
-``segcast feed build`` runs the same stages 1, 3, 4 and 7 (``run_feed``). Per-item problems (a bad
-page, a corrupt raw file) are collected in the report and the other items go on; a feed that
-cannot be built stops the run before publishing (the previous feed stays).
+``segcast feed build`` runs the same stages 1, 3, 4, 5 and 8 (``run_feed``). Per-item problems
+(a bad page, a corrupt raw file) are collected in the report and the other items go on; a feed
+that cannot be built stops the run before publishing (the previous feed stays).
 """
 
 from __future__ import annotations
@@ -33,7 +39,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from segcast.build.alternates import encode_alternates
 from segcast.build.cache import open_cache
+from segcast.build.check import check_feed
 from segcast.build.episode import BuildReport, Episode, FeedResult, Problem
 from segcast.build.feed import render_feed, write_feed
 from segcast.build.guids import assign_dates, assign_guids
@@ -45,10 +53,17 @@ from segcast.build.master import default_jobs, master_audio
 from segcast.build.pair import pair_transcripts
 from segcast.build.publish import publish
 from segcast.build.read import read_segments
+from segcast.build.release import (
+    published,
+    some_ready,
+    sort_releases,
+    store_scheduled,
+)
 from segcast.build.site import render_site
 from segcast.build.staging import Staging
 from segcast.build.tag import tag_audio
-from segcast.config import SHOW_TOML, ShowConfig, load_config
+from segcast.build.timeline import shift_timeline
+from segcast.config import SHOW_TOML, ShowConfig, load_config, with_alternates
 from segments.errors import InputError
 from segments.timedtext import TIMED_FOLDER
 
@@ -78,12 +93,16 @@ def run_build(
     progress: ProgressSink | None = None,
     environ: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
+    alternates: list[str] | None = None,
 ) -> BuildReport:
     """Import, master, tag, build and publish the show in ``show_dir`` into ``out_dir``.
 
+    ``alternates`` (the command line's ``--alternates``) replaces show.toml's ``[audio]
+    alternates`` for this run.
+
     ``force`` masters again even what is up to date; ``strict`` refuses to date an undated
     episode (it is a problem instead); ``replace_out`` lets the build replace an ``out_dir`` that
-    is not empty and not segcast's; ``jobs`` masters run at once (default: one per processor)
+    is not empty and not segcast's; ``jobs`` audio jobs run at once (default: one per processor)
     on the executor ``executor`` makes (default: a process pool), or on the Dask cluster at
     ``cluster`` (a scheduler address; the audio jobs only, the rest stays here); a failed job is
     tried ``retries`` more times; ``progress`` is told each ``JobEvent`` of the audio jobs;
@@ -95,6 +114,8 @@ def run_build(
     """
     now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
+    if alternates is not None:
+        config = with_alternates(config, alternates, "--alternates")
     check_output(config, Path(out_dir))
     report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
     with (
@@ -107,25 +128,42 @@ def run_build(
         episodes = read_segments(config, report)
         episodes = import_pages(config, episodes, report)
         episodes = pair_transcripts(config, episodes, report, cache)
-        episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
-        report.new = [episode.slug for episode in episodes if episode.new_guid]
+        episodes = sort_releases(config, episodes, report, now, strict=strict)
+        episodes = assign_dates(assign_guids(episodes), now, report)
+        # A skipped episode's GUID is no first publication (its tags may store it all the same).
+        report.new = [e.slug for e in episodes if e.new_guid and e.release != "skipped"]
         if cluster is not None:
             from segcast.build.cluster import cluster_executor  # only with the dask extra
 
             executor = cluster_executor(cluster, config.folder)
+        # The audio jobs (master, alternates, tag) share one pool: one process pool, or one
+        # connection to the cluster, for the whole build.
         with open_pool(
             default_jobs() if jobs is None else jobs, executor, retries=retries, progress=progress
         ) as pool:
             episodes = master_audio(config, episodes, report, cache, pool, force=force)
+            episodes = shift_timeline(config, episodes, report)
+            episodes = encode_alternates(config, episodes, report, cache, pool, force=force)
             episodes = tag_audio(config, episodes, report, cache, pool)
-        report.feed = render_feed(config, episodes, report.out_dir / FEED_NAME, report, cache, now)
+        out = published(episodes)
+        if some_ready(out, report):
+            report.feed = render_feed(config, out, report.out_dir / FEED_NAME, report, cache, now)
         if report.feed is not None:
-            pages = render_site(config, episodes, report, cache, report.out_dir, now)
+            store_scheduled(episodes, report)
+            pages = render_site(config, out, report, cache, report.out_dir, now)
             if pages is not None:
-                publish(config, episodes, report.feed, staging, report, cache, pages)
-    report.episodes = [episode.slug for episode in episodes]
-    report.failed = [episode.slug for episode in episodes if episode.failed]
+                publish(config, out, report.feed, staging, report, cache, pages)
+        if report.feed is not None:
+            check_feed(report.feed, report.out_dir / FEED_NAME, report, now, cache)
+    _sum_up(report, episodes)
     return report
+
+
+def _sum_up(report: BuildReport, episodes: list[Episode]) -> None:
+    """Fill in the report's lists of episodes: all read, failed, released."""
+    report.episodes = sorted({*(e.slug for e in episodes), *report.drafts, *report.not_ready})
+    report.failed = [episode.slug for episode in episodes if episode.failed]
+    report.released = [e.slug for e in published(episodes)] if report.feed is not None else []
 
 
 def run_feed(
@@ -146,8 +184,13 @@ def run_feed(
         if cache.rebuilt:
             report.warn(cache.path, cache.rebuilt)
         episodes = pair_transcripts(config, read_segments(config, report), report, cache)
-        episodes = assign_dates(assign_guids(episodes), now, report, strict=strict)
-        report.feed = write_feed(config, episodes, output, report, cache, now)
+        episodes = sort_releases(config, episodes, report, now, strict=strict)
+        episodes = assign_dates(assign_guids(episodes), now, report)
+        if some_ready(published(episodes), report):
+            report.feed = write_feed(config, published(episodes), output, report, cache, now)
+        if report.feed is not None:
+            store_scheduled(episodes, report)
+    _sum_up(report, episodes)
     return report
 
 

@@ -18,23 +18,35 @@ from pathlib import Path
 from urllib.parse import quote, urljoin
 from zoneinfo import ZoneInfo
 
+from audio.alternates import alternate_name
+from audio.settings import ALTERNATES, FORMAT_CODECS
 from audio.tags import plan_chapters
 from feeds.chapters import chapters_json
-from feeds.media import MediaFacts, read_media_facts
+from feeds.media import MediaFacts, file_integrity, read_media_facts
+from feeds.podcast_ns import AlternateEnclosureTag
 from feeds.rss import Episode as FeedItem
 from feeds.rss import TranscriptLink, build_feed
-from feeds.shownotes import is_web_url, show_notes
+from feeds.shownotes import show_notes
 from feeds.transcripts import transcript_html, transcript_json, transcript_srt, transcript_vtt
 from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
 from segcast.build.guids import store_new_guid
-from segcast.build.layout import AUDIO, CHAPTERS_SUFFIX, enclosure_url, find_audio, folder_names
+from segcast.build.layout import (
+    AUDIO,
+    CHAPTERS_SUFFIX,
+    TRANSCRIPTS,
+    enclosure_url,
+    find_audio,
+    folder_names,
+    kept_transcript,
+)
 from segcast.config import ShowConfig
 from segments.errors import FeedError, InputError, SegcastError
-from segments.files import write_atomic
+from segments.files import read_text_input, write_atomic
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 from segments.sniff import mime_from_url
+from segments.urls import check_url
 
 __all__ = ["TRANSCRIPT_FILES", "pub_date", "render_feed", "write_feed"]
 
@@ -51,7 +63,10 @@ TRANSCRIPT_FILES: tuple[tuple[str, str, str | None, Callable[[Segment], str | No
 
 #: The cache step that remembers each audio file's facts (length, type, duration).
 MEDIA_STEP = "media"
-MEDIA_VERSION = "1"
+MEDIA_VERSION = "2"
+#: The cache step that remembers each published audio file's SRI hash (podcast:integrity).
+INTEGRITY_STEP = "integrity"
+INTEGRITY_VERSION = "1"
 
 #: Local time given to an episode whose date is known but whose show has no airtime that day.
 DEFAULT_LOCAL_TIME = dt.time(12, 0)
@@ -63,8 +78,10 @@ def stated_audio(segment: Segment, where: Path) -> tuple[str, MediaFacts]:
     expected = f"audio/{segment.slug}.mp3"
     if ref is None or ref.url is None:
         raise InputError(f"no audio: no file {expected} and no audio URL", where)
-    if not is_web_url(ref.url):  # apps fetch the enclosure: never javascript:, file: or data:
-        raise InputError(f"audio: {ref.url!r} is not an http(s) URL", where)
+    try:  # apps fetch the enclosure: never javascript:, file: or data:
+        check_url(ref.url, path=where, key="audio.url")
+    except SegcastError as exc:
+        raise InputError(exc.message, where) from exc
     if ref.size_bytes is None or ref.size_is_estimate:
         estimate = f" (only an estimate: {ref.label or ref.size_bytes})" if ref.size_bytes else ""
         raise InputError(
@@ -102,11 +119,13 @@ def pub_date(segment: Segment, show: Show, where: Path) -> dt.datetime:
 
 
 def companion_files(
-    show: Show, segment: Segment
+    show: Show, segment: Segment, show_dir: Path | None = None
 ) -> tuple[dict[str, str], list[TranscriptLink], str | None]:
     """Return a segment's transcript and chapters files (name -> text), their links, chapters URL.
 
-    Files are named after the slug and published under base_url, beside the feed.
+    Files are named after the slug and published under base_url, beside the feed. An imported
+    feed's transcripts (no transcript of our own) are published from the copies kept in
+    ``SHOW_DIR/transcripts/`` when there are copies, else linked where they were.
     """
     assert show.base_url is not None  # load_show requires it
     # Pages rarely state a language; the show's is the episode's unless the segment says otherwise.
@@ -120,8 +139,19 @@ def companion_files(
                 name = f"{segment.slug}{suffix}"
                 files[name] = text
                 links.append(TranscriptLink(urljoin(show.base_url, quote(name)), mime, rel))
-    chapters_url = None
-    chapters = chapters_json(segment)
+    else:
+        for number, ref in enumerate(segment.transcripts, start=1):
+            kept, published = kept_transcript(segment.slug, number, ref.type)
+            copy = show_dir / TRANSCRIPTS / kept if show_dir is not None else None
+            if copy is not None and copy.is_file():
+                files[published] = read_text_input(copy)
+                links.append(
+                    TranscriptLink(urljoin(show.base_url, quote(published)), ref.type, ref.rel)
+                )
+            else:
+                links.append(TranscriptLink(ref.url, ref.type, ref.rel))
+    chapters_url = segment.chapters_url  # an imported feed's, unless we write our own
+    chapters = chapters_json(segment, show.base_url)
     if chapters is not None:
         name = f"{segment.slug}{CHAPTERS_SUFFIX}"
         files[name] = chapters
@@ -141,6 +171,83 @@ def media_facts(cache: BuildCache | None, path: Path) -> MediaFacts:
     return facts
 
 
+def integrity(cache: BuildCache | None, path: Path) -> str:
+    """Return a file's SRI string (podcast:integrity); hashed once per version of the file."""
+    if cache is not None:
+        known = cache.done(INTEGRITY_STEP, str(path), INTEGRITY_VERSION, path)
+        if known is not None and isinstance(known.get("sri"), str):
+            return str(known["sri"])
+    value = file_integrity(path)
+    if cache is not None:
+        cache.record(INTEGRITY_STEP, str(path), INTEGRITY_VERSION, path, {"sri": value})
+    return value
+
+
+def alternate_files(
+    config: ShowConfig, episode: Episode, present: frozenset[str] | None
+) -> list[tuple[str, Path]]:
+    """Return (encoding name, file) of each alternate encoding to publish for ``episode``.
+
+    In a build, the ones the alternates stage made or found up to date for this master; in
+    ``feed build`` (no master stage), those present in ``audio/``.
+    """
+    if episode.master_key is not None:
+        return [(name, path) for name, (path, _) in episode.alternates.items()]
+    files: list[tuple[str, Path]] = []
+    for name in config.audio.alternates:
+        file_name = alternate_name(episode.slug, name)
+        path = config.folder / AUDIO / file_name
+        if (file_name in present) if present is not None else path.is_file():
+            files.append((name, path))
+    return files
+
+
+def alternate_tags(
+    config: ShowConfig,
+    episode: Episode,
+    main: tuple[str, Path, MediaFacts],
+    cache: BuildCache | None,
+    present: frozenset[str] | None,
+) -> list[AlternateEnclosureTag]:
+    """Return the episode's podcast:alternateEnclosure tags: the main file (default) first.
+
+    None at all when the show publishes no alternate of this episode's (mastered) audio.
+    """
+    others = alternate_files(config, episode, present)
+    if not others:
+        return []
+    show, where = config.show, episode.path
+    url, file, facts = main
+    kind = file.suffix.lstrip(".").lower()
+    tags = [
+        AlternateEnclosureTag(
+            url=url,
+            type=facts.mime_type,
+            length=facts.length_bytes,
+            bitrate=facts.bitrate,
+            title=kind.upper(),
+            integrity=integrity(cache, file),
+            codecs=FORMAT_CODECS.get(kind),
+            default=True,
+        )
+    ]
+    for name, path in others:
+        alt = media_facts(cache, path)
+        encoding = ALTERNATES[name]
+        tags.append(
+            AlternateEnclosureTag(
+                url=enclosure_url(show, path, where),
+                type=alt.mime_type,
+                length=alt.length_bytes,
+                bitrate=alt.bitrate,
+                title=encoding.title,
+                integrity=integrity(cache, path),
+                codecs=encoding.codecs,
+            )
+        )
+    return tags
+
+
 def plan_episode(
     config: ShowConfig,
     episode: Episode,
@@ -153,8 +260,10 @@ def plan_episode(
     """
     show, path, segment = config.show, episode.path, episode.segment
     audio_file = find_audio(config.folder, segment, path, present)
+    alternates: list[AlternateEnclosureTag] = []
     if audio_file is not None:
         url, facts = enclosure_url(show, audio_file, path), media_facts(cache, audio_file)
+        alternates = alternate_tags(config, episode, (url, audio_file, facts), cache, present)
     else:
         url, facts = stated_audio(segment, path)
     if facts.duration_seconds:
@@ -162,7 +271,7 @@ def plan_episode(
         # chapters file that points past the episode.
         plan_chapters(segment.chapters, facts.duration_seconds, path)
     try:
-        files, transcripts, chapters_url = companion_files(show, segment)
+        files, transcripts, chapters_url = companion_files(show, segment, config.folder)
     except FeedError as exc:  # the renderers know only the slug; the producer edits the file
         raise FeedError(exc.message, path) from exc
     html_transcript = next((t.url for t in transcripts if t.type == "text/html"), None)
@@ -180,6 +289,7 @@ def plan_episode(
         pub_date=pub_date(segment, show, path),
         description=notes.description,
         content_html=notes.content,
+        alternates=alternates,
         source=str(path),
     )
     return episode
@@ -207,7 +317,10 @@ def render_feed(
         try:
             plan_episode(config, episode, cache, present)
         except SegcastError as exc:
-            report.problem(exc, episode)
+            # An episode an earlier stage failed (its recording would not master) has that
+            # problem's consequence here ("no audio"): the cause is reported, once.
+            if not episode.failed:
+                report.problem(exc, episode)
             planned = False
     if not planned or report.unread:
         return None

@@ -19,10 +19,7 @@ from segments.files import write_atomic
 from segments.model import Segment
 from segments.segmentfile import parse_segment, write_segment
 
-__all__ = ["NO_DATE", "assign_dates", "assign_guids", "store_assigned", "store_new_guid"]
-
-#: The problem of an episode without a date under ``--strict``.
-NO_DATE = "no published date (front matter key 'published')"
+__all__ = ["assign_dates", "assign_guids", "store_assigned", "store_new_guid"]
 
 
 def assign_guids(episodes: list[Episode]) -> list[Episode]:
@@ -34,19 +31,14 @@ def assign_guids(episodes: list[Episode]) -> list[Episode]:
     return episodes
 
 
-def assign_dates(
-    episodes: list[Episode], now: dt.datetime, report: BuildReport, *, strict: bool = False
-) -> list[Episode]:
+def assign_dates(episodes: list[Episode], now: dt.datetime, report: BuildReport) -> list[Episode]:
     """Date each episode without ``published`` at ``now``, its first publication, with a warning.
 
-    With ``strict`` an undated episode is a problem instead (the feed is then not built).
+    An episode skipped as not ready (undated under ``--strict``, see ``release``) stays undated.
     """
     moment = now.astimezone(dt.UTC).replace(microsecond=0)
     for episode in episodes:
-        if episode.segment.published is not None:
-            continue
-        if strict:
-            report.problem(InputError(NO_DATE, episode.path), episode)
+        if episode.segment.published is not None or episode.release == "skipped":
             continue
         episode.segment = replace(episode.segment, published=moment)
         episode.new_date = True

@@ -1,4 +1,4 @@
-"""The audio jobs of a build (master, tag) on one executor, with retries and progress.
+"""The audio jobs of a build (master, alternates, tag) on one executor, with retries and progress.
 
 A stage hands ``JobPool.run`` its jobs (a name, the file a failure is about, a function and its
 arguments) and gets each ``Outcome`` back as soon as it is finished, so it records the result in

@@ -13,25 +13,56 @@ from urllib.parse import quote, unquote, urljoin
 
 from segments.errors import InputError
 from segments.model import Segment, Show
+from segments.timedtext import TIMED_FOLDER
 
 __all__ = [
     "AUDIO",
     "AUDIO_EXTENSIONS",
     "CHAPTERS_SUFFIX",
     "FEED_NAME",
+    "KEPT_TRANSCRIPT_SUFFIXES",
     "PAGES",
     "RAW",
     "RAW_EXTENSIONS",
     "SEGMENTS",
+    "TRANSCRIPTS",
     "enclosure_url",
     "find_audio",
     "find_raw",
     "folder_names",
+    "kept_transcript",
     "url_name",
 ]
 
 #: The show folder's subfolders.
 PAGES, SEGMENTS, RAW, AUDIO = "pages", "segments", "raw", "audio"
+#: Timed transcripts, and the transcript files kept from an imported feed (the folder's name
+#: is ``segments.timedtext``'s).
+TRANSCRIPTS = TIMED_FOLDER
+
+#: A kept transcript's file suffix by its podcast:transcript type (Podcasting 2.0).
+KEPT_TRANSCRIPT_SUFFIXES: dict[str, str] = {
+    "text/vtt": ".vtt",
+    "application/x-subrip": ".srt",
+    "application/srt": ".srt",
+    "application/json": ".json",
+    "text/html": ".html",
+    "text/plain": ".txt",
+}
+
+
+def kept_transcript(slug: str, number: int, mime: str) -> tuple[str, str]:
+    """Return the name of an imported feed's transcript kept in ``transcripts/`` and the name
+    it is published under beside the feed (``number`` counts an item's transcripts from 1).
+
+    >>> kept_transcript("ep-1", 1, "text/vtt"), kept_transcript("ep-1", 2, "text/html")
+    (('ep-1.vtt', 'ep-1.transcript.vtt'), ('ep-1-2.html', 'ep-1-2.transcript.html'))
+    """
+    suffix = KEPT_TRANSCRIPT_SUFFIXES.get(mime.split(";")[0].strip().lower(), ".txt")
+    stem = slug if number == 1 else f"{slug}-{number}"
+    return f"{stem}{suffix}", f"{stem}.transcript{suffix}"
+
+
 #: The feed's name in OUT, and the name suffix of each episode's JSON chapters file beside it.
 FEED_NAME = "feed.xml"
 CHAPTERS_SUFFIX = ".chapters.json"
@@ -74,11 +105,25 @@ def folder_names(folder: Path) -> frozenset[str]:
         return frozenset()
 
 
-def find_raw(show_dir: Path, slug: str, present: frozenset[str] | None = None) -> Path | None:
-    """Return ``raw/<slug>.<ext>``, the first of RAW_EXTENSIONS that exists.
+def find_raw(
+    show_dir: Path,
+    slug: str,
+    present: frozenset[str] | None = None,
+    named: Path | None = None,
+    where: Path | None = None,
+) -> Path | None:
+    """Return the recording to master: ``named`` (the segment's ``raw:`` key, relative to the
+    show folder, like ``audio.path``) when given, else ``raw/<slug>.<ext>``, the first of
+    RAW_EXTENSIONS that exists.
 
-    ``present`` is ``folder_names(SHOW_DIR/raw)`` when the caller listed it already.
+    ``present`` is ``folder_names(SHOW_DIR/raw)`` when the caller listed it already; a ``named``
+    file that is not there is an InputError about ``where`` (the segment file).
     """
+    if named is not None:
+        path = named if named.is_absolute() else show_dir / named
+        if not path.is_file():
+            raise InputError(f"raw: no file at {named.as_posix()}", where)
+        return path
     for extension in RAW_EXTENSIONS:
         name = f"{slug}{extension}"
         if present is not None and name not in present:

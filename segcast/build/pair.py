@@ -12,6 +12,7 @@ transcript's headings or questions), which the tags, the feed, the show notes an
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 from segcast.build.cache import BuildCache, step_key
@@ -20,6 +21,8 @@ from segcast.config import ShowConfig
 from segments.alignment import pair_segment
 from segments.chapters import episode_chapters
 from segments.errors import SegcastError
+from segments.model import Chapter
+from segments.timecode import format_timecode
 from segments.timedtext import TIMED_FOLDER, find_timed_file, read_timed_file
 
 __all__ = ["PAIR_STEP", "pair_transcripts"]
@@ -53,9 +56,24 @@ def pair_transcripts(
             except SegcastError as exc:
                 report.problem(exc)
         chapters = episode_chapters(episode.segment)
-        if chapters != episode.segment.chapters:
-            episode.segment = replace(episode.segment, chapters=chapters)
+        ordered = sorted(chapters, key=lambda chapter: chapter.start_seconds)
+        if ordered != chapters:
+            report.warn(episode.path, _out_of_order(chapters))
+        if ordered != episode.segment.chapters:
+            episode.segment = replace(episode.segment, chapters=ordered)
     return episodes
+
+
+def _out_of_order(chapters: list[Chapter]) -> str:
+    """Say which chapter first comes before one that starts earlier, and what is published."""
+    later, earlier = next(
+        (a, b) for a, b in pairwise(chapters) if b.start_seconds < a.start_seconds
+    )
+    return (
+        f"chapters are not in time order ({earlier.title!r} at "
+        f"{format_timecode(earlier.start_seconds)} comes after {later.title!r} at "
+        f"{format_timecode(later.start_seconds)}); they are published sorted by time"
+    )
 
 
 def _apply(episode: Episode, path: Path, cache: BuildCache | None) -> None:

@@ -35,6 +35,11 @@ def publish_files(config: ShowConfig, episodes: list[Episode]) -> list[tuple[Pat
         name = url_name(show, episode.item.enclosure_url)
         if name is not None:
             files.append((episode.audio, name))
+        # The other encodings beside it (the default entry is the enclosure itself).
+        for alternate in episode.item.alternates:
+            name = url_name(show, alternate.url)
+            if not alternate.default and name is not None:
+                files.append((episode.audio.parent / Path(name).name, name))
     return files
 
 

@@ -72,6 +72,8 @@ def _item_key(episode: Episode) -> list[object]:
         item.chapters_url,
         item.pub_date.isoformat(),
         item.segment.guid,
+        # Chapter times as published: an intro of another length shifts them (``timeline``).
+        [dataclasses.astuple(chapter) for chapter in item.segment.chapters],
     ]
 
 

@@ -65,7 +65,8 @@ class SegcastGroup(LazyGroup):
         except SegcastError as exc:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            click.echo(f"Error: {exc}", err=True)
+            for part in exc.each():  # several problems at once: one line each
+                click.echo(f"Error: {part}", err=True)
             sys.exit(exc.exit_code)
 
 
@@ -74,6 +75,7 @@ COMMANDS: dict[str, dict[str, str]] = {
     "": {
         "init": "segcast.cli.init:init",
         "import": "segcast.cli.import_:import_command",
+        "import-feed": "segcast.cli.import_feed:import_feed_command",
         "build": "segcast.cli.build:build",
         "pair": "segcast.cli.pair:pair",
         "serve": "segcast.cli.serve:serve",
@@ -95,6 +97,9 @@ SUMMARIES: dict[str, str] = {
     "segcast.cli.init:init": ("Make a new show folder SHOW_DIR (it must not exist, or be empty)."),
     "segcast.cli.import_:import_command": (
         "Import segment pages (plain text or HTML, told apart by content) as segment files."
+    ),
+    "segcast.cli.import_feed:import_feed_command": (
+        "Make a show folder DIR from an existing feed, every GUID, date and enclosure kept."
     ),
     "segcast.cli.build:build": (
         "Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."

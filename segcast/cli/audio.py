@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from audio.settings import ENCODINGS, Format, MasterSettings
-from segcast.cli.params import BITRATE, Setting
+from segcast.cli.params import BITRATE, Setting, pick, renamed_option
 from segments.errors import InputError
 
 if TYPE_CHECKING:
@@ -146,6 +146,9 @@ def master_json(report: MasterReport) -> dict[str, Any]:
         "bumpers": [str(path) for path in report.bumpers],
         "bumper_gain_db": report.bumper_gain_db,
         "intro_effective_seconds": report.intro_effective_seconds,
+        "shift_seconds": report.shift_seconds,
+        "intro_after": _loudness_json(report.intro_after) if report.intro_after else None,
+        "outro_after": _loudness_json(report.outro_after) if report.outro_after else None,
         "reading": report.reading,
         "effects": [
             {
@@ -198,6 +201,14 @@ def master_text(report: MasterReport) -> str:
             f"  {effect.step:<10} {effect.measure}: {_shown(effect.before, effect.unit)}"
             f" -> {_shown(effect.after, effect.unit)}"
         )
+    for name, bumper in (("intro", report.intro_after), ("outro", report.outro_after)):
+        if bumper is not None:
+            lines.append(f"  {name:<10} {'':>12} {_shown(bumper.integrated_lufs, 'LUFS'):>12}")
+    if report.shift_seconds:
+        lines.append(
+            f"  times of the recording moved {report.shift_seconds:+.3f} s "
+            "(intro less crossfade, less trimmed silence): shift chapters by this"
+        )
     if not report.target_met:
         lines.append(
             f"  warning: loudness is {a.integrated_lufs - report.target_lufs:+.1f} LU off target"
@@ -238,11 +249,12 @@ def output_format(out: Path, chosen: str | None) -> Format:
     help="Output format (default: from the output suffix).",
 )
 @click.option(
-    "--target",
+    "--target-lufs",
     type=Setting("target_lufs"),
     default=None,
     help="Integrated loudness target in LUFS (default -16 stereo, -19 mono).",
 )
+@renamed_option("--target", Setting("target_lufs"))
 @click.option(
     "--true-peak",
     type=Setting("true_peak_ceiling"),
@@ -260,12 +272,12 @@ def output_format(out: Path, chosen: str | None) -> Format:
 @click.option("--intro", type=click.Path(path_type=Path), default=None, help="Intro bumper.")
 @click.option("--outro", type=click.Path(path_type=Path), default=None, help="Outro bumper.")
 @click.option(
-    "--crossfade",
+    "--crossfade-ms",
     type=Setting("crossfade_ms", int),
-    default=500,
-    show_default=True,
-    help="Crossfade into and out of bumpers, in ms.",
+    default=None,
+    help=f"Crossfade into and out of bumpers, in ms [default: {MasterSettings.crossfade_ms}].",
 )
+@renamed_option("--crossfade", Setting("crossfade_ms", int))
 @click.option("--trim-silence", is_flag=True, help="Cut leading and trailing silence.")
 @click.option(
     "--input-peak", is_flag=True, help="Also measure the input's true peak (about 10% slower)."
@@ -292,13 +304,15 @@ def master(
     source: Path,
     output: Path,
     fmt: str | None,
-    target: float | None,
+    target_lufs: float | None,
+    renamed_target: float | None,
     true_peak: float,
     bitrate: int | None,
     mono: bool,
     intro: Path | None,
     outro: Path | None,
-    crossfade: int,
+    crossfade_ms: int | None,
+    renamed_crossfade: int | None,
     trim_silence: bool,
     input_peak: bool,
     leveler: bool,
@@ -311,14 +325,14 @@ def master(
 ) -> None:
     """Master SOURCE to podcast loudness as MP3 or M4A; SOURCE is never changed."""
     settings = MasterSettings(
-        target_lufs=target,
+        target_lufs=pick(target_lufs, renamed_target, None),
         true_peak_ceiling=true_peak,
         format=output_format(output, fmt),
         bitrate_kbps=bitrate,
         mono=mono,
         intro=intro,
         outro=outro,
-        crossfade_ms=crossfade,
+        crossfade_ms=pick(crossfade_ms, renamed_crossfade, MasterSettings.crossfade_ms),
         trim_silence=trim_silence,
         measure_input_peak=input_peak,
         leveler=leveler,

@@ -13,8 +13,10 @@ from typing import Any
 
 import click
 
+from feeds.validate import Finding
 from segcast.build import BuildReport, JobEvent, Problem, ProgressSink, run_build
 from segcast.build.jobs import DEFAULT_RETRIES
+from segcast.cli.audio import master_json
 from segments.errors import EXIT_BAD_INPUT
 
 #: Where OUT goes when ``-o`` is not given, inside the show folder.
@@ -104,6 +106,14 @@ def stage_lines(report: BuildReport) -> list[str]:
         f"audio: {len(report.mastered)} mastered, {len(report.skipped)} up to date, "
         f"{len(report.tagged)} tagged, {len(report.tags_unchanged)} tags unchanged",
     ]
+    if report.encoded or report.encodings_unchanged:
+        lines.append(
+            f"alternates: {len(report.encoded)} encoded, "
+            f"{len(report.encodings_unchanged)} up to date"
+        )
+    loudness = loudness_line(report)
+    if loudness:
+        lines.append(loudness)
     feed = report.feed
     if feed is None:
         lines.append("feed: not built (see the errors below); the previous feed stays")
@@ -130,14 +140,123 @@ def stage_lines(report: BuildReport) -> list[str]:
     return lines
 
 
-def summary_line(report: BuildReport) -> str:
-    """Return the run's last line: episodes built, unchanged and failed, problems, warnings."""
+def release_line(report: BuildReport) -> str:
+    """Return what the run released: published, scheduled (with their times), drafts, skipped."""
+    scheduled = ", ".join(f"{slug} at {at.isoformat()}" for slug, at in report.scheduled.items())
     return (
+        f"episodes: {len(report.released)} published, {len(report.scheduled)} scheduled"
+        + (f" ({scheduled})" if scheduled else "")
+        + f", {_plural(len(report.drafts), 'draft')}, {len(report.not_ready)} skipped (not ready)"
+    )
+
+
+def bumper_lines(report: BuildReport) -> list[str]:
+    """Return how far times moved (intro, trimmed silence), and the bumpers' loudness."""
+    lines = []
+    by_shift: dict[float, list[str]] = {}
+    for slug, shift in report.shifts.items():
+        by_shift.setdefault(shift, []).append(slug)
+    for shift, slugs in sorted(by_shift.items()):
+        which = ", ".join(slugs) if len(slugs) <= 3 else f"{len(slugs)} episodes"
+        lines.append(f"timeline: chapter and transcript times of {which} shifted {shift:+.3f} s")
+    for master in report.masters:
+        levels = [
+            f"{name} {bumper.integrated_lufs:.1f} LUFS"
+            for name, bumper in (("intro", master.intro_after), ("outro", master.outro_after))
+            if bumper is not None
+        ]
+        if levels:
+            lines.append(
+                f"  {master.output.name}: {', '.join(levels)}, "
+                f"whole episode {master.after.integrated_lufs:.1f} LUFS"
+            )
+    return lines
+
+
+def _findings(report: BuildReport) -> str:
+    return (
+        f"{_plural(report.count_findings('error'), 'error')}, "
+        f"{_plural(report.count_findings('warning'), 'warning')}"
+    )
+
+
+def finding_line(report: BuildReport, finding: Finding) -> str:
+    """Return one validator finding as the build prints it: the feed file, line, place, rule."""
+    assert report.feed is not None
+    feed = f"{report.feed.feed}:{finding.line}" if finding.line else str(report.feed.feed)
+    label = "Error" if finding.severity == "error" else "Warning"
+    return f"{label}: {feed}: {finding.where}: {finding.message} [{finding.rule}]"
+
+
+def loudness_line(report: BuildReport) -> str | None:
+    """Return the short line on what this run mastered: loudness and true peak; None if nothing."""
+    masters = report.masters
+    if not masters:
+        return None
+    loudness = sorted(m.after.integrated_lufs for m in masters)
+    peaks = [m.after.true_peak_dbtp for m in masters if m.after.true_peak_dbtp is not None]
+    targets = sorted({m.target_lufs for m in masters})
+    span = (
+        f"{loudness[0]:.1f}"
+        if loudness[0] == loudness[-1]
+        else (f"{loudness[0]:.1f} to {loudness[-1]:.1f}")
+    )
+    line = f"loudness: {_plural(len(masters), 'master')} at {span} LUFS"
+    line += f" (target {', '.join(f'{t:g}' for t in targets)})"
+    if peaks:
+        line += f", true peak at most {max(peaks):.1f} dBTP"
+    return line
+
+
+def summary_line(report: BuildReport) -> str:
+    """Return the run's last line: episodes built, unchanged and failed, problems, warnings.
+
+    Then what the validator found in the feed this run built, when it built one.
+    """
+    line = (
         f"done: {_plural(len(report.episodes), 'episode')} "
         f"({len(report.built)} built, {len(report.unchanged_episodes)} unchanged, "
         f"{len(report.failed)} failed), {_plural(len(report.problems), 'problem')}, "
         f"{_plural(len(report.warnings), 'warning')}"
     )
+    if report.feed is not None:
+        line += f"; feed check: {_findings(report)}"
+    return line
+
+
+def _loudness_json(report: BuildReport) -> list[dict[str, Any]]:
+    return [
+        {
+            "episode": master.output.stem,
+            "file": str(master.output),
+            "integrated_lufs": master.after.integrated_lufs,
+            "true_peak_dbtp": master.after.true_peak_dbtp,
+            "loudness_range_lu": master.after.range_lu,
+            "target_lufs": master.target_lufs,
+            "true_peak_ceiling_dbtp": master.true_peak_ceiling,
+            "target_met": master.target_met,
+        }
+        for master in sorted(report.masters, key=lambda m: m.output.name)
+    ] + [
+        {
+            "episode": master.output.stem,
+            "file": str(master.output),
+            "integrated_lufs": master.loudness.integrated_lufs,
+            "true_peak_dbtp": master.loudness.true_peak_dbtp,
+            "loudness_range_lu": master.loudness.range_lu,
+        }
+        for master in sorted(report.encodings, key=lambda m: m.output.name)
+    ]
+
+
+def release_json(report: BuildReport) -> dict[str, Any]:
+    """Return the ``release`` part of ``segcast build --json`` (and ``feed build --json``)."""
+    return {
+        "published": report.released,
+        "scheduled": [{"slug": s, "at": at.isoformat()} for s, at in report.scheduled.items()],
+        "drafts": report.drafts,
+        "skipped": [{"slug": s, "missing": why} for s, why in report.not_ready.items()],
+    }
 
 
 def _items(items: list[Problem]) -> list[dict[str, str]]:
@@ -152,15 +271,38 @@ def report_json(report: BuildReport) -> dict[str, Any]:
         "skipped": report.skipped,
         "tagged": report.tagged,
         "tags_unchanged": report.tags_unchanged,
+        "encoded": report.encoded,
+        "encodings_unchanged": report.encodings_unchanged,
+        "loudness": _loudness_json(report),
         "episodes": {
             "built": report.built,
             "unchanged": report.unchanged_episodes,
             "failed": report.failed,
         },
+        "release": release_json(report),
+        "shifts": report.shifts,
+        "masters": [master_json(master) for master in report.masters],
         "published": [str(path) for path in report.published],
         "problems": _items(report.problems),
         "warnings": _items(report.warnings),
         "feed": str(report.feed.feed) if report.feed else None,
+        "feed_check": {
+            "errors": report.count_findings("error"),
+            "warnings": report.count_findings("warning"),
+            "info": report.count_findings("info"),
+            "findings": [
+                {
+                    "rule": f.rule,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "where": f.where,
+                    "line": f.line,
+                }
+                for f in report.findings
+            ],
+        }
+        if report.feed
+        else None,
     }
 
 
@@ -191,7 +333,14 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Masters to run at once [default: one per processor].",
+    help="Audio jobs (masters, encodes, tags) to run at once [default: one per processor].",
+)
+@click.option(
+    "--alternates",
+    metavar="LIST",
+    default=None,
+    help="Also publish these encodings of each master, comma-separated (opus, aac; '' for none) "
+    "[default: show.toml's [audio] alternates].",
 )
 @click.option(
     "--cluster",
@@ -221,6 +370,7 @@ def build(
     strict: bool,
     force: bool,
     jobs: int | None,
+    alternates: str | None,
     cluster: str | None,
     retries: int,
     as_json: bool,
@@ -236,6 +386,9 @@ def build(
         progress = TerminalProgress()
     else:
         progress = PlainProgress()
+    names = None
+    if alternates is not None:
+        names = [name.strip() for name in alternates.split(",") if name.strip()]
     report = run_build(
         show_dir,
         out,
@@ -246,16 +399,21 @@ def build(
         cluster=cluster,
         retries=retries,
         progress=progress,
+        alternates=names,
     )
     if as_json:
         click.echo(json.dumps(report_json(report), ensure_ascii=False))
     else:
-        for line in stage_lines(report):
+        for line in [*stage_lines(report), *bumper_lines(report), release_line(report)]:
             click.echo(line)
         for warning in report.warnings:
             click.echo(f"Warning: {warning}", err=True)
         for problem in report.problems:
             click.echo(f"Error: {problem}", err=True)
+        for finding in report.findings:
+            if finding.severity in ("error", "warning"):
+                click.echo(finding_line(report, finding), err=True)
         click.echo(summary_line(report))
-    if report.problems or (strict and report.warnings):
+    faulted = report.count_findings("error") or (strict and report.count_findings("warning"))
+    if report.problems or (strict and report.warnings) or faulted:
         ctx.exit(EXIT_BAD_INPUT)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from segcast.build import run_feed
+from segcast.cli.build import release_json, release_line
 from segments.errors import EXIT_BAD_INPUT
 
 
@@ -22,14 +23,17 @@ from segments.errors import EXIT_BAD_INPUT
     required=True,
     help="The feed file to write; transcripts and chapters are written beside it.",
 )
-@click.option("--strict", is_flag=True, help="Refuse undated episodes instead of dating them now.")
+@click.option(
+    "--strict", is_flag=True, help="Skip undated episodes (a warning) instead of dating them now."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what was built as JSON.")
 @click.pass_context
 def build(ctx: click.Context, show_dir: Path, output: Path, strict: bool, as_json: bool) -> None:
     """Build the podcast feed of the show in SHOW_DIR (show.toml and segments/*.md).
 
     An episode without a published date is dated at this build, its first publication, and the
-    date is stored in its segment file beside its GUID (``--strict`` refuses it instead).
+    date is stored in its segment file beside its GUID (``--strict`` skips it instead). Drafts
+    and episodes whose published moment is to come are held back, as by ``segcast build``.
     """
     result = run_feed(show_dir, output, strict=strict)
     if as_json:
@@ -41,6 +45,7 @@ def build(ctx: click.Context, show_dir: Path, output: Path, strict: bool, as_jso
             "files": [str(path) for path in feed.files] if feed else [],
             "podcast_guid": feed.podcast_guid if feed else None,
             "podcast_guid_pinned": feed.podcast_guid_pinned if feed else None,
+            "release": release_json(result),
             "problems": [{"where": p.where, "message": p.message} for p in result.problems],
             "warnings": [{"where": w.where, "message": w.message} for w in result.warnings],
         }
@@ -63,6 +68,7 @@ def build(ctx: click.Context, show_dir: Path, output: Path, strict: bool, as_jso
     )
     for slug in report.new_guids:
         click.echo(f"  new GUID stored in segment {slug}")
+    click.echo(release_line(result))
     if not report.podcast_guid_pinned:
         # podcast:guid must outlive a move of the feed URL it was derived from.
         click.echo(

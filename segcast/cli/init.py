@@ -17,7 +17,8 @@ It gets a commented show.toml (fill in the TODO lines), placeholder artwork, and
 pages/, segments/, raw/ and audio/. With --example it is the example show "The Frame" instead,
 with a recording raw/<slug>.wav of each page read aloud, at most --max-minutes long, and its word
 times in transcripts/<slug>.json: eSpeak NG speech when installed ({SPEECH_EXTRA}), else a
-speech-like signal. Then: segcast build SHOW_DIR -o public
+speech-like signal. With --from-feed it is made from an existing podcast feed instead, as
+segcast import-feed makes it. Then: segcast build SHOW_DIR -o public
 """
 
 ENGINE_NAMES = {"espeak-ng": "eSpeak NG speech", "signal": "speech-like signal"}
@@ -65,9 +66,38 @@ def report_json(report: InitReport) -> dict[str, Any]:
     help=f"With --example: the longest recording, in minutes (at most {MAX_MINUTES:g}); "
     "the reading stops at the last word that fits.",
 )
+@click.option(
+    "--from-feed",
+    "from_feed",
+    metavar="FEED_URL|FILE",
+    default=None,
+    help="Make the show folder from an existing feed (what segcast import-feed does).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print what was made as JSON.")
-def init(show_dir: Path, example: bool, max_minutes: float, as_json: bool) -> None:
+@click.pass_context
+def init(
+    ctx: click.Context,
+    show_dir: Path,
+    example: bool,
+    max_minutes: float,
+    from_feed: str | None,
+    as_json: bool,
+) -> None:
     """Make a new show folder SHOW_DIR (see INIT_HELP)."""
+    if from_feed is not None:
+        if example:
+            raise click.UsageError("--from-feed and --example make different shows: pick one")
+        from segcast.cli.import_feed import import_feed_command
+
+        ctx.invoke(
+            import_feed_command,
+            feed=from_feed,
+            show_dir=show_dir,
+            audio=False,
+            no_fetch=False,
+            as_json=as_json,
+        )
+        return
     report = init_example(show_dir, max_minutes=max_minutes) if example else init_show(show_dir)
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))

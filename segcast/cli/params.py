@@ -6,14 +6,15 @@ checked against, so a value the command line accepts is one the config accepts, 
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from audio.settings import SETTING_RANGES
 from segcast.bitrate import parse_bitrate
 
-__all__ = ["BITRATE", "Bitrate", "Setting"]
+__all__ = ["BITRATE", "RENAMED", "Bitrate", "Setting", "renamed_option"]
 
 
 class Setting(click.ParamType[Any]):
@@ -57,3 +58,35 @@ class Bitrate(Setting):
 
 
 BITRATE = Bitrate()
+
+
+#: Flags renamed to the name show.toml's ``[audio]`` uses for the same setting (one name per
+#: setting; a file has no --help beside it, so the unit stays in the name) -> the new flag. The old
+#: flag still works, hidden, with a deprecation warning.
+RENAMED: dict[str, str] = {"--target": "--target-lufs", "--crossfade": "--crossfade-ms"}
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def renamed_option(old: str, type: click.ParamType[Any]) -> Callable[[_F], _F]:
+    """Add the hidden flag ``old``: it sets what its new name (``RENAMED``) sets, and warns.
+
+    Its value reaches the command as ``renamed_<name>``; :func:`pick` merges it.
+    """
+    new = RENAMED[old]
+
+    def warn(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        if value is not None:
+            click.echo(
+                f"Warning: {old} is deprecated; use {new} (the name show.toml's [audio] uses)",
+                err=True,
+            )
+        return value
+
+    name = "renamed_" + old.lstrip("-").replace("-", "_")
+    return click.option(old, name, type=type, default=None, hidden=True, callback=warn)
+
+
+def pick(new: Any, old: Any, default: Any) -> Any:
+    """Return the value given under the new name, else the old name's, else ``default``."""
+    return new if new is not None else old if old is not None else default

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import click
 
@@ -46,14 +47,20 @@ def render_table(feed: str, findings: list[Finding]) -> str:
 @click.argument("feed")
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
-def validate(feed: str, as_json: bool, strict: bool) -> None:
+@click.option(
+    "--files",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The published folder: check the JSON chapters files the feed names there too.",
+)
+def validate(feed: str, as_json: bool, strict: bool, files: Path | None) -> None:
     """Check FEED (a file or an http(s) URL) against Apple, Spotify and Podcasting 2.0 rules.
 
     Exits 1 when there are errors (with --strict, also warnings), 0 otherwise.
     """
     data = load_feed(feed)
     # JSON readers get JSON even for a feed that is not XML: its error is a finding there.
-    findings = validate_document(data, feed) if as_json else validate_feed(data, feed)
+    check = validate_document if as_json else validate_feed
+    findings = check(data, feed, files=files)
     counts = summarize(findings)
     if as_json:
         document = {

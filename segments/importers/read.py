@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
+from typing import TypeVar, cast
+from urllib.parse import urljoin
 
 from segments.errors import InputError, ScheduleError
+from segments.files import sha256_hex
 from segments.importers.detect import MESSAGES, PageKind, decode_page, page_kind, read_page_bytes
 from segments.importers.html import read_html_page
 from segments.importers.rawpage import RawPage, Reason
@@ -19,6 +22,11 @@ from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
+from segments.update import fingerprints
+from segments.urls import drop_unpublishable, segment_urls
+from segments.values import value_problem, without_forbidden
+
+_T = TypeVar("_T")
 
 #: The page readers, by what the content is (not what the file name says).
 READERS: dict[PageKind, Callable[[str, str], RawPage]] = {
@@ -37,13 +45,19 @@ class PageResult:
 
 
 def read_page(
-    path: Path, segments_dir: Path | None = None, reasons: list[Reason] | None = None
+    path: Path,
+    segments_dir: Path | None = None,
+    reasons: list[Reason] | None = None,
+    *,
+    base_url: str | None = None,
 ) -> PageResult:
     """Read the page at ``path`` into a Segment; any problem is an InputError naming the file.
 
     With ``segments_dir`` (where its segment file goes) the source path is stored as
     ``source_path`` says; without it, as given. With ``reasons``, which rule gave each field its
-    value is appended to it (``explain_fields``).
+    value is appended to it (``explain_fields``). With ``base_url`` (where the page was fetched
+    from), relative audio and photo links are resolved against it, as a browser reads them,
+    before the URL policy judges them.
     """
     path = Path(path)
     data = read_page_bytes(path)
@@ -53,13 +67,68 @@ def read_page(
     kind = page_kind(text)
     raw = READERS[kind](text, str(path))
     structured: list[Reason] = []
-    segment = build_segment(raw, structured)
+    segment = _without_forbidden(build_segment(raw, structured))
     if reasons is not None:
         reasons.extend(explain_fields(raw, segment, structured))
     stored = str(path) if segments_dir is None else source_path(path, segments_dir)
-    segment.source = replace(segment.source or Source(kind=kind), path=stored)
+    source = segment.source or Source(kind=kind)
+    segment.source = replace(source, path=stored, sha256=sha256_hex(data))
+    if base_url is not None:
+        if segment.audio is not None and segment.audio.url is not None:
+            segment.audio.url = urljoin(base_url, segment.audio.url)
+        for image in segment.images:
+            if image.url is not None:
+                image.url = urljoin(base_url, image.url)
+    warnings.extend(f"not imported: {problem}" for problem in drop_refused_values(segment))
+    # A chapter's url or image may be javascript: or data: too (the other URLs were judged just
+    # above); the segment file never gets them (the writers would refuse the episode).
+    warnings.extend(drop_unpublishable(segment_urls(segment)))
+    # What the page gave, as imported (after what was left out): `import --force` tells the
+    # producer's edits from it.
+    segment.source.fingerprints = fingerprints(segment)
     warnings.extend(_schedule_warnings(segment))
     return PageResult(segment=segment, warnings=warnings, kind=kind)
+
+
+def _without_forbidden(value: _T) -> _T:
+    """Return ``value`` (a Segment and all it holds) with every text free of what XML cannot
+    carry: a page's stray control characters would make a segment file its reader refuses."""
+    if isinstance(value, str):
+        return cast(_T, without_forbidden(value))
+    if isinstance(value, list):
+        return cast(_T, [_without_forbidden(item) for item in value])
+    if isinstance(value, tuple):
+        return cast(_T, tuple(_without_forbidden(item) for item in value))
+    if is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _without_forbidden(getattr(value, f.name)) for f in fields(value)}
+        return cast(_T, replace(value, **changes))
+    return value
+
+
+def drop_refused_values(segment: Segment) -> list[str]:
+    """Drop each URL and number of an imported segment that the value rules (``segments.values``,
+    URLs by ``segments.urls``) refuse, and return each problem: a ``javascript:`` link, an
+    ``img/a.jpg`` photo or an episode number of 1e20 is never written into a segment file, which
+    its reader would refuse. (Pages and imported feeds alike.)"""
+    holders: list[tuple[str, object, str]] = [("link", segment, "link")]
+    holders += [("episode", segment, "episode"), ("season", segment, "season")]
+    holders += [(f"images[{i}].url", image, "url") for i, image in enumerate(segment.images)]
+    for i, person in enumerate(segment.people):
+        holders += [(f"people[{i}].href", person, "href"), (f"people[{i}].img", person, "img")]
+    if segment.audio is not None:
+        holders += [
+            (f"audio.{name}", segment.audio, name)
+            for name in ("url", "size_bytes", "duration_seconds")
+        ]
+    if segment.source is not None:
+        holders.append(("source.url", segment.source, "url"))
+    problems = []
+    for key, holder, name in holders:
+        value = getattr(holder, name)
+        if value is not None and (problem := value_problem(key, value)) is not None:
+            setattr(holder, name, None)
+            problems.append(problem)
+    return problems
 
 
 def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> list[Reason]:

@@ -23,6 +23,7 @@ from segments.importers.furniture import is_furniture, strip_furniture
 from segments.importers.rawpage import Block, RawPage, Reason
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.timecode import parse_timecode
+from segments.values import value_problem
 from segments.whitespace import normalise_space
 
 # --- names --------------------------------------------------------------------------------------
@@ -207,6 +208,20 @@ class _People:
 
 
 # --- small helpers ------------------------------------------------------------------------------
+
+
+def _language(tag: str | None) -> str | None:
+    """Return a page's language tag as segment files take it (``EN_us`` -> ``en-us``), or None
+    when it is no language tag at all: the importer never writes a file its reader refuses.
+
+    >>> _language("EN_us"), _language("de-DE"), _language("!!")
+    ('en-us', 'de-DE', None)
+    """
+    if tag is None:
+        return None
+    primary, _, rest = tag.strip().replace("_", "-").partition("-")
+    candidate = f"{primary.lower()}-{rest}" if rest else primary.lower()
+    return candidate if value_problem("language", candidate) is None else None
 
 
 def slugify(title: str) -> str:
@@ -793,7 +808,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         source=Source(path=raw.path, url=raw.url, kind=raw.kind),
         show=raw.show,
         link=raw.url,
-        language=raw.language,
+        language=_language(raw.language),
     )
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -346,6 +348,27 @@ def test_the_sources_tags_are_kept(tmp_path: Path) -> None:
     master(src, tmp_path / "out.m4a", MasterSettings(format="m4a"))
 
     assert mutagen.File(tmp_path / "out.m4a").tags["\xa9nam"] == ["Pilot"]
+
+
+@pytest.mark.parametrize("fmt", ["mp3", "m4a"])
+def test_no_encoder_tag_from_ffmpeg(tmp_path: Path, fmt: str) -> None:
+    """Issue 16: the master names no encoder (ID3 TSSE, MP4 ©too); a source's tags still pass."""
+    if shutil.which("ffprobe") is None:
+        pytest.skip("Debian's ffprobe is not installed: no independent reader")
+    wav = signals.write_wav(tmp_path / "in.wav", signals.speech_like(3.0))
+    src = signals.encode(wav, tmp_path / "in.mp3", "-metadata", "title=Pilot")
+    probe = ["ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "json"]
+    source_tags = json.loads(subprocess.run([*probe, src], capture_output=True).stdout)
+    assert "encoder" in source_tags["format"]["tags"]  # the control: ffmpeg names itself
+
+    out = tmp_path / f"out.{fmt}"
+    master(src, out, MasterSettings(format=fmt))
+
+    tags = json.loads(subprocess.run([*probe, out], capture_output=True).stdout)["format"]["tags"]
+    assert tags["title"] == "Pilot"
+    assert "encoder" not in tags
+    audio = mutagen.File(out)
+    assert not any(key in (audio.tags or {}) for key in ("TSSE", "\xa9too"))
 
 
 def test_progress_names_each_stage(tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ def test_probe_errors_name_the_file(
 def test_probe_refuses_a_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         probe(tmp_path)
-    assert str(caught.value) == f"{tmp_path}: is not a file"
+    assert str(caught.value) == f"{tmp_path}: is a directory"
 
 
 @pytest.mark.parametrize(

@@ -241,6 +241,10 @@ def test_bumpers_are_matched_one_by_one_and_crossfade_without_gap_or_click(
     print(f"intro {intro_loudness}, programme {programme}, outro {outro_loudness} LUFS")
     assert abs(intro_loudness - programme) <= 1.0
     assert abs(outro_loudness - programme) <= 1.0
+    # The report says the same, from its own meter on the encoded packets.
+    assert report.intro_after is not None and report.outro_after is not None
+    assert report.intro_after.integrated_lufs == pytest.approx(intro_loudness, abs=0.5)
+    assert report.outro_after.integrated_lufs == pytest.approx(outro_loudness, abs=0.5)
 
     samples = decode(out)
     assert len(samples) / RATE == pytest.approx(INTRO + MAIN + OUTRO - 2 * FADE, abs=0.06)

@@ -50,7 +50,9 @@ RATE = 44_100
 FIELDS = TagFields(
     title="Rents ✓ and wages",
     artist="Kim Hill",
+    album_artist="Southern California Public Radio",
     album="The Frame",
+    copyright="© 2026 Southern California Public Radio",
     date=date(2026, 11, 20),
     track=7,
     comment="Why rents doubled.\n\nAnd what to do.",
@@ -72,7 +74,9 @@ CHAPTERS = [
 EXPECTED_TAGS = {
     "title": "Rents ✓ and wages",
     "artist": "Kim Hill",
+    "album_artist": "Southern California Public Radio",
     "album": "The Frame",
+    "copyright": "© 2026 Southern California Public Radio",
     "date": "2026-11-20",
     "genre": "Podcast",
     "track": "7",
@@ -214,6 +218,8 @@ RAW_MUTAGEN: list[tuple[str, str, Any]] = [
     ("mp3", "TALB", ["The Frame"]),
     ("mp3", "TCON", ["Podcast"]),
     ("mp3", "TRCK", ["7"]),
+    ("mp3", "TPE2", ["Southern California Public Radio"]),
+    ("mp3", "TCOP", ["© 2026 Southern California Public Radio"]),
     ("mp3", "TGID", ["urn:uuid:4b1c0f9e-4f7b-4f55-9a51-0f0b4a1e2c3d"]),
     ("mp3", "TXXX:AIRTIMES", ["Saturdays at 8 am"]),
     ("mp3", "USLT::eng", "Kim Hill: Why now?\n\nAna Ruiz: Because rents doubled.\n"),
@@ -223,6 +229,8 @@ RAW_MUTAGEN: list[tuple[str, str, Any]] = [
     ("m4a", "©alb", ["The Frame"]),
     ("m4a", "©day", ["2026-11-20"]),
     ("m4a", "trkn", [(7, 0)]),
+    ("m4a", "aART", ["Southern California Public Radio"]),
+    ("m4a", "cprt", ["© 2026 Southern California Public Radio"]),
     ("m4a", "pcst", True),
     ("m4a", "purl", ["https://example.org/frame/feed.xml"]),
     ("m4a", "egid", ["urn:uuid:4b1c0f9e-4f7b-4f55-9a51-0f0b4a1e2c3d"]),
@@ -236,6 +244,8 @@ RAW_MUTAGEN: list[tuple[str, str, Any]] = [
     ("opus", "ARTIST", ["Kim Hill"]),
     ("opus", "CHAPTER003", ["00:00:02.500"]),
     ("flac", "ALBUM", ["The Frame"]),
+    ("flac", "ALBUMARTIST", ["Southern California Public Radio"]),
+    ("opus", "COPYRIGHT", ["© 2026 Southern California Public Radio"]),
     ("flac", "LYRICS", ["Kim Hill: Why now?\n\nAna Ruiz: Because rents doubled.\n"]),
 ]
 MUTAGEN_CLASSES: dict[str, Any] = {
@@ -481,6 +491,69 @@ def test_new_cover_replaces_old_one(episode: Path) -> None:
 # --- fields from the model ----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("episode", FORMATS, indirect=True)
+def test_ffprobe_reads_album_artist_copyright_track_and_no_encoder(episode: Path) -> None:
+    """Issue 16: TPE2, TCOP, TRCK (and their MP4/Vorbis places); ffmpeg's encoder tag is gone."""
+    assert "encoder" in _probe_tags(episode)  # the control: ffmpeg's encode wrote one
+    write_tags(episode, FIELDS, cover=None, chapters=[])
+    tags = _probe_tags(episode)  # ffmpeg reads ALBUMARTIST and TRACKNUMBER under these names
+    assert tags["album_artist"] == "Southern California Public Radio"
+    assert tags["copyright"] == "© 2026 Southern California Public Radio"
+    assert tags["track"].split("/")[0] == "7"
+    assert "encoder" not in tags
+
+
+def _probe_tags(path: Path) -> dict[str, str]:
+    probe = ffprobe(path)
+    audio = next(s for s in probe["streams"] if s["codec_type"] == "audio")
+    tags = {**(audio.get("tags") or {}), **(probe["format"].get("tags") or {})}
+    return {k.lower(): v for k, v in tags.items() if k.lower() not in ("vendor_id", "language")}
+
+
+@pytest.mark.parametrize(
+    ("fields", "chapters", "key"),
+    [
+        (TagFields(source_url="javascript:alert(1)"), [], "link"),
+        (TagFields(feed_url="file:///srv/feed.xml"), [], "feed_url"),
+        (
+            TagFields(),
+            [Chapter(0, "a"), Chapter(1, "b", url="data:text/html,x")],
+            "chapters[1].url",
+        ),
+        (TagFields(), [Chapter(0, "a", url="intro.html")], "chapters[0].url"),
+    ],
+)
+@pytest.mark.parametrize("episode", ["mp3"], indirect=True)
+def test_url_frames_refuse_what_is_not_http(
+    episode: Path, fields: TagFields, chapters: list[Chapter], key: str
+) -> None:
+    """WOAS, WFED and a chapter's WXXX are opened by players: http(s) only, else an error naming
+    the file and the key, and the file is left as it was."""
+    before = episode.read_bytes()
+    with pytest.raises(InputError) as caught:
+        write_tags(episode, fields, cover=None, chapters=chapters)
+    assert caught.value.where == str(episode)
+    assert caught.value.message.startswith(f"{key}: ")
+    assert "is not an http(s) URL" in caught.value.message
+    assert episode.read_bytes() == before
+
+
+def test_tag_fields_name_the_episode_page_in_woas_before_the_link() -> None:
+    segment = Segment(
+        slug="x", title="X", link="https://example.org/x", source=Source(url="https://p.org/x")
+    )
+    show = Show(author="KPCC", copyright="2026 KPCC")
+    fields = tag_fields(segment, show, "https://example.org/the-frame/x.html")
+    assert (fields.source_url, fields.album_artist, fields.copyright) == (
+        "https://example.org/the-frame/x.html",
+        "KPCC",
+        "2026 KPCC",
+    )
+    assert (
+        tag_fields(segment, show).source_url == "https://example.org/x"
+    )  # the link, then the page
+
+
 def test_tag_fields_from_segment_and_show() -> None:
     segment = Segment(
         slug="rents",
@@ -577,7 +650,7 @@ ERRORS = [
     ("wav", InputError, "raw.wav: WAV files are not tagged; master to MP3 or M4A first"),
     ("truncated-m4a", InputError, "cut.m4a: cannot read M4A file ("),
     ("id3-garbage", InputError, "fake.mp3: cannot read MP3 file ("),
-    ("directory", InputError, "folder.mp3: is a directory, not an audio file"),
+    ("directory", InputError, "folder.mp3: is a directory"),
     (
         "webm",
         InputError,

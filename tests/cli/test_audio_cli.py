@@ -75,7 +75,8 @@ def test_master_json_for_scripts(tmp_path: Path, speech: Path) -> None:
 
 def test_master_options_reach_the_file(tmp_path: Path, speech: Path) -> None:
     out = tmp_path / "loud.mp3"
-    args = ("--target", "-14", "--bitrate", "96k", "--true-peak", "-2", "--input-peak", "--json")
+    args = ("--target-lufs", "-14", "--bitrate", "96k", "--true-peak", "-2", "--input-peak")
+    args += ("--json",)
     code, stdout, _ = run("audio", "master", speech, "-o", out, *args)
     assert code == 0, stdout
     integrated, true_peak = signals.reference_loudness(out)
@@ -191,6 +192,10 @@ def test_errors_are_one_line(
         ("fast", "bit rate 'fast' is not a number of kbit/s such as 128k"),
         ("8k", "8 kbit/s is outside 32..320"),
         ("400000", "400 kbit/s is outside 32..320"),
+        # With a unit the number is kbit/s as written: never read as 99 kbit/s.
+        ("99999k", "99999 kbit/s is outside 32..320"),
+        ("99999 kbps", "99999 kbit/s is outside 32..320"),
+        ("99999", "bit rate '99999' is 99999 bit/s, not a whole number of kbit/s such as 128000"),
     ],
 )
 def test_bad_bitrate_is_a_usage_error(

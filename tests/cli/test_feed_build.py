@@ -24,6 +24,7 @@ def test_feed_build_writes_the_feed(tmp_path: Path) -> None:
         f"{out}: 2 episodes, 2 new GUIDs stored, 0 companion files\n"
         "  new GUID stored in segment ghostbusters\n"
         "  new GUID stored in segment lovesong\n"
+        "episodes: 2 published, 0 scheduled, 0 drafts, 0 skipped (not ready)\n"
         '  pin podcast_guid = "f88f128a-9d75-50be-9435-39e813badc62" in show.toml before the feed '
         "URL moves\n"
     )
@@ -31,7 +32,11 @@ def test_feed_build_writes_the_feed(tmp_path: Path) -> None:
     toml = show_dir / "show.toml"
     toml.write_text(toml.read_text() + 'podcast_guid = "f88f128a-9d75-50be-9435-39e813badc62"\n')
     code, stdout, _ = run("feed", "build", str(show_dir), "-o", str(out))
-    assert (code, stdout) == (0, f"{out}: 2 episodes, 0 new GUIDs stored, 0 companion files\n")
+    assert (code, stdout) == (
+        0,
+        f"{out}: 2 episodes, 0 new GUIDs stored, 0 companion files\n"
+        "episodes: 2 published, 0 scheduled, 0 drafts, 0 skipped (not ready)\n",
+    )
 
 
 def test_config_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
@@ -67,6 +72,13 @@ def test_json_report_and_problems(tmp_path: Path) -> None:
     assert (document["feed"], document["episodes"]) == (str(out), 2)
     assert document["new_guids"] == ["ghostbusters", "lovesong"]
     assert document["problems"] == []
+    assert document["release"]["published"] == ["ghostbusters", "lovesong"]
+    # A draft is held back by the feed stage alone too.
+    draft = show_dir / "segments" / "lovesong.md"
+    draft.write_text(draft.read_text().replace("---\n", "---\nstatus: draft\n", 1))
+    code, stdout, _ = run("feed", "build", str(show_dir), "-o", str(out), "--json")
+    document = json.loads(stdout)
+    assert (code, document["episodes"], document["release"]["drafts"]) == (0, 1, ["lovesong"])
     (show_dir / "segments" / "broken.md").write_text("---\ntitle: [unclosed\n---\n")
     code, stdout, _ = run("feed", "build", str(show_dir), "-o", str(out), "--json")
     assert code == 1

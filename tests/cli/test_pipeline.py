@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from segcast.cli import cli
+from segments.segmentfile import read_segment
 from tests.conftest import EXAMPLES
 from tests.feeds.feedcheck import write_audio
 from tests.segcast.build.test_run_build import (
@@ -18,6 +19,7 @@ from tests.segcast.build.test_run_build import (
     GOLDEN,
     LOVESONG,
     NO_DATE,
+    NOTHING_READY,
     PINNED_TOML,
     date_segments,
     make_show_dir,
@@ -44,16 +46,23 @@ def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, stdout, stderr = run("build", str(show), "-o", str(out), "--strict")
     assert code == 1
-    assert stdout == (
+    # What it mastered: loudness and true peak as measured on the encoded file.
+    loudness = re.compile(
+        r"loudness: 1 master at -1[56]\.\d LUFS \(target -16\), true peak at most -\d\.\d dBTP\n"
+    )
+    assert loudness.search(stdout)
+    assert loudness.sub("", stdout) == (
         f"import: 2 pages imported into {show / 'segments'}, 0 already imported\n"
         "audio: 1 mastered, 0 up to date, 1 tagged, 0 tags unchanged\n"
         "feed: not built (see the errors below); the previous feed stays\n"
         "publish: skipped\n"
-        "done: 2 episodes (0 built, 0 unchanged, 2 failed), 2 problems, 0 warnings\n"
+        "episodes: 0 published, 0 scheduled, 0 drafts, 2 skipped (not ready)\n"
+        "done: 2 episodes (1 built, 0 unchanged, 0 failed), 1 problem, 2 warnings\n"
     )
     assert stderr == (
-        f"Error: {show / 'segments' / GOLD}.md: {NO_DATE}\n"
-        f"Error: {show / 'segments' / LOVESONG}.md: {NO_DATE}\n"
+        f"Warning: {show / 'segments' / GOLD}.md: not published: {NO_DATE}\n"
+        f"Warning: {show / 'segments' / LOVESONG}.md: not published: {NO_DATE}\n"
+        f"Error: {show}: {NOTHING_READY}\n"
     )
     date_segments(show)
     assert run("build", str(show), "-o", str(out))[0] == 0
@@ -65,7 +74,9 @@ def test_build_reports_each_stage_and_each_missing_date(tmp_path: Path) -> None:
         f"feed: {out / 'feed.xml'}: 2 episodes, 0 new GUIDs stored, 2 companion files\n"
         f"publish: 0 files copied to {out}, 3 unchanged\n"
         f"site: {out / 'index.html'}; preview it with: segcast serve {out}\n"
-        "done: 2 episodes (0 built, 2 unchanged, 0 failed), 0 problems, 0 warnings\n"
+        "episodes: 2 published, 0 scheduled, 0 drafts, 0 skipped (not ready)\n"
+        "done: 2 episodes (0 built, 2 unchanged, 0 failed), 0 problems, 0 warnings; "
+        "feed check: 0 errors, 0 warnings\n"
     )
 
 
@@ -90,25 +101,54 @@ def test_json_report(tmp_path: Path) -> None:
         ("tag", GOLD),
     ]
     assert events[-1]["done"] == events[-1]["total"] == 1
+    (master,) = report.pop("masters")
+    assert (master["output"], master["target_met"]) == (str(show / "audio" / f"{GOLD}.mp3"), True)
+    not_published = f"not published: {NO_DATE}"
+    (loudness,) = report["loudness"]
+    assert loudness == {
+        "episode": GOLD,
+        "file": str(show / "audio" / f"{GOLD}.mp3"),
+        "integrated_lufs": loudness["integrated_lufs"],
+        "true_peak_dbtp": loudness["true_peak_dbtp"],
+        "loudness_range_lu": loudness["loudness_range_lu"],
+        "target_lufs": -16.0,
+        "true_peak_ceiling_dbtp": -1.0,
+        "target_met": True,
+    }
     assert report == {
         "imported": [str(show / "segments" / f"{slug}.md") for slug in (GOLD, LOVESONG)],
         "mastered": [GOLD],
         "skipped": [],
         "tagged": [GOLD],
         "tags_unchanged": [],
-        "episodes": {"built": [], "unchanged": [], "failed": [GOLD, LOVESONG]},
+        "encoded": [],
+        "encodings_unchanged": [],
+        "loudness": [loudness],
+        "episodes": {"built": [GOLD], "unchanged": [], "failed": [LOVESONG]},
+        "release": {
+            "published": [],
+            "scheduled": [],
+            "drafts": [],
+            "skipped": [{"slug": s, "missing": NO_DATE} for s in (GOLD, LOVESONG)],
+        },
+        "shifts": {},
         "published": [],
         "problems": [
-            {"where": str(show / "segments" / f"{GOLD}.md"), "message": NO_DATE},
-            {"where": str(show / "segments" / f"{LOVESONG}.md"), "message": NO_DATE},
             {
                 "where": str(show / "raw" / f"{LOVESONG}.wav"),
                 "message": "is not an audio file ffmpeg can read (invalid data)",
             },
+            {"where": str(show), "message": NOTHING_READY},
         ],
-        "warnings": [],
+        "warnings": [
+            {"where": str(show / "segments" / f"{s}.md"), "message": not_published}
+            for s in (GOLD, LOVESONG)
+        ],
         "feed": None,
+        "feed_check": None,
     }
+    assert loudness["integrated_lufs"] == pytest.approx(-16.0, abs=0.3)
+    assert loudness["true_peak_dbtp"] <= -1.0
     date_segments(show)
     code, stdout, _ = run("build", str(show), "--json")
     report = json.loads(stdout.splitlines()[-1])
@@ -118,6 +158,10 @@ def test_json_report(tmp_path: Path) -> None:
     assert report["published"] == [
         str(public / name) for name in ("artwork.jpg", f"{GOLD}.mp3", f"{LOVESONG}.mp3")
     ]
+
+
+#: Where the validator places the first item's enclosure (by its GUID, assigned at first build).
+FIRST_ENCLOSURE = "channel/item[1] (guid {guid})/enclosure"
 
 
 def _cafe_show(root: Path) -> Path:
@@ -135,8 +179,17 @@ def test_strict_fails_on_warnings(tmp_path: Path, flags: tuple[str, ...], code: 
     show = _cafe_show(tmp_path)
     result = run("build", str(show), "-o", str(tmp_path / "out"), *flags)
     assert result[0] == code
-    assert result[2] == f"Warning: {show / 'pages' / 'cafe.html'}: decoded as cp1252 (not UTF-8)\n"
-    assert result[1].endswith("(1 built, 0 unchanged, 0 failed), 0 problems, 1 warning\n")
+    feed = tmp_path / "out" / "feed.xml"
+    guid = read_segment(show / "segments" / f"{CAFE}.md").guid
+    # The build's own warning, then the validator's on the feed it built (1 s of test audio).
+    assert result[2].splitlines() == [
+        f"Warning: {show / 'pages' / 'cafe.html'}: decoded as cp1252 (not UTF-8)",
+        f"Warning: {feed}:41: {FIRST_ENCLOSURE.format(guid=guid)}: enclosure length 8611 bytes is too small for an "
+        "episode; seconds or a guess? [item-enclosure-length-suspicious]",
+    ]
+    assert result[1].endswith(
+        "(1 built, 0 unchanged, 0 failed), 0 problems, 1 warning; feed check: 0 errors, 1 warning\n"
+    )
     # Its GUID was stored before tagging its MP3 (TGID), and is counted as stored this run.
     assert "1 episode, 1 new GUID stored" in result[1]
     assert (tmp_path / "out" / f"{CAFE}.mp3").is_file()

@@ -32,7 +32,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in heavy or m 
 #: case -> the command line run.
 LIGHT: dict[str, list[str]] = {
     "audio master help": ["audio", "master", "--help"],
-    "audio master bad option": ["audio", "master", "in.wav", "-o", "o.mp3", "--target", "x"],
+    "audio master bad option": ["audio", "master", "in.wav", "-o", "o.mp3", "--target-lufs", "x"],
     "audio inspect help": ["audio", "inspect", "--help"],
 }
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 
 from segcast.cli import cli
 from tests.feeds.validate.basefeed import BASE, ENC2, build, line_of, server  # noqa: F401
+from tests.httpserver import LocalServer, Route
 from tests.segcast.showdir import make_show
 
 
@@ -126,7 +127,7 @@ def test_malformed_feed_with_json_is_a_finding(tmp_path: Path) -> None:
 
 def test_missing_file_is_one_line_error(tmp_path: Path) -> None:
     feed = str(tmp_path / "nope.xml")
-    assert run(feed) == (1, "", f"Error: {feed}: cannot read the feed: No such file or directory\n")
+    assert run(feed) == (1, "", f"Error: {feed}: no such feed file\n")
 
 
 def test_validates_a_url(server: str) -> None:  # noqa: F811
@@ -144,3 +145,50 @@ def test_our_own_feed_passes_strict(tmp_path: Path) -> None:
     )
     assert build.exit_code == 0, build.stderr
     assert run(str(out), "--strict") == (0, f"{out}: 0 error(s), 0 warning(s), 0 info\n", "")
+
+
+def test_network_failures_are_one_line_never_a_traceback(http_server: LocalServer) -> None:
+    # Issue 13: an unclosed IPv6 bracket and a broken gzip body gave tracebacks.
+    broken = http_server.add(
+        "/feed.xml", Route(BASE.encode(), "application/rss+xml", behaviour="broken-gzip")
+    )
+    for url, message in (
+        ("http://[::1/feed.xml", "is not a valid http(s) URL"),
+        (broken, "the server sent broken gzip data"),
+    ):
+        code, out, err = run(url)
+        assert code == 1 and out == ""
+        assert err.startswith(f"Error: {url}: {message}") and err.count("\n") == 1
+
+
+def test_a_server_sending_a_byte_a_second_meets_the_deadline(
+    http_server: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13: feed validate URL waited forever. The deadline is FEED_LIMITS' (60 s); 1 s here.
+    import time
+
+    from feeds.validate import source
+    from segments.http import Limits
+
+    monkeypatch.setattr(source, "FEED_LIMITS", Limits(deadline_seconds=1, max_bytes=2**20))
+    url = http_server.add(
+        "/slow.xml", Route(BASE.encode(), "application/rss+xml", behaviour="slow")
+    )
+    started = time.monotonic()
+    code, out, err = run(url)
+    assert time.monotonic() - started < 3
+    assert (code, out) == (1, "")
+    assert err == f"Error: {url}: no complete answer within 1 s (the deadline)\n"
+
+
+def test_files_checks_the_chapters_json_published_beside_the_feed(tmp_path: Path) -> None:
+    feed = write(tmp_path, BASE.encode())
+    chapters = {"version": "1.2.0", "chapters": [{"startTime": 0, "url": "javascript:alert(1)"}]}
+    (tmp_path / "ava.json").write_text(json.dumps(chapters), encoding="utf-8")
+    assert run(feed)[0] == 0  # the feed alone is clean
+    code, out, _ = run(feed, "--files", str(tmp_path), "--json")
+    assert code == 1
+    assert [f["id"] for f in json.loads(out)["findings"]] == ["chapters-url-active"]
+    missing = tmp_path / "nowhere"
+    code, _, err = run(feed, "--files", str(missing))
+    assert code == 2 and "nowhere" in err and "does not exist" in err

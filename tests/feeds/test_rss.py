@@ -11,9 +11,10 @@ import pytest
 
 from feeds.podcast_ns import AlternateEnclosureTag, sri
 from feeds.rss import Episode, TranscriptLink, build_feed
+from feeds.shownotes import show_notes
 from feeds.validate import validate_feed
 from segments.errors import FeedError
-from segments.model import Funding, Person, RemoteFeed, Segment, Show, TxtRecord
+from segments.model import Funding, Person, RemoteFeed, Segment, Show, Source, TxtRecord
 from tests.feeds.feedcheck import NS, audio_bytes, parse_feed
 
 BASE = "https://example.org/the-frame/"
@@ -214,6 +215,14 @@ def test_items_newest_first_and_last_build_date_from_newest_item() -> None:
     assert feed.root.findtext("channel/lastBuildDate") == "Wed, 20 Apr 2016 15:30:00 -0700"
 
 
+def test_last_build_date_is_never_after_the_builds_moment() -> None:
+    # An item dated after the build (given to build_feed directly: the build holds such
+    # episodes back) must not move lastBuildDate into the future.
+    now = datetime(2016, 4, 12, 8, 0, tzinfo=UTC)
+    feed = parse_feed(build_feed(show(), [episode("old", 1), episode("new", 20)], now=now))
+    assert feed.root.findtext("channel/lastBuildDate") == "Tue, 12 Apr 2016 08:00:00 +0000"
+
+
 def test_same_inputs_same_bytes() -> None:
     first = build_feed(show(), [episode("a", 5), episode("b", 6)])
     second = build_feed(show(), [episode("b", 6), episode("a", 5)])
@@ -344,20 +353,70 @@ def test_utc_dates_are_written_with_an_offset() -> None:
     assert b"<pubDate>Tue, 05 Apr 2016 22:30:00 +0000</pubDate>" in data
 
 
+NOT_PUBLISHED = [
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<b>x</b>",
+    "/relative",
+]
+
+
+@pytest.mark.parametrize("url", NOT_PUBLISHED)
+@pytest.mark.parametrize("key", ["link", "source.url", "people[0].href", "people[0].img"])
+def test_links_that_are_not_web_urls_are_refused_naming_the_key(url: str, key: str) -> None:
+    """A page's og:url or canonical link, a person's href or photo, may reach the feed past the
+    readers (an importer, a library caller): apps make them clickable, so the feed is refused."""
+    item = episode("a", 5)
+    segment, person = item.segment, item.segment.people[0]
+    if key == "link":
+        segment.link = url
+    elif key == "source.url":
+        segment.source = Source(url=url)
+    elif key == "people[0].href":
+        person.href = url
+    else:
+        person.img = url
+    with pytest.raises(FeedError) as caught:
+        build_feed(show(), [item])
+    assert str(caught.value) == f"segment a: {key}: {url!r} is not an http(s) URL"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///srv/a.mp3", "data:audio/mpeg,x"])
+def test_an_enclosure_that_is_not_http_is_refused(url: str) -> None:
+    item = episode("a", 5)
+    item.enclosure_url = url
+    with pytest.raises(FeedError, match=r"enclosure url: .* is not an http\(s\) URL"):
+        build_feed(show(), [item])
+
+
 @pytest.mark.parametrize(
-    "url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "/relative"]
+    "key", ["link", "feed_url", "artwork", "base_url", "new_feed_url", "funding[0].url"]
 )
-def test_links_that_are_not_web_urls_are_left_out(url: str) -> None:
-    """A page's og:url or canonical link, a person's href or photo, is taken from imported text:
-    apps make <link> and podcast:person's href clickable, so only http(s) URLs are written."""
-    people = [Person(name="So Yong Kim", role="guest", href=url, img=url)]
-    item = seg(episode("a", 5), link=url, people=people)
-    data = build_feed(show(), [item])
-    assert url.encode() not in data
-    feed = parse_feed(data)
-    assert feed.item("guid-a").find("link") is None
-    guest = feed.item("guid-a").findall("podcast:person", NS)[-1]
-    assert (guest.text, guest.get("href"), guest.get("img")) == ("So Yong Kim", None, None)
+def test_a_show_url_that_is_not_http_is_refused(key: str) -> None:
+    the_show = show()
+    if key == "funding[0].url":
+        the_show.funding = [Funding(url="javascript:alert(1)", label="Give")]
+    else:
+        setattr(the_show, key, "javascript:alert(1)")
+    with pytest.raises(FeedError) as caught:
+        build_feed(the_show, [episode("a", 5)])
+    assert str(caught.value) == f"show: {key}: 'javascript:alert(1)' is not an http(s) URL"
+
+
+def test_an_interviewer_is_published_as_a_host_in_feed_and_notes_alike() -> None:
+    """feeds.roles: the taxonomy has no interviewer; its nearest role is host (group cast)."""
+    people = [Person("James Kim", "interviewer"), Person("So Yong Kim", "guest")]
+    item = seg(episode("a", 5), people=people)
+    notes = show_notes(item.segment, show())
+    item.description, item.content_html = notes.description, notes.content
+    feed = parse_feed(build_feed(show(), [item]))
+    persons = feed.item("guid-a").findall("podcast:person", NS)
+    assert [(p.text, p.get("role"), p.get("group")) for p in persons] == [
+        ("James Kim", "host", "cast"),
+        ("So Yong Kim", "guest", "cast"),
+    ]
+    assert "<p>Host: James Kim</p>" in notes.content and "Interviewer" not in notes.content
+    assert "<p>Guest: So Yong Kim</p>" in notes.content
 
 
 def test_alternate_encodings_survive_the_clients_and_pass_the_validator() -> None:
@@ -427,3 +486,45 @@ def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured()
     plain = build_feed(show(), [episode("a", 5)])
     for tag in (b"podcast:license", b"podcast:txt", b"podcast:podroll", b"new-feed-url"):
         assert tag not in plain
+
+
+HOSTILE_DESCRIPTION = (
+    '<p onclick="steal()">Movies &amp; TV.</p><script>alert(1)</script>'
+    '<img src="x" onerror="alert(2)"><a href="javascript:alert(3)">more</a>'
+)
+
+
+@pytest.mark.parametrize(
+    "description", [HOSTILE_DESCRIPTION, "&lt;script&gt;alert(1)&lt;/script&gt; and films"]
+)
+def test_channel_description_is_sanitised_not_escaped(description: str) -> None:
+    """show.toml's description: readers render it as HTML, escaped or not, so no script, event
+    handler or javascript: link survives, not even as escaped text; what is left is CDATA."""
+    data = build_feed(show(description=description), [episode("a", 5)])
+    channel = data.split(b"<item>")[0].lower()
+    for active in (b"<script", b"&lt;script", b"onerror", b"onclick", b"javascript:"):
+        assert active not in channel
+    feed = parse_feed(data)  # feedparser and podcastparser read it
+    for read in (feed.fp.feed.description, feed.pp["description"]):
+        assert "script" not in read and "onerror" not in read and "javascript" not in read
+    if description == HOSTILE_DESCRIPTION:
+        assert b"<description><![CDATA[<p>Movies &amp; TV.</p><a>more</a>]]></description>" in data
+        assert validate_feed(data, "feed.xml") == []
+
+
+def test_a_plain_channel_description_is_written_as_it_was() -> None:
+    data = build_feed(show(description="Movies, music and TV."), [episode("a", 5)])
+    assert b"<description>Movies, music and TV.</description>" in data
+
+
+def test_names_and_titles_lose_their_markup() -> None:
+    """A person's name and a title are text, but apps may show them as HTML: markup is removed."""
+    people = [Person(name="Ana <b>Ruiz</b><script>alert(1)</script>", role="guest")]
+    item = seg(
+        episode("a", 5), title="Rents &lt;img src=x onerror=alert(1)&gt; and wages", people=people
+    )
+    feed = parse_feed(build_feed(show(hosts=["<i>John</i> Horn"]), [item]))
+    guest = feed.item("guid-a").findall("podcast:person", NS)[-1]
+    assert guest.text == "Ana Ruiz"
+    assert feed.item("guid-a").findtext("title") == "Rents  and wages"
+    assert feed.root.find("channel/podcast:person", NS).text == "John Horn"

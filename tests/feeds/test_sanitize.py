@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import lxml.html
@@ -10,6 +11,8 @@ import pytest
 from feeds.sanitize import (
     DESCRIPTION_TAGS,
     SHOW_NOTES_TAGS,
+    plain_text,
+    sanitize_channel_description,
     sanitize_description,
     sanitize_html,
 )
@@ -203,3 +206,37 @@ def test_output_never_ends_a_cdata_section(
         + (' rel="nofollow noopener"' if kind == "html" else "")
         + ">c</a></p>"
     )
+
+
+@pytest.mark.parametrize("vector", XSS_VECTORS)
+def test_plain_text_leaves_no_markup_even_when_rendered_as_html(vector: str) -> None:
+    """A name or title is text, but a reader may render it as HTML: nothing there may open a tag,
+    and HTML-escaping the result (as a feed or ID3 reader shows it) keeps it inert too."""
+    text = plain_text(vector)
+    assert not re.search(r"<\s*[a-zA-Z!/?]", text), text
+    rendered = lxml.html.fragment_fromstring(f"<p>{text}</p>")
+    assert [el.tag for el in rendered.iter()] == ["p"]
+    assert not any(attr.startswith("on") for el in rendered.iter() for attr in el.attrib)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Simon & Garfunkel", "Simon & Garfunkel"),
+        ("'Lovesong': a film", "'Lovesong': a film"),
+        ("I <3 film; a < b", "I <3 film; a < b"),
+        ("Ana <b>Ruiz</b>", "Ana Ruiz"),
+        ("&lt;script&gt;alert(1)&lt;/script&gt;Ana", "Ana"),
+        ("&amp;lt;img src=x onerror=alert(1)&amp;gt;Ana", "Ana"),
+    ],
+)
+def test_plain_text_keeps_text_and_removes_markup_escaped_or_not(text: str, expected: str) -> None:
+    assert plain_text(text) == expected
+
+
+@pytest.mark.parametrize("vector", XSS_VECTORS)
+def test_channel_description_has_no_active_content(vector: str) -> None:
+    html, _ = sanitize_channel_description(f"Film {vector} &lt;script&gt;x&lt;/script&gt;")
+    lowered = html.lower()
+    for active in ("<script", "&lt;script", "javascript:", "onerror", "onload"):
+        assert active not in lowered

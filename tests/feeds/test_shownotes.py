@@ -156,8 +156,9 @@ def test_people_lines_roles_plurals_and_show_hosts() -> None:
             Person("Ida", "interviewer"),
         ],
     )
+    # An interviewer is a host, as the feed's podcast:person says (feeds.roles).
     assert people_lines(segment, Show(hosts=["John Horn"])) == [
-        "Interviewer: Ida",
+        "Host: Ida",
         "Reporter: Rita &lt;b&gt;Ray&lt;/b&gt;",
         "Guests: Gus, Gil",
     ]

@@ -66,13 +66,13 @@ def test_vtt_exact() -> None:
         slug="s",
         title="t",
         transcript=[
-            Section(["Hi & welcome <all>."], speaker="Jo", start_seconds=0.0, end_seconds=2.0),
+            Section(["Hi & welcome, a < b."], speaker="Jo", start_seconds=0.0, end_seconds=2.0),
             Section(["Bye."], start_seconds=2.5, end_seconds=3.0),
         ],
     )
     assert transcript_vtt(segment) == (
         "WEBVTT\n\n"
-        "00:00:00.000 --> 00:00:02.000\n<v Jo>Hi &amp; welcome &lt;all&gt;.\n\n"
+        "00:00:00.000 --> 00:00:02.000\n<v Jo>Hi &amp; welcome, a &lt; b.\n\n"
         "00:00:02.500 --> 00:00:03.500\nBye.\n"  # on screen 1 s, into the silence after it
     )
 
@@ -150,11 +150,8 @@ def test_srt_limits_and_speaker_prefix() -> None:
     assert cues[1][2] == "Ana Díaz: Well, I grew up in a"
     prefixed = [cue[2].split(":")[0] for cue in cues if ": " in cue[2]]
     assert prefixed == ["John Horn", "Ana Díaz", "John Horn", "Ana Díaz"]
-    assert cues[-1][1:] == [
-        "00:00:13,000 --> 00:00:14,500",
-        "Ana Díaz: Now I <em>make</em>",
-        "them.",
-    ]
+    # Players render SRT tags: the <em> typed into the transcript is removed, its text kept.
+    assert cues[-1][1:] == ["00:00:13,000 --> 00:00:14,500", "Ana Díaz: Now I make them."]
 
 
 def test_srt_relabels_a_cue_that_would_read_as_a_speaker(tmp_path: Path) -> None:
@@ -215,7 +212,7 @@ def test_json_transcript_shape() -> None:
     assert [list(s) for s in document["segments"]] == [
         ["speaker", "startTime", "endTime", "body"]
     ] * len(document["segments"])
-    assert document["segments"][-1]["body"] == "Now I <em>make</em> them."
+    assert document["segments"][-1]["body"] == "Now I make them."  # markup removed
     assert '"Ana Díaz"' in text  # ensure_ascii=False
 
 
@@ -324,7 +321,10 @@ def test_round_trip_keeps_speakers_texts_and_times(
     sections = read_transcript_file(path)
     original = segment.transcript
     assert [s.speaker for s in sections] == [s.speaker for s in original]
-    assert [s.paragraphs for s in sections] == [s.paragraphs for s in original]
+    paragraphs = [s.paragraphs for s in original]
+    if suffix != "html":  # timed formats are plain text: the <em> typed in is removed
+        paragraphs[3] = ["Now I make them."]
+    assert [s.paragraphs for s in sections] == paragraphs
     if suffix == "html":  # <time> shows whole seconds and no end, like the official example
         assert [s.start_seconds for s in sections] == [0, 1, 12, 3600]
         assert all(s.end_seconds is None for s in sections)
@@ -368,13 +368,37 @@ def test_chapters_json_exact() -> None:
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:image/png;base64,AAAA", "file:///x"])
-def test_chapters_json_publishes_only_web_urls(url: str) -> None:
-    """A chapter's url and img come from the segment file (or a chapters file): players show the
-    image and open the link, so anything but http(s) is left out."""
-    segment = Segment(slug="s", title="t", chapters=[Chapter(0, "Intro", url=url, image=url)])
-    text = chapters_json(segment)
+@pytest.mark.parametrize("key", ["url", "image"])
+def test_chapters_json_refuses_urls_that_are_not_web_urls(url: str, key: str) -> None:
+    """A chapter's url and img reach players (they show the image and open the link): anything
+    but http(s), or a relative URL under the show's base_url, is an error naming the key."""
+    chapters = [Chapter(0, "Intro"), Chapter(60, "Talk", **{key: url})]  # type: ignore[arg-type]
+    segment = Segment(slug="s", title="t", chapters=chapters)
+    with pytest.raises(FeedError) as caught:
+        chapters_json(segment, "https://e.org/show/")
+    assert (
+        str(caught.value)
+        == f"segment s: chapters[1].{key}: {url!r} is not an http(s) URL or a relative one"
+    )
+
+
+def test_chapters_json_resolves_relative_urls_against_the_base_url() -> None:
+    chapters = [Chapter(0, "Intro", url="notes/intro.html", image="/art/1.jpg")]
+    text = chapters_json(Segment(slug="s", title="t", chapters=chapters), "https://e.org/show/")
     assert text is not None
-    assert json.loads(text)["chapters"] == [{"startTime": 0, "title": "Intro"}]
+    (chapter,) = json.loads(text)["chapters"]
+    assert (chapter["url"], chapter["img"]) == (
+        "https://e.org/show/notes/intro.html",
+        "https://e.org/art/1.jpg",
+    )
+
+
+def test_chapters_json_without_a_base_url_refuses_a_relative_url() -> None:
+    segment = Segment(slug="s", title="t", chapters=[Chapter(0, "Intro", url="intro.html")])
+    with pytest.raises(
+        FeedError, match=r"chapters\[0\].url: 'intro.html' is not an http\(s\) URL$"
+    ):
+        chapters_json(segment)
 
 
 def test_chapters_json_none_without_chapters() -> None:
@@ -522,3 +546,37 @@ def test_paired_json_has_speakers_and_reads_back(tmp_path: Path) -> None:
     path = tmp_path / "t.json"
     path.write_text(text, encoding="utf-8")
     assert [s.speaker for s in read_transcript_file(path)] == _expected_turns(segment)
+
+
+def test_chapters_json_titles_lose_their_markup() -> None:
+    """Players may show a chapter title as HTML: markup in it, escaped or not, is removed."""
+    chapters = [Chapter(0, "Intro <img src=x onerror=alert(1)>"), Chapter(9, "&lt;b&gt;Talk")]
+    segment = Segment(slug="s", title="<script>alert(1)</script>Rents", chapters=chapters)
+    document = json.loads(chapters_json(segment) or "{}")
+    assert document["title"] == "Rents"
+    assert [c["title"] for c in document["chapters"]] == ["Intro ", "Talk"]
+
+
+@pytest.mark.parametrize("write", [transcript_vtt, transcript_srt, transcript_json])
+def test_timed_transcripts_carry_no_markup_from_text_or_names(
+    write: Callable[[Segment], str | None],
+) -> None:
+    """Players render SRT and JSON cues as HTML and WebVTT has tags of its own: a script, an
+    event handler or escaped markup in a transcript or a speaker's name is removed."""
+    segment = Segment(
+        slug="s",
+        title="t",
+        transcript=[
+            Section(
+                ['Hello <img src=x onerror="alert(1)">there &lt;script&gt;alert(2)&lt;/script&gt;'],
+                speaker="Jo <script>alert(3)</script>Lee",
+                start_seconds=0.0,
+                end_seconds=2.0,
+            )
+        ],
+    )
+    text = write(segment)
+    assert text is not None
+    for active in ("<script", "<img", "onerror", "alert", "&lt;script"):
+        assert active not in text
+    assert "Hello there" in text and "Jo Lee" in text

@@ -111,7 +111,10 @@ def test_funding_and_locked(tmp_path: Path) -> None:
         (
             "category",
             'category = "Movies"',
-            "category: 'Movies' is not an Apple category",
+            "category: 'Movies' is not an Apple category (valid: Arts, Business, Comedy, Education, "
+            "Fiction, Government, History, Health & Fitness, Kids & Family, Leisure, Music, News, "
+            "Religion & Spirituality, Science, Society & Culture, Sports, Technology, True Crime, "
+            "TV & Film)",
         ),
         (
             "subcategory",
@@ -122,7 +125,8 @@ def test_funding_and_locked(tmp_path: Path) -> None:
         (
             "subcategory",
             'subcategory = "Books"',
-            "subcategory: 'Books' is not a subcategory of 'TV & Film'",
+            "subcategory: 'Books' is not a subcategory of 'TV & Film' (valid: After Shows, "
+            "Film History, Film Interviews, Film Reviews, TV Reviews)",
         ),
         ("explicit", 'explicit = "no"', "explicit: 'no' is not true or false"),
         ("explicit", 'explicit = "clean"', "explicit: 'clean' is not true or false"),
@@ -153,12 +157,12 @@ def test_funding_and_locked(tmp_path: Path) -> None:
         (
             "base_url",
             'base_url = "https://example.org/the frame/"',
-            "base_url: 'https://example.org/the frame/' has a space; write it as %20",
+            "base_url: 'https://example.org/the frame/' has a space or control character; write it as %20",
         ),
         (
             "feed_url",
             'feed_url = "https://example.org/my feed.xml"',
-            "feed_url: 'https://example.org/my feed.xml' has a space; write it as %20",
+            "feed_url: 'https://example.org/my feed.xml' has a space or control character; write it as %20",
         ),
         ("timezone", 'timezone = "Pacific"', "timezone: unknown time zone 'Pacific'"),
         (
@@ -175,7 +179,7 @@ def test_funding_and_locked(tmp_path: Path) -> None:
         (
             "artwork",
             'artwork = "missing.jpg"',
-            "artwork: cannot read 'missing.jpg': No such file or directory",
+            "artwork: cannot read 'missing.jpg': no such artwork file",
         ),
         (
             "artwork",
@@ -354,3 +358,24 @@ def test_missing_show_toml(tmp_path: Path) -> None:
         str(caught.value)
         == f"{tmp_path / 'show.toml'}: no show.toml here (the show folder needs one)"
     )
+
+
+def test_all_problems_come_at_once_each_its_own_part(tmp_path: Path) -> None:
+    toml = with_line("language", 'language = "!!"').replace('title = "The Frame"\n', "")
+    toml += 'link2 = "x"\nairing_minutes = 0\n'
+    path = write_show(tmp_path, toml.replace('category = "TV & Film"', 'category = "Film"'))
+    with pytest.raises(ConfigError) as caught:
+        load_show(path, environ={})
+    parts = [part.message.split(":")[0] for part in caught.value.each()]
+    assert parts == ["link2", "title", "language", "category", "airing_minutes"]
+    assert all(part.where == str(path) for part in caught.value.each())
+    # The subcategory is not judged against a category that did not read: no follow-on error.
+    assert "subcategory" not in str(caught.value)
+
+
+def test_bad_airtimes_give_no_follow_on_problem(tmp_path: Path) -> None:
+    toml = with_line("airtimes", 'airtimes = "whenever"')
+    toml += 'live_stream_url = "https://s.example.org/live"\n'
+    with pytest.raises(ConfigError) as caught:
+        load_show(write_show(tmp_path, toml), environ={})
+    assert [part.message.split(":")[0] for part in caught.value.each()] == ["airtimes"]

@@ -31,6 +31,7 @@ from segments.errors import AudioError
 from segments.importers import read_page
 from segments.timedtext import read_timed_file
 from tests.conftest import EXAMPLES, REPO
+from tests.feeds.w3c import w3c_problems
 
 THE_FRAME = EXAMPLES / "the-frame"
 #: Short recordings keep the end-to-end build quick; the cap itself is tested here too.
@@ -361,3 +362,23 @@ def test_example_builds_in_one_command(built: Built) -> None:
     assert built.first.returncode == 0, built.first.stderr
     warnings = [line for line in built.first.stderr.splitlines() if line.startswith("Warning:")]
     assert len(warnings) == 2 and all("no published date: dated" in w for w in warnings)
+
+
+def test_example_feed_is_strict_clean_with_schedule_live_items_and_opus(built: Built) -> None:
+    # Issue 12's "done when": the example's own build, checked as a producer would.
+    done = segcast("feed", "validate", "--strict", "--json", built.out / "feed.xml")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert json.loads(done.stdout)["findings"] == []
+    feed = (built.out / "feed.xml").read_text(encoding="utf-8")
+    assert re.search(r'<podcast:updateFrequency rrule="FREQ=WEEKLY;BYDAY=[A-Z,]+">', feed)
+    assert "<podcast:liveItem " in feed and "https://example.org/the-frame/live.mp3" in feed
+    opus = re.findall(r'<podcast:source uri="https://example.org/the-frame/([^"]+\.opus)"/>', feed)
+    assert len(opus) == 2
+    for name in opus:
+        stream = ffprobe_stream(built.out / name)
+        assert stream["codec_name"] == "opus"
+        assert f'length="{(built.out / name).stat().st_size}"' in feed
+
+
+def test_example_feed_passes_the_w3c_engine(built: Built) -> None:
+    assert w3c_problems(built.out / "feed.xml", "https://example.org/the-frame/feed.xml") == []

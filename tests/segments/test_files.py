@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from segments.errors import InputError
-from segments.files import atomic_output, read_input, write_atomic
+from segments.files import atomic_output, input_file, open_input, read_input, write_atomic
 
 
 def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
@@ -83,3 +84,68 @@ def test_read_input_names_the_file_and_the_problem(
 def test_read_input_returns_the_bytes(tmp_path: Path) -> None:
     (tmp_path / "page.txt").write_bytes(b"\xef\xbb\xbfhello")
     assert read_input(tmp_path / "page.txt") == b"\xef\xbb\xbfhello"
+
+
+def _fifo(folder: Path) -> Path:
+    path = folder / "pipe"
+    os.mkfifo(path)
+    return path
+
+
+def _socket(folder: Path) -> Path:
+    import socket
+
+    path = folder / "sock"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(path))  # the socket file stays after the test closes it
+    server.close()
+    return path
+
+
+NOT_REGULAR: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "FIFO": (_fifo, "is a FIFO (a named pipe), not a file: reading it could wait forever"),
+    "socket": (_socket, "is a socket, not a file"),
+    "device": (lambda folder: Path(os.devnull), "is a device, not a file"),
+    "symlink to a FIFO": (
+        lambda folder: (folder / "link").symlink_to(_fifo(folder)) or folder / "link",
+        "is a FIFO (a named pipe), not a file: reading it could wait forever",
+    ),
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs or sockets on this system")
+@pytest.mark.parametrize("kind", sorted(NOT_REGULAR))
+@pytest.mark.parametrize("reader", ["read_input", "open_input", "input_file"])
+def test_non_regular_files_are_refused_before_any_read(
+    kind: str, reader: str, tmp_path: Path
+) -> None:
+    make, message = NOT_REGULAR[kind]
+    path = make(tmp_path)
+
+    def waited(signum: int, frame: object) -> None:
+        raise AssertionError(f"{reader} waited on the {kind}")
+
+    previous = signal.signal(signal.SIGALRM, waited)
+    signal.alarm(10)  # a reader that blocks on the FIFO fails instead of hanging the suite
+    try:
+        with pytest.raises(InputError) as caught:
+            if reader == "read_input":
+                read_input(path)
+            elif reader == "open_input":
+                with open_input(path):
+                    pass
+            else:
+                input_file(path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert str(caught.value) == f"{path}: {message}"
+
+
+def test_open_input_reads_a_regular_file_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "a.bin"
+    path.write_bytes(b"x" * 100_000)
+    with open_input(path) as handle:
+        assert os.get_blocking(handle.fileno())
+        assert handle.read() == b"x" * 100_000
+    assert input_file(path) == path

@@ -41,7 +41,12 @@ def full_segment() -> Segment:
         summary="So Yong Kim is a director — “quiet” films?\n\nSecond: paragraph # with a hash.",
         published=dt.datetime(2016, 4, 5, 10, 30, tzinfo=PACIFIC),
         people=[
-            Person("So Yong Kim", "guest", href="https://example.org/so", img="so.jpg"),
+            Person(
+                "So Yong Kim",
+                "guest",
+                href="https://example.org/so",
+                img="https://example.org/so.jpg",
+            ),
             Person("James Kim", "interviewer"),
             Person("John Horn", "host"),
             Person("Ana: Reporter", "reporter"),
@@ -94,7 +99,14 @@ def full_segment() -> Segment:
                 image="c.jpg",
             ),
         ],
-        source=Source(path="pages/lovesong.txt", url="https://www.scpr.org/x", kind="text"),
+        raw=Path("raw/lovesong take 2.wav"),
+        source=Source(
+            path="pages/lovesong.txt",
+            url="https://www.scpr.org/x",
+            kind="text",
+            sha256="ab" * 32,
+            fingerprints={"title": "0123456789ab", "transcript": "ba9876543210"},
+        ),
         guid="5f0c6e1e-1b4c-4d1c-9a7e-000000000001",
         show=Show(
             title="The Frame",
@@ -169,7 +181,7 @@ ROUND_TRIPS = {
         title="yes",
         summary="null",
         images=[Image(caption="1984", credit="- dash"), Image(caption="true")],
-        audio=AudioRef(label="15:30", url="a: b"),
+        audio=AudioRef(label="15:30", url="https://example.org/#a:b", mime_type="a: b"),
     ),
     "tricky transcript": Segment(slug="t", title="T", transcript=tricky_transcript()),
     "summary with markdown marks": Segment(
@@ -186,7 +198,9 @@ ROUND_TRIPS = {
         slug="e2", title="T", show=Show(schedule=Schedule(text="Whenever we feel like it"))
     ),
     "show notes only": Segment(slug="sn", title="T", show_notes="Just notes."),
-    "audio estimate false, zero size": Segment(slug="a", title="T", audio=AudioRef(size_bytes=0)),
+    "draft": Segment(slug="d", title="T", status="draft"),
+    "scheduled": Segment(slug="sc", title="T", status="scheduled", published=dt.date(2030, 1, 2)),
+    "audio estimate false, one byte": Segment(slug="a", title="T", audio=AudioRef(size_bytes=1)),
 }
 
 
@@ -204,11 +218,13 @@ def test_written_segment_reads_back_equal(segment: Segment, tmp_path: Path) -> N
 def test_file_is_readable_markdown_with_marks_a_producer_can_edit() -> None:
     text = format_segment(full_segment())
     front, body = text.split("\n---\n", 1)
-    assert front.startswith("---\ntitle: ")
+    # The title in double quotes, as a producer would type it; YAML's '' doubling nowhere.
+    assert front.startswith("---\ntitle: \"'Lovesong': Another intimate film")
+    assert "''" not in front
     assert "- name: So Yong Kim\n  role: guest\n" in front
     assert "  - MO,TU,WE,TH,FR 15:30\n" in front
     assert "  - SA 14:00-15:00\n" in front
-    assert "- start: '00:01:23.500'\n" in front
+    assert '- start: "00:01:23.500"\n' in front
     assert "size_is_estimate: true" in front
     assert "episode_type: bonus" in front
     assert body.startswith("\nSo Yong Kim is a director")
@@ -336,12 +352,15 @@ def test_existing_file_is_not_overwritten_without_permission(tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.md"]
 
 
-@pytest.mark.parametrize("slug", ["", ".hidden", "a/b", "..\\x", " padded"])
+@pytest.mark.parametrize("slug", ["", ".hidden", "a/b", "..\\x", " padded", "../../x", "Upper"])
 def test_slug_that_is_not_a_file_name_is_refused(slug: str, tmp_path: Path) -> None:
     segment = Segment(slug=slug, title="T", source=Source(path="page.txt"))
     with pytest.raises(InputError) as err:
         segment_path(tmp_path, segment)
-    assert str(err.value) == f"page.txt: slug {slug!r} cannot be a file name"
+    assert str(err.value) == (
+        f"page.txt: slug: {slug!r} is not a slug: lowercase ASCII letters and digits joined by "
+        "single hyphens (it names files and URLs); it cannot be a file name"
+    )
 
 
 MALFORMED = [
@@ -355,7 +374,7 @@ MALFORMED = [
     (
         "bad yaml colon",
         "---\ntitle: a: b\n---\n",
-        "bad YAML on line 2: mapping values are not allowed here",
+        'line 2: title: put the title in double quotes ("...")',
     ),
     (
         "not a mapping",
@@ -387,8 +406,9 @@ MALFORMED = [
     (
         "unknown key",
         "---\ntitle: x\nauthor: me\n---\n",
-        "author: unknown key (known: title, slug, guid, published, link, language, episode, season, "
-        "episode_type, explicit, people, images, audio, chapters, source, show)",
+        "author: unknown key (known: title, slug, guid, published, status, link, language, episode, "
+        "season, episode_type, explicit, people, images, audio, raw, chapters, chapters_url, "
+        "transcripts, source, show)",
     ),
     (
         "unknown role",
@@ -425,6 +445,11 @@ MALFORMED = [
         "episode type",
         "---\ntitle: x\nepisode_type: pilot\n---\n",
         "episode_type: 'pilot' is not one of full, trailer, bonus",
+    ),
+    (
+        "status",
+        "---\ntitle: x\nstatus: ready\n---\n",
+        "status: 'ready' is not one of draft, scheduled, published",
     ),
     (
         "published",
@@ -464,7 +489,7 @@ MALFORMED = [
     (
         "source kind",
         "---\ntitle: x\nsource: {kind: pdf}\n---\n",
-        "source.kind: 'pdf' is not one of text, html, segment",
+        "source.kind: 'pdf' is not one of text, html, segment, feed",
     ),
     (
         "hosts",

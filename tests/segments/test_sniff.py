@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
 
+from segments.errors import InputError
 from segments.sniff import (
     KINDS,
     MAX_ZERO_PADDING,
@@ -126,6 +128,10 @@ def test_sniff_file_looks_past_id3_on_disk(
     assert sniff_file(path) == kind
 
 
-def test_sniff_file_missing_raises_oserror(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError):
+def test_sniff_file_refuses_what_is_not_a_file_naming_it(tmp_path: Path) -> None:
+    # Opened through segments.files.open_input: one InputError, and a FIFO is never waited on.
+    with pytest.raises(InputError, match=r"gone\.mp3: no such file"):
         sniff_file(tmp_path / "gone.mp3")
+    os.mkfifo(tmp_path / "pipe.mp3")
+    with pytest.raises(InputError, match=r"pipe\.mp3: is a FIFO"):
+        sniff_file(tmp_path / "pipe.mp3")

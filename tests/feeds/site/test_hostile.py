@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from feeds.rss import Episode, TranscriptLink
 from feeds.site import render_site
+from segments.errors import FeedError
 from segments.model import Chapter, Image, Person, Show
 from segments.schedule import parse_airtimes
 from tests.feeds.test_pages_in_browser import (
@@ -80,43 +81,71 @@ OUR_ELEMENTS = frozenset(
 )
 
 
-def hostile_site() -> dict[str, bytes]:
+def hostile_site(**urls: str) -> dict[str, bytes]:
+    """Render the site of a show whose every text is hostile; ``urls`` replaces one URL (by the
+    key its file names it) with another, for the URL guard's cases."""
     show = Show(
         title=f"Show {PAYLOAD}",
         description=f"Description {PAYLOAD}",
         hosts=[f"Host {PAYLOADS[1]}"],
         copyright=f"(c) {PAYLOADS[0]}",
-        link=JS,
+        link=urls.get("link", "https://example.org/"),
         base_url=BASE,
-        feed_url=JS,
+        feed_url=urls.get("feed_url", BASE + "feed.xml"),
         language='en" onload="x',
-        artwork=f'{BASE}art.jpg" onerror="{MARK}',
+        artwork=urls.get("artwork", BASE + "art.jpg"),
         schedule=parse_airtimes("Sundays at noon", "UTC"),
     )
     segment = hostile_segment()
     segment.images = [
-        Image(url=JS, caption="not shown: its address is javascript:"),
-        Image(url=f'https://e.org/p.jpg" onerror="{MARK}', caption="not shown: a quote"),
+        Image(url=urls.get("images[0].url"), caption="not shown: it has no address"),
         Image(url="https://e.org/p.jpg", caption=f"Caption {PAYLOAD}", credit=PAYLOADS[3]),
     ]
-    segment.people.append(Person(name=f"Ref {PAYLOADS[0]}", role="guest", href=JS))
+    href = urls.get("people[1].href", "https://example.org/ref")
+    segment.people.append(Person(name=f"Ref {PAYLOADS[0]}", role="guest", href=href))
     segment.chapters = [
-        Chapter(0, f"Chapter {PAYLOAD}", url=JS),
+        Chapter(0, f"Chapter {PAYLOAD}", url=urls.get("chapters[0].url", "https://e.org/c")),
         Chapter(30, f'"><script>{MARK}</script>'),
     ]
     episode = Episode(
         segment=segment,
-        enclosure_url=BASE + "a.mp3",
+        enclosure_url=urls.get("enclosure url", BASE + "a.mp3"),
         length_bytes=1234,
         mime_type='audio/mpeg" onerror="x',
         duration_seconds=60,
-        transcripts=[TranscriptLink(JS, "text/html"), TranscriptLink(BASE + "t.vtt", "text/vtt")],
-        chapters_url="data:text/html,<script>x</script>",
+        transcripts=[
+            TranscriptLink(urls.get("transcript text/html", BASE + "t.html"), "text/html"),
+            TranscriptLink(BASE + "t.vtt", "text/vtt"),
+        ],
+        chapters_url=urls.get("chapters url", BASE + "c.json"),
         pub_date=datetime(2026, 1, 1, tzinfo=UTC),
         # Raw, unsanitised HTML: the site sanitises what it embeds, whatever the caller did.
         content_html=f"<p>Notes {PAYLOAD}</p><a href='{JS}'>x</a>",
     )
     return render_site(show, [episode], now=datetime(2026, 1, 1, tzinfo=UTC))
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "link",
+        "feed_url",
+        "artwork",
+        "images[0].url",
+        "people[1].href",
+        "chapters[0].url",
+        "enclosure url",
+        "transcript text/html",
+        "chapters url",
+    ],
+)
+@pytest.mark.parametrize("url", [JS, "data:text/html,<script>x</script>", "file:///etc/passwd"])
+def test_a_url_that_is_not_http_is_refused_naming_its_key(key: str, url: str) -> None:
+    """The pages are a writer: a URL that reached them past the readers is an error, no page."""
+    with pytest.raises(FeedError) as caught:
+        hostile_site(**{key: url})
+    assert caught.value.message.startswith(f"{key}: {url!r} is not an http(s) URL")
+    assert caught.value.where in ("show", "segment hostile")
 
 
 @pytest.fixture(scope="module")

@@ -184,6 +184,35 @@ CASES: list[Case] = [
         nothing(),
     ),
     (
+        "podcast-alternateenclosure-bitrate-invalid",
+        one('bitrate="32000"', 'bitrate="32 kbps"'),
+        one('bitrate="32000"', 'bitrate="32000.5"'),
+    ),
+    (
+        "podcast-alternateenclosure-default-invalid",
+        one('bitrate="32000"', 'bitrate="32000" default="yes"'),
+        one('bitrate="32000"', 'bitrate="32000" default="true"'),
+    ),
+    (
+        "podcast-alternateenclosure-default-twice",
+        [
+            ('bitrate="32000"', 'bitrate="32000" default="true"'),
+            (
+                "</podcast:alternateEnclosure>",
+                '</podcast:alternateEnclosure>\n<podcast:alternateEnclosure type="audio/mpeg" '
+                'length="1" default="true">'
+                '<podcast:source uri="https://example.org/the-frame/a.mp3"/>'
+                "</podcast:alternateEnclosure>",
+            ),
+        ],
+        one('bitrate="32000"', 'bitrate="32000" default="true"'),
+    ),
+    (
+        "podcast-integrity-sri-invalid",
+        one('value="sha384-', 'value="md5-'),
+        one('value="sha384-', 'value="sha512-'),
+    ),
+    (
         "podcast-source-uri-missing",
         one('uri="https://example.org/the-frame/ava.opus"', 'uri=""'),
         one(

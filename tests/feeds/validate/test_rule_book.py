@@ -10,6 +10,7 @@ import pytest
 
 from feeds.validate import RULES, Finding, Rule, _rule_book, validate_feed
 from tests.feeds.validate import (
+    test_active,
     test_channel,
     test_descriptions,
     test_document,
@@ -48,8 +49,10 @@ def test_every_rule_has_a_case() -> None:
         test_podcast,
         test_structure,
         test_urls,
+        test_active,
     )
     tested = {c[0] for family in families for c in family.CASES}
+    tested |= {c[0] for c in test_active.FILE_CASES}
     tested |= {"rss-root-missing", "rss-channel-missing", "xml-not-well-formed"}
     assert tested == set(RULES)
 
@@ -163,6 +166,7 @@ FAMILIES = (
     "podcast",
     "structure",
     "urls",
+    "active",
 )
 
 
@@ -221,7 +225,7 @@ def test_rule_ids_are_unique_across_families() -> None:
     rows = [
         rule.id for f in FAMILIES for rule in importlib.import_module(f"feeds.validate.{f}").RULES
     ]
-    assert len(rows) == len(set(rows)) == len(RULES) == 108
+    assert len(rows) == len(set(rows)) == len(RULES) == 116
 
 
 def test_the_rule_book_refuses_an_id_defined_twice() -> None:

@@ -23,7 +23,7 @@ def test_load_feed_missing_file(tmp_path: Path) -> None:
     path = tmp_path / "nope.xml"
     with pytest.raises(FeedError) as err:
         load_feed(str(path))
-    assert str(err.value) == f"{path}: cannot read the feed: No such file or directory"
+    assert str(err.value) == f"{path}: no such feed file"
 
 
 def test_load_feed_over_http(server: str) -> None:
@@ -43,7 +43,7 @@ def test_load_feed_gzip_content_encoding(server: str) -> None:
 def test_load_feed_redirect_loop_is_one_line(server: str) -> None:
     with pytest.raises(FeedError) as err:
         load_feed(f"{server}/loop")
-    assert str(err.value) == f"{server}/loop: HTTP 302: too many redirects (a redirect loop)"
+    assert str(err.value) == f"{server}/loop: more than 5 redirects (a redirect loop?)"
 
 
 def test_load_feed_connection_refused() -> None:
@@ -52,7 +52,7 @@ def test_load_feed_connection_refused() -> None:
     httpd.server_close()  # nothing listens on that port now
     with pytest.raises(FeedError) as err:
         load_feed(f"http://127.0.0.1:{port}/feed.xml")
-    assert str(err.value).startswith(f"http://127.0.0.1:{port}/feed.xml: cannot fetch the feed: ")
+    assert str(err.value) == f"http://127.0.0.1:{port}/feed.xml: connection refused"
 
 
 def test_load_feed_refuses_a_huge_file_without_reading_it_all(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ they are built (the GUID is a tag, TGID), so a cluster build can be compared wit
 
 from __future__ import annotations
 
+import json
 import uuid
 from pathlib import Path
 
@@ -33,12 +34,20 @@ def slugs(count: int) -> list[str]:
     return [f"archive-{n:03d}" for n in range(count)]
 
 
-def make_archive(root: Path, count: int, seconds: float = 1.5) -> Path:
-    """Write ``root/show``: show.toml, artwork, ``count`` dated segments with raw recordings."""
+def make_archive(
+    root: Path, count: int, seconds: float = 1.5, alternates: tuple[str, ...] = ()
+) -> Path:
+    """Write ``root/show``: show.toml, artwork, ``count`` dated segments with raw recordings.
+
+    ``alternates`` names the encodings each master is also published in (``[audio]``).
+    """
     show = root / "show"
     (show / "segments").mkdir(parents=True)
     (show / "raw").mkdir()
-    (show / "show.toml").write_text(PINNED_TOML, encoding="utf-8")
+    toml = PINNED_TOML
+    if alternates:
+        toml += f"[audio]\nalternates = {json.dumps(list(alternates))}\n"
+    (show / "show.toml").write_text(toml, encoding="utf-8")
     write_artwork(show / "artwork.jpg")
     for n, slug in enumerate(slugs(count)):
         guid = uuid.uuid5(ARCHIVE_NAMESPACE, slug)

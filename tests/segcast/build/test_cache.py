@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import segcast.build.cache
+import segcast.build.check
 import segcast.build.feed
 import segcast.build.master
 import segcast.build.tag
@@ -49,6 +50,7 @@ def test_a_no_change_rebuild_does_no_audio_work_and_reads_no_audio(
     forbid(monkeypatch, segcast.build.tag, "tag_episode")  # no tag written
     forbid(monkeypatch, segcast.build.feed, "read_media_facts")  # no audio file opened
     forbid(monkeypatch, segcast.build.cache, "file_hash")  # no file read to hash it
+    forbid(monkeypatch, segcast.build.check, "validate_feed")  # the same feed: checked before
     again = build(show)
     assert (again.mastered, again.skipped, again.tagged) == ([], [GOLD], [])
     assert again.tags_unchanged == [GOLD]
@@ -56,6 +58,7 @@ def test_a_no_change_rebuild_does_no_audio_work_and_reads_no_audio(
     assert stamps(show / "audio") == audio  # the MP3 was not rewritten: its mtime stays
     assert stamps(tmp_path / "out") == out
     assert (tmp_path / "out" / "feed.xml").read_bytes() == feed
+    assert [f.rule for f in again.findings] == [f.rule for f in first.findings]
 
 
 def test_a_summary_edit_retags_that_episode_and_masters_nothing(tmp_path: Path) -> None:

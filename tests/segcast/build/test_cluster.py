@@ -1,7 +1,7 @@
 """``build --cluster``: the audio jobs on a real ``distributed.LocalCluster`` (2 worker processes).
 
 Each build is compared byte for byte with a local build of the same archive: the show folder
-(mastered, tagged audio) and OUT. A worker killed mid-build and a client killed and started again
+(mastered, Opus-encoded, tagged audio) and OUT. A worker killed mid-build and a client killed and started again
 both end in the same bytes, and the restart redoes no job the cache recorded as finished.
 """
 
@@ -34,6 +34,8 @@ distributed = pytest.importorskip(
 
 NOW = dt.datetime(2026, 12, 4, 23, 45, tzinfo=dt.UTC)
 COUNT = 6
+#: Each master is also published as Opus: the encode jobs run on the cluster too.
+ALTERNATES = ("opus",)
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +51,11 @@ def cluster() -> Iterator[Any]:
 def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, bytes], Path]:
     """A local build (process pool, 2 jobs) of the archive: its show folder, and where OUT is."""
     root = tmp_path_factory.mktemp("local")
-    show = make_archive(root, COUNT)
+    show = make_archive(root, COUNT, alternates=ALTERNATES)
     report = run_build(show, root / "out", environ={}, jobs=2, now=NOW)
     assert report.problems == [] and sorted(report.mastered) == slugs(COUNT)
+    assert report.encoded == [f"{slug}.opus" for slug in slugs(COUNT)]
+    assert f"{slugs(COUNT)[0]}.opus" in tree(root / "out")  # published beside the MP3
     return tree(show), root / "out"
 
 
@@ -64,7 +68,7 @@ def _worker_pids(cluster: Any) -> dict[str, int]:
 def test_a_cluster_build_gives_the_bytes_of_a_local_build(
     tmp_path: Path, cluster: Any, reference: tuple[dict[str, bytes], Path]
 ) -> None:
-    show = make_archive(tmp_path, COUNT)
+    show = make_archive(tmp_path, COUNT, alternates=ALTERNATES)
     events: list[JobEvent] = []
     report = run_build(
         show,
@@ -76,26 +80,29 @@ def test_a_cluster_build_gives_the_bytes_of_a_local_build(
     )
     assert report.problems == []
     assert report.mastered == report.tagged == slugs(COUNT)
+    assert report.encoded == [f"{slug}.opus" for slug in slugs(COUNT)]
     assert tree(show) == reference[0]
     assert tree(tmp_path / "out") == tree(reference[1])
     ends = [e for e in events if e.event == "end"]
+    # Tagging is one job per file: each MP3 and each Opus file.
     assert [(e.stage, e.done, e.failed, e.remaining) for e in ends] == [
         ("master", COUNT, 0, 0),
-        ("tag", COUNT, 0, 0),
+        ("alternates", COUNT, 0, 0),
+        ("tag", 2 * COUNT, 0, 0),
     ]
     # Both workers' threads counted as running at the start; an estimate once a job finished.
     assert events[0].running == 2
     assert all(e.eta_seconds is not None for e in events if e.event == "done")
     # Nothing left to do: the rebuild never even connects (no job), and changes no byte.
     again = run_build(show, tmp_path / "out", environ={}, cluster="tcp://127.0.0.1:9", now=NOW)
-    assert (again.mastered, again.tagged, again.problems) == ([], [], [])
+    assert (again.mastered, again.encoded, again.tagged, again.problems) == ([], [], [], [])
     assert tree(show) == reference[0]
 
 
 def test_a_worker_killed_mid_build_ends_in_the_same_output(
     tmp_path: Path, cluster: Any, reference: tuple[dict[str, bytes], Path]
 ) -> None:
-    show = make_archive(tmp_path, COUNT)
+    show = make_archive(tmp_path, COUNT, alternates=ALTERNATES)
     pids = _worker_pids(cluster)
     killed: list[int] = []
 
@@ -121,7 +128,7 @@ def test_a_worker_killed_mid_build_ends_in_the_same_output(
     assert tree(tmp_path / "out") == tree(reference[1])
     # The killed worker's half-written master, if any, is a temp dotfile, never a counted file.
     assert {p.name for p in (show / "audio").iterdir() if not p.name.startswith(".")} == {
-        f"{slug}.mp3" for slug in slugs(COUNT)
+        f"{slug}.{ext}" for slug in slugs(COUNT) for ext in ("mp3", "opus")
     }
     distributed.Client(cluster, set_as_default=False).wait_for_workers(2, timeout=30)
 
@@ -134,7 +141,7 @@ def _cli(show: Path, out: Path, address: str) -> list[str]:
 def test_a_client_killed_and_started_again_redoes_nothing_it_recorded(
     tmp_path: Path, cluster: Any, reference: tuple[dict[str, bytes], Path]
 ) -> None:
-    show = make_archive(tmp_path, COUNT)
+    show = make_archive(tmp_path, COUNT, alternates=ALTERNATES)
     out = tmp_path / "out"
     command = [*_cli(show, out, cluster.scheduler_address), "--json"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -164,14 +171,14 @@ def test_a_client_killed_and_started_again_redoes_nothing_it_recorded(
     assert sorted(published) == sorted(expected)
     # The feed and pages carry the build's clock (the CLI's now); the audio is the same bytes.
     for name in expected:
-        if name.endswith(".mp3") or name.endswith(".json") or name.endswith(".vtt"):
+        if name.endswith((".mp3", ".opus", ".json", ".vtt")):
             assert published[name] == expected[name], name
 
 
 def test_a_failing_job_is_retried_then_reported_and_the_rest_go_on(
     tmp_path: Path, cluster: Any, reference: tuple[dict[str, bytes], Path]
 ) -> None:
-    show = make_archive(tmp_path, COUNT)
+    show = make_archive(tmp_path, COUNT, alternates=ALTERNATES)
     broken = show / "raw" / f"{slugs(COUNT)[1]}.wav"
     broken.write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunk" * 20)
     events: list[JobEvent] = []
@@ -188,10 +195,9 @@ def test_a_failing_job_is_retried_then_reported_and_the_rest_go_on(
         ("retry", 1),
         ("failed", 2),
     ]
-    segment = show / "segments" / f"{slugs(COUNT)[1]}.md"
+    # Reported once, where it is fixed: not again by the feed stage for its missing MP3.
     assert [(p.where, p.message) for p in report.problems] == [
         (str(broken), "is not an audio file ffmpeg can read (invalid data)"),
-        (str(segment), f"no audio: no file audio/{slugs(COUNT)[1]}.mp3 and no audio URL"),
     ]
     assert report.failed == [slugs(COUNT)[1]]
     good = [slug for slug in slugs(COUNT) if slug != slugs(COUNT)[1]]

@@ -227,11 +227,12 @@ def test_failed_build_leaves_previous_feed_and_segments(tmp_path: Path) -> None:
     show_dir = make_show(tmp_path)
     out = tmp_path / "public" / "feed.xml"
     previous = build(show_dir, out)
-    # A new segment (no GUID yet) and a second one without audio: the build fails late.
+    # A new segment (no GUID yet) and a second one whose audio has no exact size: the build
+    # fails late.
     (show_dir / "segments" / "new.md").write_text("---\ntitle: New\npublished: 2016-08-01\n---\n")
     write_audio(show_dir / "audio" / "new.mp3", 1.0)
     (show_dir / "segments" / "zz-broken.md").write_text(
-        "---\ntitle: Broken\npublished: 2016-08-02\n---\n"
+        "---\ntitle: Broken\npublished: 2016-08-02\naudio:\n  url: https://example.org/b.mp3\n---\n"
     )
     segment_files = {p: p.read_bytes() for p in (show_dir / "segments").iterdir()}
     listing = sorted(p.name for p in out.parent.iterdir())
@@ -264,7 +265,6 @@ def test_failure_while_writing_leaves_previous_feed(
 @pytest.mark.parametrize(
     ("front", "files", "message"),
     [
-        ("", {}, "no audio: no file audio/one.mp3 and no audio URL"),
         (
             "audio:\n  url: https://example.org/one.mp3\n  size_bytes: 2000000\n"
             "  size_is_estimate: true\n  label: Download this story 2MB\n",
@@ -282,7 +282,7 @@ def test_failure_while_writing_leaves_previous_feed(
         (
             "audio:\n  url: javascript:alert(1).mp3\n  size_bytes: 1000\n  mime_type: audio/mpeg\n",
             {},
-            "audio: 'javascript:alert(1).mp3' is not an http(s) URL",
+            "audio.url: 'javascript:alert(1).mp3' is not an http(s) URL",
         ),
         ("audio:\n  path: audio/elsewhere.mp3\n", {}, "audio: no file at audio/elsewhere.mp3"),
         (
@@ -352,14 +352,24 @@ def test_missing_date_is_the_first_publication_stored_like_the_guid(tmp_path: Pa
     assert (tmp_path / "again.xml").read_bytes() == (tmp_path / "feed.xml").read_bytes()
 
 
-def test_missing_date_is_refused_when_strict(tmp_path: Path) -> None:
-    show_dir = make_show(tmp_path, {"one": "---\ntitle: One\n---\n"}, durations={"one": 1.0})
+def test_missing_date_is_skipped_when_strict(tmp_path: Path) -> None:
+    # Under --strict an undated episode is not ready: skipped with a warning (which fails the
+    # strict run), never dated; the others are still published.
+    show_dir = make_show(
+        tmp_path,
+        {"one": "---\ntitle: One\n---\n", "two": "---\ntitle: Two\npublished: 2016-04-05\n---\n"},
+        durations={"one": 1.0, "two": 1.0},
+    )
     before = (show_dir / "segments" / "one.md").read_bytes()
     report = run_feed(show_dir, tmp_path / "feed.xml", environ={}, strict=True)
-    assert [str(p) for p in report.problems] == [
-        f"{show_dir / 'segments' / 'one.md'}: no published date (front matter key 'published')"
+    assert report.problems == []
+    assert [str(p) for p in report.warnings] == [
+        f"{show_dir / 'segments' / 'one.md'}: "
+        "not published: no published date (front matter key 'published')"
     ]
-    assert report.feed is None and not (tmp_path / "feed.xml").exists()
+    assert report.not_ready == {"one": "no published date (front matter key 'published')"}
+    feed = parse_feed((tmp_path / "feed.xml").read_bytes())
+    assert [e.title for e in feed.fp.entries] == ["Two"]
     assert (show_dir / "segments" / "one.md").read_bytes() == before
 
 

@@ -1,0 +1,299 @@
+"""The producer's path (issue 16), from an empty folder, through the command line.
+
+One show folder is walked through the steps a new producer takes, in order, each a small
+function that does what the producer does (a command, an edit, a file dropped in a folder) and
+checks what came of it in what was published: the feed (feedparser and podcastparser), the
+chapters JSON, the episode pages, OUT's files, the segment files. ``PATH`` lists the steps; a
+step for another part of the workflow goes in where the producer would take it.
+
+The recording and the intro are generated here (speech-like noise, a tone); the pages are the
+example show's seed pages in the repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from lxml import html as lxml_html
+
+from feeds.site import episode_page
+from segcast.build import run_build
+from segcast.cli import cli
+from segments.segmentfile import read_segment
+from tests.audio import signals
+from tests.conftest import EXAMPLES
+from tests.feeds.feedcheck import ParsedFeed, parse_feed, write_audio
+
+SEEDS = EXAMPLES / "the-frame" / "pages"
+#: The slugs the import gives the two seed pages.
+GOLD = "interview-with-director-kyungjin-song"
+LOVESONG = "lovesong-another-intimate-film-from-director-so-yong-kim"
+#: The slug the producer renames GOLD to, and the scheduled episode's.
+GOLD_RENAMED = "gold-medal"
+COMING = "coming-up"
+#: The intro (seconds) and the default crossfade: the programme starts at SHIFT in the master.
+INTRO, FADE = 3.0, 0.5
+SHIFT = INTRO - FADE
+#: Chapter starts the producer writes, in programme time.
+CHAPTERS = [(0.0, "Welcome"), (4.0, "The medal")]
+#: The scheduled episode's moment: far enough ahead that the clock never reaches it in a run.
+AT = dt.datetime(2099, 1, 1, 9, 0, tzinfo=dt.UTC)
+#: One MP3 frame: how exactly a time can be placed in an MP3.
+FRAME = 1152 / signals.RATE
+GUID_LINE = re.compile(r"^guid: (\S+)$", re.MULTILINE)
+
+
+@dataclass
+class Producer:
+    """The show folder being walked, where it is published, and what the steps learnt."""
+
+    show: Path
+    out: Path
+    guids: dict[str, str] = field(default_factory=dict)
+    #: The last build's --json report and exit code.
+    report: dict[str, Any] = field(default_factory=dict)
+    code: int = 0
+
+    def segment_file(self, slug: str) -> Path:
+        return self.show / "segments" / f"{slug}.md"
+
+    def edit(self, slug: str, old: str, new: str) -> None:
+        """Edit a segment file as a producer does in an editor: one text replaced."""
+        path = self.segment_file(slug)
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (old, text)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def build(self, *flags: str) -> dict[str, Any]:
+        """Run ``segcast build SHOW -o OUT --json``; keep and return its report."""
+        self.code, stdout, _ = segcast(
+            "build", str(self.show), "-o", str(self.out), "--json", *flags
+        )
+        self.report = json.loads(stdout)
+        return self.report
+
+    def feed(self) -> ParsedFeed:
+        return parse_feed((self.out / "feed.xml").read_bytes())
+
+    def stored_guid(self, slug: str) -> str | None:
+        match = GUID_LINE.search(self.segment_file(slug).read_text(encoding="utf-8"))
+        return match.group(1) if match else None
+
+    def out_files(self) -> dict[str, bytes]:
+        return {
+            str(p.relative_to(self.out)): p.read_bytes()
+            for p in sorted(self.out.rglob("*"))
+            if p.is_file()
+        }
+
+
+def segcast(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), obj={}, env={"SEGCAST_BASE_URL": ""})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def release(report: dict[str, Any]) -> dict[str, Any]:
+    """Return the build report's release part, with slugs only (times checked apart)."""
+    part = report["release"]
+    return {
+        "published": part["published"],
+        "scheduled": [s["slug"] for s in part["scheduled"]],
+        "drafts": part["drafts"],
+        "skipped": [s["slug"] for s in part["skipped"]],
+    }
+
+
+def chapter_starts(p: Producer, slug: str) -> list[float]:
+    document = json.loads((p.out / f"{slug}.chapters.json").read_text(encoding="utf-8"))
+    return [chapter["startTime"] for chapter in document["chapters"]]
+
+
+def page_chapter_times(p: Producer, slug: str) -> list[float]:
+    page = lxml_html.fromstring((p.out / episode_page(slug)).read_bytes())
+    hrefs = page.xpath("//a[contains(concat(' ', @class, ' '), ' seek ')]/@href")
+    return sorted({float(h.rpartition("#t=")[2]) for h in hrefs if "#t=" in h})
+
+
+# -- the steps, in the producer's order --------------------------------------------------------
+
+
+def start_with_segcast_init(p: Producer) -> None:
+    code, stdout, _ = segcast("init", str(p.show), "--json")
+    assert code == 0
+    created = {Path(path).name for path in json.loads(stdout)["created"]}
+    assert {"show.toml", "pages", "segments", "raw", "audio"} <= created
+
+
+def add_the_two_seed_pages(p: Producer) -> None:
+    for page in sorted(SEEDS.iterdir()):
+        shutil.copyfile(page, p.show / "pages" / page.name)
+    report = p.build()
+    # Imported, but neither has audio yet: each is skipped, named, and no empty feed goes out.
+    assert sorted(Path(path).stem for path in report["imported"]) == [GOLD, LOVESONG]
+    assert release(report) == {
+        "published": [],
+        "scheduled": [],
+        "drafts": [],
+        "skipped": [GOLD, LOVESONG],
+    }
+    skipped = {s["slug"]: s["missing"] for s in report["release"]["skipped"]}
+    assert skipped[GOLD].startswith(f"no audio: no recording raw/{GOLD}.*")
+    assert {w["where"] for w in report["warnings"]} >= {
+        str(p.segment_file(GOLD)),
+        str(p.segment_file(LOVESONG)),
+    }
+    assert (p.code, report["feed"]) == (1, None)
+    assert not p.out.exists()
+    assert p.stored_guid(GOLD) is None  # a skipped episode is given nothing
+
+
+def record_the_first_episode(p: Producer) -> None:
+    # A recording named after the imported segment's slug, and the producer's chapters. (Where
+    # a marker tone lands in the master is tests/segcast/build/test_timeline.py's check.)
+    signals.write_wav(p.show / "raw" / f"{GOLD}.wav", signals.speech_like(8.0, rms_dbfs=-24.0))
+    lines = "".join(f"- start: {seconds:g}\n  title: {title}\n" for seconds, title in CHAPTERS)
+    p.edit(GOLD, "\nsource:", f"\nchapters:\n{lines}source:")
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    assert release(report)["published"] == [GOLD]
+    assert release(report)["skipped"] == [LOVESONG]  # still no audio: the rest is published
+    assert report["mastered"] == [GOLD]
+    guid = p.stored_guid(GOLD)
+    assert guid is not None
+    p.guids[GOLD] = guid
+    assert [e.id for e in p.feed().fp.entries] == [guid]
+    assert chapter_starts(p, GOLD) == pytest.approx([t for t, _ in CHAPTERS])
+
+
+def add_an_intro(p: Producer) -> None:
+    signals.write_wav(p.show / "intro.wav", signals.tone(INTRO, freq=440.0, peak_dbfs=-30.0))
+    toml = p.show / "show.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[audio]\nintro = "intro.wav"\n')
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    assert report["mastered"] == [GOLD]
+    assert report["shifts"] == {GOLD: pytest.approx(SHIFT)}
+    (master,) = report["masters"]
+    programme = master["after"]["loudness_lufs"]
+    assert abs(master["intro_after"]["loudness_lufs"] - programme) <= 1.0
+    # Every chapter moved with the programme; a first chapter, the show's, covers the intro.
+    expected = [0.0] + [t + SHIFT for t, _ in CHAPTERS]
+    assert chapter_starts(p, GOLD) == pytest.approx(expected, abs=FRAME)
+    assert page_chapter_times(p, GOLD) == pytest.approx(expected, abs=FRAME)
+    assert [e.id for e in p.feed().fp.entries] == [p.guids[GOLD]]
+    # The segment file keeps programme time.
+    assert [c.start_seconds for c in read_segment(p.segment_file(GOLD)).chapters] == [
+        t for t, _ in CHAPTERS
+    ]
+
+
+def make_the_second_a_draft(p: Producer) -> None:
+    p.edit(LOVESONG, "\nslug:", "\nstatus: draft\nslug:")
+    report = p.build()
+    assert release(report) == {
+        "published": [GOLD],
+        "scheduled": [],
+        "drafts": [LOVESONG],
+        "skipped": [],
+    }
+    assert report["warnings"] == []  # a draft is not a problem waiting to happen
+    assert p.stored_guid(LOVESONG) is None
+    assert not any(LOVESONG in name for name in p.out_files())
+
+
+def schedule_an_episode(p: Producer) -> None:
+    p.segment_file(COMING).write_text(
+        f"---\ntitle: Coming up\npublished: '{AT.isoformat()}'\n---\nNext week.\n",
+        encoding="utf-8",
+    )
+    write_audio(p.show / "audio" / f"{COMING}.mp3", 1.0)
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    assert report["release"]["scheduled"] == [{"slug": COMING, "at": AT.isoformat()}]
+    guid = p.stored_guid(COMING)  # assigned by its first build ...
+    assert guid is not None
+    p.guids[COMING] = guid
+    for name, data in p.out_files().items():  # ... and nowhere in OUT until its moment
+        assert guid.encode() not in data and COMING.encode() not in data, name
+    assert [e.id for e in p.feed().fp.entries] == [p.guids[GOLD]]
+
+
+def fix_a_typo_in_a_title(p: Producer) -> None:
+    # Import writes titles in double quotes (a colon in one would otherwise break the file).
+    p.edit(GOLD, 'title: "Interview with Director', 'title: "Interview with director')
+    report = p.build()
+    assert (report["mastered"], report["tagged"]) == ([], [GOLD])  # a tag changed, not audio
+    (entry,) = p.feed().fp.entries
+    assert (entry.id, entry.title) == (p.guids[GOLD], "Interview with director Kyungjin Song")
+    page = (p.out / episode_page(GOLD)).read_text(encoding="utf-8")
+    assert "Interview with director Kyungjin Song" in page
+
+
+def change_a_slug(p: Producer) -> None:
+    p.edit(GOLD, f"slug: {GOLD}", f"slug: {GOLD_RENAMED}")
+    (p.show / "raw" / f"{GOLD}.wav").rename(p.show / "raw" / f"{GOLD_RENAMED}.wav")
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    assert release(report)["published"] == [GOLD_RENAMED]
+    (entry,) = p.feed().fp.entries
+    assert entry.id == p.guids[GOLD]  # the GUID stays through a slug change
+    assert entry.enclosures[0].href.endswith(f"/{GOLD_RENAMED}.mp3")
+    assert not any(GOLD in name for name in p.out_files())
+    expected = [0.0] + [t + SHIFT for t, _ in CHAPTERS]
+    assert chapter_starts(p, GOLD_RENAMED) == pytest.approx(expected, abs=FRAME)
+
+
+def rebuild_changes_nothing(p: Producer) -> None:
+    before = p.out_files()
+    hour = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
+    report = p.build()
+    assert (report["mastered"], report["tagged"], report["problems"]) == ([], [], [])
+    after = p.out_files()
+    if dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0) != hour:
+        # The show page and calendar list the next airings, by the hour: a new hour moves them.
+        for name in ("index.html", "airtimes.ics"):
+            before.pop(name, None)
+            after.pop(name, None)
+    assert after == before
+
+
+def the_scheduled_moment_passes(p: Producer) -> None:
+    # The clock cannot be moved for the command line: the build's moment is given instead.
+    report = run_build(p.show, p.out, environ={}, now=AT + dt.timedelta(hours=1))
+    assert report.problems == []
+    assert report.released == [COMING, GOLD_RENAMED]
+    feed = p.feed()
+    assert [e.id for e in feed.fp.entries] == [p.guids[COMING], p.guids[GOLD]]
+    assert p.stored_guid(COMING) == p.guids[COMING]
+    assert f"{COMING}.mp3" in p.out_files()
+
+
+#: The producer's path, in order.
+PATH: list[Callable[[Producer], None]] = [
+    start_with_segcast_init,
+    add_the_two_seed_pages,
+    record_the_first_episode,
+    add_an_intro,
+    make_the_second_a_draft,
+    schedule_an_episode,
+    fix_a_typo_in_a_title,
+    change_a_slug,
+    rebuild_changes_nothing,
+    the_scheduled_moment_passes,
+]
+
+
+def test_the_producers_path(tmp_path: Path) -> None:
+    producer = Producer(show=tmp_path / "show", out=tmp_path / "public")
+    for step in PATH:
+        print(f"step: {step.__name__}")
+        step(producer)

@@ -1,0 +1,42 @@
+"""A page's addresses that may not be published are left out at import, each with a warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from segments.importers import read_page
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Lovesong: a film by So Yong Kim</title>
+<meta property="og:url" content="javascript:alert(1)">
+<meta property="og:image" content="data:image/png;base64,AAAA">
+</head><body><article>
+<h1>Lovesong: a film by So Yong Kim</h1>
+<p>So Yong Kim is a director known for intimate, quiet films about the human condition.</p>
+<p>Her latest, Lovesong, follows two friends whose bond changes on a road trip.</p>
+<audio src="javascript:alert(2)"></audio>
+<p>She spoke about how she got into filmmaking and why she makes intimate films.</p>
+</article></body></html>
+"""
+
+
+def test_active_urls_of_a_page_are_dropped_with_a_warning(tmp_path: Path) -> None:
+    page = tmp_path / "lovesong.html"
+    page.write_text(PAGE, encoding="utf-8")
+    result = read_page(page)
+    segment = result.segment
+    assert segment.title == "Lovesong: a film by So Yong Kim"  # the text is still imported
+    assert segment.link is None
+    assert segment.source is not None and segment.source.url is None
+    assert all(image.url is None for image in segment.images)
+    assert segment.audio is None or segment.audio.url is None
+    # One warning per address left out, naming the key as the segment file would.
+    assert sorted(w for w in result.warnings if w.startswith("not imported: ")) == sorted(
+        [
+            "not imported: link: 'javascript:alert(1)' is not an http(s) URL",
+            "not imported: source.url: 'javascript:alert(1)' is not an http(s) URL",
+            "not imported: audio.url: 'javascript:alert(2)' is not an http(s) URL",
+            "not imported: images[0].url: 'data:image/png;base64,AAAA' is not an http(s) URL",
+        ]
+    )
+    assert not any("javascript:" in str(v) or "data:" in str(v) for v in vars(segment).values())
