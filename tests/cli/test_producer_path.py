@@ -78,7 +78,8 @@ class Producer:
         self.code, stdout, _ = segcast(
             "build", str(self.show), "-o", str(self.out), "--json", *flags
         )
-        self.report = json.loads(stdout)
+        # JSON lines: one per audio job event, the report last.
+        self.report = json.loads(stdout.splitlines()[-1])
         return self.report
 
     def feed(self) -> ParsedFeed:

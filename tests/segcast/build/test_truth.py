@@ -115,6 +115,8 @@ def test_chapters_out_of_order_are_sorted_with_a_warning(tmp_path: Path) -> None
 
 def cli_json(*args: str) -> tuple[int, dict[str, object]]:
     result = CliRunner().invoke(cli, list(args), obj={}, env={"SEGCAST_BASE_URL": ""})
+    if args[0] == "build":  # JSON lines: one per audio job event, the report last
+        return result.exit_code, json.loads(result.stdout.splitlines()[-1])
     return result.exit_code, json.loads(result.stdout)
 
 
