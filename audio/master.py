@@ -49,7 +49,13 @@ from audio.loudness import (
     parse_astats,
     parse_ebur128,
 )
-from audio.probe import AudioFacts, check_complete, probe, read_header
+from audio.probe import (
+    TRUNCATION_TOLERANCE_SECONDS,
+    AudioFacts,
+    check_complete,
+    probe,
+    read_header,
+)
 from audio.settings import (
     ENCODINGS,
     MAINS_HZ,
@@ -62,8 +68,8 @@ from audio.settings import (
     Range,
     Reading,
 )
-from segments.errors import AudioError, InputError
-from segments.files import atomic_output
+from segments.errors import AudioError, InputError, SegcastError
+from segments.files import atomic_output, temp_prefix
 
 __all__ = [
     "ENCODINGS",
@@ -636,11 +642,13 @@ def _encode_and_measure(
     limit_dbtp: float | None,
     *,
     measure_input: list[str] | None = None,
+    named: Path | None = None,
 ) -> tuple[Loudness, Loudness | None]:
     """Encode the assembly to ``out`` with its gains (and limiter); return the encoded loudness.
 
     With ``measure_input`` (the filters before gain) the same process also measures the
     programme's own true peak (a second filter graph, so a second thread), returned second.
+    ``named`` is the output file as the user knows it (``out`` may be a temp file beside it).
     """
     rate = settings.sample_rate
     enc = plan_.encoding
@@ -668,7 +676,9 @@ def _encode_and_measure(
         f"{plan_.bitrate_kbps}k",
         "-f",
         "tee",
-        f"[{enc.file_muxer}]{_tee_path(out)}|[f={enc.pipe_muxer}]pipe:1",
+        # onfail=abort: by default the tee muxer drops a slave that fails to write (a full disk)
+        # and exits 0 with the rest, leaving a short file.
+        f"[{enc.file_muxer}:onfail=abort]{_tee_path(out)}|[f={enc.pipe_muxer}]pipe:1",
         *side_output,
     ]
     read_end, write_end = os.pipe()
@@ -689,12 +699,43 @@ def _encode_and_measure(
         os.close(read_end)
         os.close(write_end)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        encoded = pool.submit(check_finished, encoder, where=src)
+        encoded = pool.submit(check_finished, encoder, where=src, output=named or out)
         measured = pool.submit(check_finished, meter, where=out)
         encoder_stderr = encoded.result().decode("utf-8", "replace")
         meter_stderr = measured.result().decode("utf-8", "replace")
     programme_loudness = parse_ebur128(encoder_stderr, where=src) if measure_input else None
     return parse_ebur128(meter_stderr, where=out), programme_loudness
+
+
+#: An MP3 at a constant bit rate is this share of bit rate x duration at least (the rest is
+#: headers and padding); less means the file was cut short.
+CBR_SIZE_SHARE = 0.9
+
+
+def check_encoded(
+    path: Path, fmt: str, bitrate_kbps: int, decoded_seconds: float | None, where: Path
+) -> None:
+    """Raise AudioError unless ``path`` holds the whole stream the meter decoded from the pipe.
+
+    The last guard against a full disk: the file's header must state the duration the meter
+    heard and, for CBR MP3, its size must match the bit rate.
+    """
+    if not decoded_seconds:
+        return
+    size = path.stat().st_size
+    try:
+        header = read_header(path)
+    except SegcastError:
+        header = None
+    declared = header.duration_seconds if header is not None else None
+    floor = bitrate_kbps * 125 * decoded_seconds * CBR_SIZE_SHARE if fmt == "mp3" else 0.0
+    tolerance = max(TRUNCATION_TOLERANCE_SECONDS, 0.02 * decoded_seconds)
+    if declared is None or abs(declared - decoded_seconds) > tolerance or size < floor:
+        raise AudioError(
+            f"cannot write: the encoded file is incomplete ({size} bytes for "
+            f"{decoded_seconds:.1f} s); is the disk full?",
+            where,
+        )
 
 
 def _check_crossfade(
@@ -789,7 +830,7 @@ def master(
 
     with (
         atomic_output(dst) as temp,
-        tempfile.TemporaryDirectory(dir=dst.parent, prefix=".segcast-") as work,
+        tempfile.TemporaryDirectory(dir=dst.parent, prefix=temp_prefix("master")) as work,
     ):
         # ffmpeg creates the file itself, so it gets the usual permissions, not mkstemp's 0600.
         temp.unlink()
@@ -828,6 +869,7 @@ def master(
                 settings,
                 pcm_ceiling if limiter else None,
                 measure_input=base if passes == 1 and settings.measure_input_peak else None,
+                named=dst,
             )
             if measured is not None:
                 before = replace(before, true_peak_dbtp=measured.true_peak_dbtp)
@@ -857,6 +899,7 @@ def master(
                 f"{passes} passes",
                 src,
             )
+        check_encoded(temp, plan_.format, plan_.bitrate_kbps, after.decoded_seconds, dst)
     final = assembly(gain)
     bumper_gains = [
         round(g, 2)

@@ -20,7 +20,7 @@ from typing import Any
 from audio.master import MasterReport, MasterSettings, master
 from segcast.build.cache import BuildCache, step_key
 from segcast.build.episode import BuildReport, Episode, Progress
-from segcast.build.layout import AUDIO, RAW, RAW_EXTENSIONS, find_raw, folder_names
+from segcast.build.layout import RAW, RAW_EXTENSIONS, audio_output, find_raw, folder_names
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
 
@@ -104,7 +104,11 @@ def master_audio(
     settings = config.audio
     todo: list[tuple[Episode, Path, str]] = []
     for episode in _plan(config, episodes, report):
-        output = config.folder / AUDIO / f"{episode.slug}.{settings.format}"
+        try:
+            output = audio_output(config.folder, episode.slug, settings.format, episode.path)
+        except SegcastError as exc:
+            report.problem(exc, episode)
+            continue
         try:
             key = master_key(cache, _raw(episode), settings)
         except OSError as exc:

@@ -128,7 +128,7 @@ def test_a_failed_build_swaps_nothing_in(tmp_path: Path) -> None:
 
 def test_staging_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    stale = tmp_path / ".out.segcast-staging-99999"
+    stale = tmp_path / ".segcast-tmp-99999999-out.staging"
     stale.mkdir()
     (stale / "feed.xml").write_text("half")
     with Staging(out) as staging:
