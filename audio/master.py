@@ -701,8 +701,15 @@ def _encode_and_measure(
     with ThreadPoolExecutor(max_workers=2) as pool:
         encoded = pool.submit(check_finished, encoder, where=src, output=named or out)
         measured = pool.submit(check_finished, meter, where=out)
-        encoder_stderr = encoded.result().decode("utf-8", "replace")
-        meter_stderr = measured.result().decode("utf-8", "replace")
+        try:
+            encoder_stderr = encoded.result().decode("utf-8", "replace")
+            meter_stderr = measured.result().decode("utf-8", "replace")
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM) or one of them failed: stop both now, not when
+            # they would have finished writing a file that is about to be removed.
+            for process in (encoder, meter):
+                process.kill()
+            raise
     programme_loudness = parse_ebur128(encoder_stderr, where=src) if measure_input else None
     return parse_ebur128(meter_stderr, where=out), programme_loudness
 

@@ -244,7 +244,7 @@ class Staging:
             finally:
                 os.close(fd)
         for folder in {self.path, *self._folders}:
-            _fsync_dir(folder)
+            _fsync_dir(folder, self.out)
 
     def commit(self) -> None:
         """Make the staged folder OUT, in one step where the system allows it."""
@@ -264,14 +264,19 @@ class Staging:
         _fsync_dir(self.out.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def _fsync_dir(folder: Path, where: Path | None = None) -> None:
+    """Flush a folder's entries to disk; with ``where``, a failure is an error naming it.
+
+    Some filesystems cannot flush a folder (EINVAL): nothing to check there.
+    """
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        if where is not None and exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise InputError(f"cannot publish: {exc.strerror or exc}", where) from exc
     finally:
         os.close(fd)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from audio.settings import ENCODINGS, Format, MasterSettings
-from segcast.cli.params import BITRATE, Setting
+from segcast.cli.params import BITRATE, NO_WAIT, OutputPath, Setting, say_waiting
 from segments.errors import InputError
 
 if TYPE_CHECKING:
@@ -226,7 +226,7 @@ def output_format(out: Path, chosen: str | None) -> Format:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(dir_okay=False, path_type=Path),
     required=True,
     help="Mastered file to write (.mp3 or .m4a).",
 )
@@ -287,6 +287,7 @@ def output_format(out: Path, chosen: str | None) -> Format:
 @click.option("--denoise", is_flag=True, help="Reduce broadband noise (ffmpeg's afftdn).")
 @click.option("--dual-mono", is_flag=True, help="Mono at -16 LUFS (Apple's reading), not -19.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@NO_WAIT
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def master(
     source: Path,
@@ -307,6 +308,7 @@ def master(
     denoise: bool,
     dual_mono: bool,
     force: bool,
+    no_wait: bool,
     as_json: bool,
 ) -> None:
     """Master SOURCE to podcast loudness as MP3 or M4A; SOURCE is never changed."""
@@ -332,6 +334,8 @@ def master(
     # Long work shows progress, on a terminal only (scripts read stdout, tests read stderr).
     progress = (lambda stage: click.echo(f"  {stage} ...", err=True)) if _tty() else None
     from audio.master import master as master_file
+    from segcast.build.lock import writing
 
-    report = master_file(source, output, settings, progress=progress)
+    with writing(output.parent, wait=not no_wait, command="audio master", waiting=say_waiting):
+        report = master_file(source, output, settings, progress=progress)
     click.echo(json.dumps(master_json(report), indent=2) if as_json else master_text(report))

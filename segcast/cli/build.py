@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from segcast.build import BuildReport, Problem, run_build
+from segcast.cli.params import NO_WAIT, OutputPath, say_waiting
 from segments.errors import EXIT_BAD_INPUT
 
 #: Where OUT goes when ``-o`` is not given, inside the show folder.
@@ -113,7 +114,7 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputPath(file_okay=False, path_type=Path),
     default=None,
     help=f"Folder to upload: feed, transcripts, artwork, audio [default: SHOW_DIR/{DEFAULT_OUT}]",
 )
@@ -134,6 +135,7 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     default=None,
     help="Masters to run at once [default: one per processor].",
 )
+@NO_WAIT
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def build(
@@ -143,13 +145,22 @@ def build(
     strict: bool,
     force: bool,
     jobs: int | None,
+    no_wait: bool,
     as_json: bool,
 ) -> None:
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
     out = out_dir if out_dir is not None else show_dir / DEFAULT_OUT
     progress = progress_bar if sys.stderr.isatty() else None
     report = run_build(
-        show_dir, out, force=force, strict=strict, replace_out=force, jobs=jobs, progress=progress
+        show_dir,
+        out,
+        force=force,
+        strict=strict,
+        replace_out=force,
+        jobs=jobs,
+        progress=progress,
+        wait=not no_wait,
+        waiting=say_waiting,
     )
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import click
 
+from segcast.cli.params import NO_WAIT, say_waiting
 from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
 from segments.importers import read_page
 from segments.importers.rawpage import Reason
@@ -48,6 +49,7 @@ DEFAULT_DIRECTORY = Path("segments")
 @click.option("--force", is_flag=True, help="Replace segment files that already exist.")
 @click.option("--strict", is_flag=True, help="Treat a page with warnings as failed (not written).")
 @click.option("--explain", is_flag=True, help="Print which rule found each field; write nothing.")
+@NO_WAIT
 @click.pass_context
 def import_command(
     ctx: click.Context,
@@ -57,6 +59,7 @@ def import_command(
     force: bool,
     strict: bool,
     explain: bool,
+    no_wait: bool,
 ) -> None:
     """Import segment pages (plain text or HTML, told apart by content) as segment files."""
     debug = bool((ctx.find_root().obj or {}).get("debug"))
@@ -67,6 +70,12 @@ def import_command(
     imported: list[Segment] = []
     failures: list[SegcastError] = []
     written_from: dict[Path, Path] = {}
+    if directory is not None:  # held until the command ends: one writer in a show folder
+        from segcast.build.lock import writing  # the build package is loaded only to write
+
+        ctx.with_resource(
+            writing(directory, wait=not no_wait, command="import", waiting=say_waiting)
+        )
     for page in pages:
         try:
             # Into a segments folder, the page is named as `segcast build` names it (source_path).
