@@ -28,7 +28,15 @@ from feeds.transcripts import transcript_html, transcript_json, transcript_srt, 
 from segcast.build.cache import BuildCache
 from segcast.build.episode import BuildReport, Episode, FeedResult
 from segcast.build.guids import store_new_guid
-from segcast.build.layout import AUDIO, CHAPTERS_SUFFIX, enclosure_url, find_audio, folder_names
+from segcast.build.layout import (
+    AUDIO,
+    CHAPTERS_SUFFIX,
+    enclosure_url,
+    episode_file,
+    find_audio,
+    folder_names,
+    inside,
+)
 from segcast.config import ShowConfig
 from segments.errors import FeedError, InputError, SegcastError
 from segments.files import write_atomic
@@ -117,13 +125,13 @@ def companion_files(
         for suffix, mime, rel, render in TRANSCRIPT_FILES:
             text = render(segment)
             if text is not None:
-                name = f"{segment.slug}{suffix}"
+                name = episode_file(segment.slug, suffix)
                 files[name] = text
                 links.append(TranscriptLink(urljoin(show.base_url, quote(name)), mime, rel))
     chapters_url = None
     chapters = chapters_json(segment)
     if chapters is not None:
-        name = f"{segment.slug}{CHAPTERS_SUFFIX}"
+        name = episode_file(segment.slug, CHAPTERS_SUFFIX)
         files[name] = chapters
         chapters_url = urljoin(show.base_url, quote(name))
     return files, links, chapters_url
@@ -163,8 +171,8 @@ def plan_episode(
         plan_chapters(segment.chapters, facts.duration_seconds, path)
     try:
         files, transcripts, chapters_url = companion_files(show, segment)
-    except FeedError as exc:  # the renderers know only the slug; the producer edits the file
-        raise FeedError(exc.message, path) from exc
+    except (FeedError, InputError) as exc:  # they know only the slug; the producer edits the file
+        raise type(exc)(exc.message, path) from exc
     html_transcript = next((t.url for t in transcripts if t.type == "text/html"), None)
     notes = show_notes(segment, show, transcript_url=html_transcript)
     episode.audio = audio_file
@@ -251,7 +259,7 @@ def write_feed(
         return None
     try:
         for name, text in result.companions.items():
-            write_atomic(output.parent / name, text)
+            write_atomic(inside(output.parent, name, output.parent / name), text)
         write_atomic(output, result.data)
     except SegcastError as exc:
         report.problem(exc)
