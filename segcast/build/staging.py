@@ -175,10 +175,7 @@ class Staging:
     def add_previous(self, name: str) -> None:
         """Stage the previous OUT's ``name`` as it is (the caller knows it is still right)."""
         if not self._link_previous(name):
-            try:
-                shutil.copy2(self._previous(name), self._target(name))
-            except OSError as exc:
-                raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
+            self._copy(self._previous(name), name)
             self.unchanged.append(name)
 
     def add_file(self, source: Path, name: str, *, same: bool = False) -> bool:
@@ -190,6 +187,12 @@ class Staging:
         previous = self._previous(name)
         if (same or _same_bytes(source, previous)) and self._link_previous(name):
             return False
+        self._copy(source, name)
+        self.changed.append(name)
+        return True
+
+    def _copy(self, source: Path, name: str) -> None:
+        """Copy ``source`` into the staging folder as ``name``, checking every byte arrived."""
         target = self._target(name)
         try:
             shutil.copy2(source, target)
@@ -198,8 +201,6 @@ class Staging:
             raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
         if size != expected:
             raise InputError(f"cannot publish: {size} of {expected} bytes copied", self.out / name)
-        self.changed.append(name)
-        return True
 
     def add_bytes(self, name: str, data: bytes | str) -> bool:
         """Stage ``data`` as ``name``; return whether it differs from OUT's."""
