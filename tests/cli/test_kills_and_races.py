@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import random
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -19,8 +21,9 @@ import pytest
 from segcast.build import run_build
 from segcast.build.lock import show_lock
 from segments.segmentfile import read_segment
+from tests.audio.signals import speech_like, write_wav
 from tests.cli.reliability import assert_whole, segcast, temps, tree
-from tests.segcast.build.test_run_build import LOVESONG, date_segments, make_show_dir
+from tests.segcast.build.test_run_build import GOLD, LOVESONG, date_segments, make_show_dir
 
 EPISODE_7 = b"<itunes:episode>7</itunes:episode>"
 #: Seeded moments (seconds after the start) to kill at: reproducible, yet spread over the build.
@@ -126,3 +129,30 @@ def test_no_wait_refuses_at_once_naming_the_holder(tmp_path: Path) -> None:
         f"{os.getpid()}); run again when it has finished"
     ]
     assert not (tmp_path / "out").exists()
+
+
+def test_sigterm_to_the_process_group_while_masters_run_in_parallel(tmp_path: Path) -> None:
+    """Ctrl-C or a service manager signals every process: the workers' masters unwind too."""
+    show = make_show_dir(tmp_path)
+    write_wav(show / "raw" / f"{LOVESONG}.wav", speech_like(60.0, rms_dbfs=-26.0))
+    write_wav(show / "raw" / f"{GOLD}.wav", speech_like(60.0, rms_dbfs=-26.0))
+    command = ["build", str(show), "-o", str(tmp_path / "out"), "--jobs", "2"]
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from segcast.cli import main; main()", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not temps(show / "audio") and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)  # until a master is writing its temp file
+    os.killpg(process.pid, signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 143, stderr
+    assert stderr.decode().splitlines()[-1] == (
+        "Error: terminated (SIGTERM); nothing was half-written"
+    )
+    assert b"Traceback" not in stderr
+    assert not (tmp_path / "out").exists()
+    assert temps(show, tmp_path) == []
