@@ -33,6 +33,7 @@ __all__ = [
     "temp_owner",
     "temp_prefix",
     "write_atomic",
+    "write_atomic_all",
 ]
 
 #: The first characters of every temporary file and folder segcast makes; the owner's PID follows.
@@ -142,13 +143,18 @@ def check_written(
 
 @contextlib.contextmanager
 def atomic_output(
-    destination: Path, *, overwrite: bool = True, expected_size: int | None = None
+    destination: Path,
+    *,
+    overwrite: bool = True,
+    expected_size: int | None = None,
+    checked: bool = False,
 ) -> Iterator[Path]:
     """Yield a temp path beside ``destination``; rename it into place if the block succeeds.
 
     With ``overwrite`` false an existing destination is an error (nothing is written). The temp
     file is flushed to disk and checked (``expected_size`` bytes, when the caller knows) before
-    the rename, so neither a full disk nor a crash ever leaves a short destination.
+    the rename, so neither a full disk nor a crash ever leaves a short destination; ``checked``
+    says the caller did that already (``check_written``).
     """
     named = Path(destination)
     destination = _through_links(named)
@@ -168,7 +174,8 @@ def atomic_output(
     temp = Path(name)
     try:
         yield temp
-        check_written(temp, expected_size, where=named)
+        if not checked:
+            check_written(temp, expected_size, where=named)
         try:
             os.chmod(temp, _mode_for(destination))
             os.replace(temp, destination)
@@ -234,6 +241,23 @@ def write_atomic(destination: Path, data: bytes | str, *, overwrite: bool = True
             temp.write_bytes(payload)
         except OSError as exc:
             raise InputError(f"cannot write: {exc.strerror or exc}", destination) from exc
+
+
+def write_atomic_all(files: Sequence[tuple[Path, bytes | str]]) -> None:
+    """Write several files atomically, replacing none unless every one was written whole.
+
+    Each is written to its temp file and checked first; only then are they renamed into place,
+    the last named first and the first named last (a feed after the files it points at).
+    """
+    with contextlib.ExitStack() as stack:
+        for destination, data in files:
+            payload = data.encode("utf-8") if isinstance(data, str) else data
+            temp = stack.enter_context(atomic_output(destination, checked=True))
+            try:
+                temp.write_bytes(payload)
+            except OSError as exc:
+                raise InputError(f"cannot write: {exc.strerror or exc}", destination) from exc
+            check_written(temp, len(payload), where=destination)  # all before any rename
 
 
 def split_blocks(lines: Sequence[str], first: int = 0) -> list[tuple[int, list[str]]]:

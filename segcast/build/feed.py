@@ -39,7 +39,7 @@ from segcast.build.layout import (
 )
 from segcast.config import ShowConfig
 from segments.errors import FeedError, InputError, SegcastError
-from segments.files import write_atomic
+from segments.files import write_atomic_all
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 from segments.sniff import mime_from_url
@@ -252,15 +252,18 @@ def write_feed(
 ) -> FeedResult | None:
     """Render the feed, then write it at ``output`` and its companion files beside it.
 
-    Each file is written atomically and the feed last, so a failure leaves the previous feed.
+    Every file is written and checked before any is renamed into place, and the feed last,
+    so a failure while writing (a full disk) leaves the previous feed and its files as they were.
     """
     result = render_feed(config, episodes, output, report, cache, now)
     if result is None:
         return None
     try:
-        for name, text in result.companions.items():
-            write_atomic(inside(output.parent, name, output.parent / name), text)
-        write_atomic(output, result.data)
+        companions = [
+            (inside(output.parent, name, output.parent / name), text)
+            for name, text in result.companions.items()
+        ]
+        write_atomic_all([(output, result.data), *companions])
     except SegcastError as exc:
         report.problem(exc)
         return None

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from audio.master import check_encoded
-from segcast.build import run_build
+from segcast.build import run_build, run_feed
 from segcast.cli import cli
 from segments.errors import AudioError
 from tests.audio.signals import speech_like, write_wav
@@ -157,3 +157,55 @@ def test_a_truncated_encode_is_refused_before_it_is_renamed_into_place(tmp_path:
     os.truncate(path, path.stat().st_size // 2)
     with pytest.raises(AudioError, match="the encoded file is incomplete"):
         check_encoded(path, "mp3", 64, 6.0, path)
+
+
+def test_enospc_at_every_flush_of_feed_build_leaves_feed_and_companions_as_they_were(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    show = _built(tmp_path, tmp_path / "out")
+    published = tmp_path / "published"
+    assert run_feed(show, published / "feed.xml", environ={}).feed is not None
+    (show / "segments" / f"{LOVESONG}.md").write_text(
+        (show / "segments" / f"{LOVESONG}.md").read_text() + "\nA new paragraph.\n"
+    )
+    before = tree(published)
+    real_fsync = os.fsync
+    for failing in range(1, 40):
+        calls = 0
+
+        def fsync(fd: int, failing: int = failing) -> None:
+            nonlocal calls
+            calls += 1
+            if calls == failing:
+                raise OSError(errno.ENOSPC, NO_SPACE)
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        report = run_feed(show, published / "feed.xml", environ={})
+        monkeypatch.setattr(os, "fsync", real_fsync)
+        if report.feed is not None:
+            break
+        assert any(NO_SPACE in problem.message for problem in report.problems), report.problems
+        assert tree(published) == before, failing  # not one companion replaced
+        assert temps(tmp_path) == [], failing
+    assert failing > 3
+    assert tree(published) != before
+
+
+def test_a_directory_in_place_of_a_companion_file_keeps_the_previous_feed(tmp_path: Path) -> None:
+    show = _built(tmp_path, tmp_path / "out")
+    feed = tmp_path / "published" / "feed.xml"
+    assert run_feed(show, feed, environ={}).feed is not None
+    (show / "segments" / f"{LOVESONG}.md").write_text(
+        (show / "segments" / f"{LOVESONG}.md").read_text() + "\nA new paragraph.\n"
+    )
+    chapters = next(feed.parent.glob("*.transcript.html"))
+    chapters.unlink()
+    chapters.mkdir()
+    before = tree(feed.parent)
+
+    result = CliRunner().invoke(cli, ["feed", "build", str(show), "-o", str(feed)])
+
+    assert result.exit_code == 1
+    assert f"Error: {chapters}: is a directory, not a file to write" in result.output
+    assert tree(feed.parent) == before
