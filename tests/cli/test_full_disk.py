@@ -126,9 +126,12 @@ def test_enospc_at_every_flush_of_a_build_leaves_out_as_it_was(
     assert b"<itunes:episode>7</itunes:episode>" in assert_whole(out)
 
 
-@pytest.mark.parametrize("copied", ["audio", "artwork"])
-def test_a_short_copy_into_staging_is_an_error_and_out_stays(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copied: str
+@pytest.mark.parametrize(
+    ("copied", "failure"),
+    [("audio", "short"), ("artwork", "short"), ("audio", "denied"), ("artwork", "denied")],
+)
+def test_a_short_or_refused_copy_into_staging_is_an_error_and_out_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copied: str, failure: str
 ) -> None:
     out = tmp_path / "out"
     show = _built(tmp_path, out)
@@ -137,15 +140,18 @@ def test_a_short_copy_into_staging_is_an_error_and_out_stays(
     before = tree(out)
     real_copy: Callable[..., object] = shutil.copy2
 
-    def short_copy(source: Path, target: Path) -> None:
+    def failing_copy(source: Path, target: Path) -> None:
+        if failure == "denied" and Path(source).suffix == (".mp3" if copied == "audio" else ".jpg"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
         real_copy(source, target)
         if Path(source).suffix == (".mp3" if copied == "audio" else ".jpg"):
             os.truncate(target, os.path.getsize(target) // 2)
 
-    monkeypatch.setattr(shutil, "copy2", short_copy)
+    monkeypatch.setattr(shutil, "copy2", failing_copy)
     report = run_build(show, out, environ={})
     assert report.feed is None
-    assert any("bytes copied" in problem.message for problem in report.problems), report.problems
+    said = "bytes copied" if failure == "short" else os.strerror(errno.EACCES)
+    assert any(said in problem.message for problem in report.problems), report.problems
     assert tree(out) == before
     assert temps(tmp_path) == []
 
