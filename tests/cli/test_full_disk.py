@@ -38,16 +38,33 @@ def _built(tmp_path: Path, out: Path) -> Path:
     return show
 
 
-def test_audio_master_onto_a_full_disk_fails_and_leaves_no_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("suffix", [".mp3", ".m4a"])
+def test_audio_master_onto_a_full_disk_fails_and_leaves_no_file(
+    tmp_path: Path, suffix: str
+) -> None:
     source = tmp_path / "in.wav"
     write_wav(source, speech_like(12.0, rms_dbfs=-24.0))
     with small_disk(tmp_path / "disk", 96) as disk:
-        result = CliRunner().invoke(
-            cli, ["audio", "master", str(source), "-o", str(disk / "e.mp3")]
-        )
+        output = disk / f"e{suffix}"
+        result = CliRunner().invoke(cli, ["audio", "master", str(source), "-o", str(output)])
         assert result.exit_code == 1, result.output
-        assert f"Error: {disk / 'e.mp3'}: cannot write: {NO_SPACE}" in result.output
-        assert list(disk.iterdir()) == []  # neither the truncated MP3 nor a temp file
+        assert f"Error: {output}: cannot write: {NO_SPACE}" in result.output
+        assert list(disk.iterdir()) == []  # neither the truncated file nor a temp file
+
+
+def test_audio_tag_on_a_full_disk_fails_and_the_file_stays(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk", 256) as disk:
+        episode = disk / "e.mp3"
+        write_audio(episode, 6.0)
+        segment = tmp_path / "e.md"
+        segment.write_text("---\ntitle: An episode\n---\nWhat it is about.\n")
+        before = episode.read_bytes()
+        fill(disk)
+        result = CliRunner().invoke(cli, ["audio", "tag", str(episode), "--segment", str(segment)])
+        assert result.exit_code == 1, result.output
+        assert f"Error: {episode}: cannot write: {NO_SPACE}" in result.output
+        assert episode.read_bytes() == before
+        assert sorted(p.name for p in disk.iterdir()) == ["e.mp3", "filler"]
 
 
 def test_a_build_onto_a_full_disk_fails_and_out_stays_byte_for_byte(tmp_path: Path) -> None:
