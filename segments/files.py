@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from segments.errors import InputError
 
@@ -26,6 +26,7 @@ __all__ = [
     "TEMP_PREFIX",
     "atomic_output",
     "check_written",
+    "plain_name",
     "read_input",
     "read_text_input",
     "remove_stale_temps",
@@ -101,6 +102,27 @@ def remove_stale_temps(folder: Path) -> list[Path]:
             continue  # removed by another run meanwhile, or not ours to remove: leave it
         removed.append(path)
     return removed
+
+
+def plain_name(slug: str, suffix: str, where: Path | str | None = None) -> str:
+    """Return the file name ``<slug><suffix>``, refusing a slug that is not one plain name.
+
+    A slug that would make a path (``a/b``, ``../x``, an absolute path, a backslash), a hidden
+    or empty name, or one with a NUL or surrounding spaces is an InputError naming ``where``.
+    The one rule for every file named after a slug (segment files, audio, companions).
+
+    >>> plain_name("lovesong", ".md")
+    'lovesong.md'
+    >>> plain_name("a/b", ".md", "page.txt")
+    Traceback (most recent call last):
+    ...
+    segments.errors.InputError: page.txt: slug 'a/b' cannot be a file name
+    """
+    name = f"{slug}{suffix}"
+    one = {PurePosixPath(name).name, PureWindowsPath(name).name} == {name}
+    if not slug or slug.startswith(".") or not one or "\0" in name or slug != slug.strip():
+        raise InputError(f"slug {slug!r} cannot be a file name", where)
+    return name
 
 
 def _through_links(destination: Path) -> Path:

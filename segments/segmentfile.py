@@ -51,7 +51,7 @@ import yaml
 
 from segments.chapters import parse_chapter_line
 from segments.errors import InputError, SegcastError
-from segments.files import read_text_input, split_blocks, write_atomic
+from segments.files import plain_name, read_text_input, split_blocks, write_atomic
 from segments.model import (
     ROLES,
     AudioRef,
@@ -138,11 +138,8 @@ _HEADING, _TIME, _QUESTION, _SPEAKER, _PARAGRAPH = range(5)
 
 def segment_path(directory: Path, segment: Segment) -> Path:
     """Return where ``segment``'s file goes in ``directory``: ``<slug>.md``."""
-    slug = segment.slug
-    if not slug or slug.startswith(".") or any(c in slug for c in "/\\\0") or slug != slug.strip():
-        where = segment.source.path if segment.source else None
-        raise InputError(f"slug {slug!r} cannot be a file name", where)
-    return Path(directory) / f"{slug}.md"
+    where = segment.source.path if segment.source else None
+    return Path(directory) / plain_name(segment.slug, ".md", where)
 
 
 def write_segment(segment: Segment, path: Path, *, overwrite: bool = False) -> None:

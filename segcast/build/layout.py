@@ -13,10 +13,11 @@ says, the build never writes outside the show folder and OUT.
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
 
 from segments.errors import InputError
+from segments.files import plain_name
 from segments.model import Segment, Show
 
 __all__ = [
@@ -74,8 +75,8 @@ def episode_file(slug: str, suffix: str, where: Path | str | None = None) -> str
     """Return the file name of an episode's ``suffix`` file: ``<slug><suffix>``, one plain name.
 
     A slug that would make a path (``a/b``, ``../x``, an absolute path) or a hidden or empty name
-    is refused, naming ``where`` (the segment file); segment files are checked as they are read,
-    and this is the last guard before a write.
+    is refused, naming ``where`` (the segment file): ``segments.files.plain_name``'s rule.
+    Segment files are checked as they are read; this is the last guard before a write.
 
     >>> episode_file("lovesong", ".mp3")
     'lovesong.mp3'
@@ -84,11 +85,7 @@ def episode_file(slug: str, suffix: str, where: Path | str | None = None) -> str
     ...
     segments.errors.InputError: segments/x.md: slug '../x' cannot be a file name
     """
-    name = f"{slug}{suffix}"
-    parts = {PurePosixPath(name).name, PureWindowsPath(name).name}
-    if not slug or slug.startswith(".") or parts != {name} or "\0" in name or slug != slug.strip():
-        raise InputError(f"slug {slug!r} cannot be a file name", where)
-    return name
+    return plain_name(slug, suffix, where)
 
 
 def inside(root: Path, name: str, where: Path | str | None = None) -> Path:
