@@ -22,7 +22,7 @@ from segments.errors import AudioError
 from tests.audio.signals import speech_like, write_wav
 from tests.cli.reliability import assert_whole, fill, small_disk, temps, tree
 from tests.feeds.feedcheck import write_audio
-from tests.segcast.build.test_run_build import LOVESONG, date_segments, make_show_dir
+from tests.segcast.build.test_run_build import GOLD, LOVESONG, date_segments, make_show_dir
 
 NO_SPACE = os.strerror(errno.ENOSPC)
 
@@ -232,3 +232,22 @@ def test_a_directory_in_place_of_a_companion_file_keeps_the_previous_feed(tmp_pa
     assert result.exit_code == 1
     assert f"Error: {chapters}: is a directory, not a file to write" in result.output
     assert tree(feed.parent) == before
+
+
+def test_a_directory_where_the_mastered_file_goes_is_one_error_and_out_stays(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    show = _built(tmp_path, out)
+    mastered = show / "audio" / f"{GOLD}.mp3"
+    mastered.unlink()
+    mastered.mkdir()
+    before = tree(out)
+
+    result = CliRunner().invoke(cli, ["build", str(show), "-o", str(out), "--force"])
+
+    assert result.exit_code == 1
+    assert f"Error: {mastered}: is a directory, not a file to write" in result.output
+    assert "Traceback" not in result.output
+    assert tree(out) == before
+    assert temps(tmp_path) == []
