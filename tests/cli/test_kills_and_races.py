@@ -87,7 +87,7 @@ def _stored_guids(show: Path) -> dict[str, str]:
     return guids
 
 
-@pytest.mark.parametrize("builds", [2, 3])
+@pytest.mark.parametrize("builds", [2, 3, 4])
 def test_concurrent_builds_of_new_segments_publish_the_stored_guids(
     tmp_path: Path, builds: int
 ) -> None:
