@@ -17,6 +17,7 @@ import click
 from feeds.validate import Finding
 from segcast.build import BuildReport, Problem, run_build
 from segcast.cli.audio import master_json
+from segcast.cli.params import NO_WAIT, OutputPath, say_waiting
 from segments.errors import EXIT_BAD_INPUT
 
 #: Where OUT goes when ``-o`` is not given, inside the show folder.
@@ -255,7 +256,7 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputPath(file_okay=False, path_type=Path),
     default=None,
     help=f"Folder to upload: feed, transcripts, artwork, audio [default: SHOW_DIR/{DEFAULT_OUT}]",
 )
@@ -283,6 +284,7 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     help="Also publish these encodings of each master, comma-separated (opus, aac; '' for none) "
     "[default: show.toml's [audio] alternates].",
 )
+@NO_WAIT
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def build(
@@ -293,6 +295,7 @@ def build(
     force: bool,
     jobs: int | None,
     alternates: str | None,
+    no_wait: bool,
     as_json: bool,
 ) -> None:
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
@@ -310,6 +313,8 @@ def build(
         jobs=jobs,
         progress=progress,
         alternates=names,
+        wait=not no_wait,
+        waiting=say_waiting,
     )
     if as_json:
         click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
