@@ -49,6 +49,25 @@ def stderr_tail(stderr: bytes | str | None) -> str:
     return tail[-STDERR_TAIL_CHARS:]
 
 
+#: What ffmpeg prints when it cannot write its output: the output disk's problem, not the input's.
+WRITE_ERRORS: tuple[str, ...] = (
+    "No space left on device",
+    "Disk quota exceeded",
+    "File too large",
+    "Read-only file system",
+)
+
+
+def failure(stderr: bytes | None, where: str | Path | None, output: Path | None) -> AudioError:
+    """Return the error of a failed ffmpeg: its output's write error if any, else its tail."""
+    text = (stderr or b"").decode("utf-8", "replace")
+    if output is not None:
+        for reason in WRITE_ERRORS:
+            if reason in text:
+                return AudioError(f"cannot write: {reason}", output)
+    return AudioError(f"ffmpeg failed: {stderr_tail(stderr)}", where)
+
+
 def _command(args: Sequence[str | Path]) -> list[str]:
     return [ffmpeg_exe(), "-hide_banner", "-nostdin", *map(str, args)]
 
@@ -100,9 +119,17 @@ def start_ffmpeg(
         raise AudioError(f"cannot start ffmpeg: {exc}", where) from exc
 
 
-def check_finished(process: subprocess.Popen[bytes], *, where: str | Path | None = None) -> bytes:
-    """Wait for a started ffmpeg, return its stderr, raise AudioError if it failed."""
+def check_finished(
+    process: subprocess.Popen[bytes],
+    *,
+    where: str | Path | None = None,
+    output: Path | None = None,
+) -> bytes:
+    """Wait for a started ffmpeg, return its stderr, raise AudioError if it failed.
+
+    ``output`` is the file it writes: a write error (a full disk) is then named on it.
+    """
     _, stderr = process.communicate()
     if process.returncode != 0:
-        raise AudioError(f"ffmpeg failed: {stderr_tail(stderr)}", where)
+        raise failure(stderr, where, output)
     return stderr or b""

@@ -49,7 +49,13 @@ from audio.loudness import (
     parse_astats,
     parse_ebur128,
 )
-from audio.probe import AudioFacts, check_complete, probe, read_header
+from audio.probe import (
+    TRUNCATION_TOLERANCE_SECONDS,
+    AudioFacts,
+    check_complete,
+    probe,
+    read_header,
+)
 from audio.settings import (
     ENCODINGS,
     MAINS_HZ,
@@ -62,8 +68,8 @@ from audio.settings import (
     Range,
     Reading,
 )
-from segments.errors import AudioError, InputError
-from segments.files import atomic_output
+from segments.errors import AudioError, InputError, SegcastError
+from segments.files import atomic_output, temp_prefix
 
 __all__ = [
     "ENCODINGS",
@@ -651,6 +657,7 @@ def _encode_and_measure(
     *,
     measure_input: list[str] | None = None,
     windows: dict[str, tuple[float, float | None]] | None = None,
+    named: Path | None = None,
 ) -> tuple[Loudness, Loudness | None, dict[str, Loudness]]:
     """Encode the assembly to ``out`` with its gains (and limiter); return the encoded loudness.
 
@@ -658,6 +665,7 @@ def _encode_and_measure(
     programme's own true peak (a second filter graph, so a second thread), returned second.
     ``windows`` (name -> start, end seconds of the output) are metered too, on the same encoded
     packets (the bumpers alone, where they do not overlap the programme), returned third.
+    ``named`` is the output file as the user knows it (``out`` may be a temp file beside it).
     """
     rate = settings.sample_rate
     enc = plan_.encoding
@@ -685,7 +693,9 @@ def _encode_and_measure(
         f"{plan_.bitrate_kbps}k",
         "-f",
         "tee",
-        f"[{enc.file_muxer}:{NO_ENCODER_TAG}]{_tee_path(out)}|[f={enc.pipe_muxer}]pipe:1",
+        # onfail=abort: by default the tee muxer drops a slave that fails to write (a full disk)
+        # and exits 0 with the rest, leaving a short file.
+        f"[{enc.file_muxer}:{NO_ENCODER_TAG}:onfail=abort]{_tee_path(out)}|[f={enc.pipe_muxer}]pipe:1",
         *side_output,
     ]
     read_end, write_end = os.pipe()
@@ -705,10 +715,17 @@ def _encode_and_measure(
         os.close(read_end)
         os.close(write_end)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        encoded = pool.submit(check_finished, encoder, where=src)
+        encoded = pool.submit(check_finished, encoder, where=src, output=named or out)
         measured = pool.submit(check_finished, meter, where=out)
-        encoder_stderr = encoded.result().decode("utf-8", "replace")
-        meter_stderr = measured.result().decode("utf-8", "replace")
+        try:
+            encoder_stderr = encoded.result().decode("utf-8", "replace")
+            meter_stderr = measured.result().decode("utf-8", "replace")
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM) or one of them failed: stop both now, not when
+            # they would have finished writing a file that is about to be removed.
+            for process in (encoder, meter):
+                process.kill()
+            raise
     programme_loudness = parse_ebur128(encoder_stderr, where=src) if measure_input else None
     if not windows:
         return parse_ebur128(meter_stderr, where=out), programme_loudness, {}
@@ -737,6 +754,37 @@ def _meter_outputs(windows: dict[str, tuple[float, float | None]]) -> list[str]:
         graph.append(f"[w{index}]{cut},{ebur128_filter(true_peak=False, name=name)}[m{index}]")
         outputs += ["-map", f"[m{index}]", "-f", "null", "-"]
     return ["-filter_complex", ";".join(graph), *outputs]
+
+
+#: An MP3 at a constant bit rate is this share of bit rate x duration at least (the rest is
+#: headers and padding); less means the file was cut short.
+CBR_SIZE_SHARE = 0.9
+
+
+def check_encoded(
+    path: Path, fmt: str, bitrate_kbps: int, decoded_seconds: float | None, where: Path
+) -> None:
+    """Raise AudioError unless ``path`` holds the whole stream the meter decoded from the pipe.
+
+    The last guard against a full disk: the file's header must state the duration the meter
+    heard and, for CBR MP3, its size must match the bit rate.
+    """
+    if not decoded_seconds:
+        return
+    size = path.stat().st_size
+    try:
+        header = read_header(path)
+    except SegcastError:
+        header = None
+    declared = header.duration_seconds if header is not None else None
+    floor = bitrate_kbps * 125 * decoded_seconds * CBR_SIZE_SHARE if fmt == "mp3" else 0.0
+    tolerance = max(TRUNCATION_TOLERANCE_SECONDS, 0.02 * decoded_seconds)
+    if declared is None or abs(declared - decoded_seconds) > tolerance or size < floor:
+        raise AudioError(
+            f"cannot write: the encoded file is incomplete ({size} bytes for "
+            f"{decoded_seconds:.1f} s); is the disk full?",
+            where,
+        )
 
 
 def _check_crossfade(
@@ -864,7 +912,7 @@ def master(
 
     with (
         atomic_output(dst) as temp,
-        tempfile.TemporaryDirectory(dir=dst.parent, prefix=".segcast-") as work,
+        tempfile.TemporaryDirectory(dir=dst.parent, prefix=temp_prefix("master")) as work,
     ):
         # ffmpeg creates the file itself, so it gets the usual permissions, not mkstemp's 0600.
         temp.unlink()
@@ -904,6 +952,7 @@ def master(
                 pcm_ceiling if limiter else None,
                 measure_input=base if passes == 1 and settings.measure_input_peak else None,
                 windows=windows,
+                named=dst,
             )
             if measured is not None:
                 before = replace(before, true_peak_dbtp=measured.true_peak_dbtp)
@@ -933,6 +982,7 @@ def master(
                 f"{passes} passes",
                 src,
             )
+        check_encoded(temp, plan_.format, plan_.bitrate_kbps, after.decoded_seconds, dst)
     final = assembly(gain)
     bumper_gains = [
         round(g, 2)

@@ -47,7 +47,7 @@ from mutagen.id3 import ID3NoHeaderError
 from audio.ffmpeg import run_ffmpeg
 from audio.probe import MUTAGEN_TYPES, exact_length
 from segments.errors import AudioError, InputError, SegcastError
-from segments.files import atomic_output
+from segments.files import atomic_output, temp_prefix
 from segments.model import Chapter, Segment, Show
 from segments.schedule import describe
 from segments.sniff import KINDS, Kind, sniff_file, synchsafe
@@ -618,7 +618,7 @@ def _write_mp4(
     if cover is not None:
         owned.add("covr")
     kept = {k: v for k, v in (original.tags or {}).items() if k not in owned}
-    with tempfile.TemporaryDirectory(prefix="segcast-tags-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=temp_prefix("tags")) as scratch:
         metadata = Path(scratch) / "chapters.ffmetadata"
         metadata.write_text(_ffmetadata(chapters), encoding="utf-8")
         # Only the audio is mapped: an old chapter text track is replaced, not duplicated. The

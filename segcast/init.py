@@ -38,7 +38,7 @@ from audio.speech import (
 from segcast.build.layout import AUDIO, PAGES, RAW, SEGMENTS
 from segcast.config import AUDIO_KEYS, KEYS, SHOW_TOML
 from segments.errors import InputError
-from segments.files import write_atomic
+from segments.files import temp_prefix, write_atomic
 from segments.importers import read_page
 
 __all__ = [
@@ -240,7 +240,9 @@ def _staged(show_dir: Path) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(
-            tempfile.mkdtemp(prefix=f".{target.name}.", dir=target if exists else target.parent)
+            tempfile.mkdtemp(
+                prefix=temp_prefix(target.name), dir=target if exists else target.parent
+            )
         )
     except OSError as exc:
         raise InputError(f"cannot create: {exc.strerror or exc}", show_dir) from exc

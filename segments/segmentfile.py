@@ -53,7 +53,7 @@ import yaml
 
 from segments.chapters import parse_chapter_line
 from segments.errors import InputError, SegcastError, combined
-from segments.files import read_text_input, split_blocks, write_atomic
+from segments.files import plain_name, read_text_input, split_blocks, write_atomic
 from segments.model import (
     ROLES,
     STATUSES,
@@ -248,12 +248,11 @@ _HEADING, _TIME, _QUESTION, _SPEAKER, _PARAGRAPH = range(5)
 
 def segment_path(directory: Path, segment: Segment) -> Path:
     """Return where ``segment``'s file goes in ``directory``: ``<slug>.md``."""
-    slug = segment.slug
-    problem = value_problem("slug", slug)  # the one slug rule: a safe file-name stem
+    where = segment.source.path if segment.source else None
+    problem = value_problem("slug", segment.slug)  # the slug rule: our own file-name stem
     if problem is not None:
-        where = segment.source.path if segment.source else None
         raise InputError(f"{problem}; it cannot be a file name", where)
-    return Path(directory) / f"{slug}.md"
+    return Path(directory) / plain_name(segment.slug, ".md", where)  # the path layer's guard
 
 
 def write_segment(

@@ -39,7 +39,8 @@ from feeds.site.formats import (
     safe_url,
     zone_name,
 )
-from segments.errors import FeedError, ScheduleError
+from segments.errors import FeedError, InputError, ScheduleError
+from segments.files import plain_name
 from segments.model import Image, Segment, Show
 from segments.schedule import check_timezone, describe, next_airings
 from segments.timecode import format_clock
@@ -399,7 +400,13 @@ def check_slugs(episodes: Sequence[Episode]) -> None:
         slug = episode.segment.slug
         where = episode.source or f"segment {slug}"
         page = episode_page(slug)
-        if page == INDEX_PAGE or "/" in slug or slug.startswith("."):
+        try:
+            plain_name(slug, ".html")  # the one rule for files named after a slug
+        except InputError:
+            plain = False
+        else:
+            plain = page != INDEX_PAGE
+        if not plain:
             raise FeedError(f"slug {slug!r} cannot name an episode page ({page})", where)
         if slug in seen:
             raise FeedError(f"slug {slug!r} is used by two episodes", where)

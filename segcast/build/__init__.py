@@ -25,7 +25,9 @@ returning them:
    that replaces OUT whole, in one step (``publish``, ``staging``).
 11. **check** the published feed with the validator; its findings end the report (``check``).
 
-A build holds the show folder's lock (``lock``) from start to end.
+A build holds the show folder's lock (``lock``) from start to end: a second one waits (or, with
+``wait=False``, refuses), and reads the GUIDs and dates the first one stored. Under the lock, the
+temporary files and folders a killed run left in the show folder and beside OUT are removed.
 
 ``segcast feed build`` runs the same stages 1, 3, 4, 5 and 8 (``run_feed``). Per-item problems
 (a bad page, a corrupt raw file) are collected in the report and the other items go on; a feed
@@ -36,9 +38,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from feeds.rss import GENERATOR
 from segcast.build.alternates import encode_alternates
 from segcast.build.cache import open_cache
 from segcast.build.check import check_feed
@@ -48,7 +51,7 @@ from segcast.build.guids import assign_dates, assign_guids
 from segcast.build.import_pages import import_pages
 from segcast.build.jobs import DEFAULT_RETRIES, ExecutorFactory, JobEvent, ProgressSink, open_pool
 from segcast.build.layout import AUDIO, FEED_NAME, PAGES, RAW, SEGMENTS
-from segcast.build.lock import show_lock
+from segcast.build.lock import STATE_DIR, show_lock
 from segcast.build.master import default_jobs, master_audio
 from segcast.build.pair import pair_transcripts
 from segcast.build.publish import publish
@@ -65,6 +68,7 @@ from segcast.build.tag import tag_audio
 from segcast.build.timeline import shift_timeline
 from segcast.config import SHOW_TOML, ShowConfig, load_config, with_alternates
 from segments.errors import InputError
+from segments.files import remove_stale_temps
 from segments.timedtext import TIMED_FOLDER
 
 __all__ = [
@@ -74,6 +78,8 @@ __all__ = [
     "JobEvent",
     "Problem",
     "ProgressSink",
+    "check_output",
+    "remove_leftovers",
     "run_build",
     "run_feed",
 ]
@@ -94,6 +100,8 @@ def run_build(
     environ: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
     alternates: list[str] | None = None,
+    wait: bool = True,
+    waiting: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Import, master, tag, build and publish the show in ``show_dir`` into ``out_dir``.
 
@@ -106,8 +114,9 @@ def run_build(
     on the executor ``executor`` makes (default: a process pool), or on the Dask cluster at
     ``cluster`` (a scheduler address; the audio jobs only, the rest stays here); a failed job is
     tried ``retries`` more times; ``progress`` is told each ``JobEvent`` of the audio jobs;
-    ``now`` is the build's moment (default: the clock). A bad show.toml raises ConfigError;
-    another build of the same show running raises InputError.
+    ``now`` is the build's moment (default: the clock). A bad show.toml raises ConfigError.
+    Another command writing to the show folder is waited for (``waiting`` is told), or with
+    ``wait`` false raises InputError.
 
     OUT is replaced whole, in one step, only when the feed could be built (a killed build leaves
     the previous OUT as it was).
@@ -119,10 +128,11 @@ def run_build(
     check_output(config, Path(out_dir))
     report = BuildReport(show_dir=config.folder, out_dir=Path(out_dir))
     with (
-        show_lock(config.folder) as lock,
+        show_lock(config.folder, wait=wait, waiting=waiting) as lock,
         open_cache(lock.parent) as cache,
         Staging(report.out_dir, force=replace_out) as staging,
     ):
+        remove_leftovers(config)
         if cache.rebuilt:
             report.warn(cache.path, cache.rebuilt)
         episodes = read_segments(config, report)
@@ -171,16 +181,26 @@ def run_feed(
     output: Path,
     *,
     strict: bool = False,
+    force: bool = False,
     environ: Mapping[str, str] | None = None,
     now: dt.datetime | None = None,
+    wait: bool = True,
+    waiting: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Build only the feed ``output`` (and its companion files beside it) of ``show_dir``."""
+    """Build only the feed ``output`` (and its companion files beside it) of ``show_dir``.
+
+    ``force`` lets it replace an existing file that is not a segcast feed (never a source).
+    """
     now = now or dt.datetime.now(dt.UTC)
     config = load_config(Path(show_dir), environ)
     output = Path(output)
-    check_output(config, output)
+    check_output(config, output, feed_file=True, force=force)
     report = BuildReport(show_dir=config.folder, out_dir=output.parent)
-    with show_lock(config.folder) as lock, open_cache(lock.parent) as cache:
+    with (
+        show_lock(config.folder, wait=wait, command="feed build", waiting=waiting) as lock,
+        open_cache(lock.parent) as cache,
+    ):
+        remove_leftovers(config, output.parent)
         if cache.rebuilt:
             report.warn(cache.path, cache.rebuilt)
         episodes = pair_transcripts(config, read_segments(config, report), report, cache)
@@ -198,11 +218,37 @@ def run_feed(
 SOURCES: tuple[str, ...] = (SHOW_TOML, PAGES, SEGMENTS, RAW, AUDIO, TIMED_FOLDER)
 
 
-def check_output(config: ShowConfig, output: Path) -> None:
+#: Where commands write in a show folder, and so where a killed one may have left temp files.
+WRITTEN: tuple[str, ...] = (".", SEGMENTS, AUDIO, STATE_DIR)
+
+#: How much of an existing file is read to tell whether it is a feed segcast wrote.
+FEED_HEAD_BYTES = 8192
+
+
+def remove_leftovers(config: ShowConfig, *folders: Path) -> None:
+    """Remove the temp files and folders killed runs left where commands write (and ``folders``)."""
+    for folder in [*(config.folder / name for name in WRITTEN), *folders]:
+        remove_stale_temps(folder)
+
+
+def is_our_feed(path: Path) -> bool:
+    """Tell whether the file at ``path`` is a feed segcast wrote (its generator says so)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(FEED_HEAD_BYTES)
+    except OSError:
+        return False
+    return b"<rss" in head and f"<generator>{GENERATOR}</generator>".encode() in head
+
+
+def check_output(
+    config: ShowConfig, output: Path, *, feed_file: bool = False, force: bool = False
+) -> None:
     """Refuse an output (OUT, or the feed file) that would replace the show folder or a source.
 
     OUT is replaced whole, so OUT = the show folder (or a folder holding it) would delete every
     source, even with ``--force``; a feed written over ``show.toml`` or a segment file would too.
+    A ``feed_file`` may replace an existing file only if it is a segcast feed, or with ``force``.
     """
     real = Path(os.path.realpath(output))
     folder = Path(os.path.realpath(config.folder))
@@ -216,3 +262,11 @@ def check_output(config: ShowConfig, output: Path) -> None:
             raise InputError(
                 f"would replace the show's {source.name}; publish somewhere else", output
             )
+    if not feed_file:
+        return
+    if real.is_dir():
+        raise InputError("is a directory, not a feed file to write", output)
+    if real.exists() and not force and not is_our_feed(real):
+        raise InputError(
+            "exists and is not a feed segcast wrote; use --force to replace it", output
+        )

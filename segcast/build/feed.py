@@ -36,13 +36,15 @@ from segcast.build.layout import (
     CHAPTERS_SUFFIX,
     TRANSCRIPTS,
     enclosure_url,
+    episode_file,
     find_audio,
     folder_names,
+    inside,
     kept_transcript,
 )
 from segcast.config import ShowConfig
 from segments.errors import FeedError, InputError, SegcastError
-from segments.files import read_text_input, write_atomic
+from segments.files import read_text_input, write_atomic_all
 from segments.model import Segment, Show
 from segments.schedule import airing_on, check_timezone
 from segments.sniff import mime_from_url
@@ -136,7 +138,7 @@ def companion_files(
         for suffix, mime, rel, render in TRANSCRIPT_FILES:
             text = render(segment)
             if text is not None:
-                name = f"{segment.slug}{suffix}"
+                name = episode_file(segment.slug, suffix)
                 files[name] = text
                 links.append(TranscriptLink(urljoin(show.base_url, quote(name)), mime, rel))
     else:
@@ -153,7 +155,7 @@ def companion_files(
     chapters_url = segment.chapters_url  # an imported feed's, unless we write our own
     chapters = chapters_json(segment, show.base_url)
     if chapters is not None:
-        name = f"{segment.slug}{CHAPTERS_SUFFIX}"
+        name = episode_file(segment.slug, CHAPTERS_SUFFIX)
         files[name] = chapters
         chapters_url = urljoin(show.base_url, quote(name))
     return files, links, chapters_url
@@ -272,8 +274,8 @@ def plan_episode(
         plan_chapters(segment.chapters, facts.duration_seconds, path)
     try:
         files, transcripts, chapters_url = companion_files(show, segment, config.folder)
-    except FeedError as exc:  # the renderers know only the slug; the producer edits the file
-        raise FeedError(exc.message, path) from exc
+    except (FeedError, InputError) as exc:  # they know only the slug; the producer edits the file
+        raise type(exc)(exc.message, path) from exc
     html_transcript = next((t.url for t in transcripts if t.type == "text/html"), None)
     notes = show_notes(segment, show, transcript_url=html_transcript)
     episode.audio = audio_file
@@ -357,15 +359,18 @@ def write_feed(
 ) -> FeedResult | None:
     """Render the feed, then write it at ``output`` and its companion files beside it.
 
-    Each file is written atomically and the feed last, so a failure leaves the previous feed.
+    Every file is written and checked before any is renamed into place, and the feed last,
+    so a failure while writing (a full disk) leaves the previous feed and its files as they were.
     """
     result = render_feed(config, episodes, output, report, cache, now)
     if result is None:
         return None
     try:
-        for name, text in result.companions.items():
-            write_atomic(output.parent / name, text)
-        write_atomic(output, result.data)
+        companions = [
+            (inside(output.parent, name, output.parent / name), text)
+            for name, text in result.companions.items()
+        ]
+        write_atomic_all([(output, result.data), *companions])
     except SegcastError as exc:
         report.problem(exc)
         return None

@@ -73,6 +73,12 @@ def store_assigned(path: Path, segment: Segment, *, guid: bool = True, date: boo
     # Only the GUID and date are stored: what the build derived in memory (the pairing's times
     # and speakers, chapters) stays out of the file, which keeps the producer's text as written.
     on_disk = parse_segment(text, where=str(path), default_slug=path.stem)
+    if guid and on_disk.guid is not None and on_disk.guid != segment.guid:
+        # Read again under the show's lock: a GUID stored since this run read the file was
+        # published by whoever stored it; replacing it would change a published episode's GUID.
+        raise InputError(
+            f"guid: {on_disk.guid} was stored while this run was building; run it again", path
+        )
     segment = replace(
         on_disk,
         guid=segment.guid if guid else on_disk.guid,

@@ -3,6 +3,11 @@
 A show folder holds ``show.toml``, ``pages/`` (segment pages to import), ``segments/`` (segment
 files, the producer's to edit), ``raw/<slug>.<ext>`` (recordings to master) and ``audio/``
 (mastered episodes). What is published goes to OUT under the name its URL below ``base_url`` has.
+
+This module is the one place that turns data (a slug, a URL) into a path: ``episode_file`` makes
+the name of an episode's file (one name, no folder), and ``inside`` makes the path of a name in
+a folder, refusing (after resolving links) any that would lie outside it. Whatever a segment file
+says, the build never writes outside the show folder and OUT.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote, unquote, urljoin
 
 from segments.errors import InputError
+from segments.files import plain_name
 from segments.model import Segment, Show
 from segments.timedtext import TIMED_FOLDER
 
@@ -26,10 +32,13 @@ __all__ = [
     "RAW_EXTENSIONS",
     "SEGMENTS",
     "TRANSCRIPTS",
+    "audio_output",
     "enclosure_url",
+    "episode_file",
     "find_audio",
     "find_raw",
     "folder_names",
+    "inside",
     "kept_transcript",
     "url_name",
 ]
@@ -91,6 +100,42 @@ AUDIO_EXTENSIONS: tuple[str, ...] = (
     ".flac",
     ".wav",
 )
+
+
+def episode_file(slug: str, suffix: str, where: Path | str | None = None) -> str:
+    """Return the file name of an episode's ``suffix`` file: ``<slug><suffix>``, one plain name.
+
+    A slug that would make a path (``a/b``, ``../x``, an absolute path) or a hidden or empty name
+    is refused, naming ``where`` (the segment file): ``segments.files.plain_name``'s rule.
+    Segment files are checked as they are read; this is the last guard before a write.
+
+    >>> episode_file("lovesong", ".mp3")
+    'lovesong.mp3'
+    >>> episode_file("../x", ".mp3", "segments/x.md")
+    Traceback (most recent call last):
+    ...
+    segments.errors.InputError: segments/x.md: slug '../x' cannot be a file name
+    """
+    return plain_name(slug, suffix, where)
+
+
+def inside(root: Path, name: str, where: Path | str | None = None) -> Path:
+    """Return ``root / name``, refusing a name that leads outside ``root`` (``..``, a link out).
+
+    The path is resolved (links included) before the check, so a symbolic link inside ``root``
+    pointing elsewhere is refused too.
+    """
+    path = Path(root) / name
+    real_root = Path(os.path.realpath(root))
+    real = Path(os.path.realpath(path))
+    if Path(name).is_absolute() or real == real_root or not real.is_relative_to(real_root):
+        raise InputError(f"{name!r} would be written outside {root}", where or path)
+    return path
+
+
+def audio_output(show_dir: Path, slug: str, fmt: str, where: Path | None = None) -> Path:
+    """Return where the build masters an episode's recording to: ``audio/<slug>.<fmt>``."""
+    return inside(show_dir / AUDIO, episode_file(slug, f".{fmt}", where), where)
 
 
 def folder_names(folder: Path) -> frozenset[str]:

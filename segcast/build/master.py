@@ -19,7 +19,7 @@ from audio.master import MasterReport, MasterSettings, intro_shift_seconds, mast
 from segcast.build.cache import BuildCache, step_key
 from segcast.build.episode import BuildReport, Episode
 from segcast.build.jobs import Job, JobPool
-from segcast.build.layout import AUDIO, RAW, RAW_EXTENSIONS, find_raw, folder_names
+from segcast.build.layout import RAW, RAW_EXTENSIONS, audio_output, find_raw, folder_names
 from segcast.config import ShowConfig
 from segments.errors import SegcastError
 
@@ -121,7 +121,11 @@ def master_audio(
     planned: dict[str, tuple[Episode, Path, str]] = {}
     old_records: list[float] = []  # the intro's shift, read once for records without one
     for episode in _plan(config, episodes, report):
-        output = config.folder / AUDIO / f"{episode.slug}.{settings.format}"
+        try:
+            output = audio_output(config.folder, episode.slug, settings.format, episode.path)
+        except SegcastError as exc:
+            report.problem(exc, episode)
+            continue
         try:
             key = master_key(cache, _raw(episode), settings)
         except OSError as exc:

@@ -1,12 +1,18 @@
 """Publishing OUT whole or not at all: the build writes a staging folder and swaps it in at the end.
 
 A build killed at any moment leaves the previously published OUT intact and complete: everything
-is written into ``.<OUT>.segcast-staging-<pid>`` beside OUT, and only when it is complete is it
+is written into ``.segcast-tmp-<pid>-<OUT>.staging`` beside OUT, and only when it is complete is it
 exchanged with OUT in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``; elsewhere two renames,
 undone by the next build if it was killed between them). Files that did not change are hard links
 to the previous OUT's (so their mtime stays and an rsync uploads nothing), never links to the show
 folder: OUT shares no file with the sources, so a re-tag or edit on one side never reaches the
 other. Outputs of deleted or renamed segments are simply not staged, so they disappear from OUT.
+
+Every file staged is checked to be whole (its size) and flushed to disk before the swap, and any
+failure while staging (a full disk, a permission, a directory in the way, SIGTERM) removes the
+staging folder and leaves OUT as it was. The staging folder's name carries the owner's PID
+(``segments.files.TEMP_PREFIX``), so the next build removes one a killed build left behind but
+never a live concurrent one's.
 
 OUT holds a marker file; a folder that is neither empty nor marked is someone else's and is only
 replaced with ``force``.
@@ -23,15 +29,17 @@ import shutil
 from pathlib import Path
 from types import TracebackType
 
+from segcast.build.layout import inside
 from segments.errors import InputError
+from segments.files import TEMP_PREFIX, remove_stale_temps, temp_owner, temp_prefix
 
-__all__ = ["MARKER", "STAGING_INFIX", "Staging", "exchange"]
+__all__ = ["MARKER", "Staging", "exchange"]
 
 #: The file that marks a folder as segcast's output.
 MARKER = ".segcast-out"
-#: Staging and swapped-out folders are named ``.<OUT name><infix><pid>`` beside OUT.
-STAGING_INFIX = ".segcast-staging-"
-OLD_INFIX = ".segcast-old-"
+#: Staging and swapped-out folders are ``.segcast-tmp-<pid>-<OUT name>.<suffix>`` beside OUT.
+STAGING_SUFFIX = "staging"
+OLD_SUFFIX = "old"
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -87,7 +95,7 @@ class Staging:
     def __init__(self, out_dir: Path, *, force: bool = False) -> None:
         self.out = Path(out_dir)
         self.force = force
-        self.path = self.out.parent / f".{self.out.name}{STAGING_INFIX}{os.getpid()}"
+        self.path = self.out.parent / f"{temp_prefix(self.out.name)}{STAGING_SUFFIX}"
         #: Names staged from the previous OUT unchanged, and names written or copied anew.
         self.unchanged: list[str] = []
         self.changed: list[str] = []
@@ -124,22 +132,21 @@ class Staging:
     ) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
 
-    def _leftovers(self, infix: str) -> list[Path]:
-        prefix = f".{self.out.name}{infix}"
-        if not self.out.parent.is_dir():
-            return []
-        return sorted(p for p in self.out.parent.iterdir() if p.name.startswith(prefix))
-
     def _recover(self) -> None:
         """Put back an OUT that a build killed between its two renames had moved away."""
-        old = self._leftovers(OLD_INFIX)
-        if old and not self.out.exists():
-            old[-1].rename(self.out)
+        if self.out.exists() or not self.out.parent.is_dir():
+            return
+        swapped_out = [
+            path
+            for path in self.out.parent.iterdir()
+            if path.name == f"{TEMP_PREFIX}{temp_owner(path.name)}-{self.out.name}.{OLD_SUFFIX}"
+        ]
+        if swapped_out:
+            max(swapped_out, key=lambda p: p.stat().st_mtime_ns).rename(self.out)
 
     def _remove_leftovers(self) -> None:
-        """Remove staging and swapped-out folders of builds that were killed (the lock is ours)."""
-        for folder in [*self._leftovers(STAGING_INFIX), *self._leftovers(OLD_INFIX)]:
-            shutil.rmtree(folder, ignore_errors=True)
+        """Remove staging and swapped-out folders (and temp files) of runs that were killed."""
+        remove_stale_temps(self.out.parent)
 
     # -- staging files ----------------------------------------------------------------------------
 
@@ -147,9 +154,13 @@ class Staging:
         return self.out / name
 
     def _target(self, name: str) -> Path:
-        target = self.path / name
+        # The last guard: whatever a segment file or URL made of the name, it stays in OUT.
+        target = inside(self.path, name, self.out / name)
         if target.parent != self.path and target.parent not in self._folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
             self._folders.add(target.parent)
         return target
 
@@ -164,10 +175,7 @@ class Staging:
     def add_previous(self, name: str) -> None:
         """Stage the previous OUT's ``name`` as it is (the caller knows it is still right)."""
         if not self._link_previous(name):
-            try:
-                shutil.copy2(self._previous(name), self._target(name))
-            except OSError as exc:
-                raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
+            self._copy(self._previous(name), name)
             self.unchanged.append(name)
 
     def add_file(self, source: Path, name: str, *, same: bool = False) -> bool:
@@ -179,12 +187,20 @@ class Staging:
         previous = self._previous(name)
         if (same or _same_bytes(source, previous)) and self._link_previous(name):
             return False
-        try:
-            shutil.copy2(source, self._target(name))
-        except OSError as exc:
-            raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
+        self._copy(source, name)
         self.changed.append(name)
         return True
+
+    def _copy(self, source: Path, name: str) -> None:
+        """Copy ``source`` into the staging folder as ``name``, checking every byte arrived."""
+        target = self._target(name)
+        try:
+            shutil.copy2(source, target)
+            size, expected = target.stat().st_size, source.stat().st_size
+        except OSError as exc:
+            raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
+        if size != expected:
+            raise InputError(f"cannot publish: {size} of {expected} bytes copied", self.out / name)
 
     def add_bytes(self, name: str, data: bytes | str) -> bool:
         """Stage ``data`` as ``name``; return whether it differs from OUT's."""
@@ -196,10 +212,16 @@ class Staging:
             same = False
         if same and self._link_previous(name):
             return False
+        target = self._target(name)
         try:
-            self._target(name).write_bytes(raw)
+            with target.open("wb") as handle:
+                handle.write(raw)
+                handle.flush()
+                size = os.fstat(handle.fileno()).st_size
         except OSError as exc:
             raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
+        if size != len(raw):
+            raise InputError(f"cannot publish: {size} of {len(raw)} bytes written", self.out / name)
         self.changed.append(name)
         return True
 
@@ -214,14 +236,16 @@ class Staging:
         for name in self.changed:
             try:
                 fd = os.open(self.path / name, os.O_RDONLY)
-            except OSError:
-                continue
+            except OSError as exc:
+                raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
             try:
                 os.fsync(fd)
+            except OSError as exc:  # the disk could not take what was written (EIO, ENOSPC)
+                raise InputError(f"cannot publish: {exc.strerror or exc}", self.out / name) from exc
             finally:
                 os.close(fd)
         for folder in {self.path, *self._folders}:
-            _fsync_dir(folder)
+            _fsync_dir(folder, self.out)
 
     def commit(self) -> None:
         """Make the staged folder OUT, in one step where the system allows it."""
@@ -232,7 +256,7 @@ class Staging:
             elif exchange(self.path, self.out):
                 pass  # self.path now holds the previous OUT: removed on exit
             else:
-                old = self.out.parent / f".{self.out.name}{OLD_INFIX}{os.getpid()}"
+                old = self.out.parent / f"{temp_prefix(self.out.name)}{OLD_SUFFIX}"
                 self.out.rename(old)
                 self.path.rename(self.out)
                 shutil.rmtree(old, ignore_errors=True)
@@ -241,14 +265,19 @@ class Staging:
         _fsync_dir(self.out.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def _fsync_dir(folder: Path, where: Path | None = None) -> None:
+    """Flush a folder's entries to disk; with ``where``, a failure is an error naming it.
+
+    Some filesystems cannot flush a folder (EINVAL): nothing to check there.
+    """
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        if where is not None and exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise InputError(f"cannot publish: {exc.strerror or exc}", where) from exc
     finally:
         os.close(fd)

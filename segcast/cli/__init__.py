@@ -8,8 +8,10 @@ listed by ``--help``), so ``segcast audio master`` never loads the HTML importer
 from __future__ import annotations
 
 import importlib
+import signal
 import sys
 import textwrap
+from types import FrameType
 from typing import Any
 
 import click
@@ -17,7 +19,22 @@ import click
 from segcast import __version__
 from segments.errors import SegcastError
 
-__all__ = ["cli", "main"]
+__all__ = ["Terminated", "cli", "main"]
+
+#: The exit code of a command stopped by SIGTERM (the shell's 128 + signal number).
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C, so every temp file, folder and lock is cleaned up.
+
+    A BaseException, as KeyboardInterrupt is, so no ``except Exception`` takes it for a
+    per-item problem and goes on.
+    """
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated(signum)
 
 
 class LazyGroup(click.Group):
@@ -149,5 +166,14 @@ def feed_group() -> None:
 
 
 def main() -> None:
-    """Entry point of the ``segcast`` console script."""
-    cli(obj={})
+    """Entry point of the ``segcast`` console script.
+
+    SIGTERM (a service manager's stop, ``kill``) unwinds the command as Ctrl-C does: outputs
+    being written are removed, OUT stays as it was, and the exit code is 143.
+    """
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        cli(obj={})
+    except Terminated:
+        click.echo("Error: terminated (SIGTERM); nothing was half-written", err=True)
+        sys.exit(EXIT_TERMINATED)

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any, cast
 import click
 
 from audio.settings import ENCODINGS, Format, MasterSettings
-from segcast.cli.params import BITRATE, Setting, pick, renamed_option
+from segcast.cli.params import (
+    BITRATE,
+    NO_WAIT,
+    OutputPath,
+    Setting,
+    pick,
+    renamed_option,
+    say_waiting,
+)
 from segments.errors import InputError
 
 if TYPE_CHECKING:
@@ -237,7 +245,7 @@ def output_format(out: Path, chosen: str | None) -> Format:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=OutputPath(dir_okay=False, path_type=Path),
     required=True,
     help="Mastered file to write (.mp3 or .m4a).",
 )
@@ -299,6 +307,7 @@ def output_format(out: Path, chosen: str | None) -> Format:
 @click.option("--denoise", is_flag=True, help="Reduce broadband noise (ffmpeg's afftdn).")
 @click.option("--dual-mono", is_flag=True, help="Mono at -16 LUFS (Apple's reading), not -19.")
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@NO_WAIT
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def master(
     source: Path,
@@ -321,6 +330,7 @@ def master(
     denoise: bool,
     dual_mono: bool,
     force: bool,
+    no_wait: bool,
     as_json: bool,
 ) -> None:
     """Master SOURCE to podcast loudness as MP3 or M4A; SOURCE is never changed."""
@@ -346,6 +356,8 @@ def master(
     # Long work shows progress, on a terminal only (scripts read stdout, tests read stderr).
     progress = (lambda stage: click.echo(f"  {stage} ...", err=True)) if _tty() else None
     from audio.master import master as master_file
+    from segcast.build.lock import writing
 
-    report = master_file(source, output, settings, progress=progress)
+    with writing(output.parent, wait=not no_wait, command="audio master", waiting=say_waiting):
+        report = master_file(source, output, settings, progress=progress)
     click.echo(json.dumps(master_json(report), indent=2) if as_json else master_text(report))

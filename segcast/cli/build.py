@@ -17,6 +17,7 @@ from feeds.validate import Finding
 from segcast.build import BuildReport, JobEvent, Problem, ProgressSink, run_build
 from segcast.build.jobs import DEFAULT_RETRIES
 from segcast.cli.audio import master_json
+from segcast.cli.params import NO_WAIT, OutputPath, say_waiting
 from segments.errors import EXIT_BAD_INPUT
 
 #: Where OUT goes when ``-o`` is not given, inside the show folder.
@@ -314,7 +315,7 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputPath(file_okay=False, path_type=Path),
     default=None,
     help=f"Folder to upload: feed, transcripts, artwork, audio [default: SHOW_DIR/{DEFAULT_OUT}]",
 )
@@ -356,6 +357,7 @@ def report_json(report: BuildReport) -> dict[str, Any]:
     show_default=True,
     help="Times a failed audio job is tried again before it is reported.",
 )
+@NO_WAIT
 @click.option(
     "--json",
     "as_json",
@@ -373,6 +375,7 @@ def build(
     alternates: str | None,
     cluster: str | None,
     retries: int,
+    no_wait: bool,
     as_json: bool,
 ) -> None:
     """Import pages, master and tag audio, build the feed and publish it, for SHOW_DIR."""
@@ -400,6 +403,8 @@ def build(
         retries=retries,
         progress=progress,
         alternates=names,
+        wait=not no_wait,
+        waiting=say_waiting,
     )
     if as_json:
         click.echo(json.dumps(report_json(report), ensure_ascii=False))

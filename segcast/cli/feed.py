@@ -9,6 +9,7 @@ import click
 
 from segcast.build import run_feed
 from segcast.cli.build import release_json, release_line
+from segcast.cli.params import NO_WAIT, OutputPath, say_waiting
 from segments.errors import EXIT_BAD_INPUT
 
 
@@ -19,23 +20,35 @@ from segments.errors import EXIT_BAD_INPUT
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(path_type=Path),
     required=True,
     help="The feed file to write; transcripts and chapters are written beside it.",
 )
 @click.option(
     "--strict", is_flag=True, help="Skip undated episodes (a warning) instead of dating them now."
 )
+@click.option("--force", is_flag=True, help="Replace an existing file that is not a segcast feed.")
+@NO_WAIT
 @click.option("--json", "as_json", is_flag=True, help="Print what was built as JSON.")
 @click.pass_context
-def build(ctx: click.Context, show_dir: Path, output: Path, strict: bool, as_json: bool) -> None:
+def build(
+    ctx: click.Context,
+    show_dir: Path,
+    output: Path,
+    strict: bool,
+    force: bool,
+    no_wait: bool,
+    as_json: bool,
+) -> None:
     """Build the podcast feed of the show in SHOW_DIR (show.toml and segments/*.md).
 
     An episode without a published date is dated at this build, its first publication, and the
     date is stored in its segment file beside its GUID (``--strict`` skips it instead). Drafts
     and episodes whose published moment is to come are held back, as by ``segcast build``.
     """
-    result = run_feed(show_dir, output, strict=strict)
+    result = run_feed(
+        show_dir, output, strict=strict, force=force, wait=not no_wait, waiting=say_waiting
+    )
     if as_json:
         feed = result.feed
         document = {

@@ -26,6 +26,7 @@ from pathlib import Path
 import click
 
 from segcast.build.layout import PAGES
+from segcast.cli.params import NO_WAIT, say_waiting
 from segments.errors import EXIT_BAD_INPUT, InputError, SegcastError
 from segments.files import write_atomic
 from segments.http import is_http_url
@@ -72,6 +73,7 @@ DEFAULT_DIRECTORY = Path("segments")
     is_flag=True,
     help="Download each page's own audio into raw/ (audio/ when it is a finished MP3 or M4A).",
 )
+@NO_WAIT
 @click.pass_context
 def import_command(
     ctx: click.Context,
@@ -83,6 +85,7 @@ def import_command(
     strict: bool,
     explain: bool,
     with_audio: bool,
+    no_wait: bool,
 ) -> None:
     """Import segment pages (plain text or HTML, told apart by content) as segment files.
 
@@ -100,6 +103,12 @@ def import_command(
     failures: list[SegcastError] = []
     written_from: dict[Path, str] = {}
     from_pages = _imported_pages(directory) if directory is not None else {}
+    if directory is not None:  # held until the command ends: one writer in a show folder
+        from segcast.build.lock import writing  # the build package is loaded only to write
+
+        ctx.with_resource(
+            writing(directory, wait=not no_wait, command="import", waiting=say_waiting)
+        )
     for page in pages:
         try:
             # Into a segments folder, the page is named as `segcast build` names it (source_path).

@@ -14,7 +14,41 @@ import click
 from audio.settings import SETTING_RANGES
 from segcast.bitrate import parse_bitrate
 
-__all__ = ["BITRATE", "RENAMED", "Bitrate", "Setting", "renamed_option"]
+__all__ = [
+    "BITRATE",
+    "NO_WAIT",
+    "RENAMED",
+    "Bitrate",
+    "OutputPath",
+    "Setting",
+    "renamed_option",
+    "say_waiting",
+]
+
+
+class OutputPath(click.Path):
+    """A file or folder to write: like ``click.Path``, but an empty name is a usage error.
+
+    ``-o ''`` would otherwise mean the working directory.
+    """
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value.strip():
+            self.fail("must not be empty; name a file or folder", param, ctx)
+        return super().convert(value, param, ctx)
+
+
+#: Every command that writes into a show folder waits for another one writing there, unless told.
+NO_WAIT = click.option(
+    "--no-wait",
+    is_flag=True,
+    help="Refuse at once when another segcast command is writing to the show folder.",
+)
+
+
+def say_waiting(message: str) -> None:
+    """Tell the user the command waits for the show folder's lock (on stderr)."""
+    click.echo(message, err=True)
 
 
 class Setting(click.ParamType[Any]):

@@ -10,7 +10,9 @@ import click
 
 from audio.cover import prepare_cover
 from audio.tags import FORMAT_NAMES, TagReport, read_tags
+from segcast.build.lock import writing
 from segcast.build.tag import tag_episode
+from segcast.cli.params import NO_WAIT, say_waiting
 from segcast.config import load_config
 from segments.chapters import episode_chapters
 from segments.segmentfile import read_segment
@@ -63,6 +65,7 @@ def describe_report(path: Path, report: TagReport) -> str:
     show_default=True,
     help="ID3 version for MP3 (2.3 is what most players read correctly).",
 )
+@NO_WAIT
 @click.option("--json", "as_json", is_flag=True, help="Print the tags read back as JSON.")
 def tag(
     file: Path,
@@ -70,6 +73,7 @@ def tag(
     show_toml: Path | None,
     cover_file: Path | None,
     id3: str,
+    no_wait: bool,
     as_json: bool,
 ) -> None:
     """Write title, show, hosts, cover, chapters and transcript into FILE's tags, in place.
@@ -85,7 +89,8 @@ def tag(
     if cover_file is None and config is not None:
         cover_file = config.artwork_file
     cover = prepare_cover(cover_file) if cover_file is not None else None
-    tag_episode(file, segment, show, cover, id3_version=ID3_VERSIONS[id3])
+    with writing(file.parent, wait=not no_wait, command="audio tag", waiting=say_waiting):
+        tag_episode(file, segment, show, cover, id3_version=ID3_VERSIONS[id3])
     report = read_tags(file)
     if as_json:
         document = {

@@ -767,7 +767,7 @@ def test_failure_while_renaming_leaves_input_and_no_temp(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(PermissionError):
+    with pytest.raises(InputError, match=f"{episode.name}: cannot write: Permission denied"):
         write_tags(episode, FIELDS, cover=COVER, chapters=CHAPTERS)
     assert episode.read_bytes() == before
     assert names(episode) == [episode.name]

@@ -18,8 +18,8 @@ from segcast.reference import FLAG_OF
 from tests.audio import signals
 
 #: Flags of ``audio master`` that are not a setting of a show: what to write and how to report,
-#: and the input's true peak (the report only: it changes nothing in the file).
-MASTER_ONLY = {"--output", "--force", "--json", "--input-peak", "--help"}
+#: the input's true peak (the report only: it changes nothing in the file), and the lock.
+MASTER_ONLY = {"--output", "--force", "--json", "--input-peak", "--no-wait", "--help"}
 
 
 def _flag(key: str) -> str:

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from segments.errors import InputError
-from segments.files import atomic_output, input_file, open_input, read_input, write_atomic
+from segments.files import (
+    TEMP_PREFIX,
+    atomic_output,
+    input_file,
+    open_input,
+    read_input,
+    remove_stale_temps,
+    temp_prefix,
+    write_atomic,
+)
 
 
 def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
@@ -149,3 +160,62 @@ def test_open_input_reads_a_regular_file_blocking(tmp_path: Path) -> None:
         assert os.get_blocking(handle.fileno())
         assert handle.read() == b"x" * 100_000
     assert input_file(path) == path
+
+
+def test_stale_temps_of_dead_processes_go_and_live_ones_stay(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()  # reaped: its PID names no process (until the system reuses it)
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        names = {
+            "dead file": f"{TEMP_PREFIX}{dead.pid}-feed.xml.abc.xml",
+            "dead folder": f"{TEMP_PREFIX}{dead.pid}-out.staging",
+            "live": f"{TEMP_PREFIX}{live.pid}-episode.mp3.xyz.mp3",
+            "ours": f"{temp_prefix('episode.md')}q1.md",
+            "not a temp": ".segcast-out",
+        }
+        for kind, name in names.items():
+            if kind == "dead folder":
+                (tmp_path / name).mkdir()
+                (tmp_path / name / "feed.xml").write_text("half")
+            else:
+                (tmp_path / name).write_text("x")
+        removed = remove_stale_temps(tmp_path)
+        assert sorted(p.name for p in removed) == sorted([names["dead file"], names["dead folder"]])
+        kept = {names["live"], names["ours"], names["not a temp"]}
+        assert {p.name for p in tmp_path.iterdir()} == kept
+    finally:
+        live.kill()
+        live.wait()
+
+
+def test_a_write_through_a_symbolic_link_replaces_the_target_and_keeps_the_link(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "kept" / "episode.md"
+    target.parent.mkdir()
+    target.write_text("old")
+    link = tmp_path / "episode.md"
+    link.symlink_to(target)
+    write_atomic(link, "new")
+    assert link.is_symlink()
+    assert target.read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["episode.md", "kept"]
+    assert [p.name for p in target.parent.iterdir()] == ["episode.md"]
+
+
+def test_a_short_write_is_an_error_and_the_destination_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "feed.xml"
+    target.write_text("previous")
+    real = Path.write_bytes
+
+    def short(self: Path, data: bytes) -> int:  # what a full disk may do without an error
+        return real(self, data[: len(data) // 2])
+
+    monkeypatch.setattr(Path, "write_bytes", short)
+    with pytest.raises(InputError, match=r"feed\.xml: cannot write: only 5 of 10 bytes written"):
+        write_atomic(target, "0123456789")
+    assert target.read_text() == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.xml"]
