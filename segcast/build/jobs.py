@@ -203,7 +203,7 @@ class JobPool:
             for job in todo:
                 yield from self._settle(counts, job, *self._here(counts, job))
         else:
-            yield from self._on(pool, counts, todo)
+            yield from self._on(counts, todo)
         counts.emit("end")
 
     def _here(self, counts: _Counts, job: Job[_R]) -> tuple[_R | None, SegcastError | None, int]:
@@ -219,13 +219,14 @@ class JobPool:
                     return None, error, attempt
                 counts.emit("retry", job.name, attempt=attempt, reason=str(error))
 
-    def _on(self, pool: Executor, counts: _Counts, todo: list[Job[_R]]) -> Iterator[Outcome[_R]]:
-        """Run ``todo`` on ``pool``; a pool that broke is made anew for what is left."""
+    def _on(self, counts: _Counts, todo: list[Job[_R]]) -> Iterator[Outcome[_R]]:
+        """Run ``todo`` on the executor; one that broke is made anew for what is left."""
         attempts = {id(job): 1 for job in todo}
         #: Each future's job and the executor it went to (a broken one is replaced once).
-        pending: dict[Future[_R], tuple[Job[_R], Executor]] = {
-            pool.submit(j.call, *j.args): (j, pool) for j in todo
-        }
+        pending: dict[Future[_R], tuple[Job[_R], Executor]] = {}
+        for job in todo:
+            future, ran_on = self._submit(job)
+            pending[future] = (job, ran_on)
         while pending:
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
@@ -240,12 +241,27 @@ class JobPool:
                     counts.emit("retry", job.name, attempt=attempts[id(job)], reason=str(error))
                     attempts[id(job)] += 1
                     if isinstance(exc, BrokenExecutor) and ran_on is self._executor:
-                        ran_on.shutdown(wait=False, cancel_futures=True)
-                        self._executor = self._make(self.jobs)
-                    assert self._executor is not None
-                    pending[self._executor.submit(job.call, *job.args)] = (job, self._executor)
+                        self._renew()
+                    future, ran_on = self._submit(job)
+                    pending[future] = (job, ran_on)
                     continue
                 yield from self._settle(counts, job, result, None, attempts[id(job)])
+
+    def _submit(self, job: Job[_R]) -> tuple[Future[_R], Executor]:
+        """Submit ``job`` to the executor, made anew first if it broke since (a worker died)."""
+        assert self._executor is not None
+        try:
+            return self._executor.submit(job.call, *job.args), self._executor
+        except BrokenExecutor:  # broken by a job whose failure is not yet handled
+            self._renew()
+            assert self._executor is not None
+            return self._executor.submit(job.call, *job.args), self._executor
+
+    def _renew(self) -> None:
+        """Replace the broken executor with a new one of the same width."""
+        assert self._executor is not None
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._make(self.jobs)
 
     def _settle(
         self,

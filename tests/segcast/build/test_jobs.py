@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,31 @@ def test_a_process_pool_whose_worker_died_is_made_anew(tmp_path: Path) -> None:
         ("j1", "j1", None),
     ]
     assert len(made) >= 2  # the broken pool was replaced
+
+
+class BrokenPool(Executor):
+    """A process pool a dead worker broke before the build heard of it: it refuses every job."""
+
+    def submit(self, fn: object, /, *args: object, **kwargs: object) -> Future[str]:
+        raise BrokenProcessPool("A child process terminated abruptly")
+
+
+def test_a_pool_found_broken_when_a_job_is_submitted_is_made_anew(tmp_path: Path) -> None:
+    # The race the full suite once hit: a worker died and broke the pool, and the next submit
+    # (a retry, or the stage's first jobs) met the broken pool before any future said so.
+    made: list[Executor] = []
+
+    def pools(workers: int) -> Executor:
+        made.append(BrokenPool() if not made else ThreadPoolExecutor(max_workers=workers))
+        return made[-1]
+
+    jobs = [Job(f"j{n}", tmp_path, flaky, (str(tmp_path / f"j{n}"), 0)) for n in range(3)]
+    with open_pool(2, pools) as pool:
+        outcomes = list(pool.run("master", jobs))
+    assert sorted((o.job.name, o.result, o.error, o.attempts) for o in outcomes) == [
+        (f"j{n}", f"j{n}", None, 1) for n in range(3)
+    ]
+    assert [type(executor) for executor in made] == [BrokenPool, ThreadPoolExecutor]
 
 
 def test_no_jobs_make_no_executor() -> None:
