@@ -434,10 +434,12 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
             continue
         name = _text(item)
         if name and not name.startswith("http"):
-            names.append(name)
+            names.append(_BY_RE.sub("", name).strip())  # "By Will Smale" in the JSON-LD too
     return names
 
 
+#: A byline's first word naming a desk, not a person ("Editors, USA TODAY").
+_STAFF_WORDS = frozenset(vocabulary.words("staff_words"))
 #: "By " before the name in a byline meta tag.
 _BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})\s+")
 
@@ -567,11 +569,19 @@ def read_metadata(doc: Any) -> PageMeta:
 def is_organisation_or_handle(name: str) -> bool:
     """Tell a byline entry that names an organisation or a social handle, not a person.
 
+    A login in lowercase ("devindra", the CMS's ``article:author``) and a desk ("Editors, USA
+    TODAY", "Redaktion") are no person either.
+
     >>> [is_organisation_or_handle(n) for n in ("NDR", "IG: @jane", "@jane", "Jane Doe", "Cher")]
     [True, True, True, False, False]
+    >>> [is_organisation_or_handle(n) for n in ("devindra", "Editors, USA TODAY", "bell hooks")]
+    [True, True, False]
     """
     name = name.strip()
     if re.search(r"@|^(?:ig|fb|tw|x)\s*:|^https?:|^www\.", name, re.IGNORECASE):
+        return True
+    first = re.split(r"[\s,]+", name.casefold())[0]
+    if first in _STAFF_WORDS or re.fullmatch(r"[a-z0-9_.-]+", name):
         return True
     return bool(re.fullmatch(r"[A-Z0-9&.\-]{2,}", name))
 

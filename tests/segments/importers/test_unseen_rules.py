@@ -337,6 +337,15 @@ BYLINES = [
     ("https://x.org/jane", True),
     ("Jane Roe", False),
     ("Jean-Luc Dupont", False),
+    # a CMS login in article:author (engadget: "devindra" beside "Devindra Hardawar")
+    ("devindra", True),
+    ("jane_roe", True),
+    ("bell hooks", False),  # near miss: a name written in lowercase has a space
+    # a desk in the byline (usa-today: "Editors, USA TODAY")
+    ("Editors, USA TODAY", True),
+    ("Redaktion", True),
+    ("La rédaction", False),  # near miss of the rule's reach: only the first word counts
+    ("Staffan Larsson", False),  # near miss: a name that starts like a desk word
 ]
 
 
@@ -447,6 +456,24 @@ BYLINE_CASES = [
         "note",
         "",
         [("Jane Roe", "reporter")],
+    ),
+    (
+        "a JSON-LD author written as a byline (bbc: 'By Will Smale')",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "NewsArticle", "headline": "Night shift", "author": [{"@type": "Person", "name":'
+        ' "By Jane Roe"}]}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: a JSON-LD author whose name starts with 'By' stays whole",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "NewsArticle", "headline": "Night shift", "author": [{"@type": "Person", "name":'
+        ' "Byron Bay"}]}</script>',
+        "note",
+        "",
+        [("Byron Bay", "reporter")],
     ),
     (
         "near miss: 'author' and 'byl' naming one person give one person",
