@@ -260,6 +260,26 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     return title
 
 
+def strip_site_prefix(title: str, site_name: str | None) -> str:
+    """Remove a leading "Site | " naming the site (a podcast host's "Show | Episode title").
+
+    >>> strip_site_prefix("Build Your SaaS | Paul Jarvis: going indie", "Build Your SaaS")
+    'Paul Jarvis: going indie'
+    >>> strip_site_prefix("Build Your SaaS in a weekend", "Build Your SaaS")
+    'Build Your SaaS in a weekend'
+    >>> strip_site_prefix("Harbour Radio | Harbour Radio", "Harbour Radio")
+    'Harbour Radio'
+    >>> strip_site_prefix("Harbour Lights | Night shift", "Harbour Radio")
+    'Harbour Lights | Night shift'
+    """
+    names = {_site_key(site_name)} - {""} if site_name else set()
+    for sep in TITLE_SEPARATORS:
+        head, found, tail = title.partition(sep)
+        if found and tail.strip() and _names_site(_site_key(head), names):
+            return tail.strip()
+    return title
+
+
 def _site_key(name: str) -> str:
     """Compare site names without case, "www." or a top-level domain ("NPR.org" is "npr")."""
     key = name.strip().lower().removeprefix("www.")
@@ -483,8 +503,6 @@ def read_metadata(doc: Any) -> PageMeta:
         (_text(main.get("name")), "JSON-LD name"),
     ]
     title, title_source = next(((t, w) for t, w in candidates if t), (None, None))
-    if title is not None:
-        title = strip_site_suffix(title, [site_name or ""])
 
     url = _first(tags, "url") or _text(main.get("url")) or _text(main.get("mainEntityOfPage"))
     canonical = _canonical(doc)
@@ -520,6 +538,9 @@ def read_metadata(doc: Any) -> PageMeta:
             known = {a.casefold() for a in authors}
             if name and name.casefold() not in known and not name.startswith("http"):
                 authors.append(name.title() if name.isupper() and " " in name else name)
+    if title is not None:
+        # "Story | Site", "Story | Author" (the Guardian's opinion pieces), "Show | Episode"
+        title = strip_site_prefix(strip_site_suffix(title, [site_name or "", *authors]), site_name)
 
     images = []
     image_url = _url(_resolve(main.get("image"), by_id)) or _first(tags, "image")

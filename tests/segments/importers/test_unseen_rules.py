@@ -413,6 +413,34 @@ TITLES = [
         "Nový vysílač v přístavu",
     ),
     (
+        "a tail naming the page's author (guardian: '... | Eleanor Ainge Roy')",
+        '<meta name="author" content="Jane Roe">'
+        '<meta property="og:title" content="Night shift at the harbour | Jane Roe">',
+        "",
+        "Night shift at the harbour",
+    ),
+    (
+        "near miss: a tail naming someone who did not write it stays",
+        '<meta name="author" content="Jane Roe">'
+        '<meta property="og:title" content="Night shift at the harbour | Max Mustermann">',
+        "",
+        "Night shift at the harbour | Max Mustermann",
+    ),
+    (
+        "a head naming the site (a podcast host's 'Show | Episode')",
+        '<meta property="og:site_name" content="Build Your SaaS">'
+        '<meta property="og:title" content="Build Your SaaS | Paul Jarvis: going indie">',
+        "",
+        "Paul Jarvis: going indie",
+    ),
+    (
+        "near miss: a headline that starts with the site's name stays",
+        '<meta property="og:site_name" content="Harbour Radio">'
+        '<meta property="og:title" content="Harbour Radio turns fifty">',
+        "",
+        "Harbour Radio turns fifty",
+    ),
+    (
         "near miss: a tail that only starts like the site's name stays",
         '<meta property="og:site_name" content="Outlook Radio">'
         '<meta property="og:title" content="Inside - Out">',
