@@ -739,10 +739,15 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         if _in_chrome(figure, main) or _is_media_figure(figure):
             continue
         caption_el = figure.find(".//figcaption")
+        how = "<figure>'s <figcaption>"
+        if caption_el is None:
+            # No <figcaption>, but a caption class inside (latimes: div.figure-caption).
+            caption_el = next((e for e in figure.iterdescendants() if _is_caption_class(e)), None)
+            how = "a caption class inside the <figure>"
         via = "<figure> without a caption"
         if caption_el is not None:
             image, credit_how = _figure_of(caption_el, figure, base_url)
-            via = "<figure>'s <figcaption>" + (f"; credit: {credit_how}" if credit_how else "")
+            via = how + (f"; credit: {credit_how}" if credit_how else "")
         else:
             url = _image_url(figure, base_url)
             image = Image(url=url) if url else None

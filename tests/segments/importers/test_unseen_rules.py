@@ -150,6 +150,19 @@ CAPTIONS = [
         "Jane Roe/Agency",
     ),
     (
+        "no <figcaption>, a caption class inside the figure (latimes)",
+        '<div class="figure-content"><div class="figure-caption">The mast at dawn.</div>'
+        '<div class="figure-credit">(Jane Roe / For The Times)</div></div>',
+        "The mast at dawn.",
+        "Jane Roe / For The Times",
+    ),
+    (
+        "near miss: no <figcaption> and only an empty caption wrapper gives no caption",
+        '<div class="caption-wrap"><div class="figure-tools"></div></div>',
+        None,
+        None,
+    ),
+    (
         "near miss: a caption that mentions a photo keeps its words",
         "<figcaption>A photo of the harbour taken from the old mast.</figcaption>",
         "A photo of the harbour taken from the old mast.",
@@ -162,7 +175,7 @@ CAPTIONS = [
     ("case", "caption_html", "caption", "credit"), CAPTIONS, ids=[c[0] for c in CAPTIONS]
 )
 def test_caption_and_credit_patterns(
-    case: str, caption_html: str, caption: str, credit: str | None
+    case: str, caption_html: str, caption: str | None, credit: str | None
 ) -> None:
     raw = page(f'<figure><img src="https://x.org/mast.jpg">{caption_html}</figure>')
     assert [(i.caption, i.credit) for i in raw.images] == [(caption, credit)]
