@@ -55,6 +55,13 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "section": ("article:section", "og:article:section", "section"),
 }
 
+#: Meta tags that state the page's own audio: (URL tag, its type tag, whether the URL must be
+#: audio by its type or extension). Twitter's player card streams video as often as audio.
+AUDIO_META: tuple[tuple[str, str, bool], ...] = (
+    ("og:audio", "og:audio:type", False),
+    ("twitter:player:stream", "twitter:player:stream:content_type", True),
+)
+
 #: Descriptions some publishing systems fill in when the author wrote none (WordPress.com).
 PLACEHOLDER_DESCRIPTIONS: frozenset[str] = frozenset({"visit the post for more."})
 
@@ -551,11 +558,15 @@ def read_metadata(doc: Any) -> PageMeta:
     episode_seconds = parse_iso_duration(_text(main.get("duration") or main.get("timeRequired")))
     for ref in audio:
         ref.duration_seconds = ref.duration_seconds or episode_seconds
-    og_types = tags.get("og:audio:type", [])
-    for index, og_url in enumerate(tags.get("og:audio", [])):
-        if all(ref.url != og_url for ref in audio):
-            mime = og_types[index] if index < len(og_types) else mime_from_url(og_url)
-            audio.append(AudioRef(url=og_url, mime_type=mime_from_url(og_url) or mime))
+    for url_key, type_key, audio_only in AUDIO_META:
+        types = tags.get(type_key, [])
+        for index, meta_url in enumerate(tags.get(url_key, [])):
+            stated = types[index] if index < len(types) else None
+            mime = mime_from_url(meta_url) or stated
+            if audio_only and not (mime or "").startswith("audio/"):
+                continue  # a twitter:player:stream of a video
+            if all(ref.url != meta_url for ref in audio):
+                audio.append(AudioRef(url=meta_url, mime_type=mime))
 
     tagline = None
     series = _resolve(main.get("partOfSeries"), by_id)

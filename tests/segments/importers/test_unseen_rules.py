@@ -238,6 +238,30 @@ def test_audio_from_players(case: str, snippet: str, expected: list[AudioRef]) -
     assert page(snippet).audio == expected
 
 
+PLAYER_CARDS = [
+    # case, head, expected audio
+    (
+        "a Twitter player card streaming the episode's audio (transistor.fm)",
+        '<meta name="twitter:player:stream" content="https://cdn.example.org/e/episode.mp3?src=site">'
+        '<meta name="twitter:player:stream:content_type" content="audio/mpeg">',
+        [AudioRef(url="https://cdn.example.org/e/episode.mp3?src=site", mime_type="audio/mpeg")],
+    ),
+    (
+        "near miss: a Twitter player card streaming a video is no audio",
+        '<meta name="twitter:player:stream" content="https://cdn.example.org/e/clip">'
+        '<meta name="twitter:player:stream:content_type" content="video/mp4">',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "head", "expected"), PLAYER_CARDS, ids=[c[0] for c in PLAYER_CARDS]
+)
+def test_audio_from_player_cards(case: str, head: str, expected: list[AudioRef]) -> None:
+    assert page(head=head).audio == expected
+
+
 DURATIONS = [
     ("Duration: 3min 13sec", 193.0),
     ("Durée de l'audio 4:22", 262.0),
