@@ -459,9 +459,11 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
         item = _resolve(item, by_id)
         if isinstance(item, dict) and "Organization" in _types(item):
             continue
-        name = _text(item)
-        if name and not name.startswith("http"):
-            names.append(_BY_RE.sub("", name).strip())  # "By Will Smale" in the JSON-LD too
+        # One Person object may list several names (npr: "name": ["Darian Woods", "Sarah ..."]).
+        listed = item.get("name") if isinstance(item, dict) else None
+        for name in [_text(n) for n in listed] if isinstance(listed, list) else [_text(item)]:
+            if name and not name.startswith("http"):
+                names.append(_BY_RE.sub("", name).strip())  # "By Will Smale" in the JSON-LD too
     return names
 
 

@@ -532,6 +532,15 @@ BYLINE_CASES = [
         [("Jane Roe", "reporter")],
     ),
     (
+        "one JSON-LD Person listing two names (npr)",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "NewsArticle", "headline": "Night shift", "author": {"@type": "Person", "name":'
+        ' ["Jane Roe", "John Doe"]}}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter"), ("John Doe", "reporter")],
+    ),
+    (
         "near miss: a JSON-LD author whose name starts with 'By' stays whole",
         '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
         ' "NewsArticle", "headline": "Night shift", "author": [{"@type": "Person", "name":'
