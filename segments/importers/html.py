@@ -763,8 +763,13 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         ):
             continue
         container = element.getparent() if element.getparent() is not None else element
+        if not clean(element.text_content()) and not _credit_elements(container):
+            # An empty caption beside the photo's credit (npr: div.credit-caption holds an
+            # empty div.caption in its wrapper and span.credit): the photo has a credit alone.
+            holder = container.getparent()
+            container = holder if holder is not None and _credit_elements(holder) else container
         image, credit_how = _figure_of(element, container, base_url)
-        if image is not None and image.caption:
+        if image is not None and (image.caption or image.credit):
             name = next(c for c in _classes(element) if "caption" in c)
             via = f"caption class '{name}'" + (f"; credit: {credit_how}" if credit_how else "")
             found.append(_Figure(image, positions[id(element)], via))

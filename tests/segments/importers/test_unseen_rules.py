@@ -182,6 +182,24 @@ def test_caption_and_credit_patterns(
     assert all(b.kind in ("caption", "credit") for b in raw.blocks if "mast" in b.text.lower())
 
 
+NPR_PHOTO = (
+    '<div class="bucketwrap image"><div class="imagewrap"><img src="https://x.org/mast.jpg">'
+    '</div><div class="credit-caption"><div class="caption-wrap"><div class="caption"></div>'
+    "</div>{credit}</div></div>"
+)
+
+
+def test_an_empty_caption_beside_a_credit_gives_the_photo_its_credit() -> None:
+    raw = page(NPR_PHOTO.format(credit='<span class="credit">Jane Roe/Agency</span>'))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", None, "Jane Roe/Agency")
+    ]
+
+
+def test_near_miss_an_empty_caption_without_a_credit_gives_nothing() -> None:
+    assert page(NPR_PHOTO.format(credit="")).images == []
+
+
 def test_wordpress_caption_text_class() -> None:
     raw = page(
         '<div class="wp-caption"><img src="https://x.org/a.jpg">'
