@@ -739,10 +739,15 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         if _in_chrome(figure, main) or _is_media_figure(figure):
             continue
         caption_el = figure.find(".//figcaption")
+        how = "<figure>'s <figcaption>"
+        if caption_el is None:
+            # No <figcaption>, but a caption class inside (latimes: div.figure-caption).
+            caption_el = next((e for e in figure.iterdescendants() if _is_caption_class(e)), None)
+            how = "a caption class inside the <figure>"
         via = "<figure> without a caption"
         if caption_el is not None:
             image, credit_how = _figure_of(caption_el, figure, base_url)
-            via = "<figure>'s <figcaption>" + (f"; credit: {credit_how}" if credit_how else "")
+            via = how + (f"; credit: {credit_how}" if credit_how else "")
         else:
             url = _image_url(figure, base_url)
             image = Image(url=url) if url else None
@@ -758,8 +763,13 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         ):
             continue
         container = element.getparent() if element.getparent() is not None else element
+        if not clean(element.text_content()) and not _credit_elements(container):
+            # An empty caption beside the photo's credit (npr: div.credit-caption holds an
+            # empty div.caption in its wrapper and span.credit): the photo has a credit alone.
+            holder = container.getparent()
+            container = holder if holder is not None and _credit_elements(holder) else container
         image, credit_how = _figure_of(element, container, base_url)
-        if image is not None and image.caption:
+        if image is not None and (image.caption or image.credit):
             name = next(c for c in _classes(element) if "caption" in c)
             via = f"caption class '{name}'" + (f"; credit: {credit_how}" if credit_how else "")
             found.append(_Figure(image, positions[id(element)], via))

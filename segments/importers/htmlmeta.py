@@ -55,6 +55,13 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "section": ("article:section", "og:article:section", "section"),
 }
 
+#: Meta tags that state the page's own audio: (URL tag, its type tag, whether the URL must be
+#: audio by its type or extension). Twitter's player card streams video as often as audio.
+AUDIO_META: tuple[tuple[str, str, bool], ...] = (
+    ("og:audio", "og:audio:type", False),
+    ("twitter:player:stream", "twitter:player:stream:content_type", True),
+)
+
 #: Descriptions some publishing systems fill in when the author wrote none (WordPress.com).
 PLACEHOLDER_DESCRIPTIONS: frozenset[str] = frozenset({"visit the post for more."})
 
@@ -260,6 +267,26 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     return title
 
 
+def strip_site_prefix(title: str, site_name: str | None) -> str:
+    """Remove a leading "Site | " naming the site (a podcast host's "Show | Episode title").
+
+    >>> strip_site_prefix("Build Your SaaS | Paul Jarvis: going indie", "Build Your SaaS")
+    'Paul Jarvis: going indie'
+    >>> strip_site_prefix("Build Your SaaS in a weekend", "Build Your SaaS")
+    'Build Your SaaS in a weekend'
+    >>> strip_site_prefix("Harbour Radio | Harbour Radio", "Harbour Radio")
+    'Harbour Radio'
+    >>> strip_site_prefix("Harbour Lights | Night shift", "Harbour Radio")
+    'Harbour Lights | Night shift'
+    """
+    names = {_site_key(site_name)} - {""} if site_name else set()
+    for sep in TITLE_SEPARATORS:
+        head, found, tail = title.partition(sep)
+        if found and tail.strip() and _names_site(_site_key(head), names):
+            return tail.strip()
+    return title
+
+
 def _site_key(name: str) -> str:
     """Compare site names without case, "www." or a top-level domain ("NPR.org" is "npr")."""
     key = name.strip().lower().removeprefix("www.")
@@ -432,12 +459,16 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
         item = _resolve(item, by_id)
         if isinstance(item, dict) and "Organization" in _types(item):
             continue
-        name = _text(item)
-        if name and not name.startswith("http"):
-            names.append(name)
+        # One Person object may list several names (npr: "name": ["Darian Woods", "Sarah ..."]).
+        listed = item.get("name") if isinstance(item, dict) else None
+        for name in [_text(n) for n in listed] if isinstance(listed, list) else [_text(item)]:
+            if name and not name.startswith("http"):
+                names.append(_BY_RE.sub("", name).strip())  # "By Will Smale" in the JSON-LD too
     return names
 
 
+#: A byline's first word naming a desk, not a person ("Editors, USA TODAY").
+_STAFF_WORDS = frozenset(vocabulary.words("staff_words"))
 #: "By " before the name in a byline meta tag.
 _BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})\s+")
 
@@ -481,8 +512,6 @@ def read_metadata(doc: Any) -> PageMeta:
         (_text(main.get("name")), "JSON-LD name"),
     ]
     title, title_source = next(((t, w) for t, w in candidates if t), (None, None))
-    if title is not None:
-        title = strip_site_suffix(title, [site_name or ""])
 
     url = _first(tags, "url") or _text(main.get("url")) or _text(main.get("mainEntityOfPage"))
     canonical = _canonical(doc)
@@ -518,6 +547,9 @@ def read_metadata(doc: Any) -> PageMeta:
             known = {a.casefold() for a in authors}
             if name and name.casefold() not in known and not name.startswith("http"):
                 authors.append(name.title() if name.isupper() and " " in name else name)
+    if title is not None:
+        # "Story | Site", "Story | Author" (the Guardian's opinion pieces), "Show | Episode"
+        title = strip_site_prefix(strip_site_suffix(title, [site_name or "", *authors]), site_name)
 
     images = []
     image_url = _url(_resolve(main.get("image"), by_id)) or _first(tags, "image")
@@ -528,11 +560,15 @@ def read_metadata(doc: Any) -> PageMeta:
     episode_seconds = parse_iso_duration(_text(main.get("duration") or main.get("timeRequired")))
     for ref in audio:
         ref.duration_seconds = ref.duration_seconds or episode_seconds
-    og_types = tags.get("og:audio:type", [])
-    for index, og_url in enumerate(tags.get("og:audio", [])):
-        if all(ref.url != og_url for ref in audio):
-            mime = og_types[index] if index < len(og_types) else mime_from_url(og_url)
-            audio.append(AudioRef(url=og_url, mime_type=mime_from_url(og_url) or mime))
+    for url_key, type_key, audio_only in AUDIO_META:
+        types = tags.get(type_key, [])
+        for index, meta_url in enumerate(tags.get(url_key, [])):
+            stated = types[index] if index < len(types) else None
+            mime = mime_from_url(meta_url) or stated
+            if audio_only and not (mime or "").startswith("audio/"):
+                continue  # a twitter:player:stream of a video
+            if all(ref.url != meta_url for ref in audio):
+                audio.append(AudioRef(url=meta_url, mime_type=mime))
 
     tagline = None
     series = _resolve(main.get("partOfSeries"), by_id)
@@ -567,11 +603,19 @@ def read_metadata(doc: Any) -> PageMeta:
 def is_organisation_or_handle(name: str) -> bool:
     """Tell a byline entry that names an organisation or a social handle, not a person.
 
+    A login in lowercase ("devindra", the CMS's ``article:author``) and a desk ("Editors, USA
+    TODAY", "Redaktion") are no person either.
+
     >>> [is_organisation_or_handle(n) for n in ("NDR", "IG: @jane", "@jane", "Jane Doe", "Cher")]
     [True, True, True, False, False]
+    >>> [is_organisation_or_handle(n) for n in ("devindra", "Editors, USA TODAY", "bell hooks")]
+    [True, True, False]
     """
     name = name.strip()
     if re.search(r"@|^(?:ig|fb|tw|x)\s*:|^https?:|^www\.", name, re.IGNORECASE):
+        return True
+    first = re.split(r"[\s,]+", name.casefold())[0]
+    if first in _STAFF_WORDS or re.fullmatch(r"[a-z0-9_.-]+", name):
         return True
     return bool(re.fullmatch(r"[A-Z0-9&.\-]{2,}", name))
 

@@ -43,6 +43,23 @@ _NOUNS = "|".join(GUEST_NOUNS)
 #: Leading words a name match may drag in that are never part of a name.
 NOT_NAME_WORDS = frozenset({*vocabulary.words("not_name_words"), *GUEST_NOUNS})
 
+#: What someone does, said of them: "director So Yong Kim", "Kim is a director", "Kim, a
+#: director". On a programme (a page with audio, a show or questions, or that says who talks
+#: with whom or who hosts) that is who is interviewed; in a news report it is only someone the
+#: report mentions ("engineer Gregg Stefancik", "founder Jeff Bezos"), so these patterns
+#: (``GUEST_BY_WHAT_THEY_DO``) make a guest only on a programme.
+GUEST_BY_NOUN = re.compile(rf"\b(?i:{_NOUNS})\s+(?P<name>{NAME})")
+GUEST_BY_COPULA = re.compile(
+    rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME}),?\s+(?:\([^)]{{1,40}}\)\s+)?"
+    rf"(?:{_words('copulas')})\s+(?:(?:{_words('copula_articles')})\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
+)
+GUEST_BY_APPOSITION = re.compile(
+    rf"(?P<name>{NAME}),\s+(?:{_words('appositive_articles')})\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
+)
+GUEST_BY_WHAT_THEY_DO = frozenset({GUEST_BY_NOUN, GUEST_BY_COPULA, GUEST_BY_APPOSITION})
+
 #: How pages say who is who: (role, pattern with a "name" group). Searched in the title, the
 #: description and the intro paragraphs (the reporter pattern also in the body); first match wins.
 ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -58,26 +75,13 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
         "interviewer",
         re.compile(rf"\b(?i:{_words('interviewer_titles')})\s+(?P<name>{NAME})"),
     ),
-    ("guest", re.compile(rf"\b(?i:{_NOUNS})\s+(?P<name>{NAME})")),
+    ("guest", GUEST_BY_NOUN),
     (
         "guest",
         re.compile(rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?(?P<name>{NAME})"),
     ),
-    (
-        "guest",
-        re.compile(
-            rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME}),?\s+(?:\([^)]{{1,40}}\)\s+)?"
-            rf"(?:{_words('copulas')})\s+(?:(?:{_words('copula_articles')})\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
-        ),
-    ),
-    (
-        "guest",
-        re.compile(
-            rf"(?P<name>{NAME}),\s+(?:{_words('appositive_articles')})\s+"
-            rf"(?:[\w-]+\s+){{0,3}}?(?i:{_NOUNS})\b"
-        ),
-    ),
+    ("guest", GUEST_BY_COPULA),
+    ("guest", GUEST_BY_APPOSITION),
     ("reporter", re.compile(rf"(?P<name>{NAME})\s+(?:{_words('report_verbs')})\b")),
     ("reporter", re.compile(rf"\b(?i:{_words('reporter_titles')})\s+(?P<name>{NAME})")),
 )
@@ -520,7 +524,16 @@ def _find_people(
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
     body = [b.text for b in blocks]
+    said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
+    programme = (
+        bool(raw.audio)
+        or raw.show is not None
+        or any(b.kind == "question" or _is_question_text(b.text) for b in blocks)
+        or any(p.search(text) for p in said for text in front)  # "X spoke with ..."
+    )
     for role, pattern in ROLE_PHRASES:
+        if pattern in GUEST_BY_WHAT_THEY_DO and not programme:
+            continue
         for text in body if role == "reporter" else front:
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))

@@ -47,13 +47,17 @@ def assert_whole(out: Path) -> bytes:
     return feed
 
 
-def segcast(*args: str | Path) -> subprocess.Popen[bytes]:
-    """Start ``segcast ARGS`` in a fresh interpreter (as the console script does)."""
+def segcast(*args: str | Path, process_group: int | None = None) -> subprocess.Popen[bytes]:
+    """Start ``segcast ARGS`` in a fresh interpreter (as the console script does).
+
+    ``process_group`` 0 starts it in a new process group of its own (its PID is the group's).
+    """
     return subprocess.Popen(
         [sys.executable, "-c", "from segcast.cli import main; main()", *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "SEGCAST_BASE_URL": ""},
+        process_group=process_group,
     )
 
 

@@ -28,6 +28,36 @@ from tests.segcast.build.test_run_build import GOLD, LOVESONG, date_segments, ma
 EPISODE_7 = b"<itunes:episode>7</itunes:episode>"
 #: Seeded moments (seconds after the start) to kill at: reproducible, yet spread over the build.
 TRIALS = 3
+#: How long the killed build's own children (ffmpeg) may take to end after it died (seconds).
+ORPHANS_END_WITHIN = 120
+
+
+def _processes_in_group(pgid: int) -> list[int]:
+    """Return the live (not zombie) processes of process group ``pgid``, from ``/proc``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # ended meanwhile
+        state, _ppid, pgrp = text.rpartition(")")[2].split()[:3]
+        if int(pgrp) == pgid and state != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _wait_until_the_group_is_gone(pgid: int) -> None:
+    """Wait until no process of the killed build's group runs any more.
+
+    SIGKILL gives segcast no chance to stop its ffmpeg children: they run on as orphans and
+    may still create or finish their temp file after the killed build died. What the killed
+    build left is only known once they have ended, so the next build starts after that (it
+    would otherwise race them, and a temp file made after its sweep belongs to the run after).
+    """
+    deadline = time.monotonic() + ORPHANS_END_WITHIN
+    while (alive := _processes_in_group(pgid)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive, f"the killed build's processes {alive} still run"
 
 
 def _prepared(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes], float]:
@@ -40,7 +70,7 @@ def _prepared(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes], float]:
     out = tmp_path / "out"
     started = time.perf_counter()
     process = segcast("build", show, "-o", out, "--jobs", "1")
-    _, stderr = process.communicate(timeout=60)
+    _, stderr = process.communicate(timeout=300)
     took = time.perf_counter() - started
     assert process.returncode == 0, stderr
     segment = show / "segments" / f"{LOVESONG}.md"
@@ -55,10 +85,12 @@ def test_a_build_killed_at_a_random_moment_publishes_old_or_new_whole(
 ) -> None:
     show, out, before, took = _prepared(tmp_path)
     delay = random.Random(f"{signum.name}-{seed}").uniform(0.1, 0.7) * took
-    process = segcast("build", show, "-o", out, "--force", "--jobs", "1")
+    # Its own process group: the children it leaves when killed can be waited for (below).
+    process = segcast("build", show, "-o", out, "--force", "--jobs", "1", process_group=0)
     time.sleep(delay)
-    process.send_signal(signum)
-    _, stderr = process.communicate(timeout=60)
+    process.send_signal(signum)  # to segcast alone, not its children
+    _, stderr = process.communicate(timeout=300)
+    _wait_until_the_group_is_gone(process.pid)
 
     feed = assert_whole(out)
     if EPISODE_7 not in feed:
@@ -112,7 +144,7 @@ def test_a_build_waits_for_the_lock_and_says_so(tmp_path: Path) -> None:
         line = process.stderr.readline().decode()
         assert "waiting for another segcast import of this show" in line, line
         assert not (tmp_path / "out").exists()
-    _, stderr = process.communicate(timeout=60)
+    _, stderr = process.communicate(timeout=300)
     assert process.returncode == 0, stderr
     assert_whole(tmp_path / "out")
 
@@ -122,7 +154,7 @@ def test_no_wait_refuses_at_once_naming_the_holder(tmp_path: Path) -> None:
     date_segments(show)
     with show_lock(show, command="feed build"):
         process = segcast("build", show, "-o", tmp_path / "out", "--no-wait")
-        _, stderr = process.communicate(timeout=60)
+        _, stderr = process.communicate(timeout=300)
     assert process.returncode == 1
     assert stderr.decode().splitlines() == [
         f"Error: {show}: another segcast feed build of this show is running (pid "
@@ -147,7 +179,7 @@ def test_sigterm_to_the_process_group_while_masters_run_in_parallel(tmp_path: Pa
     while not temps(show / "audio") and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)  # until a master is writing its temp file
     os.killpg(process.pid, signal.SIGTERM)
-    _, stderr = process.communicate(timeout=60)
+    _, stderr = process.communicate(timeout=300)
 
     assert process.returncode == 143, stderr
     assert stderr.decode().splitlines()[-1] == (

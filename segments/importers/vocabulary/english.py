@@ -40,6 +40,7 @@ ENGLISH = Vocabulary(
     report_verbs=("reports",),
     reporter_titles=("reporter", "correspondent"),
     byline_words=("by", "posted by", "written by", "interview by"),
+    staff_words=("editors", "editorial", "staff", "newsroom"),
     role_titles=(
         "the president", "the first lady", "the vice president", "the prime minister", "the chair",
         "the chairman", "the speaker", "the moderator", "the host", "q", "a", "question", "answer",

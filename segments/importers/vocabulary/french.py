@@ -20,6 +20,7 @@ FRENCH = Vocabulary(
     copulas=("est", "était"),
     copula_articles=("une?",),
     byline_words=("par",),
+    staff_words=("rédaction", "redaction"),
     question_labels=("question",),
     answer_labels=("réponse", "r"),
     note_labels=("mise à jour",),

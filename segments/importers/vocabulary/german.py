@@ -11,6 +11,7 @@ GERMAN = Vocabulary(
     copulas=("ist", "war"),
     copula_articles=("eine?",),
     byline_words=("von",),
+    staff_words=("redaktion", "nachrichtenredaktion"),
     question_labels=("frage", "f"),
     answer_labels=("antwort",),
     note_labels=("anmerkung", "nachtrag"),

@@ -39,6 +39,8 @@ class Vocabulary:
     reporter_titles: tuple[str, ...] = ()
     #: A byline paragraph's opening: "By Seth Fiegerman", "von Holger Klein" (case-insensitive).
     byline_words: tuple[str, ...] = ()
+    #: A byline's first word that names a desk, not a person: "Editors, USA TODAY" (case-folded).
+    staff_words: tuple[str, ...] = ()
     #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
     role_titles: tuple[str, ...] = ()
     #: Words that make any label a part: "Speaker 1", "Unidentified Male" (case-folded).

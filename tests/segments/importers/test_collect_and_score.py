@@ -74,3 +74,93 @@ def test_collect_refuses_a_folder_inside_the_repository(tmp_path: Path) -> None:
     inside = Path(corpus.__file__).resolve().parent / "pages"
     assert corpus.main(["collect", "--repo", str(tmp_path), "--to", str(inside)]) == 2
     assert not inside.exists()
+
+
+EPISODE = """<!DOCTYPE html><html lang="en"><head><title>Night shift | Harbour Radio</title>
+<meta property="og:site_name" content="Harbour Radio"></head><body><article><h1>Night shift</h1>
+<p>By Jane Roe</p>
+<p>A paragraph long enough to be the article's own text, about the harbour's night shift.</p>
+<figure><img src="crane.jpg"><figcaption>The crane at night. Photo: Max Mustermann</figcaption>
+</figure><audio src="https://radio.example.org/audio/night-shift.mp3"></audio>
+<p>Another paragraph of the article, so that the extractor keeps the text of it.</p>
+</article></body></html>"""
+
+
+def labelled(repo: Path, expect: dict[str, object]) -> Path:
+    make_corpus(repo, {"title": "Night shift"})
+    (repo / "episode.html").write_text(EPISODE, encoding="utf-8")
+    subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@x.org", "commit",
+         "-q", "-m", "episode"],
+        check=True,
+    )  # fmt: skip
+    commit = subprocess.run(
+        ["git", "-C", str(repo), "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    base = {"people": [], "people_optional": [], "captions": [], "credits": [], "audio": None}
+    page = {"id": "night-shift", "repo": "example/pages", "commit": commit,
+            "path": "episode.html", "licence": "MIT", "expect": {**base, **expect}}  # fmt: skip
+    labels = repo.parent / "labels.json"
+    labels.write_text(json.dumps({"pages": [page]}), encoding="utf-8")
+    return labels
+
+
+def test_labelled_pages_are_collected_at_their_commit_and_scored_per_field(
+    tmp_path: Path,
+) -> None:
+    expect = {
+        "title": ["Night shift"],
+        "people": [["Jane Roe", ["reporter"]]],
+        "captions": ["The crane at night."],
+        "credits": ["Max Mustermann"],
+        "audio": "radio.example.org/audio/night-shift.mp3",
+        "qa": 0,
+        "furniture": ["We use trackers"],
+    }
+    labels = labelled(tmp_path / "repo", expect)
+    copies = {"example/pages": tmp_path / "repo"}
+    assert corpus.collect_labelled(copies, tmp_path / "out", labels) == 1
+    (entry,) = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert entry["half"] == corpus.half("night-shift") and entry["licence"] == "MIT"
+    result = corpus.score_labelled(tmp_path / "out", ())[entry["half"]]
+    for fieldname in corpus.LABELLED_FIELDS:
+        assert result.right[fieldname] == result.counted[fieldname] == 1, result.failures
+
+
+def test_wrong_labels_are_failures_naming_the_page_and_what_differs(tmp_path: Path) -> None:
+    expect = {
+        "title": ["Day shift"],
+        "people": [["John Doe", ["guest"]]],
+        "captions": ["A caption nobody wrote"],
+        "audio": None,
+        "qa": 2,
+        "furniture": ["Another paragraph of the article"],
+    }
+    labels = labelled(tmp_path / "repo", expect)
+    corpus.collect_labelled({"example/pages": tmp_path / "repo"}, tmp_path / "out", labels)
+    result = next(s for s in corpus.score_labelled(tmp_path / "out", ()).values() if s.counted)
+    assert all(result.right[f] == 0 for f in corpus.LABELLED_FIELDS), result.right
+    assert result.failures["people"] == [
+        "night-shift: missing ['John Doe'], wrong ['jane roe (reporter)']"
+    ]
+
+
+def test_labels_from_a_shared_corpus_source_are_refused(tmp_path: Path) -> None:
+    labels = labelled(tmp_path / "repo", {"title": ["Night shift"], "qa": 0, "furniture": []})
+    data = json.loads(labels.read_text(encoding="utf-8"))
+    data["pages"][0]["repo"] = "adbar/trafilatura"
+    labels.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SystemExit, match="must stay unseen"):
+        corpus.collect_labelled({"adbar/trafilatura": tmp_path / "repo"}, tmp_path / "out", labels)
+
+
+def test_the_committed_labels_name_their_source_and_split_by_id() -> None:
+    pages = json.loads(corpus.LABELS.read_text(encoding="utf-8"))["pages"]
+    assert len(pages) >= 40 and len({p["id"] for p in pages}) == len(pages)
+    assert {p["language"] for p in pages} >= {"en", "de", "fr"}
+    for page in pages:
+        assert len(page["commit"]) == 40 and page["licence"] and page["path"], page["id"]
+        assert not any(word in page["repo"].lower() for word in corpus.FORBIDDEN), page["id"]
+    halves = [corpus.half(p["id"]) for p in pages]
+    assert min(halves.count(h) for h in corpus.HALVES) >= len(pages) // 3

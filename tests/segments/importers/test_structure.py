@@ -644,7 +644,36 @@ def test_byline_of_an_article_stays_a_reporter() -> None:
     ],
 )
 def test_people_from_phrasing(text: str, people: list[Person]) -> None:
-    raw = RawPage(path="p.txt", kind="text", title="A title", blocks=[Block(text)])
+    audio = [AudioRef(url="https://radio.example.org/episode.mp3")]  # a programme's page
+    raw = RawPage(path="p.txt", kind="text", title="A title", blocks=[Block(text)], audio=audio)
+    assert build_segment(raw).people == people
+
+
+@pytest.mark.parametrize(
+    ("blocks", "audio", "people"),
+    [
+        # a news report names what people do: they are not interviewed on it
+        ([Block("Facebook engineer Gregg Stefancik said the data is kept.")], False, []),
+        ([Block("Ammar Askar, a developer, found the flaw.")], False, []),
+        # the same sentence on a programme's page (audio) names its guest
+        (
+            [Block("Facebook engineer Gregg Stefancik said the data is kept.")],
+            True,
+            [Person("Gregg Stefancik", "guest")],
+        ),
+        # a page that asks questions is an interview: what they do names the guest
+        (
+            [Block("Director So Yong Kim made the film."), Block("Why this film?")],
+            False,
+            [Person("So Yong Kim", "guest")],
+        ),
+    ],
+)
+def test_what_someone_does_makes_a_guest_only_on_a_programme(
+    blocks: list[Block], audio: bool, people: list[Person]
+) -> None:
+    refs = [AudioRef(url="https://radio.example.org/episode.mp3")] if audio else []
+    raw = RawPage(path="p.html", kind="html", title="A title", blocks=blocks, audio=refs)
     assert build_segment(raw).people == people
 
 

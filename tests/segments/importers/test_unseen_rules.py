@@ -150,6 +150,19 @@ CAPTIONS = [
         "Jane Roe/Agency",
     ),
     (
+        "no <figcaption>, a caption class inside the figure (latimes)",
+        '<div class="figure-content"><div class="figure-caption">The mast at dawn.</div>'
+        '<div class="figure-credit">(Jane Roe / For The Times)</div></div>',
+        "The mast at dawn.",
+        "Jane Roe / For The Times",
+    ),
+    (
+        "near miss: no <figcaption> and only an empty caption wrapper gives no caption",
+        '<div class="caption-wrap"><div class="figure-tools"></div></div>',
+        None,
+        None,
+    ),
+    (
         "near miss: a caption that mentions a photo keeps its words",
         "<figcaption>A photo of the harbour taken from the old mast.</figcaption>",
         "A photo of the harbour taken from the old mast.",
@@ -162,11 +175,29 @@ CAPTIONS = [
     ("case", "caption_html", "caption", "credit"), CAPTIONS, ids=[c[0] for c in CAPTIONS]
 )
 def test_caption_and_credit_patterns(
-    case: str, caption_html: str, caption: str, credit: str | None
+    case: str, caption_html: str, caption: str | None, credit: str | None
 ) -> None:
     raw = page(f'<figure><img src="https://x.org/mast.jpg">{caption_html}</figure>')
     assert [(i.caption, i.credit) for i in raw.images] == [(caption, credit)]
     assert all(b.kind in ("caption", "credit") for b in raw.blocks if "mast" in b.text.lower())
+
+
+NPR_PHOTO = (
+    '<div class="bucketwrap image"><div class="imagewrap"><img src="https://x.org/mast.jpg">'
+    '</div><div class="credit-caption"><div class="caption-wrap"><div class="caption"></div>'
+    "</div>{credit}</div></div>"
+)
+
+
+def test_an_empty_caption_beside_a_credit_gives_the_photo_its_credit() -> None:
+    raw = page(NPR_PHOTO.format(credit='<span class="credit">Jane Roe/Agency</span>'))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", None, "Jane Roe/Agency")
+    ]
+
+
+def test_near_miss_an_empty_caption_without_a_credit_gives_nothing() -> None:
+    assert page(NPR_PHOTO.format(credit="")).images == []
 
 
 def test_wordpress_caption_text_class() -> None:
@@ -223,6 +254,30 @@ AUDIO = [
 @pytest.mark.parametrize(("case", "snippet", "expected"), AUDIO, ids=[a[0] for a in AUDIO])
 def test_audio_from_players(case: str, snippet: str, expected: list[AudioRef]) -> None:
     assert page(snippet).audio == expected
+
+
+PLAYER_CARDS = [
+    # case, head, expected audio
+    (
+        "a Twitter player card streaming the episode's audio (transistor.fm)",
+        '<meta name="twitter:player:stream" content="https://cdn.example.org/e/episode.mp3?src=site">'
+        '<meta name="twitter:player:stream:content_type" content="audio/mpeg">',
+        [AudioRef(url="https://cdn.example.org/e/episode.mp3?src=site", mime_type="audio/mpeg")],
+    ),
+    (
+        "near miss: a Twitter player card streaming a video is no audio",
+        '<meta name="twitter:player:stream" content="https://cdn.example.org/e/clip">'
+        '<meta name="twitter:player:stream:content_type" content="video/mp4">',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "head", "expected"), PLAYER_CARDS, ids=[c[0] for c in PLAYER_CARDS]
+)
+def test_audio_from_player_cards(case: str, head: str, expected: list[AudioRef]) -> None:
+    assert page(head=head).audio == expected
 
 
 DURATIONS = [
@@ -337,6 +392,15 @@ BYLINES = [
     ("https://x.org/jane", True),
     ("Jane Roe", False),
     ("Jean-Luc Dupont", False),
+    # a CMS login in article:author (engadget: "devindra" beside "Devindra Hardawar")
+    ("devindra", True),
+    ("jane_roe", True),
+    ("bell hooks", False),  # near miss: a name written in lowercase has a space
+    # a desk in the byline (usa-today: "Editors, USA TODAY")
+    ("Editors, USA TODAY", True),
+    ("Redaktion", True),
+    ("La rédaction", False),  # near miss of the rule's reach: only the first word counts
+    ("Staffan Larsson", False),  # near miss: a name that starts like a desk word
 ]
 
 
@@ -404,6 +468,34 @@ TITLES = [
         "Nový vysílač v přístavu",
     ),
     (
+        "a tail naming the page's author (guardian: '... | Eleanor Ainge Roy')",
+        '<meta name="author" content="Jane Roe">'
+        '<meta property="og:title" content="Night shift at the harbour | Jane Roe">',
+        "",
+        "Night shift at the harbour",
+    ),
+    (
+        "near miss: a tail naming someone who did not write it stays",
+        '<meta name="author" content="Jane Roe">'
+        '<meta property="og:title" content="Night shift at the harbour | Max Mustermann">',
+        "",
+        "Night shift at the harbour | Max Mustermann",
+    ),
+    (
+        "a head naming the site (a podcast host's 'Show | Episode')",
+        '<meta property="og:site_name" content="Build Your SaaS">'
+        '<meta property="og:title" content="Build Your SaaS | Paul Jarvis: going indie">',
+        "",
+        "Paul Jarvis: going indie",
+    ),
+    (
+        "near miss: a headline that starts with the site's name stays",
+        '<meta property="og:site_name" content="Harbour Radio">'
+        '<meta property="og:title" content="Harbour Radio turns fifty">',
+        "",
+        "Harbour Radio turns fifty",
+    ),
+    (
         "near miss: a tail that only starts like the site's name stays",
         '<meta property="og:site_name" content="Outlook Radio">'
         '<meta property="og:title" content="Inside - Out">',
@@ -447,6 +539,33 @@ BYLINE_CASES = [
         "note",
         "",
         [("Jane Roe", "reporter")],
+    ),
+    (
+        "a JSON-LD author written as a byline (bbc: 'By Will Smale')",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "NewsArticle", "headline": "Night shift", "author": [{"@type": "Person", "name":'
+        ' "By Jane Roe"}]}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "one JSON-LD Person listing two names (npr)",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "NewsArticle", "headline": "Night shift", "author": {"@type": "Person", "name":'
+        ' ["Jane Roe", "John Doe"]}}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter"), ("John Doe", "reporter")],
+    ),
+    (
+        "near miss: a JSON-LD author whose name starts with 'By' stays whole",
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type":'
+        ' "NewsArticle", "headline": "Night shift", "author": [{"@type": "Person", "name":'
+        ' "Byron Bay"}]}</script>',
+        "note",
+        "",
+        [("Byron Bay", "reporter")],
     ),
     (
         "near miss: 'author' and 'byl' naming one person give one person",

@@ -23,6 +23,22 @@ Fields scored per page (a page counts for a field only when the expectation has 
 - ``captions``: the share of Readability's ``<figcaption>`` texts we give a photo's caption
   from (its credit, when it has no caption: "Foto: LA NACION" is a credit alone).
 
+Labelled pages (``labels.json`` beside this script, our own labels): pages of the issue's kinds
+(podcast episode pages, radio segments, interview reports, articles with photo captions and
+credits; English, German, French) picked from several public corpora, each with its repository,
+commit, path and licence and what the import should give. ``collect-labelled`` copies them out of
+local git copies (``--repo OWNER/NAME=GIT_COPY``, one per repository); ``score-labelled`` scores:
+
+- ``title``: our title is one of the labelled headlines (case, spacing, quotes, dashes aside);
+- ``people``: every labelled person with an allowed role, and nobody else (``people_optional``
+  may be there or not: a name the page gives but with no clear role);
+- ``qa``: the number of question/answer sections (0 on a page that is not an interview: a
+  rhetorical question in an essay is no Q&A pair), share of the labelled number otherwise;
+- ``captions``: the share of labelled captions and credits given to some photo;
+- ``audio``: the episode's own audio URL (a labelled part of it), or none on a page without;
+- ``no-furniture``: none of the labelled furniture phrases (appeals, related stories, comment
+  prompts, cookie banners) in the summary or transcript.
+
 The corpora the shared test pages came from (goose3, trafilatura, postlight/parser,
 scrapinghub's extraction benchmark) are never collected: they are our unseen test.
 """
@@ -45,6 +61,9 @@ import lxml.html
 from segments.errors import SegcastError
 from segments.importers import read_page
 from segments.model import Segment
+
+LABELS = Path(__file__).with_name("labels.json")
+LABELLED_FIELDS = ("title", "people", "qa", "captions", "audio", "no-furniture")
 
 #: Corpus repositories this script may collect from, and where their pages are.
 CORPORA: dict[str, dict[str, str]] = {
@@ -125,9 +144,9 @@ class Score:
     def line(self, name: str) -> str:
         counted = self.counted.get(name, 0)
         if not counted:
-            return f"{name:9} -"
+            return f"{name:12} -"
         share = self.right[name] / counted
-        return f"{name:9} {share:6.1%}  ({self.right[name]:.1f}/{counted})"
+        return f"{name:12} {share:6.1%}  ({self.right[name]:.1f}/{counted})"
 
 
 def _byline_names(byline: str) -> set[str]:
@@ -174,6 +193,115 @@ def score_page(folder: Path, score: Score) -> None:
         score.add("captions", name, found / len(captions), f"{found}/{len(captions)} captions")
 
 
+def _repo_copies(pairs: list[str]) -> dict[str, Path]:
+    copies = {}
+    for pair in pairs:
+        name, _, path = pair.partition("=")
+        if not path:
+            raise SystemExit(f"Error: {pair}: give --repo OWNER/NAME=GIT_COPY")
+        copies[name] = Path(path)
+    return copies
+
+
+def collect_labelled(copies: dict[str, Path], destination: Path, labels: Path = LABELS) -> int:
+    """Copy every labelled page, at its labelled commit, out of the local git copies."""
+    pages = json.loads(labels.read_text(encoding="utf-8"))["pages"]
+    destination.mkdir(parents=True, exist_ok=True)
+    manifest = []
+    for entry in pages:
+        repo = entry["repo"]
+        if any(word in repo.lower() for word in FORBIDDEN):
+            raise SystemExit(f"Error: {labels}: {entry['id']}: {repo} must stay unseen")
+        if repo not in copies:
+            raise SystemExit(f"Error: {entry['id']}: no --repo {repo}=GIT_COPY given")
+        data = _git(copies[repo], "show", f"{entry['commit']}:{entry['path']}")
+        (destination / f"{entry['id']}.html").write_bytes(data)
+        manifest.append({**entry, "half": half(entry["id"])})
+    (destination / "manifest.json").write_text(json.dumps(manifest, indent=1), encoding="utf-8")
+    return len(manifest)
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    return bool(needle) and needle in haystack
+
+
+def score_labelled_page(path: Path, expect: dict[str, Any], score: Score) -> None:
+    """Import one labelled page and score each field against our labels."""
+    name = path.stem
+    try:
+        segment: Segment | None = read_page(path).segment
+    except SegcastError as exc:
+        segment, error = None, str(exc)
+    if segment is None:
+        for fieldname in LABELLED_FIELDS:
+            score.add(fieldname, name, 0.0, f"not imported: {error}")
+        return
+    titles = {_norm(t) for t in expect["title"]}
+    score.add("title", name, float(_norm(segment.title) in titles), f"{segment.title!r}")
+    allowed = {_norm(n): set(roles) for n, roles in expect["people"] + expect["people_optional"]}
+    ours = {(_norm(p.name), p.role) for p in segment.people}
+    missing = [n for n, roles in expect["people"] if not any((_norm(n), r) in ours for r in roles)]
+    invented = sorted(f"{n} ({r})" for n, r in ours if r not in allowed.get(n, set()))
+    score.add(
+        "people", name, float(not missing and not invented), f"missing {missing}, wrong {invented}"
+    )
+    if expect["qa"] is not None:
+        found = sum(1 for s in segment.transcript if s.question)
+        wanted = expect["qa"]
+        share = float(found == wanted) if not wanted else min(found, wanted) / max(found, wanted)
+        score.add("qa", name, share, f"{found} question sections, labelled {wanted}")
+    wanted_captions = [_key(c) for c in expect["captions"] + expect["credits"]]
+    if wanted_captions:
+        given = [_key(f"{i.caption or ''} {i.credit or ''}") for i in segment.images]
+        found_captions = [c for c in wanted_captions if any(_contains(g, c) for g in given)]
+        score.add(
+            "captions",
+            name,
+            len(found_captions) / len(wanted_captions),
+            f"{len(found_captions)}/{len(wanted_captions)} captions and credits",
+        )
+    url = segment.audio.url if segment.audio else None
+    if expect["audio"] is None:
+        score.add("audio", name, float(segment.audio is None), f"audio {url!r} on a page without")
+    else:
+        right = url is not None and expect["audio"] in url
+        score.add("audio", name, float(right), f"{url!r}, labelled {expect['audio']!r}")
+    if expect["furniture"]:
+        text = _key(
+            " ".join(
+                [segment.summary or ""]
+                + [
+                    " ".join([s.heading or "", s.question or "", *s.paragraphs])
+                    for s in segment.transcript
+                ]
+            )
+        )
+        kept = [f for f in expect["furniture"] if _contains(text, _key(f))]
+        score.add("no-furniture", name, float(not kept), f"kept {kept}")
+
+
+def score_labelled(destination: Path, show_failures: tuple[str, ...]) -> dict[str, Score]:
+    """Score every collected labelled page, per half; print the table (and failures asked for)."""
+    manifest: list[dict[str, Any]] = json.loads(
+        (destination / "manifest.json").read_text(encoding="utf-8")
+    )
+    scores = {h: Score() for h in HALVES}
+    for entry in manifest:
+        score_labelled_page(
+            destination / f"{entry['id']}.html", entry["expect"], scores[entry["half"]]
+        )
+    for name, result in scores.items():
+        pages = sum(1 for e in manifest if e["half"] == name)
+        print(f"{name} half ({pages} pages):")
+        for fieldname in LABELLED_FIELDS:
+            print("  " + result.line(fieldname))
+        if name in show_failures:
+            for fieldname, failures in sorted(result.failures.items()):
+                for failure in failures:
+                    print(f"    {fieldname} fails: {failure}")
+    return scores
+
+
 def score(destination: Path, show_failures: tuple[str, ...]) -> dict[str, Score]:
     manifest: list[dict[str, Any]] = json.loads(
         (destination / "manifest.json").read_text(encoding="utf-8")
@@ -204,26 +332,38 @@ def main(argv: list[str] | None = None) -> int:
     get.add_argument("--to", type=Path, required=True, help="a folder OUTSIDE the repository")
     run = commands.add_parser("score", help="import the collected pages and score them")
     run.add_argument("folder", type=Path)
-    run.add_argument(
-        "--failures", action="store_true", help="list the developed half's failing pages"
+    labelled = commands.add_parser("collect-labelled", help="copy the labelled pages out")
+    labelled.add_argument(
+        "--repo", action="append", required=True, help="OWNER/NAME=GIT_COPY, once per repository"
     )
-    run.add_argument(
-        "--held-out-failures",
-        action="store_true",
-        help="list the held-out half's failing pages too (only once tuning is over)",
-    )
+    labelled.add_argument("--to", type=Path, required=True, help="a folder OUTSIDE the repository")
+    run_labelled = commands.add_parser("score-labelled", help="score the labelled pages")
+    run_labelled.add_argument("folder", type=Path)
+    for command in (run, run_labelled):
+        command.add_argument(
+            "--failures", action="store_true", help="list the developed half's failing pages"
+        )
+        command.add_argument(
+            "--held-out-failures",
+            action="store_true",
+            help="list the held-out half's failing pages too (only once tuning is over)",
+        )
     args = parser.parse_args(argv)
-    if args.command == "collect":
+    if args.command in ("collect", "collect-labelled"):
         inside = Path(__file__).resolve().parents[4]
         if args.to.resolve().is_relative_to(inside):
             print("Error: keep others' pages outside the repository", file=sys.stderr)
             return 2
-        print(f"collected {collect(args.repo, args.corpus, args.to)} pages into {args.to}")
+        if args.command == "collect":
+            count = collect(args.repo, args.corpus, args.to)
+        else:
+            count = collect_labelled(_repo_copies(args.repo), args.to)
+        print(f"collected {count} pages into {args.to}")
         return 0
     shown = (("developed",) if args.failures else ()) + (
         ("held-out",) if args.held_out_failures else ()
     )
-    score(args.folder, shown)
+    (score if args.command == "score" else score_labelled)(args.folder, shown)
     return 0
 
 
