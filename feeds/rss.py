@@ -331,6 +331,9 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         ext.chapters(ep.chapters_url)
     for person in item_persons(segment, show):
         ext.person(person)
+    for soundbite in segment.soundbites:
+        title = plain_text(soundbite.title) if soundbite.title else None
+        ext.soundbite(soundbite.start_seconds, soundbite.duration_seconds, title)
     for alternate in ep.alternates:
         ext.alternate_enclosure(alternate)
 

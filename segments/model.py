@@ -78,6 +78,16 @@ class Section:
 
 
 @dataclass
+class Soundbite:
+    """A stretch an app may play as the episode's preview (podcast:soundbite), in programme time
+    like chapters, so the build's timeline shift moves it with them."""
+
+    start_seconds: float
+    duration_seconds: float
+    title: str | None = None
+
+
+@dataclass
 class Chapter:
     """A chapter marker; ``end_seconds`` defaults to the next chapter's start when written."""
 
@@ -198,6 +208,7 @@ class Segment:
     raw: Path | None = None
     transcript: list[Section] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
+    soundbites: list[Soundbite] = field(default_factory=list)
     source: Source | None = None
     guid: str | None = None
     show: Show | None = None
