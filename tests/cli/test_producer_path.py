@@ -43,6 +43,8 @@ GOLD = "interview-with-director-kyungjin-song"
 LOVESONG = "lovesong-another-intimate-film-from-director-so-yong-kim"
 #: The slug the producer renames GOLD to, and the scheduled episode's.
 GOLD_RENAMED = "gold-medal"
+#: The seed page GOLD is imported from.
+GOLD_PAGE = "gold-medal-kyungjin-song.txt"
 COMING = "coming-up"
 #: The intro (seconds) and the default crossfade: the programme starts at SHIFT in the master.
 INTRO, FADE = 3.0, 0.5
@@ -326,6 +328,55 @@ def check_the_tags(p: Producer) -> None:
     assert len(woas) == 1 and woas[0].endswith(episode_page(GOLD_RENAMED)), woas
 
 
+def the_station_corrects_its_page(p: Producer) -> None:
+    # The page changes: the build says so, naming the segment file, and leaves that file alone.
+    page = p.show / "pages" / GOLD_PAGE
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("an intimate lens", "a close lens", 1),
+        encoding="utf-8",
+    )
+    segment_file = p.segment_file(GOLD)
+    before, stored = segment_file.read_bytes(), read_segment(segment_file)
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    (warning,) = [w for w in report["warnings"] if w["where"] == str(page)]
+    assert str(segment_file) in warning["message"] and "import --force" in warning["message"]
+    assert segment_file.read_bytes() == before
+    # import --force updates that same file: slug, GUID, date and the producer's title kept,
+    # and it prints what changed.
+    code, stdout, stderr = segcast("import", "--force", str(page), "-o", str(p.show / "segments"))
+    assert (code, stderr) == (0, "")
+    assert sorted(f.name for f in (p.show / "segments").iterdir()) == sorted(
+        f"{slug}.md" for slug in (GOLD, LOVESONG, COMING)
+    )
+    after = read_segment(segment_file)
+    assert (after.slug, after.guid, after.published) == (
+        GOLD_RENAMED,
+        p.guids[GOLD],
+        stored.published,
+    )
+    assert (after.title, after.chapters, after.episode) == (stored.title, stored.chapters, 7)
+    assert after.summary is not None and "a close lens" in after.summary
+    lines = stdout.splitlines()
+    assert lines[0] == f"updated {segment_file} from {page}:"
+    assert any(line.startswith("  summary: ") for line in lines), lines
+    report = p.build()
+    assert [w for w in report["warnings"] if w["where"] == str(page)] == []
+    assert report["mastered"] == []
+    assert "a close lens" in p.feed().fp.entries[0].summary
+
+
+def name_the_recording_with_raw(p: Producer) -> None:
+    # A take named as the producer likes, given by the segment file's raw: key.
+    (p.show / "raw" / f"{GOLD_RENAMED}.wav").rename(p.show / "raw" / "take-2.wav")
+    p.edit(GOLD, "\nslug:", "\nraw: raw/take-2.wav\nslug:")
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    assert report["warnings"] == []  # no unmatched recording, no missing audio
+    assert release(report)["published"] == [GOLD_RENAMED]
+    assert report["mastered"] == []  # the same sound: its content hash decides, not its name
+
+
 def edit_the_show_description(p: Producer) -> None:
     toml = p.show / "show.toml"
     toml.write_text(
@@ -391,6 +442,8 @@ PATH: list[Callable[[Producer], None]] = [
     fix_a_typo_in_a_title,
     change_a_slug,
     check_the_tags,
+    the_station_corrects_its_page,
+    name_the_recording_with_raw,
     edit_the_show_description,
     rebuild_changes_nothing,
     the_scheduled_moment_passes,
