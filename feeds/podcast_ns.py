@@ -112,7 +112,7 @@ ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
     _tag("alternateEnclosure"), _tag("source"), _tag("integrity")
 )  # fmt: skip
 EXPLICIT = _tag("explicit", ITUNES_NS)
-SOUNDBITE = _tag("soundbite")
+SOUNDBITE, MEDIUM = _tag("soundbite"), _tag("medium")
 
 _SubElement = etree.SubElement
 
@@ -160,6 +160,7 @@ class _ChannelFields:
     last_build_date: datetime | None = None
     update_frequency: tuple[str, str] | None = None
     license: str | None = None
+    medium: str | None = None
     txt: list[tuple[str, str | None]] = field(default_factory=list)
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
@@ -236,6 +237,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Set podcast:updateFrequency: an RFC 5545 RRULE and the schedule in words."""
         self.fields.update_frequency = (rrule, text)
 
+    def medium(self, value: str) -> None:
+        """Set podcast:medium (the namespace's list: podcast, music, audiobook, ...)."""
+        self.fields.medium = value
+
     def license(self, identifier: str) -> None:
         """Set podcast:license (an identifier of the namespace's licenses.json)."""
         self.fields.license = identifier
@@ -284,6 +289,8 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             _SubElement(channel, NEW_FEED_URL).text = f.new_feed_url
         if f.license:
             _SubElement(channel, LICENSE).text = f.license
+        if f.medium:
+            _SubElement(channel, MEDIUM).text = f.medium
         for value, purpose in f.txt:
             _SubElement(channel, TXT, {"purpose": purpose} if purpose else {}).text = value
         if f.podroll:

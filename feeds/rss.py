@@ -251,6 +251,8 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         ext.new_feed_url(show.new_feed_url)
     if show.license:
         ext.license(show.license)
+    if show.medium:
+        ext.medium(show.medium)
     for record in show.txt:
         ext.txt(record.text, record.purpose)
     for remote in show.podroll:

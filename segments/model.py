@@ -174,6 +174,8 @@ class Show:
     #: podcast:license (a licenses.json identifier such as "cc-by-4.0"), podcast:txt records,
     #: the podroll of shows recommended, and itunes:new-feed-url when the feed moves.
     license: str | None = None
+    #: podcast:medium: what the feed is (podcast, music, audiobook, ...); None writes no tag.
+    medium: str | None = None
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None

@@ -480,6 +480,15 @@ def test_soundbites_from_front_matter_are_written_and_pass_the_validator() -> No
     assert b"soundbite" not in build_feed(show(), [base])  # none unless the producer names one
 
 
+def test_medium_is_written_only_when_configured() -> None:
+    data = build_feed(show(medium="audiobook"), [episode("a", 5)])
+    channel = parse_feed(data).root.find("channel")
+    assert channel is not None
+    assert [el.text for el in channel.findall("podcast:medium", NS)] == ["audiobook"]
+    assert validate_feed(data, "feed.xml") == []
+    assert b"podcast:medium" not in build_feed(show(), [episode("a", 5)])
+
+
 def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:
     moved = "https://example.com/the-frame/feed.xml"
     configured = show(
