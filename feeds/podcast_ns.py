@@ -112,6 +112,7 @@ ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
     _tag("alternateEnclosure"), _tag("source"), _tag("integrity")
 )  # fmt: skip
 EXPLICIT = _tag("explicit", ITUNES_NS)
+SOUNDBITE, MEDIUM = _tag("soundbite"), _tag("medium")
 
 _SubElement = etree.SubElement
 
@@ -124,6 +125,15 @@ def _persons(parent: etree._Element, persons: list[PersonTag]) -> None:
         if href:
             attrib["href"] = href
         _SubElement(parent, PERSON, attrib).text = name
+
+
+def _seconds(value: float) -> str:
+    """Seconds as the namespace writes them: a plain decimal, to the millisecond.
+
+    >>> _seconds(73.5), _seconds(30.0)
+    ('73.5', '30')
+    """
+    return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
 def _explicit(parent: etree._Element, explicit: bool | None) -> None:
@@ -150,6 +160,7 @@ class _ChannelFields:
     last_build_date: datetime | None = None
     update_frequency: tuple[str, str] | None = None
     license: str | None = None
+    medium: str | None = None
     txt: list[tuple[str, str | None]] = field(default_factory=list)
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
@@ -226,6 +237,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Set podcast:updateFrequency: an RFC 5545 RRULE and the schedule in words."""
         self.fields.update_frequency = (rrule, text)
 
+    def medium(self, value: str) -> None:
+        """Set podcast:medium (the namespace's list: podcast, music, audiobook, ...)."""
+        self.fields.medium = value
+
     def license(self, identifier: str) -> None:
         """Set podcast:license (an identifier of the namespace's licenses.json)."""
         self.fields.license = identifier
@@ -274,6 +289,8 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             _SubElement(channel, NEW_FEED_URL).text = f.new_feed_url
         if f.license:
             _SubElement(channel, LICENSE).text = f.license
+        if f.medium:
+            _SubElement(channel, MEDIUM).text = f.medium
         for value, purpose in f.txt:
             _SubElement(channel, TXT, {"purpose": purpose} if purpose else {}).text = value
         if f.podroll:
@@ -309,6 +326,7 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         "_pub_date",
         "_season",
         "_season_name",
+        "_soundbites",
         "_transcripts",
     )
 
@@ -323,6 +341,7 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         self._description_cdata = False
         self._pub_date: datetime | None = None
         self._alternates: list[AlternateEnclosureTag] = []
+        self._soundbites: list[tuple[float, float, str | None]] = []
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
@@ -355,6 +374,10 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
     def alternate_enclosure(self, alternate: AlternateEnclosureTag) -> None:
         """Add a podcast:alternateEnclosure: the same episode in another encoding."""
         self._alternates.append(alternate)
+
+    def soundbite(self, start: float, duration: float, title: str | None = None) -> None:
+        """Add a podcast:soundbite: ``duration`` seconds from ``start`` an app may play."""
+        self._soundbites.append((start, duration, title))
 
     def description_cdata(self, value: bool = True) -> None:
         """Write the item's description as CDATA (it holds HTML; Apple wants it in CDATA)."""
@@ -389,6 +412,9 @@ class PodcastNsEntryExtension(BaseEntryExtension):  # type: ignore[misc]
         if self._chapters_url:
             _SubElement(entry, CHAPTERS, {"url": self._chapters_url, "type": CHAPTERS_TYPE})
         _persons(entry, self._persons)
+        for start, duration, title in self._soundbites:
+            attrib = {"startTime": _seconds(start), "duration": _seconds(duration)}
+            _SubElement(entry, SOUNDBITE, attrib).text = title
         for alternate in self._alternates:
             _alternate_enclosure(entry, alternate)
         return entry

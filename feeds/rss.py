@@ -251,6 +251,8 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         ext.new_feed_url(show.new_feed_url)
     if show.license:
         ext.license(show.license)
+    if show.medium:
+        ext.medium(show.medium)
     for record in show.txt:
         ext.txt(record.text, record.purpose)
     for remote in show.podroll:
@@ -331,6 +333,9 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         ext.chapters(ep.chapters_url)
     for person in item_persons(segment, show):
         ext.person(person)
+    for soundbite in segment.soundbites:
+        title = plain_text(soundbite.title) if soundbite.title else None
+        ext.soundbite(soundbite.start_seconds, soundbite.duration_seconds, title)
     for alternate in ep.alternates:
         ext.alternate_enclosure(alternate)
 

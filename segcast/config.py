@@ -23,6 +23,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.guids import is_uuid, podcast_guid
+from feeds.validate.podcast import PODCAST_MEDIA
 from segcast.bitrate import parse_bitrate
 from segments.categories import APPLE_CATEGORIES, suggest
 from segments.errors import ConfigError, ScheduleError, SegcastError, combined
@@ -184,6 +185,13 @@ def _minutes(value: Any, key: str, path: Path) -> int:
 TXT_MAX_CHARS, TXT_PURPOSE_MAX_CHARS, LICENSE_MAX_CHARS = 4000, 128, 128
 
 
+def _medium(value: Any, key: str, path: Path) -> str:
+    if not isinstance(value, str) or value.strip() not in PODCAST_MEDIA:
+        valid = ", ".join(sorted(m for m in PODCAST_MEDIA if not m.endswith("L")))
+        raise _fail(path, key, f"must be one of {valid} (or a list form: musicL), not {value!r}")
+    return value.strip()
+
+
 def _license(value: Any, key: str, path: Path) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > LICENSE_MAX_CHARS:
         raise _fail(path, key, f"must be a license identifier such as 'cc-by-4.0', not {value!r}")
@@ -283,6 +291,7 @@ KEYS: dict[str, Key] = {
     "live_stream_type": Key(_stream_type, default="audio/mpeg"),
     "airing_minutes": Key(_minutes, default=60),
     "license": Key(_license),
+    "medium": Key(_medium),
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
@@ -593,6 +602,7 @@ def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
         live_stream_type=values["live_stream_type"],
         airing_minutes=values["airing_minutes"],
         license=values.get("license"),
+        medium=values.get("medium"),
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
         new_feed_url=values.get("new_feed_url") or _moved_to(values),

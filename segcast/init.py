@@ -113,6 +113,7 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
     ),
     "live_stream_type": ('# "audio/mpeg"', "MIME type of the live stream"),
     "airing_minutes": ("# 60", "how long an airing lasts when `airtimes` give no end time"),
+    "medium": ('# "podcast"', "podcast:medium: podcast, music, audiobook, ... (none: not written)"),
     "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
     "txt": (
         '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES
+from feeds.validate.podcast import PODCAST_MEDIA
 from segcast import config
 from segcast.config import AUDIO_KEYS, KEYS
 from segcast.init import AUDIO_TEMPLATE, SHOW_TEMPLATE
@@ -84,6 +85,11 @@ _CHECKS: dict[str, tuple[str, str]] = {
     "_uuid": ("text", "a lower-case UUID"),
     "_stream_type": ("text", "an audio/ or video/ MIME type"),
     "_minutes": ("whole number", "{} to {} minutes".format(*config.AIRING_MINUTES)),
+    "_medium": (
+        "one of the choices",
+        ", ".join(sorted(m for m in PODCAST_MEDIA if not m.endswith("L")))
+        + ", or a list form (musicL, ...)",
+    ),
     "_license": ("text", f"a licenses.json identifier, at most {config.LICENSE_MAX_CHARS} chars"),
     "_txt": (
         "list of text or {text, purpose}",

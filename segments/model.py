@@ -78,6 +78,16 @@ class Section:
 
 
 @dataclass
+class Soundbite:
+    """A stretch an app may play as the episode's preview (podcast:soundbite), in programme time
+    like chapters, so the build's timeline shift moves it with them."""
+
+    start_seconds: float
+    duration_seconds: float
+    title: str | None = None
+
+
+@dataclass
 class Chapter:
     """A chapter marker; ``end_seconds`` defaults to the next chapter's start when written."""
 
@@ -164,6 +174,8 @@ class Show:
     #: podcast:license (a licenses.json identifier such as "cc-by-4.0"), podcast:txt records,
     #: the podroll of shows recommended, and itunes:new-feed-url when the feed moves.
     license: str | None = None
+    #: podcast:medium: what the feed is (podcast, music, audiobook, ...); None writes no tag.
+    medium: str | None = None
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None
@@ -198,6 +210,7 @@ class Segment:
     raw: Path | None = None
     transcript: list[Section] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
+    soundbites: list[Soundbite] = field(default_factory=list)
     source: Source | None = None
     guid: str | None = None
     show: Show | None = None

@@ -67,6 +67,7 @@ from segments.model import (
     Segment,
     Show,
     ShowType,
+    Soundbite,
     Source,
     Status,
     TranscriptRef,
@@ -172,6 +173,13 @@ SEGMENT_KEYS: dict[str, FrontKey] = {
         "list",
         '["00:00 Opening", "12:34 The film"]',
         default="from the transcript's topics, else its questions",
+    ),
+    "soundbites": FrontKey(
+        "previews an app may play (podcast:soundbite): start and duration (times as HH:MM:SS.mmm "
+        "or seconds, in programme time like chapters) and an optional title",
+        "list of {start, duration, title}",
+        "[{start: 1:05, duration: 30, title: The medal}]",
+        limits="duration above 0 (the namespace recommends 15 to 120 s)",
     ),
     "chapters_url": FrontKey(
         "a JSON chapters file published elsewhere (an imported feed's)",
@@ -387,6 +395,7 @@ def _front_matter(segment: Segment) -> dict[str, Any]:
         "audio": _audio_data(segment.audio) if segment.audio else None,
         "raw": segment.raw.as_posix() if segment.raw is not None else None,
         "chapters": [_chapter_data(c) for c in segment.chapters],
+        "soundbites": [_soundbite_data(s) for s in segment.soundbites],
         "chapters_url": segment.chapters_url,
         "transcripts": [_plain(t) for t in segment.transcripts],
         "source": _source_data(segment.source) if segment.source else None,
@@ -448,6 +457,16 @@ def _chapter_data(chapter: Chapter) -> dict[str, Any]:
             else None,
             "url": chapter.url,
             "image": chapter.image,
+        }
+    )
+
+
+def _soundbite_data(soundbite: Soundbite) -> dict[str, Any]:
+    return _pruned(
+        {
+            "start": format_timecode(soundbite.start_seconds, trim=True),
+            "duration": format_timecode(soundbite.duration_seconds, trim=True),
+            "title": soundbite.title,
         }
     )
 
@@ -917,6 +936,7 @@ def _segment_from(front: _Mapping, where: str, default_slug: str | None) -> Segm
     raw = front.text("raw")
     segment.raw = Path(raw) if raw is not None and raw.strip() else None
     segment.chapters = front.each("chapters", lambda k, v: _chapter_entry(front, k, v))
+    segment.soundbites = front.each("soundbites", lambda k, v: _soundbite(front.child(v, k)))
     segment.chapters_url = front.text("chapters_url")
     segment.transcripts = front.each("transcripts", lambda k, v: _transcript_ref(front.child(v, k)))
     source = front.mapping("source")
@@ -991,6 +1011,20 @@ def _chapter(m: _Mapping) -> Chapter:
     )
     m.finish()
     return chapter
+
+
+def _soundbite(m: _Mapping) -> Soundbite:
+    start, duration = m.seconds("start"), m.seconds("duration")
+    for name, value in (("start", start), ("duration", duration)):
+        if value is None and m.data.get(name) is None:
+            m.report(m.fail(name, "missing"))
+    if duration is not None and duration <= 0:
+        m.report(m.fail("duration", f"{duration:g} is not above 0"))
+    soundbite = Soundbite(
+        start_seconds=start or 0.0, duration_seconds=duration or 0.0, title=m.text("title")
+    )
+    m.finish()
+    return soundbite
 
 
 def _source(m: _Mapping) -> Source:

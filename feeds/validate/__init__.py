@@ -16,7 +16,10 @@ Each rule family is a module whose ``RULES`` rows stand beside the checks that e
 - ``structure``: where tags stand and the tags that may appear only once;
 - ``urls``: https for every web URL;
 - ``active``: no URL that is not http(s) anywhere, no script or event handler in show notes, and
-  (given the published folder) none in the JSON chapters files.
+  (given the published folder) none in the JSON chapters files;
+- ``files`` (given the published folder): chapters files against JSON Chapters 1.2, transcripts
+  read as their declared type, enclosure and alternate lengths, durations and hashes against
+  the files.
 
 ``common`` holds what they share (the rule and finding types, XML parsing, places, URL tests) and
 ``source`` reads the feed.
@@ -40,6 +43,7 @@ from feeds.validate import (
     urls,
     values,
 )
+from feeds.validate import files as linked
 from feeds.validate.common import Finding, Places, Report, Rule, Severity, parse_xml
 from feeds.validate.descriptions import chapter_lines
 from feeds.validate.source import load_feed
@@ -80,6 +84,7 @@ RULES: dict[str, Rule] = _rule_book(
     structure.RULES,
     urls.RULES,
     active.RULES,
+    linked.RULES,
 )
 
 
@@ -89,8 +94,9 @@ def validate_feed(
     """Check a feed document; return its findings in document (source line) order.
 
     ``source`` names the feed in errors; ``now`` (default: the clock) decides what is "future";
-    ``files`` is the folder the feed's companion files are published from (its JSON chapters
-    files are checked too). Raises FeedError when the bytes are not well-formed XML.
+    ``files`` is the folder the feed's files are published from (the chapters,
+    transcripts and media files the feed names there are checked too). Raises FeedError
+    when the bytes are not well-formed XML.
     """
     root = parse_xml(xml, source)
     report = Report(RULES)
@@ -111,6 +117,7 @@ def validate_feed(
     active.check_descriptions(show, places, report)
     if files is not None:
         active.check_files(show, places, report, files)
+        linked.check_files(show, places, report, files)
     return report.in_document_order()
 
 

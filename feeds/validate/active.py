@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import lxml.html
 from lxml import etree
 
 from feeds.validate.common import CONTENT, P20, Places, Report, Rule, it, pc, qname
 from feeds.validate.descriptions import _markup
+from feeds.validate.files import local_file
 
 RULES = (
     Rule(
@@ -203,12 +203,10 @@ def check_files(channel: etree._Element, places: Places, report: Report, folder:
     """With the published folder at hand, check the JSON chapters files the feed names there:
     each chapter's ``url`` and ``img`` is http(s) or relative (to the chapters file)."""
     for el in channel.iter(pc("chapters")):
-        url = (el.get("url") or "").strip()
-        name = unquote(urlsplit(url).path.rsplit("/", 1)[-1]) if url else ""
-        path = folder / name
-        if not name or name in (".", "..") or not path.is_file():
+        path = local_file(folder, el.get("url"))
+        if path is None:
             continue
-        label = f"{places.of(el)} -> {name}"
+        label = f"{places.of(el)} -> {path.name}"
         try:
             if path.stat().st_size > MAX_CHAPTERS_BYTES:
                 raise ValueError(f"larger than {MAX_CHAPTERS_BYTES} bytes")

@@ -1,15 +1,16 @@
 """Stage: move the programme's times to where the programme is in the mastered file.
 
-Chapter times in a segment file and transcript times (timed transcripts, ``transcripts/<slug>.*``)
-are programme time: seconds into the recording. The master moves the recording: an intro puts it
-later by the intro's effective length (its duration less the crossfade), trimmed leading silence
-earlier; the master says how far (``MasterReport.shift_seconds``, kept in the build cache with
-the master, ``Episode.shift_seconds``). The times of each mastered episode are shifted by that
-here, once, in memory, so every writer after this stage (ID3 CHAP frames, chapters JSON, show
-notes, episode pages, transcript cues in WebVTT, SRT and JSON) writes the shifted times, and
-with an intro a first chapter named after the show covers it. The segment file keeps programme
-time (``guids.store_assigned`` stores only the GUID and date). Audio the producer mastered, or
-gave as a URL, is not shifted: its times are already those of the file.
+Chapter and soundbite times in a segment file and transcript times (timed transcripts,
+``transcripts/<slug>.*``) are programme time: seconds into the recording. The master moves
+the recording: an intro puts it later by the intro's effective length (its duration less the
+crossfade), trimmed leading silence earlier; the master says how far
+(``MasterReport.shift_seconds``, kept in the build cache with the master,
+``Episode.shift_seconds``). The times of each mastered episode are shifted by that here, once,
+in memory, so every writer after this stage (ID3 CHAP frames, chapters JSON, show notes, episode
+pages, transcript cues in WebVTT, SRT and JSON, the feed's soundbites) writes the shifted times,
+and with an intro a first chapter named after the show covers it. The segment file keeps
+programme time (``guids.store_assigned`` stores only the GUID and date). Audio the producer
+mastered, or gave as a URL, is not shifted: its times are already those of the file.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ __all__ = ["shift_segment", "shift_timeline", "with_intro_chapter"]
 
 
 def shift_segment(segment: Segment, seconds: float) -> Segment:
-    """Return ``segment`` with its chapter and transcript times ``seconds`` later (or earlier).
+    """Return ``segment`` with its chapter, soundbite and transcript times ``seconds`` later.
 
     A time moved before the start of the file (into trimmed silence) starts at 0.
 
@@ -44,11 +45,12 @@ def shift_segment(segment: Segment, seconds: float) -> Segment:
         replace(c, start_seconds=moved(c.start_seconds), end_seconds=later(c.end_seconds))
         for c in segment.chapters
     ]
+    soundbites = [replace(s, start_seconds=moved(s.start_seconds)) for s in segment.soundbites]
     sections = [
         replace(s, start_seconds=later(s.start_seconds), end_seconds=later(s.end_seconds))
         for s in segment.transcript
     ]
-    return replace(segment, chapters=chapters, transcript=sections)
+    return replace(segment, chapters=chapters, soundbites=soundbites, transcript=sections)
 
 
 def with_intro_chapter(segment: Segment, title: str) -> Segment:

@@ -50,7 +50,8 @@ def render_table(feed: str, findings: list[Finding]) -> str:
 @click.option(
     "--files",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The published folder: check the JSON chapters files the feed names there too.",
+    help="The published folder: check the chapters, transcripts and media files the feed "
+    "names there too (JSON Chapters 1.2, declared types, lengths, durations, hashes).",
 )
 def validate(feed: str, as_json: bool, strict: bool, files: Path | None) -> None:
     """Check FEED (a file or an http(s) URL) against Apple, Spotify and Podcasting 2.0 rules.

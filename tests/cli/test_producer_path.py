@@ -24,21 +24,27 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from lxml import html as lxml_html
+from mutagen.id3 import ID3
 
 from feeds.site import episode_page
 from segcast.build import run_build
 from segcast.cli import cli
-from segments.segmentfile import read_segment
+from segcast.config import AUDIO_KEYS, KEYS
+from segments.segmentfile import SEGMENT_KEYS, read_segment
 from tests.audio import signals
+from tests.audio.test_tags import ffprobe
 from tests.conftest import EXAMPLES
 from tests.feeds.feedcheck import ParsedFeed, parse_feed, write_audio
 
 SEEDS = EXAMPLES / "the-frame" / "pages"
+REPO = Path(__file__).resolve().parents[2]
 #: The slugs the import gives the two seed pages.
 GOLD = "interview-with-director-kyungjin-song"
 LOVESONG = "lovesong-another-intimate-film-from-director-so-yong-kim"
 #: The slug the producer renames GOLD to, and the scheduled episode's.
 GOLD_RENAMED = "gold-medal"
+#: The seed page GOLD is imported from.
+GOLD_PAGE = "gold-medal-kyungjin-song.txt"
 COMING = "coming-up"
 #: The intro (seconds) and the default crossfade: the programme starts at SHIFT in the master.
 INTRO, FADE = 3.0, 0.5
@@ -134,6 +140,35 @@ def start_with_segcast_init(p: Producer) -> None:
     assert {"show.toml", "pages", "segments", "raw", "audio"} <= created
 
 
+def read_the_reference(p: Producer) -> None:
+    # The README sends the producer to docs/: every key a reader accepts is listed there.
+    segment_doc = (REPO / "docs" / "segment-files.md").read_text(encoding="utf-8")
+    toml_doc = (REPO / "docs" / "show-toml.md").read_text(encoding="utf-8")
+    for key in SEGMENT_KEYS:
+        assert f"`{key}`" in segment_doc, key
+    for key in [*KEYS, *AUDIO_KEYS]:
+        assert f"`{key}`" in toml_doc, key
+
+
+def make_config_slips(p: Producer) -> None:
+    # Three slips in show.toml, one a category typo: all reported in one run, the typo with
+    # the valid categories listed; nothing is published.
+    toml = p.show / "show.toml"
+    good = toml.read_text(encoding="utf-8")
+    bad = re.sub(r"(?m)^category = .*$", 'category = "TV & Flim"', good)
+    bad = re.sub(r"(?m)^language = .*$", "language = 42", bad)
+    toml.write_text(bad + '\n[audio]\ntarget_lufs = "loud"\n', encoding="utf-8")
+    code, _, stderr = segcast("build", str(p.show), "-o", str(p.out))
+    toml.write_text(good, encoding="utf-8")
+    assert code != 0 and "Traceback" not in stderr
+    assert {"category", "language", "target_lufs"} <= set(
+        re.findall(r"\b(category|language|target_lufs)\b", stderr)
+    )
+    (typo,) = [line for line in stderr.splitlines() if "TV & Flim" in line]
+    assert "TV & Film" in typo and "News" in typo  # the valid ones, listed
+    assert not p.out.exists()
+
+
 def add_the_two_seed_pages(p: Producer) -> None:
     for page in sorted(SEEDS.iterdir()):
         shutil.copyfile(page, p.show / "pages" / page.name)
@@ -155,6 +190,12 @@ def add_the_two_seed_pages(p: Producer) -> None:
     assert (p.code, report["feed"]) == (1, None)
     assert not p.out.exists()
     assert p.stored_guid(GOLD) is None  # a skipped episode is given nothing
+    # Import writes titles in double quotes and lists the keys it left out, as comments.
+    text = p.segment_file(LOVESONG).read_text(encoding="utf-8")
+    assert "\ntitle: \"'Lovesong': Another intimate film from director So Yong Kim\"\n" in text
+    comments = text.split("# More keys: remove the '# ' to use one", 1)[1]
+    for key in ("status", "episode", "raw", "chapters", "soundbites"):
+        assert f"\n# {key}: " in comments, key
 
 
 def record_the_first_episode(p: Producer) -> None:
@@ -228,6 +269,19 @@ def schedule_an_episode(p: Producer) -> None:
     assert [e.id for e in p.feed().fp.entries] == [p.guids[GOLD]]
 
 
+def slip_in_yaml(p: Producer) -> None:
+    # A title typed without quotes, holding ": ": one translated line naming the file, and no
+    # follow-on warning about the file (no "unmatched recording", no re-import).
+    p.edit(GOLD, 'title: "Interview with Director Kyungjin Song"', "title: Interview: Director")
+    code, _, stderr = segcast("build", str(p.show), "-o", str(p.out))
+    p.edit(GOLD, "title: Interview: Director", 'title: "Interview with Director Kyungjin Song"')
+    assert code == 1 and "Traceback" not in stderr
+    lines = [line for line in stderr.splitlines() if str(p.segment_file(GOLD)) in line]
+    assert len(lines) == 1, stderr
+    assert "title: put the title in double quotes" in lines[0]
+    assert not [line for line in stderr.splitlines() if line.startswith("Warning:")], stderr
+
+
 def fix_a_typo_in_a_title(p: Producer) -> None:
     # Import writes titles in double quotes (a colon in one would otherwise break the file).
     p.edit(GOLD, 'title: "Interview with Director', 'title: "Interview with director')
@@ -253,11 +307,99 @@ def change_a_slug(p: Producer) -> None:
     assert chapter_starts(p, GOLD_RENAMED) == pytest.approx(expected, abs=FRAME)
 
 
+def check_the_tags(p: Producer) -> None:
+    # What ffprobe reads from the published MP3: album artist, copyright, track = episode
+    # number, the source's web page, and no encoder tag of our tools.
+    # The producer names the show's author and copyright (init leaves them as comments) and
+    # numbers the episode.
+    p.edit(GOLD, "\nslug:", "\nepisode: 7\nslug:")  # the file keeps its name
+    toml = p.show / "show.toml"
+    toml.write_text(
+        'author = "KPCC"\ncopyright = "2016 KPCC"\n' + toml.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    report = p.build()
+    assert (report["mastered"], report["tagged"]) == ([], [GOLD_RENAMED])
+    mp3 = p.out / f"{GOLD_RENAMED}.mp3"
+    tags = {k.lower(): v for k, v in ffprobe(mp3)["format"].get("tags", {}).items()}
+    assert (tags["album_artist"], tags["track"]) == ("KPCC", "7"), tags
+    assert "KPCC" in tags["copyright"], tags
+    assert not {"encoder", "encoded_by"} & set(tags), tags
+    woas = [frame.url for frame in ID3(mp3).getall("WOAS")]  # ffprobe does not show URL frames
+    assert len(woas) == 1 and woas[0].endswith(episode_page(GOLD_RENAMED)), woas
+
+
+def the_station_corrects_its_page(p: Producer) -> None:
+    # The page changes: the build says so, naming the segment file, and leaves that file alone.
+    page = p.show / "pages" / GOLD_PAGE
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("an intimate lens", "a close lens", 1),
+        encoding="utf-8",
+    )
+    segment_file = p.segment_file(GOLD)
+    before, stored = segment_file.read_bytes(), read_segment(segment_file)
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    (warning,) = [w for w in report["warnings"] if w["where"] == str(page)]
+    assert str(segment_file) in warning["message"] and "import --force" in warning["message"]
+    assert segment_file.read_bytes() == before
+    # import --force updates that same file: slug, GUID, date and the producer's title kept,
+    # and it prints what changed.
+    code, stdout, stderr = segcast("import", "--force", str(page), "-o", str(p.show / "segments"))
+    assert (code, stderr) == (0, "")
+    assert sorted(f.name for f in (p.show / "segments").iterdir()) == sorted(
+        f"{slug}.md" for slug in (GOLD, LOVESONG, COMING)
+    )
+    after = read_segment(segment_file)
+    assert (after.slug, after.guid, after.published) == (
+        GOLD_RENAMED,
+        p.guids[GOLD],
+        stored.published,
+    )
+    assert (after.title, after.chapters, after.episode) == (stored.title, stored.chapters, 7)
+    assert after.summary is not None and "a close lens" in after.summary
+    lines = stdout.splitlines()
+    assert lines[0] == f"updated {segment_file} from {page}:"
+    assert any(line.startswith("  summary: ") for line in lines), lines
+    report = p.build()
+    assert [w for w in report["warnings"] if w["where"] == str(page)] == []
+    assert report["mastered"] == []
+    assert "a close lens" in p.feed().fp.entries[0].summary
+
+
+def name_the_recording_with_raw(p: Producer) -> None:
+    # A take named as the producer likes, given by the segment file's raw: key.
+    (p.show / "raw" / f"{GOLD_RENAMED}.wav").rename(p.show / "raw" / "take-2.wav")
+    p.edit(GOLD, "\nslug:", "\nraw: raw/take-2.wav\nslug:")
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    assert report["warnings"] == []  # no unmatched recording, no missing audio
+    assert release(report)["published"] == [GOLD_RENAMED]
+    assert report["mastered"] == []  # the same sound: its content hash decides, not its name
+
+
+def edit_the_show_description(p: Producer) -> None:
+    toml = p.show / "show.toml"
+    toml.write_text(
+        re.sub(r"(?m)^description = .*$", 'description = "Film talk, daily."', toml.read_text()),
+        encoding="utf-8",
+    )
+    report = p.build()
+    assert report["problems"] == [] and p.code == 0
+    assert (report["mastered"], report["tagged"]) == ([], [])  # no audio depends on it
+    assert p.feed().fp.feed.subtitle == "Film talk, daily." or "Film talk, daily." in (
+        p.out / "feed.xml"
+    ).read_text(encoding="utf-8")
+
+
 def rebuild_changes_nothing(p: Producer) -> None:
+    mp3 = p.out / f"{GOLD_RENAMED}.mp3"
+    mtime = mp3.stat().st_mtime_ns
     before = p.out_files()
     hour = dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0)
     report = p.build()
     assert (report["mastered"], report["tagged"], report["problems"]) == ([], [], [])
+    assert mp3.stat().st_mtime_ns == mtime  # an rsync sends nothing
     after = p.out_files()
     if dt.datetime.now(dt.UTC).replace(minute=0, second=0, microsecond=0) != hour:
         # The show page and calendar list the next airings, by the hour: a new hour moves them.
@@ -265,6 +407,15 @@ def rebuild_changes_nothing(p: Producer) -> None:
             before.pop(name, None)
             after.pop(name, None)
     assert after == before
+    # What the producer reads: nothing mastered or tagged, and the feed check's verdict.
+    code, stdout, stderr = segcast("build", str(p.show), "-o", str(p.out))
+    assert code == 0, stderr
+    assert "0 mastered" in stdout + stderr and "0 tagged" in stdout + stderr
+    # The build's feed check says what `feed validate` says (init's show.toml has no owner).
+    assert "feed check: 0 errors, 1 warning\n" in stdout
+    _, checked, _ = segcast("feed", "validate", "--json", str(p.out / "feed.xml"))
+    assert [f["id"] for f in json.loads(checked)["findings"]] == ["channel-owner-missing"]
+    assert "[channel-owner-missing]" in stderr
 
 
 def the_scheduled_moment_passes(p: Producer) -> None:
@@ -281,13 +432,20 @@ def the_scheduled_moment_passes(p: Producer) -> None:
 #: The producer's path, in order.
 PATH: list[Callable[[Producer], None]] = [
     start_with_segcast_init,
+    read_the_reference,
+    make_config_slips,
     add_the_two_seed_pages,
     record_the_first_episode,
     add_an_intro,
     make_the_second_a_draft,
     schedule_an_episode,
+    slip_in_yaml,
     fix_a_typo_in_a_title,
     change_a_slug,
+    check_the_tags,
+    the_station_corrects_its_page,
+    name_the_recording_with_raw,
+    edit_the_show_description,
     rebuild_changes_nothing,
     the_scheduled_moment_passes,
 ]

@@ -14,7 +14,16 @@ from feeds.rss import Episode, TranscriptLink, build_feed
 from feeds.shownotes import show_notes
 from feeds.validate import validate_feed
 from segments.errors import FeedError
-from segments.model import Funding, Person, RemoteFeed, Segment, Show, Source, TxtRecord
+from segments.model import (
+    Funding,
+    Person,
+    RemoteFeed,
+    Segment,
+    Show,
+    Soundbite,
+    Source,
+    TxtRecord,
+)
 from tests.feeds.feedcheck import NS, audio_bytes, parse_feed
 
 BASE = "https://example.org/the-frame/"
@@ -456,6 +465,28 @@ def test_alternate_enclosure_needs_bytes_and_its_own_url() -> None:
     same = AlternateEnclosureTag(f"{BASE}a.mp3", "audio/mpeg", 10)
     with pytest.raises(FeedError, match="is also used"):
         build_feed(show(), [episode("a", 5, alternates=[same])])
+
+
+def test_soundbites_from_front_matter_are_written_and_pass_the_validator() -> None:
+    base = episode("a", 5)
+    bites = [Soundbite(73.5, 30.0, "The <b>medal</b>"), Soundbite(600.0, 15.25)]
+    data = build_feed(show(), [replace(base, segment=replace(base.segment, soundbites=bites))])
+    found = parse_feed(data).root.findall("channel/item/podcast:soundbite", NS)
+    assert [(el.get("startTime"), el.get("duration"), el.text) for el in found] == [
+        ("73.5", "30", "The medal"),  # producer text loses its markup
+        ("600", "15.25", None),
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    assert b"soundbite" not in build_feed(show(), [base])  # none unless the producer names one
+
+
+def test_medium_is_written_only_when_configured() -> None:
+    data = build_feed(show(medium="audiobook"), [episode("a", 5)])
+    channel = parse_feed(data).root.find("channel")
+    assert channel is not None
+    assert [el.text for el in channel.findall("podcast:medium", NS)] == ["audiobook"]
+    assert validate_feed(data, "feed.xml") == []
+    assert b"podcast:medium" not in build_feed(show(), [episode("a", 5)])
 
 
 def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:

@@ -250,8 +250,10 @@ def test_namespace_keys(tmp_path: Path) -> None:
         'txt = ["plain", {text = "S6lpp-7ZCn8", purpose = "verify"}]\n'
         'podroll = [{feed_guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"}]\n'
         'new_feed_url = "https://example.com/feed.xml"\n'
+        'medium = "musicL"\n'
     )
     show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.medium == "musicL"
     assert show.license == "cc-by-4.0"  # the spec's identifiers are lower-case
     assert [(t.text, t.purpose) for t in show.txt] == [("plain", None), ("S6lpp-7ZCn8", "verify")]
     assert [(r.feed_guid, r.feed_url) for r in show.podroll] == [
@@ -274,6 +276,11 @@ def test_namespace_keys(tmp_path: Path) -> None:
         ('podroll = [{feed_guid = "nope"}]', "podroll: 'nope' is not a lower-case UUID"),
         ('license = ""', "license: must be a license identifier such as 'cc-by-4.0', not ''"),
         ('new_feed_url = "feed.xml"', "new_feed_url: 'feed.xml' is not an http(s) URL"),
+        (
+            'medium = "radio"',
+            "medium: must be one of audiobook, blog, course, film, mixed, music, newsletter, "
+            "podcast, publisher, video (or a list form: musicL), not 'radio'",
+        ),
     ],
 )
 def test_namespace_key_errors(tmp_path: Path, line: str, message: str) -> None:

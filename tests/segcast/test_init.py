@@ -366,7 +366,9 @@ def test_example_builds_in_one_command(built: Built) -> None:
 
 def test_example_feed_is_strict_clean_with_schedule_live_items_and_opus(built: Built) -> None:
     # Issue 12's "done when": the example's own build, checked as a producer would.
-    done = segcast("feed", "validate", "--strict", "--json", built.out / "feed.xml")
+    # With --files, the chapters, transcripts and media it links are judged against OUT too.
+    feed_xml = built.out / "feed.xml"
+    done = segcast("feed", "validate", "--strict", "--json", "--files", built.out, feed_xml)
     assert done.returncode == 0, done.stdout + done.stderr
     assert json.loads(done.stdout)["findings"] == []
     feed = (built.out / "feed.xml").read_text(encoding="utf-8")

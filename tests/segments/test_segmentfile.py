@@ -404,11 +404,21 @@ MALFORMED = [
         "title: expected text, got true/false (put it in quotes)",
     ),
     (
+        "soundbite without duration",
+        "---\ntitle: x\nsoundbites:\n  - start: 60\n---\n",
+        "soundbites[0].duration: missing",
+    ),
+    (
+        "soundbite of no length",
+        "---\ntitle: x\nsoundbites:\n  - start: 60\n    duration: 0\n---\n",
+        "soundbites[0].duration: 0 is not above 0",
+    ),
+    (
         "unknown key",
         "---\ntitle: x\nauthor: me\n---\n",
         "author: unknown key (known: title, slug, guid, published, status, link, language, episode, "
-        "season, episode_type, explicit, people, images, audio, raw, chapters, chapters_url, "
-        "transcripts, source, show)",
+        "season, episode_type, explicit, people, images, audio, raw, chapters, soundbites, "
+        "chapters_url, transcripts, source, show)",
     ),
     (
         "unknown role",

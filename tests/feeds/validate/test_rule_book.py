@@ -15,6 +15,7 @@ from tests.feeds.validate import (
     test_descriptions,
     test_document,
     test_enclosures,
+    test_files,
     test_items,
     test_podcast,
     test_structure,
@@ -53,6 +54,7 @@ def test_every_rule_has_a_case() -> None:
     )
     tested = {c[0] for family in families for c in family.CASES}
     tested |= {c[0] for c in test_active.FILE_CASES}
+    tested |= {c[0] for c in test_files.CASES}
     tested |= {"rss-root-missing", "rss-channel-missing", "xml-not-well-formed"}
     assert tested == set(RULES)
 
@@ -167,6 +169,7 @@ FAMILIES = (
     "structure",
     "urls",
     "active",
+    "files",
 )
 
 
@@ -225,7 +228,7 @@ def test_rule_ids_are_unique_across_families() -> None:
     rows = [
         rule.id for f in FAMILIES for rule in importlib.import_module(f"feeds.validate.{f}").RULES
     ]
-    assert len(rows) == len(set(rows)) == len(RULES) == 116
+    assert len(rows) == len(set(rows)) == len(RULES) == 122
 
 
 def test_the_rule_book_refuses_an_id_defined_twice() -> None:

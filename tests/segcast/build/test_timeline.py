@@ -22,11 +22,12 @@ import webvtt
 from lxml import html as lxml_html
 
 from feeds.site import episode_page
+from feeds.validate import validate_feed
 from segcast.build import BuildReport, run_build
 from segments.segmentfile import read_segment
 from tests.audio import signals
 from tests.audio.test_processing import decode, window_loudness
-from tests.feeds.feedcheck import parse_feed
+from tests.feeds.feedcheck import NS, parse_feed
 from tests.segcast.showdir import SHOW_TOML, make_show
 
 RATE = signals.RATE
@@ -52,6 +53,10 @@ chapters:
   title: The marker
 - start: '00:00:09'
   title: Close
+soundbites:
+- start: 6
+  duration: 2.5
+  title: The marker heard
 ---
 A chat.
 
@@ -67,6 +72,8 @@ A chat.
 """
 PROGRAMME_CHAPTERS = [0.0, 6.0, 9.0]
 PROGRAMME_CUES = [(0.0, 6.0), (6.0, 12.0)]
+#: The soundbite's start and duration, programme time.
+SOUNDBITE = (6.0, 2.5)
 
 
 def recording(lead: float = 0.0, bed_dbfs: float = -60.0) -> signals.Samples:
@@ -161,6 +168,33 @@ def test_every_chapter_start_is_shifted_in_every_written_form(
     assert [c.start_seconds for c in on_disk.chapters] == PROGRAMME_CHAPTERS
 
 
+def soundbites(out: Path) -> list[tuple[float, float, str | None]]:
+    """Return the feed's podcast:soundbite elements, as lxml reads them (start, duration, title)."""
+    feed = parse_feed((out / "feed.xml").read_bytes())
+    (item,) = feed.items()
+    return [
+        (float(el.get("startTime")), float(el.get("duration")), el.text)
+        for el in item.findall("podcast:soundbite", NS)
+    ]
+
+
+def test_the_soundbite_moves_with_the_programme(built: tuple[Path, Path, BuildReport]) -> None:
+    show, out, _ = built
+    # The marker plays where the soundbite says: the shift reaches it as it does the chapters.
+    ((start, duration, title),) = soundbites(out)
+    assert (start, duration, title) == (
+        pytest.approx(SOUNDBITE[0] + SHIFT),
+        2.5,
+        "The marker heard",
+    )
+    assert marker_onset(out / "talk.mp3") == pytest.approx(start, abs=FRAME)
+    # The validator reads it as a soundbite: too short for the namespace's 15 to 120 s, only.
+    findings = validate_feed((out / "feed.xml").read_bytes(), "feed.xml", files=out)
+    assert [f.rule for f in findings] == ["podcast-soundbite-duration-out-of-range"]
+    on_disk = read_segment(show / "segments" / "talk.md")
+    assert [(s.start_seconds, s.duration_seconds) for s in on_disk.soundbites] == [SOUNDBITE]
+
+
 def test_every_transcript_cue_is_shifted(built: tuple[Path, Path, BuildReport]) -> None:
     _, out, _ = built
     expected = [(a + SHIFT, b + SHIFT) for a, b in PROGRAMME_CUES]
@@ -207,6 +241,7 @@ def test_without_an_intro_nothing_moves(tmp_path: Path) -> None:
     assert marker_onset(out / "talk.mp3") == pytest.approx(MARKER, abs=FRAME)
     document = json.loads((out / "talk.chapters.json").read_text(encoding="utf-8"))
     assert [c["startTime"] for c in document["chapters"]] == pytest.approx(PROGRAMME_CHAPTERS)
+    assert soundbites(out) == [(*SOUNDBITE, "The marker heard")]
 
 
 def _flat(pairs: list[tuple[float, float]]) -> list[float]:
