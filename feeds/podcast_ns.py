@@ -21,6 +21,8 @@ import feedgen.feed  # noqa: F401  (feedgen.ext.* needs feedgen.feed imported fi
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from lxml import etree
 
+from segments.model import ValueBlock
+
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
@@ -113,6 +115,7 @@ ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
 )  # fmt: skip
 EXPLICIT = _tag("explicit", ITUNES_NS)
 SOUNDBITE, MEDIUM = _tag("soundbite"), _tag("medium")
+VALUE, VALUE_RECIPIENT = _tag("value"), _tag("valueRecipient")
 
 _SubElement = etree.SubElement
 
@@ -161,6 +164,7 @@ class _ChannelFields:
     update_frequency: tuple[str, str] | None = None
     license: str | None = None
     medium: str | None = None
+    value: ValueBlock | None = None
     txt: list[tuple[str, str | None]] = field(default_factory=list)
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
@@ -182,6 +186,25 @@ def _alternate_enclosure(parent: etree._Element, alt: AlternateEnclosureTag) -> 
     _SubElement(el, SOURCE, {"uri": alt.url})
     if alt.integrity:
         _SubElement(el, INTEGRITY, {"type": "sri", "value": alt.integrity})
+
+
+def _value(parent: etree._Element, value: ValueBlock) -> None:
+    """Write one podcast:value and its podcast:valueRecipient elements (docs/tags/value*.md)."""
+    attrib = {"type": value.type, "method": value.method}
+    if value.suggested is not None:
+        attrib["suggested"] = value.suggested
+    el = _SubElement(parent, VALUE, attrib)
+    for r in value.recipients:
+        recipient = {"type": r.type, "address": r.address, "split": str(r.split)}
+        if r.name:
+            recipient["name"] = r.name
+        if r.custom_key:
+            recipient["customKey"] = r.custom_key
+        if r.custom_value:
+            recipient["customValue"] = r.custom_value
+        if r.fee:
+            recipient["fee"] = "true"
+        _SubElement(el, VALUE_RECIPIENT, recipient)
 
 
 def _live_item(channel: etree._Element, live: LiveItemTag) -> None:
@@ -241,6 +264,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Set podcast:medium (the namespace's list: podcast, music, audiobook, ...)."""
         self.fields.medium = value
 
+    def value(self, value: ValueBlock) -> None:
+        """Set the channel's podcast:value: how listeners' apps stream payments, and to whom."""
+        self.fields.value = value
+
     def license(self, identifier: str) -> None:
         """Set podcast:license (an identifier of the namespace's licenses.json)."""
         self.fields.license = identifier
@@ -291,6 +318,8 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             _SubElement(channel, LICENSE).text = f.license
         if f.medium:
             _SubElement(channel, MEDIUM).text = f.medium
+        if f.value is not None:
+            _value(channel, f.value)
         for value, purpose in f.txt:
             _SubElement(channel, TXT, {"purpose": purpose} if purpose else {}).text = value
         if f.podroll:

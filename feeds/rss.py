@@ -253,6 +253,8 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         ext.license(show.license)
     if show.medium:
         ext.medium(show.medium)
+    if show.value is not None:
+        ext.value(show.value)
     for record in show.txt:
         ext.txt(record.text, record.purpose)
     for remote in show.podroll:

@@ -28,7 +28,15 @@ from segcast.bitrate import parse_bitrate
 from segments.categories import APPLE_CATEGORIES, suggest
 from segments.errors import ConfigError, ScheduleError, SegcastError, combined
 from segments.files import read_input
-from segments.model import Funding, RemoteFeed, Show, ShowType, TxtRecord
+from segments.model import (
+    Funding,
+    RemoteFeed,
+    Show,
+    ShowType,
+    TxtRecord,
+    ValueBlock,
+    ValueRecipient,
+)
 from segments.schedule import Schedule, check_timezone, parse_airtimes
 from segments.sniff import KINDS, sniff
 from segments.values import DESCRIPTION_BYTES, TAG_CHARS, VALUE_RULES, Rule, value_problem
@@ -228,6 +236,65 @@ def _txt(value: Any, key: str, path: Path) -> list[TxtRecord]:
     return records
 
 
+#: podcast:value's keys in show.toml, and each recipient's (Podcasting 2.0 docs/tags/value*.md).
+VALUE_FIELDS = ("type", "method", "suggested", "recipients")
+RECIPIENT_FIELDS = ("type", "address", "split", "name", "fee", "custom_key", "custom_value")
+#: podcast:value suggested amounts: a plain decimal, as the spec's examples write them.
+_DECIMAL = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _slot(entry: dict[str, Any], name: str, key: str, path: Path, *, required: bool) -> str | None:
+    """Return the text at ``entry[name]`` checked by the shared rules, None when absent."""
+    value = entry.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, f"{key}.{name}", f"must be text, not {value!r}")
+    return str(_ruled(value.strip(), f"{key}.{name}", path))
+
+
+def _value(value: Any, key: str, path: Path) -> ValueBlock:
+    if not isinstance(value, dict) or not set(value) <= set(VALUE_FIELDS):
+        raise _fail(
+            path, key, 'must be {type = "lightning", method = "keysend", recipients = [...]}'
+        )
+    kind = _slot(value, "type", key, path, required=True)
+    method = _slot(value, "method", key, path, required=True)
+    suggested = _slot(value, "suggested", key, path, required=False)
+    if suggested is not None and not _DECIMAL.match(suggested):
+        raise _fail(
+            path, f"{key}.suggested", f"{suggested!r} is not a decimal such as '0.00000005'"
+        )
+    entries = value.get("recipients")
+    if not isinstance(entries, list) or not entries:
+        raise _fail(path, f"{key}.recipients", "must list at least one recipient (who is paid)")
+    recipients = []
+    for index, entry in enumerate(entries):
+        here = f"{key}.recipients[{index}]"
+        if not isinstance(entry, dict) or not set(entry) <= set(RECIPIENT_FIELDS):
+            raise _fail(path, here, '{type, address, split} are required: {type = "node", ...}')
+        split, fee = entry.get("split"), entry.get("fee", False)
+        if isinstance(split, bool) or not isinstance(split, int):
+            raise _fail(path, f"{here}.split", f"must be a whole number of shares, not {split!r}")
+        _ruled(split, f"{here}.split", path)
+        if not isinstance(fee, bool):
+            raise _fail(path, f"{here}.fee", f"{fee!r} is not true or false")
+        recipients.append(
+            ValueRecipient(
+                type=str(_slot(entry, "type", here, path, required=True)),
+                address=str(_slot(entry, "address", here, path, required=True)),
+                split=split,
+                name=_slot(entry, "name", here, path, required=False),
+                fee=fee,
+                custom_key=_slot(entry, "custom_key", here, path, required=False),
+                custom_value=_slot(entry, "custom_value", here, path, required=False),
+            )
+        )
+    return ValueBlock(
+        type=str(kind), method=str(method), recipients=recipients, suggested=suggested
+    )
+
+
 def _podroll(value: Any, key: str, path: Path) -> list[RemoteFeed]:
     feeds = []
     for item in value if isinstance(value, list) else [value]:
@@ -292,6 +359,7 @@ KEYS: dict[str, Key] = {
     "airing_minutes": Key(_minutes, default=60),
     "license": Key(_license),
     "medium": Key(_medium),
+    "value": Key(_value),
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
@@ -603,6 +671,7 @@ def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
         airing_minutes=values["airing_minutes"],
         license=values.get("license"),
         medium=values.get("medium"),
+        value=values.get("value"),
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
         new_feed_url=values.get("new_feed_url") or _moved_to(values),

@@ -114,6 +114,11 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
     "live_stream_type": ('# "audio/mpeg"', "MIME type of the live stream"),
     "airing_minutes": ("# 60", "how long an airing lasts when `airtimes` give no end time"),
     "medium": ('# "podcast"', "podcast:medium: podcast, music, audiobook, ... (none: not written)"),
+    "value": (
+        '# {type = "lightning", method = "keysend", recipients = '
+        '[{name = "Host", type = "node", address = "02d5...", split = 100}]}',
+        "podcast:value: streaming payments and who receives them (none: not written)",
+    ),
     "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
     "txt": (
         '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',

@@ -90,6 +90,11 @@ _CHECKS: dict[str, tuple[str, str]] = {
         ", ".join(sorted(m for m in PODCAST_MEDIA if not m.endswith("L")))
         + ", or a list form (musicL, ...)",
     ),
+    "_value": (
+        "{type, method, suggested, recipients}",
+        "recipients: {type, address, split, name, fee, custom_key, custom_value}; "
+        "split a whole number of shares; suggested a decimal",
+    ),
     "_license": ("text", f"a licenses.json identifier, at most {config.LICENSE_MAX_CHARS} chars"),
     "_txt": (
         "list of text or {text, purpose}",

@@ -131,6 +131,31 @@ class RemoteFeed:
 
 
 @dataclass
+class ValueRecipient:
+    """One podcast:valueRecipient: who is paid (``type`` node or lnaddress, the address) and
+    their ``split`` (shares of each payment); ``fee`` marks a host's cut."""
+
+    type: str
+    address: str
+    split: int
+    name: str | None = None
+    fee: bool = False
+    custom_key: str | None = None
+    custom_value: str | None = None
+
+
+@dataclass
+class ValueBlock:
+    """A podcast:value: the payment layer (``type`` such as lightning), its ``method`` (keysend,
+    lnaddress), an optional suggested amount (decimal text, as the spec writes it), recipients."""
+
+    type: str
+    method: str
+    recipients: list[ValueRecipient]
+    suggested: str | None = None
+
+
+@dataclass
 class Funding:
     """A podcast:funding link."""
 
@@ -176,6 +201,8 @@ class Show:
     license: str | None = None
     #: podcast:medium: what the feed is (podcast, music, audiobook, ...); None writes no tag.
     medium: str | None = None
+    #: podcast:value (streaming payments) with its recipients; None writes no tag.
+    value: ValueBlock | None = None
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None

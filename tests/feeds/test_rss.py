@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import feedparser
 import pytest
 
 from feeds.podcast_ns import AlternateEnclosureTag, sri
@@ -23,6 +24,8 @@ from segments.model import (
     Soundbite,
     Source,
     TxtRecord,
+    ValueBlock,
+    ValueRecipient,
 )
 from tests.feeds.feedcheck import NS, audio_bytes, parse_feed
 
@@ -487,6 +490,37 @@ def test_medium_is_written_only_when_configured() -> None:
     assert [el.text for el in channel.findall("podcast:medium", NS)] == ["audiobook"]
     assert validate_feed(data, "feed.xml") == []
     assert b"podcast:medium" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_value_and_its_recipients_are_written_only_when_configured() -> None:
+    host = "02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"
+    block = ValueBlock(
+        type="lightning",
+        method="keysend",
+        suggested="0.00000005000",
+        recipients=[
+            ValueRecipient(type="node", address=host, split=95, name="Host"),
+            ValueRecipient(type="lnaddress", address="fees@example.com", split=5, fee=True),
+        ],
+    )
+    data = build_feed(show(value=block), [episode("a", 5)])
+    values = parse_feed(data).root.findall("channel/podcast:value", NS)
+    assert [(el.get("type"), el.get("method"), el.get("suggested")) for el in values] == [
+        ("lightning", "keysend", "0.00000005000")
+    ]
+    recipients = values[0].findall("podcast:valueRecipient", NS)
+    assert [dict(el.attrib) for el in recipients] == [
+        {"type": "node", "address": host, "split": "95", "name": "Host"},
+        {"type": "lnaddress", "address": "fees@example.com", "split": "5", "fee": "true"},
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    read = feedparser.parse(data).feed  # feedparser keeps the attributes of the first tags
+    assert read["podcast_value"] == {
+        "type": "lightning",
+        "method": "keysend",
+        "suggested": "0.00000005000",
+    }
+    assert b"podcast:value" not in build_feed(show(), [episode("a", 5)])
 
 
 def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:

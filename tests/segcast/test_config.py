@@ -6,6 +6,7 @@ import pytest
 
 from segcast.config import load_show
 from segments.errors import ConfigError
+from segments.model import ValueBlock, ValueRecipient
 from tests.conftest import EXAMPLES
 from tests.segcast.showdir import SHOW_TOML, write_artwork
 
@@ -251,9 +252,21 @@ def test_namespace_keys(tmp_path: Path) -> None:
         'podroll = [{feed_guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"}]\n'
         'new_feed_url = "https://example.com/feed.xml"\n'
         'medium = "musicL"\n'
+        'value = {type = "lightning", method = "keysend", suggested = "0.00000005", recipients = ['
+        '{type = "node", address = "02d5", split = 90, name = "Host"}, '
+        '{type = "lnaddress", address = "fee@example.com", split = 10, fee = true}]}\n'
     )
     show = load_show(write_show(tmp_path, toml), environ={})
     assert show.medium == "musicL"
+    assert show.value == ValueBlock(
+        type="lightning",
+        method="keysend",
+        suggested="0.00000005",
+        recipients=[
+            ValueRecipient(type="node", address="02d5", split=90, name="Host"),
+            ValueRecipient(type="lnaddress", address="fee@example.com", split=10, fee=True),
+        ],
+    )
     assert show.license == "cc-by-4.0"  # the spec's identifiers are lower-case
     assert [(t.text, t.purpose) for t in show.txt] == [("plain", None), ("S6lpp-7ZCn8", "verify")]
     assert [(r.feed_guid, r.feed_url) for r in show.podroll] == [
@@ -280,6 +293,24 @@ def test_namespace_keys(tmp_path: Path) -> None:
             'medium = "radio"',
             "medium: must be one of audiobook, blog, course, film, mixed, music, newsletter, "
             "podcast, publisher, video (or a list form: musicL), not 'radio'",
+        ),
+        (
+            'value = {type = "lightning", method = "keysend", recipients = []}',
+            "value.recipients: must list at least one recipient (who is paid)",
+        ),
+        (
+            'value = {type = "lightning", method = "keysend", recipients = '
+            '[{type = "node", address = "02d5", split = 0}]}',
+            "value.recipients[0].split: 0 shares is outside 1..1000000",
+        ),
+        (
+            'value = {type = "lightning", recipients = [{type = "node", address = "a", split = 1}]}',
+            "value.method: must be text, not None",
+        ),
+        (
+            'value = {type = "lightning", method = "keysend", suggested = "5 sats", recipients = '
+            '[{type = "node", address = "a", split = 1}]}',
+            "value.suggested: '5 sats' is not a decimal such as '0.00000005'",
         ),
     ],
 )
