@@ -21,7 +21,7 @@ import feedgen.feed  # noqa: F401  (feedgen.ext.* needs feedgen.feed imported fi
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from lxml import etree
 
-from segments.model import ValueBlock
+from segments.model import Location, ValueBlock
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -115,7 +115,7 @@ ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
 )  # fmt: skip
 EXPLICIT = _tag("explicit", ITUNES_NS)
 SOUNDBITE, MEDIUM = _tag("soundbite"), _tag("medium")
-VALUE, VALUE_RECIPIENT = _tag("value"), _tag("valueRecipient")
+VALUE, VALUE_RECIPIENT, LOCATION = _tag("value"), _tag("valueRecipient"), _tag("location")
 
 _SubElement = etree.SubElement
 
@@ -165,6 +165,7 @@ class _ChannelFields:
     license: str | None = None
     medium: str | None = None
     value: ValueBlock | None = None
+    locations: list[Location] = field(default_factory=list)
     txt: list[tuple[str, str | None]] = field(default_factory=list)
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
@@ -205,6 +206,21 @@ def _value(parent: etree._Element, value: ValueBlock) -> None:
         if r.fee:
             recipient["fee"] = "true"
         _SubElement(el, VALUE_RECIPIENT, recipient)
+
+
+def _location(parent: etree._Element, location: Location) -> None:
+    """Write one podcast:location: the name as text, the attributes given (docs/tags/location)."""
+    attrib = {
+        name: value
+        for name, value in (
+            ("rel", location.rel),
+            ("geo", location.geo),
+            ("osm", location.osm),
+            ("country", location.country),
+        )
+        if value is not None
+    }
+    _SubElement(parent, LOCATION, attrib).text = location.name
 
 
 def _live_item(channel: etree._Element, live: LiveItemTag) -> None:
@@ -268,6 +284,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Set the channel's podcast:value: how listeners' apps stream payments, and to whom."""
         self.fields.value = value
 
+    def location(self, location: Location) -> None:
+        """Add a podcast:location to the channel: where the show is about, or made."""
+        self.fields.locations.append(location)
+
     def license(self, identifier: str) -> None:
         """Set podcast:license (an identifier of the namespace's licenses.json)."""
         self.fields.license = identifier
@@ -318,6 +338,8 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             _SubElement(channel, LICENSE).text = f.license
         if f.medium:
             _SubElement(channel, MEDIUM).text = f.medium
+        for location in f.locations:
+            _location(channel, location)
         if f.value is not None:
             _value(channel, f.value)
         for value, purpose in f.txt:

@@ -253,6 +253,8 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         ext.license(show.license)
     if show.medium:
         ext.medium(show.medium)
+    for location in show.locations:
+        ext.location(location)
     if show.value is not None:
         ext.value(show.value)
     for record in show.txt:

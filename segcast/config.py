@@ -18,18 +18,19 @@ import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 from urllib.parse import quote, urljoin, urlsplit
 
 from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.guids import is_uuid, podcast_guid
-from feeds.validate.podcast import PODCAST_MEDIA
+from feeds.validate.podcast import LOCATION_FORMS, PODCAST_MEDIA, location_problem
 from segcast.bitrate import parse_bitrate
 from segments.categories import APPLE_CATEGORIES, suggest
 from segments.errors import ConfigError, ScheduleError, SegcastError, combined
 from segments.files import read_input
 from segments.model import (
     Funding,
+    Location,
     RemoteFeed,
     Show,
     ShowType,
@@ -295,6 +296,37 @@ def _value(value: Any, key: str, path: Path) -> ValueBlock:
     )
 
 
+_LOCATION_RELS: dict[str, Literal["subject", "creator"]] = {
+    "subject": "subject",
+    "creator": "creator",
+}
+
+
+def _locations(value: Any, key: str, path: Path) -> list[Location]:
+    locations = []
+    for index, entry in enumerate(value if isinstance(value, list) else [value]):
+        here = f"{key}[{index}]" if isinstance(value, list) else key
+        if not isinstance(entry, dict) or not set(entry) <= {"name", *LOCATION_FORMS}:
+            raise _fail(
+                path, here, 'must be {name = "Pasadena", rel = "creator", geo, osm, country}'
+            )
+        name = _slot(entry, "name", here, path, required=True)
+        given = {a: _slot(entry, a, here, path, required=False) for a in LOCATION_FORMS}
+        for attribute, text in given.items():
+            if text is not None and (form := location_problem(attribute, text)) is not None:
+                raise _fail(path, f"{here}.{attribute}", f"{text!r} is not {form}")
+        locations.append(
+            Location(
+                name=str(name),
+                rel=_LOCATION_RELS.get(given["rel"] or ""),
+                geo=given["geo"],
+                osm=given["osm"],
+                country=given["country"],
+            )
+        )
+    return locations
+
+
 def _podroll(value: Any, key: str, path: Path) -> list[RemoteFeed]:
     feeds = []
     for item in value if isinstance(value, list) else [value]:
@@ -360,6 +392,7 @@ KEYS: dict[str, Key] = {
     "license": Key(_license),
     "medium": Key(_medium),
     "value": Key(_value),
+    "location": Key(_locations),
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
@@ -672,6 +705,7 @@ def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
         license=values.get("license"),
         medium=values.get("medium"),
         value=values.get("value"),
+        locations=values.get("location", []),
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
         new_feed_url=values.get("new_feed_url") or _moved_to(values),

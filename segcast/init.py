@@ -119,6 +119,11 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         '[{name = "Host", type = "node", address = "02d5...", split = 100}]}',
         "podcast:value: streaming payments and who receives them (none: not written)",
     ),
+    "location": (
+        '# {name = "Pasadena", rel = "creator", geo = "geo:34.1478,-118.1445", osm = "R1646366", '
+        'country = "US"}',
+        "podcast:location: where the show is made (creator) or about (subject); one or a list",
+    ),
     "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
     "txt": (
         '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',

@@ -156,6 +156,18 @@ class ValueBlock:
 
 
 @dataclass
+class Location:
+    """A podcast:location: a place's display name; ``rel`` says whether the show is about it
+    (subject) or made there (creator); geo URI, OpenStreetMap id, ISO 3166-1 country."""
+
+    name: str
+    rel: Literal["subject", "creator"] | None = None
+    geo: str | None = None
+    osm: str | None = None
+    country: str | None = None
+
+
+@dataclass
 class Funding:
     """A podcast:funding link."""
 
@@ -203,6 +215,8 @@ class Show:
     medium: str | None = None
     #: podcast:value (streaming payments) with its recipients; None writes no tag.
     value: ValueBlock | None = None
+    #: podcast:location: where the show is about or made (none: not written).
+    locations: list[Location] = field(default_factory=list)
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None

@@ -16,6 +16,7 @@ from datetime import datetime
 from lxml import etree
 
 from feeds.guids import podcast_guid
+from feeds.validate.active import ACTIVE_SCHEMES, url_scheme
 from feeds.validate.common import P20, Places, Report, Rule, is_url, it, pc, self_links, text
 
 RULES = (
@@ -280,6 +281,19 @@ RULES = (
         f"{P20}, podcast:image: href is the only required attribute",
     ),
     Rule(
+        "podcast-location-invalid",
+        "error",
+        "podcast:location is {state}",
+        f"{P20}, podcast:location: a place's name, not blank, at most 128 characters",
+    ),
+    Rule(
+        "podcast-location-attribute-invalid",
+        "error",
+        'podcast:location {attribute} "{value}" is not {form}',
+        f"{P20}, podcast:location: rel subject or creator, geo an RFC 5870 geo URI, osm an "
+        "OpenStreetMap type letter and id, country ISO 3166-1 alpha-2",
+    ),
+    Rule(
         "new-feed-url-invalid",
         "error",
         'itunes:new-feed-url "{value}" is not an absolute http(s) URL',
@@ -399,6 +413,31 @@ SHORT_TEXT_MAX_CHARS = 128
 #: Podcasting 2.0: a soundbite lasts this many seconds.
 SOUNDBITE_SECONDS = (15.0, 120.0)
 
+#: podcast:location's attributes (docs/tags/location.md): each one's form, and its name in words.
+#: show.toml's reader checks a producer's location against the same table.
+LOCATION_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "rel": (re.compile(r"subject|creator"), "subject or creator"),
+    "geo": (
+        re.compile(
+            r"geo:-?\d{1,2}(?:\.\d+)?,-?\d{1,3}(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)?(?:;[^\s;]+)*"
+        ),
+        "a geo URI (RFC 5870) such as geo:34.0522,-118.2437",
+    ),
+    "osm": (re.compile(r"[NWR]\d+(?:#\d+)?"), "an OpenStreetMap id such as R207359"),
+    "country": (re.compile(r"[A-Z]{2}"), "an ISO 3166-1 alpha-2 code such as US"),
+}
+
+
+def location_problem(attribute: str, value: str) -> str | None:
+    """Say what a podcast:location attribute should be, or None when ``value`` has its form.
+
+    >>> location_problem("geo", "geo:34.05,-118.24"), location_problem("country", "usa")
+    (None, 'an ISO 3166-1 alpha-2 code such as US')
+    """
+    form, words = LOCATION_FORMS[attribute]
+    return None if form.fullmatch(value) else words
+
+
 _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
@@ -494,6 +533,8 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
     for el in channel.iter(pc("remoteItem")):
         if not (el.get("feedGuid") or "").strip():
             report.add("podcast-remoteitem-feedguid-missing", places.of(el))
+    for el in channel.iter(pc("location")):
+        _check_location(el, places, report)
     for el in channel.iter(pc("image")):
         if not (el.get("href") or "").strip():
             report.add("podcast-image-href-missing", places.of(el))
@@ -539,6 +580,25 @@ def _check_live_item(el: etree._Element, places: Places, report: Report) -> None
             report.add("podcast-liveitem-time-invalid", where, attribute=attribute, value=value)
     if el.find(pc("contentLink")) is None:
         report.add("podcast-liveitem-contentlink-missing", where)
+
+
+def _check_location(el: etree._Element, places: Places, report: Report) -> None:
+    name = text(el) or ""
+    if not name or len(name) > SHORT_TEXT_MAX_CHARS:
+        state = "blank" if not name else f"{len(name)} characters; at most 128"
+        report.add("podcast-location-invalid", places.of(el), state=state)
+    for attribute in LOCATION_FORMS:
+        value = el.get(attribute)
+        if value is None or (attribute == "geo" and url_scheme(value) in ACTIVE_SCHEMES):
+            continue  # an active geo URL is url-active's to report
+        if (form := location_problem(attribute, value)) is not None:
+            report.add(
+                "podcast-location-attribute-invalid",
+                places.of(el),
+                attribute=attribute,
+                value=value,
+                form=form,
+            )
 
 
 def _check_value(el: etree._Element, places: Places, report: Report) -> None:

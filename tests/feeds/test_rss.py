@@ -17,6 +17,7 @@ from feeds.validate import validate_feed
 from segments.errors import FeedError
 from segments.model import (
     Funding,
+    Location,
     Person,
     RemoteFeed,
     Segment,
@@ -521,6 +522,21 @@ def test_value_and_its_recipients_are_written_only_when_configured() -> None:
         "suggested": "0.00000005000",
     }
     assert b"podcast:value" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_locations_are_written_only_when_configured() -> None:
+    made = Location("Pasadena", rel="creator", geo="geo:34.1478,-118.1445", country="US")
+    about = Location("Hollywood & Vine", osm="N3093397011")
+    data = build_feed(show(locations=[made, about]), [episode("a", 5)])
+    found = parse_feed(data).root.findall("channel/podcast:location", NS)
+    assert [(el.text, dict(el.attrib)) for el in found] == [
+        ("Pasadena", {"rel": "creator", "geo": "geo:34.1478,-118.1445", "country": "US"}),
+        ("Hollywood & Vine", {"osm": "N3093397011"}),
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    read = feedparser.parse(data).feed
+    assert read["podcast_location"] == {"osm": "N3093397011"}  # the last one's attributes
+    assert b"podcast:location" not in build_feed(show(), [episode("a", 5)])
 
 
 def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from segcast.config import load_show
 from segments.errors import ConfigError
-from segments.model import ValueBlock, ValueRecipient
+from segments.model import Location, ValueBlock, ValueRecipient
 from tests.conftest import EXAMPLES
 from tests.segcast.showdir import SHOW_TOML, write_artwork
 
@@ -256,7 +256,15 @@ def test_namespace_keys(tmp_path: Path) -> None:
         '{type = "node", address = "02d5", split = 90, name = "Host"}, '
         '{type = "lnaddress", address = "fee@example.com", split = 10, fee = true}]}\n'
     )
+    toml += (
+        'location = [{name = "Pasadena", rel = "creator", geo = "geo:34.1478,-118.1445", '
+        'osm = "R1646366", country = "US"}, {name = "Hollywood"}]\n'
+    )
     show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.locations == [
+        Location("Pasadena", "creator", "geo:34.1478,-118.1445", "R1646366", "US"),
+        Location("Hollywood"),
+    ]
     assert show.medium == "musicL"
     assert show.value == ValueBlock(
         type="lightning",
@@ -293,6 +301,19 @@ def test_namespace_keys(tmp_path: Path) -> None:
             'medium = "radio"',
             "medium: must be one of audiobook, blog, course, film, mixed, music, newsletter, "
             "podcast, publisher, video (or a list form: musicL), not 'radio'",
+        ),
+        (
+            'location = {name = "Pasadena", country = "USA"}',
+            "location.country: 'USA' is not an ISO 3166-1 alpha-2 code such as US",
+        ),
+        (
+            'location = [{name = "LA"}, {name = "Pasadena", rel = "made"}]',
+            "location[1].rel: 'made' is not subject or creator",
+        ),
+        ('location = {name = ""}', "location.name: must be text, not ''"),
+        (
+            f'location = {{name = "{"P" * 129}"}}',
+            "location.name: is 129 characters; Podcasting 2.0 allows 128",
         ),
         (
             'value = {type = "lightning", method = "keysend", recipients = []}',

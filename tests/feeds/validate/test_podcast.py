@@ -167,6 +167,29 @@ CASES: list[Case] = [
         one('split="100"', 'split="50%"'),
         one('split="100"', 'split="3"'),
     ),
+    # podcast:location: a name, and attributes of the spec's forms.
+    (
+        "podcast-location-invalid",
+        one(">Pasadena</podcast:location>", "></podcast:location>"),
+        one(">Pasadena</podcast:location>", ">Pasadena, CA</podcast:location>"),
+    ),
+    ("podcast-location-invalid", one(">Pasadena<", f">{'P' * 129}<"), nothing()),
+    (
+        "podcast-location-attribute-invalid",
+        one('rel="creator"', 'rel="made-in"'),
+        one('rel="creator"', 'rel="subject"'),
+    ),
+    (
+        "podcast-location-attribute-invalid",
+        one('geo="geo:34.1478,-118.1445"', 'geo="34.1478,-118.1445"'),
+        one('geo="geo:34.1478,-118.1445"', 'geo="geo:34.1478,-118.1445;u=350"'),
+    ),
+    ("podcast-location-attribute-invalid", one('osm="R1646366"', 'osm="1646366"'), nothing()),
+    (
+        "podcast-location-attribute-invalid",
+        one('country="US"', 'country="USA"'),
+        one('country="US"', 'country="GB"'),
+    ),
     # podcast:alternateEnclosure, podcast:source, podcast:integrity.
     (
         "podcast-alternateenclosure-type-missing",
