@@ -21,7 +21,7 @@ import feedgen.feed  # noqa: F401  (feedgen.ext.* needs feedgen.feed imported fi
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from lxml import etree
 
-from segments.model import Location, ValueBlock
+from segments.model import Location, PodcastImage, ValueBlock
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -116,6 +116,7 @@ ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
 EXPLICIT = _tag("explicit", ITUNES_NS)
 SOUNDBITE, MEDIUM = _tag("soundbite"), _tag("medium")
 VALUE, VALUE_RECIPIENT, LOCATION = _tag("value"), _tag("valueRecipient"), _tag("location")
+IMAGE = _tag("image")
 
 _SubElement = etree.SubElement
 
@@ -166,6 +167,7 @@ class _ChannelFields:
     medium: str | None = None
     value: ValueBlock | None = None
     locations: list[Location] = field(default_factory=list)
+    images: list[PodcastImage] = field(default_factory=list)
     txt: list[tuple[str, str | None]] = field(default_factory=list)
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
@@ -221,6 +223,22 @@ def _location(parent: etree._Element, location: Location) -> None:
         if value is not None
     }
     _SubElement(parent, LOCATION, attrib).text = location.name
+
+
+def _image(parent: etree._Element, image: PodcastImage) -> None:
+    """Write one podcast:image (docs/tags/image.md): href first, then the attributes given."""
+    attrib = {"href": image.href}
+    for name, value in (
+        ("alt", image.alt),
+        ("aspect-ratio", image.aspect_ratio),
+        ("width", image.width),
+        ("height", image.height),
+        ("type", image.type),
+        ("purpose", image.purpose),
+    ):
+        if value is not None:
+            attrib[name] = str(value)
+    _SubElement(parent, IMAGE, attrib)
 
 
 def _live_item(channel: etree._Element, live: LiveItemTag) -> None:
@@ -288,6 +306,10 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Add a podcast:location to the channel: where the show is about, or made."""
         self.fields.locations.append(location)
 
+    def image(self, image: PodcastImage) -> None:
+        """Add a podcast:image to the channel (art besides itunes:image: wide, banner, ...)."""
+        self.fields.images.append(image)
+
     def license(self, identifier: str) -> None:
         """Set podcast:license (an identifier of the namespace's licenses.json)."""
         self.fields.license = identifier
@@ -340,6 +362,8 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             _SubElement(channel, MEDIUM).text = f.medium
         for location in f.locations:
             _location(channel, location)
+        for image in f.images:
+            _image(channel, image)
         if f.value is not None:
             _value(channel, f.value)
         for value, purpose in f.txt:

@@ -255,6 +255,8 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         ext.medium(show.medium)
     for location in show.locations:
         ext.location(location)
+    for image in show.images:
+        ext.image(image)
     if show.value is not None:
         ext.value(show.value)
     for record in show.txt:

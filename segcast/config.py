@@ -23,7 +23,13 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.guids import is_uuid, podcast_guid
-from feeds.validate.podcast import LOCATION_FORMS, PODCAST_MEDIA, location_problem
+from feeds.validate.podcast import (
+    IMAGE_FORMS,
+    LOCATION_FORMS,
+    PODCAST_MEDIA,
+    image_problem,
+    location_problem,
+)
 from segcast.bitrate import parse_bitrate
 from segments.categories import APPLE_CATEGORIES, suggest
 from segments.errors import ConfigError, ScheduleError, SegcastError, combined
@@ -31,6 +37,7 @@ from segments.files import read_input
 from segments.model import (
     Funding,
     Location,
+    PodcastImage,
     RemoteFeed,
     Show,
     ShowType,
@@ -296,6 +303,50 @@ def _value(value: Any, key: str, path: Path) -> ValueBlock:
     )
 
 
+#: show.toml's podcast:image keys, and the attribute each one is (docs/tags/image.md).
+IMAGE_KEYS = {key.replace("-", "_"): key for key in IMAGE_FORMS}
+
+
+def _images(value: Any, key: str, path: Path) -> list[PodcastImage]:
+    images = []
+    for index, entry in enumerate(value if isinstance(value, list) else [value]):
+        here = f"{key}[{index}]" if isinstance(value, list) else key
+        if (
+            not isinstance(entry, dict)
+            or "href" not in entry
+            or not set(entry)
+            <= {
+                "href",
+                "alt",
+                *IMAGE_KEYS,
+            }
+        ):
+            raise _fail(path, here, 'must be {href = "https://...", alt, aspect_ratio, width, ...}')
+        given: dict[str, Any] = {}
+        for name, attribute in IMAGE_KEYS.items():
+            raw = entry.get(name)
+            if raw is None:
+                continue
+            if name in ("width", "height") and (isinstance(raw, bool) or not isinstance(raw, int)):
+                raise _fail(
+                    path, f"{here}.{name}", f"must be a whole number of pixels, not {raw!r}"
+                )
+            text = (
+                str(raw) if isinstance(raw, int) else _slot(entry, name, here, path, required=True)
+            )
+            if (form := image_problem(attribute, str(text))) is not None:
+                raise _fail(path, f"{here}.{name}", f"{raw!r} is not {form}")
+            given[name] = raw if isinstance(raw, int) else text
+        images.append(
+            PodcastImage(
+                href=_url(entry["href"], f"{here}.href", path),
+                alt=_slot(entry, "alt", here, path, required=False),
+                **given,
+            )
+        )
+    return images
+
+
 _LOCATION_RELS: dict[str, Literal["subject", "creator"]] = {
     "subject": "subject",
     "creator": "creator",
@@ -393,6 +444,7 @@ KEYS: dict[str, Key] = {
     "medium": Key(_medium),
     "value": Key(_value),
     "location": Key(_locations),
+    "image": Key(_images),
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
@@ -706,6 +758,7 @@ def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
         medium=values.get("medium"),
         value=values.get("value"),
         locations=values.get("location", []),
+        images=values.get("image", []),
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
         new_feed_url=values.get("new_feed_url") or _moved_to(values),

@@ -124,6 +124,11 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         'country = "US"}',
         "podcast:location: where the show is made (creator) or about (subject); one or a list",
     ),
+    "image": (
+        '# [{href = "https://example.com/wide.jpg", alt = "The show\'s logo", '
+        'aspect_ratio = "16/9", width = 1920, purpose = "social banner"}]',
+        "podcast:image: art besides the square artwork (wide, banner, ...); one or a list",
+    ),
     "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
     "txt": (
         '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES
-from feeds.validate.podcast import LOCATION_FORMS, PODCAST_MEDIA
+from feeds.validate.podcast import IMAGE_FORMS, LOCATION_FORMS, PODCAST_MEDIA
 from segcast import config
 from segcast.config import AUDIO_KEYS, KEYS
 from segcast.init import AUDIO_TEMPLATE, SHOW_TEMPLATE
@@ -99,6 +99,11 @@ _CHECKS: dict[str, tuple[str, str]] = {
         "{name, rel, geo, osm, country} or a list",
         "name at most 128 characters; "
         + "; ".join(f"{a} {words}" for a, (_, words) in LOCATION_FORMS.items()),
+    ),
+    "_images": (
+        "{href, alt, aspect_ratio, width, height, type, purpose} or a list",
+        "href an http(s) URL; "
+        + "; ".join(f"{a.replace('-', '_')} {words}" for a, (_, words) in IMAGE_FORMS.items()),
     ),
     "_license": ("text", f"a licenses.json identifier, at most {config.LICENSE_MAX_CHARS} chars"),
     "_txt": (

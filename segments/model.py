@@ -156,6 +156,20 @@ class ValueBlock:
 
 
 @dataclass
+class PodcastImage:
+    """A podcast:image of the show: its URL and what apps need to pick it (docs/tags/image.md):
+    alt text, a CSS aspect ratio ("16/9"), pixels, MIME type, purpose tokens ("social banner")."""
+
+    href: str
+    alt: str | None = None
+    aspect_ratio: str | None = None
+    width: int | None = None
+    height: int | None = None
+    type: str | None = None
+    purpose: str | None = None
+
+
+@dataclass
 class Location:
     """A podcast:location: a place's display name; ``rel`` says whether the show is about it
     (subject) or made there (creator); geo URI, OpenStreetMap id, ISO 3166-1 country."""
@@ -217,6 +231,8 @@ class Show:
     value: ValueBlock | None = None
     #: podcast:location: where the show is about or made (none: not written).
     locations: list[Location] = field(default_factory=list)
+    #: podcast:image: more art than the square artwork (wide, banner, ...); none: not written.
+    images: list[PodcastImage] = field(default_factory=list)
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None

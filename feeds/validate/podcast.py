@@ -294,6 +294,13 @@ RULES = (
         "OpenStreetMap type letter and id, country ISO 3166-1 alpha-2",
     ),
     Rule(
+        "podcast-image-attribute-invalid",
+        "error",
+        'podcast:image {attribute} "{value}" is not {form}',
+        f"{P20}, podcast:image: aspect-ratio a CSS ratio (16/9), width and height pixels, "
+        "purpose space-separated tokens of at most 128 characters",
+    ),
+    Rule(
         "new-feed-url-invalid",
         "error",
         'itunes:new-feed-url "{value}" is not an absolute http(s) URL',
@@ -428,6 +435,33 @@ LOCATION_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
 }
 
 
+#: podcast:image's attributes with a form (docs/tags/image.md), as LOCATION_FORMS; show.toml's
+#: reader checks them with the same table (its keys spell aspect-ratio as aspect_ratio).
+IMAGE_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "aspect-ratio": (
+        re.compile(r"[1-9]\d*(?:\.\d+)?(?:\s*/\s*[1-9]\d*(?:\.\d+)?)?"),
+        "a ratio such as 16/9",
+    ),
+    "width": (re.compile(r"[1-9]\d{0,5}"), "a whole number of pixels"),
+    "height": (re.compile(r"[1-9]\d{0,5}"), "a whole number of pixels"),
+    "type": (re.compile(r"(?:image|video)/[a-z0-9][a-z0-9.+-]*"), "an image/ or video/ MIME type"),
+    "purpose": (
+        re.compile(r"(?=.{1,128}$)\S+(?: \S+)*"),
+        "space-separated tokens, 128 characters at most",
+    ),
+}
+
+
+def image_problem(attribute: str, value: str) -> str | None:
+    """Say what a podcast:image attribute should be, or None when ``value`` has its form.
+
+    >>> image_problem("aspect-ratio", "16/9"), image_problem("width", "wide")
+    (None, 'a whole number of pixels')
+    """
+    form, words = IMAGE_FORMS[attribute]
+    return None if form.fullmatch(value) else words
+
+
 def location_problem(attribute: str, value: str) -> str | None:
     """Say what a podcast:location attribute should be, or None when ``value`` has its form.
 
@@ -538,6 +572,17 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
     for el in channel.iter(pc("image")):
         if not (el.get("href") or "").strip():
             report.add("podcast-image-href-missing", places.of(el))
+        for attribute in IMAGE_FORMS:
+            value = el.get(attribute)
+            if value is not None and (form := image_problem(attribute, value)) is not None:
+                where = places.of(el)
+                report.add(
+                    "podcast-image-attribute-invalid",
+                    where,
+                    attribute=attribute,
+                    value=value,
+                    form=form,
+                )
     for el in channel.iter(it("new-feed-url")):
         if not is_url(text(el) or ""):
             report.add("new-feed-url-invalid", places.of(el), value=text(el))

@@ -19,6 +19,7 @@ from segments.model import (
     Funding,
     Location,
     Person,
+    PodcastImage,
     RemoteFeed,
     Segment,
     Show,
@@ -537,6 +538,27 @@ def test_locations_are_written_only_when_configured() -> None:
     read = feedparser.parse(data).feed
     assert read["podcast_location"] == {"osm": "N3093397011"}  # the last one's attributes
     assert b"podcast:location" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_podcast_images_are_written_only_when_configured() -> None:
+    wide = PodcastImage(
+        "https://example.org/wide.jpg", alt="The Frame", aspect_ratio="16/9", width=1920
+    )
+    square = PodcastImage("https://example.org/round.png", type="image/png", purpose="circular")
+    data = build_feed(show(images=[wide, square]), [episode("a", 5)])
+    found = parse_feed(data).root.findall("channel/podcast:image", NS)
+    assert [dict(el.attrib) for el in found] == [
+        {
+            "href": "https://example.org/wide.jpg",
+            "alt": "The Frame",
+            "aspect-ratio": "16/9",
+            "width": "1920",
+        },
+        {"href": "https://example.org/round.png", "type": "image/png", "purpose": "circular"},
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    assert feedparser.parse(data).feed["podcast_image"]["purpose"] == "circular"
+    assert b"podcast:image" not in build_feed(show(), [episode("a", 5)])
 
 
 def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:

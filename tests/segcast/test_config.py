@@ -6,7 +6,7 @@ import pytest
 
 from segcast.config import load_show
 from segments.errors import ConfigError
-from segments.model import Location, ValueBlock, ValueRecipient
+from segments.model import Location, PodcastImage, ValueBlock, ValueRecipient
 from tests.conftest import EXAMPLES
 from tests.segcast.showdir import SHOW_TOML, write_artwork
 
@@ -260,7 +260,14 @@ def test_namespace_keys(tmp_path: Path) -> None:
         'location = [{name = "Pasadena", rel = "creator", geo = "geo:34.1478,-118.1445", '
         'osm = "R1646366", country = "US"}, {name = "Hollywood"}]\n'
     )
+    toml += (
+        'image = {href = "https://example.com/wide.jpg", alt = "Logo", aspect_ratio = "16/9", '
+        'width = 1920, purpose = "social"}\n'
+    )
     show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.images == [
+        PodcastImage("https://example.com/wide.jpg", "Logo", "16/9", width=1920, purpose="social")
+    ]
     assert show.locations == [
         Location("Pasadena", "creator", "geo:34.1478,-118.1445", "R1646366", "US"),
         Location("Hollywood"),
@@ -301,6 +308,19 @@ def test_namespace_keys(tmp_path: Path) -> None:
             'medium = "radio"',
             "medium: must be one of audiobook, blog, course, film, mixed, music, newsletter, "
             "podcast, publisher, video (or a list form: musicL), not 'radio'",
+        ),
+        (
+            'image = {href = "https://example.com/w.jpg", aspect_ratio = "wide"}',
+            "image.aspect_ratio: 'wide' is not a ratio such as 16/9",
+        ),
+        (
+            'image = [{href = "https://example.com/w.jpg", width = "1920px"}]',
+            "image[0].width: must be a whole number of pixels, not '1920px'",
+        ),
+        ('image = {href = "wide.jpg"}', "image.href: 'wide.jpg' is not an http(s) URL"),
+        (
+            'image = {alt = "Logo"}',
+            'image: must be {href = "https://...", alt, aspect_ratio, width, ...}',
         ),
         (
             'location = {name = "Pasadena", country = "USA"}',

@@ -167,6 +167,19 @@ CASES: list[Case] = [
         one('split="100"', 'split="50%"'),
         one('split="100"', 'split="3"'),
     ),
+    # podcast:image: the attributes of a form.
+    (
+        "podcast-image-attribute-invalid",
+        one('aspect-ratio="16/9"', 'aspect-ratio="wide"'),
+        one('aspect-ratio="16/9"', 'aspect-ratio="1.91 / 1" width="1200" purpose="social banner"'),
+    ),
+    ("podcast-image-attribute-invalid", one('aspect-ratio="16/9"', 'width="1200px"'), nothing()),
+    (
+        "podcast-image-attribute-invalid",
+        one('aspect-ratio="16/9"', 'purpose="social  banner"'),
+        nothing(),
+    ),
+    ("podcast-image-attribute-invalid", one('aspect-ratio="16/9"', 'type="jpeg"'), nothing()),
     # podcast:location: a name, and attributes of the spec's forms.
     (
         "podcast-location-invalid",
