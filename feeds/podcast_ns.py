@@ -21,7 +21,7 @@ import feedgen.feed  # noqa: F401  (feedgen.ext.* needs feedgen.feed imported fi
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from lxml import etree
 
-from segments.model import Location, PodcastImage, ValueBlock
+from segments.model import Location, PodcastImage, Trailer, ValueBlock
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -116,7 +116,7 @@ ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
 EXPLICIT = _tag("explicit", ITUNES_NS)
 SOUNDBITE, MEDIUM = _tag("soundbite"), _tag("medium")
 VALUE, VALUE_RECIPIENT, LOCATION = _tag("value"), _tag("valueRecipient"), _tag("location")
-IMAGE = _tag("image")
+IMAGE, TRAILER = _tag("image"), _tag("trailer")
 
 _SubElement = etree.SubElement
 
@@ -168,6 +168,7 @@ class _ChannelFields:
     value: ValueBlock | None = None
     locations: list[Location] = field(default_factory=list)
     images: list[PodcastImage] = field(default_factory=list)
+    trailers: list[Trailer] = field(default_factory=list)
     txt: list[tuple[str, str | None]] = field(default_factory=list)
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
@@ -241,6 +242,16 @@ def _image(parent: etree._Element, image: PodcastImage) -> None:
     _SubElement(parent, IMAGE, attrib)
 
 
+def _trailer(parent: etree._Element, trailer: Trailer) -> None:
+    """Write one podcast:trailer (docs/tags/trailer.md): the title as text, pubdate RFC 2822."""
+    attrib = {"url": trailer.url, "pubdate": format_datetime(trailer.pubdate)}
+    if trailer.type:
+        attrib["type"] = trailer.type
+    if trailer.season is not None:
+        attrib["season"] = str(trailer.season)
+    _SubElement(parent, TRAILER, attrib).text = trailer.title
+
+
 def _live_item(channel: etree._Element, live: LiveItemTag) -> None:
     """Write one podcast:liveItem, as the spec's "robust" example: enclosure, alternate, link."""
     attrib = {"status": live.status, "start": live.start.isoformat(), "end": live.end.isoformat()}
@@ -310,6 +321,12 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Add a podcast:image to the channel (art besides itunes:image: wide, banner, ...)."""
         self.fields.images.append(image)
 
+    def trailer(self, trailer: Trailer) -> None:
+        """Add a podcast:trailer (apps play the newest by pubdate; ``season`` for a season's)."""
+        if trailer.pubdate.utcoffset() is None:
+            raise ValueError("a trailer's pubdate needs a time zone")
+        self.fields.trailers.append(trailer)
+
     def license(self, identifier: str) -> None:
         """Set podcast:license (an identifier of the namespace's licenses.json)."""
         self.fields.license = identifier
@@ -364,6 +381,8 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             _location(channel, location)
         for image in f.images:
             _image(channel, image)
+        for trailer in f.trailers:
+            _trailer(channel, trailer)
         if f.value is not None:
             _value(channel, f.value)
         for value, purpose in f.txt:

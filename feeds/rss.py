@@ -257,6 +257,8 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         ext.location(location)
     for image in show.images:
         ext.image(image)
+    for trailer in show.trailers:
+        ext.trailer(trailer)
     if show.value is not None:
         ext.value(show.value)
     for record in show.txt:

@@ -17,6 +17,7 @@ import tomllib
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, cast
 from urllib.parse import quote, urljoin, urlsplit
@@ -41,6 +42,7 @@ from segments.model import (
     RemoteFeed,
     Show,
     ShowType,
+    Trailer,
     TxtRecord,
     ValueBlock,
     ValueRecipient,
@@ -347,6 +349,45 @@ def _images(value: Any, key: str, path: Path) -> list[PodcastImage]:
     return images
 
 
+TRAILER_FIELDS = ("title", "url", "pubdate", "type", "season")
+
+
+def _trailers(value: Any, key: str, path: Path) -> list[Trailer]:
+    trailers = []
+    for index, entry in enumerate(value if isinstance(value, list) else [value]):
+        here = f"{key}[{index}]" if isinstance(value, list) else key
+        if (
+            not isinstance(entry, dict)
+            or not {"title", "url", "pubdate"} <= set(entry)
+            or not set(entry) <= set(TRAILER_FIELDS)
+        ):
+            raise _fail(
+                path, here, 'must be {title = "...", url = "https://...", pubdate = <date>, ...}'
+            )
+        pubdate, season = entry["pubdate"], entry.get("season")
+        if not isinstance(pubdate, datetime) or pubdate.utcoffset() is None:
+            raise _fail(
+                path,
+                f"{here}.pubdate",
+                "must be a date and time with its offset (2026-03-02T08:00:00-08:00), "
+                f"not {pubdate!r}",
+            )
+        _ruled(pubdate, f"{here}.pubdate", path, VALUE_RULES["published"])
+        if season is not None and (isinstance(season, bool) or not isinstance(season, int)):
+            raise _fail(path, f"{here}.season", f"must be a season number, not {season!r}")
+        _ruled(season, f"{here}.season", path)
+        trailers.append(
+            Trailer(
+                title=str(_slot(entry, "title", here, path, required=True)),
+                url=_url(entry["url"], f"{here}.url", path),
+                pubdate=pubdate,
+                type=_stream_type(entry["type"], f"{here}.type", path) if "type" in entry else None,
+                season=season,
+            )
+        )
+    return trailers
+
+
 _LOCATION_RELS: dict[str, Literal["subject", "creator"]] = {
     "subject": "subject",
     "creator": "creator",
@@ -445,6 +486,7 @@ KEYS: dict[str, Key] = {
     "value": Key(_value),
     "location": Key(_locations),
     "image": Key(_images),
+    "trailer": Key(_trailers),
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
@@ -759,6 +801,7 @@ def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
         value=values.get("value"),
         locations=values.get("location", []),
         images=values.get("image", []),
+        trailers=values.get("trailer", []),
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
         new_feed_url=values.get("new_feed_url") or _moved_to(values),

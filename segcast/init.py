@@ -129,6 +129,11 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         'aspect_ratio = "16/9", width = 1920, purpose = "social banner"}]',
         "podcast:image: art besides the square artwork (wide, banner, ...); one or a list",
     ),
+    "trailer": (
+        '# [{title = "Coming soon", url = "https://example.com/trailer.mp3", '
+        'pubdate = 2026-03-02T08:00:00-08:00, type = "audio/mpeg", season = 2}]',
+        "podcast:trailer: teasers of the show or of a season; one or a list",
+    ),
     "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
     "txt": (
         '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',

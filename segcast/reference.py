@@ -105,6 +105,11 @@ _CHECKS: dict[str, tuple[str, str]] = {
         "href an http(s) URL; "
         + "; ".join(f"{a.replace('-', '_')} {words}" for a, (_, words) in IMAGE_FORMS.items()),
     ),
+    "_trailers": (
+        "{title, url, pubdate, type, season} or a list",
+        "title at most 128 characters; url http(s); pubdate a date and time with its offset; "
+        "type an audio/ or video/ MIME type; season a whole number",
+    ),
     "_license": ("text", f"a licenses.json identifier, at most {config.LICENSE_MAX_CHARS} chars"),
     "_txt": (
         "list of text or {text, purpose}",

@@ -156,6 +156,19 @@ class ValueBlock:
 
 
 @dataclass
+class Trailer:
+    """A podcast:trailer: a teaser of the show (or of ``season``), its title and when it was
+    published (tz-aware). The URL is the producer's; its byte count is not known, so none is
+    written (the spec recommends, not requires, a length)."""
+
+    title: str
+    url: str
+    pubdate: datetime
+    type: str | None = None
+    season: int | None = None
+
+
+@dataclass
 class PodcastImage:
     """A podcast:image of the show: its URL and what apps need to pick it (docs/tags/image.md):
     alt text, a CSS aspect ratio ("16/9"), pixels, MIME type, purpose tokens ("social banner")."""
@@ -233,6 +246,8 @@ class Show:
     locations: list[Location] = field(default_factory=list)
     #: podcast:image: more art than the square artwork (wide, banner, ...); none: not written.
     images: list[PodcastImage] = field(default_factory=list)
+    #: podcast:trailer: teasers of the show or a season; none: not written.
+    trailers: list[Trailer] = field(default_factory=list)
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None

@@ -18,6 +18,7 @@ from lxml import etree
 from feeds.guids import podcast_guid
 from feeds.validate.active import ACTIVE_SCHEMES, url_scheme
 from feeds.validate.common import P20, Places, Report, Rule, is_url, it, pc, self_links, text
+from segments.rfc2822 import parse_rfc2822
 
 RULES = (
     Rule(
@@ -301,6 +302,30 @@ RULES = (
         "purpose space-separated tokens of at most 128 characters",
     ),
     Rule(
+        "podcast-trailer-attribute-missing",
+        "error",
+        "podcast:trailer has no {attribute}",
+        f"{P20}, podcast:trailer: url and pubdate are required",
+    ),
+    Rule(
+        "podcast-trailer-pubdate-invalid",
+        "error",
+        'podcast:trailer pubdate "{value}" is not an RFC 2822 date',
+        f"{P20}, podcast:trailer: pubdate is an RFC 2822 date; apps play the newest trailer",
+    ),
+    Rule(
+        "podcast-trailer-title-invalid",
+        "error",
+        "podcast:trailer's title is {state}",
+        f"{P20}, podcast:trailer: the title is required, at most 128 characters",
+    ),
+    Rule(
+        "podcast-trailer-number-invalid",
+        "error",
+        'podcast:trailer {attribute} "{value}" is not a whole number',
+        f"{P20}, podcast:trailer: length is a number of bytes, season a podcast:season number",
+    ),
+    Rule(
         "new-feed-url-invalid",
         "error",
         'itunes:new-feed-url "{value}" is not an absolute http(s) URL',
@@ -567,6 +592,8 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
     for el in channel.iter(pc("remoteItem")):
         if not (el.get("feedGuid") or "").strip():
             report.add("podcast-remoteitem-feedguid-missing", places.of(el))
+    for el in channel.iter(pc("trailer")):
+        _check_trailer(el, places, report)
     for el in channel.iter(pc("location")):
         _check_location(el, places, report)
     for el in channel.iter(pc("image")):
@@ -625,6 +652,25 @@ def _check_live_item(el: etree._Element, places: Places, report: Report) -> None
             report.add("podcast-liveitem-time-invalid", where, attribute=attribute, value=value)
     if el.find(pc("contentLink")) is None:
         report.add("podcast-liveitem-contentlink-missing", where)
+
+
+def _check_trailer(el: etree._Element, places: Places, report: Report) -> None:
+    where = places.of(el)
+    for attribute in ("url", "pubdate"):
+        if not (el.get(attribute) or "").strip():
+            report.add("podcast-trailer-attribute-missing", where, attribute=attribute)
+    pubdate = (el.get("pubdate") or "").strip()
+    parsed = parse_rfc2822(pubdate) if pubdate else None
+    if pubdate and (parsed is None or parsed[0].tzinfo is None):
+        report.add("podcast-trailer-pubdate-invalid", where, value=pubdate)
+    title = text(el) or ""
+    if not title or len(title) > SHORT_TEXT_MAX_CHARS:
+        state = "blank" if not title else f"{len(title)} characters; at most 128"
+        report.add("podcast-trailer-title-invalid", where, state=state)
+    for attribute in ("length", "season"):
+        value = el.get(attribute)
+        if value is not None and not re.fullmatch(r"\d+", value):
+            report.add("podcast-trailer-number-invalid", where, attribute=attribute, value=value)
 
 
 def _check_location(el: etree._Element, places: Places, report: Report) -> None:

@@ -25,6 +25,7 @@ from segments.model import (
     Show,
     Soundbite,
     Source,
+    Trailer,
     TxtRecord,
     ValueBlock,
     ValueRecipient,
@@ -559,6 +560,35 @@ def test_podcast_images_are_written_only_when_configured() -> None:
     assert validate_feed(data, "feed.xml") == []
     assert feedparser.parse(data).feed["podcast_image"]["purpose"] == "circular"
     assert b"podcast:image" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_trailers_are_written_only_when_configured() -> None:
+    when = datetime(2026, 3, 2, 8, 0, tzinfo=PACIFIC)
+    teaser = Trailer("Coming soon", "https://example.org/teaser.mp3", when, type="audio/mpeg")
+    season = Trailer("Season 2: Awards", "https://example.org/s2.mp3", when, season=2)
+    data = build_feed(show(trailers=[teaser, season]), [episode("a", 5)])
+    found = parse_feed(data).root.findall("channel/podcast:trailer", NS)
+    assert [(el.text, dict(el.attrib)) for el in found] == [
+        (
+            "Coming soon",
+            {
+                "url": "https://example.org/teaser.mp3",
+                "pubdate": "Mon, 02 Mar 2026 08:00:00 -0700",
+                "type": "audio/mpeg",
+            },
+        ),
+        (
+            "Season 2: Awards",
+            {
+                "url": "https://example.org/s2.mp3",
+                "pubdate": "Mon, 02 Mar 2026 08:00:00 -0700",
+                "season": "2",
+            },
+        ),
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    assert feedparser.parse(data).feed["podcast_trailer"]["season"] == "2"
+    assert b"podcast:trailer" not in build_feed(show(), [episode("a", 5)])
 
 
 def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from segcast.config import load_show
 from segments.errors import ConfigError
-from segments.model import Location, PodcastImage, ValueBlock, ValueRecipient
+from segments.model import Location, PodcastImage, Trailer, ValueBlock, ValueRecipient
 from tests.conftest import EXAMPLES
 from tests.segcast.showdir import SHOW_TOML, write_artwork
 
@@ -264,7 +265,20 @@ def test_namespace_keys(tmp_path: Path) -> None:
         'image = {href = "https://example.com/wide.jpg", alt = "Logo", aspect_ratio = "16/9", '
         'width = 1920, purpose = "social"}\n'
     )
+    toml += (
+        'trailer = {title = "Coming soon", url = "https://example.com/t.mp3", '
+        'pubdate = 2026-03-02T08:00:00-08:00, type = "audio/mpeg", season = 2}\n'
+    )
     show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.trailers == [
+        Trailer(
+            "Coming soon",
+            "https://example.com/t.mp3",
+            datetime(2026, 3, 2, 8, tzinfo=timezone(timedelta(hours=-8))),
+            "audio/mpeg",
+            2,
+        )
+    ]
     assert show.images == [
         PodcastImage("https://example.com/wide.jpg", "Logo", "16/9", width=1920, purpose="social")
     ]
@@ -308,6 +322,20 @@ def test_namespace_keys(tmp_path: Path) -> None:
             'medium = "radio"',
             "medium: must be one of audiobook, blog, course, film, mixed, music, newsletter, "
             "podcast, publisher, video (or a list form: musicL), not 'radio'",
+        ),
+        (
+            'trailer = {title = "Soon", url = "https://example.com/t.mp3", pubdate = 2026-03-02}',
+            "trailer.pubdate: must be a date and time with its offset (2026-03-02T08:00:00-08:00), "
+            "not datetime.date(2026, 3, 2)",
+        ),
+        (
+            'trailer = [{title = "Soon", url = "https://example.com/t.mp3", '
+            "pubdate = 2026-03-02T08:00:00Z, season = 0}]",
+            "trailer[0].season: 0 is outside 1..10000",
+        ),
+        (
+            'trailer = {title = "Soon", pubdate = 2026-03-02T08:00:00Z}',
+            'trailer: must be {title = "...", url = "https://...", pubdate = <date>, ...}',
         ),
         (
             'image = {href = "https://example.com/w.jpg", aspect_ratio = "wide"}',

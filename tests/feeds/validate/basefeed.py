@@ -54,6 +54,9 @@ BASE = f"""<?xml version="1.0" encoding="UTF-8"?>
 <podcast:podroll><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810"/>\
 </podcast:podroll>
 <podcast:image href="https://example.org/the-frame/wide.jpg" aspect-ratio="16/9"/>
+<podcast:trailer url="https://example.org/the-frame/trailer.mp3" \
+pubdate="Mon, 07 Nov 2016 08:00:00 -0800" length="123456" type="audio/mpeg" season="1">\
+Coming soon</podcast:trailer>
 <podcast:location rel="creator" geo="geo:34.1478,-118.1445" osm="R1646366" country="US">\
 Pasadena</podcast:location>
 <podcast:value type="lightning" method="keysend" suggested="0.00000005000">

@@ -167,6 +167,36 @@ CASES: list[Case] = [
         one('split="100"', 'split="50%"'),
         one('split="100"', 'split="3"'),
     ),
+    # podcast:trailer: url, pubdate and a title; whole numbers.
+    (
+        "podcast-trailer-attribute-missing",
+        one(
+            '<podcast:trailer url="https://example.org',
+            '<podcast:trailer href="https://example.org',
+        ),
+        nothing(),
+    ),
+    (
+        "podcast-trailer-attribute-missing",
+        one('pubdate="Mon, 07 Nov 2016 08:00:00 -0800" ', ""),
+        nothing(),
+    ),
+    (
+        "podcast-trailer-pubdate-invalid",
+        one('pubdate="Mon, 07 Nov 2016 08:00:00 -0800"', 'pubdate="2016-11-07T08:00:00Z"'),
+        one('pubdate="Mon, 07 Nov 2016 08:00:00 -0800"', 'pubdate="Mon, 07 Nov 2016 16:00:00 GMT"'),
+    ),
+    (
+        "podcast-trailer-title-invalid",
+        one(">Coming soon</podcast:trailer>", "></podcast:trailer>"),
+        one(">Coming soon</podcast:trailer>", ">Season 1: Hollywood</podcast:trailer>"),
+    ),
+    (
+        "podcast-trailer-number-invalid",
+        one('length="123456"', 'length="1.2 MB"'),
+        nothing(),
+    ),
+    ("podcast-trailer-number-invalid", one('season="1">', 'season="one">'), nothing()),
     # podcast:image: the attributes of a form.
     (
         "podcast-image-attribute-invalid",
