@@ -330,7 +330,7 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         ext.episode(segment.episode)
     if segment.season is not None:
         fe.podcast.itunes_season(segment.season)
-        ext.season(segment.season)
+        ext.season(segment.season, show.season_names.get(segment.season))
     fe.podcast.itunes_episode_type(segment.episode_type)
     if segment.explicit is not None:
         ext.explicit(segment.explicit)

@@ -349,6 +349,21 @@ def _images(value: Any, key: str, path: Path) -> list[PodcastImage]:
     return images
 
 
+def _season_names(value: Any, key: str, path: Path) -> dict[int, str]:
+    if not isinstance(value, dict):
+        raise _fail(path, key, f'must be a table of season numbers: {{1 = "Name"}}, not {value!r}')
+    names = {}
+    for number, name in value.items():
+        here = f"{key}.{number}"
+        if not re.fullmatch(r"[1-9]\d*", number):
+            raise _fail(path, here, f"{number!r} is not a season number")
+        _ruled(int(number), here, path, VALUE_RULES["season"])
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(path, here, f"must be text, not {name!r}")
+        names[int(number)] = str(_ruled(name.strip(), here, path, VALUE_RULES["season_names"]))
+    return names
+
+
 TRAILER_FIELDS = ("title", "url", "pubdate", "type", "season")
 
 
@@ -487,6 +502,7 @@ KEYS: dict[str, Key] = {
     "location": Key(_locations),
     "image": Key(_images),
     "trailer": Key(_trailers),
+    "season_names": Key(_season_names),
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
@@ -802,6 +818,7 @@ def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
         locations=values.get("location", []),
         images=values.get("image", []),
         trailers=values.get("trailer", []),
+        season_names=values.get("season_names", {}),
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
         new_feed_url=values.get("new_feed_url") or _moved_to(values),

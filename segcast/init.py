@@ -134,6 +134,10 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         'pubdate = 2026-03-02T08:00:00-08:00, type = "audio/mpeg", season = 2}]',
         "podcast:trailer: teasers of the show or of a season; one or a list",
     ),
+    "season_names": (
+        '# {1 = "Hollywood", 2 = "Awards season"}',
+        "podcast:season names, by season number (front matter's season)",
+    ),
     "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
     "txt": (
         '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',

@@ -110,6 +110,10 @@ _CHECKS: dict[str, tuple[str, str]] = {
         "title at most 128 characters; url http(s); pubdate a date and time with its offset; "
         "type an audio/ or video/ MIME type; season a whole number",
     ),
+    "_season_names": (
+        "table of season number = name",
+        "a season number from 1 to 10000; name at most 128 characters",
+    ),
     "_license": ("text", f"a licenses.json identifier, at most {config.LICENSE_MAX_CHARS} chars"),
     "_txt": (
         "list of text or {text, purpose}",

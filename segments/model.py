@@ -248,6 +248,8 @@ class Show:
     images: list[PodcastImage] = field(default_factory=list)
     #: podcast:trailer: teasers of the show or a season; none: not written.
     trailers: list[Trailer] = field(default_factory=list)
+    #: podcast:season names, by season number ("Race for the Whitehouse"); unnamed: no name.
+    season_names: dict[int, str] = field(default_factory=dict)
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None

@@ -114,6 +114,7 @@ VALUE_RULES: dict[str, Rule] = {
         "whole", low=1, high=10**6, unit="shares", source="Podcasting 2.0"
     ),
     "value.recipients.address": Rule("text", max_chars=1024, source="Podcasting 2.0"),
+    "season_names": Rule("text", max_chars=128, source="Podcasting 2.0"),
     "trailer.title": Rule("text", max_chars=128, source="Podcasting 2.0"),
     "location.name": Rule("text", max_chars=128, source="Podcasting 2.0"),
     "chapters.url": Rule("url", relative=True),

@@ -326,6 +326,12 @@ RULES = (
         f"{P20}, podcast:trailer: length is a number of bytes, season a podcast:season number",
     ),
     Rule(
+        "podcast-season-name-invalid",
+        "error",
+        "podcast:season name is {state}",
+        f"{P20}, podcast:season: the name is optional, at most 128 characters",
+    ),
+    Rule(
         "new-feed-url-invalid",
         "error",
         'itunes:new-feed-url "{value}" is not an absolute http(s) URL',
@@ -543,6 +549,10 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
     for el in channel.iter(pc("season")):
         if not re.fullmatch(r"\d+", text(el) or ""):
             report.add("podcast-season-invalid", places.of(el), value=text(el))
+        name = el.get("name")
+        if name is not None and (not name.strip() or len(name) > SHORT_TEXT_MAX_CHARS):
+            state = "blank" if not name.strip() else f"{len(name)} characters; at most 128"
+            report.add("podcast-season-name-invalid", places.of(el), state=state)
     for el in channel.iter(pc("episode")):
         if not re.fullmatch(r"\d+(?:\.\d+)?", text(el) or ""):
             report.add("podcast-episode-invalid", places.of(el), value=text(el))

@@ -591,6 +591,29 @@ def test_trailers_are_written_only_when_configured() -> None:
     assert b"podcast:trailer" not in build_feed(show(), [episode("a", 5)])
 
 
+def test_season_names_come_from_the_show() -> None:
+    def in_season(slug: str, day: int, season: int) -> Episode:
+        base = episode(slug, day)
+        return replace(base, segment=replace(base.segment, season=season))
+
+    episodes = [in_season("a", 5, 1), in_season("b", 6, 2)]
+    data = build_feed(show(season_names={2: "Awards <season>"}), episodes)
+    found = parse_feed(data).root.findall("channel/item/podcast:season", NS)
+    assert sorted((el.text, el.get("name")) for el in found) == [
+        ("1", None),
+        ("2", "Awards <season>"),  # an attribute: escaped by the XML writer, never markup
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    read = {
+        entry["itunes_season"]: entry["podcast_season"] for entry in feedparser.parse(data).entries
+    }
+    assert read["2"] == {"name": "Awards <season>"}
+    unnamed = parse_feed(build_feed(show(), episodes)).root.findall(
+        "channel/item/podcast:season", NS
+    )
+    assert [el.get("name") for el in unnamed] == [None, None]
+
+
 def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:
     moved = "https://example.com/the-frame/feed.xml"
     configured = show(

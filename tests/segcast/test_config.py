@@ -269,7 +269,9 @@ def test_namespace_keys(tmp_path: Path) -> None:
         'trailer = {title = "Coming soon", url = "https://example.com/t.mp3", '
         'pubdate = 2026-03-02T08:00:00-08:00, type = "audio/mpeg", season = 2}\n'
     )
+    toml += 'season_names = {1 = "Hollywood", 12 = "Awards season"}\n'
     show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.season_names == {1: "Hollywood", 12: "Awards season"}
     assert show.trailers == [
         Trailer(
             "Coming soon",
@@ -322,6 +324,12 @@ def test_namespace_keys(tmp_path: Path) -> None:
             'medium = "radio"',
             "medium: must be one of audiobook, blog, course, film, mixed, music, newsletter, "
             "podcast, publisher, video (or a list form: musicL), not 'radio'",
+        ),
+        ('season_names = {one = "Hollywood"}', "season_names.one: 'one' is not a season number"),
+        ('season_names = {1 = ""}', "season_names.1: must be text, not ''"),
+        (
+            'season_names = {1 = "%s"}' % ("S" * 129),
+            "season_names.1: is 129 characters; Podcasting 2.0 allows 128",
         ),
         (
             'trailer = {title = "Soon", url = "https://example.com/t.mp3", pubdate = 2026-03-02}',

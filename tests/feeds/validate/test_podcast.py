@@ -167,6 +167,16 @@ CASES: list[Case] = [
         one('split="100"', 'split="50%"'),
         one('split="100"', 'split="3"'),
     ),
+    (
+        "podcast-season-name-invalid",
+        one("<podcast:season>1<", f'<podcast:season name="{"S" * 129}">1<'),
+        one("<podcast:season>1<", '<podcast:season name="Hollywood">1<'),
+    ),
+    (
+        "podcast-season-name-invalid",
+        one("<podcast:season>1<", '<podcast:season name=" ">1<'),
+        nothing(),
+    ),
     # podcast:trailer: url, pubdate and a title; whole numbers.
     (
         "podcast-trailer-attribute-missing",
