@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from feedgen.feed import FeedGenerator
 
+from feeds.chapters import soundbites_from_chapters
 from feeds.guids import podcast_guid
 from feeds.live import live_airings, update_frequency
 from feeds.podcast_ns import (
@@ -341,7 +342,10 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         ext.chapters(ep.chapters_url)
     for person in item_persons(segment, show):
         ext.person(person)
-    for soundbite in segment.soundbites:
+    bites = segment.soundbites  # the producer's own win; else the chapters', when the show asks
+    if not bites and show.soundbites_from_chapters:
+        bites = soundbites_from_chapters(segment.chapters, ep.duration_seconds)
+    for soundbite in bites:
         title = plain_text(soundbite.title) if soundbite.title else None
         ext.soundbite(soundbite.start_seconds, soundbite.duration_seconds, title)
     for alternate in ep.alternates:

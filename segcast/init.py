@@ -138,6 +138,10 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
         '# {1 = "Hollywood", 2 = "Awards season"}',
         "podcast:season names, by season number (front matter's season)",
     ),
+    "soundbites_from_chapters": (
+        "# true",
+        "podcast:soundbite per chapter (15 to 120 s) where the episode names no soundbites",
+    ),
     "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
     "txt": (
         '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',

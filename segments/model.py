@@ -250,6 +250,8 @@ class Show:
     trailers: list[Trailer] = field(default_factory=list)
     #: podcast:season names, by season number ("Race for the Whitehouse"); unnamed: no name.
     season_names: dict[int, str] = field(default_factory=dict)
+    #: Write a podcast:soundbite per chapter (15 to 120 s) for episodes naming none themselves.
+    soundbites_from_chapters: bool = False
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None

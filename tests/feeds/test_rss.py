@@ -16,6 +16,7 @@ from feeds.shownotes import show_notes
 from feeds.validate import validate_feed
 from segments.errors import FeedError
 from segments.model import (
+    Chapter,
     Funding,
     Location,
     Person,
@@ -484,6 +485,25 @@ def test_soundbites_from_front_matter_are_written_and_pass_the_validator() -> No
     ]
     assert validate_feed(data, "feed.xml") == []
     assert b"soundbite" not in build_feed(show(), [base])  # none unless the producer names one
+
+
+def test_soundbites_from_chapters_only_when_the_show_asks_and_the_episode_names_none() -> None:
+    base = episode("a", 5, duration_seconds=700.0)
+    marks = [Chapter(0.0, "Cold open"), Chapter(5.0, "Ava <i>DuVernay</i>"), Chapter(650.0, "Out")]
+    chaptered = replace(base, segment=replace(base.segment, chapters=marks))
+    data = build_feed(show(soundbites_from_chapters=True), [chaptered])
+    found = parse_feed(data).root.findall("channel/item/podcast:soundbite", NS)
+    assert [(el.get("startTime"), el.get("duration"), el.text) for el in found] == [
+        ("5", "120", "Ava DuVernay"),  # cut to the namespace's 120 s; the 5 s cold open gives none
+        ("650", "50", "Out"),  # the last chapter ends with the episode
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    assert b"soundbite" not in build_feed(show(), [chaptered])  # opt-in
+    own = replace(chaptered, segment=replace(chaptered.segment, soundbites=[Soundbite(60.0, 20.0)]))
+    found = parse_feed(build_feed(show(soundbites_from_chapters=True), [own])).root.findall(
+        "channel/item/podcast:soundbite", NS
+    )
+    assert [(el.get("startTime"), el.get("duration")) for el in found] == [("60", "20")]
 
 
 def test_medium_is_written_only_when_configured() -> None:
