@@ -81,6 +81,8 @@ def soundbites_from_chapters(
     >>> [(b.start_seconds, b.duration_seconds, b.title) for b in bites]
     [(10, 120.0, 'Ava'), (400, 30, 'X')]
     """
+    if not chapters:
+        return []
     shortest, longest = SOUNDBITE_SECONDS
     ordered = sorted(chapters, key=lambda chapter: chapter.start_seconds)
     starts = [chapter.start_seconds for chapter in ordered[1:]] + [duration_seconds]

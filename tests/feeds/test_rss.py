@@ -499,6 +499,7 @@ def test_soundbites_from_chapters_only_when_the_show_asks_and_the_episode_names_
     ]
     assert validate_feed(data, "feed.xml") == []
     assert b"soundbite" not in build_feed(show(), [chaptered])  # opt-in
+    assert b"soundbite" not in build_feed(show(soundbites_from_chapters=True), [base])  # none
     own = replace(chaptered, segment=replace(chaptered.segment, soundbites=[Soundbite(60.0, 20.0)]))
     found = parse_feed(build_feed(show(soundbites_from_chapters=True), [own])).root.findall(
         "channel/item/podcast:soundbite", NS
