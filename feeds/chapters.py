@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 
 from feeds.sanitize import plain_text
+from feeds.validate.podcast import SOUNDBITE_SECONDS
 from segments.errors import FeedError, SegcastError
-from segments.model import Segment
+from segments.model import Chapter, Segment, Soundbite
 from segments.urls import check_url, resolve_url
 
 #: JSON chapters version written (podcastindex-org/podcast-namespace, docs/json-chapters.md).
@@ -63,3 +64,33 @@ def chapters_json(segment: Segment, base_url: str | None = None) -> str | None:
         chapters.append(entry)
     document["chapters"] = chapters
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def soundbites_from_chapters(
+    chapters: list[Chapter], duration_seconds: float | None
+) -> list[Soundbite]:
+    """Return a podcast:soundbite for each chapter long enough for one, from its start.
+
+    A chapter ends at its ``end_seconds``, else at the next chapter's start, else (the last) at
+    the episode's end; one whose end is not known is skipped, never guessed. A soundbite lasts
+    the chapter, cut to the namespace's longest (120 s); a chapter shorter than the shortest
+    (15 s) gives none.
+
+    >>> marks = [Chapter(0, "In"), Chapter(10, "Ava"), Chapter(400, "X")]
+    >>> bites = soundbites_from_chapters(marks, 430)
+    >>> [(b.start_seconds, b.duration_seconds, b.title) for b in bites]
+    [(10, 120.0, 'Ava'), (400, 30, 'X')]
+    """
+    if not chapters:
+        return []
+    shortest, longest = SOUNDBITE_SECONDS
+    ordered = sorted(chapters, key=lambda chapter: chapter.start_seconds)
+    starts = [chapter.start_seconds for chapter in ordered[1:]] + [duration_seconds]
+    bites = []
+    for chapter, next_start in zip(ordered, starts, strict=True):
+        end = chapter.end_seconds if chapter.end_seconds is not None else next_start
+        if end is None or end - chapter.start_seconds < shortest:
+            continue
+        length = min(end - chapter.start_seconds, longest)
+        bites.append(Soundbite(chapter.start_seconds, length, chapter.title))
+    return bites

@@ -21,6 +21,8 @@ import feedgen.feed  # noqa: F401  (feedgen.ext.* needs feedgen.feed imported fi
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from lxml import etree
 
+from segments.model import Location, PodcastImage, Trailer, ValueBlock
+
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
@@ -113,6 +115,8 @@ ALTERNATE_ENCLOSURE, SOURCE, INTEGRITY = (
 )  # fmt: skip
 EXPLICIT = _tag("explicit", ITUNES_NS)
 SOUNDBITE, MEDIUM = _tag("soundbite"), _tag("medium")
+VALUE, VALUE_RECIPIENT, LOCATION = _tag("value"), _tag("valueRecipient"), _tag("location")
+IMAGE, TRAILER = _tag("image"), _tag("trailer")
 
 _SubElement = etree.SubElement
 
@@ -161,6 +165,10 @@ class _ChannelFields:
     update_frequency: tuple[str, str] | None = None
     license: str | None = None
     medium: str | None = None
+    value: ValueBlock | None = None
+    locations: list[Location] = field(default_factory=list)
+    images: list[PodcastImage] = field(default_factory=list)
+    trailers: list[Trailer] = field(default_factory=list)
     txt: list[tuple[str, str | None]] = field(default_factory=list)
     podroll: list[tuple[str, str | None]] = field(default_factory=list)
     new_feed_url: str | None = None
@@ -182,6 +190,66 @@ def _alternate_enclosure(parent: etree._Element, alt: AlternateEnclosureTag) -> 
     _SubElement(el, SOURCE, {"uri": alt.url})
     if alt.integrity:
         _SubElement(el, INTEGRITY, {"type": "sri", "value": alt.integrity})
+
+
+def _value(parent: etree._Element, value: ValueBlock) -> None:
+    """Write one podcast:value and its podcast:valueRecipient elements (docs/tags/value*.md)."""
+    attrib = {"type": value.type, "method": value.method}
+    if value.suggested is not None:
+        attrib["suggested"] = value.suggested
+    el = _SubElement(parent, VALUE, attrib)
+    for r in value.recipients:
+        recipient = {"type": r.type, "address": r.address, "split": str(r.split)}
+        if r.name:
+            recipient["name"] = r.name
+        if r.custom_key:
+            recipient["customKey"] = r.custom_key
+        if r.custom_value:
+            recipient["customValue"] = r.custom_value
+        if r.fee:
+            recipient["fee"] = "true"
+        _SubElement(el, VALUE_RECIPIENT, recipient)
+
+
+def _location(parent: etree._Element, location: Location) -> None:
+    """Write one podcast:location: the name as text, the attributes given (docs/tags/location)."""
+    attrib = {
+        name: value
+        for name, value in (
+            ("rel", location.rel),
+            ("geo", location.geo),
+            ("osm", location.osm),
+            ("country", location.country),
+        )
+        if value is not None
+    }
+    _SubElement(parent, LOCATION, attrib).text = location.name
+
+
+def _image(parent: etree._Element, image: PodcastImage) -> None:
+    """Write one podcast:image (docs/tags/image.md): href first, then the attributes given."""
+    attrib = {"href": image.href}
+    for name, value in (
+        ("alt", image.alt),
+        ("aspect-ratio", image.aspect_ratio),
+        ("width", image.width),
+        ("height", image.height),
+        ("type", image.type),
+        ("purpose", image.purpose),
+    ):
+        if value is not None:
+            attrib[name] = str(value)
+    _SubElement(parent, IMAGE, attrib)
+
+
+def _trailer(parent: etree._Element, trailer: Trailer) -> None:
+    """Write one podcast:trailer (docs/tags/trailer.md): the title as text, pubdate RFC 2822."""
+    attrib = {"url": trailer.url, "pubdate": format_datetime(trailer.pubdate)}
+    if trailer.type:
+        attrib["type"] = trailer.type
+    if trailer.season is not None:
+        attrib["season"] = str(trailer.season)
+    _SubElement(parent, TRAILER, attrib).text = trailer.title
 
 
 def _live_item(channel: etree._Element, live: LiveItemTag) -> None:
@@ -241,6 +309,24 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
         """Set podcast:medium (the namespace's list: podcast, music, audiobook, ...)."""
         self.fields.medium = value
 
+    def value(self, value: ValueBlock) -> None:
+        """Set the channel's podcast:value: how listeners' apps stream payments, and to whom."""
+        self.fields.value = value
+
+    def location(self, location: Location) -> None:
+        """Add a podcast:location to the channel: where the show is about, or made."""
+        self.fields.locations.append(location)
+
+    def image(self, image: PodcastImage) -> None:
+        """Add a podcast:image to the channel (art besides itunes:image: wide, banner, ...)."""
+        self.fields.images.append(image)
+
+    def trailer(self, trailer: Trailer) -> None:
+        """Add a podcast:trailer (apps play the newest by pubdate; ``season`` for a season's)."""
+        if trailer.pubdate.utcoffset() is None:
+            raise ValueError("a trailer's pubdate needs a time zone")
+        self.fields.trailers.append(trailer)
+
     def license(self, identifier: str) -> None:
         """Set podcast:license (an identifier of the namespace's licenses.json)."""
         self.fields.license = identifier
@@ -291,6 +377,14 @@ class PodcastNsExtension(BaseExtension):  # type: ignore[misc]
             _SubElement(channel, LICENSE).text = f.license
         if f.medium:
             _SubElement(channel, MEDIUM).text = f.medium
+        for location in f.locations:
+            _location(channel, location)
+        for image in f.images:
+            _image(channel, image)
+        for trailer in f.trailers:
+            _trailer(channel, trailer)
+        if f.value is not None:
+            _value(channel, f.value)
         for value, purpose in f.txt:
             _SubElement(channel, TXT, {"purpose": purpose} if purpose else {}).text = value
         if f.podroll:

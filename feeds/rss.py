@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from feedgen.feed import FeedGenerator
 
+from feeds.chapters import soundbites_from_chapters
 from feeds.guids import podcast_guid
 from feeds.live import live_airings, update_frequency
 from feeds.podcast_ns import (
@@ -253,6 +254,14 @@ def _channel(fg: FeedGenerator, show: Show, last_build: datetime | None) -> None
         ext.license(show.license)
     if show.medium:
         ext.medium(show.medium)
+    for location in show.locations:
+        ext.location(location)
+    for image in show.images:
+        ext.image(image)
+    for trailer in show.trailers:
+        ext.trailer(trailer)
+    if show.value is not None:
+        ext.value(show.value)
     for record in show.txt:
         ext.txt(record.text, record.purpose)
     for remote in show.podroll:
@@ -322,7 +331,7 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         ext.episode(segment.episode)
     if segment.season is not None:
         fe.podcast.itunes_season(segment.season)
-        ext.season(segment.season)
+        ext.season(segment.season, show.season_names.get(segment.season))
     fe.podcast.itunes_episode_type(segment.episode_type)
     if segment.explicit is not None:
         ext.explicit(segment.explicit)
@@ -333,7 +342,10 @@ def _item(fg: FeedGenerator, show: Show, ep: Episode) -> None:
         ext.chapters(ep.chapters_url)
     for person in item_persons(segment, show):
         ext.person(person)
-    for soundbite in segment.soundbites:
+    bites = segment.soundbites  # the producer's own win; else the chapters', when the show asks
+    if not bites and show.soundbites_from_chapters:
+        bites = soundbites_from_chapters(segment.chapters, ep.duration_seconds)
+    for soundbite in bites:
         title = plain_text(soundbite.title) if soundbite.title else None
         ext.soundbite(soundbite.start_seconds, soundbite.duration_seconds, title)
     for alternate in ep.alternates:

@@ -17,18 +17,36 @@ import tomllib
 import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Literal, cast
 from urllib.parse import quote, urljoin, urlsplit
 
 from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.guids import is_uuid, podcast_guid
-from feeds.validate.podcast import PODCAST_MEDIA
+from feeds.validate.podcast import (
+    IMAGE_FORMS,
+    LOCATION_FORMS,
+    PODCAST_MEDIA,
+    image_problem,
+    location_problem,
+)
 from segcast.bitrate import parse_bitrate
 from segments.categories import APPLE_CATEGORIES, suggest
 from segments.errors import ConfigError, ScheduleError, SegcastError, combined
 from segments.files import read_input
-from segments.model import Funding, RemoteFeed, Show, ShowType, TxtRecord
+from segments.model import (
+    Funding,
+    Location,
+    PodcastImage,
+    RemoteFeed,
+    Show,
+    ShowType,
+    Trailer,
+    TxtRecord,
+    ValueBlock,
+    ValueRecipient,
+)
 from segments.schedule import Schedule, check_timezone, parse_airtimes
 from segments.sniff import KINDS, sniff
 from segments.values import DESCRIPTION_BYTES, TAG_CHARS, VALUE_RULES, Rule, value_problem
@@ -228,6 +246,194 @@ def _txt(value: Any, key: str, path: Path) -> list[TxtRecord]:
     return records
 
 
+#: podcast:value's keys in show.toml, and each recipient's (Podcasting 2.0 docs/tags/value*.md).
+VALUE_FIELDS = ("type", "method", "suggested", "recipients")
+RECIPIENT_FIELDS = ("type", "address", "split", "name", "fee", "custom_key", "custom_value")
+#: podcast:value suggested amounts: a plain decimal, as the spec's examples write them.
+_DECIMAL = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _slot(entry: dict[str, Any], name: str, key: str, path: Path, *, required: bool) -> str | None:
+    """Return the text at ``entry[name]`` checked by the shared rules, None when absent."""
+    value = entry.get(name)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, f"{key}.{name}", f"must be text, not {value!r}")
+    return str(_ruled(value.strip(), f"{key}.{name}", path))
+
+
+def _value(value: Any, key: str, path: Path) -> ValueBlock:
+    if not isinstance(value, dict) or not set(value) <= set(VALUE_FIELDS):
+        raise _fail(
+            path, key, 'must be {type = "lightning", method = "keysend", recipients = [...]}'
+        )
+    kind = _slot(value, "type", key, path, required=True)
+    method = _slot(value, "method", key, path, required=True)
+    suggested = _slot(value, "suggested", key, path, required=False)
+    if suggested is not None and not _DECIMAL.match(suggested):
+        raise _fail(
+            path, f"{key}.suggested", f"{suggested!r} is not a decimal such as '0.00000005'"
+        )
+    entries = value.get("recipients")
+    if not isinstance(entries, list) or not entries:
+        raise _fail(path, f"{key}.recipients", "must list at least one recipient (who is paid)")
+    recipients = []
+    for index, entry in enumerate(entries):
+        here = f"{key}.recipients[{index}]"
+        if not isinstance(entry, dict) or not set(entry) <= set(RECIPIENT_FIELDS):
+            raise _fail(path, here, '{type, address, split} are required: {type = "node", ...}')
+        split, fee = entry.get("split"), entry.get("fee", False)
+        if isinstance(split, bool) or not isinstance(split, int):
+            raise _fail(path, f"{here}.split", f"must be a whole number of shares, not {split!r}")
+        _ruled(split, f"{here}.split", path)
+        if not isinstance(fee, bool):
+            raise _fail(path, f"{here}.fee", f"{fee!r} is not true or false")
+        recipients.append(
+            ValueRecipient(
+                type=str(_slot(entry, "type", here, path, required=True)),
+                address=str(_slot(entry, "address", here, path, required=True)),
+                split=split,
+                name=_slot(entry, "name", here, path, required=False),
+                fee=fee,
+                custom_key=_slot(entry, "custom_key", here, path, required=False),
+                custom_value=_slot(entry, "custom_value", here, path, required=False),
+            )
+        )
+    return ValueBlock(
+        type=str(kind), method=str(method), recipients=recipients, suggested=suggested
+    )
+
+
+#: show.toml's podcast:image keys, and the attribute each one is (docs/tags/image.md).
+IMAGE_KEYS = {key.replace("-", "_"): key for key in IMAGE_FORMS}
+
+
+def _images(value: Any, key: str, path: Path) -> list[PodcastImage]:
+    images = []
+    for index, entry in enumerate(value if isinstance(value, list) else [value]):
+        here = f"{key}[{index}]" if isinstance(value, list) else key
+        if (
+            not isinstance(entry, dict)
+            or "href" not in entry
+            or not set(entry)
+            <= {
+                "href",
+                "alt",
+                *IMAGE_KEYS,
+            }
+        ):
+            raise _fail(path, here, 'must be {href = "https://...", alt, aspect_ratio, width, ...}')
+        given: dict[str, Any] = {}
+        for name, attribute in IMAGE_KEYS.items():
+            raw = entry.get(name)
+            if raw is None:
+                continue
+            if name in ("width", "height") and (isinstance(raw, bool) or not isinstance(raw, int)):
+                raise _fail(
+                    path, f"{here}.{name}", f"must be a whole number of pixels, not {raw!r}"
+                )
+            text = (
+                str(raw) if isinstance(raw, int) else _slot(entry, name, here, path, required=True)
+            )
+            if (form := image_problem(attribute, str(text))) is not None:
+                raise _fail(path, f"{here}.{name}", f"{raw!r} is not {form}")
+            given[name] = raw if isinstance(raw, int) else text
+        images.append(
+            PodcastImage(
+                href=_url(entry["href"], f"{here}.href", path),
+                alt=_slot(entry, "alt", here, path, required=False),
+                **given,
+            )
+        )
+    return images
+
+
+def _season_names(value: Any, key: str, path: Path) -> dict[int, str]:
+    if not isinstance(value, dict):
+        raise _fail(path, key, f'must be a table of season numbers: {{1 = "Name"}}, not {value!r}')
+    names = {}
+    for number, name in value.items():
+        here = f"{key}.{number}"
+        if not re.fullmatch(r"[1-9]\d*", number):
+            raise _fail(path, here, f"{number!r} is not a season number")
+        _ruled(int(number), here, path, VALUE_RULES["season"])
+        if not isinstance(name, str) or not name.strip():
+            raise _fail(path, here, f"must be text, not {name!r}")
+        names[int(number)] = str(_ruled(name.strip(), here, path, VALUE_RULES["season_names"]))
+    return names
+
+
+TRAILER_FIELDS = ("title", "url", "pubdate", "type", "season")
+
+
+def _trailers(value: Any, key: str, path: Path) -> list[Trailer]:
+    trailers = []
+    for index, entry in enumerate(value if isinstance(value, list) else [value]):
+        here = f"{key}[{index}]" if isinstance(value, list) else key
+        if (
+            not isinstance(entry, dict)
+            or not {"title", "url", "pubdate"} <= set(entry)
+            or not set(entry) <= set(TRAILER_FIELDS)
+        ):
+            raise _fail(
+                path, here, 'must be {title = "...", url = "https://...", pubdate = <date>, ...}'
+            )
+        pubdate, season = entry["pubdate"], entry.get("season")
+        if not isinstance(pubdate, datetime) or pubdate.utcoffset() is None:
+            raise _fail(
+                path,
+                f"{here}.pubdate",
+                "must be a date and time with its offset (2026-03-02T08:00:00-08:00), "
+                f"not {pubdate!r}",
+            )
+        _ruled(pubdate, f"{here}.pubdate", path, VALUE_RULES["published"])
+        if season is not None and (isinstance(season, bool) or not isinstance(season, int)):
+            raise _fail(path, f"{here}.season", f"must be a season number, not {season!r}")
+        _ruled(season, f"{here}.season", path)
+        trailers.append(
+            Trailer(
+                title=str(_slot(entry, "title", here, path, required=True)),
+                url=_url(entry["url"], f"{here}.url", path),
+                pubdate=pubdate,
+                type=_stream_type(entry["type"], f"{here}.type", path) if "type" in entry else None,
+                season=season,
+            )
+        )
+    return trailers
+
+
+_LOCATION_RELS: dict[str, Literal["subject", "creator"]] = {
+    "subject": "subject",
+    "creator": "creator",
+}
+
+
+def _locations(value: Any, key: str, path: Path) -> list[Location]:
+    locations = []
+    for index, entry in enumerate(value if isinstance(value, list) else [value]):
+        here = f"{key}[{index}]" if isinstance(value, list) else key
+        if not isinstance(entry, dict) or not set(entry) <= {"name", *LOCATION_FORMS}:
+            raise _fail(
+                path, here, 'must be {name = "Pasadena", rel = "creator", geo, osm, country}'
+            )
+        name = _slot(entry, "name", here, path, required=True)
+        given = {a: _slot(entry, a, here, path, required=False) for a in LOCATION_FORMS}
+        for attribute, text in given.items():
+            if text is not None and (form := location_problem(attribute, text)) is not None:
+                raise _fail(path, f"{here}.{attribute}", f"{text!r} is not {form}")
+        locations.append(
+            Location(
+                name=str(name),
+                rel=_LOCATION_RELS.get(given["rel"] or ""),
+                geo=given["geo"],
+                osm=given["osm"],
+                country=given["country"],
+            )
+        )
+    return locations
+
+
 def _podroll(value: Any, key: str, path: Path) -> list[RemoteFeed]:
     feeds = []
     for item in value if isinstance(value, list) else [value]:
@@ -292,6 +498,12 @@ KEYS: dict[str, Key] = {
     "airing_minutes": Key(_minutes, default=60),
     "license": Key(_license),
     "medium": Key(_medium),
+    "value": Key(_value),
+    "location": Key(_locations),
+    "image": Key(_images),
+    "trailer": Key(_trailers),
+    "season_names": Key(_season_names),
+    "soundbites_from_chapters": Key(_bool, default=False),
     "txt": Key(_txt),
     "podroll": Key(_podroll),
     "new_feed_url": Key(_url),
@@ -603,6 +815,12 @@ def _show(values: dict[str, Any], path: Path, artwork: str) -> Show:
         airing_minutes=values["airing_minutes"],
         license=values.get("license"),
         medium=values.get("medium"),
+        value=values.get("value"),
+        locations=values.get("location", []),
+        images=values.get("image", []),
+        trailers=values.get("trailer", []),
+        season_names=values.get("season_names", {}),
+        soundbites_from_chapters=values["soundbites_from_chapters"],
         txt=values.get("txt", []),
         podroll=values.get("podroll", []),
         new_feed_url=values.get("new_feed_url") or _moved_to(values),

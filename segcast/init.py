@@ -114,6 +114,34 @@ SHOW_TEMPLATE: dict[str, tuple[str, str]] = {
     "live_stream_type": ('# "audio/mpeg"', "MIME type of the live stream"),
     "airing_minutes": ("# 60", "how long an airing lasts when `airtimes` give no end time"),
     "medium": ('# "podcast"', "podcast:medium: podcast, music, audiobook, ... (none: not written)"),
+    "value": (
+        '# {type = "lightning", method = "keysend", recipients = '
+        '[{name = "Host", type = "node", address = "02d5...", split = 100}]}',
+        "podcast:value: streaming payments and who receives them (none: not written)",
+    ),
+    "location": (
+        '# {name = "Pasadena", rel = "creator", geo = "geo:34.1478,-118.1445", osm = "R1646366", '
+        'country = "US"}',
+        "podcast:location: where the show is made (creator) or about (subject); one or a list",
+    ),
+    "image": (
+        '# [{href = "https://example.com/wide.jpg", alt = "The show\'s logo", '
+        'aspect_ratio = "16/9", width = 1920, purpose = "social banner"}]',
+        "podcast:image: art besides the square artwork (wide, banner, ...); one or a list",
+    ),
+    "trailer": (
+        '# [{title = "Coming soon", url = "https://example.com/trailer.mp3", '
+        'pubdate = 2026-03-02T08:00:00-08:00, type = "audio/mpeg", season = 2}]',
+        "podcast:trailer: teasers of the show or of a season; one or a list",
+    ),
+    "season_names": (
+        '# {1 = "Hollywood", 2 = "Awards season"}',
+        "podcast:season names, by season number (front matter's season)",
+    ),
+    "soundbites_from_chapters": (
+        "# true",
+        "podcast:soundbite per chapter (15 to 120 s) where the episode names no soundbites",
+    ),
     "license": ('# "cc-by-4.0"', "podcast:license: an identifier of the namespace's licenses.json"),
     "txt": (
         '# [{text = "S6lpp-7ZCn8-dZfGc-OoyaG", purpose = "verify"}]',

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from audio.settings import ALTERNATES, ENCODINGS, MAINS_HZ, SETTING_RANGES, MasterSettings
 from feeds.categories import APPLE_CATEGORIES
-from feeds.validate.podcast import PODCAST_MEDIA
+from feeds.validate.podcast import IMAGE_FORMS, LOCATION_FORMS, PODCAST_MEDIA
 from segcast import config
 from segcast.config import AUDIO_KEYS, KEYS
 from segcast.init import AUDIO_TEMPLATE, SHOW_TEMPLATE
@@ -89,6 +89,30 @@ _CHECKS: dict[str, tuple[str, str]] = {
         "one of the choices",
         ", ".join(sorted(m for m in PODCAST_MEDIA if not m.endswith("L")))
         + ", or a list form (musicL, ...)",
+    ),
+    "_value": (
+        "{type, method, suggested, recipients}",
+        "recipients: {type, address, split, name, fee, custom_key, custom_value}; "
+        "split a whole number of shares; suggested a decimal",
+    ),
+    "_locations": (
+        "{name, rel, geo, osm, country} or a list",
+        "name at most 128 characters; "
+        + "; ".join(f"{a} {words}" for a, (_, words) in LOCATION_FORMS.items()),
+    ),
+    "_images": (
+        "{href, alt, aspect_ratio, width, height, type, purpose} or a list",
+        "href an http(s) URL; "
+        + "; ".join(f"{a.replace('-', '_')} {words}" for a, (_, words) in IMAGE_FORMS.items()),
+    ),
+    "_trailers": (
+        "{title, url, pubdate, type, season} or a list",
+        "title at most 128 characters; url http(s); pubdate a date and time with its offset; "
+        "type an audio/ or video/ MIME type; season a whole number",
+    ),
+    "_season_names": (
+        "table of season number = name",
+        "a season number from 1 to 10000; name at most 128 characters",
     ),
     "_license": ("text", f"a licenses.json identifier, at most {config.LICENSE_MAX_CHARS} chars"),
     "_txt": (

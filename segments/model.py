@@ -131,6 +131,70 @@ class RemoteFeed:
 
 
 @dataclass
+class ValueRecipient:
+    """One podcast:valueRecipient: who is paid (``type`` node or lnaddress, the address) and
+    their ``split`` (shares of each payment); ``fee`` marks a host's cut."""
+
+    type: str
+    address: str
+    split: int
+    name: str | None = None
+    fee: bool = False
+    custom_key: str | None = None
+    custom_value: str | None = None
+
+
+@dataclass
+class ValueBlock:
+    """A podcast:value: the payment layer (``type`` such as lightning), its ``method`` (keysend,
+    lnaddress), an optional suggested amount (decimal text, as the spec writes it), recipients."""
+
+    type: str
+    method: str
+    recipients: list[ValueRecipient]
+    suggested: str | None = None
+
+
+@dataclass
+class Trailer:
+    """A podcast:trailer: a teaser of the show (or of ``season``), its title and when it was
+    published (tz-aware). The URL is the producer's; its byte count is not known, so none is
+    written (the spec recommends, not requires, a length)."""
+
+    title: str
+    url: str
+    pubdate: datetime
+    type: str | None = None
+    season: int | None = None
+
+
+@dataclass
+class PodcastImage:
+    """A podcast:image of the show: its URL and what apps need to pick it (docs/tags/image.md):
+    alt text, a CSS aspect ratio ("16/9"), pixels, MIME type, purpose tokens ("social banner")."""
+
+    href: str
+    alt: str | None = None
+    aspect_ratio: str | None = None
+    width: int | None = None
+    height: int | None = None
+    type: str | None = None
+    purpose: str | None = None
+
+
+@dataclass
+class Location:
+    """A podcast:location: a place's display name; ``rel`` says whether the show is about it
+    (subject) or made there (creator); geo URI, OpenStreetMap id, ISO 3166-1 country."""
+
+    name: str
+    rel: Literal["subject", "creator"] | None = None
+    geo: str | None = None
+    osm: str | None = None
+    country: str | None = None
+
+
+@dataclass
 class Funding:
     """A podcast:funding link."""
 
@@ -176,6 +240,18 @@ class Show:
     license: str | None = None
     #: podcast:medium: what the feed is (podcast, music, audiobook, ...); None writes no tag.
     medium: str | None = None
+    #: podcast:value (streaming payments) with its recipients; None writes no tag.
+    value: ValueBlock | None = None
+    #: podcast:location: where the show is about or made (none: not written).
+    locations: list[Location] = field(default_factory=list)
+    #: podcast:image: more art than the square artwork (wide, banner, ...); none: not written.
+    images: list[PodcastImage] = field(default_factory=list)
+    #: podcast:trailer: teasers of the show or a season; none: not written.
+    trailers: list[Trailer] = field(default_factory=list)
+    #: podcast:season names, by season number ("Race for the Whitehouse"); unnamed: no name.
+    season_names: dict[int, str] = field(default_factory=dict)
+    #: Write a podcast:soundbite per chapter (15 to 120 s) for episodes naming none themselves.
+    soundbites_from_chapters: bool = False
     txt: list[TxtRecord] = field(default_factory=list)
     podroll: list[RemoteFeed] = field(default_factory=list)
     new_feed_url: str | None = None

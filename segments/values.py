@@ -109,6 +109,14 @@ VALUE_RULES: dict[str, Rule] = {
     "source.path": Rule("path", max_chars=4096),
     "audio.path": Rule("path", max_chars=4096),
     "raw": Rule("path", max_chars=4096),
+    # podcast:value: a recipient's shares of each payment (the spec: a whole number of shares).
+    "value.recipients.split": Rule(
+        "whole", low=1, high=10**6, unit="shares", source="Podcasting 2.0"
+    ),
+    "value.recipients.address": Rule("text", max_chars=1024, source="Podcasting 2.0"),
+    "season_names": Rule("text", max_chars=128, source="Podcasting 2.0"),
+    "trailer.title": Rule("text", max_chars=128, source="Podcasting 2.0"),
+    "location.name": Rule("text", max_chars=128, source="Podcasting 2.0"),
     "chapters.url": Rule("url", relative=True),
     "chapters.image": Rule("url", relative=True),
 }

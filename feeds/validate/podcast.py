@@ -16,7 +16,9 @@ from datetime import datetime
 from lxml import etree
 
 from feeds.guids import podcast_guid
+from feeds.validate.active import ACTIVE_SCHEMES, url_scheme
 from feeds.validate.common import P20, Places, Report, Rule, is_url, it, pc, self_links, text
+from segments.rfc2822 import parse_rfc2822
 
 RULES = (
     Rule(
@@ -280,6 +282,56 @@ RULES = (
         f"{P20}, podcast:image: href is the only required attribute",
     ),
     Rule(
+        "podcast-location-invalid",
+        "error",
+        "podcast:location is {state}",
+        f"{P20}, podcast:location: a place's name, not blank, at most 128 characters",
+    ),
+    Rule(
+        "podcast-location-attribute-invalid",
+        "error",
+        'podcast:location {attribute} "{value}" is not {form}',
+        f"{P20}, podcast:location: rel subject or creator, geo an RFC 5870 geo URI, osm an "
+        "OpenStreetMap type letter and id, country ISO 3166-1 alpha-2",
+    ),
+    Rule(
+        "podcast-image-attribute-invalid",
+        "error",
+        'podcast:image {attribute} "{value}" is not {form}',
+        f"{P20}, podcast:image: aspect-ratio a CSS ratio (16/9), width and height pixels, "
+        "purpose space-separated tokens of at most 128 characters",
+    ),
+    Rule(
+        "podcast-trailer-attribute-missing",
+        "error",
+        "podcast:trailer has no {attribute}",
+        f"{P20}, podcast:trailer: url and pubdate are required",
+    ),
+    Rule(
+        "podcast-trailer-pubdate-invalid",
+        "error",
+        'podcast:trailer pubdate "{value}" is not an RFC 2822 date',
+        f"{P20}, podcast:trailer: pubdate is an RFC 2822 date; apps play the newest trailer",
+    ),
+    Rule(
+        "podcast-trailer-title-invalid",
+        "error",
+        "podcast:trailer's title is {state}",
+        f"{P20}, podcast:trailer: the title is required, at most 128 characters",
+    ),
+    Rule(
+        "podcast-trailer-number-invalid",
+        "error",
+        'podcast:trailer {attribute} "{value}" is not a whole number',
+        f"{P20}, podcast:trailer: length is a number of bytes, season a podcast:season number",
+    ),
+    Rule(
+        "podcast-season-name-invalid",
+        "error",
+        "podcast:season name is {state}",
+        f"{P20}, podcast:season: the name is optional, at most 128 characters",
+    ),
+    Rule(
         "new-feed-url-invalid",
         "error",
         'itunes:new-feed-url "{value}" is not an absolute http(s) URL',
@@ -399,6 +451,58 @@ SHORT_TEXT_MAX_CHARS = 128
 #: Podcasting 2.0: a soundbite lasts this many seconds.
 SOUNDBITE_SECONDS = (15.0, 120.0)
 
+#: podcast:location's attributes (docs/tags/location.md): each one's form, and its name in words.
+#: show.toml's reader checks a producer's location against the same table.
+LOCATION_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "rel": (re.compile(r"subject|creator"), "subject or creator"),
+    "geo": (
+        re.compile(
+            r"geo:-?\d{1,2}(?:\.\d+)?,-?\d{1,3}(?:\.\d+)?(?:,-?\d+(?:\.\d+)?)?(?:;[^\s;]+)*"
+        ),
+        "a geo URI (RFC 5870) such as geo:34.0522,-118.2437",
+    ),
+    "osm": (re.compile(r"[NWR]\d+(?:#\d+)?"), "an OpenStreetMap id such as R207359"),
+    "country": (re.compile(r"[A-Z]{2}"), "an ISO 3166-1 alpha-2 code such as US"),
+}
+
+
+#: podcast:image's attributes with a form (docs/tags/image.md), as LOCATION_FORMS; show.toml's
+#: reader checks them with the same table (its keys spell aspect-ratio as aspect_ratio).
+IMAGE_FORMS: dict[str, tuple[re.Pattern[str], str]] = {
+    "aspect-ratio": (
+        re.compile(r"[1-9]\d*(?:\.\d+)?(?:\s*/\s*[1-9]\d*(?:\.\d+)?)?"),
+        "a ratio such as 16/9",
+    ),
+    "width": (re.compile(r"[1-9]\d{0,5}"), "a whole number of pixels"),
+    "height": (re.compile(r"[1-9]\d{0,5}"), "a whole number of pixels"),
+    "type": (re.compile(r"(?:image|video)/[a-z0-9][a-z0-9.+-]*"), "an image/ or video/ MIME type"),
+    "purpose": (
+        re.compile(r"(?=.{1,128}$)\S+(?: \S+)*"),
+        "space-separated tokens, 128 characters at most",
+    ),
+}
+
+
+def image_problem(attribute: str, value: str) -> str | None:
+    """Say what a podcast:image attribute should be, or None when ``value`` has its form.
+
+    >>> image_problem("aspect-ratio", "16/9"), image_problem("width", "wide")
+    (None, 'a whole number of pixels')
+    """
+    form, words = IMAGE_FORMS[attribute]
+    return None if form.fullmatch(value) else words
+
+
+def location_problem(attribute: str, value: str) -> str | None:
+    """Say what a podcast:location attribute should be, or None when ``value`` has its form.
+
+    >>> location_problem("geo", "geo:34.05,-118.24"), location_problem("country", "usa")
+    (None, 'an ISO 3166-1 alpha-2 code such as US')
+    """
+    form, words = LOCATION_FORMS[attribute]
+    return None if form.fullmatch(value) else words
+
+
 _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 
@@ -445,6 +549,10 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
     for el in channel.iter(pc("season")):
         if not re.fullmatch(r"\d+", text(el) or ""):
             report.add("podcast-season-invalid", places.of(el), value=text(el))
+        name = el.get("name")
+        if name is not None and (not name.strip() or len(name) > SHORT_TEXT_MAX_CHARS):
+            state = "blank" if not name.strip() else f"{len(name)} characters; at most 128"
+            report.add("podcast-season-name-invalid", places.of(el), state=state)
     for el in channel.iter(pc("episode")):
         if not re.fullmatch(r"\d+(?:\.\d+)?", text(el) or ""):
             report.add("podcast-episode-invalid", places.of(el), value=text(el))
@@ -494,9 +602,24 @@ def check_tags(channel: etree._Element, places: Places, report: Report) -> None:
     for el in channel.iter(pc("remoteItem")):
         if not (el.get("feedGuid") or "").strip():
             report.add("podcast-remoteitem-feedguid-missing", places.of(el))
+    for el in channel.iter(pc("trailer")):
+        _check_trailer(el, places, report)
+    for el in channel.iter(pc("location")):
+        _check_location(el, places, report)
     for el in channel.iter(pc("image")):
         if not (el.get("href") or "").strip():
             report.add("podcast-image-href-missing", places.of(el))
+        for attribute in IMAGE_FORMS:
+            value = el.get(attribute)
+            if value is not None and (form := image_problem(attribute, value)) is not None:
+                where = places.of(el)
+                report.add(
+                    "podcast-image-attribute-invalid",
+                    where,
+                    attribute=attribute,
+                    value=value,
+                    form=form,
+                )
     for el in channel.iter(it("new-feed-url")):
         if not is_url(text(el) or ""):
             report.add("new-feed-url-invalid", places.of(el), value=text(el))
@@ -539,6 +662,44 @@ def _check_live_item(el: etree._Element, places: Places, report: Report) -> None
             report.add("podcast-liveitem-time-invalid", where, attribute=attribute, value=value)
     if el.find(pc("contentLink")) is None:
         report.add("podcast-liveitem-contentlink-missing", where)
+
+
+def _check_trailer(el: etree._Element, places: Places, report: Report) -> None:
+    where = places.of(el)
+    for attribute in ("url", "pubdate"):
+        if not (el.get(attribute) or "").strip():
+            report.add("podcast-trailer-attribute-missing", where, attribute=attribute)
+    pubdate = (el.get("pubdate") or "").strip()
+    parsed = parse_rfc2822(pubdate) if pubdate else None
+    if pubdate and (parsed is None or parsed[0].tzinfo is None):
+        report.add("podcast-trailer-pubdate-invalid", where, value=pubdate)
+    title = text(el) or ""
+    if not title or len(title) > SHORT_TEXT_MAX_CHARS:
+        state = "blank" if not title else f"{len(title)} characters; at most 128"
+        report.add("podcast-trailer-title-invalid", where, state=state)
+    for attribute in ("length", "season"):
+        value = el.get(attribute)
+        if value is not None and not re.fullmatch(r"\d+", value):
+            report.add("podcast-trailer-number-invalid", where, attribute=attribute, value=value)
+
+
+def _check_location(el: etree._Element, places: Places, report: Report) -> None:
+    name = text(el) or ""
+    if not name or len(name) > SHORT_TEXT_MAX_CHARS:
+        state = "blank" if not name else f"{len(name)} characters; at most 128"
+        report.add("podcast-location-invalid", places.of(el), state=state)
+    for attribute in LOCATION_FORMS:
+        value = el.get(attribute)
+        if value is None or (attribute == "geo" and url_scheme(value) in ACTIVE_SCHEMES):
+            continue  # an active geo URL is url-active's to report
+        if (form := location_problem(attribute, value)) is not None:
+            report.add(
+                "podcast-location-attribute-invalid",
+                places.of(el),
+                attribute=attribute,
+                value=value,
+                form=form,
+            )
 
 
 def _check_value(el: etree._Element, places: Places, report: Report) -> None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+import feedparser
 import pytest
 
 from feeds.podcast_ns import AlternateEnclosureTag, sri
@@ -15,14 +16,20 @@ from feeds.shownotes import show_notes
 from feeds.validate import validate_feed
 from segments.errors import FeedError
 from segments.model import (
+    Chapter,
     Funding,
+    Location,
     Person,
+    PodcastImage,
     RemoteFeed,
     Segment,
     Show,
     Soundbite,
     Source,
+    Trailer,
     TxtRecord,
+    ValueBlock,
+    ValueRecipient,
 )
 from tests.feeds.feedcheck import NS, audio_bytes, parse_feed
 
@@ -480,6 +487,26 @@ def test_soundbites_from_front_matter_are_written_and_pass_the_validator() -> No
     assert b"soundbite" not in build_feed(show(), [base])  # none unless the producer names one
 
 
+def test_soundbites_from_chapters_only_when_the_show_asks_and_the_episode_names_none() -> None:
+    base = episode("a", 5, duration_seconds=700.0)
+    marks = [Chapter(0.0, "Cold open"), Chapter(5.0, "Ava <i>DuVernay</i>"), Chapter(650.0, "Out")]
+    chaptered = replace(base, segment=replace(base.segment, chapters=marks))
+    data = build_feed(show(soundbites_from_chapters=True), [chaptered])
+    found = parse_feed(data).root.findall("channel/item/podcast:soundbite", NS)
+    assert [(el.get("startTime"), el.get("duration"), el.text) for el in found] == [
+        ("5", "120", "Ava DuVernay"),  # cut to the namespace's 120 s; the 5 s cold open gives none
+        ("650", "50", "Out"),  # the last chapter ends with the episode
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    assert b"soundbite" not in build_feed(show(), [chaptered])  # opt-in
+    assert b"soundbite" not in build_feed(show(soundbites_from_chapters=True), [base])  # none
+    own = replace(chaptered, segment=replace(chaptered.segment, soundbites=[Soundbite(60.0, 20.0)]))
+    found = parse_feed(build_feed(show(soundbites_from_chapters=True), [own])).root.findall(
+        "channel/item/podcast:soundbite", NS
+    )
+    assert [(el.get("startTime"), el.get("duration")) for el in found] == [("60", "20")]
+
+
 def test_medium_is_written_only_when_configured() -> None:
     data = build_feed(show(medium="audiobook"), [episode("a", 5)])
     channel = parse_feed(data).root.find("channel")
@@ -487,6 +514,125 @@ def test_medium_is_written_only_when_configured() -> None:
     assert [el.text for el in channel.findall("podcast:medium", NS)] == ["audiobook"]
     assert validate_feed(data, "feed.xml") == []
     assert b"podcast:medium" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_value_and_its_recipients_are_written_only_when_configured() -> None:
+    host = "02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"
+    block = ValueBlock(
+        type="lightning",
+        method="keysend",
+        suggested="0.00000005000",
+        recipients=[
+            ValueRecipient(type="node", address=host, split=95, name="Host"),
+            ValueRecipient(type="lnaddress", address="fees@example.com", split=5, fee=True),
+        ],
+    )
+    data = build_feed(show(value=block), [episode("a", 5)])
+    values = parse_feed(data).root.findall("channel/podcast:value", NS)
+    assert [(el.get("type"), el.get("method"), el.get("suggested")) for el in values] == [
+        ("lightning", "keysend", "0.00000005000")
+    ]
+    recipients = values[0].findall("podcast:valueRecipient", NS)
+    assert [dict(el.attrib) for el in recipients] == [
+        {"type": "node", "address": host, "split": "95", "name": "Host"},
+        {"type": "lnaddress", "address": "fees@example.com", "split": "5", "fee": "true"},
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    read = feedparser.parse(data).feed  # feedparser keeps the attributes of the first tags
+    assert read["podcast_value"] == {
+        "type": "lightning",
+        "method": "keysend",
+        "suggested": "0.00000005000",
+    }
+    assert b"podcast:value" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_locations_are_written_only_when_configured() -> None:
+    made = Location("Pasadena", rel="creator", geo="geo:34.1478,-118.1445", country="US")
+    about = Location("Hollywood & Vine", osm="N3093397011")
+    data = build_feed(show(locations=[made, about]), [episode("a", 5)])
+    found = parse_feed(data).root.findall("channel/podcast:location", NS)
+    assert [(el.text, dict(el.attrib)) for el in found] == [
+        ("Pasadena", {"rel": "creator", "geo": "geo:34.1478,-118.1445", "country": "US"}),
+        ("Hollywood & Vine", {"osm": "N3093397011"}),
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    read = feedparser.parse(data).feed
+    assert read["podcast_location"] == {"osm": "N3093397011"}  # the last one's attributes
+    assert b"podcast:location" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_podcast_images_are_written_only_when_configured() -> None:
+    wide = PodcastImage(
+        "https://example.org/wide.jpg", alt="The Frame", aspect_ratio="16/9", width=1920
+    )
+    square = PodcastImage("https://example.org/round.png", type="image/png", purpose="circular")
+    data = build_feed(show(images=[wide, square]), [episode("a", 5)])
+    found = parse_feed(data).root.findall("channel/podcast:image", NS)
+    assert [dict(el.attrib) for el in found] == [
+        {
+            "href": "https://example.org/wide.jpg",
+            "alt": "The Frame",
+            "aspect-ratio": "16/9",
+            "width": "1920",
+        },
+        {"href": "https://example.org/round.png", "type": "image/png", "purpose": "circular"},
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    assert feedparser.parse(data).feed["podcast_image"]["purpose"] == "circular"
+    assert b"podcast:image" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_trailers_are_written_only_when_configured() -> None:
+    when = datetime(2026, 3, 2, 8, 0, tzinfo=PACIFIC)
+    teaser = Trailer("Coming soon", "https://example.org/teaser.mp3", when, type="audio/mpeg")
+    season = Trailer("Season 2: Awards", "https://example.org/s2.mp3", when, season=2)
+    data = build_feed(show(trailers=[teaser, season]), [episode("a", 5)])
+    found = parse_feed(data).root.findall("channel/podcast:trailer", NS)
+    assert [(el.text, dict(el.attrib)) for el in found] == [
+        (
+            "Coming soon",
+            {
+                "url": "https://example.org/teaser.mp3",
+                "pubdate": "Mon, 02 Mar 2026 08:00:00 -0700",
+                "type": "audio/mpeg",
+            },
+        ),
+        (
+            "Season 2: Awards",
+            {
+                "url": "https://example.org/s2.mp3",
+                "pubdate": "Mon, 02 Mar 2026 08:00:00 -0700",
+                "season": "2",
+            },
+        ),
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    assert feedparser.parse(data).feed["podcast_trailer"]["season"] == "2"
+    assert b"podcast:trailer" not in build_feed(show(), [episode("a", 5)])
+
+
+def test_season_names_come_from_the_show() -> None:
+    def in_season(slug: str, day: int, season: int) -> Episode:
+        base = episode(slug, day)
+        return replace(base, segment=replace(base.segment, season=season))
+
+    episodes = [in_season("a", 5, 1), in_season("b", 6, 2)]
+    data = build_feed(show(season_names={2: "Awards <season>"}), episodes)
+    found = parse_feed(data).root.findall("channel/item/podcast:season", NS)
+    assert sorted((el.text, el.get("name")) for el in found) == [
+        ("1", None),
+        ("2", "Awards <season>"),  # an attribute: escaped by the XML writer, never markup
+    ]
+    assert validate_feed(data, "feed.xml") == []
+    read = {
+        entry["itunes_season"]: entry["podcast_season"] for entry in feedparser.parse(data).entries
+    }
+    assert read["2"] == {"name": "Awards <season>"}
+    unnamed = parse_feed(build_feed(show(), episodes)).root.findall(
+        "channel/item/podcast:season", NS
+    )
+    assert [el.get("name") for el in unnamed] == [None, None]
 
 
 def test_license_txt_podroll_and_new_feed_url_are_written_only_when_configured() -> None:

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from segcast.config import load_show
 from segments.errors import ConfigError
+from segments.model import Location, PodcastImage, Trailer, ValueBlock, ValueRecipient
 from tests.conftest import EXAMPLES
 from tests.segcast.showdir import SHOW_TOML, write_artwork
 
@@ -251,9 +253,51 @@ def test_namespace_keys(tmp_path: Path) -> None:
         'podroll = [{feed_guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"}]\n'
         'new_feed_url = "https://example.com/feed.xml"\n'
         'medium = "musicL"\n'
+        'value = {type = "lightning", method = "keysend", suggested = "0.00000005", recipients = ['
+        '{type = "node", address = "02d5", split = 90, name = "Host"}, '
+        '{type = "lnaddress", address = "fee@example.com", split = 10, fee = true}]}\n'
     )
+    toml += (
+        'location = [{name = "Pasadena", rel = "creator", geo = "geo:34.1478,-118.1445", '
+        'osm = "R1646366", country = "US"}, {name = "Hollywood"}]\n'
+    )
+    toml += (
+        'image = {href = "https://example.com/wide.jpg", alt = "Logo", aspect_ratio = "16/9", '
+        'width = 1920, purpose = "social"}\n'
+    )
+    toml += (
+        'trailer = {title = "Coming soon", url = "https://example.com/t.mp3", '
+        'pubdate = 2026-03-02T08:00:00-08:00, type = "audio/mpeg", season = 2}\n'
+    )
+    toml += 'season_names = {1 = "Hollywood", 12 = "Awards season"}\n'
     show = load_show(write_show(tmp_path, toml), environ={})
+    assert show.season_names == {1: "Hollywood", 12: "Awards season"}
+    assert show.trailers == [
+        Trailer(
+            "Coming soon",
+            "https://example.com/t.mp3",
+            datetime(2026, 3, 2, 8, tzinfo=timezone(timedelta(hours=-8))),
+            "audio/mpeg",
+            2,
+        )
+    ]
+    assert show.images == [
+        PodcastImage("https://example.com/wide.jpg", "Logo", "16/9", width=1920, purpose="social")
+    ]
+    assert show.locations == [
+        Location("Pasadena", "creator", "geo:34.1478,-118.1445", "R1646366", "US"),
+        Location("Hollywood"),
+    ]
     assert show.medium == "musicL"
+    assert show.value == ValueBlock(
+        type="lightning",
+        method="keysend",
+        suggested="0.00000005",
+        recipients=[
+            ValueRecipient(type="node", address="02d5", split=90, name="Host"),
+            ValueRecipient(type="lnaddress", address="fee@example.com", split=10, fee=True),
+        ],
+    )
     assert show.license == "cc-by-4.0"  # the spec's identifiers are lower-case
     assert [(t.text, t.purpose) for t in show.txt] == [("plain", None), ("S6lpp-7ZCn8", "verify")]
     assert [(r.feed_guid, r.feed_url) for r in show.podroll] == [
@@ -280,6 +324,70 @@ def test_namespace_keys(tmp_path: Path) -> None:
             'medium = "radio"',
             "medium: must be one of audiobook, blog, course, film, mixed, music, newsletter, "
             "podcast, publisher, video (or a list form: musicL), not 'radio'",
+        ),
+        ('season_names = {one = "Hollywood"}', "season_names.one: 'one' is not a season number"),
+        ('season_names = {1 = ""}', "season_names.1: must be text, not ''"),
+        (
+            'season_names = {1 = "%s"}' % ("S" * 129),
+            "season_names.1: is 129 characters; Podcasting 2.0 allows 128",
+        ),
+        (
+            'trailer = {title = "Soon", url = "https://example.com/t.mp3", pubdate = 2026-03-02}',
+            "trailer.pubdate: must be a date and time with its offset (2026-03-02T08:00:00-08:00), "
+            "not datetime.date(2026, 3, 2)",
+        ),
+        (
+            'trailer = [{title = "Soon", url = "https://example.com/t.mp3", '
+            "pubdate = 2026-03-02T08:00:00Z, season = 0}]",
+            "trailer[0].season: 0 is outside 1..10000",
+        ),
+        (
+            'trailer = {title = "Soon", pubdate = 2026-03-02T08:00:00Z}',
+            'trailer: must be {title = "...", url = "https://...", pubdate = <date>, ...}',
+        ),
+        (
+            'image = {href = "https://example.com/w.jpg", aspect_ratio = "wide"}',
+            "image.aspect_ratio: 'wide' is not a ratio such as 16/9",
+        ),
+        (
+            'image = [{href = "https://example.com/w.jpg", width = "1920px"}]',
+            "image[0].width: must be a whole number of pixels, not '1920px'",
+        ),
+        ('image = {href = "wide.jpg"}', "image.href: 'wide.jpg' is not an http(s) URL"),
+        (
+            'image = {alt = "Logo"}',
+            'image: must be {href = "https://...", alt, aspect_ratio, width, ...}',
+        ),
+        (
+            'location = {name = "Pasadena", country = "USA"}',
+            "location.country: 'USA' is not an ISO 3166-1 alpha-2 code such as US",
+        ),
+        (
+            'location = [{name = "LA"}, {name = "Pasadena", rel = "made"}]',
+            "location[1].rel: 'made' is not subject or creator",
+        ),
+        ('location = {name = ""}', "location.name: must be text, not ''"),
+        (
+            f'location = {{name = "{"P" * 129}"}}',
+            "location.name: is 129 characters; Podcasting 2.0 allows 128",
+        ),
+        (
+            'value = {type = "lightning", method = "keysend", recipients = []}',
+            "value.recipients: must list at least one recipient (who is paid)",
+        ),
+        (
+            'value = {type = "lightning", method = "keysend", recipients = '
+            '[{type = "node", address = "02d5", split = 0}]}',
+            "value.recipients[0].split: 0 shares is outside 1..1000000",
+        ),
+        (
+            'value = {type = "lightning", recipients = [{type = "node", address = "a", split = 1}]}',
+            "value.method: must be text, not None",
+        ),
+        (
+            'value = {type = "lightning", method = "keysend", suggested = "5 sats", recipients = '
+            '[{type = "node", address = "a", split = 1}]}',
+            "value.suggested: '5 sats' is not a decimal such as '0.00000005'",
         ),
     ],
 )

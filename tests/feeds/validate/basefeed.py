@@ -54,6 +54,11 @@ BASE = f"""<?xml version="1.0" encoding="UTF-8"?>
 <podcast:podroll><podcast:remoteItem feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f810"/>\
 </podcast:podroll>
 <podcast:image href="https://example.org/the-frame/wide.jpg" aspect-ratio="16/9"/>
+<podcast:trailer url="https://example.org/the-frame/trailer.mp3" \
+pubdate="Mon, 07 Nov 2016 08:00:00 -0800" length="123456" type="audio/mpeg" season="1">\
+Coming soon</podcast:trailer>
+<podcast:location rel="creator" geo="geo:34.1478,-118.1445" osm="R1646366" country="US">\
+Pasadena</podcast:location>
 <podcast:value type="lightning" method="keysend" suggested="0.00000005000">
 <podcast:valueRecipient name="KPCC" type="node" split="100" \
 address="02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"/>

@@ -167,6 +167,82 @@ CASES: list[Case] = [
         one('split="100"', 'split="50%"'),
         one('split="100"', 'split="3"'),
     ),
+    (
+        "podcast-season-name-invalid",
+        one("<podcast:season>1<", f'<podcast:season name="{"S" * 129}">1<'),
+        one("<podcast:season>1<", '<podcast:season name="Hollywood">1<'),
+    ),
+    (
+        "podcast-season-name-invalid",
+        one("<podcast:season>1<", '<podcast:season name=" ">1<'),
+        nothing(),
+    ),
+    # podcast:trailer: url, pubdate and a title; whole numbers.
+    (
+        "podcast-trailer-attribute-missing",
+        one(
+            '<podcast:trailer url="https://example.org',
+            '<podcast:trailer href="https://example.org',
+        ),
+        nothing(),
+    ),
+    (
+        "podcast-trailer-attribute-missing",
+        one('pubdate="Mon, 07 Nov 2016 08:00:00 -0800" ', ""),
+        nothing(),
+    ),
+    (
+        "podcast-trailer-pubdate-invalid",
+        one('pubdate="Mon, 07 Nov 2016 08:00:00 -0800"', 'pubdate="2016-11-07T08:00:00Z"'),
+        one('pubdate="Mon, 07 Nov 2016 08:00:00 -0800"', 'pubdate="Mon, 07 Nov 2016 16:00:00 GMT"'),
+    ),
+    (
+        "podcast-trailer-title-invalid",
+        one(">Coming soon</podcast:trailer>", "></podcast:trailer>"),
+        one(">Coming soon</podcast:trailer>", ">Season 1: Hollywood</podcast:trailer>"),
+    ),
+    (
+        "podcast-trailer-number-invalid",
+        one('length="123456"', 'length="1.2 MB"'),
+        nothing(),
+    ),
+    ("podcast-trailer-number-invalid", one('season="1">', 'season="one">'), nothing()),
+    # podcast:image: the attributes of a form.
+    (
+        "podcast-image-attribute-invalid",
+        one('aspect-ratio="16/9"', 'aspect-ratio="wide"'),
+        one('aspect-ratio="16/9"', 'aspect-ratio="1.91 / 1" width="1200" purpose="social banner"'),
+    ),
+    ("podcast-image-attribute-invalid", one('aspect-ratio="16/9"', 'width="1200px"'), nothing()),
+    (
+        "podcast-image-attribute-invalid",
+        one('aspect-ratio="16/9"', 'purpose="social  banner"'),
+        nothing(),
+    ),
+    ("podcast-image-attribute-invalid", one('aspect-ratio="16/9"', 'type="jpeg"'), nothing()),
+    # podcast:location: a name, and attributes of the spec's forms.
+    (
+        "podcast-location-invalid",
+        one(">Pasadena</podcast:location>", "></podcast:location>"),
+        one(">Pasadena</podcast:location>", ">Pasadena, CA</podcast:location>"),
+    ),
+    ("podcast-location-invalid", one(">Pasadena<", f">{'P' * 129}<"), nothing()),
+    (
+        "podcast-location-attribute-invalid",
+        one('rel="creator"', 'rel="made-in"'),
+        one('rel="creator"', 'rel="subject"'),
+    ),
+    (
+        "podcast-location-attribute-invalid",
+        one('geo="geo:34.1478,-118.1445"', 'geo="34.1478,-118.1445"'),
+        one('geo="geo:34.1478,-118.1445"', 'geo="geo:34.1478,-118.1445;u=350"'),
+    ),
+    ("podcast-location-attribute-invalid", one('osm="R1646366"', 'osm="1646366"'), nothing()),
+    (
+        "podcast-location-attribute-invalid",
+        one('country="US"', 'country="USA"'),
+        one('country="US"', 'country="GB"'),
+    ),
     # podcast:alternateEnclosure, podcast:source, podcast:integrity.
     (
         "podcast-alternateenclosure-type-missing",
