@@ -660,6 +660,15 @@ def _credit_elements(element: Any) -> list[Any]:
     ]
     if by_class:
         return by_class
+    # HTML's own credit markup: a <cite> in the figure or caption (theverge's "Image: ..."), but
+    # not a quotation's source (a <cite> inside a <blockquote>).
+    cites = [
+        e
+        for e in element.iter("cite")
+        if e is not element and not any(a.tag == "blockquote" for a in e.iterancestors())
+    ]
+    if cites:
+        return cites[-1:]
     smalls = [e for e in element.iter("small") if e is not element]
     return (
         smalls[-1:]
@@ -696,7 +705,9 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
     how = ""
     if credit:
-        how = "<small> in the caption" if credits[0].tag == "small" else "credit/copyright class"
+        how = {"small": "<small> in the caption", "cite": "<cite> in the figure"}.get(
+            credits[0].tag, "credit/copyright class"
+        )
     if caption and credit is None:
         bracketed = _CAPTION_CREDIT_RE.search(caption)
         match = bracketed or _CAPTION_TAIL_CREDIT_RE.search(caption)
@@ -732,10 +743,41 @@ def _is_caption_class(element: Any) -> bool:
     )
 
 
+def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
+    """The article's lead photo, printed just before it (bostonglobe, telegraph): the last
+    captioned ``<figure>`` before the article inside its grandparent, with no heading or
+    paragraph between them and not inside a link (a teaser card for another story)."""
+    scope = main
+    for _ in range(2):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    start = positions[id(main)]
+    before = [
+        f
+        for f in scope.iter("figure")
+        if positions[id(f)] < start
+        and f.find(".//figcaption") is not None
+        and main not in f.iterdescendants()
+        and not any(a.tag == "a" for a in f.iterancestors())
+    ]
+    if not before:
+        return None
+    lead = before[-1]
+    inside = {id(e) for e in lead.iter()}
+    between = (
+        e
+        for e in scope.iter("p", "h1", "h2", "h3", "h4")
+        if positions[id(lead)] < positions[id(e)] < start
+        and id(e) not in inside
+        and main not in e.iterdescendants()
+    )
+    return None if any(clean(e.text_content()) for e in between) else lead
+
+
 def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figure]:
     """Find the main text's photos: ``<figure>``s and captioned images (class "caption")."""
     found: list[_Figure] = []
-    for figure in main.iter("figure"):
+    lead = _lead_figure(main, positions)
+    for figure in ([lead] if lead is not None else []) + list(main.iter("figure")):
         if _in_chrome(figure, main) or _is_media_figure(figure):
             continue
         caption_el = figure.find(".//figcaption")
@@ -752,6 +794,8 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             url = _image_url(figure, base_url)
             image = Image(url=url) if url else None
         if image is not None:
+            if figure is lead:
+                via = "the lead <figure> just before the article; " + via
             found.append(_Figure(image, positions[id(figure)], via))
     for element in main.iter():
         if (

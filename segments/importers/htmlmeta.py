@@ -333,6 +333,10 @@ def read_meta_tags(doc: Any) -> dict[str, list[str]]:
     return tags
 
 
+#: An XHTML-era CDATA wrapper around a script's JSON (liberation.fr), "//" comments or not.
+_CDATA_RE = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[(.*?)(?://\s*)?\]\]>\s*$", re.DOTALL)
+
+
 def read_jsonld(doc: Any) -> list[dict[str, Any]]:
     """Return the schema.org objects of every JSON-LD script, ``@graph`` members flattened.
 
@@ -343,7 +347,7 @@ def read_jsonld(doc: Any) -> list[dict[str, Any]]:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(_CDATA_RE.sub(r"\1", script.text or ""))
         except ValueError:
             continue
         objects.extend(_flatten(data))

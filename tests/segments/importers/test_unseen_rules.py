@@ -163,6 +163,20 @@ CAPTIONS = [
         None,
     ),
     (
+        "credit in a <cite> after the caption, both in a wrapper (theverge)",
+        '<div class="wrap"><figcaption><em>The mast at dawn.</em></figcaption>'
+        "<cite>Image: Jane Roe / Agency</cite></div>",
+        "The mast at dawn.",
+        "Jane Roe / Agency",
+    ),
+    (
+        "near miss: a quotation's <cite> in a figure is no photo credit",
+        "<blockquote><p>Radio is the theatre of the mind.</p><cite>Jane Roe</cite></blockquote>"
+        "<figcaption>The mast at dawn.</figcaption>",
+        "The mast at dawn.",
+        None,
+    ),
+    (
         "near miss: a caption that mentions a photo keeps its words",
         "<figcaption>A photo of the harbour taken from the old mast.</figcaption>",
         "A photo of the harbour taken from the old mast.",
@@ -198,6 +212,26 @@ def test_an_empty_caption_beside_a_credit_gives_the_photo_its_credit() -> None:
 
 def test_near_miss_an_empty_caption_without_a_credit_gives_nothing() -> None:
     assert page(NPR_PHOTO.format(credit="")).images == []
+
+
+LEAD_PHOTO = (
+    '<div class="image"><figure><img src="https://x.org/lead.jpg"><figcaption>'
+    '<span class="caption">The studio at night.</span><span class="credit">NYT</span>'
+    "</figcaption></figure></div>{between}"
+)
+
+
+def test_the_lead_photo_just_before_the_article_keeps_its_caption() -> None:
+    raw = page(before=LEAD_PHOTO.format(between=""))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/lead.jpg", "The studio at night.", "NYT")
+    ]
+
+
+def test_near_miss_a_photo_before_other_text_is_not_the_articles_lead() -> None:
+    between = "<div><h2>More from the station</h2><p>A teaser for another story.</p></div>"
+    raw = page(before=LEAD_PHOTO.format(between=between))
+    assert all(i.caption != "The studio at night." for i in raw.images)
 
 
 def test_wordpress_caption_text_class() -> None:
@@ -566,6 +600,23 @@ BYLINE_CASES = [
         "note",
         "",
         [("Byron Bay", "reporter")],
+    ),
+    (
+        "JSON-LD wrapped in an XHTML CDATA section (liberation.fr)",
+        '<script type="application/ld+json">\n<![CDATA[\n{"@context": "https://schema.org",'
+        ' "@type": "NewsArticle", "author": [{"@type": "Person", "name": "Jane Roe"},'
+        ' {"@type": "Person", "name": "Jérémy Piette"}]}\n]]>\n</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter"), ("Jérémy Piette", "reporter")],
+    ),
+    (
+        "near miss: CDATA words inside a JSON string are the string's own",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type":'
+        ' "Person", "name": "Jane Roe"}, "description": "<![CDATA[ x ]]>"}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
     ),
     (
         "near miss: 'author' and 'byl' naming one person give one person",
