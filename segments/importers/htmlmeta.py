@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_size
+from segments.importers.text import split_names
 from segments.model import AudioRef, Image, Person
 from segments.rfc2822 import parse_rfc2822
 from segments.whitespace import clean
@@ -475,6 +476,12 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
 _STAFF_WORDS = frozenset(vocabulary.words("staff_words"))
 #: "By " before the name in a byline meta tag.
 _BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})\s+")
+#: "A (avec B et C)": the helpers in brackets after the byline's first name.
+_BYLINE_WITH_RE = re.compile(
+    rf"\s*\((?i:{vocabulary.alternation('byline_with_words')})\s+([^()]+)\)\s*$"
+)
+#: Link and button labels, never a name ("Read More").
+_INTERFACE_LABELS = frozenset(vocabulary.words("interface_labels"))
 
 
 def _canonical(doc: Any) -> str | None:
@@ -614,12 +621,16 @@ def is_organisation_or_handle(name: str) -> bool:
     [True, True, True, False, False]
     >>> [is_organisation_or_handle(n) for n in ("devindra", "Editors, USA TODAY", "bell hooks")]
     [True, True, False]
+    >>> [is_organisation_or_handle(n) for n in ("Globe Staff", "Read More", "Anna Stafford")]
+    [True, True, False]
     """
     name = name.strip()
     if re.search(r"@|^(?:ig|fb|tw|x)\s*:|^https?:|^www\.", name, re.IGNORECASE):
         return True
-    first = re.split(r"[\s,]+", name.casefold())[0]
-    if first in _STAFF_WORDS or re.fullmatch(r"[a-z0-9_.-]+", name):
+    words = re.split(r"[\s,]+", name.casefold())
+    if words[0] in _STAFF_WORDS or words[-1] in _STAFF_WORDS:  # "Globe Staff" is a desk too
+        return True
+    if name.casefold() in _INTERFACE_LABELS or re.fullmatch(r"[a-z0-9_.-]+", name):
         return True
     return bool(re.fullmatch(r"[A-Z0-9&.\-]{2,}", name))
 
@@ -629,6 +640,23 @@ def byline_people(names: list[str]) -> list[Person]:
 
     Organisations and social handles in a byline are left out (``is_organisation_or_handle``).
     """
-    return [
-        Person(name=name, role="reporter") for name in names if not is_organisation_or_handle(name)
-    ]
+    people: list[Person] = []
+    for name in (n for entry in names for n in _byline_names(entry)):
+        if not is_organisation_or_handle(name) and all(p.name != name for p in people):
+            people.append(Person(name=name, role="reporter"))
+    return people
+
+
+def _byline_names(entry: str) -> list[str]:
+    """One byline entry's names: "Reported and produced by A", "A (avec B et C)", "A and B".
+
+    An entry is split only when every part has two words or more: "Roe, Jane" stays whole.
+
+    >>> _byline_names("Jane Roe (avec Jean Dupont et Marie Curie)")
+    ['Jane Roe', 'Jean Dupont', 'Marie Curie']
+    >>> _byline_names("Roe, Jane")
+    ['Roe, Jane']
+    """
+    entry = _BYLINE_WITH_RE.sub(r", \1", _BY_RE.sub("", entry.strip())).strip()
+    parts = split_names(entry)
+    return parts if len(parts) > 1 and all(" " in p for p in parts) else [entry]

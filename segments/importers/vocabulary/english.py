@@ -39,7 +39,15 @@ ENGLISH = Vocabulary(
     appositive_articles=("an?", "the"),
     report_verbs=("reports",),
     reporter_titles=("reporter", "correspondent"),
-    byline_words=("by", "posted by", "written by", "interview by"),
+    byline_words=(
+        "by", "posted by", "written by", "interview by", "reported and produced by",
+        "reported by", "produced by",
+    ),
+    byline_with_words=("with",),
+    interface_labels=(
+        "read more", "show more", "see more", "load more", "view all", "more", "share", "follow",
+        "subscribe", "sign in", "log in",
+    ),
     staff_words=("editors", "editorial", "staff", "newsroom"),
     role_titles=(
         "the president", "the first lady", "the vice president", "the prime minister", "the chair",

@@ -41,6 +41,10 @@ class Vocabulary:
     byline_words: tuple[str, ...] = ()
     #: A byline's first word that names a desk, not a person: "Editors, USA TODAY" (case-folded).
     staff_words: tuple[str, ...] = ()
+    #: A byline's bracketed second half naming who helped: "A (avec B et C)" (case-insensitive).
+    byline_with_words: tuple[str, ...] = ()
+    #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).
+    interface_labels: tuple[str, ...] = ()
     #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
     role_titles: tuple[str, ...] = ()
     #: Words that make any label a part: "Speaker 1", "Unidentified Male" (case-folded).

@@ -433,8 +433,12 @@ BYLINES = [
     # a desk in the byline (usa-today: "Editors, USA TODAY")
     ("Editors, USA TODAY", True),
     ("Redaktion", True),
-    ("La rédaction", False),  # near miss of the rule's reach: only the first word counts
+    ("La rédaction", True),  # the desk word may close the byline too
+    ("Globe Staff", True),  # a staff byline (bostonglobe: "Mike Isaac Globe Staff" desks)
     ("Staffan Larsson", False),  # near miss: a name that starts like a desk word
+    ("Anna Stafford", False),  # near miss: a name that ends like a desk word
+    ("Read More", True),  # a link label a byline guess picked up
+    ("Moreno Rossi", False),  # near miss: a name that starts like a link label
 ]
 
 
@@ -617,6 +621,34 @@ BYLINE_CASES = [
         "note",
         "",
         [("Jane Roe", "reporter")],
+    ),
+    (
+        "'A (avec B et C)': the helpers in brackets are reporters too (liberation.fr)",
+        '<meta name="author" content="Jane Roe (avec Jean Dupont et Marie Curie)">',
+        "note",
+        "",
+        [("Jane Roe", "reporter"), ("Jean Dupont", "reporter"), ("Marie Curie", "reporter")],
+    ),
+    (
+        "'Reported and produced by' opens a radio feature's credit",
+        '<meta name="author" content="Reported and produced by Jane Roe and John Doe">',
+        "note",
+        "",
+        [("Jane Roe", "reporter"), ("John Doe", "reporter")],
+    ),
+    (
+        "near miss: a 'Last, First' author is one name, not two",
+        '<meta name="author" content="Roe, Jane">',
+        "note",
+        "",
+        [("Roe, Jane", "reporter")],
+    ),
+    (
+        "near miss: a bracket with no 'avec'/'with' is not split off",
+        '<meta name="author" content="Jane Roe (Reporter)">',
+        "note",
+        "",
+        [("Jane Roe (Reporter)", "reporter")],
     ),
     (
         "near miss: 'author' and 'byl' naming one person give one person",
