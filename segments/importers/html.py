@@ -172,9 +172,10 @@ AUDIO_DATA_ATTRIBUTES: tuple[str, ...] = (
 )
 #: An attribute value that is an address (not JSON or text that happens to end in ".mp3").
 _URL_VALUE_RE = re.compile(r"^(?:https?:|/|\.{0,2}/|[\w.-]+/)[^\s\"'{}<>]*$")
-#: An audio file's address in a script's JSON ("url": "https:\/\/.../ep1.mp3").
+#: An audio file's address in a script's JSON ("url": "https:\/\/.../ep1.mp3"); the key may
+#: carry a prefix ("media_url", "trackable_media_url": transistor's data-episodes).
 _SCRIPT_AUDIO_RE = re.compile(
-    r'"(?:url|src|file|href|contentUrl|audioUrl|audio_url|mp3|stream|enclosure)"\s*:\s*'
+    r'"(?:\w*_)?(?:url|src|file|href|contentUrl|audioUrl|mp3|stream|enclosure)"\s*:\s*'
     r'"(https?:[^"\s]+?\.(?:mp3|m4a|aac|ogg|oga|opus)(?:\?[^"\s]*)?)"',
     re.IGNORECASE,
 )
@@ -936,14 +937,23 @@ def _audio(
 def _script_audio(doc: Any) -> list[AudioRef]:
     """Audio files named in inline scripts' JSON (players' settings), with a size beside them.
 
-    Read before scripts go; JSON-LD is ``htmlmeta``'s. Each is a last resort after the page's
+    Players' JSON in a ``data-*`` attribute counts too (transistor's ``data-episodes``). Read
+    before scripts go; JSON-LD is ``htmlmeta``'s. Each is a last resort after the page's
     players and links, and merges with them when it names the same file.
     """
     found: list[AudioRef] = []
-    for script in doc.iter("script"):
-        if (script.get("type") or "").lower() == "application/ld+json":
-            continue
-        text = script.text or ""
+    texts = [
+        s.text or ""
+        for s in doc.iter("script")
+        if (s.get("type") or "").lower() != "application/ld+json"
+    ]
+    texts += [
+        value
+        for e in doc.iter()
+        for name, value in e.attrib.items()
+        if name.startswith("data-") and value.lstrip()[:1] in ("[", "{")
+    ]
+    for text in texts:
         for match in _SCRIPT_AUDIO_RE.finditer(text):
             url = match.group(1).replace("\\/", "/")
             if any(ref.url == url for ref in found):

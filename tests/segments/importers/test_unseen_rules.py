@@ -278,6 +278,19 @@ AUDIO = [
         [AudioRef(url="https://x.org/a/ep9.mp3", mime_type="audio/mpeg", size_bytes=3145728)],
     ),
     (
+        "a player's episode list as JSON in a data attribute (transistor's data-episodes)",
+        '<div id="player" data-episodes="[{&quot;id&quot;: 7, &quot;share_url&quot;: '
+        "&quot;https://share.x.org/s/7&quot;, &quot;trackable_media_url&quot;: "
+        '&quot;https://x.org/track/media/ep7.mp3&quot;}]"></div>',
+        [AudioRef(url="https://x.org/track/media/ep7.mp3", mime_type="audio/mpeg")],
+    ),
+    (
+        "near miss: JSON in a data attribute naming only a page and a picture",
+        '<div data-episodes="[{&quot;share_url&quot;: &quot;https://share.x.org/s/7&quot;, '
+        '&quot;artwork_url&quot;: &quot;https://x.org/a/cover.jpg&quot;}]"></div>',
+        [],
+    ),
+    (
         "near miss: a script naming only images",
         '<script>var gallery = {"url": "https://x.org/a/photo.jpg", "size": 20480};</script>',
         [],
