@@ -744,6 +744,13 @@ def _is_caption_class(element: Any) -> bool:
     )
 
 
+def _attribute_text(value: str | None) -> str | None:
+    """An attribute's text: some CMSs put markup in it ("<em>The mast.</em>"), never kept."""
+    if not value or not value.strip():
+        return None
+    return clean(lxml.html.fragment_fromstring(value, create_parent="div").text_content())
+
+
 def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     """The article's lead photo, printed just before it (bostonglobe, telegraph): the last
     captioned ``<figure>`` before the article inside its grandparent, with no heading or
@@ -818,6 +825,17 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             name = next(c for c in _classes(element) if "caption" in c)
             via = f"caption class '{name}'" + (f"; credit: {credit_how}" if credit_how else "")
             found.append(_Figure(image, positions[id(element)], via))
+    for element in main.iter():
+        # A caption kept in an attribute for a lightbox (data-caption on the <img> or its link).
+        caption = _attribute_text(element.get("data-caption"))
+        if caption is None or _in_chrome(element, main):
+            continue
+        url = _image_url(element, base_url)
+        if url is None:
+            continue
+        credit = _clean_credit(_attribute_text(element.get("data-credit")))
+        image = Image(url=url, caption=caption, credit=credit)
+        found.append(_Figure(image, positions[id(element)], "a data-caption attribute"))
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):
         same = next(

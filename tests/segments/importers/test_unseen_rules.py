@@ -234,6 +234,37 @@ def test_near_miss_a_photo_before_other_text_is_not_the_articles_lead() -> None:
     assert all(i.caption != "The studio at night." for i in raw.images)
 
 
+DATA_CAPTIONS = [
+    # case, snippet, (url, caption, credit) of each photo
+    (
+        "a lightbox link's data-caption with markup in it, and its data-credit",
+        '<a href="https://x.org/big.jpg" data-caption="&lt;em&gt;The mast at dawn.&lt;/em&gt;"'
+        ' data-credit="Photo: Jane Roe"><img src="https://x.org/mast.jpg"></a>',
+        [("https://x.org/mast.jpg", "The mast at dawn.", "Jane Roe")],
+    ),
+    (
+        "near miss: an empty data-caption gives no caption",
+        '<img src="https://x.org/mast.jpg" data-caption=" ">',
+        [],
+    ),
+    (
+        "near miss: a data-caption with no photo in it (a text widget) is no photo",
+        '<div data-caption="Share this story"><span>Share</span></div>',
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "snippet", "photos"), DATA_CAPTIONS, ids=[c[0] for c in DATA_CAPTIONS]
+)
+def test_data_caption_attributes(
+    case: str, snippet: str, photos: list[tuple[str, str, str | None]]
+) -> None:
+    raw = page(snippet)
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == photos
+
+
 def test_wordpress_caption_text_class() -> None:
     raw = page(
         '<div class="wp-caption"><img src="https://x.org/a.jpg">'
