@@ -23,6 +23,7 @@ from segments.model import (
     Source,
 )
 from segments.segmentfile import format_segment, parse_segment
+from segments.values import SLUG_CHARS
 
 # Words as pages have them: letters, digits, punctuation, Markdown marks, non-ASCII.
 _CHARS = st.sampled_from([*"abcXYZ09é’“”—–*_#>[]():?\\`'\"-.,!&%/+=~|{}<@$;", "ß", "ü", "✓"])
@@ -59,7 +60,11 @@ def segments(draw: st.DrawFn) -> Segment:
         )
     )
     return Segment(
-        slug=draw(st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,4}", fullmatch=True)),
+        slug=draw(
+            st.from_regex(r"[a-z0-9]+(-[a-z0-9]+){0,4}", fullmatch=True).filter(
+                lambda slug: len(slug) <= SLUG_CHARS
+            )
+        ),
         title=draw(TEXT),
         summary=draw(st.none() | PARAGRAPHS.map("\n\n".join)),
         published=published,
