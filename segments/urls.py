@@ -170,17 +170,3 @@ def check_urls(fields: list[UrlField], where: str | Path | None) -> None:
     (an importer, a caller of the library) is refused, never published."""
     for field in fields:
         check_url(field.value, path=where, key=field.key, allow_relative=field.allow_relative)
-
-
-def drop_unpublishable(fields: list[UrlField]) -> list[str]:
-    """Set every field that may not be published to None; return one warning for each.
-
-    For importers: a page's ``og:url`` or a photo's ``src`` may be ``javascript:``; the page's
-    text is still worth importing, the address is not."""
-    warnings = []
-    for field in fields:
-        url = field.value
-        if url is not None and not is_published_url(url, allow_relative=field.allow_relative):
-            setattr(field.holder, field.attribute, None)
-            warnings.append(f"{field.key}: {url!r} left out: not an http(s) URL")
-    return warnings

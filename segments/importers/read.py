@@ -23,7 +23,7 @@ from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
 from segments.update import fingerprints
-from segments.urls import drop_unpublishable, segment_urls
+from segments.urls import segment_urls
 from segments.values import value_problem, without_forbidden
 
 _T = TypeVar("_T")
@@ -79,10 +79,9 @@ def read_page(
         for image in segment.images:
             if image.url is not None:
                 image.url = urljoin(base_url, image.url)
+    # A page's og:url, a photo's src or an audio link may be javascript: or data:; the segment
+    # file never gets them (the writers would refuse the episode), the user is told.
     warnings.extend(f"not imported: {problem}" for problem in drop_refused_values(segment))
-    # A chapter's url or image may be javascript: or data: too (the other URLs were judged just
-    # above); the segment file never gets them (the writers would refuse the episode).
-    warnings.extend(drop_unpublishable(segment_urls(segment)))
     # What the page gave, as imported (after what was left out): `import --force` tells the
     # producer's edits from it.
     segment.source.fingerprints = fingerprints(segment)
@@ -110,18 +109,13 @@ def drop_refused_values(segment: Segment) -> list[str]:
     URLs by ``segments.urls``) refuse, and return each problem: a ``javascript:`` link, an
     ``img/a.jpg`` photo or an episode number of 1e20 is never written into a segment file, which
     its reader would refuse. (Pages and imported feeds alike.)"""
-    holders: list[tuple[str, object, str]] = [("link", segment, "link")]
+    # Every URL as the one list of them names it, then the numbers the rules bound.
+    holders = [(f.key, f.holder, f.attribute) for f in segment_urls(segment)]
     holders += [("episode", segment, "episode"), ("season", segment, "season")]
-    holders += [(f"images[{i}].url", image, "url") for i, image in enumerate(segment.images)]
-    for i, person in enumerate(segment.people):
-        holders += [(f"people[{i}].href", person, "href"), (f"people[{i}].img", person, "img")]
     if segment.audio is not None:
         holders += [
-            (f"audio.{name}", segment.audio, name)
-            for name in ("url", "size_bytes", "duration_seconds")
+            (f"audio.{name}", segment.audio, name) for name in ("size_bytes", "duration_seconds")
         ]
-    if segment.source is not None:
-        holders.append(("source.url", segment.source, "url"))
     problems = []
     for key, holder, name in holders:
         value = getattr(holder, name)
