@@ -9,13 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-import feedparser
 import pytest
 
 from segcast.build import run_build
 from segcast.build.lock import show_lock
 from segcast.build.staging import MARKER, Staging, exchange
 from segments.errors import InputError
+from tests.cli.reliability import assert_whole
 from tests.segcast.build.test_run_build import GOLD, LOVESONG, date_segments, make_show_dir
 
 
@@ -26,18 +26,10 @@ def build(show: Path, out: Path, **options: bool) -> None:
 
 
 def assert_complete(out: Path, *, leftovers: bool = False) -> bytes:
-    """Check ``out`` is a whole publication: a feed whose every enclosure is there, full size.
-
-    ``leftovers``: a killed build's staging folder may still lie beside it (the next removes it).
+    """Check ``out`` is a whole publication (``tests.cli.reliability.assert_whole``) and, unless
+    ``leftovers`` (a killed build's staging folder may still lie beside it), nothing else beside it.
     """
-    feed = (out / "feed.xml").read_bytes()
-    parsed = feedparser.parse(feed)
-    assert not parsed.bozo, parsed.bozo_exception
-    assert parsed.entries
-    for entry in parsed.entries:
-        (enclosure,) = entry.enclosures
-        name = enclosure.href.rsplit("/", 1)[1]
-        assert (out / name).stat().st_size == int(enclosure.length), name
+    feed = assert_whole(out)
     if not leftovers:
         assert not [p for p in out.parent.iterdir() if ".segcast-" in p.name]
     return feed
