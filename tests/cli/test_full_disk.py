@@ -9,7 +9,8 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,26 @@ from tests.feeds.feedcheck import write_audio
 from tests.segcast.build.test_run_build import GOLD, LOVESONG, date_segments, make_show_dir
 
 NO_SPACE = os.strerror(errno.ENOSPC)
+
+
+@contextmanager
+def full_at_fsync(monkeypatch: pytest.MonkeyPatch, failing: int) -> Iterator[None]:
+    """Make the ``failing``-th ``os.fsync`` from now on fail as a full disk does (ENOSPC)."""
+    real_fsync = os.fsync
+    calls = 0
+
+    def fsync(fd: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == failing:
+            raise OSError(errno.ENOSPC, NO_SPACE)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    try:
+        yield
+    finally:
+        monkeypatch.setattr(os, "fsync", real_fsync)
 
 
 def _built(tmp_path: Path, out: Path) -> Path:
@@ -115,21 +136,10 @@ def test_enospc_at_every_flush_of_a_build_leaves_out_as_it_was(
     out = tmp_path / "out"
     show = _built(tmp_path, out)
     before = tree(out)
-    real_fsync = os.fsync
     failures = 0
     for failing in range(1, 60):
-        calls = 0
-
-        def fsync(fd: int, failing: int = failing) -> None:
-            nonlocal calls
-            calls += 1
-            if calls == failing:
-                raise OSError(errno.ENOSPC, NO_SPACE)
-            real_fsync(fd)
-
-        monkeypatch.setattr(os, "fsync", fsync)
-        report = run_build(show, out, environ={})
-        monkeypatch.setattr(os, "fsync", real_fsync)
+        with full_at_fsync(monkeypatch, failing):
+            report = run_build(show, out, environ={})
         if report.feed is not None:
             # The build went through: every flush before the swap was done (a failure of the
             # last one, of OUT's parent folder after the swap, changes nothing published).
@@ -192,20 +202,9 @@ def test_enospc_at_every_flush_of_feed_build_leaves_feed_and_companions_as_they_
         (show / "segments" / f"{LOVESONG}.md").read_text() + "\nA new paragraph.\n"
     )
     before = tree(published)
-    real_fsync = os.fsync
     for failing in range(1, 40):
-        calls = 0
-
-        def fsync(fd: int, failing: int = failing) -> None:
-            nonlocal calls
-            calls += 1
-            if calls == failing:
-                raise OSError(errno.ENOSPC, NO_SPACE)
-            real_fsync(fd)
-
-        monkeypatch.setattr(os, "fsync", fsync)
-        report = run_feed(show, published / "feed.xml", environ={})
-        monkeypatch.setattr(os, "fsync", real_fsync)
+        with full_at_fsync(monkeypatch, failing):
+            report = run_feed(show, published / "feed.xml", environ={})
         if report.feed is not None:
             break
         assert any(NO_SPACE in problem.message for problem in report.problems), report.problems
