@@ -229,3 +229,11 @@ def test_missing_show_dir_is_a_usage_error(tmp_path: Path) -> None:
     code, _, stderr = run("build", str(tmp_path / "nope"))
     assert code == 2
     assert "does not exist" in stderr
+
+
+def test_negative_retries_is_a_usage_error_and_nothing_happens(tmp_path: Path) -> None:
+    show = make_show_dir(tmp_path)
+    code, stdout, stderr = run("build", str(show), "--retries", "-1")
+    assert (code, stdout) == (2, "")
+    assert "Invalid value for '--retries': -1 is not in the range x>=0." in stderr
+    assert not (show / "segments").exists()
