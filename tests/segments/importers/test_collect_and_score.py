@@ -122,7 +122,7 @@ def test_labelled_pages_are_collected_at_their_commit_and_scored_per_field(
     copies = {"example/pages": tmp_path / "repo"}
     assert corpus.collect_labelled(copies, tmp_path / "out", labels) == 1
     (entry,) = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
-    assert entry["half"] == corpus.half("night-shift") and entry["licence"] == "MIT"
+    assert entry["half"] == "developed" and entry["licence"] == "MIT"
     result = corpus.score_labelled(tmp_path / "out", ())[entry["half"]]
     for fieldname in corpus.LABELLED_FIELDS:
         assert result.right[fieldname] == result.counted[fieldname] == 1, result.failures
@@ -162,5 +162,13 @@ def test_the_committed_labels_name_their_source_and_split_by_id() -> None:
     for page in pages:
         assert len(page["commit"]) == 40 and page["licence"] and page["path"], page["id"]
         assert not any(word in page["repo"].lower() for word in corpus.FORBIDDEN), page["id"]
-    halves = [corpus.half(p["id"]) for p in pages]
-    assert min(halves.count(h) for h in corpus.HALVES) >= len(pages) // 3
+    halves = [corpus.labelled_half(p) for p in pages]
+    assert min(halves.count(h) for h in corpus.HALVES) >= len(pages) // 3 or not any(
+        p.get("round") == corpus.HELD_OUT_ROUND for p in pages
+    )
+
+
+def test_the_newest_round_of_labelled_pages_is_held_out_whole() -> None:
+    assert corpus.labelled_half({"id": "a"}) == "developed"
+    assert corpus.labelled_half({"id": "a", "round": 1}) == "developed"
+    assert corpus.labelled_half({"id": "a", "round": corpus.HELD_OUT_ROUND}) == "held-out"
