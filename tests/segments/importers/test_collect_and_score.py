@@ -172,3 +172,17 @@ def test_the_newest_round_of_labelled_pages_is_held_out_whole() -> None:
     assert corpus.labelled_half({"id": "a"}) == "developed"
     assert corpus.labelled_half({"id": "a", "round": 1}) == "developed"
     assert corpus.labelled_half({"id": "a", "round": corpus.HELD_OUT_ROUND}) == "held-out"
+
+
+def test_the_shared_labels_name_shared_files_and_every_field() -> None:
+    from tests.conftest import SHARED, require_shared
+
+    if not SHARED.is_dir():
+        require_shared()
+    pages = json.loads(corpus.SHARED_LABELS.read_text(encoding="utf-8"))["pages"]
+    assert len(pages) == 10 and len({p["file"] for p in pages}) == 10
+    for page in pages:
+        assert (SHARED / page["file"]).is_file(), page["id"]
+        assert {"title", "people", "people_optional", "captions", "credits", "qa"} <= set(
+            page["expect"]
+        ), page["id"]

@@ -42,6 +42,9 @@ local git copies (``--repo OWNER/NAME=GIT_COPY``, one per repository); ``score-l
 - ``no-furniture``: none of the labelled furniture phrases (appeals, related stories, comment
   prompts, cookie banners) in the summary or transcript.
 
+``score-shared`` scores the shared corpus and both seeds the same way, against our labels of
+them in ``shared_labels.json`` (development pages: the whole team reads them).
+
 The corpora the shared test pages came from (goose3, trafilatura, postlight/parser,
 scrapinghub's extraction benchmark) are never collected: they are our unseen test.
 """
@@ -66,6 +69,7 @@ from segments.importers import read_page
 from segments.model import Segment
 
 LABELS = Path(__file__).with_name("labels.json")
+SHARED_LABELS = Path(__file__).with_name("shared_labels.json")
 LABELLED_FIELDS = ("title", "people", "qa", "captions", "audio", "no-furniture")
 
 #: Corpus repositories this script may collect from, and where their pages are.
@@ -275,7 +279,9 @@ def score_labelled_page(path: Path, expect: dict[str, Any], score: Score) -> Non
             f"{len(found_captions)}/{len(wanted_captions)} captions and credits",
         )
     url = segment.audio.url if segment.audio else None
-    if expect["audio"] is None:
+    if "audio" not in expect:
+        pass  # a page whose audio is stated but not linked (a seed's "Download this story 2MB")
+    elif expect["audio"] is None:
         score.add("audio", name, float(segment.audio is None), f"audio {url!r} on a page without")
     else:
         right = url is not None and expect["audio"] in url
@@ -316,6 +322,22 @@ def score_labelled(destination: Path, show_failures: tuple[str, ...]) -> dict[st
     return scores
 
 
+def score_shared(shared: Path, show_failures: bool, labels: Path = SHARED_LABELS) -> Score:
+    """Score the shared corpus and the seeds (development pages) against our labels of them."""
+    pages = json.loads(labels.read_text(encoding="utf-8"))["pages"]
+    result = Score()
+    for entry in pages:
+        score_labelled_page(shared / entry["file"], entry["expect"], result)
+    print(f"shared corpus and seeds ({len(pages)} pages):")
+    for fieldname in LABELLED_FIELDS:
+        print("  " + result.line(fieldname))
+    if show_failures:
+        for fieldname, failures in sorted(result.failures.items()):
+            for failure in failures:
+                print(f"    {fieldname} fails: {failure}")
+    return result
+
+
 def score(destination: Path, show_failures: tuple[str, ...]) -> dict[str, Score]:
     manifest: list[dict[str, Any]] = json.loads(
         (destination / "manifest.json").read_text(encoding="utf-8")
@@ -353,6 +375,14 @@ def main(argv: list[str] | None = None) -> int:
     labelled.add_argument("--to", type=Path, required=True, help="a folder OUTSIDE the repository")
     run_labelled = commands.add_parser("score-labelled", help="score the labelled pages")
     run_labelled.add_argument("folder", type=Path)
+    run_shared = commands.add_parser("score-shared", help="score the shared corpus and seeds")
+    run_shared.add_argument(
+        "--shared",
+        type=Path,
+        default=Path(__file__).resolve().parents[4].parent / "shared",
+        help="the shared folder (default: ../shared beside the repository)",
+    )
+    run_shared.add_argument("--failures", action="store_true", help="list the failing pages")
     for command in (run, run_labelled):
         command.add_argument(
             "--failures", action="store_true", help="list the developed half's failing pages"
@@ -373,6 +403,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             count = collect_labelled(_repo_copies(args.repo), args.to)
         print(f"collected {count} pages into {args.to}")
+        return 0
+    if args.command == "score-shared":
+        score_shared(args.shared, args.failures)
         return 0
     shown = (("developed",) if args.failures else ()) + (
         ("held-out",) if args.held_out_failures else ()
