@@ -32,7 +32,7 @@ class Block:
 
 
 #: The fields a ``Reason`` explains.
-ReasonField = Literal["title", "published", "summary", "person", "audio", "image"]
+ReasonField = Literal["title", "published", "summary", "person", "question", "audio", "image"]
 
 
 @dataclass(frozen=True)

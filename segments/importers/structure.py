@@ -127,6 +127,10 @@ DOTTED_QA_LABEL = re.compile(r"(?P<label>[QA]\.)\s+(?P<rest>\S.*)")
 #: Dotted labels count only on a page with this many "Q." ("A. Smith said" is an initial).
 DOTTED_QUESTIONS_MIN = 2
 ANSWER_LABELS = frozenset(vocabulary.words("answer_labels"))
+#: A question that speaks to someone: "What motivated you?", "Warum haben Sie ...?".
+ADDRESS = re.compile(rf"\b(?:{_words('address_words')})\b")
+#: The last sentence of a paragraph (a question's own words after any lead-in statements).
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?…:])\s)(?P<last>[^.!?…:]*[?!.…]?[\s\"'”’»)\]]*)$")
 #: A time mark before a turn: "[00:12:30]", "(12:30)", "[1:02:03.5]", or a bare "00:12:30".
 TIME_MARK = re.compile(
     r"(?:[\[(](?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?)[\])]"
@@ -156,6 +160,7 @@ class _Item:
     questioner: str | None = None
     mark: Mark | None = None
     marked_up: bool = False  # the markup (or a "Q:" label) says so: never second-guessed
+    why: str = ""  # the rule that made it a question, or kept it text (``--explain``)
     start_seconds: float | None = None  # a time mark printed before it
 
 
@@ -557,7 +562,9 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("heading", text.rstrip(":").strip()))
             continue
         if block.kind == "question":
-            items.append(_Item("question", text, questioner=block.speaker, marked_up=True))
+            why = "marked up as a question (bold, a heading among several asking, a Q: label)"
+            asker = block.speaker
+            items.append(_Item("question", text, questioner=asker, marked_up=True, why=why))
             continue
         speaker = _speaker_name(block.speaker, people) if block.speaker else None
         found = _label(text) if speaker is None else None
@@ -565,7 +572,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             key = found[0].casefold().rstrip(".")
             text = found[1]
             if key in QUESTION_LABELS:
-                items.append(_Item("question", text, marked_up=True))
+                items.append(_Item("question", text, marked_up=True, why=f"a {found[0]!r} label"))
                 continue
             if key in ANSWER_LABELS:
                 items.append(_Item("paragraph", text, mark="answer"))
@@ -573,7 +580,8 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             speaker = accepted[found[0]]
         if speaker is not None and speaker in askers and _is_question_text(text):
             # "JAMES KIM: How did you start?" from the page's interviewer is a question.
-            items.append(_Item("question", text, questioner=speaker, marked_up=True))
+            why = f"the page's interviewer {speaker!r} asking"
+            items.append(_Item("question", text, questioner=speaker, marked_up=True, why=why))
             continue
         if speaker is not None:
             items.append(_Item("paragraph", text, speaker=speaker))
@@ -588,7 +596,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             if found and found[0].casefold() not in NOT_SPEAKERS and not found[0].endswith("."):
                 # A one-off label on a question ("Mashable: ... ?") names who asks.
                 asked_by, text = found[0], found[1]
-            items.append(_Item("question", text, questioner=asked_by))
+            items.append(_Item("question", text, questioner=asked_by, why="a paragraph asking"))
         else:
             items.append(_Item("paragraph", text))
     for item, block in zip(items, blocks, strict=True):  # one item per block
@@ -596,24 +604,69 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
     return _confirm_questions(items)
 
 
-def _confirm_questions(items: list[_Item]) -> list[_Item]:
-    """Keep text-detected questions only in interviews: two or more, each followed by an answer.
+def _addresses_someone(question: str) -> bool:
+    """Tell whether a question's own sentence speaks to someone ("you", "Sie", "vous").
 
-    A lone rhetorical question in an article stays a paragraph. A short line without a full stop
-    right before a question ("Q&A With Jim McKelvey, Cofounder of Square") is its heading.
+    >>> _addresses_someone("You grew up in Lyon. What was that like for you?")
+    True
+    >>> _addresses_someone("Before you grasp, you have to reach. How did they learn to reach?")
+    False
+    """
+    match = _LAST_SENTENCE.search(_strip_closers(question).rstrip("?").rstrip() + "?")
+    return bool(ADDRESS.search(match.group("last") if match else question))
+
+
+def _is_prompt(items: list[_Item], index: int) -> bool:
+    """Tell an interviewer's prompt from an essay's rhetorical question (rule "qa-prompt").
+
+    A prompt is marked up as one, or asked by a label, or answered by a labelled speaker, or it
+    speaks to someone; "Do children today have useful childhoods?" does none of these.
+    """
+    item, answer = items[index], items[index + 1]
+    return (
+        item.marked_up
+        or item.questioner is not None
+        or answer.speaker is not None
+        or answer.mark == "answer"
+        or _addresses_someone(item.text)
+    )
+
+
+def _confirm_questions(items: list[_Item]) -> list[_Item]:
+    """Keep text-detected questions only in interviews: two or more, each followed by an answer,
+    at least half of them prompts (``_is_prompt``).
+
+    A lone rhetorical question in an article stays a paragraph, and so do an essay's questions to
+    itself. A short line without a full stop right before a question ("Q&A With Jim McKelvey,
+    Cofounder of Square") is its heading.
     """
     answered = [
         i
         for i, item in enumerate(items)
         if item.kind == "question" and i + 1 < len(items) and items[i + 1].kind == "paragraph"
     ]
-    confirmed = set(answered) if len(answered) >= 2 else set()
+    prompts = [i for i in answered if _is_prompt(items, i)]
+    interview = len(answered) >= 2 and 2 * len(prompts) >= len(answered)
+    confirmed = set(answered) if interview else set()
     confirmed |= {i for i, item in enumerate(items) if item.marked_up}
+    if len(answered) < 2:
+        why = "kept as text: a lone question is no interview"
+    elif not interview:
+        why = (
+            f"kept as text (qa-prompt): {len(answered) - len(prompts)} of {len(answered)} "
+            "questions address nobody and no labelled speaker answers them (an essay's own)"
+        )
+    else:
+        why = f"a paragraph asking, {len(prompts)} of {len(answered)} prompts answered (qa-prompt)"
     out = []
     for i, item in enumerate(items):
         if item.kind == "question" and not item.marked_up and i not in confirmed:
             label = f"{item.questioner}: " if item.questioner else ""
-            out.append(replace(item, kind="paragraph", text=label + item.text, questioner=None))
+            text = label + item.text
+            reason = why if i in answered else "kept as text: no answer follows"
+            out.append(replace(item, kind="paragraph", text=text, questioner=None, why=reason))
+        elif item.kind == "question" and not item.marked_up:
+            out.append(replace(item, why=why))
         elif (
             i + 1 in confirmed
             and item.kind == "paragraph"
@@ -806,6 +859,9 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         title = _short_title(next(t for t in texts if t))
 
     if reasons is not None:
+        for item in items:
+            if item.kind == "question" or item.why.startswith("kept as text"):
+                reasons.append(Reason("question", item.text, item.why))
         for person in people.ordered():
             why = people.why.get(person.name.casefold()) or "the page reader"
             reasons.append(Reason("person", f"{person.name} ({person.role})", why))

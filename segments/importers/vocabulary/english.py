@@ -65,6 +65,7 @@ ENGLISH = Vocabulary(
     ),
     question_labels=("q", "question"),
     answer_labels=("a", "answer"),
+    address_words=("[Yy]ou", "[Yy]our", "[Yy]ours", "[Yy]ourself", "[Yy]ourselves"),
     note_labels=(
         "note", "update", "editor's note", "editor’s note", "correction", "clarification",
         "disclosure", "disclaimer",

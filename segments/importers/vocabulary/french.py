@@ -25,6 +25,7 @@ FRENCH = Vocabulary(
     staff_words=("rédaction", "redaction"),
     question_labels=("question",),
     answer_labels=("réponse", "r"),
+    address_words=("[Vv]ous", "[Vv]otre", "[Vv]os", "[Tt]u", "[Tt]oi"),
     note_labels=("mise à jour",),
     not_speakers=("durée", "crédit", "crédits", "lire aussi", "à lire aussi", "à écouter"),
     credit_words=("crédits?(?: photo)?",),

@@ -55,6 +55,9 @@ class Vocabulary:
     question_labels: tuple[str, ...] = ()
     #: "A:" / "Antwort:" labels.
     answer_labels: tuple[str, ...] = ()
+    #: Words that address the one asked: "you", "Sie", "vous" (case as written, whole words). An
+    #: unmarked question that addresses nobody ("Where are the studios, anyway?") is an essay's.
+    address_words: tuple[str, ...] = ()
     #: Labels of an editor's remark: "Note:", "Anmerkung:" (case-folded).
     note_labels: tuple[str, ...] = ()
     #: Labels that introduce a remark, never a speaker: "Update:", "Dauer:" (case-folded).

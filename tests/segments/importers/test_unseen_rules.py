@@ -7,6 +7,7 @@ miss next to it is the same structure a rule must leave alone.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -14,7 +15,10 @@ import pytest
 from segments.importers.furniture import is_furniture
 from segments.importers.html import _trafilatura_bylines, read_html_page
 from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
-from segments.importers.rawpage import Block, RawPage
+from segments.importers.rawpage import Block, RawPage, Reason
+from segments.importers.read import read_page
+from segments.importers.structure import build_segment
+from segments.importers.text import read_text_page
 from segments.model import AudioRef
 
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
@@ -760,3 +764,98 @@ WIDGET_MESSAGES = [
 @pytest.mark.parametrize(("text", "rule_id"), WIDGET_MESSAGES)
 def test_widget_messages_are_furniture(text: str, rule_id: str | None) -> None:
     assert is_furniture(text) == rule_id
+
+
+# --- Q&A: what makes a question an interviewer's prompt (qa10) ---------------------------------
+
+ESSAY = """The value of slow work
+
+Most of what we admire took a long time. The cathedral builders never saw the roof.
+
+{q1}
+
+Apprentices learned by doing, for years, before anyone called them masters.
+
+{q2}
+
+Guilds once held that knowledge. Now nobody does, and the loss shows.
+
+{q3}
+
+A workshop is a place where a child can be useful. We have few left.
+"""
+
+
+def questions_of(text: str) -> list[str | None]:
+    segment = build_segment(read_text_page(text, "page.txt"))
+    return [s.question for s in segment.transcript if s.question]
+
+
+PROMPTS = [
+    # case, the three questions, how many are asked as an interview's
+    (
+        "an essay's questions to itself stay its text",
+        ("Why did it take so long?", "Who teaches that now?", "Where are the workshops?"),
+        0,
+    ),
+    (
+        "a rhetorical question after statements in one paragraph",
+        (
+            "The builders were patient. They had to be. How did they learn it?",
+            "Who teaches that now?",
+            "Where are the workshops, anyway?",
+        ),
+        0,
+    ),
+    (
+        "near miss: questions put to someone are an interview's",
+        ("Why did it take you so long?", "Who taught you?", "Where is your workshop?"),
+        3,
+    ),
+    (
+        "near miss: German questions with the formal Sie",
+        ("Warum hat es so lange gedauert?", "Wer hat Sie das gelehrt?", "Wo arbeiten Sie?"),
+        3,
+    ),
+    (
+        "near miss: French questions with vous",
+        ("Pourquoi tant de temps ?", "Qui vous a appris ?", "Où travaillez-vous ?"),
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "asked", "expected"), PROMPTS, ids=[p[0] for p in PROMPTS])
+def test_an_unmarked_question_is_a_prompt_only_when_put_to_someone(
+    case: str, asked: tuple[str, str, str], expected: int
+) -> None:
+    q1, q2, q3 = asked
+    assert len(questions_of(ESSAY.format(q1=q1, q2=q2, q3=q3))) == expected
+
+
+def test_near_miss_unmarked_questions_answered_by_labelled_speakers_are_prompts() -> None:
+    text = (
+        ESSAY.format(
+            q1="Why did it take so long?",
+            q2="Who teaches that now?",
+            q3="Where are the workshops?",
+        )
+        .replace("Apprentices learned", "Ada: Apprentices learned")
+        .replace("Guilds once", "Ada: Guilds once")
+    )
+    # Two of three are answered by "Ada:": the page is an interview, so all three are asked.
+    assert questions_of(text) == [
+        "Why did it take so long?",
+        "Who teaches that now?",
+        "Where are the workshops?",
+    ]
+
+
+def test_explain_names_the_rule_that_kept_an_essays_questions_as_text(tmp_path: Path) -> None:
+    page_file = tmp_path / "essay.txt"
+    page_file.write_text(ESSAY.format(q1="Why?", q2="Who now?", q3="Where?"), encoding="utf-8")
+    reasons: list[Reason] = []
+    read_page(page_file, None, reasons)
+    asked = [r for r in reasons if r.field == "question"]
+    assert [r.value for r in asked] == ["Why?", "Who now?", "Where?"]
+    assert all(r.rule.startswith("kept as text (qa-prompt): 3 of 3") for r in asked)
