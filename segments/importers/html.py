@@ -300,7 +300,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if title:
         reasons.append(Reason("title", title, title_rule))
     items = [part for item in items for part in _split_at_breaks(item)]
-    blocks = _blocks(items, figures, title, main)
+    blocks = _blocks(items, figures, title, main, reasons)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
 
@@ -1017,9 +1017,17 @@ def _offers_download(label: str) -> bool:
 
 
 def _blocks(
-    items: list[_Item], figures: list[_Figure], title: str | None, main: Any
+    items: list[_Item],
+    figures: list[_Figure],
+    title: str | None,
+    main: Any,
+    reasons: list[Reason] | None = None,
 ) -> list[Block]:
-    """Turn extracted items into blocks; captions go where their figure stands."""
+    """Turn extracted items into blocks; captions go where their figure stands.
+
+    A question that is a link to another page is kept as text, with a "question" reason when
+    ``reasons`` is given.
+    """
     caption_keys: set[str] = set()
     for fig in figures:
         cap, credit = fig.image.caption or "", fig.image.credit or ""
@@ -1065,12 +1073,30 @@ def _blocks(
         while pending and item.position is not None and pending[0].position < item.position:
             blocks.extend(_caption_blocks(pending.pop(0)))
         alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
-        blocks.extend(
-            _classify(item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings)
+        classified = _classify(
+            item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings
         )
+        if classified[0].kind == "question" and _links_away(classified[0].text, item.links):
+            # "<strong>Lire : <a>Que sont les IMSI-catchers ?</a></strong>": another article.
+            classified[0] = Block(text=item.text)
+            if reasons is not None:
+                rule = "kept as text: a link to another page (qa-teaser-link)"
+                reasons.append(Reason("question", item.text, rule))
+        blocks.extend(classified)
     for fig in pending:
         blocks.extend(_caption_blocks(fig))
     return blocks
+
+
+def _links_away(text: str, links: list[tuple[str, str]]) -> bool:
+    """Tell whether a question is a link's text, at most behind a short label ("Lire :")."""
+    rest = text
+    for link_text, _href in links:
+        link = clean(link_text) or ""
+        if len(link.split()) >= 3 and link in rest:
+            rest = rest.replace(link, " ")
+    rest = rest.strip()
+    return rest != text.strip() and (not rest or (rest.endswith(":") and len(rest.split()) <= 3))
 
 
 def _caption_blocks(fig: _Figure) -> list[Block]:

@@ -127,6 +127,8 @@ DOTTED_QA_LABEL = re.compile(r"(?P<label>[QA]\.)\s+(?P<rest>\S.*)")
 #: Dotted labels count only on a page with this many "Q." ("A. Smith said" is an initial).
 DOTTED_QUESTIONS_MIN = 2
 ANSWER_LABELS = frozenset(vocabulary.words("answer_labels"))
+#: Why a question the page reader marked is one (``--explain``).
+MARKED_UP = "marked up as a question (bold, a heading among several asking, a Q: label)"
 #: A question that speaks to someone: "What motivated you?", "Warum haben Sie ...?".
 ADDRESS = re.compile(rf"\b(?:{_words('address_words')})\b")
 #: The last sentence of a paragraph (a question's own words after any lead-in statements).
@@ -562,9 +564,8 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("heading", text.rstrip(":").strip()))
             continue
         if block.kind == "question":
-            why = "marked up as a question (bold, a heading among several asking, a Q: label)"
             asker = block.speaker
-            items.append(_Item("question", text, questioner=asker, marked_up=True, why=why))
+            items.append(_Item("question", text, questioner=asker, marked_up=True, why=MARKED_UP))
             continue
         speaker = _speaker_name(block.speaker, people) if block.speaker else None
         found = _label(text) if speaker is None else None
@@ -678,7 +679,23 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
             out.append(replace(item, kind="heading"))
         else:
             out.append(item)
+    asked = [i for i, item in enumerate(out) if item.kind == "question"]
+    if len(asked) == 1 and _is_lone_bold(out, asked[0]):
+        # One bold line asking in a report ("What happens next?") is its subheading (qa-lone-bold).
+        why = "kept as text: the page's one question, marked up but unanswered, is a subheading"
+        out[asked[0]] = replace(out[asked[0]], kind="heading", why=f"{why} (qa-lone-bold)")
     return out
+
+
+def _is_lone_bold(items: list[_Item], index: int) -> bool:
+    """Tell a page's one marked-up question that no label asks and no labelled speaker answers."""
+    item = items[index]
+    answer = items[index + 1] if index + 1 < len(items) else None
+    return (
+        item.why == MARKED_UP
+        and item.questioner is None
+        and (answer is None or (answer.speaker is None and answer.mark != "answer"))
+    )
 
 
 def _sections(items: list[_Item]) -> tuple[list[str], list[Section], list[Mark | None]]:

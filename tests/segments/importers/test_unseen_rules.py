@@ -19,7 +19,7 @@ from segments.importers.rawpage import Block, RawPage, Reason
 from segments.importers.read import read_page
 from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
-from segments.model import AudioRef
+from segments.model import AudioRef, Section
 
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
 {before}<article><h1>Case page</h1><p>An opening paragraph that sets the scene for this case.</p>
@@ -31,6 +31,9 @@ def page(snippet: str = "", **parts: str) -> RawPage:
     values = {"lang": "en", "title": "Case page", "head": "", "before": "", "after": ""}
     values.update(parts)
     return read_html_page(PAGE.format(snippet=snippet, **values), "case.html")
+
+
+CLOSING = "A closing paragraph that ends the article for this case."
 
 
 def inner(raw: RawPage) -> list[Block]:
@@ -859,3 +862,56 @@ def test_explain_names_the_rule_that_kept_an_essays_questions_as_text(tmp_path: 
     asked = [r for r in reasons if r.field == "question"]
     assert [r.value for r in asked] == ["Why?", "Who now?", "Where?"]
     assert all(r.rule.startswith("kept as text (qa-prompt): 3 of 3") for r in asked)
+
+
+BOLD_QUESTIONS = [
+    # case, snippet, the questions the page asks
+    (
+        "a teaser link in bold is another article, not a question",
+        "<p><strong>Why did you start the station?</strong></p><p>Because nobody else would.</p>"
+        '<p><strong>Lire : <a href="/culture/article/que-sont-les-antennes.html">Que sont les'
+        " antennes pirates, ces radios sans licence ?</a></strong></p>"
+        "<p><strong>What comes next?</strong></p><p>A second transmitter.</p>",
+        ["Why did you start the station?", "What comes next?"],
+    ),
+    (
+        "near miss: a bold question with a name linked in it still asks",
+        "<p><strong>Why did you start the station?</strong></p><p>Because nobody else would.</p>"
+        '<p><strong>What did <a href="/people/jane-smith">Jane Smith</a> tell you?</strong></p>'
+        "<p>To wait a year.</p>",
+        ["Why did you start the station?", "What did Jane Smith tell you?"],
+    ),
+    (
+        "one bold question in a report is its subheading",
+        "<p>The council met on Monday.</p><p><strong>What happens next?</strong></p>"
+        "<p>The council votes in May.</p>",
+        [],
+    ),
+    (
+        "near miss: two bold questions answered in turn are an interview",
+        "<p><strong>What happens next?</strong></p><p>The council votes in May.</p>"
+        "<p><strong>And after that?</strong></p><p>We build.</p>",
+        ["What happens next?", "And after that?"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "snippet", "asked"), BOLD_QUESTIONS, ids=[b[0] for b in BOLD_QUESTIONS]
+)
+def test_bold_questions_the_page_does_not_ask(case: str, snippet: str, asked: list[str]) -> None:
+    segment = build_segment(page(snippet))
+    assert [s.question for s in segment.transcript if s.question] == asked
+
+
+def test_one_bold_question_in_a_report_stays_its_subheading() -> None:
+    snippet = "<p>The council met.</p><p><strong>What happens next?</strong></p><p>A vote.</p>"
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet), reasons)
+    assert Section(heading="What happens next?", paragraphs=["A vote.", CLOSING]) in (
+        segment.transcript
+    )
+    assert [r.rule for r in reasons if r.field == "question"] == [
+        "kept as text: the page's one question, marked up but unanswered, is a subheading"
+        " (qa-lone-bold)"
+    ]
