@@ -102,6 +102,8 @@ ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
 ROLE_TITLES = frozenset(vocabulary.words("role_titles"))
 #: Words that make any label a part, not a name: "Speaker 1", "Unidentified Male", "Male Voice".
 ROLE_TITLE_WORDS = frozenset(vocabulary.words("role_title_words"))
+#: Forms of address before a surname ("Frau Berg", "Mr. Smith"): never a first name. Case-folded.
+HONORIFICS = frozenset(vocabulary.words("honorifics"))
 #: Lowercase words a full name may have inside it ("Ludwig van Beethoven", "Luiz da Silva").
 NAME_PARTICLES = frozenset(
     {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
@@ -486,15 +488,47 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
             accepted[label] = _titlecase(label)
         elif not is_caps and recurring and len(label.split()) <= 4:
             accepted[label] = _full_name(label, people.front) or label
+    _name_short_labels(labels, accepted)
     return accepted
 
 
+def _name_short_labels(
+    labels: list[tuple[str, str, bool] | None], accepted: dict[str, str]
+) -> None:
+    """Give a surname label its full name from the page's one full-name label of that surname.
+
+    Interview transcripts name each speaker in full once ("Dirk Müller: Guten Morgen."), then by
+    surname ("Müller: ..."): the full label counts as the speaker's, once, too (rule
+    "qa-surname-label").
+    """
+    full: dict[str, bool] = {}
+    for found in labels:
+        if found and len(found[0].split()) >= 2 and found[0].casefold() not in NOT_SPEAKERS:
+            full[found[0]] = found[2]
+    for short, shown in list(accepted.items()):
+        if " " in short or shown not in (short, _titlecase(short)):
+            continue
+        matches = [f for f in full if f.split()[-1].casefold() == short.casefold()]
+        if len(matches) == 1:
+            label = matches[0]
+            name = accepted.get(label) or (_titlecase(label) if full[label] else label)
+            accepted[short] = accepted[label] = name
+
+
 def _full_name(label: str, front: str) -> str | None:
-    """Find "Rick Terrill" in the intro for a first-name label "Rick", if the intro has it."""
+    """Find "Rick Terrill" in the intro for a first-name label "Rick", or "Anna Berg" for a
+    surname label "Berg" ("Frau Berg" is no full name), if the intro has it."""
     if " " in label:
         return None
     match = re.search(rf"\b{re.escape(label)}\s+([A-Z][\w-]+)\b(?![’'])", front)
-    return f"{label} {match.group(1)}" if match else None
+    if match:
+        return f"{label} {match.group(1)}"
+    firsts = {
+        match.group(1)
+        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(label)}\b", front)
+        if match.group(1).casefold().rstrip(".") not in NOT_NAME_WORDS | HONORIFICS
+    }
+    return f"{firsts.pop()} {label}" if len(firsts) == 1 else None  # "Anna and Paul Berg": no
 
 
 def _lead(blocks: list[Block], accepted: dict[str, str]) -> list[Block]:
@@ -602,7 +636,66 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("paragraph", text))
     for item, block in zip(items, blocks, strict=True):  # one item per block
         item.start_seconds = block.start_seconds
-    return _confirm_questions(items)
+    return _confirm_questions(_asker_turns(items, people))
+
+
+def _asker(items: list[_Item], people: _People) -> str | None:
+    """Return the speaker label that asks the page's questions ("SPIEGEL:", "ZEIT ONLINE:"), if any.
+
+    That is the one label of two or more that asks at least twice and in at least half of its
+    turns, while the others ask in fewer than a third of theirs (rule "qa-asker-label"). A host's
+    or reporter's questions in a programme's transcript stay their turns.
+    """
+    turns: Counter[str] = Counter()
+    asks: Counter[str] = Counter()
+    for item in items:
+        who = item.speaker if item.kind == "paragraph" else item.questioner
+        if who is None or item.kind == "heading":
+            continue
+        turns[who] += 1
+        asks[who] += item.kind == "question" or _is_question_text(item.text)
+    if len(turns) < 2:
+        return None
+    top = max(turns, key=lambda who: (asks[who] / turns[who], asks[who]))
+    others_turns = sum(turns.values()) - turns[top]
+    others_asks = sum(asks.values()) - asks[top]
+    presenter = people.match(top)
+    if presenter is not None and presenter.role in ("host", "reporter"):
+        return None
+    if asks[top] >= 2 and 2 * asks[top] >= turns[top] and 3 * others_asks < others_turns:
+        return top
+    return None
+
+
+def _asker_turns(items: list[_Item], people: _People) -> list[_Item]:
+    """Make the asking label's turns prompts, statements too ("SPIEGEL: Erzählen Sie."), when
+    another speaker answers them; the paragraphs between a prompt and its answer join it."""
+    asker = _asker(items, people)
+    if asker is None:
+        return items
+    why = f"asked by {asker!r}, the label whose turns ask the page's questions (qa-asker-label)"
+    out: list[_Item] = []
+    n = 0
+    while n < len(items):
+        item = items[n]
+        asks = item.speaker == asker and item.kind == "paragraph"
+        if not asks and not (item.kind == "question" and item.questioner == asker):
+            out.append(item)
+            n += 1
+            continue
+        end = n + 1
+        while end < len(items) and items[end].kind == "paragraph" and items[end].speaker is None:
+            end += 1  # an unlabelled paragraph continues the prompt until the answer's label
+        answered = end < len(items) and items[end].speaker not in (None, asker)
+        if not answered:
+            out.append(item)
+            n += 1
+            continue
+        text = " ".join([item.text, *(i.text for i in items[n + 1 : end])])
+        prompt = replace(item, kind="question", text=text, speaker=None, questioner=asker)
+        out.append(replace(prompt, marked_up=True, why=why))
+        n = end
+    return out
 
 
 def _addresses_someone(question: str) -> bool:
@@ -842,6 +935,17 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         if section.question and len(interviewers) == 1:
             section.questioner = interviewers[0].name
     askers = {s.questioner for s in sections if s.question and s.questioner}
+    named = {
+        shown
+        for label, shown in _accepted_labels(body, people).items()
+        if shown not in (label, _titlecase(label))
+    }
+    for asker in sorted(askers & named):
+        # "Müller:" of "Dirk Müller:" asking: a person, the interviewer ("ZEIT ONLINE:" is none).
+        if is_person_name(asker) and people.match(asker) is None:
+            people.add(
+                asker, "interviewer", why="asks the page's questions by label (qa-asker-label)"
+            )
     if not interviewers and len(askers) == 1:
         # "Mashable:" before the first question asks them all.
         for section in sections:
@@ -861,7 +965,10 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
             # Radio's throw: the speaker who says "Ellesa Throwden reports." presents the show.
             people.add(section.speaker, "host", why="hands over to a reporter ('X reports.')")
     for speaker in dict.fromkeys(s.speaker for s in sections if s.speaker):
-        # Whoever else speaks on the page by name is a guest (radio transcripts' interviewees).
+        # Whoever else speaks on the page by name is a guest (radio transcripts' interviewees);
+        # the label asking the questions ("ZEIT ONLINE:") is the publication, never interviewed.
+        if speaker in askers:
+            continue
         if people.match(speaker) is None and is_person_name(speaker):
             people.add(speaker, "guest", why="speaks by name in the transcript")
 

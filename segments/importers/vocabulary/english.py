@@ -63,6 +63,9 @@ ENGLISH = Vocabulary(
         "narrator", "moderator", "presenter", "anchor", "correspondent", "translator",
         "interpreter", "crowd", "member", "off-camera", "off-mic",
     ),
+    honorifics=(
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    ),
     question_labels=("q", "question"),
     answer_labels=("a", "answer"),
     address_words=("[Yy]ou", "[Yy]our", "[Yy]ours", "[Yy]ourself", "[Yy]ourselves"),

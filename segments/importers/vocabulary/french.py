@@ -23,6 +23,7 @@ FRENCH = Vocabulary(
     byline_with_words=("avec",),
     interface_labels=("lire la suite", "voir plus", "en savoir plus", "partager", "suivre"),
     staff_words=("rédaction", "redaction"),
+    honorifics=("monsieur", "madame", "mademoiselle", "m", "mme", "mlle", "me", "dr", "pr"),
     question_labels=("question",),
     answer_labels=("réponse", "r"),
     address_words=("[Vv]ous", "[Vv]otre", "[Vv]os", "[Tt]u", "[Tt]oi"),

@@ -14,6 +14,7 @@ GERMAN = Vocabulary(
     byline_with_words=("mit",),
     interface_labels=("weiterlesen", "mehr lesen", "mehr", "teilen", "folgen"),
     staff_words=("redaktion", "nachrichtenredaktion"),
+    honorifics=("herr", "herrn", "frau", "dr", "prof", "professor", "professorin"),
     question_labels=("frage", "f"),
     answer_labels=("antwort",),
     # The formal "Sie" and "Ihr..." only capitalised (lowercase "sie" is "she" or "they").

@@ -45,6 +45,9 @@ class Vocabulary:
     byline_with_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).
     interface_labels: tuple[str, ...] = ()
+    #: Forms of address before a surname: "Mr. Smith", "Frau Berg", "Madame Roy" (case-folded,
+    #: without a full stop).
+    honorifics: tuple[str, ...] = ()
     #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
     role_titles: tuple[str, ...] = ()
     #: Words that make any label a part: "Speaker 1", "Unidentified Male" (case-folded).

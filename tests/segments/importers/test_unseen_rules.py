@@ -915,3 +915,119 @@ def test_one_bold_question_in_a_report_stays_its_subheading() -> None:
         "kept as text: the page's one question, marked up but unanswered, is a subheading"
         " (qa-lone-bold)"
     ]
+
+
+# --- Q&A: speaker labels of printed and broadcast interviews (qa10) ----------------------------
+
+ZEIT_STYLE = (
+    "<p><strong>ZEIT ONLINE:</strong> Frau Berg, wie kam es zu dem Sender?</p>"
+    "<p><strong>Anna Berg:</strong> Durch Zufall, an einem Sonntag.</p>"
+    "<p><strong>ZEIT ONLINE:</strong> Erzählen Sie.</p>"
+    "<p><strong>Anna Berg:</strong> Ein Freund hatte einen Sender im Keller.</p>"
+    "<p>Wir haben einfach angefangen.</p>"
+    "<p><strong>ZEIT ONLINE:</strong> Und heute?</p>"
+    "<p><strong>Anna Berg:</strong> Sende ich täglich.</p>"
+)
+
+
+def test_an_outlet_label_that_asks_makes_every_turn_of_it_a_prompt() -> None:
+    segment = build_segment(page(ZEIT_STYLE, lang="de"))
+    asked = [(s.question, s.questioner, s.speaker) for s in segment.transcript if s.question]
+    assert asked == [
+        ("Frau Berg, wie kam es zu dem Sender?", "ZEIT ONLINE", "Anna Berg"),
+        ("Erzählen Sie.", "ZEIT ONLINE", "Anna Berg"),  # a statement prompt asks too
+        ("Und heute?", "ZEIT ONLINE", "Anna Berg"),
+    ]
+    assert segment.transcript[1].paragraphs == [
+        "Ein Freund hatte einen Sender im Keller.",
+        "Wir haben einfach angefangen.",
+    ]
+    # The publication asking is nobody on the episode; who answers is its guest.
+    assert [(p.name, p.role) for p in segment.people] == [("Anna Berg", "guest")]
+
+
+PRINTED_LABELS = [
+    # case, page text, (question, questioner, answerer) of each Q&A section
+    (
+        "SPIEGEL: and surname answers named in the intro",
+        "Der Sender im Keller\n\nAnna Berg hat einen Sender gegründet.\n\n"
+        "SPIEGEL: Frau Berg, wie kam es dazu?\n\nBerg: Durch Zufall.\n\n"
+        "SPIEGEL: Erzählen Sie.\n\nBerg: Es war ein Sonntag.\n\n"
+        "SPIEGEL: Und heute?\n\nBerg: Sende ich täglich.\n",
+        [
+            ("Frau Berg, wie kam es dazu?", "Spiegel", "Anna Berg"),
+            ("Erzählen Sie.", "Spiegel", "Anna Berg"),
+            ("Und heute?", "Spiegel", "Anna Berg"),
+        ],
+    ),
+    (
+        "Le Monde : with a space before the colon, a prompt ending in an ellipsis",
+        "La radio dans la cave\n\nAnna Berg a fondé une radio.\n\n"
+        "Le Monde : Pourquoi la radio ?\n\nAnna Berg : Parce que la voix reste.\n\n"
+        "Le Monde : Et la télévision…\n\nAnna Berg : Elle passe.\n\n"
+        "Le Monde : Quel est votre prochain projet ?\n\nAnna Berg : Un livre.\n",
+        [
+            ("Pourquoi la radio ?", "Le Monde", "Anna Berg"),
+            ("Et la télévision…", "Le Monde", "Anna Berg"),
+            ("Quel est votre prochain projet ?", "Le Monde", "Anna Berg"),
+        ],
+    ),
+    (
+        "a broadcast interview: full names once, then surnames",
+        "Wir brauchen mehr Netze\n\nDer Minister im Gespräch.\n\n"
+        "Dirk Müller: Am Telefon ist der Minister. Guten Morgen, Herr Altmaier!\n\n"
+        "Peter Altmaier: Guten Morgen, Herr Müller.\n\n"
+        "Müller: Warum dauert der Ausbau so lange?\n\nAltmaier: Die Genehmigungen.\n\n"
+        "Müller: Und wann wird es schneller?\n\nAltmaier: Ab nächstem Jahr.\n",
+        [
+            (
+                "Am Telefon ist der Minister. Guten Morgen, Herr Altmaier!",
+                "Dirk Müller",
+                "Peter Altmaier",
+            ),
+            ("Warum dauert der Ausbau so lange?", "Dirk Müller", "Peter Altmaier"),
+            ("Und wann wird es schneller?", "Dirk Müller", "Peter Altmaier"),
+        ],
+    ),
+    (
+        "near miss: two speakers who both ask are a conversation, not an interview",
+        "Zwei Sender\n\nEin Streitgespräch.\n\n"
+        "Anna Berg: Warum senden Sie nachts?\n\nPaul Roth: Warum nicht? Und Sie?\n\n"
+        "Anna Berg: Ich sende morgens. Hören Sie das?\n\nPaul Roth: Nie. Wer hört morgens?\n",
+        [],
+    ),
+    (
+        "near miss: a host's questions in a programme's transcript stay turns",
+        "Hosted by Kai Lund\n\nRivers\n\nKai Lund talks rivers with a hydrologist.\n\n"
+        "KAI LUND: What next?\n\nJANE DOE: Lakes.\n\n"
+        "KAI LUND: How long did it take?\n\nJANE DOE: Ten years.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "asked"), PRINTED_LABELS, ids=[p[0] for p in PRINTED_LABELS]
+)
+def test_the_label_that_asks(case: str, text: str, asked: list[tuple[str, str, str]]) -> None:
+    segment = build_segment(read_text_page(text, "page.txt"))
+    found = [(s.question, s.questioner, s.speaker) for s in segment.transcript if s.question]
+    assert found == asked
+
+
+def test_a_named_interviewer_asking_by_label_is_the_interviewer() -> None:
+    text = PRINTED_LABELS[2][1]
+    people = build_segment(read_text_page(text, "page.txt")).people
+    assert [(p.name, p.role) for p in people] == [
+        ("Peter Altmaier", "guest"),
+        ("Dirk Müller", "interviewer"),
+    ]
+
+
+def test_near_miss_a_surname_two_speakers_share_is_left_as_printed() -> None:
+    text = (
+        "Geschwister\n\nEin Gespräch.\n\nAnna Berg: Wir senden seit 1990.\n\n"
+        "Paul Berg: Seit 1991.\n\nBerg: Das stimmt nicht.\n\nBerg: Doch.\n"
+    )
+    speakers = [s.speaker for s in build_segment(read_text_page(text, "page.txt")).transcript]
+    assert "Berg" in speakers and "Anna Berg" not in speakers[2:]
