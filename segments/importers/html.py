@@ -1067,6 +1067,12 @@ def _blocks(
     speakers = {label for label, count in labels.items() if count >= 2}
     asked = sum(i.kind == "heading" and i.text.endswith("?") for i in kept)
     asked_in_headings = asked >= QUESTION_HEADINGS_MIN
+    styles = [_emphasis(item) for item in kept]
+    asking = Counter(st for st, i in zip(styles, kept, strict=True) if st and i.text.endswith("?"))
+    prompt_style = next(
+        (st for st in ("bold", "italic") if asking[st] >= QUESTION_HEADINGS_MIN), None
+    )
+    seen_question = False
     blocks: list[Block] = []
     pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
     for n, item in enumerate(kept):
@@ -1082,10 +1088,46 @@ def _blocks(
             if reasons is not None:
                 rule = "kept as text: a link to another page (qa-teaser-link)"
                 reasons.append(Reason("question", item.text, rule))
+        elif prompt_style and styles[n] == prompt_style and _plain(classified):
+            # Print interviews set every prompt alike: "<p><em>Pourquoi la radio ?</em></p>", and
+            # among bold questions "<p><strong>Erzählen Sie.</strong></p>" asks too.
+            follows = n + 1 < len(kept) and kept[n + 1].kind == "paragraph"
+            answered = follows and styles[n + 1] != prompt_style
+            rule = None
+            if item.text.endswith("?") and answered:
+                rule = f"one of the page's questions in {prompt_style} (qa-emphasis-question)"
+            elif seen_question and answered and item.text.endswith(PROMPT_ENDINGS):
+                rule = (
+                    f"a statement in {prompt_style} like the page's questions (qa-emphasis-prompt)"
+                )
+            if rule is not None:
+                classified = [Block(text=item.text, kind="question")]
+                if reasons is not None:
+                    reasons.append(Reason("question", item.text, rule))
+        seen_question = seen_question or any(b.kind == "question" for b in classified)
         blocks.extend(classified)
     for fig in pending:
         blocks.extend(_caption_blocks(fig))
     return blocks
+
+
+#: How a prompt that asks no question ends: "Erzählen Sie.", "Et la télévision…", "Zum Schluss:".
+PROMPT_ENDINGS = (".", "…", ":", "!")
+
+
+def _emphasis(item: _Item) -> str | None:
+    """Return "bold" or "italic" for a paragraph wholly set that way, else None."""
+    runs = _visible(item.runs)
+    if item.kind != "paragraph" or not runs:
+        return None
+    if all(r.bold for r in runs):
+        return "bold"
+    return "italic" if all(r.italic for r in runs) else None
+
+
+def _plain(blocks: list[Block]) -> bool:
+    """Tell whether an item became one unlabelled paragraph or heading (nothing the markup said)."""
+    return len(blocks) == 1 and blocks[0].kind in ("paragraph", "heading") and not blocks[0].speaker
 
 
 def _links_away(text: str, links: list[tuple[str, str]]) -> bool:

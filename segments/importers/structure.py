@@ -94,6 +94,12 @@ BYLINE = re.compile(
     rf"(?i:{_words('byline_words')})\s+(?P<names>[^,|]+?)(?:\s*[,|].*)?",
 )
 
+#: A paragraph that only credits the interviewer: "Das Gespräch führte Jan Roth.", "Propos
+#: recueillis par Jeanne Martin", "Interview: Anna Weiss und Tom Falk".
+INTERVIEWER_CREDIT = re.compile(
+    rf"(?i:{_words('interviewer_credits')})\s*(?P<names>[^,|;]+?)\.?",
+)
+
 #: The order people are listed in: who the episode is about first.
 ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
 
@@ -313,6 +319,25 @@ def _clean_name(raw: str) -> str | None:
 def _byline_names(text: str) -> list[str] | None:
     """Return the names of a byline paragraph, or None when ``text`` is not a byline."""
     match = BYLINE.fullmatch(text)
+    if match is None or len(text.split()) > 16:
+        return None
+    names = [_clean_name(n) for n in _AND.split(match.group("names"))]
+    if not names or any(n is None for n in names):
+        return None
+    return [n for n in names if n]
+
+
+def _credited_interviewers(text: str) -> list[str] | None:
+    """Return the names of an interviewer credit line, or None when ``text`` is not one.
+
+    >>> _credited_interviewers("Das Gespräch führte Jan Roth.")
+    ['Jan Roth']
+    >>> _credited_interviewers("Propos recueillis par Jeanne Martin et Paul Roy")
+    ['Jeanne Martin', 'Paul Roy']
+    >>> _credited_interviewers("Interview: Jane Doe on rivers") is None
+    True
+    """
+    match = INTERVIEWER_CREDIT.fullmatch(text)
     if match is None or len(text.split()) > 16:
         return None
     names = [_clean_name(n) for n in _AND.split(match.group("names"))]
@@ -897,15 +922,23 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         raise InputError("no recognisable content (no title or text)", where=raw.path)
 
     bylines: list[str] = []
+    credits: list[tuple[str, str]] = []
     body: list[Block] = []
     for block in blocks:
         names = _byline_names(block.text) if block.kind != "question" else None
+        credited = _credited_interviewers(block.text) if block.kind != "question" else None
         if names:
             bylines.extend(names)
+        elif credited:
+            # Where print interviews say who asked, often last: no part of the last answer.
+            credits += [(name, block.text) for name in credited]
         else:
             body.append(block)
 
     people = _find_people(raw, title, body, bylines)
+    for name, line in credits:
+        why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
+        people.add(name, "interviewer", why=why)
     items = _classify(body, people)
     intro, sections, marks = _sections(items)
 

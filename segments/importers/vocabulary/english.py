@@ -63,6 +63,9 @@ ENGLISH = Vocabulary(
         "narrator", "moderator", "presenter", "anchor", "correspondent", "translator",
         "interpreter", "crowd", "member", "off-camera", "off-mic",
     ),
+    interviewer_credits=(
+        "interviewed by", "interview by", "interview conducted by", "questions by", "interview ?:",
+    ),
     honorifics=(
         "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     ),

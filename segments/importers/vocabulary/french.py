@@ -23,6 +23,10 @@ FRENCH = Vocabulary(
     byline_with_words=("avec",),
     interface_labels=("lire la suite", "voir plus", "en savoir plus", "partager", "suivre"),
     staff_words=("rédaction", "redaction"),
+    interviewer_credits=(
+        "propos recueillis par", "entretien réalisé par", "interview réalisée par",
+        "entretien ?:",
+    ),
     honorifics=("monsieur", "madame", "mademoiselle", "m", "mme", "mlle", "me", "dr", "pr"),
     question_labels=("question",),
     answer_labels=("réponse", "r"),

@@ -14,6 +14,12 @@ GERMAN = Vocabulary(
     byline_with_words=("mit",),
     interface_labels=("weiterlesen", "mehr lesen", "mehr", "teilen", "folgen"),
     staff_words=("redaktion", "nachrichtenredaktion"),
+    interviewer_credits=(
+        "das gespräch führten?",
+        "das interview führten?",
+        "die fragen stellten?",
+        "gespräch ?:",
+    ),
     honorifics=("herr", "herrn", "frau", "dr", "prof", "professor", "professorin"),
     question_labels=("frage", "f"),
     answer_labels=("antwort",),

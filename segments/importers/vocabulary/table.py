@@ -26,6 +26,9 @@ class Vocabulary:
     talk_preps: tuple[str, ...] = ()
     #: Words before the interviewer's name: "interviewed by Jane Doe" (case-insensitive).
     interviewer_titles: tuple[str, ...] = ()
+    #: A whole paragraph crediting the interviewer, before the names: "Das Gespräch führte Jan
+    #: Roth.", "Propos recueillis par Jeanne Martin" (case-insensitive), often the page's last.
+    interviewer_credits: tuple[str, ...] = ()
     #: Words before the interviewee's name: "interview with Jim McKelvey" (case-insensitive).
     guest_phrases: tuple[str, ...] = ()
     #: "X is a director" / "X ist Astrophysikerin": the verbs, and the articles after them.

@@ -1031,3 +1031,83 @@ def test_near_miss_a_surname_two_speakers_share_is_left_as_printed() -> None:
     )
     speakers = [s.speaker for s in build_segment(read_text_page(text, "page.txt")).transcript]
     assert "Berg" in speakers and "Anna Berg" not in speakers[2:]
+
+
+# --- Q&A: prompts set like the questions, interviewer credit lines (qa10) ----------------------
+
+EMPHASIS = [
+    # case, snippet, the Q&A sections' questions
+    (
+        "French magazine: questions in italics, one prompt ending in an ellipsis",
+        "<p><em>Pourquoi la radio ?</em></p><p>Parce que la voix reste.</p>"
+        "<p><em>Et la télévision…</em></p><p>Elle passe.</p>"
+        "<p><em>Quel est le prochain projet ?</em></p><p>Un livre.</p>",
+        ["Pourquoi la radio ?", "Et la télévision…", "Quel est le prochain projet ?"],
+    ),
+    (
+        "near miss: one italic question and an italic note are no interview",
+        "<p><em>Pourquoi la radio ?</em></p><p>La station fête ses dix ans.</p>"
+        "<p><em>Cet article a paru dans le numéro de mai.</em></p><p>Elle émet en FM.</p>",
+        [],
+    ),
+    (
+        "taz style: bold prompts without labels, a statement among them",
+        "<p><strong>Frau Berg, wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        "<p><strong>Erzählen Sie.</strong></p><p>Es war ein Sonntag.</p>"
+        "<p><strong>Und heute?</strong></p><p>Sende ich täglich.</p>",
+        ["Frau Berg, wie kam es dazu?", "Erzählen Sie.", "Und heute?"],
+    ),
+    (
+        "near miss: a bold standfirst before the first question stays the intro",
+        "<p><strong>Anna Berg hat einen Sender gegründet. Ein Gespräch.</strong></p>"
+        "<p><strong>Frau Berg, wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        "<p><strong>Und heute?</strong></p><p>Sende ich täglich.</p>",
+        ["Frau Berg, wie kam es dazu?", "Und heute?"],
+    ),
+    (
+        "near miss: a bold statement another bold line follows is no prompt",
+        "<p><strong>Wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        "<p><strong>Und heute?</strong></p><p>Sende ich täglich.</p>"
+        "<p><strong>Mehr zum Sender.</strong></p><p><strong>Frequenzen und Zeiten</strong></p>"
+        "<p>UKW 99,1.</p>",
+        ["Wie kam es dazu?", "Und heute?"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "asked"), EMPHASIS, ids=[e[0] for e in EMPHASIS])
+def test_prompts_set_like_the_pages_questions(case: str, snippet: str, asked: list[str]) -> None:
+    segment = build_segment(page(snippet, lang="de"))
+    assert [s.question for s in segment.transcript if s.question] == asked
+
+
+CREDITS = [
+    # case, the credit paragraph, the interviewers it names (none: it is text)
+    ("German: Das Gespräch führte", "Das Gespräch führte Jan Roth.", ["Jan Roth"]),
+    (
+        "German: two interviewers",
+        "Das Interview führten Jan Roth und Eva Kern.",
+        ["Jan Roth", "Eva Kern"],
+    ),
+    ("French: propos recueillis par", "Propos recueillis par Jeanne Martin", ["Jeanne Martin"]),
+    ("taz and English: Interview:", "Interview: Anna Weiss", ["Anna Weiss"]),
+    ("near miss: a title line naming the guest", "Interview: Jane Doe on rivers", []),
+    ("near miss: a sentence about an interview", "Das Gespräch führte uns nach Kassel.", []),
+]
+
+
+@pytest.mark.parametrize(("case", "line", "names"), CREDITS, ids=[c[0] for c in CREDITS])
+def test_interviewer_credit_lines(case: str, line: str, names: list[str]) -> None:
+    snippet = (
+        "<p><strong>Wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        f"<p><strong>Und heute?</strong></p><p>Sende ich täglich.</p><p><em>{line}</em></p>"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet, lang="de"), reasons)
+    assert [p.name for p in segment.people if p.role == "interviewer"] == names
+    last = segment.transcript[-1].paragraphs
+    assert (line in last) == (not names)  # a credit is no part of the last answer
+    if len(names) == 1:
+        assert {s.questioner for s in segment.transcript if s.question} == {names[0]}
+    if names:
+        assert any("qa-interviewer-credit" in r.rule for r in reasons if r.field == "person")
