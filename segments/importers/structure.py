@@ -120,10 +120,21 @@ NAME_PARTICLES = frozenset(
 
 #: "MARK BANNERMAN: text", "THE FIRST LADY: text".
 CAPS_LABEL = re.compile(
-    r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})\s*:\s*(?P<rest>\S.*)"
+    r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})"
+    r"(?:,\s+(?P<part>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}))?\s*:\s*(?P<rest>\S.*)"
 )
+#: The part a broadcast transcript's first label gives ("SARAH GONZALEZ, HOST:", "DAVID GREENE,
+#: BYLINE:"): who presents and who reports (case-folded, rule "qa-part-label").
+LABEL_PARTS: dict[str, Role] = {
+    **{part: "host" for part in vocabulary.words("host_label_parts")},
+    **{part: "reporter" for part in vocabulary.words("reporter_label_parts")},
+}
 #: "McKelvey: text", "Rick: text" (also "McKelvey:text", as Mashable prints it).
 NAME_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s*(?P<rest>\S.*)")
+#: "[Moderator] text", "[Gast]: text": podcast transcripts' bracketed speaker labels.
+BRACKET_LABEL = re.compile(
+    r"\[(?P<label>[A-ZÀ-Ý][\w.'’-]*(?:\s+[\w.'’-]+){0,3})\]:?\s+(?P<rest>\S.*)"
+)
 #: Labels that introduce a remark, never a speaker.
 NOT_SPEAKERS = frozenset(vocabulary.words("not_speakers"))
 #: Labels of an editor's remark: such a paragraph is its own section, spoken by nobody.
@@ -375,9 +386,11 @@ def _label(text: str) -> tuple[str, str, bool] | None:
     if dotted:
         return dotted.group("label"), dotted.group("rest"), False
     caps = CAPS_LABEL.fullmatch(text)
+    if caps and caps.group("part") and caps.group("part").casefold() not in LABEL_PARTS:
+        caps = None  # "WASHINGTON, D.C.: ..." is a dateline, no speaker
     if caps and len(re.sub(r"[^A-Z]", "", caps.group("label"))) >= 1:
         return caps.group("label"), caps.group("rest"), len(caps.group("label")) > 1
-    named = NAME_LABEL.fullmatch(text)
+    named = NAME_LABEL.fullmatch(text) or BRACKET_LABEL.fullmatch(text)
     if named:
         return named.group("label"), named.group("rest"), False
     return None
@@ -530,14 +543,28 @@ def _name_short_labels(
     for found in labels:
         if found and len(found[0].split()) >= 2 and found[0].casefold() not in NOT_SPEAKERS:
             full[found[0]] = found[2]
-    for short, shown in list(accepted.items()):
+    short_labels = {found[0]: found[0] for found in labels if found and " " not in found[0]}
+    for short, shown in {**short_labels, **accepted}.items():
         if " " in short or shown not in (short, _titlecase(short)):
+            continue
+        if short.casefold() in NOT_SPEAKERS | QUESTION_LABELS | ANSWER_LABELS:
             continue
         matches = [f for f in full if f.split()[-1].casefold() == short.casefold()]
         if len(matches) == 1:
             label = matches[0]
             name = accepted.get(label) or (_titlecase(label) if full[label] else label)
             accepted[short] = accepted[label] = name
+
+
+def _label_parts(blocks: list[Block]) -> list[tuple[str, Role, str]]:
+    """Return (name, role, label) for each "SARAH GONZALEZ, HOST:" label of the page."""
+    parts = []
+    for block in blocks:
+        caps = CAPS_LABEL.fullmatch(block.text)
+        role = LABEL_PARTS.get(caps.group("part").casefold()) if caps and caps["part"] else None
+        if caps and role:
+            parts.append((_titlecase(caps.group("label")), role, f"{caps[0].partition(':')[0]}:"))
+    return parts
 
 
 def _full_name(label: str, front: str) -> str | None:
@@ -585,6 +612,8 @@ def _find_people(
     if raw.show is not None:
         for host in raw.show.hosts:
             people.add(host, "host", why="the show header's hosts")
+    for speaker, part, label in _label_parts(blocks):
+        people.add(speaker, part, why=f"the transcript label {label!r} (qa-part-label)")
     lead = _lead(blocks, _accepted_labels(blocks, people))
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
@@ -988,8 +1017,9 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     reporters = {p.name for p in people.with_role("reporter")}
     for section in sections:
         if section.question and section.speaker:
-            # Whoever answers the page's questions is interviewed on it.
-            people.add(section.speaker, "guest", why="answers the page's questions")
+            # Whoever answers the page's questions is interviewed on it ("[Gast]" is a part).
+            if section.speaker.casefold() not in ROLE_TITLES:
+                people.add(section.speaker, "guest", why="answers the page's questions")
         elif (
             section.speaker
             and section.speaker not in reporters

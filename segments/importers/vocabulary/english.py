@@ -66,6 +66,8 @@ ENGLISH = Vocabulary(
     interviewer_credits=(
         "interviewed by", "interview by", "interview conducted by", "questions by", "interview ?:",
     ),
+    host_label_parts=("host", "co-host", "anchor", "presenter", "moderator"),
+    reporter_label_parts=("byline", "reporter", "correspondent"),
     honorifics=(
         "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     ),

@@ -27,6 +27,12 @@ FRENCH = Vocabulary(
         "propos recueillis par", "entretien réalisé par", "interview réalisée par",
         "entretien ?:",
     ),
+    host_label_parts=("animateur", "animatrice", "présentateur", "présentatrice"),
+    reporter_label_parts=("journaliste", "correspondant", "correspondante"),
+    role_titles=(
+        "animateur", "animatrice", "invité", "invitée", "journaliste", "voix off", "question",
+        "réponse",
+    ),
     honorifics=("monsieur", "madame", "mademoiselle", "m", "mme", "mlle", "me", "dr", "pr"),
     question_labels=("question",),
     answer_labels=("réponse", "r"),

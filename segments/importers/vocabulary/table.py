@@ -51,6 +51,10 @@ class Vocabulary:
     #: Forms of address before a surname: "Mr. Smith", "Frau Berg", "Madame Roy" (case-folded,
     #: without a full stop).
     honorifics: tuple[str, ...] = ()
+    #: The part after a transcript label's name: "SARAH GONZALEZ, HOST:" presents the programme,
+    #: "DAVID GREENE, BYLINE:" reports for it (case-folded, whole).
+    host_label_parts: tuple[str, ...] = ()
+    reporter_label_parts: tuple[str, ...] = ()
     #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
     role_titles: tuple[str, ...] = ()
     #: Words that make any label a part: "Speaker 1", "Unidentified Male" (case-folded).

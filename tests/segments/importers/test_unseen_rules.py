@@ -1111,3 +1111,91 @@ def test_interviewer_credit_lines(case: str, line: str, names: list[str]) -> Non
         assert {s.questioner for s in segment.transcript if s.question} == {names[0]}
     if names:
         assert any("qa-interviewer-credit" in r.rule for r in reasons if r.field == "person")
+
+
+# --- Q&A: broadcast transcripts' labels (qa10) -------------------------------------------------
+
+NPR_STYLE = """The Indicator: Fork the government
+
+Taiwan tried something new with its technology.
+
+SARAH GONZALEZ, HOST: This is THE INDICATOR. I'm Sarah Gonzalez.
+
+DARIAN WOODS, HOST: And I'm Darian Woods.
+
+(SOUNDBITE OF MUSIC)
+
+GONZALEZ: Audrey Tang is the digital minister.
+
+AUDREY TANG: We work with civic hackers.
+
+WOODS: How does that work?
+
+TANG: People fork the government.
+
+MARA LIND, BYLINE: In Taipei, the hackers meet on Saturdays.
+
+UNIDENTIFIED PERSON: (Speaking Mandarin).
+
+GONZALEZ: And it worked.
+"""
+
+
+def test_a_broadcast_transcript_labels_name_and_part_once_then_the_surname() -> None:
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(NPR_STYLE, "page.txt"), reasons)
+    assert [s.speaker for s in segment.transcript] == [
+        "Sarah Gonzalez",
+        "Darian Woods",
+        "Sarah Gonzalez",
+        "Audrey Tang",
+        "Darian Woods",  # "WOODS:" once is the host named in full before
+        "Audrey Tang",
+        "Mara Lind",
+        "Unidentified Person",
+        "Sarah Gonzalez",
+    ]
+    assert segment.transcript[0].paragraphs == ["This is THE INDICATOR. I'm Sarah Gonzalez."]
+    assert [(p.name, p.role) for p in segment.people] == [
+        ("Audrey Tang", "guest"),
+        ("Mara Lind", "reporter"),
+        ("Sarah Gonzalez", "host"),
+        ("Darian Woods", "host"),
+    ]
+    # The hosts' questions in a programme's transcript stay their turns.
+    assert not any(s.question for s in segment.transcript)
+    assert "the transcript label 'SARAH GONZALEZ, HOST:' (qa-part-label)" in [
+        r.rule for r in reasons
+    ]
+
+
+def test_near_miss_a_dateline_with_a_comma_is_no_speaker_label() -> None:
+    text = (
+        "Storm closes port\n\nThe harbour shut at noon.\n\n"
+        "WASHINGTON, D.C.: The storm moved north overnight.\n\n"
+        "ATLANTA, GEORGIA: Schools stayed closed.\n"
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert all(s.speaker is None for s in segment.transcript)
+    assert segment.people == []
+
+
+def test_bracketed_part_labels_of_a_podcast_transcript() -> None:
+    text = (
+        "Folge 12: Sender im Keller\n\nWir sprechen mit Anna Berg über ihren Sender.\n\n"
+        "[Moderator] Willkommen! Wie kam es zu dem Sender?\n\n[Gast] Durch Zufall.\n\n"
+        "[Moderator] Und wie geht es weiter?\n\n[Gast] Mit einem zweiten Sender.\n"
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [(s.question, s.questioner, s.speaker) for s in segment.transcript] == [
+        ("Willkommen! Wie kam es zu dem Sender?", "Moderator", "Gast"),
+        ("Und wie geht es weiter?", "Moderator", "Gast"),
+    ]
+    # "[Gast]" and "[Moderator]" are parts, nobody's name; the intro names the guest.
+    assert [(p.name, p.role) for p in segment.people] == [("Anna Berg", "guest")]
+
+
+def test_near_miss_a_bracketed_stage_direction_is_no_label() -> None:
+    text = "Konzertabend\n\nEin Mitschnitt.\n\n[Applaus]\n\nDanke, dass Sie gekommen sind.\n"
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert all(s.speaker is None for s in segment.transcript)
