@@ -1070,7 +1070,7 @@ def _blocks(
     styles = [_emphasis(item) for item in kept]
     asking = Counter(st for st, i in zip(styles, kept, strict=True) if st and i.text.endswith("?"))
     prompt_style = next(
-        (st for st in ("bold", "italic") if asking[st] >= QUESTION_HEADINGS_MIN), None
+        (st for st in ("bold", "italic", "quote") if asking[st] >= QUESTION_HEADINGS_MIN), None
     )
     seen_question = False
     blocks: list[Block] = []
@@ -1087,6 +1087,12 @@ def _blocks(
             classified[0] = Block(text=item.text)
             if reasons is not None:
                 rule = "kept as text: a link to another page (qa-teaser-link)"
+                reasons.append(Reason("question", item.text, rule))
+        elif asked_in_headings and seen_question and _heading_prompt(item, classified):
+            # Among question headings, "<h3>Erzählen Sie von dem Sonntag.</h3>" asks too.
+            classified = [Block(text=item.text, kind="question")]
+            if reasons is not None:
+                rule = "a statement heading among question headings (qa-heading-prompt)"
                 reasons.append(Reason("question", item.text, rule))
         elif prompt_style and styles[n] == prompt_style and _plain(classified):
             # Print interviews set every prompt alike: "<p><em>Pourquoi la radio ?</em></p>", and
@@ -1115,9 +1121,21 @@ def _blocks(
 PROMPT_ENDINGS = (".", "…", ":", "!")
 
 
+def _heading_prompt(item: _Item, classified: list[Block]) -> bool:
+    return (
+        item.kind == "heading"
+        and classified[0].kind == "heading"
+        and item.text.endswith(PROMPT_ENDINGS)
+        and len(item.text.split()) <= structure.QUESTION_MAX_WORDS
+    )
+
+
 def _emphasis(item: _Item) -> str | None:
-    """Return "bold" or "italic" for a paragraph wholly set that way, else None."""
+    """Return "bold" or "italic" for a paragraph wholly set that way, "quote" for a blockquote's
+    paragraph, else None."""
     runs = _visible(item.runs)
+    if item.kind == "quote":
+        return "quote"
     if item.kind != "paragraph" or not runs:
         return None
     if all(r.bold for r in runs):
@@ -1127,7 +1145,8 @@ def _emphasis(item: _Item) -> str | None:
 
 def _plain(blocks: list[Block]) -> bool:
     """Tell whether an item became one unlabelled paragraph or heading (nothing the markup said)."""
-    return len(blocks) == 1 and blocks[0].kind in ("paragraph", "heading") and not blocks[0].speaker
+    plain = ("paragraph", "heading", "quote")
+    return len(blocks) == 1 and blocks[0].kind in plain and not blocks[0].speaker
 
 
 def _links_away(text: str, links: list[tuple[str, str]]) -> bool:

@@ -690,7 +690,72 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("paragraph", text))
     for item, block in zip(items, blocks, strict=True):  # one item per block
         item.start_seconds = block.start_seconds
+    items = _dash_dialogue(_labels_in_questions(items))
     return _confirm_questions(_asker_turns(items, people))
+
+
+#: A label printed inside a question's own text: "SPIEGEL: Frau Berg, ...?", "taz: Und heute?".
+LEAD_LABEL = re.compile(r"(?P<label>\w[\w.'’-]*(?:\s+[\w.'’-]+){0,2})\s?:\s+(?P<rest>\S.*)")
+#: The dashes French print interviews open each turn with: "— Pourquoi la radio ?".
+DIALOGUE_DASH = re.compile(r"[—–-]\s+(?P<rest>\S.*)")
+#: A dialogue needs this many dashed turns.
+DIALOGUE_MIN_TURNS = 4
+
+
+def _labels_in_questions(items: list[_Item]) -> list[_Item]:
+    """Take the asker's label out of the questions that print it ("taz: Und heute?") and make
+    the statements it opens prompts too, when two or more questions start with it (rule
+    "qa-label-in-question")."""
+    counts = Counter(
+        m["label"]
+        for item in items
+        if item.kind == "question" and item.questioner is None
+        if (m := LEAD_LABEL.fullmatch(item.text))
+    )
+    if not counts:
+        return items
+    label, count = counts.most_common(1)[0]
+    key = label.casefold()
+    if count < 2 or key in NOT_SPEAKERS | QUESTION_LABELS | ANSWER_LABELS | NOTE_LABELS:
+        return items
+    why = f"asked by {label!r}, the label the page's questions start with (qa-label-in-question)"
+    out = []
+    for n, item in enumerate(items):
+        match = LEAD_LABEL.fullmatch(item.text)
+        answered = n + 1 < len(items) and items[n + 1].kind == "paragraph"
+        own = match is not None and match["label"] == label and item.speaker is None
+        if own and answered and item.kind in ("question", "paragraph") and not item.mark:
+            text = match["rest"] if match else item.text
+            item = replace(item, kind="question", text=text, questioner=label, why=why)
+            item.marked_up = True
+        out.append(item)
+    return out
+
+
+def _dash_dialogue(items: list[_Item]) -> list[_Item]:
+    """Read a dialogue of dashed turns ("— Pourquoi la radio ?" / "— Parce que ..."): its turns
+    lose the dash, and a turn asking that an unasking turn answers is a question (rule
+    "qa-dash-dialogue")."""
+    dashed = [
+        bool(item.kind in ("paragraph", "question") and not item.speaker)
+        and DIALOGUE_DASH.fullmatch(item.text) is not None
+        for item in items
+    ]
+    if sum(dashed) < DIALOGUE_MIN_TURNS:
+        return items
+    why = "a dashed turn asking, a dashed turn answering (qa-dash-dialogue)"
+    out = []
+    for n, item in enumerate(items):
+        if not dashed[n]:
+            out.append(item)
+            continue
+        text = DIALOGUE_DASH.fullmatch(item.text)["rest"]  # type: ignore[index]
+        answered = n + 1 < len(items) and dashed[n + 1] and not _is_question_text(items[n + 1].text)
+        if _is_question_text(text) and answered:
+            out.append(replace(item, kind="question", text=text, marked_up=True, why=why))
+        else:
+            out.append(replace(item, kind="paragraph", text=text))
+    return out
 
 
 def _asker(items: list[_Item], people: _People) -> str | None:

@@ -1199,3 +1199,100 @@ def test_near_miss_a_bracketed_stage_direction_is_no_label() -> None:
     text = "Konzertabend\n\nEin Mitschnitt.\n\n[Applaus]\n\nDanke, dass Sie gekommen sind.\n"
     segment = build_segment(read_text_page(text, "page.txt"))
     assert all(s.speaker is None for s in segment.transcript)
+
+
+# --- Q&A: labels inside questions, question headings and quotes, dialogue dashes (qa10) -------
+
+MORE_PROMPTS = [
+    # case, snippet, (question, questioner) of each Q&A section
+    (
+        "Spiegel style: the outlet's label inside the bold question",
+        "<p><strong>SPIEGEL: Frau Berg, wie kam es dazu?</strong></p>"
+        "<p><strong>Berg:</strong> Durch Zufall.</p>"
+        "<p><strong>SPIEGEL: Erzählen Sie.</strong></p><p><strong>Berg:</strong> Es regnete.</p>"
+        "<p><strong>SPIEGEL: Und heute?</strong></p><p><strong>Berg:</strong> Ich sende.</p>",
+        [
+            ("Frau Berg, wie kam es dazu?", "SPIEGEL"),
+            ("Erzählen Sie.", "SPIEGEL"),
+            ("Und heute?", "SPIEGEL"),
+        ],
+    ),
+    (
+        "taz style: a lowercase label in bold before each prompt",
+        "<p><b>taz:</b> Frau Berg, wie kam es dazu?</p><p><b>Anna Berg:</b> Durch Zufall.</p>"
+        "<p><b>taz:</b> Erzählen Sie.</p><p><b>Anna Berg:</b> Es war ein Sonntag.</p>"
+        "<p><b>taz:</b> Und heute?</p><p><b>Anna Berg:</b> Sende ich täglich.</p>",
+        [
+            ("Frau Berg, wie kam es dazu?", "taz"),
+            ("Erzählen Sie.", "taz"),
+            ("Und heute?", "taz"),
+        ],
+    ),
+    (
+        "near miss: different run-in labels on questions are no asker",
+        "<p><strong>Wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        "<p><strong>Update: Sendet sie noch?</strong></p><p>Ja.</p>"
+        "<p><strong>Hinweis: Wo empfängt man sie?</strong></p><p>In Kassel.</p>",
+        [
+            ("Wie kam es dazu?", None),
+            ("Update: Sendet sie noch?", None),
+            ("Hinweis: Wo empfängt man sie?", None),
+        ],
+    ),
+    (
+        "a statement heading among question headings",
+        "<h3>Wie kam es dazu?</h3><p>Durch Zufall.</p>"
+        "<h3>Erzählen Sie von dem Sonntag.</h3><p>Es regnete.</p>"
+        "<h3>Und heute?</h3><p>Sende ich täglich.</p>",
+        [("Wie kam es dazu?", None), ("Erzählen Sie von dem Sonntag.", None), ("Und heute?", None)],
+    ),
+    (
+        "near miss: a topic heading among question headings stays a heading",
+        "<h3>Wie kam es dazu?</h3><p>Durch Zufall.</p>"
+        "<h3>Der Sender im Keller</h3><p>Es regnete.</p>"
+        "<h3>Und heute?</h3><p>Sende ich täglich.</p>",
+        [("Wie kam es dazu?", None), ("Und heute?", None)],
+    ),
+    (
+        "questions in blockquotes",
+        "<blockquote><p>Wie kam es dazu?</p></blockquote><p>Durch Zufall.</p>"
+        "<blockquote><p>Und heute?</p></blockquote><p>Sende ich täglich.</p>",
+        [("Wie kam es dazu?", None), ("Und heute?", None)],
+    ),
+    (
+        "near miss: one pull quote asking is a quote",
+        "<p>Die Stadt streitet über den Sender.</p>"
+        "<blockquote><p>Wer hört das eigentlich noch?</p></blockquote><p>Der Rat tagt im Mai.</p>",
+        [],
+    ),
+    (
+        "French dialogue dashes",
+        "<p>— Pourquoi la radio ?</p><p>— Parce que la voix reste.</p>"
+        "<p>— Et la télévision ?</p><p>— Elle passe.</p>",
+        [("Pourquoi la radio ?", None), ("Et la télévision ?", None)],
+    ),
+    (
+        "near miss: a dashed list without questions",
+        "<p>— la voix ;</p><p>— la nuit ;</p><p>— les auditeurs ;</p><p>— la musique.</p>",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "snippet", "asked"), MORE_PROMPTS, ids=[m[0] for m in MORE_PROMPTS]
+)
+def test_more_interview_markup(
+    case: str, snippet: str, asked: list[tuple[str, str | None]]
+) -> None:
+    segment = build_segment(page(snippet, lang="de"))
+    assert [(s.question, s.questioner) for s in segment.transcript if s.question] == asked
+
+
+def test_dialogue_dashes_leave_the_answers_without_them() -> None:
+    snippet = MORE_PROMPTS[7][1]
+    segment = build_segment(page(snippet, lang="fr"))
+    assert [s.paragraphs[0] for s in segment.transcript] == [
+        "Parce que la voix reste.",
+        "Elle passe.",
+    ]
