@@ -131,6 +131,8 @@ LABEL_PARTS: dict[str, Role] = {
 }
 #: "McKelvey: text", "Rick: text" (also "McKelvey:text", as Mashable prints it).
 NAME_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s*(?P<rest>\S.*)")
+#: An editor's note about the interview ("This interview has been edited for length."): a note.
+INTERVIEW_NOTE = re.compile(rf"(?i:{_words('interview_notes')})\b")
 #: "[Moderator] text", "[Gast]: text": podcast transcripts' bracketed speaker labels.
 BRACKET_LABEL = re.compile(
     r"\[(?P<label>[A-ZÀ-Ý][\w.'’-]*(?:\s+[\w.'’-]+){0,3})\]:?\s+(?P<rest>\S.*)"
@@ -677,6 +679,9 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             continue
         heading = _heading_text(text)
         if found and found[0].casefold().rstrip(".") in NOTE_LABELS:
+            items.append(_Item("paragraph", text, mark="note"))
+        elif INTERVIEW_NOTE.match(text) and len(text.split()) <= HEADING_MAX_WORDS * 4:
+            # The editing note closing an interview is nobody's answer (qa-interview-note).
             items.append(_Item("paragraph", text, mark="note"))
         elif heading is not None:
             items.append(_Item("heading", heading))

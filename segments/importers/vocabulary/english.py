@@ -68,6 +68,10 @@ ENGLISH = Vocabulary(
     ),
     host_label_parts=("host", "co-host", "anchor", "presenter", "moderator"),
     reporter_label_parts=("byline", "reporter", "correspondent"),
+    interview_notes=(
+        r"(?:this|the) (?:interview|conversation|transcript|q&a) (?:has been|was|is|have been)"
+        r" (?:lightly |slightly )?(?:edited|condensed|shortened|abridged)",
+    ),
     honorifics=(
         "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     ),

@@ -33,6 +33,10 @@ FRENCH = Vocabulary(
         "animateur", "animatrice", "invité", "invitée", "journaliste", "voix off", "question",
         "réponse",
     ),
+    interview_notes=(
+        r"(?:cet|l['’]) ?(?:entretien|interview) a été (?:\w+ )?"
+        r"(?:édité|raccourci|condensé|réalisé)",
+    ),
     honorifics=("monsieur", "madame", "mademoiselle", "m", "mme", "mlle", "me", "dr", "pr"),
     question_labels=("question",),
     answer_labels=("réponse", "r"),

@@ -46,6 +46,10 @@ GERMAN = Vocabulary(
         "sprach mit",
         "zu gast ist",
     ),
+    interview_notes=(
+        r"(?:das|dieses) (?:interview|gespräch) (?:wurde|ist) (?:\w+ )?(?:gekürzt|redigiert|geführt"
+        r"|bearbeitet|autorisiert)",
+    ),
     honorifics=("herr", "herrn", "frau", "dr", "prof", "professor", "professorin"),
     question_labels=("frage", "f"),
     answer_labels=("antwort",),

@@ -70,6 +70,9 @@ class Vocabulary:
     address_words: tuple[str, ...] = ()
     #: Labels of an editor's remark: "Note:", "Anmerkung:" (case-folded).
     note_labels: tuple[str, ...] = ()
+    #: How an editor's note about the interview itself opens: "This interview has been edited
+    #: for length and clarity." (case-insensitive, at the paragraph's start): nobody's answer.
+    interview_notes: tuple[str, ...] = ()
     #: Labels that introduce a remark, never a speaker: "Update:", "Dauer:" (case-folded).
     not_speakers: tuple[str, ...] = ()
     #: Bold labels of blogs' link lists, not speakers either: "Posted in", "Themen" (case-folded).

@@ -1296,3 +1296,28 @@ def test_dialogue_dashes_leave_the_answers_without_them() -> None:
         "Parce que la voix reste.",
         "Elle passe.",
     ]
+
+
+NOTES = [
+    # case, the paragraph after the last answer, whether it is an editor's note
+    ("English editing note", "This interview has been edited for length and clarity.", True),
+    ("German editing note", "Das Interview wurde gekürzt und redigiert.", True),
+    ("German: how it was held", "Das Gespräch wurde schriftlich geführt.", True),
+    ("French editing note", "Cet entretien a été édité pour plus de clarté.", True),
+    ("near miss: an answer about an interview", "The interview was the hardest part.", False),
+]
+
+
+@pytest.mark.parametrize(("case", "line", "note"), NOTES, ids=[n[0] for n in NOTES])
+def test_an_editors_note_about_the_interview_is_nobodys_answer(
+    case: str, line: str, note: bool
+) -> None:
+    snippet = (
+        "<p><strong>Why did you start?</strong></p><p>Because nobody else would.</p>"
+        f"<p><strong>What next?</strong></p><p>A second transmitter.</p><p><em>{line}</em></p>"
+    )
+    segment = build_segment(page(snippet))
+    answer = segment.transcript[1].paragraphs
+    assert (line in answer) == (not note)
+    if note:
+        assert Section(paragraphs=[line]) in segment.transcript
