@@ -514,11 +514,14 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
             continue
         label, _rest, is_caps = found
         key = label.casefold().rstrip(".")
-        if key in NOT_SPEAKERS or label in accepted:
+        if label in accepted:
             continue
         if key in QUESTION_LABELS or key in ANSWER_LABELS:
+            # "Question :" / "Réponse :" mark turns, as the HTML reader's bold markers do.
             if not label.endswith(".") or counts["Q."] >= DOTTED_QUESTIONS_MIN:
                 accepted[label] = label
+            continue
+        if key in NOT_SPEAKERS:
             continue
         person = people.match(_titlecase(label) if is_caps else label)
         recurring = counts[label] >= 2

@@ -1321,3 +1321,32 @@ def test_an_editors_note_about_the_interview_is_nobodys_answer(
     assert (line in answer) == (not note)
     if note:
         assert Section(paragraphs=[line]) in segment.transcript
+
+
+TEXT_MARKERS = [
+    # case, the page's turns, the questions asked
+    (
+        "French Question : / Réponse : in a text page",
+        "Question : Pourquoi la radio ?\n\nRéponse : Parce que la voix reste.\n\n"
+        "Question : Et la télévision…\n\nRéponse : Elle passe.",
+        ["Pourquoi la radio ?", "Et la télévision…"],
+    ),
+    (
+        "English Question: / Answer:",
+        "Question: Why radio?\n\nAnswer: Because.\n\nQuestion: Tell me about the first night."
+        "\n\nAnswer: It rained.",
+        ["Why radio?", "Tell me about the first night."],
+    ),
+    (
+        "German F: / A: with a statement prompt",
+        "F: Wie kam es dazu?\n\nA: Durch Zufall.\n\nF: Erzählen Sie.\n\nA: Es war Sonntag.",
+        ["Wie kam es dazu?", "Erzählen Sie."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "turns", "asked"), TEXT_MARKERS, ids=[t[0] for t in TEXT_MARKERS])
+def test_question_and_answer_markers_in_text(case: str, turns: str, asked: list[str]) -> None:
+    segment = build_segment(read_text_page(f"La radio\n\nUn entretien.\n\n{turns}\n", "p.txt"))
+    assert [s.question for s in segment.transcript if s.question] == asked
+    assert segment.summary == "Un entretien."
