@@ -1052,6 +1052,13 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
 
     bylined = [p for p in people.found if p.role == "reporter" and p.name in _metadata_names(raw)]
     asked = any(s.question for s in sections)
+    if not asked and not people.with_role("guest"):
+        for person in people.with_role("interviewer"):
+            why = people.why.get(person.name.casefold(), "")
+            if why == "a byline paragraph of an interview":
+                # A question the page turned out not to ask made no interview: a reporter wrote it.
+                person.role = "reporter"
+                people.why[person.name.casefold()] = "a byline paragraph (no Q&A on the page)"
     if asked and not people.with_role("interviewer") and len(bylined) == 1:
         # The byline of a Q&A is whoever asked the questions.
         bylined[0].role = "interviewer"

@@ -1350,3 +1350,22 @@ def test_question_and_answer_markers_in_text(case: str, turns: str, asked: list[
     segment = build_segment(read_text_page(f"La radio\n\nUn entretien.\n\n{turns}\n", "p.txt"))
     assert [s.question for s in segment.transcript if s.question] == asked
     assert segment.summary == "Un entretien."
+
+
+def test_the_byline_of_a_report_with_a_rhetorical_question_is_its_reporter() -> None:
+    text = (
+        "Storm closes port\n\nBy Jane Doe\n\nThe harbour shut at noon on Monday.\n\n"
+        "Why did nobody warn the fishermen?\n\nThe council says it did, by radio.\n"
+    )
+    people = build_segment(read_text_page(text, "page.txt")).people
+    assert [(p.name, p.role) for p in people] == [("Jane Doe", "reporter")]
+
+
+def test_near_miss_the_byline_of_a_q_and_a_is_its_interviewer() -> None:
+    text = (
+        "Storm closes port\n\nBy Jane Doe\n\nThe harbour master on the storm.\n\n"
+        "Why did you close the port?\n\nThe waves were too high.\n\n"
+        "When will you open it?\n\nOn Thursday.\n"
+    )
+    people = build_segment(read_text_page(text, "page.txt")).people
+    assert [(p.name, p.role) for p in people] == [("Jane Doe", "interviewer")]
