@@ -123,6 +123,8 @@ CAPS_LABEL = re.compile(
     r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})"
     r"(?:,\s+(?P<part>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}))?\s*:\s*(?P<rest>\S.*)"
 )
+#: Labels that stand for the one interviewee: "GUEST:", "[Gast]" (case-folded, whole).
+GUEST_PARTS = frozenset(vocabulary.words("guest_label_parts"))
 #: The part a broadcast transcript's first label gives ("SARAH GONZALEZ, HOST:", "DAVID GREENE,
 #: BYLINE:"): who presents and who reports (case-folded, rule "qa-part-label").
 LABEL_PARTS: dict[str, Role] = {
@@ -1074,6 +1076,8 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         answered = mark == "answer" or (interview and not labelled and mark != "note")
         if section.speaker is None and section.paragraphs and guest_name and answered:
             section.speaker = guest_name
+        elif guest_name and section.speaker and section.speaker.casefold() in GUEST_PARTS:
+            section.speaker = guest_name  # "[Gast]" is the page's one guest (qa-guest-part)
         if section.question and len(interviewers) == 1:
             section.questioner = interviewers[0].name
     askers = {s.questioner for s in sections if s.question and s.questioner}

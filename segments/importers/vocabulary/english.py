@@ -72,6 +72,7 @@ ENGLISH = Vocabulary(
         r"(?:this|the) (?:interview|conversation|transcript|q&a) (?:has been|was|is|have been)"
         r" (?:lightly |slightly )?(?:edited|condensed|shortened|abridged)",
     ),
+    guest_label_parts=("guest", "interviewee"),
     honorifics=(
         "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
     ),

@@ -37,6 +37,7 @@ FRENCH = Vocabulary(
         r"(?:cet|l['’]) ?(?:entretien|interview) a été (?:\w+ )?"
         r"(?:édité|raccourci|condensé|réalisé)",
     ),
+    guest_label_parts=("invité", "invitée"),
     honorifics=("monsieur", "madame", "mademoiselle", "m", "mme", "mlle", "me", "dr", "pr"),
     question_labels=("question",),
     answer_labels=("réponse", "r"),

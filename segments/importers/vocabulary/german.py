@@ -50,6 +50,7 @@ GERMAN = Vocabulary(
         r"(?:das|dieses) (?:interview|gespräch) (?:wurde|ist) (?:\w+ )?(?:gekürzt|redigiert|geführt"
         r"|bearbeitet|autorisiert)",
     ),
+    guest_label_parts=("gast", "gästin"),
     honorifics=("herr", "herrn", "frau", "dr", "prof", "professor", "professorin"),
     question_labels=("frage", "f"),
     answer_labels=("antwort",),

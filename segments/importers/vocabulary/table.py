@@ -54,6 +54,8 @@ class Vocabulary:
     #: The part after a transcript label's name: "SARAH GONZALEZ, HOST:" presents the programme,
     #: "DAVID GREENE, BYLINE:" reports for it (case-folded, whole).
     host_label_parts: tuple[str, ...] = ()
+    #: A label naming the interviewee by their part: "GUEST:", "[Gast]", "Invitée :" (case-folded).
+    guest_label_parts: tuple[str, ...] = ()
     reporter_label_parts: tuple[str, ...] = ()
     #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
     role_titles: tuple[str, ...] = ()

@@ -1187,12 +1187,22 @@ def test_bracketed_part_labels_of_a_podcast_transcript() -> None:
         "[Moderator] Und wie geht es weiter?\n\n[Gast] Mit einem zweiten Sender.\n"
     )
     segment = build_segment(read_text_page(text, "page.txt"))
+    # "[Gast]" is the part of the one guest the intro names; "[Moderator]" is nobody's name.
     assert [(s.question, s.questioner, s.speaker) for s in segment.transcript] == [
-        ("Willkommen! Wie kam es zu dem Sender?", "Moderator", "Gast"),
-        ("Und wie geht es weiter?", "Moderator", "Gast"),
+        ("Willkommen! Wie kam es zu dem Sender?", "Moderator", "Anna Berg"),
+        ("Und wie geht es weiter?", "Moderator", "Anna Berg"),
     ]
-    # "[Gast]" and "[Moderator]" are parts, nobody's name; the intro names the guest.
     assert [(p.name, p.role) for p in segment.people] == [("Anna Berg", "guest")]
+
+
+def test_near_miss_a_guest_label_with_two_guests_stays_the_part() -> None:
+    text = (
+        "Episode 13\n\nIn conversation with Anna Berg. Later, an interview with Paul Roth.\n\n"
+        "[Host] How did the station start?\n\n[Guest] By chance.\n\n"
+        "[Host] And what comes next?\n\n[Guest] A second transmitter.\n"
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert {s.speaker for s in segment.transcript} == {"Guest"}
 
 
 def test_near_miss_a_bracketed_stage_direction_is_no_label() -> None:
