@@ -152,6 +152,8 @@ def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> 
     # Which rule made each question one, or kept a paragraph asking as text; the reader's first.
     found += [r for r in raw.reasons if r.field == "question"]
     found += [r for r in structured if r.field == "question"]
+    # Who speaks where a rule named them ("Müller = Dirk Müller"), or nobody (an editor's note).
+    found += [r for r in structured if r.field == "speaker"]
     if segment.audio is not None:
         url = segment.audio.url or str(segment.audio.path or "")
         rule = reader.get(("audio", url), "a download line in the text")

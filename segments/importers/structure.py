@@ -686,8 +686,9 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
         if found and found[0].casefold().rstrip(".") in NOTE_LABELS:
             items.append(_Item("paragraph", text, mark="note"))
         elif INTERVIEW_NOTE.match(text) and len(text.split()) <= HEADING_MAX_WORDS * 4:
-            # The editing note closing an interview is nobody's answer (qa-interview-note).
-            items.append(_Item("paragraph", text, mark="note"))
+            # The editing note closing an interview is nobody's answer.
+            why = "nobody: an editor's note about the interview (qa-interview-note)"
+            items.append(_Item("paragraph", text, mark="note", why=why))
         elif heading is not None:
             items.append(_Item("heading", heading))
         elif _is_question_text(text):
@@ -1072,20 +1073,30 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     labelled = bool(speakers) and speakers != {g.name for g in guests[:1]}
     interview = bool(interviewers) or any(s.question for s in sections)
     guest_name = guests[0].name if len(guests) == 1 else None
+    named_by: dict[str, str] = {}  # "Müller = Dirk Müller": the rule (``--explain``)
     for section, mark in zip(sections, marks, strict=True):
         answered = mark == "answer" or (interview and not labelled and mark != "note")
         if section.speaker is None and section.paragraphs and guest_name and answered:
             section.speaker = guest_name
         elif guest_name and section.speaker and section.speaker.casefold() in GUEST_PARTS:
-            section.speaker = guest_name  # "[Gast]" is the page's one guest (qa-guest-part)
+            # "[Gast]" is the page's one guest.
+            why = "the part label of the page's one guest (qa-guest-part)"
+            named_by[f"{section.speaker} = {guest_name}"] = why
+            section.speaker = guest_name
         if section.question and len(interviewers) == 1:
             section.questioner = interviewers[0].name
     askers = {s.questioner for s in sections if s.question and s.questioner}
-    named = {
-        shown
-        for label, shown in _accepted_labels(body, people).items()
-        if shown not in (label, _titlecase(label))
-    }
+    accepted = _accepted_labels(body, people)
+    named = {shown for label, shown in accepted.items() if shown not in (label, _titlecase(label))}
+    printed = {_titlecase(label) for label in accepted} | set(accepted)
+    for label, shown in accepted.items():
+        if shown not in (label, _titlecase(label)):
+            why = (
+                "the page's label naming them in full (qa-surname-label)"
+                if shown in printed
+                else "the name the intro or the page's people give in full"
+            )
+            named_by.setdefault(f"{label} = {shown}", why)
     for asker in sorted(askers & named):
         # "Müller:" of "Dirk Müller:" asking: a person, the interviewer ("ZEIT ONLINE:" is none).
         if is_person_name(asker) and people.match(asker) is None:
@@ -1133,6 +1144,9 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         for item in items:
             if item.kind == "question" or item.why.startswith("kept as text"):
                 reasons.append(Reason("question", item.text, item.why))
+            elif item.mark == "note" and item.why:
+                reasons.append(Reason("speaker", item.text, item.why))
+        reasons += [Reason("speaker", value, why) for value, why in named_by.items()]
         for person in people.ordered():
             why = people.why.get(person.name.casefold()) or "the page reader"
             reasons.append(Reason("person", f"{person.name} ({person.role})", why))

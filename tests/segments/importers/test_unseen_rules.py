@@ -1379,3 +1379,18 @@ def test_near_miss_the_byline_of_a_q_and_a_is_its_interviewer() -> None:
     )
     people = build_segment(read_text_page(text, "page.txt")).people
     assert [(p.name, p.role) for p in people] == [("Jane Doe", "interviewer")]
+
+
+def test_explain_names_the_rules_that_named_the_speakers(tmp_path: Path) -> None:
+    page_file = tmp_path / "interview.txt"
+    page_file.write_text(PRINTED_LABELS[2][1] + "\nDas Interview wurde gekürzt.\n", "utf-8")
+    reasons: list[Reason] = []
+    read_page(page_file, None, reasons)
+    speakers = {r.value: r.rule for r in reasons if r.field == "speaker"}
+    assert speakers == {
+        "Müller = Dirk Müller": "the page's label naming them in full (qa-surname-label)",
+        "Altmaier = Peter Altmaier": "the page's label naming them in full (qa-surname-label)",
+        "Das Interview wurde gekürzt.": (
+            "nobody: an editor's note about the interview (qa-interview-note)"
+        ),
+    }
