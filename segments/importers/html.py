@@ -300,7 +300,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if title:
         reasons.append(Reason("title", title, title_rule))
     items = [part for item in items for part in _split_at_breaks(item)]
-    blocks = _blocks(items, figures, title, main)
+    blocks = _blocks(items, figures, title, main, reasons)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
 
@@ -1017,9 +1017,17 @@ def _offers_download(label: str) -> bool:
 
 
 def _blocks(
-    items: list[_Item], figures: list[_Figure], title: str | None, main: Any
+    items: list[_Item],
+    figures: list[_Figure],
+    title: str | None,
+    main: Any,
+    reasons: list[Reason] | None = None,
 ) -> list[Block]:
-    """Turn extracted items into blocks; captions go where their figure stands."""
+    """Turn extracted items into blocks; captions go where their figure stands.
+
+    A question that is a link to another page is kept as text, with a "question" reason when
+    ``reasons`` is given.
+    """
     caption_keys: set[str] = set()
     for fig in figures:
         cap, credit = fig.image.caption or "", fig.image.credit or ""
@@ -1059,18 +1067,97 @@ def _blocks(
     speakers = {label for label, count in labels.items() if count >= 2}
     asked = sum(i.kind == "heading" and i.text.endswith("?") for i in kept)
     asked_in_headings = asked >= QUESTION_HEADINGS_MIN
+    styles = [_emphasis(item) for item in kept]
+    asking = Counter(st for st, i in zip(styles, kept, strict=True) if st and i.text.endswith("?"))
+    prompt_style = next(
+        (st for st in ("bold", "italic", "quote") if asking[st] >= QUESTION_HEADINGS_MIN), None
+    )
+    seen_question = False
     blocks: list[Block] = []
     pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
     for n, item in enumerate(kept):
         while pending and item.position is not None and pending[0].position < item.position:
             blocks.extend(_caption_blocks(pending.pop(0)))
         alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
-        blocks.extend(
-            _classify(item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings)
+        classified = _classify(
+            item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings
         )
+        if classified[0].kind == "question" and _links_away(classified[0].text, item.links):
+            # "<strong>Lire : <a>Que sont les IMSI-catchers ?</a></strong>": another article.
+            classified[0] = Block(text=item.text)
+            if reasons is not None:
+                rule = "kept as text: a link to another page (qa-teaser-link)"
+                reasons.append(Reason("question", item.text, rule))
+        elif asked_in_headings and seen_question and _heading_prompt(item, classified):
+            # Among question headings, "<h3>Erzählen Sie von dem Sonntag.</h3>" asks too.
+            classified = [Block(text=item.text, kind="question")]
+            if reasons is not None:
+                rule = "a statement heading among question headings (qa-heading-prompt)"
+                reasons.append(Reason("question", item.text, rule))
+        elif prompt_style and styles[n] == prompt_style and _plain(classified):
+            # Print interviews set every prompt alike: "<p><em>Pourquoi la radio ?</em></p>", and
+            # among bold questions "<p><strong>Erzählen Sie.</strong></p>" asks too.
+            follows = n + 1 < len(kept) and kept[n + 1].kind == "paragraph"
+            answered = follows and styles[n + 1] != prompt_style
+            rule = None
+            if item.text.endswith("?") and answered:
+                rule = f"one of the page's questions in {prompt_style} (qa-emphasis-question)"
+            elif seen_question and answered and item.text.endswith(PROMPT_ENDINGS):
+                rule = (
+                    f"a statement in {prompt_style} like the page's questions (qa-emphasis-prompt)"
+                )
+            if rule is not None:
+                classified = [Block(text=item.text, kind="question")]
+                if reasons is not None:
+                    reasons.append(Reason("question", item.text, rule))
+        seen_question = seen_question or any(b.kind == "question" for b in classified)
+        blocks.extend(classified)
     for fig in pending:
         blocks.extend(_caption_blocks(fig))
     return blocks
+
+
+#: How a prompt that asks no question ends: "Erzählen Sie.", "Et la télévision…", "Zum Schluss:".
+PROMPT_ENDINGS = (".", "…", ":", "!")
+
+
+def _heading_prompt(item: _Item, classified: list[Block]) -> bool:
+    return (
+        item.kind == "heading"
+        and classified[0].kind == "heading"
+        and item.text.endswith(PROMPT_ENDINGS)
+        and len(item.text.split()) <= structure.QUESTION_MAX_WORDS
+    )
+
+
+def _emphasis(item: _Item) -> str | None:
+    """Return "bold" or "italic" for a paragraph wholly set that way, "quote" for a blockquote's
+    paragraph, else None."""
+    runs = _visible(item.runs)
+    if item.kind == "quote":
+        return "quote"
+    if item.kind != "paragraph" or not runs:
+        return None
+    if all(r.bold for r in runs):
+        return "bold"
+    return "italic" if all(r.italic for r in runs) else None
+
+
+def _plain(blocks: list[Block]) -> bool:
+    """Tell whether an item became one unlabelled paragraph or heading (nothing the markup said)."""
+    plain = ("paragraph", "heading", "quote")
+    return len(blocks) == 1 and blocks[0].kind in plain and not blocks[0].speaker
+
+
+def _links_away(text: str, links: list[tuple[str, str]]) -> bool:
+    """Tell whether a question is a link's text, at most behind a short label ("Lire :")."""
+    rest = text
+    for link_text, _href in links:
+        link = clean(link_text) or ""
+        if len(link.split()) >= 3 and link in rest:
+            rest = rest.replace(link, " ")
+    rest = rest.strip()
+    return rest != text.strip() and (not rest or (rest.endswith(":") and len(rest.split()) <= 3))
 
 
 def _caption_blocks(fig: _Figure) -> list[Block]:

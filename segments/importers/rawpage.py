@@ -32,7 +32,9 @@ class Block:
 
 
 #: The fields a ``Reason`` explains.
-ReasonField = Literal["title", "published", "summary", "person", "audio", "image"]
+ReasonField = Literal[
+    "title", "published", "summary", "person", "question", "speaker", "audio", "image"
+]
 
 
 @dataclass(frozen=True)

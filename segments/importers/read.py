@@ -143,10 +143,17 @@ def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> 
         if r.field == "person":
             by_name.setdefault(_name(r.value), r.rule)
     for reason in structured:
+        if reason.field != "person":
+            continue
         rule = reason.rule
         if rule.startswith("the page reader") and _name(reason.value) in by_name:
             rule = by_name[_name(reason.value)] + rule.removeprefix("the page reader")
         found.append(Reason("person", reason.value, rule))
+    # Which rule made each question one, or kept a paragraph asking as text; the reader's first.
+    found += [r for r in raw.reasons if r.field == "question"]
+    found += [r for r in structured if r.field == "question"]
+    # Who speaks where a rule named them ("Müller = Dirk Müller"), or nobody (an editor's note).
+    found += [r for r in structured if r.field == "speaker"]
     if segment.audio is not None:
         url = segment.audio.url or str(segment.audio.path or "")
         rule = reader.get(("audio", url), "a download line in the text")

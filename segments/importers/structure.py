@@ -94,6 +94,12 @@ BYLINE = re.compile(
     rf"(?i:{_words('byline_words')})\s+(?P<names>[^,|]+?)(?:\s*[,|].*)?",
 )
 
+#: A paragraph that only credits the interviewer: "Das Gespräch führte Jan Roth.", "Propos
+#: recueillis par Jeanne Martin", "Interview: Anna Weiss und Tom Falk".
+INTERVIEWER_CREDIT = re.compile(
+    rf"(?i:{_words('interviewer_credits')})\s*(?P<names>[^,|;]+?)\.?",
+)
+
 #: The order people are listed in: who the episode is about first.
 ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
 
@@ -102,6 +108,8 @@ ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
 ROLE_TITLES = frozenset(vocabulary.words("role_titles"))
 #: Words that make any label a part, not a name: "Speaker 1", "Unidentified Male", "Male Voice".
 ROLE_TITLE_WORDS = frozenset(vocabulary.words("role_title_words"))
+#: Forms of address before a surname ("Frau Berg", "Mr. Smith"): never a first name. Case-folded.
+HONORIFICS = frozenset(vocabulary.words("honorifics"))
 #: Lowercase words a full name may have inside it ("Ludwig van Beethoven", "Luiz da Silva").
 NAME_PARTICLES = frozenset(
     {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
@@ -112,10 +120,25 @@ NAME_PARTICLES = frozenset(
 
 #: "MARK BANNERMAN: text", "THE FIRST LADY: text".
 CAPS_LABEL = re.compile(
-    r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})\s*:\s*(?P<rest>\S.*)"
+    r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})"
+    r"(?:,\s+(?P<part>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}))?\s*:\s*(?P<rest>\S.*)"
 )
+#: Labels that stand for the one interviewee: "GUEST:", "[Gast]" (case-folded, whole).
+GUEST_PARTS = frozenset(vocabulary.words("guest_label_parts"))
+#: The part a broadcast transcript's first label gives ("SARAH GONZALEZ, HOST:", "DAVID GREENE,
+#: BYLINE:"): who presents and who reports (case-folded, rule "qa-part-label").
+LABEL_PARTS: dict[str, Role] = {
+    **{part: "host" for part in vocabulary.words("host_label_parts")},
+    **{part: "reporter" for part in vocabulary.words("reporter_label_parts")},
+}
 #: "McKelvey: text", "Rick: text" (also "McKelvey:text", as Mashable prints it).
 NAME_LABEL = re.compile(r"(?P<label>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:\s*(?P<rest>\S.*)")
+#: An editor's note about the interview ("This interview has been edited for length."): a note.
+INTERVIEW_NOTE = re.compile(rf"(?i:{_words('interview_notes')})\b")
+#: "[Moderator] text", "[Gast]: text": podcast transcripts' bracketed speaker labels.
+BRACKET_LABEL = re.compile(
+    r"\[(?P<label>[A-ZÀ-Ý][\w.'’-]*(?:\s+[\w.'’-]+){0,3})\]:?\s+(?P<rest>\S.*)"
+)
 #: Labels that introduce a remark, never a speaker.
 NOT_SPEAKERS = frozenset(vocabulary.words("not_speakers"))
 #: Labels of an editor's remark: such a paragraph is its own section, spoken by nobody.
@@ -127,6 +150,12 @@ DOTTED_QA_LABEL = re.compile(r"(?P<label>[QA]\.)\s+(?P<rest>\S.*)")
 #: Dotted labels count only on a page with this many "Q." ("A. Smith said" is an initial).
 DOTTED_QUESTIONS_MIN = 2
 ANSWER_LABELS = frozenset(vocabulary.words("answer_labels"))
+#: Why a question the page reader marked is one (``--explain``).
+MARKED_UP = "marked up as a question (bold, a heading among several asking, a Q: label)"
+#: A question that speaks to someone: "What motivated you?", "Warum haben Sie ...?".
+ADDRESS = re.compile(rf"\b(?:{_words('address_words')})\b")
+#: The last sentence of a paragraph (a question's own words after any lead-in statements).
+_LAST_SENTENCE = re.compile(r"(?:^|(?<=[.!?…:])\s)(?P<last>[^.!?…:]*[?!.…]?[\s\"'”’»)\]]*)$")
 #: A time mark before a turn: "[00:12:30]", "(12:30)", "[1:02:03.5]", or a bare "00:12:30".
 TIME_MARK = re.compile(
     r"(?:[\[(](?P<time>\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d+)?)[\])]"
@@ -156,6 +185,7 @@ class _Item:
     questioner: str | None = None
     mark: Mark | None = None
     marked_up: bool = False  # the markup (or a "Q:" label) says so: never second-guessed
+    why: str = ""  # the rule that made it a question, or kept it text (``--explain``)
     start_seconds: float | None = None  # a time mark printed before it
 
 
@@ -312,6 +342,25 @@ def _byline_names(text: str) -> list[str] | None:
     return [n for n in names if n]
 
 
+def _credited_interviewers(text: str) -> list[str] | None:
+    """Return the names of an interviewer credit line, or None when ``text`` is not one.
+
+    >>> _credited_interviewers("Das Gespräch führte Jan Roth.")
+    ['Jan Roth']
+    >>> _credited_interviewers("Propos recueillis par Jeanne Martin et Paul Roy")
+    ['Jeanne Martin', 'Paul Roy']
+    >>> _credited_interviewers("Interview: Jane Doe on rivers") is None
+    True
+    """
+    match = INTERVIEWER_CREDIT.fullmatch(text)
+    if match is None or len(text.split()) > 16:
+        return None
+    names = [_clean_name(n) for n in _AND.split(match.group("names"))]
+    if not names or any(n is None for n in names):
+        return None
+    return [n for n in names if n]
+
+
 def _titlecase(label: str) -> str:
     """Turn a capitalised label into a name: "MARK BANNERMAN" -> "Mark Bannerman"."""
     return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), label.lower())
@@ -341,9 +390,11 @@ def _label(text: str) -> tuple[str, str, bool] | None:
     if dotted:
         return dotted.group("label"), dotted.group("rest"), False
     caps = CAPS_LABEL.fullmatch(text)
+    if caps and caps.group("part") and caps.group("part").casefold() not in LABEL_PARTS:
+        caps = None  # "WASHINGTON, D.C.: ..." is a dateline, no speaker
     if caps and len(re.sub(r"[^A-Z]", "", caps.group("label"))) >= 1:
         return caps.group("label"), caps.group("rest"), len(caps.group("label")) > 1
-    named = NAME_LABEL.fullmatch(text)
+    named = NAME_LABEL.fullmatch(text) or BRACKET_LABEL.fullmatch(text)
     if named:
         return named.group("label"), named.group("rest"), False
     return None
@@ -465,11 +516,14 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
             continue
         label, _rest, is_caps = found
         key = label.casefold().rstrip(".")
-        if key in NOT_SPEAKERS or label in accepted:
+        if label in accepted:
             continue
         if key in QUESTION_LABELS or key in ANSWER_LABELS:
+            # "Question :" / "Réponse :" mark turns, as the HTML reader's bold markers do.
             if not label.endswith(".") or counts["Q."] >= DOTTED_QUESTIONS_MIN:
                 accepted[label] = label
+            continue
+        if key in NOT_SPEAKERS:
             continue
         person = people.match(_titlecase(label) if is_caps else label)
         recurring = counts[label] >= 2
@@ -479,15 +533,61 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
             accepted[label] = _titlecase(label)
         elif not is_caps and recurring and len(label.split()) <= 4:
             accepted[label] = _full_name(label, people.front) or label
+    _name_short_labels(labels, accepted)
     return accepted
 
 
+def _name_short_labels(
+    labels: list[tuple[str, str, bool] | None], accepted: dict[str, str]
+) -> None:
+    """Give a surname label its full name from the page's one full-name label of that surname.
+
+    Interview transcripts name each speaker in full once ("Dirk Müller: Guten Morgen."), then by
+    surname ("Müller: ..."): the full label counts as the speaker's, once, too (rule
+    "qa-surname-label").
+    """
+    full: dict[str, bool] = {}
+    for found in labels:
+        if found and len(found[0].split()) >= 2 and found[0].casefold() not in NOT_SPEAKERS:
+            full[found[0]] = found[2]
+    short_labels = {found[0]: found[0] for found in labels if found and " " not in found[0]}
+    for short, shown in {**short_labels, **accepted}.items():
+        if " " in short or shown not in (short, _titlecase(short)):
+            continue
+        if short.casefold() in NOT_SPEAKERS | QUESTION_LABELS | ANSWER_LABELS:
+            continue
+        matches = [f for f in full if f.split()[-1].casefold() == short.casefold()]
+        if len(matches) == 1:
+            label = matches[0]
+            name = accepted.get(label) or (_titlecase(label) if full[label] else label)
+            accepted[short] = accepted[label] = name
+
+
+def _label_parts(blocks: list[Block]) -> list[tuple[str, Role, str]]:
+    """Return (name, role, label) for each "SARAH GONZALEZ, HOST:" label of the page."""
+    parts = []
+    for block in blocks:
+        caps = CAPS_LABEL.fullmatch(block.text)
+        role = LABEL_PARTS.get(caps.group("part").casefold()) if caps and caps["part"] else None
+        if caps and role:
+            parts.append((_titlecase(caps.group("label")), role, f"{caps[0].partition(':')[0]}:"))
+    return parts
+
+
 def _full_name(label: str, front: str) -> str | None:
-    """Find "Rick Terrill" in the intro for a first-name label "Rick", if the intro has it."""
+    """Find "Rick Terrill" in the intro for a first-name label "Rick", or "Anna Berg" for a
+    surname label "Berg" ("Frau Berg" is no full name), if the intro has it."""
     if " " in label:
         return None
     match = re.search(rf"\b{re.escape(label)}\s+([A-Z][\w-]+)\b(?![’'])", front)
-    return f"{label} {match.group(1)}" if match else None
+    if match:
+        return f"{label} {match.group(1)}"
+    firsts = {
+        match.group(1)
+        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(label)}\b", front)
+        if match.group(1).casefold().rstrip(".") not in NOT_NAME_WORDS | HONORIFICS
+    }
+    return f"{firsts.pop()} {label}" if len(firsts) == 1 else None  # "Anna and Paul Berg": no
 
 
 def _lead(blocks: list[Block], accepted: dict[str, str]) -> list[Block]:
@@ -519,6 +619,8 @@ def _find_people(
     if raw.show is not None:
         for host in raw.show.hosts:
             people.add(host, "host", why="the show header's hosts")
+    for speaker, part, label in _label_parts(blocks):
+        people.add(speaker, part, why=f"the transcript label {label!r} (qa-part-label)")
     lead = _lead(blocks, _accepted_labels(blocks, people))
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
@@ -557,7 +659,8 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("heading", text.rstrip(":").strip()))
             continue
         if block.kind == "question":
-            items.append(_Item("question", text, questioner=block.speaker, marked_up=True))
+            asker = block.speaker
+            items.append(_Item("question", text, questioner=asker, marked_up=True, why=MARKED_UP))
             continue
         speaker = _speaker_name(block.speaker, people) if block.speaker else None
         found = _label(text) if speaker is None else None
@@ -565,7 +668,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             key = found[0].casefold().rstrip(".")
             text = found[1]
             if key in QUESTION_LABELS:
-                items.append(_Item("question", text, marked_up=True))
+                items.append(_Item("question", text, marked_up=True, why=f"a {found[0]!r} label"))
                 continue
             if key in ANSWER_LABELS:
                 items.append(_Item("paragraph", text, mark="answer"))
@@ -573,7 +676,8 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             speaker = accepted[found[0]]
         if speaker is not None and speaker in askers and _is_question_text(text):
             # "JAMES KIM: How did you start?" from the page's interviewer is a question.
-            items.append(_Item("question", text, questioner=speaker, marked_up=True))
+            why = f"the page's interviewer {speaker!r} asking"
+            items.append(_Item("question", text, questioner=speaker, marked_up=True, why=why))
             continue
         if speaker is not None:
             items.append(_Item("paragraph", text, speaker=speaker))
@@ -581,6 +685,10 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
         heading = _heading_text(text)
         if found and found[0].casefold().rstrip(".") in NOTE_LABELS:
             items.append(_Item("paragraph", text, mark="note"))
+        elif INTERVIEW_NOTE.match(text) and len(text.split()) <= HEADING_MAX_WORDS * 4:
+            # The editing note closing an interview is nobody's answer.
+            why = "nobody: an editor's note about the interview (qa-interview-note)"
+            items.append(_Item("paragraph", text, mark="note", why=why))
         elif heading is not None:
             items.append(_Item("heading", heading))
         elif _is_question_text(text):
@@ -588,32 +696,201 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             if found and found[0].casefold() not in NOT_SPEAKERS and not found[0].endswith("."):
                 # A one-off label on a question ("Mashable: ... ?") names who asks.
                 asked_by, text = found[0], found[1]
-            items.append(_Item("question", text, questioner=asked_by))
+            items.append(_Item("question", text, questioner=asked_by, why="a paragraph asking"))
         else:
             items.append(_Item("paragraph", text))
     for item, block in zip(items, blocks, strict=True):  # one item per block
         item.start_seconds = block.start_seconds
-    return _confirm_questions(items)
+    items = _dash_dialogue(_labels_in_questions(items))
+    return _confirm_questions(_asker_turns(items, people))
+
+
+#: A label printed inside a question's own text: "SPIEGEL: Frau Berg, ...?", "taz: Und heute?".
+LEAD_LABEL = re.compile(r"(?P<label>\w[\w.'’-]*(?:\s+[\w.'’-]+){0,2})\s?:\s+(?P<rest>\S.*)")
+#: The dashes French print interviews open each turn with: "— Pourquoi la radio ?".
+DIALOGUE_DASH = re.compile(r"[—–-]\s+(?P<rest>\S.*)")
+#: A dialogue needs this many dashed turns.
+DIALOGUE_MIN_TURNS = 4
+
+
+def _labels_in_questions(items: list[_Item]) -> list[_Item]:
+    """Take the asker's label out of the questions that print it ("taz: Und heute?") and make
+    the statements it opens prompts too, when two or more questions start with it (rule
+    "qa-label-in-question")."""
+    counts = Counter(
+        m["label"]
+        for item in items
+        if item.kind == "question" and item.questioner is None
+        if (m := LEAD_LABEL.fullmatch(item.text))
+    )
+    if not counts:
+        return items
+    label, count = counts.most_common(1)[0]
+    key = label.casefold()
+    if count < 2 or key in NOT_SPEAKERS | QUESTION_LABELS | ANSWER_LABELS | NOTE_LABELS:
+        return items
+    why = f"asked by {label!r}, the label the page's questions start with (qa-label-in-question)"
+    out = []
+    for n, item in enumerate(items):
+        match = LEAD_LABEL.fullmatch(item.text)
+        answered = n + 1 < len(items) and items[n + 1].kind == "paragraph"
+        own = match is not None and match["label"] == label and item.speaker is None
+        if own and answered and item.kind in ("question", "paragraph") and not item.mark:
+            text = match["rest"] if match else item.text
+            item = replace(item, kind="question", text=text, questioner=label, why=why)
+            item.marked_up = True
+        out.append(item)
+    return out
+
+
+def _dash_dialogue(items: list[_Item]) -> list[_Item]:
+    """Read a dialogue of dashed turns ("— Pourquoi la radio ?" / "— Parce que ..."): its turns
+    lose the dash, and a turn asking that an unasking turn answers is a question (rule
+    "qa-dash-dialogue")."""
+    dashed = [
+        bool(item.kind in ("paragraph", "question") and not item.speaker)
+        and DIALOGUE_DASH.fullmatch(item.text) is not None
+        for item in items
+    ]
+    if sum(dashed) < DIALOGUE_MIN_TURNS:
+        return items
+    why = "a dashed turn asking, a dashed turn answering (qa-dash-dialogue)"
+    out = []
+    for n, item in enumerate(items):
+        if not dashed[n]:
+            out.append(item)
+            continue
+        text = DIALOGUE_DASH.fullmatch(item.text)["rest"]  # type: ignore[index]
+        answered = n + 1 < len(items) and dashed[n + 1] and not _is_question_text(items[n + 1].text)
+        if _is_question_text(text) and answered:
+            out.append(replace(item, kind="question", text=text, marked_up=True, why=why))
+        else:
+            out.append(replace(item, kind="paragraph", text=text))
+    return out
+
+
+def _asker(items: list[_Item], people: _People) -> str | None:
+    """Return the speaker label that asks the page's questions ("SPIEGEL:", "ZEIT ONLINE:"), if any.
+
+    That is the one label of two or more that asks at least twice and in at least half of its
+    turns, while the others ask in fewer than a third of theirs (rule "qa-asker-label"). A host's
+    or reporter's questions in a programme's transcript stay their turns.
+    """
+    turns: Counter[str] = Counter()
+    asks: Counter[str] = Counter()
+    for item in items:
+        who = item.speaker if item.kind == "paragraph" else item.questioner
+        if who is None or item.kind == "heading":
+            continue
+        turns[who] += 1
+        asks[who] += item.kind == "question" or _is_question_text(item.text)
+    if len(turns) < 2:
+        return None
+    top = max(turns, key=lambda who: (asks[who] / turns[who], asks[who]))
+    others_turns = sum(turns.values()) - turns[top]
+    others_asks = sum(asks.values()) - asks[top]
+    presenter = people.match(top)
+    if presenter is not None and presenter.role in ("host", "reporter"):
+        return None
+    if asks[top] >= 2 and 2 * asks[top] >= turns[top] and 3 * others_asks < others_turns:
+        return top
+    return None
+
+
+def _asker_turns(items: list[_Item], people: _People) -> list[_Item]:
+    """Make the asking label's turns prompts, statements too ("SPIEGEL: Erzählen Sie."), when
+    another speaker answers them; the paragraphs between a prompt and its answer join it."""
+    asker = _asker(items, people)
+    if asker is None:
+        return items
+    why = f"asked by {asker!r}, the label whose turns ask the page's questions (qa-asker-label)"
+    out: list[_Item] = []
+    n = 0
+    while n < len(items):
+        item = items[n]
+        asks = item.speaker == asker and item.kind == "paragraph"
+        if not asks and not (item.kind == "question" and item.questioner == asker):
+            out.append(item)
+            n += 1
+            continue
+        end = n + 1
+        while end < len(items) and items[end].kind == "paragraph" and items[end].speaker is None:
+            end += 1  # an unlabelled paragraph continues the prompt until the answer's label
+        answered = end < len(items) and items[end].speaker not in (None, asker)
+        if not answered:
+            out.append(item)
+            n += 1
+            continue
+        text = " ".join([item.text, *(i.text for i in items[n + 1 : end])])
+        prompt = replace(item, kind="question", text=text, speaker=None, questioner=asker)
+        out.append(replace(prompt, marked_up=True, why=why))
+        n = end
+    return out
+
+
+def _addresses_someone(question: str) -> bool:
+    """Tell whether a question's own sentence speaks to someone ("you", "Sie", "vous").
+
+    >>> _addresses_someone("You grew up in Lyon. What was that like for you?")
+    True
+    >>> _addresses_someone("Before you grasp, you have to reach. How did they learn to reach?")
+    False
+    """
+    match = _LAST_SENTENCE.search(_strip_closers(question).rstrip("?").rstrip() + "?")
+    return bool(ADDRESS.search(match.group("last") if match else question))
+
+
+def _is_prompt(items: list[_Item], index: int) -> bool:
+    """Tell an interviewer's prompt from an essay's rhetorical question (rule "qa-prompt").
+
+    A prompt is marked up as one, or asked by a label, or answered by a labelled speaker, or it
+    speaks to someone; "Do children today have useful childhoods?" does none of these.
+    """
+    item, answer = items[index], items[index + 1]
+    return (
+        item.marked_up
+        or item.questioner is not None
+        or answer.speaker is not None
+        or answer.mark == "answer"
+        or _addresses_someone(item.text)
+    )
 
 
 def _confirm_questions(items: list[_Item]) -> list[_Item]:
-    """Keep text-detected questions only in interviews: two or more, each followed by an answer.
+    """Keep text-detected questions only in interviews: two or more, each followed by an answer,
+    at least half of them prompts (``_is_prompt``).
 
-    A lone rhetorical question in an article stays a paragraph. A short line without a full stop
-    right before a question ("Q&A With Jim McKelvey, Cofounder of Square") is its heading.
+    A lone rhetorical question in an article stays a paragraph, and so do an essay's questions to
+    itself. A short line without a full stop right before a question ("Q&A With Jim McKelvey,
+    Cofounder of Square") is its heading.
     """
     answered = [
         i
         for i, item in enumerate(items)
         if item.kind == "question" and i + 1 < len(items) and items[i + 1].kind == "paragraph"
     ]
-    confirmed = set(answered) if len(answered) >= 2 else set()
+    prompts = [i for i in answered if _is_prompt(items, i)]
+    interview = len(answered) >= 2 and 2 * len(prompts) >= len(answered)
+    confirmed = set(answered) if interview else set()
     confirmed |= {i for i, item in enumerate(items) if item.marked_up}
+    if len(answered) < 2:
+        why = "kept as text: a lone question is no interview"
+    elif not interview:
+        why = (
+            f"kept as text (qa-prompt): {len(answered) - len(prompts)} of {len(answered)} "
+            "questions address nobody and no labelled speaker answers them (an essay's own)"
+        )
+    else:
+        why = f"a paragraph asking, {len(prompts)} of {len(answered)} prompts answered (qa-prompt)"
     out = []
     for i, item in enumerate(items):
         if item.kind == "question" and not item.marked_up and i not in confirmed:
             label = f"{item.questioner}: " if item.questioner else ""
-            out.append(replace(item, kind="paragraph", text=label + item.text, questioner=None))
+            text = label + item.text
+            reason = why if i in answered else "kept as text: no answer follows"
+            out.append(replace(item, kind="paragraph", text=text, questioner=None, why=reason))
+        elif item.kind == "question" and not item.marked_up:
+            out.append(replace(item, why=why))
         elif (
             i + 1 in confirmed
             and item.kind == "paragraph"
@@ -625,7 +902,23 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
             out.append(replace(item, kind="heading"))
         else:
             out.append(item)
+    asked = [i for i, item in enumerate(out) if item.kind == "question"]
+    if len(asked) == 1 and _is_lone_bold(out, asked[0]):
+        # One bold line asking in a report ("What happens next?") is its subheading (qa-lone-bold).
+        why = "kept as text: the page's one question, marked up but unanswered, is a subheading"
+        out[asked[0]] = replace(out[asked[0]], kind="heading", why=f"{why} (qa-lone-bold)")
     return out
+
+
+def _is_lone_bold(items: list[_Item], index: int) -> bool:
+    """Tell a page's one marked-up question that no label asks and no labelled speaker answers."""
+    item = items[index]
+    answer = items[index + 1] if index + 1 < len(items) else None
+    return (
+        item.why == MARKED_UP
+        and item.questioner is None
+        and (answer is None or (answer.speaker is None and answer.mark != "answer"))
+    )
 
 
 def _sections(items: list[_Item]) -> tuple[list[str], list[Section], list[Mark | None]]:
@@ -734,15 +1027,23 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         raise InputError("no recognisable content (no title or text)", where=raw.path)
 
     bylines: list[str] = []
+    credits: list[tuple[str, str]] = []
     body: list[Block] = []
     for block in blocks:
         names = _byline_names(block.text) if block.kind != "question" else None
+        credited = _credited_interviewers(block.text) if block.kind != "question" else None
         if names:
             bylines.extend(names)
+        elif credited:
+            # Where print interviews say who asked, often last: no part of the last answer.
+            credits += [(name, block.text) for name in credited]
         else:
             body.append(block)
 
     people = _find_people(raw, title, body, bylines)
+    for name, line in credits:
+        why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
+        people.add(name, "interviewer", why=why)
     items = _classify(body, people)
     intro, sections, marks = _sections(items)
 
@@ -754,6 +1055,13 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
 
     bylined = [p for p in people.found if p.role == "reporter" and p.name in _metadata_names(raw)]
     asked = any(s.question for s in sections)
+    if not asked and not people.with_role("guest"):
+        for person in people.with_role("interviewer"):
+            why = people.why.get(person.name.casefold(), "")
+            if why == "a byline paragraph of an interview":
+                # A question the page turned out not to ask made no interview: a reporter wrote it.
+                person.role = "reporter"
+                people.why[person.name.casefold()] = "a byline paragraph (no Q&A on the page)"
     if asked and not people.with_role("interviewer") and len(bylined) == 1:
         # The byline of a Q&A is whoever asked the questions.
         bylined[0].role = "interviewer"
@@ -765,13 +1073,36 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     labelled = bool(speakers) and speakers != {g.name for g in guests[:1]}
     interview = bool(interviewers) or any(s.question for s in sections)
     guest_name = guests[0].name if len(guests) == 1 else None
+    named_by: dict[str, str] = {}  # "Müller = Dirk Müller": the rule (``--explain``)
     for section, mark in zip(sections, marks, strict=True):
         answered = mark == "answer" or (interview and not labelled and mark != "note")
         if section.speaker is None and section.paragraphs and guest_name and answered:
             section.speaker = guest_name
+        elif guest_name and section.speaker and section.speaker.casefold() in GUEST_PARTS:
+            # "[Gast]" is the page's one guest.
+            why = "the part label of the page's one guest (qa-guest-part)"
+            named_by[f"{section.speaker} = {guest_name}"] = why
+            section.speaker = guest_name
         if section.question and len(interviewers) == 1:
             section.questioner = interviewers[0].name
     askers = {s.questioner for s in sections if s.question and s.questioner}
+    accepted = _accepted_labels(body, people)
+    named = {shown for label, shown in accepted.items() if shown not in (label, _titlecase(label))}
+    printed = {_titlecase(label) for label in accepted} | set(accepted)
+    for label, shown in accepted.items():
+        if shown not in (label, _titlecase(label)):
+            why = (
+                "the page's label naming them in full (qa-surname-label)"
+                if shown in printed
+                else "the name the intro or the page's people give in full"
+            )
+            named_by.setdefault(f"{label} = {shown}", why)
+    for asker in sorted(askers & named):
+        # "Müller:" of "Dirk Müller:" asking: a person, the interviewer ("ZEIT ONLINE:" is none).
+        if is_person_name(asker) and people.match(asker) is None:
+            people.add(
+                asker, "interviewer", why="asks the page's questions by label (qa-asker-label)"
+            )
     if not interviewers and len(askers) == 1:
         # "Mashable:" before the first question asks them all.
         for section in sections:
@@ -781,8 +1112,9 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     reporters = {p.name for p in people.with_role("reporter")}
     for section in sections:
         if section.question and section.speaker:
-            # Whoever answers the page's questions is interviewed on it.
-            people.add(section.speaker, "guest", why="answers the page's questions")
+            # Whoever answers the page's questions is interviewed on it ("[Gast]" is a part).
+            if section.speaker.casefold() not in ROLE_TITLES:
+                people.add(section.speaker, "guest", why="answers the page's questions")
         elif (
             section.speaker
             and section.speaker not in reporters
@@ -791,7 +1123,10 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
             # Radio's throw: the speaker who says "Ellesa Throwden reports." presents the show.
             people.add(section.speaker, "host", why="hands over to a reporter ('X reports.')")
     for speaker in dict.fromkeys(s.speaker for s in sections if s.speaker):
-        # Whoever else speaks on the page by name is a guest (radio transcripts' interviewees).
+        # Whoever else speaks on the page by name is a guest (radio transcripts' interviewees);
+        # the label asking the questions ("ZEIT ONLINE:") is the publication, never interviewed.
+        if speaker in askers:
+            continue
         if people.match(speaker) is None and is_person_name(speaker):
             people.add(speaker, "guest", why="speaks by name in the transcript")
 
@@ -806,6 +1141,12 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         title = _short_title(next(t for t in texts if t))
 
     if reasons is not None:
+        for item in items:
+            if item.kind == "question" or item.why.startswith("kept as text"):
+                reasons.append(Reason("question", item.text, item.why))
+            elif item.mark == "note" and item.why:
+                reasons.append(Reason("speaker", item.text, item.why))
+        reasons += [Reason("speaker", value, why) for value, why in named_by.items()]
         for person in people.ordered():
             why = people.why.get(person.name.casefold()) or "the page reader"
             reasons.append(Reason("person", f"{person.name} ({person.role})", why))

@@ -63,8 +63,22 @@ ENGLISH = Vocabulary(
         "narrator", "moderator", "presenter", "anchor", "correspondent", "translator",
         "interpreter", "crowd", "member", "off-camera", "off-mic",
     ),
+    interviewer_credits=(
+        "interviewed by", "interview by", "interview conducted by", "questions by", "interview ?:",
+    ),
+    host_label_parts=("host", "co-host", "anchor", "presenter", "moderator"),
+    reporter_label_parts=("byline", "reporter", "correspondent"),
+    interview_notes=(
+        r"(?:this|the) (?:interview|conversation|transcript|q&a) (?:has been|was|is|have been)"
+        r" (?:lightly |slightly )?(?:edited|condensed|shortened|abridged)",
+    ),
+    guest_label_parts=("guest", "interviewee"),
+    honorifics=(
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    ),
     question_labels=("q", "question"),
     answer_labels=("a", "answer"),
+    address_words=("[Yy]ou", "[Yy]our", "[Yy]ours", "[Yy]ourself", "[Yy]ourselves"),
     note_labels=(
         "note", "update", "editor's note", "editor’s note", "correction", "clarification",
         "disclosure", "disclaimer",

@@ -23,8 +23,25 @@ FRENCH = Vocabulary(
     byline_with_words=("avec",),
     interface_labels=("lire la suite", "voir plus", "en savoir plus", "partager", "suivre"),
     staff_words=("rédaction", "redaction"),
+    interviewer_credits=(
+        "propos recueillis par", "entretien réalisé par", "interview réalisée par",
+        "entretien ?:",
+    ),
+    host_label_parts=("animateur", "animatrice", "présentateur", "présentatrice"),
+    reporter_label_parts=("journaliste", "correspondant", "correspondante"),
+    role_titles=(
+        "animateur", "animatrice", "invité", "invitée", "journaliste", "voix off", "question",
+        "réponse",
+    ),
+    interview_notes=(
+        r"(?:cet|l['’]) ?(?:entretien|interview) a été (?:\w+ )?"
+        r"(?:édité|raccourci|condensé|réalisé)",
+    ),
+    guest_label_parts=("invité", "invitée"),
+    honorifics=("monsieur", "madame", "mademoiselle", "m", "mme", "mlle", "me", "dr", "pr"),
     question_labels=("question",),
     answer_labels=("réponse", "r"),
+    address_words=("[Vv]ous", "[Vv]otre", "[Vv]os", "[Tt]u", "[Tt]oi"),
     note_labels=("mise à jour",),
     not_speakers=("durée", "crédit", "crédits", "lire aussi", "à lire aussi", "à écouter"),
     credit_words=("crédits?(?: photo)?",),

@@ -26,6 +26,9 @@ class Vocabulary:
     talk_preps: tuple[str, ...] = ()
     #: Words before the interviewer's name: "interviewed by Jane Doe" (case-insensitive).
     interviewer_titles: tuple[str, ...] = ()
+    #: A whole paragraph crediting the interviewer, before the names: "Das Gespräch führte Jan
+    #: Roth.", "Propos recueillis par Jeanne Martin" (case-insensitive), often the page's last.
+    interviewer_credits: tuple[str, ...] = ()
     #: Words before the interviewee's name: "interview with Jim McKelvey" (case-insensitive).
     guest_phrases: tuple[str, ...] = ()
     #: "X is a director" / "X ist Astrophysikerin": the verbs, and the articles after them.
@@ -45,6 +48,15 @@ class Vocabulary:
     byline_with_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).
     interface_labels: tuple[str, ...] = ()
+    #: Forms of address before a surname: "Mr. Smith", "Frau Berg", "Madame Roy" (case-folded,
+    #: without a full stop).
+    honorifics: tuple[str, ...] = ()
+    #: The part after a transcript label's name: "SARAH GONZALEZ, HOST:" presents the programme,
+    #: "DAVID GREENE, BYLINE:" reports for it (case-folded, whole).
+    host_label_parts: tuple[str, ...] = ()
+    #: A label naming the interviewee by their part: "GUEST:", "[Gast]", "Invitée :" (case-folded).
+    guest_label_parts: tuple[str, ...] = ()
+    reporter_label_parts: tuple[str, ...] = ()
     #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
     role_titles: tuple[str, ...] = ()
     #: Words that make any label a part: "Speaker 1", "Unidentified Male" (case-folded).
@@ -55,8 +67,14 @@ class Vocabulary:
     question_labels: tuple[str, ...] = ()
     #: "A:" / "Antwort:" labels.
     answer_labels: tuple[str, ...] = ()
+    #: Words that address the one asked: "you", "Sie", "vous" (case as written, whole words). An
+    #: unmarked question that addresses nobody ("Where are the studios, anyway?") is an essay's.
+    address_words: tuple[str, ...] = ()
     #: Labels of an editor's remark: "Note:", "Anmerkung:" (case-folded).
     note_labels: tuple[str, ...] = ()
+    #: How an editor's note about the interview itself opens: "This interview has been edited
+    #: for length and clarity." (case-insensitive, at the paragraph's start): nobody's answer.
+    interview_notes: tuple[str, ...] = ()
     #: Labels that introduce a remark, never a speaker: "Update:", "Dauer:" (case-folded).
     not_speakers: tuple[str, ...] = ()
     #: Bold labels of blogs' link lists, not speakers either: "Posted in", "Themen" (case-folded).

@@ -7,6 +7,7 @@ miss next to it is the same structure a rule must leave alone.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -14,8 +15,11 @@ import pytest
 from segments.importers.furniture import is_furniture
 from segments.importers.html import _trafilatura_bylines, read_html_page
 from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
-from segments.importers.rawpage import Block, RawPage
-from segments.model import AudioRef
+from segments.importers.rawpage import Block, RawPage, Reason
+from segments.importers.read import read_page
+from segments.importers.structure import build_segment
+from segments.importers.text import read_text_page
+from segments.model import AudioRef, Section
 
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
 {before}<article><h1>Case page</h1><p>An opening paragraph that sets the scene for this case.</p>
@@ -27,6 +31,9 @@ def page(snippet: str = "", **parts: str) -> RawPage:
     values = {"lang": "en", "title": "Case page", "head": "", "before": "", "after": ""}
     values.update(parts)
     return read_html_page(PAGE.format(snippet=snippet, **values), "case.html")
+
+
+CLOSING = "A closing paragraph that ends the article for this case."
 
 
 def inner(raw: RawPage) -> list[Block]:
@@ -760,3 +767,630 @@ WIDGET_MESSAGES = [
 @pytest.mark.parametrize(("text", "rule_id"), WIDGET_MESSAGES)
 def test_widget_messages_are_furniture(text: str, rule_id: str | None) -> None:
     assert is_furniture(text) == rule_id
+
+
+# --- Q&A: what makes a question an interviewer's prompt (qa10) ---------------------------------
+
+ESSAY = """The value of slow work
+
+Most of what we admire took a long time. The cathedral builders never saw the roof.
+
+{q1}
+
+Apprentices learned by doing, for years, before anyone called them masters.
+
+{q2}
+
+Guilds once held that knowledge. Now nobody does, and the loss shows.
+
+{q3}
+
+A workshop is a place where a child can be useful. We have few left.
+"""
+
+
+def questions_of(text: str) -> list[str | None]:
+    segment = build_segment(read_text_page(text, "page.txt"))
+    return [s.question for s in segment.transcript if s.question]
+
+
+PROMPTS = [
+    # case, the three questions, how many are asked as an interview's
+    (
+        "an essay's questions to itself stay its text",
+        ("Why did it take so long?", "Who teaches that now?", "Where are the workshops?"),
+        0,
+    ),
+    (
+        "a rhetorical question after statements in one paragraph",
+        (
+            "The builders were patient. They had to be. How did they learn it?",
+            "Who teaches that now?",
+            "Where are the workshops, anyway?",
+        ),
+        0,
+    ),
+    (
+        "near miss: questions put to someone are an interview's",
+        ("Why did it take you so long?", "Who taught you?", "Where is your workshop?"),
+        3,
+    ),
+    (
+        "near miss: German questions with the formal Sie",
+        ("Warum hat es so lange gedauert?", "Wer hat Sie das gelehrt?", "Wo arbeiten Sie?"),
+        3,
+    ),
+    (
+        "near miss: French questions with vous",
+        ("Pourquoi tant de temps ?", "Qui vous a appris ?", "Où travaillez-vous ?"),
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "asked", "expected"), PROMPTS, ids=[p[0] for p in PROMPTS])
+def test_an_unmarked_question_is_a_prompt_only_when_put_to_someone(
+    case: str, asked: tuple[str, str, str], expected: int
+) -> None:
+    q1, q2, q3 = asked
+    assert len(questions_of(ESSAY.format(q1=q1, q2=q2, q3=q3))) == expected
+
+
+def test_near_miss_unmarked_questions_answered_by_labelled_speakers_are_prompts() -> None:
+    text = (
+        ESSAY.format(
+            q1="Why did it take so long?",
+            q2="Who teaches that now?",
+            q3="Where are the workshops?",
+        )
+        .replace("Apprentices learned", "Ada: Apprentices learned")
+        .replace("Guilds once", "Ada: Guilds once")
+    )
+    # Two of three are answered by "Ada:": the page is an interview, so all three are asked.
+    assert questions_of(text) == [
+        "Why did it take so long?",
+        "Who teaches that now?",
+        "Where are the workshops?",
+    ]
+
+
+def test_explain_names_the_rule_that_kept_an_essays_questions_as_text(tmp_path: Path) -> None:
+    page_file = tmp_path / "essay.txt"
+    page_file.write_text(ESSAY.format(q1="Why?", q2="Who now?", q3="Where?"), encoding="utf-8")
+    reasons: list[Reason] = []
+    read_page(page_file, None, reasons)
+    asked = [r for r in reasons if r.field == "question"]
+    assert [r.value for r in asked] == ["Why?", "Who now?", "Where?"]
+    assert all(r.rule.startswith("kept as text (qa-prompt): 3 of 3") for r in asked)
+
+
+BOLD_QUESTIONS = [
+    # case, snippet, the questions the page asks
+    (
+        "a teaser link in bold is another article, not a question",
+        "<p><strong>Why did you start the station?</strong></p><p>Because nobody else would.</p>"
+        '<p><strong>Lire : <a href="/culture/article/que-sont-les-antennes.html">Que sont les'
+        " antennes pirates, ces radios sans licence ?</a></strong></p>"
+        "<p><strong>What comes next?</strong></p><p>A second transmitter.</p>",
+        ["Why did you start the station?", "What comes next?"],
+    ),
+    (
+        "near miss: a bold question with a name linked in it still asks",
+        "<p><strong>Why did you start the station?</strong></p><p>Because nobody else would.</p>"
+        '<p><strong>What did <a href="/people/jane-smith">Jane Smith</a> tell you?</strong></p>'
+        "<p>To wait a year.</p>",
+        ["Why did you start the station?", "What did Jane Smith tell you?"],
+    ),
+    (
+        "one bold question in a report is its subheading",
+        "<p>The council met on Monday.</p><p><strong>What happens next?</strong></p>"
+        "<p>The council votes in May.</p>",
+        [],
+    ),
+    (
+        "near miss: two bold questions answered in turn are an interview",
+        "<p><strong>What happens next?</strong></p><p>The council votes in May.</p>"
+        "<p><strong>And after that?</strong></p><p>We build.</p>",
+        ["What happens next?", "And after that?"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "snippet", "asked"), BOLD_QUESTIONS, ids=[b[0] for b in BOLD_QUESTIONS]
+)
+def test_bold_questions_the_page_does_not_ask(case: str, snippet: str, asked: list[str]) -> None:
+    segment = build_segment(page(snippet))
+    assert [s.question for s in segment.transcript if s.question] == asked
+
+
+def test_one_bold_question_in_a_report_stays_its_subheading() -> None:
+    snippet = "<p>The council met.</p><p><strong>What happens next?</strong></p><p>A vote.</p>"
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet), reasons)
+    assert Section(heading="What happens next?", paragraphs=["A vote.", CLOSING]) in (
+        segment.transcript
+    )
+    assert [r.rule for r in reasons if r.field == "question"] == [
+        "kept as text: the page's one question, marked up but unanswered, is a subheading"
+        " (qa-lone-bold)"
+    ]
+
+
+# --- Q&A: speaker labels of printed and broadcast interviews (qa10) ----------------------------
+
+ZEIT_STYLE = (
+    "<p><strong>ZEIT ONLINE:</strong> Frau Berg, wie kam es zu dem Sender?</p>"
+    "<p><strong>Anna Berg:</strong> Durch Zufall, an einem Sonntag.</p>"
+    "<p><strong>ZEIT ONLINE:</strong> Erzählen Sie.</p>"
+    "<p><strong>Anna Berg:</strong> Ein Freund hatte einen Sender im Keller.</p>"
+    "<p>Wir haben einfach angefangen.</p>"
+    "<p><strong>ZEIT ONLINE:</strong> Und heute?</p>"
+    "<p><strong>Anna Berg:</strong> Sende ich täglich.</p>"
+)
+
+
+def test_an_outlet_label_that_asks_makes_every_turn_of_it_a_prompt() -> None:
+    segment = build_segment(page(ZEIT_STYLE, lang="de"))
+    asked = [(s.question, s.questioner, s.speaker) for s in segment.transcript if s.question]
+    assert asked == [
+        ("Frau Berg, wie kam es zu dem Sender?", "ZEIT ONLINE", "Anna Berg"),
+        ("Erzählen Sie.", "ZEIT ONLINE", "Anna Berg"),  # a statement prompt asks too
+        ("Und heute?", "ZEIT ONLINE", "Anna Berg"),
+    ]
+    assert segment.transcript[1].paragraphs == [
+        "Ein Freund hatte einen Sender im Keller.",
+        "Wir haben einfach angefangen.",
+    ]
+    # The publication asking is nobody on the episode; who answers is its guest.
+    assert [(p.name, p.role) for p in segment.people] == [("Anna Berg", "guest")]
+
+
+PRINTED_LABELS = [
+    # case, page text, (question, questioner, answerer) of each Q&A section
+    (
+        "SPIEGEL: and surname answers named in the intro",
+        "Der Sender im Keller\n\nAnna Berg hat einen Sender gegründet.\n\n"
+        "SPIEGEL: Frau Berg, wie kam es dazu?\n\nBerg: Durch Zufall.\n\n"
+        "SPIEGEL: Erzählen Sie.\n\nBerg: Es war ein Sonntag.\n\n"
+        "SPIEGEL: Und heute?\n\nBerg: Sende ich täglich.\n",
+        [
+            ("Frau Berg, wie kam es dazu?", "Spiegel", "Anna Berg"),
+            ("Erzählen Sie.", "Spiegel", "Anna Berg"),
+            ("Und heute?", "Spiegel", "Anna Berg"),
+        ],
+    ),
+    (
+        "Le Monde : with a space before the colon, a prompt ending in an ellipsis",
+        "La radio dans la cave\n\nAnna Berg a fondé une radio.\n\n"
+        "Le Monde : Pourquoi la radio ?\n\nAnna Berg : Parce que la voix reste.\n\n"
+        "Le Monde : Et la télévision…\n\nAnna Berg : Elle passe.\n\n"
+        "Le Monde : Quel est votre prochain projet ?\n\nAnna Berg : Un livre.\n",
+        [
+            ("Pourquoi la radio ?", "Le Monde", "Anna Berg"),
+            ("Et la télévision…", "Le Monde", "Anna Berg"),
+            ("Quel est votre prochain projet ?", "Le Monde", "Anna Berg"),
+        ],
+    ),
+    (
+        "a broadcast interview: full names once, then surnames",
+        "Wir brauchen mehr Netze\n\nDer Minister im Gespräch.\n\n"
+        "Dirk Müller: Am Telefon ist der Minister. Guten Morgen, Herr Altmaier!\n\n"
+        "Peter Altmaier: Guten Morgen, Herr Müller.\n\n"
+        "Müller: Warum dauert der Ausbau so lange?\n\nAltmaier: Die Genehmigungen.\n\n"
+        "Müller: Und wann wird es schneller?\n\nAltmaier: Ab nächstem Jahr.\n",
+        [
+            (
+                "Am Telefon ist der Minister. Guten Morgen, Herr Altmaier!",
+                "Dirk Müller",
+                "Peter Altmaier",
+            ),
+            ("Warum dauert der Ausbau so lange?", "Dirk Müller", "Peter Altmaier"),
+            ("Und wann wird es schneller?", "Dirk Müller", "Peter Altmaier"),
+        ],
+    ),
+    (
+        "near miss: two speakers who both ask are a conversation, not an interview",
+        "Zwei Sender\n\nEin Streitgespräch.\n\n"
+        "Anna Berg: Warum senden Sie nachts?\n\nPaul Roth: Warum nicht? Und Sie?\n\n"
+        "Anna Berg: Ich sende morgens. Hören Sie das?\n\nPaul Roth: Nie. Wer hört morgens?\n",
+        [],
+    ),
+    (
+        "near miss: a host's questions in a programme's transcript stay turns",
+        "Hosted by Kai Lund\n\nRivers\n\nKai Lund talks rivers with a hydrologist.\n\n"
+        "KAI LUND: What next?\n\nJANE DOE: Lakes.\n\n"
+        "KAI LUND: How long did it take?\n\nJANE DOE: Ten years.\n",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "asked"), PRINTED_LABELS, ids=[p[0] for p in PRINTED_LABELS]
+)
+def test_the_label_that_asks(case: str, text: str, asked: list[tuple[str, str, str]]) -> None:
+    segment = build_segment(read_text_page(text, "page.txt"))
+    found = [(s.question, s.questioner, s.speaker) for s in segment.transcript if s.question]
+    assert found == asked
+
+
+def test_a_named_interviewer_asking_by_label_is_the_interviewer() -> None:
+    text = PRINTED_LABELS[2][1]
+    people = build_segment(read_text_page(text, "page.txt")).people
+    assert [(p.name, p.role) for p in people] == [
+        ("Peter Altmaier", "guest"),
+        ("Dirk Müller", "interviewer"),
+    ]
+
+
+def test_near_miss_a_surname_two_speakers_share_is_left_as_printed() -> None:
+    text = (
+        "Geschwister\n\nEin Gespräch.\n\nAnna Berg: Wir senden seit 1990.\n\n"
+        "Paul Berg: Seit 1991.\n\nBerg: Das stimmt nicht.\n\nBerg: Doch.\n"
+    )
+    speakers = [s.speaker for s in build_segment(read_text_page(text, "page.txt")).transcript]
+    assert "Berg" in speakers and "Anna Berg" not in speakers[2:]
+
+
+# --- Q&A: prompts set like the questions, interviewer credit lines (qa10) ----------------------
+
+EMPHASIS = [
+    # case, snippet, the Q&A sections' questions
+    (
+        "French magazine: questions in italics, one prompt ending in an ellipsis",
+        "<p><em>Pourquoi la radio ?</em></p><p>Parce que la voix reste.</p>"
+        "<p><em>Et la télévision…</em></p><p>Elle passe.</p>"
+        "<p><em>Quel est le prochain projet ?</em></p><p>Un livre.</p>",
+        ["Pourquoi la radio ?", "Et la télévision…", "Quel est le prochain projet ?"],
+    ),
+    (
+        "near miss: one italic question and an italic note are no interview",
+        "<p><em>Pourquoi la radio ?</em></p><p>La station fête ses dix ans.</p>"
+        "<p><em>Cet article a paru dans le numéro de mai.</em></p><p>Elle émet en FM.</p>",
+        [],
+    ),
+    (
+        "taz style: bold prompts without labels, a statement among them",
+        "<p><strong>Frau Berg, wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        "<p><strong>Erzählen Sie.</strong></p><p>Es war ein Sonntag.</p>"
+        "<p><strong>Und heute?</strong></p><p>Sende ich täglich.</p>",
+        ["Frau Berg, wie kam es dazu?", "Erzählen Sie.", "Und heute?"],
+    ),
+    (
+        "near miss: a bold standfirst before the first question stays the intro",
+        "<p><strong>Anna Berg hat einen Sender gegründet. Ein Gespräch.</strong></p>"
+        "<p><strong>Frau Berg, wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        "<p><strong>Und heute?</strong></p><p>Sende ich täglich.</p>",
+        ["Frau Berg, wie kam es dazu?", "Und heute?"],
+    ),
+    (
+        "near miss: a bold statement another bold line follows is no prompt",
+        "<p><strong>Wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        "<p><strong>Und heute?</strong></p><p>Sende ich täglich.</p>"
+        "<p><strong>Mehr zum Sender.</strong></p><p><strong>Frequenzen und Zeiten</strong></p>"
+        "<p>UKW 99,1.</p>",
+        ["Wie kam es dazu?", "Und heute?"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "asked"), EMPHASIS, ids=[e[0] for e in EMPHASIS])
+def test_prompts_set_like_the_pages_questions(case: str, snippet: str, asked: list[str]) -> None:
+    segment = build_segment(page(snippet, lang="de"))
+    assert [s.question for s in segment.transcript if s.question] == asked
+
+
+CREDITS = [
+    # case, the credit paragraph, the interviewers it names (none: it is text)
+    ("German: Das Gespräch führte", "Das Gespräch führte Jan Roth.", ["Jan Roth"]),
+    (
+        "German: two interviewers",
+        "Das Interview führten Jan Roth und Eva Kern.",
+        ["Jan Roth", "Eva Kern"],
+    ),
+    ("French: propos recueillis par", "Propos recueillis par Jeanne Martin", ["Jeanne Martin"]),
+    ("taz and English: Interview:", "Interview: Anna Weiss", ["Anna Weiss"]),
+    ("near miss: a title line naming the guest", "Interview: Jane Doe on rivers", []),
+    ("near miss: a sentence about an interview", "Das Gespräch führte uns nach Kassel.", []),
+]
+
+
+@pytest.mark.parametrize(("case", "line", "names"), CREDITS, ids=[c[0] for c in CREDITS])
+def test_interviewer_credit_lines(case: str, line: str, names: list[str]) -> None:
+    snippet = (
+        "<p><strong>Wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        f"<p><strong>Und heute?</strong></p><p>Sende ich täglich.</p><p><em>{line}</em></p>"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet, lang="de"), reasons)
+    assert [p.name for p in segment.people if p.role == "interviewer"] == names
+    last = segment.transcript[-1].paragraphs
+    assert (line in last) == (not names)  # a credit is no part of the last answer
+    if len(names) == 1:
+        assert {s.questioner for s in segment.transcript if s.question} == {names[0]}
+    if names:
+        assert any("qa-interviewer-credit" in r.rule for r in reasons if r.field == "person")
+
+
+# --- Q&A: broadcast transcripts' labels (qa10) -------------------------------------------------
+
+NPR_STYLE = """The Indicator: Fork the government
+
+Taiwan tried something new with its technology.
+
+SARAH GONZALEZ, HOST: This is THE INDICATOR. I'm Sarah Gonzalez.
+
+DARIAN WOODS, HOST: And I'm Darian Woods.
+
+(SOUNDBITE OF MUSIC)
+
+GONZALEZ: Audrey Tang is the digital minister.
+
+AUDREY TANG: We work with civic hackers.
+
+WOODS: How does that work?
+
+TANG: People fork the government.
+
+MARA LIND, BYLINE: In Taipei, the hackers meet on Saturdays.
+
+UNIDENTIFIED PERSON: (Speaking Mandarin).
+
+GONZALEZ: And it worked.
+"""
+
+
+def test_a_broadcast_transcript_labels_name_and_part_once_then_the_surname() -> None:
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(NPR_STYLE, "page.txt"), reasons)
+    assert [s.speaker for s in segment.transcript] == [
+        "Sarah Gonzalez",
+        "Darian Woods",
+        "Sarah Gonzalez",
+        "Audrey Tang",
+        "Darian Woods",  # "WOODS:" once is the host named in full before
+        "Audrey Tang",
+        "Mara Lind",
+        "Unidentified Person",
+        "Sarah Gonzalez",
+    ]
+    assert segment.transcript[0].paragraphs == ["This is THE INDICATOR. I'm Sarah Gonzalez."]
+    assert [(p.name, p.role) for p in segment.people] == [
+        ("Audrey Tang", "guest"),
+        ("Mara Lind", "reporter"),
+        ("Sarah Gonzalez", "host"),
+        ("Darian Woods", "host"),
+    ]
+    # The hosts' questions in a programme's transcript stay their turns.
+    assert not any(s.question for s in segment.transcript)
+    assert "the transcript label 'SARAH GONZALEZ, HOST:' (qa-part-label)" in [
+        r.rule for r in reasons
+    ]
+
+
+def test_near_miss_a_dateline_with_a_comma_is_no_speaker_label() -> None:
+    text = (
+        "Storm closes port\n\nThe harbour shut at noon.\n\n"
+        "WASHINGTON, D.C.: The storm moved north overnight.\n\n"
+        "ATLANTA, GEORGIA: Schools stayed closed.\n"
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert all(s.speaker is None for s in segment.transcript)
+    assert segment.people == []
+
+
+def test_bracketed_part_labels_of_a_podcast_transcript() -> None:
+    text = (
+        "Folge 12: Sender im Keller\n\nWir sprechen mit Anna Berg über ihren Sender.\n\n"
+        "[Moderator] Willkommen! Wie kam es zu dem Sender?\n\n[Gast] Durch Zufall.\n\n"
+        "[Moderator] Und wie geht es weiter?\n\n[Gast] Mit einem zweiten Sender.\n"
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    # "[Gast]" is the part of the one guest the intro names; "[Moderator]" is nobody's name.
+    assert [(s.question, s.questioner, s.speaker) for s in segment.transcript] == [
+        ("Willkommen! Wie kam es zu dem Sender?", "Moderator", "Anna Berg"),
+        ("Und wie geht es weiter?", "Moderator", "Anna Berg"),
+    ]
+    assert [(p.name, p.role) for p in segment.people] == [("Anna Berg", "guest")]
+
+
+def test_near_miss_a_guest_label_with_two_guests_stays_the_part() -> None:
+    text = (
+        "Episode 13\n\nIn conversation with Anna Berg. Later, an interview with Paul Roth.\n\n"
+        "[Host] How did the station start?\n\n[Guest] By chance.\n\n"
+        "[Host] And what comes next?\n\n[Guest] A second transmitter.\n"
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert {s.speaker for s in segment.transcript} == {"Guest"}
+
+
+def test_near_miss_a_bracketed_stage_direction_is_no_label() -> None:
+    text = "Konzertabend\n\nEin Mitschnitt.\n\n[Applaus]\n\nDanke, dass Sie gekommen sind.\n"
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert all(s.speaker is None for s in segment.transcript)
+
+
+# --- Q&A: labels inside questions, question headings and quotes, dialogue dashes (qa10) -------
+
+MORE_PROMPTS = [
+    # case, snippet, (question, questioner) of each Q&A section
+    (
+        "Spiegel style: the outlet's label inside the bold question",
+        "<p><strong>SPIEGEL: Frau Berg, wie kam es dazu?</strong></p>"
+        "<p><strong>Berg:</strong> Durch Zufall.</p>"
+        "<p><strong>SPIEGEL: Erzählen Sie.</strong></p><p><strong>Berg:</strong> Es regnete.</p>"
+        "<p><strong>SPIEGEL: Und heute?</strong></p><p><strong>Berg:</strong> Ich sende.</p>",
+        [
+            ("Frau Berg, wie kam es dazu?", "SPIEGEL"),
+            ("Erzählen Sie.", "SPIEGEL"),
+            ("Und heute?", "SPIEGEL"),
+        ],
+    ),
+    (
+        "taz style: a lowercase label in bold before each prompt",
+        "<p><b>taz:</b> Frau Berg, wie kam es dazu?</p><p><b>Anna Berg:</b> Durch Zufall.</p>"
+        "<p><b>taz:</b> Erzählen Sie.</p><p><b>Anna Berg:</b> Es war ein Sonntag.</p>"
+        "<p><b>taz:</b> Und heute?</p><p><b>Anna Berg:</b> Sende ich täglich.</p>",
+        [
+            ("Frau Berg, wie kam es dazu?", "taz"),
+            ("Erzählen Sie.", "taz"),
+            ("Und heute?", "taz"),
+        ],
+    ),
+    (
+        "near miss: different run-in labels on questions are no asker",
+        "<p><strong>Wie kam es dazu?</strong></p><p>Durch Zufall.</p>"
+        "<p><strong>Update: Sendet sie noch?</strong></p><p>Ja.</p>"
+        "<p><strong>Hinweis: Wo empfängt man sie?</strong></p><p>In Kassel.</p>",
+        [
+            ("Wie kam es dazu?", None),
+            ("Update: Sendet sie noch?", None),
+            ("Hinweis: Wo empfängt man sie?", None),
+        ],
+    ),
+    (
+        "a statement heading among question headings",
+        "<h3>Wie kam es dazu?</h3><p>Durch Zufall.</p>"
+        "<h3>Erzählen Sie von dem Sonntag.</h3><p>Es regnete.</p>"
+        "<h3>Und heute?</h3><p>Sende ich täglich.</p>",
+        [("Wie kam es dazu?", None), ("Erzählen Sie von dem Sonntag.", None), ("Und heute?", None)],
+    ),
+    (
+        "near miss: a topic heading among question headings stays a heading",
+        "<h3>Wie kam es dazu?</h3><p>Durch Zufall.</p>"
+        "<h3>Der Sender im Keller</h3><p>Es regnete.</p>"
+        "<h3>Und heute?</h3><p>Sende ich täglich.</p>",
+        [("Wie kam es dazu?", None), ("Und heute?", None)],
+    ),
+    (
+        "questions in blockquotes",
+        "<blockquote><p>Wie kam es dazu?</p></blockquote><p>Durch Zufall.</p>"
+        "<blockquote><p>Und heute?</p></blockquote><p>Sende ich täglich.</p>",
+        [("Wie kam es dazu?", None), ("Und heute?", None)],
+    ),
+    (
+        "near miss: one pull quote asking is a quote",
+        "<p>Die Stadt streitet über den Sender.</p>"
+        "<blockquote><p>Wer hört das eigentlich noch?</p></blockquote><p>Der Rat tagt im Mai.</p>",
+        [],
+    ),
+    (
+        "French dialogue dashes",
+        "<p>— Pourquoi la radio ?</p><p>— Parce que la voix reste.</p>"
+        "<p>— Et la télévision ?</p><p>— Elle passe.</p>",
+        [("Pourquoi la radio ?", None), ("Et la télévision ?", None)],
+    ),
+    (
+        "near miss: a dashed list without questions",
+        "<p>— la voix ;</p><p>— la nuit ;</p><p>— les auditeurs ;</p><p>— la musique.</p>",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "snippet", "asked"), MORE_PROMPTS, ids=[m[0] for m in MORE_PROMPTS]
+)
+def test_more_interview_markup(
+    case: str, snippet: str, asked: list[tuple[str, str | None]]
+) -> None:
+    segment = build_segment(page(snippet, lang="de"))
+    assert [(s.question, s.questioner) for s in segment.transcript if s.question] == asked
+
+
+def test_dialogue_dashes_leave_the_answers_without_them() -> None:
+    snippet = MORE_PROMPTS[7][1]
+    segment = build_segment(page(snippet, lang="fr"))
+    assert [s.paragraphs[0] for s in segment.transcript] == [
+        "Parce que la voix reste.",
+        "Elle passe.",
+    ]
+
+
+NOTES = [
+    # case, the paragraph after the last answer, whether it is an editor's note
+    ("English editing note", "This interview has been edited for length and clarity.", True),
+    ("German editing note", "Das Interview wurde gekürzt und redigiert.", True),
+    ("German: how it was held", "Das Gespräch wurde schriftlich geführt.", True),
+    ("French editing note", "Cet entretien a été édité pour plus de clarté.", True),
+    ("near miss: an answer about an interview", "The interview was the hardest part.", False),
+]
+
+
+@pytest.mark.parametrize(("case", "line", "note"), NOTES, ids=[n[0] for n in NOTES])
+def test_an_editors_note_about_the_interview_is_nobodys_answer(
+    case: str, line: str, note: bool
+) -> None:
+    snippet = (
+        "<p><strong>Why did you start?</strong></p><p>Because nobody else would.</p>"
+        f"<p><strong>What next?</strong></p><p>A second transmitter.</p><p><em>{line}</em></p>"
+    )
+    segment = build_segment(page(snippet))
+    answer = segment.transcript[1].paragraphs
+    assert (line in answer) == (not note)
+    if note:
+        assert Section(paragraphs=[line]) in segment.transcript
+
+
+TEXT_MARKERS = [
+    # case, the page's turns, the questions asked
+    (
+        "French Question : / Réponse : in a text page",
+        "Question : Pourquoi la radio ?\n\nRéponse : Parce que la voix reste.\n\n"
+        "Question : Et la télévision…\n\nRéponse : Elle passe.",
+        ["Pourquoi la radio ?", "Et la télévision…"],
+    ),
+    (
+        "English Question: / Answer:",
+        "Question: Why radio?\n\nAnswer: Because.\n\nQuestion: Tell me about the first night."
+        "\n\nAnswer: It rained.",
+        ["Why radio?", "Tell me about the first night."],
+    ),
+    (
+        "German F: / A: with a statement prompt",
+        "F: Wie kam es dazu?\n\nA: Durch Zufall.\n\nF: Erzählen Sie.\n\nA: Es war Sonntag.",
+        ["Wie kam es dazu?", "Erzählen Sie."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "turns", "asked"), TEXT_MARKERS, ids=[t[0] for t in TEXT_MARKERS])
+def test_question_and_answer_markers_in_text(case: str, turns: str, asked: list[str]) -> None:
+    segment = build_segment(read_text_page(f"La radio\n\nUn entretien.\n\n{turns}\n", "p.txt"))
+    assert [s.question for s in segment.transcript if s.question] == asked
+    assert segment.summary == "Un entretien."
+
+
+def test_the_byline_of_a_report_with_a_rhetorical_question_is_its_reporter() -> None:
+    text = (
+        "Storm closes port\n\nBy Jane Doe\n\nThe harbour shut at noon on Monday.\n\n"
+        "Why did nobody warn the fishermen?\n\nThe council says it did, by radio.\n"
+    )
+    people = build_segment(read_text_page(text, "page.txt")).people
+    assert [(p.name, p.role) for p in people] == [("Jane Doe", "reporter")]
+
+
+def test_near_miss_the_byline_of_a_q_and_a_is_its_interviewer() -> None:
+    text = (
+        "Storm closes port\n\nBy Jane Doe\n\nThe harbour master on the storm.\n\n"
+        "Why did you close the port?\n\nThe waves were too high.\n\n"
+        "When will you open it?\n\nOn Thursday.\n"
+    )
+    people = build_segment(read_text_page(text, "page.txt")).people
+    assert [(p.name, p.role) for p in people] == [("Jane Doe", "interviewer")]
+
+
+def test_explain_names_the_rules_that_named_the_speakers(tmp_path: Path) -> None:
+    page_file = tmp_path / "interview.txt"
+    page_file.write_text(PRINTED_LABELS[2][1] + "\nDas Interview wurde gekürzt.\n", "utf-8")
+    reasons: list[Reason] = []
+    read_page(page_file, None, reasons)
+    speakers = {r.value: r.rule for r in reasons if r.field == "speaker"}
+    assert speakers == {
+        "Müller = Dirk Müller": "the page's label naming them in full (qa-surname-label)",
+        "Altmaier = Peter Altmaier": "the page's label naming them in full (qa-surname-label)",
+        "Das Interview wurde gekürzt.": (
+            "nobody: an editor's note about the interview (qa-interview-note)"
+        ),
+    }
