@@ -34,6 +34,32 @@ ENGLISH = Vocabulary(
         "a chat with", "spoke with", "talked with", "talks with", "talked to", "talks to",
         "sat down with",
     ),
+    host_labels=("hosts?", "presenters?", "hosted by", "presented by", "moderators?"),
+    guest_labels=("guests?", "special guests?", "featuring", "interviewees?"),
+    interviewer_labels=("interview(?:ed)? by", "interviewer", "questions by"),
+    reporter_labels=("reporters?", "reporting", "reported by", "correspondent"),
+    guest_list_phrases=(
+        "with (?:special )?guests?",
+        "(?:my|our) (?:special )?guests? (?:today |this week )?(?:is|are)",
+        "(?:today|this week)(?:'s|’s) guests? (?:is|are)",
+    ),
+    programme_guest_phrases=(
+        "joined by", "featuring", "speaks to", "speaks with", "spoke to", "speaking to",
+        "speaking with", "talk to", "talk with", "talking to", "talking with",
+    ),
+    episode_openings=(
+        "(?:in|on) (?:this|today(?:'s|’s)|this week(?:'s|’s)|the latest|our latest)"
+        " (?:episode|show|edition|programme|program|podcast),?",
+    ),
+    reporter_credits=(
+        r"(?:episode|story|segment|report|piece|feature|documentary) (?:was|is)"
+        r" (?:reported|reported and (?:produced|written|edited)|produced and reported) by",
+        "reporting by",
+    ),
+    title_topic_words=("on",),
+    title_with_words=("with", "with (?:special )?guests?", "featuring", r"feat\.", r"ft\."),
+    episode_words=("episode", r"ep\.?"),
+    name_articles=("the",),
     copulas=("is", "was"),
     copula_articles=("an?", "the"),
     appositive_articles=("an?", "the"),
