@@ -480,8 +480,8 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
 
 #: A byline's first word naming a desk, not a person ("Editors, USA TODAY").
 _STAFF_WORDS = frozenset(vocabulary.words("staff_words"))
-#: "By " before the name in a byline meta tag.
-_BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})\s+")
+#: "By " (or "By: ", "Par : ") before the name in a byline meta tag.
+_BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})(?:\s*:\s*|\s+)")
 #: "A (avec B et C)": the helpers in brackets after the byline's first name.
 _BYLINE_WITH_RE = re.compile(
     rf"\s*\((?i:{vocabulary.alternation('byline_with_words')})\s+([^()]+)\)\s*$"

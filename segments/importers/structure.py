@@ -160,6 +160,11 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         ),
     ),
     PeopleRule(
+        "guest who joins the programme",
+        "guest",
+        re.compile(rf"(?P<names>{NAMES})\s+(?i:{_words('guest_joins')})\b"),
+    ),
+    PeopleRule(
         "episode opening",
         "guest",
         re.compile(rf"\b(?i:{_words('episode_openings')})\s+(?P<names>{NAMES}),?(?=\s+[a-zß-ÿ])"),
@@ -196,9 +201,10 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
 #: The host's hand-over to a reporter, a whole paragraph: "Ellesa Throwden reports."
 THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
 
-#: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google".
+#: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google",
+#: "Par : Jean Dupont".
 BYLINE = re.compile(
-    rf"(?i:{_words('byline_words')})\s+(?P<names>[^,|]+?)(?:\s*[,|].*)?",
+    rf"(?i:{_words('byline_words')})(?:\s*:\s*|\s+)(?P<names>[^,|]+?)(?:\s*[,|].*)?",
 )
 
 #: The order people are listed in: who the episode is about first.

@@ -21,6 +21,7 @@ ENGLISH = Vocabulary(
         "the", "a", "an", "in", "on", "at", "of", "our", "his", "her", "their", "with", "and",
         "host", "hosted", "reporter", "correspondent", "interview", "q&a", "when", "after", "while",
         "as", "by", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "former", "today", "now",
+        "tonight", "yesterday", "tomorrow",
         "then", "meanwhile", "but", "this", "that", "these",
     ),
     host_titles=("hosted by", "host", "presenter", "moderator"),
@@ -34,14 +35,23 @@ ENGLISH = Vocabulary(
         "a chat with", "spoke with", "talked with", "talks with", "talked to", "talks to",
         "sat down with",
     ),
-    host_labels=("hosts?", "presenters?", "hosted by", "presented by", "moderators?"),
-    guest_labels=("guests?", "special guests?", "featuring", "interviewees?"),
+    host_labels=(
+        "hosts?", "your hosts?", "presenters?", "hosted by", "presented by", "moderators?",
+    ),
+    guest_labels=(
+        "guests?", "special guests?", "featuring", "interviewees?",
+        "(?:today|this week)['’]s guests?",
+    ),
     interviewer_labels=("interview(?:ed)? by", "interviewer", "questions by"),
     reporter_labels=("reporters?", "reporting", "reported by", "correspondent"),
     guest_list_phrases=(
         "with (?:special )?guests?",
         "(?:my|our) (?:special )?guests? (?:today |this week )?(?:is|are)",
         "(?:today|this week)(?:'s|’s) guests? (?:is|are)",
+        "joining (?:me|us)(?: today| this week| now)? (?:is|are)",
+    ),
+    guest_joins=(
+        "joins? (?:us|me|the (?:show|podcast|programme|program))", "joined (?:us|me)",
     ),
     programme_guest_phrases=(
         "joined by", "featuring", "speaks to", "speaks with", "spoke to", "speaking to",

@@ -24,6 +24,9 @@ FRENCH = Vocabulary(
     guest_list_phrases=(
         "avec (?:notre|nos) invitée?s?", "(?:notre|nos) invitée?s? (?:est|sont|du jour)",
     ),
+    guest_joins=(
+        "nous rejoint", "est (?:notre|l['’]) invitée?", "était (?:notre|l['’]) invitée?",
+    ),
     programme_guest_phrases=("en compagnie de", rf"s{_APOS}entretient avec"),
     episode_openings=(
         r"dans (?:cet|ce nouvel) épisode,?", r"dans (?:cette|notre) émission,?",

@@ -772,12 +772,11 @@ def test_an_episodes_json_ld_actors_and_contributors_are_its_guests(
     ("author", "people"),
     [
         ("Mac & i", []),  # a magazine's name in the byline (heise)
+        ("Par : Jean Dupont", [("Jean Dupont", "reporter")]),  # a byline word with a colon
         ("Jane Roe & John Doe", [("Jane Roe", "reporter"), ("John Doe", "reporter")]),  # near miss
     ],
 )
-def test_a_name_joined_by_an_ampersand_is_an_organisation(
-    author: str, people: list[tuple[str, str]]
-) -> None:
+def test_byline_entries_in_the_metadata(author: str, people: list[tuple[str, str]]) -> None:
     head = f'<meta name="author" content="{author}">'
     raw = read_html_page(MARKED_PAGE.format(lang="de", head=head, byline="", after=""), "a.html")
     assert [(p.name, p.role) for p in raw.people] == people
