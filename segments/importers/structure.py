@@ -94,6 +94,11 @@ NAMES = rf"{NAME}(?:(?:{_BETWEEN_NAMES}){NAME})*"
 #: Between a name list's names.
 _NAMES_SPLIT = re.compile(_BETWEEN_NAMES)
 
+#: "Jane Roe interviews John Doe", "Jane Roe reçoit John Doe": who asks, then the guest.
+_RECEIVES = _words("receive_verbs")
+#: The verbs of whoever asks: names before them are not the episode's guests.
+_ASKING = "|".join((_RECEIVES, _words("talk_verbs")))
+
 #: "The Associated Press": an article makes a capitalised phrase no person's name.
 NAME_ARTICLES = frozenset(vocabulary.words("name_articles"))
 
@@ -160,6 +165,18 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         ),
     ),
     PeopleRule(
+        "who receives a guest",
+        "interviewer",
+        re.compile(rf"(?P<names>{NAME})\s+(?:{_RECEIVES})\s+{NAME}"),
+        programme_only=True,
+    ),
+    PeopleRule(
+        "guest someone receives",
+        "guest",
+        re.compile(rf"{NAME}\s+(?:{_RECEIVES})\s+(?P<names>{NAMES})"),
+        programme_only=True,
+    ),
+    PeopleRule(
         "guest who joins the programme",
         "guest",
         re.compile(rf"(?P<names>{NAMES})\s+(?i:{_words('guest_joins')})\b"),
@@ -167,7 +184,10 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
     PeopleRule(
         "episode opening",
         "guest",
-        re.compile(rf"\b(?i:{_words('episode_openings')})\s+(?P<names>{NAMES}),?(?=\s+[a-zß-ÿ])"),
+        re.compile(
+            rf"\b(?i:{_words('episode_openings')})\s+(?P<names>{NAMES}),?"
+            rf"(?=\s+(?!(?:{_ASKING})\b)[a-zß-ÿ])"
+        ),
     ),
     PeopleRule(
         "programme's guest phrase",
@@ -641,9 +661,11 @@ def _find_people(
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
     body = [b.text for b in blocks]
+    # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
+    lines = [b.text for b in blocks if b.kind != "heading"]
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
     labelled = [
-        (r.pattern, _rule_texts(r, title, raw.description, front, body))
+        (r.pattern, _rule_texts(r, title, raw.description, front, lines))
         for r in PEOPLE_RULES
         if r.role != "reporter" and not r.programme_only
     ]
@@ -663,7 +685,7 @@ def _find_people(
                 name = _clean_name(match.group("name"))
                 if name:
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
-    _apply_people_rules(people, title, raw.description, front, body, programme)
+    _apply_people_rules(people, title, raw.description, front, lines, body, programme)
     interview = bool(people.with_role("guest")) or any(_is_question_text(b.text) for b in blocks)
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
@@ -672,13 +694,13 @@ def _find_people(
 
 
 def _rule_texts(
-    rule: PeopleRule, title: str | None, description: str | None, front: list[str], body: list[str]
+    rule: PeopleRule, title: str | None, description: str | None, front: list[str], lines: list[str]
 ) -> list[str]:
-    """Return the texts ``rule`` looks in (see ``Where``)."""
+    """Return the texts ``rule`` looks in (see ``Where``); ``lines`` are the non-heading blocks."""
     if rule.where == "title":
         return [title] if title else []
     if rule.where == "text":
-        return ([description] if description else []) + body
+        return ([description] if description else []) + lines
     return front
 
 
@@ -700,6 +722,7 @@ def _apply_people_rules(
     title: str | None,
     description: str | None,
     front: list[str],
+    lines: list[str],
     body: list[str],
     programme: bool,
 ) -> None:
@@ -707,7 +730,7 @@ def _apply_people_rules(
     for rule in PEOPLE_RULES:
         if rule.programme_only and not programme:
             continue
-        for text in _rule_texts(rule, title, description, front, body):
+        for text in _rule_texts(rule, title, description, front, lines):
             for match in rule.pattern.finditer(text):
                 for part in _NAMES_SPLIT.split(match.group("names")):
                     name = _clean_name(part)

@@ -50,6 +50,7 @@ ENGLISH = Vocabulary(
         "(?:today|this week)(?:'s|’s) guests? (?:is|are)",
         "joining (?:me|us)(?: today| this week| now)? (?:is|are)",
     ),
+    receive_verbs=("interviews", "interviewed", "welcomes", "welcomed"),
     guest_joins=(
         "joins? (?:us|me|the (?:show|podcast|programme|program))", "joined (?:us|me)",
     ),

@@ -24,6 +24,7 @@ FRENCH = Vocabulary(
     guest_list_phrases=(
         "avec (?:notre|nos) invitée?s?", "(?:notre|nos) invitée?s? (?:est|sont|du jour)",
     ),
+    receive_verbs=("reçoit", "recevait", "interroge", "accueille"),
     guest_joins=(
         "nous rejoint", "est (?:notre|l['’]) invitée?", "était (?:notre|l['’]) invitée?",
     ),

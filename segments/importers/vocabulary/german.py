@@ -19,10 +19,16 @@ GERMAN = Vocabulary(
     guest_list_phrases=(
         "zu gast (?:ist|sind|war|waren)",
         "unser(?:e)? gäst?e? (?:ist|sind|heute)",
+    ),
+    receive_verbs=("interviewt", "begrüßt", "empfängt"),
+    guest_joins=("(?:ist|war) (?:heute |diesmal )?(?:bei uns |bei mir )?(?:im studio )?zu gast",),
+    programme_guest_phrases=(
+        "spricht mit",
+        "sprach mit",
+        "redet mit",
+        "unterhält sich mit",
         "(?:im )?gespräch mit",
     ),
-    guest_joins=("(?:ist|war) (?:heute |diesmal )?(?:bei uns |bei mir )?(?:im studio )?zu gast",),
-    programme_guest_phrases=("spricht mit", "sprach mit", "redet mit", "unterhält sich mit"),
     reporter_credits=("ein beitrag von", "eine reportage von", "ein bericht von"),
     guest_with_asker=("im Gespräch mit",),
     title_topic_words=("über",),

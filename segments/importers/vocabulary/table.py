@@ -55,6 +55,9 @@ class Vocabulary:
     #: Words before the names of a programme's guests in running text: "with special guests A
     #: and B", "zu Gast ist A" (case-insensitive; said outright, so on any page).
     guest_list_phrases: tuple[str, ...] = ()
+    #: "Jane Roe interviews John Doe", "Jane Roe reçoit John Doe": the verbs between who asks and
+    #: the guest (case as written; only on a programme's page: "A meets B" is news).
+    receive_verbs: tuple[str, ...] = ()
     #: Words after a guest's names: "Jane Roe joins us", "Jane Roe ist zu Gast" (case-insensitive).
     guest_joins: tuple[str, ...] = ()
     #: The same, only on a programme's page: in a news report "joined by A" or "featuring A"

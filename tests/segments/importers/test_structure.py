@@ -1102,6 +1102,54 @@ PEOPLE_RULE_CASES = [
         [],
     ),
     (
+        "French 'A reçoit B' on a programme's page (Radio France)",
+        "Les matins",
+        None,
+        ["Jean Dupont reçoit Élodie Martin et Marc Petit pour parler du port."],
+        True,
+        [("Élodie Martin", "guest"), ("Marc Petit", "guest"), ("Jean Dupont", "interviewer")],
+    ),
+    (
+        "near miss: 'A reçoit B' in a news report",
+        "Visite officielle",
+        None,
+        ["Jean Dupont reçoit Élodie Martin à la mairie."],
+        False,
+        [],
+    ),
+    (
+        "'In this episode, A interviews B': A asks, B is the guest",
+        "Night shift",
+        "In this episode, Jane Roe interviews John Doe about the harbour.",
+        ["Listen below."],
+        True,
+        [("John Doe", "guest"), ("Jane Roe", "interviewer")],
+    ),
+    (
+        "near miss: whoever interviews after 'In this episode,' is not its guest",
+        "Night shift",
+        "In this episode, Jane Roe interviews John Doe about the harbour.",
+        ["Read the notes below."],
+        False,
+        [],
+    ),
+    (
+        "'Gespräch mit A' on a programme's page",
+        "Lesart",
+        None,
+        ["Rückblick auf Klagenfurt: Gespräch mit Kathrin Weber"],
+        True,
+        [("Kathrin Weber", "guest")],
+    ),
+    (
+        "near miss: 'im Gespräch mit A' in a news report",
+        "Hafen",
+        None,
+        ["Das sagte der Minister im Gespräch mit Kathrin Weber."],
+        False,
+        [],
+    ),
+    (
         "a link list's 'READ MORE:' label is no speaker (stuff.co.nz)",
         "Harbour vote",
         None,
@@ -1162,3 +1210,17 @@ def test_a_link_label_is_never_a_speaker() -> None:
         ],
     )
     assert [s.speaker for s in build_segment(raw).transcript] == [None]
+
+
+def test_a_heading_that_names_someone_after_a_label_is_no_credit() -> None:
+    # "Interview: Jane Goodall" over the text announces her; the credit line is a paragraph.
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Chimpanzees",
+        blocks=[
+            Block("Interview: Jane Goodall", kind="heading"),
+            Block("She spoke of the forest."),
+        ],
+    )
+    assert build_segment(raw).people == []
