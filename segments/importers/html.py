@@ -1220,21 +1220,40 @@ def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
     for element in doc.iter(*_SHOW_LINE_TAGS):
         if any(isinstance(c.tag, str) and c.tag in _BLOCK_LEVEL - {"br"} for c in element):
             continue
-        line = clean(element.text_content()) or ""
-        if not line or len(line) > _MAX_CONTEXT_CHARS:
-            continue
-        host = HOST_LINE.fullmatch(line)
-        airs = AIRTIME_LINE.fullmatch(line) and re.search(r"\d|noon|midnight", line, re.I)
-        if not (host or airs) or _in_chrome(element):
-            continue
-        if host and not hosts:  # "Hosted by the people of ..." names nobody
-            hosts = [n for n in split_names(host.group("value")) if structure.is_person_name(n)]
-        elif airs and schedule is None:
-            try:
-                schedule = parse_airtimes(line)
-            except ScheduleError:
-                schedule = Schedule(text=line)
+        for line in _break_lines(element):  # "Host: A<br>Guest: B" is two lines
+            if len(line) > _MAX_CONTEXT_CHARS:
+                continue
+            host = HOST_LINE.fullmatch(line)
+            airs = AIRTIME_LINE.fullmatch(line) and re.search(r"\d|noon|midnight", line, re.I)
+            if not (host or airs) or _in_chrome(element):
+                continue
+            if host and not hosts:  # "Hosted by the people of ..." names nobody
+                names = split_names(host.group("value"))
+                hosts = [n for n in names if structure.is_person_name(n)]
+            elif airs and schedule is None:
+                try:
+                    schedule = parse_airtimes(line)
+                except ScheduleError:
+                    schedule = Schedule(text=line)
     return hosts, schedule
+
+
+def _break_lines(element: Any) -> list[str]:
+    """Return an element's text split at its ``<br>`` elements, each line cleaned."""
+    pieces: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.tag == "br":
+            pieces.append("\n")
+        elif isinstance(node.tag, str) and node.text:
+            pieces.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    walk(element)
+    return [line for part in "".join(pieces).split("\n") if (line := clean(part))]
 
 
 # --- metadata fallbacks ----------------------------------------------------------------------

@@ -152,6 +152,12 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
     PeopleRule("interviewer label line", "interviewer", _label_line("interviewer_labels"), "text"),
     PeopleRule("reporter label line", "reporter", _label_line("reporter_labels"), "text"),
     PeopleRule(
+        "interviewer credit",
+        "interviewer",
+        re.compile(rf"\b(?i:{_words('interviewer_titles')})\s+(?P<names>{NAMES})"),
+        "text",
+    ),
+    PeopleRule(
         "reporter credit",
         "reporter",
         re.compile(rf"\b(?i:{_words('reporter_credits')})\s+(?P<names>{NAMES})"),

@@ -780,3 +780,12 @@ def test_byline_entries_in_the_metadata(author: str, people: list[tuple[str, str
     head = f'<meta name="author" content="{author}">'
     raw = read_html_page(MARKED_PAGE.format(lang="de", head=head, byline="", after=""), "a.html")
     assert [(p.name, p.role) for p in raw.people] == people
+
+
+def test_host_and_guest_lines_split_at_a_line_break() -> None:
+    snippet = "<p><strong>Host:</strong> Jane Roe<br><strong>Guest:</strong> John Doe</p>"
+    html = MARKED_PAGE.format(lang="en", head="", byline="", after="")
+    raw = read_html_page(html.replace("<article>", f"<article>{snippet}"), "h.html")
+    assert raw.show is not None and raw.show.hosts == ["Jane Roe"]
+    people = [(p.name, p.role) for p in build_segment(raw).people]
+    assert people == [("John Doe", "guest"), ("Jane Roe", "host")]

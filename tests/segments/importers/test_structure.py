@@ -958,6 +958,28 @@ PEOPLE_RULE_CASES = [
         [("Kathrin Weber", "reporter")],
     ),
     (
+        "'Das Interview führte A.' at an interview's end",
+        "Der Hafen",
+        None,
+        [
+            "Wie klingt der Hafen?",
+            "Laut.",
+            "Und nachts?",
+            "Leise.",
+            "Das Interview führte Jane Roe.",
+        ],
+        False,
+        [("Jane Roe", "interviewer")],
+    ),
+    (
+        "'Propos recueillis par A' at an interview's end",
+        "Le port",
+        None,
+        ["Le port ne dort jamais.", "Propos recueillis par Jean Dupont et Élodie Martin"],
+        False,
+        [("Jean Dupont", "interviewer"), ("Élodie Martin", "interviewer")],
+    ),
+    (
         "near miss: a label followed by prose names nobody",
         "Der Hafen",
         None,
