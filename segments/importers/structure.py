@@ -224,6 +224,16 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
     ),
 )
 
+#: Headings over a list of people, one per item ("Guests" / "Jane Roe, historian"): the role
+#: they give, the heading (whole) and how an item opens with names.
+HEADED_LISTS: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("host", re.compile(rf"(?i:{_words('host_headings')})\s*:?")),
+    ("guest", re.compile(rf"(?i:{_words('guest_headings')})\s*:?")),
+)
+_LIST_ITEM = re.compile(rf"(?P<names>{NAMES})(?=\s*(?:$|[|·•;,(–—/:-]))")
+#: Items read under such a heading at most: a long run is the text, not a list.
+HEADED_LIST_MAX = 8
+
 #: The host's hand-over to a reporter, a whole paragraph: "Ellesa Throwden reports."
 THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
 
@@ -692,11 +702,29 @@ def _find_people(
                 if name:
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     _apply_people_rules(people, title, raw.description, front, lines, body, programme)
+    _add_headed_lists(people, blocks)
     interview = bool(people.with_role("guest")) or any(_is_question_text(b.text) for b in blocks)
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why)
     return people
+
+
+def _add_headed_lists(people: _People, blocks: list[Block]) -> None:
+    """Add the people listed under a "Guests" / "Moderation" heading, one item each."""
+    for index, block in enumerate(blocks):
+        role = next((r for r, p in HEADED_LISTS if p.fullmatch(block.text)), None)
+        if block.kind != "heading" or role is None:
+            continue
+        for item in blocks[index + 1 : index + 1 + HEADED_LIST_MAX]:
+            if item.kind == "heading":
+                break
+            match = _LIST_ITEM.match(item.text)
+            for part in _NAMES_SPLIT.split(match.group("names")) if match else []:
+                name = _clean_name(part)
+                if name is not None and part.split()[0].casefold() not in NAME_ARTICLES:
+                    why = f"listed under the heading {block.text!r}: {item.text[:60]!r}"
+                    people.add(name, role, why=why)
 
 
 def _rule_texts(

@@ -44,6 +44,10 @@ ENGLISH = Vocabulary(
     ),
     interviewer_labels=("interview(?:ed)? by", "interviewer", "questions by"),
     reporter_labels=("reporters?", "reporting", "reported by", "correspondent"),
+    host_headings=("hosts?", "your hosts?", "presenters?", "hosted by"),
+    guest_headings=(
+        "guests?", "our guests?", "featured guests?", "(?:today|this week)['’]s guests?",
+    ),
     guest_list_phrases=(
         "with (?:special )?guests?",
         "(?:my|our) (?:special )?guests? (?:today |this week )?(?:is|are)",

@@ -52,6 +52,10 @@ class Vocabulary:
     guest_labels: tuple[str, ...] = ()
     interviewer_labels: tuple[str, ...] = ()
     reporter_labels: tuple[str, ...] = ()
+    #: Headings over a list of hosts or guests, one per item: "Guests", "Gäste", "Invités"
+    #: (case-insensitive, the whole heading, a colon allowed).
+    host_headings: tuple[str, ...] = ()
+    guest_headings: tuple[str, ...] = ()
     #: Words before the names of a programme's guests in running text: "with special guests A
     #: and B", "zu Gast ist A" (case-insensitive; said outright, so on any page).
     guest_list_phrases: tuple[str, ...] = ()

@@ -1172,6 +1172,46 @@ PEOPLE_RULE_CASES = [
         [],
     ),
     (
+        "German 'Die Historikerin A' on a programme's page",
+        "Der Hafen",
+        None,
+        ["Die Historikerin Kathrin Weber erklärt, wie der Hafen wuchs."],
+        True,
+        [("Kathrin Weber", "guest")],
+    ),
+    (
+        "French 'la sociologue A' on a programme's page",
+        "Le port",
+        None,
+        ["La sociologue Élodie Martin raconte le port la nuit."],
+        True,
+        [("Élodie Martin", "guest")],
+    ),
+    (
+        "near miss: what someone does in a news report makes no guest",
+        "Der Hafen",
+        None,
+        ["Die Historikerin Kathrin Weber wurde am Montag geehrt."],
+        False,
+        [],
+    ),
+    (
+        "'Moderatorin A' presents, 'Korrespondentin B' reports",
+        "Der Hafen",
+        None,
+        ["Moderatorin Jane Roe fragt nach.", "Dazu berichtet ARD-Korrespondentin Kathrin Weber."],
+        False,
+        [("Kathrin Weber", "reporter"), ("Jane Roe", "host")],
+    ),
+    (
+        "French 'notre correspondante A' reports",
+        "Le port",
+        None,
+        ["Le port ferme.", "Les précisions de notre correspondante Élodie Martin."],
+        False,
+        [("Élodie Martin", "reporter")],
+    ),
+    (
         "a link list's 'READ MORE:' label is no speaker (stuff.co.nz)",
         "Harbour vote",
         None,
@@ -1246,3 +1286,60 @@ def test_a_heading_that_names_someone_after_a_label_is_no_credit() -> None:
         ],
     )
     assert build_segment(raw).people == []
+
+
+HEADED_LIST_CASES = [
+    # case, blocks (text, kind), people (name, role)
+    (
+        "a 'Guests' heading over one guest per item (podcast show notes)",
+        [
+            ("Guests", "heading"),
+            ("Jane Roe, historian at the harbour museum", "list_item"),
+            ("John Doe (author of Night Ships)", "list_item"),
+            ("Links", "heading"),
+            ("Marie Curie", "list_item"),
+        ],
+        [("Jane Roe", "guest"), ("John Doe", "guest")],
+    ),
+    (
+        "German 'Moderation' and 'Gäste' headings",
+        [
+            ("Moderation", "heading"),
+            ("Kathrin Weber", "paragraph"),
+            ("Gäste:", "heading"),
+            ("Jane Roe – Historikerin", "paragraph"),
+        ],
+        [("Jane Roe", "guest"), ("Kathrin Weber", "host")],
+    ),
+    (
+        "French 'Invités' heading",
+        [("Invités", "heading"), ("Élodie Martin, sociologue", "paragraph")],
+        [("Élodie Martin", "guest")],
+    ),
+    (
+        "near miss: names listed under another heading are no guests (reactpodcast's links)",
+        [("Links", "heading"), ("Chris Wanstrath", "list_item"), ("Jane Roe", "list_item")],
+        [],
+    ),
+    (
+        "near miss: prose under a 'Guests' heading that names nobody first",
+        [("Guests", "heading"), ("Our guests come from the harbour towns.", "paragraph")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "blocks", "people"), HEADED_LIST_CASES, ids=[c[0] for c in HEADED_LIST_CASES]
+)
+def test_people_listed_under_a_heading(
+    case: str, blocks: list[tuple[str, str]], people: list[tuple[str, str]]
+) -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Night shift",
+        blocks=[Block("An episode about the harbour at night.")]
+        + [Block(text, kind) for text, kind in blocks],
+    )
+    assert [(p.name, p.role) for p in build_segment(raw).people] == people
