@@ -127,10 +127,11 @@ def _label_line(field: str) -> re.Pattern[str]:
     )
 
 
-#: An episode number opening a title: "117: ", "#12 – ", "Episode 12: ", "Folge 3 | ".
+#: An episode number opening a title: "117: ", "#12 – ", "Episode 12: ", "Folge 3 | "; not a
+#: score ("2-1 win"), a time ("12:30: ...") or an ordinal ("1. FC Köln: ...").
 EPISODE_NUMBER = re.compile(
     rf"^\s*\[?(?:#\s*\d{{1,4}}|\d{{1,3}}|(?i:{_words('episode_words')})\s*#?\s*\d{{1,4}})\]?"
-    r"\s*[:.|–—-]\s*"
+    r"\s*(?::|\||[–—-](?=\s))\s*(?=[^\d\s])"
 )
 _ASKED = _words("guest_with_asker")
 

@@ -830,6 +830,22 @@ PEOPLE_RULE_CASES = [
         [],
     ),
     (
+        "near miss: a time, a score or an ordinal before a title is no episode number",
+        "12:30: Jane Roe on the harbour",
+        None,
+        ["Roe spoke at noon."],
+        False,
+        [],
+    ),
+    (
+        "near miss: an ordinal opening a title makes no programme of a report",
+        "1. FC Hafen: Jane Roe on the derby",
+        None,
+        ["Autorin Kathrin Weber schrieb über den Verein. Roe spielte mit."],
+        False,
+        [],
+    ),
+    (
         "episode title 'Topic, with Name' on a programme's page",
         "Why the night shift listens, with Jane Roe",
         None,
