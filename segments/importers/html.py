@@ -310,7 +310,16 @@ def read_html_page(html: str, path: str) -> RawPage:
     else:
         people = byline_people(_trafilatura_bylines(extracted, doc))
         why = "trafilatura's author guess, printed in a byline element"
+    if not people:
+        people = byline_people(_marked_byline(doc, main, positions))
+        why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
     reasons += [Reason("person", f"{p.name} ({p.role})", why) for p in people]
+    for guest in meta.guests:
+        if all(p.name.casefold() != guest.casefold() for p in people):
+            people.append(Person(name=guest, role="guest"))
+            reasons.append(
+                Reason("person", f"{guest} (guest)", "JSON-LD episode actor/contributor")
+            )
     people += [Person(name=h, role="host") for h in meta.hosts]
     reasons += [Reason("person", f"{h} (host)", "the site's tagline") for h in meta.hosts]
     images = [f.image for f in figures] or meta.images
@@ -1298,21 +1307,40 @@ def _show_lines(doc: Any) -> tuple[list[str], Schedule | None]:
     for element in doc.iter(*_SHOW_LINE_TAGS):
         if any(isinstance(c.tag, str) and c.tag in _BLOCK_LEVEL - {"br"} for c in element):
             continue
-        line = clean(element.text_content()) or ""
-        if not line or len(line) > _MAX_CONTEXT_CHARS:
-            continue
-        host = HOST_LINE.fullmatch(line)
-        airs = AIRTIME_LINE.fullmatch(line) and re.search(r"\d|noon|midnight", line, re.I)
-        if not (host or airs) or _in_chrome(element):
-            continue
-        if host and not hosts:  # "Hosted by the people of ..." names nobody
-            hosts = [n for n in split_names(host.group("value")) if structure.is_person_name(n)]
-        elif airs and schedule is None:
-            try:
-                schedule = parse_airtimes(line)
-            except ScheduleError:
-                schedule = Schedule(text=line)
+        for line in _break_lines(element):  # "Host: A<br>Guest: B" is two lines
+            if len(line) > _MAX_CONTEXT_CHARS:
+                continue
+            host = HOST_LINE.fullmatch(line)
+            airs = AIRTIME_LINE.fullmatch(line) and re.search(r"\d|noon|midnight", line, re.I)
+            if not (host or airs) or _in_chrome(element):
+                continue
+            if host and not hosts:  # "Hosted by the people of ..." names nobody
+                names = split_names(host.group("value"))
+                hosts = [n for n in names if structure.is_person_name(n)]
+            elif airs and schedule is None:
+                try:
+                    schedule = parse_airtimes(line)
+                except ScheduleError:
+                    schedule = Schedule(text=line)
     return hosts, schedule
+
+
+def _break_lines(element: Any) -> list[str]:
+    """Return an element's text split at its ``<br>`` elements, each line cleaned."""
+    pieces: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.tag == "br":
+            pieces.append("\n")
+        elif isinstance(node.tag, str) and node.text:
+            pieces.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+
+    walk(element)
+    return [line for part in "".join(pieces).split("\n") if (line := clean(part))]
 
 
 # --- metadata fallbacks ----------------------------------------------------------------------
@@ -1406,6 +1434,36 @@ _DATE_WORD_RE = re.compile(
     rf"^(?:{vocabulary.alternation('month_names')}|{vocabulary.alternation('weekdays')}),?$",
     re.IGNORECASE,
 )
+
+
+def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
+    """Return the first byline the markup marks, for when neither metadata nor trafilatura name
+    anyone: schema.org microdata (``itemprop=author``, its ``itemprop=name`` if it has one),
+    ``rel=author`` links, elements of a byline class ("pb-byline": "By Jane Roe").
+
+    The first that names people only, and none after the article: related stories below carry
+    bylines too. Every name must look like a person's ("By the newsroom" and an author's bio
+    give nobody).
+    """
+    end = max(positions.get(id(e), -1) for e in main.iter())
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or positions.get(id(element), end + 1) > end:
+            continue
+        marked = (
+            "author" in (element.get("itemprop") or "").split()
+            or "author" in (element.get("rel") or "").lower().split()
+            or any(BYLINE_CLASS_RE.search(c) for c in _classes(element))
+        )
+        if not marked or _in_chrome(element):
+            continue
+        name_el = next(iter(element.xpath(".//*[@itemprop='name']")), element)
+        text = clean(name_el.text_content()) or ""
+        if not text:
+            continue
+        names = [p.name for p in byline_people([text])]
+        if names and all(structure.is_person_name(n) for n in names):
+            return [text]
+    return []
 
 
 def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:

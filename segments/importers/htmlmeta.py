@@ -23,6 +23,10 @@ from segments.rfc2822 import parse_rfc2822
 from segments.whitespace import clean
 
 #: schema.org types whose ``headline``/``name`` is the page's own title, most specific first.
+#: Types of a programme's episode: its ``actor`` and ``contributor`` are who is on it.
+EPISODE_TYPES = frozenset({"PodcastEpisode", "RadioEpisode", "Episode"})
+#: schema.org's properties of an episode naming who appears in it besides its author: guests.
+EPISODE_GUEST_KEYS = ("actor", "contributor")
 ARTICLE_TYPES: tuple[str, ...] = (
     "PodcastEpisode",
     "RadioEpisode",
@@ -118,6 +122,8 @@ class PageMeta:
     tagline: str | None = None
     hosts: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    #: An episode's JSON-LD ``actor`` and ``contributor``, who are not its authors.
+    guests: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     audio: list[AudioRef] = field(default_factory=list)
     section: str | None = None
@@ -474,8 +480,8 @@ def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
 
 #: A byline's first word naming a desk, not a person ("Editors, USA TODAY").
 _STAFF_WORDS = frozenset(vocabulary.words("staff_words"))
-#: "By " before the name in a byline meta tag.
-_BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})\s+")
+#: "By " (or "By: ", "Par : ") before the name in a byline meta tag.
+_BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})(?:\s*:\s*|\s+)")
 #: "A (avec B et C)": the helpers in brackets after the byline's first name.
 _BYLINE_WITH_RE = re.compile(
     rf"\s*\((?i:{vocabulary.alternation('byline_with_words')})\s+([^()]+)\)\s*$"
@@ -558,6 +564,14 @@ def read_metadata(doc: Any) -> PageMeta:
             known = {a.casefold() for a in authors}
             if name and name.casefold() not in known and not name.startswith("http"):
                 authors.append(name.title() if name.isupper() and " " in name else name)
+    guests: list[str] = []
+    if EPISODE_TYPES.intersection(_types(main)):
+        known = {a.casefold() for a in authors}
+        for key in EPISODE_GUEST_KEYS:
+            for name in _authors(main.get(key), by_id):
+                if name.casefold() not in known:
+                    known.add(name.casefold())
+                    guests.append(name)
     if title is not None:
         # "Story | Site", "Story | Author" (the Guardian's opinion pieces), "Show | Episode"
         title = strip_site_prefix(strip_site_suffix(title, [site_name or "", *authors]), site_name)
@@ -602,6 +616,7 @@ def read_metadata(doc: Any) -> PageMeta:
         tagline=tagline,
         hosts=hosts_from_tagline(tagline) if tagline else [],
         authors=authors,
+        guests=guests,
         images=images,
         audio=audio,
         section=_text(main.get("articleSection")) or _first(tags, "section"),
@@ -623,9 +638,15 @@ def is_organisation_or_handle(name: str) -> bool:
     [True, True, False]
     >>> [is_organisation_or_handle(n) for n in ("Globe Staff", "Read More", "Anna Stafford")]
     [True, True, False]
+    >>> [is_organisation_or_handle(n) for n in ("Mac & i", "AT&T")]
+    [True, True]
     """
     name = name.strip()
     if re.search(r"@|^(?:ig|fb|tw|x)\s*:|^https?:|^www\.", name, re.IGNORECASE):
+        return True
+    if "&" in name:
+        # Two people's names were split apart before ("A & B"): what is left joined by "&" is a
+        # company or a magazine ("Mac & i", "Procter & Gamble").
         return True
     words = re.split(r"[\s,]+", name.casefold())
     if words[0] in _STAFF_WORDS or words[-1] in _STAFF_WORDS:  # "Globe Staff" is a desk too

@@ -32,7 +32,9 @@ _words = vocabulary.alternation
 #: Between the last two of several names: "Marissa Halpert and Rick Terrill".
 _AND = re.compile(rf"\s+(?:{_words('and_words')}|&)\s+")
 
-_WORD = r"[A-Z][\w'’.-]*"
+#: Capital letters a name may start with (Latin-1 and the usual Central European ones too).
+_UPPER = "A-ZÀ-ÖØ-ÞĆČŁŃŘŚŠŹŻŽŐŰ"
+_WORD = rf"[{_UPPER}][\w'’.-]*"
 #: Two to four capitalised words: how a person's full name looks in running text.
 NAME = rf"{_WORD}(?:\s+{_WORD}){{1,3}}"
 
@@ -86,12 +88,160 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("reporter", re.compile(rf"\b(?i:{_words('reporter_titles')})\s+(?P<name>{NAME})")),
 )
 
+#: Several names in a row: "Eric Posner and Chad Syverson", "A, B und C".
+_BETWEEN_NAMES = rf"\s*,\s*(?:(?:{_words('and_words')})\s+)?|\s+(?:{_words('and_words')}|&)\s+"
+NAMES = rf"{NAME}(?:(?:{_BETWEEN_NAMES}){NAME})*"
+#: Between a name list's names.
+_NAMES_SPLIT = re.compile(_BETWEEN_NAMES)
+
+#: "Jane Roe interviews John Doe", "Jane Roe reçoit John Doe": who asks, then the guest.
+_RECEIVES = _words("receive_verbs")
+#: The verbs of whoever asks: names before them are not the episode's guests.
+_ASKING = "|".join((_RECEIVES, _words("talk_verbs")))
+
+#: "The Associated Press": an article makes a capitalised phrase no person's name.
+NAME_ARTICLES = frozenset(vocabulary.words("name_articles"))
+
+#: Where a people rule looks: "front" (title, description, intro, headings), "text" (the
+#: description and every block: label lines and credits stand anywhere) or "title".
+Where = Literal["front", "text", "title"]
+
+
+@dataclass(frozen=True)
+class PeopleRule:
+    """One way pages say who is who: a pattern with a "names" group, the role it gives."""
+
+    rule: str  # what ``--explain`` calls it
+    role: Role
+    pattern: re.Pattern[str]
+    where: Where = "front"
+    programme_only: bool = False  # in a news report the same words name someone else
+
+
+def _label_line(field: str) -> re.Pattern[str]:
+    """ "Moderation: Jane Roe" at a block's start, after "|" or after a sentence, names alone."""
+    return re.compile(
+        rf"(?:^|(?<=[|·•;])|(?<=[.!?»“”\"]\s))\s*(?i:{_words(field)})\s*:\s*(?P<names>{NAMES})"
+        rf"(?=\s*(?:$|[|·•;,(–—/-]))",
+        re.MULTILINE,
+    )
+
+
+#: An episode number opening a title: "117: ", "#12 – ", "Episode 12: ", "Folge 3 | "; not a
+#: score ("2-1 win"), a time ("12:30: ...") or an ordinal ("1. FC Köln: ...").
+EPISODE_NUMBER = re.compile(
+    rf"^\s*\[?(?:#\s*\d{{1,4}}|\d{{1,3}}|(?i:{_words('episode_words')})\s*#?\s*\d{{1,4}})\]?"
+    r"\s*(?::|\||[–—-](?=\s))\s*(?=[^\d\s])"
+)
+_ASKED = _words("guest_with_asker")
+
+#: The page's own ways of saying who presents, who is a guest, who asks and who reported,
+#: tried after ROLE_PHRASES (a name keeps the first role it is given).
+PEOPLE_RULES: tuple[PeopleRule, ...] = (
+    PeopleRule(
+        "guest named before who talks with them",
+        "guest",
+        re.compile(rf"(?:^|(?<=\s))(?P<names>{NAME})\s+(?:{_ASKED})\s+{NAME}"),
+    ),
+    PeopleRule(
+        "who talks with a guest named first",
+        "interviewer",
+        re.compile(rf"{NAME}\s+(?:{_ASKED})\s+(?P<names>{NAME})"),
+    ),
+    PeopleRule("host label line", "host", _label_line("host_labels"), "text"),
+    PeopleRule("guest label line", "guest", _label_line("guest_labels"), "text"),
+    PeopleRule("interviewer label line", "interviewer", _label_line("interviewer_labels"), "text"),
+    PeopleRule("reporter label line", "reporter", _label_line("reporter_labels"), "text"),
+    PeopleRule(
+        "interviewer credit",
+        "interviewer",
+        re.compile(rf"\b(?i:{_words('interviewer_titles')})\s+(?P<names>{NAMES})"),
+        "text",
+    ),
+    PeopleRule(
+        "reporter credit",
+        "reporter",
+        re.compile(rf"\b(?i:{_words('reporter_credits')})\s+(?P<names>{NAMES})"),
+        "text",
+    ),
+    PeopleRule(
+        "guest list",
+        "guest",
+        re.compile(
+            rf"\b(?i:{_words('guest_list_phrases')})\s+(?:(?i:{_NOUNS})\s+)?(?P<names>{NAMES})"
+        ),
+    ),
+    PeopleRule(
+        "who receives a guest",
+        "interviewer",
+        re.compile(rf"(?P<names>{NAME})\s+(?:{_RECEIVES})\s+{NAME}"),
+        programme_only=True,
+    ),
+    PeopleRule(
+        "guest someone receives",
+        "guest",
+        re.compile(rf"{NAME}\s+(?:{_RECEIVES})\s+(?P<names>{NAMES})"),
+        programme_only=True,
+    ),
+    PeopleRule(
+        "guest who joins the programme",
+        "guest",
+        re.compile(rf"(?P<names>{NAMES})\s+(?i:{_words('guest_joins')})\b"),
+    ),
+    PeopleRule(
+        "episode opening",
+        "guest",
+        re.compile(
+            rf"\b(?i:{_words('episode_openings')})\s+(?P<names>{NAMES}),?"
+            rf"(?=\s+(?!(?:{_ASKING})\b)[a-zß-ÿ])"
+        ),
+    ),
+    PeopleRule(
+        "programme's guest phrase",
+        "guest",
+        re.compile(
+            rf"\b(?i:{_words('programme_guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?(?P<names>{NAMES})"
+        ),
+        programme_only=True,
+    ),
+    PeopleRule(
+        "numbered episode title's guest",
+        "guest",
+        re.compile(
+            rf"{EPISODE_NUMBER.pattern}(?P<names>{NAMES})"
+            rf"(?:\s+(?:{_words('title_topic_words')})|\s*:)(?=\s+\S)"
+        ),
+        "title",
+    ),
+    PeopleRule(
+        "episode title's guest at its end",
+        "guest",
+        re.compile(
+            rf"(?:,|\s[–—|-]|\()\s*(?:{_words('title_with_words')})\s+"
+            rf"(?P<names>{NAMES})\)?\s*$"
+        ),
+        "title",
+        programme_only=True,
+    ),
+)
+
+#: Headings over a list of people, one per item ("Guests" / "Jane Roe, historian"): the role
+#: they give, the heading (whole) and how an item opens with names.
+HEADED_LISTS: tuple[tuple[Role, re.Pattern[str]], ...] = (
+    ("host", re.compile(rf"(?i:{_words('host_headings')})\s*:?")),
+    ("guest", re.compile(rf"(?i:{_words('guest_headings')})\s*:?")),
+)
+_LIST_ITEM = re.compile(rf"(?P<names>{NAMES})(?=\s*(?:$|[|·•;,(–—/:-]))")
+#: Items read under such a heading at most: a long run is the text, not a list.
+HEADED_LIST_MAX = 8
+
 #: The host's hand-over to a reporter, a whole paragraph: "Ellesa Throwden reports."
 THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
 
-#: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google".
+#: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google",
+#: "Par : Jean Dupont".
 BYLINE = re.compile(
-    rf"(?i:{_words('byline_words')})\s+(?P<names>[^,|]+?)(?:\s*[,|].*)?",
+    rf"(?i:{_words('byline_words')})(?:\s*:\s*|\s+)(?P<names>[^,|]+?)(?:\s*[,|].*)?",
 )
 
 #: A paragraph that only credits the interviewer: "Das Gespräch führte Jan Roth.", "Propos
@@ -141,6 +291,8 @@ BRACKET_LABEL = re.compile(
 )
 #: Labels that introduce a remark, never a speaker.
 NOT_SPEAKERS = frozenset(vocabulary.words("not_speakers"))
+#: Link and button labels ("READ MORE: ..."), never a speaker nor a person.
+INTERFACE_LABELS = frozenset(vocabulary.words("interface_labels"))
 #: Labels of an editor's remark: such a paragraph is its own section, spoken by nobody.
 NOTE_LABELS = frozenset(vocabulary.words("note_labels"))
 #: "Q:" and "A:" labels of printed interviews.
@@ -301,9 +453,11 @@ def is_person_name(speaker: str) -> bool:
     (True, True)
     >>> is_person_name("The First Lady"), is_person_name("Speaker 1"), is_person_name("Rick")
     (False, False, False)
+    >>> is_person_name("Read More")
+    False
     """
     words = speaker.split()
-    if speaker.casefold() in ROLE_TITLES or not 2 <= len(words) <= 4:
+    if speaker.casefold() in ROLE_TITLES | INTERFACE_LABELS or not 2 <= len(words) <= 4:
         return False
     if any(w.casefold() in ROLE_TITLE_WORDS or any(c.isdigit() for c in w) for w in words):
         return False
@@ -516,7 +670,7 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
             continue
         label, _rest, is_caps = found
         key = label.casefold().rstrip(".")
-        if label in accepted:
+        if key in INTERFACE_LABELS or label in accepted:
             continue
         if key in QUESTION_LABELS or key in ANSWER_LABELS:
             # "Question :" / "Réponse :" mark turns, as the HTML reader's bold markers do.
@@ -626,12 +780,21 @@ def _find_people(
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
     body = [b.text for b in blocks]
+    # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
+    lines = [b.text for b in blocks if b.kind != "heading"]
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
+    labelled = [
+        (r.pattern, _rule_texts(r, title, raw.description, front, lines))
+        for r in PEOPLE_RULES
+        if r.role != "reporter" and not r.programme_only
+    ]
     programme = (
         bool(raw.audio)
         or raw.show is not None
+        or bool(title and EPISODE_NUMBER.match(title))  # "117: ...", "Folge 12 – ..."
         or any(b.kind == "question" or _is_question_text(b.text) for b in blocks)
         or any(p.search(text) for p in said for text in front)  # "X spoke with ..."
+        or any(p.search(text) for p, texts in labelled for text in texts)  # "Gast: X"
     )
     for role, pattern in ROLE_PHRASES:
         if pattern in GUEST_BY_WHAT_THEY_DO and not programme:
@@ -641,11 +804,80 @@ def _find_people(
                 name = _clean_name(match.group("name"))
                 if name:
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
+    _apply_people_rules(people, title, raw.description, front, lines, body, programme)
+    _add_headed_lists(people, blocks)
     interview = bool(people.with_role("guest")) or any(_is_question_text(b.text) for b in blocks)
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why)
     return people
+
+
+def _add_headed_lists(people: _People, blocks: list[Block]) -> None:
+    """Add the people listed under a "Guests" / "Moderation" heading, one item each."""
+    for index, block in enumerate(blocks):
+        role = next((r for r, p in HEADED_LISTS if p.fullmatch(block.text)), None)
+        if block.kind != "heading" or role is None:
+            continue
+        for item in blocks[index + 1 : index + 1 + HEADED_LIST_MAX]:
+            if item.kind == "heading":
+                break
+            match = _LIST_ITEM.match(item.text)
+            for part in _NAMES_SPLIT.split(match.group("names")) if match else []:
+                name = _clean_name(part)
+                if name is not None and part.split()[0].casefold() not in NAME_ARTICLES:
+                    why = f"listed under the heading {block.text!r}: {item.text[:60]!r}"
+                    people.add(name, role, why=why)
+
+
+def _rule_texts(
+    rule: PeopleRule, title: str | None, description: str | None, front: list[str], lines: list[str]
+) -> list[str]:
+    """Return the texts ``rule`` looks in (see ``Where``); ``lines`` are the non-heading blocks."""
+    if rule.where == "title":
+        return [title] if title else []
+    if rule.where == "text":
+        return ([description] if description else []) + lines
+    return front
+
+
+def _mentioned_alone(name: str, texts: list[str]) -> bool:
+    """Tell whether the page calls ``name`` by its first or last name alone ("Tom is ...").
+
+    A title's "117: Machine Learning on the Edge" names a topic, not a guest: the text says
+    "machine learning", never "Machine" or "Learning" alone.
+    """
+    words = name.split()
+    first, last, before = (re.escape(w) for w in (words[0], words[-1], words[-2]))
+    rest = r"\s+" + r"\s+".join(re.escape(w) for w in words[1:])
+    alone = rf"(?<![\w-])(?:{first}(?!(?i:{rest}))(?![\w-])|(?<!(?i:{before})\s){last}(?![\w-]))"
+    return any(re.search(alone, text) for text in texts)
+
+
+def _apply_people_rules(
+    people: _People,
+    title: str | None,
+    description: str | None,
+    front: list[str],
+    lines: list[str],
+    body: list[str],
+    programme: bool,
+) -> None:
+    """Add the people PEOPLE_RULES find (a name keeps the first role it was given)."""
+    for rule in PEOPLE_RULES:
+        if rule.programme_only and not programme:
+            continue
+        for text in _rule_texts(rule, title, description, front, lines):
+            for match in rule.pattern.finditer(text):
+                for part in _NAMES_SPLIT.split(match.group("names")):
+                    name = _clean_name(part)
+                    if name is None or part.split()[0].casefold() in NAME_ARTICLES:
+                        continue
+                    others = ([description] if description else []) + body
+                    if rule.where == "title" and not _mentioned_alone(name, others):
+                        continue
+                    why = f"{rule.rule} {normalise_space(match.group(0))!r}"
+                    people.add(name, rule.role, why=why)
 
 
 def _classify(blocks: list[Block], people: _People) -> list[_Item]:
@@ -1031,7 +1263,8 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     body: list[Block] = []
     for block in blocks:
         names = _byline_names(block.text) if block.kind != "question" else None
-        credited = _credited_interviewers(block.text) if block.kind != "question" else None
+        # A credit is a paragraph: a heading "Interview: Jane Goodall" announces the guest.
+        credited = _credited_interviewers(block.text) if block.kind == "paragraph" else None
         if names:
             bylines.extend(names)
         elif credited:

@@ -21,6 +21,7 @@ ENGLISH = Vocabulary(
         "the", "a", "an", "in", "on", "at", "of", "our", "his", "her", "their", "with", "and",
         "host", "hosted", "reporter", "correspondent", "interview", "q&a", "when", "after", "while",
         "as", "by", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "former", "today", "now",
+        "tonight", "yesterday", "tomorrow",
         "then", "meanwhile", "but", "this", "that", "these",
     ),
     host_titles=("hosted by", "host", "presenter", "moderator"),
@@ -34,6 +35,46 @@ ENGLISH = Vocabulary(
         "a chat with", "spoke with", "talked with", "talks with", "talked to", "talks to",
         "sat down with",
     ),
+    host_labels=(
+        "hosts?", "your hosts?", "presenters?", "hosted by", "presented by", "moderators?",
+    ),
+    guest_labels=(
+        "guests?", "special guests?", "featuring", "interviewees?",
+        "(?:today|this week)['’]s guests?",
+    ),
+    interviewer_labels=("interview(?:ed)? by", "interviewer", "questions by"),
+    reporter_labels=("reporters?", "reporting", "reported by", "correspondent"),
+    host_headings=("hosts?", "your hosts?", "presenters?", "hosted by"),
+    guest_headings=(
+        "guests?", "our guests?", "featured guests?", "(?:today|this week)['’]s guests?",
+    ),
+    guest_list_phrases=(
+        "with (?:special )?guests?",
+        "(?:my|our) (?:special )?guests? (?:today |this week )?(?:is|are)",
+        "(?:today|this week)(?:'s|’s) guests? (?:is|are)",
+        "joining (?:me|us)(?: today| this week| now)? (?:is|are)",
+    ),
+    receive_verbs=("interviews", "interviewed", "welcomes", "welcomed"),
+    guest_joins=(
+        "joins? (?:us|me|the (?:show|podcast|programme|program))", "joined (?:us|me)",
+    ),
+    programme_guest_phrases=(
+        "joined by", "featuring", "speaks to", "speaks with", "spoke to", "speaking to",
+        "speaking with", "talk to", "talk with", "talking to", "talking with",
+    ),
+    episode_openings=(
+        "(?:in|on) (?:this|today(?:'s|’s)|this week(?:'s|’s)|the latest|our latest)"
+        " (?:episode|show|edition|programme|program|podcast),?",
+    ),
+    reporter_credits=(
+        r"(?:episode|story|segment|report|piece|feature|documentary) (?:was|is)"
+        r" (?:reported|reported and (?:produced|written|edited)|produced and reported) by",
+        "reporting by",
+    ),
+    title_topic_words=("on",),
+    title_with_words=("with", "with (?:special )?guests?", "featuring", r"feat\.", r"ft\."),
+    episode_words=("episode", r"ep\.?"),
+    name_articles=("the",),
     copulas=("is", "was"),
     copula_articles=("an?", "the"),
     appositive_articles=("an?", "the"),

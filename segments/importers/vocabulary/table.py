@@ -57,6 +57,49 @@ class Vocabulary:
     #: A label naming the interviewee by their part: "GUEST:", "[Gast]", "Invitée :" (case-folded).
     guest_label_parts: tuple[str, ...] = ()
     reporter_label_parts: tuple[str, ...] = ()
+    #: Labels before a colon and the names of who presents, who is interviewed, who asks and
+    #: who reported: "Moderation: Jane Roe", "Invités : A et B", "Interview: Jane Roe"
+    #: (case-insensitive; at a block's start, after "|" or after a sentence).
+    host_labels: tuple[str, ...] = ()
+    guest_labels: tuple[str, ...] = ()
+    interviewer_labels: tuple[str, ...] = ()
+    reporter_labels: tuple[str, ...] = ()
+    #: Headings over a list of hosts or guests, one per item: "Guests", "Gäste", "Invités"
+    #: (case-insensitive, the whole heading, a colon allowed).
+    host_headings: tuple[str, ...] = ()
+    guest_headings: tuple[str, ...] = ()
+    #: Words before the names of a programme's guests in running text: "with special guests A
+    #: and B", "zu Gast ist A" (case-insensitive; said outright, so on any page).
+    guest_list_phrases: tuple[str, ...] = ()
+    #: "Jane Roe interviews John Doe", "Jane Roe reçoit John Doe": the verbs between who asks and
+    #: the guest (case as written; only on a programme's page: "A meets B" is news).
+    receive_verbs: tuple[str, ...] = ()
+    #: Words after a guest's names: "Jane Roe joins us", "Jane Roe ist zu Gast" (case-insensitive).
+    guest_joins: tuple[str, ...] = ()
+    #: The same, only on a programme's page: in a news report "joined by A" or "featuring A"
+    #: names someone at an event, not a guest (case-insensitive).
+    programme_guest_phrases: tuple[str, ...] = ()
+    #: "In this episode, A and B discuss ...": the opening before the guests' names
+    #: (case-insensitive; the names must be followed by a lowercase word, their verb).
+    episode_openings: tuple[str, ...] = ()
+    #: "This episode was reported and produced by A": words before a piece's reporters
+    #: anywhere in its text (case-insensitive).
+    reporter_credits: tuple[str, ...] = ()
+    #: "Nicole Jäger im Gespräch mit Tim Wiese": guest first, then who talks with them (the
+    #: words between the two names, case as written).
+    guest_with_asker: tuple[str, ...] = ()
+    #: An episode title's word between the guest and the topic: "117: Jane Roe on Radio"
+    #: (case as written; only after an episode number).
+    title_topic_words: tuple[str, ...] = ()
+    #: An episode title's words before the guest at its end: "Radio, with Jane Roe" (case as
+    #: written; only on a programme's page or after an episode number).
+    title_with_words: tuple[str, ...] = ()
+    #: Words that number an episode in its title: "Episode 12: ...", "Folge 12 – ..."
+    #: (case-insensitive; "#12" and "12:" need none).
+    episode_words: tuple[str, ...] = ()
+    #: Articles before a capitalised phrase that make it an institution or a title, not a
+    #: person: "reported by The Associated Press", "Gast: Die Zeit" (case-folded, whole word).
+    name_articles: tuple[str, ...] = ()
     #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
     role_titles: tuple[str, ...] = ()
     #: Words that make any label a part: "Speaker 1", "Unidentified Male" (case-folded).

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from segments.errors import InputError
-from segments.importers.html import read_html_page
+from segments.importers.html import _marked_byline, read_html_page
 from segments.importers.rawpage import Block, RawPage
 from segments.importers.structure import build_segment
 from segments.model import AudioRef, Image, Person, Segment
@@ -647,3 +648,144 @@ def test_json_ld_of_this_page_wins_over_related_articles() -> None:
     page = read_html_page(html, "ep12.html")
     assert page.title == "Ep 12: Night trains on the sleeper"
     assert page.url == "https://x.org/ep12"
+
+
+# --- people the markup marks: bylines, an episode's guests, organisations ----------------------
+
+MARKED_PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>Night shift</title>{head}</head>
+<body><header><h1>Night shift at the harbour</h1>{byline}</header>
+<article><p>A paragraph long enough to be the article's own text, about the harbour's night shift
+and its crews.</p><p>Another paragraph of the article, so that the extractor keeps the text of it
+and its story.</p></article>{after}</body></html>"""
+
+MARKED_BYLINES = [
+    # case, markup before the article, markup after it, the byline's text
+    (
+        "schema.org microdata: a link, then '(avec B et C)' (Le Monde)",
+        '<p>Par <span itemprop="author" class="auteur"><a href="/journaliste/jean-dupont/">Jean'
+        " Dupont</a> (avec Marie Curie et Marc Petit)</span></p>",
+        "",
+        ["Jean Dupont (avec Marie Curie et Marc Petit)"],
+    ),
+    (
+        "microdata Person: its itemprop=name, not its job line",
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person"><span'
+        ' itemprop="name">Jane Roe</span><span>Night editor</span></div>',
+        "",
+        ["Jane Roe"],
+    ),
+    (
+        "a byline class with 'By' (Washington Post's pb-byline)",
+        '<div class="pb-sig-line"><span class="pb-byline">By <a href="/people/jane-roe">Jane'
+        " Roe</a></span></div>",
+        "",
+        ["By Jane Roe"],
+    ),
+    (
+        "a rel=author link (WordPress themes)",
+        '<p><a rel="author" href="/a/jr">Jane Roe</a></p>',
+        "",
+        ["Jane Roe"],
+    ),
+    (
+        "near miss: a related story's byline after the article",
+        "",
+        '<section><p class="byline">By John Doe</p><p><a href="/x">Another</a></p></section>',
+        [],
+    ),
+    (
+        "near miss: an author's bio is no byline",
+        '<div class="author-bio">Jane Roe is the night editor of the harbour paper and has'
+        " covered the port for ten years, since the cranes came.</div>",
+        "",
+        [],
+    ),
+    ("near miss: a desk is nobody", '<span class="byline">By the newsroom</span>', "", []),
+    (
+        "near miss: a byline in the navigation",
+        '<nav><a rel="author" href="/a/jd">John Doe</a></nav>',
+        "",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "before", "after", "byline"), MARKED_BYLINES, ids=[m[0] for m in MARKED_BYLINES]
+)
+def test_marked_bylines(case: str, before: str, after: str, byline: list[str]) -> None:
+    html = MARKED_PAGE.format(lang="en", head="", byline=before, after=after)
+    doc = lxml.html.fromstring(html)
+    elements = list(doc.iter())
+    positions = {id(e): n for n, e in enumerate(elements)}
+    assert _marked_byline(doc, doc.find(".//article"), positions) == byline
+
+
+def test_a_marked_byline_gives_the_reporters_when_nothing_else_names_them() -> None:
+    byline = MARKED_BYLINES[0][1]
+    raw = read_html_page(MARKED_PAGE.format(lang="fr", head="", byline=byline, after=""), "m.html")
+    assert [(p.name, p.role) for p in raw.people] == [
+        ("Jean Dupont", "reporter"),
+        ("Marie Curie", "reporter"),
+        ("Marc Petit", "reporter"),
+    ]
+    rules = {r.rule for r in raw.reasons if r.field == "person"}
+    assert rules == {
+        "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
+    }
+
+
+EPISODE_JSONLD = (
+    '<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "{kind}",'
+    ' "name": "Night shift", "author": {{"@type": "Person", "name": "Jane Roe"}},'
+    ' "actor": [{{"@type": "Person", "name": "John Doe"}}, {{"@type": "Person", "name": "Jane Roe"}}],'
+    ' "contributor": {{"@type": "Person", "name": "Marie Curie"}}}}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("kind", "people"),
+    [
+        (
+            "PodcastEpisode",
+            [("Jane Roe", "reporter"), ("John Doe", "guest"), ("Marie Curie", "guest")],
+        ),
+        (
+            "RadioEpisode",
+            [("Jane Roe", "reporter"), ("John Doe", "guest"), ("Marie Curie", "guest")],
+        ),
+        # near miss: an article's contributors are no guests of anything
+        ("NewsArticle", [("Jane Roe", "reporter")]),
+    ],
+)
+def test_an_episodes_json_ld_actors_and_contributors_are_its_guests(
+    kind: str, people: list[tuple[str, str]]
+) -> None:
+    head = EPISODE_JSONLD.format(kind=kind)
+    raw = read_html_page(MARKED_PAGE.format(lang="en", head=head, byline="", after=""), "e.html")
+    assert [(p.name, p.role) for p in raw.people] == people
+    guests = [r.value for r in raw.reasons if r.rule == "JSON-LD episode actor/contributor"]
+    assert guests == [f"{name} (guest)" for name, role in people if role == "guest"]
+
+
+@pytest.mark.parametrize(
+    ("author", "people"),
+    [
+        ("Mac & i", []),  # a magazine's name in the byline (heise)
+        ("Par : Jean Dupont", [("Jean Dupont", "reporter")]),  # a byline word with a colon
+        ("Jane Roe & John Doe", [("Jane Roe", "reporter"), ("John Doe", "reporter")]),  # near miss
+    ],
+)
+def test_byline_entries_in_the_metadata(author: str, people: list[tuple[str, str]]) -> None:
+    head = f'<meta name="author" content="{author}">'
+    raw = read_html_page(MARKED_PAGE.format(lang="de", head=head, byline="", after=""), "a.html")
+    assert [(p.name, p.role) for p in raw.people] == people
+
+
+def test_host_and_guest_lines_split_at_a_line_break() -> None:
+    snippet = "<p><strong>Host:</strong> Jane Roe<br><strong>Guest:</strong> John Doe</p>"
+    html = MARKED_PAGE.format(lang="en", head="", byline="", after="")
+    raw = read_html_page(html.replace("<article>", f"<article>{snippet}"), "h.html")
+    assert raw.show is not None and raw.show.hosts == ["Jane Roe"]
+    people = [(p.name, p.role) for p in build_segment(raw).people]
+    assert people == [("John Doe", "guest"), ("Jane Roe", "host")]

@@ -9,7 +9,7 @@ import pytest
 
 from segments.errors import InputError
 from segments.importers.furniture import is_furniture
-from segments.importers.rawpage import Block, RawPage
+from segments.importers.rawpage import Block, RawPage, Reason
 from segments.importers.structure import build_segment, slugify
 from segments.importers.text import read_text_page
 from segments.model import AudioRef, Image, Person, Section, Segment, Source
@@ -781,3 +781,581 @@ def test_title_from_the_first_question_when_there_is_nothing_else() -> None:
     assert segment.transcript == [
         Section(question="Why radio?", speaker="Rick", paragraphs=["Because."])
     ]
+
+
+# --- people: how programme pages say who presents, who is a guest, who asks, who reported -------
+
+EPISODE_AUDIO = [AudioRef(url="https://radio.example.org/episode.mp3")]
+
+PEOPLE_RULE_CASES = [
+    # case, title, description, blocks, on a programme's page (audio), people (name, role)
+    (
+        "numbered episode title 'N: Name on Topic' (Simplecast)",
+        "117: Jane Roe on Harbour Radio",
+        "Jane Roe is building a station. Jane explains why.",
+        ["Links and notes below."],
+        False,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "numbered episode title '#12 – Name: Topic'",
+        "#12 – Jane Roe: Why the night shift listens",
+        None,
+        ["Roe has run the late show for ten years."],
+        False,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "German numbered title 'Folge 12: Name über Topic'",
+        "Folge 12: Kathrin Weber über Funkwellen",
+        "Weber erklärt, wie ein Sender funktioniert.",
+        ["Die Folge dauert eine Stunde."],
+        False,
+        [("Kathrin Weber", "guest")],
+    ),
+    (
+        "near miss: a news headline 'Name on Topic' gives no guest",
+        "Barack Obama on guns",
+        None,
+        ["Barack Obama spoke in Chicago. Obama said the law must change."],
+        False,
+        [],
+    ),
+    (
+        "near miss: a numbered title's topic in title case is nobody",
+        "117: Machine Learning on the Edge",
+        "Machine learning now runs on small devices.",
+        ["Links and notes below."],
+        False,
+        [],
+    ),
+    (
+        "near miss: a time, a score or an ordinal before a title is no episode number",
+        "12:30: Jane Roe on the harbour",
+        None,
+        ["Roe spoke at noon."],
+        False,
+        [],
+    ),
+    (
+        "near miss: an ordinal opening a title makes no programme of a report",
+        "1. FC Hafen: Jane Roe on the derby",
+        None,
+        ["Autorin Kathrin Weber schrieb über den Verein. Roe spielte mit."],
+        False,
+        [],
+    ),
+    (
+        "episode title 'Topic, with Name' on a programme's page",
+        "Why the night shift listens, with Jane Roe",
+        None,
+        ["Roe has run the late show for ten years."],
+        True,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "near miss: the same title on a news report",
+        "Why the night shift listens, with Jane Roe",
+        None,
+        ["Roe has run the late show for ten years."],
+        False,
+        [],
+    ),
+    (
+        "near miss: 'with' inside a title is no guest list",
+        "Cooking with Olive Oil",
+        None,
+        ["Oil is the base of the dish. Olive trees grow on the hill."],
+        True,
+        [],
+    ),
+    (
+        "'In this episode, A and B discuss' (bfi)",
+        "The Big Harbour Threat?",
+        "Ports are growing. In this episode, Jane Roe and John Doe discuss whether that is bad.",
+        ["View all episodes"],
+        False,
+        [("Jane Roe", "guest"), ("John Doe", "guest")],
+    ),
+    (
+        "French 'Dans cet épisode, A raconte'",
+        "La radio de nuit",
+        None,
+        ["Dans cet épisode, Élodie Dupont raconte ses nuits au micro."],
+        False,
+        [("Élodie Dupont", "guest")],
+    ),
+    (
+        "near miss: 'In this episode, host A' is the host, not a guest",
+        "The night shift",
+        None,
+        ["In this episode, host Jane Roe looks back at ten years."],
+        False,
+        [("Jane Roe", "host")],
+    ),
+    (
+        "'This episode was reported and produced by A' (Radiolab's credits)",
+        "The Typewriter",
+        None,
+        ["A story about keys.", "This episode was reported and produced by Jane Roe."],
+        False,
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "'Reporting by A and B' (a wire service's sign-off)",
+        "Harbour closes",
+        None,
+        ["The harbour closed on Monday.", "Reporting by Jane Roe and John Doe; editing by desk"],
+        False,
+        [("Jane Roe", "reporter"), ("John Doe", "reporter")],
+    ),
+    (
+        "near miss: a story 'reported by' an agency is no person",
+        "Harbour closes",
+        None,
+        ["The harbour closed.", "This story was reported by The Associated Press."],
+        False,
+        [],
+    ),
+    (
+        "label line 'Moderation: A' (Deutschlandfunk)",
+        "Die Nachtschicht",
+        None,
+        ["Ein Abend im Hafen.", "Moderation: Jane Roe"],
+        False,
+        [("Jane Roe", "host")],
+    ),
+    (
+        "label after a sentence: '... im Hafen. Moderation: A'",
+        "Die Nachtschicht",
+        None,
+        ["Sie erzählt von ihren Nächten im Hafen. Moderation: Jane Roe"],
+        False,
+        [("Jane Roe", "host")],
+    ),
+    (
+        "'Présentation : A' and 'Invité(e)s : B, C' (Radio France)",
+        "La nuit",
+        None,
+        ["Présentation : Jean Dupont", "Invité(e)s : Élodie Martin, Marc Petit"],
+        False,
+        [("Élodie Martin", "guest"), ("Marc Petit", "guest"), ("Jean Dupont", "host")],
+    ),
+    (
+        "'Gäste: A und B, Historikerin' (the names end before what they do)",
+        "Der Hafen",
+        None,
+        ["Gäste: Jane Roe und Kathrin Weber, Historikerin am Institut"],
+        False,
+        [("Jane Roe", "guest"), ("Kathrin Weber", "guest")],
+    ),
+    (
+        "'Host: A | Guest: B' in one line",
+        "Night shift",
+        None,
+        ["Host: Jane Roe | Guest: John Doe"],
+        False,
+        [("John Doe", "guest"), ("Jane Roe", "host")],
+    ),
+    (
+        "'Interview: A' credit line at an interview's end",
+        "Der Hafen",
+        None,
+        ["Ein Gespräch über Schiffe.", "Interview: Jane Roe"],
+        False,
+        [("Jane Roe", "interviewer")],
+    ),
+    (
+        "'Reporterin: A' credits a report",
+        "Der Hafen",
+        None,
+        ["Die Schiffe kommen nachts.", "Reporterin: Kathrin Weber"],
+        False,
+        [("Kathrin Weber", "reporter")],
+    ),
+    (
+        "'Das Interview führte A.' at an interview's end",
+        "Der Hafen",
+        None,
+        [
+            "Wie klingt der Hafen?",
+            "Laut.",
+            "Und nachts?",
+            "Leise.",
+            "Das Interview führte Jane Roe.",
+        ],
+        False,
+        [("Jane Roe", "interviewer")],
+    ),
+    (
+        "'Propos recueillis par A' at an interview's end",
+        "Le port",
+        None,
+        ["Le port ne dort jamais.", "Propos recueillis par Jean Dupont et Élodie Martin"],
+        False,
+        [("Jean Dupont", "interviewer"), ("Élodie Martin", "interviewer")],
+    ),
+    (
+        "near miss: a label followed by prose names nobody",
+        "Der Hafen",
+        None,
+        ["Gast: Jane Roe erzählt von ihrer Reise über den Atlantik."],
+        False,
+        [],
+    ),
+    (
+        "near miss: an 'Interview:' title is not the interviewer's credit",
+        "Interview: Jane Roe",
+        None,
+        ["The singer talks about her new album and the tour."],
+        False,
+        [],
+    ),
+    (
+        "'with special guest A' said outright",
+        "Night shift",
+        "A night of songs with special guest Jane Roe.",
+        ["The show starts at ten."],
+        False,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "'joined by A' on a programme's page",
+        "Night shift",
+        None,
+        ["This week we are joined by Jane Roe, who ran the harbour station."],
+        True,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "near miss: 'joined by A' in a news report",
+        "Mayor opens harbour",
+        None,
+        ["The mayor, joined by Jane Roe, cut the ribbon on Monday."],
+        False,
+        [],
+    ),
+    (
+        "'A speaks to B': the one asks, the other is interviewed",
+        "Night shift",
+        None,
+        ["Jane Roe speaks to John Doe about the harbour."],
+        False,
+        [("John Doe", "guest"), ("Jane Roe", "interviewer")],
+    ),
+    (
+        "German 'A im Gespräch mit B': the guest first (Deutschlandfunk Kultur)",
+        "Nicole Weber im Gespräch mit Tim Roth",
+        None,
+        ["Sie erzählt von der Bühne."],
+        False,
+        [("Nicole Weber", "guest"), ("Tim Roth", "interviewer")],
+    ),
+    (
+        "German 'Zu Gast ist A'",
+        "Der Hafen",
+        "Zu Gast ist Kathrin Weber, Astronomin.",
+        ["Die Sendung dauert eine Stunde."],
+        False,
+        [("Kathrin Weber", "guest")],
+    ),
+    (
+        "near miss: 'with' in an ordinary sentence of a programme",
+        "Night shift",
+        None,
+        ["She walked home with Jane Roe after the vote."],
+        True,
+        [],
+    ),
+    (
+        "'A joins us' names a guest",
+        "Night shift",
+        None,
+        ["Tonight Jane Roe joins us from the harbour."],
+        False,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "German 'A ist heute zu Gast'",
+        "Der Hafen",
+        None,
+        ["Kathrin Weber ist heute zu Gast und erzählt vom Hafen."],
+        False,
+        [("Kathrin Weber", "guest")],
+    ),
+    (
+        "French 'A est notre invitée'",
+        "La nuit",
+        None,
+        ["Élodie Martin est notre invitée ce soir."],
+        False,
+        [("Élodie Martin", "guest")],
+    ),
+    (
+        "near miss: 'A joins the company' is no programme's guest",
+        "Harbour news",
+        None,
+        ["Jane Roe joins the company as its new director."],
+        False,
+        [],
+    ),
+    (
+        "'Joining me today is A' and 'Your hosts: B and C'",
+        "Night shift",
+        None,
+        ["Your hosts: Jane Roe and John Doe", "Joining me today is Marie Curie, a chemist."],
+        False,
+        [("Marie Curie", "guest"), ("Jane Roe", "host"), ("John Doe", "host")],
+    ),
+    (
+        "'This week's guest: A'",
+        "Night shift",
+        None,
+        ["This week’s guest: Jane Roe"],
+        False,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "Austrian 'Gestaltung: A' credits who made the feature (Ö1)",
+        "Der Hafen",
+        None,
+        ["Die Schiffe kommen nachts.", "Gestaltung: Kathrin Weber"],
+        False,
+        [("Kathrin Weber", "reporter")],
+    ),
+    (
+        "a byline with a colon: 'By: A'",
+        "Harbour vote",
+        None,
+        ["By: Jane Roe", "The vote was close."],
+        False,
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: a heading that starts like 'By' is no byline",
+        "Harbour towns",
+        None,
+        ["Byron Bay: Surf Town", "The town is small."],
+        False,
+        [],
+    ),
+    (
+        "French 'A reçoit B' on a programme's page (Radio France)",
+        "Les matins",
+        None,
+        ["Jean Dupont reçoit Élodie Martin et Marc Petit pour parler du port."],
+        True,
+        [("Élodie Martin", "guest"), ("Marc Petit", "guest"), ("Jean Dupont", "interviewer")],
+    ),
+    (
+        "near miss: 'A reçoit B' in a news report",
+        "Visite officielle",
+        None,
+        ["Jean Dupont reçoit Élodie Martin à la mairie."],
+        False,
+        [],
+    ),
+    (
+        "'In this episode, A interviews B': A asks, B is the guest",
+        "Night shift",
+        "In this episode, Jane Roe interviews John Doe about the harbour.",
+        ["Listen below."],
+        True,
+        [("John Doe", "guest"), ("Jane Roe", "interviewer")],
+    ),
+    (
+        "near miss: whoever interviews after 'In this episode,' is not its guest",
+        "Night shift",
+        "In this episode, Jane Roe interviews John Doe about the harbour.",
+        ["Read the notes below."],
+        False,
+        [],
+    ),
+    (
+        "'Gespräch mit A' on a programme's page",
+        "Lesart",
+        None,
+        ["Rückblick auf Klagenfurt: Gespräch mit Kathrin Weber"],
+        True,
+        [("Kathrin Weber", "guest")],
+    ),
+    (
+        "near miss: 'im Gespräch mit A' in a news report",
+        "Hafen",
+        None,
+        ["Das sagte der Minister im Gespräch mit Kathrin Weber."],
+        False,
+        [],
+    ),
+    (
+        "German 'Die Historikerin A' on a programme's page",
+        "Der Hafen",
+        None,
+        ["Die Historikerin Kathrin Weber erklärt, wie der Hafen wuchs."],
+        True,
+        [("Kathrin Weber", "guest")],
+    ),
+    (
+        "French 'la sociologue A' on a programme's page",
+        "Le port",
+        None,
+        ["La sociologue Élodie Martin raconte le port la nuit."],
+        True,
+        [("Élodie Martin", "guest")],
+    ),
+    (
+        "near miss: what someone does in a news report makes no guest",
+        "Der Hafen",
+        None,
+        ["Die Historikerin Kathrin Weber wurde am Montag geehrt."],
+        False,
+        [],
+    ),
+    (
+        "'Moderatorin A' presents, 'Korrespondentin B' reports",
+        "Der Hafen",
+        None,
+        ["Moderatorin Jane Roe fragt nach.", "Dazu berichtet ARD-Korrespondentin Kathrin Weber."],
+        False,
+        [("Kathrin Weber", "reporter"), ("Jane Roe", "host")],
+    ),
+    (
+        "French 'notre correspondante A' reports",
+        "Le port",
+        None,
+        ["Le port ferme.", "Les précisions de notre correspondante Élodie Martin."],
+        False,
+        [("Élodie Martin", "reporter")],
+    ),
+    (
+        "a link list's 'READ MORE:' label is no speaker (stuff.co.nz)",
+        "Harbour vote",
+        None,
+        ["READ MORE: * Harbour vote tomorrow * Harbour closes", "The vote was close."],
+        False,
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "title", "description", "texts", "programme", "people"),
+    PEOPLE_RULE_CASES,
+    ids=[c[0] for c in PEOPLE_RULE_CASES],
+)
+def test_people_rules(
+    case: str,
+    title: str,
+    description: str | None,
+    texts: list[str],
+    programme: bool,
+    people: list[tuple[str, str]],
+) -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title=title,
+        description=description,
+        blocks=[Block(t) for t in texts],
+        audio=list(EPISODE_AUDIO) if programme else [],
+    )
+    assert [(p.name, p.role) for p in build_segment(raw).people] == people
+
+
+def test_people_rules_name_themselves_in_explain() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="117: Jane Roe on Harbour Radio",
+        blocks=[Block("Roe has run the late show."), Block("Moderation: John Doe")],
+    )
+    reasons: list[Reason] = []
+    build_segment(raw, reasons)
+    assert [(r.value, r.rule) for r in reasons] == [
+        ("Jane Roe (guest)", "numbered episode title's guest '117: Jane Roe on'"),
+        ("John Doe (host)", "host label line 'Moderation: John Doe'"),
+    ]
+
+
+def test_a_link_label_is_never_a_speaker() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Harbour vote",
+        blocks=[
+            Block("READ MORE: * Harbour vote tomorrow * Harbour closes"),
+            Block("It was close."),
+        ],
+    )
+    assert [s.speaker for s in build_segment(raw).transcript] == [None]
+
+
+def test_a_heading_that_names_someone_after_a_label_is_no_credit() -> None:
+    # "Interview: Jane Goodall" over the text announces her; the credit line is a paragraph.
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Chimpanzees",
+        blocks=[
+            Block("Interview: Jane Goodall", kind="heading"),
+            Block("She spoke of the forest."),
+        ],
+    )
+    assert build_segment(raw).people == []
+
+
+HEADED_LIST_CASES = [
+    # case, blocks (text, kind), people (name, role)
+    (
+        "a 'Guests' heading over one guest per item (podcast show notes)",
+        [
+            ("Guests", "heading"),
+            ("Jane Roe, historian at the harbour museum", "list_item"),
+            ("John Doe (author of Night Ships)", "list_item"),
+            ("Links", "heading"),
+            ("Marie Curie", "list_item"),
+        ],
+        [("Jane Roe", "guest"), ("John Doe", "guest")],
+    ),
+    (
+        "German 'Moderation' and 'Gäste' headings",
+        [
+            ("Moderation", "heading"),
+            ("Kathrin Weber", "paragraph"),
+            ("Gäste:", "heading"),
+            ("Jane Roe – Historikerin", "paragraph"),
+        ],
+        [("Jane Roe", "guest"), ("Kathrin Weber", "host")],
+    ),
+    (
+        "French 'Invités' heading",
+        [("Invités", "heading"), ("Élodie Martin, sociologue", "paragraph")],
+        [("Élodie Martin", "guest")],
+    ),
+    (
+        "near miss: names listed under another heading are no guests (reactpodcast's links)",
+        [("Links", "heading"), ("Chris Wanstrath", "list_item"), ("Jane Roe", "list_item")],
+        [],
+    ),
+    (
+        "near miss: prose under a 'Guests' heading that names nobody first",
+        [("Guests", "heading"), ("Our guests come from the harbour towns.", "paragraph")],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "blocks", "people"), HEADED_LIST_CASES, ids=[c[0] for c in HEADED_LIST_CASES]
+)
+def test_people_listed_under_a_heading(
+    case: str, blocks: list[tuple[str, str]], people: list[tuple[str, str]]
+) -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Night shift",
+        blocks=[Block("An episode about the harbour at night.")]
+        + [Block(text, kind) for text, kind in blocks],
+    )
+    assert [(p.name, p.role) for p in build_segment(raw).people] == people
