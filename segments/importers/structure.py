@@ -247,7 +247,8 @@ BYLINE = re.compile(
 #: A paragraph that only credits the interviewer: "Das Gespräch führte Jan Roth.", "Propos
 #: recueillis par Jeanne Martin", "Interview: Anna Weiss und Tom Falk".
 INTERVIEWER_CREDIT = re.compile(
-    rf"(?i:{_words('interviewer_credits')})\s*(?P<names>[^,|;]+?)\.?",
+    rf"(?i:{_words('interviewer_titles')}|{_words('interviewer_credits')})"
+    r"\s*(?P<names>[^,|;]+?)\.?",
 )
 
 #: The order people are listed in: who the episode is about first.
@@ -487,13 +488,7 @@ def _clean_name(raw: str) -> str | None:
 
 def _byline_names(text: str) -> list[str] | None:
     """Return the names of a byline paragraph, or None when ``text`` is not a byline."""
-    match = BYLINE.fullmatch(text)
-    if match is None or len(text.split()) > 16:
-        return None
-    names = [_clean_name(n) for n in _AND.split(match.group("names"))]
-    if not names or any(n is None for n in names):
-        return None
-    return [n for n in names if n]
+    return _names_of_line(BYLINE, text)
 
 
 def _credited_interviewers(text: str) -> list[str] | None:
@@ -506,7 +501,12 @@ def _credited_interviewers(text: str) -> list[str] | None:
     >>> _credited_interviewers("Interview: Jane Doe on rivers") is None
     True
     """
-    match = INTERVIEWER_CREDIT.fullmatch(text)
+    return _names_of_line(INTERVIEWER_CREDIT, text)
+
+
+def _names_of_line(line: re.Pattern[str], text: str) -> list[str] | None:
+    """The names a whole short line of the form ``line`` gives, or None when it is not one."""
+    match = line.fullmatch(text)
     if match is None or len(text.split()) > 16:
         return None
     names = [_clean_name(n) for n in _AND.split(match.group("names"))]

@@ -29,7 +29,7 @@ ENGLISH = Vocabulary(
         "spoke", "speaks", "talked", "talks", "sat down", "chatted",
     ),
     talk_preps=("with", "to"),
-    interviewer_titles=("interviewed by", "interview by", "questions by"),
+    interviewer_titles=("interviewed by", "interview by", "interview conducted by", "questions by"),
     guest_phrases=(
         "interview with", "q&a with", "q & a with", "in conversation with", "conversation with",
         "a chat with", "spoke with", "talked with", "talks with", "talked to", "talks to",
@@ -104,9 +104,7 @@ ENGLISH = Vocabulary(
         "narrator", "moderator", "presenter", "anchor", "correspondent", "translator",
         "interpreter", "crowd", "member", "off-camera", "off-mic",
     ),
-    interviewer_credits=(
-        "interviewed by", "interview by", "interview conducted by", "questions by", "interview ?:",
-    ),
+    interviewer_credits=("interview ?:",),
     host_label_parts=("host", "co-host", "anchor", "presenter", "moderator"),
     reporter_label_parts=("byline", "reporter", "correspondent"),
     interview_notes=(

@@ -50,10 +50,7 @@ FRENCH = Vocabulary(
     byline_with_words=("avec",),
     interface_labels=("lire la suite", "voir plus", "en savoir plus", "partager", "suivre"),
     staff_words=("rédaction", "redaction"),
-    interviewer_credits=(
-        "propos recueillis par", "entretien réalisé par", "interview réalisée par",
-        "entretien ?:",
-    ),
+    interviewer_credits=("entretien ?:",),
     host_label_parts=("animateur", "animatrice", "présentateur", "présentatrice"),
     reporter_label_parts=("journaliste", "correspondant", "correspondante"),
     role_titles=(

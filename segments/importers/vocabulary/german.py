@@ -58,7 +58,12 @@ GERMAN = Vocabulary(
     guest_labels=("gast", "gäste", "gästin", "zu gast", "gesprächspartner(?:in)?(?:nen)?"),
     interviewer_labels=("interview", "fragen", "das interview führte", "das gespräch führte"),
     reporter_labels=("reporter(?:in)?", "bericht", "gestaltung"),
-    interviewer_titles=("das interview führte", "das gespräch führte", "interview geführt von"),
+    interviewer_titles=(
+        "das interview führten?",
+        "das gespräch führten?",
+        "die fragen stellten?",
+        "interview geführt von",
+    ),
     talk_verbs=("spricht", "sprach", "redet", "redete"),
     talk_preps=("mit",),
     guest_phrases=("interview mit",),
@@ -90,12 +95,7 @@ GERMAN = Vocabulary(
     byline_with_words=("mit",),
     interface_labels=("weiterlesen", "mehr lesen", "mehr", "teilen", "folgen"),
     staff_words=("redaktion", "nachrichtenredaktion"),
-    interviewer_credits=(
-        "das gespräch führten?",
-        "das interview führten?",
-        "die fragen stellten?",
-        "gespräch ?:",
-    ),
+    interviewer_credits=("gespräch ?:",),
     host_label_parts=("moderator", "moderatorin", "moderation"),
     reporter_label_parts=("reporter", "reporterin", "korrespondent", "korrespondentin"),
     role_titles=(

@@ -26,8 +26,8 @@ class Vocabulary:
     talk_preps: tuple[str, ...] = ()
     #: Words before the interviewer's name: "interviewed by Jane Doe" (case-insensitive).
     interviewer_titles: tuple[str, ...] = ()
-    #: A whole paragraph crediting the interviewer, before the names: "Das Gespräch führte Jan
-    #: Roth.", "Propos recueillis par Jeanne Martin" (case-insensitive), often the page's last.
+    #: Labels that, besides ``interviewer_titles``, open a whole paragraph crediting the
+    #: interviewer: "Interview: Jan Roth" (case-insensitive), often the page's last.
     interviewer_credits: tuple[str, ...] = ()
     #: Words before the interviewee's name: "interview with Jim McKelvey" (case-insensitive).
     guest_phrases: tuple[str, ...] = ()
