@@ -184,3 +184,23 @@ def test_the_shared_labels_name_shared_files_and_every_field() -> None:
         assert {"title", "people", "people_optional", "captions", "credits", "qa"} <= set(
             page["expect"]
         ), page["id"]
+
+
+def test_score_shared_scores_each_labelled_file_and_lists_its_failures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "night.txt").write_text(
+        "Night shift\n\nBy Jane Roe\n\nThe crane works at night.\n", encoding="utf-8"
+    )
+    expect = {"title": ["Night shift"], "people": [["John Doe", ["guest"]]],
+              "people_optional": [], "captions": [], "credits": [], "qa": 0, "furniture": []}  # fmt: skip
+    labels = tmp_path / "shared_labels.json"
+    page = {"id": "night", "file": "seeds/night.txt", "expect": expect}
+    labels.write_text(json.dumps({"pages": [page]}), encoding="utf-8")
+    result = corpus.score_shared(tmp_path, True, labels)
+    assert result.right["title"] == result.counted["title"] == 1
+    assert result.right["people"] == 0 and "audio" not in result.counted
+    assert "people fails: night: missing ['John Doe'], wrong ['jane roe (reporter)']" in (
+        capsys.readouterr().out
+    )
