@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 from pathlib import Path
@@ -86,9 +87,10 @@ EPISODE = """<!DOCTYPE html><html lang="en"><head><title>Night shift | Harbour R
 </article></body></html>"""
 
 
-def labelled(repo: Path, expect: dict[str, object]) -> Path:
+def labelled(repo: Path, expect: dict[str, object], name: str = "episode.html") -> Path:
     make_corpus(repo, {"title": "Night shift"})
-    (repo / "episode.html").write_text(EPISODE, encoding="utf-8")
+    data = EPISODE.encode()
+    (repo / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
     subprocess.run(["git", "-C", str(repo), "add", "."], check=True)
     subprocess.run(
         ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@x.org", "commit",
@@ -100,14 +102,15 @@ def labelled(repo: Path, expect: dict[str, object]) -> Path:
     ).stdout.strip()
     base = {"people": [], "people_optional": [], "captions": [], "credits": [], "audio": None}
     page = {"id": "night-shift", "repo": "example/pages", "commit": commit,
-            "path": "episode.html", "licence": "MIT", "expect": {**base, **expect}}  # fmt: skip
+            "path": name, "licence": "MIT", "expect": {**base, **expect}}  # fmt: skip
     labels = repo.parent / "labels.json"
     labels.write_text(json.dumps({"pages": [page]}), encoding="utf-8")
     return labels
 
 
+@pytest.mark.parametrize("name", ["episode.html", "episode.html.gz"])
 def test_labelled_pages_are_collected_at_their_commit_and_scored_per_field(
-    tmp_path: Path,
+    tmp_path: Path, name: str
 ) -> None:
     expect = {
         "title": ["Night shift"],
@@ -118,9 +121,10 @@ def test_labelled_pages_are_collected_at_their_commit_and_scored_per_field(
         "qa": 0,
         "furniture": ["We use trackers"],
     }
-    labels = labelled(tmp_path / "repo", expect)
+    labels = labelled(tmp_path / "repo", expect, name)
     copies = {"example/pages": tmp_path / "repo"}
     assert corpus.collect_labelled(copies, tmp_path / "out", labels) == 1
+    assert (tmp_path / "out" / "night-shift.html").read_text(encoding="utf-8") == EPISODE
     (entry,) = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert entry["half"] == "developed" and entry["licence"] == "MIT"
     result = corpus.score_labelled(tmp_path / "out", ())[entry["half"]]
