@@ -162,6 +162,8 @@ def test_labels_from_a_shared_corpus_source_are_refused(tmp_path: Path) -> None:
 def test_the_committed_labels_name_their_source_and_split_by_id() -> None:
     pages = json.loads(corpus.LABELS.read_text(encoding="utf-8"))["pages"]
     assert len(pages) >= 40 and len({p["id"] for p in pages}) == len(pages)
+    sources = {(p["repo"], p["path"]) for p in pages}
+    assert len(sources) == len(pages), "a page is labelled twice under two ids"
     assert {p["language"] for p in pages} >= {"en", "de", "fr"}
     for page in pages:
         assert len(page["commit"]) == 40 and page["licence"] and page["path"], page["id"]
