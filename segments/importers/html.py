@@ -295,15 +295,6 @@ def read_html_page(html: str, path: str) -> RawPage:
             entry.via += "; duration printed after a duration label"
         reasons.append(Reason("audio", ref.url or "", entry.via))
 
-    site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
-    title, title_rule = _headline(doc, extracted, meta, site_names)
-    if title:
-        reasons.append(Reason("title", title, title_rule))
-    items = [part for item in items for part in _split_at_breaks(item)]
-    blocks = _blocks(items, figures, title, main, reasons)
-    if not blocks and title is None:
-        raise InputError("no article text or title found in this HTML page", path)
-
     if meta.authors:
         people = byline_people(meta.authors)
         why = meta.author_source or "page metadata"
@@ -313,6 +304,19 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions))
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
+    site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
+    title, title_rule = _headline(doc, extracted, meta, site_names)
+    if title and people:  # "Story | Code | Nicolas Perriault": the byline's name ends <title>
+        headline = strip_site_suffix(title, [p.name for p in people])
+        if headline != title:
+            title, title_rule = headline, f"{title_rule}, less the byline's name after it"
+    if title:
+        reasons.append(Reason("title", title, title_rule))
+    items = [part for item in items for part in _split_at_breaks(item)]
+    blocks = _blocks(items, figures, title, main, reasons)
+    if not blocks and title is None:
+        raise InputError("no article text or title found in this HTML page", path)
+
     reasons += [Reason("person", f"{p.name} ({p.role})", why) for p in people]
     for guest in meta.guests:
         if all(p.name.casefold() != guest.casefold() for p in people):
@@ -1436,6 +1440,10 @@ _DATE_WORD_RE = re.compile(
 )
 
 
+#: A month name after the weekday a guess ran on into: "Joe Wee Monday, February 29, 2016".
+_MONTHS = rf"(?i:{vocabulary.alternation('month_names')})\b"
+
+
 def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
     """Return the first byline the markup marks, for when neither metadata nor trafilatura name
     anyone: schema.org microdata (``itemprop=author``, its ``itemprop=name`` if it has one),
@@ -1486,7 +1494,7 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
             not words[-1][:1].isupper()
             or (
                 _DATE_WORD_RE.match(words[-1])  # "Brian May" stays: no date follows it
-                and re.search(rf"\b{re.escape(words[-1])}\W{{0,3}}\d", bylines)
+                and re.search(rf"\b{re.escape(words[-1])}\W{{0,3}}(?:\d|{_MONTHS})", bylines)
             )
         ):
             words.pop()

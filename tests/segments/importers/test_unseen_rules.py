@@ -490,6 +490,13 @@ BYLINES = [
     ("Anna Stafford", False),  # near miss: a name that ends like a desk word
     ("Read More", True),  # a link label a byline guess picked up
     ("Moreno Rossi", False),  # near miss: a name that starts like a link label
+    # an outlet or a company in the author field (lemonde, nytimes, a press release's source)
+    ("Le Monde", True),
+    ("The New York Times", True),
+    ("TravelTrex GmbH", True),
+    ("Harbour Media Inc.", True),
+    ("Theo Le", False),  # near miss: an article word ending a name
+    ("Jane Inch", False),  # near miss: a name that starts like a legal form ("Inc")
 ]
 
 
@@ -569,6 +576,32 @@ TITLES = [
         '<meta property="og:title" content="Night shift at the harbour | Max Mustermann">',
         "",
         "Night shift at the harbour | Max Mustermann",
+    ),
+    (
+        "a <title> ending with the byline's name, no stated title (a blog's 'Post | Section | Me')",
+        "<title>Night shift at the harbour | Notes | Jane Roe</title>",
+        '<p class="byline">By <a rel="author" href="/jane">Jane Roe</a></p>',
+        "Night shift at the harbour | Notes",
+    ),
+    (
+        "near miss: a <title> ending with someone who did not write it stays",
+        "<title>Night shift at the harbour | Max Mustermann</title>",
+        '<p class="byline">By <a rel="author" href="/jane">Jane Roe</a></p>',
+        "Night shift at the harbour | Max Mustermann",
+    ),
+    (
+        "RDFa: one property attribute listing several, Dublin Core's dc:title among them",
+        '<meta property="og:title" content="Harbour Radio">'
+        '<meta property="x:title dc:title" content="Night shift at the harbour">',
+        "",
+        "Night shift at the harbour",
+    ),
+    (
+        "near miss: a property list without a title key states no title",
+        '<meta property="og:title" content="Night shift at the harbour">'
+        '<meta property="x:title dc:subject" content="Harbours">',
+        "",
+        "Night shift at the harbour",
     ),
     (
         "a head naming the site (a podcast host's 'Show | Episode')",
@@ -708,6 +741,88 @@ BYLINE_CASES = [
         "",
         [("Jane Roe", "reporter")],
     ),
+    (
+        "Dublin Core's creator in RDFa, listed with another property",
+        '<meta property="dc:creator twitter:site_name" content="Jane Roe">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "a byline in capitals, 'By:' before it",
+        '<meta name="author" content="BY: JANE VAN DER ROE">',
+        "note",
+        "",
+        [("Jane van der Roe", "reporter")],
+    ),
+    *[
+        (
+            f"a date after the name is cut off ({author!r})",
+            f'<meta name="author" content="{author}">',
+            "note",
+            "",
+            [(name, "reporter")],
+        )
+        for author, name in [
+            ("Jane Roe on May 3, 2020", "Jane Roe"),
+            ("Jan van Berg am 3. Mai 2020", "Jan van Berg"),
+            ("Jeanne de Roy le 3 mai 2020", "Jeanne de Roy"),
+            ("Jane Roe, Monday, February 29, 2016", "Jane Roe"),
+            ("Jane Roe | 03.05.2020", "Jane Roe"),
+            ("Brian May", "Brian May"),  # near miss: a month that no day follows is a name
+            ("Dan Monday", "Dan Monday"),  # near miss: so is a weekday
+        ]
+    ],
+    *[
+        (
+            f"an employer after the name is dropped ({author!r})",
+            f'<meta name="author" content="{author}">',
+            "note",
+            "",
+            [("Jane Roe", "reporter")],
+        )
+        for author in ("Jane Roe | NDR", "Jane Roe (SWR)", "Jane Roe, NPR", "Jane Roe, The Times")
+    ],
+    (
+        "near miss: a login in brackets after the name is not an employer",
+        '<meta name="author" content="Jane Roe (jroe)">',
+        "note",
+        "",
+        [("Jane Roe (jroe)", "reporter")],
+    ),
+    (
+        "a name said twice (an avatar's alt text beside the link) is one person",
+        "",
+        "byline",
+        '<a rel="author" href="/jroe"><img alt="Jane Van Roe"> Jane Van Roe</a>',
+        [("Jane Van Roe", "reporter")],
+    ),
+    (
+        "near miss: two people sharing a surname stay two",
+        '<meta name="author" content="Jane Roe and John Roe">',
+        "note",
+        "",
+        [("Jane Roe", "reporter"), ("John Roe", "reporter")],
+    ),
+    (
+        "a desk or a company in the author field is nobody",
+        '<meta name="author" content="TravelTrex GmbH"><meta name="author" content="Le Monde">',
+        "note",
+        "",
+        [],
+    ),
+    (
+        "a JSON-LD author that is the publisher, by name or by @id (outlets signing wires)",
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+        ' "headline": "Night shift", "author": [{"@type": "Person", "name": "Harbour Post"},'
+        ' {"@id": "https://example.org/#publisher"}, {"@type": "Person", "name": "Jane Roe"}],'
+        ' "publisher": {"@type": "Organization", "name": "Harbour Post"}},'
+        ' {"@id": "https://example.org/#publisher", "@type": "NewsMediaOrganization",'
+        ' "name": "Harbour Daily"}]}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
 ]
 
 
@@ -737,6 +852,7 @@ GUESSES = [
     ("Joe Wee Monday", "Joe Wee Monday, 30 June 2014", ["Joe Wee"]),
     ("Aleš Vávra před", "Aleš Vávra před 2 hodinami", ["Aleš Vávra"]),
     ("Our Foreign Staff", "By Our Foreign Staff", []),
+    ("Joe Wee Monday", "Joe Wee Monday, February 29, 2016", ["Joe Wee"]),  # weekday, then month
     ("Brian May", "By Brian May | Features", ["Brian May"]),  # near miss: no date follows
 ]
 
