@@ -1431,8 +1431,11 @@ def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
     return None, ""
 
 
-#: A class/id word of a byline element ("byline", "author", "article-author"; not "authority").
-BYLINE_CLASS_RE = re.compile(r"(?:^|[-_])(?:byline|author|authors|author-name)(?:$|[-_])")
+#: A class/id word of a byline element ("byline", "author", "article-author"; not "authority");
+#: "byline" is no other word's part, so it may end a compound too ("FeatureByline").
+BYLINE_CLASS_RE = re.compile(
+    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])|(?i:byline)(?:$|[-_s])"
+)
 #: Words that end a byline's name when a guess ran on into the date ("Joe Wee Monday").
 _DATE_WORD_RE = re.compile(
     rf"^(?:{vocabulary.alternation('month_names')}|{vocabulary.alternation('weekdays')}),?$",
@@ -1465,12 +1468,16 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
         if not marked or _in_chrome(element):
             continue
         name_el = next(iter(element.xpath(".//*[@itemprop='name']")), element)
-        text = clean(name_el.text_content()) or ""
-        if not text:
-            continue
-        names = [p.name for p in byline_people([text])]
-        if names and all(structure.is_person_name(n) for n in names):
-            return [text]
+        # "Written by A<br>Edited by B": each line is its own credit; the writer's are kept.
+        lines = _break_lines(name_el) if name_el.find(".//br") is not None else []
+        lines = lines or [clean(name_el.text_content()) or ""]
+        kept = []
+        for text in filter(None, lines):
+            names = [p.name for p in byline_people([text])]
+            if names and all(structure.is_person_name(n) for n in names):
+                kept.append(text)
+        if kept:
+            return kept
     return []
 
 

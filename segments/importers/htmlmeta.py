@@ -70,6 +70,9 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "section": ("article:section", "og:article:section", "section"),
 }
 
+#: Dublin Core's creator in RDFa: when stated, the page's author, before the other meta tags.
+DUBLIN_CORE_CREATORS = ("dc:creator", "dcterms:creator")
+
 #: Meta tags that state the page's own audio: (URL tag, its type tag, whether the URL must be
 #: audio by its type or extension). Twitter's player card streams video as often as audio.
 AUDIO_META: tuple[tuple[str, str, bool], ...] = (
@@ -618,7 +621,11 @@ def read_metadata(doc: Any) -> PageMeta:
         outlets.add(_text(main["publisher"].get("@id")))
     authors = _authors(main.get("author"), by_id, frozenset(o.casefold() for o in outlets if o))
     author_source = "JSON-LD author" if authors else "<meta name=author>"
-    for key in META_KEYS["author"]:  # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
+    dublin_core = [v for key in DUBLIN_CORE_CREATORS for v in tags.get(key, [])]
+    if dublin_core and not authors:  # stated in RDFa for this page: it outranks the others
+        authors, author_source = list(dict.fromkeys(dublin_core)), "<meta property=dc:creator>"
+    for key in META_KEYS["author"] if author_source != "<meta property=dc:creator>" else ():
+        # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
         for value in tags.get(key, []):
             name = (_BY_RE.sub("", value) if key == "byl" else value).strip()
             known = {a.casefold() for a in authors}
