@@ -619,8 +619,12 @@ def read_metadata(doc: Any) -> PageMeta:
     outlets = {_text(publisher) if isinstance(publisher, dict) else None, site_name}
     if isinstance(main.get("publisher"), dict):
         outlets.add(_text(main["publisher"].get("@id")))
-    authors = _authors(main.get("author"), by_id, frozenset(o.casefold() for o in outlets if o))
+    outlet_keys = frozenset(o.casefold() for o in outlets if o)
+    authors = _authors(main.get("author"), by_id, outlet_keys)
     author_source = "JSON-LD author" if authors else "<meta name=author>"
+    if not authors and main.get("author") is None:  # schema.org's wider word for who made it
+        authors = _authors(main.get("creator"), by_id, outlet_keys)
+        author_source = "JSON-LD creator (no author stated)" if authors else author_source
     dublin_core = [v for key in DUBLIN_CORE_CREATORS for v in tags.get(key, [])]
     if dublin_core and not authors:  # stated in RDFa for this page: it outranks the others
         authors, author_source = list(dict.fromkeys(dublin_core)), "<meta property=dc:creator>"

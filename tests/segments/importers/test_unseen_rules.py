@@ -749,6 +749,22 @@ BYLINE_CASES = [
         [("Jane Roe", "reporter")],
     ),
     (
+        "a JSON-LD creator when no author is stated",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Night shift",'
+        ' "creator": "Jane Roe"}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: beside a JSON-LD author the creator is not the byline",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Night shift",'
+        ' "author": {"@type": "Person", "name": "Jane Roe"}, "creator": "John Doe"}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
         "Dublin Core's creator outranks the other author tags (Readability's order)",
         '<meta name="author" content="John Doe"><meta property="dc:creator" content="Jane Roe">',
         "note",
