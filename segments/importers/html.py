@@ -306,6 +306,9 @@ def read_html_page(html: str, path: str) -> RawPage:
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     title, title_rule = _headline(doc, extracted, meta, site_names)
+    episode = _episode_before_show(title, clean(doc.findtext(".//title")) or "")
+    if title and episode:
+        title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
     if title and people:  # "Story | Code | Nicolas Perriault": the byline's name ends <title>
         headline = strip_site_suffix(title, [p.name for p in people])
         if headline != title:
@@ -1378,6 +1381,29 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
             return own[0], f"{own[1]} (the stated title only names the site)"
         return own
     return next(((t, r) for t, r in candidates if t), (None, ""))
+
+
+def _episode_before_show(title: str | None, page_title: str) -> str | None:
+    """The episode of a stated "Episode | Show | Episode 210" whose ``<title>`` is "Show |
+    Episode": a podcast host's template names the show on both sides, so the site is not
+    stated, and only the two orders together tell which part is the show.
+
+    >>> _episode_before_show("Trains | Harbour Radio | Episode 2", "Harbour Radio | Trains")
+    'Trains'
+    >>> _episode_before_show("Trains | Harbour Radio", "Trains | Harbour Radio") is None
+    True
+    """
+    if not title:
+        return None
+    stated = " ".join(title.split())
+    for sep in TITLE_SEPARATORS:
+        show, found, episode = (" ".join(page_title.split())).partition(sep)
+        show, episode = show.strip(), episode.strip()
+        if not found or not show or not episode or sep in episode:
+            continue
+        if any(stated.startswith(f"{episode}{other}{show}") for other in TITLE_SEPARATORS):
+            return episode
+    return None
 
 
 def _h1_texts(doc: Any) -> list[str]:

@@ -590,6 +590,20 @@ TITLES = [
         "Night shift at the harbour | Max Mustermann",
     ),
     (
+        "a podcast host's 'Show | Episode' <title> beside 'Episode | Show | Episode 12'",
+        "<title>Harbour Radio | #12 – Night trains</title>"
+        '<meta name="twitter:title" content="#12 – Night trains | Harbour Radio | Episode 12">',
+        "",
+        "#12 – Night trains",
+    ),
+    (
+        "near miss: a stated title whose tail is not the <title>'s head stays",
+        "<title>Harbour Radio | #12 – Night trains</title>"
+        '<meta name="twitter:title" content="#12 – Night trains | Sleepers | Episode 12">',
+        "",
+        "#12 – Night trains | Sleepers | Episode 12",
+    ),
+    (
         "RDFa: one property attribute listing several, Dublin Core's dc:title among them",
         '<meta property="og:title" content="Harbour Radio">'
         '<meta property="x:title dc:title" content="Night shift at the harbour">',
