@@ -1363,7 +1363,7 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
             names.add(_key(element.text_content()))
     candidates = [
         (meta.title, meta.title_source or "page metadata"),
-        (_title_from_page(doc, extracted, site_names), "<h1>, trafilatura's title or <title>"),
+        _title_from_page(doc, extracted, site_names),
     ]
     for element in doc.iter("h1", "h2"):
         if any(c in HEADLINE_CLASSES for c in _classes(element)):
@@ -1421,7 +1421,7 @@ def _title_confirmed_by_h1(doc: Any, site_names: list[str]) -> str | None:
     return None
 
 
-def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | None:
+def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> tuple[str | None, str]:
     """Fallback title: the ``<h1>`` that ``<title>`` starts with, ``<title>``, trafilatura's.
 
     ``<title>`` goes before trafilatura's guess, which can be a section's ``<h1>`` ("Allergies
@@ -1429,13 +1429,43 @@ def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | N
     """
     page_title = clean(doc.findtext(".//title")) or ""
     headings = [clean(h.text_content()) for h in doc.iter("h1")]
+    why = "<h1>, trafilatura's title or <title>"
     for heading in headings:
         if heading and page_title.lower().startswith(heading.lower()):
-            return heading
+            return heading, why
     fallback = page_title or clean(getattr(extracted, "title", None)) or None
     if fallback is None:
-        return next((h for h in headings if h), None)
-    return strip_site_suffix(str(fallback), site_names)
+        return next((h for h in headings if h), None), why
+    fallback = strip_site_suffix(str(fallback), site_names)
+    side = _printed_side(fallback, doc, site_names)
+    if side:
+        return side, "the side of <title> the page prints in a title element"
+    return fallback, why
+
+
+#: Class words of an element printing a site's own name, not a piece's title.
+_SITE_CLASS_WORDS = ("site", "logo", "brand", "masthead")
+
+
+def _printed_side(page_title: str, doc: Any, site_names: list[str]) -> str | None:
+    """Of a ``<title>`` "A | B", the one side the page prints whole in a title element (a
+    class with "title": a player's ``details-title``), when the other side is printed nowhere
+    ("Transistor Embed | #032 – Episode")."""
+    names = {_key(n) for n in site_names}
+    printed = {
+        _key(clean(e.text_content()) or "")
+        for e in doc.iter()
+        if any("title" in c for c in _classes(e))
+        and not any(w in c for c in _classes(e) for w in _SITE_CLASS_WORDS)
+    } - {""}
+    for sep in TITLE_SEPARATORS:
+        sides = [s.strip() for s in page_title.split(sep)]
+        if len(sides) != 2 or not all(sides):
+            continue
+        shown = [s for s in sides if _key(s) in printed and _key(s) not in names]
+        if len(shown) == 1:
+            return shown[0]
+    return None
 
 
 def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:

@@ -604,6 +604,18 @@ TITLES = [
         "#12 – Night trains | Sleepers | Episode 12",
     ),
     (
+        "the side of <title> a player prints in its title element ('Host Embed | Episode')",
+        "<title>Harbour Embed | #12 – Night trains</title>",
+        '<div class="details-title">#12 – Night trains</div>',
+        "#12 – Night trains",
+    ),
+    (
+        "near miss: a side printed only as the site's name (a logo's title) is not the headline",
+        "<title>Night trains | Harbour Radio</title>",
+        '<a class="logo-title">Harbour Radio</a>',
+        "Night trains | Harbour Radio",
+    ),
+    (
         "RDFa: one property attribute listing several, Dublin Core's dc:title among them",
         '<meta property="og:title" content="Harbour Radio">'
         '<meta property="x:title dc:title" content="Night shift at the harbour">',
