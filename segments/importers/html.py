@@ -1564,6 +1564,6 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
         name = " ".join(words)
         if words and words[0].casefold() in structure.NOT_NAME_WORDS:
             continue
-        if name and _SPEAKER_RE.match(name) and len(words) >= 2 and name in bylines:
+        if name and structure.is_person_name(name) and name in bylines:  # a full name
             names.append(name)
     return names

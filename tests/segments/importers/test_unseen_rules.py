@@ -931,6 +931,8 @@ GUESSES = [
     ("Our Foreign Staff", "By Our Foreign Staff", []),
     ("Joe Wee Monday", "Joe Wee Monday, February 29, 2016", ["Joe Wee"]),  # weekday, then month
     ("Brian May", "By Brian May | Features", ["Brian May"]),  # near miss: no date follows
+    ("Filed in Harbour News", "Filed in Harbour News", []),  # not a full name: "in"
+    ("Jan van Berg", "By Jan van Berg", ["Jan van Berg"]),  # near miss: a particle is a name's
 ]
 
 
