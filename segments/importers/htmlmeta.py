@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_size
-from segments.importers.structure import NAME_PARTICLES
+from segments.importers.structure import BYLINE_DATE, NAME_PARTICLES, said_once
 from segments.importers.text import split_names
 from segments.model import AudioRef, Image, Person
 from segments.rfc2822 import parse_rfc2822
@@ -528,16 +528,6 @@ _INTERFACE_LABELS = frozenset(vocabulary.words("interface_labels"))
 _COMPANY_FORMS = frozenset(vocabulary.words("company_forms"))
 #: An article opening the name ("The New York Times", "Le Monde", "Die Zeit"): an outlet.
 _NAME_ARTICLES = frozenset(vocabulary.words("name_articles"))
-_DATE_PREPS = vocabulary.alternation("date_preps")
-_MONTHS = vocabulary.alternation("month_names")
-#: A date printed after a byline's name, cut off: "Jane Roe on May 3, 2020", "Jane Roe am 3. Mai",
-#: "Jane Roe le 3 mai", "Jane Roe, Monday, February 29", "Jane Roe | 03.05.2020". A month or a
-#: weekday needs a day beside it ("Brian May" is a name).
-_BYLINE_DATE_RE = re.compile(
-    rf"(?:\s*[,|·•–—]\s*|\s+)(?:(?i:{_DATE_PREPS})\s+)?"
-    rf"(?:(?i:{vocabulary.alternation('weekdays')})\W{{1,3}}(?:\d|(?i:{_MONTHS}))"
-    rf"|(?i:{_MONTHS})\.?\s+\d|\d{{1,2}}\.?\s+(?i:{_MONTHS})\b|\d{{1,4}}[./-]\d).*$"
-)
 #: What separates a byline's name from its employer: "Jane Roe | NDR", "Jane Roe / SWR".
 _EMPLOYER_SEPARATOR_RE = re.compile(r"\s+[|/·•]\s+")
 #: An employer in brackets after the name: "Jane Roe (SWR)".
@@ -774,7 +764,7 @@ def _byline_names(entry: str) -> list[str]:
     (['Jane Roe'], ['Chris Stokel-Walker'])
     """
     entry = _BYLINE_WITH_RE.sub(r", \1", _BY_RE.sub("", entry.strip())).strip()
-    entry = _BYLINE_DATE_RE.sub("", entry).strip()
+    entry = BYLINE_DATE.sub("", entry).strip()
     if _is_desk(entry):  # "Editors, USA TODAY": a desk, whole
         return [entry]
     bracket = _BRACKETED_RE.search(entry)
@@ -789,10 +779,7 @@ def _byline_names(entry: str) -> list[str]:
         cased = [re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w.lower()) for w in words]
         inner = [w.lower() if w.lower() in NAME_PARTICLES else w for w in cased[1:-1]]
         entry = " ".join([cased[0], *inner, cased[-1]])
-        words = entry.split()
-    half = len(words) // 2
-    if len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]:
-        entry = " ".join(words[:half])
+    entry = said_once(entry)
     parts = split_names(entry)
     people = [p for p in parts if not is_organisation_or_handle(p)]
     if len(parts) > 1 and people and all(" " in p for p in people):

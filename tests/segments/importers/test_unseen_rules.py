@@ -1589,3 +1589,24 @@ def test_explain_names_the_rules_that_named_the_speakers(tmp_path: Path) -> None
             "nobody: an editor's note about the interview (qa-interview-note)"
         ),
     }
+
+
+# --- byline paragraphs in the text: dates, employers, capitals, particles (peer) ---------------
+
+BYLINE_PARAGRAPHS = [
+    # the byline paragraph, the reporters it names
+    ("By JANE ROE on May 3, 2020", ["Jane Roe"]),
+    ("Von Jan van Berg am 3. Mai 2020", ["Jan van Berg"]),
+    ("Par Jeanne de Roy le 3 mai 2020", ["Jeanne de Roy"]),
+    ("By Jane Roe (SWR)", ["Jane Roe"]),
+    ("By Chris Roe Chris Roe", ["Chris Roe"]),
+    ("By Brian May", ["Brian May"]),  # near miss: a month with no day after it is a name
+    ("By the time we arrived, the harbour was dark.", []),  # near miss: a sentence
+]
+
+
+@pytest.mark.parametrize(("line", "names"), BYLINE_PARAGRAPHS)
+def test_byline_paragraphs(line: str, names: list[str]) -> None:
+    text = f"Night shift\n\n{line}\n\nThe harbour works through the night, and so do its crews.\n"
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [p.name for p in segment.people if p.role == "reporter"] == names
