@@ -1458,12 +1458,15 @@ def _printed_side(page_title: str, doc: Any, site_names: list[str]) -> str | Non
         if any("title" in c for c in _classes(e))
         and not any(w in c for c in _classes(e) for w in _SITE_CLASS_WORDS)
     } - {""}
+    body = doc.find(".//body")
+    text = _key(body.text_content()) if body is not None else ""
     for sep in TITLE_SEPARATORS:
         sides = [s.strip() for s in page_title.split(sep)]
         if len(sides) != 2 or not all(sides):
             continue
         shown = [s for s in sides if _key(s) in printed and _key(s) not in names]
-        if len(shown) == 1:
+        unshown = [s for s in sides if _key(s) not in text]
+        if len(shown) == 1 and len(unshown) == 1 and unshown[0] != shown[0]:
             return shown[0]
     return None
 

@@ -346,15 +346,22 @@ def read_meta_tags(doc: Any) -> dict[str, list[str]]:
     """Return every ``<meta>`` value by lower-cased property/name, in page order.
 
     RDFa lets one ``property`` list several (``property="og:title dc:title"``): each gets the value.
+    RDFa in the body describes what it sits in (a teaser's ``dc:title``), so only the head's count.
     """
     tags: dict[str, list[str]] = {}
     for meta in doc.iter("meta"):
         keys = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").split()
         value = clean(meta.get("content") or meta.get("value"))
+        in_head = any(a.tag == "head" for a in meta.iterancestors())
         for key in keys:
-            if value:
+            if value and (in_head or not key.lower().startswith(RDFA_DESCRIBING)):
                 tags.setdefault(key.lower(), []).append(value)
     return tags
+
+
+#: RDFa vocabularies that describe the element they sit in: Dublin Core (Drupal marks each
+#: teaser of a list with its own ``dc:title``).
+RDFA_DESCRIBING = ("dc:", "dcterms:")
 
 
 #: An XHTML-era CDATA wrapper around a script's JSON (liberation.fr), "//" comments or not.

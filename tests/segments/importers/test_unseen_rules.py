@@ -610,6 +610,12 @@ TITLES = [
         "#12 – Night trains",
     ),
     (
+        "near miss: a section's title element, when the other side is printed too",
+        "<title>Features | Night trains along the coast</title>",
+        '<h2 class="section-title">Features</h2><p>Night trains along the coast</p>',
+        "Features | Night trains along the coast",
+    ),
+    (
         "near miss: a side printed only as the site's name (a logo's title) is not the headline",
         "<title>Night trains | Harbour Radio</title>",
         '<a class="logo-title">Harbour Radio</a>',
@@ -620,6 +626,12 @@ TITLES = [
         '<meta property="og:title" content="Harbour Radio">'
         '<meta property="x:title dc:title" content="Night shift at the harbour">',
         "",
+        "Night shift at the harbour",
+    ),
+    (
+        "near miss: a teaser's Dublin Core title in the body is not the page's",
+        '<meta property="og:title" content="Night shift at the harbour">',
+        '<div class="teaser"><meta property="dc:title" content="Harbour fair"></div>',
         "Night shift at the harbour",
     ),
     (
