@@ -295,15 +295,6 @@ def read_html_page(html: str, path: str) -> RawPage:
             entry.via += "; duration printed after a duration label"
         reasons.append(Reason("audio", ref.url or "", entry.via))
 
-    site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
-    title, title_rule = _headline(doc, extracted, meta, site_names)
-    if title:
-        reasons.append(Reason("title", title, title_rule))
-    items = [part for item in items for part in _split_at_breaks(item)]
-    blocks = _blocks(items, figures, title, main, reasons)
-    if not blocks and title is None:
-        raise InputError("no article text or title found in this HTML page", path)
-
     if meta.authors:
         people = byline_people(meta.authors)
         why = meta.author_source or "page metadata"
@@ -313,6 +304,22 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions))
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
+    site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
+    title, title_rule = _headline(doc, extracted, meta, site_names)
+    episode = _episode_before_show(title, clean(doc.findtext(".//title")) or "")
+    if title and episode:
+        title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
+    if title and people:  # "Story | Code | Nicolas Perriault": the byline's name ends <title>
+        headline = strip_site_suffix(title, [p.name for p in people])
+        if headline != title:
+            title, title_rule = headline, f"{title_rule}, less the byline's name after it"
+    if title:
+        reasons.append(Reason("title", title, title_rule))
+    items = [part for item in items for part in _split_at_breaks(item)]
+    blocks = _blocks(items, figures, title, main, reasons)
+    if not blocks and title is None:
+        raise InputError("no article text or title found in this HTML page", path)
+
     reasons += [Reason("person", f"{p.name} ({p.role})", why) for p in people]
     for guest in meta.guests:
         if all(p.name.casefold() != guest.casefold() for p in people):
@@ -1356,7 +1363,7 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
             names.add(_key(element.text_content()))
     candidates = [
         (meta.title, meta.title_source or "page metadata"),
-        (_title_from_page(doc, extracted, site_names), "<h1>, trafilatura's title or <title>"),
+        _title_from_page(doc, extracted, site_names),
     ]
     for element in doc.iter("h1", "h2"):
         if any(c in HEADLINE_CLASSES for c in _classes(element)):
@@ -1376,6 +1383,29 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
     return next(((t, r) for t, r in candidates if t), (None, ""))
 
 
+def _episode_before_show(title: str | None, page_title: str) -> str | None:
+    """The episode of a stated "Episode | Show | Episode 210" whose ``<title>`` is "Show |
+    Episode": a podcast host's template names the show on both sides, so the site is not
+    stated, and only the two orders together tell which part is the show.
+
+    >>> _episode_before_show("Trains | Harbour Radio | Episode 2", "Harbour Radio | Trains")
+    'Trains'
+    >>> _episode_before_show("Trains | Harbour Radio", "Trains | Harbour Radio") is None
+    True
+    """
+    if not title:
+        return None
+    stated = " ".join(title.split())
+    for sep in TITLE_SEPARATORS:
+        show, found, episode = (" ".join(page_title.split())).partition(sep)
+        show, episode = show.strip(), episode.strip()
+        if not found or not show or not episode or sep in episode:
+            continue
+        if any(stated.startswith(f"{episode}{other}{show}") for other in TITLE_SEPARATORS):
+            return episode
+    return None
+
+
 def _h1_texts(doc: Any) -> list[str]:
     return [t for t in (clean(h.text_content()) for h in doc.iter("h1")) if t]
 
@@ -1391,7 +1421,7 @@ def _title_confirmed_by_h1(doc: Any, site_names: list[str]) -> str | None:
     return None
 
 
-def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | None:
+def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> tuple[str | None, str]:
     """Fallback title: the ``<h1>`` that ``<title>`` starts with, ``<title>``, trafilatura's.
 
     ``<title>`` goes before trafilatura's guess, which can be a section's ``<h1>`` ("Allergies
@@ -1399,13 +1429,46 @@ def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> str | N
     """
     page_title = clean(doc.findtext(".//title")) or ""
     headings = [clean(h.text_content()) for h in doc.iter("h1")]
+    why = "<h1>, trafilatura's title or <title>"
     for heading in headings:
         if heading and page_title.lower().startswith(heading.lower()):
-            return heading
+            return heading, why
     fallback = page_title or clean(getattr(extracted, "title", None)) or None
     if fallback is None:
-        return next((h for h in headings if h), None)
-    return strip_site_suffix(str(fallback), site_names)
+        return next((h for h in headings if h), None), why
+    fallback = strip_site_suffix(str(fallback), site_names)
+    side = _printed_side(fallback, doc, site_names)
+    if side:
+        return side, "the side of <title> the page prints in a title element"
+    return fallback, why
+
+
+#: Class words of an element printing a site's own name, not a piece's title.
+_SITE_CLASS_WORDS = ("site", "logo", "brand", "masthead")
+
+
+def _printed_side(page_title: str, doc: Any, site_names: list[str]) -> str | None:
+    """Of a ``<title>`` "A | B", the one side the page prints whole in a title element (a
+    class with "title": a player's ``details-title``), when the other side is printed nowhere
+    ("Transistor Embed | #032 – Episode")."""
+    names = {_key(n) for n in site_names}
+    printed = {
+        _key(clean(e.text_content()) or "")
+        for e in doc.iter()
+        if any("title" in c for c in _classes(e))
+        and not any(w in c for c in _classes(e) for w in _SITE_CLASS_WORDS)
+    } - {""}
+    body = doc.find(".//body")
+    text = _key(body.text_content()) if body is not None else ""
+    for sep in TITLE_SEPARATORS:
+        sides = [s.strip() for s in page_title.split(sep)]
+        if len(sides) != 2 or not all(sides):
+            continue
+        shown = [s for s in sides if _key(s) in printed and _key(s) not in names]
+        unshown = [s for s in sides if _key(s) not in text]
+        if len(shown) == 1 and len(unshown) == 1 and unshown[0] != shown[0]:
+            return shown[0]
+    return None
 
 
 def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
@@ -1427,13 +1490,20 @@ def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
     return None, ""
 
 
-#: A class/id word of a byline element ("byline", "author", "article-author"; not "authority").
-BYLINE_CLASS_RE = re.compile(r"(?:^|[-_])(?:byline|author|authors|author-name)(?:$|[-_])")
+#: A class/id word of a byline element ("byline", "author", "article-author"; not "authority");
+#: "byline" is no other word's part, so it may end a compound too ("FeatureByline").
+BYLINE_CLASS_RE = re.compile(
+    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])|(?i:byline)(?:$|[-_s])"
+)
 #: Words that end a byline's name when a guess ran on into the date ("Joe Wee Monday").
 _DATE_WORD_RE = re.compile(
     rf"^(?:{vocabulary.alternation('month_names')}|{vocabulary.alternation('weekdays')}),?$",
     re.IGNORECASE,
 )
+
+
+#: A month name after the weekday a guess ran on into: "Joe Wee Monday, February 29, 2016".
+_MONTHS = rf"(?i:{vocabulary.alternation('month_names')})\b"
 
 
 def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
@@ -1457,12 +1527,16 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
         if not marked or _in_chrome(element):
             continue
         name_el = next(iter(element.xpath(".//*[@itemprop='name']")), element)
-        text = clean(name_el.text_content()) or ""
-        if not text:
-            continue
-        names = [p.name for p in byline_people([text])]
-        if names and all(structure.is_person_name(n) for n in names):
-            return [text]
+        # "Written by A<br>Edited by B": each line is its own credit; the writer's are kept.
+        lines = _break_lines(name_el) if name_el.find(".//br") is not None else []
+        lines = lines or [clean(name_el.text_content()) or ""]
+        kept = []
+        for text in filter(None, lines):
+            names = [p.name for p in byline_people([text])]
+            if names and all(structure.is_person_name(n) for n in names):
+                kept.append(text)
+        if kept:
+            return kept
     return []
 
 
@@ -1486,13 +1560,13 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
             not words[-1][:1].isupper()
             or (
                 _DATE_WORD_RE.match(words[-1])  # "Brian May" stays: no date follows it
-                and re.search(rf"\b{re.escape(words[-1])}\W{{0,3}}\d", bylines)
+                and re.search(rf"\b{re.escape(words[-1])}\W{{0,3}}(?:\d|{_MONTHS})", bylines)
             )
         ):
             words.pop()
         name = " ".join(words)
         if words and words[0].casefold() in structure.NOT_NAME_WORDS:
             continue
-        if name and _SPEAKER_RE.match(name) and len(words) >= 2 and name in bylines:
+        if name and structure.is_person_name(name) and name in bylines:  # a full name
             names.append(name)
     return names

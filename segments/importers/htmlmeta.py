@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_size
+from segments.importers.structure import BYLINE_DATE, NAME_PARTICLES, said_once
 from segments.importers.text import split_names
 from segments.model import AudioRef, Image, Person
 from segments.rfc2822 import parse_rfc2822
@@ -39,9 +40,10 @@ ARTICLE_TYPES: tuple[str, ...] = (
 )
 
 #: Meta tags for each fact, first found wins (``property`` or ``name``; ``content`` or ``value``,
-#: which some sites, e.g. npr.org, use instead).
+#: which some sites, e.g. npr.org, use instead). Dublin Core in RDFa (``property="dc:title"``)
+#: is stated for this page alone, so it goes first, as Readability has it.
 META_KEYS: dict[str, tuple[str, ...]] = {
-    "title": ("og:title", "twitter:title", "title", "dc.title"),
+    "title": ("dc:title", "dcterms:title", "og:title", "twitter:title", "title", "dc.title"),
     "description": ("og:description", "description", "twitter:description"),
     "url": ("og:url", "twitter:url"),
     "site_name": ("og:site_name", "application-name"),
@@ -54,11 +56,22 @@ META_KEYS: dict[str, tuple[str, ...]] = {
         "date",
         "pubdate",
     ),
-    "author": ("author", "article:author", "dc.creator", "parsely-author", "byl"),
+    "author": (
+        "dc:creator",
+        "dcterms:creator",
+        "author",
+        "article:author",
+        "dc.creator",
+        "parsely-author",
+        "byl",
+    ),
     "image": ("og:image", "twitter:image", "twitter:image:src"),
     "language": ("og:locale", "dc.language", "language"),
     "section": ("article:section", "og:article:section", "section"),
 }
+
+#: Dublin Core's creator in RDFa: when stated, the page's author, before the other meta tags.
+DUBLIN_CORE_CREATORS = ("dc:creator", "dcterms:creator")
 
 #: Meta tags that state the page's own audio: (URL tag, its type tag, whether the URL must be
 #: audio by its type or extension). Twitter's player card streams video as often as audio.
@@ -330,14 +343,25 @@ def hosts_from_tagline(text: str) -> list[str]:
 
 
 def read_meta_tags(doc: Any) -> dict[str, list[str]]:
-    """Return every ``<meta>`` value by lower-cased property/name, in page order."""
+    """Return every ``<meta>`` value by lower-cased property/name, in page order.
+
+    RDFa lets one ``property`` list several (``property="og:title dc:title"``): each gets the value.
+    RDFa in the body describes what it sits in (a teaser's ``dc:title``), so only the head's count.
+    """
     tags: dict[str, list[str]] = {}
     for meta in doc.iter("meta"):
-        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        keys = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").split()
         value = clean(meta.get("content") or meta.get("value"))
-        if key and value:
-            tags.setdefault(key.strip().lower(), []).append(value)
+        in_head = any(a.tag == "head" for a in meta.iterancestors())
+        for key in keys:
+            if value and (in_head or not key.lower().startswith(RDFA_DESCRIBING)):
+                tags.setdefault(key.lower(), []).append(value)
     return tags
+
+
+#: RDFa vocabularies that describe the element they sit in: Dublin Core (Drupal marks each
+#: teaser of a list with its own ``dc:title``).
+RDFA_DESCRIBING = ("dc:", "dcterms:")
 
 
 #: An XHTML-era CDATA wrapper around a script's JSON (liberation.fr), "//" comments or not.
@@ -464,11 +488,30 @@ def _jsonld_audio(
     return refs
 
 
-def _authors(value: Any, by_id: dict[str, dict[str, Any]]) -> list[str]:
+def _is_organisation(item: Any) -> bool:
+    """A JSON-LD Organization, or one of its kinds ("NewsMediaOrganization", "Corporation")."""
+    return isinstance(item, dict) and any(
+        t.endswith("Organization") or t in ORGANISATION_TYPES for t in _types(item)
+    )
+
+
+#: schema.org's kinds of Organization whose names do not end in "Organization".
+ORGANISATION_TYPES = frozenset({"Corporation", "NGO", "Consortium", "Project", "OnlineBusiness"})
+
+
+def _authors(
+    value: Any, by_id: dict[str, dict[str, Any]], outlets: frozenset[str] = frozenset()
+) -> list[str]:
+    """The names of a JSON-LD ``author``: people, not organisations and not the outlet itself
+    (an author named like the publisher, "Le Monde", or pointing at it by ``@id``)."""
     names = []
     for item in _as_list(value):
+        if isinstance(item, dict) and str(item.get("@id", "")).casefold() in outlets:
+            continue
         item = _resolve(item, by_id)
-        if isinstance(item, dict) and "Organization" in _types(item):
+        if _is_organisation(item):
+            continue
+        if isinstance(item, dict) and (_text(item.get("name")) or "").casefold() in outlets:
             continue
         # One Person object may list several names (npr: "name": ["Darian Woods", "Sarah ..."]).
         listed = item.get("name") if isinstance(item, dict) else None
@@ -488,6 +531,14 @@ _BYLINE_WITH_RE = re.compile(
 )
 #: Link and button labels, never a name ("Read More").
 _INTERFACE_LABELS = frozenset(vocabulary.words("interface_labels"))
+#: A company's legal form closing the name ("TravelTrex GmbH", "Acme Inc."): no person.
+_COMPANY_FORMS = frozenset(vocabulary.words("company_forms"))
+#: An article opening the name ("The New York Times", "Le Monde", "Die Zeit"): an outlet.
+_NAME_ARTICLES = frozenset(vocabulary.words("name_articles"))
+#: What separates a byline's name from its employer: "Jane Roe | NDR", "Jane Roe / SWR".
+_EMPLOYER_SEPARATOR_RE = re.compile(r"\s+[|/·•]\s+")
+#: An employer in brackets after the name: "Jane Roe (SWR)".
+_BRACKETED_RE = re.compile(r"\s*\(([^()]+)\)$")
 
 
 def _canonical(doc: Any) -> str | None:
@@ -498,10 +549,15 @@ def _canonical(doc: Any) -> str | None:
 
 
 def _first(tags: dict[str, list[str]], fact: str) -> str | None:
+    return _first_with_key(tags, fact)[0]
+
+
+def _first_with_key(tags: dict[str, list[str]], fact: str) -> tuple[str | None, str]:
+    """The first meta value stating ``fact``, and its tag's name (for ``--explain``)."""
     for key in META_KEYS[fact]:
         if tags.get(key):
-            return tags[key][0]
-    return None
+            return tags[key][0], key
+    return None, ""
 
 
 def read_metadata(doc: Any) -> PageMeta:
@@ -523,9 +579,10 @@ def read_metadata(doc: Any) -> PageMeta:
         or _text(website.get("name"))
         or (_text(publisher) if isinstance(publisher, dict) else None)
     )
+    meta_title, title_key = _first_with_key(tags, "title")
     candidates = [
         (_text(main.get("headline")), "JSON-LD headline"),
-        (_first(tags, "title"), "og:title, twitter:title or <meta name=title>"),
+        (meta_title, f"<meta> {title_key} (Dublin Core, og:title, twitter:title or title)"),
         (_text(main.get("name")), "JSON-LD name"),
     ]
     title, title_source = next(((t, w) for t, w in candidates if t), (None, None))
@@ -556,14 +613,25 @@ def read_metadata(doc: Any) -> PageMeta:
     if language is None and _first(tags, "language"):
         language = str(_first(tags, "language")).replace("_", "-")
 
-    authors = _authors(main.get("author"), by_id)
+    outlets = {_text(publisher) if isinstance(publisher, dict) else None, site_name}
+    if isinstance(main.get("publisher"), dict):
+        outlets.add(_text(main["publisher"].get("@id")))
+    outlet_keys = frozenset(o.casefold() for o in outlets if o)
+    authors = _authors(main.get("author"), by_id, outlet_keys)
     author_source = "JSON-LD author" if authors else "<meta name=author>"
-    for key in META_KEYS["author"]:  # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
+    if not authors and main.get("author") is None:  # schema.org's wider word for who made it
+        authors = _authors(main.get("creator"), by_id, outlet_keys)
+        author_source = "JSON-LD creator (no author stated)" if authors else author_source
+    dublin_core = [v for key in DUBLIN_CORE_CREATORS for v in tags.get(key, [])]
+    if dublin_core and not authors:  # stated in RDFa for this page: it outranks the others
+        authors, author_source = list(dict.fromkeys(dublin_core)), "<meta property=dc:creator>"
+    for key in META_KEYS["author"] if author_source != "<meta property=dc:creator>" else ():
+        # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
         for value in tags.get(key, []):
             name = (_BY_RE.sub("", value) if key == "byl" else value).strip()
             known = {a.casefold() for a in authors}
             if name and name.casefold() not in known and not name.startswith("http"):
-                authors.append(name.title() if name.isupper() and " " in name else name)
+                authors.append(name)  # one in capitals is cased in _byline_names
     guests: list[str] = []
     if EPISODE_TYPES.intersection(_types(main)):
         known = {a.casefold() for a in authors}
@@ -640,6 +708,10 @@ def is_organisation_or_handle(name: str) -> bool:
     [True, True, False]
     >>> [is_organisation_or_handle(n) for n in ("Mac & i", "AT&T")]
     [True, True]
+    >>> [is_organisation_or_handle(n) for n in ("TravelTrex GmbH", "Acme Inc.", "Le Monde")]
+    [True, True, True]
+    >>> [is_organisation_or_handle(n) for n in ("The New York Times", "Jane Inch", "Theo Le")]
+    [True, False, False]
     """
     name = name.strip()
     if re.search(r"@|^(?:ig|fb|tw|x)\s*:|^https?:|^www\.", name, re.IGNORECASE):
@@ -649,11 +721,21 @@ def is_organisation_or_handle(name: str) -> bool:
         # company or a magazine ("Mac & i", "Procter & Gamble").
         return True
     words = re.split(r"[\s,]+", name.casefold())
-    if words[0] in _STAFF_WORDS or words[-1] in _STAFF_WORDS:  # "Globe Staff" is a desk too
+    if _is_desk(name):
+        return True
+    if len(words) >= 2 and (
+        words[0] in _NAME_ARTICLES or words[-1].replace(".", "") in _COMPANY_FORMS
+    ):
         return True
     if name.casefold() in _INTERFACE_LABELS or re.fullmatch(r"[a-z0-9_.-]+", name):
         return True
     return bool(re.fullmatch(r"[A-Z0-9&.\-]{2,}", name))
+
+
+def _is_desk(name: str) -> bool:
+    """A byline naming a desk: "Editors, USA TODAY", "Redaktion"; "Globe Staff" is one too."""
+    words = re.split(r"[\s,]+", name.strip().casefold())
+    return words[0] in _STAFF_WORDS or words[-1] in _STAFF_WORDS
 
 
 def byline_people(names: list[str]) -> list[Person]:
@@ -677,7 +759,36 @@ def _byline_names(entry: str) -> list[str]:
     ['Jane Roe', 'Jean Dupont', 'Marie Curie']
     >>> _byline_names("Roe, Jane")
     ['Roe, Jane']
+
+    A date after the name is cut off, an employer after it dropped, a name in capitals written
+    as a name, and a name said twice (an avatar's alt text beside the link) given once:
+
+    >>> _byline_names("BY JANE ROE on May 3, 2020"), _byline_names("Jan van Berg am 3. Mai 2020")
+    (['Jane Roe'], ['Jan van Berg'])
+    >>> _byline_names("Jane Roe | NDR"), _byline_names("Jane Roe (SWR)")
+    (['Jane Roe'], ['Jane Roe'])
+    >>> _byline_names("Jane Roe, NPR"), _byline_names("Chris Stokel-Walker Chris Stokel-Walker")
+    (['Jane Roe'], ['Chris Stokel-Walker'])
     """
     entry = _BYLINE_WITH_RE.sub(r", \1", _BY_RE.sub("", entry.strip())).strip()
+    entry = BYLINE_DATE.sub("", entry).strip()
+    if _is_desk(entry):  # "Editors, USA TODAY": a desk, whole
+        return [entry]
+    bracket = _BRACKETED_RE.search(entry)
+    login = bracket and re.fullmatch(r"[a-z0-9_.-]+", bracket.group(1))  # "Name (jroe)" stays
+    if bracket and not login and is_organisation_or_handle(bracket.group(1)):
+        entry = entry[: bracket.start()].strip()
+    sides = _EMPLOYER_SEPARATOR_RE.split(entry)
+    if len(sides) > 1 and is_organisation_or_handle(sides[-1]):
+        entry = " ".join(s for s in sides if not is_organisation_or_handle(s))
+    words = entry.split()
+    if entry.isupper() and 2 <= len(words) <= 5:  # "JANE VAN DER ROE": particles stay small
+        cased = [re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w.lower()) for w in words]
+        inner = [w.lower() if w.lower() in NAME_PARTICLES else w for w in cased[1:-1]]
+        entry = " ".join([cased[0], *inner, cased[-1]])
+    entry = said_once(entry)
     parts = split_names(entry)
-    return parts if len(parts) > 1 and all(" " in p for p in parts) else [entry]
+    people = [p for p in parts if not is_organisation_or_handle(p)]
+    if len(parts) > 1 and people and all(" " in p for p in people):
+        return people
+    return [entry]

@@ -239,9 +239,18 @@ HEADED_LIST_MAX = 8
 THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
 
 #: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google",
-#: "Par : Jean Dupont".
+#: "Par : Jean Dupont", "By Jane Roe (SWR)".
 BYLINE = re.compile(
-    rf"(?i:{_words('byline_words')})(?:\s*:\s*|\s+)(?P<names>[^,|]+?)(?:\s*[,|].*)?",
+    rf"(?i:{_words('byline_words')})(?:\s*:\s*|\s+)(?P<names>[^,|(]+?)(?:\s*[,|(].*)?",
+)
+_MONTHS = _words("month_names")
+#: A date printed after a byline's name, cut off: "Jane Roe on May 3, 2020", "Jane Roe am 3. Mai",
+#: "Jane Roe le 3 mai", "Jane Roe, Monday, February 29", "Jane Roe | 03.05.2020". A month or a
+#: weekday needs a day beside it ("Brian May" is a name).
+BYLINE_DATE = re.compile(
+    rf"(?:\s*[,|·•–—]\s*|\s+)(?:(?i:{_words('date_preps')})\s+)?"
+    rf"(?:(?i:{_words('weekdays')})\W{{1,3}}(?:\d|(?i:{_MONTHS}))"
+    rf"|(?i:{_MONTHS})\.?\s+\d|\d{{1,2}}\.?\s+(?i:{_MONTHS})\b|\d{{1,4}}[./-]\d).*$"
 )
 
 #: A paragraph that only credits the interviewer: "Das Gespräch führte Jan Roth.", "Propos
@@ -481,14 +490,40 @@ def _clean_name(raw: str) -> str | None:
     while tokens and tokens[0].casefold().strip(".,") in NOT_NAME_WORDS:
         tokens = tokens[1:]
     tokens = [t.rstrip(".,;:") for t in tokens]
-    if not 2 <= len(tokens) <= 4 or any(not t[:1].isupper() for t in tokens):
+    if not 2 <= len(tokens) <= 4:
+        return None
+    inner = [t for t in tokens[1:-1] if t not in NAME_PARTICLES]  # "Jan van Berg"
+    if any(not t[:1].isupper() for t in [tokens[0], *inner, tokens[-1]]):
         return None
     return " ".join(tokens)
 
 
 def _byline_names(text: str) -> list[str] | None:
-    """Return the names of a byline paragraph, or None when ``text`` is not a byline."""
-    return _names_of_line(BYLINE, text)
+    """Return the names of a byline paragraph, or None when ``text`` is not a byline.
+
+    The date after the names is no part of them, a name in capitals is written as a name, and
+    one said twice (an avatar's alt text beside the link) is one name:
+
+    >>> _byline_names("By JANE ROE on May 3, 2020"), _byline_names("Von Jan Berg am 3. Mai 2020")
+    (['Jane Roe'], ['Jan Berg'])
+    >>> _byline_names("By Jane Roe (SWR)"), _byline_names("By Chris Roe Chris Roe")
+    (['Jane Roe'], ['Chris Roe'])
+    >>> _byline_names("By the time we arrived, it was dark") is None
+    True
+    """
+    names = _names_of_line(BYLINE, BYLINE_DATE.sub("", text))
+    if names is None:
+        return None
+    cased = [_titlecase(n) if n.isupper() else n for n in names]
+    return [said_once(n) for n in cased]
+
+
+def said_once(name: str) -> str:
+    """A name written twice in a row ("Chris Roe Chris Roe") once."""
+    words = name.split()
+    half = len(words) // 2
+    twice = len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]
+    return " ".join(words[:half]) if twice else name
 
 
 def _credited_interviewers(text: str) -> list[str] | None:

@@ -90,6 +90,7 @@ ENGLISH = Vocabulary(
         "subscribe", "sign in", "log in",
     ),
     staff_words=("editors", "editorial", "staff", "newsroom"),
+    company_forms=("inc", "ltd", "llc", "llp", "plc", "corp"),
     role_titles=(
         "the president", "the first lady", "the vice president", "the prime minister", "the chair",
         "the chairman", "the speaker", "the moderator", "the host", "q", "a", "question", "answer",

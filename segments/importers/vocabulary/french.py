@@ -50,6 +50,7 @@ FRENCH = Vocabulary(
     byline_with_words=("avec",),
     interface_labels=("lire la suite", "voir plus", "en savoir plus", "partager", "suivre"),
     staff_words=("rédaction", "redaction"),
+    company_forms=("sa", "sas", "sarl", "sasu", "eurl"),
     interviewer_credits=("entretien ?:",),
     host_label_parts=("animateur", "animatrice", "présentateur", "présentatrice"),
     reporter_label_parts=("journaliste", "correspondant", "correspondante"),

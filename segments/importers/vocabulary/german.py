@@ -95,6 +95,7 @@ GERMAN = Vocabulary(
     byline_with_words=("mit",),
     interface_labels=("weiterlesen", "mehr lesen", "mehr", "teilen", "folgen"),
     staff_words=("redaktion", "nachrichtenredaktion"),
+    company_forms=("gmbh", "ag", "kg", "ohg", "ev", "gbr", "ug"),
     interviewer_credits=("gespräch ?:",),
     host_label_parts=("moderator", "moderatorin", "moderation"),
     reporter_label_parts=("reporter", "reporterin", "korrespondent", "korrespondentin"),

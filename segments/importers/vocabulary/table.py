@@ -44,6 +44,9 @@ class Vocabulary:
     byline_words: tuple[str, ...] = ()
     #: A byline's first word that names a desk, not a person: "Editors, USA TODAY" (case-folded).
     staff_words: tuple[str, ...] = ()
+    #: The legal form that ends a company's name, never a person's: "TravelTrex GmbH", "Acme
+    #: Inc." (case-folded, without the full stops).
+    company_forms: tuple[str, ...] = ()
     #: A byline's bracketed second half naming who helped: "A (avec B et C)" (case-insensitive).
     byline_with_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).

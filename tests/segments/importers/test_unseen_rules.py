@@ -490,6 +490,13 @@ BYLINES = [
     ("Anna Stafford", False),  # near miss: a name that ends like a desk word
     ("Read More", True),  # a link label a byline guess picked up
     ("Moreno Rossi", False),  # near miss: a name that starts like a link label
+    # an outlet or a company in the author field (lemonde, nytimes, a press release's source)
+    ("Le Monde", True),
+    ("The New York Times", True),
+    ("TravelTrex GmbH", True),
+    ("Harbour Media Inc.", True),
+    ("Theo Le", False),  # near miss: an article word ending a name
+    ("Jane Inch", False),  # near miss: a name that starts like a legal form ("Inc")
 ]
 
 
@@ -569,6 +576,70 @@ TITLES = [
         '<meta property="og:title" content="Night shift at the harbour | Max Mustermann">',
         "",
         "Night shift at the harbour | Max Mustermann",
+    ),
+    (
+        "a <title> ending with the byline's name, no stated title (a blog's 'Post | Section | Me')",
+        "<title>Night shift at the harbour | Notes | Jane Roe</title>",
+        '<p class="byline">By <a rel="author" href="/jane">Jane Roe</a></p>',
+        "Night shift at the harbour | Notes",
+    ),
+    (
+        "near miss: a <title> ending with someone who did not write it stays",
+        "<title>Night shift at the harbour | Max Mustermann</title>",
+        '<p class="byline">By <a rel="author" href="/jane">Jane Roe</a></p>',
+        "Night shift at the harbour | Max Mustermann",
+    ),
+    (
+        "a podcast host's 'Show | Episode' <title> beside 'Episode | Show | Episode 12'",
+        "<title>Harbour Radio | #12 – Night trains</title>"
+        '<meta name="twitter:title" content="#12 – Night trains | Harbour Radio | Episode 12">',
+        "",
+        "#12 – Night trains",
+    ),
+    (
+        "near miss: a stated title whose tail is not the <title>'s head stays",
+        "<title>Harbour Radio | #12 – Night trains</title>"
+        '<meta name="twitter:title" content="#12 – Night trains | Sleepers | Episode 12">',
+        "",
+        "#12 – Night trains | Sleepers | Episode 12",
+    ),
+    (
+        "the side of <title> a player prints in its title element ('Host Embed | Episode')",
+        "<title>Harbour Embed | #12 – Night trains</title>",
+        '<div class="details-title">#12 – Night trains</div>',
+        "#12 – Night trains",
+    ),
+    (
+        "near miss: a section's title element, when the other side is printed too",
+        "<title>Features | Night trains along the coast</title>",
+        '<h2 class="section-title">Features</h2><p>Night trains along the coast</p>',
+        "Features | Night trains along the coast",
+    ),
+    (
+        "near miss: a side printed only as the site's name (a logo's title) is not the headline",
+        "<title>Night trains | Harbour Radio</title>",
+        '<a class="logo-title">Harbour Radio</a>',
+        "Night trains | Harbour Radio",
+    ),
+    (
+        "RDFa: one property attribute listing several, Dublin Core's dc:title among them",
+        '<meta property="og:title" content="Harbour Radio">'
+        '<meta property="x:title dc:title" content="Night shift at the harbour">',
+        "",
+        "Night shift at the harbour",
+    ),
+    (
+        "near miss: a teaser's Dublin Core title in the body is not the page's",
+        '<meta property="og:title" content="Night shift at the harbour">',
+        '<div class="teaser"><meta property="dc:title" content="Harbour fair"></div>',
+        "Night shift at the harbour",
+    ),
+    (
+        "near miss: a property list without a title key states no title",
+        '<meta property="og:title" content="Night shift at the harbour">'
+        '<meta property="x:title dc:subject" content="Harbours">',
+        "",
+        "Night shift at the harbour",
     ),
     (
         "a head naming the site (a podcast host's 'Show | Episode')",
@@ -708,6 +779,139 @@ BYLINE_CASES = [
         "",
         [("Jane Roe", "reporter")],
     ),
+    (
+        "Dublin Core's creator in RDFa, listed with another property",
+        '<meta property="dc:creator twitter:site_name" content="Jane Roe">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "a JSON-LD creator when no author is stated",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Night shift",'
+        ' "creator": "Jane Roe"}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: beside a JSON-LD author the creator is not the byline",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Night shift",'
+        ' "author": {"@type": "Person", "name": "Jane Roe"}, "creator": "John Doe"}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "Dublin Core's creator outranks the other author tags (Readability's order)",
+        '<meta name="author" content="John Doe"><meta property="dc:creator" content="Jane Roe">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: without Dublin Core every author tag counts",
+        '<meta name="author" content="John Doe"><meta name="dc.creator" content="Jane Roe">',
+        "note",
+        "",
+        [("John Doe", "reporter"), ("Jane Roe", "reporter")],
+    ),
+    (
+        "a byline class ending a compound ('FeatureByline'), no metadata",
+        "",
+        "FeatureByline",
+        "By <b>Jane Roe</b>",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "'Written by A<br>Edited by B': the writer is the byline, the editor is not",
+        "",
+        "byline",
+        "Written by Jane Roe<br>Edited by John Doe",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: a class that only contains 'byline' inside a word is no byline",
+        "",
+        "bylinear-chart",
+        "By Jane Roe",
+        [],
+    ),
+    (
+        "a byline in capitals, 'By:' before it",
+        '<meta name="author" content="BY: JANE VAN DER ROE">',
+        "note",
+        "",
+        [("Jane van der Roe", "reporter")],
+    ),
+    *[
+        (
+            f"a date after the name is cut off ({author!r})",
+            f'<meta name="author" content="{author}">',
+            "note",
+            "",
+            [(name, "reporter")],
+        )
+        for author, name in [
+            ("Jane Roe on May 3, 2020", "Jane Roe"),
+            ("Jan van Berg am 3. Mai 2020", "Jan van Berg"),
+            ("Jeanne de Roy le 3 mai 2020", "Jeanne de Roy"),
+            ("Jane Roe, Monday, February 29, 2016", "Jane Roe"),
+            ("Jane Roe | 03.05.2020", "Jane Roe"),
+            ("Brian May", "Brian May"),  # near miss: a month that no day follows is a name
+            ("Dan Monday", "Dan Monday"),  # near miss: so is a weekday
+        ]
+    ],
+    *[
+        (
+            f"an employer after the name is dropped ({author!r})",
+            f'<meta name="author" content="{author}">',
+            "note",
+            "",
+            [("Jane Roe", "reporter")],
+        )
+        for author in ("Jane Roe | NDR", "Jane Roe (SWR)", "Jane Roe, NPR", "Jane Roe, The Times")
+    ],
+    (
+        "near miss: a login in brackets after the name is not an employer",
+        '<meta name="author" content="Jane Roe (jroe)">',
+        "note",
+        "",
+        [("Jane Roe (jroe)", "reporter")],
+    ),
+    (
+        "a name said twice (an avatar's alt text beside the link) is one person",
+        "",
+        "byline",
+        '<a rel="author" href="/jroe"><img alt="Jane Van Roe"> Jane Van Roe</a>',
+        [("Jane Van Roe", "reporter")],
+    ),
+    (
+        "near miss: two people sharing a surname stay two",
+        '<meta name="author" content="Jane Roe and John Roe">',
+        "note",
+        "",
+        [("Jane Roe", "reporter"), ("John Roe", "reporter")],
+    ),
+    (
+        "a desk or a company in the author field is nobody",
+        '<meta name="author" content="TravelTrex GmbH"><meta name="author" content="Le Monde">',
+        "note",
+        "",
+        [],
+    ),
+    (
+        "a JSON-LD author that is the publisher, by name or by @id (outlets signing wires)",
+        '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle",'
+        ' "headline": "Night shift", "author": [{"@type": "Person", "name": "Harbour Post"},'
+        ' {"@id": "https://example.org/#publisher"}, {"@type": "Person", "name": "Jane Roe"}],'
+        ' "publisher": {"@type": "Organization", "name": "Harbour Post"}},'
+        ' {"@id": "https://example.org/#publisher", "@type": "NewsMediaOrganization",'
+        ' "name": "Harbour Daily"}]}</script>',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
 ]
 
 
@@ -737,7 +941,10 @@ GUESSES = [
     ("Joe Wee Monday", "Joe Wee Monday, 30 June 2014", ["Joe Wee"]),
     ("Aleš Vávra před", "Aleš Vávra před 2 hodinami", ["Aleš Vávra"]),
     ("Our Foreign Staff", "By Our Foreign Staff", []),
+    ("Joe Wee Monday", "Joe Wee Monday, February 29, 2016", ["Joe Wee"]),  # weekday, then month
     ("Brian May", "By Brian May | Features", ["Brian May"]),  # near miss: no date follows
+    ("Filed in Harbour News", "Filed in Harbour News", []),  # not a full name: "in"
+    ("Jan van Berg", "By Jan van Berg", ["Jan van Berg"]),  # near miss: a particle is a name's
 ]
 
 
@@ -1394,3 +1601,24 @@ def test_explain_names_the_rules_that_named_the_speakers(tmp_path: Path) -> None
             "nobody: an editor's note about the interview (qa-interview-note)"
         ),
     }
+
+
+# --- byline paragraphs in the text: dates, employers, capitals, particles (peer) ---------------
+
+BYLINE_PARAGRAPHS = [
+    # the byline paragraph, the reporters it names
+    ("By JANE ROE on May 3, 2020", ["Jane Roe"]),
+    ("Von Jan van Berg am 3. Mai 2020", ["Jan van Berg"]),
+    ("Par Jeanne de Roy le 3 mai 2020", ["Jeanne de Roy"]),
+    ("By Jane Roe (SWR)", ["Jane Roe"]),
+    ("By Chris Roe Chris Roe", ["Chris Roe"]),
+    ("By Brian May", ["Brian May"]),  # near miss: a month with no day after it is a name
+    ("By the time we arrived, the harbour was dark.", []),  # near miss: a sentence
+]
+
+
+@pytest.mark.parametrize(("line", "names"), BYLINE_PARAGRAPHS)
+def test_byline_paragraphs(line: str, names: list[str]) -> None:
+    text = f"Night shift\n\n{line}\n\nThe harbour works through the night, and so do its crews.\n"
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [p.name for p in segment.people if p.role == "reporter"] == names
