@@ -779,6 +779,9 @@ def _find_people(
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
+    # The Q&A stage's own judgement, with the people known so far: an essay's rhetorical
+    # question makes no programme, an interviewer's prompt does (rule "people-qa-judgement").
+    asked = any(item.kind == "question" for item in _classify(blocks, people))
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
     lines = [b.text for b in blocks if b.kind != "heading"]
@@ -792,7 +795,7 @@ def _find_people(
         bool(raw.audio)
         or raw.show is not None
         or bool(title and EPISODE_NUMBER.match(title))  # "117: ...", "Folge 12 – ..."
-        or any(b.kind == "question" or _is_question_text(b.text) for b in blocks)
+        or asked
         or any(p.search(text) for p in said for text in front)  # "X spoke with ..."
         or any(p.search(text) for p, texts in labelled for text in texts)  # "Gast: X"
     )
@@ -806,7 +809,7 @@ def _find_people(
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     _apply_people_rules(people, title, raw.description, front, lines, body, programme)
     _add_headed_lists(people, blocks)
-    interview = bool(people.with_role("guest")) or any(_is_question_text(b.text) for b in blocks)
+    interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why)

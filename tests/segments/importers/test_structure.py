@@ -661,12 +661,29 @@ def test_people_from_phrasing(text: str, people: list[Person]) -> None:
             True,
             [Person("Gregg Stefancik", "guest")],
         ),
-        # a page that asks questions is an interview: what they do names the guest
+        # a page whose questions the Q&A stage takes for prompts is an interview: what they
+        # do names the guest
         (
-            [Block("Director So Yong Kim made the film."), Block("Why this film?")],
+            [
+                Block("Director So Yong Kim made the film."),
+                *(Block(t) for t in ("Why did you make it?", "It was personal.")),
+                *(Block(t) for t in ("What came next for you?", "A new script.")),
+            ],
             False,
             [Person("So Yong Kim", "guest")],
         ),
+        # near miss: an essay's rhetorical questions (and a lone unanswered one) make no
+        # programme, so what someone does names nobody interviewed (rule "people-qa-judgement")
+        (
+            [
+                Block("Director So Yong Kim made the film."),
+                *(Block(t) for t in ("Do films change anything?", "Some say so.")),
+                *(Block(t) for t in ("Is art useful at all?", "Perhaps it is.")),
+            ],
+            False,
+            [],
+        ),
+        ([Block("Director So Yong Kim made the film."), Block("Why this film?")], False, []),
     ],
 )
 def test_what_someone_does_makes_a_guest_only_on_a_programme(
