@@ -251,6 +251,26 @@ INTERVIEWER_CREDIT = re.compile(
     r"\s*(?P<names>[^,|;]+?)\.?",
 )
 
+#: "Gerber tells CNBC", "Isaac told Fox News Latino", "the leader told The Root": whoever tells
+#: the page's own publication is its interviewee (the site's name follows the verb; rule
+#: "people-told-publication"). A lowercase subject ("he told CNBC") only says the page is one.
+_TOLD = _words("told_verbs")
+#: Whom a headline is about: "Gwyneth Paltrow Explains ...", "'Selma': Ava DuVernay and Oprah
+#: Winfrey turn ...", "Sharpton Responds to ...", "Jane Roe: „quote“" (rule
+#: "people-headline-subject"): on an interview write-up, who is interviewed.
+HEADLINE_SUBJECT = re.compile(
+    rf"^(?:[^:]{{1,80}}:\s+)?(?P<names>{NAMES}|{_WORD})"
+    rf"(?=\s+(?i:{_words('headline_speech_verbs')})\b|\s+[a-zß-ÿ]|\s*:\s*[\"“„«‘'])"
+)
+#: A site name's domain ending: "Le Monde.fr" is Le Monde.
+SITE_DOMAIN = re.compile(r"\.(?:com|org|net|fr|de|co\.uk|[a-z]{2})$", re.IGNORECASE)
+HEADLINE_VERB = re.compile(rf"(?i:{_words('headline_speech_verbs')})")
+#: "during a revealing interview": the intro says the page reports an interview.
+INTERVIEW_WORD = re.compile(rf"\b(?i:{_words('interview_words')})\b")
+#: The intro a write-up says it reports an interview in: its description and first paragraphs
+#: (deep in a news report, "In an interview with Stuff, ..." quotes one source among others).
+INTRO_PARAGRAPHS = 2
+
 #: The order people are listed in: who the episode is about first.
 ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
 
@@ -356,6 +376,9 @@ class _People:
     front: str = ""  # the title and intro text, where full names of labelled speakers are
     #: Why each person (by case-folded name) is on the page with their role (``--explain``).
     why: dict[str, str] = field(default_factory=dict)
+    #: The page's publication ("Le Monde" of "Le Monde.fr"), case-folded: never one of its people
+    #: ("in an interview with CNBC", a JSON-LD author naming the site; rule "people-not-the-site").
+    site: str = ""
 
     def add(
         self,
@@ -368,6 +391,8 @@ class _People:
     ) -> None:
         """Add ``name`` with ``role`` unless the name is already there."""
         name = normalise_space(name)
+        if self.site and name.casefold() == self.site:
+            return
         known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
         if known is not None:
             if known.role == "reporter" and role == "interviewer":
@@ -736,9 +761,14 @@ def _full_name(label: str, front: str) -> str | None:
     match = re.search(rf"\b{re.escape(label)}\s+([A-Z][\w-]+)\b(?![’'])", front)
     if match:
         return f"{label} {match.group(1)}"
+    return _first_name_before(label, front)
+
+
+def _first_name_before(label: str, front: str) -> str | None:
+    """Find "Anna Berg" in ``front`` for a surname "Berg", if it gives one first name only."""
     firsts = {
         match.group(1)
-        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(label)}\b", front)
+        for match in re.finditer(rf"\b([A-Z][\w'’-]+)[^\S\n]+{re.escape(label)}\b", front)
         if match.group(1).casefold().rstrip(".") not in NOT_NAME_WORDS | HONORIFICS
     }
     return f"{firsts.pop()} {label}" if len(firsts) == 1 else None  # "Anna and Paul Berg": no
@@ -766,7 +796,7 @@ def _find_people(
     raw: RawPage, title: str | None, blocks: list[Block], bylines: list[str]
 ) -> _People:
     """Collect people from the page's metadata, its show header and its own phrasing."""
-    people = _People()
+    people = _People(site=SITE_DOMAIN.sub("", raw.site_name or "").strip().casefold())
     for person in raw.people:
         why = "the page reader"
         people.add(person.name, person.role, href=person.href, img=person.img, why=why)
@@ -785,6 +815,11 @@ def _find_people(
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
     lines = [b.text for b in blocks if b.kind != "heading"]
+    texts = list(dict.fromkeys([*front, *body]))  # the intro is in both
+    told = _told_publication(people, raw.site_name, texts, texts)
+    intro = [raw.description or "", *(b.text for b in lead[:INTRO_PARAGRAPHS])]
+    subjects = _headline_subjects(people, title, texts)
+    _add_told_guests(people, told, intro, subjects)
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
     labelled = [
         (r.pattern, _rule_texts(r, title, raw.description, front, lines))
@@ -809,11 +844,94 @@ def _find_people(
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     _apply_people_rules(people, title, raw.description, front, lines, body, programme)
     _add_headed_lists(people, blocks)
+    _add_headline_subjects(people, title, subjects, told, intro, asked)
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why)
     return people
+
+
+def _in_full(word: str, people: _People, texts: list[str]) -> str | None:
+    """Return the full name a page gives a one-word name ("Sharpton": "the Rev. Al Sharpton")."""
+    person = people.match(word)
+    if person is not None:
+        return person.name
+    return _first_name_before(word, "\n".join(texts))
+
+
+def _told_publication(
+    people: _People, site: str | None, texts: list[str], body: list[str]
+) -> list[tuple[str | None, str, str]]:
+    """Return (name or None, the words, the text) for each "Gerber tells CNBC" of the page,
+    where CNBC is the page's own publication (rule "people-told-publication")."""
+    if not site:
+        return []
+    pattern = re.compile(
+        rf"(?:(?P<name>{NAME})|(?P<word>[\w'’-]+))\s+(?:{_TOLD})\s+{re.escape(site)}(?![\w-])"
+    )
+    found: list[tuple[str | None, str, str]] = []
+    for text in texts:
+        for match in pattern.finditer(text):
+            name = None
+            if match["name"]:
+                name = _clean_name(match["name"])
+            elif match["word"][:1].isupper() and match["word"].casefold() not in NOT_NAME_WORDS:
+                name = _in_full(match["word"], people, body)
+            found.append((name, match.group(0), text))
+    return found
+
+
+def _headline_subjects(people: _People, title: str | None, body: list[str]) -> list[str]:
+    """Return the people a headline is about ("Gwyneth Paltrow Explains ...": Gwyneth Paltrow)."""
+    match = HEADLINE_SUBJECT.match(title or "")
+    names: list[str] = []
+    for part in _NAMES_SPLIT.split(match["names"]) if match else []:
+        words = part.split()
+        while len(words) > 1 and HEADLINE_VERB.fullmatch(words[-1]):
+            words.pop()  # "Sharpton Responds to ...": the verb is no part of the name
+        if words[0].casefold() in NAME_ARTICLES:
+            continue
+        name = _clean_name(" ".join(words)) if len(words) > 1 else _in_full(words[0], people, body)
+        if name is not None:
+            names.append(name)
+    return names
+
+
+def _add_told_guests(
+    people: _People, told: list[tuple[str | None, str, str]], intro: list[str], subjects: list[str]
+) -> None:
+    """Add who tells the page's publication as its guest: in the intro, twice, or as the
+    headline's subject (one source quoting the publication deep in a news report is not)."""
+    keys = {s.casefold() for s in subjects}
+    counts = Counter(name.casefold() for name, _, _ in told if name)
+    for name, words, text in told:
+        if name and (text in intro or counts[name.casefold()] >= 2 or name.casefold() in keys):
+            why = f"tells the page's publication {words!r} (people-told-publication)"
+            people.add(name, "guest", why=why)
+
+
+def _add_headline_subjects(
+    people: _People,
+    title: str | None,
+    subjects: list[str],
+    told: list[tuple[str | None, str, str]],
+    intro: list[str],
+    asked: bool,
+) -> None:
+    """Add the headline's subjects as guests of an interview write-up: a page that asks real
+    questions, says in its intro it reports an interview or someone told its publication, or
+    whose subject did (rule "people-headline-subject")."""
+    keys = {s.casefold() for s in subjects}
+    write_up = (
+        asked
+        or any(text in intro for _, _, text in told)
+        or any(name and name.casefold() in keys for name, _, _ in told)
+        or any(INTERVIEW_WORD.search(text) for text in intro)
+    )
+    for name in subjects if write_up else []:
+        why = f"the headline {title!r} of an interview write-up (people-headline-subject)"
+        people.add(name, "guest", why=why)
 
 
 def _add_headed_lists(people: _People, blocks: list[Block]) -> None:

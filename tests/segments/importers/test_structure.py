@@ -279,9 +279,16 @@ def test_q_and_a_labels() -> None:
     [
         (
             "Q. How did you start?\n\nA. With a toy piano.\n\nQ. What comes next?\n\nA. An opera.",
+            # the headline "Mira Olsen on her opera" names who answers (people-headline-subject)
             [
-                Section(question="How did you start?", paragraphs=["With a toy piano."]),
-                Section(question="What comes next?", paragraphs=["An opera."]),
+                Section(
+                    question="How did you start?",
+                    paragraphs=["With a toy piano."],
+                    speaker="Mira Olsen",
+                ),
+                Section(
+                    question="What comes next?", paragraphs=["An opera."], speaker="Mira Olsen"
+                ),
             ],
         ),
         # An initial is not a label: a page with one "Q." keeps its text as it is.

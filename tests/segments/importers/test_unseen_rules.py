@@ -19,7 +19,7 @@ from segments.importers.rawpage import Block, RawPage, Reason
 from segments.importers.read import read_page
 from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
-from segments.model import AudioRef, Section
+from segments.model import AudioRef, Person, Section
 
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
 {before}<article><h1>Case page</h1><p>An opening paragraph that sets the scene for this case.</p>
@@ -1394,3 +1394,142 @@ def test_explain_names_the_rules_that_named_the_speakers(tmp_path: Path) -> None
             "nobody: an editor's note about the interview (qa-interview-note)"
         ),
     }
+
+
+# --- who an interview write-up interviews (people-told-publication, people-headline-subject) ---
+
+SCENE = ("The ferry ran for forty years.", "Its timetable never changed.")
+
+
+def write_up(title: str, *paragraphs: str, description: str | None = None) -> list[Person]:
+    """The people of a write-up on the site "Harbour Gazette" (byline Jane Doe)."""
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title=title,
+        description=description,
+        site_name="Harbour Gazette",
+        people=[Person("Jane Doe", "reporter")],
+        blocks=[Block(p) for p in paragraphs],
+    )
+    return [p for p in build_segment(raw).people if p.name != "Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "paragraphs", "people"),
+    [
+        # who tells the page's own publication, twice, is who it interviewed
+        (
+            "How a ferry captain kept the harbour running",
+            None,
+            (
+                *SCENE,
+                "“We never missed a day,” Tomas Ekberg tells Harbour Gazette.",
+                "Storms came and went.",
+                "“The sea decides,” Ekberg told Harbour Gazette.",
+            ),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # ... once, as the headline's subject, by surname
+        (
+            "How Tomas Ekberg kept the harbour running",
+            None,
+            (*SCENE, "Storms came and went.", "“The sea decides,” Ekberg told Harbour Gazette."),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # near miss: one source telling the publication once, deep in a news report
+        (
+            "Council raises harbour fees",
+            None,
+            (*SCENE, "The vote was close.", "Ana Ruiz told Harbour Gazette the plan was sound."),
+            [],
+        ),
+        # near miss: "told" another outlet is no interview by this page
+        (
+            "How Tomas Ekberg kept the harbour running",
+            None,
+            (*SCENE, "Storms came and went.", "“The sea decides,” Ekberg told Radio North."),
+            [],
+        ),
+    ],
+    ids=["told twice", "told as the headline's subject", "one source, deep", "another outlet"],
+)
+def test_who_tells_the_publication_is_its_guest(
+    title: str, description: str | None, paragraphs: tuple[str, ...], people: list[Person]
+) -> None:
+    assert write_up(title, *paragraphs, description=description) == people
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "paragraphs", "people"),
+    [
+        # the intro says it reports an interview: the headline's subject was interviewed
+        (
+            "Gwen Marlowe Explains Her Move to Radio",
+            "The presenter answered every question during a long interview this week.",
+            SCENE,
+            [Person("Gwen Marlowe", "guest")],
+        ),
+        # by surname, with the full name in the text; the intro says who told the publication
+        (
+            "Marlowe Responds to Her Critics",
+            "The presenter told Harbour Gazette that radio is not dead.",
+            ("The broadcaster Gwen Marlowe took questions on Monday.", *SCENE),
+            [Person("Gwen Marlowe", "guest")],
+        ),
+        # sentence case, two subjects, a page of real prompts (the Q&A stage's judgement)
+        (
+            "'Harbour': Gwen Marlowe and Tomas Ekberg make a film about ferries",
+            None,
+            ("Why did you make it?", "For the town.", "What comes next for you?", "A sequel."),
+            [Person("Gwen Marlowe", "guest"), Person("Tomas Ekberg", "guest")],
+        ),
+        # near miss: a news headline, the interview quoted only deep in the report
+        (
+            "Gwen Marlowe leads the council race",
+            "Early results put the presenter ahead.",
+            (*SCENE, "The count goes on.", "In an interview with Harbour Gazette, she smiled."),
+            [],
+        ),
+        # near miss: an essay's rhetorical questions are no interview
+        (
+            "Gwen Marlowe on ferries",
+            None,
+            ("Do ferries matter?", "Some say so.", "Is the harbour doomed?", "Perhaps it is."),
+            [],
+        ),
+    ],
+    ids=["interview in the intro", "surname", "q-and-a", "news headline", "essay"],
+)
+def test_an_interview_write_ups_headline_names_its_guest(
+    title: str, description: str | None, paragraphs: tuple[str, ...], people: list[Person]
+) -> None:
+    assert write_up(title, *paragraphs, description=description) == people
+
+
+def test_explain_names_the_write_up_rules() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="How Tomas Ekberg kept the harbour running",
+        site_name="Harbour Gazette",
+        blocks=[Block(p) for p in (*SCENE, "“The sea decides,” Ekberg told Harbour Gazette.")],
+    )
+    reasons: list[Reason] = []
+    build_segment(raw, reasons)
+    assert [r.rule for r in reasons if r.field == "person"] == [
+        "tells the page's publication 'Ekberg told Harbour Gazette' (people-told-publication)"
+    ]
+
+
+def test_the_pages_publication_is_none_of_its_people() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Harbour fees rise",
+        site_name="Harbour Gazette.com",
+        people=[Person("Harbour Gazette", "reporter"), Person("Jane Doe", "reporter")],
+        blocks=[Block("In an interview with Harbour Gazette, the mayor defended the fees.")],
+    )
+    # near miss: the byline's person stays; only the site's own name goes (people-not-the-site)
+    assert build_segment(raw).people == [Person("Jane Doe", "reporter")]
