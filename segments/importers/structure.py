@@ -260,16 +260,21 @@ _TOLD = _words("told_verbs")
 #: "people-headline-subject"): on an interview write-up, who is interviewed.
 HEADLINE_SUBJECT = re.compile(
     rf"^(?:[^:]{{1,80}}:\s+)?(?P<names>{NAMES}|{_WORD})"
-    rf"(?=\s+(?i:{_words('headline_speech_verbs')})\b|\s+[a-zß-ÿ]|\s*:\s*[\"“„«‘'])"
+    rf"(?=\s+(?i:{_words('headline_speech_verbs')})\b|\s+(?!(?:{_words('and_words')})\s)[a-zß-ÿ]"
+    r"|\s*:\s*[\"“„«‘'])"
 )
 #: A site name's domain ending: "Le Monde.fr" is Le Monde.
 SITE_DOMAIN = re.compile(r"\.(?:com|org|net|fr|de|co\.uk|[a-z]{2})$", re.IGNORECASE)
 HEADLINE_VERB = re.compile(rf"(?i:{_words('headline_speech_verbs')})")
 #: "during a revealing interview": the intro says the page reports an interview.
 INTERVIEW_WORD = re.compile(rf"\b(?i:{_words('interview_words')})\b")
-#: The intro a write-up says it reports an interview in: its description and first paragraphs
-#: (deep in a news report, "In an interview with Stuff, ..." quotes one source among others).
+#: The intro someone tells the publication in: the description and first paragraphs (deep in
+#: a news report, "..., Ruiz told Stuff" quotes one source among others).
 INTRO_PARAGRAPHS = 2
+#: Where a write-up says it reports an interview: the title and the standfirst (the description,
+#: else the first paragraph), its first characters ("In an interview with the FT, Trump ..." in
+#: a long news paragraph quotes another paper's interview).
+STANDFIRST_CHARS = 300
 
 #: The order people are listed in: who the episode is about first.
 ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
@@ -774,11 +779,20 @@ def _first_name_before(label: str, front: str) -> str | None:
     return f"{firsts.pop()} {label}" if len(firsts) == 1 else None  # "Anna and Paul Berg": no
 
 
-def _lead(blocks: list[Block], accepted: dict[str, str]) -> list[Block]:
-    """Return the blocks before the first heading, question or speaker turn (the intro)."""
+def _lead(
+    blocks: list[Block], accepted: dict[str, str], description: str | None = None
+) -> list[Block]:
+    """Return the blocks before the first heading, question or speaker turn (the intro).
+
+    A heading that only repeats the page's description (its standfirst printed over the text)
+    starts nothing: the intro goes on below it (rule "people-standfirst-heading").
+    """
     lead = []
-    for block in blocks:
+    standfirst = normalise_space(description).casefold() if description else None
+    for index, block in enumerate(blocks):
         found = _label(block.text)
+        if index == 0 and block.kind == "heading" and block.text.casefold() == standfirst:
+            continue
         if (
             block.kind in ("heading", "question")
             or block.speaker
@@ -805,7 +819,7 @@ def _find_people(
             people.add(host, "host", why="the show header's hosts")
     for speaker, part, label in _label_parts(blocks):
         people.add(speaker, part, why=f"the transcript label {label!r} (qa-part-label)")
-    lead = _lead(blocks, _accepted_labels(blocks, people))
+    lead = _lead(blocks, _accepted_labels(blocks, people), raw.description)
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
@@ -844,7 +858,8 @@ def _find_people(
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     _apply_people_rules(people, title, raw.description, front, lines, body, programme)
     _add_headed_lists(people, blocks)
-    _add_headline_subjects(people, title, subjects, told, intro, asked)
+    standfirst = raw.description or (lead[0].text if lead else "")
+    _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked)
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
@@ -917,6 +932,7 @@ def _add_headline_subjects(
     subjects: list[str],
     told: list[tuple[str | None, str, str]],
     intro: list[str],
+    standfirst: str,
     asked: bool,
 ) -> None:
     """Add the headline's subjects as guests of an interview write-up: a page that asks real
@@ -927,7 +943,7 @@ def _add_headline_subjects(
         asked
         or any(text in intro for _, _, text in told)
         or any(name and name.casefold() in keys for name, _, _ in told)
-        or any(INTERVIEW_WORD.search(text) for text in intro)
+        or any(INTERVIEW_WORD.search(text[:STANDFIRST_CHARS]) for text in (title or "", standfirst))
     )
     for name in subjects if write_up else []:
         why = f"the headline {title!r} of an interview write-up (people-headline-subject)"

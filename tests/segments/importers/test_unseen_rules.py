@@ -1491,6 +1491,20 @@ def test_who_tells_the_publication_is_its_guest(
             (*SCENE, "The count goes on.", "In an interview with Harbour Gazette, she smiled."),
             [],
         ),
+        # no description: the first paragraph is the standfirst
+        (
+            "Gwen Marlowe Explains Her Move to Radio",
+            None,
+            ("In a long interview, the presenter looked back on a decade.", *SCENE),
+            [Person("Gwen Marlowe", "guest")],
+        ),
+        # near miss: another paper's interview, mentioned late in a long first paragraph
+        (
+            "Gwen Marlowe and Tomas Ekberg, a rivalry at sea",
+            None,
+            (" ".join([*SCENE] * 6) + " In an interview with the Courier, Marlowe said so.",),
+            [],
+        ),
         # near miss: an essay's rhetorical questions are no interview
         (
             "Gwen Marlowe on ferries",
@@ -1499,7 +1513,15 @@ def test_who_tells_the_publication_is_its_guest(
             [],
         ),
     ],
-    ids=["interview in the intro", "surname", "q-and-a", "news headline", "essay"],
+    ids=[
+        "interview in the intro",
+        "surname",
+        "q-and-a",
+        "news headline",
+        "standfirst paragraph",
+        "another paper's interview",
+        "essay",
+    ],
 )
 def test_an_interview_write_ups_headline_names_its_guest(
     title: str, description: str | None, paragraphs: tuple[str, ...], people: list[Person]
@@ -1533,3 +1555,29 @@ def test_the_pages_publication_is_none_of_its_people() -> None:
     )
     # near miss: the byline's person stays; only the site's own name goes (people-not-the-site)
     assert build_segment(raw).people == [Person("Jane Doe", "reporter")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "people"),
+    [
+        # the standfirst printed again as a heading over the text: the intro goes on below it
+        ("Ferries, fees and the future.", [Person("Gwen Marlowe", "host")]),
+        # near miss: a real section heading ends the intro
+        ("The first crossing", []),
+    ],
+)
+def test_a_heading_repeating_the_standfirst_keeps_the_intro(
+    heading: str, people: list[Person]
+) -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Ferries then and now",
+        description="Ferries, fees and the future.",
+        blocks=[
+            Block(heading, kind="heading"),
+            Block("This week's episode is presented by guest host Gwen Marlowe."),
+            *(Block(p) for p in SCENE),
+        ],
+    )
+    assert build_segment(raw).people == people
