@@ -205,6 +205,25 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         programme_only=True,
     ),
     PeopleRule(
+        "show blurb's presenter",
+        "host",
+        re.compile(
+            rf"(?:^|(?<=[.!?]\s))(?P<names>{NAME})\s+(?:{_words('show_host_verbs')})\s+(?=[a-zß-ÿ])"
+        ),
+        "text",
+        programme_only=True,
+    ),
+    PeopleRule(
+        "episode title's guest and their organisation",
+        "guest",
+        re.compile(
+            rf"\s(?:{_words('title_with_words')})\s+(?P<names>{NAMES})"
+            rf"\s+(?:{_words('title_org_words')})\s+{_WORD}"
+        ),
+        "title",
+        programme_only=True,
+    ),
+    PeopleRule(
         "numbered episode title's guest",
         "guest",
         re.compile(
@@ -275,6 +294,15 @@ INTRO_PARAGRAPHS = 2
 #: else the first paragraph), its first characters ("In an interview with the FT, Trump ..." in
 #: a long news paragraph quotes another paper's interview).
 STANDFIRST_CHARS = 300
+
+#: "I'm Ezra Klein.", "What's up everybody? This is Courtland Allen from ...": a presenter
+#: introducing themselves (rule "people-self-introduction").
+SELF_INTRODUCTION = re.compile(
+    rf"(?:^|(?<=[.!?,…]\s))(?:{_words('self_introductions')})\s+(?P<names>{NAME})"
+)
+#: "Peter, I had no idea ...", "What about you, Ava?": a question speaking to someone by their
+#: first name (rule "people-addressed-guest").
+ADDRESSED = re.compile(rf"^(?P<first>{_WORD}),\s|,\s(?P<last>{_WORD})\s*[?!.]?[\"'”’»)]*$")
 
 #: The order people are listed in: who the episode is about first.
 ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
@@ -825,7 +853,8 @@ def _find_people(
     people.front = "\n".join(front)
     # The Q&A stage's own judgement, with the people known so far: an essay's rhetorical
     # question makes no programme, an interviewer's prompt does (rule "people-qa-judgement").
-    asked = any(item.kind == "question" for item in _classify(blocks, people))
+    judged = _classify(blocks, people)
+    asked = any(item.kind == "question" for item in judged)
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
     lines = [b.text for b in blocks if b.kind != "heading"]
@@ -857,6 +886,10 @@ def _find_people(
                 if name:
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     _apply_people_rules(people, title, raw.description, front, lines, body, programme)
+    if programme:
+        _add_self_introduced_host(people, front, judged, body)
+    if asked:
+        _add_addressed_guests(people, front, judged)
     _add_headed_lists(people, blocks)
     standfirst = raw.description or (lead[0].text if lead else "")
     _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked)
@@ -948,6 +981,47 @@ def _add_headline_subjects(
     for name in subjects if write_up else []:
         why = f"the headline {title!r} of an interview write-up (people-headline-subject)"
         people.add(name, "guest", why=why)
+
+
+def _add_self_introduced_host(
+    people: _People, front: list[str], items: list[_Item], body: list[str]
+) -> None:
+    """Add the presenter who introduces themselves in the intro or the first turn ("I'm Ezra
+    Klein.") as host: the first speaker by that name, or a name the page also calls by first or
+    last name alone ("thanks Courtland"), so "This is Planet Money" names nobody."""
+    first = next((item for item in items if item.speaker), None)
+    texts: list[tuple[str, str | None]] = [(text, None) for text in front]
+    if first is not None:
+        texts.append((first.text, first.speaker))
+    for text, speaker in texts:
+        for match in SELF_INTRODUCTION.finditer(text):
+            name = _clean_name(match["names"])
+            if name is None or not is_person_name(name):
+                continue
+            if name == speaker or _mentioned_alone(name, body):
+                why = f"introduces themselves {match.group(0)!r} (people-self-introduction)"
+                people.add(name, "host", why=why)
+
+
+def _add_addressed_guests(people: _People, front: list[str], items: list[_Item]) -> None:
+    """Add the people the page's questions speak to by first name ("Peter, you went to MIT?")
+    as guests, when the intro gives that first name one full name ("Peter Reinhardt")."""
+    full_names: dict[str, set[str]] = {}
+    for text in front:
+        for listed in re.finditer(NAMES, text):
+            for part in _NAMES_SPLIT.split(listed.group(0)):
+                full = _clean_name(part)
+                if full is not None and is_person_name(full):
+                    full_names.setdefault(full.split()[0], set()).add(full)
+    for item in items:
+        match = ADDRESSED.search(item.text) if item.kind == "question" else None
+        first = (match["first"] or match["last"]) if match else None
+        if first is None or first.casefold() in NOT_NAME_WORDS | HONORIFICS:
+            continue
+        names = full_names.get(first, set())
+        if len(names) == 1 and (name := next(iter(names))) != item.questioner:
+            why = f"the questions speak to {first!r}: {item.text[:60]!r} (people-addressed-guest)"
+            people.add(name, "guest", why=why)
 
 
 def _add_headed_lists(people: _People, blocks: list[Block]) -> None:

@@ -82,6 +82,9 @@ ENGLISH = Vocabulary(
         "explained to", "explains to",
     ),
     interview_words=("interview", "interviewed"),
+    self_introductions=("I['’]m", "I am", "[Mm]y name is", "[Tt]his is"),
+    show_host_verbs=("interviews", "talks to", "talks with", "speaks with", "sits down with"),
+    title_org_words=("of", "from", "at"),
     headline_speech_verbs=(
         "on", "explains", "responds", "says", "talks", "tells", "opens up", "reveals", "recalls",
         "reflects", "discusses", "shares", "admits", "remembers",

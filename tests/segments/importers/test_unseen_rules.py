@@ -1581,3 +1581,113 @@ def test_a_heading_repeating_the_standfirst_keeps_the_intro(
         ],
     )
     assert build_segment(raw).people == people
+
+
+# --- who hosts a podcast and whom it asks (self-introduction, addressed guests, blurbs) ---
+
+EPISODE = [AudioRef(url="https://radio.example.org/episode.mp3")]
+
+
+def episode_people(*blocks: Block, title: str = "Ferries", audio: bool = True) -> list[Person]:
+    raw = RawPage(path="p.html", kind="html", title=title, blocks=list(blocks))
+    raw.audio = list(EPISODE) if audio else []
+    return build_segment(raw).people
+
+
+@pytest.mark.parametrize(
+    ("blocks", "people"),
+    [
+        # the intro's "This is ...", the name called alone later
+        (
+            (
+                Block(
+                    "What's up everybody? This is Jane Roe from Harbour Radio, where I talk"
+                    " to the people who keep ferries running."
+                ),
+                Block("Thanks, Jane, for having me."),
+            ),
+            [Person("Jane Roe", "host")],
+        ),
+        # the first speaker's first turn
+        (
+            (
+                Block("I’m Jane Roe. This is “Harbour Hour.”", speaker="Jane Roe"),
+                Block("Great to be here.", speaker="Tomas Ekberg"),
+            ),
+            [Person("Tomas Ekberg", "guest"), Person("Jane Roe", "host")],
+        ),
+        # near miss: a show introduced by its own name is nobody
+        ((Block("This is Harbour Hour from Coast Radio."), Block("The ferries are late.")), []),
+    ],
+    ids=["intro", "first turn", "show name"],
+)
+def test_a_presenter_introducing_themselves_is_the_host(
+    blocks: tuple[Block, ...], people: list[Person]
+) -> None:
+    assert episode_people(*blocks) == people
+
+
+QUESTIONS = (
+    "Peter, why did you pick ferries?",
+    "We love boats.",
+    "Calvin, what did you build first?",
+    "A timetable.",
+)
+
+
+@pytest.mark.parametrize(
+    ("intro", "questions", "people"),
+    [
+        (
+            "Peter Lund and Calvin Moss built a ferry app in a garage.",
+            QUESTIONS,
+            [Person("Peter Lund", "guest"), Person("Calvin Moss", "guest")],
+        ),
+        # near miss: "So," and "Okay," speak to nobody
+        (
+            "Peter Lund and Calvin Moss built a ferry app in a garage.",
+            ("So, why did you pick ferries?", "We love boats.", "Okay, and then?", "A timetable."),
+            [],
+        ),
+        # near miss: the intro gives two Peters, so "Peter," names no one
+        (
+            "Peter Lund and Peter Moss built a ferry app in a garage.",
+            (*QUESTIONS[:2], "What did you build first?", "A timetable."),
+            [],
+        ),
+    ],
+    ids=["addressed", "no name", "two full names"],
+)
+def test_the_people_the_questions_speak_to_are_guests(
+    intro: str, questions: tuple[str, ...], people: list[Person]
+) -> None:
+    blocks = [Block(intro), *(Block(q) for q in questions)]
+    raw = RawPage(path="p.html", kind="html", title="Ferry founders", blocks=blocks)
+    assert build_segment(raw).people == people
+
+
+@pytest.mark.parametrize(
+    ("audio", "people"),
+    [(True, [Person("Jane Roe", "host")]), (False, [])],  # near miss: a news page
+    ids=["programme", "news page"],
+)
+def test_a_show_blurb_names_its_presenter(audio: bool, people: list[Person]) -> None:
+    blurb = Block("Jane Roe interviews the people who keep our harbours running.")
+    assert episode_people(Block("The ferries are late."), blurb, audio=audio) == people
+
+
+@pytest.mark.parametrize(
+    ("audio", "text", "people"),
+    [
+        (True, "Follow Tomas on social media.", [Person("Tomas Ekberg", "guest")]),
+        # near misses: a news page; a title whose "name" the text never calls by itself
+        (False, "Follow Tomas on social media.", []),
+        (True, "Follow us on social media.", []),
+    ],
+    ids=["programme", "news page", "never called alone"],
+)
+def test_an_episode_titles_guest_with_their_organisation(
+    audio: bool, text: str, people: list[Person]
+) -> None:
+    title = "How to Run a Ferry with Tomas Ekberg of Harbour Lines | Episode 12"
+    assert episode_people(Block(text), title=title, audio=audio) == people
