@@ -912,11 +912,11 @@ def _told_publication(
     people: _People, site: str | None, texts: list[str], body: list[str]
 ) -> list[tuple[str | None, str, str]]:
     """Return (name or None, the words, the text) for each "Gerber tells CNBC" of the page,
-    where CNBC is the page's own publication (rule "people-told-publication")."""
-    if not site:
-        return []
+    where CNBC is the page's own publication, or "X told us" (rule "people-told-publication")."""
+    site_name = rf"(?P<site>{re.escape(site)})|" if site else ""
     pattern = re.compile(
-        rf"(?:(?P<name>{NAME})|(?P<word>[\w'’-]+))\s+(?:{_TOLD})\s+{re.escape(site)}(?![\w-])"
+        rf"(?:(?P<name>{NAME})|(?P<word>[\w'’-]+))\s+(?:{_TOLD})\s+"
+        rf"(?:{site_name}(?:{_words('told_objects')}))(?![\w-])"
     )
     found: list[tuple[str | None, str, str]] = []
     for text in texts:
@@ -926,7 +926,11 @@ def _told_publication(
                 name = _clean_name(match["name"])
             elif match["word"][:1].isupper() and match["word"].casefold() not in NOT_NAME_WORDS:
                 name = _in_full(match["word"], people, body)
-            found.append((name, match.group(0), text))
+            if name is not None and not is_person_name(name):
+                name = None
+            if name is not None or match.groupdict().get("site"):
+                # "they told us" in a quote says nothing; "he told CNBC" says it is an interview.
+                found.append((name, match.group(0), text))
     return found
 
 

@@ -81,6 +81,9 @@ ENGLISH = Vocabulary(
         "speaks with", "talked to", "talked with", "sat down with", "sits down with",
         "explained to", "explains to",
     ),
+    told_objects=(
+        "us", "me", "this (?:newspaper|paper|magazine|website|site|podcast|publication|reporter)",
+    ),
     interview_words=("interview", "interviewed"),
     self_introductions=("I['’]m", "I am", "[Mm]y name is", "[Tt]his is"),
     show_host_verbs=("interviews", "talks to", "talks with", "speaks with", "sits down with"),

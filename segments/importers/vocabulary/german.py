@@ -90,6 +90,7 @@ GERMAN = Vocabulary(
     episode_words=("folge", "episode", "ausgabe"),
     name_articles=("der", "die", "das", "dem", "den"),
     told_verbs=("sagte gegenüber", "sagt gegenüber", "erzählte", "erzählt"),
+    told_objects=("uns", "mir", "dieser Zeitung"),
     interview_words=("interview", "gespräch"),
     self_introductions=("[Ii]ch bin", "[Hh]ier ist", "[Hh]ier spricht"),
     show_host_verbs=("interviewt", "spricht mit", "trifft"),

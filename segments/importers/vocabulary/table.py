@@ -103,6 +103,9 @@ class Vocabulary:
     #: "Gerber tells CNBC", "Isaac told Fox News Latino": the verbs between someone and the
     #: page's own publication that make them its interviewee (case as written).
     told_verbs: tuple[str, ...] = ()
+    #: Besides the site's name, who a write-up's interviewee tells: "X told us", "X spoke to
+    #: this magazine" (case as written, whole words).
+    told_objects: tuple[str, ...] = ()
     #: Words that say a page reports an interview ("during a revealing interview"), read in its
     #: title, description and intro (case-insensitive, whole words).
     interview_words: tuple[str, ...] = ()

@@ -1437,6 +1437,20 @@ def write_up(title: str, *paragraphs: str, description: str | None = None) -> li
             (*SCENE, "Storms came and went.", "“The sea decides,” Ekberg told Harbour Gazette."),
             [Person("Tomas Ekberg", "guest")],
         ),
+        # "sat down with us" in the intro: the guest, not someone who asks
+        (
+            "How a ferry captain kept the harbour running",
+            None,
+            ("Tomas Ekberg sat down with us at the harbour.", *SCENE),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # near miss: "they told us" in a quote names nobody and makes no interview
+        (
+            "Gwen Marlowe leads the council race",
+            None,
+            ("“They told us nothing,” one resident said.", *SCENE),
+            [],
+        ),
         # near miss: one source telling the publication once, deep in a news report
         (
             "Council raises harbour fees",
@@ -1452,7 +1466,14 @@ def write_up(title: str, *paragraphs: str, description: str | None = None) -> li
             [],
         ),
     ],
-    ids=["told twice", "told as the headline's subject", "one source, deep", "another outlet"],
+    ids=[
+        "told twice",
+        "told as the headline's subject",
+        "sat down with us",
+        "told us in a quote",
+        "one source, deep",
+        "another outlet",
+    ],
 )
 def test_who_tells_the_publication_is_its_guest(
     title: str, description: str | None, paragraphs: tuple[str, ...], people: list[Person]
