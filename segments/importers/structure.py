@@ -409,7 +409,7 @@ class _People:
     front: str = ""  # the title and intro text, where full names of labelled speakers are
     #: Why each person (by case-folded name) is on the page with their role (``--explain``).
     why: dict[str, str] = field(default_factory=dict)
-    #: The page's publication ("Le Monde" of "Le Monde.fr"), case-folded: never one of its people
+    #: The page's publication (``_site_key``: "le monde" of "Le Monde.fr"): never one of its people
     #: ("in an interview with CNBC", a JSON-LD author naming the site; rule "people-not-the-site").
     site: str = ""
 
@@ -424,7 +424,7 @@ class _People:
     ) -> None:
         """Add ``name`` with ``role`` unless the name is already there."""
         name = normalise_space(name)
-        if self.site and name.casefold() == self.site:
+        if self.site and _site_key(name) == self.site:
             return
         known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
         if known is not None:
@@ -838,10 +838,14 @@ def _find_people(
     raw: RawPage, title: str | None, blocks: list[Block], bylines: list[str]
 ) -> _People:
     """Collect people from the page's metadata, its show header and its own phrasing."""
-    people = _People(site=SITE_DOMAIN.sub("", raw.site_name or "").strip().casefold())
+    # The page's metadata may credit the publication ("Le Monde"), or a blog named after its
+    # author: only a name that is no person's is left out. Nobody the page's own phrasing names
+    # is the site ("in an interview with Harbour Gazette").
+    people = _People(site=_publication(raw.site_name))
     for person in raw.people:
         why = "the page reader"
         people.add(person.name, person.role, href=person.href, img=person.img, why=why)
+    people.site = _site_key(raw.site_name or "")
     if raw.show is not None:
         for host in raw.show.hosts:
             people.add(host, "host", why="the show header's hosts")
@@ -898,6 +902,23 @@ def _find_people(
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why)
     return people
+
+
+def _publication(site: str | None) -> str:
+    """Return the site's name case-folded when it cannot be a person's: "Le Monde" of "Le
+    Monde.fr", "The New York Times", "CNBC"; a name like a person's ("Jane Roe", a blog named
+    after its author) gives ""."""
+    name = SITE_DOMAIN.sub("", site or "").strip()
+    words = name.split()
+    if not words or (is_person_name(name) and words[0].casefold() not in NAME_ARTICLES):
+        return ""
+    return _site_key(name)
+
+
+def _site_key(name: str) -> str:
+    """Compare a site's name without its domain ending or article: "The Root" is "root"."""
+    words = SITE_DOMAIN.sub("", name).casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in NAME_ARTICLES else words)
 
 
 def _in_full(word: str, people: _People, texts: list[str]) -> str | None:

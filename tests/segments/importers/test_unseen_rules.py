@@ -1565,16 +1565,28 @@ def test_explain_names_the_write_up_rules() -> None:
     ]
 
 
-def test_the_pages_publication_is_none_of_its_people() -> None:
+@pytest.mark.parametrize(
+    ("site", "credited"),
+    [
+        # the metadata credits the publication, a name no person has (people-not-the-site)
+        ("The Harbour Gazette.com", "The Harbour Gazette"),
+        # the page's phrasing names the site: "in an interview with Harbour Gazette"
+        ("Harbour Gazette", None),
+    ],
+)
+def test_the_pages_publication_is_none_of_its_people(site: str, credited: str | None) -> None:
     raw = RawPage(
         path="p.html",
         kind="html",
         title="Harbour fees rise",
-        site_name="Harbour Gazette.com",
-        people=[Person("Harbour Gazette", "reporter"), Person("Jane Doe", "reporter")],
+        site_name=site,
+        people=[
+            *([Person(credited, "reporter")] if credited else []),
+            Person("Jane Doe", "reporter"),
+        ],
         blocks=[Block("In an interview with Harbour Gazette, the mayor defended the fees.")],
     )
-    # near miss: the byline's person stays; only the site's own name goes (people-not-the-site)
+    # near miss: the byline's person stays; only the site's own name goes
     assert build_segment(raw).people == [Person("Jane Doe", "reporter")]
 
 
@@ -1712,3 +1724,15 @@ def test_an_episode_titles_guest_with_their_organisation(
 ) -> None:
     title = "How to Run a Ferry with Tomas Ekberg of Harbour Lines | Episode 12"
     assert episode_people(Block(text), title=title, audio=audio) == people
+
+
+def test_near_miss_a_blog_named_after_its_author_keeps_its_author() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Indexing ferries",
+        site_name="Jane Doe",
+        people=[Person("Jane Doe", "reporter")],
+        blocks=[Block("A post about timetables and the indexes behind them.")],
+    )
+    assert build_segment(raw).people == [Person("Jane Doe", "reporter")]
