@@ -205,6 +205,25 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         programme_only=True,
     ),
     PeopleRule(
+        "show blurb's presenter",
+        "host",
+        re.compile(
+            rf"(?:^|(?<=[.!?]\s))(?P<names>{NAME})\s+(?:{_words('show_host_verbs')})\s+(?=[a-zß-ÿ])"
+        ),
+        "text",
+        programme_only=True,
+    ),
+    PeopleRule(
+        "episode title's guest and their organisation",
+        "guest",
+        re.compile(
+            rf"\s(?:{_words('title_with_words')})\s+(?P<names>{NAMES})"
+            rf"\s+(?:{_words('title_org_words')})\s+{_WORD}"
+        ),
+        "title",
+        programme_only=True,
+    ),
+    PeopleRule(
         "numbered episode title's guest",
         "guest",
         re.compile(
@@ -259,6 +278,40 @@ INTERVIEWER_CREDIT = re.compile(
     rf"(?i:{_words('interviewer_titles')}|{_words('interviewer_credits')})"
     r"\s*(?P<names>[^,|;]+?)\.?",
 )
+
+#: "Gerber tells CNBC", "Isaac told Fox News Latino", "the leader told The Root": whoever tells
+#: the page's own publication is its interviewee (the site's name follows the verb; rule
+#: "people-told-publication"). A lowercase subject ("he told CNBC") only says the page is one.
+_TOLD = _words("told_verbs")
+#: Whom a headline is about: "Gwyneth Paltrow Explains ...", "'Selma': Ava DuVernay and Oprah
+#: Winfrey turn ...", "Sharpton Responds to ...", "Jane Roe: „quote“" (rule
+#: "people-headline-subject"): on an interview write-up, who is interviewed.
+HEADLINE_SUBJECT = re.compile(
+    rf"^(?:[^:]{{1,80}}:\s+)?(?P<names>{NAMES}|{_WORD})"
+    rf"(?=\s+(?i:{_words('headline_speech_verbs')})\b|\s+(?!(?:{_words('and_words')})\s)[a-zß-ÿ]"
+    r"|\s*:\s*[\"“„«‘'])"
+)
+#: A site name's domain ending: "Le Monde.fr" is Le Monde.
+SITE_DOMAIN = re.compile(r"\.(?:com|org|net|fr|de|co\.uk|[a-z]{2})$", re.IGNORECASE)
+HEADLINE_VERB = re.compile(rf"(?i:{_words('headline_speech_verbs')})")
+#: "during a revealing interview": the intro says the page reports an interview.
+INTERVIEW_WORD = re.compile(rf"\b(?i:{_words('interview_words')})\b")
+#: The intro someone tells the publication in: the description and first paragraphs (deep in
+#: a news report, "..., Ruiz told Stuff" quotes one source among others).
+INTRO_PARAGRAPHS = 2
+#: Where a write-up says it reports an interview: the title and the standfirst (the description,
+#: else the first paragraph), its first characters ("In an interview with the FT, Trump ..." in
+#: a long news paragraph quotes another paper's interview).
+STANDFIRST_CHARS = 300
+
+#: "I'm Ezra Klein.", "What's up everybody? This is Courtland Allen from ...": a presenter
+#: introducing themselves (rule "people-self-introduction").
+SELF_INTRODUCTION = re.compile(
+    rf"(?:^|(?<=[.!?,…]\s))(?:{_words('self_introductions')})\s+(?P<names>{NAME})"
+)
+#: "Peter, I had no idea ...", "What about you, Ava?": a question speaking to someone by their
+#: first name (rule "people-addressed-guest").
+ADDRESSED = re.compile(rf"^(?P<first>{_WORD}),\s|,\s(?P<last>{_WORD})\s*[?!.]?[\"'”’»)]*$")
 
 #: The order people are listed in: who the episode is about first.
 ROLE_ORDER: tuple[Role, ...] = ("guest", "interviewer", "reporter", "host")
@@ -365,6 +418,9 @@ class _People:
     front: str = ""  # the title and intro text, where full names of labelled speakers are
     #: Why each person (by case-folded name) is on the page with their role (``--explain``).
     why: dict[str, str] = field(default_factory=dict)
+    #: The page's publication (``_site_key``: "le monde" of "Le Monde.fr"): never one of its people
+    #: ("in an interview with CNBC", a JSON-LD author naming the site; rule "people-not-the-site").
+    site: str = ""
 
     def add(
         self,
@@ -377,6 +433,8 @@ class _People:
     ) -> None:
         """Add ``name`` with ``role`` unless the name is already there."""
         name = normalise_space(name)
+        if self.site and _site_key(name) == self.site:
+            return
         known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
         if known is not None:
             if known.role == "reporter" and role == "interviewer":
@@ -771,19 +829,33 @@ def _full_name(label: str, front: str) -> str | None:
     match = re.search(rf"\b{re.escape(label)}\s+([A-Z][\w-]+)\b(?![’'])", front)
     if match:
         return f"{label} {match.group(1)}"
+    return _first_name_before(label, front)
+
+
+def _first_name_before(label: str, front: str) -> str | None:
+    """Find "Anna Berg" in ``front`` for a surname "Berg", if it gives one first name only."""
     firsts = {
         match.group(1)
-        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+{re.escape(label)}\b", front)
+        for match in re.finditer(rf"\b([A-Z][\w'’-]+)[^\S\n]+{re.escape(label)}\b", front)
         if match.group(1).casefold().rstrip(".") not in NOT_NAME_WORDS | HONORIFICS
     }
     return f"{firsts.pop()} {label}" if len(firsts) == 1 else None  # "Anna and Paul Berg": no
 
 
-def _lead(blocks: list[Block], accepted: dict[str, str]) -> list[Block]:
-    """Return the blocks before the first heading, question or speaker turn (the intro)."""
+def _lead(
+    blocks: list[Block], accepted: dict[str, str], description: str | None = None
+) -> list[Block]:
+    """Return the blocks before the first heading, question or speaker turn (the intro).
+
+    A heading that only repeats the page's description (its standfirst printed over the text)
+    starts nothing: the intro goes on below it (rule "people-standfirst-heading").
+    """
     lead = []
-    for block in blocks:
+    standfirst = normalise_space(description).casefold() if description else None
+    for index, block in enumerate(blocks):
         found = _label(block.text)
+        if index == 0 and block.kind == "heading" and block.text.casefold() == standfirst:
+            continue
         if (
             block.kind in ("heading", "question")
             or block.speaker
@@ -801,22 +873,35 @@ def _find_people(
     raw: RawPage, title: str | None, blocks: list[Block], bylines: list[str]
 ) -> _People:
     """Collect people from the page's metadata, its show header and its own phrasing."""
-    people = _People()
+    # The page's metadata may credit the publication ("Le Monde"), or a blog named after its
+    # author: only a name that is no person's is left out. Nobody the page's own phrasing names
+    # is the site ("in an interview with Harbour Gazette").
+    people = _People(site=_publication(raw.site_name))
     for person in raw.people:
         why = "the page reader"
         people.add(person.name, person.role, href=person.href, img=person.img, why=why)
+    people.site = _site_key(raw.site_name or "")
     if raw.show is not None:
         for host in raw.show.hosts:
             people.add(host, "host", why="the show header's hosts")
     for speaker, part, label in _label_parts(blocks):
         people.add(speaker, part, why=f"the transcript label {label!r} (qa-part-label)")
-    lead = _lead(blocks, _accepted_labels(blocks, people))
+    lead = _lead(blocks, _accepted_labels(blocks, people), raw.description)
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
+    # The Q&A stage's own judgement, with the people known so far: an essay's rhetorical
+    # question makes no programme, an interviewer's prompt does (rule "people-qa-judgement").
+    judged = _classify(blocks, people)
+    asked = any(item.kind == "question" for item in judged)
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
     lines = [b.text for b in blocks if b.kind != "heading"]
+    texts = list(dict.fromkeys([*front, *body]))  # the intro is in both
+    told = _told_publication(people, raw.site_name, texts, texts)
+    intro = [raw.description or "", *(b.text for b in lead[:INTRO_PARAGRAPHS])]
+    subjects = _headline_subjects(people, title, texts)
+    _add_told_guests(people, told, intro, subjects)
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
     labelled = [
         (r.pattern, _rule_texts(r, title, raw.description, front, lines))
@@ -827,7 +912,7 @@ def _find_people(
         bool(raw.audio)
         or raw.show is not None
         or bool(title and EPISODE_NUMBER.match(title))  # "117: ...", "Folge 12 – ..."
-        or any(b.kind == "question" or _is_question_text(b.text) for b in blocks)
+        or asked
         or any(p.search(text) for p in said for text in front)  # "X spoke with ..."
         or any(p.search(text) for p, texts in labelled for text in texts)  # "Gast: X"
     )
@@ -840,12 +925,163 @@ def _find_people(
                 if name:
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     _apply_people_rules(people, title, raw.description, front, lines, body, programme)
+    if programme:
+        _add_self_introduced_host(people, front, judged, body)
+    if asked:
+        _add_addressed_guests(people, front, judged)
     _add_headed_lists(people, blocks)
-    interview = bool(people.with_role("guest")) or any(_is_question_text(b.text) for b in blocks)
+    standfirst = raw.description or (lead[0].text if lead else "")
+    _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked)
+    interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why)
     return people
+
+
+def _publication(site: str | None) -> str:
+    """Return the site's name case-folded when it cannot be a person's: "Le Monde" of "Le
+    Monde.fr", "The New York Times", "CNBC"; a name like a person's ("Jane Roe", a blog named
+    after its author) gives ""."""
+    name = SITE_DOMAIN.sub("", site or "").strip()
+    words = name.split()
+    if not words or (is_person_name(name) and words[0].casefold() not in NAME_ARTICLES):
+        return ""
+    return _site_key(name)
+
+
+def _site_key(name: str) -> str:
+    """Compare a site's name without its domain ending or article: "The Root" is "root"."""
+    words = SITE_DOMAIN.sub("", name).casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in NAME_ARTICLES else words)
+
+
+def _in_full(word: str, people: _People, texts: list[str]) -> str | None:
+    """Return the full name a page gives a one-word name ("Sharpton": "the Rev. Al Sharpton")."""
+    person = people.match(word)
+    if person is not None:
+        return person.name
+    return _first_name_before(word, "\n".join(texts))
+
+
+def _told_publication(
+    people: _People, site: str | None, texts: list[str], body: list[str]
+) -> list[tuple[str | None, str, str]]:
+    """Return (name or None, the words, the text) for each "Gerber tells CNBC" of the page,
+    where CNBC is the page's own publication, or "X told us" (rule "people-told-publication")."""
+    site_name = rf"(?P<site>{re.escape(site)})|" if site else ""
+    pattern = re.compile(
+        rf"(?:(?P<name>{NAME})|(?P<word>[\w'’-]+))\s+(?:{_TOLD})\s+"
+        rf"(?:{site_name}(?:{_words('told_objects')}))(?![\w-])"
+    )
+    found: list[tuple[str | None, str, str]] = []
+    for text in texts:
+        for match in pattern.finditer(text):
+            name = None
+            if match["name"]:
+                name = _clean_name(match["name"])
+            elif match["word"][:1].isupper() and match["word"].casefold() not in NOT_NAME_WORDS:
+                name = _in_full(match["word"], people, body)
+            if name is not None and not is_person_name(name):
+                name = None
+            if name is not None or match.groupdict().get("site"):
+                # "they told us" in a quote says nothing; "he told CNBC" says it is an interview.
+                found.append((name, match.group(0), text))
+    return found
+
+
+def _headline_subjects(people: _People, title: str | None, body: list[str]) -> list[str]:
+    """Return the people a headline is about ("Gwyneth Paltrow Explains ...": Gwyneth Paltrow)."""
+    match = HEADLINE_SUBJECT.match(title or "")
+    names: list[str] = []
+    for part in _NAMES_SPLIT.split(match["names"]) if match else []:
+        words = part.split()
+        while len(words) > 1 and HEADLINE_VERB.fullmatch(words[-1]):
+            words.pop()  # "Sharpton Responds to ...": the verb is no part of the name
+        if words[0].casefold() in NAME_ARTICLES:
+            continue
+        name = _clean_name(" ".join(words)) if len(words) > 1 else _in_full(words[0], people, body)
+        if name is not None:
+            names.append(name)
+    return names
+
+
+def _add_told_guests(
+    people: _People, told: list[tuple[str | None, str, str]], intro: list[str], subjects: list[str]
+) -> None:
+    """Add who tells the page's publication as its guest: in the intro, twice, or as the
+    headline's subject (one source quoting the publication deep in a news report is not)."""
+    keys = {s.casefold() for s in subjects}
+    counts = Counter(name.casefold() for name, _, _ in told if name)
+    for name, words, text in told:
+        if name and (text in intro or counts[name.casefold()] >= 2 or name.casefold() in keys):
+            why = f"tells the page's publication {words!r} (people-told-publication)"
+            people.add(name, "guest", why=why)
+
+
+def _add_headline_subjects(
+    people: _People,
+    title: str | None,
+    subjects: list[str],
+    told: list[tuple[str | None, str, str]],
+    intro: list[str],
+    standfirst: str,
+    asked: bool,
+) -> None:
+    """Add the headline's subjects as guests of an interview write-up: a page that asks real
+    questions, says in its intro it reports an interview or someone told its publication, or
+    whose subject did (rule "people-headline-subject")."""
+    keys = {s.casefold() for s in subjects}
+    write_up = (
+        asked
+        or any(text in intro for _, _, text in told)
+        or any(name and name.casefold() in keys for name, _, _ in told)
+        or any(INTERVIEW_WORD.search(text[:STANDFIRST_CHARS]) for text in (title or "", standfirst))
+    )
+    for name in subjects if write_up else []:
+        why = f"the headline {title!r} of an interview write-up (people-headline-subject)"
+        people.add(name, "guest", why=why)
+
+
+def _add_self_introduced_host(
+    people: _People, front: list[str], items: list[_Item], body: list[str]
+) -> None:
+    """Add the presenter who introduces themselves in the intro or the first turn ("I'm Ezra
+    Klein.") as host: the first speaker by that name, or a name the page also calls by first or
+    last name alone ("thanks Courtland"), so "This is Planet Money" names nobody."""
+    first = next((item for item in items if item.speaker), None)
+    texts: list[tuple[str, str | None]] = [(text, None) for text in front]
+    if first is not None:
+        texts.append((first.text, first.speaker))
+    for text, speaker in texts:
+        for match in SELF_INTRODUCTION.finditer(text):
+            name = _clean_name(match["names"])
+            if name is None or not is_person_name(name):
+                continue
+            if name == speaker or _mentioned_alone(name, body):
+                why = f"introduces themselves {match.group(0)!r} (people-self-introduction)"
+                people.add(name, "host", why=why)
+
+
+def _add_addressed_guests(people: _People, front: list[str], items: list[_Item]) -> None:
+    """Add the people the page's questions speak to by first name ("Peter, you went to MIT?")
+    as guests, when the intro gives that first name one full name ("Peter Reinhardt")."""
+    full_names: dict[str, set[str]] = {}
+    for text in front:
+        for listed in re.finditer(NAMES, text):
+            for part in _NAMES_SPLIT.split(listed.group(0)):
+                full = _clean_name(part)
+                if full is not None and is_person_name(full):
+                    full_names.setdefault(full.split()[0], set()).add(full)
+    for item in items:
+        match = ADDRESSED.search(item.text) if item.kind == "question" else None
+        first = (match["first"] or match["last"]) if match else None
+        if first is None or first.casefold() in NOT_NAME_WORDS | HONORIFICS:
+            continue
+        names = full_names.get(first, set())
+        if len(names) == 1 and (name := next(iter(names))) != item.questioner:
+            why = f"the questions speak to {first!r}: {item.text[:60]!r} (people-addressed-guest)"
+            people.add(name, "guest", why=why)
 
 
 def _add_headed_lists(people: _People, blocks: list[Block]) -> None:

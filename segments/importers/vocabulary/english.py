@@ -22,7 +22,8 @@ ENGLISH = Vocabulary(
         "host", "hosted", "reporter", "correspondent", "interview", "q&a", "when", "after", "while",
         "as", "by", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "former", "today", "now",
         "tonight", "yesterday", "tomorrow",
-        "then", "meanwhile", "but", "this", "that", "these",
+        "then", "meanwhile", "but", "this", "that", "these", "how", "why", "what", "where",
+        "who",
     ),
     host_titles=("hosted by", "host", "presenter", "moderator"),
     talk_verbs=(
@@ -75,6 +76,22 @@ ENGLISH = Vocabulary(
     title_with_words=("with", "with (?:special )?guests?", "featuring", r"feat\.", r"ft\."),
     episode_words=("episode", r"ep\.?"),
     name_articles=("the",),
+    told_verbs=(
+        "told", "tells", "said to", "says to", "spoke to", "spoke with", "speaks to",
+        "speaks with", "talked to", "talked with", "sat down with", "sits down with",
+        "explained to", "explains to",
+    ),
+    told_objects=(
+        "us", "me", "this (?:newspaper|paper|magazine|website|site|podcast|publication|reporter)",
+    ),
+    interview_words=("interview", "interviewed"),
+    self_introductions=("I['’]m", "I am", "[Mm]y name is", "[Tt]his is"),
+    show_host_verbs=("interviews", "talks to", "talks with", "speaks with", "sits down with"),
+    title_org_words=("of", "from", "at"),
+    headline_speech_verbs=(
+        "on", "explains", "responds", "says", "talks", "tells", "opens up", "reveals", "recalls",
+        "reflects", "discusses", "shares", "admits", "remembers",
+    ),
     copulas=("is", "was"),
     copula_articles=("an?", "the"),
     appositive_articles=("an?", "the"),

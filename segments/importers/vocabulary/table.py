@@ -103,6 +103,26 @@ class Vocabulary:
     #: Articles before a capitalised phrase that make it an institution or a title, not a
     #: person: "reported by The Associated Press", "Gast: Die Zeit" (case-folded, whole word).
     name_articles: tuple[str, ...] = ()
+    #: "Gerber tells CNBC", "Isaac told Fox News Latino": the verbs between someone and the
+    #: page's own publication that make them its interviewee (case as written).
+    told_verbs: tuple[str, ...] = ()
+    #: Besides the site's name, who a write-up's interviewee tells: "X told us", "X spoke to
+    #: this magazine" (case as written, whole words).
+    told_objects: tuple[str, ...] = ()
+    #: Words that say a page reports an interview ("during a revealing interview"), read in its
+    #: title, description and intro (case-insensitive, whole words).
+    interview_words: tuple[str, ...] = ()
+    #: A headline's verb after the person it is about: "Gwyneth Paltrow Explains ...", "Oprah
+    #: Winfrey on ..." (case-insensitive; any lowercase word does in a sentence-case headline).
+    headline_speech_verbs: tuple[str, ...] = ()
+    #: How a presenter introduces themselves: "I'm Ezra Klein", "This is Courtland Allen from
+    #: ...", "Ich bin Jane Roe" (case as written; in the intro or the first speaker's first turn).
+    self_introductions: tuple[str, ...] = ()
+    #: The verbs of a show's blurb about its presenter: "Courtland Allen interviews the
+    #: founders ..." (case as written; a lowercase word must follow).
+    show_host_verbs: tuple[str, ...] = ()
+    #: Between an episode title's guest and their organisation: "with Jane Roe of Acme".
+    title_org_words: tuple[str, ...] = ()
     #: Speaker labels that name a part, not a person ("THE PRESIDENT:"), case-folded, whole.
     role_titles: tuple[str, ...] = ()
     #: Words that make any label a part: "Speaker 1", "Unidentified Male" (case-folded).

@@ -279,9 +279,16 @@ def test_q_and_a_labels() -> None:
     [
         (
             "Q. How did you start?\n\nA. With a toy piano.\n\nQ. What comes next?\n\nA. An opera.",
+            # the headline "Mira Olsen on her opera" names who answers (people-headline-subject)
             [
-                Section(question="How did you start?", paragraphs=["With a toy piano."]),
-                Section(question="What comes next?", paragraphs=["An opera."]),
+                Section(
+                    question="How did you start?",
+                    paragraphs=["With a toy piano."],
+                    speaker="Mira Olsen",
+                ),
+                Section(
+                    question="What comes next?", paragraphs=["An opera."], speaker="Mira Olsen"
+                ),
             ],
         ),
         # An initial is not a label: a page with one "Q." keeps its text as it is.
@@ -661,12 +668,29 @@ def test_people_from_phrasing(text: str, people: list[Person]) -> None:
             True,
             [Person("Gregg Stefancik", "guest")],
         ),
-        # a page that asks questions is an interview: what they do names the guest
+        # a page whose questions the Q&A stage takes for prompts is an interview: what they
+        # do names the guest
         (
-            [Block("Director So Yong Kim made the film."), Block("Why this film?")],
+            [
+                Block("Director So Yong Kim made the film."),
+                *(Block(t) for t in ("Why did you make it?", "It was personal.")),
+                *(Block(t) for t in ("What came next for you?", "A new script.")),
+            ],
             False,
             [Person("So Yong Kim", "guest")],
         ),
+        # near miss: an essay's rhetorical questions (and a lone unanswered one) make no
+        # programme, so what someone does names nobody interviewed (rule "people-qa-judgement")
+        (
+            [
+                Block("Director So Yong Kim made the film."),
+                *(Block(t) for t in ("Do films change anything?", "Some say so.")),
+                *(Block(t) for t in ("Is art useful at all?", "Perhaps it is.")),
+            ],
+            False,
+            [],
+        ),
+        ([Block("Director So Yong Kim made the film."), Block("Why this film?")], False, []),
     ],
 )
 def test_what_someone_does_makes_a_guest_only_on_a_programme(
@@ -1359,3 +1383,345 @@ def test_people_listed_under_a_heading(
         + [Block(text, kind) for text, kind in blocks],
     )
     assert [(p.name, p.role) for p in build_segment(raw).people] == people
+
+
+# --- who an interview write-up interviews (people-told-publication, people-headline-subject) ---
+
+SCENE = ("The ferry ran for forty years.", "Its timetable never changed.")
+
+
+def write_up(title: str, *paragraphs: str, description: str | None = None) -> list[Person]:
+    """The people of a write-up on the site "Harbour Gazette" (byline Jane Doe)."""
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title=title,
+        description=description,
+        site_name="Harbour Gazette",
+        people=[Person("Jane Doe", "reporter")],
+        blocks=[Block(p) for p in paragraphs],
+    )
+    return [p for p in build_segment(raw).people if p.name != "Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "paragraphs", "people"),
+    [
+        # who tells the page's own publication, twice, is who it interviewed
+        (
+            "How a ferry captain kept the harbour running",
+            None,
+            (
+                *SCENE,
+                "“We never missed a day,” Tomas Ekberg tells Harbour Gazette.",
+                "Storms came and went.",
+                "“The sea decides,” Ekberg told Harbour Gazette.",
+            ),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # ... once, as the headline's subject, by surname
+        (
+            "How Tomas Ekberg kept the harbour running",
+            None,
+            (*SCENE, "Storms came and went.", "“The sea decides,” Ekberg told Harbour Gazette."),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # "sat down with us" in the intro: the guest, not someone who asks
+        (
+            "How a ferry captain kept the harbour running",
+            None,
+            ("Tomas Ekberg sat down with us at the harbour.", *SCENE),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # near miss: "they told us" in a quote names nobody and makes no interview
+        (
+            "Gwen Marlowe leads the council race",
+            None,
+            ("“They told us nothing,” one resident said.", *SCENE),
+            [],
+        ),
+        # near miss: one source telling the publication once, deep in a news report
+        (
+            "Council raises harbour fees",
+            None,
+            (*SCENE, "The vote was close.", "Ana Ruiz told Harbour Gazette the plan was sound."),
+            [],
+        ),
+        # near miss: "told" another outlet is no interview by this page
+        (
+            "How Tomas Ekberg kept the harbour running",
+            None,
+            (*SCENE, "Storms came and went.", "“The sea decides,” Ekberg told Radio North."),
+            [],
+        ),
+    ],
+    ids=[
+        "told twice",
+        "told as the headline's subject",
+        "sat down with us",
+        "told us in a quote",
+        "one source, deep",
+        "another outlet",
+    ],
+)
+def test_who_tells_the_publication_is_its_guest(
+    title: str, description: str | None, paragraphs: tuple[str, ...], people: list[Person]
+) -> None:
+    assert write_up(title, *paragraphs, description=description) == people
+
+
+@pytest.mark.parametrize(
+    ("title", "description", "paragraphs", "people"),
+    [
+        # the intro says it reports an interview: the headline's subject was interviewed
+        (
+            "Gwen Marlowe Explains Her Move to Radio",
+            "The presenter answered every question during a long interview this week.",
+            SCENE,
+            [Person("Gwen Marlowe", "guest")],
+        ),
+        # by surname, with the full name in the text; the intro says who told the publication
+        (
+            "Marlowe Responds to Her Critics",
+            "The presenter told Harbour Gazette that radio is not dead.",
+            ("The broadcaster Gwen Marlowe took questions on Monday.", *SCENE),
+            [Person("Gwen Marlowe", "guest")],
+        ),
+        # sentence case, two subjects, a page of real prompts (the Q&A stage's judgement)
+        (
+            "'Harbour': Gwen Marlowe and Tomas Ekberg make a film about ferries",
+            None,
+            ("Why did you make it?", "For the town.", "What comes next for you?", "A sequel."),
+            [Person("Gwen Marlowe", "guest"), Person("Tomas Ekberg", "guest")],
+        ),
+        # near miss: a news headline, the interview quoted only deep in the report
+        (
+            "Gwen Marlowe leads the council race",
+            "Early results put the presenter ahead.",
+            (*SCENE, "The count goes on.", "In an interview with Harbour Gazette, she smiled."),
+            [],
+        ),
+        # no description: the first paragraph is the standfirst
+        (
+            "Gwen Marlowe Explains Her Move to Radio",
+            None,
+            ("In a long interview, the presenter looked back on a decade.", *SCENE),
+            [Person("Gwen Marlowe", "guest")],
+        ),
+        # near miss: another paper's interview, mentioned late in a long first paragraph
+        (
+            "Gwen Marlowe and Tomas Ekberg, a rivalry at sea",
+            None,
+            (" ".join([*SCENE] * 6) + " In an interview with the Courier, Marlowe said so.",),
+            [],
+        ),
+        # near miss: an essay's rhetorical questions are no interview
+        (
+            "Gwen Marlowe on ferries",
+            None,
+            ("Do ferries matter?", "Some say so.", "Is the harbour doomed?", "Perhaps it is."),
+            [],
+        ),
+    ],
+    ids=[
+        "interview in the intro",
+        "surname",
+        "q-and-a",
+        "news headline",
+        "standfirst paragraph",
+        "another paper's interview",
+        "essay",
+    ],
+)
+def test_an_interview_write_ups_headline_names_its_guest(
+    title: str, description: str | None, paragraphs: tuple[str, ...], people: list[Person]
+) -> None:
+    assert write_up(title, *paragraphs, description=description) == people
+
+
+def test_explain_names_the_write_up_rules() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="How Tomas Ekberg kept the harbour running",
+        site_name="Harbour Gazette",
+        blocks=[Block(p) for p in (*SCENE, "“The sea decides,” Ekberg told Harbour Gazette.")],
+    )
+    reasons: list[Reason] = []
+    build_segment(raw, reasons)
+    assert [r.rule for r in reasons if r.field == "person"] == [
+        "tells the page's publication 'Ekberg told Harbour Gazette' (people-told-publication)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("site", "credited"),
+    [
+        # the metadata credits the publication, a name no person has (people-not-the-site)
+        ("The Harbour Gazette.com", "The Harbour Gazette"),
+        # the page's phrasing names the site: "in an interview with Harbour Gazette"
+        ("Harbour Gazette", None),
+    ],
+)
+def test_the_pages_publication_is_none_of_its_people(site: str, credited: str | None) -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Harbour fees rise",
+        site_name=site,
+        people=[
+            *([Person(credited, "reporter")] if credited else []),
+            Person("Jane Doe", "reporter"),
+        ],
+        blocks=[Block("In an interview with Harbour Gazette, the mayor defended the fees.")],
+    )
+    # near miss: the byline's person stays; only the site's own name goes
+    assert build_segment(raw).people == [Person("Jane Doe", "reporter")]
+
+
+@pytest.mark.parametrize(
+    ("heading", "people"),
+    [
+        # the standfirst printed again as a heading over the text: the intro goes on below it
+        ("Ferries, fees and the future.", [Person("Gwen Marlowe", "host")]),
+        # near miss: a real section heading ends the intro
+        ("The first crossing", []),
+    ],
+)
+def test_a_heading_repeating_the_standfirst_keeps_the_intro(
+    heading: str, people: list[Person]
+) -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Ferries then and now",
+        description="Ferries, fees and the future.",
+        blocks=[
+            Block(heading, kind="heading"),
+            Block("This week's episode is presented by guest host Gwen Marlowe."),
+            *(Block(p) for p in SCENE),
+        ],
+    )
+    assert build_segment(raw).people == people
+
+
+# --- who hosts a podcast and whom it asks (self-introduction, addressed guests, blurbs) ---
+
+EPISODE = [AudioRef(url="https://radio.example.org/episode.mp3")]
+
+
+def episode_people(*blocks: Block, title: str = "Ferries", audio: bool = True) -> list[Person]:
+    raw = RawPage(path="p.html", kind="html", title=title, blocks=list(blocks))
+    raw.audio = list(EPISODE) if audio else []
+    return build_segment(raw).people
+
+
+@pytest.mark.parametrize(
+    ("blocks", "people"),
+    [
+        # the intro's "This is ...", the name called alone later
+        (
+            (
+                Block(
+                    "What's up everybody? This is Jane Roe from Harbour Radio, where I talk"
+                    " to the people who keep ferries running."
+                ),
+                Block("Thanks, Jane, for having me."),
+            ),
+            [Person("Jane Roe", "host")],
+        ),
+        # the first speaker's first turn
+        (
+            (
+                Block("I’m Jane Roe. This is “Harbour Hour.”", speaker="Jane Roe"),
+                Block("Great to be here.", speaker="Tomas Ekberg"),
+            ),
+            [Person("Tomas Ekberg", "guest"), Person("Jane Roe", "host")],
+        ),
+        # near miss: a show introduced by its own name is nobody
+        ((Block("This is Harbour Hour from Coast Radio."), Block("The ferries are late.")), []),
+    ],
+    ids=["intro", "first turn", "show name"],
+)
+def test_a_presenter_introducing_themselves_is_the_host(
+    blocks: tuple[Block, ...], people: list[Person]
+) -> None:
+    assert episode_people(*blocks) == people
+
+
+QUESTIONS = (
+    "Peter, why did you pick ferries?",
+    "We love boats.",
+    "Calvin, what did you build first?",
+    "A timetable.",
+)
+
+
+@pytest.mark.parametrize(
+    ("intro", "questions", "people"),
+    [
+        (
+            "Peter Lund and Calvin Moss built a ferry app in a garage.",
+            QUESTIONS,
+            [Person("Peter Lund", "guest"), Person("Calvin Moss", "guest")],
+        ),
+        # near miss: "So," and "Okay," speak to nobody
+        (
+            "Peter Lund and Calvin Moss built a ferry app in a garage.",
+            ("So, why did you pick ferries?", "We love boats.", "Okay, and then?", "A timetable."),
+            [],
+        ),
+        # near miss: the intro gives two Peters, so "Peter," names no one
+        (
+            "Peter Lund and Peter Moss built a ferry app in a garage.",
+            (*QUESTIONS[:2], "What did you build first?", "A timetable."),
+            [],
+        ),
+    ],
+    ids=["addressed", "no name", "two full names"],
+)
+def test_the_people_the_questions_speak_to_are_guests(
+    intro: str, questions: tuple[str, ...], people: list[Person]
+) -> None:
+    blocks = [Block(intro), *(Block(q) for q in questions)]
+    raw = RawPage(path="p.html", kind="html", title="Ferry founders", blocks=blocks)
+    assert build_segment(raw).people == people
+
+
+@pytest.mark.parametrize(
+    ("audio", "people"),
+    [(True, [Person("Jane Roe", "host")]), (False, [])],  # near miss: a news page
+    ids=["programme", "news page"],
+)
+def test_a_show_blurb_names_its_presenter(audio: bool, people: list[Person]) -> None:
+    blurb = Block("Jane Roe interviews the people who keep our harbours running.")
+    assert episode_people(Block("The ferries are late."), blurb, audio=audio) == people
+
+
+@pytest.mark.parametrize(
+    ("audio", "text", "people"),
+    [
+        (True, "Follow Tomas on social media.", [Person("Tomas Ekberg", "guest")]),
+        # near misses: a news page; a title whose "name" the text never calls by itself
+        (False, "Follow Tomas on social media.", []),
+        (True, "Follow us on social media.", []),
+    ],
+    ids=["programme", "news page", "never called alone"],
+)
+def test_an_episode_titles_guest_with_their_organisation(
+    audio: bool, text: str, people: list[Person]
+) -> None:
+    title = "How to Run a Ferry with Tomas Ekberg of Harbour Lines | Episode 12"
+    assert episode_people(Block(text), title=title, audio=audio) == people
+
+
+def test_near_miss_a_blog_named_after_its_author_keeps_its_author() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Indexing ferries",
+        site_name="Jane Doe",
+        people=[Person("Jane Doe", "reporter")],
+        blocks=[Block("A post about timetables and the indexes behind them.")],
+    )
+    assert build_segment(raw).people == [Person("Jane Doe", "reporter")]
