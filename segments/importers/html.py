@@ -122,6 +122,23 @@ CONTROL_CLASSES: frozenset[str] = frozenset(
 )
 CONTROL_TEXTS: tuple[str, ...] = ("hide caption", "toggle caption", "enlarge this image")
 
+#: Parts of a class or id (substrings) marking a photo's credit inside a caption or figure.
+CREDIT_CLASS_WORDS: tuple[str, ...] = (
+    "credit",
+    "byline",
+    "copyright",
+    "attribution",
+    "photographer",
+    "rightsnotice",
+    "courtesy",
+)
+#: schema.org ImageObject properties naming who made or owns the photo (``itemprop=...``).
+CREDIT_ITEMPROPS: frozenset[str] = frozenset(
+    {"copyrightHolder", "copyrightNotice", "creditText", "author", "creator"}
+)
+#: schema.org ImageObject properties holding the photo's caption.
+CAPTION_ITEMPROPS: frozenset[str] = frozenset({"caption", "description"})
+
 #: Printed prefixes of photo credits, removed from the credit ("Image: SixThirty").
 CREDIT_PREFIX_RE = re.compile(
     rf"^(?:©|\(c\)|{vocabulary.alternation('credit_prefixes')})\s*:?\s*",
@@ -662,11 +679,13 @@ def _image_url(element: Any, base_url: str) -> str | None:
 
 
 def _credit_elements(element: Any) -> list[Any]:
-    """A caption's credit: a credit/copyright class, or a ``<small>`` after the caption text."""
+    """A caption's credit: a credit class or ImageObject credit property, or a ``<small>``
+    or ``<cite>`` after the caption text."""
     by_class = [
         e
         for e in element.iter()
-        if any(w in c for c in _classes(e) for w in ("credit", "byline", "copyright"))
+        if any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
+        or _itemprops(e) & CREDIT_ITEMPROPS
     ]
     if by_class:
         return by_class
@@ -685,6 +704,18 @@ def _credit_elements(element: Any) -> list[Any]:
         if smalls and clean(element.text_content()) != clean(smalls[-1].text_content())
         else []
     )
+
+
+def _itemprops(element: Any) -> set[str]:
+    """The schema.org microdata properties an element holds (``itemprop`` is a list)."""
+    if not isinstance(element.tag, str):
+        return set()
+    return set((element.get("itemprop") or "").split())
+
+
+def _is_image_object(element: Any) -> bool:
+    """A schema.org ``ImageObject`` (microdata ``itemscope itemtype=.../ImageObject``)."""
+    return isinstance(element.tag, str) and (element.get("itemtype") or "").endswith("/ImageObject")
 
 
 def _text_without(element: Any, excluded: list[Any]) -> str | None:
@@ -716,7 +747,10 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
     how = ""
     if credit:
         how = {"small": "<small> in the caption", "cite": "<cite> in the figure"}.get(
-            credits[0].tag, "credit/copyright class"
+            credits[0].tag,
+            "ImageObject credit property"
+            if _itemprops(credits[0]) & CREDIT_ITEMPROPS
+            else "credit/copyright class",
         )
     if caption and credit is None:
         bracketed = _CAPTION_CREDIT_RE.search(caption)
@@ -727,8 +761,8 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
     url = None
     for holder in [container, *container.iterancestors()][:4]:
         url = _image_url(holder, base_url)
-        if url:
-            break
+        if url or holder.tag == "figure" or _is_image_object(holder):
+            break  # a figure's photo is inside it: around it stand other figures' photos
     if not (caption or url):
         return None, ""
     return Image(url=url, caption=caption or None, credit=credit), how
@@ -803,6 +837,11 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             # No <figcaption>, but a caption class inside (latimes: div.figure-caption).
             caption_el = next((e for e in figure.iterdescendants() if _is_caption_class(e)), None)
             how = "a caption class inside the <figure>"
+        if caption_el is None:
+            caption_el = next(
+                (e for e in figure.iterdescendants() if _itemprops(e) & CAPTION_ITEMPROPS), None
+            )
+            how = "itemprop=caption inside the <figure>"
         via = "<figure> without a caption"
         if caption_el is not None:
             image, credit_how = _figure_of(caption_el, figure, base_url)
@@ -833,6 +872,31 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         if image is not None and (image.caption or image.credit):
             name = next(c for c in _classes(element) if "caption" in c)
             via = f"caption class '{name}'" + (f"; credit: {credit_how}" if credit_how else "")
+            found.append(_Figure(image, positions[id(element)], via))
+    for element in main.iter():
+        # schema.org ImageObject microdata outside a <figure>: its caption and credit properties.
+        if (
+            not _is_image_object(element)
+            or element.tag == "figure"
+            or any(a.tag == "figure" for a in element.iterancestors())
+            or _in_chrome(element, main)
+        ):
+            continue
+        caption_el = next(
+            (
+                e
+                for e in element.iterdescendants()
+                if _itemprops(e) & CAPTION_ITEMPROPS and clean(e.text_content())
+            ),
+            None,
+        )
+        if caption_el is None:
+            continue
+        image, credit_how = _figure_of(caption_el, element, base_url)
+        if image is not None and image.caption:
+            via = "ImageObject microdata's caption" + (
+                f"; credit: {credit_how}" if credit_how else ""
+            )
             found.append(_Figure(image, positions[id(element)], via))
     for element in main.iter():
         # A caption kept in an attribute for a lightbox (data-caption on the <img> or its link).

@@ -184,6 +184,32 @@ CAPTIONS = [
         None,
     ),
     (
+        "ImageObject microdata: the copyrightHolder, with its hidden label, is the credit",
+        '<figcaption itemprop="caption description"><span>The mast at dawn.</span>'
+        '<span itemprop="copyrightHolder"><span class="hidden">Credit</span>'
+        "<span>Jane Roe/Agency</span></span></figcaption>",
+        "The mast at dawn.",
+        "Jane Roe/Agency",
+    ),
+    (
+        "near miss: another microdata property in a caption is no credit",
+        '<figcaption>The mast at dawn, seen from <span itemprop="name">Brest</span></figcaption>',
+        "The mast at dawn, seen from Brest",
+        None,
+    ),
+    (
+        "no <figcaption>: the figure's itemprop=caption",
+        '<div itemprop="caption">The mast at dawn.</div>',
+        "The mast at dawn.",
+        None,
+    ),
+    (
+        "a credit class: attribution",
+        '<figcaption>The mast at dawn.</figcaption><div class="attribution">Jane Roe</div>',
+        "The mast at dawn.",
+        "Jane Roe",
+    ),
+    (
         "near miss: a caption that mentions a photo keeps its words",
         "<figcaption>A photo of the harbour taken from the old mast.</figcaption>",
         "A photo of the harbour taken from the old mast.",
@@ -201,6 +227,38 @@ def test_caption_and_credit_patterns(
     raw = page(f'<figure><img src="https://x.org/mast.jpg">{caption_html}</figure>')
     assert [(i.caption, i.credit) for i in raw.images] == [(caption, credit)]
     assert all(b.kind in ("caption", "credit") for b in raw.blocks if "mast" in b.text.lower())
+
+
+def test_a_figure_without_a_photo_takes_no_photo_from_around_it() -> None:
+    # A lazy-loaded figure has no <img> yet; the photo next to it is another figure's.
+    raw = page(
+        '<div><figure><img src="https://x.org/mast.jpg"><figcaption>The mast at dawn.'
+        "</figcaption></figure><figure><div></div><figcaption>The studio at night."
+        "</figcaption></figure></div>"
+    )
+    assert [(i.url, i.caption) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn."),
+        (None, "The studio at night."),
+    ]
+
+
+IMAGE_OBJECT = (
+    '<div itemscope itemtype="https://schema.org/ImageObject"><img src="https://x.org/mast.jpg">'
+    '{caption}<span itemprop="creditText">Jane Roe</span></div>'
+)
+
+
+def test_image_object_microdata_outside_a_figure_gives_caption_and_credit() -> None:
+    raw = page(IMAGE_OBJECT.format(caption='<p itemprop="caption">The mast at dawn.</p>'))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.", "Jane Roe")
+    ]
+    assert all("mast at dawn" not in b.text for b in raw.blocks if b.kind == "paragraph")
+
+
+def test_near_miss_image_object_without_a_caption_property_gives_no_caption() -> None:
+    raw = page(IMAGE_OBJECT.format(caption="<p>The mast at dawn, seen from the harbour.</p>"))
+    assert all(i.caption is None for i in raw.images)
 
 
 NPR_PHOTO = (
