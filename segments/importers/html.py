@@ -123,15 +123,13 @@ CONTROL_CLASSES: frozenset[str] = frozenset(
 CONTROL_TEXTS: tuple[str, ...] = ("hide caption", "toggle caption", "enlarge this image")
 
 #: Parts of a class or id (substrings) marking a photo's credit inside a caption or figure.
-CREDIT_CLASS_WORDS: tuple[str, ...] = (
-    "credit",
-    "byline",
-    "copyright",
-    "attribution",
-    "photographer",
-    "rightsnotice",
-    "courtesy",
-)
+CREDIT_CLASS_WORDS: tuple[str, ...] = vocabulary.words("credit_class_words")
+#: Whole parts of a class (split at "-" and "_") marking a credit: "span.source_image".
+CREDIT_CLASS_PARTS: frozenset[str] = frozenset(vocabulary.words("credit_class_parts"))
+#: Attributes that hold a photo's credit when the credit element is empty.
+CREDIT_ATTRIBUTES: tuple[str, ...] = ("data-credit", "data-copyright", "data-photographer")
+#: Parts of a class or id (substrings) marking a caption: "wp-caption-text", "legende".
+CAPTION_CLASS_WORDS: tuple[str, ...] = vocabulary.words("caption_class_words")
 #: schema.org ImageObject properties naming who made or owns the photo (``itemprop=...``).
 CREDIT_ITEMPROPS: frozenset[str] = frozenset(
     {"copyrightHolder", "copyrightNotice", "creditText", "author", "creator"}
@@ -298,6 +296,8 @@ def read_html_page(html: str, path: str) -> RawPage:
     main = _main_region(items, doc)
     base_url = meta.url or ""
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
+    if article.tag == "p" and article.getparent() is not None:
+        article = article.getparent()  # one paragraph holds most text: figures stand beside it
     figures = _figures(article, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
     stated += [(r, "inline script JSON") for r in script_audio]
@@ -685,6 +685,7 @@ def _credit_elements(element: Any) -> list[Any]:
         e
         for e in element.iter()
         if any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
+        or any(p in CREDIT_CLASS_PARTS for c in _classes(e) for p in re.split(r"[-_]", c))
         or _itemprops(e) & CREDIT_ITEMPROPS
     ]
     if by_class:
@@ -742,8 +743,11 @@ def _clean_credit(text: str | None) -> str | None:
 def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | None, str]:
     """The photo a caption belongs to, and how its credit was found ("" for none)."""
     credits = _credit_elements(caption_el) or _credit_elements(container)
-    caption = _text_without(caption_el, credits)
+    caption = _text_without(caption_el, credits) or _attribute_text(caption_el.get("data-caption"))
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
+    if credits and credit is None:  # an empty credit element with its text in an attribute
+        stated = (credits[0].get(a) for a in CREDIT_ATTRIBUTES)
+        credit = _clean_credit(_attribute_text(next((v for v in stated if v), None)))
     how = ""
     if credit:
         how = {"small": "<small> in the caption", "cite": "<cite> in the figure"}.get(
@@ -782,8 +786,13 @@ def _player_caption(player: Any) -> str | None:
 
 
 def _is_caption_class(element: Any) -> bool:
-    return any(
-        "caption" in c and "wrap" not in c and c != "credit-caption" for c in _classes(element)
+    return any(_is_caption_class_name(c) for c in _classes(element))
+
+
+def _is_caption_class_name(name: str) -> bool:
+    """A caption's class, not its wrapper's ("caption-wrap") nor a credit's ("credit-caption")."""
+    return any(w in name for w in CAPTION_CLASS_WORDS) and not (
+        "wrap" in name or name == "credit-caption"
     )
 
 
@@ -855,8 +864,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             found.append(_Figure(image, positions[id(figure)], via))
     for element in main.iter():
         if (
-            not _is_caption_class(element)
-            or element.tag == "figcaption"
+            not (_is_caption_class(element) or element.tag == "figcaption")
             or any(a.tag == "figure" for a in element.iterancestors())
             or any(_is_caption_class(d) for d in element.iterdescendants())
             or _in_chrome(element, main)
@@ -870,8 +878,11 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             container = holder if holder is not None and _credit_elements(holder) else container
         image, credit_how = _figure_of(element, container, base_url)
         if image is not None and (image.caption or image.credit):
-            name = next(c for c in _classes(element) if "caption" in c)
-            via = f"caption class '{name}'" + (f"; credit: {credit_how}" if credit_how else "")
+            name = next(
+                (f"caption class '{c}'" for c in _classes(element) if _is_caption_class_name(c)),
+                "a <figcaption> beside the <figure>",
+            )
+            via = name + (f"; credit: {credit_how}" if credit_how else "")
             found.append(_Figure(image, positions[id(element)], via))
     for element in main.iter():
         # schema.org ImageObject microdata outside a <figure>: its caption and credit properties.
@@ -916,7 +927,11 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
                 m
                 for m in merged
                 if (fig.image.caption and m.image.caption == fig.image.caption)
-                or (fig.image.url and m.image.url == fig.image.url)
+                or (
+                    fig.image.url
+                    and m.image.url == fig.image.url
+                    and not (fig.image.caption and m.image.caption)  # one photo, two captions
+                )
             ),
             None,
         )

@@ -210,6 +210,25 @@ CAPTIONS = [
         "Jane Roe",
     ),
     (
+        "an empty caption with its text in data-caption, its credit in data-copyright",
+        '<figcaption class="legende" data-caption="Le studio de Brest.">'
+        '<span class="source_image" data-copyright="AFP/Jane Roe"></span></figcaption>',
+        "Le studio de Brest.",
+        "AFP/Jane Roe",
+    ),
+    (
+        "near miss: a class that only contains a credit word's letters is no credit",
+        '<figcaption>The mast at dawn. <span class="resources">Seen from Brest</span></figcaption>',
+        "The mast at dawn. Seen from Brest",
+        None,
+    ),
+    (
+        "a German CMS's caption class",
+        '<div class="bildunterschrift">Das Studio in Bremen.</div>',
+        "Das Studio in Bremen.",
+        None,
+    ),
+    (
         "near miss: a caption that mentions a photo keeps its words",
         "<figcaption>A photo of the harbour taken from the old mast.</figcaption>",
         "A photo of the harbour taken from the old mast.",
@@ -240,6 +259,34 @@ def test_a_figure_without_a_photo_takes_no_photo_from_around_it() -> None:
         ("https://x.org/mast.jpg", "The mast at dawn."),
         (None, "The studio at night."),
     ]
+
+
+def test_a_figcaption_printed_after_its_figure_captions_that_photo() -> None:
+    raw = page(
+        '<div class="step"><figure><img src="https://x.org/mast.jpg"></figure>'
+        '<figcaption class="small">The mast at dawn.</figcaption></div>'
+    )
+    assert [(i.url, i.caption) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.")
+    ]
+    assert all(b.kind == "caption" for b in raw.blocks if "mast" in b.text)
+
+
+def test_near_miss_a_figcaption_in_page_chrome_is_no_caption() -> None:
+    raw = page(
+        '<div class="sidebar"><figure><img src="https://x.org/ad.jpg"></figure>'
+        "<figcaption>Subscribe to our station.</figcaption></div>"
+    )
+    assert all(i.caption is None for i in raw.images)
+
+
+def test_one_photo_printed_twice_keeps_both_captions() -> None:
+    raw = page(
+        '<figure><img src="https://x.org/mast.jpg"><figcaption>The mast at dawn.</figcaption>'
+        "</figure><p>A middle paragraph between the two photos of the mast.</p><figure>"
+        '<img src="https://x.org/mast.jpg"><figcaption>The mast at night.</figcaption></figure>'
+    )
+    assert [i.caption for i in raw.images] == ["The mast at dawn.", "The mast at night."]
 
 
 IMAGE_OBJECT = (
@@ -1452,3 +1499,13 @@ def test_explain_names_the_rules_that_named_the_speakers(tmp_path: Path) -> None
             "nobody: an editor's note about the interview (qa-interview-note)"
         ),
     }
+
+
+def test_figures_beside_the_one_paragraph_that_holds_the_text_keep_their_captions() -> None:
+    long = "The station began broadcasting from a shed by the harbour in the spring. " * 12
+    html = (
+        f"<html><body><h2>A page</h2><p>{long}</p><figure><img src='https://x.org/mast.jpg'>"
+        "<figcaption>The mast at dawn.</figcaption></figure><p>Short.</p></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert [i.caption for i in raw.images] == ["The mast at dawn."]
