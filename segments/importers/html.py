@@ -803,22 +803,33 @@ def _attribute_text(value: str | None) -> str | None:
     return clean(lxml.html.fragment_fromstring(value, create_parent="div").text_content())
 
 
+#: How many ancestors of the article the lead photo is looked for in: the grandparent holds
+#: most (bostonglobe), a header beside the text's column sits up to four levels up (time).
+LEAD_PHOTO_LEVELS = 4
+
+
 def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     """The article's lead photo, printed just before it (bostonglobe, telegraph): the last
-    captioned ``<figure>`` before the article inside its grandparent, with no heading or
-    paragraph between them and not inside a link (a teaser card for another story)."""
-    scope = main
-    for _ in range(2):
-        scope = scope.getparent() if scope.getparent() is not None else scope
+    captioned ``<figure>`` (or caption standing alone) before the article, looked for in its
+    grandparent and up to ``LEAD_PHOTO_LEVELS`` ancestors (a page header beside the text), with
+    no heading or paragraph between them and not inside a link (a teaser card)."""
+    scope, before = main, []
     start = positions[id(main)]
-    before = [
-        f
-        for f in scope.iter("figure")
-        if positions[id(f)] < start
-        and f.find(".//figcaption") is not None
-        and main not in f.iterdescendants()
-        and not any(a.tag == "a" for a in f.iterancestors())
-    ]
+    for level in range(LEAD_PHOTO_LEVELS):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+        if level == 0:
+            continue
+        before = [
+            f
+            for f in scope.iter()
+            if positions[id(f)] < start
+            and _is_lead_candidate(f)
+            and main not in f.iterdescendants()
+            and not any(a.tag == "a" for a in f.iterancestors())
+            and not _in_chrome(f, scope)
+        ]
+        if before:
+            break
     if not before:
         return None
     lead = before[-1]
@@ -833,10 +844,31 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     return None if any(clean(e.text_content()) for e in between) else lead
 
 
+def _is_lead_candidate(element: Any) -> bool:
+    """A captioned ``<figure>``, or a caption standing on its own (a hero photo's
+    ``<figcaption>`` or caption class outside any figure)."""
+    if element.tag == "figure":
+        return element.find(".//figcaption") is not None
+    if not (element.tag == "figcaption" or _is_caption_class(element)):
+        return False
+    return not any(a.tag == "figure" for a in element.iterancestors()) and bool(
+        clean(element.text_content())
+    )
+
+
 def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figure]:
     """Find the main text's photos: ``<figure>``s and captioned images (class "caption")."""
     found: list[_Figure] = []
     lead = _lead_figure(main, positions)
+    if lead is not None and lead.tag != "figure":
+        container = lead.getparent() if lead.getparent() is not None else lead
+        image, credit_how = _figure_of(lead, container, base_url)
+        if image is not None:
+            via = "the lead photo's caption just before the article" + (
+                f"; credit: {credit_how}" if credit_how else ""
+            )
+            found.append(_Figure(image, positions[id(lead)], via))
+        lead = None
     for figure in ([lead] if lead is not None else []) + list(main.iter("figure")):
         if _in_chrome(figure, main) or _is_media_figure(figure):
             continue

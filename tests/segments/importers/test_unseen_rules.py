@@ -346,6 +346,43 @@ def test_near_miss_a_photo_before_other_text_is_not_the_articles_lead() -> None:
     assert all(i.caption != "The studio at night." for i in raw.images)
 
 
+HERO_CAPTION = (
+    '<div class="hero"><div class="media"><img src="https://x.org/lead.jpg"></div>'
+    "<h2>Case page</h2>{between}<figcaption>The studio at night. Photograph: Jane Roe"
+    "</figcaption></div>"
+)
+
+
+def test_a_hero_photos_caption_outside_any_figure_just_before_the_article() -> None:
+    raw = page(before=HERO_CAPTION.format(between=""))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/lead.jpg", "The studio at night.", "Jane Roe")
+    ]
+    assert all("studio at night" not in b.text for b in raw.blocks if b.kind == "paragraph")
+
+
+def test_near_miss_a_caption_followed_by_other_text_is_not_the_lead_photos() -> None:
+    between = ""
+    raw = page(
+        before=HERO_CAPTION.format(between=between)
+        + "<div><h3>More from the station</h3><p>A teaser for another story.</p></div>"
+    )
+    assert all(i.caption != "The studio at night." for i in raw.images)
+
+
+def test_the_lead_photo_in_a_page_header_beside_the_text_column() -> None:
+    # header and text column are siblings three levels above the article's text
+    raw = read_html_page(
+        "<html><body><main><div class='header'><h1>Case page</h1><figure>"
+        "<img src='https://x.org/lead.jpg'><figcaption>The studio at night.</figcaption>"
+        "</figure></div><div class='content'><div class='column'><div class='body'>"
+        f"<p>{'An opening paragraph that sets the scene for this case. ' * 4}</p>"
+        f"<p>{CLOSING}</p></div></div></div></main></body></html>",
+        "case.html",
+    )
+    assert [i.caption for i in raw.images] == ["The studio at night."]
+
+
 DATA_CAPTIONS = [
     # case, snippet, (url, caption, credit) of each photo
     (
