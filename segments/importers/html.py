@@ -844,6 +844,35 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     return None if any(clean(e.text_content()) for e in between) else lead
 
 
+#: How far above a lone credit its photo may stand (span.credit in a caption wrapper beside
+#: the <img>: two levels).
+LONE_CREDIT_LEVELS = 2
+#: A credit longer than this is text, not a photographer's or agency's name.
+_MAX_CREDIT_CHARS = 120
+
+
+def _is_lone_credit(element: Any) -> bool:
+    """A credit element outside any figure or caption (those read their own credits), the
+    outermost of its kind, short, and not an article's byline."""
+    if not isinstance(element.tag, str) or element.tag in ("small", "cite"):
+        return False
+    classes = _classes(element)
+    if not any(w in c for c in classes for w in CREDIT_CLASS_WORDS) or any(
+        "byline" in c for c in classes
+    ):
+        return False
+    text = clean(element.text_content()) or ""
+    if not text or len(text) > _MAX_CREDIT_CHARS:
+        return False
+    return not any(
+        a.tag in ("figure", "figcaption")
+        or _is_caption_class(a)
+        or any(w in c for c in _classes(a) for w in CREDIT_CLASS_WORDS)
+        or _is_image_object(a)
+        for a in element.iterancestors()
+    ) and not any(_is_caption_class(d) for d in element.iterdescendants())
+
+
 def _is_lead_candidate(element: Any) -> bool:
     """A captioned ``<figure>``, or a caption standing on its own (a hero photo's
     ``<figcaption>`` or caption class outside any figure)."""
@@ -889,7 +918,11 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             via = how + (f"; credit: {credit_how}" if credit_how else "")
         else:
             url = _image_url(figure, base_url)
-            image = Image(url=url) if url else None
+            credits = _credit_elements(figure)
+            credit = _clean_credit(clean(credits[0].text_content())) if credits else None
+            image = Image(url=url, credit=credit) if url or credit else None
+            if credit:
+                via = "<figure> without a caption; credit: credit/copyright class"
         if image is not None:
             if figure is lead:
                 via = "the lead <figure> just before the article; " + via
@@ -916,6 +949,20 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             )
             via = name + (f"; credit: {credit_how}" if credit_how else "")
             found.append(_Figure(image, positions[id(element)], via))
+    for element in main.iter():
+        # A photo with a credit and no caption (npr: span.creditwrap beside the <img>).
+        if not _is_lone_credit(element) or _in_chrome(element, main):
+            continue
+        holder = element.getparent()
+        for _ in range(LONE_CREDIT_LEVELS):
+            if holder is None or _image_url(holder, base_url):
+                break
+            holder = holder.getparent()
+        credit = _clean_credit(clean(element.text_content()))
+        url = _image_url(holder, base_url) if holder is not None else None
+        if url and credit:
+            image = Image(url=url, credit=credit)
+            found.append(_Figure(image, positions[id(element)], "a credit class beside a photo"))
     for element in main.iter():
         # schema.org ImageObject microdata outside a <figure>: its caption and credit properties.
         if (

@@ -289,6 +289,45 @@ def test_one_photo_printed_twice_keeps_both_captions() -> None:
     assert [i.caption for i in raw.images] == ["The mast at dawn.", "The mast at night."]
 
 
+LONE_CREDIT = (
+    '<div class="photo"><img src="https://x.org/mast.jpg"><div class="captionwrap">'
+    "{credit}</div></div>"
+)
+
+
+def test_a_photo_with_a_credit_and_no_caption_keeps_its_credit() -> None:
+    raw = page(LONE_CREDIT.format(credit='<span class="rightsnotice">Jane Roe/Agency</span>'))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", None, "Jane Roe/Agency")
+    ]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<span class="byline">By Jane Roe</span>',  # the article's byline, not a photo's
+        '<span class="credit">Jane Roe</span>'.replace("Jane Roe", "A long sentence. " * 10),
+    ],
+)
+def test_near_miss_a_byline_or_a_long_text_beside_a_photo_is_no_credit(credit: str) -> None:
+    assert all(i.credit is None for i in page(LONE_CREDIT.format(credit=credit)).images)
+
+
+def test_near_miss_a_credit_class_without_a_photo_near_it_is_no_photo() -> None:
+    raw = page('<div><p>Some text.</p><span class="credit">Jane Roe</span></div>')
+    assert raw.images == []
+
+
+def test_a_figure_with_a_credit_and_no_caption_keeps_its_credit() -> None:
+    raw = page(
+        '<figure><div><img src="https://x.org/mast.jpg"><div class="attribution">Jane Roe/'
+        "Agency</div></div></figure>"
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", None, "Jane Roe/Agency")
+    ]
+
+
 IMAGE_OBJECT = (
     '<div itemscope itemtype="https://schema.org/ImageObject"><img src="https://x.org/mast.jpg">'
     '{caption}<span itemprop="creditText">Jane Roe</span></div>'
