@@ -39,7 +39,7 @@ from segments.importers.htmlmeta import (
     tidy_description,
 )
 from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
-from segments.importers.text import AIRTIME_LINE, HOST_LINE, split_names
+from segments.importers.text import AIRTIME_LINE, HOST_LINE, PHOTO_AGENCIES, split_names
 from segments.model import AudioRef, Image, Person, Show
 from segments.schedule import Schedule, parse_airtimes
 from segments.whitespace import clean
@@ -159,6 +159,37 @@ _CAPTION_TAIL_CREDIT_RE = re.compile(
     rf"(?:^|(?<=[.!?)\s]))\s*(?:{vocabulary.alternation('credit_words')})s?(?: by)?\s*:\s*"
     r"([^:]{2,80})$",
     re.IGNORECASE,
+)
+_AGENCY = rf"\b(?:{'|'.join(re.escape(a) for a in PHOTO_AGENCIES)})\b"
+#: The end of a caption's last sentence, where a credit printed after it starts.
+_SENTENCE_END = r"(?:(?<=[.!?”\"])\s+|\s+(?=(?:©|\(c\))))"
+
+#: Credits printed inside a caption's text, tried in order: (how ``--explain`` names it, a
+#: pattern whose group 1 is the credit; the caption is the text before the match).
+CAPTION_CREDIT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("'(Photo: ...)' at the caption's end", _CAPTION_CREDIT_RE),
+    ("'Photo: ...' after it", _CAPTION_TAIL_CREDIT_RE),
+    (
+        "'Photo by ...' after it",
+        re.compile(
+            rf"{_SENTENCE_END}(?:{vocabulary.alternation('credit_words')})s?\s+"
+            rf"(?:{vocabulary.alternation('credit_by')})\s+([^.!?:]{{2,80}})$",
+            re.IGNORECASE,
+        ),
+    ),
+    ("'© ...' after it", re.compile(rf"{_SENTENCE_END}(?:©|\(c\))\s*([^©]{{2,80}})$")),
+    (
+        "an agency's credit in brackets at its end",
+        re.compile(rf"\s*\(([^()]{{0,60}}{_AGENCY}[^()]{{0,60}})\)$", re.IGNORECASE),
+    ),
+    (
+        "'Name/Agency' after its last sentence",
+        re.compile(
+            rf"{_SENTENCE_END}((?:[^.!?/—|]{{1,50}}\s*[/—|]\s*)+{_AGENCY}[^.!?]{{0,40}}"
+            rf"|{_AGENCY}\s*/\s*[^.!?]{{2,60}})$",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _SPEAKER_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}$")
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
@@ -757,11 +788,12 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
             else "credit/copyright class",
         )
     if caption and credit is None:
-        bracketed = _CAPTION_CREDIT_RE.search(caption)
-        match = bracketed or _CAPTION_TAIL_CREDIT_RE.search(caption)
-        if match:
-            caption, credit = caption[: match.start()].strip(), clean(match.group(1))
-            how = "'(Photo: ...)' at the caption's end" if bracketed else "'Photo: ...' after it"
+        for name, pattern in CAPTION_CREDIT_PATTERNS:
+            match = pattern.search(caption)
+            if match:
+                caption, credit = caption[: match.start()].strip(), _clean_credit(match.group(1))
+                how = name
+                break
     url = None
     for holder in [container, *container.iterancestors()][:4]:
         url = _image_url(holder, base_url)
