@@ -39,7 +39,13 @@ from segments.importers.htmlmeta import (
     tidy_description,
 )
 from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
-from segments.importers.text import AIRTIME_LINE, HOST_LINE, PHOTO_AGENCIES, split_names
+from segments.importers.text import (
+    AIRTIME_LINE,
+    CREDIT_LINE,
+    HOST_LINE,
+    PHOTO_AGENCIES,
+    split_names,
+)
 from segments.model import AudioRef, Image, Person, Show
 from segments.schedule import Schedule, parse_airtimes
 from segments.whitespace import clean
@@ -702,8 +708,13 @@ def _main_region(items: list[_Item], doc: Any) -> Any:
 def _image_url(element: Any, base_url: str) -> str | None:
     for img in element.iter(*IMAGE_TAGS):
         src = img.get("src") or img.get("data-src") or img.get("data-original")
-        if not src and img.get("srcset"):
-            src = img.get("srcset").split(",")[0].split()[0]
+        # a <picture>'s <img> may carry no address of its own: its <source>s have it (lxml
+        # nests an unclosed <source> around what follows it)
+        picture = next((a for a in img.iterancestors() if a.tag == "picture"), None)
+        sources = picture.iter("source") if picture is not None else ()
+        srcset = img.get("srcset") or next((t.get("srcset") for t in sources), None)
+        if not src and srcset and srcset.split():
+            src = srcset.split(",")[0].split()[0]
         if src and not src.startswith("data:"):
             return urljoin(base_url, str(src).strip())
     return None
@@ -883,6 +894,27 @@ LONE_CREDIT_LEVELS = 2
 _MAX_CREDIT_CHARS = 120
 
 
+def _lone_credit_image(element: Any, base_url: str) -> tuple[Image | None, str]:
+    """The photo a lone credit stands beside, and how it was read; a caption printed before
+    the credit in the same element ("The mast. Image: Getty") is split from it."""
+    holder = element.getparent()
+    for _ in range(LONE_CREDIT_LEVELS):
+        if holder is None or _image_url(holder, base_url):
+            break
+        holder = holder.getparent()
+    url = _image_url(holder, base_url) if holder is not None else None
+    text, caption, how = clean(element.text_content()) or "", None, ""
+    for name, pattern in CAPTION_CREDIT_PATTERNS:
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            caption, text, how = text[: match.start()].strip(), match.group(1), f"; {name}"
+            break
+    credit = _clean_credit(text)
+    if not (url and credit):
+        return None, ""
+    return Image(url=url, caption=caption, credit=credit), "a credit class beside a photo" + how
+
+
 def _is_lone_credit(element: Any) -> bool:
     """A credit element outside any figure or caption (those read their own credits), the
     outermost of its kind, short, and not an article's byline."""
@@ -905,12 +937,82 @@ def _is_lone_credit(element: Any) -> bool:
     ) and not any(_is_caption_class(d) for d in element.iterdescendants())
 
 
+#: An unmarked caption printed beside a photo is at most this long (a paragraph is longer),
+#: and at most this many such texts follow the photo (a credit line, then the caption).
+_MAX_PRINTED_CAPTION_CHARS = 400
+_PRINTED_CAPTION_SIBLINGS = 2
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_photo_holder(element: Any) -> bool:
+    """An ``<img>``, or an element holding one photo and no text (its wrapper or link)."""
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag in IMAGE_TAGS:
+        return True
+    return len(list(element.iter(*IMAGE_TAGS))) == 1 and not clean(element.text_content())
+
+
+def _has_printed_credit(text: str) -> bool:
+    """Text that is a credit line, or ends in one after its caption."""
+    if CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
+        return True
+    return any(
+        (m := pattern.search(text)) is not None and m.start() > 0
+        for _, pattern in CAPTION_CREDIT_PATTERNS
+    )
+
+
+def _is_caption_markup(element: Any) -> bool:
+    """A caption or credit class, or an ImageObject's caption or credit property."""
+    return (
+        _is_caption_class(element)
+        or any(w in c for c in _classes(element) for w in CREDIT_CLASS_WORDS)
+        or bool(_itemprops(element) & (CREDIT_ITEMPROPS | CAPTION_ITEMPROPS))
+    )
+
+
+def _is_printed_caption(element: Any) -> bool:
+    """A short text right after a photo (or after another such text) that carries a printed
+    credit: the caption of a CMS that marks neither ``<figcaption>`` nor a caption class."""
+    if (
+        not isinstance(element.tag, str)
+        or element.tag in _HEADINGS | {"figure", "figcaption"}
+        or any(_is_caption_markup(e) for e in element.iter())
+    ):
+        return False  # marked captions and credits are read by their own rules
+    text = clean(element.text_content()) or ""
+    if (
+        not text
+        or len(text) > _MAX_PRINTED_CAPTION_CHARS
+        or next(element.iter(*IMAGE_TAGS), None) is not None
+        or not _has_printed_credit(text)
+    ):
+        return False
+    before = element.getprevious()
+    for _ in range(_PRINTED_CAPTION_SIBLINGS):
+        if before is None:
+            return False
+        if _is_photo_holder(before):
+            return True
+        text = clean(before.text_content()) or ""
+        if not text or len(text) > _MAX_PRINTED_CAPTION_CHARS or not _has_printed_credit(text):
+            return False
+        before = before.getprevious()
+    return False
+
+
 def _is_lead_candidate(element: Any) -> bool:
     """A captioned ``<figure>``, or a caption standing on its own (a hero photo's
     ``<figcaption>`` or caption class outside any figure)."""
     if element.tag == "figure":
         return element.find(".//figcaption") is not None
-    if not (element.tag == "figcaption" or _is_caption_class(element)):
+    if not (
+        element.tag == "figcaption"
+        or _is_caption_class(element)
+        or _is_printed_caption(element)
+        or _is_lone_credit(element)
+    ):
         return False
     return not any(a.tag == "figure" for a in element.iterancestors()) and bool(
         clean(element.text_content())
@@ -923,7 +1025,10 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
     lead = _lead_figure(main, positions)
     if lead is not None and lead.tag != "figure":
         container = lead.getparent() if lead.getparent() is not None else lead
-        image, credit_how = _figure_of(lead, container, base_url)
+        if _is_lone_credit(lead):
+            image, credit_how = _lone_credit_image(lead, base_url)
+        else:
+            image, credit_how = _figure_of(lead, container, base_url)
         if image is not None:
             via = "the lead photo's caption just before the article" + (
                 f"; credit: {credit_how}" if credit_how else ""
@@ -982,19 +1087,28 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             via = name + (f"; credit: {credit_how}" if credit_how else "")
             found.append(_Figure(image, positions[id(element)], via))
     for element in main.iter():
+        # An unmarked caption printed after a photo, known by the credit it carries.
+        if (
+            not _is_printed_caption(element)
+            or any(
+                a.tag in ("figure", "figcaption") or _is_caption_class(a) or _is_image_object(a)
+                for a in element.iterancestors()
+            )
+            or _in_chrome(element, main)
+        ):
+            continue
+        container = element.getparent() if element.getparent() is not None else element
+        image, credit_how = _figure_of(element, container, base_url)
+        if image is not None and image.credit:
+            via = "an unmarked caption after a photo, with a printed credit: " + credit_how
+            found.append(_Figure(image, positions[id(element)], via))
+    for element in main.iter():
         # A photo with a credit and no caption (npr: span.creditwrap beside the <img>).
         if not _is_lone_credit(element) or _in_chrome(element, main):
             continue
-        holder = element.getparent()
-        for _ in range(LONE_CREDIT_LEVELS):
-            if holder is None or _image_url(holder, base_url):
-                break
-            holder = holder.getparent()
-        credit = _clean_credit(clean(element.text_content()))
-        url = _image_url(holder, base_url) if holder is not None else None
-        if url and credit:
-            image = Image(url=url, credit=credit)
-            found.append(_Figure(image, positions[id(element)], "a credit class beside a photo"))
+        image, via = _lone_credit_image(element, base_url)
+        if image is not None:
+            found.append(_Figure(image, positions[id(element)], via))
     for element in main.iter():
         # schema.org ImageObject microdata outside a <figure>: its caption and credit properties.
         if (
@@ -1049,7 +1163,11 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         if same is None:
             merged.append(fig)
         else:
-            same.image.credit = same.image.credit or fig.image.credit
+            credits = [c for c in (same.image.credit, fig.image.credit) if c]
+            if len(credits) == 2 and _key(credits[1]) not in _key(credits[0]):
+                same.image.credit = "; ".join(credits)  # a credit line and one in the caption
+            else:
+                same.image.credit = credits[0] if credits else None
             same.image.url = same.image.url or fig.image.url
             same.image.caption = same.image.caption or fig.image.caption
     return merged

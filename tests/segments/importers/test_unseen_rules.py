@@ -388,6 +388,64 @@ def test_a_figure_with_a_credit_and_no_caption_keeps_its_credit() -> None:
     ]
 
 
+PRINTED_CAPTION = (
+    '<div class="slide"><a href="#"><img src="https://x.org/mast.jpg"></a></div>{text}'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        (
+            "<div><p>The mast at dawn, seen from the harbour. (AP Photo/Jane Roe)</p></div>",
+            "The mast at dawn, seen from the harbour.",
+            "AP Photo/Jane Roe",
+        ),
+        (
+            "<div><span>The mast at dawn.</span> <span>Credit: Courtesy of Radio Brest</span>"
+            "</div>",
+            "The mast at dawn.",
+            "Courtesy of Radio Brest",
+        ),
+        (
+            "<div>Photo by: Radio Brest</div><div>The mast at dawn. (AP Photo/Jane Roe)</div>",
+            "The mast at dawn.",
+            "Radio Brest; AP Photo/Jane Roe",
+        ),
+    ],
+)
+def test_an_unmarked_caption_after_a_photo_is_known_by_its_printed_credit(
+    text: str, caption: str, credit: str
+) -> None:
+    raw = page(PRINTED_CAPTION.format(text=text))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", caption, credit)
+    ]
+    assert all("mast at dawn" not in b.text for b in raw.blocks if b.kind == "paragraph")
+
+
+def test_near_miss_a_paragraph_after_a_photo_without_a_credit_stays_text() -> None:
+    text = "<p>The mast at dawn was the first thing the new crew saw of the station.</p>"
+    raw = page(PRINTED_CAPTION.format(text=text))
+    assert all(i.caption is None for i in raw.images)
+    assert Block("The mast at dawn was the first thing the new crew saw of the station.") in (
+        raw.blocks
+    )
+
+
+def test_a_credit_element_holding_the_caption_too_is_split_and_picture_sources_give_the_url() -> (
+    None
+):
+    raw = page(
+        '<div class="lede-image"><picture><source srcset="https://x.org/mast.jpg 1x">'
+        '<img class="responsive"></picture><div class="lede-credit">The mast at dawn. '
+        "Image: Jane Roe</div></div>"
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.", "Jane Roe")
+    ]
+
+
 IMAGE_OBJECT = (
     '<div itemscope itemtype="https://schema.org/ImageObject"><img src="https://x.org/mast.jpg">'
     '{caption}<span itemprop="creditText">Jane Roe</span></div>'
