@@ -972,13 +972,33 @@ def _is_caption_markup(element: Any) -> bool:
     )
 
 
+def _has_marked_credit(element: Any) -> bool:
+    """A credit class or property inside (not a byline: a lead photo's neighbour may be the
+    article's byline)."""
+    return any(
+        (
+            any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
+            or any(p in CREDIT_CLASS_PARTS for c in _classes(e) for p in re.split(r"[-_]", c))
+            or _itemprops(e) & CREDIT_ITEMPROPS
+        )
+        and not any("byline" in c for c in _classes(e))
+        and 0 < len(clean(e.text_content()) or "") <= _MAX_CREDIT_CHARS
+        for e in element.iterdescendants()
+    )
+
+
 def _is_printed_caption(element: Any) -> bool:
-    """A short text right after a photo (or after another such text) that carries a printed
-    credit: the caption of a CMS that marks neither ``<figcaption>`` nor a caption class."""
+    """A short text right after a photo (or after another such text) that carries a credit,
+    printed or marked inside it: the caption of a CMS that marks neither ``<figcaption>`` nor
+    a caption class."""
     if (
         not isinstance(element.tag, str)
         or element.tag in _HEADINGS | {"figure", "figcaption"}
-        or any(_is_caption_markup(e) for e in element.iter())
+        or _is_caption_markup(element)
+        or any(
+            _is_caption_class(e) or _itemprops(e) & CAPTION_ITEMPROPS
+            for e in element.iterdescendants()
+        )
     ):
         return False  # marked captions and credits are read by their own rules
     text = clean(element.text_content()) or ""
@@ -986,7 +1006,7 @@ def _is_printed_caption(element: Any) -> bool:
         not text
         or len(text) > _MAX_PRINTED_CAPTION_CHARS
         or next(element.iter(*IMAGE_TAGS), None) is not None
-        or not _has_printed_credit(text)
+        or not (_has_printed_credit(text) or _has_marked_credit(element))
     ):
         return False
     before = element.getprevious()
