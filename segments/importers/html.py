@@ -336,6 +336,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if article.tag == "p" and article.getparent() is not None:
         article = article.getparent()  # one paragraph holds most text: figures stand beside it
     figures = _figures(article, positions, base_url)
+    figures = _add_stated_captions(figures, meta.captioned_images, doc, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
     stated += [(r, "inline script JSON") for r in script_audio]
     found_audio = _audio(doc, main, positions, base_url, stated)
@@ -1191,6 +1192,56 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             same.image.url = same.image.url or fig.image.url
             same.image.caption = same.image.caption or fig.image.caption
     return merged
+
+
+#: Sizes a CDN writes into a photo's file name ("fill.size_1248x702"): the same photo at
+#: another size has another name.
+_IMAGE_SIZE_RE = re.compile(r"\d+x\d+|\.(?:jpe?g|png|gif|webp|avif)$")
+
+
+def _photo_name(url: str) -> str:
+    """A photo's file name without its size and extension, to know it at any size."""
+    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    return _IMAGE_SIZE_RE.sub("", name)
+
+
+def _add_stated_captions(
+    figures: list[_Figure],
+    stated: list[Image],
+    doc: Any,
+    positions: dict[int, int],
+    base_url: str,
+) -> list[_Figure]:
+    """Add the JSON-LD ImageObjects' captions whose photo the page prints and the markup left
+    uncaptioned (a site logo's ImageObject is printed nowhere in the article)."""
+    given = [_key(f"{f.image.caption or ''} {f.image.credit or ''}") for f in figures]
+    added = list(figures)
+    for image in stated:
+        name = _photo_name(image.url or "")
+        text = _key(image.caption or image.credit or "")
+        if len(name) < 4 or not text or any(text in g or (g and g in text) for g in given):
+            continue
+        printed = next(
+            (
+                img
+                for img in doc.iter(*IMAGE_TAGS)
+                if not _in_chrome(img)
+                and (url := _image_url(img, base_url))
+                and _photo_name(url) == name
+            ),
+            None,
+        )
+        if printed is None:
+            continue
+        same = next((f for f in added if f.image.url and _photo_name(f.image.url) == name), None)
+        if same is not None and same.image.caption is None:
+            same.image.caption = image.caption
+            same.image.credit = same.image.credit or image.credit
+            same.via += "; caption from its JSON-LD ImageObject"
+        elif same is None:
+            via = "JSON-LD ImageObject caption, its photo printed on the page"
+            added.append(_Figure(replace(image), positions[id(printed)], via))
+    return sorted(added, key=lambda f: f.position)
 
 
 # --- audio -----------------------------------------------------------------------------------

@@ -1713,3 +1713,21 @@ def test_figures_beside_the_one_paragraph_that_holds_the_text_keep_their_caption
     )
     raw = read_html_page(html, "case.html")
     assert [i.caption for i in raw.images] == ["The mast at dawn."]
+
+
+JSON_LD_IMAGE = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+    '"NewsArticle", "headline": "Case page", "image": {"@type": "ImageObject", "url": '
+    '"https://x.org/img/mast.size_1200x675.jpg", "caption": "The mast at dawn.", '
+    '"creditText": "Jane Roe"}}</script>'
+)
+
+
+def test_a_json_ld_image_caption_is_taken_when_its_photo_is_printed_at_any_size() -> None:
+    raw = page('<div><img src="https://x.org/img/mast.size_640x360.jpg"></div>', head=JSON_LD_IMAGE)
+    assert [(i.caption, i.credit) for i in raw.images] == [("The mast at dawn.", "Jane Roe")]
+
+
+def test_near_miss_a_json_ld_image_caption_whose_photo_is_not_printed_is_left_out() -> None:
+    raw = page('<div><img src="https://x.org/img/studio.jpg"></div>', head=JSON_LD_IMAGE)
+    assert all(i.caption is None for i in raw.images)
