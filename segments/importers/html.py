@@ -938,6 +938,8 @@ def _is_lone_credit(element: Any) -> bool:
     ) and not any(_is_caption_class(d) for d in element.iterdescendants())
 
 
+#: ARIA attributes by which a photo names the element holding its caption.
+ARIA_CAPTION_ATTRIBUTES: tuple[str, ...] = ("aria-describedby", "aria-labelledby")
 #: An unmarked caption printed beside a photo is at most this long (a paragraph is longer),
 #: and at most this many such texts follow the photo (a credit line, then the caption).
 _MAX_PRINTED_CAPTION_CHARS = 400
@@ -1123,6 +1125,30 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         if image is not None and image.credit:
             via = "an unmarked caption after a photo, with a printed credit: " + credit_how
             found.append(_Figure(image, positions[id(element)], via))
+    ids = {
+        e.get("id"): e for e in main.getroottree().iter() if isinstance(e.tag, str) and e.get("id")
+    }
+    for element in main.iter(*IMAGE_TAGS, "figure"):
+        # A photo whose caption an ARIA attribute points at (aria-describedby="caption-1").
+        targets = [
+            ids[i]
+            for a in ARIA_CAPTION_ATTRIBUTES
+            for i in (element.get(a) or "").split()
+            if i in ids
+        ]
+        url = _image_url(element, base_url)
+        if not targets or url is None or _in_chrome(element, main):
+            continue
+        target = targets[0]
+        if len(clean(target.text_content()) or "") > _MAX_PRINTED_CAPTION_CHARS:
+            continue
+        image, credit_how = _figure_of(target, target, base_url)
+        if image is not None and image.caption:
+            image.url = url
+            via = "the caption an aria-describedby/labelledby points at" + (
+                f"; credit: {credit_how}" if credit_how else ""
+            )
+            found.append(_Figure(image, positions[id(target)], via))
     for element in main.iter():
         # A photo with a credit and no caption (npr: span.creditwrap beside the <img>).
         if not _is_lone_credit(element) or _in_chrome(element, main):

@@ -1731,3 +1731,20 @@ def test_a_json_ld_image_caption_is_taken_when_its_photo_is_printed_at_any_size(
 def test_near_miss_a_json_ld_image_caption_whose_photo_is_not_printed_is_left_out() -> None:
     raw = page('<div><img src="https://x.org/img/studio.jpg"></div>', head=JSON_LD_IMAGE)
     assert all(i.caption is None for i in raw.images)
+
+
+def test_a_caption_an_aria_attribute_points_at_captions_that_photo() -> None:
+    raw = page(
+        '<div><img src="https://x.org/mast.jpg" aria-describedby="cap-1"></div>'
+        "<p>A middle paragraph that stands between the photo and its caption.</p>"
+        '<div id="cap-1">The mast at dawn. Photo: Jane Roe</div>'
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.", "Jane Roe")
+    ]
+    assert all("mast at dawn" not in b.text for b in raw.blocks if b.kind == "paragraph")
+
+
+def test_near_miss_an_aria_attribute_pointing_at_nothing_gives_no_caption() -> None:
+    raw = page('<div><img src="https://x.org/mast.jpg" aria-describedby="missing"></div>')
+    assert all(i.caption is None for i in raw.images)
