@@ -39,7 +39,13 @@ from segments.importers.htmlmeta import (
     tidy_description,
 )
 from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
-from segments.importers.text import AIRTIME_LINE, HOST_LINE, split_names
+from segments.importers.text import (
+    AIRTIME_LINE,
+    CREDIT_LINE,
+    HOST_LINE,
+    PHOTO_AGENCIES,
+    split_names,
+)
 from segments.model import AudioRef, Image, Person, Show
 from segments.schedule import Schedule, parse_airtimes
 from segments.whitespace import clean
@@ -122,6 +128,21 @@ CONTROL_CLASSES: frozenset[str] = frozenset(
 )
 CONTROL_TEXTS: tuple[str, ...] = ("hide caption", "toggle caption", "enlarge this image")
 
+#: Parts of a class or id (substrings) marking a photo's credit inside a caption or figure.
+CREDIT_CLASS_WORDS: tuple[str, ...] = vocabulary.words("credit_class_words")
+#: Whole parts of a class (split at "-" and "_") marking a credit: "span.source_image".
+CREDIT_CLASS_PARTS: frozenset[str] = frozenset(vocabulary.words("credit_class_parts"))
+#: Attributes that hold a photo's credit when the credit element is empty.
+CREDIT_ATTRIBUTES: tuple[str, ...] = ("data-credit", "data-copyright", "data-photographer")
+#: Parts of a class or id (substrings) marking a caption: "wp-caption-text", "legende".
+CAPTION_CLASS_WORDS: tuple[str, ...] = vocabulary.words("caption_class_words")
+#: schema.org ImageObject properties naming who made or owns the photo (``itemprop=...``).
+CREDIT_ITEMPROPS: frozenset[str] = frozenset(
+    {"copyrightHolder", "copyrightNotice", "creditText", "author", "creator"}
+)
+#: schema.org ImageObject properties holding the photo's caption.
+CAPTION_ITEMPROPS: frozenset[str] = frozenset({"caption", "description"})
+
 #: Printed prefixes of photo credits, removed from the credit ("Image: SixThirty").
 CREDIT_PREFIX_RE = re.compile(
     rf"^(?:©|\(c\)|{vocabulary.alternation('credit_prefixes')})\s*:?\s*",
@@ -144,6 +165,37 @@ _CAPTION_TAIL_CREDIT_RE = re.compile(
     rf"(?:^|(?<=[.!?)\s]))\s*(?:{vocabulary.alternation('credit_words')})s?(?: by)?\s*:\s*"
     r"([^:]{2,80})$",
     re.IGNORECASE,
+)
+_AGENCY = rf"\b(?:{'|'.join(re.escape(a) for a in PHOTO_AGENCIES)})\b"
+#: The end of a caption's last sentence, where a credit printed after it starts.
+_SENTENCE_END = r"(?:(?<=[.!?”\"])\s+|\s+(?=(?:©|\(c\))))"
+
+#: Credits printed inside a caption's text, tried in order: (how ``--explain`` names it, a
+#: pattern whose group 1 is the credit; the caption is the text before the match).
+CAPTION_CREDIT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("'(Photo: ...)' at the caption's end", _CAPTION_CREDIT_RE),
+    ("'Photo: ...' after it", _CAPTION_TAIL_CREDIT_RE),
+    (
+        "'Photo by ...' after it",
+        re.compile(
+            rf"{_SENTENCE_END}(?:{vocabulary.alternation('credit_words')})s?\s+"
+            rf"(?:{vocabulary.alternation('credit_by')})\s+([^.!?:]{{2,80}})$",
+            re.IGNORECASE,
+        ),
+    ),
+    ("'© ...' after it", re.compile(rf"{_SENTENCE_END}(?:©|\(c\))\s*([^©]{{2,80}})$")),
+    (
+        "an agency's credit in brackets at its end",
+        re.compile(rf"\s*\(([^()]{{0,60}}{_AGENCY}[^()]{{0,60}})\)$", re.IGNORECASE),
+    ),
+    (
+        "'Name/Agency' after its last sentence",
+        re.compile(
+            rf"{_SENTENCE_END}((?:[^.!?/—|]{{1,50}}\s*[/—|]\s*)+{_AGENCY}[^.!?]{{0,40}}"
+            rf"|{_AGENCY}\s*/\s*[^.!?]{{2,60}})$",
+            re.IGNORECASE,
+        ),
+    ),
 )
 _SPEAKER_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'.\-]*(?:\s+[\w’'.\-]+){0,3}$")
 _NOT_ALNUM_RE = re.compile(r"[\W_]+")
@@ -281,7 +333,10 @@ def read_html_page(html: str, path: str) -> RawPage:
     main = _main_region(items, doc)
     base_url = meta.url or ""
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
+    if article.tag == "p" and article.getparent() is not None:
+        article = article.getparent()  # one paragraph holds most text: figures stand beside it
     figures = _figures(article, positions, base_url)
+    figures = _add_stated_captions(figures, meta.captioned_images, doc, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
     stated += [(r, "inline script JSON") for r in script_audio]
     found_audio = _audio(doc, main, positions, base_url, stated)
@@ -661,19 +716,27 @@ def _main_region(items: list[_Item], doc: Any) -> Any:
 def _image_url(element: Any, base_url: str) -> str | None:
     for img in element.iter(*IMAGE_TAGS):
         src = img.get("src") or img.get("data-src") or img.get("data-original")
-        if not src and img.get("srcset"):
-            src = img.get("srcset").split(",")[0].split()[0]
+        # a <picture>'s <img> may carry no address of its own: its <source>s have it (lxml
+        # nests an unclosed <source> around what follows it)
+        picture = next((a for a in img.iterancestors() if a.tag == "picture"), None)
+        sources = picture.iter("source") if picture is not None else ()
+        srcset = img.get("srcset") or next((t.get("srcset") for t in sources), None)
+        if not src and srcset and srcset.split():
+            src = srcset.split(",")[0].split()[0]
         if src and not src.startswith("data:"):
             return urljoin(base_url, str(src).strip())
     return None
 
 
 def _credit_elements(element: Any) -> list[Any]:
-    """A caption's credit: a credit/copyright class, or a ``<small>`` after the caption text."""
+    """A caption's credit: a credit class or ImageObject credit property, or a ``<small>``
+    or ``<cite>`` after the caption text."""
     by_class = [
         e
         for e in element.iter()
-        if any(w in c for c in _classes(e) for w in ("credit", "byline", "copyright"))
+        if any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
+        or any(p in CREDIT_CLASS_PARTS for c in _classes(e) for p in re.split(r"[-_]", c))
+        or _itemprops(e) & CREDIT_ITEMPROPS
     ]
     if by_class:
         return by_class
@@ -692,6 +755,18 @@ def _credit_elements(element: Any) -> list[Any]:
         if smalls and clean(element.text_content()) != clean(smalls[-1].text_content())
         else []
     )
+
+
+def _itemprops(element: Any) -> set[str]:
+    """The schema.org microdata properties an element holds (``itemprop`` is a list)."""
+    if not isinstance(element.tag, str):
+        return set()
+    return set((element.get("itemprop") or "").split())
+
+
+def _is_image_object(element: Any) -> bool:
+    """A schema.org ``ImageObject`` (microdata ``itemscope itemtype=.../ImageObject``)."""
+    return isinstance(element.tag, str) and (element.get("itemtype") or "").endswith("/ImageObject")
 
 
 def _text_without(element: Any, excluded: list[Any]) -> str | None:
@@ -718,24 +793,31 @@ def _clean_credit(text: str | None) -> str | None:
 def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | None, str]:
     """The photo a caption belongs to, and how its credit was found ("" for none)."""
     credits = _credit_elements(caption_el) or _credit_elements(container)
-    caption = _text_without(caption_el, credits)
+    caption = _text_without(caption_el, credits) or _attribute_text(caption_el.get("data-caption"))
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
+    if credits and credit is None:  # an empty credit element with its text in an attribute
+        stated = (credits[0].get(a) for a in CREDIT_ATTRIBUTES)
+        credit = _clean_credit(_attribute_text(next((v for v in stated if v), None)))
     how = ""
     if credit:
         how = {"small": "<small> in the caption", "cite": "<cite> in the figure"}.get(
-            credits[0].tag, "credit/copyright class"
+            credits[0].tag,
+            "ImageObject credit property"
+            if _itemprops(credits[0]) & CREDIT_ITEMPROPS
+            else "credit/copyright class",
         )
     if caption and credit is None:
-        bracketed = _CAPTION_CREDIT_RE.search(caption)
-        match = bracketed or _CAPTION_TAIL_CREDIT_RE.search(caption)
-        if match:
-            caption, credit = caption[: match.start()].strip(), clean(match.group(1))
-            how = "'(Photo: ...)' at the caption's end" if bracketed else "'Photo: ...' after it"
+        for name, pattern in CAPTION_CREDIT_PATTERNS:
+            match = pattern.search(caption)
+            if match:
+                caption, credit = caption[: match.start()].strip(), _clean_credit(match.group(1))
+                how = name
+                break
     url = None
     for holder in [container, *container.iterancestors()][:4]:
         url = _image_url(holder, base_url)
-        if url:
-            break
+        if url or holder.tag == "figure" or _is_image_object(holder):
+            break  # a figure's photo is inside it: around it stand other figures' photos
     if not (caption or url):
         return None, ""
     return Image(url=url, caption=caption or None, credit=credit), how
@@ -755,8 +837,13 @@ def _player_caption(player: Any) -> str | None:
 
 
 def _is_caption_class(element: Any) -> bool:
-    return any(
-        "caption" in c and "wrap" not in c and c != "credit-caption" for c in _classes(element)
+    return any(_is_caption_class_name(c) for c in _classes(element))
+
+
+def _is_caption_class_name(name: str) -> bool:
+    """A caption's class, not its wrapper's ("caption-wrap") nor a credit's ("credit-caption")."""
+    return any(w in name for w in CAPTION_CLASS_WORDS) and not (
+        "wrap" in name or name == "credit-caption"
     )
 
 
@@ -767,22 +854,33 @@ def _attribute_text(value: str | None) -> str | None:
     return clean(lxml.html.fragment_fromstring(value, create_parent="div").text_content())
 
 
+#: How many ancestors of the article the lead photo is looked for in: the grandparent holds
+#: most (bostonglobe), a header beside the text's column sits up to four levels up (time).
+LEAD_PHOTO_LEVELS = 4
+
+
 def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     """The article's lead photo, printed just before it (bostonglobe, telegraph): the last
-    captioned ``<figure>`` before the article inside its grandparent, with no heading or
-    paragraph between them and not inside a link (a teaser card for another story)."""
-    scope = main
-    for _ in range(2):
-        scope = scope.getparent() if scope.getparent() is not None else scope
+    captioned ``<figure>`` (or caption standing alone) before the article, looked for in its
+    grandparent and up to ``LEAD_PHOTO_LEVELS`` ancestors (a page header beside the text), with
+    no heading or paragraph between them and not inside a link (a teaser card)."""
+    scope, before = main, []
     start = positions[id(main)]
-    before = [
-        f
-        for f in scope.iter("figure")
-        if positions[id(f)] < start
-        and f.find(".//figcaption") is not None
-        and main not in f.iterdescendants()
-        and not any(a.tag == "a" for a in f.iterancestors())
-    ]
+    for level in range(LEAD_PHOTO_LEVELS):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+        if level == 0:
+            continue
+        before = [
+            f
+            for f in scope.iter()
+            if positions[id(f)] < start
+            and _is_lead_candidate(f)
+            and main not in f.iterdescendants()
+            and not any(a.tag == "a" for a in f.iterancestors())
+            and not _in_chrome(f, scope)
+        ]
+        if before:
+            break
     if not before:
         return None
     lead = before[-1]
@@ -797,10 +895,176 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     return None if any(clean(e.text_content()) for e in between) else lead
 
 
+#: How far above a lone credit its photo may stand (span.credit in a caption wrapper beside
+#: the <img>: two levels).
+LONE_CREDIT_LEVELS = 2
+#: A credit longer than this is text, not a photographer's or agency's name.
+_MAX_CREDIT_CHARS = 120
+
+
+def _lone_credit_image(element: Any, base_url: str) -> tuple[Image | None, str]:
+    """The photo a lone credit stands beside, and how it was read; a caption printed before
+    the credit in the same element ("The mast. Image: Getty") is split from it."""
+    holder = element.getparent()
+    for _ in range(LONE_CREDIT_LEVELS):
+        if holder is None or _image_url(holder, base_url):
+            break
+        holder = holder.getparent()
+    url = _image_url(holder, base_url) if holder is not None else None
+    text, caption, how = clean(element.text_content()) or "", None, ""
+    for name, pattern in CAPTION_CREDIT_PATTERNS:
+        match = pattern.search(text)
+        if match and match.start() > 0:
+            caption, text, how = text[: match.start()].strip(), match.group(1), f"; {name}"
+            break
+    credit = _clean_credit(text)
+    if not (url and credit):
+        return None, ""
+    return Image(url=url, caption=caption, credit=credit), "a credit class beside a photo" + how
+
+
+def _is_lone_credit(element: Any) -> bool:
+    """A credit element outside any figure or caption (those read their own credits), the
+    outermost of its kind, short, and not an article's byline."""
+    if not isinstance(element.tag, str) or element.tag in ("small", "cite"):
+        return False
+    classes = _classes(element)
+    if not any(w in c for c in classes for w in CREDIT_CLASS_WORDS) or any(
+        "byline" in c for c in classes
+    ):
+        return False
+    text = clean(element.text_content()) or ""
+    if not text or len(text) > _MAX_CREDIT_CHARS:
+        return False
+    return not any(
+        a.tag in ("figure", "figcaption")
+        or _is_caption_class(a)
+        or any(w in c for c in _classes(a) for w in CREDIT_CLASS_WORDS)
+        or _is_image_object(a)
+        for a in element.iterancestors()
+    ) and not any(_is_caption_class(d) for d in element.iterdescendants())
+
+
+#: ARIA attributes by which a photo names the element holding its caption.
+ARIA_CAPTION_ATTRIBUTES: tuple[str, ...] = ("aria-describedby", "aria-labelledby")
+#: An unmarked caption printed beside a photo is at most this long (a paragraph is longer),
+#: and at most this many such texts follow the photo (a credit line, then the caption).
+_MAX_PRINTED_CAPTION_CHARS = 400
+_PRINTED_CAPTION_SIBLINGS = 2
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _is_photo_holder(element: Any) -> bool:
+    """An ``<img>``, or an element holding one photo and no text (its wrapper or link)."""
+    if not isinstance(element.tag, str):
+        return False
+    if element.tag in IMAGE_TAGS:
+        return True
+    return len(list(element.iter(*IMAGE_TAGS))) == 1 and not clean(element.text_content())
+
+
+def _has_printed_credit(text: str) -> bool:
+    """Text that is a credit line, or ends in one after its caption."""
+    if CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
+        return True
+    return any(
+        (m := pattern.search(text)) is not None and m.start() > 0
+        for _, pattern in CAPTION_CREDIT_PATTERNS
+    )
+
+
+def _is_caption_markup(element: Any) -> bool:
+    """A caption or credit class, or an ImageObject's caption or credit property."""
+    return (
+        _is_caption_class(element)
+        or any(w in c for c in _classes(element) for w in CREDIT_CLASS_WORDS)
+        or bool(_itemprops(element) & (CREDIT_ITEMPROPS | CAPTION_ITEMPROPS))
+    )
+
+
+def _has_marked_credit(element: Any) -> bool:
+    """A credit class or property inside (not a byline: a lead photo's neighbour may be the
+    article's byline)."""
+    return any(
+        (
+            any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
+            or any(p in CREDIT_CLASS_PARTS for c in _classes(e) for p in re.split(r"[-_]", c))
+            or _itemprops(e) & CREDIT_ITEMPROPS
+        )
+        and not any("byline" in c for c in _classes(e))
+        and 0 < len(clean(e.text_content()) or "") <= _MAX_CREDIT_CHARS
+        for e in element.iterdescendants()
+    )
+
+
+def _is_printed_caption(element: Any) -> bool:
+    """A short text right after a photo (or after another such text) that carries a credit,
+    printed or marked inside it: the caption of a CMS that marks neither ``<figcaption>`` nor
+    a caption class."""
+    if (
+        not isinstance(element.tag, str)
+        or element.tag in _HEADINGS | {"figure", "figcaption"}
+        or _is_caption_markup(element)
+        or any(
+            _is_caption_class(e) or _itemprops(e) & CAPTION_ITEMPROPS
+            for e in element.iterdescendants()
+        )
+    ):
+        return False  # marked captions and credits are read by their own rules
+    text = clean(element.text_content()) or ""
+    if (
+        not text
+        or len(text) > _MAX_PRINTED_CAPTION_CHARS
+        or next(element.iter(*IMAGE_TAGS), None) is not None
+        or not (_has_printed_credit(text) or _has_marked_credit(element))
+    ):
+        return False
+    before = element.getprevious()
+    for _ in range(_PRINTED_CAPTION_SIBLINGS):
+        if before is None:
+            return False
+        if _is_photo_holder(before):
+            return True
+        text = clean(before.text_content()) or ""
+        if not text or len(text) > _MAX_PRINTED_CAPTION_CHARS or not _has_printed_credit(text):
+            return False
+        before = before.getprevious()
+    return False
+
+
+def _is_lead_candidate(element: Any) -> bool:
+    """A captioned ``<figure>``, or a caption standing on its own (a hero photo's
+    ``<figcaption>`` or caption class outside any figure)."""
+    if element.tag == "figure":
+        return element.find(".//figcaption") is not None
+    if not (
+        element.tag == "figcaption"
+        or _is_caption_class(element)
+        or _is_printed_caption(element)
+        or _is_lone_credit(element)
+    ):
+        return False
+    return not any(a.tag == "figure" for a in element.iterancestors()) and bool(
+        clean(element.text_content())
+    )
+
+
 def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figure]:
     """Find the main text's photos: ``<figure>``s and captioned images (class "caption")."""
     found: list[_Figure] = []
     lead = _lead_figure(main, positions)
+    if lead is not None and lead.tag != "figure":
+        container = lead.getparent() if lead.getparent() is not None else lead
+        if _is_lone_credit(lead):
+            image, credit_how = _lone_credit_image(lead, base_url)
+        else:
+            image, credit_how = _figure_of(lead, container, base_url)
+        if image is not None:
+            via = "the lead photo's caption just before the article" + (
+                f"; credit: {credit_how}" if credit_how else ""
+            )
+            found.append(_Figure(image, positions[id(lead)], via))
+        lead = None
     for figure in ([lead] if lead is not None else []) + list(main.iter("figure")):
         if _in_chrome(figure, main) or _is_media_figure(figure):
             continue
@@ -810,21 +1074,29 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             # No <figcaption>, but a caption class inside (latimes: div.figure-caption).
             caption_el = next((e for e in figure.iterdescendants() if _is_caption_class(e)), None)
             how = "a caption class inside the <figure>"
+        if caption_el is None:
+            caption_el = next(
+                (e for e in figure.iterdescendants() if _itemprops(e) & CAPTION_ITEMPROPS), None
+            )
+            how = "itemprop=caption inside the <figure>"
         via = "<figure> without a caption"
         if caption_el is not None:
             image, credit_how = _figure_of(caption_el, figure, base_url)
             via = how + (f"; credit: {credit_how}" if credit_how else "")
         else:
             url = _image_url(figure, base_url)
-            image = Image(url=url) if url else None
+            credits = _credit_elements(figure)
+            credit = _clean_credit(clean(credits[0].text_content())) if credits else None
+            image = Image(url=url, credit=credit) if url or credit else None
+            if credit:
+                via = "<figure> without a caption; credit: credit/copyright class"
         if image is not None:
             if figure is lead:
                 via = "the lead <figure> just before the article; " + via
             found.append(_Figure(image, positions[id(figure)], via))
     for element in main.iter():
         if (
-            not _is_caption_class(element)
-            or element.tag == "figcaption"
+            not (_is_caption_class(element) or element.tag == "figcaption")
             or any(a.tag == "figure" for a in element.iterancestors())
             or any(_is_caption_class(d) for d in element.iterdescendants())
             or _in_chrome(element, main)
@@ -838,8 +1110,83 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             container = holder if holder is not None and _credit_elements(holder) else container
         image, credit_how = _figure_of(element, container, base_url)
         if image is not None and (image.caption or image.credit):
-            name = next(c for c in _classes(element) if "caption" in c)
-            via = f"caption class '{name}'" + (f"; credit: {credit_how}" if credit_how else "")
+            name = next(
+                (f"caption class '{c}'" for c in _classes(element) if _is_caption_class_name(c)),
+                "a <figcaption> beside the <figure>",
+            )
+            via = name + (f"; credit: {credit_how}" if credit_how else "")
+            found.append(_Figure(image, positions[id(element)], via))
+    for element in main.iter():
+        # An unmarked caption printed after a photo, known by the credit it carries.
+        if (
+            not _is_printed_caption(element)
+            or any(
+                a.tag in ("figure", "figcaption") or _is_caption_class(a) or _is_image_object(a)
+                for a in element.iterancestors()
+            )
+            or _in_chrome(element, main)
+        ):
+            continue
+        container = element.getparent() if element.getparent() is not None else element
+        image, credit_how = _figure_of(element, container, base_url)
+        if image is not None and image.credit:
+            via = "an unmarked caption after a photo, with a printed credit: " + credit_how
+            found.append(_Figure(image, positions[id(element)], via))
+    ids = {
+        e.get("id"): e for e in main.getroottree().iter() if isinstance(e.tag, str) and e.get("id")
+    }
+    for element in main.iter(*IMAGE_TAGS, "figure"):
+        # A photo whose caption an ARIA attribute points at (aria-describedby="caption-1").
+        targets = [
+            ids[i]
+            for a in ARIA_CAPTION_ATTRIBUTES
+            for i in (element.get(a) or "").split()
+            if i in ids
+        ]
+        url = _image_url(element, base_url)
+        if not targets or url is None or _in_chrome(element, main):
+            continue
+        target = targets[0]
+        if len(clean(target.text_content()) or "") > _MAX_PRINTED_CAPTION_CHARS:
+            continue
+        image, credit_how = _figure_of(target, target, base_url)
+        if image is not None and image.caption:
+            image.url = url
+            via = "the caption an aria-describedby/labelledby points at" + (
+                f"; credit: {credit_how}" if credit_how else ""
+            )
+            found.append(_Figure(image, positions[id(target)], via))
+    for element in main.iter():
+        # A photo with a credit and no caption (npr: span.creditwrap beside the <img>).
+        if not _is_lone_credit(element) or _in_chrome(element, main):
+            continue
+        image, via = _lone_credit_image(element, base_url)
+        if image is not None:
+            found.append(_Figure(image, positions[id(element)], via))
+    for element in main.iter():
+        # schema.org ImageObject microdata outside a <figure>: its caption and credit properties.
+        if (
+            not _is_image_object(element)
+            or element.tag == "figure"
+            or any(a.tag == "figure" for a in element.iterancestors())
+            or _in_chrome(element, main)
+        ):
+            continue
+        caption_el = next(
+            (
+                e
+                for e in element.iterdescendants()
+                if _itemprops(e) & CAPTION_ITEMPROPS and clean(e.text_content())
+            ),
+            None,
+        )
+        if caption_el is None:
+            continue
+        image, credit_how = _figure_of(caption_el, element, base_url)
+        if image is not None and image.caption:
+            via = "ImageObject microdata's caption" + (
+                f"; credit: {credit_how}" if credit_how else ""
+            )
             found.append(_Figure(image, positions[id(element)], via))
     for element in main.iter():
         # A caption kept in an attribute for a lightbox (data-caption on the <img> or its link).
@@ -859,17 +1206,75 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
                 m
                 for m in merged
                 if (fig.image.caption and m.image.caption == fig.image.caption)
-                or (fig.image.url and m.image.url == fig.image.url)
+                or (
+                    fig.image.url
+                    and m.image.url == fig.image.url
+                    and not (fig.image.caption and m.image.caption)  # one photo, two captions
+                )
             ),
             None,
         )
         if same is None:
             merged.append(fig)
         else:
-            same.image.credit = same.image.credit or fig.image.credit
+            credits = [c for c in (same.image.credit, fig.image.credit) if c]
+            if len(credits) == 2 and _key(credits[1]) not in _key(credits[0]):
+                same.image.credit = "; ".join(credits)  # a credit line and one in the caption
+            else:
+                same.image.credit = credits[0] if credits else None
             same.image.url = same.image.url or fig.image.url
             same.image.caption = same.image.caption or fig.image.caption
     return merged
+
+
+#: Sizes a CDN writes into a photo's file name ("fill.size_1248x702"): the same photo at
+#: another size has another name.
+_IMAGE_SIZE_RE = re.compile(r"\d+x\d+|\.(?:jpe?g|png|gif|webp|avif)$")
+
+
+def _photo_name(url: str) -> str:
+    """A photo's file name without its size and extension, to know it at any size."""
+    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    return _IMAGE_SIZE_RE.sub("", name)
+
+
+def _add_stated_captions(
+    figures: list[_Figure],
+    stated: list[Image],
+    doc: Any,
+    positions: dict[int, int],
+    base_url: str,
+) -> list[_Figure]:
+    """Add the JSON-LD ImageObjects' captions whose photo the page prints and the markup left
+    uncaptioned (a site logo's ImageObject is printed nowhere in the article)."""
+    given = [_key(f"{f.image.caption or ''} {f.image.credit or ''}") for f in figures]
+    added = list(figures)
+    for image in stated:
+        name = _photo_name(image.url or "")
+        text = _key(image.caption or image.credit or "")
+        if len(name) < 4 or not text or any(text in g or (g and g in text) for g in given):
+            continue
+        printed = next(
+            (
+                img
+                for img in doc.iter(*IMAGE_TAGS)
+                if not _in_chrome(img)
+                and (url := _image_url(img, base_url))
+                and _photo_name(url) == name
+            ),
+            None,
+        )
+        if printed is None:
+            continue
+        same = next((f for f in added if f.image.url and _photo_name(f.image.url) == name), None)
+        if same is not None and same.image.caption is None:
+            same.image.caption = image.caption
+            same.image.credit = same.image.credit or image.credit
+            same.via += "; caption from its JSON-LD ImageObject"
+        elif same is None:
+            via = "JSON-LD ImageObject caption, its photo printed on the page"
+            added.append(_Figure(replace(image), positions[id(printed)], via))
+    return sorted(added, key=lambda f: f.position)
 
 
 # --- audio -----------------------------------------------------------------------------------

@@ -138,6 +138,9 @@ class PageMeta:
     #: An episode's JSON-LD ``actor`` and ``contributor``, who are not its authors.
     guests: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    #: The article's JSON-LD ImageObjects that state a caption (or credit): the reader takes
+    #: one only when its photo is printed on the page.
+    captioned_images: list[Image] = field(default_factory=list)
     audio: list[AudioRef] = field(default_factory=list)
     section: str | None = None
     #: Where the title, date and authors above came from (``segcast import --explain``).
@@ -419,6 +422,22 @@ def _url(value: Any) -> str | None:
     return _text(value)
 
 
+#: JSON-LD ImageObject keys naming who made or owns the photo, in the order tried.
+IMAGE_CREDIT_KEYS: tuple[str, ...] = ("creditText", "copyrightHolder", "author", "creator")
+
+
+def _captioned_image(value: Any) -> Image | None:
+    """A JSON-LD ImageObject with its ``caption`` and credit (``creditText``, ...), if stated."""
+    if not isinstance(value, dict):
+        return None
+    url = _url(value)
+    caption = _text(value.get("caption"))
+    credit = next((c for k in IMAGE_CREDIT_KEYS if (c := _text(value.get(k)))), None)
+    if not url or not (caption or credit):
+        return None
+    return Image(url=url, caption=caption, credit=credit)
+
+
 def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
@@ -648,6 +667,11 @@ def read_metadata(doc: Any) -> PageMeta:
     image_url = _url(_resolve(main.get("image"), by_id)) or _first(tags, "image")
     if image_url:
         images.append(Image(url=image_url))
+    captioned_images = [
+        image
+        for value in _as_list(main.get("image"))
+        if (image := _captioned_image(_resolve(value, by_id))) is not None
+    ]
 
     audio = _jsonld_audio(objects, by_id)
     episode_seconds = parse_iso_duration(_text(main.get("duration") or main.get("timeRequired")))
@@ -686,6 +710,7 @@ def read_metadata(doc: Any) -> PageMeta:
         authors=authors,
         guests=guests,
         images=images,
+        captioned_images=captioned_images,
         audio=audio,
         section=_text(main.get("articleSection")) or _first(tags, "section"),
         title_source=title_source,

@@ -30,9 +30,46 @@ AIRTIME_LINE = re.compile(rf"(?:{vocabulary.alternation('airtime_words')})\b.*",
 CATEGORY_LINE = re.compile(
     r"[A-Z][\w'’-]*(?:\s*(?:&|and|/|,)?\s*[A-Z][\w'’-]*){0,4}",
 )
+#: Photo agencies and picture libraries whose names stand in credits ("Jane Roe/AFP",
+#: "REUTERS/Jane Roe", "(AP Photo/Jane Roe)"), lower case, matched case-insensitively.
+PHOTO_AGENCIES: tuple[str, ...] = (
+    "getty images",
+    "getty",
+    "ap photo",
+    "ap",
+    "associated press",
+    "afp",
+    "reuters",
+    "epa",
+    "epa-efe",
+    "efe",
+    "dpa",
+    "picture alliance",
+    "picture-alliance",
+    "imago",
+    "keystone",
+    "ansa",
+    "anp",
+    "belga",
+    "sipa",
+    "abaca",
+    "xinhua",
+    "kyodo",
+    "yonhap",
+    "tass",
+    "anadolu",
+    "bloomberg",
+    "nurphoto",
+    "zuma",
+    "shutterstock",
+    "istock",
+    "alamy",
+    "unsplash",
+    "courtesy",
+)
 #: Who took a photo: "Larry Busacca/Getty Images", "Photo: ...", "Courtesy of ...".
 CREDIT_LINE = re.compile(
-    r".{1,60}/\s*(?:getty images|ap|afp|reuters|ap photo|epa|shutterstock|istock|courtesy)"
+    rf".{{1,60}}/\s*(?:{'|'.join(PHOTO_AGENCIES)})"
     rf"|(?:{vocabulary.alternation('credit_words')})(?: (?:{vocabulary.alternation('credit_by')}))?"
     r"\s*[:©]?\s+.{1,60}"
     rf"|(?:{vocabulary.alternation('courtesy_words')}) .{{1,60}}"

@@ -163,6 +163,11 @@ ENGLISH = Vocabulary(
     courtesy_words=("courtesy(?: of)?",),
     credit_prefixes=(r"photo(?:graph)?s?(?: by)?", r"images?(?: by)?", "credit"),
     caption_credit_words=("photo", "image", "credit"),
+    caption_class_words=("caption", "cutline"),
+    credit_class_words=(
+        "credit", "byline", "copyright", "attribution", "photographer", "rightsnotice", "courtesy",
+    ),
+    credit_class_parts=("source",),
     host_line_labels=(
         "hosted by", "hosts?:", "with hosts?", "presented by", "presenters?:",
     ),

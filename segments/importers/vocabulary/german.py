@@ -148,6 +148,9 @@ GERMAN = Vocabulary(
     credit_words=("foto", "bild"),
     credit_prefixes=("foto", "bild", "quelle"),
     caption_credit_words=("foto",),
+    caption_class_words=("bildunterschrift", "bildtext"),
+    credit_class_words=("bildnachweis",),
+    credit_class_parts=("quelle", "fotograf"),
     tagline_hosts=(
         r"\b[Mm]it (?:Gastgeber(?:in)?\s+)?({name})\s*$",
         r"\b[Mm]oderation:?\s+({name})",

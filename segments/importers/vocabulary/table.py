@@ -159,6 +159,14 @@ class Vocabulary:
     credit_prefixes: tuple[str, ...] = ()
     #: Words of a credit in brackets at a caption's end: "... (Photo: AP)".
     caption_credit_words: tuple[str, ...] = ()
+    #: Parts of a class or id (substrings, lower case) that CMSes give a photo's caption:
+    #: "wp-caption-text", "image-caption", "legende", "bildunterschrift".
+    caption_class_words: tuple[str, ...] = ()
+    #: Parts of a class or id (substrings, lower case) marking a photo's credit inside a
+    #: caption or figure: "image-credit", "copyright", "attribution".
+    credit_class_words: tuple[str, ...] = ()
+    #: Whole parts of a class (split at "-" and "_") marking a credit: "span.source_image".
+    credit_class_parts: tuple[str, ...] = ()
 
     # -- show header (``text``, ``html``, ``htmlmeta``) ----------------------------------------
     #: Header lines naming the hosts: "Hosted by John Horn" (case-insensitive, before the names).

@@ -184,6 +184,111 @@ CAPTIONS = [
         None,
     ),
     (
+        "ImageObject microdata: the copyrightHolder, with its hidden label, is the credit",
+        '<figcaption itemprop="caption description"><span>The mast at dawn.</span>'
+        '<span itemprop="copyrightHolder"><span class="hidden">Credit</span>'
+        "<span>Jane Roe/Agency</span></span></figcaption>",
+        "The mast at dawn.",
+        "Jane Roe/Agency",
+    ),
+    (
+        "near miss: another microdata property in a caption is no credit",
+        '<figcaption>The mast at dawn, seen from <span itemprop="name">Brest</span></figcaption>',
+        "The mast at dawn, seen from Brest",
+        None,
+    ),
+    (
+        "no <figcaption>: the figure's itemprop=caption",
+        '<div itemprop="caption">The mast at dawn.</div>',
+        "The mast at dawn.",
+        None,
+    ),
+    (
+        "a credit class: attribution",
+        '<figcaption>The mast at dawn.</figcaption><div class="attribution">Jane Roe</div>',
+        "The mast at dawn.",
+        "Jane Roe",
+    ),
+    (
+        "an empty caption with its text in data-caption, its credit in data-copyright",
+        '<figcaption class="legende" data-caption="Le studio de Brest.">'
+        '<span class="source_image" data-copyright="AFP/Jane Roe"></span></figcaption>',
+        "Le studio de Brest.",
+        "AFP/Jane Roe",
+    ),
+    (
+        "near miss: a class that only contains a credit word's letters is no credit",
+        '<figcaption>The mast at dawn. <span class="resources">Seen from Brest</span></figcaption>',
+        "The mast at dawn. Seen from Brest",
+        None,
+    ),
+    (
+        "a German CMS's caption class",
+        '<div class="bildunterschrift">Das Studio in Bremen.</div>',
+        "Das Studio in Bremen.",
+        None,
+    ),
+    (
+        "'Photo by' after the caption, no colon",
+        "<figcaption>The mast at dawn. Photo by Jane Roe</figcaption>",
+        "The mast at dawn.",
+        "Jane Roe",
+    ),
+    (
+        "a copyright sign after the caption",
+        "<figcaption>The mast at dawn. © Jane Roe</figcaption>",
+        "The mast at dawn.",
+        "Jane Roe",
+    ),
+    (
+        "'Name / Agency' after the caption's last sentence",
+        "<figcaption>The mast at dawn. Jane Roe / AFP</figcaption>",
+        "The mast at dawn.",
+        "Jane Roe / AFP",
+    ),
+    (
+        "'Photograph:' after the caption",
+        "<figcaption>The mast at dawn. Photograph: Jane Roe for the Radio</figcaption>",
+        "The mast at dawn.",
+        "Jane Roe for the Radio",
+    ),
+    (
+        "French 'Photo Name / Agency' without a colon",
+        "<figcaption>Le studio de Brest. Photo Jean Dupont / AFP</figcaption>",
+        "Le studio de Brest.",
+        "Jean Dupont / AFP",
+    ),
+    (
+        "German 'Foto: Name / Agency'",
+        "<figcaption>Das Studio in Bremen. Foto: Jan Roth / dpa</figcaption>",
+        "Das Studio in Bremen.",
+        "Jan Roth / dpa",
+    ),
+    (
+        "an agency credit in brackets",
+        "<figcaption>The mast in 2016. (Jane Roe / AP)</figcaption>",
+        "The mast in 2016.",
+        "Jane Roe / AP",
+    ),
+    (
+        "'AGENCY/Name' after the caption, a dash as separator too",
+        "<figcaption>The mast at dawn. REUTERS/Jane Roe</figcaption>",
+        "The mast at dawn.",
+        "REUTERS/Jane Roe",
+    ),
+    (
+        "near miss: an agency named inside a sentence is no credit",
+        "<figcaption>The AP reporter talks to the crowd. The crowd answers.</figcaption>",
+        "The AP reporter talks to the crowd. The crowd answers.",
+        None,
+    ),
+    (
+        "near miss: a slash in the caption's last sentence is no credit",
+        "<figcaption>Ratio 3/4 of the mast was built by AP engineers.</figcaption>",
+        "Ratio 3/4 of the mast was built by AP engineers.",
+        None,
+    ),
+    (
         "near miss: a caption that mentions a photo keeps its words",
         "<figcaption>A photo of the harbour taken from the old mast.</figcaption>",
         "A photo of the harbour taken from the old mast.",
@@ -201,6 +306,173 @@ def test_caption_and_credit_patterns(
     raw = page(f'<figure><img src="https://x.org/mast.jpg">{caption_html}</figure>')
     assert [(i.caption, i.credit) for i in raw.images] == [(caption, credit)]
     assert all(b.kind in ("caption", "credit") for b in raw.blocks if "mast" in b.text.lower())
+
+
+def test_a_figure_without_a_photo_takes_no_photo_from_around_it() -> None:
+    # A lazy-loaded figure has no <img> yet; the photo next to it is another figure's.
+    raw = page(
+        '<div><figure><img src="https://x.org/mast.jpg"><figcaption>The mast at dawn.'
+        "</figcaption></figure><figure><div></div><figcaption>The studio at night."
+        "</figcaption></figure></div>"
+    )
+    assert [(i.url, i.caption) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn."),
+        (None, "The studio at night."),
+    ]
+
+
+def test_a_figcaption_printed_after_its_figure_captions_that_photo() -> None:
+    raw = page(
+        '<div class="step"><figure><img src="https://x.org/mast.jpg"></figure>'
+        '<figcaption class="small">The mast at dawn.</figcaption></div>'
+    )
+    assert [(i.url, i.caption) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.")
+    ]
+    assert all(b.kind == "caption" for b in raw.blocks if "mast" in b.text)
+
+
+def test_near_miss_a_figcaption_in_page_chrome_is_no_caption() -> None:
+    raw = page(
+        '<div class="sidebar"><figure><img src="https://x.org/ad.jpg"></figure>'
+        "<figcaption>Subscribe to our station.</figcaption></div>"
+    )
+    assert all(i.caption is None for i in raw.images)
+
+
+def test_one_photo_printed_twice_keeps_both_captions() -> None:
+    raw = page(
+        '<figure><img src="https://x.org/mast.jpg"><figcaption>The mast at dawn.</figcaption>'
+        "</figure><p>A middle paragraph between the two photos of the mast.</p><figure>"
+        '<img src="https://x.org/mast.jpg"><figcaption>The mast at night.</figcaption></figure>'
+    )
+    assert [i.caption for i in raw.images] == ["The mast at dawn.", "The mast at night."]
+
+
+LONE_CREDIT = (
+    '<div class="photo"><img src="https://x.org/mast.jpg"><div class="captionwrap">'
+    "{credit}</div></div>"
+)
+
+
+def test_a_photo_with_a_credit_and_no_caption_keeps_its_credit() -> None:
+    raw = page(LONE_CREDIT.format(credit='<span class="rightsnotice">Jane Roe/Agency</span>'))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", None, "Jane Roe/Agency")
+    ]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        '<span class="byline">By Jane Roe</span>',  # the article's byline, not a photo's
+        '<span class="credit">Jane Roe</span>'.replace("Jane Roe", "A long sentence. " * 10),
+    ],
+)
+def test_near_miss_a_byline_or_a_long_text_beside_a_photo_is_no_credit(credit: str) -> None:
+    assert all(i.credit is None for i in page(LONE_CREDIT.format(credit=credit)).images)
+
+
+def test_near_miss_a_credit_class_without_a_photo_near_it_is_no_photo() -> None:
+    raw = page('<div><p>Some text.</p><span class="credit">Jane Roe</span></div>')
+    assert raw.images == []
+
+
+def test_a_figure_with_a_credit_and_no_caption_keeps_its_credit() -> None:
+    raw = page(
+        '<figure><div><img src="https://x.org/mast.jpg"><div class="attribution">Jane Roe/'
+        "Agency</div></div></figure>"
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", None, "Jane Roe/Agency")
+    ]
+
+
+PRINTED_CAPTION = (
+    '<div class="slide"><a href="#"><img src="https://x.org/mast.jpg"></a></div>{text}'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        (
+            "<div><p>The mast at dawn, seen from the harbour. (AP Photo/Jane Roe)</p></div>",
+            "The mast at dawn, seen from the harbour.",
+            "AP Photo/Jane Roe",
+        ),
+        (
+            "<div><span>The mast at dawn.</span> <span>Credit: Courtesy of Radio Brest</span>"
+            "</div>",
+            "The mast at dawn.",
+            "Courtesy of Radio Brest",
+        ),
+        (
+            '<div><p>The mast at dawn.<span class="source">Radio Brest</span></p></div>',
+            "The mast at dawn.",
+            "Radio Brest",
+        ),
+        (
+            "<div>Photo by: Radio Brest</div><div>The mast at dawn. (AP Photo/Jane Roe)</div>",
+            "The mast at dawn.",
+            "Radio Brest; AP Photo/Jane Roe",
+        ),
+    ],
+)
+def test_an_unmarked_caption_after_a_photo_is_known_by_its_printed_credit(
+    text: str, caption: str, credit: str
+) -> None:
+    raw = page(PRINTED_CAPTION.format(text=text))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", caption, credit)
+    ]
+    assert all("mast at dawn" not in b.text for b in raw.blocks if b.kind == "paragraph")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>The mast at dawn was the first thing the new crew saw of the station.</p>",
+        '<p>The mast at dawn was the first thing the new crew saw of the station. <span class="'
+        'byline">Jane Roe</span></p>',
+    ],
+)
+def test_near_miss_a_paragraph_after_a_photo_without_a_credit_stays_text(text: str) -> None:
+    raw = page(PRINTED_CAPTION.format(text=text))
+    assert all(i.caption is None for i in raw.images)
+    assert any(b.text.startswith("The mast at dawn was the first") for b in raw.blocks)
+
+
+def test_a_credit_element_holding_the_caption_too_is_split_and_picture_sources_give_the_url() -> (
+    None
+):
+    raw = page(
+        '<div class="lede-image"><picture><source srcset="https://x.org/mast.jpg 1x">'
+        '<img class="responsive"></picture><div class="lede-credit">The mast at dawn. '
+        "Image: Jane Roe</div></div>"
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.", "Jane Roe")
+    ]
+
+
+IMAGE_OBJECT = (
+    '<div itemscope itemtype="https://schema.org/ImageObject"><img src="https://x.org/mast.jpg">'
+    '{caption}<span itemprop="creditText">Jane Roe</span></div>'
+)
+
+
+def test_image_object_microdata_outside_a_figure_gives_caption_and_credit() -> None:
+    raw = page(IMAGE_OBJECT.format(caption='<p itemprop="caption">The mast at dawn.</p>'))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.", "Jane Roe")
+    ]
+    assert all("mast at dawn" not in b.text for b in raw.blocks if b.kind == "paragraph")
+
+
+def test_near_miss_image_object_without_a_caption_property_gives_no_caption() -> None:
+    raw = page(IMAGE_OBJECT.format(caption="<p>The mast at dawn, seen from the harbour.</p>"))
+    assert all(i.caption is None for i in raw.images)
 
 
 NPR_PHOTO = (
@@ -239,6 +511,43 @@ def test_near_miss_a_photo_before_other_text_is_not_the_articles_lead() -> None:
     between = "<div><h2>More from the station</h2><p>A teaser for another story.</p></div>"
     raw = page(before=LEAD_PHOTO.format(between=between))
     assert all(i.caption != "The studio at night." for i in raw.images)
+
+
+HERO_CAPTION = (
+    '<div class="hero"><div class="media"><img src="https://x.org/lead.jpg"></div>'
+    "<h2>Case page</h2>{between}<figcaption>The studio at night. Photograph: Jane Roe"
+    "</figcaption></div>"
+)
+
+
+def test_a_hero_photos_caption_outside_any_figure_just_before_the_article() -> None:
+    raw = page(before=HERO_CAPTION.format(between=""))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/lead.jpg", "The studio at night.", "Jane Roe")
+    ]
+    assert all("studio at night" not in b.text for b in raw.blocks if b.kind == "paragraph")
+
+
+def test_near_miss_a_caption_followed_by_other_text_is_not_the_lead_photos() -> None:
+    between = ""
+    raw = page(
+        before=HERO_CAPTION.format(between=between)
+        + "<div><h3>More from the station</h3><p>A teaser for another story.</p></div>"
+    )
+    assert all(i.caption != "The studio at night." for i in raw.images)
+
+
+def test_the_lead_photo_in_a_page_header_beside_the_text_column() -> None:
+    # header and text column are siblings three levels above the article's text
+    raw = read_html_page(
+        "<html><body><main><div class='header'><h1>Case page</h1><figure>"
+        "<img src='https://x.org/lead.jpg'><figcaption>The studio at night.</figcaption>"
+        "</figure></div><div class='content'><div class='column'><div class='body'>"
+        f"<p>{'An opening paragraph that sets the scene for this case. ' * 4}</p>"
+        f"<p>{CLOSING}</p></div></div></div></main></body></html>",
+        "case.html",
+    )
+    assert [i.caption for i in raw.images] == ["The studio at night."]
 
 
 DATA_CAPTIONS = [
@@ -1622,3 +1931,48 @@ def test_byline_paragraphs(line: str, names: list[str]) -> None:
     text = f"Night shift\n\n{line}\n\nThe harbour works through the night, and so do its crews.\n"
     segment = build_segment(read_text_page(text, "page.txt"))
     assert [p.name for p in segment.people if p.role == "reporter"] == names
+
+
+def test_figures_beside_the_one_paragraph_that_holds_the_text_keep_their_captions() -> None:
+    long = "The station began broadcasting from a shed by the harbour in the spring. " * 12
+    html = (
+        f"<html><body><h2>A page</h2><p>{long}</p><figure><img src='https://x.org/mast.jpg'>"
+        "<figcaption>The mast at dawn.</figcaption></figure><p>Short.</p></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert [i.caption for i in raw.images] == ["The mast at dawn."]
+
+
+JSON_LD_IMAGE = (
+    '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+    '"NewsArticle", "headline": "Case page", "image": {"@type": "ImageObject", "url": '
+    '"https://x.org/img/mast.size_1200x675.jpg", "caption": "The mast at dawn.", '
+    '"creditText": "Jane Roe"}}</script>'
+)
+
+
+def test_a_json_ld_image_caption_is_taken_when_its_photo_is_printed_at_any_size() -> None:
+    raw = page('<div><img src="https://x.org/img/mast.size_640x360.jpg"></div>', head=JSON_LD_IMAGE)
+    assert [(i.caption, i.credit) for i in raw.images] == [("The mast at dawn.", "Jane Roe")]
+
+
+def test_near_miss_a_json_ld_image_caption_whose_photo_is_not_printed_is_left_out() -> None:
+    raw = page('<div><img src="https://x.org/img/studio.jpg"></div>', head=JSON_LD_IMAGE)
+    assert all(i.caption is None for i in raw.images)
+
+
+def test_a_caption_an_aria_attribute_points_at_captions_that_photo() -> None:
+    raw = page(
+        '<div><img src="https://x.org/mast.jpg" aria-describedby="cap-1"></div>'
+        "<p>A middle paragraph that stands between the photo and its caption.</p>"
+        '<div id="cap-1">The mast at dawn. Photo: Jane Roe</div>'
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.", "Jane Roe")
+    ]
+    assert all("mast at dawn" not in b.text for b in raw.blocks if b.kind == "paragraph")
+
+
+def test_near_miss_an_aria_attribute_pointing_at_nothing_gives_no_caption() -> None:
+    raw = page('<div><img src="https://x.org/mast.jpg" aria-describedby="missing"></div>')
+    assert all(i.caption is None for i in raw.images)
