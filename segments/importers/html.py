@@ -29,6 +29,7 @@ import trafilatura.settings
 from segments.errors import InputError, ScheduleError
 from segments.importers import structure, vocabulary
 from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
+from segments.importers.furniture import cut_furniture_tail
 from segments.importers.htmlmeta import (
     TITLE_SEPARATORS,
     byline_people,
@@ -228,6 +229,8 @@ class _Item:
     links: list[tuple[str, str]] = field(default_factory=list)
     #: Index of its element in document order; None until (or unless) the element is found.
     position: int | None = None
+    #: A heading's level (``<h2>`` is 2), when trafilatura kept it.
+    level: int | None = None
 
     @property
     def text(self) -> str:
@@ -300,7 +303,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if title:
         reasons.append(Reason("title", title, title_rule))
     items = [part for item in items for part in _split_at_breaks(item)]
-    blocks = _blocks(items, figures, title, main, reasons)
+    blocks = _blocks(items, figures, title, main, reasons, page_url=base_url)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
 
@@ -362,6 +365,9 @@ def read_html_page(html: str, path: str) -> RawPage:
             if description == clean(meta.description)
             else ("meta description, decoded (and completed from the page's intro if it was cut)")
         )
+        description, tail = cut_furniture_tail(description)
+        if tail is not None:
+            rule += f"; cut before the show notes' furniture ({tail}, furniture-tail)"
         reasons.append(Reason("summary", description, rule))
     return RawPage(
         path=path,
@@ -563,7 +569,10 @@ def _items(body: Any) -> Iterator[_Item]:
     for child in body:
         tag = child.tag
         if tag == "head":
-            yield _Item("heading", _xml_runs(child))
+            rend = re.fullmatch(r"h([1-6])", child.get("rend") or "")
+            links = [(ref.xpath("string()"), ref.get("target") or "") for ref in child.iter("ref")]
+            level = int(rend.group(1)) if rend else None
+            yield _Item("heading", _xml_runs(child), links=links, level=level)
         elif tag == "list":
             for entry in child.iter("item"):
                 yield _Item("list_item", _xml_runs(entry))
@@ -1031,11 +1040,13 @@ def _blocks(
     title: str | None,
     main: Any,
     reasons: list[Reason] | None = None,
+    page_url: str = "",
 ) -> list[Block]:
     """Turn extracted items into blocks; captions go where their figure stands.
 
     A question that is a link to another page is kept as text, with a "question" reason when
-    ``reasons`` is given.
+    ``reasons`` is given. A paragraph or heading that is only a link to another of the site's
+    pages (``page_url``'s) is a teaser for it and dropped.
     """
     caption_keys: set[str] = set()
     for fig in figures:
@@ -1066,6 +1077,8 @@ def _blocks(
         if item.inner is not None and _in_chrome(item.inner, stop):
             continue
         if _only_tag_links(text, item.links):
+            continue
+        if item.kind in ("paragraph", "heading") and _teaser_link(text, item.links, page_url):
             continue
         kept.append(item)
 
@@ -1186,6 +1199,52 @@ def _only_audio(text: str, audio_texts: list[str]) -> bool:
     return len(words) <= 2
 
 
+#: A teaser: the link's words, at most this many words beside them (a label "Lire :", a kicker).
+TEASER_LABEL_MAX_WORDS = 4
+#: A link of fewer words is a name or a source, not another article's headline.
+TEASER_LINK_MIN_WORDS = 4
+
+
+def _site(url: str) -> str:
+    """The site of an address: its host without "www." and subdomains ("www.lemonde.fr")."""
+    labels = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":")[0].split(".")
+    # "heraldsun.com.au", "bbc.co.uk": a short second-level label belongs to the suffix.
+    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _teaser_link(text: str, links: list[tuple[str, str]], page_url: str) -> bool:
+    """Tell a block that is one link to another of the site's articles ("Lire : <a>...</a>").
+
+    The link's text is the block, at most behind a short label or kicker; it points to another
+    page of the page's own site (a relative address, or the same site). A show's notes linking
+    out to a book or a guest's site are other sites: they stay.
+
+    >>> _teaser_link("Lire : Que sont les IMSI-catchers ?", [(
+    ...     "Que sont les IMSI-catchers ?", "/pixels/article/imsi.html")], "https://a.fr/x")
+    True
+    >>> _teaser_link("The Book of Radio by Jane Roe", [(
+    ...     "The Book of Radio by Jane Roe", "https://books.example/radio")], "https://a.fr/x")
+    False
+    """
+    if not page_url:
+        return False
+    # Nested refs repeat a link, relative or absolute.
+    distinct = {(clean(t) or "", urljoin(page_url, h.strip())) for t, h in links}
+    if len(distinct) != 1:
+        return False
+    link_text, target = distinct.pop()
+    if len(link_text.split()) < TEASER_LINK_MIN_WORDS or link_text not in text:
+        return False
+    rest = text.replace(link_text, " ").strip(" >»›:|-–—")
+    if len(rest.split()) > TEASER_LABEL_MAX_WORDS or len(rest) >= len(link_text):
+        return False
+    if urlsplit(target).scheme not in ("http", "https") or _audio_mime(target):
+        return False
+    same_page = urlsplit(target).path.rstrip("/") == urlsplit(page_url).path.rstrip("/")
+    return _site(target) == _site(page_url) and not same_page
+
+
 def _only_tag_links(text: str, links: list[tuple[str, str]]) -> bool:
     """Tell whether a block is only links to tag or category pages (a topic list)."""
     tags = [t for t, href in links if TAG_LINK_RE.search(href)]
@@ -1256,7 +1315,7 @@ def _classify(
     if item.kind == "heading" and asked_in_headings and text.endswith("?"):
         return [Block(text=text, kind="question")]
     if item.kind in ("heading", "list_item"):
-        return [Block(text=text, kind=item.kind)]
+        return [Block(text=text, kind=item.kind, level=item.level)]
     runs = _visible(item.runs)
     speaker = None
     split = _split_label(item.runs)

@@ -179,7 +179,14 @@ GERMAN = Vocabulary(
     comment_preps=("zu",),
     metadata_labels=("veröffentlicht am", "dauer", "lizenz", "kategorien"),
     metadata_field_labels=("kategorien", "schlagworte", "dauer", "lizenz"),
-    related_list_labels=("mehr zum thema", "weitere folgen"),
+    related_list_labels=(
+        "mehr zum thema",
+        "weitere folgen",
+        "lesen sie (?:auch|mehr|hier)",
+        "auch interessant",
+        "(?:das )?könnte sie (?:auch )?interessieren",
+        "passend zum thema",
+    ),
     site_links=("impressum", "datenschutz(?:erklärung)?"),
     site_links_joined=("impressum", "datenschutz(?:erklärung)?"),
     cite_labels=("diese folge zitieren",),
@@ -195,6 +202,11 @@ GERMAN = Vocabulary(
         "listen-button": (r"anhören",),
         "subscribe": (r"abonnieren",),
         "related-links": (r"mehr zum thema:?",),
+        "author-bio": (
+            r"{name} (?:ist|war) (?:\w+ ){0,3}(?:redakteur(?:in)?|journalist(?:in)?|reporter(?:in)?"
+            r"|korrespondent(?:in)?|autor(?:in)?|volontär(?:in)?|kolumnist(?:in)?)"
+            r" (?:bei|für|der|des|im|von)\b.{0,300}",
+        ),
         "advertisement": (r"anzeige",),
         "widget-message": (r"(?:bitte warten|wird geladen|lädt)(?:\.\.\.|…)?",),
         "navigation": (r"zum inhalt springen|menü",),

@@ -1394,3 +1394,68 @@ def test_explain_names_the_rules_that_named_the_speakers(tmp_path: Path) -> None
             "nobody: an editor's note about the interview (qa-interview-note)"
         ),
     }
+
+
+# --- furniture: teasers for the site's other articles, show-note tails ------------------------
+
+URL_HEAD = '<link rel="canonical" href="https://news.example.co.uk/2015/04/12/the-strike.html">'
+
+TEASERS = [
+    # case, snippet, whether the snippet's block is a teaser
+    (
+        "a paragraph that is only a link to another article of the site",
+        '<p><a href="https://www.news.example.co.uk/2015/04/08/why-it-lasts.html">Why the'
+        " strike at the station lasts so long</a></p>",
+        True,
+    ),
+    (
+        "behind a label, the link relative",
+        '<p><strong>Read our explainer: <a href="/2015/04/08/why-it-lasts.html">Why the strike'
+        " at the station lasts so long</a></strong></p>",
+        True,
+    ),
+    (
+        "a heading of a kicker and a link",
+        '<h4><strong>Wave of anger</strong> <a href="/opinion/doctors-know-best.html">Doctors'
+        " know best, not the influencers</a></h4>",
+        True,
+    ),
+    (
+        "near miss: a link to another site (show notes' resources)",
+        '<p><a href="https://books.example.org/radio">The Book of Radio by Jane Roe and'
+        " John Doe</a></p>",
+        False,
+    ),
+    (
+        "near miss: a sentence with a link in it",
+        '<p>The union said <a href="/2015/04/08/why-it-lasts.html">the strike would go on</a>'
+        " until the management gave in to every one of its demands.</p>",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "teaser"), TEASERS, ids=[t[0] for t in TEASERS])
+def test_teaser_links_to_the_sites_other_articles(case: str, snippet: str, teaser: bool) -> None:
+    raw = page(snippet, head=URL_HEAD)
+    assert (inner(raw) == []) is teaser
+
+
+def test_the_description_is_cut_before_the_show_notes_furniture() -> None:
+    description = "We talk about the strike! Acme - Sponsor If you want to track errors, use Acme."
+    raw = page(head=f'<meta name="description" content="{description}">')
+    assert raw.description == "We talk about the strike!"
+    assert any("furniture-tail" in r.rule for r in raw.reasons if r.field == "summary")
+
+
+def test_a_sponsor_section_in_show_notes_goes_up_to_the_next_section() -> None:
+    snippet = (
+        "<h2>Links</h2><ul><li>RedwoodJS, a framework for the web</li></ul><h2>Sponsors</h2>"
+        "<h3>Acme Cloud</h3><p>Acme Cloud is the fastest way to ship apps. Visit acme.example.</p>"
+        "<h2>Get involved</h2><p>Please join us in helping the food bank this winter.</p>"
+    )
+    raw = page(snippet)
+    segment = build_segment(raw)
+    text = " ".join(p for s in segment.transcript for p in [s.heading or "", *s.paragraphs])
+    assert "Acme" not in text
+    assert "food bank" in text and "RedwoodJS" in text
