@@ -111,6 +111,11 @@ CHROME_WORDS: frozenset[str] = frozenset(
     }
 )
 
+#: Chrome words that also wrap a page's own player: a share bar's "Download Mp3" link, a page
+#: builder's "widget" around the episode player. Audio under only these is taken when the page
+#: offers no audio outside chrome.
+PLAYER_CHROME_WORDS: frozenset[str] = frozenset({"share", "sharing", "social", "widget"})
+
 #: Inline styles of an element hidden until a script shows it (pop-ups, overlays, banners).
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -175,8 +180,10 @@ AUDIO_DATA_ATTRIBUTES: tuple[str, ...] = (
 _URL_VALUE_RE = re.compile(r"^(?:https?:|/|\.{0,2}/|[\w.-]+/)[^\s\"'{}<>]*$")
 #: An audio file's address in a script's JSON ("url": "https:\/\/.../ep1.mp3"); the key may
 #: carry a prefix ("media_url", "trackable_media_url": transistor's data-episodes).
+#: The key may also stand unquoted (a Nuxt or Next state object: ``audio:"https:\u002F..."``).
 _SCRIPT_AUDIO_RE = re.compile(
-    r'"(?:\w*_)?(?:url|src|file|href|contentUrl|audioUrl|mp3|stream|enclosure)"\s*:\s*'
+    r'(?:"(?:\w*_)?(?:url|src|file|href|contentUrl|audioUrl|mp3|stream|enclosure|audio)"'
+    r"|(?<![\w\"])(?:\w*_)?(?:url|src|file|contentUrl|audioUrl|mp3|enclosure|audio))\s*:\s*"
     r'"(https?:[^"\s]+?\.(?:mp3|m4a|aac|ogg|oga|opus)(?:\?[^"\s]*)?)"',
     re.IGNORECASE,
 )
@@ -914,9 +921,13 @@ def _audio(
     """Collect audio from ``<audio>``, audio links and the page's metadata; best first."""
     main_ids = {id(e) for e in main.iter()}
     found: list[_Audio] = []
+    in_player_chrome: list[_Audio] = []  # used only when nothing else is found
     for element in doc.iter("audio", "source", "a"):
+        into = found
         if _in_chrome(element):
-            continue
+            if not _in_player_chrome(element):
+                continue
+            into = in_player_chrome
         position = positions[id(element)]
         in_main = id(element) in main_ids
         if element.tag == "a":
@@ -929,7 +940,8 @@ def _audio(
             ref.url, ref.mime_type = urljoin(base_url, href), mime
             if ref.label and re.match(r"^(?:https?:|www\.|/)", ref.label):
                 ref.label = None  # the link prints its own address
-            found.append(_Audio(ref, position, in_main, True, "link to an audio file"))
+            via = "link to an audio file"
+            into.append(_Audio(ref, position, in_main, True, via + _chrome_note(into, found)))
         else:
             src = (element.get("src") or "").strip()
             if element.tag == "source" and element.getparent().tag != "audio":
@@ -941,7 +953,8 @@ def _audio(
             ref = AudioRef(
                 url=urljoin(base_url, src), mime_type=mime, label=_player_caption(element)
             )
-            found.append(_Audio(ref, position, in_main, False, f"<{element.tag} src>"))
+            via = f"<{element.tag} src>" + _chrome_note(into, found)
+            into.append(_Audio(ref, position, in_main, False, via))
     for element in doc.iter():
         if not isinstance(element.tag, str) or element.tag in ("audio", "source", "img"):
             continue
@@ -955,6 +968,7 @@ def _audio(
                 break
     last = len(positions)
     found += [_Audio(replace(r), last, False, False, via) for r, via in stated if r.url]
+    found = found or in_player_chrome
 
     merged: dict[tuple[str, str], _Audio] = {}
     for entry in found:
@@ -968,6 +982,25 @@ def _audio(
         key=lambda a: (not a.in_main, a.ref.mime_type != "audio/mpeg", a.position),
     )
     return ordered
+
+
+def _in_player_chrome(element: Any) -> bool:
+    """Tell audio whose only chrome ancestors are marked by ``PLAYER_CHROME_WORDS`` classes."""
+    for node in [element, *element.iterancestors()]:
+        if not _is_chrome(node):
+            continue
+        if node.tag in CHROME_TAGS or _is_hidden(node):
+            return False
+        words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
+        if words & (CHROME_WORDS - PLAYER_CHROME_WORDS):
+            return False
+    return True
+
+
+def _chrome_note(into: list[_Audio], found: list[_Audio]) -> str:
+    if into is found:
+        return ""
+    return " in a share bar or widget, the page's only audio (audio-player-chrome)"
 
 
 def _script_audio(doc: Any) -> list[AudioRef]:
@@ -991,7 +1024,7 @@ def _script_audio(doc: Any) -> list[AudioRef]:
     ]
     for text in texts:
         for match in _SCRIPT_AUDIO_RE.finditer(text):
-            url = match.group(1).replace("\\/", "/")
+            url = match.group(1).replace("\\/", "/").replace("\\u002F", "/")
             if any(ref.url == url for ref in found):
                 continue
             around = text[

@@ -333,6 +333,47 @@ AUDIO = [
         '<script>var gallery = {"url": "https://x.org/a/photo.jpg", "size": 20480};</script>',
         [],
     ),
+    (
+        "a Nuxt state object: unquoted key, slashes escaped as \\u002F",
+        '<script>window.__NUXT__={episode:{title:"Ep 9",audio:"https:\\u002F\\u002Fx.org'
+        '\\u002Fredirect.mp3\\u002Fcdn.x.org\\u002Fep9\\u002Fdefault.mp3?aid=rss"}};</script>',
+        [
+            AudioRef(
+                url="https://x.org/redirect.mp3/cdn.x.org/ep9/default.mp3?aid=rss",
+                mime_type="audio/mpeg",
+            )
+        ],
+    ),
+    (
+        "the page's only player, wrapped in a page builder's widget",
+        '<div class="elementor-widget-container"><div class="player">'
+        '<audio preload="none" src="https://cdn.x.org/ep9/default_tc.mp3?aid=embed"></audio>'
+        "</div></div>",
+        [AudioRef(url="https://cdn.x.org/ep9/default_tc.mp3?aid=embed", mime_type="audio/mpeg")],
+    ),
+    (
+        "the page's only download link, in a share bar",
+        '<div class="episode-share"><a href="https://cdn.x.org/ep9/default_tc.mp3">Download Mp3'
+        "</a></div>",
+        [
+            AudioRef(
+                url="https://cdn.x.org/ep9/default_tc.mp3",
+                label="Download Mp3",
+                mime_type="audio/mpeg",
+            )
+        ],
+    ),
+    (
+        "near miss: a share bar's audio when the page has its own player",
+        '<audio src="https://cdn.x.org/ep9.mp3"></audio><div class="share">'
+        '<a href="https://cdn.x.org/other.mp3">Download Mp3</a></div>',
+        [AudioRef(url="https://cdn.x.org/ep9.mp3", mime_type="audio/mpeg")],
+    ),
+    (
+        "near miss: a widget of related stories stays chrome",
+        '<div class="widget related"><audio src="https://cdn.x.org/other.mp3"></audio></div>',
+        [],
+    ),
 ]
 
 
