@@ -1500,3 +1500,22 @@ def test_a_sponsor_section_in_show_notes_goes_up_to_the_next_section() -> None:
     text = " ".join(p for s in segment.transcript for p in [s.heading or "", *s.paragraphs])
     assert "Acme" not in text
     assert "food bank" in text and "RedwoodJS" in text
+
+
+PLAYER_PAGE = """<!DOCTYPE html><html><head><title>{title}</title></head><body><div class="player">
+<p>In this episode we talk with two founders about the product they built after a year.</p>
+<p>They explain what changed once their first customers arrived and paid for it.</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Transistor Embed | #032 – Before and After", "#032 – Before and After"),
+        # Near miss: a title with "Player" in it is not a player page's prefix.
+        ("Ready Player One | A review", "Ready Player One | A review"),
+    ],
+)
+def test_a_player_pages_title_prefix_is_not_the_episode_title(title: str, expected: str) -> None:
+    raw = read_html_page(PLAYER_PAGE.format(title=title), "player.html")
+    assert raw.title == expected
