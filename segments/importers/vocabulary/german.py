@@ -202,6 +202,22 @@ GERMAN = Vocabulary(
         "listen-button": (r"anhören",),
         "subscribe": (r"abonnieren",),
         "related-links": (r"mehr zum thema:?",),
+        "sponsor-read": (
+            r"diese (?:folge|episode|sendung) wird"
+            r" (?:unterstützt|präsentiert|gesponsert|ermöglicht) (?:von|durch) .{1,300}",
+            r"(?:mit|nutze|nutzt|verwende|verwendet)\b.{0,60}\b(?:rabatt|gutschein|promo)-?code\b"
+            r".{0,160}",
+        ),
+        "sponsor-heading": (
+            r"(?:unsere (?:sponsoren|werbepartner)|sponsoren dieser folge|werbepartner):?",
+            r"(?:diese folge wird )?(?:unterstützt|präsentiert) von:?",
+        ),
+        "community-appeal": (
+            r"unterstütze?n? (?:uns|den podcast|diesen podcast|die sendung)(?: auf| bei| über)"
+            r" {platform}\b.{0,200}",
+            r"(?:komm|kommt) (?:in )?(?:unsere[nm]?|die) (?:\w+ )?(?:community|gruppe)"
+            r" (?:auf|bei) {platform}\b.{0,200}",
+        ),
         "author-bio": (
             r"{name} (?:ist|war) (?:\w+ ){0,3}(?:redakteur(?:in)?|journalist(?:in)?|reporter(?:in)?"
             r"|korrespondent(?:in)?|autor(?:in)?|volontär(?:in)?|kolumnist(?:in)?)"

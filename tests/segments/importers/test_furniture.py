@@ -187,6 +187,15 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
         ("Use code RADIO for 20% off your first box.", "sponsor-read"),
         ("Sponsors", "sponsor-heading"),
         ("Sentry - Sponsor", "sponsor-heading"),
+        ("Diese Folge wird unterstützt von Acme. Alles unter acme.example.", "sponsor-read"),
+        ("Mit dem Rabattcode RADIO gibt es 20 Prozent.", "sponsor-read"),
+        ("Unsere Sponsoren:", "sponsor-heading"),
+        ("Unterstütze den Podcast auf Steady", "community-appeal"),
+        ("Cet épisode est sponsorisé par Acme.", "sponsor-read"),
+        ("Profitez de 20 % avec le code RADIO sur acme.example", "sponsor-read"),
+        ("Nos partenaires :", "sponsor-heading"),
+        ("Rejoignez-nous sur Discord : https://discord.gg/x", "community-appeal"),
+        ("Jana Berg ist Redakteurin bei der Zeitung am Ort.", None),  # a bio only at the end
     ],
 )
 def test_real_furniture(text: str, rule_id: str) -> None:
@@ -215,6 +224,9 @@ def test_real_furniture(text: str, rule_id: str) -> None:
         "The code for the door was 1234, and nobody changed it for years.",
         "The festival was sponsored by a bank that later collapsed.",
         "Follow the river to the sea, the guide said.",
+        "Le code promo de la ville a été piraté, a-t-il dit.",
+        "Sponsoren",
+        "Partenaires",
     ],
 )
 def test_content_is_not_furniture(text: str) -> None:
@@ -281,6 +293,18 @@ def test_an_author_bio_closing_the_article_is_furniture() -> None:
     kept, removed = strip_furniture(blocks)
     assert kept == [blocks[0], blocks[2]]
     assert removed == [(blocks[1], "author-bio")]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jana Berg ist Redakteurin bei der Zeitung am Ort.",
+        "Jean Dupont est journaliste au Quotidien du Soir.",
+    ],
+)
+def test_author_bios_in_german_and_french(bio: str) -> None:
+    blocks = [Block("Der Rat hat entschieden."), Block(bio)]
+    assert strip_furniture(blocks)[1] == [(blocks[1], "author-bio")]
 
 
 def test_near_miss_the_same_sentence_mid_article_is_the_story() -> None:
