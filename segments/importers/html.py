@@ -293,7 +293,10 @@ def read_html_page(html: str, path: str) -> RawPage:
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     figures = _figures(article, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
-    stated += [(r, "inline script JSON") for r in script_audio]
+    stated += [
+        (r, "inline script JSON" + (" naming the page's slug (audio-script-slug)" if hits else ""))
+        for r, hits in _by_page_slug(script_audio, meta.url or "")
+    ]
     found_audio = _audio(doc, main, positions, base_url, stated)
     audio = [a.ref for a in found_audio]
     printed = parse_printed_duration(" ".join(article.itertext()))
@@ -1039,6 +1042,33 @@ def _script_audio(doc: Any) -> list[AudioRef]:
                 )
             )
     return found
+
+
+#: Words of a page address too common to tell one story's audio from another's.
+_SLUG_MIN_LETTERS = 4
+
+
+def _by_page_slug(refs: list[AudioRef], page_url: str) -> list[tuple[AudioRef, int]]:
+    """Order a script's audio files by how many words of the page's slug each names, most first.
+
+    A page's state often lists the related stories' audio beside its own; the page's own file
+    is usually named after its slug (".../2016/12/roof-verdict" -> ".../roof_verdict.mp3").
+
+    >>> refs = [AudioRef(url="https://x.org/a/other_story.mp3"),
+    ...         AudioRef(url="https://x.org/a/20161214_roof_verdict.mp3")]
+    >>> [(r.url.rsplit("/", 1)[1], n) for r, n in _by_page_slug(refs, "https://x.org/roof-verdict")]
+    [('20161214_roof_verdict.mp3', 2), ('other_story.mp3', 0)]
+    """
+    path = urlsplit(page_url).path.rstrip("/")
+    slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    words = {w for w in re.split(r"[\W_]+", slug) if len(w) >= _SLUG_MIN_LETTERS and w.isalpha()}
+
+    def hits(ref: AudioRef) -> int:
+        name = (ref.url or "").lower()
+        return sum(w in name for w in words)
+
+    scored = [(ref, hits(ref)) for ref in refs]
+    return sorted(scored, key=lambda pair: -pair[1])
 
 
 def _merge_audio(kept: _Audio, other: _Audio) -> None:

@@ -320,7 +320,12 @@ ENGLISH = Vocabulary(
             r"skip to (?:main )?content|(?:open |close )?navigation menu|menu"
             r"|search(?: form)?:?|expand/collapse submenu for .{1,40}",
         ),
-        "page-metadata": (r"updated", r"(?:source: .{1,40}\| )?duration: .{1,40}"),
+        "page-metadata": (
+            r"updated",
+            r"(?:source: .{1,40}\| )?duration: .{1,40}",
+            r"(?:this (?:article|story|post|piece) was )?(?:originally|first) (?:published|posted)"
+            r" (?:at|on|in|by) [^.]{1,120}(?:\.\w+[^.]{0,60})*\.?",
+        ),
         "template-label": (r"episode (?:teaser image|description):",),
         "promo-question": (r"interested in learning more about .{1,60}\?",),
     },

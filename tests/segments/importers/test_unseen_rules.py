@@ -1519,3 +1519,21 @@ PLAYER_PAGE = """<!DOCTYPE html><html><head><title>{title}</title></head><body><
 def test_a_player_pages_title_prefix_is_not_the_episode_title(title: str, expected: str) -> None:
     raw = read_html_page(PLAYER_PAGE.format(title=title), "player.html")
     assert raw.title == expected
+
+
+SCRIPT_AUDIO = (
+    '<script>var state = {"related": [{"audioUrl": "https://x.org/a/harbour_strike.mp3"}],'
+    ' "story": {"audioUrl": "https://x.org/a/20161214_roof_verdict_read.mp3"}};</script>'
+)
+
+
+def test_a_scripts_audio_naming_the_pages_slug_comes_before_related_stories() -> None:
+    head = '<link rel="canonical" href="https://x.org/2016/12/14/roof-verdict-read-out">'
+    raw = page(SCRIPT_AUDIO, head=head)
+    assert raw.audio[0].url == "https://x.org/a/20161214_roof_verdict_read.mp3"
+    assert any("audio-script-slug" in r.rule for r in raw.reasons if r.field == "audio")
+
+
+def test_near_miss_without_a_slug_the_scripts_order_stands() -> None:
+    raw = page(SCRIPT_AUDIO, head='<link rel="canonical" href="https://x.org/">')
+    assert raw.audio[0].url == "https://x.org/a/harbour_strike.mp3"
