@@ -11,6 +11,7 @@ block matches (after whitespace is collapsed), so a sentence that merely mention
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -22,12 +23,16 @@ from segments.whitespace import normalise_space
 _words = vocabulary.alternation
 
 #: What the vocabulary's furniture phrases may name by placeholder: "{name}" a person's name as
-#: printed (two to four capitalised words, case as written), "{network}" a social network one
-#: follows someone on, "{platform}" a community or membership platform a show sends listeners to.
+#: printed (two to four capitalised words, case as written), "{person}" one to four of them,
+#: "{network}" a social network one follows someone on, "{platform}" a community or membership
+#: platform a show sends listeners to, "{app}" a podcast app or directory one subscribes in.
 PLACEHOLDERS: dict[str, str] = {
     "{name}": r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3})",
+    "{person}": r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
     "{network}": r"(?:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin|tiktok)",
     "{platform}": r"(?:discord|slack|patreon|steady|ko-fi|buy me a coffee|telegram|apple podcasts)",
+    "{app}": r"(?:apple podcasts|itunes|spotify|google podcasts|pocket casts|overcast|stitcher"
+    r"|castbox|deezer|youtube|amazon music|audible|npr one|tunein|podcast addict|\w+ podcasts?)",
 }
 _MONTH = rf"(?:{_words('months')})[a-z]*\.?"
 #: "04/19/13", "16.08.2019", "December 24, 2016", "24. August 2019", "2016-12-24".
@@ -211,6 +216,20 @@ END_BLOCKS = 3
 SECTION_RULES: dict[str, str] = {"sponsor-heading": "sponsor-section"}
 
 
+def _undecorated(line: str) -> str:
+    """The line without the symbols (not punctuation) around it: stars, arrows, emoji.
+
+    >>> _undecorated("★ Support this podcast on Patreon ★")
+    'Support this podcast on Patreon'
+    """
+    chars = list(line)
+    while chars and (chars[0].isspace() or unicodedata.category(chars[0]).startswith("S")):
+        chars.pop(0)
+    while chars and (chars[-1].isspace() or unicodedata.category(chars[-1]).startswith("S")):
+        chars.pop()
+    return "".join(chars)
+
+
 def is_furniture(text: str, at_end: bool = False) -> str | None:
     """Return the id of the furniture rule ``text`` matches as a whole block, or None.
 
@@ -224,8 +243,10 @@ def is_furniture(text: str, at_end: bool = False) -> str | None:
     line = normalise_space(text)
     if not line:
         return None
+    # "★ Support this podcast on Patreon ★", "Join the discussion 🎉": symbols around a line.
+    bare = _undecorated(line)
     for rule in FURNITURE:
-        if (at_end or not rule.at_end) and rule.matches(line):
+        if (at_end or not rule.at_end) and (rule.matches(line) or (bare and rule.matches(bare))):
             return rule.id
     return None
 

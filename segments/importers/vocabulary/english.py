@@ -219,6 +219,8 @@ ENGLISH = Vocabulary(
         "community-appeal": (
             r"(?:come )?(?:join|chat with) (?:us|our \w+|other listeners|the (?:\w+ )?(?:community"
             r"|discussion|conversation))\b.{0,60}\b(?:on|in) (?:our )?{platform}\b.{0,300}",
+            r"join (?:us|the (?:\w+ )?(?:community|discussion|conversation|chat))"
+            r"(?: (?:on|in|at))?(?: (?:our|the))? {platform}\b.{0,200}",
             r"(?:listeners|fans|members) .{1,60} (?:are )?(?:chatting|talking|hanging out) on"
             r" {platform}\b.{0,300}",
             r"support (?:us|the show|this show|the podcast|this podcast|our work) on {platform}"
@@ -276,6 +278,15 @@ ENGLISH = Vocabulary(
             r"newsletter\b.{0,160}",
             r"want [^.?!]{1,80}\? sign up (?:for|to|here)\b.{0,80}",
             r"thanks? (?:you )?for reading(?: [\w .]{1,40})?[.!]?",
+            r"subscribe to (?:our|the|this) (?:show|podcast|channel|feed) (?:on|in|via|at|wherever)"
+            r"\b.{1,160}",
+            r"(?:listen (?:and|&) )?(?:subscribe|follow)(?: (?:to )?(?:us|the show|the podcast))?"
+            r" (?:on|in|via) {app}(?:(?:,| and| or| &) {app})*[.!]?",
+            r"(?:listen (?:and|&) )?(?:subscribe|follow) wherever you (?:get|listen to|find)"
+            r" (?:your )?podcasts[.!]?",
+            r"subscribe to (?-i:[A-Z])[^.!?]{1,60}",
+            r"want [^?]{1,80} (?:to|in) your inbox\?.{0,80}",
+            r"special offer: ?subscribe\b.{0,100}",
         ),
         "share-buttons": (
             r"(?:(?:share(?: this(?: story| article| post| page)?)?(?: on)?|shares|tweet|e-?mail"
@@ -284,7 +295,8 @@ ENGLISH = Vocabulary(
         ),
         "follow-us": (
             r"follow(?: us)?(?: @\w+| on (?:social media|twitter|facebook|instagram|x))?:?"
-            r"|follow (?:him|her|them|me|{name}) on {network}(?:\s*:?\s*@[\w.]+)?\.?"
+            r"|follow (?:him|her|them|me|{person}) on {network}(?:\s*:?\s*(?:@[\w.]+|https?://\S+))?"
+            r"\.?|(?:(?:like|follow) us on {network}(?:\s*(?:&|and|,)\s*{network})*\s*)+"
             r"|connect(?: with (?:us|abc news|npr))?",
         ),
         "photo-controls": (
@@ -315,6 +327,8 @@ ENGLISH = Vocabulary(
         ),
         "copyright-line": (
             r"(?:©|\(c\)|copyright ©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.]{0,60}\.?",
+            r"this (?:web)?(?:site|work|page|article|post)\b[^.]{0,40} (?:is|are) licensed under"
+            r"\b.{0,160}",
         ),
         "navigation": (
             r"skip to (?:main )?content|(?:open |close )?navigation menu|menu"
