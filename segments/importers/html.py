@@ -585,7 +585,8 @@ def _items(body: Any) -> Iterator[_Item]:
             yield _Item("heading", _xml_runs(child), links=links, level=level)
         elif tag == "list":
             for entry in child.iter("item"):
-                yield _Item("list_item", _xml_runs(entry))
+                links = [(r.xpath("string()"), r.get("target") or "") for r in entry.iter("ref")]
+                yield _Item("list_item", _xml_runs(entry), links=links)
         elif tag == "quote":
             paragraphs = child.findall("p")
             for part in paragraphs or [child]:
@@ -1143,6 +1144,8 @@ def _blocks(
             continue
         if item.kind in ("paragraph", "heading") and _teaser_link(text, item.links, page_url):
             continue
+        if item.kind == "list_item" and _teaser_item(text, item.links, page_url):
+            continue
         kept.append(item)
 
     bold_only = [_is_bold_heading(item) for item in kept]
@@ -1301,6 +1304,32 @@ def _teaser_link(text: str, links: list[tuple[str, str]], page_url: str) -> bool
         return False
     rest = text.replace(link_text, " ").strip(" >»›:|-–—")
     if len(rest.split()) > TEASER_LABEL_MAX_WORDS or len(rest) >= len(link_text):
+        return False
+    if urlsplit(target).scheme not in ("http", "https") or _audio_mime(target):
+        return False
+    same_page = urlsplit(target).path.rstrip("/") == urlsplit(page_url).path.rstrip("/")
+    return _site(target) == _site(page_url) and not same_page
+
+
+def _teaser_item(text: str, links: list[tuple[str, str]], page_url: str) -> bool:
+    """Tell a list entry that opens with a link to another of the site's articles, its teaser
+    after it ("<li><a>Diplomatie</a> <a>Des frappes qui rebattent les cartes</a><p>...</p>").
+
+    >>> _teaser_item("Why the strike lasts so long The union said no.", [(
+    ...     "Why the strike lasts so long", "/2015/why.html")], "https://a.fr/x")
+    True
+    >>> _teaser_item("The union said no to the strike. Why?", [(
+    ...     "the strike", "/2015/why.html")], "https://a.fr/x")
+    False
+    """
+    if not page_url or not links:
+        return False
+    targets = {urljoin(page_url, h.strip()) for _t, h in links}
+    if len(targets) != 1:
+        return False
+    target = targets.pop()
+    words = [clean(t) or "" for t, _h in links]
+    if max(len(w.split()) for w in words) < TEASER_LINK_MIN_WORDS or not text.startswith(words[0]):
         return False
     if urlsplit(target).scheme not in ("http", "https") or _audio_mime(target):
         return False

@@ -1468,6 +1468,25 @@ TEASERS = [
         False,
     ),
     (
+        "a list of the site's other articles: kicker and headline links, then the teaser",
+        '<ul><li><a href="/2017/04/07/strikes-change-the-game.html">Diplomacy</a> '
+        '<a href="/2017/04/07/strikes-change-the-game.html">How the strikes change the game in'
+        " Asia</a><p>The decision could worry the regime and its great ally.</p></li></ul>",
+        True,
+    ),
+    (
+        "near miss: a list entry that links to another site",
+        '<ul><li><a href="https://books.example.org/radio">The Book of Radio by Jane Roe</a>'
+        " \u2014 the history we talked about</li></ul>",
+        False,
+    ),
+    (
+        "near miss: a list entry whose link stands later in it",
+        '<ul><li>The council said <a href="/2017/04/07/vote.html">the vote on the budget will'
+        " wait</a> until May.</li></ul>",
+        False,
+    ),
+    (
         "near miss: a sentence with a link in it",
         '<p>The union said <a href="/2015/04/08/why-it-lasts.html">the strike would go on</a>'
         " until the management gave in to every one of its demands.</p>",
