@@ -11,6 +11,7 @@ block matches (after whitespace is collapsed), so a sentence that merely mention
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,19 @@ from segments.importers.rawpage import Block
 from segments.whitespace import normalise_space
 
 _words = vocabulary.alternation
+
+#: What the vocabulary's furniture phrases may name by placeholder: "{name}" a person's name as
+#: printed (two to four capitalised words, case as written), "{person}" one to four of them,
+#: "{network}" a social network one follows someone on, "{platform}" a community or membership
+#: platform a show sends listeners to, "{app}" a podcast app or directory one subscribes in.
+PLACEHOLDERS: dict[str, str] = {
+    "{name}": r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3})",
+    "{person}": r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
+    "{network}": r"(?:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin|tiktok)",
+    "{platform}": r"(?:discord|slack|patreon|steady|ko-fi|buy me a coffee|telegram|apple podcasts)",
+    "{app}": r"(?:apple podcasts|itunes|spotify|google podcasts|pocket casts|overcast|stitcher"
+    r"|castbox|deezer|youtube|amazon music|audible|npr one|tunein|podcast addict|\w+ podcasts?)",
+}
 _MONTH = rf"(?:{_words('months')})[a-z]*\.?"
 #: "04/19/13", "16.08.2019", "December 24, 2016", "24. August 2019", "2016-12-24".
 _DATE = (
@@ -36,6 +50,9 @@ class FurnitureRule:
     reason: str
     pattern: re.Pattern[str] | None = None
     test: Callable[[str], bool] | None = None
+    #: Only among the article's last blocks (``END_BLOCKS``): an author's bio closes a story, a
+    #: paragraph opening "Jane Roe is a reporter for ..." in its middle is the story's subject.
+    at_end: bool = False
 
     def matches(self, text: str) -> bool:
         """Return whether the (normalised) block ``text`` is this furniture."""
@@ -46,12 +63,16 @@ class FurnitureRule:
 
 def _phrases(rule_id: str, *more: str) -> str:
     """Return the rule's phrases in every language (``vocabulary``) and ``more``, as one pattern."""
-    return "|".join(f"(?:{p})" for p in (*vocabulary.furniture(rule_id), *more))
+    phrases = (*vocabulary.furniture(rule_id), *more)
+    for placeholder, pattern in PLACEHOLDERS.items():
+        phrases = tuple(p.replace(placeholder, pattern) for p in phrases)
+    return "|".join(f"(?:{p})" for p in phrases)
 
 
-def _rule(rule_id: str, reason: str, *more: str) -> FurnitureRule:
+def _rule(rule_id: str, reason: str, *more: str, at_end: bool = False) -> FurnitureRule:
     """A rule whose pattern is its phrases in every language, plus ``more`` (page structure)."""
-    return FurnitureRule(rule_id, reason, pattern=re.compile(_phrases(rule_id, *more), re.I))
+    pattern = re.compile(_phrases(rule_id, *more), re.I)
+    return FurnitureRule(rule_id, reason, pattern=pattern, at_end=at_end)
 
 
 _AUDIO_LABEL = re.compile(
@@ -88,6 +109,19 @@ def _is_metadata_run(text: str) -> bool:
 #: The furniture rules, checked in order; the first that matches names the block's rule id.
 FURNITURE: tuple[FurnitureRule, ...] = (
     _rule("donation-appeal", "a fundraising appeal of the site, not part of the segment"),
+    _rule(
+        "community-appeal",
+        "an appeal to join the show's chat or support it on a membership platform",
+    ),
+    _rule(
+        "hosting-notice",
+        "the podcast host's privacy or ad-choices line the hosting platform appends to show notes",
+    ),
+    _rule(
+        "sponsor-heading",
+        "the heading of the show notes' sponsor section; the section under it goes too",
+    ),
+    _rule("sponsor-read", "a sponsor's read or offer code in the show notes, not the episode"),
     _rule("comment-prompt", "an invitation to comment, from the blog's comment form"),
     _rule("comment-form", "a label of the comment form"),
     _rule(
@@ -118,7 +152,7 @@ FURNITURE: tuple[FurnitureRule, ...] = (
     _rule(
         "related-links",
         "links to other stories",
-        rf"(?:{_words('related_list_labels')})\s*:\s.{{1,400}}",
+        rf"[>»›▸►→\s]*(?:{_words('related_list_labels')})\s*:\s*.{{1,400}}",
     ),
     _rule("advertisement", "an advertising slot label"),
     _rule("cookie-notice", "a cookie or consent banner"),
@@ -165,10 +199,38 @@ FURNITURE: tuple[FurnitureRule, ...] = (
         "promo-question",
         "the lead-in of a newsletter promotion (AMP blog), not an interview question",
     ),
+    _rule(
+        "author-bio",
+        "the author's bio closing an article ('Jane Roe is a reporter for ...'); a byline's kin",
+        at_end=True,
+    ),
 )
 
+#: How many of the article's last blocks (captions and credits aside) an ``at_end`` rule reads:
+#: a bio, its "Follow him on Twitter" and a footnote.
+END_BLOCKS = 3
 
-def is_furniture(text: str) -> str | None:
+#: Headings whose whole section is furniture: rule id -> the id the blocks under it are removed
+#: with. The section ends at the next heading of the same or a higher level (any heading when
+#: the page gives no levels): "Sponsors" > "AWS Amplify" > "Get involved".
+SECTION_RULES: dict[str, str] = {"sponsor-heading": "sponsor-section"}
+
+
+def _undecorated(line: str) -> str:
+    """The line without the symbols (not punctuation) around it: stars, arrows, emoji.
+
+    >>> _undecorated("★ Support this podcast on Patreon ★")
+    'Support this podcast on Patreon'
+    """
+    chars = list(line)
+    while chars and (chars[0].isspace() or unicodedata.category(chars[0]).startswith("S")):
+        chars.pop(0)
+    while chars and (chars[-1].isspace() or unicodedata.category(chars[-1]).startswith("S")):
+        chars.pop()
+    return "".join(chars)
+
+
+def is_furniture(text: str, at_end: bool = False) -> str | None:
     """Return the id of the furniture rule ``text`` matches as a whole block, or None.
 
     >>> is_furniture("Leave a comment")
@@ -181,20 +243,72 @@ def is_furniture(text: str) -> str | None:
     line = normalise_space(text)
     if not line:
         return None
+    # "★ Support this podcast on Patreon ★", "Join the discussion 🎉": symbols around a line.
+    bare = _undecorated(line)
     for rule in FURNITURE:
-        if rule.matches(line):
+        if (at_end or not rule.at_end) and (rule.matches(line) or (bare and rule.matches(bare))):
             return rule.id
     return None
 
 
+#: Where a run-on text (a meta description flattened from show notes) may turn to furniture: a
+#: sentence's start, even glued on ("... in the intro.See acast.com/privacy ...").
+_SENTENCE_START_RE = re.compile(r"(?<=[.!?…])\s*(?=\S)")
+#: A sponsor heading run into the text after it ("... and more! Sentry - Sponsor If you ...").
+_SPONSOR_LEAD_RE = re.compile(rf"(?:{_phrases('sponsor-heading')})\s+(?=\S)", re.IGNORECASE)
+
+
+def cut_furniture_tail(text: str) -> tuple[str, str | None]:
+    """Cut ``text`` before the first later sentence that opens furniture; return the rest and why.
+
+    >>> cut_furniture_tail("Suzi has news.See acast.com/privacy for privacy information.")
+    ('Suzi has news.', 'hosting-notice')
+    >>> cut_furniture_tail("Scott and Wes talk Node! Sentry - Sponsor If you want to know ...")
+    ('Scott and Wes talk Node!', 'sponsor-heading')
+    >>> cut_furniture_tail("See you there. Hosted by John Horn.")
+    ('See you there. Hosted by John Horn.', None)
+    """
+    for match in _SENTENCE_START_RE.finditer(text):
+        start = match.end()
+        rest = text[start:]
+        first = _SENTENCE_START_RE.split(rest, maxsplit=1)[0]
+        rule_id = is_furniture(rest) or is_furniture(first)
+        if rule_id is None and _SPONSOR_LEAD_RE.match(rest):
+            rule_id = "sponsor-heading"
+        if rule_id is not None and text[: match.start()].strip():
+            return text[: match.start()].rstrip(), rule_id
+    return text, None
+
+
 def strip_furniture(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Block, str]]]:
-    """Split ``blocks`` into those kept and those removed, each removed one with its rule id."""
+    """Split ``blocks`` into those kept and those removed, each removed one with its rule id.
+
+    Besides whole blocks, a furniture heading's section (``SECTION_RULES``) goes with it, and
+    the ``at_end`` rules read the last ``END_BLOCKS`` blocks left.
+    """
     kept: list[Block] = []
     removed: list[tuple[Block, str]] = []
+    section: tuple[str, int | None] | None = None  # (rule id of its blocks, heading level)
     for block in blocks:
+        if section is not None:
+            section_id, level = section
+            ends = block.kind == "heading" and (
+                level is None or block.level is None or block.level <= level
+            )
+            if not ends:
+                removed.append((block, section_id))
+                continue
+            section = None
         rule_id = is_furniture(block.text)
         if rule_id is None:
             kept.append(block)
-        else:
-            removed.append((block, rule_id))
+            continue
+        removed.append((block, rule_id))
+        if rule_id in SECTION_RULES and block.kind == "heading":
+            section = (SECTION_RULES[rule_id], block.level)
+    text_at = [n for n, b in enumerate(kept) if b.kind not in ("caption", "credit")]
+    for n in reversed(text_at[-END_BLOCKS:]):
+        end_id = is_furniture(kept[n].text, at_end=True)
+        if end_id is not None:
+            removed.append((kept.pop(n), end_id))
     return kept, removed

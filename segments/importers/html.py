@@ -29,6 +29,7 @@ import trafilatura.settings
 from segments.errors import InputError, ScheduleError
 from segments.importers import structure, vocabulary
 from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
+from segments.importers.furniture import cut_furniture_tail
 from segments.importers.htmlmeta import (
     TITLE_SEPARATORS,
     byline_people,
@@ -115,6 +116,11 @@ CHROME_WORDS: frozenset[str] = frozenset(
         "donation",
     }
 )
+
+#: Chrome words that also wrap a page's own player: a share bar's "Download Mp3" link, a page
+#: builder's "widget" around the episode player. Audio under only these is taken when the page
+#: offers no audio outside chrome.
+PLAYER_CHROME_WORDS: frozenset[str] = frozenset({"share", "sharing", "social", "widget"})
 
 #: Inline styles of an element hidden until a script shows it (pop-ups, overlays, banners).
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -226,8 +232,10 @@ AUDIO_DATA_ATTRIBUTES: tuple[str, ...] = (
 _URL_VALUE_RE = re.compile(r"^(?:https?:|/|\.{0,2}/|[\w.-]+/)[^\s\"'{}<>]*$")
 #: An audio file's address in a script's JSON ("url": "https:\/\/.../ep1.mp3"); the key may
 #: carry a prefix ("media_url", "trackable_media_url": transistor's data-episodes).
+#: The key may also stand unquoted (a Nuxt or Next state object: ``audio:"https:\u002F..."``).
 _SCRIPT_AUDIO_RE = re.compile(
-    r'"(?:\w*_)?(?:url|src|file|href|contentUrl|audioUrl|mp3|stream|enclosure)"\s*:\s*'
+    r'(?:"(?:\w*_)?(?:url|src|file|href|contentUrl|audioUrl|mp3|stream|enclosure|audio)"'
+    r"|(?<![\w\"])(?:\w*_)?(?:url|src|file|contentUrl|audioUrl|mp3|enclosure|audio))\s*:\s*"
     r'"(https?:[^"\s]+?\.(?:mp3|m4a|aac|ogg|oga|opus)(?:\?[^"\s]*)?)"',
     re.IGNORECASE,
 )
@@ -280,6 +288,8 @@ class _Item:
     links: list[tuple[str, str]] = field(default_factory=list)
     #: Index of its element in document order; None until (or unless) the element is found.
     position: int | None = None
+    #: A heading's level (``<h2>`` is 2), when trafilatura kept it.
+    level: int | None = None
 
     @property
     def text(self) -> str:
@@ -338,7 +348,10 @@ def read_html_page(html: str, path: str) -> RawPage:
     figures = _figures(article, positions, base_url)
     figures = _add_stated_captions(figures, meta.captioned_images, doc, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
-    stated += [(r, "inline script JSON") for r in script_audio]
+    stated += [
+        (r, "inline script JSON" + (" naming the page's slug (audio-script-slug)" if hits else ""))
+        for r, hits in _by_page_slug(script_audio, meta.url or "")
+    ]
     found_audio = _audio(doc, main, positions, base_url, stated)
     audio = [a.ref for a in found_audio]
     printed = parse_printed_duration(" ".join(article.itertext()))
@@ -371,7 +384,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if title:
         reasons.append(Reason("title", title, title_rule))
     items = [part for item in items for part in _split_at_breaks(item)]
-    blocks = _blocks(items, figures, title, main, reasons)
+    blocks = _blocks(items, figures, title, main, reasons, page_url=base_url)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
 
@@ -424,6 +437,9 @@ def read_html_page(html: str, path: str) -> RawPage:
             if description == clean(meta.description)
             else ("meta description, decoded (and completed from the page's intro if it was cut)")
         )
+        description, tail = cut_furniture_tail(description)
+        if tail is not None:
+            rule += f"; cut before the show notes' furniture ({tail}, furniture-tail)"
         reasons.append(Reason("summary", description, rule))
     return RawPage(
         path=path,
@@ -625,10 +641,14 @@ def _items(body: Any) -> Iterator[_Item]:
     for child in body:
         tag = child.tag
         if tag == "head":
-            yield _Item("heading", _xml_runs(child))
+            rend = re.fullmatch(r"h([1-6])", child.get("rend") or "")
+            links = [(ref.xpath("string()"), ref.get("target") or "") for ref in child.iter("ref")]
+            level = int(rend.group(1)) if rend else None
+            yield _Item("heading", _xml_runs(child), links=links, level=level)
         elif tag == "list":
             for entry in child.iter("item"):
-                yield _Item("list_item", _xml_runs(entry))
+                links = [(r.xpath("string()"), r.get("target") or "") for r in entry.iter("ref")]
+                yield _Item("list_item", _xml_runs(entry), links=links)
         elif tag == "quote":
             paragraphs = child.findall("p")
             for part in paragraphs or [child]:
@@ -1317,9 +1337,13 @@ def _audio(
     """Collect audio from ``<audio>``, audio links and the page's metadata; best first."""
     main_ids = {id(e) for e in main.iter()}
     found: list[_Audio] = []
+    in_player_chrome: list[_Audio] = []  # used only when nothing else is found
     for element in doc.iter("audio", "source", "a"):
+        into = found
         if _in_chrome(element):
-            continue
+            if not _in_player_chrome(element):
+                continue
+            into = in_player_chrome
         position = positions[id(element)]
         in_main = id(element) in main_ids
         if element.tag == "a":
@@ -1332,7 +1356,8 @@ def _audio(
             ref.url, ref.mime_type = urljoin(base_url, href), mime
             if ref.label and re.match(r"^(?:https?:|www\.|/)", ref.label):
                 ref.label = None  # the link prints its own address
-            found.append(_Audio(ref, position, in_main, True, "link to an audio file"))
+            via = "link to an audio file"
+            into.append(_Audio(ref, position, in_main, True, via + _chrome_note(into, found)))
         else:
             src = (element.get("src") or "").strip()
             if element.tag == "source" and element.getparent().tag != "audio":
@@ -1344,7 +1369,8 @@ def _audio(
             ref = AudioRef(
                 url=urljoin(base_url, src), mime_type=mime, label=_player_caption(element)
             )
-            found.append(_Audio(ref, position, in_main, False, f"<{element.tag} src>"))
+            via = f"<{element.tag} src>" + _chrome_note(into, found)
+            into.append(_Audio(ref, position, in_main, False, via))
     for element in doc.iter():
         if not isinstance(element.tag, str) or element.tag in ("audio", "source", "img"):
             continue
@@ -1358,6 +1384,7 @@ def _audio(
                 break
     last = len(positions)
     found += [_Audio(replace(r), last, False, False, via) for r, via in stated if r.url]
+    found = found or in_player_chrome
 
     merged: dict[tuple[str, str], _Audio] = {}
     for entry in found:
@@ -1371,6 +1398,25 @@ def _audio(
         key=lambda a: (not a.in_main, a.ref.mime_type != "audio/mpeg", a.position),
     )
     return ordered
+
+
+def _in_player_chrome(element: Any) -> bool:
+    """Tell audio whose only chrome ancestors are marked by ``PLAYER_CHROME_WORDS`` classes."""
+    for node in [element, *element.iterancestors()]:
+        if not _is_chrome(node):
+            continue
+        if node.tag in CHROME_TAGS or _is_hidden(node):
+            return False
+        words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
+        if words & (CHROME_WORDS - PLAYER_CHROME_WORDS):
+            return False
+    return True
+
+
+def _chrome_note(into: list[_Audio], found: list[_Audio]) -> str:
+    if into is found:
+        return ""
+    return " in a share bar or widget, the page's only audio (audio-player-chrome)"
 
 
 def _script_audio(doc: Any) -> list[AudioRef]:
@@ -1394,7 +1440,7 @@ def _script_audio(doc: Any) -> list[AudioRef]:
     ]
     for text in texts:
         for match in _SCRIPT_AUDIO_RE.finditer(text):
-            url = match.group(1).replace("\\/", "/")
+            url = match.group(1).replace("\\/", "/").replace("\\u002F", "/")
             if any(ref.url == url for ref in found):
                 continue
             around = text[
@@ -1409,6 +1455,33 @@ def _script_audio(doc: Any) -> list[AudioRef]:
                 )
             )
     return found
+
+
+#: Words of a page address too common to tell one story's audio from another's.
+_SLUG_MIN_LETTERS = 4
+
+
+def _by_page_slug(refs: list[AudioRef], page_url: str) -> list[tuple[AudioRef, int]]:
+    """Order a script's audio files by how many words of the page's slug each names, most first.
+
+    A page's state often lists the related stories' audio beside its own; the page's own file
+    is usually named after its slug (".../2016/12/roof-verdict" -> ".../roof_verdict.mp3").
+
+    >>> refs = [AudioRef(url="https://x.org/a/other_story.mp3"),
+    ...         AudioRef(url="https://x.org/a/20161214_roof_verdict.mp3")]
+    >>> [(r.url.rsplit("/", 1)[1], n) for r, n in _by_page_slug(refs, "https://x.org/roof-verdict")]
+    [('20161214_roof_verdict.mp3', 2), ('other_story.mp3', 0)]
+    """
+    path = urlsplit(page_url).path.rstrip("/")
+    slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
+    words = {w for w in re.split(r"[\W_]+", slug) if len(w) >= _SLUG_MIN_LETTERS and w.isalpha()}
+
+    def hits(ref: AudioRef) -> int:
+        name = (ref.url or "").lower()
+        return sum(w in name for w in words)
+
+    scored = [(ref, hits(ref)) for ref in refs]
+    return sorted(scored, key=lambda pair: -pair[1])
 
 
 def _merge_audio(kept: _Audio, other: _Audio) -> None:
@@ -1443,11 +1516,13 @@ def _blocks(
     title: str | None,
     main: Any,
     reasons: list[Reason] | None = None,
+    page_url: str = "",
 ) -> list[Block]:
     """Turn extracted items into blocks; captions go where their figure stands.
 
     A question that is a link to another page is kept as text, with a "question" reason when
-    ``reasons`` is given.
+    ``reasons`` is given. A paragraph or heading that is only a link to another of the site's
+    pages (``page_url``'s) is a teaser for it and dropped.
     """
     caption_keys: set[str] = set()
     for fig in figures:
@@ -1478,6 +1553,10 @@ def _blocks(
         if item.inner is not None and _in_chrome(item.inner, stop):
             continue
         if _only_tag_links(text, item.links):
+            continue
+        if item.kind in ("paragraph", "heading") and _teaser_link(text, item.links, page_url):
+            continue
+        if item.kind == "list_item" and _teaser_item(text, item.links, page_url):
             continue
         kept.append(item)
 
@@ -1598,6 +1677,78 @@ def _only_audio(text: str, audio_texts: list[str]) -> bool:
     return len(words) <= 2
 
 
+#: A teaser: the link's words, at most this many words beside them (a label "Lire :", a kicker).
+TEASER_LABEL_MAX_WORDS = 4
+#: A link of fewer words is a name or a source, not another article's headline.
+TEASER_LINK_MIN_WORDS = 4
+
+
+def _site(url: str) -> str:
+    """The site of an address: its host without "www." and subdomains ("www.lemonde.fr")."""
+    labels = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":")[0].split(".")
+    # "heraldsun.com.au", "bbc.co.uk": a short second-level label belongs to the suffix.
+    keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def _teaser_link(text: str, links: list[tuple[str, str]], page_url: str) -> bool:
+    """Tell a block that is one link to another of the site's articles ("Lire : <a>...</a>").
+
+    The link's text is the block, at most behind a short label or kicker; it points to another
+    page of the page's own site (a relative address, or the same site). A show's notes linking
+    out to a book or a guest's site are other sites: they stay.
+
+    >>> _teaser_link("Lire : Que sont les IMSI-catchers ?", [(
+    ...     "Que sont les IMSI-catchers ?", "/pixels/article/imsi.html")], "https://a.fr/x")
+    True
+    >>> _teaser_link("The Book of Radio by Jane Roe", [(
+    ...     "The Book of Radio by Jane Roe", "https://books.example/radio")], "https://a.fr/x")
+    False
+    """
+    if not page_url:
+        return False
+    # Nested refs repeat a link, relative or absolute.
+    distinct = {(clean(t) or "", urljoin(page_url, h.strip())) for t, h in links}
+    if len(distinct) != 1:
+        return False
+    link_text, target = distinct.pop()
+    if len(link_text.split()) < TEASER_LINK_MIN_WORDS or link_text not in text:
+        return False
+    rest = text.replace(link_text, " ").strip(" >»›:|-–—")
+    if len(rest.split()) > TEASER_LABEL_MAX_WORDS or len(rest) >= len(link_text):
+        return False
+    if urlsplit(target).scheme not in ("http", "https") or _audio_mime(target):
+        return False
+    same_page = urlsplit(target).path.rstrip("/") == urlsplit(page_url).path.rstrip("/")
+    return _site(target) == _site(page_url) and not same_page
+
+
+def _teaser_item(text: str, links: list[tuple[str, str]], page_url: str) -> bool:
+    """Tell a list entry that opens with a link to another of the site's articles, its teaser
+    after it ("<li><a>Diplomatie</a> <a>Des frappes qui rebattent les cartes</a><p>...</p>").
+
+    >>> _teaser_item("Why the strike lasts so long The union said no.", [(
+    ...     "Why the strike lasts so long", "/2015/why.html")], "https://a.fr/x")
+    True
+    >>> _teaser_item("The union said no to the strike. Why?", [(
+    ...     "the strike", "/2015/why.html")], "https://a.fr/x")
+    False
+    """
+    if not page_url or not links:
+        return False
+    targets = {urljoin(page_url, h.strip()) for _t, h in links}
+    if len(targets) != 1:
+        return False
+    target = targets.pop()
+    words = [clean(t) or "" for t, _h in links]
+    if max(len(w.split()) for w in words) < TEASER_LINK_MIN_WORDS or not text.startswith(words[0]):
+        return False
+    if urlsplit(target).scheme not in ("http", "https") or _audio_mime(target):
+        return False
+    same_page = urlsplit(target).path.rstrip("/") == urlsplit(page_url).path.rstrip("/")
+    return _site(target) == _site(page_url) and not same_page
+
+
 def _only_tag_links(text: str, links: list[tuple[str, str]]) -> bool:
     """Tell whether a block is only links to tag or category pages (a topic list)."""
     tags = [t for t, href in links if TAG_LINK_RE.search(href)]
@@ -1668,7 +1819,7 @@ def _classify(
     if item.kind == "heading" and asked_in_headings and text.endswith("?"):
         return [Block(text=text, kind="question")]
     if item.kind in ("heading", "list_item"):
-        return [Block(text=text, kind=item.kind)]
+        return [Block(text=text, kind=item.kind, level=item.level)]
     runs = _visible(item.runs)
     speaker = None
     split = _split_label(item.runs)

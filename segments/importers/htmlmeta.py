@@ -261,8 +261,16 @@ def tidy_description(text: str | None, paragraphs: list[str]) -> str | None:
     return text
 
 
+#: What a podcast host's embeddable player page puts before the episode title in ``<title>``:
+#: the host's name and "Embed" or "Player", then a bar or dash ("Transistor Embed | #032 ...").
+PLAYER_TITLE_PREFIXES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^[\w.-]+ (?:embed|embedded player|player|web player)\s*[|–—]\s+", re.I),
+)
+
+
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
-    """Remove a trailing " | Site" (or " - Site", " : Site") naming the site from a title.
+    """Remove a trailing " | Site" (or " - Site", " : Site") naming the site from a title, and
+    a player page's leading "Host Embed | " (``PLAYER_TITLE_PREFIXES``).
 
     >>> strip_site_suffix("JMEA President says ... - Nationwide 90FM", ["Nationwide 90FM"])
     'JMEA President says ...'
@@ -276,7 +284,14 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     'Video in 2020'
     >>> strip_site_suffix("Inside - Out", ["Outlook"])
     'Inside - Out'
+    >>> strip_site_suffix("Transistor Embed | #032 - Before and After", [])
+    '#032 - Before and After'
+    >>> strip_site_suffix("Ready Player One | Review", [])
+    'Ready Player One | Review'
     """
+    for prefix in PLAYER_TITLE_PREFIXES:
+        rest = prefix.sub("", title, count=1)
+        title = rest if rest.strip() else title
     names = {_site_key(n) for n in site_names if n}
     names.discard("")
     changed = True

@@ -29,6 +29,9 @@ class Block:
     speaker: str | None = None
     #: A time mark printed before the text ("[00:12:30] JOHN HORN: ..."), in seconds.
     start_seconds: float | None = None
+    #: A heading's level when the markup gives one (``<h2>`` is 2); None for other blocks. Not
+    #: compared: two blocks with the same text and kind say the same.
+    level: int | None = field(default=None, compare=False)
 
 
 #: The fields a ``Reason`` explains.

@@ -215,7 +215,11 @@ ENGLISH = Vocabulary(
     metadata_field_labels=(
         "source", "topics", "tags", "categories", "downloads", "duration", "license", "filed under",
     ),
-    related_list_labels=("more on this topic", "related (?:episodes|stories|posts)"),
+    related_list_labels=(
+        "more on this topic", "related(?: (?:episodes|stories|posts|articles|coverage))?",
+        "read (?:more|also|next)", "see also", "(?:also|further|recommended) read(?:ing)?",
+        f"don{_APOS}t miss",
+    ),
     site_links=(
         "privacy policy", "terms of (?:use|service)", "terms and conditions", "conditions of use",
         "copyright information", "contact us", "site map", "about us", "careers", "help",
@@ -233,6 +237,43 @@ ENGLISH = Vocabulary(
             r"|laist|wnyc|this (?:station|show|podcast|work))[.!]?",
             r".{0,60}(?:services|journalism|work) (?:is|are) (?:supported|made possible)"
             r" by (?:users|readers|listeners|members) like you\.?",
+            r"(?:please )?consider supporting [^.!?]{1,60}[.!]?",
+        ),
+        "community-appeal": (
+            r"(?:come )?(?:join|chat with) (?:us|our \w+|other listeners|the (?:\w+ )?(?:community"
+            r"|discussion|conversation))\b.{0,60}\b(?:on|in) (?:our )?{platform}\b.{0,300}",
+            r"join (?:us|the (?:\w+ )?(?:community|discussion|conversation|chat))"
+            r"(?: (?:on|in|at))?(?: (?:our|the))? {platform}\b.{0,200}",
+            r"(?:listeners|fans|members) .{1,60} (?:are )?(?:chatting|talking|hanging out) on"
+            r" {platform}\b.{0,300}",
+            r"support (?:us|the show|this show|the podcast|this podcast|our work) on {platform}"
+            r"\b.{0,200}",
+            r"become an? (?:patron|supporter)(?: on {platform}| today)?[.!]?",
+        ),
+        "hosting-notice": (
+            r"(?:hosted on \S+(?: \S+)?\.\s*)?see\s*\S+?\s*for (?:more |privacy (?:and opt-out )?)?"
+            r"information\.?",
+            r"hosted on [\w.-]+(?: by [\w.-]+)?\.?",
+            r"learn more about your ad[- ]choices(?:\.? visit| at) \S+",
+            r"(?:support this podcast|send in a voice message): \S+",
+        ),
+        "sponsor-read": (
+            rf"(?:this|today{_APOS}s|this week{_APOS}s) (?:episode|show|podcast)(?: is| was)?"
+            r" (?:sponsored|brought to you|supported|made possible) by .{1,300}",
+            r"support for (?:this|the) (?:podcast|show|episode|program(?:me)?) comes from .{1,300}",
+            rf"thanks? (?:you )?to (?:our|this week{_APOS}s|today{_APOS}s) sponsors?\b.{{0,300}}",
+            r"(?:get|use|save|enter|try)\b.{0,100}\b(?:promo|discount|coupon|offer) code\b.{0,160}",
+            r"use (?:the )?code [\"“']?\w+[\"”']? (?:for|at|to get)\b.{0,160}",
+        ),
+        "sponsor-heading": (
+            rf"(?:(?:our|the|today{_APOS}s|this week{_APOS}s|episode) )?sponsors?:?",
+            r"[^.!?]{1,40} [-–—|] sponsor",
+            rf"thanks? (?:you )?to (?:our|this week{_APOS}s|today{_APOS}s) sponsors?[:!.]?",
+            r"(?:this episode is )?(?:sponsored|brought to you) by:?",
+        ),
+        "author-bio": (
+            r"{name},? (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist|writer"
+            r"|editor|correspondent|contributor|columnist|producer|critic)\b.{0,300}",
         ),
         "comment-prompt": (
             r"leave a (?:comment|reply)|load comments|(?:add|post|view|show) (?:a |all )?comments?"
@@ -258,6 +299,17 @@ ENGLISH = Vocabulary(
             r"|rss(?: feeds?)?|newsletters?|(?:apm |email )?newsletters"
             r"|sign up(?: now)?!?|(?:then )?sign up (?:for|to) (?:our|the) (?:free )?(?:email )?"
             r"newsletter\b.{0,160}",
+            r"want [^.?!]{1,80}\? sign up (?:for|to|here)\b.{0,80}",
+            r"thanks? (?:you )?for reading(?: [\w .]{1,40})?[.!]?",
+            r"subscribe to (?:our|the|this) (?:show|podcast|channel|feed) (?:on|in|via|at|wherever)"
+            r"\b.{1,160}",
+            r"(?:listen (?:and|&) )?(?:subscribe|follow)(?: (?:to )?(?:us|the show|the podcast))?"
+            r" (?:on|in|via) {app}(?:(?:,| and| or| &) {app})*[.!]?",
+            r"(?:listen (?:and|&) )?(?:subscribe|follow) wherever you (?:get|listen to|find)"
+            r" (?:your )?podcasts[.!]?",
+            r"subscribe to (?-i:[A-Z])[^.!?]{1,60}",
+            r"want [^?]{1,80} (?:to|in) your inbox\?.{0,80}",
+            r"special offer: ?subscribe\b.{0,100}",
         ),
         "share-buttons": (
             r"(?:(?:share(?: this(?: story| article| post| page)?)?(?: on)?|shares|tweet|e-?mail"
@@ -266,6 +318,8 @@ ENGLISH = Vocabulary(
         ),
         "follow-us": (
             r"follow(?: us)?(?: @\w+| on (?:social media|twitter|facebook|instagram|x))?:?"
+            r"|follow (?:him|her|them|me|{person}) on {network}(?:\s*:?\s*(?:@[\w.]+|https?://\S+))?"
+            r"\.?|(?:(?:like|follow) us on {network}(?:\s*(?:&|and|,)\s*{network})*\s*)+"
             r"|connect(?: with (?:us|abc news|npr))?",
         ),
         "photo-controls": (
@@ -278,6 +332,7 @@ ENGLISH = Vocabulary(
             r"more from (?:american public media|npr|this (?:show|podcast|author|reporter|series))"
             r"|you (?:may|might) also like:?|top stories|most (?:read|popular|commented|viewed"
             r"|shared)",
+            r"more (?:must-reads|stories|reads) from [\w .&-]{1,40}",
         ),
         "advertisement": (
             r"advertisement|advertising|advertise|sponsored(?: content)?|sponsor message"
@@ -295,12 +350,19 @@ ENGLISH = Vocabulary(
         ),
         "copyright-line": (
             r"(?:©|\(c\)|copyright ©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.]{0,60}\.?",
+            r"this (?:web)?(?:site|work|page|article|post)\b[^.]{0,40} (?:is|are) licensed under"
+            r"\b.{0,160}",
         ),
         "navigation": (
             r"skip to (?:main )?content|(?:open |close )?navigation menu|menu"
             r"|search(?: form)?:?|expand/collapse submenu for .{1,40}",
         ),
-        "page-metadata": (r"updated", r"(?:source: .{1,40}\| )?duration: .{1,40}"),
+        "page-metadata": (
+            r"updated",
+            r"(?:source: .{1,40}\| )?duration: .{1,40}",
+            r"(?:this (?:article|story|post|piece) was )?(?:originally|first) (?:published|posted)"
+            r" (?:at|on|in|by) [^.]{1,120}(?:\.\w+[^.]{0,60})*\.?",
+        ),
         "template-label": (r"episode (?:teaser image|description):",),
         "promo-question": (r"interested in learning more about .{1,60}\?",),
     },

@@ -104,12 +104,32 @@ FRENCH = Vocabulary(
     second_units=("secondes?",),
     time_units=("heures?", "minutes?", "secondes?"),
     comment_nouns=("commentaires?",),
+    related_list_labels=(
+        "(?:à |a )?(?:lire|voir|écouter|relire) (?:aussi|également|encore)", "lire",
+        "lire (?:notre|nos|le|la|les) [\\w’' ]{1,30}", "sur le même (?:sujet|thème)",
+    ),
     site_links=("mentions légales", "politique de confidentialité"),
     furniture={
         "subscribe": (rf"s{_APOS}abonner|abonnez-vous(?: à (?:la|notre) newsletter)?",),
         "listen-button": (rf"écouter(?: l{_APOS}émission| le podcast)?",),
         "cookie-notice": (r"ce site utilise des cookies\b.{0,300}|accepter(?: les cookies)?",),
         "donation-appeal": (r"faire un don|soutenez-nous\.?",),
+        "hosting-notice": (rf"hébergé par \S+\.? visitez \S+ pour plus d{_APOS}informations\.?",),
+        "sponsor-read": (
+            r"(?:cet|cette) épisode (?:est|a été) (?:sponsorisé|parrainé|soutenu|présenté|offert)e?"
+            r" par .{1,300}",
+            r"(?:avec|utilisez|profitez|entrez)\b.{0,80}\bcode (?:promo )?[\"“«]?\w+.{0,160}",
+        ),
+        "sponsor-heading": (r"(?:nos (?:sponsors|partenaires)|partenaires de l['’]épisode) ?:?",),
+        "community-appeal": (
+            r"rejoignez(?:-nous| la communauté| notre communauté)+ sur {platform}\b.{0,200}",
+            r"soutenez (?:le|ce|notre) podcast sur {platform}\b.{0,200}",
+        ),
+        "author-bio": (
+            r"{name} est (?:une? )?(?:[\w-]+ ){0,2}(?:journaliste|reporter|rédact(?:eur|rice)"
+            r"|correspondante?|chroniqueu(?:r|se)|éditorialiste) (?:à|au|aux|pour|chez|de|du)\b"
+            r".{0,300}",
+        ),
         "widget-message": (r"(?:chargement(?: en cours)?|veuillez patienter)(?:\.\.\.|…)?",),
     },
 )

@@ -190,7 +190,14 @@ GERMAN = Vocabulary(
     comment_preps=("zu",),
     metadata_labels=("veröffentlicht am", "dauer", "lizenz", "kategorien"),
     metadata_field_labels=("kategorien", "schlagworte", "dauer", "lizenz"),
-    related_list_labels=("mehr zum thema", "weitere folgen"),
+    related_list_labels=(
+        "mehr zum thema",
+        "weitere folgen",
+        "lesen sie (?:auch|mehr|hier)",
+        "auch interessant",
+        "(?:das )?könnte sie (?:auch )?interessieren",
+        "passend zum thema",
+    ),
     site_links=("impressum", "datenschutz(?:erklärung)?"),
     site_links_joined=("impressum", "datenschutz(?:erklärung)?"),
     cite_labels=("diese folge zitieren",),
@@ -206,6 +213,27 @@ GERMAN = Vocabulary(
         "listen-button": (r"anhören",),
         "subscribe": (r"abonnieren",),
         "related-links": (r"mehr zum thema:?",),
+        "sponsor-read": (
+            r"diese (?:folge|episode|sendung) wird"
+            r" (?:unterstützt|präsentiert|gesponsert|ermöglicht) (?:von|durch) .{1,300}",
+            r"(?:mit|nutze|nutzt|verwende|verwendet)\b.{0,60}\b(?:rabatt|gutschein|promo)-?code\b"
+            r".{0,160}",
+        ),
+        "sponsor-heading": (
+            r"(?:unsere (?:sponsoren|werbepartner)|sponsoren dieser folge|werbepartner):?",
+            r"(?:diese folge wird )?(?:unterstützt|präsentiert) von:?",
+        ),
+        "community-appeal": (
+            r"unterstütze?n? (?:uns|den podcast|diesen podcast|die sendung)(?: auf| bei| über)"
+            r" {platform}\b.{0,200}",
+            r"(?:komm|kommt) (?:in )?(?:unsere[nm]?|die) (?:\w+ )?(?:community|gruppe)"
+            r" (?:auf|bei) {platform}\b.{0,200}",
+        ),
+        "author-bio": (
+            r"{name} (?:ist|war) (?:\w+ ){0,3}(?:redakteur(?:in)?|journalist(?:in)?|reporter(?:in)?"
+            r"|korrespondent(?:in)?|autor(?:in)?|volontär(?:in)?|kolumnist(?:in)?)"
+            r" (?:bei|für|der|des|im|von)\b.{0,300}",
+        ),
         "advertisement": (r"anzeige",),
         "widget-message": (r"(?:bitte warten|wird geladen|lädt)(?:\.\.\.|…)?",),
         "navigation": (r"zum inhalt springen|menü",),

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from segments.importers.furniture import FURNITURE, is_furniture, strip_furniture
+from segments.importers.furniture import (
+    FURNITURE,
+    cut_furniture_tail,
+    is_furniture,
+    strip_furniture,
+)
 from segments.importers.rawpage import Block
 
 #: rule id -> (real furniture it removes, from the seeds and ../shared/corpus/pages; a near miss
@@ -68,6 +73,24 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "Interested in learning more about AMP?",
         "What drew you to learning more about AMP?",
     ),
+    # Show notes of podcast hosts (Acast, Anchor, Megaphone) and their sponsor reads.
+    "community-appeal": (
+        "Listeners of the show are chatting on Discord! Join us Thursdays for a chat.",
+        "Gamers chat on Discord every day, and the company says it has 150 million users.",
+    ),
+    "hosting-notice": (
+        "Hosted on Acast. See acast.com/privacy for more information.",
+        "Hosted on a rooftop, the party lasted until dawn.",
+    ),
+    "sponsor-read": (
+        "This episode is sponsored by Acme. Go to acme.example/radio for 20% off.",
+        "The show was sponsored by a local bank, which later collapsed.",
+    ),
+    "sponsor-heading": ("Thanks to our sponsors", "Thanks to our listeners, we made it."),
+    "author-bio": (
+        "Jane Roe is a freelance journalist, writing features for the Daily Example.",
+        "Jane Roe is a nurse who has worked nights for twenty years.",
+    ),
 }
 
 
@@ -82,8 +105,9 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
     rule_id: str, texts: tuple[str, str]
 ) -> None:
     furniture, near_miss = texts
-    assert is_furniture(furniture) == rule_id
-    assert is_furniture(near_miss) is None
+    at_end = next(rule.at_end for rule in FURNITURE if rule.id == rule_id)
+    assert is_furniture(furniture, at_end=at_end) == rule_id
+    assert is_furniture(near_miss, at_end=True) is None
 
 
 @pytest.mark.parametrize(
@@ -130,6 +154,65 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
             "subscribe",
         ),
         ("  Leave\u00a0a   comment \n", "comment-prompt"),
+        # "Read also" teasers inside articles, in each language, a ">>" before them or not.
+        (">> A lire aussi : Les Bleus dans deux ans ?", "related-links"),
+        ("Lire aussi : Le gouvernement recule", "related-links"),
+        ("À voir aussi : La finale en images", "related-links"),
+        ("Lire : Que sont ces valises qui espionnent les téléphones ?", "related-links"),
+        ("Lire nos explications : Les raisons d’une crise", "related-links"),
+        ("Lesen Sie auch: Warum der Streik weitergeht", "related-links"),
+        ("Mehr zum Thema: Der Streik", "related-links"),
+        ("Read more: How the strike ended", "related-links"),
+        ("Related: The Affair", "related-links"),
+        ("Don\u2019t miss: How a spirits company survived Prohibition", "related-links"),
+        ("More Must-Reads From TIME", "related-links"),
+        ("Want Weekly Recs on What to Watch? Sign Up for Worth Your Time", "subscribe"),
+        ("Thanks for reading The Times.", "subscribe"),
+        ("Please consider supporting ChinaTalk.", "donation-appeal"),
+        ("Follow Lucia I. Suarez on Twitter @luciasuarezsang", "follow-us"),
+        ("Follow him on Twitter", "follow-us"),
+        # Show notes: platform notices, appeals, sponsors.
+        ("See acast.com/privacy for privacy and opt-out information.", "hosting-notice"),
+        ("Learn more about your ad choices. Visit megaphone.fm/adchoices", "hosting-notice"),
+        ("Support this podcast: https://anchor.fm/show/support", "hosting-notice"),
+        (
+            "Hébergé par Ausha. Visitez ausha.co/politique-de-confidentialite pour plus "
+            "d'informations.",
+            "hosting-notice",
+        ),
+        ("Join the community on Discord: https://discord.gg/abc", "community-appeal"),
+        ("Support the show on Patreon", "community-appeal"),
+        ("Support for this podcast comes from Stripe.", "sponsor-read"),
+        ('Get your first month free with Promo Code "RADIO" at Acme: acme.example', "sponsor-read"),
+        ("Use code RADIO for 20% off your first box.", "sponsor-read"),
+        ("Sponsors", "sponsor-heading"),
+        ("Sentry - Sponsor", "sponsor-heading"),
+        ("Originally published at www.example.com on November 3, 2016.", "page-metadata"),
+        # Symbols around a line do not hide it.
+        ("\u2605 Support this podcast on Patreon \u2605", "community-appeal"),
+        ("Join the discussion Discord \U0001f389", "community-appeal"),
+        ("Subscribe to our show on Apple Podcasts, Pocket Casts and NPR One.", "subscribe"),
+        ("Listen and subscribe on Spotify.", "subscribe"),
+        ("Subscribe wherever you get your podcasts.", "subscribe"),
+        ("Subscribe to The Harbour Letter", "subscribe"),
+        ("Want the Short List delivered straight to your inbox? Sign up!", "subscribe"),
+        ("Like us on Facebook Follow us on Twitter & Instagram", "follow-us"),
+        ("Follow Derrick on Twitter: https://twitter.com/derrick", "follow-us"),
+        (
+            "This website and all documents on it are licensed under a Creative Commons "
+            "Attribution-Share Alike 3.0 License.",
+            "copyright-line",
+        ),
+        ("This article was originally published on The Conversation.", "page-metadata"),
+        ("Diese Folge wird unterstützt von Acme. Alles unter acme.example.", "sponsor-read"),
+        ("Mit dem Rabattcode RADIO gibt es 20 Prozent.", "sponsor-read"),
+        ("Unsere Sponsoren:", "sponsor-heading"),
+        ("Unterstütze den Podcast auf Steady", "community-appeal"),
+        ("Cet épisode est sponsorisé par Acme.", "sponsor-read"),
+        ("Profitez de 20 % avec le code RADIO sur acme.example", "sponsor-read"),
+        ("Nos partenaires :", "sponsor-heading"),
+        ("Rejoignez-nous sur Discord : https://discord.gg/x", "community-appeal"),
+        ("Jana Berg ist Redakteurin bei der Zeitung am Ort.", None),  # a bio only at the end
     ],
 )
 def test_real_furniture(text: str, rule_id: str) -> None:
@@ -151,6 +234,21 @@ def test_real_furniture(text: str, rule_id: str) -> None:
         "Hosted by John Horn",
         "Published on a Tuesday, the film found its audience slowly over many years.",
         "Source: the ministry said so in a statement. Tags: none of them were true.",
+        # Sentences that only mention reading, sponsors or codes.
+        "Read more about the case in our archive, she said, and you will see why.",
+        "Lire aussi les rapports du médiateur, dit-elle, serait utile.",
+        "Lesen Sie auch die Anmerkungen, sagte er.",
+        "The code for the door was 1234, and nobody changed it for years.",
+        "The festival was sponsored by a bank that later collapsed.",
+        "Follow the river to the sea, the guide said.",
+        "Le code promo de la ville a été piraté, a-t-il dit.",
+        "The novel was originally published in 1954, and nobody read it for a decade.",
+        "Subscribe in seconds, he said, and you are stuck for years.",
+        "Subscribe on Monday and you get a discount.",
+        "\u201cShare it,\u201d she said.",
+        "The software is licensed under the GPL, the maintainers said in 2019.",
+        "Sponsoren",
+        "Partenaires",
     ],
 )
 def test_content_is_not_furniture(text: str) -> None:
@@ -167,3 +265,105 @@ def test_strip_furniture_keeps_order_and_names_rules() -> None:
     kept, removed = strip_furniture(blocks)
     assert kept == [blocks[0], blocks[2]]
     assert removed == [(blocks[1], "donation-appeal"), (blocks[3], "back-to-top")]
+
+
+def test_a_sponsor_section_goes_with_its_heading_up_to_the_next_heading_of_its_level() -> None:
+    blocks = [
+        Block("Links", kind="heading", level=2),
+        Block("RedwoodJS"),
+        Block("Sponsors", kind="heading", level=2),
+        Block("Acme Cloud", kind="heading", level=3),
+        Block("Acme Cloud is the fastest way to ship apps. Visit acme.example/radio."),
+        Block("Get involved", kind="heading", level=2),
+        Block("Donate to the food bank."),
+    ]
+    kept, removed = strip_furniture(blocks)
+    assert [b.text for b in kept] == [
+        "Links",
+        "RedwoodJS",
+        "Get involved",
+        "Donate to the food bank.",
+    ]
+    assert [rule for _, rule in removed] == [
+        "sponsor-heading",
+        "sponsor-section",
+        "sponsor-section",
+    ]
+
+
+def test_near_miss_a_sponsor_heading_ends_at_any_heading_without_levels() -> None:
+    blocks = [
+        Block("Sponsors", kind="heading"),
+        Block("Acme is the fastest way to ship apps."),
+        Block("The interview", kind="heading"),
+        Block("We talked about radio."),
+    ]
+    kept, _ = strip_furniture(blocks)
+    assert [b.text for b in kept] == ["The interview", "We talked about radio."]
+
+
+def test_a_sponsor_paragraph_is_not_a_section() -> None:
+    blocks = [Block("Sponsors"), Block("We talked about radio.")]
+    assert strip_furniture(blocks)[0] == [blocks[1]]
+
+
+BIO = "Jane Roe is a reporter for the Daily Example covering courts. Follow her on Twitter @jroe"
+
+
+def test_an_author_bio_closing_the_article_is_furniture() -> None:
+    blocks = [Block("The court ruled on Monday."), Block(BIO), Block("Photo", kind="caption")]
+    kept, removed = strip_furniture(blocks)
+    assert kept == [blocks[0], blocks[2]]
+    assert removed == [(blocks[1], "author-bio")]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jana Berg ist Redakteurin bei der Zeitung am Ort.",
+        "Jean Dupont est journaliste au Quotidien du Soir.",
+    ],
+)
+def test_author_bios_in_german_and_french(bio: str) -> None:
+    blocks = [Block("Der Rat hat entschieden."), Block(bio)]
+    assert strip_furniture(blocks)[1] == [(blocks[1], "author-bio")]
+
+
+def test_near_miss_the_same_sentence_mid_article_is_the_story() -> None:
+    blocks = [Block("The court ruled on Monday."), Block(BIO)] + [
+        Block(f"Paragraph {n} of the story about her arrest.") for n in range(3)
+    ]
+    assert strip_furniture(blocks)[0] == blocks
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "rule_id"),
+    [
+        (
+            "Suzi has exciting news in the intro.See acast.com/privacy for privacy and opt-out "
+            "information.",
+            "Suzi has exciting news in the intro.",
+            "hosting-notice",
+        ),
+        (
+            "Scott and Wes talk about Node! Acme - Sponsor If you want to track errors, use Acme.",
+            "Scott and Wes talk about Node!",
+            "sponsor-heading",
+        ),
+        (
+            "We talk about radio. This episode is sponsored by Acme. Go to acme.example.",
+            "We talk about radio.",
+            "sponsor-read",
+        ),
+        # Near misses: a description that is only furniture stays (nothing left to keep), and
+        # one whose later sentence only mentions a sponsor is whole.
+        ("Sponsors", "Sponsors", None),
+        (
+            "We talk about radio. The festival was sponsored by a bank.",
+            "We talk about radio. The festival was sponsored by a bank.",
+            None,
+        ),
+    ],
+)
+def test_cut_furniture_tail(text: str, kept: str, rule_id: str | None) -> None:
+    assert cut_furniture_tail(text) == (kept, rule_id)

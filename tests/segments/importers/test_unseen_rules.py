@@ -642,6 +642,47 @@ AUDIO = [
         '<script>var gallery = {"url": "https://x.org/a/photo.jpg", "size": 20480};</script>',
         [],
     ),
+    (
+        "a Nuxt state object: unquoted key, slashes escaped as \\u002F",
+        '<script>window.__NUXT__={episode:{title:"Ep 9",audio:"https:\\u002F\\u002Fx.org'
+        '\\u002Fredirect.mp3\\u002Fcdn.x.org\\u002Fep9\\u002Fdefault.mp3?aid=rss"}};</script>',
+        [
+            AudioRef(
+                url="https://x.org/redirect.mp3/cdn.x.org/ep9/default.mp3?aid=rss",
+                mime_type="audio/mpeg",
+            )
+        ],
+    ),
+    (
+        "the page's only player, wrapped in a page builder's widget",
+        '<div class="elementor-widget-container"><div class="player">'
+        '<audio preload="none" src="https://cdn.x.org/ep9/default_tc.mp3?aid=embed"></audio>'
+        "</div></div>",
+        [AudioRef(url="https://cdn.x.org/ep9/default_tc.mp3?aid=embed", mime_type="audio/mpeg")],
+    ),
+    (
+        "the page's only download link, in a share bar",
+        '<div class="episode-share"><a href="https://cdn.x.org/ep9/default_tc.mp3">Download Mp3'
+        "</a></div>",
+        [
+            AudioRef(
+                url="https://cdn.x.org/ep9/default_tc.mp3",
+                label="Download Mp3",
+                mime_type="audio/mpeg",
+            )
+        ],
+    ),
+    (
+        "near miss: a share bar's audio when the page has its own player",
+        '<audio src="https://cdn.x.org/ep9.mp3"></audio><div class="share">'
+        '<a href="https://cdn.x.org/other.mp3">Download Mp3</a></div>',
+        [AudioRef(url="https://cdn.x.org/ep9.mp3", mime_type="audio/mpeg")],
+    ),
+    (
+        "near miss: a widget of related stories stays chrome",
+        '<div class="widget related"><audio src="https://cdn.x.org/other.mp3"></audio></div>',
+        [],
+    ),
 ]
 
 
@@ -1976,3 +2017,124 @@ def test_a_caption_an_aria_attribute_points_at_captions_that_photo() -> None:
 def test_near_miss_an_aria_attribute_pointing_at_nothing_gives_no_caption() -> None:
     raw = page('<div><img src="https://x.org/mast.jpg" aria-describedby="missing"></div>')
     assert all(i.caption is None for i in raw.images)
+
+
+# --- furniture: teasers for the site's other articles, show-note tails ------------------------
+
+URL_HEAD = '<link rel="canonical" href="https://news.example.co.uk/2015/04/12/the-strike.html">'
+
+TEASERS = [
+    # case, snippet, whether the snippet's block is a teaser
+    (
+        "a paragraph that is only a link to another article of the site",
+        '<p><a href="https://www.news.example.co.uk/2015/04/08/why-it-lasts.html">Why the'
+        " strike at the station lasts so long</a></p>",
+        True,
+    ),
+    (
+        "behind a label, the link relative",
+        '<p><strong>Read our explainer: <a href="/2015/04/08/why-it-lasts.html">Why the strike'
+        " at the station lasts so long</a></strong></p>",
+        True,
+    ),
+    (
+        "a heading of a kicker and a link",
+        '<h4><strong>Wave of anger</strong> <a href="/opinion/doctors-know-best.html">Doctors'
+        " know best, not the influencers</a></h4>",
+        True,
+    ),
+    (
+        "near miss: a link to another site (show notes' resources)",
+        '<p><a href="https://books.example.org/radio">The Book of Radio by Jane Roe and'
+        " John Doe</a></p>",
+        False,
+    ),
+    (
+        "a list of the site's other articles: kicker and headline links, then the teaser",
+        '<ul><li><a href="/2017/04/07/strikes-change-the-game.html">Diplomacy</a> '
+        '<a href="/2017/04/07/strikes-change-the-game.html">How the strikes change the game in'
+        " Asia</a><p>The decision could worry the regime and its great ally.</p></li></ul>",
+        True,
+    ),
+    (
+        "near miss: a list entry that links to another site",
+        '<ul><li><a href="https://books.example.org/radio">The Book of Radio by Jane Roe</a>'
+        " \u2014 the history we talked about</li></ul>",
+        False,
+    ),
+    (
+        "near miss: a list entry whose link stands later in it",
+        '<ul><li>The council said <a href="/2017/04/07/vote.html">the vote on the budget will'
+        " wait</a> until May.</li></ul>",
+        False,
+    ),
+    (
+        "near miss: a sentence with a link in it",
+        '<p>The union said <a href="/2015/04/08/why-it-lasts.html">the strike would go on</a>'
+        " until the management gave in to every one of its demands.</p>",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "teaser"), TEASERS, ids=[t[0] for t in TEASERS])
+def test_teaser_links_to_the_sites_other_articles(case: str, snippet: str, teaser: bool) -> None:
+    raw = page(snippet, head=URL_HEAD)
+    assert (inner(raw) == []) is teaser
+
+
+def test_the_description_is_cut_before_the_show_notes_furniture() -> None:
+    description = "We talk about the strike! Acme - Sponsor If you want to track errors, use Acme."
+    raw = page(head=f'<meta name="description" content="{description}">')
+    assert raw.description == "We talk about the strike!"
+    assert any("furniture-tail" in r.rule for r in raw.reasons if r.field == "summary")
+
+
+def test_a_sponsor_section_in_show_notes_goes_up_to_the_next_section() -> None:
+    snippet = (
+        "<h2>Links</h2><ul><li>RedwoodJS, a framework for the web</li></ul><h2>Sponsors</h2>"
+        "<h3>Acme Cloud</h3><p>Acme Cloud is the fastest way to ship apps. Visit acme.example.</p>"
+        "<h2>Get involved</h2><p>Please join us in helping the food bank this winter.</p>"
+    )
+    raw = page(snippet)
+    segment = build_segment(raw)
+    text = " ".join(p for s in segment.transcript for p in [s.heading or "", *s.paragraphs])
+    assert "Acme" not in text
+    assert "food bank" in text and "RedwoodJS" in text
+
+
+PLAYER_PAGE = """<!DOCTYPE html><html><head><title>{title}</title></head><body><div class="player">
+<p>In this episode we talk with two founders about the product they built after a year.</p>
+<p>They explain what changed once their first customers arrived and paid for it.</p></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Transistor Embed | #032 – Before and After", "#032 – Before and After"),
+        # Near miss: a title with "Player" in it is not a player page's prefix.
+        ("Ready Player One | A review", "Ready Player One | A review"),
+    ],
+)
+def test_a_player_pages_title_prefix_is_not_the_episode_title(title: str, expected: str) -> None:
+    raw = read_html_page(PLAYER_PAGE.format(title=title), "player.html")
+    assert raw.title == expected
+
+
+SCRIPT_AUDIO = (
+    '<script>var state = {"related": [{"audioUrl": "https://x.org/a/harbour_strike.mp3"}],'
+    ' "story": {"audioUrl": "https://x.org/a/20161214_roof_verdict_read.mp3"}};</script>'
+)
+
+
+def test_a_scripts_audio_naming_the_pages_slug_comes_before_related_stories() -> None:
+    head = '<link rel="canonical" href="https://x.org/2016/12/14/roof-verdict-read-out">'
+    raw = page(SCRIPT_AUDIO, head=head)
+    assert raw.audio[0].url == "https://x.org/a/20161214_roof_verdict_read.mp3"
+    assert any("audio-script-slug" in r.rule for r in raw.reasons if r.field == "audio")
+
+
+def test_near_miss_without_a_slug_the_scripts_order_stands() -> None:
+    raw = page(SCRIPT_AUDIO, head='<link rel="canonical" href="https://x.org/">')
+    assert raw.audio[0].url == "https://x.org/a/harbour_strike.mp3"
