@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlsplit
 
 from segments.files import open_input
+from segments.urls import split_url
 
 __all__ = [
     "KINDS",
@@ -212,7 +212,7 @@ def mime_from_url(url: str) -> str | None:
     >>> mime_from_url("https://example.org/player.html") is None
     True
     """
-    path = urlsplit(url.strip()).path
+    path = split_url(url.strip()).path
     name = path.rsplit("/", 1)[-1]
     if "." not in name:
         return None

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from segments.errors import SegcastError
 from segments.model import Segment, Show
@@ -34,7 +34,7 @@ _SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f]")
 #: An ASCII http(s) URL whose host part has no brackets, port-free or not: urlsplit would read it
 #: as http(s) with a host and never raise, so it is published. Everything else goes to urlsplit.
 _PLAIN_WEB_URL = re.compile(
-    r"(?:https?|HTTPS?)://[A-Za-z0-9.\-_~%!$&'()*+,;=:@]+(?:[/?#][\x21-\x7e]*)?\Z"
+    r"(?:https?|HTTPS?)://[A-Za-z0-9.\-_~!$&'()*+,;=:@]+(?:[/?#][\x21-\x7e]*)?\Z"
 )
 
 
@@ -61,6 +61,8 @@ def is_published_url(url: str | None, *, allow_relative: bool = False) -> bool:
         parts = urlsplit(url)
     except ValueError:  # "http://[::1/feed.xml": an unclosed IPv6 bracket
         return False
+    if "%" in parts.netloc.rsplit("@", 1)[-1]:
+        return False  # "http://%5Bbad/a.mp3": a percent-encoded host no client resolves
     if parts.scheme:
         return parts.scheme.lower() in PUBLISHED_SCHEMES and bool(parts.netloc)
     if url.startswith("//") or parts.netloc:
@@ -87,6 +89,44 @@ def check_url(
         )
     what = "an http(s) URL or a relative one" if allow_relative else "an http(s) URL"
     raise SegcastError(f"{key}: {url!r} is not {what}", path)
+
+
+def _escape_brackets(url: str) -> str:
+    return url.replace("[", "%5B").replace("]", "%5D")
+
+
+def split_url(url: str) -> SplitResult:
+    """Split a URL a page gave, as ``urlsplit`` does, without failing on a stray bracket.
+
+    Pages carry analytics URLs with bare brackets ("...#xtor=CS1-263[HEADER]", "x1=[urn:...]"),
+    which ``urlsplit`` takes for a broken IPv6 host and refuses with ``ValueError``. Brackets are
+    not allowed outside an IPv6 host (RFC 3986), so such a URL is read with them percent-encoded.
+
+    >>> split_url("https://abo.example.fr#xtor=CS1-263[HEADER]").netloc
+    'abo.example.fr'
+    >>> split_url("http://[::1]:8000/feed.xml").hostname
+    '::1'
+    >>> split_url("http://[broken/a.mp3").path
+    '/a.mp3'
+    """
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit(_escape_brackets(url))
+
+
+def join_url(base_url: str, url: str) -> str:
+    """Resolve a URL a page gave against the page's own, as ``urljoin`` does, never failing.
+
+    >>> join_url("https://radio.example.org/a/", "b.mp3")
+    'https://radio.example.org/a/b.mp3'
+    >>> join_url("https://radio.example.org/", "http://a]b/ep.mp3")
+    'http://a%5Db/ep.mp3'
+    """
+    try:
+        return urljoin(base_url, url)
+    except ValueError:
+        return urljoin(_escape_brackets(base_url), _escape_brackets(url))
 
 
 def resolve_url(url: str, base_url: str | None) -> str:

@@ -19,7 +19,6 @@ from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -49,6 +48,7 @@ from segments.importers.text import (
 )
 from segments.model import AudioRef, Image, Person, Show
 from segments.schedule import Schedule, parse_airtimes
+from segments.urls import is_published_url, join_url, split_url
 from segments.whitespace import clean
 
 #: Elements that are page chrome, never article text: blocks, photos and audio inside are skipped.
@@ -353,6 +353,8 @@ def read_html_page(html: str, path: str) -> RawPage:
         for r, hits in _by_page_slug(script_audio, meta.url or "")
     ]
     found_audio = _audio(doc, main, positions, base_url, stated)
+    # A stated file no client can fetch ("http://a]b/ep.mp3") yields to the printed player's.
+    found_audio.sort(key=lambda a: not is_published_url(a.ref.url, allow_relative=True))
     audio = [a.ref for a in found_audio]
     printed = parse_printed_duration(" ".join(article.itertext()))
     reasons: list[Reason] = []
@@ -744,7 +746,7 @@ def _image_url(element: Any, base_url: str) -> str | None:
         if not src and srcset and srcset.split():
             src = srcset.split(",")[0].split()[0]
         if src and not src.startswith("data:"):
-            return urljoin(base_url, str(src).strip())
+            return join_url(base_url, str(src).strip())
     return None
 
 
@@ -1254,7 +1256,7 @@ _IMAGE_SIZE_RE = re.compile(r"\d+x\d+|\.(?:jpe?g|png|gif|webp|avif)$")
 
 def _photo_name(url: str) -> str:
     """A photo's file name without its size and extension, to know it at any size."""
-    name = urlsplit(url).path.rsplit("/", 1)[-1].lower()
+    name = split_url(url).path.rsplit("/", 1)[-1].lower()
     return _IMAGE_SIZE_RE.sub("", name)
 
 
@@ -1318,7 +1320,7 @@ def _link_context(link: Any) -> str:
 
 def _audio_key(url: str) -> tuple[str, str]:
     """Same host and file name: the same recording behind different tracking paths (Podlove)."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     return parts.netloc.lower().removeprefix("www."), parts.path.rsplit("/", 1)[-1]
 
 
@@ -1353,7 +1355,7 @@ def _audio(
                 continue
             context = _link_context(element)
             ref = parse_download_text(context) or AudioRef(label=clean(element.text_content()))
-            ref.url, ref.mime_type = urljoin(base_url, href), mime
+            ref.url, ref.mime_type = join_url(base_url, href), mime
             if ref.label and re.match(r"^(?:https?:|www\.|/)", ref.label):
                 ref.label = None  # the link prints its own address
             via = "link to an audio file"
@@ -1367,7 +1369,7 @@ def _audio(
             declared = element.get("type") or ""
             mime = mime_from_url(src) or (declared if declared.startswith("audio/") else None)
             ref = AudioRef(
-                url=urljoin(base_url, src), mime_type=mime, label=_player_caption(element)
+                url=join_url(base_url, src), mime_type=mime, label=_player_caption(element)
             )
             via = f"<{element.tag} src>" + _chrome_note(into, found)
             into.append(_Audio(ref, position, in_main, False, via))
@@ -1377,7 +1379,7 @@ def _audio(
         for name in AUDIO_DATA_ATTRIBUTES:
             value = (element.get(name) or "").strip()
             if _URL_VALUE_RE.match(value) and _audio_mime(value) and not _in_chrome(element):
-                ref = AudioRef(url=urljoin(base_url, value), mime_type=_audio_mime(value))
+                ref = AudioRef(url=join_url(base_url, value), mime_type=_audio_mime(value))
                 in_main = id(element) in main_ids
                 entry = _Audio(ref, positions[id(element)], in_main, False, f"{name} attribute")
                 found.append(entry)
@@ -1472,7 +1474,7 @@ def _by_page_slug(refs: list[AudioRef], page_url: str) -> list[tuple[AudioRef, i
     >>> [(r.url.rsplit("/", 1)[1], n) for r, n in _by_page_slug(refs, "https://x.org/roof-verdict")]
     [('20161214_roof_verdict.mp3', 2), ('other_story.mp3', 0)]
     """
-    path = urlsplit(page_url).path.rstrip("/")
+    path = split_url(page_url).path.rstrip("/")
     slug = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
     words = {w for w in re.split(r"[\W_]+", slug) if len(w) >= _SLUG_MIN_LETTERS and w.isalpha()}
 
@@ -1685,7 +1687,7 @@ TEASER_LINK_MIN_WORDS = 4
 
 def _site(url: str) -> str:
     """The site of an address: its host without "www." and subdomains ("www.lemonde.fr")."""
-    labels = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":")[0].split(".")
+    labels = split_url(url).netloc.lower().rsplit("@", 1)[-1].split(":")[0].split(".")
     # "heraldsun.com.au", "bbc.co.uk": a short second-level label belongs to the suffix.
     keep = 3 if len(labels) >= 3 and len(labels[-2]) <= 3 and len(labels[-1]) == 2 else 2
     return ".".join(labels[-keep:])
@@ -1708,7 +1710,7 @@ def _teaser_link(text: str, links: list[tuple[str, str]], page_url: str) -> bool
     if not page_url:
         return False
     # Nested refs repeat a link, relative or absolute.
-    distinct = {(clean(t) or "", urljoin(page_url, h.strip())) for t, h in links}
+    distinct = {(clean(t) or "", join_url(page_url, h.strip())) for t, h in links}
     if len(distinct) != 1:
         return False
     link_text, target = distinct.pop()
@@ -1717,9 +1719,9 @@ def _teaser_link(text: str, links: list[tuple[str, str]], page_url: str) -> bool
     rest = text.replace(link_text, " ").strip(" >»›:|-–—")
     if len(rest.split()) > TEASER_LABEL_MAX_WORDS or len(rest) >= len(link_text):
         return False
-    if urlsplit(target).scheme not in ("http", "https") or _audio_mime(target):
+    if split_url(target).scheme not in ("http", "https") or _audio_mime(target):
         return False
-    same_page = urlsplit(target).path.rstrip("/") == urlsplit(page_url).path.rstrip("/")
+    same_page = split_url(target).path.rstrip("/") == split_url(page_url).path.rstrip("/")
     return _site(target) == _site(page_url) and not same_page
 
 
@@ -1736,16 +1738,16 @@ def _teaser_item(text: str, links: list[tuple[str, str]], page_url: str) -> bool
     """
     if not page_url or not links:
         return False
-    targets = {urljoin(page_url, h.strip()) for _t, h in links}
+    targets = {join_url(page_url, h.strip()) for _t, h in links}
     if len(targets) != 1:
         return False
     target = targets.pop()
     words = [clean(t) or "" for t, _h in links]
     if max(len(w.split()) for w in words) < TEASER_LINK_MIN_WORDS or not text.startswith(words[0]):
         return False
-    if urlsplit(target).scheme not in ("http", "https") or _audio_mime(target):
+    if split_url(target).scheme not in ("http", "https") or _audio_mime(target):
         return False
-    same_page = urlsplit(target).path.rstrip("/") == urlsplit(page_url).path.rstrip("/")
+    same_page = split_url(target).path.rstrip("/") == split_url(page_url).path.rstrip("/")
     return _site(target) == _site(page_url) and not same_page
 
 

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_size
@@ -21,6 +20,7 @@ from segments.importers.structure import BYLINE_DATE, NAME_PARTICLES, said_once
 from segments.importers.text import split_names
 from segments.model import AudioRef, Image, Person
 from segments.rfc2822 import parse_rfc2822
+from segments.urls import join_url
 from segments.whitespace import clean
 
 #: schema.org types whose ``headline``/``name`` is the page's own title, most specific first.
@@ -624,7 +624,7 @@ def read_metadata(doc: Any) -> PageMeta:
     url = _first(tags, "url") or _text(main.get("url")) or _text(main.get("mainEntityOfPage"))
     canonical = _canonical(doc)
     if canonical:
-        url = urljoin(url or "", canonical)
+        url = join_url(url or "", canonical)
 
     published = parse_published(_text(main.get("datePublished")))
     published_source = "JSON-LD datePublished" if published else None

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from typing import TypeVar, cast
-from urllib.parse import urljoin
 
 from segments.errors import InputError, ScheduleError
 from segments.files import sha256_hex
@@ -23,7 +22,7 @@ from segments.importers.text import read_text_page
 from segments.model import Segment, Source
 from segments.schedule import parse_airtimes
 from segments.update import fingerprints
-from segments.urls import segment_urls
+from segments.urls import join_url, segment_urls
 from segments.values import value_problem, without_forbidden
 
 _T = TypeVar("_T")
@@ -75,10 +74,10 @@ def read_page(
     segment.source = replace(source, path=stored, sha256=sha256_hex(data))
     if base_url is not None:
         if segment.audio is not None and segment.audio.url is not None:
-            segment.audio.url = urljoin(base_url, segment.audio.url)
+            segment.audio.url = join_url(base_url, segment.audio.url)
         for image in segment.images:
             if image.url is not None:
-                image.url = urljoin(base_url, image.url)
+                image.url = join_url(base_url, image.url)
     # A page's og:url, a photo's src or an audio link may be javascript: or data:; the segment
     # file never gets them (the writers would refuse the episode), the user is told.
     warnings.extend(f"not imported: {problem}" for problem in drop_refused_values(segment))

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from segments.files import write_atomic
 from segments.http import PAGE_TYPES, Response, fetch
 from segments.importers.detect import CHARSET_ALIASES
 from segments.importers.rawpage import Reason
 from segments.importers.read import PageResult, read_page
+from segments.urls import split_url
 
 __all__ = ["page_file_name", "read_page_url"]
 
@@ -38,7 +39,7 @@ def page_file_name(url: str, mime: str | None) -> str:
     >>> page_file_name("https://example.org/story.php", "text/html")
     'story.html'
     """
-    parts = urlsplit(url)
+    parts = split_url(url)
     last = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) or (parts.hostname or "page")
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", last).strip(".-")[:80] or "page"
     suffix = SUFFIXES.get(mime or "", ".html")

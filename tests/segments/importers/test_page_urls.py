@@ -40,3 +40,38 @@ def test_active_urls_of_a_page_are_dropped_with_a_warning(tmp_path: Path) -> Non
         ]
     )
     assert not any("javascript:" in str(v) or "data:" in str(v) for v in vars(segment).values())
+
+
+BRACKETS = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Harbour night</title>
+<link rel="canonical" href="https://radio.example.org/2024/harbour-night">
+<meta property="og:image" content="http://[broken/img.jpg">
+<script type="application/ld+json">{"@type": "PodcastEpisode", "name": "Harbour night",
+"associatedMedia": {"@type": "AudioObject", "contentUrl": "http://a]b/ep.mp3"}}</script>
+</head><body><article><h1>Harbour night</h1><p>By Jane Roe</p>
+<p>A long paragraph about the harbour at night, with <a href="http://[oops/x">a broken link</a>.</p>
+<figure><img src="http://[bad/crane.jpg"><figcaption>The crane at dawn.</figcaption></figure>
+<div data-src="http://[bad/ep.mp3"></div>
+<audio src="https://cdn.example.org/harbour-night.mp3?x1=[urn:radio:1]&amp;x2=[web]"></audio>
+<p>Another paragraph of the article about the night shift, so that there is text enough.</p>
+<p><a href="https://abo.example.org/#xtor=CS1-263[HEADER]-[Article]">Subscribe</a></p>
+</article></body></html>
+"""
+
+
+def test_bare_brackets_in_a_pages_urls_neither_crash_the_import_nor_get_published(
+    tmp_path: Path,
+) -> None:
+    # Analytics URLs carry bare brackets ("x1=[urn:...]", "#xtor=CS1-263[HEADER]"), which Python's
+    # urlsplit takes for a broken IPv6 host and refuses with ValueError (a real page crashed so).
+    page = tmp_path / "harbour.html"
+    page.write_text(BRACKETS, encoding="utf-8")
+    result = read_page(page)
+    segment = result.segment
+    assert segment.title == "Harbour night"
+    assert [(i.caption, i.url) for i in segment.images] == [("The crane at dawn.", None)]
+    assert segment.audio is not None and segment.audio.url is not None
+    assert segment.audio.url.startswith("https://cdn.example.org/harbour-night.mp3?")
+    assert "not imported: images[0].url: 'http://%5Bbad/crane.jpg' is not an http(s) URL" in (
+        result.warnings
+    )
