@@ -1221,6 +1221,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         credit = _clean_credit(_attribute_text(element.get("data-credit")))
         image = Image(url=url, caption=caption, credit=credit)
         found.append(_Figure(image, positions[id(element)], "a data-caption attribute"))
+    found += _beside_article_figures(main, positions, base_url)
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):
         same = next(
@@ -1247,6 +1248,74 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             same.image.url = same.image.url or fig.image.url
             same.image.caption = same.image.caption or fig.image.caption
     return merged
+
+
+#: How many levels above the article a captioned photo beside its text is looked for: older
+#: CMSs print the photo box next to the text's element in the same column (an "inlineImage"
+#: beside "articleBody", a story header's lead photo above the text's own element).
+BESIDE_ARTICLE_LEVELS = 3
+#: How many levels above its caption a photo beside the article may stand (caption, its box,
+#: the box's wrapper).
+_BESIDE_PHOTO_LEVELS = 3
+
+
+def _photo_box(element: Any, article: Any, base_url: str) -> Any:
+    """The nearest ancestor of a caption outside the article that holds a photo, or None."""
+    for holder in list(element.iterancestors())[:_BESIDE_PHOTO_LEVELS]:
+        if article in holder.iterdescendants():
+            return None  # the photo box may not hold the article: its photos are the text's
+        if _image_url(holder, base_url):
+            return holder
+    return None
+
+
+def _beside_article_figures(
+    article: Any, positions: dict[int, int], base_url: str
+) -> list[_Figure]:
+    """Captioned photos printed beside the article's text, outside its element: a caption or
+    credit class (or a ``<figcaption>``) in a box with the photo, within ``BESIDE_ARTICLE_LEVELS``
+    of the article, not chrome and not a teaser (inside a link, list item or another article)."""
+    scope = article
+    for _ in range(BESIDE_ARTICLE_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+    inside = {id(e) for e in article.iter()}
+    found: list[_Figure] = []
+    for element in scope.iter():
+        if id(element) in inside or not isinstance(element.tag, str):
+            continue
+        lone_credit = _is_lone_credit(element)
+        if not (lone_credit or _is_caption_class(element) or element.tag == "figcaption"):
+            continue
+        text = clean(element.text_content()) or ""
+        ancestors = list(element.iterancestors())
+        ancestors = ancestors[: ancestors.index(scope)] if scope in ancestors else ancestors
+        if (
+            not text
+            or len(text) > _MAX_PRINTED_CAPTION_CHARS
+            or any(_is_caption_class(d) for d in element.iterdescendants())
+            or any(a.tag in ("a", "li", "article") for a in ancestors)
+            or _in_chrome(element, scope)
+        ):
+            continue
+        box = _photo_box(element, article, base_url)
+        if box is None:
+            continue
+        if lone_credit:
+            image, how = _lone_credit_image(element, base_url)
+        else:
+            container = element.getparent()
+            image, how = _figure_of(element, container, base_url)
+        if image is None:
+            continue
+        image.url = _image_url(box, base_url)
+        via = "a captioned photo beside the article's text (caption-beside-article)" + (
+            f"; credit: {how}" if how else ""
+        )
+        found.append(_Figure(image, positions[id(element)], via))
+    return found
 
 
 #: Sizes a CDN writes into a photo's file name ("fill.size_1248x702"): the same photo at

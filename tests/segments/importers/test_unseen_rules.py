@@ -2138,3 +2138,43 @@ def test_a_scripts_audio_naming_the_pages_slug_comes_before_related_stories() ->
 def test_near_miss_without_a_slug_the_scripts_order_stands() -> None:
     raw = page(SCRIPT_AUDIO, head='<link rel="canonical" href="https://x.org/">')
     assert raw.audio[0].url == "https://x.org/a/harbour_strike.mp3"
+
+
+BESIDE_ARTICLE = (
+    "<html><body><div id='page'><div class='story'><div class='column'>"
+    "<div class='inline-box'>{box}</div><div class='story-body'>"
+    f"<p>{'An opening paragraph that sets the scene for this case. ' * 4}</p>"
+    f"<p>{CLOSING}</p></div></div></div></div></body></html>"
+)
+
+
+def test_a_captioned_photo_box_beside_the_articles_text_keeps_caption_and_credit() -> None:
+    # older CMSs print the photo box as a sibling of the text's element in the same column
+    box = (
+        "<div class='image'><img src='https://x.org/mast.jpg'></div>"
+        "<h6 class='credit'>Jane Roe/Agency</h6><p class='caption'>The mast at dawn.</p>"
+    )
+    raw = read_html_page(BESIDE_ARTICLE.format(box=box), "case.html")
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/mast.jpg", "The mast at dawn.", "Jane Roe/Agency")
+    ]
+    assert any("caption-beside-article" in r.rule for r in raw.reasons if r.field == "image")
+
+
+@pytest.mark.parametrize(
+    ("case", "box"),
+    [
+        (
+            "a teaser card's caption inside a link",
+            "<ul><li><a href='/other'><img src='https://x.org/t.jpg'>"
+            "<span class='caption'>Another story from the station.</span></a></li></ul>",
+        ),
+        ("a caption class with no photo beside it", "<p class='caption'>The mast at dawn.</p>"),
+    ],
+)
+def test_near_miss_beside_the_article_a_teaser_or_photoless_caption_is_no_photo(
+    case: str, box: str
+) -> None:
+    raw = read_html_page(BESIDE_ARTICLE.format(box=box), "case.html")
+    assert all(i.caption is None or "story" not in i.caption for i in raw.images)
+    assert not any("caption-beside-article" in r.rule for r in raw.reasons)
