@@ -142,6 +142,11 @@ CREDIT_CLASS_PARTS: frozenset[str] = frozenset(vocabulary.words("credit_class_pa
 CREDIT_ATTRIBUTES: tuple[str, ...] = ("data-credit", "data-copyright", "data-photographer")
 #: Parts of a class or id (substrings) marking a caption: "wp-caption-text", "legende".
 CAPTION_CLASS_WORDS: tuple[str, ...] = vocabulary.words("caption_class_words")
+#: Whole parts of a class (split at "-" and "_") marking a caption: "label.art-illo-cap".
+CAPTION_CLASS_PARTS: frozenset[str] = frozenset(vocabulary.words("caption_class_parts"))
+#: Parts of a class that make a caption-like class something else: a caption's wrapper
+#: ("caption-wrap") or a paragraph's decorated first letter ("drop-cap").
+NOT_CAPTION_CLASS_WORDS: tuple[str, ...] = ("wrap", "drop")
 #: schema.org ImageObject properties naming who made or owns the photo (``itemprop=...``).
 CREDIT_ITEMPROPS: frozenset[str] = frozenset(
     {"copyrightHolder", "copyrightNotice", "creditText", "author", "creator"}
@@ -864,8 +869,11 @@ def _is_caption_class(element: Any) -> bool:
 
 def _is_caption_class_name(name: str) -> bool:
     """A caption's class, not its wrapper's ("caption-wrap") nor a credit's ("credit-caption")."""
-    return any(w in name for w in CAPTION_CLASS_WORDS) and not (
-        "wrap" in name or name == "credit-caption"
+    marked = any(w in name for w in CAPTION_CLASS_WORDS) or any(
+        p in CAPTION_CLASS_PARTS for p in re.split(r"[-_]", name)
+    )
+    return marked and not (
+        any(w in name for w in NOT_CAPTION_CLASS_WORDS) or name == "credit-caption"
     )
 
 
@@ -1252,7 +1260,8 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
 
 #: How many levels above the article a captioned photo beside its text is looked for: older
 #: CMSs print the photo box next to the text's element in the same column (an "inlineImage"
-#: beside "articleBody", a story header's lead photo above the text's own element).
+#: beside "articleBody", a story header's lead photo above the text's own element). Inside an
+#: ``<article>`` that holds the text's element, that whole ``<article>`` is looked in instead.
 BESIDE_ARTICLE_LEVELS = 3
 #: How many levels above its caption a photo beside the article may stand (caption, its box,
 #: the box's wrapper).
@@ -1274,9 +1283,10 @@ def _beside_article_figures(
 ) -> list[_Figure]:
     """Captioned photos printed beside the article's text, outside its element: a caption or
     credit class (or a ``<figcaption>``) in a box with the photo, within ``BESIDE_ARTICLE_LEVELS``
-    of the article, not chrome and not a teaser (inside a link, list item or another article)."""
-    scope = article
-    for _ in range(BESIDE_ARTICLE_LEVELS):
+    of the article, not chrome and not a teaser (inside a link, a list item or an ``<article>``
+    that is not the text's own)."""
+    scope = next((a for a in article.iterancestors() if a.tag == "article"), article)
+    for _ in range(BESIDE_ARTICLE_LEVELS if scope is article else 0):
         parent = scope.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
@@ -1296,7 +1306,10 @@ def _beside_article_figures(
             not text
             or len(text) > _MAX_PRINTED_CAPTION_CHARS
             or any(_is_caption_class(d) for d in element.iterdescendants())
-            or any(a.tag in ("a", "li", "article") for a in ancestors)
+            or any(
+                a.tag in ("a", "li") or (a.tag == "article" and article not in a.iterdescendants())
+                for a in ancestors
+            )
             or _in_chrome(element, scope)
         ):
             continue

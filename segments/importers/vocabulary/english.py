@@ -167,7 +167,8 @@ ENGLISH = Vocabulary(
     credit_class_words=(
         "credit", "byline", "copyright", "attribution", "photographer", "rightsnotice", "courtesy",
     ),
-    credit_class_parts=("source",),
+    credit_class_parts=("source", "cred"),
+    caption_class_parts=("cap",),
     host_line_labels=(
         "hosted by", "hosts?:", "with hosts?", "presented by", "presenters?:",
     ),

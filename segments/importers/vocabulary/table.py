@@ -165,8 +165,12 @@ class Vocabulary:
     #: Parts of a class or id (substrings, lower case) marking a photo's credit inside a
     #: caption or figure: "image-credit", "copyright", "attribution".
     credit_class_words: tuple[str, ...] = ()
-    #: Whole parts of a class (split at "-" and "_") marking a credit: "span.source_image".
+    #: Whole parts of a class (split at "-" and "_") marking a credit: "span.source_image",
+    #: the abbreviated "span.art-illo-cred".
     credit_class_parts: tuple[str, ...] = ()
+    #: Whole parts of a class (split at "-" and "_") marking a caption, where the word alone
+    #: would match too much as a substring: the abbreviated "label.art-illo-cap".
+    caption_class_parts: tuple[str, ...] = ()
 
     # -- show header (``text``, ``html``, ``htmlmeta``) ----------------------------------------
     #: Header lines naming the hosts: "Hosted by John Horn" (case-insensitive, before the names).

@@ -2178,3 +2178,39 @@ def test_near_miss_beside_the_article_a_teaser_or_photoless_caption_is_no_photo(
     raw = read_html_page(BESIDE_ARTICLE.format(box=box), "case.html")
     assert all(i.caption is None or "story" not in i.caption for i in raw.images)
     assert not any("caption-beside-article" in r.rule for r in raw.reasons)
+
+
+def test_a_story_headers_photo_credit_inside_the_texts_own_article() -> None:
+    # the text sits four levels down in the story's <article>; its header holds the lead photo
+    raw = read_html_page(
+        "<html><body><article class='story'><header><div class='inner'><section class='hero'>"
+        "<img src='https://x.org/lead.jpg'><p class='hero-image__credits'>Jane Roe/Agency</p>"
+        "</section></div></header><section><section><section><div class='reading'>"
+        f"<p>{'An opening paragraph that sets the scene for this case. ' * 4}</p>"
+        f"<p>{CLOSING}</p></div></section></section></section></article></body></html>",
+        "case.html",
+    )
+    assert ("https://x.org/lead.jpg", "Jane Roe/Agency") in [(i.url, i.credit) for i in raw.images]
+
+
+ABBREVIATED_CAPTION = (
+    "<span class='art-illo-box'><img src='https://x.org/king.jpg'>"
+    "<label class='{caption}'>The king at the forum <br>"
+    "<span class='art-illo-cred'><p>Photograph by Jane Roe/Agency.</p></span></label></span>"
+)
+
+
+def test_abbreviated_caption_and_credit_class_parts() -> None:
+    raw = page(ABBREVIATED_CAPTION.format(caption="art-illo-cap"))
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/king.jpg", "The king at the forum", "Jane Roe/Agency.")
+    ]
+
+
+def test_near_miss_a_drop_cap_or_a_word_containing_cap_is_no_caption() -> None:
+    raw = page(
+        "<span class='art-illo-box'><img src='https://x.org/king.jpg'>"
+        "<p><span class='drop-cap'>T</span>he king spoke at the forum this week.</p>"
+        "<label class='capsule-label'>The king at the forum</label></span>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
