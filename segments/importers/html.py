@@ -154,10 +154,22 @@ CREDIT_ITEMPROPS: frozenset[str] = frozenset(
 #: schema.org ImageObject properties holding the photo's caption.
 CAPTION_ITEMPROPS: frozenset[str] = frozenset({"caption", "description"})
 
-#: Printed prefixes of photo credits, removed from the credit ("Image: SixThirty").
+#: Printed prefixes of photo credits, removed from the credit ("Image: SixThirty"), also one
+#: after another ("Bild © hr", "Photo: © AP").
 CREDIT_PREFIX_RE = re.compile(
-    rf"^(?:©|\(c\)|{vocabulary.alternation('credit_prefixes')})\s*:?\s*",
+    rf"^(?:(?:©|\(c\)|{vocabulary.alternation('credit_prefixes')})\s*:?\s*)+",
     re.IGNORECASE,
+)
+#: A credit element's text that starts as credits are printed: "©", "Bild ©", "Photo: ".
+_PRINTED_CREDIT_START_RE = re.compile(
+    rf"(?:©|\(c\)|(?:{vocabulary.alternation('credit_prefixes')})\b\s*(?::|©))",
+    re.IGNORECASE,
+)
+#: A player's running time or air date in a byline-classed element of a media box ("| 01:44
+#: Min.", "02.06.19, 19:00 Uhr"): media information, never a photo's credit.
+_MEDIA_INFO_RE = re.compile(
+    # clock or calendar numbers, each perhaps followed by one short unit word ("Min.", "Uhr")
+    r"[|\s]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2,4})?[,\s]*(?:[^\W\d_]{1,7}\.?)?[,\s]*)+[|\s]*"
 )
 
 #: Bold labels that are not speakers: the structurer's list, plus link-list labels of blogs.
@@ -761,9 +773,12 @@ def _credit_elements(element: Any) -> list[Any]:
     by_class = [
         e
         for e in element.iter()
-        if any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
-        or any(p in CREDIT_CLASS_PARTS for c in _classes(e) for p in re.split(r"[-_]", c))
-        or _itemprops(e) & CREDIT_ITEMPROPS
+        if (
+            any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
+            or any(p in CREDIT_CLASS_PARTS for c in _classes(e) for p in re.split(r"[-_]", c))
+            or _itemprops(e) & CREDIT_ITEMPROPS
+        )
+        and not _is_media_info(e)
     ]
     if by_class:
         return by_class
@@ -781,6 +796,17 @@ def _credit_elements(element: Any) -> list[Any]:
         smalls[-1:]
         if smalls and clean(element.text_content()) != clean(smalls[-1].text_content())
         else []
+    )
+
+
+def _is_media_info(element: Any) -> bool:
+    """A player's running time or air date (a ``<time>``, "| 01:44 Min.") or a lone separator
+    in a byline-classed element: never a photo's credit (credit-media-info)."""
+    text = element.text_content() or ""
+    if next(element.iter("time"), None) is not None:
+        return True
+    return bool(text.strip()) and (
+        _MEDIA_INFO_RE.fullmatch(text) is not None or not text.strip(" |")
     )
 
 
@@ -814,12 +840,26 @@ def _text_without(element: Any, excluded: list[Any]) -> str | None:
 def _clean_credit(text: str | None) -> str | None:
     if text is None:
         return None
-    return clean(CREDIT_PREFIX_RE.sub("", text.strip(" ()"))) or None
+    text = text.strip(" ")
+    while text.startswith("(") and text.count("(") > text.count(")"):
+        text = text[1:].strip(" ")
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].strip(" ")
+    if text.startswith("(") and text.endswith(")"):  # "(Icrc - AP)", never "Jane Roe (hr)"
+        text = text[1:-1]
+    return clean(CREDIT_PREFIX_RE.sub("", text)) or None
 
 
 def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | None, str]:
     """The photo a caption belongs to, and how its credit was found ("" for none)."""
     credits = _credit_elements(caption_el) or _credit_elements(container)
+    printed = [
+        e
+        for e in _credit_elements(container)
+        if _PRINTED_CREDIT_START_RE.match(clean(e.text_content()) or "")
+    ]
+    if printed:  # "Bild © dpa" beside other byline-classed media info (credit-printed-prefix)
+        credits = printed
     caption = _text_without(caption_el, credits) or _attribute_text(caption_el.get("data-caption"))
     credit = _clean_credit(clean(credits[0].text_content())) if credits else None
     if credits and credit is None:  # an empty credit element with its text in an attribute
@@ -833,6 +873,8 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
             if _itemprops(credits[0]) & CREDIT_ITEMPROPS
             else "credit/copyright class",
         )
+        if printed:
+            how += " printed as a credit, '© ...' (credit-printed-prefix)"
     if caption and credit is None:
         for name, pattern in CAPTION_CREDIT_PATTERNS:
             match = pattern.search(caption)

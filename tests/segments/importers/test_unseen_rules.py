@@ -2214,3 +2214,32 @@ def test_near_miss_a_drop_cap_or_a_word_containing_cap_is_no_caption() -> None:
         "<label class='capsule-label'>The king at the forum</label></span>"
     )
     assert [i.caption for i in raw.images if i.caption] == []
+
+
+MEDIA_BOX = (
+    "<figure><figcaption><p><span class='info__byline'>01:44 Min.</span>"
+    "<span class='box__byline'>| <time>02.06.19, 19:00 Uhr</time></span>"
+    "<span class='box__byline'>| Das Magazin</span></p>"
+    "<span class='box__headline'>Der Kleinkrieg am Gartenzaun</span></figcaption>"
+    "<img src='https://x.org/still.jpg'><div class='box'>{credit}</div></figure>"
+)
+
+
+def test_a_printed_bild_copyright_credit_wins_over_byline_classed_media_info() -> None:
+    raw = page(MEDIA_BOX.format(credit="<p class='box__copyright'>Bild &copy; Jane Roe (hr)</p>"))
+    assert [(i.url, i.credit) for i in raw.images] == [("https://x.org/still.jpg", "Jane Roe (hr)")]
+
+
+def test_near_miss_a_running_time_or_air_date_in_a_byline_class_is_no_credit() -> None:
+    raw = page(MEDIA_BOX.format(credit=""))
+    assert all(i.credit is None or "Min." not in i.credit for i in raw.images)
+    assert all(i.credit is None or "Uhr" not in i.credit for i in raw.images)
+
+
+def test_near_miss_a_credit_class_word_starting_like_a_prefix_is_not_a_printed_credit() -> None:
+    raw = page(
+        "<figure><img src='https://x.org/mast.jpg'><figcaption>The mast at dawn."
+        "<span class='credit'>Jane Roe/Agency</span></figcaption>"
+        "<div class='credit-note'>Bildergalerie ansehen</div></figure>"
+    )
+    assert [i.credit for i in raw.images] == ["Jane Roe/Agency"]
