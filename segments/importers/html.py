@@ -892,6 +892,28 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
     return Image(url=url, caption=caption or None, credit=credit), how
 
 
+def _caption_beside_credit(figure: Any, figcaption: Any) -> Any:
+    """A caption class outside a figure's ``<figcaption>`` that stands beside the photo's
+    credit: the photo's caption, where the ``<figcaption>`` labels the figure's player (a
+    broadcaster's media box: "Audio 03:07 Min. | headline" above "caption, Bild © ...")."""
+    if figcaption is None:
+        return None
+    for element in figure.iterdescendants():
+        if (
+            not _is_caption_class(element)
+            or element.tag == "figcaption"
+            or element in figcaption.iterdescendants()
+            or any(_is_caption_class(d) for d in element.iterdescendants())
+            or any(w in c for c in _classes(element) for w in CREDIT_CLASS_WORDS)
+            or not clean(element.text_content())
+        ):
+            continue
+        parent = element.getparent()
+        if parent is not None and any(e is not element for e in _credit_elements(parent)):
+            return element
+    return None
+
+
 def _is_media_figure(figure: Any) -> bool:
     """A figure holding a player and no photo (WordPress audio block): its caption names audio."""
     players = next(figure.iter("audio", "video"), None)
@@ -1142,6 +1164,10 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             continue
         caption_el = figure.find(".//figcaption")
         how = "<figure>'s <figcaption>"
+        beside = _caption_beside_credit(figure, caption_el)
+        if beside is not None:
+            caption_el = beside
+            how = "a caption class beside the photo's credit (caption-beside-credit)"
         if caption_el is None:
             # No <figcaption>, but a caption class inside (latimes: div.figure-caption).
             caption_el = next((e for e in figure.iterdescendants() if _is_caption_class(e)), None)

@@ -2243,3 +2243,24 @@ def test_near_miss_a_credit_class_word_starting_like_a_prefix_is_not_a_printed_c
         "<div class='credit-note'>Bildergalerie ansehen</div></figure>"
     )
     assert [i.credit for i in raw.images] == ["Jane Roe/Agency"]
+
+
+PLAYER_FIGURE = (
+    "<figure><figcaption><span class='info__label'>Audio</span> "
+    "<span class='box__headline'>How the job scheme works</span></figcaption>"
+    "<img src='https://x.org/still.jpg'><div class='caption-line'>"
+    "<span class='figcaption'>Jane Roe in the warehouse.</span>{credit}</div></figure>"
+)
+
+
+def test_a_caption_beside_the_photos_credit_wins_over_a_players_figcaption() -> None:
+    credit = "<span class='figcaption__copyright'>Bild &copy; Max Muster (hr)</span>"
+    raw = page(PLAYER_FIGURE.format(credit=credit))
+    assert [(i.caption, i.credit) for i in raw.images] == [
+        ("Jane Roe in the warehouse.", "Max Muster (hr)")
+    ]
+
+
+def test_near_miss_a_caption_class_without_a_credit_beside_it_leaves_the_figcaption() -> None:
+    raw = page(PLAYER_FIGURE.format(credit=""))
+    assert [i.caption for i in raw.images][:1] == ["Audio How the job scheme works"]
