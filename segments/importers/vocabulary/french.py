@@ -130,6 +130,11 @@ FRENCH = Vocabulary(
             r"|correspondante?|chroniqueu(?:r|se)|éditorialiste) (?:à|au|aux|pour|chez|de|du)\b"
             r".{0,300}",
         ),
+        "paywall-notice": (
+            r"il vous reste \d+(?:[.,]\d+)? ?% de cet article à lire\.?"
+            r"(?: la suite est réservée aux abonnés\.?)?",
+            r"la suite (?:de cet article )?est réservée aux abonnés\.?",
+        ),
         "widget-message": (r"(?:chargement(?: en cours)?|veuillez patienter)(?:\.\.\.|…)?",),
     },
 )
