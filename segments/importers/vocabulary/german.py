@@ -223,6 +223,10 @@ GERMAN = Vocabulary(
         "broadcast-notice": (
             r"[^.!?]{1,100} (?:wird|wurde) am [^.!?]{1,80} (?:ausgestrahlt|gesendet)\.?",
         ),
+        "paywall-notice": (
+            r"(?:dieser|der) (?:artikel|beitrag) ist (?:exklusiv |nur )?für"
+            r" (?:abonnenten|abonnentinnen|abonnent(?:\*|:|_)innen)(?: \w+)?\.?",
+        ),
         "disclaimer": (
             r"[^.!?]{1,60} ist nicht verantwortlich für (?:den|die) inhalte? externer"
             r" (?:internet)?seiten\.?",

@@ -249,6 +249,9 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
             "disclaimer",
         ),
         ("La suite est réservée aux abonnés.", "paywall-notice"),
+        ("Dieser Artikel ist nur für Abonnenten verfügbar.", "paywall-notice"),
+        ("Der Artikel ist für Abonnenten der Zeitung geschrieben, sagte sie.", None),
+        ("L’émission est diffusée le samedi à 10 heures.", None),  # only at the end
         ("Max Muster schrieb am 14.12.2009 um 10:12 Uhr: Toller Artikel!", "reader-comment"),
         ("Der Minister schrieb am 14.12.2009 an den Rat.", None),
         ("This article is available to subscribers only.", "paywall-notice"),
@@ -381,6 +384,7 @@ def test_author_bios_in_german_and_french(bio: str) -> None:
         "Tom Example is the author of Deep Water: The Story of a Submarine.",
         "Jane Roe is Example Weekly's technology columnist and the author of Signal.",
         "Ann Example is director of The Data Program at the Example School of Journalism.",
+        "Jean Dupont est l’auteur de Sous la mer, paru chez Exemple.",
     ],
 )
 def test_author_bios_naming_a_book_a_paper_or_a_programme(bio: str) -> None:
@@ -394,6 +398,7 @@ def test_author_bios_naming_a_book_a_paper_or_a_programme(bio: str) -> None:
         "Tom Example is the author of his own misfortune, the judge said.",  # lower case: no title
         "Ann Example is the director the board wanted all along.",
         "Jane Roe is Example Weekly's best customer, a clerk said.",
+        "Jean Dupont est l’auteur de ses malheurs, a dit le juge.",
     ],
 )
 def test_near_miss_closing_sentences_that_are_not_bios(text: str) -> None:
@@ -409,6 +414,11 @@ def test_a_broadcast_notice_after_the_bio_goes_too() -> None:
     ]
     removed = strip_furniture(blocks)[1]
     assert sorted(rule_id for _, rule_id in removed) == ["author-bio", "broadcast-notice"]
+
+
+def test_a_french_broadcast_notice_closing_the_article_goes() -> None:
+    blocks = [Block("La plongée a duré trois heures."), Block("L’émission est diffusée le samedi.")]
+    assert strip_furniture(blocks)[1] == [(blocks[1], "broadcast-notice")]
 
 
 def test_near_miss_the_same_sentence_mid_article_is_the_story() -> None:
