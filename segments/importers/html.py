@@ -1346,6 +1346,8 @@ def _audio(
     in_player_chrome: list[_Audio] = []  # used only when nothing else is found
     for element in doc.iter("audio", "source", "a"):
         into = found
+        if _in_teaser(element):
+            continue  # another story's player or download link (audio-teaser-player)
         if _in_chrome(element):
             if not _in_player_chrome(element):
                 continue
@@ -1382,7 +1384,12 @@ def _audio(
             continue
         for name in AUDIO_DATA_ATTRIBUTES:
             value = (element.get(name) or "").strip()
-            if _URL_VALUE_RE.match(value) and _audio_mime(value) and not _in_chrome(element):
+            if (
+                _URL_VALUE_RE.match(value)
+                and _audio_mime(value)
+                and not _in_chrome(element)
+                and not _in_teaser(element)
+            ):
                 ref = AudioRef(url=join_url(base_url, value), mime_type=_audio_mime(value))
                 in_main = id(element) in main_ids
                 entry = _Audio(ref, positions[id(element)], in_main, False, f"{name} attribute")

@@ -686,6 +686,13 @@ AUDIO = [
         [],
     ),
     (
+        "near miss: a teaser card's own player and download link (audio-teaser-player)",
+        '<audio src="https://cdn.x.org/this.mp3"></audio><div class="story-teaser">'
+        '<audio src="https://cdn.x.org/other.mp3"></audio>'
+        '<a href="https://cdn.x.org/other.mp3">Download</a></div>',
+        [AudioRef(url="https://cdn.x.org/this.mp3", mime_type="audio/mpeg")],
+    ),
+    (
         "a player's JSON outside any teaser card is the page's",
         '<div class="player__media" data-v="{&quot;streams&quot;: '
         '[{&quot;url&quot;: &quot;https://media.x.org/audio/this.mp3&quot;}]}"></div>',
