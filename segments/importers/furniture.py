@@ -22,10 +22,18 @@ from segments.whitespace import normalise_space
 
 _words = vocabulary.alternation
 
+_MONTH = rf"(?:{_words('months')})[a-z]*\.?"
+#: "04/19/13", "16.08.2019", "December 24, 2016", "24. August 2019", "2016-12-24".
+_DATE = (
+    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}"
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
+)
+
 #: What the vocabulary's furniture phrases may name by placeholder: "{name}" a person's name as
 #: printed (two to four capitalised words, case as written), "{person}" one to four of them,
 #: "{network}" a social network one follows someone on, "{platform}" a community or membership
-#: platform a show sends listeners to, "{app}" a podcast app or directory one subscribes in.
+#: platform a show sends listeners to, "{app}" a podcast app or directory one subscribes in,
+#: "{date}" a printed date (``_DATE``).
 PLACEHOLDERS: dict[str, str] = {
     "{name}": r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3})",
     "{person}": r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
@@ -33,13 +41,8 @@ PLACEHOLDERS: dict[str, str] = {
     "{platform}": r"(?:discord|slack|patreon|steady|ko-fi|buy me a coffee|telegram|apple podcasts)",
     "{app}": r"(?:apple podcasts|itunes|spotify|google podcasts|pocket casts|overcast|stitcher"
     r"|castbox|deezer|youtube|amazon music|audible|npr one|tunein|podcast addict|\w+ podcasts?)",
+    "{date}": f"(?:{_DATE})",
 }
-_MONTH = rf"(?:{_words('months')})[a-z]*\.?"
-#: "04/19/13", "16.08.2019", "December 24, 2016", "24. August 2019", "2016-12-24".
-_DATE = (
-    r"\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\d{2}"
-    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH}\s+\d{{4}}"
-)
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,10 @@ FURNITURE: tuple[FurnitureRule, ...] = (
     _rule("comment-prompt", "an invitation to comment, from the blog's comment form"),
     _rule("comment-form", "a label of the comment form"),
     _rule(
+        "reader-comment",
+        "a reader's comment under the article ('Anonymous, on Dec 14, 2009 wrote: ...')",
+    ),
+    _rule(
         "comment-count",
         "a count of reader comments",
         rf"\d+ (?:{_words('comment_nouns')})",
@@ -153,6 +160,11 @@ FURNITURE: tuple[FurnitureRule, ...] = (
         "related-links",
         "links to other stories",
         rf"[>»›▸►→\s]*(?:{_words('related_list_labels')})\s*:\s*.{{1,400}}",
+    ),
+    _rule("paywall-notice", "the paywall's note on the part of the article a reader cannot see"),
+    _rule(
+        "disclaimer",
+        "the site's disclaimer for third-party feeds or external links, not the story",
     ),
     _rule("advertisement", "an advertising slot label"),
     _rule("cookie-notice", "a cookie or consent banner"),
@@ -202,6 +214,11 @@ FURNITURE: tuple[FurnitureRule, ...] = (
     _rule(
         "author-bio",
         "the author's bio closing an article ('Jane Roe is a reporter for ...'); a byline's kin",
+        at_end=True,
+    ),
+    _rule(
+        "broadcast-notice",
+        "the note closing a radio feature on when it airs ('... is broadcast on Friday at 1100')",
         at_end=True,
     ),
 )

@@ -122,6 +122,10 @@ CHROME_WORDS: frozenset[str] = frozenset(
 #: offers no audio outside chrome.
 PLAYER_CHROME_WORDS: frozenset[str] = frozenset({"share", "sharing", "social", "widget"})
 
+#: Class/id words of a card teasing another story ("teaser-xs", "teaser-absatz__media"): a player
+#: set up inside one plays that story, not the page's (audio-teaser-player).
+TEASER_WORDS: frozenset[str] = frozenset({"teaser"})
+
 #: Inline styles of an element hidden until a script shows it (pop-ups, overlays, banners).
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
@@ -1492,6 +1496,8 @@ def _audio(
     in_player_chrome: list[_Audio] = []  # used only when nothing else is found
     for element in doc.iter("audio", "source", "a"):
         into = found
+        if _in_teaser(element):
+            continue  # another story's player or download link (audio-teaser-player)
         if _in_chrome(element):
             if not _in_player_chrome(element):
                 continue
@@ -1528,7 +1534,12 @@ def _audio(
             continue
         for name in AUDIO_DATA_ATTRIBUTES:
             value = (element.get(name) or "").strip()
-            if _URL_VALUE_RE.match(value) and _audio_mime(value) and not _in_chrome(element):
+            if (
+                _URL_VALUE_RE.match(value)
+                and _audio_mime(value)
+                and not _in_chrome(element)
+                and not _in_teaser(element)
+            ):
                 ref = AudioRef(url=join_url(base_url, value), mime_type=_audio_mime(value))
                 in_main = id(element) in main_ids
                 entry = _Audio(ref, positions[id(element)], in_main, False, f"{name} attribute")
@@ -1571,24 +1582,36 @@ def _chrome_note(into: list[_Audio], found: list[_Audio]) -> str:
     return " in a share bar or widget, the page's only audio (audio-player-chrome)"
 
 
+def _in_teaser(element: Any) -> bool:
+    """Tell an element inside a card teasing another story (``TEASER_WORDS``)."""
+    return any(
+        part in TEASER_WORDS
+        for node in [element, *element.iterancestors()]
+        for c in _classes(node)
+        for part in re.split(r"[-_]", c)
+    )
+
+
 def _script_audio(doc: Any) -> list[AudioRef]:
     """Audio files named in inline scripts' JSON (players' settings), with a size beside them.
 
     Players' JSON in a ``data-*`` attribute counts too (transistor's ``data-episodes``). Read
     before scripts go; JSON-LD is ``htmlmeta``'s. Each is a last resort after the page's
-    players and links, and merges with them when it names the same file.
+    players and links, and merges with them when it names the same file. A player inside a
+    teaser card (``TEASER_WORDS``) is another story's and is skipped.
     """
     found: list[AudioRef] = []
     texts = [
         s.text or ""
         for s in doc.iter("script")
-        if (s.get("type") or "").lower() != "application/ld+json"
+        if (s.get("type") or "").lower() != "application/ld+json" and not _in_teaser(s)
     ]
     texts += [
         value
         for e in doc.iter()
+        if isinstance(e.tag, str)
         for name, value in e.attrib.items()
-        if name.startswith("data-") and value.lstrip()[:1] in ("[", "{")
+        if name.startswith("data-") and value.lstrip()[:1] in ("[", "{") and not _in_teaser(e)
     ]
     for text in texts:
         for match in _SCRIPT_AUDIO_RE.finditer(text):

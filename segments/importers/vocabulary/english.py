@@ -275,11 +275,36 @@ ENGLISH = Vocabulary(
         "author-bio": (
             r"{name},? (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist|writer"
             r"|editor|correspondent|contributor|columnist|producer|critic)\b.{0,300}",
+            # "... is Slate's technology columnist", "... is the author of Sea Wolves", "... is
+            # director of The Lede Program": a possessive for the article, a book, a programme.
+            rf"{{name}},? (?:is|was) (?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*){{0,2}}{_APOS}s"
+            r" (?:[\w-]+ ){0,3}(?:reporter|journalist"
+            r"|writer|editor|correspondent|contributor|columnist|producer|critic)\b.{0,300}",
+            r"{name},? (?:is|was) (?:the |an? )?(?:co-?)?author of [„“\"«]?(?-i:[A-Z]).{0,600}",
+            r"{name},? (?:is|was) (?:the )?(?:executive |managing |founding )?director of"
+            r" (?-i:[A-Z]).{0,600}",
+        ),
+        "broadcast-notice": (
+            r"[^.!?]{1,100} (?:is|was|will be) (?:broadcast|aired|repeated)(?: on [^.!?]{1,40})?"
+            r" on (?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|\d{1,2}\b)[^.!?]{0,100}\."
+            r"(?:\s*(?:or )?listen (?:again )?(?:on|via|at) [^.!?]{1,60}[.!]?)?",
+        ),
+        "paywall-notice": (
+            r"(?:the rest of )?this (?:article|story) is (?:only )?(?:available|reserved|exclusive)"
+            r" (?:to|for) (?:subscribers|members)(?: only)?[.!]?",
+            r"(?:subscribe|sign in|log in) to (?:continue|keep) reading\b.{0,80}",
+        ),
+        "disclaimer": (
+            r"(?:these|this|the) [\w -]{1,40} (?:is|are) provided by (?:an? )?(?:independent )?"
+            r"third[- ]part(?:y|ies)\b.{0,200}",
+            r"[^.!?]{1,80} (?:is|are) not responsible (?:or liable )?for the content of"
+            r" (?:external|third[- ]party|linked) (?:sites|websites|pages|links)\b.{0,80}",
         ),
         "comment-prompt": (
             r"leave a (?:comment|reply)|load comments|(?:add|post|view|show) (?:a |all )?comments?"
             r"|comments?|reply|cancel reply",
         ),
+        "reader-comment": (r"[^,.!?:]{1,40}, on {date},? (?:wrote|said|says):\s.{1,2000}",),
         "comment-form": (
             r"your email address will not be published\.?(?: required fields are marked \*)?",
             r"notify me of (?:new posts|follow-?up comments) (?:by|via) e-?mail\.?",
@@ -316,12 +341,15 @@ ENGLISH = Vocabulary(
             r"(?:(?:share(?: this(?: story| article| post| page)?)?(?: on)?|shares|tweet|e-?mail"
             r"|facebook|twitter|flipboard|linkedin|reddit|whatsapp|pinterest|print|copy link"
             r"|instagram|x)[\s:|,·]*)+",
+            r"print(?:er)?[- ]friendly(?: version| page)?|print this (?:article|story|page)",
         ),
         "follow-us": (
             r"follow(?: us)?(?: @\w+| on (?:social media|twitter|facebook|instagram|x))?:?"
             r"|follow (?:him|her|them|me|{person}) on {network}(?:\s*:?\s*(?:@[\w.]+|https?://\S+))?"
             r"\.?|(?:(?:like|follow) us on {network}(?:\s*(?:&|and|,)\s*{network})*\s*)+"
             r"|connect(?: with (?:us|abc news|npr))?",
+            # A column's own pages: "Join Fixes on Facebook and follow updates on twitter.com/..."
+            r"(?:join|like) (?:us|{person}) on {network}\b.{0,120}",
         ),
         "photo-controls": (
             r"enlarge this image|hide caption|toggle caption|enlarge|view (?:gallery|slideshow)"
@@ -334,6 +362,10 @@ ENGLISH = Vocabulary(
             r"|you (?:may|might) also like:?|top stories|most (?:read|popular|commented|viewed"
             r"|shared)",
             r"more (?:must-reads|stories|reads) from [\w .&-]{1,40}",
+            r"(?:see|view|read) (?:all|more) (?:articles|stories|posts|pieces|columns) (?:by|from)"
+            r" (?:this (?:author|contributor|writer|columnist)|{name})",
+            r"now (?:check out|see|watch) (?:this|these) [^.!?]{1,120}(?:\.\.\.|…|[.!:])?",
+            r"continue reading(?: the main story)?",
         ),
         "advertisement": (
             r"advertisement|advertising|advertise|sponsored(?: content)?|sponsor message"

@@ -129,6 +129,17 @@ FRENCH = Vocabulary(
             r"{name} est (?:une? )?(?:[\w-]+ ){0,2}(?:journaliste|reporter|rédact(?:eur|rice)"
             r"|correspondante?|chroniqueu(?:r|se)|éditorialiste) (?:à|au|aux|pour|chez|de|du)\b"
             r".{0,300}",
+            rf"{{name}} est (?:l{_APOS}auteur|l{_APOS}autrice|(?:le |la )?co-?aut(?:eur|rice))"
+            r" (?:de|du|des) [«“\"]?\s?(?-i:[A-Z]).{0,600}",
+        ),
+        "paywall-notice": (
+            r"il vous reste \d+(?:[.,]\d+)? ?% de cet article à lire\.?"
+            r"(?: la suite est réservée aux abonnés\.?)?",
+            r"la suite (?:de cet article )?est réservée aux abonnés\.?",
+        ),
+        "broadcast-notice": (
+            r"[^.!?]{1,100} (?:est|sera|a été) (?:re)?diffusée?s? (?:le|ce|chaque)"
+            r" [^.!?]{1,100}\.?",
         ),
         "widget-message": (r"(?:chargement(?: en cours)?|veuillez patienter)(?:\.\.\.|…)?",),
     },

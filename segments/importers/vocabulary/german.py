@@ -204,6 +204,10 @@ GERMAN = Vocabulary(
     tag_link_words=("schlagwort", "themen?"),
     furniture={
         "comment-prompt": (r"schreibe einen kommentar|antworten(?: abbrechen)?",),
+        "reader-comment": (
+            r"[^,.!?:]{1,40}(?:, am {date},? (?:schrieb|meinte?)| schrieb am {date}"
+            r"(?:,? um \d{1,2}:\d{2}(?: uhr)?)?):\s.{1,2000}",
+        ),
         "comment-form": (
             r"deine e-mail-adresse wird nicht veröffentlicht\.?(?: .{0,60})?",
             r"benachrichtige mich über (?:neue beiträge|nachfolgende kommentare)"
@@ -211,7 +215,22 @@ GERMAN = Vocabulary(
         ),
         "back-to-top": (r"(?:nach oben|zurück nach oben)\s*[↑⬆^]?",),
         "listen-button": (r"anhören",),
-        "subscribe": (r"abonnieren",),
+        "subscribe": (
+            r"abonnieren",
+            r"(?:[„\"“][^\"“”]{1,40}[\"“”]\s*:\s*)?(?:der|unser) [\w-]+[- ]?newsletter"
+            r" (?:informiert|bringt|liefert|versorgt) (?:sie|dich|euch)\b.{0,200}",
+        ),
+        "broadcast-notice": (
+            r"[^.!?]{1,100} (?:wird|wurde) am [^.!?]{1,80} (?:ausgestrahlt|gesendet)\.?",
+        ),
+        "paywall-notice": (
+            r"(?:dieser|der) (?:artikel|beitrag) ist (?:exklusiv |nur )?für"
+            r" (?:abonnenten|abonnentinnen|abonnent(?:\*|:|_)innen)(?: \w+)?\.?",
+        ),
+        "disclaimer": (
+            r"[^.!?]{1,60} ist nicht verantwortlich für (?:den|die) inhalte? externer"
+            r" (?:internet)?seiten\.?",
+        ),
         "related-links": (r"mehr zum thema:?",),
         "sponsor-read": (
             r"diese (?:folge|episode|sendung) wird"

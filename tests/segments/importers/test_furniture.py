@@ -27,6 +27,10 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "Your email address will not be published.",
         "Your email address will not be published in the film, we promised her.",
     ),
+    "reader-comment": (
+        "Anonymous, on Dec 14, 2009 wrote: Longest interview I have read in a while. Nice work!",
+        "The mayor, on December 14, 2009 wrote to the council: the bridge will close.",
+    ),
     "comment-count": (
         "Ein Gedanke zu \u201eRES158 Sternfusion am Teilchenbeschleuniger\u201c",
         "One thought on the shoot kept coming back to me.",
@@ -90,6 +94,21 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "author-bio": (
         "Jane Roe is a freelance journalist, writing features for the Daily Example.",
         "Jane Roe is a nurse who has worked nights for twenty years.",
+    ),
+    # Radio features, paywalled papers and news-feed boxes of broadcasters' sites.
+    "broadcast-notice": (
+        "Radio Example's The Long Dive is broadcast on Friday 2 March at 1100 GMT. Or listen "
+        "again on the station's app.",
+        "The warning was broadcast on every channel, but nobody heard it.",
+    ),
+    "paywall-notice": (
+        "Il vous reste 62.5% de cet article à lire. La suite est réservée aux abonnés.",
+        "Il vous reste une chance, lui a dit le juge.",
+    ),
+    "disclaimer": (
+        "These news feeds are provided by an independent third party and Example TV is not "
+        "responsible or liable to you for the same.",
+        "The data are provided by the ministry, which is responsible for the count.",
     ),
 }
 
@@ -213,6 +232,29 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
         ("Nos partenaires :", "sponsor-heading"),
         ("Rejoignez-nous sur Discord : https://discord.gg/x", "community-appeal"),
         ("Jana Berg ist Redakteurin bei der Zeitung am Ort.", None),  # a bio only at the end
+        ("Continue reading the main story", "related-links"),
+        ("Printer-Friendly Version", "share-buttons"),
+        ("See all articles by this contributor", "related-links"),
+        ("More stories by Jane Roe", None),  # no verb: a heading of the author's page
+        ("Now check out these five apps that will tidy your inbox ...", "related-links"),
+        ("Join Fixes on Facebook and follow updates on twitter.com/examplefixes.", "follow-us"),
+        (
+            '"Hier ist Example": Der Example24 Newsletter informiert Sie immer montags bis '
+            "freitags zum Feierabend über das Wichtigste vom Tag",
+            "subscribe",
+        ),
+        ("Die Sendung wurde am 3. Mai im Ersten ausgestrahlt.", None),  # only at the end
+        (
+            "Die Beispiel-AG ist nicht verantwortlich für den Inhalt externer Internetseiten.",
+            "disclaimer",
+        ),
+        ("La suite est réservée aux abonnés.", "paywall-notice"),
+        ("Dieser Artikel ist nur für Abonnenten verfügbar.", "paywall-notice"),
+        ("Der Artikel ist für Abonnenten der Zeitung geschrieben, sagte sie.", None),
+        ("L’émission est diffusée le samedi à 10 heures.", None),  # only at the end
+        ("Max Muster schrieb am 14.12.2009 um 10:12 Uhr: Toller Artikel!", "reader-comment"),
+        ("Der Minister schrieb am 14.12.2009 an den Rat.", None),
+        ("This article is available to subscribers only.", "paywall-notice"),
     ],
 )
 def test_real_furniture(text: str, rule_id: str) -> None:
@@ -249,6 +291,13 @@ def test_real_furniture(text: str, rule_id: str) -> None:
         "The software is licensed under the GPL, the maintainers said in 2019.",
         "Sponsoren",
         "Partenaires",
+        # Sentences that only look like the notices, links and bios above.
+        "Continue reading, she said, because the end is the best part.",
+        "Now check out the river, he told me, and tell me it is not rising.",
+        "Join me on Friday at the market, she wrote.",
+        "The newsletter informed readers of the strike a week before it began.",
+        "Der Newsletter der Gewerkschaft informiert über den Streik, sagte sie.",
+        "Il vous reste 20 minutes, a dit le surveillant.",
     ],
 )
 def test_content_is_not_furniture(text: str) -> None:
@@ -327,6 +376,49 @@ def test_an_author_bio_closing_the_article_is_furniture() -> None:
 def test_author_bios_in_german_and_french(bio: str) -> None:
     blocks = [Block("Der Rat hat entschieden."), Block(bio)]
     assert strip_furniture(blocks)[1] == [(blocks[1], "author-bio")]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Tom Example is the author of Deep Water: The Story of a Submarine.",
+        "Jane Roe is Example Weekly's technology columnist and the author of Signal.",
+        "Ann Example is director of The Data Program at the Example School of Journalism.",
+        "Jean Dupont est l’auteur de Sous la mer, paru chez Exemple.",
+    ],
+)
+def test_author_bios_naming_a_book_a_paper_or_a_programme(bio: str) -> None:
+    blocks = [Block("The dive took three hours."), Block(bio)]
+    assert strip_furniture(blocks)[1] == [(blocks[1], "author-bio")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Example is the author of his own misfortune, the judge said.",  # lower case: no title
+        "Ann Example is the director the board wanted all along.",
+        "Jane Roe is Example Weekly's best customer, a clerk said.",
+        "Jean Dupont est l’auteur de ses malheurs, a dit le juge.",
+    ],
+)
+def test_near_miss_closing_sentences_that_are_not_bios(text: str) -> None:
+    blocks = [Block("The dive took three hours."), Block(text)]
+    assert strip_furniture(blocks)[0] == blocks
+
+
+def test_a_broadcast_notice_after_the_bio_goes_too() -> None:
+    blocks = [
+        Block("The dive took three hours."),
+        Block("Tom Example is the author of Deep Water."),
+        Block("Radio Example's The Dive is broadcast on Friday 2 March at 1100 GMT."),
+    ]
+    removed = strip_furniture(blocks)[1]
+    assert sorted(rule_id for _, rule_id in removed) == ["author-bio", "broadcast-notice"]
+
+
+def test_a_french_broadcast_notice_closing_the_article_goes() -> None:
+    blocks = [Block("La plongée a duré trois heures."), Block("L’émission est diffusée le samedi.")]
+    assert strip_furniture(blocks)[1] == [(blocks[1], "broadcast-notice")]
 
 
 def test_near_miss_the_same_sentence_mid_article_is_the_story() -> None:

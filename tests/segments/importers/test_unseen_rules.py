@@ -679,6 +679,26 @@ AUDIO = [
         [AudioRef(url="https://cdn.x.org/ep9.mp3", mime_type="audio/mpeg")],
     ),
     (
+        "near miss: a player's JSON in a teaser card plays the teased story (audio-teaser-player)",
+        '<div class="teaser-xs"><div class="teaser-xs__media" data-v="{&quot;streams&quot;: '
+        '[{&quot;url&quot;: &quot;https://media.x.org/audio/other.mp3&quot;}]}"></div>'
+        '<a href="/other-story.html">Another story</a></div>',
+        [],
+    ),
+    (
+        "near miss: a teaser card's own player and download link (audio-teaser-player)",
+        '<audio src="https://cdn.x.org/this.mp3"></audio><div class="story-teaser">'
+        '<audio src="https://cdn.x.org/other.mp3"></audio>'
+        '<a href="https://cdn.x.org/other.mp3">Download</a></div>',
+        [AudioRef(url="https://cdn.x.org/this.mp3", mime_type="audio/mpeg")],
+    ),
+    (
+        "a player's JSON outside any teaser card is the page's",
+        '<div class="player__media" data-v="{&quot;streams&quot;: '
+        '[{&quot;url&quot;: &quot;https://media.x.org/audio/this.mp3&quot;}]}"></div>',
+        [AudioRef(url="https://media.x.org/audio/this.mp3", mime_type="audio/mpeg")],
+    ),
+    (
         "near miss: a widget of related stories stays chrome",
         '<div class="widget related"><audio src="https://cdn.x.org/other.mp3"></audio></div>',
         [],
