@@ -9,6 +9,7 @@ then fill in who answered and who asked.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -64,15 +65,15 @@ GUEST_BY_WHAT_THEY_DO = frozenset({GUEST_BY_NOUN, GUEST_BY_COPULA, GUEST_BY_APPO
 
 #: How pages say who is who: (role, pattern with a "name" group). Searched in the title, the
 #: description and the intro paragraphs (the reporter pattern also in the body); first match wins.
+#: "Jane Roe spoke with ...": who talks with someone, the page's interviewer, unless the one
+#: they talk with is the page's own author (rule "people-spoke-with-the-author").
+TALKS_WITH = re.compile(
+    rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:{_words('talk_verbs')})"
+    rf"\s+(?:{_words('talk_preps')})\b"
+)
 ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("host", re.compile(rf"\b(?i:{_words('host_titles')})\s+(?P<name>{NAME})")),
-    (
-        "interviewer",
-        re.compile(
-            rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:{_words('talk_verbs')})"
-            rf"\s+(?:{_words('talk_preps')})\b"
-        ),
-    ),
+    ("interviewer", TALKS_WITH),
     (
         "interviewer",
         re.compile(rf"\b(?i:{_words('interviewer_titles')})\s+(?P<name>{NAME})"),
@@ -753,10 +754,22 @@ def _find_title(raw: RawPage, blocks: list[Block]) -> tuple[str | None, list[Blo
     return title or None, blocks
 
 
+def _first_answer_label(blocks: list[Block]) -> str | None:
+    """Return the full name labelling the paragraph right under the page's first marked-up
+    question ("Thomas Jäger: Diese war ..."): the interviewee, who labels only their first
+    answer, the later ones running on unlabelled (rule "qa-first-answer-label")."""
+    for before, block in itertools.pairwise(blocks):
+        if before.kind == "question":
+            found = _label(block.text) if block.kind == "paragraph" else None
+            return found[0] if found and not found[2] and is_person_name(found[0]) else None
+    return None
+
+
 def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
     """Decide which paragraph labels are speakers; map each accepted label to its display name."""
     labels = [_label(b.text) for b in blocks if b.kind not in ("heading", "question")]
     counts = Counter(lab[0] for lab in labels if lab)
+    first_answer = _first_answer_label(blocks)
     accepted: dict[str, str] = {}
     for found in labels:
         if found is None:
@@ -780,6 +793,8 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
             accepted[label] = _titlecase(label)
         elif not is_caps and recurring and len(label.split()) <= 4:
             accepted[label] = _full_name(label, people.front) or label
+        elif label == first_answer:
+            accepted[label] = label
     _name_short_labels(labels, accepted)
     return accepted
 
@@ -922,7 +937,15 @@ def _find_people(
         for text in body if role == "reporter" else front:
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))
-                if name:
+                if (
+                    name
+                    and pattern is TALKS_WITH
+                    and _talks_with_author(people, bylines, text, match)
+                ):
+                    why = f"talks with the page's author: {match.group(0)!r}"
+                    people.add(name, "guest", why=f"{why} (people-spoke-with-the-author)")
+                elif name and not (role == "guest" and name in bylines):
+                    # "... spoke with Jane Roe" over her byline: the author is no guest.
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     _apply_people_rules(people, title, raw.description, front, lines, body, programme)
     if programme:
@@ -931,12 +954,26 @@ def _find_people(
         _add_addressed_guests(people, front, judged)
     _add_headed_lists(people, blocks)
     standfirst = raw.description or (lead[0].text if lead else "")
-    _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked)
+    answerer = _first_answer_label(blocks)
+    _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked, answerer)
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why)
     return people
+
+
+def _talks_with_author(
+    people: _People, bylines: list[str], text: str, match: re.Match[str]
+) -> bool:
+    """Tell whether TALKS_WITH's ``match`` talks with the page's byline author ("Jordan's King
+    Abdullah spoke with Jane Roe." over Jane Roe's byline): the one named is interviewed."""
+    after = re.match(rf"\s+(?P<name>{NAME})", text[match.end() :])
+    name = _clean_name(after["name"]) if after else None
+    if name is None:
+        return False
+    person = people.match(name)
+    return name in bylines or (person is not None and person.role in ("reporter", "interviewer"))
 
 
 def _publication(site: str | None) -> str:
@@ -1027,10 +1064,13 @@ def _add_headline_subjects(
     intro: list[str],
     standfirst: str,
     asked: bool,
+    answerer: str | None,
 ) -> None:
     """Add the headline's subjects as guests of an interview write-up: a page that asks real
     questions, says in its intro it reports an interview or someone told its publication, or
-    whose subject did (rule "people-headline-subject")."""
+    whose subject did (rule "people-headline-subject"). When the first answer is labelled with
+    someone else's full name (``answerer``), "Iranischer Angriff auf Israel: «...»" opens with
+    a topic, not the interviewee."""
     keys = {s.casefold() for s in subjects}
     write_up = (
         asked
@@ -1039,6 +1079,8 @@ def _add_headline_subjects(
         or any(INTERVIEW_WORD.search(text[:STANDFIRST_CHARS]) for text in (title or "", standfirst))
     )
     for name in subjects if write_up else []:
+        if answerer is not None and answerer != name:
+            continue
         why = f"the headline {title!r} of an interview write-up (people-headline-subject)"
         people.add(name, "guest", why=why)
 

@@ -19,7 +19,7 @@ from segments.importers.rawpage import Block, RawPage, Reason
 from segments.importers.read import read_page
 from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
-from segments.model import AudioRef, Section
+from segments.model import AudioRef, Section, Segment
 
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
 {before}<article><h1>Case page</h1><p>An opening paragraph that sets the scene for this case.</p>
@@ -1324,6 +1324,59 @@ WIDGET_MESSAGES = [
 @pytest.mark.parametrize(("text", "rule_id"), WIDGET_MESSAGES)
 def test_widget_messages_are_furniture(text: str, rule_id: str | None) -> None:
     assert is_furniture(text) == rule_id
+
+
+# --- people: interviewees, hosts and guests (people3) -------------------------------------------
+
+FIRST_ANSWER = (
+    "<p><strong>Wie wichtig war die Hilfe der Nachbarn?</strong></p>"
+    "<p>Anna Berger: Sie war entscheidend, ohne sie ginge es nicht.</p>"
+    "<p><strong>Und was geschieht jetzt?</strong></p><p>Jetzt wird gewartet.</p>"
+)
+
+
+def roles(segment: Segment) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in segment.people]
+
+
+def test_a_full_name_labelling_the_first_answer_is_the_interviewee() -> None:
+    segment = build_segment(page(FIRST_ANSWER, lang="de"))
+    assert ("Anna Berger", "guest") in roles(segment)
+
+
+def test_near_miss_a_name_label_in_a_report_without_questions_names_no_guest() -> None:
+    snippet = "<p>Anna Berger: Sie war entscheidend, ohne sie ginge es nicht.</p>"
+    assert roles(build_segment(page(snippet, lang="de"))) == []
+
+
+def test_a_headline_topic_over_someone_elses_first_answer_is_no_interviewee() -> None:
+    title = "Heftiger Sturm im Norden: «Die Hilfe kam gerade rechtzeitig»"
+    segment = build_segment(page(FIRST_ANSWER, lang="de", title=title))
+    assert [n for n, _ in roles(segment)] == ["Anna Berger"]
+
+
+def test_near_miss_a_headline_subject_who_labels_the_first_answer_is_the_interviewee() -> None:
+    title = "Anna Berger erzählt: «Die Hilfe kam gerade rechtzeitig»"
+    segment = build_segment(page(FIRST_ANSWER, lang="de", title=title))
+    assert ("Anna Berger", "guest") in roles(segment)
+
+
+SPOKE_WITH = (
+    "<p>By Jane Roe</p><p>At the summit he hosted, Norway's Ola Berg spoke with"
+    " {whom}.</p><p><strong>Q. How do you see the future?</strong></p><p>A. With hope.</p>"
+    "<p><strong>Q. And the harbour?</strong></p><p>A. It will be rebuilt.</p>"
+)
+
+
+def test_who_speaks_with_the_pages_author_is_interviewed() -> None:
+    segment = build_segment(page(SPOKE_WITH.format(whom="Jane Roe")))
+    assert ("Ola Berg", "guest") in roles(segment)
+    assert ("Jane Roe", "interviewer") in roles(segment)
+
+
+def test_near_miss_who_speaks_with_someone_else_is_the_interviewer() -> None:
+    segment = build_segment(page(SPOKE_WITH.format(whom="Tom Falk")))
+    assert ("Ola Berg", "interviewer") in roles(segment)
 
 
 # --- Q&A: what makes a question an interviewer's prompt (qa10) ---------------------------------
