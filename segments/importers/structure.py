@@ -255,6 +255,11 @@ _LIST_ITEM = re.compile(rf"(?P<names>{NAMES})(?=\s*(?:$|[|·•;,(–—/:-]))")
 #: Items read under such a heading at most: a long run is the text, not a list.
 HEADED_LIST_MAX = 8
 
+#: One panellist a paragraph: "Jane Roe (Die Zeit)", "Jane Roe(freie Journalistin)". A run of
+#: PANEL_MIN such paragraphs on a programme's page lists its guests (rule "people-panel-list").
+PANEL_ITEM = re.compile(rf"(?P<name>{NAME})\s*\([^()]{{1,60}}\)")
+PANEL_MIN = 3
+
 #: The host's hand-over to a reporter, a whole paragraph: "Ellesa Throwden reports."
 THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
 
@@ -950,6 +955,7 @@ def _find_people(
     _apply_people_rules(people, title, raw.description, front, lines, body, programme)
     if programme:
         _add_self_introduced_host(people, front, judged, body)
+        _add_panel_lists(people, blocks)
     if asked:
         _add_addressed_guests(people, front, judged)
     _add_headed_lists(people, blocks)
@@ -1141,6 +1147,25 @@ def _add_headed_lists(people: _People, blocks: list[Block]) -> None:
                 if name is not None and part.split()[0].casefold() not in NAME_ARTICLES:
                     why = f"listed under the heading {block.text!r}: {item.text[:60]!r}"
                     people.add(name, role, why=why)
+
+
+def _add_panel_lists(people: _People, blocks: list[Block]) -> None:
+    """Add a programme's panel, PANEL_MIN paragraphs or more in a row each naming one person
+    with their paper or trade in brackets, as its guests (rule "people-panel-list")."""
+    run: list[str] = []
+    for block in [*blocks, Block("", "heading")]:
+        match = PANEL_ITEM.fullmatch(block.text) if block.kind == "paragraph" else None
+        name = _clean_name(match["name"]) if match else None
+        if name is not None and is_person_name(name):
+            run.append(name)
+            continue
+        for listed in run if len(run) >= PANEL_MIN else []:
+            people.add(
+                listed,
+                "guest",
+                why=f"one of {len(run)} panellists listed in a row (people-panel-list)",
+            )
+        run = []
 
 
 def _rule_texts(

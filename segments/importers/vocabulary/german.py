@@ -52,7 +52,7 @@ GERMAN = Vocabulary(
         "professorin",
         "comedian",
     ),
-    host_titles=("moderatorin", "moderator", "gastgeberin", "gastgeber"),
+    host_titles=("moderatorin", "moderator", "gastgeberin", "gastgeber", "moderiert von"),
     reporter_titles=("reporterin", "korrespondent", "korrespondentin"),
     host_labels=("moderation", "moderator(?:in)?", "gastgeber(?:in)?", "präsentiert von"),
     guest_labels=("gast", "gäste", "gästin", "zu gast", "gesprächspartner(?:in)?(?:nen)?"),

@@ -1379,6 +1379,41 @@ def test_near_miss_who_speaks_with_someone_else_is_the_interviewer() -> None:
     assert ("Ola Berg", "interviewer") in roles(segment)
 
 
+PANEL = "<p>Lena Vogt (Die Zeit)</p><p>Paul Brandt(freier Journalist)</p><p>Ida Kern (Welt)</p>"
+
+
+def test_a_programmes_panel_listed_one_a_paragraph_are_its_guests() -> None:
+    segment = build_segment(page(PANEL + "<p>Moderation: Jan Roth</p>", lang="de"))
+    assert set(roles(segment)) == {
+        ("Jan Roth", "host"),
+        ("Lena Vogt", "guest"),
+        ("Paul Brandt", "guest"),
+        ("Ida Kern", "guest"),
+    }
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        PANEL,  # no programme: a report's list of sources, or of authors
+        PANEL.split("<p>Ida")[0] + "<p>Moderation: Jan Roth</p>",  # two in a row: no panel
+    ],
+    ids=["no programme", "two in a row"],
+)
+def test_near_miss_no_panel_without_a_programme_or_with_two_names(snippet: str) -> None:
+    assert all(role != "guest" for _, role in roles(build_segment(page(snippet, lang="de"))))
+
+
+def test_moderiert_von_in_the_description_names_the_host() -> None:
+    head = '<meta name="description" content="Moderiert von Martha Engel">'
+    assert roles(build_segment(page("", lang="de", head=head))) == [("Martha Engel", "host")]
+
+
+def test_near_miss_moderiert_von_deep_in_a_report_names_nobody() -> None:
+    snippet = "<h2>Der Abend</h2><p>Die Debatte wurde moderiert von Martha Engel.</p>"
+    assert roles(build_segment(page(snippet, lang="de"))) == []
+
+
 # --- Q&A: what makes a question an interviewer's prompt (qa10) ---------------------------------
 
 ESSAY = """The value of slow work
