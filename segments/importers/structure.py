@@ -81,7 +81,11 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("guest", GUEST_BY_NOUN),
     (
         "guest",
-        re.compile(rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?(?P<name>{NAME})"),
+        # "an interview with The New York Times" names a paper (rule "people-not-an-article").
+        re.compile(
+            rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?"
+            rf"(?!(?i:{_words('name_articles')})\s)(?P<name>{NAME})"
+        ),
     ),
     ("guest", GUEST_BY_COPULA),
     ("guest", GUEST_BY_APPOSITION),

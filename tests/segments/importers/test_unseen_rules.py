@@ -1414,6 +1414,21 @@ def test_near_miss_moderiert_von_deep_in_a_report_names_nobody() -> None:
     assert roles(build_segment(page(snippet, lang="de"))) == []
 
 
+@pytest.mark.parametrize(
+    ("whom", "expected"),
+    [
+        ("The Harbour Gazette", []),  # a paper, and the page is no interview for it
+        ("Jane Roe", [("Jane Roe", "guest")]),  # near miss: a person
+    ],
+    ids=["the paper", "a person"],
+)
+def test_an_interview_with_a_name_after_an_article_is_with_a_paper(
+    whom: str, expected: list[tuple[str, str]]
+) -> None:
+    snippet = f"<p>In a long interview with {whom}, the novelist looked back on the war.</p>"
+    assert roles(build_segment(page(snippet))) == expected
+
+
 # --- Q&A: what makes a question an interviewer's prompt (qa10) ---------------------------------
 
 ESSAY = """The value of slow work
