@@ -1015,9 +1015,11 @@ def _told_publication(
     people: _People, site: str | None, texts: list[str], body: list[str]
 ) -> list[tuple[str | None, str, str]]:
     """Return (name or None, the words, the text) for each "Gerber tells CNBC" of the page,
-    where CNBC is the page's own publication, or "X told us" (rule "people-told-publication")."""
+    where CNBC is the page's own publication, or "X told us" (rule "people-told-publication");
+    "what X tells us" is a lesson, not an interview."""
     site_name = rf"(?P<site>{re.escape(site)})|" if site else ""
     pattern = re.compile(
+        rf"(?:(?P<lesson>\b(?i:{_words('lesson_openers')}))\s+)?"
         rf"(?:(?P<name>{NAME})|(?P<word>[\w'’-]+))\s+(?:{_TOLD})\s+"
         rf"(?:{site_name}(?:{_words('told_objects')}))(?![\w-])"
     )
@@ -1025,6 +1027,8 @@ def _told_publication(
     for text in texts:
         for match in pattern.finditer(text):
             name = None
+            if match["lesson"]:
+                continue  # "What Gilad Shalit tells us about ...": what he teaches, no interview
             if match["name"]:
                 name = _clean_name(match["name"])
             elif match["word"][:1].isupper() and match["word"].casefold() not in NOT_NAME_WORDS:

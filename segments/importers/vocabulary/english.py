@@ -84,6 +84,7 @@ ENGLISH = Vocabulary(
     told_objects=(
         "us", "me", "this (?:newspaper|paper|magazine|website|site|podcast|publication|reporter)",
     ),
+    lesson_openers=("what",),
     interview_words=("interview", "interviewed"),
     self_introductions=("I['’]m", "I am", "[Mm]y name is", "[Tt]his is"),
     show_host_verbs=("interviews", "talks to", "talks with", "speaks with", "sits down with"),

@@ -91,6 +91,7 @@ GERMAN = Vocabulary(
     name_articles=("der", "die", "das", "dem", "den"),
     told_verbs=("sagte gegenüber", "sagt gegenüber", "erzählte", "erzählt"),
     told_objects=("uns", "mir", "dieser Zeitung"),
+    lesson_openers=("was",),
     interview_words=("interview", "gespräch"),
     self_introductions=("[Ii]ch bin", "[Hh]ier ist", "[Hh]ier spricht"),
     show_host_verbs=("interviewt", "spricht mit", "trifft"),

@@ -109,6 +109,9 @@ class Vocabulary:
     #: Besides the site's name, who a write-up's interviewee tells: "X told us", "X spoke to
     #: this magazine" (case as written, whole words).
     told_objects: tuple[str, ...] = ()
+    #: Words before "X tells us" that make it what X teaches, not an interview: "What Gilad
+    #: Shalit tells us about ..." (case-insensitive, whole words).
+    lesson_openers: tuple[str, ...] = ()
     #: Words that say a page reports an interview ("during a revealing interview"), read in its
     #: title, description and intro (case-insensitive, whole words).
     interview_words: tuple[str, ...] = ()

@@ -1429,6 +1429,18 @@ def test_an_interview_with_a_name_after_an_article_is_with_a_paper(
     assert roles(build_segment(page(snippet))) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("What Gwen Marlowe tells us about the harbour", []),  # a lesson drawn from her case
+        ("Gwen Marlowe tells us about the harbour", [("Gwen Marlowe", "guest")]),  # near miss
+    ],
+    ids=["what X tells us", "X tells us"],
+)
+def test_what_someone_tells_us_is_no_interview(title: str, expected: list[tuple[str, str]]) -> None:
+    assert roles(build_segment(page("", title=title))) == expected
+
+
 # --- Q&A: what makes a question an interviewer's prompt (qa10) ---------------------------------
 
 ESSAY = """The value of slow work
