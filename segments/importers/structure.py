@@ -965,6 +965,9 @@ def _find_people(
     _add_headed_lists(people, blocks)
     standfirst = raw.description or (lead[0].text if lead else "")
     answerer = _first_answer_label(blocks)
+    if answerer is not None and asked:
+        why = f"labels the first answer {answerer + ':'!r} (qa-first-answer-label)"
+        people.add(answerer, "guest", why=why)
     _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked, answerer)
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:

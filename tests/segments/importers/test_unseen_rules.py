@@ -1340,8 +1340,10 @@ def roles(segment: Segment) -> list[tuple[str, str]]:
 
 
 def test_a_full_name_labelling_the_first_answer_is_the_interviewee() -> None:
-    segment = build_segment(page(FIRST_ANSWER, lang="de"))
+    reasons: list[Reason] = []
+    segment = build_segment(page(FIRST_ANSWER, lang="de"), reasons)
     assert ("Anna Berger", "guest") in roles(segment)
+    assert any(r.rule.endswith("(qa-first-answer-label)") for r in reasons if r.field == "person")
 
 
 def test_near_miss_a_name_label_in_a_report_without_questions_names_no_guest() -> None:
