@@ -108,8 +108,9 @@ _ASKING = "|".join((_RECEIVES, _words("talk_verbs")))
 NAME_ARTICLES = frozenset(vocabulary.words("name_articles"))
 
 #: Where a people rule looks: "front" (title, description, intro, headings), "text" (the
-#: description and every block: label lines and credits stand anywhere) or "title".
-Where = Literal["front", "text", "title"]
+#: description and every block: label lines and credits stand anywhere), "title" or
+#: "page title" (the page's own <title> or og:title, site name and programme name included).
+Where = Literal["front", "text", "title", "page title"]
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,15 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
             rf"(?:\s+(?:{_words('title_topic_words')})|\s*:)(?=\s+\S)"
         ),
         "title",
+    ),
+    PeopleRule(
+        "station programme's presenter in the page title",
+        "host",
+        re.compile(
+            rf"\s[–—|-]\s+[^–—|,:-]*?\w['’]s\s[^–—|,:-]*?\s(?:{_words('show_with_words')})"
+            rf"\s+(?P<names>{NAME}),\s+\S"
+        ),
+        "page title",
     ),
     PeopleRule(
         "episode title's guest at its end",
@@ -928,7 +938,7 @@ def _find_people(
     _add_told_guests(people, told, intro, subjects)
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
     labelled = [
-        (r.pattern, _rule_texts(r, title, raw.description, front, lines))
+        (r.pattern, _rule_texts(r, title, raw.description, front, lines, raw.title))
         for r in PEOPLE_RULES
         if r.role != "reporter" and not r.programme_only
     ]
@@ -956,7 +966,7 @@ def _find_people(
                 elif name and not (role == "guest" and name in bylines):
                     # "... spoke with Jane Roe" over her byline: the author is no guest.
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
-    _apply_people_rules(people, title, raw.description, front, lines, body, programme)
+    _apply_people_rules(people, title, raw.description, front, lines, body, programme, raw.title)
     if programme:
         _add_self_introduced_host(people, front, judged, body)
         _add_panel_lists(people, blocks)
@@ -1180,11 +1190,18 @@ def _add_panel_lists(people: _People, blocks: list[Block]) -> None:
 
 
 def _rule_texts(
-    rule: PeopleRule, title: str | None, description: str | None, front: list[str], lines: list[str]
+    rule: PeopleRule,
+    title: str | None,
+    description: str | None,
+    front: list[str],
+    lines: list[str],
+    page_title: str | None = None,
 ) -> list[str]:
     """Return the texts ``rule`` looks in (see ``Where``); ``lines`` are the non-heading blocks."""
     if rule.where == "title":
         return [title] if title else []
+    if rule.where == "page title":
+        return [page_title] if page_title else []
     if rule.where == "text":
         return ([description] if description else []) + lines
     return front
@@ -1211,12 +1228,13 @@ def _apply_people_rules(
     lines: list[str],
     body: list[str],
     programme: bool,
+    page_title: str | None = None,
 ) -> None:
     """Add the people PEOPLE_RULES find (a name keeps the first role it was given)."""
     for rule in PEOPLE_RULES:
         if rule.programme_only and not programme:
             continue
-        for text in _rule_texts(rule, title, description, front, lines):
+        for text in _rule_texts(rule, title, description, front, lines, page_title):
             for match in rule.pattern.finditer(text):
                 for part in _NAMES_SPLIT.split(match.group("names")):
                     name = _clean_name(part)

@@ -74,6 +74,7 @@ ENGLISH = Vocabulary(
     ),
     title_topic_words=("on",),
     title_with_words=("with", "with (?:special )?guests?", "featuring", r"feat\.", r"ft\."),
+    show_with_words=("with",),
     episode_words=("episode", r"ep\.?"),
     name_articles=("the",),
     told_verbs=(

@@ -97,6 +97,9 @@ class Vocabulary:
     #: An episode title's words before the guest at its end: "Radio, with Jane Roe" (case as
     #: written; only on a programme's page or after an episode number).
     title_with_words: tuple[str, ...] = ()
+    #: Between a station's programme and its presenter in a page title: "BBC Radio 1 - Radio
+    #: 1's Dance Party with Annie Mac, 22/01/2021" (case as written, whole words).
+    show_with_words: tuple[str, ...] = ()
     #: Words that number an episode in its title: "Episode 12: ...", "Folge 12 – ..."
     #: (case-insensitive; "#12" and "12:" need none).
     episode_words: tuple[str, ...] = ()

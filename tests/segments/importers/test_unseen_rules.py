@@ -1443,6 +1443,22 @@ def test_what_someone_tells_us_is_no_interview(title: str, expected: list[tuple[
     assert roles(build_segment(page("", title=title))) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Harbour FM - Harbour FM's Late Show with Jane Roe, 12/03/2024", [("Jane Roe", "host")]),
+        # near misses: a report's headline, and no station's programme before "with"
+        ("Harbour Gazette - The mayor's quarrel with Tom Falk goes on", []),
+        ("Harbour FM - Late Show with Jane Roe, 12/03/2024", []),
+    ],
+    ids=["station's programme", "headline", "no station's programme"],
+)
+def test_a_station_programmes_presenter_in_the_page_title_is_its_host(
+    title: str, expected: list[tuple[str, str]]
+) -> None:
+    assert roles(build_segment(page("", title=title))) == expected
+
+
 # --- Q&A: what makes a question an interviewer's prompt (qa10) ---------------------------------
 
 ESSAY = """The value of slow work
