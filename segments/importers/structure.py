@@ -9,6 +9,7 @@ then fill in who answered and who asked.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -64,15 +65,15 @@ GUEST_BY_WHAT_THEY_DO = frozenset({GUEST_BY_NOUN, GUEST_BY_COPULA, GUEST_BY_APPO
 
 #: How pages say who is who: (role, pattern with a "name" group). Searched in the title, the
 #: description and the intro paragraphs (the reporter pattern also in the body); first match wins.
+#: "Jane Roe spoke with ...": who talks with someone, the page's interviewer, unless the one
+#: they talk with is the page's own author (rule "people-spoke-with-the-author").
+TALKS_WITH = re.compile(
+    rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:{_words('talk_verbs')})"
+    rf"\s+(?:{_words('talk_preps')})\b"
+)
 ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("host", re.compile(rf"\b(?i:{_words('host_titles')})\s+(?P<name>{NAME})")),
-    (
-        "interviewer",
-        re.compile(
-            rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:{_words('talk_verbs')})"
-            rf"\s+(?:{_words('talk_preps')})\b"
-        ),
-    ),
+    ("interviewer", TALKS_WITH),
     (
         "interviewer",
         re.compile(rf"\b(?i:{_words('interviewer_titles')})\s+(?P<name>{NAME})"),
@@ -80,7 +81,11 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ("guest", GUEST_BY_NOUN),
     (
         "guest",
-        re.compile(rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?(?P<name>{NAME})"),
+        # "an interview with The New York Times" names a paper (rule "people-not-an-article").
+        re.compile(
+            rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?"
+            rf"(?!(?i:{_words('name_articles')})\s)(?P<name>{NAME})"
+        ),
     ),
     ("guest", GUEST_BY_COPULA),
     ("guest", GUEST_BY_APPOSITION),
@@ -103,8 +108,9 @@ _ASKING = "|".join((_RECEIVES, _words("talk_verbs")))
 NAME_ARTICLES = frozenset(vocabulary.words("name_articles"))
 
 #: Where a people rule looks: "front" (title, description, intro, headings), "text" (the
-#: description and every block: label lines and credits stand anywhere) or "title".
-Where = Literal["front", "text", "title"]
+#: description and every block: label lines and credits stand anywhere), "title" or
+#: "page title" (the page's own <title> or og:title, site name and programme name included).
+Where = Literal["front", "text", "title", "page title"]
 
 
 @dataclass(frozen=True)
@@ -233,6 +239,15 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         "title",
     ),
     PeopleRule(
+        "station programme's presenter in the page title",
+        "host",
+        re.compile(
+            rf"\s[–—|-]\s+[^–—|,:-]*?\w['’]s\s[^–—|,:-]*?\s(?:{_words('show_with_words')})"
+            rf"\s+(?P<names>{NAME}),\s+\S"
+        ),
+        "page title",
+    ),
+    PeopleRule(
         "episode title's guest at its end",
         "guest",
         re.compile(
@@ -253,6 +268,11 @@ HEADED_LISTS: tuple[tuple[Role, re.Pattern[str]], ...] = (
 _LIST_ITEM = re.compile(rf"(?P<names>{NAMES})(?=\s*(?:$|[|·•;,(–—/:-]))")
 #: Items read under such a heading at most: a long run is the text, not a list.
 HEADED_LIST_MAX = 8
+
+#: One panellist a paragraph: "Jane Roe (Die Zeit)", "Jane Roe(freie Journalistin)". A run of
+#: PANEL_MIN such paragraphs on a programme's page lists its guests (rule "people-panel-list").
+PANEL_ITEM = re.compile(rf"(?P<name>{NAME})\s*\([^()]{{1,60}}\)")
+PANEL_MIN = 3
 
 #: The host's hand-over to a reporter, a whole paragraph: "Ellesa Throwden reports."
 THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
@@ -753,10 +773,22 @@ def _find_title(raw: RawPage, blocks: list[Block]) -> tuple[str | None, list[Blo
     return title or None, blocks
 
 
+def _first_answer_label(blocks: list[Block]) -> str | None:
+    """Return the full name labelling the paragraph right under the page's first marked-up
+    question ("Thomas Jäger: Diese war ..."): the interviewee, who labels only their first
+    answer, the later ones running on unlabelled (rule "qa-first-answer-label")."""
+    for before, block in itertools.pairwise(blocks):
+        if before.kind == "question":
+            found = _label(block.text) if block.kind == "paragraph" else None
+            return found[0] if found and not found[2] and is_person_name(found[0]) else None
+    return None
+
+
 def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
     """Decide which paragraph labels are speakers; map each accepted label to its display name."""
     labels = [_label(b.text) for b in blocks if b.kind not in ("heading", "question")]
     counts = Counter(lab[0] for lab in labels if lab)
+    first_answer = _first_answer_label(blocks)
     accepted: dict[str, str] = {}
     for found in labels:
         if found is None:
@@ -780,6 +812,8 @@ def _accepted_labels(blocks: list[Block], people: _People) -> dict[str, str]:
             accepted[label] = _titlecase(label)
         elif not is_caps and recurring and len(label.split()) <= 4:
             accepted[label] = _full_name(label, people.front) or label
+        elif label == first_answer:
+            accepted[label] = label
     _name_short_labels(labels, accepted)
     return accepted
 
@@ -904,7 +938,7 @@ def _find_people(
     _add_told_guests(people, told, intro, subjects)
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
     labelled = [
-        (r.pattern, _rule_texts(r, title, raw.description, front, lines))
+        (r.pattern, _rule_texts(r, title, raw.description, front, lines, raw.title))
         for r in PEOPLE_RULES
         if r.role != "reporter" and not r.programme_only
     ]
@@ -922,21 +956,47 @@ def _find_people(
         for text in body if role == "reporter" else front:
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))
-                if name:
+                if (
+                    name
+                    and pattern is TALKS_WITH
+                    and _talks_with_author(people, bylines, text, match)
+                ):
+                    why = f"talks with the page's author: {match.group(0)!r}"
+                    people.add(name, "guest", why=f"{why} (people-spoke-with-the-author)")
+                elif name and not (role == "guest" and name in bylines):
+                    # "... spoke with Jane Roe" over her byline: the author is no guest.
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
-    _apply_people_rules(people, title, raw.description, front, lines, body, programme)
+    _apply_people_rules(people, title, raw.description, front, lines, body, programme, raw.title)
     if programme:
         _add_self_introduced_host(people, front, judged, body)
+        _add_panel_lists(people, blocks)
     if asked:
         _add_addressed_guests(people, front, judged)
     _add_headed_lists(people, blocks)
     standfirst = raw.description or (lead[0].text if lead else "")
-    _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked)
+    answerer = _first_answer_label(blocks)
+    if answerer is not None and asked:
+        why = f"labels the first answer {answerer + ':'!r} (qa-first-answer-label)"
+        people.add(answerer, "guest", why=why)
+    _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked, answerer)
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why)
     return people
+
+
+def _talks_with_author(
+    people: _People, bylines: list[str], text: str, match: re.Match[str]
+) -> bool:
+    """Tell whether TALKS_WITH's ``match`` talks with the page's byline author ("Jordan's King
+    Abdullah spoke with Jane Roe." over Jane Roe's byline): the one named is interviewed."""
+    after = re.match(rf"\s+(?P<name>{NAME})", text[match.end() :])
+    name = _clean_name(after["name"]) if after else None
+    if name is None:
+        return False
+    person = people.match(name)
+    return name in bylines or (person is not None and person.role in ("reporter", "interviewer"))
 
 
 def _publication(site: str | None) -> str:
@@ -968,9 +1028,11 @@ def _told_publication(
     people: _People, site: str | None, texts: list[str], body: list[str]
 ) -> list[tuple[str | None, str, str]]:
     """Return (name or None, the words, the text) for each "Gerber tells CNBC" of the page,
-    where CNBC is the page's own publication, or "X told us" (rule "people-told-publication")."""
+    where CNBC is the page's own publication, or "X told us" (rule "people-told-publication");
+    "what X tells us" is a lesson, not an interview."""
     site_name = rf"(?P<site>{re.escape(site)})|" if site else ""
     pattern = re.compile(
+        rf"(?:(?P<lesson>\b(?i:{_words('lesson_openers')}))\s+)?"
         rf"(?:(?P<name>{NAME})|(?P<word>[\w'’-]+))\s+(?:{_TOLD})\s+"
         rf"(?:{site_name}(?:{_words('told_objects')}))(?![\w-])"
     )
@@ -978,6 +1040,8 @@ def _told_publication(
     for text in texts:
         for match in pattern.finditer(text):
             name = None
+            if match["lesson"]:
+                continue  # "What Gilad Shalit tells us about ...": what he teaches, no interview
             if match["name"]:
                 name = _clean_name(match["name"])
             elif match["word"][:1].isupper() and match["word"].casefold() not in NOT_NAME_WORDS:
@@ -1027,10 +1091,13 @@ def _add_headline_subjects(
     intro: list[str],
     standfirst: str,
     asked: bool,
+    answerer: str | None,
 ) -> None:
     """Add the headline's subjects as guests of an interview write-up: a page that asks real
     questions, says in its intro it reports an interview or someone told its publication, or
-    whose subject did (rule "people-headline-subject")."""
+    whose subject did (rule "people-headline-subject"). When the first answer is labelled with
+    someone else's full name (``answerer``), "Iranischer Angriff auf Israel: «...»" opens with
+    a topic, not the interviewee."""
     keys = {s.casefold() for s in subjects}
     write_up = (
         asked
@@ -1039,6 +1106,8 @@ def _add_headline_subjects(
         or any(INTERVIEW_WORD.search(text[:STANDFIRST_CHARS]) for text in (title or "", standfirst))
     )
     for name in subjects if write_up else []:
+        if answerer is not None and answerer != name:
+            continue
         why = f"the headline {title!r} of an interview write-up (people-headline-subject)"
         people.add(name, "guest", why=why)
 
@@ -1101,12 +1170,38 @@ def _add_headed_lists(people: _People, blocks: list[Block]) -> None:
                     people.add(name, role, why=why)
 
 
+def _add_panel_lists(people: _People, blocks: list[Block]) -> None:
+    """Add a programme's panel, PANEL_MIN paragraphs or more in a row each naming one person
+    with their paper or trade in brackets, as its guests (rule "people-panel-list")."""
+    run: list[str] = []
+    for block in [*blocks, Block("", "heading")]:
+        match = PANEL_ITEM.fullmatch(block.text) if block.kind == "paragraph" else None
+        name = _clean_name(match["name"]) if match else None
+        if name is not None and is_person_name(name):
+            run.append(name)
+            continue
+        for listed in run if len(run) >= PANEL_MIN else []:
+            people.add(
+                listed,
+                "guest",
+                why=f"one of {len(run)} panellists listed in a row (people-panel-list)",
+            )
+        run = []
+
+
 def _rule_texts(
-    rule: PeopleRule, title: str | None, description: str | None, front: list[str], lines: list[str]
+    rule: PeopleRule,
+    title: str | None,
+    description: str | None,
+    front: list[str],
+    lines: list[str],
+    page_title: str | None = None,
 ) -> list[str]:
     """Return the texts ``rule`` looks in (see ``Where``); ``lines`` are the non-heading blocks."""
     if rule.where == "title":
         return [title] if title else []
+    if rule.where == "page title":
+        return [page_title] if page_title else []
     if rule.where == "text":
         return ([description] if description else []) + lines
     return front
@@ -1133,12 +1228,13 @@ def _apply_people_rules(
     lines: list[str],
     body: list[str],
     programme: bool,
+    page_title: str | None = None,
 ) -> None:
     """Add the people PEOPLE_RULES find (a name keeps the first role it was given)."""
     for rule in PEOPLE_RULES:
         if rule.programme_only and not programme:
             continue
-        for text in _rule_texts(rule, title, description, front, lines):
+        for text in _rule_texts(rule, title, description, front, lines, page_title):
             for match in rule.pattern.finditer(text):
                 for part in _NAMES_SPLIT.split(match.group("names")):
                     name = _clean_name(part)

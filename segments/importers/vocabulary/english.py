@@ -74,6 +74,7 @@ ENGLISH = Vocabulary(
     ),
     title_topic_words=("on",),
     title_with_words=("with", "with (?:special )?guests?", "featuring", r"feat\.", r"ft\."),
+    show_with_words=("with",),
     episode_words=("episode", r"ep\.?"),
     name_articles=("the",),
     told_verbs=(
@@ -84,6 +85,7 @@ ENGLISH = Vocabulary(
     told_objects=(
         "us", "me", "this (?:newspaper|paper|magazine|website|site|podcast|publication|reporter)",
     ),
+    lesson_openers=("what",),
     interview_words=("interview", "interviewed"),
     self_introductions=("I['’]m", "I am", "[Mm]y name is", "[Tt]his is"),
     show_host_verbs=("interviews", "talks to", "talks with", "speaks with", "sits down with"),

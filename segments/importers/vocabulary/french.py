@@ -46,6 +46,7 @@ FRENCH = Vocabulary(
     name_articles=("le", "la", "les"),
     told_verbs=("a confié à", "a déclaré à", "a expliqué à", "a raconté à", "confie à"),
     told_objects=("nous", "moi"),
+    lesson_openers=("ce que",),
     interview_words=("entretien", "interview"),
     self_introductions=("[Jj]e suis", "[Jj]e m['’]appelle", "[Mm]oi c['’]est"),
     show_host_verbs=("reçoit", "interroge", "rencontre"),

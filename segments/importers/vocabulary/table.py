@@ -97,6 +97,9 @@ class Vocabulary:
     #: An episode title's words before the guest at its end: "Radio, with Jane Roe" (case as
     #: written; only on a programme's page or after an episode number).
     title_with_words: tuple[str, ...] = ()
+    #: Between a station's programme and its presenter in a page title: "BBC Radio 1 - Radio
+    #: 1's Dance Party with Annie Mac, 22/01/2021" (case as written, whole words).
+    show_with_words: tuple[str, ...] = ()
     #: Words that number an episode in its title: "Episode 12: ...", "Folge 12 – ..."
     #: (case-insensitive; "#12" and "12:" need none).
     episode_words: tuple[str, ...] = ()
@@ -109,6 +112,9 @@ class Vocabulary:
     #: Besides the site's name, who a write-up's interviewee tells: "X told us", "X spoke to
     #: this magazine" (case as written, whole words).
     told_objects: tuple[str, ...] = ()
+    #: Words before "X tells us" that make it what X teaches, not an interview: "What Gilad
+    #: Shalit tells us about ..." (case-insensitive, whole words).
+    lesson_openers: tuple[str, ...] = ()
     #: Words that say a page reports an interview ("during a revealing interview"), read in its
     #: title, description and intro (case-insensitive, whole words).
     interview_words: tuple[str, ...] = ()

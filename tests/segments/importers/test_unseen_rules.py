@@ -19,7 +19,7 @@ from segments.importers.rawpage import Block, RawPage, Reason
 from segments.importers.read import read_page
 from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
-from segments.model import AudioRef, Section
+from segments.model import AudioRef, Section, Segment
 
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
 {before}<article><h1>Case page</h1><p>An opening paragraph that sets the scene for this case.</p>
@@ -1344,6 +1344,139 @@ WIDGET_MESSAGES = [
 @pytest.mark.parametrize(("text", "rule_id"), WIDGET_MESSAGES)
 def test_widget_messages_are_furniture(text: str, rule_id: str | None) -> None:
     assert is_furniture(text) == rule_id
+
+
+# --- people: interviewees, hosts and guests (people3) -------------------------------------------
+
+FIRST_ANSWER = (
+    "<p><strong>Wie wichtig war die Hilfe der Nachbarn?</strong></p>"
+    "<p>Anna Berger: Sie war entscheidend, ohne sie ginge es nicht.</p>"
+    "<p><strong>Und was geschieht jetzt?</strong></p><p>Jetzt wird gewartet.</p>"
+)
+
+
+def roles(segment: Segment) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in segment.people]
+
+
+def test_a_full_name_labelling_the_first_answer_is_the_interviewee() -> None:
+    reasons: list[Reason] = []
+    segment = build_segment(page(FIRST_ANSWER, lang="de"), reasons)
+    assert ("Anna Berger", "guest") in roles(segment)
+    assert any(r.rule.endswith("(qa-first-answer-label)") for r in reasons if r.field == "person")
+
+
+def test_near_miss_a_name_label_in_a_report_without_questions_names_no_guest() -> None:
+    snippet = "<p>Anna Berger: Sie war entscheidend, ohne sie ginge es nicht.</p>"
+    assert roles(build_segment(page(snippet, lang="de"))) == []
+
+
+def test_a_headline_topic_over_someone_elses_first_answer_is_no_interviewee() -> None:
+    title = "Heftiger Sturm im Norden: «Die Hilfe kam gerade rechtzeitig»"
+    segment = build_segment(page(FIRST_ANSWER, lang="de", title=title))
+    assert [n for n, _ in roles(segment)] == ["Anna Berger"]
+
+
+def test_near_miss_a_headline_subject_who_labels_the_first_answer_is_the_interviewee() -> None:
+    title = "Anna Berger erzählt: «Die Hilfe kam gerade rechtzeitig»"
+    segment = build_segment(page(FIRST_ANSWER, lang="de", title=title))
+    assert ("Anna Berger", "guest") in roles(segment)
+
+
+SPOKE_WITH = (
+    "<p>By Jane Roe</p><p>At the summit he hosted, Norway's Ola Berg spoke with"
+    " {whom}.</p><p><strong>Q. How do you see the future?</strong></p><p>A. With hope.</p>"
+    "<p><strong>Q. And the harbour?</strong></p><p>A. It will be rebuilt.</p>"
+)
+
+
+def test_who_speaks_with_the_pages_author_is_interviewed() -> None:
+    segment = build_segment(page(SPOKE_WITH.format(whom="Jane Roe")))
+    assert ("Ola Berg", "guest") in roles(segment)
+    assert ("Jane Roe", "interviewer") in roles(segment)
+
+
+def test_near_miss_who_speaks_with_someone_else_is_the_interviewer() -> None:
+    segment = build_segment(page(SPOKE_WITH.format(whom="Tom Falk")))
+    assert ("Ola Berg", "interviewer") in roles(segment)
+
+
+PANEL = "<p>Lena Vogt (Die Zeit)</p><p>Paul Brandt(freier Journalist)</p><p>Ida Kern (Welt)</p>"
+
+
+def test_a_programmes_panel_listed_one_a_paragraph_are_its_guests() -> None:
+    segment = build_segment(page(PANEL + "<p>Moderation: Jan Roth</p>", lang="de"))
+    assert set(roles(segment)) == {
+        ("Jan Roth", "host"),
+        ("Lena Vogt", "guest"),
+        ("Paul Brandt", "guest"),
+        ("Ida Kern", "guest"),
+    }
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        PANEL,  # no programme: a report's list of sources, or of authors
+        PANEL.split("<p>Ida")[0] + "<p>Moderation: Jan Roth</p>",  # two in a row: no panel
+    ],
+    ids=["no programme", "two in a row"],
+)
+def test_near_miss_no_panel_without_a_programme_or_with_two_names(snippet: str) -> None:
+    assert all(role != "guest" for _, role in roles(build_segment(page(snippet, lang="de"))))
+
+
+def test_moderiert_von_in_the_description_names_the_host() -> None:
+    head = '<meta name="description" content="Moderiert von Martha Engel">'
+    assert roles(build_segment(page("", lang="de", head=head))) == [("Martha Engel", "host")]
+
+
+def test_near_miss_moderiert_von_deep_in_a_report_names_nobody() -> None:
+    snippet = "<h2>Der Abend</h2><p>Die Debatte wurde moderiert von Martha Engel.</p>"
+    assert roles(build_segment(page(snippet, lang="de"))) == []
+
+
+@pytest.mark.parametrize(
+    ("whom", "expected"),
+    [
+        ("The Harbour Gazette", []),  # a paper, and the page is no interview for it
+        ("Jane Roe", [("Jane Roe", "guest")]),  # near miss: a person
+    ],
+    ids=["the paper", "a person"],
+)
+def test_an_interview_with_a_name_after_an_article_is_with_a_paper(
+    whom: str, expected: list[tuple[str, str]]
+) -> None:
+    snippet = f"<p>In a long interview with {whom}, the novelist looked back on the war.</p>"
+    assert roles(build_segment(page(snippet))) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("What Gwen Marlowe tells us about the harbour", []),  # a lesson drawn from her case
+        ("Gwen Marlowe tells us about the harbour", [("Gwen Marlowe", "guest")]),  # near miss
+    ],
+    ids=["what X tells us", "X tells us"],
+)
+def test_what_someone_tells_us_is_no_interview(title: str, expected: list[tuple[str, str]]) -> None:
+    assert roles(build_segment(page("", title=title))) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Harbour FM - Harbour FM's Late Show with Jane Roe, 12/03/2024", [("Jane Roe", "host")]),
+        # near misses: a report's headline, and no station's programme before "with"
+        ("Harbour Gazette - The mayor's quarrel with Tom Falk goes on", []),
+        ("Harbour FM - Late Show with Jane Roe, 12/03/2024", []),
+    ],
+    ids=["station's programme", "headline", "no station's programme"],
+)
+def test_a_station_programmes_presenter_in_the_page_title_is_its_host(
+    title: str, expected: list[tuple[str, str]]
+) -> None:
+    assert roles(build_segment(page("", title=title))) == expected
 
 
 # --- Q&A: what makes a question an interviewer's prompt (qa10) ---------------------------------
