@@ -1934,11 +1934,57 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
         stated, shown = _key(own[0]), _key(confirmed)
         if stated not in printed and shown not in stated:  # printed nowhere, and not longer
             return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
+    if own is not None and (printed_h1 := _h1_at_one_end(own[0], doc, names)):
+        return (
+            printed_h1,
+            f"{own[1]}, cut to the <h1> it starts or ends with (the rest names the site)",
+        )
     if own is not None:
         if own[1] != candidates[0][1] and candidates[0][0]:
             return own[0], f"{own[1]} (the stated title only names the site)"
         return own
     return next(((t, r) for t, r in candidates if t), (None, ""))
+
+
+#: What stands between a title's headline and the site, section or date beside it: a bar, a
+#: dash, a colon ("n+1: Treasure Island"), a comma ("Show with Host, 22/01/2021").
+_TITLE_PART_RE = re.compile(r"^[\s|\-–—:·«»,/]*[|\-–—:·«»,/][\s|\-–—:·«»,/]*$")
+
+
+def _h1_at_one_end(title: str, doc: Any, names: set[str]) -> str | None:
+    """The page's one ``<h1>`` headline when the stated title is that headline with more beside
+    it ("Dirty Coal, Clean Future - Magazine", "BBC Radio 1 - Show, 22/01/2021"): the part the
+    page does not print as its headline is the site, a section or a date.
+
+    An ``<h1>`` naming the site, printing a logo or a link, or one of several, is left alone.
+    """
+    headings = [
+        h
+        for h in doc.iter("h1")
+        if not any(w in c for c in _classes(h) for w in _SITE_CLASS_WORDS)
+        and h.find(".//img") is None
+        and h.find(".//a") is None
+    ]
+    if len(headings) != 1 or len(list(doc.iter("h1"))) != 1:
+        return None
+    heading = clean(headings[0].text_content())
+    if not heading or _key(heading) in names or not _key(heading):
+        return None
+    stated = " ".join(title.split())
+    folded, head = stated.casefold(), heading.casefold()
+    if folded == head:
+        return None
+    if folded.startswith(head):
+        rest = stated[len(heading) :]
+        gap = re.match(r"^[\s|\-–—:·«»,/]+", rest)
+    elif folded.endswith(head):
+        rest = stated[: -len(heading)]
+        gap = re.search(r"[\s|\-–—:·«»,/]+$", rest)
+    else:
+        return None
+    if gap is None or not _TITLE_PART_RE.match(gap.group(0)) or not _key(rest):
+        return None
+    return heading
 
 
 def _episode_before_show(title: str | None, page_title: str) -> str | None:
