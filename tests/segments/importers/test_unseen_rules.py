@@ -14,7 +14,11 @@ import pytest
 
 from segments.importers.furniture import is_furniture
 from segments.importers.html import _trafilatura_bylines, read_html_page
-from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
+from segments.importers.htmlmeta import (
+    byline_people,
+    is_organisation_or_handle,
+    parse_printed_duration,
+)
 from segments.importers.rawpage import Block, RawPage, Reason
 from segments.importers.read import read_page
 from segments.importers.structure import build_segment
@@ -2205,3 +2209,30 @@ def test_a_scripts_audio_naming_the_pages_slug_comes_before_related_stories() ->
 def test_near_miss_without_a_slug_the_scripts_order_stands() -> None:
     raw = page(SCRIPT_AUDIO, head='<link rel="canonical" href="https://x.org/">')
     assert raw.audio[0].url == "https://x.org/a/harbour_strike.mp3"
+
+
+OUTLET_BYLINES = [
+    # case, a byline entry as a page states it, the people it names
+    ("a magazine's name", "Harbour Life Magazine", []),
+    ("a news agency", "HR News", []),
+    ("a newspaper", "Harbour Valley Times", []),
+    ("a German magazine", "Hafen Magazin", []),
+    ("a web address and the town", "hafenradio.de, Bremen, Germany", []),
+    ("a web address in brackets", "Hafen Welle (www.hafenwelle.de)", []),
+    ("a magazine's name with a digit", "n+1", []),
+    ("a label kept before the name", "Autor/in: Jana Roth", ["Jana Roth"]),
+    ("a desk's label before the name", "Redaktion: Jana Roth", ["Jana Roth"]),
+    ("an English label", "Author: Jana Roth", ["Jana Roth"]),
+    # near misses: a surname that starts like an outlet's word, initials, a domain-like surname
+    ("a surname like news", "Jana Newsome", ["Jana Newsome"]),
+    ("initials", "J.R. Roth", ["J.R. Roth"]),
+    ("a double surname", "Jana Times-Berg", ["Jana Times-Berg"]),
+    ("a word like the label", "Autorin Jana Roth", ["Autorin Jana Roth"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "entry", "names"), OUTLET_BYLINES, ids=[c[0] for c in OUTLET_BYLINES]
+)
+def test_an_outlet_in_the_byline_is_no_person(case: str, entry: str, names: list[str]) -> None:
+    assert [p.name for p in byline_people([entry])] == names
