@@ -376,6 +376,11 @@ def read_html_page(html: str, path: str) -> RawPage:
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     title, title_rule = _headline(doc, extracted, meta, site_names)
+    hosts = _logo_link_hosts(doc)
+    by_host = _headline(doc, extracted, meta, [*site_names, *hosts]) if hosts else (title, "")
+    if by_host[0] != title:  # "Story - The Globe and Mail", its logo linking to the host
+        title, title_rule = by_host[0], f"{by_host[1]}, less the site its logo links home to"
+    site_names += hosts
     episode = _episode_before_show(title, clean(doc.findtext(".//title")) or "")
     if title and episode:
         title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
@@ -1985,6 +1990,22 @@ def _h1_at_one_end(title: str, doc: Any, names: set[str]) -> str | None:
     if gap is None or not _TITLE_PART_RE.match(gap.group(0)) or not _key(rest):
         return None
     return heading
+
+
+#: A link to a site's front page: the host alone, with or without the final slash.
+_HOME_LINK_RE = re.compile(r"^https?://([^/?#\s]+)/?$", re.IGNORECASE)
+
+
+def _logo_link_hosts(doc: Any) -> list[str]:
+    """The hosts of links that wrap an image and lead to a site's front page: the masthead's
+    logo, whose host names the site when nothing states it ("theglobeandmail.com" for the
+    " - The Globe and Mail" ending ``<title>``)."""
+    hosts = [
+        match.group(1)
+        for a in doc.iter("a")
+        if a.find(".//img") is not None and (match := _HOME_LINK_RE.match(a.get("href") or ""))
+    ]
+    return list(dict.fromkeys(hosts))
 
 
 def _episode_before_show(title: str | None, page_title: str) -> str | None:

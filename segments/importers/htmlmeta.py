@@ -288,6 +288,14 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     '#032 - Before and After'
     >>> strip_site_suffix("Ready Player One | Review", [])
     'Ready Player One | Review'
+
+    A host names the site its words run together in ("The Globe and Mail" of
+    "www.theglobeandmail.com"):
+
+    >>> strip_site_suffix("Cuts - The Globe and Mail", ["www.theglobeandmail.com"])
+    'Cuts'
+    >>> strip_site_suffix("Cuts - The Globe", ["www.theglobeandmail.com"])
+    'Cuts - The Globe'
     """
     for prefix in PLAYER_TITLE_PREFIXES:
         rest = prefix.sub("", title, count=1)
@@ -334,8 +342,11 @@ def _site_key(name: str) -> str:
 def _names_site(tail: str, names: set[str]) -> bool:
     """A title's tail names the site: its name, or the name's first words ("Spiceworks" of
     "Spiceworks Inc", "Aktuálně.cz" of "Aktuálně.cz - Víte, co se děje")."""
+    squashed = re.sub(r"[\W_]+", "", tail)
     return bool(tail) and any(
-        tail == name or (name.startswith(tail) and not name[len(tail)].isalnum())
+        tail == name
+        or (name.startswith(tail) and not name[len(tail)].isalnum())
+        or (" " in tail and " " not in name and squashed == re.sub(r"[\W_]+", "", name))
         for name in names
         for name in {name, _site_key(re.split(r"\s+[-|–—:]\s+", name)[0])}
     )

@@ -2236,3 +2236,26 @@ OUTLET_BYLINES = [
 )
 def test_an_outlet_in_the_byline_is_no_person(case: str, entry: str, names: list[str]) -> None:
     assert [p.name for p in byline_people([entry])] == names
+
+
+LOGO_PAGE = """<!DOCTYPE html><html><head><title>Night shift cuts - The Harbour Herald</title>
+</head><body><div class="top"><a href="{href}"><img src="logo.png" alt="Herald"></a></div>
+<article><p>A paragraph long enough to be the article's own text, about the night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text.</p></article>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("href", "title"),
+    [
+        ("https://www.theharbourherald.com/", "Night shift cuts"),
+        # near misses: the logo leads to a page of the site, or to another site
+        ("https://www.theharbourherald.com/news/", "Night shift cuts - The Harbour Herald"),
+        ("https://www.harbour.com/", "Night shift cuts - The Harbour Herald"),
+    ],
+)
+def test_a_title_loses_the_site_its_logo_links_home_to(href: str, title: str) -> None:
+    raw = read_html_page(LOGO_PAGE.format(href=href), "logo.html")
+    assert raw.title == title
+    cut = any("logo links home" in r.rule for r in raw.reasons if r.field == "title")
+    assert cut == (title == "Night shift cuts")
