@@ -2149,7 +2149,7 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
             or "author" in (element.get("rel") or "").lower().split()
             or any(BYLINE_CLASS_RE.search(c) for c in _classes(element))
         )
-        if not marked or _in_chrome(element):
+        if not marked or _in_chrome_outside_article_header(element):
             continue
         name_el = next(iter(element.xpath(".//*[@itemprop='name']")), element)
         # "Written by A<br>Edited by B": each line is its own credit; the writer's are kept.
@@ -2163,6 +2163,18 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
         if kept:
             return kept
     return []
+
+
+def _in_chrome_outside_article_header(element: Any) -> bool:
+    """Chrome, though an ``<article>``'s own ``<header>`` is not, whatever wraps the article (a
+    theme's "content-sidebar-wrap"): it prints the piece's headline and its meta line
+    ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe")."""
+    for node in [element, *element.iterancestors()]:
+        if node.tag == "header" and next(node.iterancestors("article"), None) is not None:
+            return False
+        if _is_chrome(node):
+            return True
+    return False
 
 
 def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:

@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 
 from segments.importers.furniture import is_furniture
-from segments.importers.html import _trafilatura_bylines, read_html_page
+from segments.importers.html import _marked_byline, _trafilatura_bylines, read_html_page
 from segments.importers.htmlmeta import (
     byline_people,
     is_organisation_or_handle,
@@ -2259,3 +2259,29 @@ def test_a_title_loses_the_site_its_logo_links_home_to(href: str, title: str) ->
     assert raw.title == title
     cut = any("logo links home" in r.rule for r in raw.reasons if r.field == "title")
     assert cut == (title == "Night shift cuts")
+
+
+META_LINE_PAGE = """<!DOCTYPE html><html><head><title>Night shift</title></head><body>
+<div class="content-sidebar-wrap">{outside}<article><header><h1 class="entry-title">Night shift</h1><p class="entry-meta">
+<time datetime="2018-02-19">Feb 19, 2018</time> <span class="entry-author" itemprop="author">
+<a href="/author/jana-roth/" rel="author"><span itemprop="name">{name}</span></a></span></p>
+</header><p>A paragraph long enough to be the article's own text, about the night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text.</p></article>
+</div></body></html>"""
+
+
+def _marked(html: str) -> list[str]:
+    doc = lxml.html.document_fromstring(html)
+    elements = list(doc.iter())  # kept alive, so that each id stays its element's
+    positions = {id(e): i for i, e in enumerate(elements)}
+    return _marked_byline(doc, doc.find(".//article"), positions)
+
+
+def test_the_byline_in_an_articles_own_header_meta_line_is_read() -> None:
+    assert _marked(META_LINE_PAGE.format(outside="", name="Jana Roth")) == ["Jana Roth"]
+
+
+def test_near_miss_an_author_link_in_the_wrappers_sidebar_stays_chrome() -> None:
+    outside = '<div class="entry-meta"><a href="/team/" rel="author">Anna Berg</a></div>'
+    html = META_LINE_PAGE.format(outside=outside, name="Jana Roth")
+    assert _marked(html) == ["Jana Roth"]
