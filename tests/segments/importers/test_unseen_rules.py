@@ -21,6 +21,7 @@ from segments.importers.htmlmeta import (
 )
 from segments.importers.rawpage import Block, RawPage, Reason
 from segments.importers.read import read_page
+from segments.importers.structure import _byline_names as structure_byline_names
 from segments.importers.structure import build_segment
 from segments.importers.text import read_text_page
 from segments.model import AudioRef, Section
@@ -2285,3 +2286,17 @@ def test_near_miss_an_author_link_in_the_wrappers_sidebar_stays_chrome() -> None
     outside = '<div class="entry-meta"><a href="/team/" rel="author">Anna Berg</a></div>'
     html = META_LINE_PAGE.format(outside=outside, name="Jana Roth")
     assert _marked(html) == ["Jana Roth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By THE HARBOUR HERALD", []),
+        ("By The Associated Harbour Press", []),
+        # near misses: a name opening like an article, and a sentence opening like a byline
+        ("By Theo Roth", ["Theo Roth"]),
+        ("By the time we arrived, it was dark", None),
+    ],
+)
+def test_a_byline_of_an_organisation_names_nobody(text: str, names: list[str] | None) -> None:
+    assert structure_byline_names(text) == names
