@@ -2177,19 +2177,29 @@ def _in_chrome_outside_article_header(element: Any) -> bool:
     return False
 
 
+def _byline_names_printed(text: str) -> list[str]:
+    """The one name an element of a byline prints, less "By": "By Tim Clayton"."""
+    names = [p.name for p in byline_people([text])]
+    return names if len(names) == 1 and structure.is_person_name(names[0]) else []
+
+
 def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
     """trafilatura's author guess, kept only for names printed in a byline element.
 
     A guess that ran on into the date or the next words is cut back to the name's capitalised
     words ("Laura June Topolsky July" -> "Laura June Topolsky"); one that opens with a word no
-    name opens with ("Our Foreign Staff") is nobody.
+    name opens with ("Our Foreign Staff") is nobody. One glued to the next element's words
+    ("Tim Clayton Military" of "By Tim Clayton" above "Military historian") is cut back to
+    the name a byline element prints whole.
     """
     guess = getattr(extracted, "author", None) or ""
-    bylines = " ".join(
+    texts = [
         clean(e.text_content()) or ""
         for e in doc.iter()
         if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
-    )
+    ]
+    bylines = " ".join(texts)
+    whole = [n for t in texts for n in _byline_names_printed(t)]
     names = []
     for name in (clean(n) for n in guess.split(";")):
         words = (name or "").split()
@@ -2202,6 +2212,7 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
         ):
             words.pop()
         name = " ".join(words)
+        name = next((n for n in whole if name.startswith(f"{n} ")), name)
         if words and words[0].casefold() in structure.NOT_NAME_WORDS:
             continue
         if name and structure.is_person_name(name) and name in bylines:  # a full name

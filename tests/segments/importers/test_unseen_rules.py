@@ -2300,3 +2300,35 @@ def test_near_miss_an_author_link_in_the_wrappers_sidebar_stays_chrome() -> None
 )
 def test_a_byline_of_an_organisation_names_nobody(text: str, names: list[str] | None) -> None:
     assert structure_byline_names(text) == names
+
+
+class _Guess:
+    def __init__(self, author: str) -> None:
+        self.author = author
+
+
+@pytest.mark.parametrize(
+    ("guess", "byline", "names"),
+    [
+        (
+            "Jana Roth Harbour",
+            '<span class="byline-name">By Jana Roth</span>'
+            '<span class="byline-title">Harbour historian</span>',
+            ["Jana Roth"],
+        ),
+        # near miss: a longer name printed whole stays whole
+        (
+            "Jana Roth Berg",
+            '<span class="byline-name">By Jana Roth Berg</span>'
+            '<span class="byline-title">Harbour historian</span>',
+            ["Jana Roth Berg"],
+        ),
+    ],
+)
+def test_a_guess_glued_to_the_next_byline_element_is_cut_to_the_printed_name(
+    guess: str, byline: str, names: list[str]
+) -> None:
+    doc = lxml.html.document_fromstring(
+        f'<html><body><span class="byline">{byline}</span></body></html>'
+    )
+    assert _trafilatura_bylines(_Guess(guess), doc) == names
