@@ -807,7 +807,7 @@ def is_organisation_or_handle(name: str) -> bool:
 
 def _is_desk(name: str) -> bool:
     """A byline naming a desk: "Editors, USA TODAY", "Redaktion"; "Globe Staff" is one too."""
-    words = re.split(r"[\s,]+", name.strip().casefold())
+    words = re.split(r"[\s,:]+", name.strip().casefold())  # "Quelle: dpa"
     return words[0] in _STAFF_WORDS or words[-1] in _STAFF_WORDS
 
 

@@ -107,7 +107,7 @@ ENGLISH = Vocabulary(
         "read more", "show more", "see more", "load more", "view all", "more", "share", "follow",
         "subscribe", "sign in", "log in",
     ),
-    staff_words=("editors", "editorial", "staff", "newsroom"),
+    staff_words=("editors", "editorial", "staff", "newsroom", "source", "sources"),
     company_forms=("inc", "ltd", "llc", "llp", "plc", "corp"),
     outlet_words=("magazine", "news", "times", "gazette", "tribune", "newspaper"),
     role_titles=(

@@ -45,7 +45,8 @@ class Vocabulary:
     #: A label before a colon that a byline element keeps: "Autor/in: Daniel Bouhs", "Author:
     #: Jane Roe" (case-insensitive, a regex; only ever followed by a colon).
     byline_labels: tuple[str, ...] = ()
-    #: A byline's first word that names a desk, not a person: "Editors, USA TODAY" (case-folded).
+    #: A byline's first word that names a desk, not a person: "Editors, USA TODAY", a news
+    #: agency credited as the source ("Source PA News") (case-folded).
     staff_words: tuple[str, ...] = ()
     #: The legal form that ends a company's name, never a person's: "TravelTrex GmbH", "Acme
     #: Inc." (case-folded, without the full stops).

@@ -2224,10 +2224,13 @@ OUTLET_BYLINES = [
     ("a label kept before the name", "Autor/in: Jana Roth", ["Jana Roth"]),
     ("a desk's label before the name", "Redaktion: Jana Roth", ["Jana Roth"]),
     ("an English label", "Author: Jana Roth", ["Jana Roth"]),
+    ("an agency as the source", "Source HR News Updated", []),
+    ("a German source", "Quelle: Hafen-Agentur", []),
     # near misses: a surname that starts like an outlet's word, initials, a domain-like surname
     ("a surname like news", "Jana Newsome", ["Jana Newsome"]),
     ("initials", "J.R. Roth", ["J.R. Roth"]),
     ("a double surname", "Jana Times-Berg", ["Jana Times-Berg"]),
+    ("a surname like source", "Jana Sourcey", ["Jana Sourcey"]),
     ("a word like the label", "Autorin Jana Roth", ["Autorin Jana Roth"]),
 ]
 
