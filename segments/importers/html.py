@@ -397,6 +397,11 @@ def read_html_page(html: str, path: str) -> RawPage:
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     title, title_rule = _headline(doc, extracted, meta, site_names)
+    hosts = _logo_link_hosts(doc)
+    by_host = _headline(doc, extracted, meta, [*site_names, *hosts]) if hosts else (title, "")
+    if by_host[0] != title:  # "Story - The Globe and Mail", its logo linking to the host
+        title, title_rule = by_host[0], f"{by_host[1]}, less the site its logo links home to"
+    site_names += hosts
     episode = _episode_before_show(title, clean(doc.findtext(".//title")) or "")
     if title and episode:
         title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
@@ -2107,11 +2112,73 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
         stated, shown = _key(own[0]), _key(confirmed)
         if stated not in printed and shown not in stated:  # printed nowhere, and not longer
             return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
+    if own is not None and (printed_h1 := _h1_at_one_end(own[0], doc, names)):
+        return (
+            printed_h1,
+            f"{own[1]}, cut to the <h1> it starts or ends with (the rest names the site)",
+        )
     if own is not None:
         if own[1] != candidates[0][1] and candidates[0][0]:
             return own[0], f"{own[1]} (the stated title only names the site)"
         return own
     return next(((t, r) for t, r in candidates if t), (None, ""))
+
+
+#: What stands between a title's headline and the site, section or date beside it: a bar, a
+#: dash, a colon ("n+1: Treasure Island"), a comma ("Show with Host, 22/01/2021").
+_TITLE_PART_RE = re.compile(r"^[\s|\-–—:·«»,/]*[|\-–—:·«»,/][\s|\-–—:·«»,/]*$")
+
+
+def _h1_at_one_end(title: str, doc: Any, names: set[str]) -> str | None:
+    """The page's one ``<h1>`` headline when the stated title is that headline with more beside
+    it ("Dirty Coal, Clean Future - Magazine", "BBC Radio 1 - Show, 22/01/2021"): the part the
+    page does not print as its headline is the site, a section or a date.
+
+    An ``<h1>`` naming the site, printing a logo or a link, or one of several, is left alone.
+    """
+    headings = [
+        h
+        for h in doc.iter("h1")
+        if not any(w in c for c in _classes(h) for w in _SITE_CLASS_WORDS)
+        and h.find(".//img") is None
+        and h.find(".//a") is None
+    ]
+    if len(headings) != 1 or len(list(doc.iter("h1"))) != 1:
+        return None
+    heading = clean(headings[0].text_content())
+    if not heading or _key(heading) in names or not _key(heading):
+        return None
+    stated = " ".join(title.split())
+    folded, head = stated.casefold(), heading.casefold()
+    if folded == head:
+        return None
+    if folded.startswith(head):
+        rest = stated[len(heading) :]
+        gap = re.match(r"^[\s|\-–—:·«»,/]+", rest)
+    elif folded.endswith(head):
+        rest = stated[: -len(heading)]
+        gap = re.search(r"[\s|\-–—:·«»,/]+$", rest)
+    else:
+        return None
+    if gap is None or not _TITLE_PART_RE.match(gap.group(0)) or not _key(rest):
+        return None
+    return heading
+
+
+#: A link to a site's front page: the host alone, with or without the final slash.
+_HOME_LINK_RE = re.compile(r"^https?://([^/?#\s]+)/?$", re.IGNORECASE)
+
+
+def _logo_link_hosts(doc: Any) -> list[str]:
+    """The hosts of links that wrap an image and lead to a site's front page: the masthead's
+    logo, whose host names the site when nothing states it ("theglobeandmail.com" for the
+    " - The Globe and Mail" ending ``<title>``)."""
+    hosts = [
+        match.group(1)
+        for a in doc.iter("a")
+        if a.find(".//img") is not None and (match := _HOME_LINK_RE.match(a.get("href") or ""))
+    ]
+    return list(dict.fromkeys(hosts))
 
 
 def _episode_before_show(title: str | None, page_title: str) -> str | None:
@@ -2255,7 +2322,7 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
             or "author" in (element.get("rel") or "").lower().split()
             or any(BYLINE_CLASS_RE.search(c) for c in _classes(element))
         )
-        if not marked or _in_chrome(element):
+        if not marked or _in_chrome_outside_article_header(element):
             continue
         name_el = next(iter(element.xpath(".//*[@itemprop='name']")), element)
         # "Written by A<br>Edited by B": each line is its own credit; the writer's are kept.
@@ -2271,19 +2338,41 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
     return []
 
 
+def _in_chrome_outside_article_header(element: Any) -> bool:
+    """Chrome, though an ``<article>``'s own ``<header>`` is not, whatever wraps the article (a
+    theme's "content-sidebar-wrap"): it prints the piece's headline and its meta line
+    ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe")."""
+    for node in [element, *element.iterancestors()]:
+        if node.tag == "header" and next(node.iterancestors("article"), None) is not None:
+            return False
+        if _is_chrome(node):
+            return True
+    return False
+
+
+def _byline_names_printed(text: str) -> list[str]:
+    """The one name an element of a byline prints, less "By": "By Tim Clayton"."""
+    names = [p.name for p in byline_people([text])]
+    return names if len(names) == 1 and structure.is_person_name(names[0]) else []
+
+
 def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
     """trafilatura's author guess, kept only for names printed in a byline element.
 
     A guess that ran on into the date or the next words is cut back to the name's capitalised
     words ("Laura June Topolsky July" -> "Laura June Topolsky"); one that opens with a word no
-    name opens with ("Our Foreign Staff") is nobody.
+    name opens with ("Our Foreign Staff") is nobody. One glued to the next element's words
+    ("Tim Clayton Military" of "By Tim Clayton" above "Military historian") is cut back to
+    the name a byline element prints whole.
     """
     guess = getattr(extracted, "author", None) or ""
-    bylines = " ".join(
+    texts = [
         clean(e.text_content()) or ""
         for e in doc.iter()
         if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
-    )
+    ]
+    bylines = " ".join(texts)
+    whole = [n for t in texts for n in _byline_names_printed(t)]
     names = []
     for name in (clean(n) for n in guess.split(";")):
         words = (name or "").split()
@@ -2296,6 +2385,7 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
         ):
             words.pop()
         name = " ".join(words)
+        name = next((n for n in whole if name.startswith(f"{n} ")), name)
         if words and words[0].casefold() in structure.NOT_NAME_WORDS:
             continue
         if name and structure.is_person_name(name) and name in bylines:  # a full name

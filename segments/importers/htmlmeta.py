@@ -288,6 +288,14 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     '#032 - Before and After'
     >>> strip_site_suffix("Ready Player One | Review", [])
     'Ready Player One | Review'
+
+    A host names the site its words run together in ("The Globe and Mail" of
+    "www.theglobeandmail.com"):
+
+    >>> strip_site_suffix("Cuts - The Globe and Mail", ["www.theglobeandmail.com"])
+    'Cuts'
+    >>> strip_site_suffix("Cuts - The Globe", ["www.theglobeandmail.com"])
+    'Cuts - The Globe'
     """
     for prefix in PLAYER_TITLE_PREFIXES:
         rest = prefix.sub("", title, count=1)
@@ -334,8 +342,11 @@ def _site_key(name: str) -> str:
 def _names_site(tail: str, names: set[str]) -> bool:
     """A title's tail names the site: its name, or the name's first words ("Spiceworks" of
     "Spiceworks Inc", "Aktuálně.cz" of "Aktuálně.cz - Víte, co se děje")."""
+    squashed = re.sub(r"[\W_]+", "", tail)
     return bool(tail) and any(
-        tail == name or (name.startswith(tail) and not name[len(tail)].isalnum())
+        tail == name
+        or (name.startswith(tail) and not name[len(tail)].isalnum())
+        or (" " in tail and " " not in name and squashed == re.sub(r"[\W_]+", "", name))
         for name in names
         for name in {name, _site_key(re.split(r"\s+[-|–—:]\s+", name)[0])}
     )
@@ -558,7 +569,10 @@ def _authors(
 #: A byline's first word naming a desk, not a person ("Editors, USA TODAY").
 _STAFF_WORDS = frozenset(vocabulary.words("staff_words"))
 #: "By " (or "By: ", "Par : ") before the name in a byline meta tag.
-_BY_RE = re.compile(rf"^\s*(?i:{vocabulary.alternation('byline_words')})(?:\s*:\s*|\s+)")
+_BY_RE = re.compile(
+    rf"^\s*(?i:(?:{vocabulary.alternation('byline_words')})(?:\s*:\s*|\s+)"
+    rf"|(?:{vocabulary.alternation('byline_labels')})\s*:\s*)"
+)
 #: "A (avec B et C)": the helpers in brackets after the byline's first name.
 _BYLINE_WITH_RE = re.compile(
     rf"\s*\((?i:{vocabulary.alternation('byline_with_words')})\s+([^()]+)\)\s*$"
@@ -569,6 +583,12 @@ _INTERFACE_LABELS = frozenset(vocabulary.words("interface_labels"))
 _COMPANY_FORMS = frozenset(vocabulary.words("company_forms"))
 #: An article opening the name ("The New York Times", "Le Monde", "Die Zeit"): an outlet.
 _NAME_ARTICLES = frozenset(vocabulary.words("name_articles"))
+
+_OUTLET_WORDS = frozenset(vocabulary.words("outlet_words"))
+
+#: A web address inside a byline ("hessenschau.de, Frankfurt", "Deutsche Welle (www.dw.com)"):
+#: the outlet signs the piece, no person does.
+_WEB_ADDRESS_RE = re.compile(r"(?<![\w.])(?:www\.)?[a-z0-9][a-z0-9-]+\.(?:[a-z]{2,6})(?![\w.])")
 #: What separates a byline's name from its employer: "Jane Roe | NDR", "Jane Roe / SWR".
 _EMPLOYER_SEPARATOR_RE = re.compile(r"\s+[|/·•]\s+")
 #: An employer in brackets after the name: "Jane Roe (SWR)".
@@ -752,6 +772,15 @@ def is_organisation_or_handle(name: str) -> bool:
     [True, True, True]
     >>> [is_organisation_or_handle(n) for n in ("The New York Times", "Jane Inch", "Theo Le")]
     [True, False, False]
+
+    A publication's name ("Vanity Fair Magazine", ``outlet_words``), a web address
+    ("hessenschau.de, Frankfurt, Germany") and one word with a digit or a plus ("n+1") are no
+    person's name; a word that only starts like one ("Jane Newsome") is:
+
+    >>> [is_organisation_or_handle(n) for n in ("PA News", "hessenschau.de, Frankfurt", "n+1")]
+    [True, True, True]
+    >>> [is_organisation_or_handle(n) for n in ("Jane Newsome", "J.R. Roe", "Anna Times-Berg")]
+    [False, False, False]
     """
     name = name.strip()
     if re.search(r"@|^(?:ig|fb|tw|x)\s*:|^https?:|^www\.", name, re.IGNORECASE):
@@ -764,8 +793,12 @@ def is_organisation_or_handle(name: str) -> bool:
     if _is_desk(name):
         return True
     if len(words) >= 2 and (
-        words[0] in _NAME_ARTICLES or words[-1].replace(".", "") in _COMPANY_FORMS
+        words[0] in _NAME_ARTICLES
+        or words[-1].replace(".", "") in _COMPANY_FORMS
+        or words[-1] in _OUTLET_WORDS
     ):
+        return True
+    if _WEB_ADDRESS_RE.search(name) or re.fullmatch(r"\S*[\d+]\S*", name):
         return True
     if name.casefold() in _INTERFACE_LABELS or re.fullmatch(r"[a-z0-9_.-]+", name):
         return True
@@ -774,7 +807,7 @@ def is_organisation_or_handle(name: str) -> bool:
 
 def _is_desk(name: str) -> bool:
     """A byline naming a desk: "Editors, USA TODAY", "Redaktion"; "Globe Staff" is one too."""
-    words = re.split(r"[\s,]+", name.strip().casefold())
+    words = re.split(r"[\s,:]+", name.strip().casefold())  # "Quelle: dpa"
     return words[0] in _STAFF_WORDS or words[-1] in _STAFF_WORDS
 
 
@@ -812,7 +845,7 @@ def _byline_names(entry: str) -> list[str]:
     """
     entry = _BYLINE_WITH_RE.sub(r", \1", _BY_RE.sub("", entry.strip())).strip()
     entry = BYLINE_DATE.sub("", entry).strip()
-    if _is_desk(entry):  # "Editors, USA TODAY": a desk, whole
+    if _is_desk(entry) or _WEB_ADDRESS_RE.search(entry):  # "Editors, USA TODAY": a desk, whole
         return [entry]
     bracket = _BRACKETED_RE.search(entry)
     login = bracket and re.fullmatch(r"[a-z0-9_.-]+", bracket.group(1))  # "Name (jroe)" stays

@@ -282,6 +282,11 @@ THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
 BYLINE = re.compile(
     rf"(?i:{_words('byline_words')})(?:\s*:\s*|\s+)(?P<names>[^,|(]+?)(?:\s*[,|(].*)?",
 )
+#: A byline naming an organisation by its article: "By THE NEW YORK TIMES", "By The Associated
+#: Press" (a person's name never opens with one).
+BYLINE_OF_ORGANISATION = re.compile(
+    rf"^\s*(?i:{_words('byline_words')})(?:\s*:\s*|\s+)(?i:{_words('name_articles')})\s+\S"
+)
 _MONTHS = _words("month_names")
 #: A date printed after a byline's name, cut off: "Jane Roe on May 3, 2020", "Jane Roe am 3. Mai",
 #: "Jane Roe le 3 mai", "Jane Roe, Monday, February 29", "Jane Roe | 03.05.2020". A month or a
@@ -588,10 +593,17 @@ def _byline_names(text: str) -> list[str] | None:
     (['Jane Roe'], ['Chris Roe'])
     >>> _byline_names("By the time we arrived, it was dark") is None
     True
+
+    An organisation's byline is a byline of nobody (``BYLINE_OF_ORGANISATION``):
+
+    >>> _byline_names("By THE NEW YORK TIMES"), _byline_names("By The Associated Press")
+    ([], [])
     """
     names = _names_of_line(BYLINE, BYLINE_DATE.sub("", text))
     if names is None:
         return None
+    if BYLINE_OF_ORGANISATION.match(text):
+        return []
     cased = [_titlecase(n) if n.isupper() else n for n in names]
     return [said_once(n) for n in cased]
 
@@ -1632,7 +1644,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         names = _byline_names(block.text) if block.kind != "question" else None
         # A credit is a paragraph: a heading "Interview: Jane Goodall" announces the guest.
         credited = _credited_interviewers(block.text) if block.kind == "paragraph" else None
-        if names:
+        if names is not None:  # "By The Associated Press" is a byline naming nobody
             bylines.extend(names)
         elif credited:
             # Where print interviews say who asked, often last: no part of the last answer.

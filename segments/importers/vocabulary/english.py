@@ -104,12 +104,14 @@ ENGLISH = Vocabulary(
         "reported by", "produced by",
     ),
     byline_with_words=("with",),
+    byline_labels=("author", "authors"),
     interface_labels=(
         "read more", "show more", "see more", "load more", "view all", "more", "share", "follow",
         "subscribe", "sign in", "log in",
     ),
-    staff_words=("editors", "editorial", "staff", "newsroom"),
+    staff_words=("editors", "editorial", "staff", "newsroom", "source", "sources"),
     company_forms=("inc", "ltd", "llc", "llp", "plc", "corp"),
+    outlet_words=("magazine", "news", "times", "gazette", "tribune", "newspaper"),
     role_titles=(
         "the president", "the first lady", "the vice president", "the prime minister", "the chair",
         "the chairman", "the speaker", "the moderator", "the host", "q", "a", "question", "answer",

@@ -42,11 +42,18 @@ class Vocabulary:
     reporter_titles: tuple[str, ...] = ()
     #: A byline paragraph's opening: "By Seth Fiegerman", "von Holger Klein" (case-insensitive).
     byline_words: tuple[str, ...] = ()
-    #: A byline's first word that names a desk, not a person: "Editors, USA TODAY" (case-folded).
+    #: A label before a colon that a byline element keeps: "Autor/in: Daniel Bouhs", "Author:
+    #: Jane Roe" (case-insensitive, a regex; only ever followed by a colon).
+    byline_labels: tuple[str, ...] = ()
+    #: A byline's first word that names a desk, not a person: "Editors, USA TODAY", a news
+    #: agency credited as the source ("Source PA News") (case-folded).
     staff_words: tuple[str, ...] = ()
     #: The legal form that ends a company's name, never a person's: "TravelTrex GmbH", "Acme
     #: Inc." (case-folded, without the full stops).
     company_forms: tuple[str, ...] = ()
+    #: The word that ends a publication's name, never a person's: "Vanity Fair Magazine", "PA
+    #: News", "New York Times" (case-folded).
+    outlet_words: tuple[str, ...] = ()
     #: A byline's bracketed second half naming who helped: "A (avec B et C)" (case-insensitive).
     byline_with_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).

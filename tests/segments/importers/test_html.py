@@ -9,8 +9,10 @@ import lxml.html
 import pytest
 
 from segments.errors import InputError
-from segments.importers.html import _marked_byline, read_html_page
+from segments.importers.html import _marked_byline, _trafilatura_bylines, read_html_page
+from segments.importers.htmlmeta import byline_people
 from segments.importers.rawpage import Block, RawPage
+from segments.importers.structure import _byline_names as structure_byline_names
 from segments.importers.structure import build_segment
 from segments.model import AudioRef, Image, Person, Segment
 
@@ -789,3 +791,128 @@ def test_host_and_guest_lines_split_at_a_line_break() -> None:
     assert raw.show is not None and raw.show.hosts == ["Jane Roe"]
     people = [(p.name, p.role) for p in build_segment(raw).people]
     assert people == [("John Doe", "guest"), ("Jane Roe", "host")]
+
+
+OUTLET_BYLINES = [
+    # case, a byline entry as a page states it, the people it names
+    ("a magazine's name", "Harbour Life Magazine", []),
+    ("a news agency", "HR News", []),
+    ("a newspaper", "Harbour Valley Times", []),
+    ("a German magazine", "Hafen Magazin", []),
+    ("a web address and the town", "hafenradio.de, Bremen, Germany", []),
+    ("a web address in brackets", "Hafen Welle (www.hafenwelle.de)", []),
+    ("a magazine's name with a digit", "n+1", []),
+    ("a label kept before the name", "Autor/in: Jana Roth", ["Jana Roth"]),
+    ("a desk's label before the name", "Redaktion: Jana Roth", ["Jana Roth"]),
+    ("an English label", "Author: Jana Roth", ["Jana Roth"]),
+    ("an agency as the source", "Source HR News Updated", []),
+    ("a German source", "Quelle: Hafen-Agentur", []),
+    # near misses: a surname that starts like an outlet's word, initials, a domain-like surname
+    ("a surname like news", "Jana Newsome", ["Jana Newsome"]),
+    ("initials", "J.R. Roth", ["J.R. Roth"]),
+    ("a double surname", "Jana Times-Berg", ["Jana Times-Berg"]),
+    ("a surname like source", "Jana Sourcey", ["Jana Sourcey"]),
+    ("a word like the label", "Autorin Jana Roth", ["Autorin Jana Roth"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "entry", "names"), OUTLET_BYLINES, ids=[c[0] for c in OUTLET_BYLINES]
+)
+def test_an_outlet_in_the_byline_is_no_person(case: str, entry: str, names: list[str]) -> None:
+    assert [p.name for p in byline_people([entry])] == names
+
+
+LOGO_PAGE = """<!DOCTYPE html><html><head><title>Night shift cuts - The Harbour Herald</title>
+</head><body><div class="top"><a href="{href}"><img src="logo.png" alt="Herald"></a></div>
+<article><p>A paragraph long enough to be the article's own text, about the night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text.</p></article>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("href", "title"),
+    [
+        ("https://www.theharbourherald.com/", "Night shift cuts"),
+        # near misses: the logo leads to a page of the site, or to another site
+        ("https://www.theharbourherald.com/news/", "Night shift cuts - The Harbour Herald"),
+        ("https://www.harbour.com/", "Night shift cuts - The Harbour Herald"),
+    ],
+)
+def test_a_title_loses_the_site_its_logo_links_home_to(href: str, title: str) -> None:
+    raw = read_html_page(LOGO_PAGE.format(href=href), "logo.html")
+    assert raw.title == title
+    cut = any("logo links home" in r.rule for r in raw.reasons if r.field == "title")
+    assert cut == (title == "Night shift cuts")
+
+
+META_LINE_PAGE = """<!DOCTYPE html><html><head><title>Night shift</title></head><body>
+<div class="content-sidebar-wrap">{outside}<article><header><h1 class="entry-title">Night shift</h1><p class="entry-meta">
+<time datetime="2018-02-19">Feb 19, 2018</time> <span class="entry-author" itemprop="author">
+<a href="/author/jana-roth/" rel="author"><span itemprop="name">{name}</span></a></span></p>
+</header><p>A paragraph long enough to be the article's own text, about the night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text.</p></article>
+</div></body></html>"""
+
+
+def _marked(html: str) -> list[str]:
+    doc = lxml.html.document_fromstring(html)
+    elements = list(doc.iter())  # kept alive, so that each id stays its element's
+    positions = {id(e): i for i, e in enumerate(elements)}
+    return _marked_byline(doc, doc.find(".//article"), positions)
+
+
+def test_the_byline_in_an_articles_own_header_meta_line_is_read() -> None:
+    assert _marked(META_LINE_PAGE.format(outside="", name="Jana Roth")) == ["Jana Roth"]
+
+
+def test_near_miss_an_author_link_in_the_wrappers_sidebar_stays_chrome() -> None:
+    outside = '<div class="entry-meta"><a href="/team/" rel="author">Anna Berg</a></div>'
+    html = META_LINE_PAGE.format(outside=outside, name="Jana Roth")
+    assert _marked(html) == ["Jana Roth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("By THE HARBOUR HERALD", []),
+        ("By The Associated Harbour Press", []),
+        # near misses: a name opening like an article, and a sentence opening like a byline
+        ("By Theo Roth", ["Theo Roth"]),
+        ("By the time we arrived, it was dark", None),
+    ],
+)
+def test_a_byline_of_an_organisation_names_nobody(text: str, names: list[str] | None) -> None:
+    assert structure_byline_names(text) == names
+
+
+class _Guess:
+    def __init__(self, author: str) -> None:
+        self.author = author
+
+
+@pytest.mark.parametrize(
+    ("guess", "byline", "names"),
+    [
+        (
+            "Jana Roth Harbour",
+            '<span class="byline-name">By Jana Roth</span>'
+            '<span class="byline-title">Harbour historian</span>',
+            ["Jana Roth"],
+        ),
+        # near miss: a longer name printed whole stays whole
+        (
+            "Jana Roth Berg",
+            '<span class="byline-name">By Jana Roth Berg</span>'
+            '<span class="byline-title">Harbour historian</span>',
+            ["Jana Roth Berg"],
+        ),
+    ],
+)
+def test_a_guess_glued_to_the_next_byline_element_is_cut_to_the_printed_name(
+    guess: str, byline: str, names: list[str]
+) -> None:
+    doc = lxml.html.document_fromstring(
+        f'<html><body><span class="byline">{byline}</span></body></html>'
+    )
+    assert _trafilatura_bylines(_Guess(guess), doc) == names

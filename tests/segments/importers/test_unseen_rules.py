@@ -780,6 +780,73 @@ def test_near_miss_a_headline_that_contains_the_site_name_stays_whole() -> None:
     assert read_html_page(blog, "blog.html").title == headline
 
 
+HEADLINE_PAGE = """<!DOCTYPE html><html><head><title>{title}</title>
+<meta property="og:title" content="{title}"></head><body>
+<article>{h1}<p>A paragraph long enough to be the article's own text, about the night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text.</p></article>
+</body></html>"""
+
+HEADLINES_AT_ONE_END = [
+    # case, <title>, the page's <h1>, title
+    (
+        "section and site after",
+        "Night Shift, Long Hours - Magazine - Harbour",
+        "Night Shift, Long Hours",
+        "Night Shift, Long Hours",
+    ),
+    (
+        "site and date after",
+        "Ten Years of Radio | HR | 28.10.2018",
+        "Ten Years of Radio",
+        "Ten Years of Radio",
+    ),
+    ("site before a colon", "h+2: Night Shift", "Night Shift", "Night Shift"),
+    (
+        "show before a comma",
+        "Harbour Radio - Night Shift with Ann Lee, 22/01/2021",
+        "22/01/2021",
+        "22/01/2021",
+    ),
+    # near misses: the <h1> is the whole title, a word inside it, the site's, or prints a link
+    ("h1 is the title", "Night Shift", "Night Shift", "Night Shift"),
+    ("h1 without a separator", "Night Shift Stories", "Night Shift", "Night Shift Stories"),
+    (
+        "h1 in the middle",
+        "Best of Night Shift - weekly",
+        "Night Shift",
+        "Best of Night Shift - weekly",
+    ),
+    (
+        "h1 is a link",
+        "Night Shift | Harbour",
+        '<a href="/">Night Shift</a>',
+        "Night Shift | Harbour",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "title", "h1", "expected"),
+    HEADLINES_AT_ONE_END,
+    ids=[c[0] for c in HEADLINES_AT_ONE_END],
+)
+def test_a_title_is_cut_to_the_h1_it_starts_or_ends_with(
+    case: str, title: str, h1: str, expected: str
+) -> None:
+    html = HEADLINE_PAGE.format(title=title, h1=f"<h1>{h1}</h1>")
+    raw = read_html_page(html, "headline.html")
+    assert raw.title == expected
+    cut = any("<h1> it starts or ends with" in r.rule for r in raw.reasons if r.field == "title")
+    assert cut == (expected != title)
+
+
+def test_near_miss_an_h1_naming_the_site_is_not_the_title() -> None:
+    html = HEADLINE_PAGE.format(
+        title="Night Shift | Harbour Radio", h1='<h1 class="site-logo">Harbour Radio</h1>'
+    )
+    assert read_html_page(html, "headline.html").title == "Night Shift | Harbour Radio"
+
+
 DATES = [
     # case, head, markup before the article, published
     (
