@@ -1871,6 +1871,14 @@ def _site(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
+def _other_page_of_the_site(target: str, page_url: str) -> bool:
+    """Tell a web page of the page's own site other than the page itself (no audio file)."""
+    if split_url(target).scheme not in ("http", "https") or _audio_mime(target):
+        return False
+    same_page = split_url(target).path.rstrip("/") == split_url(page_url).path.rstrip("/")
+    return _site(target) == _site(page_url) and not same_page
+
+
 def _teaser_link(text: str, links: list[tuple[str, str]], page_url: str) -> bool:
     """Tell a block that is one link to another of the site's articles ("Lire : <a>...</a>").
 
@@ -1897,10 +1905,7 @@ def _teaser_link(text: str, links: list[tuple[str, str]], page_url: str) -> bool
     rest = text.replace(link_text, " ").strip(" >»›:|-–—")
     if len(rest.split()) > TEASER_LABEL_MAX_WORDS or len(rest) >= len(link_text):
         return False
-    if split_url(target).scheme not in ("http", "https") or _audio_mime(target):
-        return False
-    same_page = split_url(target).path.rstrip("/") == split_url(page_url).path.rstrip("/")
-    return _site(target) == _site(page_url) and not same_page
+    return _other_page_of_the_site(target, page_url)
 
 
 def _teaser_item(text: str, links: list[tuple[str, str]], page_url: str) -> bool:
@@ -1923,10 +1928,7 @@ def _teaser_item(text: str, links: list[tuple[str, str]], page_url: str) -> bool
     words = [clean(t) or "" for t, _h in links]
     if max(len(w.split()) for w in words) < TEASER_LINK_MIN_WORDS or not text.startswith(words[0]):
         return False
-    if split_url(target).scheme not in ("http", "https") or _audio_mime(target):
-        return False
-    same_page = split_url(target).path.rstrip("/") == split_url(page_url).path.rstrip("/")
-    return _site(target) == _site(page_url) and not same_page
+    return _other_page_of_the_site(target, page_url)
 
 
 def _only_tag_links(text: str, links: list[tuple[str, str]]) -> bool:
