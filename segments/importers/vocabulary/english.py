@@ -349,7 +349,9 @@ ENGLISH = Vocabulary(
         ),
         "follow-us": (
             r"follow(?: us)?(?: @\w+| on (?:social media|twitter|facebook|instagram|x))?:?"
-            r"|follow (?:him|her|them|me|{person}) on {network}(?:\s*:?\s*(?:@[\w.]+|https?://\S+))?"
+            # "Follow her on Twitter @jroe" closes a bio; "Follow Derrick on Twitter: https://..."
+            # in show notes is the guest's link, content a listener follows.
+            r"|follow (?:him|her|them|me|{person}) on {network}(?:\s*:?\s*@[\w.]+)?"
             r"\.?|(?:(?:like|follow) us on {network}(?:\s*(?:&|and|,)\s*{network})*\s*)+"
             r"|connect(?: with (?:us|abc news|npr))?",
             # A column's own pages: "Join Fixes on Facebook and follow updates on twitter.com/..."

@@ -216,7 +216,6 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
         ("Subscribe to The Harbour Letter", "subscribe"),
         ("Want the Short List delivered straight to your inbox? Sign up!", "subscribe"),
         ("Like us on Facebook Follow us on Twitter & Instagram", "follow-us"),
-        ("Follow Derrick on Twitter: https://twitter.com/derrick", "follow-us"),
         (
             "This website and all documents on it are licensed under a Creative Commons "
             "Attribution-Share Alike 3.0 License.",
@@ -295,6 +294,8 @@ def test_real_furniture(text: str, rule_id: str) -> None:
         "Continue reading, she said, because the end is the best part.",
         "Now check out the river, he told me, and tell me it is not rising.",
         "Join me on Friday at the market, she wrote.",
+        # Show notes' links to the guest are what a listener follows: content.
+        "Follow Derrick on Twitter: https://twitter.com/derrick",
         "The newsletter informed readers of the strike a week before it began.",
         "Der Newsletter der Gewerkschaft informiert über den Streik, sagte sie.",
         "Il vous reste 20 minutes, a dit le surveillant.",
