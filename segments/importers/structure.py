@@ -443,9 +443,12 @@ class _People:
     front: str = ""  # the title and intro text, where full names of labelled speakers are
     #: Why each person (by case-folded name) is on the page with their role (``--explain``).
     why: dict[str, str] = field(default_factory=dict)
-    #: The page's publication (``_site_key``: "le monde" of "Le Monde.fr"): never one of its people
-    #: ("in an interview with CNBC", a JSON-LD author naming the site; rule "people-not-the-site").
+    #: The page's publication (``_site_key``: "le monde" of "Le Monde.fr"): never one of the
+    #: people its own phrasing names ("in an interview with CNBC").
     site: str = ""
+    #: The same, only when no person could have that name (``_publication``): what a credit the
+    #: page states (metadata, a byline) may not name; a blog named after its author keeps him.
+    publication: str = ""
 
     def add(
         self,
@@ -455,10 +458,16 @@ class _People:
         href: str | None = None,
         img: str | None = None,
         why: str = "",
+        credit: bool = False,
     ) -> None:
-        """Add ``name`` with ``role`` unless the name is already there."""
+        """Add ``name`` with ``role`` unless the name is already there or is the site's.
+
+        ``credit``: the page states this person (metadata, a byline), so only a site name no
+        person could have is refused; any other mention refuses the site's name outright.
+        """
         name = normalise_space(name)
-        if self.site and _site_key(name) == self.site:
+        site = self.publication if credit else self.site
+        if site and _site_key(name) == site:
             return
         known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
         if known is not None:
@@ -922,11 +931,10 @@ def _find_people(
     # The page's metadata may credit the publication ("Le Monde"), or a blog named after its
     # author: only a name that is no person's is left out. Nobody the page's own phrasing names
     # is the site ("in an interview with Harbour Gazette").
-    people = _People(site=_publication(raw.site_name))
+    people = _People(site=_site_key(raw.site_name or ""), publication=_publication(raw.site_name))
     for person in raw.people:
         why = "the page reader"
-        people.add(person.name, person.role, href=person.href, img=person.img, why=why)
-    people.site = _site_key(raw.site_name or "")
+        people.add(person.name, person.role, href=person.href, img=person.img, why=why, credit=True)
     if raw.show is not None:
         for host in raw.show.hosts:
             people.add(host, "host", why="the show header's hosts")
@@ -994,7 +1002,7 @@ def _find_people(
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
-        people.add(name, "interviewer" if interview else "reporter", why=why)
+        people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
     return people
 
 

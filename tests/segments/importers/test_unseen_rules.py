@@ -2484,3 +2484,17 @@ def test_a_caption_beside_the_photos_credit_wins_over_a_players_figcaption() -> 
 def test_near_miss_a_caption_class_without_a_credit_beside_it_leaves_the_figcaption() -> None:
     raw = page(PLAYER_FIGURE.format(credit=""))
     assert [i.caption for i in raw.images][:1] == ["Audio How the job scheme works"]
+
+
+# --- the site's name is nobody, but a blog named after its author keeps its author ------------
+
+AUTHOR_BLOG = (
+    "<p>By Jane Roe</p><p>The harbour works through the night, and so do its crews, who "
+    "unload the ferries long after the last bus has gone.</p>"
+    "<p>Most of them have done the job for decades and know every crane by its sound.</p>"
+)
+
+
+def test_a_byline_paragraph_naming_a_blog_named_after_its_author_is_kept() -> None:
+    raw = page(AUTHOR_BLOG, head='<meta property="og:site_name" content="Jane Roe">')
+    assert [(p.name, p.role) for p in build_segment(raw).people] == [("Jane Roe", "reporter")]
