@@ -28,11 +28,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import quote, urlsplit
 
 from segments.errors import SegcastError
 from segments.files import commit_partial, partial_path
-from segments.urls import is_published_url
+from segments.urls import is_published_url, join_url
 
 __all__ = [
     "AUDIO_TYPES",
@@ -330,7 +330,7 @@ class _Exchange:
             self._close()
             if not location:
                 raise HttpError(f"HTTP {response.status} without a Location", self.url)
-            target = urljoin(self.url, location.strip())
+            target = join_url(self.url, location.strip())  # a stray bracket must not raise
             _check_url(target, self.url, redirect=True)
             self.url = target
         raise HttpError(

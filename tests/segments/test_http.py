@@ -50,6 +50,10 @@ def test_gzip_is_decoded(http_server: LocalServer) -> None:
             Route(status=302, location="file:///etc/passwd"),
             "redirects to 'file:///etc/passwd', which is not an http(s) URL",
         ),
+        (
+            Route(status=302, location="http://[broken/page"),
+            "redirects to 'http://%5Bbroken/page', which is not an http(s) URL",
+        ),
         (Route(status=301, location="/loop"), "more than 5 redirects (a redirect loop?)"),
     ],
 )
