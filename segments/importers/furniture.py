@@ -262,8 +262,9 @@ def is_furniture(text: str, at_end: bool = False) -> str | None:
         return None
     # "★ Support this podcast on Patreon ★", "Join the discussion 🎉": symbols around a line.
     bare = _undecorated(line)
+    texts = (line,) if bare in ("", line) else (line, bare)  # most lines have no decoration
     for rule in FURNITURE:
-        if (at_end or not rule.at_end) and (rule.matches(line) or (bare and rule.matches(bare))):
+        if (at_end or not rule.at_end) and any(rule.matches(t) for t in texts):
             return rule.id
     return None
 
