@@ -98,9 +98,10 @@ def _escape_brackets(url: str) -> str:
 def split_url(url: str) -> SplitResult:
     """Split a URL a page gave, as ``urlsplit`` does, without failing on a stray bracket.
 
-    Pages carry analytics URLs with bare brackets ("...#xtor=CS1-263[HEADER]", "x1=[urn:...]"),
-    which ``urlsplit`` takes for a broken IPv6 host and refuses with ``ValueError``. Brackets are
-    not allowed outside an IPv6 host (RFC 3986), so such a URL is read with them percent-encoded.
+    ``urlsplit`` refuses a bracket in the host part that is no IPv6 address ("http://[x/a.mp3",
+    "http://a]b/ep.mp3", a template's unfilled "[host]") with ``ValueError``; brackets in a path,
+    query or fragment it keeps. Brackets are not allowed outside an IPv6 host (RFC 3986), so such
+    a URL is read with them percent-encoded, and ``is_published_url`` then refuses its host.
 
     >>> split_url("https://abo.example.fr#xtor=CS1-263[HEADER]").netloc
     'abo.example.fr'

@@ -62,8 +62,8 @@ BRACKETS = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 def test_bare_brackets_in_a_pages_urls_neither_crash_the_import_nor_get_published(
     tmp_path: Path,
 ) -> None:
-    # Analytics URLs carry bare brackets ("x1=[urn:...]", "#xtor=CS1-263[HEADER]"), which Python's
-    # urlsplit takes for a broken IPv6 host and refuses with ValueError (a real page crashed so).
+    # A bracket in a URL's host that is no IPv6 address makes urlsplit raise ValueError (a real
+    # page crashed the import so); brackets in analytics queries ("x1=[urn:...]") must stay.
     page = tmp_path / "harbour.html"
     page.write_text(BRACKETS, encoding="utf-8")
     result = read_page(page)
