@@ -779,16 +779,7 @@ def _image_url(element: Any, base_url: str) -> str | None:
 def _credit_elements(element: Any) -> list[Any]:
     """A caption's credit: a credit class or ImageObject credit property, or a ``<small>``
     or ``<cite>`` after the caption text."""
-    by_class = [
-        e
-        for e in element.iter()
-        if (
-            any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
-            or any(p in CREDIT_CLASS_PARTS for c in _classes(e) for p in re.split(r"[-_]", c))
-            or _itemprops(e) & CREDIT_ITEMPROPS
-        )
-        and not _is_media_info(e)
-    ]
+    by_class = [e for e in element.iter() if _is_credit_markup(e) and not _is_media_info(e)]
     if by_class:
         return by_class
     # HTML's own credit markup: a <cite> in the figure or caption (theverge's "Image: ..."), but
@@ -861,12 +852,9 @@ def _clean_credit(text: str | None) -> str | None:
 
 def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | None, str]:
     """The photo a caption belongs to, and how its credit was found ("" for none)."""
-    credits = _credit_elements(caption_el) or _credit_elements(container)
-    printed = [
-        e
-        for e in _credit_elements(container)
-        if _PRINTED_CREDIT_START_RE.match(clean(e.text_content()) or "")
-    ]
+    around = _credit_elements(container)
+    credits = _credit_elements(caption_el) or around
+    printed = [e for e in around if _PRINTED_CREDIT_START_RE.match(clean(e.text_content()) or "")]
     if printed:  # "Bild © dpa" beside other byline-classed media info (credit-printed-prefix)
         credits = printed
     caption = _text_without(caption_el, credits) or _attribute_text(caption_el.get("data-caption"))
@@ -1085,15 +1073,21 @@ def _is_caption_markup(element: Any) -> bool:
     )
 
 
+def _is_credit_markup(element: Any) -> bool:
+    """A credit class (by word or class part) or an ImageObject credit property."""
+    classes = _classes(element)
+    return (
+        any(w in c for c in classes for w in CREDIT_CLASS_WORDS)
+        or any(p in CREDIT_CLASS_PARTS for c in classes for p in re.split(r"[-_]", c))
+        or bool(_itemprops(element) & CREDIT_ITEMPROPS)
+    )
+
+
 def _has_marked_credit(element: Any) -> bool:
     """A credit class or property inside (not a byline: a lead photo's neighbour may be the
     article's byline)."""
     return any(
-        (
-            any(w in c for c in _classes(e) for w in CREDIT_CLASS_WORDS)
-            or any(p in CREDIT_CLASS_PARTS for c in _classes(e) for p in re.split(r"[-_]", c))
-            or _itemprops(e) & CREDIT_ITEMPROPS
-        )
+        _is_credit_markup(e)
         and not any("byline" in c for c in _classes(e))
         and 0 < len(clean(e.text_content()) or "") <= _MAX_CREDIT_CHARS
         for e in element.iterdescendants()
