@@ -81,7 +81,31 @@ CORPORA: dict[str, dict[str, str]] = {
     "mozilla/readability": {"pages": "test/test-pages", "licence": "Apache-2.0"},
 }
 #: Never collected: the shared corpus came from these, so their other pages stay unseen.
-FORBIDDEN = ("goose3", "trafilatura", "postlight", "parser", "extraction-benchmark")
+#: Where the shared corpus came from, and its ports and copies: never collected, never labelled.
+#: Whole repositories by name; owners whose every repository is off limits; words that mark a
+#: port or fork of one of them (python-goose, go-trafilatura...).
+FORBIDDEN_REPOS = frozenset(
+    {
+        "goose3/goose3",
+        "adbar/trafilatura",
+        "postlight/parser",
+        "scrapinghub/article-extraction-benchmark",
+    }
+)
+FORBIDDEN_OWNERS = frozenset({"goose3", "adbar", "postlight"})
+FORBIDDEN_WORDS = ("goose", "trafilatura", "mercury-parser", "unfluff")
+
+
+def is_forbidden(repo: str) -> bool:
+    """Whether ``owner/name`` is a source of the shared corpus, or a port or copy of one."""
+    name = repo.lower()
+    return (
+        name in FORBIDDEN_REPOS
+        or name.split("/")[0] in FORBIDDEN_OWNERS
+        or any(word in name for word in FORBIDDEN_WORDS)
+    )
+
+
 FILES = ("source.html", "expected-metadata.json", "expected.html")
 HALVES = ("developed", "held-out")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})
@@ -109,7 +133,7 @@ def _git(repo: Path, *args: str) -> bytes:
 
 def collect(repo: Path, corpus: str, destination: Path) -> int:
     """Copy every page of ``corpus`` from the git copy ``repo`` into ``destination``."""
-    if any(word in corpus.lower() for word in FORBIDDEN):
+    if is_forbidden(corpus):
         raise SystemExit(f"Error: {corpus}: the shared corpus came from it; leave it unseen")
     if corpus not in CORPORA:
         raise SystemExit(f"Error: {corpus}: not a known corpus ({', '.join(CORPORA)})")
@@ -232,7 +256,7 @@ def collect_labelled(copies: dict[str, Path], destination: Path, labels: Path = 
     manifest = []
     for entry in pages:
         repo = entry["repo"]
-        if any(word in repo.lower() for word in FORBIDDEN):
+        if is_forbidden(repo):
             raise SystemExit(f"Error: {labels}: {entry['id']}: {repo} must stay unseen")
         if repo not in copies:
             raise SystemExit(f"Error: {entry['id']}: no --repo {repo}=GIT_COPY given")
