@@ -184,8 +184,9 @@ def test_the_committed_labels_name_their_source_and_split_by_id() -> None:
     for page in pages:
         assert len(page["commit"]) == 40 and page["licence"] and page["path"], page["id"]
         assert not corpus.is_forbidden(page["repo"]), page["id"]
-    halves = [corpus.labelled_half(p) for p in pages]
-    assert min(halves.count(h) for h in corpus.HALVES) >= len(pages) // 3
+    held_out = [p for p in pages if corpus.labelled_half(p) == "held-out"]
+    # The 40 more pages, all held out, from enough corpora that no one site family rules.
+    assert len(held_out) >= 40 and len({p["repo"] for p in held_out}) >= 5
 
 
 def test_the_newest_round_of_labelled_pages_is_held_out_whole() -> None:
