@@ -311,6 +311,8 @@ class _Item:
     position: int | None = None
     #: A heading's level (``<h2>`` is 2), when trafilatura kept it.
     level: int | None = None
+    #: A bold question split from the answer it ran into (``_runs_into_answer``).
+    run_in: bool = False
 
     @property
     def text(self) -> str:
@@ -585,20 +587,36 @@ _BLOCK_LEVEL = frozenset(
 _BREAK = "\0"  # never in page text: XML and lxml refuse NUL
 
 
+#: Elements that stand as paragraphs of their own: an item found in a container of several
+#: (trafilatura joined a layout table's cell) is split where each begins and ends.
+_PARAGRAPH_LEVEL = frozenset(
+    {"p", "div", "blockquote", "section", "article", "header", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
 def _dom_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_Run]:
-    """Return an element's text as runs of formatting (``<b>``/``<strong>``, ``<i>``/``<em>``)."""
+    """Return an element's text as runs of formatting (``<b>``/``<strong>``, ``<i>``/``<em>``).
+
+    A paragraph-level child stands between two double breaks (``_split_at_breaks`` splits there).
+    """
     tag = element.tag if isinstance(element.tag, str) else ""
     bold = bold or tag in ("b", "strong") or (tag.startswith("h") and tag[1:].isdigit())
     italic = italic or tag in ("i", "em")
     runs = [_Run(element.text or "", bold, italic)]
     for child in element:
-        if child.tag == "br":
+        child_tag = child.tag if isinstance(child.tag, str) else ""
+        edge = (
+            [_Run(_BREAK, bold, italic)] * 2
+            if child_tag in _PARAGRAPH_LEVEL
+            else [_Run(" ", bold, italic)]
+        )
+        if child_tag == "br":
             runs.append(_Run(_BREAK, bold, italic))
-        elif isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL:
-            runs.append(_Run(" ", bold, italic))
+        elif child_tag in _BLOCK_LEVEL:
+            runs.extend(edge)
         runs.extend(_dom_runs(child, bold, italic))
-        if isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL and child.tag != "br":
-            runs.append(_Run(" ", bold, italic))
+        if child_tag in _BLOCK_LEVEL and child_tag != "br":
+            runs.extend(edge)
         runs.append(_Run(child.tail or "", bold, italic))
     return [r for r in runs if r.text]
 
@@ -618,22 +636,102 @@ def _xml_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_R
     return [r for r in runs if r.text]
 
 
+def _row_runs(row: Any) -> list[_Run]:
+    """Return a table row's cells as runs between " | " (a layout table's cell keeps its bold
+    questions and line breaks)."""
+    runs: list[_Run] = []
+    for n, cell in enumerate(row):
+        if n:
+            runs.append(_Run(" | "))
+        runs.extend(_xml_runs(cell))
+    return runs
+
+
 def _split_at_breaks(item: _Item) -> list[_Item]:
-    """Split a paragraph at ``<br><br>`` or a ``<br>`` before a bold label (old pages' turns)."""
-    parts: list[list[_Run]] = [[]]
-    breaks = 0
-    for run in item.runs:
+    """Split a paragraph at ``<br><br>``, a ``<br>`` before a bold label (old pages' turns), and
+    around a bold question that runs into its answer (``_lines``, ``_asking_line``)."""
+    if item.kind != "paragraph":
+        return [
+            replace(
+                item,
+                runs=[_Run(" ", r.bold, r.italic) if r.text == _BREAK else r for r in item.runs],
+            )
+        ]
+    lines = _lines(item.runs)
+    parts: list[list[_Run]] = []
+    run_in: list[bool] = []
+    for n, (breaks, runs) in enumerate(lines):
+        first = next((r for r in runs if r.text.strip()), None)
+        label = first.text.strip() if first is not None else ""
+        labelled = first is not None and first.bold and label.endswith(":")
+        labelled = labelled and len(label.split()) <= 4
+        asking = n > 0 and (_asking_line(lines, n) or _asking_line(lines, n - 1))
+        split_in = breaks < 0  # a run-in question's answer (``_lines``)
+        if not parts or breaks >= 2 or (breaks and (labelled or asking)) or split_in:
+            if parts and (split_in or (asking and breaks < 2 and not labelled)):
+                run_in[-1] = True
+            parts.append([])
+            run_in.append(False)
+        if parts[-1] and breaks:
+            parts[-1].append(_Run(" ", first.bold if first else False))
+        parts[-1].extend(runs)
+    return [
+        replace(item, runs=runs, run_in=asked) for runs, asked in zip(parts, run_in, strict=True)
+    ]
+
+
+def _lines(runs: list[_Run]) -> list[tuple[int, list[_Run]]]:
+    """Split runs into lines at breaks: (breaks before the line, its runs), each ``<br>`` one.
+
+    A line opening with a bold question that runs into its answer in the same line ("<p><strong>
+    Why did you leave?</strong> Because ...</p>") becomes two, the answer's count ``-1``.
+    """
+    lines: list[tuple[int, list[_Run]]] = []
+    breaks, current = 0, list[_Run]()
+    for run in runs:
         if run.text == _BREAK:
+            if any(r.text.strip() for r in current):
+                lines.append((breaks, current))
+                breaks, current = 0, []
             breaks += 1
-        elif run.text.strip():
-            label = run.text.strip()
-            labelled = run.bold and label.endswith(":") and len(label.split()) <= 4
-            started = any(r.text.strip() for r in parts[-1])
-            if item.kind == "paragraph" and started and (breaks >= 2 or (breaks and labelled)):
-                parts.append([])
-            breaks = 0
-        parts[-1].append(run if run.text != _BREAK else _Run(" ", run.bold, run.italic))
-    return [replace(item, runs=runs) for runs in parts]
+        else:
+            current.append(run)
+    if any(r.text.strip() for r in current):
+        lines.append((breaks, current))
+    out: list[tuple[int, list[_Run]]] = []
+    for breaks, line in lines:
+        cut = next((n for n, r in enumerate(line) if r.text.strip() and not r.bold), None)
+        lead = line[:cut] if cut else []
+        lead_text = clean("".join(r.text for r in lead)) or ""
+        rest = line[cut:] if cut else []
+        if (
+            lead_text
+            and structure.is_question_text(lead_text)
+            and _key("".join(r.text for r in rest))
+        ):
+            out += [(breaks, lead), (-1, rest)]
+        else:
+            out.append((breaks, line))
+    return out
+
+
+def _asking_line(lines: list[tuple[int, list[_Run]]], n: int) -> bool:
+    """Tell a wholly bold line that asks, its answer on the next line after a ``<br>``.
+
+    A question asks ("<b>Why not?<br></b>Comic strips ..."); so does a sentence among them
+    ("<b>Ouch.<br></b>This is ..."). A bold label ("<b>Update:</b>"), a bold kicker or name
+    without a sentence's end, or a bold line with no plain answer under it asks nothing.
+    """
+    if n + 1 >= len(lines):
+        return False
+    shown = _visible(lines[n][1])
+    after = _visible(lines[n + 1][1])
+    if not shown or not all(r.bold for r in shown) or lines[n + 1][0] <= 0:
+        return False
+    text = clean("".join(r.text for r in shown)) or ""
+    if structure.is_question_text(text):
+        return True
+    return bool(after) and not after[0].bold and text.endswith(SENTENCE_ENDINGS)
 
 
 def _index_elements(doc: Any) -> dict[str, list[Any]]:
@@ -685,7 +783,7 @@ def _items(body: Any) -> Iterator[_Item]:
             yield from _items(child)
         elif tag == "table":
             for row in child.iter("row"):
-                yield _Item("paragraph", [_Run(" | ".join(c.xpath("string()") for c in row))])
+                yield _Item("paragraph", _row_runs(row))
         elif tag != "graphic":
             audio_texts = [
                 clean(ref.xpath("string()")) or ""
@@ -1746,12 +1844,26 @@ def _blocks(
     prompt_style = next(
         (st for st in ("bold", "italic", "quote") if asking[st] >= QUESTION_HEADINGS_MIN), None
     )
+    # "<p><strong>You said the game lost its way.</strong></p><p>Alex Evans: Focus ...</p>":
+    # bold statements that a speaker's label answers, twice or more, are the page's prompts.
+    before_turns = {
+        n
+        for n, item in enumerate(kept[:-1])
+        if styles[n] == "bold"
+        and item.text.endswith(SENTENCE_ENDINGS)
+        and kept[n + 1].kind == "paragraph"
+        and styles[n + 1] is None
+        and structure.speaker_label(kept[n + 1].text) is not None
+    }
+    if len(before_turns) < QUESTION_HEADINGS_MIN:
+        before_turns = set()
     seen_question = False
     blocks: list[Block] = []
     pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
     for n, item in enumerate(kept):
         while pending and item.position is not None and pending[0].position < item.position:
             blocks.extend(_caption_blocks(pending.pop(0)))
+        noted = len(reasons) if reasons is not None else 0
         alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
         classified = _classify(
             item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings
@@ -1767,6 +1879,11 @@ def _blocks(
             classified = [Block(text=item.text, kind="question")]
             if reasons is not None:
                 rule = "a statement heading among question headings (qa-heading-prompt)"
+                reasons.append(Reason("question", item.text, rule))
+        elif n in before_turns and _plain(classified):
+            classified = [Block(text=item.text, kind="question")]
+            if reasons is not None:
+                rule = "a bold statement a speaker's label answers (qa-bold-prompt-before-turn)"
                 reasons.append(Reason("question", item.text, rule))
         elif prompt_style and styles[n] == prompt_style and _plain(classified):
             # Print interviews set every prompt alike: "<p><em>Pourquoi la radio ?</em></p>", and
@@ -1784,6 +1901,10 @@ def _blocks(
                 classified = [Block(text=item.text, kind="question")]
                 if reasons is not None:
                     reasons.append(Reason("question", item.text, rule))
+        told = reasons is not None and any(r.field == "question" for r in reasons[noted:])
+        if item.run_in and classified[0].kind == "question" and reasons is not None and not told:
+            rule = "a bold prompt run into its answer, split from it (qa-run-in-question)"
+            reasons.append(Reason("question", classified[0].text, rule))
         seen_question = seen_question or any(b.kind == "question" for b in classified)
         blocks.extend(classified)
     for fig in pending:
@@ -1793,6 +1914,8 @@ def _blocks(
 
 #: How a prompt that asks no question ends: "Erzählen Sie.", "Et la télévision…", "Zum Schluss:".
 PROMPT_ENDINGS = (".", "…", ":", "!")
+#: A prompt's endings that close a sentence (a label's colon aside).
+SENTENCE_ENDINGS = (".", "…", "!")
 
 
 def _heading_prompt(item: _Item, classified: list[Block]) -> bool:

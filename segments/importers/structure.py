@@ -658,7 +658,8 @@ def _strip_closers(text: str) -> str:
     return text.rstrip(_CLOSERS)
 
 
-def _is_question_text(text: str) -> bool:
+def is_question_text(text: str) -> bool:
+    """Tell a text that asks: it ends in "?" (quotes aside) within ``QUESTION_MAX_WORDS`` words."""
     return _strip_closers(text).endswith("?") and len(text.split()) <= QUESTION_MAX_WORDS
 
 
@@ -686,6 +687,16 @@ def _label(text: str) -> tuple[str, str, bool] | None:
     if named:
         return named.group("label"), named.group("rest"), False
     return None
+
+
+def speaker_label(text: str) -> str | None:
+    """Return the speaker label a paragraph opens with ("Alex Evans: ...", "AE: ..."), if any.
+
+    >>> speaker_label("AE: Focus, I call it."), speaker_label("Focus, I call it.")
+    ('AE', None)
+    """
+    found = _label(text)
+    return found[0] if found else None
 
 
 # --- the stages ---------------------------------------------------------------------------------
@@ -859,10 +870,18 @@ def _name_short_labels(
         if short.casefold() in NOT_SPEAKERS | QUESTION_LABELS | ANSWER_LABELS:
             continue
         matches = [f for f in full if f.split()[-1].casefold() == short.casefold()]
+        if not matches and short.isupper() and 2 <= len(short) <= 3:
+            # "Alex Evans: ..." once, then "AE: ..." (rule "qa-initials-label").
+            matches = [f for f in full if _initials(f) == short]
         if len(matches) == 1:
             label = matches[0]
             name = accepted.get(label) or (_titlecase(label) if full[label] else label)
             accepted[short] = accepted[label] = name
+
+
+def _initials(label: str) -> str:
+    """Return a full name's initials: "AE" for "Alex Evans", "JPS" for "Jean-Paul Sartre"."""
+    return "".join(part[:1].upper() for part in re.split(r"[\s-]+", label) if part)
 
 
 def _label_parts(blocks: list[Block]) -> list[tuple[str, Role, str]]:
@@ -917,7 +936,7 @@ def _lead(
             or block.start_seconds is not None
             or (found and found[0] in accepted)
             or _heading_text(block.text)
-            or _is_question_text(block.text)
+            or is_question_text(block.text)
         ):
             break
         lead.append(block)
@@ -1293,7 +1312,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
                 items.append(_Item("paragraph", text, mark="answer"))
                 continue
             speaker = accepted[found[0]]
-        if speaker is not None and speaker in askers and _is_question_text(text):
+        if speaker is not None and speaker in askers and is_question_text(text):
             # "JAMES KIM: How did you start?" from the page's interviewer is a question.
             why = f"the page's interviewer {speaker!r} asking"
             items.append(_Item("question", text, questioner=speaker, marked_up=True, why=why))
@@ -1310,7 +1329,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("paragraph", text, mark="note", why=why))
         elif heading is not None:
             items.append(_Item("heading", heading))
-        elif _is_question_text(text):
+        elif is_question_text(text):
             asked_by = None
             if found and found[0].casefold() not in NOT_SPEAKERS and not found[0].endswith("."):
                 # A one-off label on a question ("Mashable: ... ?") names who asks.
@@ -1380,8 +1399,8 @@ def _dash_dialogue(items: list[_Item]) -> list[_Item]:
             out.append(item)
             continue
         text = DIALOGUE_DASH.fullmatch(item.text)["rest"]  # type: ignore[index]
-        answered = n + 1 < len(items) and dashed[n + 1] and not _is_question_text(items[n + 1].text)
-        if _is_question_text(text) and answered:
+        answered = n + 1 < len(items) and dashed[n + 1] and not is_question_text(items[n + 1].text)
+        if is_question_text(text) and answered:
             out.append(replace(item, kind="question", text=text, marked_up=True, why=why))
         else:
             out.append(replace(item, kind="paragraph", text=text))
@@ -1402,7 +1421,7 @@ def _asker(items: list[_Item], people: _People) -> str | None:
         if who is None or item.kind == "heading":
             continue
         turns[who] += 1
-        asks[who] += item.kind == "question" or _is_question_text(item.text)
+        asks[who] += item.kind == "question" or is_question_text(item.text)
     if len(turns) < 2:
         return None
     top = max(turns, key=lambda who: (asks[who] / turns[who], asks[who]))
@@ -1483,6 +1502,7 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
     itself. A short line without a full stop right before a question ("Q&A With Jim McKelvey,
     Cofounder of Square") is its heading.
     """
+    items = _questions_in_turns(items)
     answered = [
         i
         for i, item in enumerate(items)
@@ -1526,6 +1546,31 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
         # One bold line asking in a report ("What happens next?") is its subheading (qa-lone-bold).
         why = "kept as text: the page's one question, marked up but unanswered, is a subheading"
         out[asked[0]] = replace(out[asked[0]], kind="heading", why=f"{why} (qa-lone-bold)")
+    return out
+
+
+#: A page marks its questions up when this many are (bold, a label, a heading among several).
+MARKED_QUESTIONS_MIN = 2
+
+
+def _questions_in_turns(items: list[_Item]) -> list[_Item]:
+    """Keep a paragraph asking inside a labelled speaker's turn as that turn's text ("AE: ..." /
+    "So we asked: 'Should we do it on PS3?'") on a page that marks its questions up (two or
+    more): the turn goes on until a question or heading the markup or a label sets apart (rule
+    "qa-question-in-turn"). Where no question is marked up, a plain one asks."""
+    if sum(item.marked_up for item in items) < MARKED_QUESTIONS_MIN:
+        return items
+    out = []
+    turn: str | None = None
+    for item in items:
+        if item.kind == "question" and not item.marked_up and item.questioner is None and turn:
+            why = f"kept as text: it asks inside {turn}'s turn (qa-question-in-turn)"
+            item = replace(item, kind="paragraph", why=why)
+        elif item.kind != "paragraph" or item.mark:
+            turn = None
+        elif item.speaker is not None:
+            turn = item.speaker
+        out.append(item)
     return out
 
 
@@ -1716,6 +1761,8 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
                 if shown in printed
                 else "the name the intro or the page's people give in full"
             )
+            if shown in printed and _initials(shown) == label:
+                why = "the page's label naming them in full, by its initials (qa-initials-label)"
             named_by.setdefault(f"{label} = {shown}", why)
     for asker in sorted(askers & named):
         # "Müller:" of "Dirk Müller:" asking: a person, the interviewer ("ZEIT ONLINE:" is none).

@@ -2498,3 +2498,125 @@ AUTHOR_BLOG = (
 def test_a_byline_paragraph_naming_a_blog_named_after_its_author_is_kept() -> None:
     raw = page(AUTHOR_BLOG, head='<meta property="og:site_name" content="Jane Roe">')
     assert [(p.name, p.role) for p in build_segment(raw).people] == [("Jane Roe", "reporter")]
+
+
+# --- Q&A: questions run into their answers, layout tables (qa4) --------------------------------
+
+RUN_IN = [
+    # case, snippet, the inner blocks
+    (
+        "a bold question runs into its answer in one paragraph",
+        "<p><strong>Why did you leave <em>Radio One</em>?</strong> Because the mast fell.</p>"
+        "<p><strong>What did you build <em>next</em>?</strong> A new mast on the hill.</p>",
+        [
+            Block("Why did you leave Radio One?", "question"),
+            Block("Because the mast fell."),
+            Block("What did you build next?", "question"),
+            Block("A new mast on the hill."),
+        ],
+    ),
+    (
+        "a layout table's cell: bold prompts, each answer after a line break",
+        "<table><tr><td><b>Why did you leave the station?<br></b>Because the mast fell down in"
+        " the storm.<br><br><b>Ouch.<br></b>It was a hard winter for all of us at the station."
+        "<br><br><b>What did you do next?<br></b>We built a new mast on the hill.</td></tr>"
+        "</table>",
+        [
+            Block("Why did you leave the station?", "question"),
+            Block("Because the mast fell down in the storm."),
+            Block("Ouch.", "question"),
+            Block("It was a hard winter for all of us at the station."),
+            Block("What did you do next?", "question"),
+            Block("We built a new mast on the hill."),
+        ],
+    ),
+    (
+        "a layout table's cell of paragraphs: bold statements a speaker's label answers",
+        "<table><tr><td><p><strong>You said the station lost its way.</strong></p>"
+        "<p>Jane Roe: Its focus, I call it.</p>"
+        "<p><strong>Focus, then. Tell us how it came back.</strong></p>"
+        "<p>JR: We went back to the first idea we had.</p><p>Then we built it again.</p>"
+        "</td></tr></table>",
+        [
+            Block("You said the station lost its way.", "question"),
+            Block("Jane Roe: Its focus, I call it."),
+            Block("Focus, then. Tell us how it came back.", "question"),
+            Block("JR: We went back to the first idea we had."),
+            Block("Then we built it again."),
+        ],
+    ),
+    (
+        "near miss: bold lead-ins that ask nothing stay in their paragraph",
+        "<p><b>Update:</b> The council voted on Monday.</p><p><b>Jane Roe</b> said the mast"
+        " fell.</p><p><b>The mast fell.</b> Nobody was hurt.</p><p><b>Breaking news<br></b>The"
+        " mast fell.</p>",
+        [
+            Block("Update: The council voted on Monday."),
+            Block("Jane Roe said the mast fell."),
+            Block("The mast fell. Nobody was hurt."),
+            Block("Breaking news The mast fell."),
+        ],
+    ),
+    (
+        "near miss: one bold statement before a speaker's label is no page of prompts",
+        "<p><strong>The station lost its way.</strong></p><p>Jane Roe: Its focus, I call it.</p>",
+        [Block("The station lost its way."), Block("Jane Roe: Its focus, I call it.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "expected"), RUN_IN, ids=[r[0] for r in RUN_IN])
+def test_questions_run_into_their_answers_are_split(
+    case: str, snippet: str, expected: list[Block]
+) -> None:
+    assert inner(page(snippet)) == expected
+
+
+def test_a_run_in_question_names_its_rule() -> None:
+    reasons = page(RUN_IN[0][1]).reasons
+    rules = [r.rule for r in reasons if r.field == "question" and "qa-run-in" in r.rule]
+    assert rules == ["a bold prompt run into its answer, split from it (qa-run-in-question)"] * 2
+
+
+def test_initials_labels_are_the_speaker_labelled_in_full_once() -> None:
+    segment = build_segment(page(RUN_IN[2][1]))
+    assert [(s.question, s.speaker) for s in segment.transcript if s.question] == [
+        ("You said the station lost its way.", "Jane Roe"),
+        ("Focus, then. Tell us how it came back.", "Jane Roe"),
+    ]
+
+
+def test_near_miss_initials_of_no_full_label_stay_the_label() -> None:
+    snippet = (
+        "<p><strong>Why did you leave?</strong></p><p>JR: Because the mast fell.</p>"
+        "<p><strong>And then?</strong></p><p>JR: We built a new one.</p>"
+    )
+    segment = build_segment(page(snippet))
+    assert {s.speaker for s in segment.transcript if s.question} == {"Jr"}
+
+
+def test_a_question_inside_a_speakers_turn_is_that_turns_text() -> None:
+    snippet = (
+        "<p><strong>Why did you leave?</strong></p><p>Jane Roe: Because the mast fell.</p>"
+        "<p>We all asked ourselves: should we go on?</p><p>In the end we did.</p>"
+        "<p><strong>And then?</strong></p><p>Jane Roe: We built a new one.</p>"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet), reasons)
+    assert [s.question for s in segment.transcript if s.question] == [
+        "Why did you leave?",
+        "And then?",
+    ]
+    assert any("(qa-question-in-turn)" in r.rule for r in reasons)
+
+
+def test_near_miss_where_no_question_is_marked_up_a_plain_one_asks() -> None:
+    snippet = (
+        "<p>Why did you leave the station?</p><p>Jane Roe: Because the mast fell.</p>"
+        "<p>And what did you do then?</p><p>Jane Roe: We built a new one.</p>"
+    )
+    segment = build_segment(page(snippet))
+    assert [s.question for s in segment.transcript if s.question] == [
+        "Why did you leave the station?",
+        "And what did you do then?",
+    ]
