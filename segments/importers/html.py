@@ -311,8 +311,10 @@ class _Item:
     position: int | None = None
     #: A heading's level (``<h2>`` is 2), when trafilatura kept it.
     level: int | None = None
-    #: A bold question split from the answer it ran into (``_runs_into_answer``).
+    #: A bold question split from the answer it ran into (``_split_at_breaks``).
     run_in: bool = False
+    #: The speaker an element above the turn names (``_name_turns``).
+    speaker: str | None = None
 
     @property
     def text(self) -> str:
@@ -414,6 +416,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if title:
         reasons.append(Reason("title", title, title_rule))
     items = [part for item in items for part in _split_at_breaks(item)]
+    reasons += _name_turns(items, doc, positions)
     blocks = _blocks(items, figures, title, main, reasons, page_url=base_url)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
@@ -732,6 +735,51 @@ def _asking_line(lines: list[tuple[int, list[_Run]]], n: int) -> bool:
     if structure.is_question_text(text):
         return True
     return bool(after) and not after[0].bold and text.endswith(SENTENCE_ENDINGS)
+
+
+#: A transcript names this many turns' speakers in elements of their own.
+SPEAKER_TURNS_MIN = 4
+#: A turn's speaker element stands this many levels at most below the turn holding its text.
+TURN_LEVELS = 3
+_SPEAKER_CLASS_PARTS = frozenset(vocabulary.words("speaker_class_parts"))
+
+
+def _speaker_elements(doc: Any) -> list[Any]:
+    """Return the elements a transcript names its turns' speakers in, in page order."""
+    marked = [
+        el
+        for el in doc.iter()
+        if any(p in _SPEAKER_CLASS_PARTS for c in _classes(el) for p in re.split(r"[-_]+", c))
+    ]
+    outer = [el for el in marked if not any(a in marked for a in el.iterancestors())]
+    return outer if len(outer) >= SPEAKER_TURNS_MIN else []
+
+
+def _name_turns(items: list[_Item], doc: Any, positions: dict[int, int]) -> list[Reason]:
+    """Give each turn's first paragraph the speaker an element above it names (rule
+    "qa-speaker-element"): "<div class=turn><header><span class=speaker-name>Courtland
+    Allen</span></header><p>Can you ...?</p>" (the extractor drops the header)."""
+    speakers = [(positions[id(el)], el) for el in _speaker_elements(doc)]
+    used: set[int] = set()
+    named: dict[str, Reason] = {}
+    for item in items:
+        if item.kind != "paragraph" or item.element is None or item.position is None:
+            continue
+        before = [(n, el) for n, el in speakers if n < item.position]
+        if not before or id(before[-1][1]) in used:
+            continue
+        speaker_el = before[-1][1]
+        turn = list(speaker_el.iterancestors())[:TURN_LEVELS]
+        if not any(a is item.element or a in item.element.iterancestors() for a in turn):
+            continue
+        name = (clean(speaker_el.text_content()) or "").rstrip(":").strip()
+        if not _SPEAKER_RE.match(name) or name.lower() in NOT_SPEAKERS:
+            continue
+        used.add(id(speaker_el))
+        item.speaker = name
+        rule = "an element above the turn names its speaker (qa-speaker-element)"
+        named.setdefault(name, Reason("speaker", name, rule))
+    return list(named.values())
 
 
 def _index_elements(doc: Any) -> dict[str, list[Any]]:
@@ -2119,6 +2167,8 @@ def _classify(
         return [Block(text=text, kind="question")]
     if item.kind in ("heading", "list_item"):
         return [Block(text=text, kind=item.kind, level=item.level)]
+    if item.speaker is not None:
+        return [Block(text=text, speaker=item.speaker)]
     runs = _visible(item.runs)
     speaker = None
     split = _split_label(item.runs)

@@ -965,7 +965,7 @@ def _find_people(
     people.front = "\n".join(front)
     # The Q&A stage's own judgement, with the people known so far: an essay's rhetorical
     # question makes no programme, an interviewer's prompt does (rule "people-qa-judgement").
-    judged = _classify(blocks, people)
+    judged = _classify(blocks, people, hosted=_hosted(raw))
     asked = any(item.kind == "question" for item in judged)
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
@@ -1286,8 +1286,16 @@ def _apply_people_rules(
                     people.add(name, rule.role, why=why)
 
 
-def _classify(blocks: list[Block], people: _People) -> list[_Item]:
-    """Tell headings, questions, speaker turns and paragraphs apart."""
+def _hosted(raw: RawPage) -> bool:
+    """Tell a programme's page: its show header names the hosts ("Hosted by Kai Lund")."""
+    return raw.show is not None and bool(raw.show.hosts)
+
+
+def _classify(blocks: list[Block], people: _People, hosted: bool = False) -> list[_Item]:
+    """Tell headings, questions, speaker turns and paragraphs apart.
+
+    ``hosted``: the page is a programme's (``_hosted``), whose hosts' turns stay turns.
+    """
     accepted = _accepted_labels(blocks, people)
     askers = {p.name for p in people.with_role("interviewer")}
     items: list[_Item] = []
@@ -1340,7 +1348,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
     for item, block in zip(items, blocks, strict=True):  # one item per block
         item.start_seconds = block.start_seconds
     items = _dash_dialogue(_labels_in_questions(items))
-    return _confirm_questions(_asker_turns(items, people))
+    return _confirm_questions(_asker_turns(items, people, hosted))
 
 
 #: A label printed inside a question's own text: "SPIEGEL: Frau Berg, ...?", "taz: Und heute?".
@@ -1435,32 +1443,80 @@ def _asker(items: list[_Item], people: _People) -> str | None:
     return None
 
 
-def _asker_turns(items: list[_Item], people: _People) -> list[_Item]:
+def _interviewers(items: list[_Item], people: _People) -> set[str]:
+    """Return the speakers who interview the page's guests: its hosts, and beside them its
+    interviewers and writers, when every other speaker is a guest or a person the page does not
+    place (rule "qa-host-turns").
+
+    "Ezra Klein: ..." / "Patrick Collison: ...": a podcast's host talking with a guest asks; an
+    interviewer without a host asks only in questions, and a speaker who is no person
+    ("SPRECHER:", "CLIP:") makes a programme whose turns stay turns.
+    """
+    speakers = {item.speaker for item in items if item.kind == "paragraph" and item.speaker}
+    roles = {who: person.role if (person := people.match(who)) else None for who in speakers}
+    askers = {who for who, role in roles.items() if role == "host"}
+    if askers:  # the byline's writer asking beside the host ("Jordan Schneider: ...")
+        askers |= {who for who, role in roles.items() if role in ("interviewer", "reporter")}
+    guests = {
+        who
+        for who, role in roles.items()
+        if role == "guest" or (role is None and is_person_name(who))
+    }
+    if not askers or not guests or askers | guests != speakers:
+        return set()
+    return askers
+
+
+def _continues(item: _Item) -> bool:
+    """Tell an unlabelled paragraph, asking or not, that goes on with the turn before it."""
+    if item.kind == "question":
+        return not item.marked_up and item.questioner is None
+    return item.kind == "paragraph" and item.speaker is None
+
+
+def _asker_turns(items: list[_Item], people: _People, hosted: bool = False) -> list[_Item]:
     """Make the asking label's turns prompts, statements too ("SPIEGEL: Erzählen Sie."), when
     another speaker answers them; the paragraphs between a prompt and its answer join it."""
     asker = _asker(items, people)
-    if asker is None:
+    askers: set[str] = set()
+    if asker is not None:
+        askers = {asker}
+    elif not hosted:  # a programme's hosts' turns stay turns
+        askers = _interviewers(items, people)
+    if not askers:
         return items
-    why = f"asked by {asker!r}, the label whose turns ask the page's questions (qa-asker-label)"
     out: list[_Item] = []
     n = 0
     while n < len(items):
         item = items[n]
-        asks = item.speaker == asker and item.kind == "paragraph"
-        if not asks and not (item.kind == "question" and item.questioner == asker):
+        asks = item.speaker in askers and item.kind == "paragraph"
+        if not asks and not (item.kind == "question" and item.questioner in askers):
             out.append(item)
             n += 1
             continue
+        who = item.speaker if asks else item.questioner
         end = n + 1
-        while end < len(items) and items[end].kind == "paragraph" and items[end].speaker is None:
+        while end < len(items) and _continues(items[end]):
             end += 1  # an unlabelled paragraph continues the prompt until the answer's label
-        answered = end < len(items) and items[end].speaker not in (None, asker)
+        answered = end < len(items) and items[end].speaker not in (None, *askers)
         if not answered:
             out.append(item)
             n += 1
             continue
+        if asker is not None:
+            why = (
+                f"asked by {who!r}, the label whose turns ask the page's questions (qa-asker-label)"
+            )
+        else:
+            why = f"asked by {who!r}, who interviews the page's guest (qa-host-turns)"
+        if out and out[-1].kind == "question" and out[-1].questioner is None:
+            # "<h3>Do Fiscal Constraints Matter?</h3>" over the host's prompt is its topic.
+            topic = (
+                "kept as text: a question heading over a prompt is its topic (qa-topic-over-prompt)"
+            )
+            out[-1] = replace(out[-1], kind="heading", why=topic)
         text = " ".join([item.text, *(i.text for i in items[n + 1 : end])])
-        prompt = replace(item, kind="question", text=text, speaker=None, questioner=asker)
+        prompt = replace(item, kind="question", text=text, speaker=None, questioner=who)
         out.append(replace(prompt, marked_up=True, why=why))
         n = end
     return out
@@ -1709,7 +1765,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     for name, line in credits:
         why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
         people.add(name, "interviewer", why=why)
-    items = _classify(body, people)
+    items = _classify(body, people, hosted=_hosted(raw))
     intro, sections, marks = _sections(items)
 
     if not sections and intro:

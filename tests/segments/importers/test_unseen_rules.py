@@ -2620,3 +2620,93 @@ def test_near_miss_where_no_question_is_marked_up_a_plain_one_asks() -> None:
         "Why did you leave the station?",
         "And what did you do then?",
     ]
+
+
+# --- Q&A: a podcast host's turns, speakers named above their turns (qa4) ------------------------
+
+HOST_TALK = (
+    "117: Rivers, again\n\nA talk about rivers and the water in them.\n\n"
+    "KAI LUND: I’m Kai Lund. You said rivers are slowing down. That is a big claim.\n\n"
+    "JANE DOE: It is, and I stand by it.\n\n"
+    "KAI LUND: Walk me through the low-hanging-fruit story.\n\n"
+    "JANE DOE: The easy water was found first.\n\nThen the hard water.\n"
+)
+
+
+def test_a_podcast_hosts_turns_a_guest_answers_are_its_prompts() -> None:
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(HOST_TALK, "page.txt"), reasons)
+    assert [(s.question, s.questioner, s.speaker) for s in segment.transcript if s.question] == [
+        (
+            "I’m Kai Lund. You said rivers are slowing down. That is a big claim.",
+            "Kai Lund",
+            "Jane Doe",
+        ),
+        ("Walk me through the low-hanging-fruit story.", "Kai Lund", "Jane Doe"),
+    ]
+    assert any(r.rule.endswith("(qa-host-turns)") for r in reasons)
+
+
+def test_near_miss_a_hosted_programmes_turns_stay_turns() -> None:
+    text = "Hosted by Kai Lund\n\n" + HOST_TALK
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [s.question for s in segment.transcript if s.question] == []
+
+
+def test_near_miss_a_speaker_who_is_no_person_makes_a_programme() -> None:
+    text = HOST_TALK.replace("JANE DOE: It is", "ANNOUNCER: News at six.\n\nJANE DOE: It is")
+    text += "\nANNOUNCER: The river rises.\n"
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [s.question for s in segment.transcript if s.question] == []
+
+
+def test_a_question_heading_over_a_hosts_prompt_is_its_topic() -> None:
+    text = HOST_TALK.replace(
+        "KAI LUND: Walk", "Where Does The Water Go?\n\nKAI LUND: Walk"
+    ).replace("the water in them.", "the water in them. Where does it go?")
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [(s.heading, s.question) for s in segment.transcript if s.question][1:] == [
+        ("Where Does The Water Go?", "Walk me through the low-hanging-fruit story.")
+    ]
+
+
+TURNS = (
+    '<div class="transcript">'
+    + "".join(
+        f'<div class="turn"><header><span class="transcript__speaker-name">{who}</span>'
+        f"</header><p>{said}</p></div>"
+        for who, said in [
+            ("Kai Lund", "I’m Kai Lund, and this is the river show with Jane Doe."),
+            ("Jane Doe", "Good to be here."),
+            ("Kai Lund", "Why did the river slow down, in your view?"),
+            ("Jane Doe", "The easy water was found first, and then the hard water."),
+        ]
+    )
+    + "</div>"
+)
+
+
+def test_a_speaker_element_above_each_turn_names_it() -> None:
+    raw = page(TURNS)
+    assert [(b.speaker, b.text[:14]) for b in inner(raw)] == [
+        ("Kai Lund", "I’m Kai Lund, "),
+        ("Jane Doe", "Good to be her"),
+        ("Kai Lund", "Why did the ri"),
+        ("Jane Doe", "The easy water"),
+    ]
+    assert (
+        Reason(
+            "speaker",
+            "Jane Doe",
+            "an element above the turn names its speaker (qa-speaker-element)",
+        )
+        in raw.reasons
+    )
+
+
+def test_near_miss_a_speaker_class_outside_a_transcript_names_nobody() -> None:
+    snippet = (
+        '<p class="speaker-bio">Jane Doe</p><p>Jane Doe studies rivers and the people who live'
+        " beside them.</p>"
+    )
+    assert all(b.speaker is None for b in inner(page(snippet)))
