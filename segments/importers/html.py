@@ -344,7 +344,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     script_audio = _script_audio(doc)
     _remove_chrome(doc)
     extracted = trafilatura.bare_extraction(
-        html,
+        _without_frame_content(html),
         include_formatting=True,
         include_images=False,
         include_links=True,
@@ -493,6 +493,38 @@ def read_html_page(html: str, path: str) -> RawPage:
 
 
 # --- the page --------------------------------------------------------------------------------
+
+
+#: An iframe's tag; a quoted attribute may hold a ">" (``src="javascript:'<html>'"``).
+_FRAME_TAG_RE = re.compile(r"""<(/?)iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+
+
+def _without_frame_content(html: str) -> str:
+    """Drop what stands inside ``<iframe>`` elements: a saved page may inline the player's own
+    document there, whose ``</body></html>`` ends the extractor's page before the article.
+
+    Browsers never show an iframe's content (it is the fallback for none), so no text is lost.
+
+    >>> _without_frame_content('<p>A</p><iframe src="p"><html><body>B</body></html></iframe><p>C')
+    '<p>A</p><iframe src="p"></iframe><p>C'
+    >>> _without_frame_content('<iframe src="javascript:&quot;<html></html>&quot;"></iframe>B')
+    '<iframe src="javascript:&quot;<html></html>&quot;"></iframe>B'
+    """
+    out: list[str] = []
+    depth, start = 0, 0
+    for match in _FRAME_TAG_RE.finditer(html):
+        closing = bool(match.group(1))
+        if depth == 0 and not closing:
+            out.append(html[start : match.end()])
+            depth = 1
+        elif depth and closing:
+            depth -= 1
+            if depth == 0:
+                start = match.start()
+        elif depth:
+            depth += 1
+    out.append(html[start:] if depth == 0 else "")
+    return "".join(out)
 
 
 def _parse(html: str, path: str) -> Any:

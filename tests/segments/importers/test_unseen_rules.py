@@ -2710,3 +2710,26 @@ def test_near_miss_a_speaker_class_outside_a_transcript_names_nobody() -> None:
         " beside them.</p>"
     )
     assert all(b.speaker is None for b in inner(page(snippet)))
+
+
+def test_a_players_document_saved_inside_its_iframe_does_not_end_the_page() -> None:
+    player = (
+        '<iframe src="https://player.example/ep"><!DOCTYPE html><html><body><h2>The Show | S2'
+        '</h2><iframe src="https://tags.example/ns"></iframe><div>Powered by a player</div>'
+        "</body></html></iframe>"
+    )
+    blocks = inner(page(player + "<p>Jane Roe: The transcript goes on after the player.</p>"))
+    assert [b.text for b in blocks] == ["Jane Roe: The transcript goes on after the player."]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '<iframe src="https://player.example/ep"></iframe>',
+        "<iframe src=\"javascript:&quot;<html><body style='x'></body></html>&quot;\"></iframe>",
+    ],
+    ids=["empty", "an ad's document in its src"],
+)
+def test_near_miss_an_iframe_without_content_leaves_the_page_as_it_is(frame: str) -> None:
+    blocks = inner(page(f'{frame}<p>The text goes on.</p><p class="x">So does this.</p>'))
+    assert [b.text for b in blocks] == ["The text goes on.", "So does this."]
