@@ -783,7 +783,8 @@ def _speaker_elements(doc: Any) -> list[Any]:
         for el in doc.iter()
         if any(p in _SPEAKER_CLASS_PARTS for c in _classes(el) for p in re.split(r"[-_]+", c))
     ]
-    outer = [el for el in marked if not any(a in marked for a in el.iterancestors())]
+    ids = {id(el) for el in marked}
+    outer = [el for el in marked if not any(id(a) in ids for a in el.iterancestors())]
     return outer if len(outer) >= SPEAKER_TURNS_MIN else []
 
 
