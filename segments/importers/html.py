@@ -311,6 +311,10 @@ class _Item:
     position: int | None = None
     #: A heading's level (``<h2>`` is 2), when trafilatura kept it.
     level: int | None = None
+    #: A bold question split from the answer it ran into (``_split_at_breaks``).
+    run_in: bool = False
+    #: The speaker an element above the turn names (``_name_turns``).
+    speaker: str | None = None
 
     @property
     def text(self) -> str:
@@ -340,7 +344,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     script_audio = _script_audio(doc)
     _remove_chrome(doc)
     extracted = trafilatura.bare_extraction(
-        html,
+        _without_frame_content(html),
         include_formatting=True,
         include_images=False,
         include_links=True,
@@ -412,6 +416,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if title:
         reasons.append(Reason("title", title, title_rule))
     items = [part for item in items for part in _split_at_breaks(item)]
+    reasons += _name_turns(items, doc, positions)
     blocks = _blocks(items, figures, title, main, reasons, page_url=base_url)
     if not blocks and title is None:
         raise InputError("no article text or title found in this HTML page", path)
@@ -488,6 +493,38 @@ def read_html_page(html: str, path: str) -> RawPage:
 
 
 # --- the page --------------------------------------------------------------------------------
+
+
+#: An iframe's tag; a quoted attribute may hold a ">" (``src="javascript:'<html>'"``).
+_FRAME_TAG_RE = re.compile(r"""<(/?)iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+
+
+def _without_frame_content(html: str) -> str:
+    """Drop what stands inside ``<iframe>`` elements: a saved page may inline the player's own
+    document there, whose ``</body></html>`` ends the extractor's page before the article.
+
+    Browsers never show an iframe's content (it is the fallback for none), so no text is lost.
+
+    >>> _without_frame_content('<p>A</p><iframe src="p"><html><body>B</body></html></iframe><p>C')
+    '<p>A</p><iframe src="p"></iframe><p>C'
+    >>> _without_frame_content('<iframe src="javascript:&quot;<html></html>&quot;"></iframe>B')
+    '<iframe src="javascript:&quot;<html></html>&quot;"></iframe>B'
+    """
+    out: list[str] = []
+    depth, start = 0, 0
+    for match in _FRAME_TAG_RE.finditer(html):
+        closing = bool(match.group(1))
+        if depth == 0 and not closing:
+            out.append(html[start : match.end()])
+            depth = 1
+        elif depth and closing:
+            depth -= 1
+            if depth == 0:
+                start = match.start()
+        elif depth:
+            depth += 1
+    out.append(html[start:] if depth == 0 else "")
+    return "".join(out)
 
 
 def _parse(html: str, path: str) -> Any:
@@ -585,20 +622,36 @@ _BLOCK_LEVEL = frozenset(
 _BREAK = "\0"  # never in page text: XML and lxml refuse NUL
 
 
+#: Elements that stand as paragraphs of their own: an item found in a container of several
+#: (trafilatura joined a layout table's cell) is split where each begins and ends.
+_PARAGRAPH_LEVEL = frozenset(
+    {"p", "div", "blockquote", "section", "article", "header", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+
+
 def _dom_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_Run]:
-    """Return an element's text as runs of formatting (``<b>``/``<strong>``, ``<i>``/``<em>``)."""
+    """Return an element's text as runs of formatting (``<b>``/``<strong>``, ``<i>``/``<em>``).
+
+    A paragraph-level child stands between two double breaks (``_split_at_breaks`` splits there).
+    """
     tag = element.tag if isinstance(element.tag, str) else ""
     bold = bold or tag in ("b", "strong") or (tag.startswith("h") and tag[1:].isdigit())
     italic = italic or tag in ("i", "em")
     runs = [_Run(element.text or "", bold, italic)]
     for child in element:
-        if child.tag == "br":
+        child_tag = child.tag if isinstance(child.tag, str) else ""
+        edge = (
+            [_Run(_BREAK, bold, italic)] * 2
+            if child_tag in _PARAGRAPH_LEVEL
+            else [_Run(" ", bold, italic)]
+        )
+        if child_tag == "br":
             runs.append(_Run(_BREAK, bold, italic))
-        elif isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL:
-            runs.append(_Run(" ", bold, italic))
+        elif child_tag in _BLOCK_LEVEL:
+            runs.extend(edge)
         runs.extend(_dom_runs(child, bold, italic))
-        if isinstance(child.tag, str) and child.tag in _BLOCK_LEVEL and child.tag != "br":
-            runs.append(_Run(" ", bold, italic))
+        if child_tag in _BLOCK_LEVEL and child_tag != "br":
+            runs.extend(edge)
         runs.append(_Run(child.tail or "", bold, italic))
     return [r for r in runs if r.text]
 
@@ -618,22 +671,148 @@ def _xml_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_R
     return [r for r in runs if r.text]
 
 
+def _row_runs(row: Any) -> list[_Run]:
+    """Return a table row's cells as runs between " | " (a layout table's cell keeps its bold
+    questions and line breaks)."""
+    runs: list[_Run] = []
+    for n, cell in enumerate(row):
+        if n:
+            runs.append(_Run(" | "))
+        runs.extend(_xml_runs(cell))
+    return runs
+
+
 def _split_at_breaks(item: _Item) -> list[_Item]:
-    """Split a paragraph at ``<br><br>`` or a ``<br>`` before a bold label (old pages' turns)."""
-    parts: list[list[_Run]] = [[]]
-    breaks = 0
-    for run in item.runs:
+    """Split a paragraph at ``<br><br>``, a ``<br>`` before a bold label (old pages' turns), and
+    around a bold question that runs into its answer (``_lines``, ``_asking_line``)."""
+    if item.kind != "paragraph":
+        return [
+            replace(
+                item,
+                runs=[_Run(" ", r.bold, r.italic) if r.text == _BREAK else r for r in item.runs],
+            )
+        ]
+    lines = _lines(item.runs)
+    parts: list[list[_Run]] = []
+    run_in: list[bool] = []
+    for n, (breaks, runs) in enumerate(lines):
+        first = next((r for r in runs if r.text.strip()), None)
+        label = first.text.strip() if first is not None else ""
+        labelled = first is not None and first.bold and label.endswith(":")
+        labelled = labelled and len(label.split()) <= 4
+        asking = n > 0 and (_asking_line(lines, n) or _asking_line(lines, n - 1))
+        split_in = breaks < 0  # a run-in question's answer (``_lines``)
+        if not parts or breaks >= 2 or (breaks and (labelled or asking)) or split_in:
+            if parts and (split_in or (asking and breaks < 2 and not labelled)):
+                run_in[-1] = True
+            parts.append([])
+            run_in.append(False)
+        if parts[-1] and breaks:
+            parts[-1].append(_Run(" ", first.bold if first else False))
+        parts[-1].extend(runs)
+    return [
+        replace(item, runs=runs, run_in=asked) for runs, asked in zip(parts, run_in, strict=True)
+    ]
+
+
+def _lines(runs: list[_Run]) -> list[tuple[int, list[_Run]]]:
+    """Split runs into lines at breaks: (breaks before the line, its runs), each ``<br>`` one.
+
+    A line opening with a bold question that runs into its answer in the same line ("<p><strong>
+    Why did you leave?</strong> Because ...</p>") becomes two, the answer's count ``-1``.
+    """
+    lines: list[tuple[int, list[_Run]]] = []
+    breaks, current = 0, list[_Run]()
+    for run in runs:
         if run.text == _BREAK:
+            if any(r.text.strip() for r in current):
+                lines.append((breaks, current))
+                breaks, current = 0, []
             breaks += 1
-        elif run.text.strip():
-            label = run.text.strip()
-            labelled = run.bold and label.endswith(":") and len(label.split()) <= 4
-            started = any(r.text.strip() for r in parts[-1])
-            if item.kind == "paragraph" and started and (breaks >= 2 or (breaks and labelled)):
-                parts.append([])
-            breaks = 0
-        parts[-1].append(run if run.text != _BREAK else _Run(" ", run.bold, run.italic))
-    return [replace(item, runs=runs) for runs in parts]
+        else:
+            current.append(run)
+    if any(r.text.strip() for r in current):
+        lines.append((breaks, current))
+    out: list[tuple[int, list[_Run]]] = []
+    for breaks, line in lines:
+        cut = next((n for n, r in enumerate(line) if r.text.strip() and not r.bold), None)
+        lead = line[:cut] if cut else []
+        lead_text = clean("".join(r.text for r in lead)) or ""
+        rest = line[cut:] if cut else []
+        if (
+            lead_text
+            and structure.is_question_text(lead_text)
+            and _key("".join(r.text for r in rest))
+        ):
+            out += [(breaks, lead), (-1, rest)]
+        else:
+            out.append((breaks, line))
+    return out
+
+
+def _asking_line(lines: list[tuple[int, list[_Run]]], n: int) -> bool:
+    """Tell a wholly bold line that asks, its answer on the next line after a ``<br>``.
+
+    A question asks ("<b>Why not?<br></b>Comic strips ..."); so does a sentence among them
+    ("<b>Ouch.<br></b>This is ..."). A bold label ("<b>Update:</b>"), a bold kicker or name
+    without a sentence's end, or a bold line with no plain answer under it asks nothing.
+    """
+    if n + 1 >= len(lines):
+        return False
+    shown = _visible(lines[n][1])
+    after = _visible(lines[n + 1][1])
+    if not shown or not all(r.bold for r in shown) or lines[n + 1][0] <= 0:
+        return False
+    text = clean("".join(r.text for r in shown)) or ""
+    if structure.is_question_text(text):
+        return True
+    return bool(after) and not after[0].bold and text.endswith(SENTENCE_ENDINGS)
+
+
+#: A transcript names this many turns' speakers in elements of their own.
+SPEAKER_TURNS_MIN = 4
+#: A turn's speaker element stands this many levels at most below the turn holding its text.
+TURN_LEVELS = 3
+_SPEAKER_CLASS_PARTS = frozenset(vocabulary.words("speaker_class_parts"))
+
+
+def _speaker_elements(doc: Any) -> list[Any]:
+    """Return the elements a transcript names its turns' speakers in, in page order."""
+    marked = [
+        el
+        for el in doc.iter()
+        if any(p in _SPEAKER_CLASS_PARTS for c in _classes(el) for p in re.split(r"[-_]+", c))
+    ]
+    ids = {id(el) for el in marked}
+    outer = [el for el in marked if not any(id(a) in ids for a in el.iterancestors())]
+    return outer if len(outer) >= SPEAKER_TURNS_MIN else []
+
+
+def _name_turns(items: list[_Item], doc: Any, positions: dict[int, int]) -> list[Reason]:
+    """Give each turn's first paragraph the speaker an element above it names (rule
+    "qa-speaker-element"): "<div class=turn><header><span class=speaker-name>Courtland
+    Allen</span></header><p>Can you ...?</p>" (the extractor drops the header)."""
+    speakers = [(positions[id(el)], el) for el in _speaker_elements(doc)]
+    used: set[int] = set()
+    named: dict[str, Reason] = {}
+    for item in items:
+        if item.kind != "paragraph" or item.element is None or item.position is None:
+            continue
+        before = [(n, el) for n, el in speakers if n < item.position]
+        if not before or id(before[-1][1]) in used:
+            continue
+        speaker_el = before[-1][1]
+        turn = list(speaker_el.iterancestors())[:TURN_LEVELS]
+        if not any(a is item.element or a in item.element.iterancestors() for a in turn):
+            continue
+        name = (clean(speaker_el.text_content()) or "").rstrip(":").strip()
+        if not _SPEAKER_RE.match(name) or name.lower() in NOT_SPEAKERS:
+            continue
+        used.add(id(speaker_el))
+        item.speaker = name
+        rule = "an element above the turn names its speaker (qa-speaker-element)"
+        named.setdefault(name, Reason("speaker", name, rule))
+    return list(named.values())
 
 
 def _index_elements(doc: Any) -> dict[str, list[Any]]:
@@ -685,7 +864,7 @@ def _items(body: Any) -> Iterator[_Item]:
             yield from _items(child)
         elif tag == "table":
             for row in child.iter("row"):
-                yield _Item("paragraph", [_Run(" | ".join(c.xpath("string()") for c in row))])
+                yield _Item("paragraph", _row_runs(row))
         elif tag != "graphic":
             audio_texts = [
                 clean(ref.xpath("string()")) or ""
@@ -1746,12 +1925,26 @@ def _blocks(
     prompt_style = next(
         (st for st in ("bold", "italic", "quote") if asking[st] >= QUESTION_HEADINGS_MIN), None
     )
+    # "<p><strong>You said the game lost its way.</strong></p><p>Alex Evans: Focus ...</p>":
+    # bold statements that a speaker's label answers, twice or more, are the page's prompts.
+    before_turns = {
+        n
+        for n, item in enumerate(kept[:-1])
+        if styles[n] == "bold"
+        and item.text.endswith(SENTENCE_ENDINGS)
+        and kept[n + 1].kind == "paragraph"
+        and styles[n + 1] is None
+        and structure.speaker_label(kept[n + 1].text) is not None
+    }
+    if len(before_turns) < QUESTION_HEADINGS_MIN:
+        before_turns = set()
     seen_question = False
     blocks: list[Block] = []
     pending = sorted((f for f in figures if f.image.caption), key=lambda f: f.position)
     for n, item in enumerate(kept):
         while pending and item.position is not None and pending[0].position < item.position:
             blocks.extend(_caption_blocks(pending.pop(0)))
+        noted = len(reasons) if reasons is not None else 0
         alone = not (n > 0 and bold_only[n - 1]) and not (n + 1 < len(kept) and bold_only[n + 1])
         classified = _classify(
             item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings
@@ -1767,6 +1960,11 @@ def _blocks(
             classified = [Block(text=item.text, kind="question")]
             if reasons is not None:
                 rule = "a statement heading among question headings (qa-heading-prompt)"
+                reasons.append(Reason("question", item.text, rule))
+        elif n in before_turns and _plain(classified):
+            classified = [Block(text=item.text, kind="question")]
+            if reasons is not None:
+                rule = "a bold statement a speaker's label answers (qa-bold-prompt-before-turn)"
                 reasons.append(Reason("question", item.text, rule))
         elif prompt_style and styles[n] == prompt_style and _plain(classified):
             # Print interviews set every prompt alike: "<p><em>Pourquoi la radio ?</em></p>", and
@@ -1784,6 +1982,10 @@ def _blocks(
                 classified = [Block(text=item.text, kind="question")]
                 if reasons is not None:
                     reasons.append(Reason("question", item.text, rule))
+        told = reasons is not None and any(r.field == "question" for r in reasons[noted:])
+        if item.run_in and classified[0].kind == "question" and reasons is not None and not told:
+            rule = "a bold prompt run into its answer, split from it (qa-run-in-question)"
+            reasons.append(Reason("question", classified[0].text, rule))
         seen_question = seen_question or any(b.kind == "question" for b in classified)
         blocks.extend(classified)
     for fig in pending:
@@ -1793,6 +1995,8 @@ def _blocks(
 
 #: How a prompt that asks no question ends: "Erzählen Sie.", "Et la télévision…", "Zum Schluss:".
 PROMPT_ENDINGS = (".", "…", ":", "!")
+#: A prompt's endings that close a sentence (a label's colon aside).
+SENTENCE_ENDINGS = (".", "…", "!")
 
 
 def _heading_prompt(item: _Item, classified: list[Block]) -> bool:
@@ -1996,6 +2200,8 @@ def _classify(
         return [Block(text=text, kind="question")]
     if item.kind in ("heading", "list_item"):
         return [Block(text=text, kind=item.kind, level=item.level)]
+    if item.speaker is not None:
+        return [Block(text=text, speaker=item.speaker)]
     runs = _visible(item.runs)
     speaker = None
     split = _split_label(item.runs)

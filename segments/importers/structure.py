@@ -658,7 +658,8 @@ def _strip_closers(text: str) -> str:
     return text.rstrip(_CLOSERS)
 
 
-def _is_question_text(text: str) -> bool:
+def is_question_text(text: str) -> bool:
+    """Tell a text that asks: it ends in "?" (quotes aside) within ``QUESTION_MAX_WORDS`` words."""
     return _strip_closers(text).endswith("?") and len(text.split()) <= QUESTION_MAX_WORDS
 
 
@@ -686,6 +687,16 @@ def _label(text: str) -> tuple[str, str, bool] | None:
     if named:
         return named.group("label"), named.group("rest"), False
     return None
+
+
+def speaker_label(text: str) -> str | None:
+    """Return the speaker label a paragraph opens with ("Alex Evans: ...", "AE: ..."), if any.
+
+    >>> speaker_label("AE: Focus, I call it."), speaker_label("Focus, I call it.")
+    ('AE', None)
+    """
+    found = _label(text)
+    return found[0] if found else None
 
 
 # --- the stages ---------------------------------------------------------------------------------
@@ -859,10 +870,18 @@ def _name_short_labels(
         if short.casefold() in NOT_SPEAKERS | QUESTION_LABELS | ANSWER_LABELS:
             continue
         matches = [f for f in full if f.split()[-1].casefold() == short.casefold()]
+        if not matches and short.isupper() and 2 <= len(short) <= 3:
+            # "Alex Evans: ..." once, then "AE: ..." (rule "qa-initials-label").
+            matches = [f for f in full if _initials(f) == short]
         if len(matches) == 1:
             label = matches[0]
             name = accepted.get(label) or (_titlecase(label) if full[label] else label)
             accepted[short] = accepted[label] = name
+
+
+def _initials(label: str) -> str:
+    """Return a full name's initials: "AE" for "Alex Evans", "JPS" for "Jean-Paul Sartre"."""
+    return "".join(part[:1].upper() for part in re.split(r"[\s-]+", label) if part)
 
 
 def _label_parts(blocks: list[Block]) -> list[tuple[str, Role, str]]:
@@ -917,7 +936,7 @@ def _lead(
             or block.start_seconds is not None
             or (found and found[0] in accepted)
             or _heading_text(block.text)
-            or _is_question_text(block.text)
+            or is_question_text(block.text)
         ):
             break
         lead.append(block)
@@ -946,7 +965,7 @@ def _find_people(
     people.front = "\n".join(front)
     # The Q&A stage's own judgement, with the people known so far: an essay's rhetorical
     # question makes no programme, an interviewer's prompt does (rule "people-qa-judgement").
-    judged = _classify(blocks, people)
+    judged = _classify(blocks, people, hosted=_hosted(raw))
     asked = any(item.kind == "question" for item in judged)
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
@@ -1267,8 +1286,16 @@ def _apply_people_rules(
                     people.add(name, rule.role, why=why)
 
 
-def _classify(blocks: list[Block], people: _People) -> list[_Item]:
-    """Tell headings, questions, speaker turns and paragraphs apart."""
+def _hosted(raw: RawPage) -> bool:
+    """Tell a programme's page: its show header names the hosts ("Hosted by Kai Lund")."""
+    return raw.show is not None and bool(raw.show.hosts)
+
+
+def _classify(blocks: list[Block], people: _People, hosted: bool = False) -> list[_Item]:
+    """Tell headings, questions, speaker turns and paragraphs apart.
+
+    ``hosted``: the page is a programme's (``_hosted``), whose hosts' turns stay turns.
+    """
     accepted = _accepted_labels(blocks, people)
     askers = {p.name for p in people.with_role("interviewer")}
     items: list[_Item] = []
@@ -1293,7 +1320,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
                 items.append(_Item("paragraph", text, mark="answer"))
                 continue
             speaker = accepted[found[0]]
-        if speaker is not None and speaker in askers and _is_question_text(text):
+        if speaker is not None and speaker in askers and is_question_text(text):
             # "JAMES KIM: How did you start?" from the page's interviewer is a question.
             why = f"the page's interviewer {speaker!r} asking"
             items.append(_Item("question", text, questioner=speaker, marked_up=True, why=why))
@@ -1310,7 +1337,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
             items.append(_Item("paragraph", text, mark="note", why=why))
         elif heading is not None:
             items.append(_Item("heading", heading))
-        elif _is_question_text(text):
+        elif is_question_text(text):
             asked_by = None
             if found and found[0].casefold() not in NOT_SPEAKERS and not found[0].endswith("."):
                 # A one-off label on a question ("Mashable: ... ?") names who asks.
@@ -1321,7 +1348,7 @@ def _classify(blocks: list[Block], people: _People) -> list[_Item]:
     for item, block in zip(items, blocks, strict=True):  # one item per block
         item.start_seconds = block.start_seconds
     items = _dash_dialogue(_labels_in_questions(items))
-    return _confirm_questions(_asker_turns(items, people))
+    return _confirm_questions(_asker_turns(items, people, hosted))
 
 
 #: A label printed inside a question's own text: "SPIEGEL: Frau Berg, ...?", "taz: Und heute?".
@@ -1380,8 +1407,8 @@ def _dash_dialogue(items: list[_Item]) -> list[_Item]:
             out.append(item)
             continue
         text = DIALOGUE_DASH.fullmatch(item.text)["rest"]  # type: ignore[index]
-        answered = n + 1 < len(items) and dashed[n + 1] and not _is_question_text(items[n + 1].text)
-        if _is_question_text(text) and answered:
+        answered = n + 1 < len(items) and dashed[n + 1] and not is_question_text(items[n + 1].text)
+        if is_question_text(text) and answered:
             out.append(replace(item, kind="question", text=text, marked_up=True, why=why))
         else:
             out.append(replace(item, kind="paragraph", text=text))
@@ -1402,7 +1429,7 @@ def _asker(items: list[_Item], people: _People) -> str | None:
         if who is None or item.kind == "heading":
             continue
         turns[who] += 1
-        asks[who] += item.kind == "question" or _is_question_text(item.text)
+        asks[who] += item.kind == "question" or is_question_text(item.text)
     if len(turns) < 2:
         return None
     top = max(turns, key=lambda who: (asks[who] / turns[who], asks[who]))
@@ -1416,32 +1443,80 @@ def _asker(items: list[_Item], people: _People) -> str | None:
     return None
 
 
-def _asker_turns(items: list[_Item], people: _People) -> list[_Item]:
+def _interviewers(items: list[_Item], people: _People) -> set[str]:
+    """Return the speakers who interview the page's guests: its hosts, and beside them its
+    interviewers and writers, when every other speaker is a guest or a person the page does not
+    place (rule "qa-host-turns").
+
+    "Ezra Klein: ..." / "Patrick Collison: ...": a podcast's host talking with a guest asks; an
+    interviewer without a host asks only in questions, and a speaker who is no person
+    ("SPRECHER:", "CLIP:") makes a programme whose turns stay turns.
+    """
+    speakers = {item.speaker for item in items if item.kind == "paragraph" and item.speaker}
+    roles = {who: person.role if (person := people.match(who)) else None for who in speakers}
+    askers = {who for who, role in roles.items() if role == "host"}
+    if askers:  # the byline's writer asking beside the host ("Jordan Schneider: ...")
+        askers |= {who for who, role in roles.items() if role in ("interviewer", "reporter")}
+    guests = {
+        who
+        for who, role in roles.items()
+        if role == "guest" or (role is None and is_person_name(who))
+    }
+    if not askers or not guests or askers | guests != speakers:
+        return set()
+    return askers
+
+
+def _continues(item: _Item) -> bool:
+    """Tell an unlabelled paragraph, asking or not, that goes on with the turn before it."""
+    if item.kind == "question":
+        return not item.marked_up and item.questioner is None
+    return item.kind == "paragraph" and item.speaker is None
+
+
+def _asker_turns(items: list[_Item], people: _People, hosted: bool = False) -> list[_Item]:
     """Make the asking label's turns prompts, statements too ("SPIEGEL: Erzählen Sie."), when
     another speaker answers them; the paragraphs between a prompt and its answer join it."""
     asker = _asker(items, people)
-    if asker is None:
+    askers: set[str] = set()
+    if asker is not None:
+        askers = {asker}
+    elif not hosted:  # a programme's hosts' turns stay turns
+        askers = _interviewers(items, people)
+    if not askers:
         return items
-    why = f"asked by {asker!r}, the label whose turns ask the page's questions (qa-asker-label)"
     out: list[_Item] = []
     n = 0
     while n < len(items):
         item = items[n]
-        asks = item.speaker == asker and item.kind == "paragraph"
-        if not asks and not (item.kind == "question" and item.questioner == asker):
+        asks = item.speaker in askers and item.kind == "paragraph"
+        if not asks and not (item.kind == "question" and item.questioner in askers):
             out.append(item)
             n += 1
             continue
+        who = item.speaker if asks else item.questioner
         end = n + 1
-        while end < len(items) and items[end].kind == "paragraph" and items[end].speaker is None:
+        while end < len(items) and _continues(items[end]):
             end += 1  # an unlabelled paragraph continues the prompt until the answer's label
-        answered = end < len(items) and items[end].speaker not in (None, asker)
+        answered = end < len(items) and items[end].speaker not in (None, *askers)
         if not answered:
             out.append(item)
             n += 1
             continue
+        if asker is not None:
+            why = (
+                f"asked by {who!r}, the label whose turns ask the page's questions (qa-asker-label)"
+            )
+        else:
+            why = f"asked by {who!r}, who interviews the page's guest (qa-host-turns)"
+        if out and out[-1].kind == "question" and out[-1].questioner is None:
+            # "<h3>Do Fiscal Constraints Matter?</h3>" over the host's prompt is its topic.
+            topic = (
+                "kept as text: a question heading over a prompt is its topic (qa-topic-over-prompt)"
+            )
+            out[-1] = replace(out[-1], kind="heading", why=topic)
         text = " ".join([item.text, *(i.text for i in items[n + 1 : end])])
-        prompt = replace(item, kind="question", text=text, speaker=None, questioner=asker)
+        prompt = replace(item, kind="question", text=text, speaker=None, questioner=who)
         out.append(replace(prompt, marked_up=True, why=why))
         n = end
     return out
@@ -1483,6 +1558,7 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
     itself. A short line without a full stop right before a question ("Q&A With Jim McKelvey,
     Cofounder of Square") is its heading.
     """
+    items = _questions_in_turns(items)
     answered = [
         i
         for i, item in enumerate(items)
@@ -1526,6 +1602,31 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
         # One bold line asking in a report ("What happens next?") is its subheading (qa-lone-bold).
         why = "kept as text: the page's one question, marked up but unanswered, is a subheading"
         out[asked[0]] = replace(out[asked[0]], kind="heading", why=f"{why} (qa-lone-bold)")
+    return out
+
+
+#: A page marks its questions up when this many are (bold, a label, a heading among several).
+MARKED_QUESTIONS_MIN = 2
+
+
+def _questions_in_turns(items: list[_Item]) -> list[_Item]:
+    """Keep a paragraph asking inside a labelled speaker's turn as that turn's text ("AE: ..." /
+    "So we asked: 'Should we do it on PS3?'") on a page that marks its questions up (two or
+    more): the turn goes on until a question or heading the markup or a label sets apart (rule
+    "qa-question-in-turn"). Where no question is marked up, a plain one asks."""
+    if sum(item.marked_up for item in items) < MARKED_QUESTIONS_MIN:
+        return items
+    out = []
+    turn: str | None = None
+    for item in items:
+        if item.kind == "question" and not item.marked_up and item.questioner is None and turn:
+            why = f"kept as text: it asks inside {turn}'s turn (qa-question-in-turn)"
+            item = replace(item, kind="paragraph", why=why)
+        elif item.kind != "paragraph" or item.mark:
+            turn = None
+        elif item.speaker is not None:
+            turn = item.speaker
+        out.append(item)
     return out
 
 
@@ -1664,7 +1765,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     for name, line in credits:
         why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
         people.add(name, "interviewer", why=why)
-    items = _classify(body, people)
+    items = _classify(body, people, hosted=_hosted(raw))
     intro, sections, marks = _sections(items)
 
     if not sections and intro:
@@ -1716,6 +1817,8 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
                 if shown in printed
                 else "the name the intro or the page's people give in full"
             )
+            if shown in printed and _initials(shown) == label:
+                why = "the page's label naming them in full, by its initials (qa-initials-label)"
             named_by.setdefault(f"{label} = {shown}", why)
     for asker in sorted(askers & named):
         # "Müller:" of "Dirk Müller:" asking: a person, the interviewer ("ZEIT ONLINE:" is none).

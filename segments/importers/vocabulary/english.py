@@ -139,6 +139,7 @@ ENGLISH = Vocabulary(
     ),
     question_labels=("q", "question"),
     answer_labels=("a", "answer"),
+    speaker_class_parts=("speaker", "interlocutor"),
     address_words=("[Yy]ou", "[Yy]our", "[Yy]ours", "[Yy]ourself", "[Yy]ourselves"),
     note_labels=(
         "note", "update", "editor's note", "editor’s note", "correction", "clarification",

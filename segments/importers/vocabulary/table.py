@@ -160,6 +160,9 @@ class Vocabulary:
     link_list_labels: tuple[str, ...] = ()
     #: Verbs of reported speech: "Getting into filmmaking:" is a heading, "He said:" is not.
     reporting_verbs: tuple[str, ...] = ()
+    #: Whole parts of a class (split at "-" and "_") marking the element that names a transcript
+    #: turn's speaker above its paragraphs: "span.episode-transcript__speaker-name".
+    speaker_class_parts: tuple[str, ...] = ()
 
     # -- photos (``text``, ``html``) ---------------------------------------------------------
     #: Words that open a photo credit line: "Photo: ...", "Foto: ..." (case-insensitive).

@@ -2498,3 +2498,238 @@ AUTHOR_BLOG = (
 def test_a_byline_paragraph_naming_a_blog_named_after_its_author_is_kept() -> None:
     raw = page(AUTHOR_BLOG, head='<meta property="og:site_name" content="Jane Roe">')
     assert [(p.name, p.role) for p in build_segment(raw).people] == [("Jane Roe", "reporter")]
+
+
+# --- Q&A: questions run into their answers, layout tables (qa4) --------------------------------
+
+RUN_IN = [
+    # case, snippet, the inner blocks
+    (
+        "a bold question runs into its answer in one paragraph",
+        "<p><strong>Why did you leave <em>Radio One</em>?</strong> Because the mast fell.</p>"
+        "<p><strong>What did you build <em>next</em>?</strong> A new mast on the hill.</p>",
+        [
+            Block("Why did you leave Radio One?", "question"),
+            Block("Because the mast fell."),
+            Block("What did you build next?", "question"),
+            Block("A new mast on the hill."),
+        ],
+    ),
+    (
+        "a layout table's cell: bold prompts, each answer after a line break",
+        "<table><tr><td><b>Why did you leave the station?<br></b>Because the mast fell down in"
+        " the storm.<br><br><b>Ouch.<br></b>It was a hard winter for all of us at the station."
+        "<br><br><b>What did you do next?<br></b>We built a new mast on the hill.</td></tr>"
+        "</table>",
+        [
+            Block("Why did you leave the station?", "question"),
+            Block("Because the mast fell down in the storm."),
+            Block("Ouch.", "question"),
+            Block("It was a hard winter for all of us at the station."),
+            Block("What did you do next?", "question"),
+            Block("We built a new mast on the hill."),
+        ],
+    ),
+    (
+        "a layout table's cell of paragraphs: bold statements a speaker's label answers",
+        "<table><tr><td><p><strong>You said the station lost its way.</strong></p>"
+        "<p>Jane Roe: Its focus, I call it.</p>"
+        "<p><strong>Focus, then. Tell us how it came back.</strong></p>"
+        "<p>JR: We went back to the first idea we had.</p><p>Then we built it again.</p>"
+        "</td></tr></table>",
+        [
+            Block("You said the station lost its way.", "question"),
+            Block("Jane Roe: Its focus, I call it."),
+            Block("Focus, then. Tell us how it came back.", "question"),
+            Block("JR: We went back to the first idea we had."),
+            Block("Then we built it again."),
+        ],
+    ),
+    (
+        "near miss: bold lead-ins that ask nothing stay in their paragraph",
+        "<p><b>Update:</b> The council voted on Monday.</p><p><b>Jane Roe</b> said the mast"
+        " fell.</p><p><b>The mast fell.</b> Nobody was hurt.</p><p><b>Breaking news<br></b>The"
+        " mast fell.</p>",
+        [
+            Block("Update: The council voted on Monday."),
+            Block("Jane Roe said the mast fell."),
+            Block("The mast fell. Nobody was hurt."),
+            Block("Breaking news The mast fell."),
+        ],
+    ),
+    (
+        "near miss: one bold statement before a speaker's label is no page of prompts",
+        "<p><strong>The station lost its way.</strong></p><p>Jane Roe: Its focus, I call it.</p>",
+        [Block("The station lost its way."), Block("Jane Roe: Its focus, I call it.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "snippet", "expected"), RUN_IN, ids=[r[0] for r in RUN_IN])
+def test_questions_run_into_their_answers_are_split(
+    case: str, snippet: str, expected: list[Block]
+) -> None:
+    assert inner(page(snippet)) == expected
+
+
+def test_a_run_in_question_names_its_rule() -> None:
+    reasons = page(RUN_IN[0][1]).reasons
+    rules = [r.rule for r in reasons if r.field == "question" and "qa-run-in" in r.rule]
+    assert rules == ["a bold prompt run into its answer, split from it (qa-run-in-question)"] * 2
+
+
+def test_initials_labels_are_the_speaker_labelled_in_full_once() -> None:
+    segment = build_segment(page(RUN_IN[2][1]))
+    assert [(s.question, s.speaker) for s in segment.transcript if s.question] == [
+        ("You said the station lost its way.", "Jane Roe"),
+        ("Focus, then. Tell us how it came back.", "Jane Roe"),
+    ]
+
+
+def test_near_miss_initials_of_no_full_label_stay_the_label() -> None:
+    snippet = (
+        "<p><strong>Why did you leave?</strong></p><p>JR: Because the mast fell.</p>"
+        "<p><strong>And then?</strong></p><p>JR: We built a new one.</p>"
+    )
+    segment = build_segment(page(snippet))
+    assert {s.speaker for s in segment.transcript if s.question} == {"Jr"}
+
+
+def test_a_question_inside_a_speakers_turn_is_that_turns_text() -> None:
+    snippet = (
+        "<p><strong>Why did you leave?</strong></p><p>Jane Roe: Because the mast fell.</p>"
+        "<p>We all asked ourselves: should we go on?</p><p>In the end we did.</p>"
+        "<p><strong>And then?</strong></p><p>Jane Roe: We built a new one.</p>"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet), reasons)
+    assert [s.question for s in segment.transcript if s.question] == [
+        "Why did you leave?",
+        "And then?",
+    ]
+    assert any("(qa-question-in-turn)" in r.rule for r in reasons)
+
+
+def test_near_miss_where_no_question_is_marked_up_a_plain_one_asks() -> None:
+    snippet = (
+        "<p>Why did you leave the station?</p><p>Jane Roe: Because the mast fell.</p>"
+        "<p>And what did you do then?</p><p>Jane Roe: We built a new one.</p>"
+    )
+    segment = build_segment(page(snippet))
+    assert [s.question for s in segment.transcript if s.question] == [
+        "Why did you leave the station?",
+        "And what did you do then?",
+    ]
+
+
+# --- Q&A: a podcast host's turns, speakers named above their turns (qa4) ------------------------
+
+HOST_TALK = (
+    "117: Rivers, again\n\nA talk about rivers and the water in them.\n\n"
+    "KAI LUND: I’m Kai Lund. You said rivers are slowing down. That is a big claim.\n\n"
+    "JANE DOE: It is, and I stand by it.\n\n"
+    "KAI LUND: Walk me through the low-hanging-fruit story.\n\n"
+    "JANE DOE: The easy water was found first.\n\nThen the hard water.\n"
+)
+
+
+def test_a_podcast_hosts_turns_a_guest_answers_are_its_prompts() -> None:
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(HOST_TALK, "page.txt"), reasons)
+    assert [(s.question, s.questioner, s.speaker) for s in segment.transcript if s.question] == [
+        (
+            "I’m Kai Lund. You said rivers are slowing down. That is a big claim.",
+            "Kai Lund",
+            "Jane Doe",
+        ),
+        ("Walk me through the low-hanging-fruit story.", "Kai Lund", "Jane Doe"),
+    ]
+    assert any(r.rule.endswith("(qa-host-turns)") for r in reasons)
+
+
+def test_near_miss_a_hosted_programmes_turns_stay_turns() -> None:
+    text = "Hosted by Kai Lund\n\n" + HOST_TALK
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [s.question for s in segment.transcript if s.question] == []
+
+
+def test_near_miss_a_speaker_who_is_no_person_makes_a_programme() -> None:
+    text = HOST_TALK.replace("JANE DOE: It is", "ANNOUNCER: News at six.\n\nJANE DOE: It is")
+    text += "\nANNOUNCER: The river rises.\n"
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [s.question for s in segment.transcript if s.question] == []
+
+
+def test_a_question_heading_over_a_hosts_prompt_is_its_topic() -> None:
+    text = HOST_TALK.replace(
+        "KAI LUND: Walk", "Where Does The Water Go?\n\nKAI LUND: Walk"
+    ).replace("the water in them.", "the water in them. Where does it go?")
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [(s.heading, s.question) for s in segment.transcript if s.question][1:] == [
+        ("Where Does The Water Go?", "Walk me through the low-hanging-fruit story.")
+    ]
+
+
+TURNS = (
+    '<div class="transcript">'
+    + "".join(
+        f'<div class="turn"><header><span class="transcript__speaker-name">{who}</span>'
+        f"</header><p>{said}</p></div>"
+        for who, said in [
+            ("Kai Lund", "I’m Kai Lund, and this is the river show with Jane Doe."),
+            ("Jane Doe", "Good to be here."),
+            ("Kai Lund", "Why did the river slow down, in your view?"),
+            ("Jane Doe", "The easy water was found first, and then the hard water."),
+        ]
+    )
+    + "</div>"
+)
+
+
+def test_a_speaker_element_above_each_turn_names_it() -> None:
+    raw = page(TURNS)
+    assert [(b.speaker, b.text[:14]) for b in inner(raw)] == [
+        ("Kai Lund", "I’m Kai Lund, "),
+        ("Jane Doe", "Good to be her"),
+        ("Kai Lund", "Why did the ri"),
+        ("Jane Doe", "The easy water"),
+    ]
+    assert (
+        Reason(
+            "speaker",
+            "Jane Doe",
+            "an element above the turn names its speaker (qa-speaker-element)",
+        )
+        in raw.reasons
+    )
+
+
+def test_near_miss_a_speaker_class_outside_a_transcript_names_nobody() -> None:
+    snippet = (
+        '<p class="speaker-bio">Jane Doe</p><p>Jane Doe studies rivers and the people who live'
+        " beside them.</p>"
+    )
+    assert all(b.speaker is None for b in inner(page(snippet)))
+
+
+def test_a_players_document_saved_inside_its_iframe_does_not_end_the_page() -> None:
+    player = (
+        '<iframe src="https://player.example/ep"><!DOCTYPE html><html><body><h2>The Show | S2'
+        '</h2><iframe src="https://tags.example/ns"></iframe><div>Powered by a player</div>'
+        "</body></html></iframe>"
+    )
+    blocks = inner(page(player + "<p>Jane Roe: The transcript goes on after the player.</p>"))
+    assert [b.text for b in blocks] == ["Jane Roe: The transcript goes on after the player."]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '<iframe src="https://player.example/ep"></iframe>',
+        "<iframe src=\"javascript:&quot;<html><body style='x'></body></html>&quot;\"></iframe>",
+    ],
+    ids=["empty", "an ad's document in its src"],
+)
+def test_near_miss_an_iframe_without_content_leaves_the_page_as_it_is(frame: str) -> None:
+    blocks = inner(page(f'{frame}<p>The text goes on.</p><p class="x">So does this.</p>'))
+    assert [b.text for b in blocks] == ["The text goes on.", "So does this."]
