@@ -483,6 +483,7 @@ def read_html_page(html: str, path: str) -> RawPage:
         images=images,
         audio=audio,
         show=show,
+        episode=meta.episode,
         reasons=reasons,
     )
 

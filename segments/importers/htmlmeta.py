@@ -137,6 +137,8 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)
     #: An episode's JSON-LD ``actor`` and ``contributor``, who are not its authors.
     guests: list[str] = field(default_factory=list)
+    #: JSON-LD types the page's main object an episode (``EPISODE_TYPES``).
+    episode: bool = False
     images: list[Image] = field(default_factory=list)
     #: The article's JSON-LD ImageObjects that state a caption (or credit): the reader takes
     #: one only when its photo is printed on the page.
@@ -687,7 +689,8 @@ def read_metadata(doc: Any) -> PageMeta:
             if name and name.casefold() not in known and not name.startswith("http"):
                 authors.append(name)  # one in capitals is cased in _byline_names
     guests: list[str] = []
-    if EPISODE_TYPES.intersection(_types(main)):
+    episode = bool(EPISODE_TYPES.intersection(_types(main)))
+    if episode:
         known = {a.casefold() for a in authors}
         for key in EPISODE_GUEST_KEYS:
             for name in _authors(main.get(key), by_id):
@@ -744,6 +747,7 @@ def read_metadata(doc: Any) -> PageMeta:
         hosts=hosts_from_tagline(tagline) if tagline else [],
         authors=authors,
         guests=guests,
+        episode=episode,
         images=images,
         captioned_images=captioned_images,
         audio=audio,

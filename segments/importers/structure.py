@@ -47,10 +47,11 @@ _NOUNS = "|".join(GUEST_NOUNS)
 NOT_NAME_WORDS = frozenset({*vocabulary.words("not_name_words"), *GUEST_NOUNS})
 
 #: What someone does, said of them: "director So Yong Kim", "Kim is a director", "Kim, a
-#: director". On a programme (a page with audio, a show or questions, or that says who talks
-#: with whom or who hosts) that is who is interviewed; in a news report it is only someone the
-#: report mentions ("engineer Gregg Stefancik", "founder Jeff Bezos"), so these patterns
-#: (``GUEST_BY_WHAT_THEY_DO``) make a guest only on a programme.
+#: director". On a programme (a show's or an episode's page, one asking questions, or one that
+#: says who talks with whom or who hosts: ``_programme_evidence``; audio alone is not) that is
+#: who is interviewed; in a news report it is only someone the report mentions ("engineer
+#: Gregg Stefancik", "founder Jeff Bezos"), so these patterns (``GUEST_BY_WHAT_THEY_DO``) make
+#: a guest only on a programme.
 GUEST_BY_NOUN = re.compile(rf"\b(?i:{_NOUNS})\s+(?P<name>{NAME})")
 GUEST_BY_COPULA = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME}),?\s+(?:\([^)]{{1,40}}\)\s+)?"
@@ -319,6 +320,9 @@ HEADLINE_SUBJECT = re.compile(
 #: A site name's domain ending: "Le Monde.fr" is Le Monde.
 SITE_DOMAIN = re.compile(r"\.(?:com|org|net|fr|de|co\.uk|[a-z]{2})$", re.IGNORECASE)
 HEADLINE_VERB = re.compile(rf"(?i:{_words('headline_speech_verbs')})")
+#: "today's episode", "in diesem Podcast", "cette émission": the title, description or first
+#: paragraphs call the page a programme's (rule "people-programme-evidence").
+PROGRAMME_WORD = re.compile(rf"(?<![\w-])(?i:{_words('programme_words')})(?![\w-])")
 #: "during a revealing interview": the intro says the page reports an interview.
 INTERVIEW_WORD = re.compile(rf"\b(?i:{_words('interview_words')})\b")
 #: The intro someone tells the publication in: the description and first paragraphs (deep in
@@ -446,6 +450,8 @@ class _People:
     #: The page's publication (``_site_key``: "le monde" of "Le Monde.fr"): never one of the
     #: people its own phrasing names ("in an interview with CNBC").
     site: str = ""
+    #: What makes the page a programme's, "" on an article (rule "people-programme-evidence").
+    programme: str = ""
     #: The same, only when no person could have that name (``_publication``): what a credit the
     #: page states (metadata, a byline) may not name; a blog named after its author keeps him.
     publication: str = ""
@@ -962,14 +968,12 @@ def _find_people(
         for r in PEOPLE_RULES
         if r.role != "reporter" and not r.programme_only
     ]
-    programme = (
-        bool(raw.audio)
-        or raw.show is not None
-        or bool(title and EPISODE_NUMBER.match(title))  # "117: ...", "Folge 12 – ..."
-        or asked
-        or any(p.search(text) for p in said for text in front)  # "X spoke with ..."
-        or any(p.search(text) for p, texts in labelled for text in texts)  # "Gast: X"
-    )
+    opening = [t for t in (title, raw.description) if t] + [b.text for b in lead[:INTRO_PARAGRAPHS]]
+    introduced = _self_introductions(front, judged, body)
+    evidence = _programme_evidence(raw, title, opening, front, asked, said, labelled, introduced)
+    programme = evidence is not None
+    if evidence is not None:
+        people.programme = f"{evidence} (people-programme-evidence)"
     for role, pattern in ROLE_PHRASES:
         if pattern in GUEST_BY_WHAT_THEY_DO and not programme:
             continue
@@ -988,7 +992,7 @@ def _find_people(
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
     _apply_people_rules(people, title, raw.description, front, lines, body, programme, raw.title)
     if programme:
-        _add_self_introduced_host(people, front, judged, body)
+        _add_self_introduced_host(people, introduced)
         _add_panel_lists(people, blocks)
     if asked:
         _add_addressed_guests(people, front, judged)
@@ -1004,6 +1008,44 @@ def _find_people(
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
     return people
+
+
+def _programme_evidence(
+    raw: RawPage,
+    title: str | None,
+    intro: list[str],
+    front: list[str],
+    asked: bool,
+    said: list[re.Pattern[str]],
+    labelled: list[tuple[re.Pattern[str], list[str]]],
+    introduced: list[tuple[str, str]],
+) -> str | None:
+    """Return what makes the page a programme's (an episode, a show's segment, an interview),
+    or None for an article (rule "people-programme-evidence").
+
+    Audio alone is no evidence: a news site reads its articles aloud, and a story narrated on
+    an episode page names its subjects, not its guests. ``intro`` is the title, description
+    and first paragraphs, ``front`` the texts the role phrases look in, ``introduced`` the
+    presenters introducing themselves (``_self_introductions``).
+    """
+    if raw.show is not None:
+        return "the page's show header (its hosts, airtimes, tagline or series)"
+    if raw.episode:
+        return "structured data typing the page an episode"
+    if title and EPISODE_NUMBER.match(title):  # "117: ...", "Folge 12 – ..."
+        return f"the episode number opening the title {title!r}"
+    if asked:
+        return "the page asks questions (people-qa-judgement)"
+    for text in intro:
+        if found := PROGRAMME_WORD.search(text):
+            return f"the intro calls it a programme: {found.group(0)!r}"
+    for pattern, texts in [*((p, front) for p in said), *labelled]:
+        for text in texts:
+            if found := pattern.search(text):  # "X spoke with ...", "Gast: X"
+                return f"the page says who is who: {normalise_space(found.group(0))!r}"
+    if introduced:
+        return f"a presenter introduces themselves: {introduced[0][1]!r}"
+    return None
 
 
 def _talks_with_author(
@@ -1132,24 +1174,33 @@ def _add_headline_subjects(
         people.add(name, "guest", why=why)
 
 
-def _add_self_introduced_host(
-    people: _People, front: list[str], items: list[_Item], body: list[str]
-) -> None:
-    """Add the presenter who introduces themselves in the intro or the first turn ("I'm Ezra
-    Klein.") as host: the first speaker by that name, or a name the page also calls by first or
-    last name alone ("thanks Courtland"), so "This is Planet Money" names nobody."""
+def _self_introductions(
+    front: list[str], items: list[_Item], body: list[str]
+) -> list[tuple[str, str]]:
+    """Return (name, the words) of each presenter introducing themselves in the intro or the
+    first turn ("I'm Ezra Klein."): the first speaker by that name, or a name the page also
+    calls by first or last name alone ("thanks Courtland"), so "This is Planet Money" names
+    nobody (rule "people-self-introduction")."""
     first = next((item for item in items if item.speaker), None)
     texts: list[tuple[str, str | None]] = [(text, None) for text in front]
     if first is not None:
         texts.append((first.text, first.speaker))
+    found = []
     for text, speaker in texts:
         for match in SELF_INTRODUCTION.finditer(text):
             name = _clean_name(match["names"])
             if name is None or not is_person_name(name):
                 continue
             if name == speaker or _mentioned_alone(name, body):
-                why = f"introduces themselves {match.group(0)!r} (people-self-introduction)"
-                people.add(name, "host", why=why)
+                found.append((name, match.group(0)))
+    return found
+
+
+def _add_self_introduced_host(people: _People, introduced: list[tuple[str, str]]) -> None:
+    """Add the presenters who introduce themselves (``_self_introductions``) as hosts."""
+    for name, words in introduced:
+        why = f"introduces themselves {words!r} (people-self-introduction)"
+        people.add(name, "host", why=why)
 
 
 def _add_addressed_guests(people: _People, front: list[str], items: list[_Item]) -> None:
@@ -1770,6 +1821,8 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         for person in people.ordered():
             why = people.why.get(person.name.casefold()) or "the page reader"
             reasons.append(Reason("person", f"{person.name} ({person.role})", why))
+        if people.programme:
+            reasons.append(Reason("person", "(a programme's page)", people.programme))
     return Segment(
         slug=slugify(title),
         title=title,

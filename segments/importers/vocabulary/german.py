@@ -93,6 +93,12 @@ GERMAN = Vocabulary(
     told_objects=("uns", "mir", "dieser Zeitung"),
     lesson_openers=("was",),
     interview_words=("interview", "gespräch"),
+    # "Folge" alone is also "consequence" ("in der Folge"): only with a word that counts it.
+    programme_words=(
+        "podcasts?",
+        "Folge \\d+",
+        "(?:diese[rnm]?|neuen?|heutigen|nächsten|letzten) (?:Folge|Sendung)",
+    ),
     self_introductions=("[Ii]ch bin", "[Hh]ier ist", "[Hh]ier spricht"),
     show_host_verbs=("interviewt", "spricht mit", "trifft"),
     title_org_words=("von",),

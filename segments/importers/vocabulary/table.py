@@ -125,6 +125,10 @@ class Vocabulary:
     #: Words that say a page reports an interview ("during a revealing interview"), read in its
     #: title, description and intro (case-insensitive, whole words).
     interview_words: tuple[str, ...] = ()
+    #: Words that call a page a programme's ("today's episode", "in dieser Folge", "cette
+    #: émission"), read in its title, description and first paragraphs: audio alone does not
+    #: (a news site reads its articles aloud). Case-insensitive, whole words.
+    programme_words: tuple[str, ...] = ()
     #: A headline's verb after the person it is about: "Gwyneth Paltrow Explains ...", "Oprah
     #: Winfrey on ..." (case-insensitive; any lowercase word does in a sentence-case headline).
     headline_speech_verbs: tuple[str, ...] = ()

@@ -2498,3 +2498,46 @@ AUTHOR_BLOG = (
 def test_a_byline_paragraph_naming_a_blog_named_after_its_author_is_kept() -> None:
     raw = page(AUTHOR_BLOG, head='<meta property="og:site_name" content="Jane Roe">')
     assert [(p.name, p.role) for p in build_segment(raw).people] == [("Jane Roe", "reporter")]
+
+
+# --- people: is this a programme? (rule "people-programme-evidence") ---------------------------
+
+NARRATED = (
+    '<audio controls src="https://news.example.org/narrations/spaceport.mp3"></audio>'
+    "<p>The desert site is quiet. Co-founder Jane Roe walked us round the launch pad.</p>"
+)
+
+
+def test_a_narrated_article_with_a_player_is_no_programme() -> None:
+    raw = page(NARRATED)
+    assert raw.audio  # the article read aloud
+    reasons: list[Reason] = []
+    segment = build_segment(raw, reasons)
+    assert roles(segment) == []
+    assert all(r.value != "(a programme's page)" for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("case", "snippet", "head"),
+    [
+        ("a host line beside the player", "<p>Host Tom Falk talks about the site.</p>", ""),
+        ("the intro calls it an episode", "<p>In today's episode: the desert site.</p>", ""),
+        (
+            "JSON-LD types the page a PodcastEpisode",
+            "",
+            '<script type="application/ld+json">'
+            '{"@type": "PodcastEpisode", "name": "Case page"}</script>',
+        ),
+    ],
+    ids=["host line", "episode word", "PodcastEpisode"],
+)
+def test_near_miss_a_radio_segment_with_a_player_and_programme_evidence(
+    case: str, snippet: str, head: str
+) -> None:
+    segment = build_segment(page(snippet + NARRATED, head=head))
+    assert ("Jane Roe", "guest") in roles(segment)
+
+
+def test_near_miss_an_essay_mentioning_some_shows_episode_is_no_programme() -> None:
+    snippet = "<p>Each episode of a show like Dragnet ended well.</p>" + NARRATED
+    assert roles(build_segment(page(snippet))) == []
