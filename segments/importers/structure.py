@@ -64,8 +64,13 @@ GUEST_BY_APPOSITION = re.compile(
 )
 GUEST_BY_WHAT_THEY_DO = frozenset({GUEST_BY_NOUN, GUEST_BY_COPULA, GUEST_BY_APPOSITION})
 
+#: "Ellesa Throwden reports": a transcript's hand-over, anywhere on the page. A reporter's
+#: title ("correspondent Jane Roe") says who reported only in the title, the description or
+#: the first paragraphs: further on it names another outlet's reporter the text discusses.
+REPORTS = re.compile(rf"(?P<name>{NAME})\s+(?:{_words('report_verbs')})\b")
 #: How pages say who is who: (role, pattern with a "name" group). Searched in the title, the
-#: description and the intro paragraphs (the reporter pattern also in the body); first match wins.
+#: description and the intro paragraphs (the hand-over "X reports" also in the body); first
+#: match wins.
 #: "Jane Roe spoke with ...": who talks with someone, the page's interviewer, unless the one
 #: they talk with is the page's own author (rule "people-spoke-with-the-author").
 TALKS_WITH = re.compile(
@@ -90,7 +95,7 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     ),
     ("guest", GUEST_BY_COPULA),
     ("guest", GUEST_BY_APPOSITION),
-    ("reporter", re.compile(rf"(?P<name>{NAME})\s+(?:{_words('report_verbs')})\b")),
+    ("reporter", REPORTS),
     ("reporter", re.compile(rf"\b(?i:{_words('reporter_titles')})\s+(?P<name>{NAME})")),
 )
 
@@ -977,7 +982,8 @@ def _find_people(
     for role, pattern in ROLE_PHRASES:
         if pattern in GUEST_BY_WHAT_THEY_DO and not programme:
             continue
-        for text in body if role == "reporter" else front:
+        texts = body if pattern is REPORTS else opening if role == "reporter" else front
+        for text in texts:
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))
                 if (

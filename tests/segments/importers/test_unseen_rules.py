@@ -2541,3 +2541,74 @@ def test_near_miss_a_radio_segment_with_a_player_and_programme_evidence(
 def test_near_miss_an_essay_mentioning_some_shows_episode_is_no_programme() -> None:
     snippet = "<p>Each episode of a show like Dragnet ended well.</p>" + NARRATED
     assert roles(build_segment(page(snippet))) == []
+
+
+# --- people: whose byline, which reporter ------------------------------------------------------
+
+
+def test_a_reporters_title_past_the_intro_names_another_outlets_reporter() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="The swap and the press",
+        blocks=[
+            Block("Correspondent Jane Roe reports from the border."),
+            Block("The swap was covered widely."),
+            Block("Worse, Harbour TV correspondent Tom Falk interviewed a man in the crowd."),
+        ],
+    )
+    # near miss: the title in the first paragraph still names the page's reporter
+    assert roles(build_segment(raw)) == [("Jane Roe", "reporter")]
+
+
+class Guess:
+    """trafilatura's result, as far as the byline check reads it."""
+
+    def __init__(self, author: str) -> None:
+        self.author = author
+
+
+def bylines_of(html: str, guess: str = "Jane Roe") -> list[str]:
+    return _trafilatura_bylines(Guess(guess), lxml.html.document_fromstring(html))
+
+
+BYLINE = '<p class="byline">By <span class="author"><a href="/jane-roe/">Jane Roe</a></span></p>'
+MENU_TEASER = (
+    '<ul id="menu"><li><a href="/other">Another story</a>'
+    '<span class="author"><a href="/tom-falk/">Tom Falk</a></span></li></ul>'
+)
+
+
+def test_a_byline_in_the_sites_menu_credits_another_story() -> None:
+    assert bylines_of(f"<div>{MENU_TEASER}{BYLINE}</div>", "Tom Falk") == []
+
+
+def test_near_miss_a_byline_inside_a_form_wrapping_the_page_is_kept() -> None:
+    assert bylines_of(f"<form id='page'><div>{BYLINE}</div></form>") == ["Jane Roe"]
+
+
+def test_coauthors_each_in_an_author_element_of_one_attribution_line() -> None:
+    line = (
+        '<p class="attribution"><span class="author"><a href="/a">Jane Roe</a></span>, Fellow'
+        '<br/><span class="author"><a href="/b">Tom Falk</a></span>, Fellow</p>'
+    )
+    assert bylines_of(f"<div>{line}</div>") == ["Jane Roe", "Tom Falk"]
+
+
+def test_near_miss_a_title_beside_the_author_or_another_articles_byline_is_no_coauthor() -> None:
+    titled = (
+        '<p><span class="author">Jane Roe</span> <span class="author-title">Games Editor</span></p>'
+    )
+    long_text = "A long article paragraph that goes on. " * 10
+    several = (
+        f'<div><div class="byline">By <b>Jane Roe</b></div>{long_text}'
+        f'<div class="byline">By <b>Tom Falk</b></div>{long_text}</div>'
+    )
+    assert bylines_of(titled) == ["Jane Roe"]
+    assert bylines_of(several) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(("cls", "kept"), [("metaInfoAuthorList", True), ("metaAuthority", False)])
+def test_an_author_list_class_compound_marks_a_byline(cls: str, kept: bool) -> None:
+    html = f'<div><ul class="{cls}"><li><a href="/author/jroe/">Jane Roe</a></li></ul></div>'
+    assert bylines_of(html) == (["Jane Roe"] if kept else [])
