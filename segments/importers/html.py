@@ -487,6 +487,7 @@ def read_html_page(html: str, path: str) -> RawPage:
         audio=audio,
         show=show,
         episode=meta.episode,
+        page_title=clean(doc.findtext(".//title")),
         reasons=reasons,
     )
 

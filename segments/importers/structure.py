@@ -21,7 +21,7 @@ from segments.errors import InputError
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.importers.furniture import is_furniture, strip_furniture
-from segments.importers.rawpage import Block, RawPage, Reason
+from segments.importers.rawpage import Block, RawPage, Reason, ReasonField
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.timecode import parse_timecode
 from segments.values import value_problem
@@ -77,8 +77,14 @@ TALKS_WITH = re.compile(
     rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:{_words('talk_verbs')})"
     rf"\s+(?:{_words('talk_preps')})\b"
 )
+_GUEST_PHRASE = rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?"
+#: What that guest phrase leaves out: a capitalised phrase after an article names a paper or a
+#: programme, no person (rule "people-not-an-article", named in ``--explain``).
+NOT_AN_ARTICLE = re.compile(rf"{_GUEST_PHRASE}(?P<name>(?i:{_words('name_articles')})\s+{NAME})")
 ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("host", re.compile(rf"\b(?i:{_words('host_titles')})\s+(?P<name>{NAME})")),
+    # "hr-Moderatorin Jane Roe", "BBC-Moderator ...": a title joined to a station's name says
+    # what she does there (a topic's person), not that she presents this page.
+    ("host", re.compile(rf"(?<![\w-])(?i:{_words('host_titles')})\s+(?P<name>{NAME})")),
     ("interviewer", TALKS_WITH),
     (
         "interviewer",
@@ -88,10 +94,7 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "guest",
         # "an interview with The New York Times" names a paper (rule "people-not-an-article").
-        re.compile(
-            rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?"
-            rf"(?!(?i:{_words('name_articles')})\s)(?P<name>{NAME})"
-        ),
+        re.compile(rf"{_GUEST_PHRASE}(?!(?i:{_words('name_articles')})\s)(?P<name>{NAME})"),
     ),
     ("guest", GUEST_BY_COPULA),
     ("guest", GUEST_BY_APPOSITION),
@@ -175,6 +178,14 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         "reporter",
         re.compile(rf"\b(?i:{_words('reporter_credits')})\s+(?P<names>{NAMES})"),
         "text",
+    ),
+    PeopleRule(
+        "guest the authors spoke with",
+        "guest",
+        re.compile(
+            rf"(?:^|(?<=\s))(?:{_words('spoke_with_openers')})\s+(?P<names>{NAMES})"
+            rf"(?=[^.!?]{{0,160}}\s(?:{_words('spoke_with_closers')})\b)"
+        ),
     ),
     PeopleRule(
         "guest list",
@@ -264,6 +275,14 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         programme_only=True,
     ),
 )
+
+#: A programme's name after its presenter's surname, as its page's heading prints it: "Sass: So
+#: isst der Norden" (no quotation: "Merkel: «Wir schaffen das»" quotes her).
+PROGRAMME_NAMED_AFTER = re.compile(
+    rf"(?P<surname>{_WORD})\s*:\s+(?P<programme>[^\"“„«‘'»”]{{3,60}}?)\s*"
+)
+#: Where a programme's page prints its name: among its first blocks.
+PROGRAMME_HEADING_BLOCKS = 3
 
 #: Headings over a list of people, one per item ("Guests" / "Jane Roe, historian"): the role
 #: they give, the heading (whole) and how an item opens with names.
@@ -460,6 +479,13 @@ class _People:
     #: The same, only when no person could have that name (``_publication``): what a credit the
     #: page states (metadata, a byline) may not name; a blog named after its author keeps him.
     publication: str = ""
+    #: What the people rules left out, and why (``--explain``).
+    notes: list[Reason] = field(default_factory=list)
+
+    def note(self, value: str, why: str, about: ReasonField = "person") -> None:
+        """Say in ``--explain`` why ``value`` is left out (once)."""
+        if all(n.value != value for n in self.notes):
+            self.notes.append(Reason(about, value, why))
 
     def add(
         self,
@@ -479,6 +505,7 @@ class _People:
         name = normalise_space(name)
         site = self.publication if credit else self.site
         if site and _site_key(name) == site:
+            self.note(f"{name} (left out)", "the page's own site (people-not-the-site)")
             return
         known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
         if known is not None:
@@ -908,6 +935,12 @@ def _first_name_before(label: str, front: str) -> str | None:
     return f"{firsts.pop()} {label}" if len(firsts) == 1 else None  # "Anna and Paul Berg": no
 
 
+def _repeats(block: Block, raw: RawPage) -> bool:
+    """Tell whether ``block`` only repeats the page's description (its standfirst)."""
+    standfirst = normalise_space(raw.description).casefold() if raw.description else None
+    return block.text.casefold() == standfirst
+
+
 def _lead(
     blocks: list[Block], accepted: dict[str, str], description: str | None = None
 ) -> list[Block]:
@@ -921,7 +954,7 @@ def _lead(
     for index, block in enumerate(blocks):
         found = _label(block.text)
         if index == 0 and block.kind == "heading" and block.text.casefold() == standfirst:
-            continue
+            continue  # named in --explain by _find_people
         if (
             block.kind in ("heading", "question")
             or block.speaker
@@ -952,6 +985,14 @@ def _find_people(
     for speaker, part, label in _label_parts(blocks):
         people.add(speaker, part, why=f"the transcript label {label!r} (qa-part-label)")
     lead = _lead(blocks, _accepted_labels(blocks, people), raw.description)
+    if (
+        blocks
+        and blocks[0].kind == "heading"
+        and blocks[0] not in lead
+        and _repeats(blocks[0], raw)
+    ):
+        why = "a heading repeating the description starts nothing (people-standfirst-heading)"
+        people.note(blocks[0].text, why, "summary")
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
@@ -962,14 +1003,17 @@ def _find_people(
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
     lines = [b.text for b in blocks if b.kind != "heading"]
+    # "BBC Radio 1 - Radio 1's Dance Party with Annie Mac, ..." cut to its headline: the
+    # presenter is in the page's own <title>.
+    page_titles = list(dict.fromkeys(t for t in (raw.title, raw.page_title) if t))
     texts = list(dict.fromkeys([*front, *body]))  # the intro is in both
-    told = _told_publication(people, raw.site_name, texts, texts)
+    told = _told_publication(people, raw.site_name, texts)
     intro = [raw.description or "", *(b.text for b in lead[:INTRO_PARAGRAPHS])]
     subjects = _headline_subjects(people, title, texts)
     _add_told_guests(people, told, intro, subjects)
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
     labelled = [
-        (r.pattern, _rule_texts(r, title, raw.description, front, lines, raw.title))
+        (r.pattern, _rule_texts(r, title, raw.description, front, lines, page_titles))
         for r in PEOPLE_RULES
         if r.role != "reporter" and not r.programme_only
     ]
@@ -979,11 +1023,14 @@ def _find_people(
     programme = evidence is not None
     if evidence is not None:
         people.programme = f"{evidence} (people-programme-evidence)"
+    for match in (m for text in front for m in NOT_AN_ARTICLE.finditer(text)):
+        why = f"{match.group(0)!r} names no person (people-not-an-article)"
+        people.note(f"{match['name']} (left out)", why)
     for role, pattern in ROLE_PHRASES:
         if pattern in GUEST_BY_WHAT_THEY_DO and not programme:
             continue
-        texts = body if pattern is REPORTS else opening if role == "reporter" else front
-        for text in texts:
+        searched = body if pattern is REPORTS else opening if role == "reporter" else front
+        for text in searched:
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))
                 if (
@@ -996,13 +1043,14 @@ def _find_people(
                 elif name and not (role == "guest" and name in bylines):
                     # "... spoke with Jane Roe" over her byline: the author is no guest.
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
-    _apply_people_rules(people, title, raw.description, front, lines, body, programme, raw.title)
+    _apply_people_rules(people, title, raw.description, front, lines, body, programme, page_titles)
     if programme:
         _add_self_introduced_host(people, introduced)
         _add_panel_lists(people, blocks)
     if asked:
         _add_addressed_guests(people, front, judged)
     _add_headed_lists(people, blocks)
+    _add_presenter_of_named_programme(people, blocks, title, page_titles, texts)
     standfirst = raw.description or (lead[0].text if lead else "")
     answerer = _first_answer_label(blocks)
     if answerer is not None and asked:
@@ -1093,7 +1141,7 @@ def _in_full(word: str, people: _People, texts: list[str]) -> str | None:
 
 
 def _told_publication(
-    people: _People, site: str | None, texts: list[str], body: list[str]
+    people: _People, site: str | None, texts: list[str]
 ) -> list[tuple[str | None, str, str]]:
     """Return (name or None, the words, the text) for each "Gerber tells CNBC" of the page,
     where CNBC is the page's own publication, or "X told us" (rule "people-told-publication");
@@ -1113,7 +1161,7 @@ def _told_publication(
             if match["name"]:
                 name = _clean_name(match["name"])
             elif match["word"][:1].isupper() and match["word"].casefold() not in NOT_NAME_WORDS:
-                name = _in_full(match["word"], people, body)
+                name = _in_full(match["word"], people, texts)
             if name is not None and not is_person_name(name):
                 name = None
             if name is not None or match.groupdict().get("site"):
@@ -1230,6 +1278,30 @@ def _add_addressed_guests(people: _People, front: list[str], items: list[_Item])
             people.add(name, "guest", why=why)
 
 
+def _add_presenter_of_named_programme(
+    people: _People,
+    blocks: list[Block],
+    title: str | None,
+    page_titles: list[str],
+    texts: list[str],
+) -> None:
+    """Add the presenter a programme is named after as its host: a heading over the page's text
+    "Sass: So isst der Norden" (not its headline) whose programme name its <title> prints too,
+    the surname one the page gives in full, "Rainer Sass" (rule
+    "people-programme-named-after-presenter"). "Merkel: «Wir schaffen das»" is a headline."""
+    printed = [t.casefold() for t in page_titles if t != title]
+    for block in blocks[:PROGRAMME_HEADING_BLOCKS]:
+        match = PROGRAMME_NAMED_AFTER.fullmatch(block.text) if block.kind == "heading" else None
+        if match is None or block.text == title:
+            continue
+        if not any(match["programme"].casefold() in text for text in printed):
+            continue
+        name = _in_full(match["surname"], people, texts)
+        if name is not None and is_person_name(name) and name.endswith(match["surname"]):
+            why = f"the programme {block.text!r} is named after them"
+            people.add(name, "host", why=f"{why} (people-programme-named-after-presenter)")
+
+
 def _add_headed_lists(people: _People, blocks: list[Block]) -> None:
     """Add the people listed under a "Guests" / "Moderation" heading, one item each."""
     for index, block in enumerate(blocks):
@@ -1272,13 +1344,13 @@ def _rule_texts(
     description: str | None,
     front: list[str],
     lines: list[str],
-    page_title: str | None = None,
+    page_titles: list[str] | None = None,
 ) -> list[str]:
     """Return the texts ``rule`` looks in (see ``Where``); ``lines`` are the non-heading blocks."""
     if rule.where == "title":
         return [title] if title else []
     if rule.where == "page title":
-        return [page_title] if page_title else []
+        return page_titles or []
     if rule.where == "text":
         return ([description] if description else []) + lines
     return front
@@ -1305,13 +1377,13 @@ def _apply_people_rules(
     lines: list[str],
     body: list[str],
     programme: bool,
-    page_title: str | None = None,
+    page_titles: list[str] | None = None,
 ) -> None:
     """Add the people PEOPLE_RULES find (a name keeps the first role it was given)."""
     for rule in PEOPLE_RULES:
         if rule.programme_only and not programme:
             continue
-        for text in _rule_texts(rule, title, description, front, lines, page_title):
+        for text in _rule_texts(rule, title, description, front, lines, page_titles):
             for match in rule.pattern.finditer(text):
                 for part in _NAMES_SPLIT.split(match.group("names")):
                     name = _clean_name(part)
@@ -1829,6 +1901,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
             reasons.append(Reason("person", f"{person.name} ({person.role})", why))
         if people.programme:
             reasons.append(Reason("person", "(a programme's page)", people.programme))
+        reasons += people.notes
     return Segment(
         slug=slugify(title),
         title=title,

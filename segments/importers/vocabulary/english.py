@@ -25,7 +25,7 @@ ENGLISH = Vocabulary(
         "then", "meanwhile", "but", "this", "that", "these", "how", "why", "what", "where",
         "who",
     ),
-    host_titles=("hosted by", "host", "presenter", "moderator"),
+    host_titles=("hosted by", "host", "co-host", "presenter", "moderator"),
     talk_verbs=(
         "spoke", "speaks", "talked", "talks", "sat down", "chatted",
     ),

@@ -89,6 +89,10 @@ class Vocabulary:
     #: The same, only on a programme's page: in a news report "joined by A" or "featuring A"
     #: names someone at an event, not a guest (case-insensitive).
     programme_guest_phrases: tuple[str, ...] = ()
+    #: "Wir haben mit Jane Roe, einer Ärztin, gesprochen": a verb-final "we spoke with" (case as
+    #: written): the words before the guest's name, and the verbs that close the clause.
+    spoke_with_openers: tuple[str, ...] = ()
+    spoke_with_closers: tuple[str, ...] = ()
     #: "In this episode, A and B discuss ...": the opening before the guests' names
     #: (case-insensitive; the names must be followed by a lowercase word, their verb).
     episode_openings: tuple[str, ...] = ()

@@ -2612,3 +2612,98 @@ def test_near_miss_a_title_beside_the_author_or_another_articles_byline_is_no_co
 def test_an_author_list_class_compound_marks_a_byline(cls: str, kept: bool) -> None:
     html = f'<div><ul class="{cls}"><li><a href="/author/jroe/">Jane Roe</a></li></ul></div>'
     assert bylines_of(html) == (["Jane Roe"] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Wir haben mit Jana Roth, einer Ärztin aus Kassel, gesprochen.",
+            [("Jana Roth", "guest")],
+        ),
+        # near miss: "mit" a name that closes with no verb of speaking
+        ("Wir haben mit Jana Roth einen Vertrag geschlossen.", []),
+    ],
+    ids=["spoke with", "signed with"],
+)
+def test_a_verb_final_we_spoke_with_names_the_guest(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    raw = RawPage(path="p.html", kind="html", title="Die Lage in Kassel", blocks=[Block(sentence)])
+    assert roles(build_segment(raw)) == expected
+
+
+def test_a_presenter_in_the_page_title_the_headline_was_cut_from_is_the_host() -> None:
+    html = (
+        "<html><head><title>Harbour FM - Harbour FM's Late Show with Jane Roe, Ferries!</title>"
+        "</head><body><article><h1>Ferries!</h1><p>Two hours of music and a ferry timetable."
+        "</p></article></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert raw.title == "Ferries!"
+    assert roles(build_segment(raw)) == [("Jane Roe", "host")]
+    # near miss: the same headline under a <title> naming no station's programme
+    html = html.replace("Harbour FM's Late Show", "Late Show")
+    assert roles(build_segment(read_html_page(html, "case.html"))) == []
+
+
+NAMED_PROGRAMME = (
+    "<html><head><title>Eintopf aus Bremen | Sender - Sendungen A-Z - Jana Roth - Roth kocht"
+    "</title><meta property='og:title' content='Eintopf aus Bremen'></head><body><article>"
+    "<h1>{heading}</h1><p>Sonntag, 18. März, 16:30 bis 17:00 Uhr</p>"
+    "<p>Jana Roth macht Station in Bremen. Dort trifft sie Markthändler.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Roth: Roth kocht", [("Jana Roth", "host")]),
+        # near misses: a surname quoted, and a programme name the <title> does not print
+        ("Roth: «Wir kochen weiter»", []),
+        ("Roth: Kochen im Norden", []),
+    ],
+    ids=["programme named after her", "quote", "not the programme's name"],
+)
+def test_the_presenter_a_programme_is_named_after_is_its_host(
+    heading: str, expected: list[tuple[str, str]]
+) -> None:
+    raw = read_html_page(NAMED_PROGRAMME.format(heading=heading), "case.html")
+    assert roles(build_segment(raw)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moderatorin Jana Roth führt durch den Abend.", [("Jana Roth", "host")]),
+        # near miss: a title joined to a station names what she does there, in a topic
+        ("Kinderpodcast mit hr-Moderatorin Jana Roth / Wetter", []),
+    ],
+    ids=["host title", "station's presenter in a topic"],
+)
+def test_a_host_title_joined_to_a_stations_name_is_no_host_line(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    raw = RawPage(path="p.html", kind="html", title="Sendung vom 16.02.", blocks=[Block(text)])
+    assert roles(build_segment(raw)) == expected
+
+
+def test_the_people_rules_that_leave_someone_out_name_themselves_in_explain() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Harbour Radio at fifty",
+        description="Fifty years on the air.",
+        site_name="Harbour Gazette",
+        blocks=[
+            Block("Fifty years on the air.", "heading"),
+            Block("In an interview with The Harbour Times, the founder looked back."),
+            Block("She spoke with Harbour Gazette about the first transmitter."),
+        ],
+    )
+    reasons: list[Reason] = []
+    build_segment(raw, reasons)
+    rules = {r.rule.rsplit("(", 1)[-1].rstrip(")") for r in reasons}
+    assert {"people-standfirst-heading", "people-not-an-article"} <= rules
+    assert "people-not-the-site" in rules
