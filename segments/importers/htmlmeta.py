@@ -16,7 +16,8 @@ from typing import Any
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_size
-from segments.importers.structure import BYLINE_DATE, NAME_PARTICLES, said_once
+from segments.importers.names import NAME_WITH_PARTICLES, tidy_byline_name
+from segments.importers.structure import BYLINE_DATE
 from segments.importers.text import split_names
 from segments.model import AudioRef, Image, Person
 from segments.rfc2822 import parse_rfc2822
@@ -89,7 +90,7 @@ TITLE_SEPARATORS: tuple[str, ...] = (" | ", " - ", " – ", " — ", " : ", " ::
 #: Page-header elements whose text is the site's tagline (WordPress themes, Podlove).
 TAGLINE_CLASSES: tuple[str, ...] = ("site-description", "site-tagline", "tagline", "slogan")
 
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]+(?:\s+(?:de|van|von|der|da|[A-ZÀ-ÖØ-Þ][\w’'.\-]+)){1,3}"
+_NAME = NAME_WITH_PARTICLES
 #: How taglines name the host: "The Frame with John Horn", "... – mit Holger Klein".
 HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p.replace("{name}", _NAME)) for p in vocabulary.words("tagline_hosts")
@@ -858,12 +859,7 @@ def _byline_names(entry: str) -> list[str]:
     sides = _EMPLOYER_SEPARATOR_RE.split(entry)
     if len(sides) > 1 and is_organisation_or_handle(sides[-1]):
         entry = " ".join(s for s in sides if not is_organisation_or_handle(s))
-    words = entry.split()
-    if entry.isupper() and 2 <= len(words) <= 5:  # "JANE VAN DER ROE": particles stay small
-        cased = [re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w.lower()) for w in words]
-        inner = [w.lower() if w.lower() in NAME_PARTICLES else w for w in cased[1:-1]]
-        entry = " ".join([cased[0], *inner, cased[-1]])
-    entry = said_once(entry)
+    entry = tidy_byline_name(entry)  # "JANE VAN DER ROE": particles stay small
     parts = split_names(entry)
     people = [p for p in parts if not is_organisation_or_handle(p)]
     if len(parts) > 1 and people and all(" " in p for p in people):

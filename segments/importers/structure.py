@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from segments.errors import InputError
-from segments.importers import vocabulary
+from segments.importers import names, vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.importers.furniture import is_furniture, strip_furniture
 from segments.importers.rawpage import Block, RawPage, Reason, ReasonField
@@ -33,11 +33,9 @@ _words = vocabulary.alternation
 #: Between the last two of several names: "Marissa Halpert and Rick Terrill".
 _AND = re.compile(rf"\s+(?:{_words('and_words')}|&)\s+")
 
-#: Capital letters a name may start with (Latin-1 and the usual Central European ones too).
-_UPPER = "A-ZÀ-ÖØ-ÞĆČŁŃŘŚŠŹŻŽŐŰ"
-_WORD = rf"[{_UPPER}][\w'’.-]*"
+_WORD = names.WORD
 #: Two to four capitalised words: how a person's full name looks in running text.
-NAME = rf"{_WORD}(?:\s+{_WORD}){{1,3}}"
+NAME = names.NAME
 
 #: Words that describe someone interviewed for what they do ("director So Yong Kim").
 GUEST_NOUNS: tuple[str, ...] = vocabulary.words("guest_nouns")
@@ -377,10 +375,7 @@ ROLE_TITLE_WORDS = frozenset(vocabulary.words("role_title_words"))
 #: Forms of address before a surname ("Frau Berg", "Mr. Smith"): never a first name. Case-folded.
 HONORIFICS = frozenset(vocabulary.words("honorifics"))
 #: Lowercase words a full name may have inside it ("Ludwig van Beethoven", "Luiz da Silva").
-NAME_PARTICLES = frozenset(
-    {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
-     "van", "von", "vom", "zu", "bin", "ibn", "al", "el", "y"}
-)  # fmt: skip
+NAME_PARTICLES = names.PARTICLES
 
 # --- speakers, headings, questions --------------------------------------------------------------
 
@@ -646,21 +641,12 @@ def _byline_names(text: str) -> list[str] | None:
     >>> _byline_names("By THE NEW YORK TIMES"), _byline_names("By The Associated Press")
     ([], [])
     """
-    names = _names_of_line(BYLINE, BYLINE_DATE.sub("", text))
-    if names is None:
+    found = _names_of_line(BYLINE, BYLINE_DATE.sub("", text))
+    if found is None:
         return None
     if BYLINE_OF_ORGANISATION.match(text):
         return []
-    cased = [_titlecase(n) if n.isupper() else n for n in names]
-    return [said_once(n) for n in cased]
-
-
-def said_once(name: str) -> str:
-    """A name written twice in a row ("Chris Roe Chris Roe") once."""
-    words = name.split()
-    half = len(words) // 2
-    twice = len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]
-    return " ".join(words[:half]) if twice else name
+    return [tidy_byline_name(n) for n in found]
 
 
 def _credited_interviewers(text: str) -> list[str] | None:
@@ -687,9 +673,9 @@ def _names_of_line(line: re.Pattern[str], text: str) -> list[str] | None:
     return [n for n in names if n]
 
 
-def _titlecase(label: str) -> str:
-    """Turn a capitalised label into a name: "MARK BANNERMAN" -> "Mark Bannerman"."""
-    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), label.lower())
+#: "MARK BANNERMAN" -> "Mark Bannerman", "JAN VAN BERG" -> "Jan van Berg".
+_titlecase = names.titlecase
+tidy_byline_name = names.tidy_byline_name
 
 
 def _strip_closers(text: str) -> str:
