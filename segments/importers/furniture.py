@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import parse_download_text
+from segments.importers.names import NAME, WORD
 from segments.importers.rawpage import Block
 from segments.whitespace import normalise_space
 
@@ -35,8 +36,8 @@ _DATE = (
 #: platform a show sends listeners to, "{app}" a podcast app or directory one subscribes in,
 #: "{date}" a printed date (``_DATE``).
 PLACEHOLDERS: dict[str, str] = {
-    "{name}": r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){1,3})",
-    "{person}": r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,3})",
+    "{name}": rf"(?-i:{NAME})",
+    "{person}": rf"(?-i:{WORD}(?:\s+{WORD}){{0,3}})",
     "{network}": r"(?:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin|tiktok)",
     "{platform}": r"(?:discord|slack|patreon|steady|ko-fi|buy me a coffee|telegram|apple podcasts)",
     "{app}": r"(?:apple podcasts|itunes|spotify|google podcasts|pocket casts|overcast|stitcher"

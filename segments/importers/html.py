@@ -117,6 +117,9 @@ CHROME_WORDS: frozenset[str] = frozenset(
     }
 )
 
+#: Class/id words (split at "-" and "_") of a site's menus: a byline element inside one credits
+#: the story a teaser links to, not the page (a ``<form>`` wrapping the whole page is no menu).
+NAVIGATION_WORDS: frozenset[str] = frozenset({"menu", "nav", "navigation", "navbar"})
 #: Chrome words that also wrap a page's own player: a share bar's "Download Mp3" link, a page
 #: builder's "widget" around the episode player. Audio under only these is taken when the page
 #: offers no audio outside chrome.
@@ -488,6 +491,8 @@ def read_html_page(html: str, path: str) -> RawPage:
         images=images,
         audio=audio,
         show=show,
+        episode=meta.episode,
+        page_title=clean(doc.findtext(".//title")),
         reasons=reasons,
     )
 
@@ -2491,9 +2496,10 @@ def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
 
 
 #: A class/id word of a byline element ("byline", "author", "article-author"; not "authority");
-#: "byline" is no other word's part, so it may end a compound too ("FeatureByline").
+#: "byline" and "authorlist" are no other word's part, so they may end a compound too
+#: ("FeatureByline", "metaInfoAuthorList"; classes are compared in lowercase).
 BYLINE_CLASS_RE = re.compile(
-    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])|(?i:byline)(?:$|[-_s])"
+    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])|(?i:byline|authors?list)(?:$|[-_s])"
 )
 #: Words that end a byline's name when a guess ran on into the date ("Joe Wee Monday").
 _DATE_WORD_RE = re.compile(
@@ -2552,6 +2558,16 @@ def _in_chrome_outside_article_header(element: Any) -> bool:
     return False
 
 
+def _in_navigation(element: Any) -> bool:
+    """Tell whether an element is inside a ``<nav>`` or a menu (``NAVIGATION_WORDS``)."""
+    return any(
+        node.tag == "nav"
+        or any(part in NAVIGATION_WORDS for c in _classes(node) for part in re.split(r"[-_]", c))
+        for node in [element, *element.iterancestors()]
+        if isinstance(node.tag, str)
+    )
+
+
 def _byline_names_printed(text: str) -> list[str]:
     """The one name an element of a byline prints, less "By": "By Tim Clayton"."""
     names = [p.name for p in byline_people([text])]
@@ -2565,14 +2581,18 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
     words ("Laura June Topolsky July" -> "Laura June Topolsky"); one that opens with a word no
     name opens with ("Our Foreign Staff") is nobody. One glued to the next element's words
     ("Tim Clayton Military" of "By Tim Clayton" above "Military historian") is cut back to
-    the name a byline element prints whole.
+    the name a byline element prints whole. A byline element in the page's chrome (a menu's
+    teasers, each crediting its own story) prints no byline of this page; the byline elements
+    beside a guessed one in its line print its co-authors (``_coauthors``).
     """
     guess = getattr(extracted, "author", None) or ""
-    texts = [
-        clean(e.text_content()) or ""
+    elements = [
+        e
         for e in doc.iter()
         if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
+        and not _in_navigation(e)  # a menu's teasers credit other stories
     ]
+    texts = [clean(e.text_content()) or "" for e in elements]
     bylines = " ".join(texts)
     whole = [n for t in texts for n in _byline_names_printed(t)]
     names = []
@@ -2592,4 +2612,31 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
             continue
         if name and structure.is_person_name(name) and name in bylines:  # a full name
             names.append(name)
+    for name in [*names]:
+        for author in _coauthors(name, elements):
+            if author not in names:
+                names.append(author)
     return names
+
+
+#: An attribution line's length at most: its authors, their titles and the employer.
+_ATTRIBUTION_LINE_CHARS = 300
+
+
+def _coauthors(name: str, elements: list[Any]) -> list[str]:
+    """The other authors printed beside ``name``'s byline element: one each in elements of the
+    same tag and class in the same attribution line ("<span class=author>A</span>, Fellow<br>
+    <span class=author>B</span>, Fellow"), where trafilatura's guess names the first only; a
+    title's element beside the name's ("Games Editor") is another kind."""
+    found: list[str] = []
+    for element in elements:
+        if _byline_names_printed(clean(element.text_content()) or "") != [name]:
+            continue
+        parent = element.getparent()
+        if parent is None or len(clean(parent.text_content()) or "") > _ATTRIBUTION_LINE_CHARS:
+            continue  # the bylines of several articles on one page share the text's element
+        for other in elements:
+            same_kind = (other.tag, other.get("class")) == (element.tag, element.get("class"))
+            if other is not element and other.getparent() is parent and same_kind:
+                found += _byline_names_printed(clean(other.text_content()) or "")
+    return found

@@ -16,7 +16,8 @@ from typing import Any
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_size
-from segments.importers.structure import BYLINE_DATE, NAME_PARTICLES, said_once
+from segments.importers.names import NAME_WITH_PARTICLES, tidy_byline_name
+from segments.importers.structure import BYLINE_DATE
 from segments.importers.text import split_names
 from segments.model import AudioRef, Image, Person
 from segments.rfc2822 import parse_rfc2822
@@ -89,7 +90,7 @@ TITLE_SEPARATORS: tuple[str, ...] = (" | ", " - ", " – ", " — ", " : ", " ::
 #: Page-header elements whose text is the site's tagline (WordPress themes, Podlove).
 TAGLINE_CLASSES: tuple[str, ...] = ("site-description", "site-tagline", "tagline", "slogan")
 
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'.\-]+(?:\s+(?:de|van|von|der|da|[A-ZÀ-ÖØ-Þ][\w’'.\-]+)){1,3}"
+_NAME = NAME_WITH_PARTICLES
 #: How taglines name the host: "The Frame with John Horn", "... – mit Holger Klein".
 HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p.replace("{name}", _NAME)) for p in vocabulary.words("tagline_hosts")
@@ -137,6 +138,8 @@ class PageMeta:
     authors: list[str] = field(default_factory=list)
     #: An episode's JSON-LD ``actor`` and ``contributor``, who are not its authors.
     guests: list[str] = field(default_factory=list)
+    #: JSON-LD types the page's main object an episode (``EPISODE_TYPES``).
+    episode: bool = False
     images: list[Image] = field(default_factory=list)
     #: The article's JSON-LD ImageObjects that state a caption (or credit): the reader takes
     #: one only when its photo is printed on the page.
@@ -687,7 +690,8 @@ def read_metadata(doc: Any) -> PageMeta:
             if name and name.casefold() not in known and not name.startswith("http"):
                 authors.append(name)  # one in capitals is cased in _byline_names
     guests: list[str] = []
-    if EPISODE_TYPES.intersection(_types(main)):
+    episode = bool(EPISODE_TYPES.intersection(_types(main)))
+    if episode:
         known = {a.casefold() for a in authors}
         for key in EPISODE_GUEST_KEYS:
             for name in _authors(main.get(key), by_id):
@@ -744,6 +748,7 @@ def read_metadata(doc: Any) -> PageMeta:
         hosts=hosts_from_tagline(tagline) if tagline else [],
         authors=authors,
         guests=guests,
+        episode=episode,
         images=images,
         captioned_images=captioned_images,
         audio=audio,
@@ -854,12 +859,7 @@ def _byline_names(entry: str) -> list[str]:
     sides = _EMPLOYER_SEPARATOR_RE.split(entry)
     if len(sides) > 1 and is_organisation_or_handle(sides[-1]):
         entry = " ".join(s for s in sides if not is_organisation_or_handle(s))
-    words = entry.split()
-    if entry.isupper() and 2 <= len(words) <= 5:  # "JANE VAN DER ROE": particles stay small
-        cased = [re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w.lower()) for w in words]
-        inner = [w.lower() if w.lower() in NAME_PARTICLES else w for w in cased[1:-1]]
-        entry = " ".join([cased[0], *inner, cased[-1]])
-    entry = said_once(entry)
+    entry = tidy_byline_name(entry)  # "JANE VAN DER ROE": particles stay small
     parts = split_names(entry)
     people = [p for p in parts if not is_organisation_or_handle(p)]
     if len(parts) > 1 and people and all(" " in p for p in people):

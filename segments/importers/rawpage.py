@@ -66,5 +66,11 @@ class RawPage:
     images: list[Image] = field(default_factory=list)
     audio: list[AudioRef] = field(default_factory=list)
     show: Show | None = None
+    #: The page's structured data types it a programme's episode (schema.org PodcastEpisode,
+    #: RadioEpisode, Episode).
+    episode: bool = False
+    #: The page's ``<title>`` as printed, site and programme names included (``title`` may be
+    #: the headline the reader cut it to).
+    page_title: str | None = None
     #: Which rule found each stated fact above (the reader's side of ``--explain``).
     reasons: list[Reason] = field(default_factory=list)

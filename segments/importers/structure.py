@@ -18,10 +18,10 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from segments.errors import InputError
-from segments.importers import vocabulary
+from segments.importers import names, vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.importers.furniture import is_furniture, strip_furniture
-from segments.importers.rawpage import Block, RawPage, Reason
+from segments.importers.rawpage import Block, RawPage, Reason, ReasonField
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.timecode import parse_timecode
 from segments.values import value_problem
@@ -33,11 +33,9 @@ _words = vocabulary.alternation
 #: Between the last two of several names: "Marissa Halpert and Rick Terrill".
 _AND = re.compile(rf"\s+(?:{_words('and_words')}|&)\s+")
 
-#: Capital letters a name may start with (Latin-1 and the usual Central European ones too).
-_UPPER = "A-ZÀ-ÖØ-ÞĆČŁŃŘŚŠŹŻŽŐŰ"
-_WORD = rf"[{_UPPER}][\w'’.-]*"
+_WORD = names.WORD
 #: Two to four capitalised words: how a person's full name looks in running text.
-NAME = rf"{_WORD}(?:\s+{_WORD}){{1,3}}"
+NAME = names.NAME
 
 #: Words that describe someone interviewed for what they do ("director So Yong Kim").
 GUEST_NOUNS: tuple[str, ...] = vocabulary.words("guest_nouns")
@@ -47,10 +45,11 @@ _NOUNS = "|".join(GUEST_NOUNS)
 NOT_NAME_WORDS = frozenset({*vocabulary.words("not_name_words"), *GUEST_NOUNS})
 
 #: What someone does, said of them: "director So Yong Kim", "Kim is a director", "Kim, a
-#: director". On a programme (a page with audio, a show or questions, or that says who talks
-#: with whom or who hosts) that is who is interviewed; in a news report it is only someone the
-#: report mentions ("engineer Gregg Stefancik", "founder Jeff Bezos"), so these patterns
-#: (``GUEST_BY_WHAT_THEY_DO``) make a guest only on a programme.
+#: director". On a programme (a show's or an episode's page, one asking questions, or one that
+#: says who talks with whom or who hosts: ``_programme_evidence``; audio alone is not) that is
+#: who is interviewed; in a news report it is only someone the report mentions ("engineer
+#: Gregg Stefancik", "founder Jeff Bezos"), so these patterns (``GUEST_BY_WHAT_THEY_DO``) make
+#: a guest only on a programme.
 GUEST_BY_NOUN = re.compile(rf"\b(?i:{_NOUNS})\s+(?P<name>{NAME})")
 GUEST_BY_COPULA = re.compile(
     rf"(?:^|(?<=[.!?]\s))(?P<name>{NAME}),?\s+(?:\([^)]{{1,40}}\)\s+)?"
@@ -63,16 +62,27 @@ GUEST_BY_APPOSITION = re.compile(
 )
 GUEST_BY_WHAT_THEY_DO = frozenset({GUEST_BY_NOUN, GUEST_BY_COPULA, GUEST_BY_APPOSITION})
 
+#: "Ellesa Throwden reports": a transcript's hand-over, anywhere on the page. A reporter's
+#: title ("correspondent Jane Roe") says who reported only in the title, the description or
+#: the first paragraphs: further on it names another outlet's reporter the text discusses.
+REPORTS = re.compile(rf"(?P<name>{NAME})\s+(?:{_words('report_verbs')})\b")
 #: How pages say who is who: (role, pattern with a "name" group). Searched in the title, the
-#: description and the intro paragraphs (the reporter pattern also in the body); first match wins.
+#: description and the intro paragraphs (the hand-over "X reports" also in the body); first
+#: match wins.
 #: "Jane Roe spoke with ...": who talks with someone, the page's interviewer, unless the one
 #: they talk with is the page's own author (rule "people-spoke-with-the-author").
 TALKS_WITH = re.compile(
     rf"(?P<name>{NAME})\s+(?:recently\s+)?(?:{_words('talk_verbs')})"
     rf"\s+(?:{_words('talk_preps')})\b"
 )
+_GUEST_PHRASE = rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?"
+#: What that guest phrase leaves out: a capitalised phrase after an article names a paper or a
+#: programme, no person (rule "people-not-an-article", named in ``--explain``).
+NOT_AN_ARTICLE = re.compile(rf"{_GUEST_PHRASE}(?P<name>(?i:{_words('name_articles')})\s+{NAME})")
 ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    ("host", re.compile(rf"\b(?i:{_words('host_titles')})\s+(?P<name>{NAME})")),
+    # "hr-Moderatorin Jane Roe", "BBC-Moderator ...": a title joined to a station's name says
+    # what she does there (a topic's person), not that she presents this page.
+    ("host", re.compile(rf"(?<![\w-])(?i:{_words('host_titles')})\s+(?P<name>{NAME})")),
     ("interviewer", TALKS_WITH),
     (
         "interviewer",
@@ -82,14 +92,11 @@ ROLE_PHRASES: tuple[tuple[Role, re.Pattern[str]], ...] = (
     (
         "guest",
         # "an interview with The New York Times" names a paper (rule "people-not-an-article").
-        re.compile(
-            rf"\b(?i:{_words('guest_phrases')})\s+(?:(?i:{_NOUNS})\s+)?"
-            rf"(?!(?i:{_words('name_articles')})\s)(?P<name>{NAME})"
-        ),
+        re.compile(rf"{_GUEST_PHRASE}(?!(?i:{_words('name_articles')})\s)(?P<name>{NAME})"),
     ),
     ("guest", GUEST_BY_COPULA),
     ("guest", GUEST_BY_APPOSITION),
-    ("reporter", re.compile(rf"(?P<name>{NAME})\s+(?:{_words('report_verbs')})\b")),
+    ("reporter", REPORTS),
     ("reporter", re.compile(rf"\b(?i:{_words('reporter_titles')})\s+(?P<name>{NAME})")),
 )
 
@@ -169,6 +176,14 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         "reporter",
         re.compile(rf"\b(?i:{_words('reporter_credits')})\s+(?P<names>{NAMES})"),
         "text",
+    ),
+    PeopleRule(
+        "guest the authors spoke with",
+        "guest",
+        re.compile(
+            rf"(?:^|(?<=\s))(?:{_words('spoke_with_openers')})\s+(?P<names>{NAMES})"
+            rf"(?=[^.!?]{{0,160}}\s(?:{_words('spoke_with_closers')})\b)"
+        ),
     ),
     PeopleRule(
         "guest list",
@@ -259,6 +274,14 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
     ),
 )
 
+#: A programme's name after its presenter's surname, as its page's heading prints it: "Sass: So
+#: isst der Norden" (no quotation: "Merkel: «Wir schaffen das»" quotes her).
+PROGRAMME_NAMED_AFTER = re.compile(
+    rf"(?P<surname>{_WORD})\s*:\s+(?P<programme>[^\"“„«‘'»”]{{3,60}}?)\s*"
+)
+#: Where a programme's page prints its name: among its first blocks.
+PROGRAMME_HEADING_BLOCKS = 3
+
 #: Headings over a list of people, one per item ("Guests" / "Jane Roe, historian"): the role
 #: they give, the heading (whole) and how an item opens with names.
 HEADED_LISTS: tuple[tuple[Role, re.Pattern[str]], ...] = (
@@ -319,6 +342,9 @@ HEADLINE_SUBJECT = re.compile(
 #: A site name's domain ending: "Le Monde.fr" is Le Monde.
 SITE_DOMAIN = re.compile(r"\.(?:com|org|net|fr|de|co\.uk|[a-z]{2})$", re.IGNORECASE)
 HEADLINE_VERB = re.compile(rf"(?i:{_words('headline_speech_verbs')})")
+#: "today's episode", "in diesem Podcast", "cette émission": the title, description or first
+#: paragraphs call the page a programme's (rule "people-programme-evidence").
+PROGRAMME_WORD = re.compile(rf"(?<![\w-])(?i:{_words('programme_words')})(?![\w-])")
 #: "during a revealing interview": the intro says the page reports an interview.
 INTERVIEW_WORD = re.compile(rf"\b(?i:{_words('interview_words')})\b")
 #: The intro someone tells the publication in: the description and first paragraphs (deep in
@@ -349,10 +375,7 @@ ROLE_TITLE_WORDS = frozenset(vocabulary.words("role_title_words"))
 #: Forms of address before a surname ("Frau Berg", "Mr. Smith"): never a first name. Case-folded.
 HONORIFICS = frozenset(vocabulary.words("honorifics"))
 #: Lowercase words a full name may have inside it ("Ludwig van Beethoven", "Luiz da Silva").
-NAME_PARTICLES = frozenset(
-    {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
-     "van", "von", "vom", "zu", "bin", "ibn", "al", "el", "y"}
-)  # fmt: skip
+NAME_PARTICLES = names.PARTICLES
 
 # --- speakers, headings, questions --------------------------------------------------------------
 
@@ -446,9 +469,18 @@ class _People:
     #: The page's publication (``_site_key``: "le monde" of "Le Monde.fr"): never one of the
     #: people its own phrasing names ("in an interview with CNBC").
     site: str = ""
+    #: What makes the page a programme's, "" on an article (rule "people-programme-evidence").
+    programme: str = ""
     #: The same, only when no person could have that name (``_publication``): what a credit the
     #: page states (metadata, a byline) may not name; a blog named after its author keeps him.
     publication: str = ""
+    #: What the people rules left out, and why (``--explain``).
+    notes: list[Reason] = field(default_factory=list)
+
+    def note(self, value: str, why: str, about: ReasonField = "person") -> None:
+        """Say in ``--explain`` why ``value`` is left out (once)."""
+        if all(n.value != value for n in self.notes):
+            self.notes.append(Reason(about, value, why))
 
     def add(
         self,
@@ -468,6 +500,7 @@ class _People:
         name = normalise_space(name)
         site = self.publication if credit else self.site
         if site and _site_key(name) == site:
+            self.note(f"{name} (left out)", "the page's own site (people-not-the-site)")
             return
         known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
         if known is not None:
@@ -608,21 +641,12 @@ def _byline_names(text: str) -> list[str] | None:
     >>> _byline_names("By THE NEW YORK TIMES"), _byline_names("By The Associated Press")
     ([], [])
     """
-    names = _names_of_line(BYLINE, BYLINE_DATE.sub("", text))
-    if names is None:
+    found = _names_of_line(BYLINE, BYLINE_DATE.sub("", text))
+    if found is None:
         return None
     if BYLINE_OF_ORGANISATION.match(text):
         return []
-    cased = [_titlecase(n) if n.isupper() else n for n in names]
-    return [said_once(n) for n in cased]
-
-
-def said_once(name: str) -> str:
-    """A name written twice in a row ("Chris Roe Chris Roe") once."""
-    words = name.split()
-    half = len(words) // 2
-    twice = len(words) >= 4 and len(words) % 2 == 0 and words[:half] == words[half:]
-    return " ".join(words[:half]) if twice else name
+    return [tidy_byline_name(n) for n in found]
 
 
 def _credited_interviewers(text: str) -> list[str] | None:
@@ -649,9 +673,9 @@ def _names_of_line(line: re.Pattern[str], text: str) -> list[str] | None:
     return [n for n in names if n]
 
 
-def _titlecase(label: str) -> str:
-    """Turn a capitalised label into a name: "MARK BANNERMAN" -> "Mark Bannerman"."""
-    return re.sub(r"[A-Za-z]+", lambda m: m.group(0).capitalize(), label.lower())
+#: "MARK BANNERMAN" -> "Mark Bannerman", "JAN VAN BERG" -> "Jan van Berg".
+_titlecase = names.titlecase
+tidy_byline_name = names.tidy_byline_name
 
 
 def _strip_closers(text: str) -> str:
@@ -916,6 +940,12 @@ def _first_name_before(label: str, front: str) -> str | None:
     return f"{firsts.pop()} {label}" if len(firsts) == 1 else None  # "Anna and Paul Berg": no
 
 
+def _repeats(block: Block, raw: RawPage) -> bool:
+    """Tell whether ``block`` only repeats the page's description (its standfirst)."""
+    standfirst = normalise_space(raw.description).casefold() if raw.description else None
+    return block.text.casefold() == standfirst
+
+
 def _lead(
     blocks: list[Block], accepted: dict[str, str], description: str | None = None
 ) -> list[Block]:
@@ -929,7 +959,7 @@ def _lead(
     for index, block in enumerate(blocks):
         found = _label(block.text)
         if index == 0 and block.kind == "heading" and block.text.casefold() == standfirst:
-            continue
+            continue  # named in --explain by _find_people
         if (
             block.kind in ("heading", "question")
             or block.speaker
@@ -960,6 +990,14 @@ def _find_people(
     for speaker, part, label in _label_parts(blocks):
         people.add(speaker, part, why=f"the transcript label {label!r} (qa-part-label)")
     lead = _lead(blocks, _accepted_labels(blocks, people), raw.description)
+    if (
+        blocks
+        and blocks[0].kind == "heading"
+        and blocks[0] not in lead
+        and _repeats(blocks[0], raw)
+    ):
+        why = "a heading repeating the description starts nothing (people-standfirst-heading)"
+        people.note(blocks[0].text, why, "summary")
     front = [t for t in (title, raw.description) if t] + [b.text for b in lead]
     front += [b.text for b in blocks if b.kind == "heading"]  # "Q&A With Jim McKelvey"
     people.front = "\n".join(front)
@@ -970,29 +1008,34 @@ def _find_people(
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
     lines = [b.text for b in blocks if b.kind != "heading"]
+    # "BBC Radio 1 - Radio 1's Dance Party with Annie Mac, ..." cut to its headline: the
+    # presenter is in the page's own <title>.
+    page_titles = list(dict.fromkeys(t for t in (raw.title, raw.page_title) if t))
     texts = list(dict.fromkeys([*front, *body]))  # the intro is in both
-    told = _told_publication(people, raw.site_name, texts, texts)
+    told = _told_publication(people, raw.site_name, texts)
     intro = [raw.description or "", *(b.text for b in lead[:INTRO_PARAGRAPHS])]
     subjects = _headline_subjects(people, title, texts)
     _add_told_guests(people, told, intro, subjects)
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
     labelled = [
-        (r.pattern, _rule_texts(r, title, raw.description, front, lines, raw.title))
+        (r.pattern, _rule_texts(r, title, raw.description, front, lines, page_titles))
         for r in PEOPLE_RULES
         if r.role != "reporter" and not r.programme_only
     ]
-    programme = (
-        bool(raw.audio)
-        or raw.show is not None
-        or bool(title and EPISODE_NUMBER.match(title))  # "117: ...", "Folge 12 – ..."
-        or asked
-        or any(p.search(text) for p in said for text in front)  # "X spoke with ..."
-        or any(p.search(text) for p, texts in labelled for text in texts)  # "Gast: X"
-    )
+    opening = [t for t in (title, raw.description) if t] + [b.text for b in lead[:INTRO_PARAGRAPHS]]
+    introduced = _self_introductions(front, judged, body)
+    evidence = _programme_evidence(raw, title, opening, front, asked, said, labelled, introduced)
+    programme = evidence is not None
+    if evidence is not None:
+        people.programme = f"{evidence} (people-programme-evidence)"
+    for match in (m for text in front for m in NOT_AN_ARTICLE.finditer(text)):
+        why = f"{match.group(0)!r} names no person (people-not-an-article)"
+        people.note(f"{match['name']} (left out)", why)
     for role, pattern in ROLE_PHRASES:
         if pattern in GUEST_BY_WHAT_THEY_DO and not programme:
             continue
-        for text in body if role == "reporter" else front:
+        searched = body if pattern is REPORTS else opening if role == "reporter" else front
+        for text in searched:
             for match in pattern.finditer(text):
                 name = _clean_name(match.group("name"))
                 if (
@@ -1005,13 +1048,14 @@ def _find_people(
                 elif name and not (role == "guest" and name in bylines):
                     # "... spoke with Jane Roe" over her byline: the author is no guest.
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
-    _apply_people_rules(people, title, raw.description, front, lines, body, programme, raw.title)
+    _apply_people_rules(people, title, raw.description, front, lines, body, programme, page_titles)
     if programme:
-        _add_self_introduced_host(people, front, judged, body)
+        _add_self_introduced_host(people, introduced)
         _add_panel_lists(people, blocks)
     if asked:
         _add_addressed_guests(people, front, judged)
     _add_headed_lists(people, blocks)
+    _add_presenter_of_named_programme(people, blocks, title, page_titles, texts)
     standfirst = raw.description or (lead[0].text if lead else "")
     answerer = _first_answer_label(blocks)
     if answerer is not None and asked:
@@ -1023,6 +1067,44 @@ def _find_people(
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
     return people
+
+
+def _programme_evidence(
+    raw: RawPage,
+    title: str | None,
+    intro: list[str],
+    front: list[str],
+    asked: bool,
+    said: list[re.Pattern[str]],
+    labelled: list[tuple[re.Pattern[str], list[str]]],
+    introduced: list[tuple[str, str]],
+) -> str | None:
+    """Return what makes the page a programme's (an episode, a show's segment, an interview),
+    or None for an article (rule "people-programme-evidence").
+
+    Audio alone is no evidence: a news site reads its articles aloud, and a story narrated on
+    an episode page names its subjects, not its guests. ``intro`` is the title, description
+    and first paragraphs, ``front`` the texts the role phrases look in, ``introduced`` the
+    presenters introducing themselves (``_self_introductions``).
+    """
+    if raw.show is not None:
+        return "the page's show header (its hosts, airtimes, tagline or series)"
+    if raw.episode:
+        return "structured data typing the page an episode"
+    if title and EPISODE_NUMBER.match(title):  # "117: ...", "Folge 12 – ..."
+        return f"the episode number opening the title {title!r}"
+    if asked:
+        return "the page asks questions (people-qa-judgement)"
+    for text in intro:
+        if found := PROGRAMME_WORD.search(text):
+            return f"the intro calls it a programme: {found.group(0)!r}"
+    for pattern, texts in [*((p, front) for p in said), *labelled]:
+        for text in texts:
+            if found := pattern.search(text):  # "X spoke with ...", "Gast: X"
+                return f"the page says who is who: {normalise_space(found.group(0))!r}"
+    if introduced:
+        return f"a presenter introduces themselves: {introduced[0][1]!r}"
+    return None
 
 
 def _talks_with_author(
@@ -1064,7 +1146,7 @@ def _in_full(word: str, people: _People, texts: list[str]) -> str | None:
 
 
 def _told_publication(
-    people: _People, site: str | None, texts: list[str], body: list[str]
+    people: _People, site: str | None, texts: list[str]
 ) -> list[tuple[str | None, str, str]]:
     """Return (name or None, the words, the text) for each "Gerber tells CNBC" of the page,
     where CNBC is the page's own publication, or "X told us" (rule "people-told-publication");
@@ -1084,7 +1166,7 @@ def _told_publication(
             if match["name"]:
                 name = _clean_name(match["name"])
             elif match["word"][:1].isupper() and match["word"].casefold() not in NOT_NAME_WORDS:
-                name = _in_full(match["word"], people, body)
+                name = _in_full(match["word"], people, texts)
             if name is not None and not is_person_name(name):
                 name = None
             if name is not None or match.groupdict().get("site"):
@@ -1151,24 +1233,33 @@ def _add_headline_subjects(
         people.add(name, "guest", why=why)
 
 
-def _add_self_introduced_host(
-    people: _People, front: list[str], items: list[_Item], body: list[str]
-) -> None:
-    """Add the presenter who introduces themselves in the intro or the first turn ("I'm Ezra
-    Klein.") as host: the first speaker by that name, or a name the page also calls by first or
-    last name alone ("thanks Courtland"), so "This is Planet Money" names nobody."""
+def _self_introductions(
+    front: list[str], items: list[_Item], body: list[str]
+) -> list[tuple[str, str]]:
+    """Return (name, the words) of each presenter introducing themselves in the intro or the
+    first turn ("I'm Ezra Klein."): the first speaker by that name, or a name the page also
+    calls by first or last name alone ("thanks Courtland"), so "This is Planet Money" names
+    nobody (rule "people-self-introduction")."""
     first = next((item for item in items if item.speaker), None)
     texts: list[tuple[str, str | None]] = [(text, None) for text in front]
     if first is not None:
         texts.append((first.text, first.speaker))
+    found = []
     for text, speaker in texts:
         for match in SELF_INTRODUCTION.finditer(text):
             name = _clean_name(match["names"])
             if name is None or not is_person_name(name):
                 continue
             if name == speaker or _mentioned_alone(name, body):
-                why = f"introduces themselves {match.group(0)!r} (people-self-introduction)"
-                people.add(name, "host", why=why)
+                found.append((name, match.group(0)))
+    return found
+
+
+def _add_self_introduced_host(people: _People, introduced: list[tuple[str, str]]) -> None:
+    """Add the presenters who introduce themselves (``_self_introductions``) as hosts."""
+    for name, words in introduced:
+        why = f"introduces themselves {words!r} (people-self-introduction)"
+        people.add(name, "host", why=why)
 
 
 def _add_addressed_guests(people: _People, front: list[str], items: list[_Item]) -> None:
@@ -1190,6 +1281,30 @@ def _add_addressed_guests(people: _People, front: list[str], items: list[_Item])
         if len(names) == 1 and (name := next(iter(names))) != item.questioner:
             why = f"the questions speak to {first!r}: {item.text[:60]!r} (people-addressed-guest)"
             people.add(name, "guest", why=why)
+
+
+def _add_presenter_of_named_programme(
+    people: _People,
+    blocks: list[Block],
+    title: str | None,
+    page_titles: list[str],
+    texts: list[str],
+) -> None:
+    """Add the presenter a programme is named after as its host: a heading over the page's text
+    "Sass: So isst der Norden" (not its headline) whose programme name its <title> prints too,
+    the surname one the page gives in full, "Rainer Sass" (rule
+    "people-programme-named-after-presenter"). "Merkel: «Wir schaffen das»" is a headline."""
+    printed = [t.casefold() for t in page_titles if t != title]
+    for block in blocks[:PROGRAMME_HEADING_BLOCKS]:
+        match = PROGRAMME_NAMED_AFTER.fullmatch(block.text) if block.kind == "heading" else None
+        if match is None or block.text == title:
+            continue
+        if not any(match["programme"].casefold() in text for text in printed):
+            continue
+        name = _in_full(match["surname"], people, texts)
+        if name is not None and is_person_name(name) and name.endswith(match["surname"]):
+            why = f"the programme {block.text!r} is named after them"
+            people.add(name, "host", why=f"{why} (people-programme-named-after-presenter)")
 
 
 def _add_headed_lists(people: _People, blocks: list[Block]) -> None:
@@ -1234,13 +1349,13 @@ def _rule_texts(
     description: str | None,
     front: list[str],
     lines: list[str],
-    page_title: str | None = None,
+    page_titles: list[str] | None = None,
 ) -> list[str]:
     """Return the texts ``rule`` looks in (see ``Where``); ``lines`` are the non-heading blocks."""
     if rule.where == "title":
         return [title] if title else []
     if rule.where == "page title":
-        return [page_title] if page_title else []
+        return page_titles or []
     if rule.where == "text":
         return ([description] if description else []) + lines
     return front
@@ -1267,13 +1382,13 @@ def _apply_people_rules(
     lines: list[str],
     body: list[str],
     programme: bool,
-    page_title: str | None = None,
+    page_titles: list[str] | None = None,
 ) -> None:
     """Add the people PEOPLE_RULES find (a name keeps the first role it was given)."""
     for rule in PEOPLE_RULES:
         if rule.programme_only and not programme:
             continue
-        for text in _rule_texts(rule, title, description, front, lines, page_title):
+        for text in _rule_texts(rule, title, description, front, lines, page_titles):
             for match in rule.pattern.finditer(text):
                 for part in _NAMES_SPLIT.split(match.group("names")):
                     name = _clean_name(part)
@@ -1873,6 +1988,9 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         for person in people.ordered():
             why = people.why.get(person.name.casefold()) or "the page reader"
             reasons.append(Reason("person", f"{person.name} ({person.role})", why))
+        if people.programme:
+            reasons.append(Reason("person", "(a programme's page)", people.programme))
+        reasons += people.notes
     return Segment(
         slug=slugify(title),
         title=title,

@@ -25,7 +25,7 @@ ENGLISH = Vocabulary(
         "then", "meanwhile", "but", "this", "that", "these", "how", "why", "what", "where",
         "who",
     ),
-    host_titles=("hosted by", "host", "presenter", "moderator"),
+    host_titles=("hosted by", "host", "co-host", "presenter", "moderator"),
     talk_verbs=(
         "spoke", "speaks", "talked", "talks", "sat down", "chatted",
     ),
@@ -87,6 +87,12 @@ ENGLISH = Vocabulary(
     ),
     lesson_openers=("what",),
     interview_words=("interview", "interviewed"),
+    # "Each episode of a show like Dragnet" in an essay: an episode counts as this page's.
+    programme_words=(
+        "podcasts?", "episode \\d+",
+        f"(?:this|today{_APOS}s|tonight{_APOS}s|this week{_APOS}s|our|latest|new) episode",
+        "listen to (?:the|this|our) (?:episode|show|programme|segment)",
+    ),
     self_introductions=("I['’]m", "I am", "[Mm]y name is", "[Tt]his is"),
     show_host_verbs=("interviews", "talks to", "talks with", "speaks with", "sits down with"),
     title_org_words=("of", "from", "at"),

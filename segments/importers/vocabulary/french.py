@@ -48,6 +48,10 @@ FRENCH = Vocabulary(
     told_objects=("nous", "moi"),
     lesson_openers=("ce que",),
     interview_words=("entretien", "interview"),
+    programme_words=(
+        "podcasts?", "épisode \\d+", "(?:cet|ce|notre|nouvel|dernier) épisode",
+        "(?:cette|notre|l['’]) émission",
+    ),
     self_introductions=("[Jj]e suis", "[Jj]e m['’]appelle", "[Mm]oi c['’]est"),
     show_host_verbs=("reçoit", "interroge", "rencontre"),
     title_org_words=("de", "chez"),

@@ -67,6 +67,8 @@ GERMAN = Vocabulary(
     talk_verbs=("spricht", "sprach", "redet", "redete"),
     talk_preps=("mit",),
     guest_phrases=("interview mit",),
+    spoke_with_openers=("[Ww]ir haben mit", "[Ii]ch habe mit"),
+    spoke_with_closers=("gesprochen", "geredet", "telefoniert"),
     host_headings=("moderation", "moderator(?:in)?", "gastgeber(?:in)?"),
     guest_headings=("gäste", "gast", "zu gast", "studiogäste?", "gesprächspartner(?:in)?(?:nen)?"),
     guest_list_phrases=(
@@ -93,6 +95,12 @@ GERMAN = Vocabulary(
     told_objects=("uns", "mir", "dieser Zeitung"),
     lesson_openers=("was",),
     interview_words=("interview", "gespräch"),
+    # "Folge" alone is also "consequence" ("in der Folge"): only with a word that counts it.
+    programme_words=(
+        "podcasts?",
+        "Folge \\d+",
+        "(?:diese[rnm]?|neuen?|heutigen|nächsten|letzten) (?:Folge|Sendung)",
+    ),
     self_introductions=("[Ii]ch bin", "[Hh]ier ist", "[Hh]ier spricht"),
     show_host_verbs=("interviewt", "spricht mit", "trifft"),
     title_org_words=("von",),

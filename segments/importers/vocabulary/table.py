@@ -89,6 +89,10 @@ class Vocabulary:
     #: The same, only on a programme's page: in a news report "joined by A" or "featuring A"
     #: names someone at an event, not a guest (case-insensitive).
     programme_guest_phrases: tuple[str, ...] = ()
+    #: "Wir haben mit Jane Roe, einer Ärztin, gesprochen": a verb-final "we spoke with" (case as
+    #: written): the words before the guest's name, and the verbs that close the clause.
+    spoke_with_openers: tuple[str, ...] = ()
+    spoke_with_closers: tuple[str, ...] = ()
     #: "In this episode, A and B discuss ...": the opening before the guests' names
     #: (case-insensitive; the names must be followed by a lowercase word, their verb).
     episode_openings: tuple[str, ...] = ()
@@ -125,6 +129,10 @@ class Vocabulary:
     #: Words that say a page reports an interview ("during a revealing interview"), read in its
     #: title, description and intro (case-insensitive, whole words).
     interview_words: tuple[str, ...] = ()
+    #: Words that call a page a programme's ("today's episode", "in dieser Folge", "cette
+    #: émission"), read in its title, description and first paragraphs: audio alone does not
+    #: (a news site reads its articles aloud). Case-insensitive, whole words.
+    programme_words: tuple[str, ...] = ()
     #: A headline's verb after the person it is about: "Gwyneth Paltrow Explains ...", "Oprah
     #: Winfrey on ..." (case-insensitive; any lowercase word does in a sentence-case headline).
     headline_speech_verbs: tuple[str, ...] = ()

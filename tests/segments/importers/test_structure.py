@@ -651,8 +651,10 @@ def test_byline_of_an_article_stays_a_reporter() -> None:
     ],
 )
 def test_people_from_phrasing(text: str, people: list[Person]) -> None:
-    audio = [AudioRef(url="https://radio.example.org/episode.mp3")]  # a programme's page
-    raw = RawPage(path="p.txt", kind="text", title="A title", blocks=[Block(text)], audio=audio)
+    audio = [AudioRef(url="https://radio.example.org/episode.mp3")]
+    raw = RawPage(  # a programme's page: an episode by its structured data
+        path="p.txt", kind="text", title="A title", blocks=[Block(text)], audio=audio, episode=True
+    )
     assert build_segment(raw).people == people
 
 
@@ -662,11 +664,17 @@ def test_people_from_phrasing(text: str, people: list[Person]) -> None:
         # a news report names what people do: they are not interviewed on it
         ([Block("Facebook engineer Gregg Stefancik said the data is kept.")], False, []),
         ([Block("Ammar Askar, a developer, found the flaw.")], False, []),
-        # the same sentence on a programme's page (audio) names its guest
+        # the same sentence on a programme's page (an episode) names its guest
         (
             [Block("Facebook engineer Gregg Stefancik said the data is kept.")],
             True,
             [Person("Gregg Stefancik", "guest")],
+        ),
+        # near miss: a news article read aloud has a player, and is no programme for it
+        (
+            [Block("Facebook engineer Gregg Stefancik said the data is kept.")],
+            "audio only",
+            [],
         ),
         # a page whose questions the Q&A stage takes for prompts is an interview: what they
         # do names the guest
@@ -694,10 +702,17 @@ def test_people_from_phrasing(text: str, people: list[Person]) -> None:
     ],
 )
 def test_what_someone_does_makes_a_guest_only_on_a_programme(
-    blocks: list[Block], audio: bool, people: list[Person]
+    blocks: list[Block], audio: bool | str, people: list[Person]
 ) -> None:
     refs = [AudioRef(url="https://radio.example.org/episode.mp3")] if audio else []
-    raw = RawPage(path="p.html", kind="html", title="A title", blocks=blocks, audio=refs)
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="A title",
+        blocks=blocks,
+        audio=refs,
+        episode=audio is True,
+    )
     assert build_segment(raw).people == people
 
 
@@ -812,7 +827,7 @@ def test_title_from_the_first_question_when_there_is_nothing_else() -> None:
 EPISODE_AUDIO = [AudioRef(url="https://radio.example.org/episode.mp3")]
 
 PEOPLE_RULE_CASES = [
-    # case, title, description, blocks, on a programme's page (audio), people (name, role)
+    # case, title, description, blocks, on a programme's page (an episode), people (name, role)
     (
         "numbered episode title 'N: Name on Topic' (Simplecast)",
         "117: Jane Roe on Harbour Radio",
@@ -1188,9 +1203,9 @@ PEOPLE_RULE_CASES = [
         [("John Doe", "guest"), ("Jane Roe", "interviewer")],
     ),
     (
-        "near miss: whoever interviews after 'In this episode,' is not its guest",
+        "near miss: whoever interviews after 'In this edition,' is not its guest",
         "Night shift",
-        "In this episode, Jane Roe interviews John Doe about the harbour.",
+        "In this edition, Jane Roe interviews John Doe about the harbour.",
         ["Read the notes below."],
         False,
         [],
@@ -1282,6 +1297,7 @@ def test_people_rules(
         description=description,
         blocks=[Block(t) for t in texts],
         audio=list(EPISODE_AUDIO) if programme else [],
+        episode=programme,  # audio alone makes no programme (people-programme-evidence)
     )
     assert [(p.name, p.role) for p in build_segment(raw).people] == people
 
@@ -1298,6 +1314,11 @@ def test_people_rules_name_themselves_in_explain() -> None:
     assert [(r.value, r.rule) for r in reasons] == [
         ("Jane Roe (guest)", "numbered episode title's guest '117: Jane Roe on'"),
         ("John Doe (host)", "host label line 'Moderation: John Doe'"),
+        (
+            "(a programme's page)",
+            "the episode number opening the title '117: Jane Roe on Harbour Radio'"
+            " (people-programme-evidence)",
+        ),
     ]
 
 
@@ -1611,7 +1632,7 @@ EPISODE = [AudioRef(url="https://radio.example.org/episode.mp3")]
 
 
 def episode_people(*blocks: Block, title: str = "Ferries", audio: bool = True) -> list[Person]:
-    raw = RawPage(path="p.html", kind="html", title=title, blocks=list(blocks))
+    raw = RawPage(path="p.html", kind="html", title=title, blocks=list(blocks), episode=audio)
     raw.audio = list(EPISODE) if audio else []
     return build_segment(raw).people
 
@@ -1711,7 +1732,8 @@ def test_a_show_blurb_names_its_presenter(audio: bool, people: list[Person]) -> 
 def test_an_episode_titles_guest_with_their_organisation(
     audio: bool, text: str, people: list[Person]
 ) -> None:
-    title = "How to Run a Ferry with Tomas Ekberg of Harbour Lines | Episode 12"
+    title = "How to Run a Ferry with Tomas Ekberg of Harbour Lines"
+    title += " | Episode 12" if audio else ""  # a news page's title numbers no episode
     assert episode_people(Block(text), title=title, audio=audio) == people
 
 

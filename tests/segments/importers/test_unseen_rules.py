@@ -2733,3 +2733,212 @@ def test_a_players_document_saved_inside_its_iframe_does_not_end_the_page() -> N
 def test_near_miss_an_iframe_without_content_leaves_the_page_as_it_is(frame: str) -> None:
     blocks = inner(page(f'{frame}<p>The text goes on.</p><p class="x">So does this.</p>'))
     assert [b.text for b in blocks] == ["The text goes on.", "So does this."]
+
+
+# --- people: is this a programme? (rule "people-programme-evidence") ---------------------------
+
+NARRATED = (
+    '<audio controls src="https://news.example.org/narrations/spaceport.mp3"></audio>'
+    "<p>The desert site is quiet. Co-founder Jane Roe walked us round the launch pad.</p>"
+)
+
+
+def test_a_narrated_article_with_a_player_is_no_programme() -> None:
+    raw = page(NARRATED)
+    assert raw.audio  # the article read aloud
+    reasons: list[Reason] = []
+    segment = build_segment(raw, reasons)
+    assert roles(segment) == []
+    assert all(r.value != "(a programme's page)" for r in reasons)
+
+
+@pytest.mark.parametrize(
+    ("case", "snippet", "head"),
+    [
+        ("a host line beside the player", "<p>Host Tom Falk talks about the site.</p>", ""),
+        ("the intro calls it an episode", "<p>In today's episode: the desert site.</p>", ""),
+        (
+            "JSON-LD types the page a PodcastEpisode",
+            "",
+            '<script type="application/ld+json">'
+            '{"@type": "PodcastEpisode", "name": "Case page"}</script>',
+        ),
+    ],
+    ids=["host line", "episode word", "PodcastEpisode"],
+)
+def test_near_miss_a_radio_segment_with_a_player_and_programme_evidence(
+    case: str, snippet: str, head: str
+) -> None:
+    segment = build_segment(page(snippet + NARRATED, head=head))
+    assert ("Jane Roe", "guest") in roles(segment)
+
+
+def test_near_miss_an_essay_mentioning_some_shows_episode_is_no_programme() -> None:
+    snippet = "<p>Each episode of a show like Dragnet ended well.</p>" + NARRATED
+    assert roles(build_segment(page(snippet))) == []
+
+
+# --- people: whose byline, which reporter ------------------------------------------------------
+
+
+def test_a_reporters_title_past_the_intro_names_another_outlets_reporter() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="The swap and the press",
+        blocks=[
+            Block("Correspondent Jane Roe reports from the border."),
+            Block("The swap was covered widely."),
+            Block("Worse, Harbour TV correspondent Tom Falk interviewed a man in the crowd."),
+        ],
+    )
+    # near miss: the title in the first paragraph still names the page's reporter
+    assert roles(build_segment(raw)) == [("Jane Roe", "reporter")]
+
+
+class Guess:
+    """trafilatura's result, as far as the byline check reads it."""
+
+    def __init__(self, author: str) -> None:
+        self.author = author
+
+
+def bylines_of(html: str, guess: str = "Jane Roe") -> list[str]:
+    return _trafilatura_bylines(Guess(guess), lxml.html.document_fromstring(html))
+
+
+BYLINE = '<p class="byline">By <span class="author"><a href="/jane-roe/">Jane Roe</a></span></p>'
+MENU_TEASER = (
+    '<ul id="menu"><li><a href="/other">Another story</a>'
+    '<span class="author"><a href="/tom-falk/">Tom Falk</a></span></li></ul>'
+)
+
+
+def test_a_byline_in_the_sites_menu_credits_another_story() -> None:
+    assert bylines_of(f"<div>{MENU_TEASER}{BYLINE}</div>", "Tom Falk") == []
+
+
+def test_near_miss_a_byline_inside_a_form_wrapping_the_page_is_kept() -> None:
+    assert bylines_of(f"<form id='page'><div>{BYLINE}</div></form>") == ["Jane Roe"]
+
+
+def test_coauthors_each_in_an_author_element_of_one_attribution_line() -> None:
+    line = (
+        '<p class="attribution"><span class="author"><a href="/a">Jane Roe</a></span>, Fellow'
+        '<br/><span class="author"><a href="/b">Tom Falk</a></span>, Fellow</p>'
+    )
+    assert bylines_of(f"<div>{line}</div>") == ["Jane Roe", "Tom Falk"]
+
+
+def test_near_miss_a_title_beside_the_author_or_another_articles_byline_is_no_coauthor() -> None:
+    titled = (
+        '<p><span class="author">Jane Roe</span> <span class="author-title">Games Editor</span></p>'
+    )
+    long_text = "A long article paragraph that goes on. " * 10
+    several = (
+        f'<div><div class="byline">By <b>Jane Roe</b></div>{long_text}'
+        f'<div class="byline">By <b>Tom Falk</b></div>{long_text}</div>'
+    )
+    assert bylines_of(titled) == ["Jane Roe"]
+    assert bylines_of(several) == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(("cls", "kept"), [("metaInfoAuthorList", True), ("metaAuthority", False)])
+def test_an_author_list_class_compound_marks_a_byline(cls: str, kept: bool) -> None:
+    html = f'<div><ul class="{cls}"><li><a href="/author/jroe/">Jane Roe</a></li></ul></div>'
+    assert bylines_of(html) == (["Jane Roe"] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Wir haben mit Jana Roth, einer Ärztin aus Kassel, gesprochen.",
+            [("Jana Roth", "guest")],
+        ),
+        # near miss: "mit" a name that closes with no verb of speaking
+        ("Wir haben mit Jana Roth einen Vertrag geschlossen.", []),
+    ],
+    ids=["spoke with", "signed with"],
+)
+def test_a_verb_final_we_spoke_with_names_the_guest(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    raw = RawPage(path="p.html", kind="html", title="Die Lage in Kassel", blocks=[Block(sentence)])
+    assert roles(build_segment(raw)) == expected
+
+
+def test_a_presenter_in_the_page_title_the_headline_was_cut_from_is_the_host() -> None:
+    html = (
+        "<html><head><title>Harbour FM - Harbour FM's Late Show with Jane Roe, Ferries!</title>"
+        "</head><body><article><h1>Ferries!</h1><p>Two hours of music and a ferry timetable."
+        "</p></article></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert raw.title == "Ferries!"
+    assert roles(build_segment(raw)) == [("Jane Roe", "host")]
+    # near miss: the same headline under a <title> naming no station's programme
+    html = html.replace("Harbour FM's Late Show", "Late Show")
+    assert roles(build_segment(read_html_page(html, "case.html"))) == []
+
+
+NAMED_PROGRAMME = (
+    "<html><head><title>Eintopf aus Bremen | Sender - Sendungen A-Z - Jana Roth - Roth kocht"
+    "</title><meta property='og:title' content='Eintopf aus Bremen'></head><body><article>"
+    "<h1>{heading}</h1><p>Sonntag, 18. März, 16:30 bis 17:00 Uhr</p>"
+    "<p>Jana Roth macht Station in Bremen. Dort trifft sie Markthändler.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Roth: Roth kocht", [("Jana Roth", "host")]),
+        # near misses: a surname quoted, and a programme name the <title> does not print
+        ("Roth: «Wir kochen weiter»", []),
+        ("Roth: Kochen im Norden", []),
+    ],
+    ids=["programme named after her", "quote", "not the programme's name"],
+)
+def test_the_presenter_a_programme_is_named_after_is_its_host(
+    heading: str, expected: list[tuple[str, str]]
+) -> None:
+    raw = read_html_page(NAMED_PROGRAMME.format(heading=heading), "case.html")
+    assert roles(build_segment(raw)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moderatorin Jana Roth führt durch den Abend.", [("Jana Roth", "host")]),
+        # near miss: a title joined to a station names what she does there, in a topic
+        ("Kinderpodcast mit hr-Moderatorin Jana Roth / Wetter", []),
+    ],
+    ids=["host title", "station's presenter in a topic"],
+)
+def test_a_host_title_joined_to_a_stations_name_is_no_host_line(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    raw = RawPage(path="p.html", kind="html", title="Sendung vom 16.02.", blocks=[Block(text)])
+    assert roles(build_segment(raw)) == expected
+
+
+def test_the_people_rules_that_leave_someone_out_name_themselves_in_explain() -> None:
+    raw = RawPage(
+        path="p.html",
+        kind="html",
+        title="Harbour Radio at fifty",
+        description="Fifty years on the air.",
+        site_name="Harbour Gazette",
+        blocks=[
+            Block("Fifty years on the air.", "heading"),
+            Block("In an interview with The Harbour Times, the founder looked back."),
+            Block("She spoke with Harbour Gazette about the first transmitter."),
+        ],
+    )
+    reasons: list[Reason] = []
+    build_segment(raw, reasons)
+    rules = {r.rule.rsplit("(", 1)[-1].rstrip(")") for r in reasons}
+    assert {"people-standfirst-heading", "people-not-an-article"} <= rules
+    assert "people-not-the-site" in rules
