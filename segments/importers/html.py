@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -536,12 +536,13 @@ def _remove_chrome(doc: Any) -> None:
             el.drop_tree()
 
 
-def _in_chrome(element: Any, stop: Any = None) -> bool:
-    """Tell whether an element or an ancestor below ``stop`` is chrome."""
+def _in_chrome(element: Any, stop: Any = None, spare: Callable[[Any], bool] | None = None) -> bool:
+    """Tell whether an element or an ancestor below ``stop`` is chrome; chrome that ``spare``
+    accepts does not count (a share bar around the page's own player)."""
     for node in [element, *element.iterancestors()]:
         if node is stop:
             return False
-        if _is_chrome(node):
+        if _is_chrome(node) and (spare is None or not spare(node)):
             return True
     return False
 
@@ -872,13 +873,13 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
         )
         if printed:
             how += " printed as a credit, '© ...' (credit-printed-prefix)"
-    if caption and credit is None:
-        for name, pattern in CAPTION_CREDIT_PATTERNS:
-            match = pattern.search(caption)
-            if match:
-                caption, credit = caption[: match.start()].strip(), _clean_credit(match.group(1))
-                how = name
-                break
+    split = _split_printed_credit(caption) if caption and credit is None else None
+    if split is not None:
+        caption, printed_credit, how = split
+        credit = _clean_credit(printed_credit)
+    if any(_is_credit_markup(e) and _is_media_info(e) for e in container.iter()):
+        note = "a player's running time or air date passed over (credit-media-info)"
+        how = f"{how}; {note}" if how else f"none, {note}"
     url = None
     for holder in [container, *container.iterancestors()][:4]:
         url = _image_url(holder, base_url)
@@ -955,26 +956,31 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     captioned ``<figure>`` (or caption standing alone) before the article, looked for in its
     grandparent and up to ``LEAD_PHOTO_LEVELS`` ancestors (a page header beside the text), with
     no heading or paragraph between them and not inside a link (a teaser card)."""
-    scope, before = main, []
-    start = positions[id(main)]
-    for level in range(LEAD_PHOTO_LEVELS):
+    scopes, scope = [], main
+    for _ in range(LEAD_PHOTO_LEVELS):
         scope = scope.getparent() if scope.getparent() is not None else scope
-        if level == 0:
+        scopes.append(scope)
+    scopes = scopes[1:]  # from the grandparent out
+    start = positions[id(main)]
+    # One pass over the widest scope: a candidate counts in the narrowest scope holding it (if
+    # it is chrome there, it is chrome in every wider one); the narrowest scope with one wins,
+    # and in it the last candidate before the article.
+    found: tuple[int, Any] | None = None
+    for f in scopes[-1].iter():
+        if (
+            positions[id(f)] >= start
+            or not _is_lead_candidate(f)
+            or main in f.iterdescendants()
+            or any(a.tag == "a" for a in f.iterancestors())
+        ):
             continue
-        before = [
-            f
-            for f in scope.iter()
-            if positions[id(f)] < start
-            and _is_lead_candidate(f)
-            and main not in f.iterdescendants()
-            and not any(a.tag == "a" for a in f.iterancestors())
-            and not _in_chrome(f, scope)
-        ]
-        if before:
-            break
-    if not before:
+        holders = {id(f)} | {id(a) for a in f.iterancestors()}
+        level = next(n for n, s in enumerate(scopes) if id(s) in holders)
+        if (found is None or level <= found[0]) and not _in_chrome(f, scopes[level]):
+            found = (level, f)
+    if found is None:
         return None
-    lead = before[-1]
+    scope, lead = scopes[found[0]], found[1]
     inside = {id(e) for e in lead.iter()}
     between = (
         e
@@ -1003,11 +1009,10 @@ def _lone_credit_image(element: Any, base_url: str) -> tuple[Image | None, str]:
         holder = holder.getparent()
     url = _image_url(holder, base_url) if holder is not None else None
     text, caption, how = clean(element.text_content()) or "", None, ""
-    for name, pattern in CAPTION_CREDIT_PATTERNS:
-        match = pattern.search(text)
-        if match and match.start() > 0:
-            caption, text, how = text[: match.start()].strip(), match.group(1), f"; {name}"
-            break
+    split = _split_printed_credit(text, after_caption=True)
+    if split is not None:
+        caption, text, name = split
+        how = f"; {name}"
     credit = _clean_credit(text)
     if not (url and credit):
         return None, ""
@@ -1058,10 +1063,18 @@ def _has_printed_credit(text: str) -> bool:
     """Text that is a credit line, or ends in one after its caption."""
     if CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
         return True
-    return any(
-        (m := pattern.search(text)) is not None and m.start() > 0
-        for _, pattern in CAPTION_CREDIT_PATTERNS
-    )
+    return _split_printed_credit(text, after_caption=True) is not None
+
+
+def _split_printed_credit(text: str, after_caption: bool = False) -> tuple[str, str, str] | None:
+    """Split a credit printed in a caption's text by the first of ``CAPTION_CREDIT_PATTERNS``
+    that matches: (the caption before it, the credit, the rule's name), or None. With
+    ``after_caption`` the credit must follow some caption text (a credit alone is no split)."""
+    for name, pattern in CAPTION_CREDIT_PATTERNS:
+        match = pattern.search(text)
+        if match and (match.start() > 0 or not after_caption):
+            return text[: match.start()].strip(), match.group(1), name
+    return None
 
 
 def _is_caption_markup(element: Any) -> bool:
@@ -1498,7 +1511,7 @@ def _audio(
         if _in_teaser(element):
             continue  # another story's player or download link (audio-teaser-player)
         if _in_chrome(element):
-            if not _in_player_chrome(element):
+            if _in_chrome(element, spare=_is_player_chrome):
                 continue
             into = in_player_chrome
         position = positions[id(element)]
@@ -1562,17 +1575,13 @@ def _audio(
     return ordered
 
 
-def _in_player_chrome(element: Any) -> bool:
-    """Tell audio whose only chrome ancestors are marked by ``PLAYER_CHROME_WORDS`` classes."""
-    for node in [element, *element.iterancestors()]:
-        if not _is_chrome(node):
-            continue
-        if node.tag in CHROME_TAGS or _is_hidden(node):
-            return False
-        words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
-        if words & (CHROME_WORDS - PLAYER_CHROME_WORDS):
-            return False
-    return True
+def _is_player_chrome(node: Any) -> bool:
+    """Chrome marked only by ``PLAYER_CHROME_WORDS`` classes (a share bar, a page builder's
+    widget): it may wrap the page's own player."""
+    if node.tag in CHROME_TAGS or _is_hidden(node):
+        return False
+    words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
+    return not words & (CHROME_WORDS - PLAYER_CHROME_WORDS)
 
 
 def _chrome_note(into: list[_Audio], found: list[_Audio]) -> str:
@@ -2338,12 +2347,15 @@ def _in_chrome_outside_article_header(element: Any) -> bool:
     """Chrome, though an ``<article>``'s own ``<header>`` is not, whatever wraps the article (a
     theme's "content-sidebar-wrap"): it prints the piece's headline and its meta line
     ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe")."""
-    for node in [element, *element.iterancestors()]:
-        if node.tag == "header" and next(node.iterancestors("article"), None) is not None:
-            return False
-        if _is_chrome(node):
-            return True
-    return False
+    header = next(
+        (
+            node
+            for node in [element, *element.iterancestors()]
+            if node.tag == "header" and next(node.iterancestors("article"), None) is not None
+        ),
+        None,
+    )
+    return _in_chrome(element, stop=header)
 
 
 def _byline_names_printed(text: str) -> list[str]:

@@ -2456,6 +2456,21 @@ def test_near_miss_a_running_time_or_air_date_in_a_byline_class_is_no_credit() -
     assert all(i.credit is None or "Uhr" not in i.credit for i in raw.images)
 
 
+def test_a_running_time_passed_over_as_a_credit_names_its_rule_in_explain() -> None:
+    raw = page(MEDIA_BOX.format(credit="<p class='box__copyright'>Bild &copy; Jane Roe</p>"))
+    rules = [r.rule for r in raw.reasons if r.field == "image"]
+    assert any(rule.endswith("passed over (credit-media-info)") for rule in rules), rules
+
+
+def test_near_miss_a_figure_without_media_info_does_not_name_the_media_info_rule() -> None:
+    raw = page(
+        "<figure><img src='https://x.org/still.jpg'><figcaption>The yard at dawn."
+        "<span class='box__copyright'>Bild &copy; Jane Roe</span></figcaption></figure>"
+    )
+    assert [i.credit for i in raw.images] == ["Jane Roe"]
+    assert not any("credit-media-info" in r.rule for r in raw.reasons)
+
+
 def test_near_miss_a_credit_class_word_starting_like_a_prefix_is_not_a_printed_credit() -> None:
     raw = page(
         "<figure><img src='https://x.org/mast.jpg'><figcaption>The mast at dawn."
