@@ -122,6 +122,15 @@ CHROME_WORDS: frozenset[str] = frozenset(
 #: offers no audio outside chrome.
 PLAYER_CHROME_WORDS: frozenset[str] = frozenset({"share", "sharing", "social", "widget"})
 
+#: Chrome words that also name the story's own photo box ("related-photo", "story-related-media"):
+#: a captioned photo under only these, in a box named by a ``MEDIA_BOX_WORDS`` word, is the
+#: story's (chrome-story-media).
+STORY_MEDIA_CHROME_WORDS: frozenset[str] = frozenset({"related"})
+#: Class/id words naming a photo or media box.
+MEDIA_BOX_WORDS: frozenset[str] = frozenset(
+    {"photo", "photos", "image", "images", "img", "media", "picture"}
+)
+
 #: Class/id words of a card teasing another story ("teaser-xs", "teaser-absatz__media"): a player
 #: set up inside one plays that story, not the page's (audio-teaser-player).
 TEASER_WORDS: frozenset[str] = frozenset({"teaser"})
@@ -366,7 +375,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     if article.tag == "p" and article.getparent() is not None:
         article = article.getparent()  # one paragraph holds most text: figures stand beside it
-    figures = _figures(article, positions, base_url)
+    figures = _figures(article, positions, base_url, text=main)
     figures = _add_stated_captions(figures, meta.captioned_images, doc, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
     stated += [
@@ -853,7 +862,12 @@ def _clean_credit(text: str | None) -> str | None:
 
 def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | None, str]:
     """The photo a caption belongs to, and how its credit was found ("" for none)."""
-    around = _credit_elements(container)
+    # the caption itself (a <cite class=caption>) is never its own credit
+    around = [
+        e
+        for e in _credit_elements(container)
+        if e is not caption_el and caption_el not in e.iterdescendants()
+    ]
     credits = _credit_elements(caption_el) or around
     printed = [e for e in around if _PRINTED_CREDIT_START_RE.match(clean(e.text_content()) or "")]
     if printed:  # "Bild © dpa" beside other byline-classed media info (credit-printed-prefix)
@@ -990,6 +1004,44 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
         and main not in e.iterdescendants()
     )
     return None if any(clean(e.text_content()) for e in between) else lead
+
+
+def _note_spared_chrome(
+    found: list[_Figure], text: Any, positions: dict[int, int], spare: Callable[[Any], bool]
+) -> None:
+    """Say in ``--explain`` which photos were taken under chrome that ``spare`` let pass."""
+    at = {f.position for f in found}
+    tree = text.getroottree().iter()
+    elements = {positions[id(e)]: e for e in tree if positions.get(id(e)) in at}
+    for fig in found:
+        element = elements.get(fig.position)
+        if element is None:
+            continue
+        spared = [n for n in [element, *element.iterancestors()] if _is_chrome(n) and spare(n)]
+        if spared:
+            holds = text in spared[-1].iterdescendants()
+            rule = "chrome-spared-text" if holds else "chrome-story-media"
+            fig.via += f"; under chrome that is the story's own ({rule})"
+
+
+def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
+    """Chrome that does not hide a photo: an element holding the article's text (the story
+    inside a misnested ``<nav>``: chrome-spared-text), or the story's own media box named by
+    ``STORY_MEDIA_CHROME_WORDS`` beside a media word ("related-photo", "story-related-media":
+    chrome-story-media)."""
+    holders = {id(text), *(id(a) for a in text.iterancestors())}
+
+    def spared(node: Any) -> bool:
+        if id(node) in holders:
+            return True
+        if node.tag in CHROME_TAGS or _is_hidden(node):
+            return False
+        words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
+        return not (words & CHROME_WORDS) - STORY_MEDIA_CHROME_WORDS and bool(
+            words & MEDIA_BOX_WORDS
+        )
+
+    return spared
 
 
 #: How far above a lone credit its photo may stand (span.credit in a caption wrapper beside
@@ -1159,9 +1211,16 @@ def _is_lead_candidate(element: Any) -> bool:
     )
 
 
-def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figure]:
-    """Find the main text's photos: ``<figure>``s and captioned images (class "caption")."""
+def _figures(
+    main: Any, positions: dict[int, int], base_url: str, text: Any = None
+) -> list[_Figure]:
+    """Find the main text's photos: ``<figure>``s and captioned images (class "caption").
+
+    ``text`` is the element holding the article's text (``main`` when not given): chrome around
+    it is the page's misnesting (an unclosed ``<nav>`` holding the story), not a photo's chrome.
+    """
     found: list[_Figure] = []
+    spare = _figure_chrome_spared(main if text is None else text)
     lead = _lead_figure(main, positions)
     if lead is not None and lead.tag != "figure":
         container = lead.getparent() if lead.getparent() is not None else lead
@@ -1176,7 +1235,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             found.append(_Figure(image, positions[id(lead)], via))
         lead = None
     for figure in ([lead] if lead is not None else []) + list(main.iter("figure")):
-        if _in_chrome(figure, main) or _is_media_figure(figure):
+        if _in_chrome(figure, main, spare) or _is_media_figure(figure):
             continue
         caption_el = figure.find(".//figcaption")
         how = "<figure>'s <figcaption>"
@@ -1213,7 +1272,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             not (_is_caption_class(element) or element.tag == "figcaption")
             or any(a.tag == "figure" for a in element.iterancestors())
             or any(_is_caption_class(d) for d in element.iterdescendants())
-            or _in_chrome(element, main)
+            or _in_chrome(element, main, spare)
         ):
             continue
         container = element.getparent() if element.getparent() is not None else element
@@ -1238,7 +1297,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
                 a.tag in ("figure", "figcaption") or _is_caption_class(a) or _is_image_object(a)
                 for a in element.iterancestors()
             )
-            or _in_chrome(element, main)
+            or _in_chrome(element, main, spare)
         ):
             continue
         container = element.getparent() if element.getparent() is not None else element
@@ -1258,7 +1317,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             if i in ids
         ]
         url = _image_url(element, base_url)
-        if not targets or url is None or _in_chrome(element, main):
+        if not targets or url is None or _in_chrome(element, main, spare):
             continue
         target = targets[0]
         if len(clean(target.text_content()) or "") > _MAX_PRINTED_CAPTION_CHARS:
@@ -1272,7 +1331,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             found.append(_Figure(image, positions[id(target)], via))
     for element in main.iter():
         # A photo with a credit and no caption (npr: span.creditwrap beside the <img>).
-        if not _is_lone_credit(element) or _in_chrome(element, main):
+        if not _is_lone_credit(element) or _in_chrome(element, main, spare):
             continue
         image, via = _lone_credit_image(element, base_url)
         if image is not None:
@@ -1283,7 +1342,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             not _is_image_object(element)
             or element.tag == "figure"
             or any(a.tag == "figure" for a in element.iterancestors())
-            or _in_chrome(element, main)
+            or _in_chrome(element, main, spare)
         ):
             continue
         caption_el = next(
@@ -1305,7 +1364,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
     for element in main.iter():
         # A caption kept in an attribute for a lightbox (data-caption on the <img> or its link).
         caption = _attribute_text(element.get("data-caption"))
-        if caption is None or _in_chrome(element, main):
+        if caption is None or _in_chrome(element, main, spare):
             continue
         url = _image_url(element, base_url)
         if url is None:
@@ -1313,7 +1372,8 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         credit = _clean_credit(_attribute_text(element.get("data-credit")))
         image = Image(url=url, caption=caption, credit=credit)
         found.append(_Figure(image, positions[id(element)], "a data-caption attribute"))
-    found += _beside_article_figures(main, positions, base_url)
+    found += _beside_article_figures(main, positions, base_url, spare)
+    _note_spared_chrome(found, main if text is None else text, positions, spare)
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):
         same = next(
@@ -1363,7 +1423,10 @@ def _photo_box(element: Any, article: Any, base_url: str) -> Any:
 
 
 def _beside_article_figures(
-    article: Any, positions: dict[int, int], base_url: str
+    article: Any,
+    positions: dict[int, int],
+    base_url: str,
+    spare: Callable[[Any], bool] | None = None,
 ) -> list[_Figure]:
     """Captioned photos printed beside the article's text, outside its element: a caption or
     credit class (or a ``<figcaption>``) in a box with the photo, within ``BESIDE_ARTICLE_LEVELS``
@@ -1394,7 +1457,7 @@ def _beside_article_figures(
                 a.tag in ("a", "li") or (a.tag == "article" and article not in a.iterdescendants())
                 for a in ancestors
             )
-            or _in_chrome(element, scope)
+            or _in_chrome(element, scope, spare)
         ):
             continue
         box = _photo_box(element, article, base_url)

@@ -2513,3 +2513,99 @@ AUTHOR_BLOG = (
 def test_a_byline_paragraph_naming_a_blog_named_after_its_author_is_kept() -> None:
     raw = page(AUTHOR_BLOG, head='<meta property="og:site_name" content="Jane Roe">')
     assert [(p.name, p.role) for p in build_segment(raw).people] == [("Jane Roe", "reporter")]
+
+
+# --- chrome around a photo that is the story's own (chrome-spared-text, chrome-story-media) ----
+
+STORY_TEXT = (
+    "<p>The harbour works through the night, and so do its crews, who unload the ferries.</p>"
+    "<p>Most of them have done the job for decades and know every crane by its sound.</p>"
+    "<p>The port's owners want to run it with half the crews by the end of next year.</p>"
+)
+ILLO = (
+    "<div class='illo'><img src='https://x.org/dock.jpg'><div class='illo-cap'>The dock at dawn."
+    "<span class='illo-cred'>Jane Roe/Agency</span></div></div>"
+)
+
+
+def test_a_misnested_nav_holding_the_story_does_not_hide_its_photo() -> None:
+    # an unclosed breadcrumb <nav> swallows the story: its text and its photo are inside it
+    html = (
+        "<html><head><title>Dock</title></head><body><article><h1>Dock</h1>"
+        f"<nav class='crumbs'><a href='/'>Home</a><section class='content'>{STORY_TEXT}{ILLO}"
+        "</section></nav></article></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "The dock at dawn.", "Jane Roe/Agency")
+    ]
+    assert any(r.rule.endswith("(chrome-spared-text)") for r in raw.reasons if r.field == "image")
+
+
+def test_near_miss_a_nav_beside_the_story_still_hides_its_photo() -> None:
+    html = (
+        "<html><head><title>Dock</title></head><body><article><h1>Dock</h1>"
+        f"<nav class='crumbs'><a href='/'>Home</a>{ILLO}</nav>{STORY_TEXT}</article></body></html>"
+    )
+    assert [i.caption for i in read_html_page(html, "case.html").images] == []
+
+
+def story_beside(box: str) -> RawPage:
+    html = (
+        "<html><head><title>Dock</title></head><body><div class='column'>"
+        f"<h1>Dock</h1>{box}<span id='articleText'>{STORY_TEXT}</span></div></body></html>"
+    )
+    return read_html_page(html, "case.html")
+
+
+def test_a_related_photo_box_beside_the_text_is_the_storys_photo() -> None:
+    raw = story_beside(
+        "<div class='related-photo' id='articleImage'><img src='https://x.org/dock.jpg'>"
+        "<div class='related-photo-caption'>The dock at dawn.</div>"
+        "<div class='related-photo-credit'>Jane Roe/Agency</div></div>"
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "The dock at dawn.", "Jane Roe/Agency")
+    ]
+    assert any(r.rule.endswith("(chrome-story-media)") for r in raw.reasons if r.field == "image")
+
+
+def test_near_miss_related_stories_with_captioned_photos_are_still_chrome() -> None:
+    raw = story_beside(
+        "<div class='related-stories'><img src='https://x.org/crane.jpg'>"
+        "<div class='caption'>Cranes at the other port.</div></div>"
+    )
+    assert [i.caption for i in raw.images] == []
+
+
+def test_a_caption_element_that_is_a_cite_is_not_its_own_credit() -> None:
+    raw = page(
+        "<div class='photo-big'><a href='/photos/dock'><img src='https://x.org/dock.jpg'></a>"
+        "<cite class='caption'>Agency - The dock at dawn, March 4.</cite></div>"
+    )
+    assert [(i.caption, i.credit) for i in raw.images] == [
+        ("Agency - The dock at dawn, March 4.", None)
+    ]
+
+
+def test_a_photo_caption_gives_a_one_word_headline_subject_in_full() -> None:
+    raw = page(
+        "<figure><img src='https://x.org/rally.jpg'><figcaption>The Rev. Jane Roe leads the "
+        "march through the capital.</figcaption></figure>",
+        title="Roe Responds to Her Critics",
+        head="<meta name='description' content='The activist told The Site that her group grows.'>"
+        "<meta property='og:site_name' content='The Site'>",
+    )
+    people = [(p.name, p.role) for p in build_segment(raw).people]
+    assert ("Jane Roe", "guest") in people
+
+
+def test_near_miss_a_caption_naming_someone_else_gives_no_headline_subject() -> None:
+    raw = page(
+        "<figure><img src='https://x.org/rally.jpg'><figcaption>The Rev. John Doe leads the "
+        "march through the capital.</figcaption></figure>",
+        title="Roe Responds to Her Critics",
+        head="<meta name='description' content='The activist told The Site that her group grows.'>"
+        "<meta property='og:site_name' content='The Site'>",
+    )
+    assert all(p.role != "guest" for p in build_segment(raw).people)
