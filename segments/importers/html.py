@@ -1006,6 +1006,72 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     return None if any(clean(e.text_content()) for e in between) else lead
 
 
+#: A line printed as a photo's credit: a photo word and ":" or "©" ("Image: ...", "Bild © ...",
+#: "Photo: ..."), or "©" first. A source line ("Quelle: dpa") names the text's source.
+_PHOTO_CREDIT_LINE_RE = re.compile(
+    rf"(?:©|\(c\)|(?:{vocabulary.alternation('credit_words')})s?\b\s*(?::|©))",
+    re.IGNORECASE,
+)
+#: How far above a credit line after the article's text the article's one photo is looked for
+#: (the credit in the text's column, the photo above the column: three levels).
+ARTICLE_END_CREDIT_LEVELS = 3
+_CREDIT_LINE_TAGS = ("p", "div", "span", "small")
+
+
+def _article_end_credit(
+    text: Any, found: list[_Figure], positions: dict[int, int], base_url: str
+) -> list[_Figure]:
+    """The credit printed after the article's text for its one photo ("Image: ...", "Bild ©
+    ..." at the end of the story or in its own ``<footer>``), when no photo stands beside it:
+    the photo is the only one the nearest ancestor holding a photo and the text prints
+    (credit-article-end)."""
+    start = positions[id(text)]
+    holders = {id(text), *(id(a) for a in text.iterancestors())}
+    scope = text
+    for _ in range(ARTICLE_END_CREDIT_LEVELS):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    lines = [
+        e
+        for e in scope.iter(*_CREDIT_LINE_TAGS)
+        if positions[id(e)] > start
+        and _PHOTO_CREDIT_LINE_RE.match(clean(e.text_content()) or "")
+        and len(clean(e.text_content()) or "") <= _MAX_CREDIT_CHARS
+        and next(e.iter("a", *IMAGE_TAGS), None) is None
+        and not any(
+            a.tag in ("figure", "figcaption") or _is_caption_class(a) for a in e.iterancestors()
+        )
+        and not _in_chrome(e, spare=_is_article_footer)
+    ]
+    for line in lines:
+        if any(a in lines for a in line.iterancestors()):
+            continue  # the outermost element prints the line ("<p><span>Image:</span> ...")
+        urls: set[str] = set()
+        for holder in list(line.iterancestors())[: ARTICLE_END_CREDIT_LEVELS + 1]:
+            urls = {
+                url
+                for img in holder.iter(*IMAGE_TAGS)
+                if not _in_chrome(img)
+                and not any(a.tag == "a" and clean(a.text_content()) for a in img.iterancestors())
+                and (url := _image_url(img, base_url))
+            }
+            if urls:
+                break  # a player shows its poster twice (poster frame, audio frame): one photo
+        if len(urls) != 1 or id(holder) not in holders:
+            continue
+        url = urls.pop()
+        credit = _clean_credit(clean(line.text_content()))
+        if credit is None or any(f.image.url == url and f.image.credit for f in found):
+            continue
+        via = "a credit line after the article's text, for its one photo (credit-article-end)"
+        return [_Figure(Image(url=url, credit=credit), positions[id(line)], via)]
+    return []
+
+
+def _is_article_footer(node: Any) -> bool:
+    """An ``<article>``'s own ``<footer>``: its credit lines are the story's."""
+    return node.tag == "footer" and next(node.iterancestors("article"), None) is not None
+
+
 def _note_spared_chrome(
     found: list[_Figure], text: Any, positions: dict[int, int], spare: Callable[[Any], bool]
 ) -> None:
@@ -1373,6 +1439,7 @@ def _figures(
         image = Image(url=url, caption=caption, credit=credit)
         found.append(_Figure(image, positions[id(element)], "a data-caption attribute"))
     found += _beside_article_figures(main, positions, base_url, spare)
+    found += _article_end_credit(main if text is None else text, found, positions, base_url)
     _note_spared_chrome(found, main if text is None else text, positions, spare)
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):

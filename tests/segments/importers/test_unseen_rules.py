@@ -2609,3 +2609,45 @@ def test_near_miss_a_caption_naming_someone_else_gives_no_headline_subject() -> 
         "<meta property='og:site_name' content='The Site'>",
     )
     assert all(p.role != "guest" for p in build_segment(raw).people)
+
+
+# --- a credit line after the article's text, for its one photo (credit-article-end) -----------
+
+END_CREDIT_PAGE = (
+    "<html><head><title>Dock</title></head><body><div id='content'><h1>Dock</h1>"
+    "<div class='illo-holder'><img src='https://x.org/dock.jpg'></div>{second}"
+    "<div id='article-text'><div id='article-body'>" + STORY_TEXT + "</div>"
+    "<p class='image-note'>{line}</p></div></div></body></html>"
+)
+
+
+def test_a_credit_line_after_the_text_credits_the_articles_one_photo() -> None:
+    html = END_CREDIT_PAGE.format(second="", line="<span>Image: </span>Jane Roe/Agency")
+    raw = read_html_page(html, "case.html")
+    assert [(i.url, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "Jane Roe/Agency")
+    ]
+    assert any(r.rule.endswith("(credit-article-end)") for r in raw.reasons if r.field == "image")
+
+
+def test_a_bild_copyright_line_in_the_articles_own_footer_credits_its_player_poster() -> None:
+    html = (
+        "<html><head><title>Dock</title></head><body><article><h1>Dock</h1>"
+        "<div class='player'><div class='poster'><img src='https://x.org/still.jpg'></div>"
+        "<div class='frame'><img src='https://x.org/still.jpg'></div></div>"
+        f"<div class='body'>{STORY_TEXT}</div><footer><p class='byline'>Quelle: &copy; hr</p>"
+        "<p class='byline'>Bild &copy; Jane Roe</p></footer></article></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert [(i.url, i.credit) for i in raw.images] == [("https://x.org/still.jpg", "Jane Roe")]
+
+
+def test_near_miss_a_credit_line_after_the_text_of_an_article_with_two_photos_is_left() -> None:
+    second = "<div class='illo-holder'><img src='https://x.org/crane.jpg'></div>"
+    html = END_CREDIT_PAGE.format(second=second, line="Image: Jane Roe/Agency")
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
+def test_near_miss_a_source_line_after_the_text_is_no_photo_credit() -> None:
+    html = END_CREDIT_PAGE.format(second="", line="Quelle: dpa")
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
