@@ -41,6 +41,7 @@ from segments.importers.htmlmeta import (
 from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
 from segments.importers.text import (
     AIRTIME_LINE,
+    ALT_MIN_CHARS,
     CREDIT_LINE,
     HOST_LINE,
     PHOTO_AGENCIES,
@@ -1018,6 +1019,91 @@ ARTICLE_END_CREDIT_LEVELS = 3
 _CREDIT_LINE_TAGS = ("p", "div", "span", "small")
 
 
+def _first_text_after(photo: Any) -> Any:
+    """The block printing the first text after a photo in reading order (the text's nearest
+    block-level element), or None when another photo, or nothing, comes first."""
+    node: Any = photo
+    while True:
+        if (node.tail or "").strip():
+            return None  # loose text right after it: no block of its own
+        following = node.getnext()
+        while following is None:
+            node = node.getparent()
+            if node is None:
+                return None
+            if (node.tail or "").strip():
+                return None
+            following = node.getnext()
+        node = following
+        for inner in node.iter():
+            if not isinstance(inner.tag, str):
+                continue
+            if inner.tag in IMAGE_TAGS:
+                return None
+            if (inner.text or "").strip():
+                return next(
+                    (b for b in [inner, *inner.iterancestors()] if b.tag in _BLOCK_LEVEL), inner
+                )
+            if (inner.tail or "").strip() and inner is not node:
+                return None  # text between the photo and any block: no caption block
+
+
+def _text_after_photo_figures(
+    article: Any, positions: dict[int, int], base_url: str, spare: Callable[[Any], bool]
+) -> list[_Figure]:
+    """Unmarked captions printed right under a photo, in the article or its column: the first
+    text after the photo in reading order, a short block with no link, that repeats the photo's
+    alt text ("LOOKING DIM ... Dimitar Berbatov was poor" under the photo of that alt) or is a
+    printed credit line ("Image credit: Jane Roe"). The article's first paragraph after a lead
+    photo is neither (caption-after-photo)."""
+    scope = article
+    for _ in range(BESIDE_ARTICLE_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+    found: list[_Figure] = []
+    for photo in scope.iter(*IMAGE_TAGS):
+        url = _image_url(photo, base_url)
+        if (
+            url is None
+            or _in_chrome(photo, scope, spare)
+            or any(
+                a.tag == "li" or (a.tag == "a" and clean(a.text_content()))
+                for a in photo.iterancestors()
+            )
+        ):
+            continue
+        block = _first_text_after(photo)
+        if (
+            block is None
+            or article in block.iterdescendants()
+            or block is article
+            or any(
+                _is_caption_markup(e) or e.tag in ("figure", "figcaption") or _is_image_object(e)
+                for e in [*block.iter(), *block.iterancestors(), *photo.iterancestors()]
+            )
+        ):
+            continue  # a figure's, a caption's or a credit's text: their own rules read it
+        text = clean(block.text_content()) or ""
+        alt = clean(photo.get("alt")) or ""
+        if (
+            len(text) > _MAX_PRINTED_CAPTION_CHARS
+            or next(block.iter("a", *IMAGE_TAGS), None) is not None
+            or _in_chrome(block, scope, spare)
+        ):
+            continue
+        if len(alt) >= ALT_MIN_CHARS and _key(text) == _key(alt):
+            image, how = Image(url=url, caption=text), "it repeats the photo's alt text"
+        elif CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
+            image, how = Image(url=url, credit=_clean_credit(text)), "a printed credit line"
+        else:
+            continue
+        via = f"the first text under a photo, {how} (caption-after-photo)"
+        found.append(_Figure(image, positions[id(block)], via))
+    return found
+
+
 def _article_end_credit(
     text: Any, found: list[_Figure], positions: dict[int, int], base_url: str
 ) -> list[_Figure]:
@@ -1073,9 +1159,15 @@ def _is_article_footer(node: Any) -> bool:
 
 
 def _note_spared_chrome(
-    found: list[_Figure], text: Any, positions: dict[int, int], spare: Callable[[Any], bool]
+    found: list[_Figure],
+    main: Any,
+    text: Any,
+    positions: dict[int, int],
+    spare: Callable[[Any], bool],
 ) -> None:
-    """Say in ``--explain`` which photos were taken under chrome that ``spare`` let pass."""
+    """Say in ``--explain`` which photos were taken under chrome that ``spare`` let pass (chrome
+    around the whole article never hid them: it is not looked at)."""
+    around = {id(main), *(id(a) for a in main.iterancestors())}
     at = {f.position for f in found}
     tree = text.getroottree().iter()
     elements = {positions[id(e)]: e for e in tree if positions.get(id(e)) in at}
@@ -1083,7 +1175,11 @@ def _note_spared_chrome(
         element = elements.get(fig.position)
         if element is None:
             continue
-        spared = [n for n in [element, *element.iterancestors()] if _is_chrome(n) and spare(n)]
+        spared = [
+            n
+            for n in [element, *element.iterancestors()]
+            if id(n) not in around and _is_chrome(n) and spare(n)
+        ]
         if spared:
             holds = text in spared[-1].iterdescendants()
             rule = "chrome-spared-text" if holds else "chrome-story-media"
@@ -1143,9 +1239,10 @@ def _is_lone_credit(element: Any) -> bool:
     if not isinstance(element.tag, str) or element.tag in ("small", "cite"):
         return False
     classes = _classes(element)
-    if not any(w in c for c in classes for w in CREDIT_CLASS_WORDS) or any(
-        "byline" in c for c in classes
-    ):
+    marked = any(w in c for c in classes for w in CREDIT_CLASS_WORDS) or any(
+        p in CREDIT_CLASS_PARTS for c in classes for p in re.split(r"[-_]", c)
+    )  # a class part too: "p.source" under a slide's photo (credit-class-part)
+    if not marked or any("byline" in c for c in classes):
         return False
     text = clean(element.text_content()) or ""
     if not text or len(text) > _MAX_CREDIT_CHARS:
@@ -1440,7 +1537,8 @@ def _figures(
         found.append(_Figure(image, positions[id(element)], "a data-caption attribute"))
     found += _beside_article_figures(main, positions, base_url, spare)
     found += _article_end_credit(main if text is None else text, found, positions, base_url)
-    _note_spared_chrome(found, main if text is None else text, positions, spare)
+    found += _text_after_photo_figures(main, positions, base_url, spare)
+    _note_spared_chrome(found, main, main if text is None else text, positions, spare)
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):
         same = next(

@@ -2651,3 +2651,62 @@ def test_near_miss_a_credit_line_after_the_text_of_an_article_with_two_photos_is
 def test_near_miss_a_source_line_after_the_text_is_no_photo_credit() -> None:
     html = END_CREDIT_PAGE.format(second="", line="Quelle: dpa")
     assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
+def test_a_credit_class_part_beside_a_slides_photo_is_its_lone_credit() -> None:
+    raw = page(
+        "<div class='image-container slide-image'><div><img src='https://x.org/dock.jpg'></div>"
+        "<p class='source'>Jane Roe/Agency</p></div><p>Rawson's simple hack is a mail filter.</p>"
+    )
+    assert [(i.url, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "Jane Roe/Agency")
+    ]
+
+
+def test_near_miss_a_source_class_away_from_any_photo_credits_nothing() -> None:
+    raw = page(
+        "<div class='box'><p>The figures come from the port's own yearly report.</p>"
+        "<p class='source'>Port authority</p></div>"
+    )
+    assert raw.images == [] or all(i.credit is None for i in raw.images)
+
+
+# --- the first text under a photo, repeating its alt or printed as a credit (caption-after-photo) -
+
+ALT = "DOCK AT DAWN ... The crews unload the last ferry"
+
+
+def test_a_small_block_under_a_photo_repeating_its_alt_is_its_caption() -> None:
+    raw = page(
+        f"<div class='center'><img src='https://x.org/dock.jpg' alt='{ALT}'>"
+        f"<div class='pad'><div class='small bold'>{ALT}</div></div></div>"
+    )
+    assert [(i.url, i.caption) for i in raw.images] == [("https://x.org/dock.jpg", ALT)]
+    assert any(r.rule.endswith("(caption-after-photo)") for r in raw.reasons if r.field == "image")
+
+
+def test_a_credit_line_first_after_a_photo_in_reading_order_is_its_credit() -> None:
+    # the photo's box closes, an empty credit paragraph and the text's column open, then the line
+    raw = page(
+        "<div class='photo'><img src='https://x.org/dock.jpg'></div><p class='credit'></p>"
+        "<div class='content'><p><span><font class='sans'>Image credit: Jane Roe</font></span></p>"
+        f"{STORY_TEXT}</div>"
+    )
+    assert [(i.url, i.credit) for i in raw.images] == [("https://x.org/dock.jpg", "Jane Roe")]
+
+
+def test_near_miss_the_first_paragraph_after_a_lead_photo_is_no_caption() -> None:
+    raw = page(
+        f"<div class='center'><img src='https://x.org/dock.jpg' alt='{ALT}'></div>"
+        "<p>The crews unload the last ferry while the town sleeps.</p>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
+def test_near_miss_a_credit_line_after_text_that_follows_the_photo_is_not_read_as_first() -> None:
+    raw = page(
+        "<div class='photo'><img src='https://x.org/dock.jpg'></div>"
+        "<p>The crews unload the last ferry while the town sleeps.</p>"
+        "<p>Image credit: Jane Roe</p>"
+    )
+    assert not any("caption-after-photo" in r.rule for r in raw.reasons)
