@@ -1048,6 +1048,22 @@ def _first_text_after(photo: Any) -> Any:
                 return None  # text between the photo and any block: no caption block
 
 
+def _heading_before(photo: Any) -> Any:
+    """The heading printed right before a photo (a gallery item's title over its photo), or
+    None when other text, or no heading, comes first."""
+    node: Any = photo
+    while True:
+        previous = node.getprevious()
+        if previous is None:
+            node = node.getparent()
+            if node is None or (node.text or "").strip():
+                return None
+            continue
+        if (previous.tail or "").strip():
+            return None
+        return previous if previous.tag in _HEADINGS else None
+
+
 def _text_after_photo_figures(
     article: Any, positions: dict[int, int], base_url: str, spare: Callable[[Any], bool]
 ) -> list[_Figure]:
@@ -1074,6 +1090,22 @@ def _text_after_photo_figures(
             )
         ):
             continue
+        alt = clean(photo.get("alt")) or ""
+        heading = _heading_before(photo)
+        box = heading.getparent() if heading is not None else None
+        if (
+            heading is not None
+            and box is not None
+            and len(alt) >= ALT_MIN_CHARS
+            and _key(clean(heading.text_content()) or "") == _key(alt)
+            and len(clean(box.text_content()) or "") <= _MAX_PRINTED_CAPTION_CHARS
+            and len({_image_url(i, base_url) for i in box.iter(*IMAGE_TAGS)}) == 1
+        ):
+            # a gallery item: its title over the photo repeats the photo's alt text
+            image = Image(url=url, caption=clean(heading.text_content()))
+            via = "a heading over a photo in its own box, repeating its alt text"
+            found.append(_Figure(image, positions[id(heading)], via + " (caption-after-photo)"))
+            continue
         block = _first_text_after(photo)
         if (
             block is None
@@ -1086,7 +1118,6 @@ def _text_after_photo_figures(
         ):
             continue  # a figure's, a caption's or a credit's text: their own rules read it
         text = clean(block.text_content()) or ""
-        alt = clean(photo.get("alt")) or ""
         if (
             len(text) > _MAX_PRINTED_CAPTION_CHARS
             or next(block.iter("a", *IMAGE_TAGS), None) is not None

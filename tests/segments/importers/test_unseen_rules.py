@@ -2710,3 +2710,25 @@ def test_near_miss_a_credit_line_after_text_that_follows_the_photo_is_not_read_a
         "<p>Image credit: Jane Roe</p>"
     )
     assert not any("caption-after-photo" in r.rule for r in raw.reasons)
+
+
+GALLERY_ALT = "Rush hour on the harbour road at dawn."
+
+
+def test_a_gallery_items_heading_over_its_photo_repeating_the_alt_is_its_caption() -> None:
+    raw = page(
+        f"<div class='gallery'><div class='item'><h4>{GALLERY_ALT}</h4><p><a href='/big.jpg'>"
+        f"<img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></a><br>"
+        "<a href='/big.jpg'>View Larger</a></p><p class='source'>Jane Roe/Agency</p></div></div>"
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/road.jpg", GALLERY_ALT, "Jane Roe/Agency")
+    ]
+
+
+def test_near_miss_an_article_heading_over_a_photo_in_the_text_is_no_caption() -> None:
+    raw = page(
+        f"<h4>{GALLERY_ALT}</h4><p><img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></p>"
+        + STORY_TEXT * 2
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
