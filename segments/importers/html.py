@@ -1048,6 +1048,29 @@ def _first_text_after(photo: Any) -> Any:
                 return None  # text between the photo and any block: no caption block
 
 
+#: "photo by Jane Roe" inside a credits line ("INTERVIEW BY A, PHOTO BY B"): group 1 the name.
+_PHOTO_BY_RE = re.compile(
+    rf"\b(?:{vocabulary.alternation('credit_words')})s?\s+(?:{vocabulary.alternation('credit_by')})"
+    r"\s+([^,;|/()]{3,60}?)\s*(?:[,;|]|$)",
+    re.IGNORECASE,
+)
+
+
+def _line_before(photo: Any) -> str | None:
+    """The line of loose text printed right before a photo, between line breaks ("Interview by
+    A, photo by B<br><br><img>"), or None when a block or nothing comes first."""
+    node: Any = photo
+    while True:
+        previous = node.getprevious()
+        if previous is None:
+            return None
+        if (previous.tail or "").strip():
+            return clean(previous.tail)
+        if previous.tag != "br":
+            return None
+        node = previous
+
+
 def _heading_before(photo: Any) -> Any:
     """The heading printed right before a photo (a gallery item's title over its photo), or
     None when other text, or no heading, comes first."""
@@ -1105,6 +1128,14 @@ def _text_after_photo_figures(
             image = Image(url=url, caption=clean(heading.text_content()))
             via = "a heading over a photo in its own box, repeating its alt text"
             found.append(_Figure(image, positions[id(heading)], via + " (caption-after-photo)"))
+            continue
+        line = _line_before(photo)
+        named = _PHOTO_BY_RE.search(line) if line else None
+        if named and structure.is_person_name(named.group(1)):
+            # a credits line over the photo: "INTERVIEW BY JANE ROE, PHOTO BY JOHN DOE"
+            image = Image(url=url, credit=clean(named.group(1)))
+            via = "'photo by ...' in the credits line right over the photo (credit-line-over-photo)"
+            found.append(_Figure(image, positions[id(photo)], via))
             continue
         block = _first_text_after(photo)
         if (

@@ -2732,3 +2732,23 @@ def test_near_miss_an_article_heading_over_a_photo_in_the_text_is_no_caption() -
         + STORY_TEXT * 2
     )
     assert [i.caption for i in raw.images if i.caption] == []
+
+
+def credits_line_page(line: str) -> RawPage:
+    html = (
+        "<html><head><title>Dock</title></head><body><table><tr><td><h1>JANE ROE</h1><br>"
+        f"{line}<br>\n<br><img src='https://x.org/roe.jpg'><br><br>{STORY_TEXT}"
+        "</td></tr></table></body></html>"
+    )
+    return read_html_page(html, "case.html")
+
+
+def test_photo_by_in_the_credits_line_over_a_photo_is_its_credit() -> None:
+    raw = credits_line_page("INTERVIEW BY JOHN DOE, PHOTO BY MAX MUSTER")
+    assert [(i.url, i.credit) for i in raw.images] == [("https://x.org/roe.jpg", "MAX MUSTER")]
+    assert any(r.rule.endswith("(credit-line-over-photo)") for r in raw.reasons)
+
+
+def test_near_miss_a_line_over_a_photo_naming_no_photographer_credits_nobody() -> None:
+    raw = credits_line_page("We walked to the photo by the river bank, then home")
+    assert [i.credit for i in raw.images if i.credit] == []
