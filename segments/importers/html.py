@@ -1071,6 +1071,31 @@ def _line_before(photo: Any) -> str | None:
         node = previous
 
 
+#: Class/id words (split at "-" and "_") of an author's picture: its name under it is a byline.
+AUTHOR_PHOTO_WORDS: frozenset[str] = frozenset({"avatar", "author", "byline", "profile"})
+#: How many levels above a photo an author card's class is looked for.
+_AUTHOR_PHOTO_LEVELS = 3
+
+
+def _is_author_photo(photo: Any) -> bool:
+    """An author's avatar or card picture ("img.avatar", "div.author-card > img")."""
+    return any(
+        part in AUTHOR_PHOTO_WORDS
+        for node in [photo, *list(photo.iterancestors())[:_AUTHOR_PHOTO_LEVELS]]
+        for c in _classes(node)
+        for part in re.split(r"[-_]", c)
+    )
+
+
+def _links_to_photo(link: Any, text: str | None) -> bool:
+    """A link around a photo that opens the photo itself (a larger size), not a page."""
+    path = re.split(r"[?#]", link.get("href") or "", maxsplit=1)[0].strip().lower()
+    return not text and path.endswith(_PHOTO_EXTENSIONS)
+
+
+_PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+
+
 def _heading_before(photo: Any) -> Any:
     """The heading printed right before a photo (a gallery item's title over its photo), or
     None when other text, or no heading, comes first."""
@@ -1108,11 +1133,12 @@ def _text_after_photo_figures(
             url is None
             or _in_chrome(photo, scope, spare)
             or any(
-                a.tag == "li" or (a.tag == "a" and clean(a.text_content()))
+                a.tag == "li" or (a.tag == "a" and not _links_to_photo(a, clean(a.text_content())))
                 for a in photo.iterancestors()
             )
+            or _is_author_photo(photo)
         ):
-            continue
+            continue  # a teaser's or a logo's photo links to a page; an avatar shows the author
         alt = clean(photo.get("alt")) or ""
         heading = _heading_before(photo)
         box = heading.getparent() if heading is not None else None
@@ -1121,10 +1147,13 @@ def _text_after_photo_figures(
             and box is not None
             and len(alt) >= ALT_MIN_CHARS
             and _key(clean(heading.text_content()) or "") == _key(alt)
-            and len(clean(box.text_content()) or "") <= _MAX_PRINTED_CAPTION_CHARS
+            and next(heading.iter("a"), None) is None
+            and article not in heading.iterancestors()  # the text's own heading over a photo
+            and len(_text_without(box, [heading]) or "") <= _MAX_CREDIT_CHARS
             and len({_image_url(i, base_url) for i in box.iter(*IMAGE_TAGS)}) == 1
         ):
-            # a gallery item: its title over the photo repeats the photo's alt text
+            # a gallery item: its title over the photo repeats the photo's alt text, and the
+            # item's box prints nothing else but a credit or a link ("View Larger")
             image = Image(url=url, caption=clean(heading.text_content()))
             via = "a heading over a photo in its own box, repeating its alt text"
             found.append(_Figure(image, positions[id(heading)], via + " (caption-after-photo)"))
@@ -1155,7 +1184,9 @@ def _text_after_photo_figures(
             or _in_chrome(block, scope, spare)
         ):
             continue
-        if len(alt) >= ALT_MIN_CHARS and _key(text) == _key(alt):
+        in_text = block.tag in _HEADINGS | {"p"} and article in block.iterancestors()
+        if len(alt) >= ALT_MIN_CHARS and _key(text) == _key(alt) and not in_text:
+            # the article's own paragraph or heading may repeat a lead photo's alt: no caption
             image, how = Image(url=url, caption=text), "it repeats the photo's alt text"
         elif CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
             image, how = Image(url=url, credit=_clean_credit(text)), "a printed credit line"

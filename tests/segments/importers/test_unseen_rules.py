@@ -2716,10 +2716,13 @@ GALLERY_ALT = "Rush hour on the harbour road at dawn."
 
 
 def test_a_gallery_items_heading_over_its_photo_repeating_the_alt_is_its_caption() -> None:
+    # the gallery stands beside the article's text in its column, outside the text's element
     raw = page(
-        f"<div class='gallery'><div class='item'><h4>{GALLERY_ALT}</h4><p><a href='/big.jpg'>"
+        before="<div class='column'>",
+        after=f"<div class='gallery'><div class='item'><h4>{GALLERY_ALT}</h4><p><a href='/big.jpg'>"
         f"<img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></a><br>"
         "<a href='/big.jpg'>View Larger</a></p><p class='source'>Jane Roe/Agency</p></div></div>"
+        "</div>",
     )
     assert [(i.url, i.caption, i.credit) for i in raw.images] == [
         ("https://x.org/road.jpg", GALLERY_ALT, "Jane Roe/Agency")
@@ -2752,3 +2755,28 @@ def test_photo_by_in_the_credits_line_over_a_photo_is_its_credit() -> None:
 def test_near_miss_a_line_over_a_photo_naming_no_photographer_credits_nobody() -> None:
     raw = credits_line_page("We walked to the photo by the river bank, then home")
     assert [i.credit for i in raw.images if i.credit] == []
+
+
+def test_near_miss_a_teasers_headline_under_its_linked_photo_is_no_caption() -> None:
+    raw = page(
+        f"<div class='teaser-box'><a href='/other-story.html'><img src='https://x.org/dock.jpg' "
+        f"alt='{ALT}'></a><div class='small'>{ALT}</div></div>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
+def test_near_miss_an_authors_avatar_with_the_name_under_it_is_no_caption() -> None:
+    raw = page(
+        "<div class='author-card'><img class='avatar' src='https://x.org/roe.jpg' "
+        "alt='Jane Roe-Muster'><div class='name'>Jane Roe-Muster</div></div>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
+def test_near_miss_a_list_items_heading_that_opens_the_article_over_its_photo_is_text() -> None:
+    # a list article prints its text in each item's heading, the photo's alt repeating it
+    raw = page(
+        f"<div class='list-item'><h2>{GALLERY_ALT}</h2>"
+        f"<div><img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></div></div>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
