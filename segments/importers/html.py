@@ -1087,13 +1087,14 @@ def _is_author_photo(photo: Any) -> bool:
     )
 
 
+#: Endings of a photo file's path: a link to one opens the photo, not a page.
+_PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+
+
 def _links_to_photo(link: Any, text: str | None) -> bool:
     """A link around a photo that opens the photo itself (a larger size), not a page."""
     path = re.split(r"[?#]", link.get("href") or "", maxsplit=1)[0].strip().lower()
     return not text and path.endswith(_PHOTO_EXTENSIONS)
-
-
-_PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
 
 
 def _heading_before(photo: Any) -> Any:
