@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -41,6 +41,7 @@ from segments.importers.htmlmeta import (
 from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
 from segments.importers.text import (
     AIRTIME_LINE,
+    ALT_MIN_CHARS,
     CREDIT_LINE,
     HOST_LINE,
     PHOTO_AGENCIES,
@@ -124,6 +125,15 @@ NAVIGATION_WORDS: frozenset[str] = frozenset({"menu", "nav", "navigation", "navb
 #: builder's "widget" around the episode player. Audio under only these is taken when the page
 #: offers no audio outside chrome.
 PLAYER_CHROME_WORDS: frozenset[str] = frozenset({"share", "sharing", "social", "widget"})
+
+#: Chrome words that also name the story's own photo box ("related-photo", "story-related-media"):
+#: a captioned photo under only these, in a box named by a ``MEDIA_BOX_WORDS`` word, is the
+#: story's (chrome-story-media).
+STORY_MEDIA_CHROME_WORDS: frozenset[str] = frozenset({"related"})
+#: Class/id words naming a photo or media box.
+MEDIA_BOX_WORDS: frozenset[str] = frozenset(
+    {"photo", "photos", "image", "images", "img", "media", "picture"}
+)
 
 #: Class/id words of a card teasing another story ("teaser-xs", "teaser-absatz__media"): a player
 #: set up inside one plays that story, not the page's (audio-teaser-player).
@@ -373,7 +383,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     if article.tag == "p" and article.getparent() is not None:
         article = article.getparent()  # one paragraph holds most text: figures stand beside it
-    figures = _figures(article, positions, base_url)
+    figures = _figures(article, positions, base_url, text=main)
     figures = _add_stated_captions(figures, meta.captioned_images, doc, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
     stated += [
@@ -578,12 +588,13 @@ def _remove_chrome(doc: Any) -> None:
             el.drop_tree()
 
 
-def _in_chrome(element: Any, stop: Any = None) -> bool:
-    """Tell whether an element or an ancestor below ``stop`` is chrome."""
+def _in_chrome(element: Any, stop: Any = None, spare: Callable[[Any], bool] | None = None) -> bool:
+    """Tell whether an element or an ancestor below ``stop`` is chrome; chrome that ``spare``
+    accepts does not count (a share bar around the page's own player)."""
     for node in [element, *element.iterancestors()]:
         if node is stop:
             return False
-        if _is_chrome(node):
+        if _is_chrome(node) and (spare is None or not spare(node)):
             return True
     return False
 
@@ -1036,7 +1047,12 @@ def _clean_credit(text: str | None) -> str | None:
 
 def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | None, str]:
     """The photo a caption belongs to, and how its credit was found ("" for none)."""
-    around = _credit_elements(container)
+    # the caption itself (a <cite class=caption>) is never its own credit
+    around = [
+        e
+        for e in _credit_elements(container)
+        if e is not caption_el and caption_el not in e.iterdescendants()
+    ]
     credits = _credit_elements(caption_el) or around
     printed = [e for e in around if _PRINTED_CREDIT_START_RE.match(clean(e.text_content()) or "")]
     if printed:  # "Bild © dpa" beside other byline-classed media info (credit-printed-prefix)
@@ -1056,13 +1072,13 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
         )
         if printed:
             how += " printed as a credit, '© ...' (credit-printed-prefix)"
-    if caption and credit is None:
-        for name, pattern in CAPTION_CREDIT_PATTERNS:
-            match = pattern.search(caption)
-            if match:
-                caption, credit = caption[: match.start()].strip(), _clean_credit(match.group(1))
-                how = name
-                break
+    split = _split_printed_credit(caption) if caption and credit is None else None
+    if split is not None:
+        caption, printed_credit, how = split
+        credit = _clean_credit(printed_credit)
+    if any(_is_credit_markup(e) and _is_media_info(e) for e in container.iter()):
+        note = "a player's running time or air date passed over (credit-media-info)"
+        how = f"{how}; {note}" if how else f"none, {note}"
     url = None
     for holder in [container, *container.iterancestors()][:4]:
         url = _image_url(holder, base_url)
@@ -1139,26 +1155,31 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     captioned ``<figure>`` (or caption standing alone) before the article, looked for in its
     grandparent and up to ``LEAD_PHOTO_LEVELS`` ancestors (a page header beside the text), with
     no heading or paragraph between them and not inside a link (a teaser card)."""
-    scope, before = main, []
-    start = positions[id(main)]
-    for level in range(LEAD_PHOTO_LEVELS):
+    scopes, scope = [], main
+    for _ in range(LEAD_PHOTO_LEVELS):
         scope = scope.getparent() if scope.getparent() is not None else scope
-        if level == 0:
+        scopes.append(scope)
+    scopes = scopes[1:]  # from the grandparent out
+    start = positions[id(main)]
+    # One pass over the widest scope: a candidate counts in the narrowest scope holding it (if
+    # it is chrome there, it is chrome in every wider one); the narrowest scope with one wins,
+    # and in it the last candidate before the article.
+    found: tuple[int, Any] | None = None
+    for f in scopes[-1].iter():
+        if (
+            positions[id(f)] >= start
+            or not _is_lead_candidate(f)
+            or main in f.iterdescendants()
+            or any(a.tag == "a" for a in f.iterancestors())
+        ):
             continue
-        before = [
-            f
-            for f in scope.iter()
-            if positions[id(f)] < start
-            and _is_lead_candidate(f)
-            and main not in f.iterdescendants()
-            and not any(a.tag == "a" for a in f.iterancestors())
-            and not _in_chrome(f, scope)
-        ]
-        if before:
-            break
-    if not before:
+        holders = {id(f)} | {id(a) for a in f.iterancestors()}
+        level = next(n for n, s in enumerate(scopes) if id(s) in holders)
+        if (found is None or level <= found[0]) and not _in_chrome(f, scopes[level]):
+            found = (level, f)
+    if found is None:
         return None
-    lead = before[-1]
+    scope, lead = scopes[found[0]], found[1]
     inside = {id(e) for e in lead.iter()}
     between = (
         e
@@ -1168,6 +1189,299 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
         and main not in e.iterdescendants()
     )
     return None if any(clean(e.text_content()) for e in between) else lead
+
+
+#: A line printed as a photo's credit: a photo word and ":" or "©" ("Image: ...", "Bild © ...",
+#: "Photo: ..."), or "©" first. A source line ("Quelle: dpa") names the text's source.
+_PHOTO_CREDIT_LINE_RE = re.compile(
+    rf"(?:©|\(c\)|(?:{vocabulary.alternation('credit_words')})s?\b\s*(?::|©))",
+    re.IGNORECASE,
+)
+#: How far above a credit line after the article's text the article's one photo is looked for
+#: (the credit in the text's column, the photo above the column: three levels).
+ARTICLE_END_CREDIT_LEVELS = 3
+_CREDIT_LINE_TAGS = ("p", "div", "span", "small")
+
+
+def _first_text_after(photo: Any) -> Any:
+    """The block printing the first text after a photo in reading order (the text's nearest
+    block-level element), or None when another photo, or nothing, comes first."""
+    node: Any = photo
+    while True:
+        if (node.tail or "").strip():
+            return None  # loose text right after it: no block of its own
+        following = node.getnext()
+        while following is None:
+            node = node.getparent()
+            if node is None:
+                return None
+            if (node.tail or "").strip():
+                return None
+            following = node.getnext()
+        node = following
+        for inner in node.iter():
+            if not isinstance(inner.tag, str):
+                continue
+            if inner.tag in IMAGE_TAGS:
+                return None
+            if (inner.text or "").strip():
+                return next(
+                    (b for b in [inner, *inner.iterancestors()] if b.tag in _BLOCK_LEVEL), inner
+                )
+            if (inner.tail or "").strip() and inner is not node:
+                return None  # text between the photo and any block: no caption block
+
+
+#: "photo by Jane Roe" inside a credits line ("INTERVIEW BY A, PHOTO BY B"): group 1 the name.
+_PHOTO_BY_RE = re.compile(
+    rf"\b(?:{vocabulary.alternation('credit_words')})s?\s+(?:{vocabulary.alternation('credit_by')})"
+    r"\s+([^,;|/()]{3,60}?)\s*(?:[,;|]|$)",
+    re.IGNORECASE,
+)
+
+
+def _line_before(photo: Any) -> str | None:
+    """The line of loose text printed right before a photo, between line breaks ("Interview by
+    A, photo by B<br><br><img>"), or None when a block or nothing comes first."""
+    node: Any = photo
+    while True:
+        previous = node.getprevious()
+        if previous is None:
+            return None
+        if (previous.tail or "").strip():
+            return clean(previous.tail)
+        if previous.tag != "br":
+            return None
+        node = previous
+
+
+#: Class/id words (split at "-" and "_") of an author's picture: its name under it is a byline.
+AUTHOR_PHOTO_WORDS: frozenset[str] = frozenset({"avatar", "author", "byline", "profile"})
+#: How many levels above a photo an author card's class is looked for.
+_AUTHOR_PHOTO_LEVELS = 3
+
+
+def _is_author_photo(photo: Any) -> bool:
+    """An author's avatar or card picture ("img.avatar", "div.author-card > img")."""
+    return any(
+        part in AUTHOR_PHOTO_WORDS
+        for node in [photo, *list(photo.iterancestors())[:_AUTHOR_PHOTO_LEVELS]]
+        for c in _classes(node)
+        for part in re.split(r"[-_]", c)
+    )
+
+
+#: Endings of a photo file's path: a link to one opens the photo, not a page.
+_PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+
+
+def _links_to_photo(link: Any, text: str | None) -> bool:
+    """A link around a photo that opens the photo itself (a larger size), not a page."""
+    path = re.split(r"[?#]", link.get("href") or "", maxsplit=1)[0].strip().lower()
+    return not text and path.endswith(_PHOTO_EXTENSIONS)
+
+
+def _heading_before(photo: Any) -> Any:
+    """The heading printed right before a photo (a gallery item's title over its photo), or
+    None when other text, or no heading, comes first."""
+    node: Any = photo
+    while True:
+        previous = node.getprevious()
+        if previous is None:
+            node = node.getparent()
+            if node is None or (node.text or "").strip():
+                return None
+            continue
+        if (previous.tail or "").strip():
+            return None
+        return previous if previous.tag in _HEADINGS else None
+
+
+def _text_after_photo_figures(
+    article: Any, positions: dict[int, int], base_url: str, spare: Callable[[Any], bool]
+) -> list[_Figure]:
+    """Unmarked captions printed right under a photo, in the article or its column: the first
+    text after the photo in reading order, a short block with no link, that repeats the photo's
+    alt text ("LOOKING DIM ... Dimitar Berbatov was poor" under the photo of that alt) or is a
+    printed credit line ("Image credit: Jane Roe"). The article's first paragraph after a lead
+    photo is neither (caption-after-photo)."""
+    scope = article
+    for _ in range(BESIDE_ARTICLE_LEVELS):
+        parent = scope.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        scope = parent
+    found: list[_Figure] = []
+    for photo in scope.iter(*IMAGE_TAGS):
+        url = _image_url(photo, base_url)
+        if (
+            url is None
+            or _in_chrome(photo, scope, spare)
+            or any(
+                a.tag == "li" or (a.tag == "a" and not _links_to_photo(a, clean(a.text_content())))
+                for a in photo.iterancestors()
+            )
+            or _is_author_photo(photo)
+        ):
+            continue  # a teaser's or a logo's photo links to a page; an avatar shows the author
+        alt = clean(photo.get("alt")) or ""
+        heading = _heading_before(photo)
+        box = heading.getparent() if heading is not None else None
+        if (
+            heading is not None
+            and box is not None
+            and len(alt) >= ALT_MIN_CHARS
+            and _key(clean(heading.text_content()) or "") == _key(alt)
+            and next(heading.iter("a"), None) is None
+            and article not in heading.iterancestors()  # the text's own heading over a photo
+            and len(_text_without(box, [heading]) or "") <= _MAX_CREDIT_CHARS
+            and len({_image_url(i, base_url) for i in box.iter(*IMAGE_TAGS)}) == 1
+        ):
+            # a gallery item: its title over the photo repeats the photo's alt text, and the
+            # item's box prints nothing else but a credit or a link ("View Larger")
+            image = Image(url=url, caption=clean(heading.text_content()))
+            via = "a heading over a photo in its own box, repeating its alt text"
+            found.append(_Figure(image, positions[id(heading)], via + " (caption-after-photo)"))
+            continue
+        line = _line_before(photo)
+        named = _PHOTO_BY_RE.search(line) if line else None
+        if named and structure.is_person_name(named.group(1)):
+            # a credits line over the photo: "INTERVIEW BY JANE ROE, PHOTO BY JOHN DOE"
+            image = Image(url=url, credit=clean(named.group(1)))
+            via = "'photo by ...' in the credits line right over the photo (credit-line-over-photo)"
+            found.append(_Figure(image, positions[id(photo)], via))
+            continue
+        block = _first_text_after(photo)
+        if (
+            block is None
+            or article in block.iterdescendants()
+            or block is article
+            or any(
+                _is_caption_markup(e) or e.tag in ("figure", "figcaption") or _is_image_object(e)
+                for e in [*block.iter(), *block.iterancestors(), *photo.iterancestors()]
+            )
+        ):
+            continue  # a figure's, a caption's or a credit's text: their own rules read it
+        text = clean(block.text_content()) or ""
+        if (
+            len(text) > _MAX_PRINTED_CAPTION_CHARS
+            or next(block.iter("a", *IMAGE_TAGS), None) is not None
+            or _in_chrome(block, scope, spare)
+        ):
+            continue
+        in_text = block.tag in _HEADINGS | {"p"} and article in block.iterancestors()
+        if len(alt) >= ALT_MIN_CHARS and _key(text) == _key(alt) and not in_text:
+            # the article's own paragraph or heading may repeat a lead photo's alt: no caption
+            image, how = Image(url=url, caption=text), "it repeats the photo's alt text"
+        elif CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
+            image, how = Image(url=url, credit=_clean_credit(text)), "a printed credit line"
+        else:
+            continue
+        via = f"the first text under a photo, {how} (caption-after-photo)"
+        found.append(_Figure(image, positions[id(block)], via))
+    return found
+
+
+def _article_end_credit(
+    text: Any, found: list[_Figure], positions: dict[int, int], base_url: str
+) -> list[_Figure]:
+    """The credit printed after the article's text for its one photo ("Image: ...", "Bild ©
+    ..." at the end of the story or in its own ``<footer>``), when no photo stands beside it:
+    the photo is the only one the nearest ancestor holding a photo and the text prints
+    (credit-article-end)."""
+    start = positions[id(text)]
+    holders = {id(text), *(id(a) for a in text.iterancestors())}
+    scope = text
+    for _ in range(ARTICLE_END_CREDIT_LEVELS):
+        scope = scope.getparent() if scope.getparent() is not None else scope
+    lines = [
+        e
+        for e in scope.iter(*_CREDIT_LINE_TAGS)
+        if positions[id(e)] > start
+        and _PHOTO_CREDIT_LINE_RE.match(clean(e.text_content()) or "")
+        and len(clean(e.text_content()) or "") <= _MAX_CREDIT_CHARS
+        and next(e.iter("a", *IMAGE_TAGS), None) is None
+        and not any(
+            a.tag in ("figure", "figcaption") or _is_caption_class(a) for a in e.iterancestors()
+        )
+        and not _in_chrome(e, spare=_is_article_footer)
+    ]
+    for line in lines:
+        if any(a in lines for a in line.iterancestors()):
+            continue  # the outermost element prints the line ("<p><span>Image:</span> ...")
+        urls: set[str] = set()
+        for holder in list(line.iterancestors())[: ARTICLE_END_CREDIT_LEVELS + 1]:
+            urls = {
+                url
+                for img in holder.iter(*IMAGE_TAGS)
+                if not _in_chrome(img)
+                and not any(a.tag == "a" and clean(a.text_content()) for a in img.iterancestors())
+                and (url := _image_url(img, base_url))
+            }
+            if urls:
+                break  # a player shows its poster twice (poster frame, audio frame): one photo
+        if len(urls) != 1 or id(holder) not in holders:
+            continue
+        url = urls.pop()
+        credit = _clean_credit(clean(line.text_content()))
+        if credit is None or any(f.image.url == url and f.image.credit for f in found):
+            continue
+        via = "a credit line after the article's text, for its one photo (credit-article-end)"
+        return [_Figure(Image(url=url, credit=credit), positions[id(line)], via)]
+    return []
+
+
+def _is_article_footer(node: Any) -> bool:
+    """An ``<article>``'s own ``<footer>``: its credit lines are the story's."""
+    return node.tag == "footer" and next(node.iterancestors("article"), None) is not None
+
+
+def _note_spared_chrome(
+    found: list[_Figure],
+    main: Any,
+    text: Any,
+    positions: dict[int, int],
+    spare: Callable[[Any], bool],
+) -> None:
+    """Say in ``--explain`` which photos were taken under chrome that ``spare`` let pass (chrome
+    around the whole article never hid them: it is not looked at)."""
+    around = {id(main), *(id(a) for a in main.iterancestors())}
+    at = {f.position for f in found}
+    tree = text.getroottree().iter()
+    elements = {positions[id(e)]: e for e in tree if positions.get(id(e)) in at}
+    for fig in found:
+        element = elements.get(fig.position)
+        if element is None:
+            continue
+        spared = [
+            n
+            for n in [element, *element.iterancestors()]
+            if id(n) not in around and _is_chrome(n) and spare(n)
+        ]
+        if spared:
+            holds = text in spared[-1].iterdescendants()
+            rule = "chrome-spared-text" if holds else "chrome-story-media"
+            fig.via += f"; under chrome that is the story's own ({rule})"
+
+
+def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
+    """Chrome that does not hide a photo: an element holding the article's text (the story
+    inside a misnested ``<nav>``: chrome-spared-text), or the story's own media box named by
+    ``STORY_MEDIA_CHROME_WORDS`` beside a media word ("related-photo", "story-related-media":
+    chrome-story-media)."""
+    holders = {id(text), *(id(a) for a in text.iterancestors())}
+
+    def spared(node: Any) -> bool:
+        if id(node) in holders:
+            return True
+        if node.tag in CHROME_TAGS or _is_hidden(node):
+            return False
+        words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
+        return not (words & CHROME_WORDS) - STORY_MEDIA_CHROME_WORDS and bool(
+            words & MEDIA_BOX_WORDS
+        )
+
+    return spared
 
 
 #: How far above a lone credit its photo may stand (span.credit in a caption wrapper beside
@@ -1187,11 +1501,10 @@ def _lone_credit_image(element: Any, base_url: str) -> tuple[Image | None, str]:
         holder = holder.getparent()
     url = _image_url(holder, base_url) if holder is not None else None
     text, caption, how = clean(element.text_content()) or "", None, ""
-    for name, pattern in CAPTION_CREDIT_PATTERNS:
-        match = pattern.search(text)
-        if match and match.start() > 0:
-            caption, text, how = text[: match.start()].strip(), match.group(1), f"; {name}"
-            break
+    split = _split_printed_credit(text, after_caption=True)
+    if split is not None:
+        caption, text, name = split
+        how = f"; {name}"
     credit = _clean_credit(text)
     if not (url and credit):
         return None, ""
@@ -1204,9 +1517,10 @@ def _is_lone_credit(element: Any) -> bool:
     if not isinstance(element.tag, str) or element.tag in ("small", "cite"):
         return False
     classes = _classes(element)
-    if not any(w in c for c in classes for w in CREDIT_CLASS_WORDS) or any(
-        "byline" in c for c in classes
-    ):
+    marked = any(w in c for c in classes for w in CREDIT_CLASS_WORDS) or any(
+        p in CREDIT_CLASS_PARTS for c in classes for p in re.split(r"[-_]", c)
+    )  # a class part too: "p.source" under a slide's photo (credit-class-part)
+    if not marked or any("byline" in c for c in classes):
         return False
     text = clean(element.text_content()) or ""
     if not text or len(text) > _MAX_CREDIT_CHARS:
@@ -1242,10 +1556,18 @@ def _has_printed_credit(text: str) -> bool:
     """Text that is a credit line, or ends in one after its caption."""
     if CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
         return True
-    return any(
-        (m := pattern.search(text)) is not None and m.start() > 0
-        for _, pattern in CAPTION_CREDIT_PATTERNS
-    )
+    return _split_printed_credit(text, after_caption=True) is not None
+
+
+def _split_printed_credit(text: str, after_caption: bool = False) -> tuple[str, str, str] | None:
+    """Split a credit printed in a caption's text by the first of ``CAPTION_CREDIT_PATTERNS``
+    that matches: (the caption before it, the credit, the rule's name), or None. With
+    ``after_caption`` the credit must follow some caption text (a credit alone is no split)."""
+    for name, pattern in CAPTION_CREDIT_PATTERNS:
+        match = pattern.search(text)
+        if match and (match.start() > 0 or not after_caption):
+            return text[: match.start()].strip(), match.group(1), name
+    return None
 
 
 def _is_caption_markup(element: Any) -> bool:
@@ -1330,9 +1652,16 @@ def _is_lead_candidate(element: Any) -> bool:
     )
 
 
-def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figure]:
-    """Find the main text's photos: ``<figure>``s and captioned images (class "caption")."""
+def _figures(
+    main: Any, positions: dict[int, int], base_url: str, text: Any = None
+) -> list[_Figure]:
+    """Find the main text's photos: ``<figure>``s and captioned images (class "caption").
+
+    ``text`` is the element holding the article's text (``main`` when not given): chrome around
+    it is the page's misnesting (an unclosed ``<nav>`` holding the story), not a photo's chrome.
+    """
     found: list[_Figure] = []
+    spare = _figure_chrome_spared(main if text is None else text)
     lead = _lead_figure(main, positions)
     if lead is not None and lead.tag != "figure":
         container = lead.getparent() if lead.getparent() is not None else lead
@@ -1347,7 +1676,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             found.append(_Figure(image, positions[id(lead)], via))
         lead = None
     for figure in ([lead] if lead is not None else []) + list(main.iter("figure")):
-        if _in_chrome(figure, main) or _is_media_figure(figure):
+        if _in_chrome(figure, main, spare) or _is_media_figure(figure):
             continue
         caption_el = figure.find(".//figcaption")
         how = "<figure>'s <figcaption>"
@@ -1384,7 +1713,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             not (_is_caption_class(element) or element.tag == "figcaption")
             or any(a.tag == "figure" for a in element.iterancestors())
             or any(_is_caption_class(d) for d in element.iterdescendants())
-            or _in_chrome(element, main)
+            or _in_chrome(element, main, spare)
         ):
             continue
         container = element.getparent() if element.getparent() is not None else element
@@ -1409,7 +1738,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
                 a.tag in ("figure", "figcaption") or _is_caption_class(a) or _is_image_object(a)
                 for a in element.iterancestors()
             )
-            or _in_chrome(element, main)
+            or _in_chrome(element, main, spare)
         ):
             continue
         container = element.getparent() if element.getparent() is not None else element
@@ -1429,7 +1758,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             if i in ids
         ]
         url = _image_url(element, base_url)
-        if not targets or url is None or _in_chrome(element, main):
+        if not targets or url is None or _in_chrome(element, main, spare):
             continue
         target = targets[0]
         if len(clean(target.text_content()) or "") > _MAX_PRINTED_CAPTION_CHARS:
@@ -1443,7 +1772,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             found.append(_Figure(image, positions[id(target)], via))
     for element in main.iter():
         # A photo with a credit and no caption (npr: span.creditwrap beside the <img>).
-        if not _is_lone_credit(element) or _in_chrome(element, main):
+        if not _is_lone_credit(element) or _in_chrome(element, main, spare):
             continue
         image, via = _lone_credit_image(element, base_url)
         if image is not None:
@@ -1454,7 +1783,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
             not _is_image_object(element)
             or element.tag == "figure"
             or any(a.tag == "figure" for a in element.iterancestors())
-            or _in_chrome(element, main)
+            or _in_chrome(element, main, spare)
         ):
             continue
         caption_el = next(
@@ -1476,7 +1805,7 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
     for element in main.iter():
         # A caption kept in an attribute for a lightbox (data-caption on the <img> or its link).
         caption = _attribute_text(element.get("data-caption"))
-        if caption is None or _in_chrome(element, main):
+        if caption is None or _in_chrome(element, main, spare):
             continue
         url = _image_url(element, base_url)
         if url is None:
@@ -1484,7 +1813,10 @@ def _figures(main: Any, positions: dict[int, int], base_url: str) -> list[_Figur
         credit = _clean_credit(_attribute_text(element.get("data-credit")))
         image = Image(url=url, caption=caption, credit=credit)
         found.append(_Figure(image, positions[id(element)], "a data-caption attribute"))
-    found += _beside_article_figures(main, positions, base_url)
+    found += _beside_article_figures(main, positions, base_url, spare)
+    found += _article_end_credit(main if text is None else text, found, positions, base_url)
+    found += _text_after_photo_figures(main, positions, base_url, spare)
+    _note_spared_chrome(found, main, main if text is None else text, positions, spare)
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):
         same = next(
@@ -1534,7 +1866,10 @@ def _photo_box(element: Any, article: Any, base_url: str) -> Any:
 
 
 def _beside_article_figures(
-    article: Any, positions: dict[int, int], base_url: str
+    article: Any,
+    positions: dict[int, int],
+    base_url: str,
+    spare: Callable[[Any], bool] | None = None,
 ) -> list[_Figure]:
     """Captioned photos printed beside the article's text, outside its element: a caption or
     credit class (or a ``<figcaption>``) in a box with the photo, within ``BESIDE_ARTICLE_LEVELS``
@@ -1565,7 +1900,7 @@ def _beside_article_figures(
                 a.tag in ("a", "li") or (a.tag == "article" and article not in a.iterdescendants())
                 for a in ancestors
             )
-            or _in_chrome(element, scope)
+            or _in_chrome(element, scope, spare)
         ):
             continue
         box = _photo_box(element, article, base_url)
@@ -1682,7 +2017,7 @@ def _audio(
         if _in_teaser(element):
             continue  # another story's player or download link (audio-teaser-player)
         if _in_chrome(element):
-            if not _in_player_chrome(element):
+            if _in_chrome(element, spare=_is_player_chrome):
                 continue
             into = in_player_chrome
         position = positions[id(element)]
@@ -1746,17 +2081,13 @@ def _audio(
     return ordered
 
 
-def _in_player_chrome(element: Any) -> bool:
-    """Tell audio whose only chrome ancestors are marked by ``PLAYER_CHROME_WORDS`` classes."""
-    for node in [element, *element.iterancestors()]:
-        if not _is_chrome(node):
-            continue
-        if node.tag in CHROME_TAGS or _is_hidden(node):
-            return False
-        words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
-        if words & (CHROME_WORDS - PLAYER_CHROME_WORDS):
-            return False
-    return True
+def _is_player_chrome(node: Any) -> bool:
+    """Chrome marked only by ``PLAYER_CHROME_WORDS`` classes (a share bar, a page builder's
+    widget): it may wrap the page's own player."""
+    if node.tag in CHROME_TAGS or _is_hidden(node):
+        return False
+    words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
+    return not words & (CHROME_WORDS - PLAYER_CHROME_WORDS)
 
 
 def _chrome_note(into: list[_Audio], found: list[_Audio]) -> str:
@@ -2550,12 +2881,15 @@ def _in_chrome_outside_article_header(element: Any) -> bool:
     """Chrome, though an ``<article>``'s own ``<header>`` is not, whatever wraps the article (a
     theme's "content-sidebar-wrap"): it prints the piece's headline and its meta line
     ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe")."""
-    for node in [element, *element.iterancestors()]:
-        if node.tag == "header" and next(node.iterancestors("article"), None) is not None:
-            return False
-        if _is_chrome(node):
-            return True
-    return False
+    header = next(
+        (
+            node
+            for node in [element, *element.iterancestors()]
+            if node.tag == "header" and next(node.iterancestors("article"), None) is not None
+        ),
+        None,
+    )
+    return _in_chrome(element, stop=header)
 
 
 def _in_navigation(element: Any) -> bool:

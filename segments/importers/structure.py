@@ -1014,7 +1014,9 @@ def _find_people(
     texts = list(dict.fromkeys([*front, *body]))  # the intro is in both
     told = _told_publication(people, raw.site_name, texts)
     intro = [raw.description or "", *(b.text for b in lead[:INTRO_PARAGRAPHS])]
-    subjects = _headline_subjects(people, title, texts)
+    # a photo's caption names the headline's subject in full too ("the Rev. Al Sharpton")
+    captions = [i.caption for i in raw.images if i.caption]
+    subjects = _headline_subjects(people, title, [*texts, *captions])
     _add_told_guests(people, told, intro, subjects)
     said = [p for r, p in ROLE_PHRASES if r != "reporter" and p not in GUEST_BY_WHAT_THEY_DO]
     labelled = [

@@ -69,7 +69,7 @@ PHOTO_AGENCIES: tuple[str, ...] = (
 )
 #: Who took a photo: "Larry Busacca/Getty Images", "Photo: ...", "Courtesy of ...".
 CREDIT_LINE = re.compile(
-    rf".{{1,60}}/\s*(?:{'|'.join(PHOTO_AGENCIES)})"
+    rf".{{1,60}}/\s*(?:{'|'.join(re.escape(a) for a in PHOTO_AGENCIES)})"
     rf"|(?:{vocabulary.alternation('credit_words')})(?: (?:{vocabulary.alternation('credit_by')}))?"
     r"\s*[:©]?\s+.{1,60}"
     rf"|(?:{vocabulary.alternation('courtesy_words')}) .{{1,60}}"

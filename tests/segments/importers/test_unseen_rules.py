@@ -2456,6 +2456,21 @@ def test_near_miss_a_running_time_or_air_date_in_a_byline_class_is_no_credit() -
     assert all(i.credit is None or "Uhr" not in i.credit for i in raw.images)
 
 
+def test_a_running_time_passed_over_as_a_credit_names_its_rule_in_explain() -> None:
+    raw = page(MEDIA_BOX.format(credit="<p class='box__copyright'>Bild &copy; Jane Roe</p>"))
+    rules = [r.rule for r in raw.reasons if r.field == "image"]
+    assert any(rule.endswith("passed over (credit-media-info)") for rule in rules), rules
+
+
+def test_near_miss_a_figure_without_media_info_does_not_name_the_media_info_rule() -> None:
+    raw = page(
+        "<figure><img src='https://x.org/still.jpg'><figcaption>The yard at dawn."
+        "<span class='box__copyright'>Bild &copy; Jane Roe</span></figcaption></figure>"
+    )
+    assert [i.credit for i in raw.images] == ["Jane Roe"]
+    assert not any("credit-media-info" in r.rule for r in raw.reasons)
+
+
 def test_near_miss_a_credit_class_word_starting_like_a_prefix_is_not_a_printed_credit() -> None:
     raw = page(
         "<figure><img src='https://x.org/mast.jpg'><figcaption>The mast at dawn."
@@ -2942,3 +2957,270 @@ def test_the_people_rules_that_leave_someone_out_name_themselves_in_explain() ->
     rules = {r.rule.rsplit("(", 1)[-1].rstrip(")") for r in reasons}
     assert {"people-standfirst-heading", "people-not-an-article"} <= rules
     assert "people-not-the-site" in rules
+
+
+# --- chrome around a photo that is the story's own (chrome-spared-text, chrome-story-media) ----
+
+STORY_TEXT = (
+    "<p>The harbour works through the night, and so do its crews, who unload the ferries.</p>"
+    "<p>Most of them have done the job for decades and know every crane by its sound.</p>"
+    "<p>The port's owners want to run it with half the crews by the end of next year.</p>"
+)
+ILLO = (
+    "<div class='illo'><img src='https://x.org/dock.jpg'><div class='illo-cap'>The dock at dawn."
+    "<span class='illo-cred'>Jane Roe/Agency</span></div></div>"
+)
+
+
+def test_a_misnested_nav_holding_the_story_does_not_hide_its_photo() -> None:
+    # an unclosed breadcrumb <nav> swallows the story: its text and its photo are inside it
+    html = (
+        "<html><head><title>Dock</title></head><body><article><h1>Dock</h1>"
+        f"<nav class='crumbs'><a href='/'>Home</a><section class='content'>{STORY_TEXT}{ILLO}"
+        "</section></nav></article></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "The dock at dawn.", "Jane Roe/Agency")
+    ]
+    assert any(r.rule.endswith("(chrome-spared-text)") for r in raw.reasons if r.field == "image")
+
+
+def test_near_miss_a_nav_beside_the_story_still_hides_its_photo() -> None:
+    html = (
+        "<html><head><title>Dock</title></head><body><article><h1>Dock</h1>"
+        f"<nav class='crumbs'><a href='/'>Home</a>{ILLO}</nav>{STORY_TEXT}</article></body></html>"
+    )
+    assert [i.caption for i in read_html_page(html, "case.html").images] == []
+
+
+def story_beside(box: str) -> RawPage:
+    html = (
+        "<html><head><title>Dock</title></head><body><div class='column'>"
+        f"<h1>Dock</h1>{box}<span id='articleText'>{STORY_TEXT}</span></div></body></html>"
+    )
+    return read_html_page(html, "case.html")
+
+
+def test_a_related_photo_box_beside_the_text_is_the_storys_photo() -> None:
+    raw = story_beside(
+        "<div class='related-photo' id='articleImage'><img src='https://x.org/dock.jpg'>"
+        "<div class='related-photo-caption'>The dock at dawn.</div>"
+        "<div class='related-photo-credit'>Jane Roe/Agency</div></div>"
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "The dock at dawn.", "Jane Roe/Agency")
+    ]
+    assert any(r.rule.endswith("(chrome-story-media)") for r in raw.reasons if r.field == "image")
+
+
+def test_near_miss_related_stories_with_captioned_photos_are_still_chrome() -> None:
+    raw = story_beside(
+        "<div class='related-stories'><img src='https://x.org/crane.jpg'>"
+        "<div class='caption'>Cranes at the other port.</div></div>"
+    )
+    assert [i.caption for i in raw.images] == []
+
+
+def test_a_caption_element_that_is_a_cite_is_not_its_own_credit() -> None:
+    raw = page(
+        "<div class='photo-big'><a href='/photos/dock'><img src='https://x.org/dock.jpg'></a>"
+        "<cite class='caption'>Agency - The dock at dawn, March 4.</cite></div>"
+    )
+    assert [(i.caption, i.credit) for i in raw.images] == [
+        ("Agency - The dock at dawn, March 4.", None)
+    ]
+
+
+def test_a_photo_caption_gives_a_one_word_headline_subject_in_full() -> None:
+    raw = page(
+        "<figure><img src='https://x.org/rally.jpg'><figcaption>The Rev. Jane Roe leads the "
+        "march through the capital.</figcaption></figure>",
+        title="Roe Responds to Her Critics",
+        head="<meta name='description' content='The activist told The Site that her group grows.'>"
+        "<meta property='og:site_name' content='The Site'>",
+    )
+    people = [(p.name, p.role) for p in build_segment(raw).people]
+    assert ("Jane Roe", "guest") in people
+
+
+def test_near_miss_a_caption_naming_someone_else_gives_no_headline_subject() -> None:
+    raw = page(
+        "<figure><img src='https://x.org/rally.jpg'><figcaption>The Rev. John Doe leads the "
+        "march through the capital.</figcaption></figure>",
+        title="Roe Responds to Her Critics",
+        head="<meta name='description' content='The activist told The Site that her group grows.'>"
+        "<meta property='og:site_name' content='The Site'>",
+    )
+    assert all(p.role != "guest" for p in build_segment(raw).people)
+
+
+# --- a credit line after the article's text, for its one photo (credit-article-end) -----------
+
+END_CREDIT_PAGE = (
+    "<html><head><title>Dock</title></head><body><div id='content'><h1>Dock</h1>"
+    "<div class='illo-holder'><img src='https://x.org/dock.jpg'></div>{second}"
+    "<div id='article-text'><div id='article-body'>" + STORY_TEXT + "</div>"
+    "<p class='image-note'>{line}</p></div></div></body></html>"
+)
+
+
+def test_a_credit_line_after_the_text_credits_the_articles_one_photo() -> None:
+    html = END_CREDIT_PAGE.format(second="", line="<span>Image: </span>Jane Roe/Agency")
+    raw = read_html_page(html, "case.html")
+    assert [(i.url, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "Jane Roe/Agency")
+    ]
+    assert any(r.rule.endswith("(credit-article-end)") for r in raw.reasons if r.field == "image")
+
+
+def test_a_bild_copyright_line_in_the_articles_own_footer_credits_its_player_poster() -> None:
+    html = (
+        "<html><head><title>Dock</title></head><body><article><h1>Dock</h1>"
+        "<div class='player'><div class='poster'><img src='https://x.org/still.jpg'></div>"
+        "<div class='frame'><img src='https://x.org/still.jpg'></div></div>"
+        f"<div class='body'>{STORY_TEXT}</div><footer><p class='byline'>Quelle: &copy; hr</p>"
+        "<p class='byline'>Bild &copy; Jane Roe</p></footer></article></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert [(i.url, i.credit) for i in raw.images] == [("https://x.org/still.jpg", "Jane Roe")]
+
+
+def test_near_miss_a_credit_line_after_the_text_of_an_article_with_two_photos_is_left() -> None:
+    second = "<div class='illo-holder'><img src='https://x.org/crane.jpg'></div>"
+    html = END_CREDIT_PAGE.format(second=second, line="Image: Jane Roe/Agency")
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
+def test_near_miss_a_source_line_after_the_text_is_no_photo_credit() -> None:
+    html = END_CREDIT_PAGE.format(second="", line="Quelle: dpa")
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
+def test_a_credit_class_part_beside_a_slides_photo_is_its_lone_credit() -> None:
+    raw = page(
+        "<div class='image-container slide-image'><div><img src='https://x.org/dock.jpg'></div>"
+        "<p class='source'>Jane Roe/Agency</p></div><p>Rawson's simple hack is a mail filter.</p>"
+    )
+    assert [(i.url, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "Jane Roe/Agency")
+    ]
+
+
+def test_near_miss_a_source_class_away_from_any_photo_credits_nothing() -> None:
+    raw = page(
+        "<div class='box'><p>The figures come from the port's own yearly report.</p>"
+        "<p class='source'>Port authority</p></div>"
+    )
+    assert raw.images == [] or all(i.credit is None for i in raw.images)
+
+
+# --- the first text under a photo, repeating its alt or printed as a credit (caption-after-photo) -
+
+ALT = "DOCK AT DAWN ... The crews unload the last ferry"
+
+
+def test_a_small_block_under_a_photo_repeating_its_alt_is_its_caption() -> None:
+    raw = page(
+        f"<div class='center'><img src='https://x.org/dock.jpg' alt='{ALT}'>"
+        f"<div class='pad'><div class='small bold'>{ALT}</div></div></div>"
+    )
+    assert [(i.url, i.caption) for i in raw.images] == [("https://x.org/dock.jpg", ALT)]
+    assert any(r.rule.endswith("(caption-after-photo)") for r in raw.reasons if r.field == "image")
+
+
+def test_a_credit_line_first_after_a_photo_in_reading_order_is_its_credit() -> None:
+    # the photo's box closes, an empty credit paragraph and the text's column open, then the line
+    raw = page(
+        "<div class='photo'><img src='https://x.org/dock.jpg'></div><p class='credit'></p>"
+        "<div class='content'><p><span><font class='sans'>Image credit: Jane Roe</font></span></p>"
+        f"{STORY_TEXT}</div>"
+    )
+    assert [(i.url, i.credit) for i in raw.images] == [("https://x.org/dock.jpg", "Jane Roe")]
+
+
+def test_near_miss_the_first_paragraph_after_a_lead_photo_is_no_caption() -> None:
+    raw = page(
+        f"<div class='center'><img src='https://x.org/dock.jpg' alt='{ALT}'></div>"
+        "<p>The crews unload the last ferry while the town sleeps.</p>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
+def test_near_miss_a_credit_line_after_text_that_follows_the_photo_is_not_read_as_first() -> None:
+    raw = page(
+        "<div class='photo'><img src='https://x.org/dock.jpg'></div>"
+        "<p>The crews unload the last ferry while the town sleeps.</p>"
+        "<p>Image credit: Jane Roe</p>"
+    )
+    assert not any("caption-after-photo" in r.rule for r in raw.reasons)
+
+
+GALLERY_ALT = "Rush hour on the harbour road at dawn."
+
+
+def test_a_gallery_items_heading_over_its_photo_repeating_the_alt_is_its_caption() -> None:
+    # the gallery stands beside the article's text in its column, outside the text's element
+    raw = page(
+        before="<div class='column'>",
+        after=f"<div class='gallery'><div class='item'><h4>{GALLERY_ALT}</h4><p><a href='/big.jpg'>"
+        f"<img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></a><br>"
+        "<a href='/big.jpg'>View Larger</a></p><p class='source'>Jane Roe/Agency</p></div></div>"
+        "</div>",
+    )
+    assert [(i.url, i.caption, i.credit) for i in raw.images] == [
+        ("https://x.org/road.jpg", GALLERY_ALT, "Jane Roe/Agency")
+    ]
+
+
+def test_near_miss_an_article_heading_over_a_photo_in_the_text_is_no_caption() -> None:
+    raw = page(
+        f"<h4>{GALLERY_ALT}</h4><p><img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></p>"
+        + STORY_TEXT * 2
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
+def credits_line_page(line: str) -> RawPage:
+    html = (
+        "<html><head><title>Dock</title></head><body><table><tr><td><h1>JANE ROE</h1><br>"
+        f"{line}<br>\n<br><img src='https://x.org/roe.jpg'><br><br>{STORY_TEXT}"
+        "</td></tr></table></body></html>"
+    )
+    return read_html_page(html, "case.html")
+
+
+def test_photo_by_in_the_credits_line_over_a_photo_is_its_credit() -> None:
+    raw = credits_line_page("INTERVIEW BY JOHN DOE, PHOTO BY MAX MUSTER")
+    assert [(i.url, i.credit) for i in raw.images] == [("https://x.org/roe.jpg", "MAX MUSTER")]
+    assert any(r.rule.endswith("(credit-line-over-photo)") for r in raw.reasons)
+
+
+def test_near_miss_a_line_over_a_photo_naming_no_photographer_credits_nobody() -> None:
+    raw = credits_line_page("We walked to the photo by the river bank, then home")
+    assert [i.credit for i in raw.images if i.credit] == []
+
+
+def test_near_miss_a_teasers_headline_under_its_linked_photo_is_no_caption() -> None:
+    raw = page(
+        f"<div class='teaser-box'><a href='/other-story.html'><img src='https://x.org/dock.jpg' "
+        f"alt='{ALT}'></a><div class='small'>{ALT}</div></div>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
+def test_near_miss_an_authors_avatar_with_the_name_under_it_is_no_caption() -> None:
+    raw = page(
+        "<div class='author-card'><img class='avatar' src='https://x.org/roe.jpg' "
+        "alt='Jane Roe-Muster'><div class='name'>Jane Roe-Muster</div></div>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
+def test_near_miss_a_list_items_heading_that_opens_the_article_over_its_photo_is_text() -> None:
+    # a list article prints its text in each item's heading, the photo's alt repeating it
+    raw = page(
+        f"<div class='list-item'><h2>{GALLERY_ALT}</h2>"
+        f"<div><img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></div></div>"
+    )
+    assert [i.caption for i in raw.images if i.caption] == []
