@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from segments.importers.furniture import is_furniture
+from segments.importers.furniture import is_furniture, strip_furniture
 from segments.importers.html import _trafilatura_bylines, read_html_page
 from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
 from segments.importers.rawpage import Block, RawPage, Reason
@@ -2301,6 +2301,61 @@ TEASERS = [
 def test_teaser_links_to_the_sites_other_articles(case: str, snippet: str, teaser: bool) -> None:
     raw = page(snippet, head=URL_HEAD)
     assert (inner(raw) == []) is teaser
+
+
+CLOSING_APPEALS = [
+    # case, the article's last paragraph, what is left of it, the rule named (the last appeal's)
+    (
+        "an appeal to follow the column run on to the last paragraph",
+        "Tell us how you manage. Join Dispatches on Facebook and follow updates on"
+        " twitter.com/dispatches.",
+        "Tell us how you manage.",
+        "follow-us",
+    ),
+    (
+        "the column's blurb before the appeal goes with it",
+        "The town votes in May. Dispatches looks at how small towns rebuild their high"
+        " streets. Follow us on Twitter.",
+        "The town votes in May.",
+        "follow-us",
+    ),
+    (
+        "two appeals, the last a subscription",
+        "The town votes in May. Like us on Facebook. Subscribe to our newsletter.",
+        "The town votes in May.",
+        "subscribe",
+    ),
+    (
+        "near miss: a sentence with Facebook and Twitter as its subject",
+        "The town votes in May. Facebook and Twitter said they would follow the ruling.",
+        "The town votes in May. Facebook and Twitter said they would follow the ruling.",
+        None,
+    ),
+    (
+        "near miss: the blurb without an appeal is the article's sentence",
+        "The town votes in May. Dispatches looks at how small towns rebuild their high streets.",
+        "The town votes in May. Dispatches looks at how small towns rebuild their high streets.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "last", "kept", "rule_id"), CLOSING_APPEALS, ids=[c[0] for c in CLOSING_APPEALS]
+)
+def test_appeals_closing_the_last_paragraph_are_cut_sentence_by_sentence(
+    case: str, last: str, kept: str, rule_id: str | None
+) -> None:
+    blocks = [Block("The opening paragraph of the story."), Block(last)]
+    left, removed = strip_furniture(blocks)
+    assert left == [blocks[0], Block(kept)]
+    assert [rule for _b, rule in removed] == ([rule_id] if rule_id else [])
+
+
+def test_near_miss_an_appeal_inside_the_article_stays() -> None:
+    middle = "The town votes in May. Join us on Facebook, the mayor told the crowd."
+    blocks = [Block(middle), Block("The count ends at midnight, and the result follows.")]
+    assert strip_furniture(blocks)[0] == blocks
 
 
 def test_the_description_is_cut_before_the_show_notes_furniture() -> None:
