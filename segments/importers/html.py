@@ -35,6 +35,7 @@ from segments.importers.htmlmeta import (
     parse_printed_duration,
     parse_published,
     read_metadata,
+    strip_player_prefix,
     strip_site_suffix,
     tidy_description,
 )
@@ -406,7 +407,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if title and episode:
         title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
     if title and people:  # "Story | Code | Nicolas Perriault": the byline's name ends <title>
-        headline = strip_site_suffix(title, [p.name for p in people])
+        headline = strip_site_suffix(strip_player_prefix(title), [p.name for p in people])
         if headline != title:
             title, title_rule = headline, f"{title_rule}, less the byline's name after it"
     if title:
@@ -2206,7 +2207,9 @@ def _h1_texts(doc: Any) -> list[str]:
 
 def _title_confirmed_by_h1(doc: Any, site_names: list[str]) -> str | None:
     """An ``<h1>`` that ``<title>``, less its site suffix, repeats word for word."""
-    page_title = strip_site_suffix(clean(doc.findtext(".//title")) or "", site_names)
+    page_title = strip_site_suffix(
+        strip_player_prefix(clean(doc.findtext(".//title")) or ""), site_names
+    )
     for sep in ("", *TITLE_SEPARATORS):
         head = page_title.rsplit(sep, 1)[0] if sep else page_title
         match = next((h for h in _h1_texts(doc) if _key(h) == _key(head)), None)
@@ -2230,7 +2233,7 @@ def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> tuple[s
     fallback = page_title or clean(getattr(extracted, "title", None)) or None
     if fallback is None:
         return next((h for h in headings if h), None), why
-    fallback = strip_site_suffix(str(fallback), site_names)
+    fallback = strip_site_suffix(strip_player_prefix(str(fallback)), site_names)
     side = _printed_side(fallback, doc, site_names)
     if side:
         return side, "the side of <title> the page prints in a title element"
