@@ -2109,6 +2109,9 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
         stated, shown = _key(own[0]), _key(confirmed)
         if stated not in printed and shown not in stated:  # printed nowhere, and not longer
             return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
+    printed_headline = _printed_headline(own, meta, doc, names) if own is not None else None
+    if printed_headline is not None:
+        return printed_headline
     if own is not None and (printed_h1 := _h1_at_one_end(own[0], doc, names)):
         return (
             printed_h1,
@@ -2119,6 +2122,91 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
             return own[0], f"{own[1]} (the stated title only names the site)"
         return own
     return next(((t, r) for t, r in candidates if t), (None, ""))
+
+
+#: Words of at least this many letters carry a title's sense; shorter ones ("the", "of", "les",
+#: "der") are its grammar in every language, and two titles sharing only those still disagree.
+TITLE_WORD_MIN_LETTERS = 4
+#: A stated title sharing at most this many such words with the printed headline disagrees
+#: with it completely ("Explaining the Findings of Transit Accessibility Research" over
+#: "Maintenance on Silver's Transit Line").
+TITLE_DISAGREES_MAX_SHARED = 1
+
+
+def _title_words(text: str) -> set[str]:
+    """The words of a title that carry its sense (``TITLE_WORD_MIN_LETTERS``), case-folded."""
+    return {w for w in re.split(r"\W+", text.casefold()) if len(w) >= TITLE_WORD_MIN_LETTERS}
+
+
+def _printed_text(doc: Any) -> str:
+    """The text a reader sees in the page's body (no scripts, styles or templates), keyed."""
+    body = doc.find(".//body")
+    if body is None:
+        return ""
+    skip = ("script", "style", "noscript", "template")
+    return _key(
+        " ".join(
+            t
+            for e in body.iter()
+            if isinstance(e.tag, str) and e.tag not in skip
+            for t in (e.text, *(c.tail for c in e))
+            if t
+        )
+    )
+
+
+def _printed_headline(
+    own: tuple[str, str], meta: Any, doc: Any, names: set[str]
+) -> tuple[str, str] | None:
+    """The page's one ``<h1>`` headline, when the title found disagrees with it and says less
+    about the page than what it prints (rule "title-printed-headline"):
+
+    - a title stated in metadata (og:title, JSON-LD) and in ``<title>`` that shares at most one
+      word of sense with the headline (``TITLE_DISAGREES_MAX_SHARED``) and is printed nowhere
+      on the page: written for search and sharing, or naming another piece (a site's index
+      title), while the reader sees the ``<h1>``;
+    - with no title stated, a ``<title>`` that spells out every word of the headline at more
+      length ("Detroit Tigers vs. Kansas City Royals - Preview - April 16, 2012" over
+      "Tigers-Royals Preview"): the template's index line of the page.
+
+    A ``<title>`` alone that disagrees with the ``<h1>`` wins, and so does a stated title when
+    ``<title>`` says a third thing (Readability's order: what the page states for itself is
+    its own, an ``<h1>`` may be a section's or a sample's).
+    """
+    heading = _one_headline(doc, names)
+    if heading is None:
+        return None
+    title, words, printed = own[0], _title_words(heading), _title_words(own[0])
+    if _key(heading) in _key(title) or _key(title) in _key(heading):
+        return None  # one is the other with more: the site's, a section's (``_h1_at_one_end``)
+    if meta.title and title == meta.title:
+        if _key(title) not in _key(doc.findtext(".//title") or ""):
+            return None  # three titles: the metadata is the page's own (Readability's order)
+        if len(words & printed) > TITLE_DISAGREES_MAX_SHARED or _key(title) in _printed_text(doc):
+            return None
+        why = f"{own[1]}, <title> too, disagrees with the page's one <h1> and is printed nowhere"
+    elif meta.title is None and len(words) >= 2 and words <= printed:
+        why = "the page's one <h1>, whose every word <title> spells out at more length"
+    else:
+        return None
+    return heading, f"{why}: the <h1> (title-printed-headline)"
+
+
+def _one_headline(doc: Any, names: set[str]) -> str | None:
+    """The text of the page's one ``<h1>``, when it is a headline: not the site's name or logo,
+    not a link, not in navigation or a sidebar."""
+    headings = [h for h in doc.iter("h1") if clean(h.text_content())]
+    if len(headings) != 1:
+        return None
+    heading = headings[0]
+    if any(a.tag in ("nav", "aside", "footer", "a") for a in heading.iterancestors()):
+        return None
+    if heading.find(".//a") is not None or heading.find(".//img") is not None:
+        return None
+    if any(w in c for c in _classes(heading) for w in _SITE_CLASS_WORDS):
+        return None
+    text = clean(heading.text_content())
+    return text if text and _key(text) and _key(text) not in names else None
 
 
 #: What stands between a title's headline and the site, section or date beside it: a bar, a

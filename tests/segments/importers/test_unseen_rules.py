@@ -847,6 +847,81 @@ def test_near_miss_an_h1_naming_the_site_is_not_the_title() -> None:
     assert read_html_page(html, "headline.html").title == "Night Shift | Harbour Radio"
 
 
+PRINTED_HEADLINE_PAGE = """<!DOCTYPE html><html><head><title>{title}</title>{head}</head>
+<body><nav><a href="/">Harbour Radio</a></nav><div id="content"><h1>{h1}</h1>
+<p>A paragraph long enough to be the article's own text, about the night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text. {printed}</p></div>
+<script>var pageName = "{title}";</script></body></html>"""
+
+PRINTED_HEADLINES = [
+    # case, <title>, og:title, the <h1>, text printed in the article, title
+    (
+        "a stated title that shares one word with the h1 and is printed nowhere",
+        "Counting the Listeners of Harbour Radio",
+        "Counting the Listeners of Harbour Radio",
+        "Repairs on the Night Shift Transmitter",
+        "",
+        "Repairs on the Night Shift Transmitter",
+    ),
+    (
+        "no title stated: a <title> that spells out every word of the h1",
+        "Harbour Rovers vs. Quay Athletic - Preview - May 2, 2024",
+        None,
+        "Rovers-Athletic Preview",
+        "",
+        "Rovers-Athletic Preview",
+    ),
+    (
+        "near miss: the stated title is printed on the page (a teaser, a caption)",
+        "Counting the Listeners of Harbour Radio",
+        "Counting the Listeners of Harbour Radio",
+        "Repairs on the Night Shift Transmitter",
+        "Read next: Counting the Listeners of Harbour Radio.",
+        "Counting the Listeners of Harbour Radio",
+    ),
+    (
+        "near miss: a stated title that shares several words with the h1",
+        "Night Shift Transmitter Repairs Explained",
+        "Night Shift Transmitter Repairs Explained",
+        "Repairs on the Night Shift Transmitter",
+        "",
+        "Night Shift Transmitter Repairs Explained",
+    ),
+    (
+        "near miss: three titles, <title> a third: the stated one wins",
+        "Harbour Radio at Night",
+        "Counting the Listeners of Harbour Radio",
+        "Repairs on the Night Shift Transmitter",
+        "",
+        "Counting the Listeners of Harbour Radio",
+    ),
+    (
+        "near miss: a <title> alone that disagrees with the h1 wins",
+        "Counting the Listeners of Harbour Radio",
+        None,
+        "Repairs on the Night Shift Transmitter",
+        "",
+        "Counting the Listeners of Harbour Radio",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "title", "og_title", "h1", "printed", "expected"),
+    PRINTED_HEADLINES,
+    ids=[c[0] for c in PRINTED_HEADLINES],
+)
+def test_the_printed_headline_wins_over_a_title_that_disagrees_with_it(
+    case: str, title: str, og_title: str | None, h1: str, printed: str, expected: str
+) -> None:
+    head = f'<meta property="og:title" content="{og_title}">' if og_title else ""
+    html = PRINTED_HEADLINE_PAGE.format(title=title, head=head, h1=h1, printed=printed)
+    raw = read_html_page(html, "headline.html")
+    assert raw.title == expected
+    rule = any("title-printed-headline" in r.rule for r in raw.reasons if r.field == "title")
+    assert rule == (expected == h1)
+
+
 DATES = [
     # case, head, markup before the article, published
     (
