@@ -374,12 +374,17 @@ def read_html_page(html: str, path: str) -> RawPage:
         (r, "inline script JSON" + (" naming the page's slug (audio-script-slug)" if hits else ""))
         for r, hits in _by_page_slug(script_audio, meta.url or "")
     ]
-    found_audio = _audio(doc, main, positions, base_url, stated)
+    reasons: list[Reason] = []  # audio passed over first, then what was found
+    found_audio = _audio(doc, main, positions, base_url, stated, reasons)
+    if not found_audio:
+        reasons += [
+            Reason("audio", player_id, f"player id found, no file: {via} (audio-player-id)")
+            for player_id, via in _player_ids(doc, base_url)[:1]
+        ]
     # A stated file no client can fetch ("http://a]b/ep.mp3") yields to the printed player's.
     found_audio.sort(key=lambda a: not is_published_url(a.ref.url, allow_relative=True))
     audio = [a.ref for a in found_audio]
     printed = parse_printed_duration(" ".join(article.itertext()))
-    reasons: list[Reason] = []
     for entry in found_audio:  # the page's running time is the first recording's, every format
         ref = entry.ref
         if _stem(ref.url) == _stem(audio[0].url) and ref.duration_seconds is None and printed:
@@ -1489,15 +1494,24 @@ def _audio(
     positions: dict[int, int],
     base_url: str,
     stated: list[tuple[AudioRef, str]],
+    passed_over: list[Reason] | None = None,
 ) -> list[_Audio]:
-    """Collect audio from ``<audio>``, audio links and the page's metadata; best first."""
+    """Collect audio from ``<audio>``, audio links and the page's metadata; best first.
+
+    Another story's player or download link in a teaser card is appended to ``passed_over``
+    (``--explain``), not used (rule "audio-teaser-player").
+    """
     main_ids = {id(e) for e in main.iter()}
     found: list[_Audio] = []
     in_player_chrome: list[_Audio] = []  # used only when nothing else is found
     for element in doc.iter("audio", "source", "a"):
         into = found
         if _in_teaser(element):
-            continue  # another story's player or download link (audio-teaser-player)
+            target = (element.get("href" if element.tag == "a" else "src") or "").strip()
+            if passed_over is not None and target and (element.tag != "a" or _audio_mime(target)):
+                why = "another story's player in a teaser card, not used (audio-teaser-player)"
+                passed_over.append(Reason("audio", join_url(base_url, target), why))
+            continue
         if _in_chrome(element):
             if not _in_player_chrome(element):
                 continue
@@ -1561,6 +1575,39 @@ def _audio(
         key=lambda a: (not a.in_main, a.ref.mime_type != "audio/mpeg", a.position),
     )
     return ordered
+
+
+#: Attributes in which a script player is given the id of what it streams, no file
+#: (``data-assetid="urn:...:audio:..."``), on an element whose ``data-mediatype`` is "audio".
+PLAYER_ID_ATTRIBUTES: tuple[str, ...] = ("data-assetid", "data-urn", "data-media-id")
+#: A link to a streaming service's play page ("/sounds/play/m000qx9p"): the last path segments
+#: "play" and an id, the page's own only when its address ends with the same id
+#: ("/programmes/m000qx9p"); other episodes' cards link to theirs.
+_PLAY_PAGE_RE = re.compile(r"/play/([\w-]+)/?$", re.IGNORECASE)
+
+
+def _player_ids(doc: Any, base_url: str) -> list[tuple[str, str]]:
+    """The ids a page's players stream by, with where each was found (rule "audio-player-id").
+
+    We publish files only: an id is reported (``--explain``), so a producer knows the page has
+    its audio in a player and needs the file from its station; it is never ``Segment.audio``.
+    """
+    found: list[tuple[str, str]] = []
+    own_id = split_url(base_url).path.rstrip("/").rsplit("/", 1)[-1]
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or _in_teaser(element):
+            continue
+        if (element.get("data-mediatype") or "").lower() == "audio":
+            for name in PLAYER_ID_ATTRIBUTES:
+                if value := (element.get(name) or "").strip():
+                    found.append((value, f"a player's {name}"))
+                    break
+        elif element.tag == "a" and not _in_chrome(element):
+            href = (element.get("href") or "").strip()
+            play = _PLAY_PAGE_RE.search(split_url(join_url(base_url, href)).path) if href else None
+            if play and own_id and play.group(1) == own_id and not _audio_mime(href):
+                found.append((join_url(base_url, href), "a link to the episode's play page"))
+    return found
 
 
 def _in_player_chrome(element: Any) -> bool:

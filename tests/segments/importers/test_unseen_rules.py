@@ -711,6 +711,65 @@ def test_audio_from_players(case: str, snippet: str, expected: list[AudioRef]) -
     assert page(snippet).audio == expected
 
 
+PLAYER_IDS = [
+    # case, head, snippet, the audio reason's value (None: no such reason)
+    (
+        "a script player given the id of the audio it streams",
+        "",
+        '<div class="js-media" data-mediatype="audio" data-assetid="urn:x:audio:42"></div>',
+        "urn:x:audio:42",
+    ),
+    (
+        "a link to the play page of the page's own episode",
+        '<link rel="canonical" href="https://radio.example/programmes/ep42">',
+        '<div class="playout"><a href="/sounds/play/ep42">Play</a></div>',
+        "https://radio.example/sounds/play/ep42",
+    ),
+    (
+        "near miss: a card linking to another episode's play page",
+        '<link rel="canonical" href="https://radio.example/programmes/ep42">',
+        '<div class="card"><a href="/sounds/play/ep41">Last week</a></div>',
+        None,
+    ),
+    (
+        "near miss: a video player's id",
+        "",
+        '<div class="js-media" data-mediatype="video" data-assetid="urn:x:video:7"></div>',
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "head", "snippet", "player_id"), PLAYER_IDS, ids=[c[0] for c in PLAYER_IDS]
+)
+def test_a_player_id_is_explained_never_published(
+    case: str, head: str, snippet: str, player_id: str | None, tmp_path: Path
+) -> None:
+    path = tmp_path / "player.html"
+    values = {"lang": "en", "title": "Case page", "head": head, "before": "", "after": ""}
+    path.write_text(PAGE.format(snippet=snippet, **values), encoding="utf-8")
+    reasons: list[Reason] = []
+    assert read_page(path, None, reasons).segment.audio is None
+    found = [r.value for r in reasons if r.field == "audio" and "audio-player-id" in r.rule]
+    assert found == ([player_id] if player_id else [])
+
+
+def test_a_teaser_cards_player_is_named_in_explain_and_not_used(tmp_path: Path) -> None:
+    snippet = (
+        '<audio src="https://cdn.x.org/this.mp3"></audio><div class="story-teaser">'
+        '<audio src="https://cdn.x.org/other.mp3"></audio></div>'
+    )
+    path = tmp_path / "teaser.html"
+    values = {"lang": "en", "title": "Case page", "head": "", "before": "", "after": ""}
+    path.write_text(PAGE.format(snippet=snippet, **values), encoding="utf-8")
+    reasons: list[Reason] = []
+    segment = read_page(path, None, reasons).segment
+    assert segment.audio is not None and segment.audio.url == "https://cdn.x.org/this.mp3"
+    passed = [r.value for r in reasons if r.field == "audio" and "audio-teaser-player" in r.rule]
+    assert passed == ["https://cdn.x.org/other.mp3"]
+
+
 PLAYER_CARDS = [
     # case, head, expected audio
     (
