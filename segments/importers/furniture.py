@@ -376,9 +376,10 @@ def _cut_closing_appeals(text: str) -> tuple[str, str | None]:
 def _is_series_blurb(text: str) -> bool:
     """Tell a block that is a column's blurb followed only by furniture ("Fixes looks at
     solutions to social problems.Tags:"); the blurb alone may be the article's own sentence."""
-    starts = _sentence_starts(text)
-    if len(starts) < 2 or not _SERIES_BLURB_RE.fullmatch(text[: starts[1]].strip()):
+    first_end = _SENTENCE_END_RE.search(text)  # the blurb first: most blocks fail here
+    if first_end is None or not _SERIES_BLURB_RE.fullmatch(text[: first_end.end()].strip()):
         return False
+    starts = _sentence_starts(text)
     rest = text[starts[1] :]
     if is_furniture(rest) is not None:
         return True
