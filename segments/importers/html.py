@@ -18,7 +18,8 @@ from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from functools import cached_property
+from typing import Any, cast
 
 import lxml.etree
 import lxml.html
@@ -402,9 +403,10 @@ def read_html_page(html: str, path: str) -> RawPage:
         people = byline_people(_marked_byline(doc, main, positions))
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
-    title, title_rule = _headline(doc, extracted, meta, site_names)
+    facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
+    title, title_rule = _headline(facts, meta, site_names)
     hosts = _logo_link_hosts(doc)
-    by_host = _headline(doc, extracted, meta, [*site_names, *hosts]) if hosts else (title, "")
+    by_host = _headline(facts, meta, [*site_names, *hosts]) if hosts else (title, "")
     if by_host[0] != title:  # "Story - The Globe and Mail", its logo linking to the host
         title, title_rule = by_host[0], f"{by_host[1]}, less the site its logo links home to"
     site_names += hosts
@@ -2133,33 +2135,92 @@ def _break_lines(element: Any) -> list[str]:
 # --- metadata fallbacks ----------------------------------------------------------------------
 
 
-def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tuple[str | None, str]:
+class _TitleFacts:
+    """What the page prints that its title is chosen from, each read from the page once (the
+    title is chosen twice: with and without the sites its logos link home to)."""
+
+    def __init__(self, doc: Any, extracted: Any) -> None:
+        self.doc = doc
+        self.extracted = extracted
+
+    @cached_property
+    def raw_page_title(self) -> str | None:
+        """``<title>`` as found (None without one)."""
+        return cast("str | None", self.doc.findtext(".//title"))
+
+    @cached_property
+    def page_title(self) -> str:
+        return clean(self.raw_page_title) or ""
+
+    @cached_property
+    def h1s(self) -> list[Any]:
+        return list(self.doc.iter("h1"))
+
+    @cached_property
+    def h1_cleaned(self) -> list[str | None]:
+        """Each ``<h1>``'s text, None for an empty one."""
+        return [clean(h.text_content()) for h in self.h1s]
+
+    @cached_property
+    def h1_texts(self) -> list[str]:
+        return [t for t in self.h1_cleaned if t]
+
+    @cached_property
+    def site_title_keys(self) -> set[str]:
+        """The keyed texts of elements classed "site-title" (a blog's name)."""
+        return {_key(e.text_content()) for e in self.doc.iter() if "site-title" in _classes(e)}
+
+    @cached_property
+    def headline_class_texts(self) -> list[str | None]:
+        return [
+            clean(e.text_content())
+            for e in self.doc.iter("h1", "h2")
+            if any(c in HEADLINE_CLASSES for c in _classes(e))
+        ]
+
+    @cached_property
+    def printed_text(self) -> str:
+        return _printed_text(self.doc)
+
+    @cached_property
+    def title_class_keys(self) -> set[str]:
+        """Keyed texts of elements whose class has "title" and names no site (``_printed_side``)."""
+        return {
+            _key(clean(e.text_content()) or "")
+            for e in self.doc.iter()
+            if any("title" in c for c in _classes(e))
+            and not any(w in c for c in _classes(e) for w in _SITE_CLASS_WORDS)
+        } - {""}
+
+    @cached_property
+    def body_key(self) -> str:
+        body = self.doc.find(".//body")
+        return _key(body.text_content()) if body is not None else ""
+
+
+def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str | None, str]:
     """The article's title: the stated one, the page's, then a headline element; a title that
     only names the site (a blog's ``<h1>``, a bare og:title) is passed over when another exists.
     """
     names = {_key(n) for n in [*site_names, meta.show_title or ""] if n} - {""}
-    for element in doc.iter():
-        if "site-title" in _classes(element):
-            names.add(_key(element.text_content()))
+    names |= facts.site_title_keys
     candidates = [
         (meta.title, meta.title_source or "page metadata"),
-        _title_from_page(doc, extracted, site_names),
+        _title_from_page(facts, site_names),
     ]
-    for element in doc.iter("h1", "h2"):
-        if any(c in HEADLINE_CLASSES for c in _classes(element)):
-            candidates.append((clean(element.text_content()), "a headline class"))
-    candidates += [(clean(h.text_content()), "the page's <h1>") for h in doc.iter("h1")]
+    candidates += [(t, "a headline class") for t in facts.headline_class_texts]
+    candidates += [(t, "the page's <h1>") for t in facts.h1_cleaned]
     own = next(((t, r) for t, r in candidates if t and _key(t) not in names), None)
-    confirmed = _title_confirmed_by_h1(doc, site_names)
+    confirmed = _title_confirmed_by_h1(facts, site_names)
     if own is not None and confirmed and _key(confirmed) not in names:
-        printed = _key(" ".join(filter(None, [doc.findtext(".//title"), *_h1_texts(doc)])))
+        printed = _key(" ".join(filter(None, [facts.raw_page_title, *facts.h1_texts])))
         stated, shown = _key(own[0]), _key(confirmed)
         if stated not in printed and shown not in stated:  # printed nowhere, and not longer
             return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
-    printed_headline = _printed_headline(own, meta, doc, names) if own is not None else None
+    printed_headline = _printed_headline(own, meta, facts, names) if own is not None else None
     if printed_headline is not None:
         return printed_headline
-    if own is not None and (printed_h1 := _h1_at_one_end(own[0], doc, names)):
+    if own is not None and (printed_h1 := _h1_at_one_end(own[0], facts.h1s, names)):
         return (
             printed_h1,
             f"{own[1]}, cut to the <h1> it starts or ends with (the rest names the site)",
@@ -2203,7 +2264,7 @@ def _printed_text(doc: Any) -> str:
 
 
 def _printed_headline(
-    own: tuple[str, str], meta: Any, doc: Any, names: set[str]
+    own: tuple[str, str], meta: Any, facts: _TitleFacts, names: set[str]
 ) -> tuple[str, str] | None:
     """The page's one ``<h1>`` headline, when the title found disagrees with it and says less
     about the page than what it prints (rule "title-printed-headline"):
@@ -2220,16 +2281,16 @@ def _printed_headline(
     ``<title>`` says a third thing (Readability's order: what the page states for itself is
     its own, an ``<h1>`` may be a section's or a sample's).
     """
-    heading = _one_headline(doc, names)
+    heading = _one_headline(facts.h1s, names)
     if heading is None:
         return None
     title, words, printed = own[0], _title_words(heading), _title_words(own[0])
     if _key(heading) in _key(title) or _key(title) in _key(heading):
         return None  # one is the other with more: the site's, a section's (``_h1_at_one_end``)
     if meta.title and title == meta.title:
-        if _key(title) not in _key(doc.findtext(".//title") or ""):
+        if _key(title) not in _key(facts.raw_page_title or ""):
             return None  # three titles: the metadata is the page's own (Readability's order)
-        if len(words & printed) > TITLE_DISAGREES_MAX_SHARED or _key(title) in _printed_text(doc):
+        if len(words & printed) > TITLE_DISAGREES_MAX_SHARED or _key(title) in facts.printed_text:
             return None
         why = f"{own[1]}, <title> too, disagrees with the page's one <h1> and is printed nowhere"
     elif meta.title is None and len(words) >= 2 and words <= printed:
@@ -2239,10 +2300,10 @@ def _printed_headline(
     return heading, f"{why}: the <h1> (title-printed-headline)"
 
 
-def _one_headline(doc: Any, names: set[str]) -> str | None:
+def _one_headline(h1s: list[Any], names: set[str]) -> str | None:
     """The text of the page's one ``<h1>``, when it is a headline: not the site's name or logo,
     not a link, not in navigation or a sidebar."""
-    headings = [h for h in doc.iter("h1") if clean(h.text_content())]
+    headings = [h for h in h1s if clean(h.text_content())]
     if len(headings) != 1:
         return None
     heading = headings[0]
@@ -2261,7 +2322,7 @@ def _one_headline(doc: Any, names: set[str]) -> str | None:
 _TITLE_PART_RE = re.compile(r"^[\s|\-–—:·«»,/]*[|\-–—:·«»,/][\s|\-–—:·«»,/]*$")
 
 
-def _h1_at_one_end(title: str, doc: Any, names: set[str]) -> str | None:
+def _h1_at_one_end(title: str, h1s: list[Any], names: set[str]) -> str | None:
     """The page's one ``<h1>`` headline when the stated title is that headline with more beside
     it ("Dirty Coal, Clean Future - Magazine", "BBC Radio 1 - Show, 22/01/2021"): the part the
     page does not print as its headline is the site, a section or a date.
@@ -2270,12 +2331,12 @@ def _h1_at_one_end(title: str, doc: Any, names: set[str]) -> str | None:
     """
     headings = [
         h
-        for h in doc.iter("h1")
+        for h in h1s
         if not any(w in c for c in _classes(h) for w in _SITE_CLASS_WORDS)
         and h.find(".//img") is None
         and h.find(".//a") is None
     ]
-    if len(headings) != 1 or len(list(doc.iter("h1"))) != 1:
+    if len(headings) != 1 or len(h1s) != 1:
         return None
     heading = clean(headings[0].text_content())
     if not heading or _key(heading) in names or not _key(heading):
@@ -2336,40 +2397,34 @@ def _episode_before_show(title: str | None, page_title: str) -> str | None:
     return None
 
 
-def _h1_texts(doc: Any) -> list[str]:
-    return [t for t in (clean(h.text_content()) for h in doc.iter("h1")) if t]
-
-
-def _title_confirmed_by_h1(doc: Any, site_names: list[str]) -> str | None:
+def _title_confirmed_by_h1(facts: _TitleFacts, site_names: list[str]) -> str | None:
     """An ``<h1>`` that ``<title>``, less its site suffix, repeats word for word."""
-    page_title = strip_site_suffix(
-        strip_player_prefix(clean(doc.findtext(".//title")) or ""), site_names
-    )
+    page_title = strip_site_suffix(strip_player_prefix(facts.page_title), site_names)
     for sep in ("", *TITLE_SEPARATORS):
         head = page_title.rsplit(sep, 1)[0] if sep else page_title
-        match = next((h for h in _h1_texts(doc) if _key(h) == _key(head)), None)
+        match = next((h for h in facts.h1_texts if _key(h) == _key(head)), None)
         if match and _key(match):
             return match
     return None
 
 
-def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> tuple[str | None, str]:
+def _title_from_page(facts: _TitleFacts, site_names: list[str]) -> tuple[str | None, str]:
     """Fallback title: the ``<h1>`` that ``<title>`` starts with, ``<title>``, trafilatura's.
 
     ``<title>`` goes before trafilatura's guess, which can be a section's ``<h1>`` ("Allergies
     Health Center") when the page's own title says what the article is.
     """
-    page_title = clean(doc.findtext(".//title")) or ""
-    headings = [clean(h.text_content()) for h in doc.iter("h1")]
+    page_title = facts.page_title
+    headings = facts.h1_cleaned
     why = "<h1>, trafilatura's title or <title>"
     for heading in headings:
         if heading and page_title.lower().startswith(heading.lower()):
             return heading, why
-    fallback = page_title or clean(getattr(extracted, "title", None)) or None
+    fallback = page_title or clean(getattr(facts.extracted, "title", None)) or None
     if fallback is None:
         return next((h for h in headings if h), None), why
     fallback = strip_site_suffix(strip_player_prefix(str(fallback)), site_names)
-    side = _printed_side(fallback, doc, site_names)
+    side = _printed_side(fallback, facts, site_names)
     if side:
         return side, "the side of <title> the page prints in a title element"
     return fallback, why
@@ -2379,19 +2434,12 @@ def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> tuple[s
 _SITE_CLASS_WORDS = ("site", "logo", "brand", "masthead")
 
 
-def _printed_side(page_title: str, doc: Any, site_names: list[str]) -> str | None:
+def _printed_side(page_title: str, facts: _TitleFacts, site_names: list[str]) -> str | None:
     """Of a ``<title>`` "A | B", the one side the page prints whole in a title element (a
     class with "title": a player's ``details-title``), when the other side is printed nowhere
     ("Transistor Embed | #032 – Episode")."""
     names = {_key(n) for n in site_names}
-    printed = {
-        _key(clean(e.text_content()) or "")
-        for e in doc.iter()
-        if any("title" in c for c in _classes(e))
-        and not any(w in c for c in _classes(e) for w in _SITE_CLASS_WORDS)
-    } - {""}
-    body = doc.find(".//body")
-    text = _key(body.text_content()) if body is not None else ""
+    printed, text = facts.title_class_keys, facts.body_key
     for sep in TITLE_SEPARATORS:
         sides = [s.strip() for s in page_title.split(sep)]
         if len(sides) != 2 or not all(sides):
