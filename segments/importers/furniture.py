@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import parse_download_text
@@ -212,6 +212,11 @@ FURNITURE: tuple[FurnitureRule, ...] = (
         "promo-question",
         "the lead-in of a newsletter promotion (AMP blog), not an interview question",
     ),
+    FurnitureRule(
+        "series-blurb",
+        "a column's or series' blurb ('Fixes looks at ...') run on to other furniture after it",
+        test=lambda text: _is_series_blurb(text),  # defined below, with the sentence cut
+    ),
     _rule(
         "author-bio",
         "the author's bio closing an article ('Jane Roe is a reporter for ...'); a byline's kin",
@@ -258,14 +263,24 @@ def is_furniture(text: str, at_end: bool = False) -> str | None:
     >>> is_furniture("Please leave a comment about the film below, she said.") is None
     True
     """
+    return _first_rule(text, _ANYWHERE_RULES if not at_end else FURNITURE)
+
+
+#: The rules read on any block, and the ones read only on the article's last blocks.
+_ANYWHERE_RULES = tuple(rule for rule in FURNITURE if not rule.at_end)
+_END_RULES = tuple(rule for rule in FURNITURE if rule.at_end)
+
+
+def _first_rule(text: str, rules: Sequence[FurnitureRule]) -> str | None:
+    """Return the id of the first of ``rules`` the whole of ``text`` matches, or None."""
     line = normalise_space(text)
     if not line:
         return None
     # "★ Support this podcast on Patreon ★", "Join the discussion 🎉": symbols around a line.
     bare = _undecorated(line)
     texts = (line,) if bare in ("", line) else (line, bare)  # most lines have no decoration
-    for rule in FURNITURE:
-        if (at_end or not rule.at_end) and any(rule.matches(t) for t in texts):
+    for rule in rules:
+        if any(rule.matches(t) for t in texts):
             return rule.id
     return None
 
@@ -287,16 +302,90 @@ def cut_furniture_tail(text: str) -> tuple[str, str | None]:
     >>> cut_furniture_tail("See you there. Hosted by John Horn.")
     ('See you there. Hosted by John Horn.', None)
     """
-    for match in _SENTENCE_START_RE.finditer(text):
+    # One pass over the sentence starts: each sentence is sliced once, between its start and
+    # the next one's, never split again out of the rest of the text.
+    starts = list(_SENTENCE_START_RE.finditer(text))
+    for n, match in enumerate(starts):
+        if not text[: match.start()].strip():
+            continue  # furniture from the first sentence on: nothing would be left
         start = match.end()
+        end = starts[n + 1].start() if n + 1 < len(starts) else len(text)
         rest = text[start:]
-        first = _SENTENCE_START_RE.split(rest, maxsplit=1)[0]
-        rule_id = is_furniture(rest) or is_furniture(first)
-        if rule_id is None and _SPONSOR_LEAD_RE.match(rest):
+        rule_id = is_furniture(rest) or is_furniture(text[start:end])
+        if rule_id is None and _SPONSOR_LEAD_RE.match(text, start):
             rule_id = "sponsor-heading"
-        if rule_id is not None and text[: match.start()].strip():
+        if rule_id is not None:
             return text[: match.start()].rstrip(), rule_id
     return text, None
+
+
+#: Where a paragraph's sentences meet: an end mark, then a space or a capital run on to it
+#: ("... and why they work.Tags:"); "twitter.com/fixes" and "U.S." go on.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])(?:\s+|(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))(?=\S)")
+#: The furniture that closes an article's last paragraph, run on to its text: appeals to
+#: follow, join, subscribe or give ("... let us know. Join Fixes on Facebook and follow ...").
+TAIL_SENTENCE_RULES = frozenset({"follow-us", "subscribe", "community-appeal", "donation-appeal"})
+#: How many sentence starts back one piece of furniture may reach: its own abbreviations and
+#: addresses ("Follow Dr. Roe on X.") look like sentence ends.
+TAIL_SENTENCE_SPAN = 3
+_SERIES_BLURB_RE = re.compile(_phrases("series-blurb"), re.IGNORECASE)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts (the first at 0)."""
+    return [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text))]
+
+
+def _tail_rule(piece: str) -> str | None:
+    """The appeal rule (``TAIL_SENTENCE_RULES``) a closing sentence or two match whole, with
+    or without the full stop a sentence ends with ("Follow us on Twitter.")."""
+    for text in (piece, piece.rstrip().rstrip(".!")):
+        rule_id = is_furniture(text)
+        if rule_id in TAIL_SENTENCE_RULES:
+            return rule_id
+    return None
+
+
+def _cut_closing_appeals(text: str) -> tuple[str, str | None]:
+    """Cut the appeals that close ``text`` sentence by sentence, from its end; return the rest.
+
+    A column's blurb just before them ("Fixes looks at ...") goes with them. Nothing inside the
+    text is read: the cut stops at the first sentence from the end that is not an appeal.
+
+    >>> _cut_closing_appeals("Tell us. Join Fixes on Facebook and follow twitter.com/fixes.")
+    ('Tell us.', 'follow-us')
+    >>> _cut_closing_appeals("Facebook said it would follow the ruling.")
+    ('Facebook said it would follow the ruling.', None)
+    """
+    starts = _sentence_starts(text)
+    end, found = len(text), None
+    while True:
+        before = [s for s in starts if s < end][-TAIL_SENTENCE_SPAN:]
+        hit = next((s for s in reversed(before) if _tail_rule(text[s:end])), None)
+        if hit is None:
+            break
+        found = found or _tail_rule(text[hit:end])
+        end = hit
+    if found is None:
+        return text, None
+    blurb = [s for s in starts if s < end][-1:]
+    if blurb and _SERIES_BLURB_RE.fullmatch(text[blurb[0] : end].strip()):
+        end = blurb[0]
+    return text[:end].rstrip(), found
+
+
+def _is_series_blurb(text: str) -> bool:
+    """Tell a block that is a column's blurb followed only by furniture ("Fixes looks at
+    solutions to social problems.Tags:"); the blurb alone may be the article's own sentence."""
+    first_end = _SENTENCE_END_RE.search(text)  # the blurb first: most blocks fail here
+    if first_end is None or not _SERIES_BLURB_RE.fullmatch(text[: first_end.end()].strip()):
+        return False
+    starts = _sentence_starts(text)
+    rest = text[starts[1] :]
+    if is_furniture(rest) is not None:
+        return True
+    ends = [*starts[2:], len(text)]
+    return all(is_furniture(text[a:b]) for a, b in zip(starts[1:], ends, strict=True))
 
 
 def strip_furniture(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Block, str]]]:
@@ -327,7 +416,24 @@ def strip_furniture(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
             section = (SECTION_RULES[rule_id], block.level)
     text_at = [n for n, b in enumerate(kept) if b.kind not in ("caption", "credit")]
     for n in reversed(text_at[-END_BLOCKS:]):
-        end_id = is_furniture(kept[n].text, at_end=True)
+        # Every other rule was read on this block above: only the end rules are left.
+        end_id = _first_rule(kept[n].text, _END_RULES)
         if end_id is not None:
             removed.append((kept.pop(n), end_id))
+    # Appeals run on to the last paragraph go sentence by sentence, from its end; a paragraph
+    # of nothing else goes whole and the one before it is read.
+    text_at = [n for n, b in enumerate(kept) if b.kind not in ("caption", "credit")]
+    for n in reversed(text_at[-END_BLOCKS:]):
+        block = kept[n]
+        text, tail_id = (
+            _cut_closing_appeals(block.text) if block.kind == "paragraph" else ("", None)
+        )
+        if tail_id is None:
+            break
+        if not text:
+            removed.append((kept.pop(n), tail_id))
+            continue
+        kept[n] = replace(block, text=text)
+        removed.append((replace(block, text=block.text[len(text) :].strip()), tail_id))
+        break  # the paragraph's text goes on before its appeals
     return kept, removed

@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from functools import cached_property
+from typing import Any, cast
 
 import lxml.etree
 import lxml.html
@@ -35,6 +36,7 @@ from segments.importers.htmlmeta import (
     parse_printed_duration,
     parse_published,
     read_metadata,
+    strip_player_prefix,
     strip_site_suffix,
     tidy_description,
 )
@@ -390,12 +392,17 @@ def read_html_page(html: str, path: str) -> RawPage:
         (r, "inline script JSON" + (" naming the page's slug (audio-script-slug)" if hits else ""))
         for r, hits in _by_page_slug(script_audio, meta.url or "")
     ]
-    found_audio = _audio(doc, main, positions, base_url, stated)
+    reasons: list[Reason] = []  # audio passed over first, then what was found
+    found_audio = _audio(doc, main, positions, base_url, stated, reasons)
+    if not found_audio:
+        reasons += [
+            Reason("audio", player_id, f"player id found, no file: {via} (audio-player-id)")
+            for player_id, via in _player_ids(doc, base_url)[:1]
+        ]
     # A stated file no client can fetch ("http://a]b/ep.mp3") yields to the printed player's.
     found_audio.sort(key=lambda a: not is_published_url(a.ref.url, allow_relative=True))
     audio = [a.ref for a in found_audio]
     printed = parse_printed_duration(" ".join(article.itertext()))
-    reasons: list[Reason] = []
     for entry in found_audio:  # the page's running time is the first recording's, every format
         ref = entry.ref
         if _stem(ref.url) == _stem(audio[0].url) and ref.duration_seconds is None and printed:
@@ -413,9 +420,10 @@ def read_html_page(html: str, path: str) -> RawPage:
         people = byline_people(_marked_byline(doc, main, positions))
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
-    title, title_rule = _headline(doc, extracted, meta, site_names)
+    facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
+    title, title_rule = _headline(facts, meta, site_names)
     hosts = _logo_link_hosts(doc)
-    by_host = _headline(doc, extracted, meta, [*site_names, *hosts]) if hosts else (title, "")
+    by_host = _headline(facts, meta, [*site_names, *hosts]) if hosts else (title, "")
     if by_host[0] != title:  # "Story - The Globe and Mail", its logo linking to the host
         title, title_rule = by_host[0], f"{by_host[1]}, less the site its logo links home to"
     site_names += hosts
@@ -423,7 +431,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     if title and episode:
         title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
     if title and people:  # "Story | Code | Nicolas Perriault": the byline's name ends <title>
-        headline = strip_site_suffix(title, [p.name for p in people])
+        headline = strip_site_suffix(strip_player_prefix(title), [p.name for p in people])
         if headline != title:
             title, title_rule = headline, f"{title_rule}, less the byline's name after it"
     if title:
@@ -2007,15 +2015,24 @@ def _audio(
     positions: dict[int, int],
     base_url: str,
     stated: list[tuple[AudioRef, str]],
+    passed_over: list[Reason] | None = None,
 ) -> list[_Audio]:
-    """Collect audio from ``<audio>``, audio links and the page's metadata; best first."""
+    """Collect audio from ``<audio>``, audio links and the page's metadata; best first.
+
+    Another story's player or download link in a teaser card is appended to ``passed_over``
+    (``--explain``), not used (rule "audio-teaser-player").
+    """
     main_ids = {id(e) for e in main.iter()}
     found: list[_Audio] = []
     in_player_chrome: list[_Audio] = []  # used only when nothing else is found
     for element in doc.iter("audio", "source", "a"):
         into = found
         if _in_teaser(element):
-            continue  # another story's player or download link (audio-teaser-player)
+            target = (element.get("href" if element.tag == "a" else "src") or "").strip()
+            if passed_over is not None and target and (element.tag != "a" or _audio_mime(target)):
+                why = "another story's player in a teaser card, not used (audio-teaser-player)"
+                passed_over.append(Reason("audio", join_url(base_url, target), why))
+            continue
         if _in_chrome(element):
             if _in_chrome(element, spare=_is_player_chrome):
                 continue
@@ -2088,6 +2105,39 @@ def _is_player_chrome(node: Any) -> bool:
         return False
     words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
     return not words & (CHROME_WORDS - PLAYER_CHROME_WORDS)
+
+
+#: Attributes in which a script player is given the id of what it streams, no file
+#: (``data-assetid="urn:...:audio:..."``), on an element whose ``data-mediatype`` is "audio".
+PLAYER_ID_ATTRIBUTES: tuple[str, ...] = ("data-assetid", "data-urn", "data-media-id")
+#: A link to a streaming service's play page ("/sounds/play/m000qx9p"): the last path segments
+#: "play" and an id, the page's own only when its address ends with the same id
+#: ("/programmes/m000qx9p"); other episodes' cards link to theirs.
+_PLAY_PAGE_RE = re.compile(r"/play/([\w-]+)/?$", re.IGNORECASE)
+
+
+def _player_ids(doc: Any, base_url: str) -> list[tuple[str, str]]:
+    """The ids a page's players stream by, with where each was found (rule "audio-player-id").
+
+    We publish files only: an id is reported (``--explain``), so a producer knows the page has
+    its audio in a player and needs the file from its station; it is never ``Segment.audio``.
+    """
+    found: list[tuple[str, str]] = []
+    own_id = split_url(base_url).path.rstrip("/").rsplit("/", 1)[-1]
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or _in_teaser(element):
+            continue
+        if (element.get("data-mediatype") or "").lower() == "audio":
+            for name in PLAYER_ID_ATTRIBUTES:
+                if value := (element.get(name) or "").strip():
+                    found.append((value, f"a player's {name}"))
+                    break
+        elif element.tag == "a" and not _in_chrome(element):
+            href = (element.get("href") or "").strip()
+            play = _PLAY_PAGE_RE.search(split_url(join_url(base_url, href)).path) if href else None
+            if play and own_id and play.group(1) == own_id and not _audio_mime(href):
+                found.append((join_url(base_url, href), "a link to the episode's play page"))
+    return found
 
 
 def _chrome_note(into: list[_Audio], found: list[_Audio]) -> str:
@@ -2627,30 +2677,92 @@ def _break_lines(element: Any) -> list[str]:
 # --- metadata fallbacks ----------------------------------------------------------------------
 
 
-def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tuple[str | None, str]:
+class _TitleFacts:
+    """What the page prints that its title is chosen from, each read from the page once (the
+    title is chosen twice: with and without the sites its logos link home to)."""
+
+    def __init__(self, doc: Any, extracted: Any) -> None:
+        self.doc = doc
+        self.extracted = extracted
+
+    @cached_property
+    def raw_page_title(self) -> str | None:
+        """``<title>`` as found (None without one)."""
+        return cast("str | None", self.doc.findtext(".//title"))
+
+    @cached_property
+    def page_title(self) -> str:
+        return clean(self.raw_page_title) or ""
+
+    @cached_property
+    def h1s(self) -> list[Any]:
+        return list(self.doc.iter("h1"))
+
+    @cached_property
+    def h1_cleaned(self) -> list[str | None]:
+        """Each ``<h1>``'s text, None for an empty one."""
+        return [clean(h.text_content()) for h in self.h1s]
+
+    @cached_property
+    def h1_texts(self) -> list[str]:
+        return [t for t in self.h1_cleaned if t]
+
+    @cached_property
+    def site_title_keys(self) -> set[str]:
+        """The keyed texts of elements classed "site-title" (a blog's name)."""
+        return {_key(e.text_content()) for e in self.doc.iter() if "site-title" in _classes(e)}
+
+    @cached_property
+    def headline_class_texts(self) -> list[str | None]:
+        return [
+            clean(e.text_content())
+            for e in self.doc.iter("h1", "h2")
+            if any(c in HEADLINE_CLASSES for c in _classes(e))
+        ]
+
+    @cached_property
+    def printed_text(self) -> str:
+        return _printed_text(self.doc)
+
+    @cached_property
+    def title_class_keys(self) -> set[str]:
+        """Keyed texts of elements whose class has "title" and names no site (``_printed_side``)."""
+        return {
+            _key(clean(e.text_content()) or "")
+            for e in self.doc.iter()
+            if any("title" in c for c in _classes(e))
+            and not any(w in c for c in _classes(e) for w in _SITE_CLASS_WORDS)
+        } - {""}
+
+    @cached_property
+    def body_key(self) -> str:
+        body = self.doc.find(".//body")
+        return _key(body.text_content()) if body is not None else ""
+
+
+def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str | None, str]:
     """The article's title: the stated one, the page's, then a headline element; a title that
     only names the site (a blog's ``<h1>``, a bare og:title) is passed over when another exists.
     """
     names = {_key(n) for n in [*site_names, meta.show_title or ""] if n} - {""}
-    for element in doc.iter():
-        if "site-title" in _classes(element):
-            names.add(_key(element.text_content()))
+    names |= facts.site_title_keys
     candidates = [
         (meta.title, meta.title_source or "page metadata"),
-        _title_from_page(doc, extracted, site_names),
+        _title_from_page(facts, site_names),
     ]
-    for element in doc.iter("h1", "h2"):
-        if any(c in HEADLINE_CLASSES for c in _classes(element)):
-            candidates.append((clean(element.text_content()), "a headline class"))
-    candidates += [(clean(h.text_content()), "the page's <h1>") for h in doc.iter("h1")]
+    candidates += [(t, "a headline class") for t in facts.headline_class_texts]
+    candidates += [(t, "the page's <h1>") for t in facts.h1_cleaned]
     own = next(((t, r) for t, r in candidates if t and _key(t) not in names), None)
-    confirmed = _title_confirmed_by_h1(doc, site_names)
+    confirmed = _title_confirmed_by_h1(facts, site_names)
     if own is not None and confirmed and _key(confirmed) not in names:
-        printed = _key(" ".join(filter(None, [doc.findtext(".//title"), *_h1_texts(doc)])))
+        printed = _key(" ".join(filter(None, [facts.raw_page_title, *facts.h1_texts])))
         stated, shown = _key(own[0]), _key(confirmed)
         if stated not in printed and shown not in stated:  # printed nowhere, and not longer
             return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
-    if own is not None and (printed_h1 := _h1_at_one_end(own[0], doc, names)):
+    printed_headline = _printed_headline(own, meta, facts, names) if own is not None else None
+    if printed_headline is not None:
+        return printed_headline
+    if own is not None and (printed_h1 := _h1_at_one_end(own[0], facts.h1s, names)):
         return (
             printed_h1,
             f"{own[1]}, cut to the <h1> it starts or ends with (the rest names the site)",
@@ -2662,12 +2774,101 @@ def _headline(doc: Any, extracted: Any, meta: Any, site_names: list[str]) -> tup
     return next(((t, r) for t, r in candidates if t), (None, ""))
 
 
+#: Words of at least this many letters carry a title's sense; shorter ones ("the", "of", "les",
+#: "der") are its grammar in every language, and two titles sharing only those still disagree.
+TITLE_WORD_MIN_LETTERS = 4
+#: A stated title sharing at most this many such words with the printed headline disagrees
+#: with it completely ("Explaining the Findings of Transit Accessibility Research" over
+#: "Maintenance on Silver's Transit Line").
+TITLE_DISAGREES_MAX_SHARED = 1
+
+
+def _title_words(text: str) -> set[str]:
+    """The words of a title that carry its sense (``TITLE_WORD_MIN_LETTERS``), case-folded."""
+    return {w for w in re.split(r"\W+", text.casefold()) if len(w) >= TITLE_WORD_MIN_LETTERS}
+
+
+def _printed_text(doc: Any) -> str:
+    """The text a reader sees in the page's body (no scripts, styles or templates), keyed."""
+    body = doc.find(".//body")
+    if body is None:
+        return ""
+    skip = ("script", "style", "noscript", "template")
+    return _key(
+        " ".join(
+            t
+            for e in body.iter()
+            if isinstance(e.tag, str) and e.tag not in skip
+            for t in (e.text, *(c.tail for c in e))
+            if t
+        )
+    )
+
+
+def _printed_headline(
+    own: tuple[str, str], meta: Any, facts: _TitleFacts, names: set[str]
+) -> tuple[str, str] | None:
+    """The page's one ``<h1>`` headline, when the title found disagrees with it and says less
+    about the page than what it prints (rule "title-printed-headline"):
+
+    - a title stated in metadata (og:title, JSON-LD) and in ``<title>`` that shares at most one
+      word of sense with the headline (``TITLE_DISAGREES_MAX_SHARED``) and is printed nowhere
+      on the page: written for search and sharing, or naming another piece (a site's index
+      title), while the reader sees the ``<h1>``;
+    - with no title stated, a ``<title>`` that spells out every word of the headline at more
+      length ("Detroit Tigers vs. Kansas City Royals - Preview - April 16, 2012" over
+      "Tigers-Royals Preview"): the template's index line of the page.
+
+    An ``<h1>`` that ``<title>``'s template prints beside the stated title ("Eintopf aus Bremen |
+    NDR - Rainer Sass - So isst der Norden" over "Sass: So isst der Norden") names the programme
+    or the site, not the page. A ``<title>`` alone that disagrees with the ``<h1>`` wins, and so
+    does a stated title when ``<title>`` says a third thing (Readability's order: what the page
+    states for itself is its own, an ``<h1>`` may be a section's or a sample's).
+    """
+    heading = _one_headline(facts.h1s, names)
+    if heading is None:
+        return None
+    title, words, printed = own[0], _title_words(heading), _title_words(own[0])
+    if _key(heading) in _key(title) or _key(title) in _key(heading):
+        return None  # one is the other with more: the site's, a section's (``_h1_at_one_end``)
+    if meta.title and title == meta.title:
+        if _key(title) not in _key(facts.raw_page_title or ""):
+            return None  # three titles: the metadata is the page's own (Readability's order)
+        if len(words & printed) > TITLE_DISAGREES_MAX_SHARED or _key(title) in facts.printed_text:
+            return None
+        if words and words <= _title_words(facts.raw_page_title or "") - printed:
+            return None  # <title>'s template names the <h1>: the programme's or site's
+        why = f"{own[1]}, <title> too, disagrees with the page's one <h1> and is printed nowhere"
+    elif meta.title is None and len(words) >= 2 and words <= printed:
+        why = "the page's one <h1>, whose every word <title> spells out at more length"
+    else:
+        return None
+    return heading, f"{why}: the <h1> (title-printed-headline)"
+
+
+def _one_headline(h1s: list[Any], names: set[str]) -> str | None:
+    """The text of the page's one ``<h1>``, when it is a headline: not the site's name or logo,
+    not a link, not in navigation or a sidebar."""
+    headings = [h for h in h1s if clean(h.text_content())]
+    if len(headings) != 1:
+        return None
+    heading = headings[0]
+    if any(a.tag in ("nav", "aside", "footer", "a") for a in heading.iterancestors()):
+        return None
+    if heading.find(".//a") is not None or heading.find(".//img") is not None:
+        return None
+    if any(w in c for c in _classes(heading) for w in _SITE_CLASS_WORDS):
+        return None
+    text = clean(heading.text_content())
+    return text if text and _key(text) and _key(text) not in names else None
+
+
 #: What stands between a title's headline and the site, section or date beside it: a bar, a
 #: dash, a colon ("n+1: Treasure Island"), a comma ("Show with Host, 22/01/2021").
 _TITLE_PART_RE = re.compile(r"^[\s|\-–—:·«»,/]*[|\-–—:·«»,/][\s|\-–—:·«»,/]*$")
 
 
-def _h1_at_one_end(title: str, doc: Any, names: set[str]) -> str | None:
+def _h1_at_one_end(title: str, h1s: list[Any], names: set[str]) -> str | None:
     """The page's one ``<h1>`` headline when the stated title is that headline with more beside
     it ("Dirty Coal, Clean Future - Magazine", "BBC Radio 1 - Show, 22/01/2021"): the part the
     page does not print as its headline is the site, a section or a date.
@@ -2676,12 +2877,12 @@ def _h1_at_one_end(title: str, doc: Any, names: set[str]) -> str | None:
     """
     headings = [
         h
-        for h in doc.iter("h1")
+        for h in h1s
         if not any(w in c for c in _classes(h) for w in _SITE_CLASS_WORDS)
         and h.find(".//img") is None
         and h.find(".//a") is None
     ]
-    if len(headings) != 1 or len(list(doc.iter("h1"))) != 1:
+    if len(headings) != 1 or len(h1s) != 1:
         return None
     heading = clean(headings[0].text_content())
     if not heading or _key(heading) in names or not _key(heading):
@@ -2742,38 +2943,34 @@ def _episode_before_show(title: str | None, page_title: str) -> str | None:
     return None
 
 
-def _h1_texts(doc: Any) -> list[str]:
-    return [t for t in (clean(h.text_content()) for h in doc.iter("h1")) if t]
-
-
-def _title_confirmed_by_h1(doc: Any, site_names: list[str]) -> str | None:
+def _title_confirmed_by_h1(facts: _TitleFacts, site_names: list[str]) -> str | None:
     """An ``<h1>`` that ``<title>``, less its site suffix, repeats word for word."""
-    page_title = strip_site_suffix(clean(doc.findtext(".//title")) or "", site_names)
+    page_title = strip_site_suffix(strip_player_prefix(facts.page_title), site_names)
     for sep in ("", *TITLE_SEPARATORS):
         head = page_title.rsplit(sep, 1)[0] if sep else page_title
-        match = next((h for h in _h1_texts(doc) if _key(h) == _key(head)), None)
+        match = next((h for h in facts.h1_texts if _key(h) == _key(head)), None)
         if match and _key(match):
             return match
     return None
 
 
-def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> tuple[str | None, str]:
+def _title_from_page(facts: _TitleFacts, site_names: list[str]) -> tuple[str | None, str]:
     """Fallback title: the ``<h1>`` that ``<title>`` starts with, ``<title>``, trafilatura's.
 
     ``<title>`` goes before trafilatura's guess, which can be a section's ``<h1>`` ("Allergies
     Health Center") when the page's own title says what the article is.
     """
-    page_title = clean(doc.findtext(".//title")) or ""
-    headings = [clean(h.text_content()) for h in doc.iter("h1")]
+    page_title = facts.page_title
+    headings = facts.h1_cleaned
     why = "<h1>, trafilatura's title or <title>"
     for heading in headings:
         if heading and page_title.lower().startswith(heading.lower()):
             return heading, why
-    fallback = page_title or clean(getattr(extracted, "title", None)) or None
+    fallback = page_title or clean(getattr(facts.extracted, "title", None)) or None
     if fallback is None:
         return next((h for h in headings if h), None), why
-    fallback = strip_site_suffix(str(fallback), site_names)
-    side = _printed_side(fallback, doc, site_names)
+    fallback = strip_site_suffix(strip_player_prefix(str(fallback)), site_names)
+    side = _printed_side(fallback, facts, site_names)
     if side:
         return side, "the side of <title> the page prints in a title element"
     return fallback, why
@@ -2783,19 +2980,12 @@ def _title_from_page(doc: Any, extracted: Any, site_names: list[str]) -> tuple[s
 _SITE_CLASS_WORDS = ("site", "logo", "brand", "masthead")
 
 
-def _printed_side(page_title: str, doc: Any, site_names: list[str]) -> str | None:
+def _printed_side(page_title: str, facts: _TitleFacts, site_names: list[str]) -> str | None:
     """Of a ``<title>`` "A | B", the one side the page prints whole in a title element (a
     class with "title": a player's ``details-title``), when the other side is printed nowhere
     ("Transistor Embed | #032 – Episode")."""
     names = {_key(n) for n in site_names}
-    printed = {
-        _key(clean(e.text_content()) or "")
-        for e in doc.iter()
-        if any("title" in c for c in _classes(e))
-        and not any(w in c for c in _classes(e) for w in _SITE_CLASS_WORDS)
-    } - {""}
-    body = doc.find(".//body")
-    text = _key(body.text_content()) if body is not None else ""
+    printed, text = facts.title_class_keys, facts.body_key
     for sep in TITLE_SEPARATORS:
         sides = [s.strip() for s in page_title.split(sep)]
         if len(sides) != 2 or not all(sides):

@@ -71,8 +71,10 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "section": ("article:section", "og:article:section", "section"),
 }
 
-#: Dublin Core's creator in RDFa: when stated, the page's author, before the other meta tags.
-DUBLIN_CORE_CREATORS = ("dc:creator", "dcterms:creator")
+#: RDFa vocabularies that describe the element they sit in: Dublin Core (Drupal marks each
+#: teaser of a list with its own ``dc:title``). Its creator, stated in the head, is the page's
+#: author, before the other meta tags (``META_KEYS["author"]`` lists it first).
+RDFA_DESCRIBING = ("dc:", "dcterms:")
 
 #: Meta tags that state the page's own audio: (URL tag, its type tag, whether the URL must be
 #: audio by its type or extension). Twitter's player card streams video as often as audio.
@@ -271,9 +273,22 @@ PLAYER_TITLE_PREFIXES: tuple[re.Pattern[str], ...] = (
 )
 
 
+def strip_player_prefix(title: str) -> str:
+    """Remove a player page's leading "Host Embed | " (``PLAYER_TITLE_PREFIXES``) from a title.
+
+    >>> strip_player_prefix("Transistor Embed | #032 - Before and After")
+    '#032 - Before and After'
+    >>> strip_player_prefix("Ready Player One | Review")
+    'Ready Player One | Review'
+    """
+    for prefix in PLAYER_TITLE_PREFIXES:
+        rest = prefix.sub("", title, count=1)
+        title = rest if rest.strip() else title
+    return title
+
+
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
-    """Remove a trailing " | Site" (or " - Site", " : Site") naming the site from a title, and
-    a player page's leading "Host Embed | " (``PLAYER_TITLE_PREFIXES``).
+    """Remove a trailing " | Site" (or " - Site", " : Site") naming the site from a title.
 
     >>> strip_site_suffix("JMEA President says ... - Nationwide 90FM", ["Nationwide 90FM"])
     'JMEA President says ...'
@@ -287,10 +302,6 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     'Video in 2020'
     >>> strip_site_suffix("Inside - Out", ["Outlook"])
     'Inside - Out'
-    >>> strip_site_suffix("Transistor Embed | #032 - Before and After", [])
-    '#032 - Before and After'
-    >>> strip_site_suffix("Ready Player One | Review", [])
-    'Ready Player One | Review'
 
     A host names the site its words run together in ("The Globe and Mail" of
     "www.theglobeandmail.com"):
@@ -300,9 +311,6 @@ def strip_site_suffix(title: str, site_names: list[str]) -> str:
     >>> strip_site_suffix("Cuts - The Globe", ["www.theglobeandmail.com"])
     'Cuts - The Globe'
     """
-    for prefix in PLAYER_TITLE_PREFIXES:
-        rest = prefix.sub("", title, count=1)
-        title = rest if rest.strip() else title
     names = {_site_key(n) for n in site_names if n}
     names.discard("")
     changed = True
@@ -389,11 +397,6 @@ def read_meta_tags(doc: Any) -> dict[str, list[str]]:
             if value and (in_head or not key.lower().startswith(RDFA_DESCRIBING)):
                 tags.setdefault(key.lower(), []).append(value)
     return tags
-
-
-#: RDFa vocabularies that describe the element they sit in: Dublin Core (Drupal marks each
-#: teaser of a list with its own ``dc:title``).
-RDFA_DESCRIBING = ("dc:", "dcterms:")
 
 
 #: An XHTML-era CDATA wrapper around a script's JSON (liberation.fr), "//" comments or not.
@@ -679,10 +682,12 @@ def read_metadata(doc: Any) -> PageMeta:
     if not authors and main.get("author") is None:  # schema.org's wider word for who made it
         authors = _authors(main.get("creator"), by_id, outlet_keys)
         author_source = "JSON-LD creator (no author stated)" if authors else author_source
-    dublin_core = [v for key in DUBLIN_CORE_CREATORS for v in tags.get(key, [])]
-    if dublin_core and not authors:  # stated in RDFa for this page: it outranks the others
+    rdfa_keys = [key for key in META_KEYS["author"] if key.startswith(RDFA_DESCRIBING)]
+    dublin_core = [v for key in rdfa_keys for v in tags.get(key, [])]
+    by_rdfa = bool(dublin_core) and not authors  # stated in RDFa for this page: it outranks
+    if by_rdfa:
         authors, author_source = list(dict.fromkeys(dublin_core)), "<meta property=dc:creator>"
-    for key in META_KEYS["author"] if author_source != "<meta property=dc:creator>" else ():
+    for key in META_KEYS["author"] if not by_rdfa else ():
         # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
         for value in tags.get(key, []):
             name = (_BY_RE.sub("", value) if key == "byl" else value).strip()
@@ -700,7 +705,8 @@ def read_metadata(doc: Any) -> PageMeta:
                     guests.append(name)
     if title is not None:
         # "Story | Site", "Story | Author" (the Guardian's opinion pieces), "Show | Episode"
-        title = strip_site_prefix(strip_site_suffix(title, [site_name or "", *authors]), site_name)
+        names = [site_name or "", *authors]
+        title = strip_site_prefix(strip_site_suffix(strip_player_prefix(title), names), site_name)
 
     images = []
     image_url = _url(_resolve(main.get("image"), by_id)) or _first(tags, "image")

@@ -158,6 +158,9 @@ def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> 
         rule = reader.get(("audio", url), "a download line in the text")
         picked = f"picked of {len(raw.audio)} found: MP3, then M4A, then labelled"
         found.append(Reason("audio", url, f"{rule} ({picked})"))
+    # Audio the reader passed over (another story's player) or could not use (a player id).
+    used = {ref.url for ref in raw.audio}
+    found += [r for r in raw.reasons if r.field == "audio" and r.value not in used]
     found += [r for r in raw.reasons if r.field == "image"]
     return found
 

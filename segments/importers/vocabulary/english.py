@@ -240,6 +240,11 @@ ENGLISH = Vocabulary(
     cite_labels=("cite this (?:episode|article|page)",),
     tag_link_words=("tags?", "category", "categories", "topics?"),
     furniture={
+        # A column's blurb, furniture only with more furniture after it: "Fixes looks at ...".
+        "series-blurb": (
+            r"{person} (?:looks at|explores|examines|is a (?:series|column|blog) (?:about|on|that))"
+            r" [^.!?]{1,200}[.!]",
+        ),
         "donation-appeal": (
             rf"you care about today{_APOS}s news\.? and you{_APOS}re not alone\.?",
             r"join (?:others|us|thousands of others) (?:who|in) support(?:ing)?"

@@ -117,6 +117,10 @@ FRENCH = Vocabulary(
     ),
     site_links=("mentions légales", "politique de confidentialité"),
     furniture={
+        "series-blurb": (
+            r"{person} (?:s['’]intéresse (?:à|aux)|explore|est une (?:série|chronique) (?:sur|qui))"
+            r" [^.!?]{1,200}[.!]",
+        ),
         "subscribe": (rf"s{_APOS}abonner|abonnez-vous(?: à (?:la|notre) newsletter)?",),
         "listen-button": (rf"écouter(?: l{_APOS}émission| le podcast)?",),
         "cookie-notice": (r"ce site utilise des cookies\b.{0,300}|accepter(?: les cookies)?",),

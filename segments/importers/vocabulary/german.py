@@ -214,6 +214,10 @@ GERMAN = Vocabulary(
     cite_labels=("diese folge zitieren",),
     tag_link_words=("schlagwort", "themen?"),
     furniture={
+        "series-blurb": (
+            r"{person} (?:beleuchtet|ist (?:eine|die) (?:Serie|Reihe|Kolumne) (?:über|zu|von))"
+            r" [^.!?]{1,200}[.!]",
+        ),
         "comment-prompt": (r"schreibe einen kommentar|antworten(?: abbrechen)?",),
         "reader-comment": (
             r"[^,.!?:]{1,40}(?:, am {date},? (?:schrieb|meinte?)| schrieb am {date}"

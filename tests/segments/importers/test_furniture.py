@@ -91,6 +91,10 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "The show was sponsored by a local bank, which later collapsed.",
     ),
     "sponsor-heading": ("Thanks to our sponsors", "Thanks to our listeners, we made it."),
+    "series-blurb": (
+        "Dispatches looks at how small towns rebuild their high streets.Tags:",
+        "Dispatches looks at how small towns rebuild their high streets.",
+    ),
     "author-bio": (
         "Jane Roe is a freelance journalist, writing features for the Daily Example.",
         "Jane Roe is a nurse who has worked nights for twenty years.",

@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from segments.importers.furniture import is_furniture
+from segments.importers.furniture import is_furniture, strip_furniture
 from segments.importers.html import _trafilatura_bylines, read_html_page
 from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
 from segments.importers.rawpage import Block, RawPage, Reason
@@ -711,6 +711,65 @@ def test_audio_from_players(case: str, snippet: str, expected: list[AudioRef]) -
     assert page(snippet).audio == expected
 
 
+PLAYER_IDS = [
+    # case, head, snippet, the audio reason's value (None: no such reason)
+    (
+        "a script player given the id of the audio it streams",
+        "",
+        '<div class="js-media" data-mediatype="audio" data-assetid="urn:x:audio:42"></div>',
+        "urn:x:audio:42",
+    ),
+    (
+        "a link to the play page of the page's own episode",
+        '<link rel="canonical" href="https://radio.example/programmes/ep42">',
+        '<div class="playout"><a href="/sounds/play/ep42">Play</a></div>',
+        "https://radio.example/sounds/play/ep42",
+    ),
+    (
+        "near miss: a card linking to another episode's play page",
+        '<link rel="canonical" href="https://radio.example/programmes/ep42">',
+        '<div class="card"><a href="/sounds/play/ep41">Last week</a></div>',
+        None,
+    ),
+    (
+        "near miss: a video player's id",
+        "",
+        '<div class="js-media" data-mediatype="video" data-assetid="urn:x:video:7"></div>',
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "head", "snippet", "player_id"), PLAYER_IDS, ids=[c[0] for c in PLAYER_IDS]
+)
+def test_a_player_id_is_explained_never_published(
+    case: str, head: str, snippet: str, player_id: str | None, tmp_path: Path
+) -> None:
+    path = tmp_path / "player.html"
+    values = {"lang": "en", "title": "Case page", "head": head, "before": "", "after": ""}
+    path.write_text(PAGE.format(snippet=snippet, **values), encoding="utf-8")
+    reasons: list[Reason] = []
+    assert read_page(path, None, reasons).segment.audio is None
+    found = [r.value for r in reasons if r.field == "audio" and "audio-player-id" in r.rule]
+    assert found == ([player_id] if player_id else [])
+
+
+def test_a_teaser_cards_player_is_named_in_explain_and_not_used(tmp_path: Path) -> None:
+    snippet = (
+        '<audio src="https://cdn.x.org/this.mp3"></audio><div class="story-teaser">'
+        '<audio src="https://cdn.x.org/other.mp3"></audio></div>'
+    )
+    path = tmp_path / "teaser.html"
+    values = {"lang": "en", "title": "Case page", "head": "", "before": "", "after": ""}
+    path.write_text(PAGE.format(snippet=snippet, **values), encoding="utf-8")
+    reasons: list[Reason] = []
+    segment = read_page(path, None, reasons).segment
+    assert segment.audio is not None and segment.audio.url == "https://cdn.x.org/this.mp3"
+    passed = [r.value for r in reasons if r.field == "audio" and "audio-teaser-player" in r.rule]
+    assert passed == ["https://cdn.x.org/other.mp3"]
+
+
 PLAYER_CARDS = [
     # case, head, expected audio
     (
@@ -845,6 +904,89 @@ def test_near_miss_an_h1_naming_the_site_is_not_the_title() -> None:
         title="Night Shift | Harbour Radio", h1='<h1 class="site-logo">Harbour Radio</h1>'
     )
     assert read_html_page(html, "headline.html").title == "Night Shift | Harbour Radio"
+
+
+PRINTED_HEADLINE_PAGE = """<!DOCTYPE html><html><head><title>{title}</title>{head}</head>
+<body><nav><a href="/">Harbour Radio</a></nav><div id="content"><h1>{h1}</h1>
+<p>A paragraph long enough to be the article's own text, about the night shift.</p>
+<p>Another paragraph of the article, so that the extractor keeps the text. {printed}</p></div>
+<script>var pageName = "{title}";</script></body></html>"""
+
+PRINTED_HEADLINES = [
+    # case, <title>, og:title, the <h1>, text printed in the article, title
+    (
+        "a stated title that shares one word with the h1 and is printed nowhere",
+        "Counting the Listeners of Harbour Radio",
+        "Counting the Listeners of Harbour Radio",
+        "Repairs on the Night Shift Transmitter",
+        "",
+        "Repairs on the Night Shift Transmitter",
+    ),
+    (
+        "no title stated: a <title> that spells out every word of the h1",
+        "Harbour Rovers vs. Quay Athletic - Preview - May 2, 2024",
+        None,
+        "Rovers-Athletic Preview",
+        "",
+        "Rovers-Athletic Preview",
+    ),
+    (
+        "near miss: the stated title is printed on the page (a teaser, a caption)",
+        "Counting the Listeners of Harbour Radio",
+        "Counting the Listeners of Harbour Radio",
+        "Repairs on the Night Shift Transmitter",
+        "Read next: Counting the Listeners of Harbour Radio.",
+        "Counting the Listeners of Harbour Radio",
+    ),
+    (
+        "near miss: a stated title that shares several words with the h1",
+        "Night Shift Transmitter Repairs Explained",
+        "Night Shift Transmitter Repairs Explained",
+        "Repairs on the Night Shift Transmitter",
+        "",
+        "Night Shift Transmitter Repairs Explained",
+    ),
+    (
+        "near miss: three titles, <title> a third: the stated one wins",
+        "Harbour Radio at Night",
+        "Counting the Listeners of Harbour Radio",
+        "Repairs on the Night Shift Transmitter",
+        "",
+        "Counting the Listeners of Harbour Radio",
+    ),
+    (
+        "near miss: an h1 that <title>'s template prints beside the stated title: the programme's",
+        "Counting the Listeners | Harbour FM - Programmes - Jane Roe - Night Desk",
+        "Counting the Listeners",
+        "Roe: Night Desk",
+        "",
+        "Counting the Listeners",
+    ),
+    (
+        "near miss: a <title> alone that disagrees with the h1 wins",
+        "Counting the Listeners of Harbour Radio",
+        None,
+        "Repairs on the Night Shift Transmitter",
+        "",
+        "Counting the Listeners of Harbour Radio",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "title", "og_title", "h1", "printed", "expected"),
+    PRINTED_HEADLINES,
+    ids=[c[0] for c in PRINTED_HEADLINES],
+)
+def test_the_printed_headline_wins_over_a_title_that_disagrees_with_it(
+    case: str, title: str, og_title: str | None, h1: str, printed: str, expected: str
+) -> None:
+    head = f'<meta property="og:title" content="{og_title}">' if og_title else ""
+    html = PRINTED_HEADLINE_PAGE.format(title=title, head=head, h1=h1, printed=printed)
+    raw = read_html_page(html, "headline.html")
+    assert raw.title == expected
+    rule = any("title-printed-headline" in r.rule for r in raw.reasons if r.field == "title")
+    assert rule == (expected == h1)
 
 
 DATES = [
@@ -2301,6 +2443,61 @@ TEASERS = [
 def test_teaser_links_to_the_sites_other_articles(case: str, snippet: str, teaser: bool) -> None:
     raw = page(snippet, head=URL_HEAD)
     assert (inner(raw) == []) is teaser
+
+
+CLOSING_APPEALS = [
+    # case, the article's last paragraph, what is left of it, the rule named (the last appeal's)
+    (
+        "an appeal to follow the column run on to the last paragraph",
+        "Tell us how you manage. Join Dispatches on Facebook and follow updates on"
+        " twitter.com/dispatches.",
+        "Tell us how you manage.",
+        "follow-us",
+    ),
+    (
+        "the column's blurb before the appeal goes with it",
+        "The town votes in May. Dispatches looks at how small towns rebuild their high"
+        " streets. Follow us on Twitter.",
+        "The town votes in May.",
+        "follow-us",
+    ),
+    (
+        "two appeals, the last a subscription",
+        "The town votes in May. Like us on Facebook. Subscribe to our newsletter.",
+        "The town votes in May.",
+        "subscribe",
+    ),
+    (
+        "near miss: a sentence with Facebook and Twitter as its subject",
+        "The town votes in May. Facebook and Twitter said they would follow the ruling.",
+        "The town votes in May. Facebook and Twitter said they would follow the ruling.",
+        None,
+    ),
+    (
+        "near miss: the blurb without an appeal is the article's sentence",
+        "The town votes in May. Dispatches looks at how small towns rebuild their high streets.",
+        "The town votes in May. Dispatches looks at how small towns rebuild their high streets.",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "last", "kept", "rule_id"), CLOSING_APPEALS, ids=[c[0] for c in CLOSING_APPEALS]
+)
+def test_appeals_closing_the_last_paragraph_are_cut_sentence_by_sentence(
+    case: str, last: str, kept: str, rule_id: str | None
+) -> None:
+    blocks = [Block("The opening paragraph of the story."), Block(last)]
+    left, removed = strip_furniture(blocks)
+    assert left == [blocks[0], Block(kept)]
+    assert [rule for _b, rule in removed] == ([rule_id] if rule_id else [])
+
+
+def test_near_miss_an_appeal_inside_the_article_stays() -> None:
+    middle = "The town votes in May. Join us on Facebook, the mayor told the crowd."
+    blocks = [Block(middle), Block("The count ends at midnight, and the result follows.")]
+    assert strip_furniture(blocks)[0] == blocks
 
 
 def test_the_description_is_cut_before_the_show_notes_furniture() -> None:
