@@ -495,8 +495,14 @@ def read_html_page(html: str, path: str) -> RawPage:
 # --- the page --------------------------------------------------------------------------------
 
 
-#: An iframe's tag; a quoted attribute may hold a ">" (``src="javascript:'<html>'"``).
-_FRAME_TAG_RE = re.compile(r"""<(/?)iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+#: What the frame scan reads: a comment or a script's or style's text, where an iframe tag is
+#: only text (``document.write('<iframe ...>')``), else an iframe's tag, whose quoted attribute
+#: may hold a ">" (``src="javascript:'<html>'"``).
+_FRAME_TAG_RE = re.compile(
+    r"""<!--.*?-->|<(?P<raw>script|style)\b.*?</(?P=raw)\s*>"""
+    r"""|<(?P<closing>/?)iframe\b(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _without_frame_content(html: str) -> str:
@@ -504,16 +510,23 @@ def _without_frame_content(html: str) -> str:
     document there, whose ``</body></html>`` ends the extractor's page before the article.
 
     Browsers never show an iframe's content (it is the fallback for none), so no text is lost.
+    An iframe tag in a comment or a script is no frame, and an XHTML ``<iframe/>`` holds nothing.
 
     >>> _without_frame_content('<p>A</p><iframe src="p"><html><body>B</body></html></iframe><p>C')
     '<p>A</p><iframe src="p"></iframe><p>C'
     >>> _without_frame_content('<iframe src="javascript:&quot;<html></html>&quot;"></iframe>B')
     '<iframe src="javascript:&quot;<html></html>&quot;"></iframe>B'
+    >>> _without_frame_content('<script>w("<iframe src=x>")</script><p>A</p><iframe/><p>B')
+    '<script>w("<iframe src=x>")</script><p>A</p><iframe/><p>B'
     """
     out: list[str] = []
     depth, start = 0, 0
     for match in _FRAME_TAG_RE.finditer(html):
-        closing = bool(match.group(1))
+        if match.group("closing") is None:
+            continue  # a comment or a script's text
+        closing = bool(match.group("closing"))
+        if not closing and match.group("attrs").rstrip().endswith("/"):
+            continue  # "<iframe src=x />": nothing inside
         if depth == 0 and not closing:
             out.append(html[start : match.end()])
             depth = 1

@@ -2733,3 +2733,23 @@ def test_a_players_document_saved_inside_its_iframe_does_not_end_the_page() -> N
 def test_near_miss_an_iframe_without_content_leaves_the_page_as_it_is(frame: str) -> None:
     blocks = inner(page(f'{frame}<p>The text goes on.</p><p class="x">So does this.</p>'))
     assert [b.text for b in blocks] == ["The text goes on.", "So does this."]
+
+
+@pytest.mark.parametrize(
+    ("before", "frame"),
+    [
+        (
+            "<script>document.write('<iframe src=\"' + ad + '\">');"
+            "document.write('<\\/iframe>');</script>",
+            '<iframe src="https://player.example/ep"></iframe>',
+        ),
+        ('<!-- <iframe src="https://old.example/player"> -->', ""),
+        ("", '<iframe src="https://player.example/ep" />'),
+    ],
+    ids=["a script writing a frame", "a comment", "an XHTML frame closed in its tag"],
+)
+def test_near_miss_an_iframe_tag_that_opens_no_frame_keeps_the_article(
+    before: str, frame: str
+) -> None:
+    blocks = inner(page(f"<p>The text goes on.</p><p>So does this.</p>{frame}", before=before))
+    assert [b.text for b in blocks] == ["The text goes on.", "So does this."]
