@@ -13,6 +13,7 @@ live in ``segments.importers.furniture`` and run in the structurer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from copy import deepcopy
@@ -806,15 +807,16 @@ def _name_turns(items: list[_Item], doc: Any, positions: dict[int, int]) -> list
     "qa-speaker-element"): "<div class=turn><header><span class=speaker-name>Courtland
     Allen</span></header><p>Can you ...?</p>" (the extractor drops the header)."""
     speakers = [(positions[id(el)], el) for el in _speaker_elements(doc)]
+    starts = [n for n, _ in speakers]  # page order: found by bisection, not a scan per item
     used: set[int] = set()
     named: dict[str, Reason] = {}
     for item in items:
         if item.kind != "paragraph" or item.element is None or item.position is None:
             continue
-        before = [(n, el) for n, el in speakers if n < item.position]
-        if not before or id(before[-1][1]) in used:
+        above = bisect_left(starts, item.position)  # the speaker elements before the item
+        if not above or id(speakers[above - 1][1]) in used:
             continue
-        speaker_el = before[-1][1]
+        speaker_el = speakers[above - 1][1]
         turn = list(speaker_el.iterancestors())[:TURN_LEVELS]
         if not any(a is item.element or a in item.element.iterancestors() for a in turn):
             continue

@@ -2753,3 +2753,30 @@ def test_near_miss_an_iframe_tag_that_opens_no_frame_keeps_the_article(
 ) -> None:
     blocks = inner(page(f"<p>The text goes on.</p><p>So does this.</p>{frame}", before=before))
     assert [b.text for b in blocks] == ["The text goes on.", "So does this."]
+
+
+def test_naming_the_turns_of_a_long_transcript_is_linear() -> None:
+    import time
+
+    from segments.importers.html import _Item, _name_turns, _Run
+
+    turns = 4000
+    doc = lxml.html.fromstring(
+        "<div>"
+        + "".join(
+            f'<div><span class="speaker-name">{"Kai Lund" if n % 2 else "Jane Doe"}</span>'
+            f"<p>Turn {n} says a thing.</p><p>And goes on.</p></div>"
+            for n in range(turns)
+        )
+        + "</div>"
+    )
+    elements = list(doc.iter())
+    positions = {id(el): n for n, el in enumerate(elements)}
+    items = [
+        _Item("paragraph", [_Run(p.text or "")], element=p, position=positions[id(p)])
+        for p in doc.iter("p")
+    ]
+    start = time.perf_counter()
+    _name_turns(items, doc, positions)
+    assert time.perf_counter() - start < 0.5  # a scan per paragraph took seconds
+    assert sum(item.speaker is not None for item in items) == turns
