@@ -807,6 +807,9 @@ def _name_turns(items: list[_Item], doc: Any, positions: dict[int, int]) -> list
     "qa-speaker-element"): "<div class=turn><header><span class=speaker-name>Courtland
     Allen</span></header><p>Can you ...?</p>" (the extractor drops the header)."""
     speakers = [(positions[id(el)], el) for el in _speaker_elements(doc)]
+    said = Counter(_key(el.text_content()) for _, el in speakers)
+    if max(said.values(), default=0) < 2:
+        return []  # a transcript's speakers take turns; guest cards name each person once
     starts = [n for n, _ in speakers]  # page order: found by bisection, not a scan per item
     used: set[int] = set()
     named: dict[str, Reason] = {}

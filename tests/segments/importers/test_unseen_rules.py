@@ -2780,3 +2780,12 @@ def test_naming_the_turns_of_a_long_transcript_is_linear() -> None:
     _name_turns(items, doc, positions)
     assert time.perf_counter() - start < 0.5  # a scan per paragraph took seconds
     assert sum(item.speaker is not None for item in items) == turns
+
+
+def test_near_miss_speaker_cards_naming_each_guest_once_name_no_turns() -> None:
+    snippet = "<h2>Our guests</h2>" + "".join(
+        f'<div class="guest"><span class="speaker-name">{who}</span><p>A professor of rivers'
+        f" who writes about water and the towns beside it, {who.split()[0]} says.</p></div>"
+        for who in ["Jane Doe", "Kai Lund", "Ann Berg", "Tom Holt"]
+    )
+    assert all(b.speaker is None for b in inner(page(snippet)))
