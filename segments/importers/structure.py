@@ -1445,8 +1445,9 @@ def _asker(items: list[_Item], people: _People) -> str | None:
 
 def _interviewers(items: list[_Item], people: _People) -> set[str]:
     """Return the speakers who interview the page's guests: its hosts, and beside them its
-    interviewers and writers, when every other speaker is a guest or a person the page does not
-    place (rule "qa-host-turns").
+    interviewers, when every other speaker is a guest or a person the page does not place (rule
+    "qa-host-turns"). A reporter ("JOHN RUWITCH, BYLINE:") narrates between the voices of a
+    report, or answers the host's questions, and asks nothing.
 
     "Ezra Klein: ..." / "Patrick Collison: ...": a podcast's host talking with a guest asks; an
     interviewer without a host asks only in questions, and a speaker who is no person
@@ -1455,8 +1456,8 @@ def _interviewers(items: list[_Item], people: _People) -> set[str]:
     speakers = {item.speaker for item in items if item.kind == "paragraph" and item.speaker}
     roles = {who: person.role if (person := people.match(who)) else None for who in speakers}
     askers = {who for who, role in roles.items() if role == "host"}
-    if askers:  # the byline's writer asking beside the host ("Jordan Schneider: ...")
-        askers |= {who for who, role in roles.items() if role in ("interviewer", "reporter")}
+    if askers:  # the Q&A's byline asking beside the host ("Jordan Schneider: ...")
+        askers |= {who for who, role in roles.items() if role == "interviewer"}
     guests = {
         who
         for who, role in roles.items()

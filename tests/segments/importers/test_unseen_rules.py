@@ -2789,3 +2789,17 @@ def test_near_miss_speaker_cards_naming_each_guest_once_name_no_turns() -> None:
         for who in ["Jane Doe", "Kai Lund", "Ann Berg", "Tom Holt"]
     )
     assert all(b.speaker is None for b in inner(page(snippet)))
+
+
+def test_near_miss_a_reporters_narration_between_voices_asks_nothing() -> None:
+    text = (
+        "Crowds fill the square\n\n"
+        "AILSA CHANG, HOST: Thousands gathered in the capital today. John Ruwitch reports.\n\n"
+        "JOHN RUWITCH, BYLINE: The crowd filled the square by noon, calling on the mayor to go.\n\n"
+        "MARIA LOPEZ: We have waited too long. We want him gone.\n\n"
+        "RUWITCH: Lopez teaches at the school by the river. She came with her pupils.\n\n"
+        "PETER HOLM: Nobody listens to us, so we came here.\n\n"
+        "RUWITCH: The mayor's office said it would answer tomorrow.\n"
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [s.question for s in segment.transcript if s.question] == []
