@@ -1475,6 +1475,14 @@ def _continues(item: _Item) -> bool:
     return item.kind == "paragraph" and item.speaker is None
 
 
+def _set_apart(item: _Item) -> bool:
+    """Tell a question the page sets apart from the turns around it: marked up (a heading, bold)
+    or a line in title case ("Where Does The Water Go?"). A plain question closing the guest's
+    answer ("But who would look for it?") is the guest's own."""
+    words = [word for word in item.text.split() if word[:1].isalpha()]
+    return item.marked_up or (len(words) >= 2 and all(word[:1].isupper() for word in words))
+
+
 def _asker_turns(items: list[_Item], people: _People, hosted: bool = False) -> list[_Item]:
     """Make the asking label's turns prompts, statements too ("SPIEGEL: Erzählen Sie."), when
     another speaker answers them; the paragraphs between a prompt and its answer join it."""
@@ -1510,7 +1518,12 @@ def _asker_turns(items: list[_Item], people: _People, hosted: bool = False) -> l
             )
         else:
             why = f"asked by {who!r}, who interviews the page's guest (qa-host-turns)"
-        if out and out[-1].kind == "question" and out[-1].questioner is None:
+        if (
+            out
+            and out[-1].kind == "question"
+            and out[-1].questioner is None
+            and _set_apart(out[-1])
+        ):
             # "<h3>Do Fiscal Constraints Matter?</h3>" over the host's prompt is its topic.
             topic = (
                 "kept as text: a question heading over a prompt is its topic (qa-topic-over-prompt)"

@@ -2803,3 +2803,15 @@ def test_near_miss_a_reporters_narration_between_voices_asks_nothing() -> None:
     )
     segment = build_segment(read_text_page(text, "page.txt"))
     assert [s.question for s in segment.transcript if s.question] == []
+
+
+def test_near_miss_a_guests_question_closing_the_answer_stays_the_guests() -> None:
+    text = HOST_TALK.replace(
+        "JANE DOE: It is, and I stand by it.",
+        "JANE DOE: It is, and I stand by it.\n\nBut who would look for the hard water, after all?",
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [(s.heading, s.paragraphs) for s in segment.transcript if s.question] == [
+        (None, ["It is, and I stand by it.", "But who would look for the hard water, after all?"]),
+        (None, ["The easy water was found first.", "Then the hard water."]),
+    ]
