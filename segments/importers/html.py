@@ -733,7 +733,8 @@ def _lines(runs: list[_Run]) -> list[tuple[int, list[_Run]]]:
     """Split runs into lines at breaks: (breaks before the line, its runs), each ``<br>`` one.
 
     A line opening with a bold question that runs into its answer in the same line ("<p><strong>
-    Why did you leave?</strong> Because ...</p>") becomes two, the answer's count ``-1``.
+    Why did you leave?</strong> Because ...</p>") becomes two, the answer's count ``-1``; a
+    sentence going on after it ("<b>Why not?</b> asked the mayor") stays one line.
     """
     lines: list[tuple[int, list[_Run]]] = []
     breaks, current = 0, list[_Run]()
@@ -753,10 +754,12 @@ def _lines(runs: list[_Run]) -> list[tuple[int, list[_Run]]]:
         lead = line[:cut] if cut else []
         lead_text = clean("".join(r.text for r in lead)) or ""
         rest = line[cut:] if cut else []
+        rest_text = clean("".join(r.text for r in rest)) or ""
         if (
             lead_text
             and structure.is_question_text(lead_text)
-            and _key("".join(r.text for r in rest))
+            and _key(rest_text)
+            and not rest_text[:1].islower()  # "<b>“Why not?”</b> she asked." goes on
         ):
             out += [(breaks, lead), (-1, rest)]
         else:
@@ -2240,11 +2243,6 @@ def _classify(
             return [_question(text, speaker)]
         if heading_ok and speaker is None:
             return [Block(text=text, kind="heading")]
-    if kind == "paragraph" and speaker is None and len(runs) > 1 and runs[0].bold:
-        lead = clean(runs[0].text) or ""
-        if lead.endswith("?") and not all(r.bold for r in runs):
-            rest = clean("".join(r.text for r in runs[1:])) or ""
-            return [_question(lead), Block(text=rest)]
     return [Block(text=text, kind=kind, speaker=speaker)]
 
 

@@ -2558,6 +2558,15 @@ RUN_IN = [
         ],
     ),
     (
+        "near miss: a bold question whose sentence goes on is a quote, not a prompt",
+        "<p><strong>“Why would anyone leave the station?”</strong> she asked the council.</p>"
+        "<p><b>Why not?</b> asked the mayor, who had left it.</p>",
+        [
+            Block("“Why would anyone leave the station?” she asked the council."),
+            Block("Why not? asked the mayor, who had left it."),
+        ],
+    ),
+    (
         "near miss: one bold statement before a speaker's label is no page of prompts",
         "<p><strong>The station lost its way.</strong></p><p>Jane Roe: Its focus, I call it.</p>",
         [Block("The station lost its way."), Block("Jane Roe: Its focus, I call it.")],
