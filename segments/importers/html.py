@@ -521,8 +521,15 @@ def _without_frame_content(html: str) -> str:
     '<script>w("<iframe src=x>")</script><p>A</p><iframe/><p>B'
     """
     out: list[str] = []
-    depth, start = 0, 0
-    for match in _FRAME_TAG_RE.finditer(html):
+    depth, start, first_closer = 0, 0, None
+    matches = _FRAME_TAG_RE.finditer(html)
+    while (match := next(matches, None)) is not None or depth:
+        if match is None:
+            # A frame the nesting never closes ("<iframe><iframe src=b></iframe>"): as browsers
+            # read it, its first closer ends it, and the scan goes on from there.
+            depth, start = 0, first_closer or len(html)
+            matches = _FRAME_TAG_RE.finditer(html, start + 1)
+            continue
         if match.group("closing") is None:
             continue  # a comment or a script's text
         closing = bool(match.group("closing"))
@@ -530,14 +537,15 @@ def _without_frame_content(html: str) -> str:
             continue  # "<iframe src=x />": nothing inside
         if depth == 0 and not closing:
             out.append(html[start : match.end()])
-            depth = 1
+            depth, first_closer = 1, None
         elif depth and closing:
             depth -= 1
+            first_closer = match.start() if first_closer is None else first_closer
             if depth == 0:
                 start = match.start()
         elif depth:
             depth += 1
-    out.append(html[start:] if depth == 0 else "")
+    out.append(html[start:])
     return "".join(out)
 
 

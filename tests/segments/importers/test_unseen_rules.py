@@ -2754,8 +2754,17 @@ def test_near_miss_an_iframe_without_content_leaves_the_page_as_it_is(frame: str
         ),
         ('<!-- <iframe src="https://old.example/player"> -->', ""),
         ("", '<iframe src="https://player.example/ep" />'),
+        (
+            "",
+            '<iframe src="https://player.example/ep"><iframe src="https://old.example/ep"></iframe>',
+        ),
     ],
-    ids=["a script writing a frame", "a comment", "an XHTML frame closed in its tag"],
+    ids=[
+        "a script writing a frame",
+        "a comment",
+        "an XHTML frame closed in its tag",
+        "a frame tag in a frame's fallback",
+    ],
 )
 def test_near_miss_an_iframe_tag_that_opens_no_frame_keeps_the_article(
     before: str, frame: str
