@@ -1446,8 +1446,9 @@ def _asker(items: list[_Item], people: _People) -> str | None:
 def _interviewers(items: list[_Item], people: _People) -> set[str]:
     """Return the speakers who interview the page's guests: its hosts, and beside them its
     interviewers, when every other speaker is a guest or a person the page does not place (rule
-    "qa-host-turns"). A reporter ("JOHN RUWITCH, BYLINE:") narrates between the voices of a
-    report, or answers the host's questions, and asks nothing.
+    "qa-host-turns"). A reporter (the byline, before the page is judged a Q&A) asks beside a host
+    whom a guest answers; in a report ("JOHN RUWITCH, BYLINE:") the reporter narrates between
+    the voices of the story, and the host only introduces them.
 
     "Ezra Klein: ..." / "Patrick Collison: ...": a podcast's host talking with a guest asks; an
     interviewer without a host asks only in questions, and a speaker who is no person
@@ -1456,16 +1457,30 @@ def _interviewers(items: list[_Item], people: _People) -> set[str]:
     speakers = {item.speaker for item in items if item.kind == "paragraph" and item.speaker}
     roles = {who: person.role if (person := people.match(who)) else None for who in speakers}
     askers = {who for who, role in roles.items() if role == "host"}
-    if askers:  # the Q&A's byline asking beside the host ("Jordan Schneider: ...")
-        askers |= {who for who, role in roles.items() if role == "interviewer"}
     guests = {
         who
         for who, role in roles.items()
         if role == "guest" or (role is None and is_person_name(who))
     }
+    if askers:  # the byline's writer asking beside the host ("Jordan Schneider: ...")
+        writers = ("interviewer", "reporter") if _answered(items, askers, guests) else ()
+        askers |= {who for who, role in roles.items() if role in writers}
     if not askers or not guests or askers | guests != speakers:
         return set()
     return askers
+
+
+def _answered(items: list[_Item], askers: set[str], guests: set[str]) -> bool:
+    """Tell whether a guest's turn comes next after one of the askers' turns."""
+    last = None
+    for item in items:
+        who = item.speaker if item.kind == "paragraph" else item.questioner
+        if who is None:
+            continue
+        if last in askers and who in guests:
+            return True
+        last = who
+    return False
 
 
 def _continues(item: _Item) -> bool:
