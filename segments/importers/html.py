@@ -13,6 +13,7 @@ live in ``segments.importers.furniture`` and run in the structurer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from copy import deepcopy
@@ -518,8 +519,14 @@ def read_html_page(html: str, path: str) -> RawPage:
 # --- the page --------------------------------------------------------------------------------
 
 
-#: An iframe's tag; a quoted attribute may hold a ">" (``src="javascript:'<html>'"``).
-_FRAME_TAG_RE = re.compile(r"""<(/?)iframe\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+#: What the frame scan reads: a comment or a script's or style's text, where an iframe tag is
+#: only text (``document.write('<iframe ...>')``), else an iframe's tag, whose quoted attribute
+#: may hold a ">" (``src="javascript:'<html>'"``).
+_FRAME_TAG_RE = re.compile(
+    r"""<!--.*?-->|<(?P<raw>script|style)\b.*?</(?P=raw)\s*>"""
+    r"""|<(?P<closing>/?)iframe\b(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def _without_frame_content(html: str) -> str:
@@ -527,26 +534,41 @@ def _without_frame_content(html: str) -> str:
     document there, whose ``</body></html>`` ends the extractor's page before the article.
 
     Browsers never show an iframe's content (it is the fallback for none), so no text is lost.
+    An iframe tag in a comment or a script is no frame, and an XHTML ``<iframe/>`` holds nothing.
 
     >>> _without_frame_content('<p>A</p><iframe src="p"><html><body>B</body></html></iframe><p>C')
     '<p>A</p><iframe src="p"></iframe><p>C'
     >>> _without_frame_content('<iframe src="javascript:&quot;<html></html>&quot;"></iframe>B')
     '<iframe src="javascript:&quot;<html></html>&quot;"></iframe>B'
+    >>> _without_frame_content('<script>w("<iframe src=x>")</script><p>A</p><iframe/><p>B')
+    '<script>w("<iframe src=x>")</script><p>A</p><iframe/><p>B'
     """
     out: list[str] = []
-    depth, start = 0, 0
-    for match in _FRAME_TAG_RE.finditer(html):
-        closing = bool(match.group(1))
+    depth, start, first_closer = 0, 0, None
+    matches = _FRAME_TAG_RE.finditer(html)
+    while (match := next(matches, None)) is not None or depth:
+        if match is None:
+            # A frame the nesting never closes ("<iframe><iframe src=b></iframe>"): as browsers
+            # read it, its first closer ends it, and the scan goes on from there.
+            depth, start = 0, first_closer or len(html)
+            matches = _FRAME_TAG_RE.finditer(html, start + 1)
+            continue
+        if match.group("closing") is None:
+            continue  # a comment or a script's text
+        closing = bool(match.group("closing"))
+        if not closing and match.group("attrs").rstrip().endswith("/"):
+            continue  # "<iframe src=x />": nothing inside
         if depth == 0 and not closing:
             out.append(html[start : match.end()])
-            depth = 1
+            depth, first_closer = 1, None
         elif depth and closing:
             depth -= 1
+            first_closer = match.start() if first_closer is None else first_closer
             if depth == 0:
                 start = match.start()
         elif depth:
             depth += 1
-    out.append(html[start:] if depth == 0 else "")
+    out.append(html[start:])
     return "".join(out)
 
 
@@ -743,7 +765,8 @@ def _lines(runs: list[_Run]) -> list[tuple[int, list[_Run]]]:
     """Split runs into lines at breaks: (breaks before the line, its runs), each ``<br>`` one.
 
     A line opening with a bold question that runs into its answer in the same line ("<p><strong>
-    Why did you leave?</strong> Because ...</p>") becomes two, the answer's count ``-1``.
+    Why did you leave?</strong> Because ...</p>") becomes two, the answer's count ``-1``; a
+    sentence going on after it ("<b>Why not?</b> asked the mayor") stays one line.
     """
     lines: list[tuple[int, list[_Run]]] = []
     breaks, current = 0, list[_Run]()
@@ -763,10 +786,12 @@ def _lines(runs: list[_Run]) -> list[tuple[int, list[_Run]]]:
         lead = line[:cut] if cut else []
         lead_text = clean("".join(r.text for r in lead)) or ""
         rest = line[cut:] if cut else []
+        rest_text = clean("".join(r.text for r in rest)) or ""
         if (
             lead_text
             and structure.is_question_text(lead_text)
-            and _key("".join(r.text for r in rest))
+            and _key(rest_text)
+            and not rest_text[:1].islower()  # "<b>“Why not?”</b> she asked." goes on
         ):
             out += [(breaks, lead), (-1, rest)]
         else:
@@ -817,15 +842,19 @@ def _name_turns(items: list[_Item], doc: Any, positions: dict[int, int]) -> list
     "qa-speaker-element"): "<div class=turn><header><span class=speaker-name>Courtland
     Allen</span></header><p>Can you ...?</p>" (the extractor drops the header)."""
     speakers = [(positions[id(el)], el) for el in _speaker_elements(doc)]
+    said = Counter(_key(el.text_content()) for _, el in speakers)
+    if max(said.values(), default=0) < 2:
+        return []  # a transcript's speakers take turns; guest cards name each person once
+    starts = [n for n, _ in speakers]  # page order: found by bisection, not a scan per item
     used: set[int] = set()
     named: dict[str, Reason] = {}
     for item in items:
         if item.kind != "paragraph" or item.element is None or item.position is None:
             continue
-        before = [(n, el) for n, el in speakers if n < item.position]
-        if not before or id(before[-1][1]) in used:
+        above = bisect_left(starts, item.position)  # the speaker elements before the item
+        if not above or id(speakers[above - 1][1]) in used:
             continue
-        speaker_el = before[-1][1]
+        speaker_el = speakers[above - 1][1]
         turn = list(speaker_el.iterancestors())[:TURN_LEVELS]
         if not any(a is item.element or a in item.element.iterancestors() for a in turn):
             continue
@@ -2608,11 +2637,6 @@ def _classify(
             return [_question(text, speaker)]
         if heading_ok and speaker is None:
             return [Block(text=text, kind="heading")]
-    if kind == "paragraph" and speaker is None and len(runs) > 1 and runs[0].bold:
-        lead = clean(runs[0].text) or ""
-        if lead.endswith("?") and not all(r.bold for r in runs):
-            rest = clean("".join(r.text for r in runs[1:])) or ""
-            return [_question(lead), Block(text=rest)]
     return [Block(text=text, kind=kind, speaker=speaker)]
 
 

@@ -1562,8 +1562,10 @@ def _asker(items: list[_Item], people: _People) -> str | None:
 
 def _interviewers(items: list[_Item], people: _People) -> set[str]:
     """Return the speakers who interview the page's guests: its hosts, and beside them its
-    interviewers and writers, when every other speaker is a guest or a person the page does not
-    place (rule "qa-host-turns").
+    interviewers, when every other speaker is a guest or a person the page does not place (rule
+    "qa-host-turns"). A reporter (the byline, before the page is judged a Q&A) asks beside a host
+    whom a guest answers; in a report ("JOHN RUWITCH, BYLINE:") the reporter narrates between
+    the voices of the story, and the host only introduces them.
 
     "Ezra Klein: ..." / "Patrick Collison: ...": a podcast's host talking with a guest asks; an
     interviewer without a host asks only in questions, and a speaker who is no person
@@ -1572,16 +1574,30 @@ def _interviewers(items: list[_Item], people: _People) -> set[str]:
     speakers = {item.speaker for item in items if item.kind == "paragraph" and item.speaker}
     roles = {who: person.role if (person := people.match(who)) else None for who in speakers}
     askers = {who for who, role in roles.items() if role == "host"}
-    if askers:  # the byline's writer asking beside the host ("Jordan Schneider: ...")
-        askers |= {who for who, role in roles.items() if role in ("interviewer", "reporter")}
     guests = {
         who
         for who, role in roles.items()
         if role == "guest" or (role is None and is_person_name(who))
     }
+    if askers:  # the byline's writer asking beside the host ("Jordan Schneider: ...")
+        writers = ("interviewer", "reporter") if _answered(items, askers, guests) else ()
+        askers |= {who for who, role in roles.items() if role in writers}
     if not askers or not guests or askers | guests != speakers:
         return set()
     return askers
+
+
+def _answered(items: list[_Item], askers: set[str], guests: set[str]) -> bool:
+    """Tell whether a guest's turn comes next after one of the askers' turns."""
+    last = None
+    for item in items:
+        who = item.speaker if item.kind == "paragraph" else item.questioner
+        if who is None:
+            continue
+        if last in askers and who in guests:
+            return True
+        last = who
+    return False
 
 
 def _continues(item: _Item) -> bool:
@@ -1589,6 +1605,14 @@ def _continues(item: _Item) -> bool:
     if item.kind == "question":
         return not item.marked_up and item.questioner is None
     return item.kind == "paragraph" and item.speaker is None
+
+
+def _set_apart(item: _Item) -> bool:
+    """Tell a question the page sets apart from the turns around it: marked up (a heading, bold)
+    or a line in title case ("Where Does The Water Go?"). A plain question closing the guest's
+    answer ("But who would look for it?") is the guest's own."""
+    words = [word for word in item.text.split() if word[:1].isalpha()]
+    return item.marked_up or (len(words) >= 2 and all(word[:1].isupper() for word in words))
 
 
 def _asker_turns(items: list[_Item], people: _People, hosted: bool = False) -> list[_Item]:
@@ -1626,7 +1650,12 @@ def _asker_turns(items: list[_Item], people: _People, hosted: bool = False) -> l
             )
         else:
             why = f"asked by {who!r}, who interviews the page's guest (qa-host-turns)"
-        if out and out[-1].kind == "question" and out[-1].questioner is None:
+        if (
+            out
+            and out[-1].kind == "question"
+            and out[-1].questioner is None
+            and _set_apart(out[-1])
+        ):
             # "<h3>Do Fiscal Constraints Matter?</h3>" over the host's prompt is its topic.
             topic = (
                 "kept as text: a question heading over a prompt is its topic (qa-topic-over-prompt)"

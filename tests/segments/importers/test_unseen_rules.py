@@ -2770,6 +2770,15 @@ RUN_IN = [
         ],
     ),
     (
+        "near miss: a bold question whose sentence goes on is a quote, not a prompt",
+        "<p><strong>“Why would anyone leave the station?”</strong> she asked the council.</p>"
+        "<p><b>Why not?</b> asked the mayor, who had left it.</p>",
+        [
+            Block("“Why would anyone leave the station?” she asked the council."),
+            Block("Why not? asked the mayor, who had left it."),
+        ],
+    ),
+    (
         "near miss: one bold statement before a speaker's label is no page of prompts",
         "<p><strong>The station lost its way.</strong></p><p>Jane Roe: Its focus, I call it.</p>",
         [Block("The station lost its way."), Block("Jane Roe: Its focus, I call it.")],
@@ -3421,3 +3430,94 @@ def test_near_miss_a_list_items_heading_that_opens_the_article_over_its_photo_is
         f"<div><img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></div></div>"
     )
     assert [i.caption for i in raw.images if i.caption] == []
+
+
+@pytest.mark.parametrize(
+    ("before", "frame"),
+    [
+        (
+            "<script>document.write('<iframe src=\"' + ad + '\">');"
+            "document.write('<\\/iframe>');</script>",
+            '<iframe src="https://player.example/ep"></iframe>',
+        ),
+        ('<!-- <iframe src="https://old.example/player"> -->', ""),
+        ("", '<iframe src="https://player.example/ep" />'),
+        (
+            "",
+            '<iframe src="https://player.example/ep"><iframe src="https://old.example/ep"></iframe>',
+        ),
+    ],
+    ids=[
+        "a script writing a frame",
+        "a comment",
+        "an XHTML frame closed in its tag",
+        "a frame tag in a frame's fallback",
+    ],
+)
+def test_near_miss_an_iframe_tag_that_opens_no_frame_keeps_the_article(
+    before: str, frame: str
+) -> None:
+    blocks = inner(page(f"<p>The text goes on.</p><p>So does this.</p>{frame}", before=before))
+    assert [b.text for b in blocks] == ["The text goes on.", "So does this."]
+
+
+def test_naming_the_turns_of_a_long_transcript_is_linear() -> None:
+    import time
+
+    from segments.importers.html import _Item, _name_turns, _Run
+
+    turns = 4000
+    doc = lxml.html.fromstring(
+        "<div>"
+        + "".join(
+            f'<div><span class="speaker-name">{"Kai Lund" if n % 2 else "Jane Doe"}</span>'
+            f"<p>Turn {n} says a thing.</p><p>And goes on.</p></div>"
+            for n in range(turns)
+        )
+        + "</div>"
+    )
+    elements = list(doc.iter())
+    positions = {id(el): n for n, el in enumerate(elements)}
+    items = [
+        _Item("paragraph", [_Run(p.text or "")], element=p, position=positions[id(p)])
+        for p in doc.iter("p")
+    ]
+    start = time.perf_counter()
+    _name_turns(items, doc, positions)
+    assert time.perf_counter() - start < 0.5  # a scan per paragraph took seconds
+    assert sum(item.speaker is not None for item in items) == turns
+
+
+def test_near_miss_speaker_cards_naming_each_guest_once_name_no_turns() -> None:
+    snippet = "<h2>Our guests</h2>" + "".join(
+        f'<div class="guest"><span class="speaker-name">{who}</span><p>A professor of rivers'
+        f" who writes about water and the towns beside it, {who.split()[0]} says.</p></div>"
+        for who in ["Jane Doe", "Kai Lund", "Ann Berg", "Tom Holt"]
+    )
+    assert all(b.speaker is None for b in inner(page(snippet)))
+
+
+def test_near_miss_a_reporters_narration_between_voices_asks_nothing() -> None:
+    text = (
+        "Crowds fill the square\n\n"
+        "AILSA CHANG, HOST: Thousands gathered in the capital today. John Ruwitch reports.\n\n"
+        "JOHN RUWITCH, BYLINE: The crowd filled the square by noon, calling on the mayor to go.\n\n"
+        "MARIA LOPEZ: We have waited too long. We want him gone.\n\n"
+        "RUWITCH: Lopez teaches at the school by the river. She came with her pupils.\n\n"
+        "PETER HOLM: Nobody listens to us, so we came here.\n\n"
+        "RUWITCH: The mayor's office said it would answer tomorrow.\n"
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [s.question for s in segment.transcript if s.question] == []
+
+
+def test_near_miss_a_guests_question_closing_the_answer_stays_the_guests() -> None:
+    text = HOST_TALK.replace(
+        "JANE DOE: It is, and I stand by it.",
+        "JANE DOE: It is, and I stand by it.\n\nBut who would look for the hard water, after all?",
+    )
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert [(s.heading, s.paragraphs) for s in segment.transcript if s.question] == [
+        (None, ["It is, and I stand by it.", "But who would look for the hard water, after all?"]),
+        (None, ["The easy water was found first.", "Then the hard water."]),
+    ]
