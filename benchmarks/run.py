@@ -32,6 +32,10 @@ BENCHMARKS: dict[str, tuple[str, str]] = {
         "import_feed_bench.py",
         "import a generated 1,600-item feed and rebuild it: seconds and peak memory of each",
     ),
+    "import-page": (
+        "import_page_bench.py",
+        "read a 500-turn transcript page and a 1,000-paragraph article, and each at 4x: ratio",
+    ),
     "align": (
         "align_bench.py",
         "pair a 60-minute interview with a damaged timed transcript: time, memory, error",

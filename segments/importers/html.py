@@ -378,9 +378,10 @@ def read_html_page(html: str, path: str) -> RawPage:
     for item in items:  # first pass: unambiguous texts locate the article
         _attach_element(item, index, positions, None, unique_only=True)
     main = _main_region(items, doc)
+    main_ids = {id(e) for e in main.iter()}
     for item in items:  # second pass: repeated texts, preferring the copy in the article
         if item.element is None:
-            _attach_element(item, index, positions, {id(e) for e in main.iter()})
+            _attach_element(item, index, positions, main_ids)
     main = _main_region(items, doc)
     base_url = meta.url or ""
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
@@ -883,17 +884,26 @@ def _pick(candidates: list[Any], main_ids: set[int] | None, unique_only: bool) -
     """Choose an item's element: in the article, block-level, outermost (first in page order)."""
     if unique_only:
         # Nested elements with one text (<p><strong>x</strong></p>) are one place on the page.
-        outer = [c for c in candidates if not any(a in candidates for a in c.iterancestors())]
-        return outer[0] if len(outer) == 1 else None
-    ranked = sorted(
-        range(len(candidates)),
-        key=lambda n: (
-            main_ids is not None and id(candidates[n]) not in main_ids,
-            candidates[n].tag not in _BLOCK_LEVEL,
-            n,
-        ),
-    )
-    return candidates[ranked[0]] if ranked else None
+        # A transcript repeats short turns ("Yeah.") hundreds of times: stop at a second place.
+        ids = {id(c) for c in candidates}
+        outer = None
+        for candidate in candidates:
+            if not any(id(a) in ids for a in candidate.iterancestors()):
+                if outer is not None:
+                    return None
+                outer = candidate
+        return outer
+    best, best_rank = None, (True, True)
+    for candidate in candidates:  # the first of the best rank: stop at a block in the article
+        rank = (
+            main_ids is not None and id(candidate) not in main_ids,
+            candidate.tag not in _BLOCK_LEVEL,
+        )
+        if best is None or rank < best_rank:
+            best, best_rank = candidate, rank
+            if rank == (False, False):
+                break
+    return best
 
 
 def _items(body: Any) -> Iterator[_Item]:
@@ -951,8 +961,13 @@ def _attach_element(
         return
     item.element = element
     # The innermost element with the same text says where the text sits (inside <nav>?).
+    # (Its own subtree is searched: a transcript repeats a short turn's text hundreds of times.)
     item.inner = next(
-        (c for c in reversed(index[key]) if c is element or element in c.iterancestors()),
+        (
+            c
+            for c in reversed(list(element.iter()))
+            if c is element or _key(c.text_content()) == key
+        ),
         element,
     )
     item.position = positions[id(element)]

@@ -381,18 +381,6 @@ def test_people_from_bylines_and_tagline(raw: dict[str, RawPage]) -> None:
     assert show.tagline == "Der Forschungspodcast der Helmholtz-Gemeinschaft – mit Holger Klein"
 
 
-def test_reading_the_corpus_is_fast(raw: dict[str, RawPage]) -> None:
-    import time
-
-    from segments.importers.html import read_html_page
-
-    path = PAGES_DIR / f"{AMP}.html"
-    html = path.read_text(encoding="utf-8")
-    start = time.perf_counter()
-    read_html_page(html, path.name)
-    assert time.perf_counter() - start < 2.0
-
-
 # --- through the structurer -------------------------------------------------------------------
 
 
