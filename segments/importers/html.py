@@ -703,6 +703,10 @@ def _dom_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_R
     return [r for r in runs if r.text]
 
 
+#: trafilatura's elements that stand as paragraphs of their own inside a table cell.
+_XML_PARAGRAPH_LEVEL = frozenset({"p", "head", "quote", "list"})
+
+
 def _xml_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_Run]:
     """Return trafilatura XML as runs (``<hi rend="#b">`` bold, ``#i`` italic, ``<lb/>`` space)."""
     rend = element.get("rend") or "" if element.tag == "hi" else ""
@@ -713,7 +717,14 @@ def _xml_runs(element: Any, bold: bool = False, italic: bool = False) -> list[_R
         if child.tag == "graphic":
             runs.append(_Run(child.tail or "", bold, italic))
             continue
+        # A paragraph or heading inside a cell stands apart, as in ``_dom_runs``: the credit
+        # "<head>NAME</head><p>INTERVIEW BY ...</p>" is no part of the headline before it.
+        # (A heading trafilatura put inside a <p> stays run in: it is often a module's label.)
+        apart = element.tag == "cell" and child.tag in _XML_PARAGRAPH_LEVEL
+        edge = [_Run(_BREAK, bold, italic)] * 2 if apart else []
+        runs.extend(edge)
         runs.extend(_xml_runs(child, bold, italic))
+        runs.extend(edge)
         runs.append(_Run(child.tail or "", bold, italic))
     return [r for r in runs if r.text]
 
@@ -727,6 +738,14 @@ def _row_runs(row: Any) -> list[_Run]:
             runs.append(_Run(" | "))
         runs.extend(_xml_runs(cell))
     return runs
+
+
+#: Words that open a byline ("by", "von", "par"), lowercase.
+_BYLINE_WORDS = frozenset(w.casefold() for w in vocabulary.words("byline_words"))
+
+
+def _runs_text(runs: list[_Run]) -> str:
+    return clean("".join(r.text for r in runs)) or ""
 
 
 def _split_at_breaks(item: _Item) -> list[_Item]:
@@ -749,7 +768,10 @@ def _split_at_breaks(item: _Item) -> list[_Item]:
         labelled = labelled and len(label.split()) <= 4
         asking = n > 0 and (_asking_line(lines, n) or _asking_line(lines, n - 1))
         split_in = breaks < 0  # a run-in question's answer (``_lines``)
-        if not parts or breaks >= 2 or (breaks and (labelled or asking)) or split_in:
+        # "by" alone in its element ("<p>by</p><a>Jane Roe</a>") is the byline's opening.
+        dangling = bool(parts) and _runs_text(parts[-1]).casefold() in _BYLINE_WORDS
+        apart = not parts or breaks >= 2 or (breaks and (labelled or asking)) or split_in
+        if apart and not dangling:
             if parts and (split_in or (asking and breaks < 2 and not labelled)):
                 run_in[-1] = True
             parts.append([])

@@ -301,9 +301,9 @@ PANEL_MIN = 3
 THROW_TO_REPORTER = re.compile(rf"^{NAME}\s+(?:{_words('report_verbs')})\.?$")
 
 #: A byline paragraph: "By Seth Fiegerman", "Posted by Alex Durán, AMP Project Marketing, Google",
-#: "Par : Jean Dupont", "By Jane Roe (SWR)".
+#: "Par : Jean Dupont", "By Jane Roe (SWR)", "by Jane Roe [Design, Interview]" (its sections).
 BYLINE = re.compile(
-    rf"(?i:{_words('byline_words')})(?:\s*:\s*|\s+)(?P<names>[^,|(]+?)(?:\s*[,|(].*)?",
+    rf"(?i:{_words('byline_words')})(?:\s*:\s*|\s+)(?P<names>[^,|(\[]+?)(?:\s*[,|(\[].*)?",
 )
 #: A byline naming an organisation by its article: "By THE NEW YORK TIMES", "By The Associated
 #: Press" (a person's name never opens with one).

@@ -9,11 +9,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 
 from segments.importers.furniture import is_furniture, strip_furniture
-from segments.importers.html import _trafilatura_bylines, read_html_page
+from segments.importers.html import (
+    _items,
+    _split_at_breaks,
+    _trafilatura_bylines,
+    read_html_page,
+)
 from segments.importers.htmlmeta import is_organisation_or_handle, parse_printed_duration
 from segments.importers.rawpage import Block, RawPage, Reason
 from segments.importers.read import read_page
@@ -3518,3 +3524,71 @@ def test_near_miss_a_guests_question_closing_the_answer_stays_the_guests() -> No
         (None, ["It is, and I stand by it.", "But who would look for the hard water, after all?"]),
         (None, ["The easy water was found first.", "Then the hard water."]),
     ]
+
+
+# --- credits in their own element inside a layout table's cell ----------------------------------
+
+
+def cell_texts(cell: str) -> list[str]:
+    """The paragraphs read from one layout-table cell as trafilatura's XML gives it."""
+    body = lxml.etree.fromstring(f"<body><table><row><cell>{cell}</cell></row></table></body>")
+    return [part.text for item in _items(body) for part in _split_at_breaks(item)]
+
+
+def test_an_interview_credit_in_its_own_element_stands_apart_from_the_headline() -> None:
+    texts = cell_texts(
+        '<hi rend="#i">Published May, 2011 <lb/></hi><head rend="h1">JANE ROE</head>'
+        "<p>INTERVIEW BY JOHN DOE, PHOTO BY MAX MUSTER</p><lb/>The harbour never sleeps."
+    )
+    assert texts == [
+        "Published May, 2011",
+        "JANE ROE",
+        "INTERVIEW BY JOHN DOE, PHOTO BY MAX MUSTER",
+        "The harbour never sleeps.",
+    ]
+    credit = Block("INTERVIEW BY JOHN DOE, PHOTO BY MAX MUSTER")
+    raw = RawPage(path="case.html", kind="html", title="JANE ROE", blocks=[credit, *QA_BLOCKS])
+    people = build_segment(raw).people
+    assert ("John Doe", "interviewer") in [(p.name, p.role) for p in people]
+
+
+def test_a_by_alone_in_its_element_opens_the_byline_after_it() -> None:
+    # "<span>by <a>Jane Roe</a></span>" read as "<p>by</p><ref>Jane Roe</ref>"
+    texts = cell_texts(
+        'The Dock Interview<p>by</p><ref target="/authors/1">John Doe</ref> '
+        '[<ref target="/design/">Design</ref>, <ref target="/interview/">Interview</ref>]'
+    )
+    assert texts == ["The Dock Interview", "by John Doe [Design, Interview]"]
+    raw = RawPage(path="case.html", kind="html", title="Dock", blocks=[Block(texts[1]), *QA_BLOCKS])
+    people = build_segment(raw).people
+    assert ("John Doe", "interviewer") in [(p.name, p.role) for p in people]
+
+
+def test_near_miss_a_heading_run_into_a_paragraph_stays_in_it() -> None:
+    # trafilatura's <head> inside a <p> is a module's label, no paragraph of its own
+    body = lxml.etree.fromstring("<body><p>Fixes looks at repairs.<head>Tags:</head></p></body>")
+    assert [part.text for item in _items(body) for part in _split_at_breaks(item)] == [
+        "Fixes looks at repairs.Tags:"
+    ]
+
+
+QA_BLOCKS = [
+    Block("Where did the strip start?", "question"),
+    Block("At a student paper, drawn at night on the floor."),
+    Block("Did the crews like it?", "question"),
+    Block("They pinned every one of them to the canteen wall."),
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "An interview by the BBC made him famous",  # a sentence about an interview
+        "He was interviewed by police on Monday",
+        "Interviewed by police",
+        "ALSO BY JOHN DOE",  # the contributor's other articles
+    ],
+)
+def test_near_miss_a_sentence_about_an_interview_credits_nobody(line: str) -> None:
+    raw = RawPage(path="case.html", kind="html", title="Dock", blocks=[Block(line), *QA_BLOCKS])
+    assert [p.name for p in build_segment(raw).people if p.role == "interviewer"] == []
