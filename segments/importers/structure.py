@@ -1022,9 +1022,18 @@ def _find_people(
         for r in PEOPLE_RULES
         if r.role != "reporter" and not r.programme_only
     ]
+    # "Kai Lund welcomes Mara Olsen" under a station's player: words only a programme's page
+    # says of its people, so with the page's audio they make one (a narrated article has none).
+    aired = [
+        (r.pattern, _rule_texts(r, title, raw.description, front, lines, page_titles))
+        for r in PEOPLE_RULES
+        if r.programme_only and raw.audio
+    ]
     opening = [t for t in (title, raw.description) if t] + [b.text for b in lead[:INTRO_PARAGRAPHS]]
     introduced = _self_introductions(front, judged, body)
-    evidence = _programme_evidence(raw, title, opening, front, asked, said, labelled, introduced)
+    evidence = _programme_evidence(
+        raw, title, opening, front, asked, said, [*labelled, *aired], introduced
+    )
     programme = evidence is not None
     if evidence is not None:
         people.programme = f"{evidence} (people-programme-evidence)"
@@ -1085,7 +1094,8 @@ def _programme_evidence(
     Audio alone is no evidence: a news site reads its articles aloud, and a story narrated on
     an episode page names its subjects, not its guests. ``intro`` is the title, description
     and first paragraphs, ``front`` the texts the role phrases look in, ``introduced`` the
-    presenters introducing themselves (``_self_introductions``).
+    presenters introducing themselves (``_self_introductions``); ``labelled`` holds, on a page
+    with audio, the programme-only rules too ("X welcomes Y" under a station's player).
     """
     if raw.show is not None:
         return "the page's show header (its hosts, airtimes, tagline or series)"

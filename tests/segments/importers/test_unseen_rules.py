@@ -2773,6 +2773,26 @@ def test_near_miss_a_radio_segment_with_a_player_and_programme_evidence(
     assert ("Jane Roe", "guest") in roles(segment)
 
 
+#: A station's segment page without structured data: a player, and the programme's own words
+#: for who receives whom (a programme-only rule), no show header.
+RECEIVED = (
+    "<p>Tom Falk welcomes Jane Roe to the studio.</p>"
+    "<p>Jane Roe is an engineer at the port. She says the repairs take long.</p>"
+)
+
+
+def test_a_player_and_programme_phrasing_make_a_programme() -> None:
+    audio = '<audio controls src="https://radio.example.org/segments/bridge.mp3"></audio>'
+    reasons: list[Reason] = []
+    segment = build_segment(page(audio + RECEIVED), reasons)
+    assert roles(segment) == [("Jane Roe", "guest"), ("Tom Falk", "interviewer")]
+    assert any(r.rule.endswith("(people-programme-evidence)") for r in reasons)
+
+
+def test_near_miss_programme_phrasing_without_audio_makes_no_programme() -> None:
+    assert roles(build_segment(page(RECEIVED))) == []
+
+
 def test_near_miss_an_essay_mentioning_some_shows_episode_is_no_programme() -> None:
     snippet = "<p>Each episode of a show like Dragnet ended well.</p>" + NARRATED
     assert roles(build_segment(page(snippet))) == []
