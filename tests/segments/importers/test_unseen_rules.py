@@ -2838,6 +2838,18 @@ def test_a_byline_in_the_sites_menu_credits_another_story() -> None:
     assert bylines_of(f"<div>{MENU_TEASER}{BYLINE}</div>", "Tom Falk") == []
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        f'<body class="has-navbar nav-open"><div>{BYLINE}</div></body>',
+        f'<body><nav class="site-header"><h1>The headline</h1>{BYLINE}</nav></body>',
+    ],
+    ids=["menu state on body", "a nav header holding the headline"],
+)
+def test_near_miss_a_byline_in_the_pages_own_navigation_header_is_kept(html: str) -> None:
+    assert bylines_of(f"<html>{html}</html>") == ["Jane Roe"]
+
+
 def test_near_miss_a_byline_inside_a_form_wrapping_the_page_is_kept() -> None:
     assert bylines_of(f"<form id='page'><div>{BYLINE}</div></form>") == ["Jane Roe"]
 
