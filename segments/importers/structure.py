@@ -471,6 +471,16 @@ class _People:
     site: str = ""
     #: What makes the page a programme's, "" on an article (rule "people-programme-evidence").
     programme: str = ""
+    #: The Q&A stage's classification of the page's blocks (``_classify``) as ``_find_people``
+    #: made it, and what it read of the people then (``known``): the page's own, while the
+    #: people found since leave that unchanged.
+    judged: list[_Item] = field(default_factory=list)
+    judged_with: tuple[object, ...] = ()
+
+    def known(self) -> tuple[object, ...]:
+        """Return what ``_classify`` reads of the people: names, roles and the intro."""
+        return (self.front, *((p.name, p.role) for p in self.found))
+
     #: The same, only when no person could have that name (``_publication``): what a credit the
     #: page states (metadata, a byline) may not name; a blog named after its author keeps him.
     publication: str = ""
@@ -1003,7 +1013,8 @@ def _find_people(
     people.front = "\n".join(front)
     # The Q&A stage's own judgement, with the people known so far: an essay's rhetorical
     # question makes no programme, an interviewer's prompt does (rule "people-qa-judgement").
-    judged = _classify(blocks, people, hosted=_hosted(raw))
+    judged = people.judged = _classify(blocks, people, hosted=_hosted(raw))
+    people.judged_with = people.known()
     asked = any(item.kind == "question" for item in judged)
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
@@ -1890,7 +1901,9 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     for name, line in credits:
         why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
         people.add(name, "interviewer", why=why)
-    items = _classify(body, people, hosted=_hosted(raw))
+    # The classification _find_people made holds while nobody found since changes what it read.
+    same = people.judged_with == people.known()
+    items = people.judged if same else _classify(body, people, hosted=_hosted(raw))
     intro, sections, marks = _sections(items)
 
     if not sections and intro:
