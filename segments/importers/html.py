@@ -30,7 +30,6 @@ from segments.importers import structure, vocabulary
 from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.importers.furniture import cut_furniture_tail
 from segments.importers.htmlmeta import (
-    TITLE_SEPARATORS,
     byline_people,
     parse_printed_duration,
     parse_published,
@@ -38,7 +37,7 @@ from segments.importers.htmlmeta import (
     strip_site_suffix,
     tidy_description,
 )
-from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
+from segments.importers.rawpage import TITLE_SEPARATORS, Block, BlockKind, RawPage, Reason
 from segments.importers.text import (
     AIRTIME_LINE,
     CREDIT_LINE,

@@ -21,7 +21,7 @@ from segments.errors import InputError
 from segments.importers import names, vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.importers.furniture import is_furniture, strip_furniture
-from segments.importers.rawpage import Block, RawPage, Reason, ReasonField
+from segments.importers.rawpage import TITLE_SEPARATORS, Block, RawPage, Reason, ReasonField
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.timecode import parse_timecode
 from segments.values import value_problem
@@ -1312,15 +1312,23 @@ def _add_presenter_of_named_programme(
     texts: list[str],
 ) -> None:
     """Add the presenter a programme is named after as its host: a heading over the page's text
-    "Sass: So isst der Norden" (not its headline) whose programme name its <title> prints too,
-    the surname one the page gives in full, "Rainer Sass" (rule
-    "people-programme-named-after-presenter"). "Merkel: «Wir schaffen das»" is a headline."""
-    printed = [t.casefold() for t in page_titles if t != title]
+    "Sass: So isst der Norden" (not its headline) whose programme name its <title> prints as a
+    part of its own after the headline ("Eintopf | NDR - Sendungen - So isst der Norden"), the
+    surname one the page gives in full, "Rainer Sass" (rule
+    "people-programme-named-after-presenter"). "Merkel: «Wir schaffen das»" is a headline, and
+    so is "Scholz: Die Bilanz" whose <title> is "Scholz: Die Bilanz | Harbour News"."""
+    split = re.compile("|".join(re.escape(sep) for sep in TITLE_SEPARATORS))
+    printed = {
+        part.strip().casefold()
+        for text in page_titles
+        if text != title
+        for part in split.split(text)[1:]
+    }
     for block in blocks[:PROGRAMME_HEADING_BLOCKS]:
         match = PROGRAMME_NAMED_AFTER.fullmatch(block.text) if block.kind == "heading" else None
         if match is None or block.text == title:
             continue
-        if not any(match["programme"].casefold() in text for text in printed):
+        if match["programme"].casefold() not in printed:
             continue
         name = _in_full(match["surname"], people, texts)
         if name is not None and is_person_name(name) and name.endswith(match["surname"]):

@@ -2940,6 +2940,19 @@ def test_the_presenter_a_programme_is_named_after_is_its_host(
     assert roles(build_segment(raw)) == expected
 
 
+def test_near_miss_a_kicker_heading_the_title_prints_in_its_headline_names_no_programme() -> None:
+    # A news page's kicker heading "Roth: ..." whose words its <title> prints in the headline
+    # part, before the site's name: a headline about her, no programme she presents.
+    html = (
+        "<html><head><title>Roth: Die Bilanz einer Amtszeit | Harbour News</title>"
+        "<meta property='og:title' content='Die Bilanz'></head><body>"
+        "<article><h1>Die Bilanz</h1><h2>Roth: Die Bilanz einer Amtszeit</h2>"
+        "<p>Jana Roth regierte drei Jahre. Dann zerbrach die Koalition.</p>"
+        "<p>Im Herbst wird neu gewählt.</p></article></body></html>"
+    )
+    assert roles(build_segment(read_html_page(html, "case.html"))) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
