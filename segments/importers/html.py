@@ -32,7 +32,6 @@ from segments.importers import structure, vocabulary
 from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
 from segments.importers.furniture import cut_furniture_tail
 from segments.importers.htmlmeta import (
-    TITLE_SEPARATORS,
     byline_people,
     parse_printed_duration,
     parse_published,
@@ -41,7 +40,7 @@ from segments.importers.htmlmeta import (
     strip_site_suffix,
     tidy_description,
 )
-from segments.importers.rawpage import Block, BlockKind, RawPage, Reason
+from segments.importers.rawpage import TITLE_SEPARATORS, Block, BlockKind, RawPage, Reason
 from segments.importers.text import (
     AIRTIME_LINE,
     ALT_MIN_CHARS,
@@ -3143,13 +3142,18 @@ def _in_chrome_outside_article_header(element: Any) -> bool:
     return _in_chrome(element, stop=header)
 
 
-def _in_navigation(element: Any) -> bool:
-    """Tell whether an element is inside a ``<nav>`` or a menu (``NAVIGATION_WORDS``)."""
+def _in_navigation(element: Any, headers: set[Any]) -> bool:
+    """Tell whether an element is inside a ``<nav>`` or a menu (``NAVIGATION_WORDS``).
+
+    ``headers`` are the elements holding the page's headline: a ``<nav>`` or "navbar" that
+    holds it is the page's own header (its byline is the page's), as are ``<body>`` and
+    ``<html>``, whose classes say what state the menu is in ("has-navbar", "nav-open").
+    """
     return any(
         node.tag == "nav"
         or any(part in NAVIGATION_WORDS for c in _classes(node) for part in re.split(r"[-_]", c))
         for node in [element, *element.iterancestors()]
-        if isinstance(node.tag, str)
+        if isinstance(node.tag, str) and node.tag not in ("body", "html") and node not in headers
     )
 
 
@@ -3171,11 +3175,13 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
     beside a guessed one in its line print its co-authors (``_coauthors``).
     """
     guess = getattr(extracted, "author", None) or ""
+    headline = next(doc.iter("h1"), None)
+    headers = set(headline.iterancestors()) if headline is not None else set()
     elements = [
         e
         for e in doc.iter()
         if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
-        and not _in_navigation(e)  # a menu's teasers credit other stories
+        and not _in_navigation(e, headers)  # a menu's teasers credit other stories
     ]
     texts = [clean(e.text_content()) or "" for e in elements]
     bylines = " ".join(texts)

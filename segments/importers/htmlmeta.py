@@ -17,6 +17,7 @@ from typing import Any
 from segments.importers import vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_size
 from segments.importers.names import NAME_WITH_PARTICLES, tidy_byline_name
+from segments.importers.rawpage import TITLE_SEPARATORS
 from segments.importers.structure import BYLINE_DATE
 from segments.importers.text import split_names
 from segments.model import AudioRef, Image, Person
@@ -86,8 +87,6 @@ AUDIO_META: tuple[tuple[str, str, bool], ...] = (
 #: Descriptions some publishing systems fill in when the author wrote none (WordPress.com).
 PLACEHOLDER_DESCRIPTIONS: frozenset[str] = frozenset({"visit the post for more."})
 
-#: Separators between a headline and the site name in ``<title>`` and ``og:title``.
-TITLE_SEPARATORS: tuple[str, ...] = (" | ", " - ", " – ", " — ", " : ", " :: ", " · ", " « ", " » ")
 
 #: Page-header elements whose text is the site's tagline (WordPress themes, Podlove).
 TAGLINE_CLASSES: tuple[str, ...] = ("site-description", "site-tagline", "tagline", "slogan")

@@ -20,6 +20,10 @@ PARTICLES = frozenset(
     {"de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "la", "le",
      "van", "von", "vom", "zu", "bin", "ibn", "al", "el", "y"}
 )  # fmt: skip
+#: Particles written small when a name in capitals is cased ("JAN VAN DER BERG" -> "Jan van der
+#: Berg"). French and Italian surnames keep their article or preposition capitalised (Marine
+#: Le Pen, Jean de La Fontaine, Luigi Di Maio, Diego Della Valle), so those stay as cased.
+SMALL_PARTICLES = PARTICLES - {"le", "la", "di", "della"}
 #: A full name that may have particles inside it: "Jan van Berg" (how taglines name a host).
 NAME_WITH_PARTICLES = rf"{WORD}(?:\s+(?:{'|'.join(sorted(PARTICLES))}|{WORD})){{1,3}}"
 #: Words a byline in capitals has at most when it is one person's name ("JANE VAN DER ROE").
@@ -31,11 +35,13 @@ def titlecase(label: str) -> str:
 
     >>> titlecase("MARK BANNERMAN"), titlecase("JAN VAN BERG"), titlecase("JÖRG MÜLLER-LÜTZ")
     ('Mark Bannerman', 'Jan van Berg', 'Jörg Müller-Lütz')
+    >>> titlecase("MARINE LE PEN"), titlecase("SEAN O'BRIEN")  # ``SMALL_PARTICLES``
+    ('Marine Le Pen', "Sean O'Brien")
     """
     words = [
         re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), w.lower()) for w in label.split()
     ]
-    inner = [w.lower() if w.lower() in PARTICLES else w for w in words[1:-1]]
+    inner = [w.lower() if w.lower() in SMALL_PARTICLES else w for w in words[1:-1]]
     return " ".join(words[:1] + inner + words[1:][-1:])
 
 

@@ -12,6 +12,10 @@ from typing import Literal
 
 from segments.model import AudioRef, Image, Person, Show
 
+#: Separators between a headline and the site name in ``<title>`` and ``og:title`` (and
+#: between the parts a site prints after it: section, programme).
+TITLE_SEPARATORS: tuple[str, ...] = (" | ", " - ", " – ", " — ", " : ", " :: ", " · ", " « ", " » ")
+
 BlockKind = Literal["heading", "paragraph", "question", "caption", "credit", "quote", "list_item"]
 
 

@@ -21,7 +21,7 @@ from segments.errors import InputError
 from segments.importers import names, vocabulary
 from segments.importers.audiolinks import mime_from_url, parse_download_list, parse_download_text
 from segments.importers.furniture import is_furniture, strip_furniture
-from segments.importers.rawpage import Block, RawPage, Reason, ReasonField
+from segments.importers.rawpage import TITLE_SEPARATORS, Block, RawPage, Reason, ReasonField
 from segments.model import AudioRef, Image, Person, Role, Section, Segment, Source
 from segments.timecode import parse_timecode
 from segments.values import value_problem
@@ -471,6 +471,16 @@ class _People:
     site: str = ""
     #: What makes the page a programme's, "" on an article (rule "people-programme-evidence").
     programme: str = ""
+    #: The Q&A stage's classification of the page's blocks (``_classify``) as ``_find_people``
+    #: made it, and what it read of the people then (``known``): the page's own, while the
+    #: people found since leave that unchanged.
+    judged: list[_Item] = field(default_factory=list)
+    judged_with: tuple[object, ...] = ()
+
+    def known(self) -> tuple[object, ...]:
+        """Return what ``_classify`` reads of the people: names, roles and the intro."""
+        return (self.front, *((p.name, p.role) for p in self.found))
+
     #: The same, only when no person could have that name (``_publication``): what a credit the
     #: page states (metadata, a byline) may not name; a blog named after its author keeps him.
     publication: str = ""
@@ -1003,7 +1013,8 @@ def _find_people(
     people.front = "\n".join(front)
     # The Q&A stage's own judgement, with the people known so far: an essay's rhetorical
     # question makes no programme, an interviewer's prompt does (rule "people-qa-judgement").
-    judged = _classify(blocks, people, hosted=_hosted(raw))
+    judged = people.judged = _classify(blocks, people, hosted=_hosted(raw))
+    people.judged_with = people.known()
     asked = any(item.kind == "question" for item in judged)
     body = [b.text for b in blocks]
     # Label lines and credits are paragraphs: a heading "Interview: Jane Goodall" announces her.
@@ -1024,9 +1035,18 @@ def _find_people(
         for r in PEOPLE_RULES
         if r.role != "reporter" and not r.programme_only
     ]
+    # "Kai Lund welcomes Mara Olsen" under a station's player: words only a programme's page
+    # says of its people, so with the page's audio they make one (a narrated article has none).
+    aired = [
+        (r.pattern, _rule_texts(r, title, raw.description, front, lines, page_titles))
+        for r in PEOPLE_RULES
+        if r.programme_only and raw.audio
+    ]
     opening = [t for t in (title, raw.description) if t] + [b.text for b in lead[:INTRO_PARAGRAPHS]]
     introduced = _self_introductions(front, judged, body)
-    evidence = _programme_evidence(raw, title, opening, front, asked, said, labelled, introduced)
+    evidence = _programme_evidence(
+        raw, title, opening, front, asked, said, [*labelled, *aired], introduced
+    )
     programme = evidence is not None
     if evidence is not None:
         people.programme = f"{evidence} (people-programme-evidence)"
@@ -1087,7 +1107,8 @@ def _programme_evidence(
     Audio alone is no evidence: a news site reads its articles aloud, and a story narrated on
     an episode page names its subjects, not its guests. ``intro`` is the title, description
     and first paragraphs, ``front`` the texts the role phrases look in, ``introduced`` the
-    presenters introducing themselves (``_self_introductions``).
+    presenters introducing themselves (``_self_introductions``); ``labelled`` holds, on a page
+    with audio, the programme-only rules too ("X welcomes Y" under a station's player).
     """
     if raw.show is not None:
         return "the page's show header (its hosts, airtimes, tagline or series)"
@@ -1293,15 +1314,23 @@ def _add_presenter_of_named_programme(
     texts: list[str],
 ) -> None:
     """Add the presenter a programme is named after as its host: a heading over the page's text
-    "Sass: So isst der Norden" (not its headline) whose programme name its <title> prints too,
-    the surname one the page gives in full, "Rainer Sass" (rule
-    "people-programme-named-after-presenter"). "Merkel: «Wir schaffen das»" is a headline."""
-    printed = [t.casefold() for t in page_titles if t != title]
+    "Sass: So isst der Norden" (not its headline) whose programme name its <title> prints as a
+    part of its own after the headline ("Eintopf | NDR - Sendungen - So isst der Norden"), the
+    surname one the page gives in full, "Rainer Sass" (rule
+    "people-programme-named-after-presenter"). "Merkel: «Wir schaffen das»" is a headline, and
+    so is "Scholz: Die Bilanz" whose <title> is "Scholz: Die Bilanz | Harbour News"."""
+    split = re.compile("|".join(re.escape(sep) for sep in TITLE_SEPARATORS))
+    printed = {
+        part.strip().casefold()
+        for text in page_titles
+        if text != title
+        for part in split.split(text)[1:]
+    }
     for block in blocks[:PROGRAMME_HEADING_BLOCKS]:
         match = PROGRAMME_NAMED_AFTER.fullmatch(block.text) if block.kind == "heading" else None
         if match is None or block.text == title:
             continue
-        if not any(match["programme"].casefold() in text for text in printed):
+        if match["programme"].casefold() not in printed:
             continue
         name = _in_full(match["surname"], people, texts)
         if name is not None and is_person_name(name) and name.endswith(match["surname"]):
@@ -1911,7 +1940,9 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     for name, line in credits:
         why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
         people.add(name, "interviewer", why=why)
-    items = _classify(body, people, hosted=_hosted(raw))
+    # The classification _find_people made holds while nobody found since changes what it read.
+    same = people.judged_with == people.known()
+    items = people.judged if same else _classify(body, people, hosted=_hosted(raw))
     intro, sections, marks = _sections(items)
 
     if not sections and intro:

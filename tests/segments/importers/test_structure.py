@@ -218,6 +218,25 @@ def test_caps_speaker_labels_white_house() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("MARINE LE PEN", "Marine Le Pen"),  # a French surname's article stays capitalised
+        ("LUIGI DI MAIO", "Luigi Di Maio"),
+        # near miss: a Dutch particle is written small
+        ("JAN VAN DER BERG", "Jan van der Berg"),
+    ],
+)
+def test_caps_speaker_labels_with_particles(label: str, name: str) -> None:
+    blocks = [
+        Block(f"{label}: We will win the vote."),
+        Block("JANE ROE: Will you?"),
+        Block(f"{label}: Yes, we will."),
+    ]
+    raw = RawPage(path="p.html", kind="html", title="An interview", blocks=blocks)
+    assert name in [p.name for p in build_segment(raw).people]
+
+
 def test_surname_labels_mashable_qa() -> None:
     segment = segment_of(FIXTURES / "mashable_mckelvey_qa.txt")
     assert segment.people == [

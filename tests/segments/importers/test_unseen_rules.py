@@ -3000,6 +3000,26 @@ def test_near_miss_a_radio_segment_with_a_player_and_programme_evidence(
     assert ("Jane Roe", "guest") in roles(segment)
 
 
+#: A station's segment page without structured data: a player, and the programme's own words
+#: for who receives whom (a programme-only rule), no show header.
+RECEIVED = (
+    "<p>Tom Falk welcomes Jane Roe to the studio.</p>"
+    "<p>Jane Roe is an engineer at the port. She says the repairs take long.</p>"
+)
+
+
+def test_a_player_and_programme_phrasing_make_a_programme() -> None:
+    audio = '<audio controls src="https://radio.example.org/segments/bridge.mp3"></audio>'
+    reasons: list[Reason] = []
+    segment = build_segment(page(audio + RECEIVED), reasons)
+    assert roles(segment) == [("Jane Roe", "guest"), ("Tom Falk", "interviewer")]
+    assert any(r.rule.endswith("(people-programme-evidence)") for r in reasons)
+
+
+def test_near_miss_programme_phrasing_without_audio_makes_no_programme() -> None:
+    assert roles(build_segment(page(RECEIVED))) == []
+
+
 def test_near_miss_an_essay_mentioning_some_shows_episode_is_no_programme() -> None:
     snippet = "<p>Each episode of a show like Dragnet ended well.</p>" + NARRATED
     assert roles(build_segment(page(snippet))) == []
@@ -3043,6 +3063,18 @@ MENU_TEASER = (
 
 def test_a_byline_in_the_sites_menu_credits_another_story() -> None:
     assert bylines_of(f"<div>{MENU_TEASER}{BYLINE}</div>", "Tom Falk") == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        f'<body class="has-navbar nav-open"><div>{BYLINE}</div></body>',
+        f'<body><nav class="site-header"><h1>The headline</h1>{BYLINE}</nav></body>',
+    ],
+    ids=["menu state on body", "a nav header holding the headline"],
+)
+def test_near_miss_a_byline_in_the_pages_own_navigation_header_is_kept(html: str) -> None:
+    assert bylines_of(f"<html>{html}</html>") == ["Jane Roe"]
 
 
 def test_near_miss_a_byline_inside_a_form_wrapping_the_page_is_kept() -> None:
@@ -3133,6 +3165,19 @@ def test_the_presenter_a_programme_is_named_after_is_its_host(
 ) -> None:
     raw = read_html_page(NAMED_PROGRAMME.format(heading=heading), "case.html")
     assert roles(build_segment(raw)) == expected
+
+
+def test_near_miss_a_kicker_heading_the_title_prints_in_its_headline_names_no_programme() -> None:
+    # A news page's kicker heading "Roth: ..." whose words its <title> prints in the headline
+    # part, before the site's name: a headline about her, no programme she presents.
+    html = (
+        "<html><head><title>Roth: Die Bilanz einer Amtszeit | Harbour News</title>"
+        "<meta property='og:title' content='Die Bilanz'></head><body>"
+        "<article><h1>Die Bilanz</h1><h2>Roth: Die Bilanz einer Amtszeit</h2>"
+        "<p>Jana Roth regierte drei Jahre. Dann zerbrach die Koalition.</p>"
+        "<p>Im Herbst wird neu gewählt.</p></article></body></html>"
+    )
+    assert roles(build_segment(read_html_page(html, "case.html"))) == []
 
 
 @pytest.mark.parametrize(
