@@ -1192,10 +1192,11 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
 
 
 #: A line printed as a photo's credit: a photo word and ":" or "©" ("Image: ...", "Bild © ...",
-#: "Photo: ..."), or "©" first. A source line ("Quelle: dpa") names the text's source.
+#: "Photo: ..."). A source line ("Quelle: dpa") names the text's source, "Credits: ..." a
+#: programme's makers, and a line with "©" first ("© 2026 Radio X") the site's copyright
+#: (the furniture rule copyright-line): none is a photo's.
 _PHOTO_CREDIT_LINE_RE = re.compile(
-    rf"(?:©|\(c\)|(?:{vocabulary.alternation('credit_words')})s?\b\s*(?::|©))",
-    re.IGNORECASE,
+    rf"(?:{vocabulary.alternation('credit_words')})\b\s*(?::|©)", re.IGNORECASE
 )
 #: How far above a credit line after the article's text the article's one photo is looked for
 #: (the credit in the text's column, the photo above the column: three levels).

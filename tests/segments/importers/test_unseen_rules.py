@@ -3097,6 +3097,32 @@ def test_near_miss_a_source_line_after_the_text_is_no_photo_credit() -> None:
     assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Credits: Produced by Jane Roe, music by John Doe.",  # an episode's makers
+        "&copy; 2026 Radio Harbour",  # the site's copyright notice
+        "(c) 2026 Radio Harbour. All rights reserved.",
+    ],
+)
+def test_near_miss_a_programmes_credits_or_a_copyright_after_the_text_is_no_photo_credit(
+    line: str,
+) -> None:
+    html = END_CREDIT_PAGE.format(second="", line=line)
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
+def test_near_miss_a_copyright_line_in_the_articles_own_footer_is_no_photo_credit() -> None:
+    html = (
+        "<html><head><title>Dock</title></head><body><article><h1>Dock</h1>"
+        "<div class='lead'><img src='https://x.org/dock.jpg'></div>"
+        f"<div class='body'>{STORY_TEXT}</div>"
+        "<footer><p>&copy; 2026 Radio Harbour. All rights reserved.</p></footer>"
+        "</article></body></html>"
+    )
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
 def test_a_credit_class_part_beside_a_slides_photo_is_its_lone_credit() -> None:
     raw = page(
         "<div class='image-container slide-image'><div><img src='https://x.org/dock.jpg'></div>"
