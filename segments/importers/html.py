@@ -1388,13 +1388,28 @@ def _article_end_credit(
 ) -> list[_Figure]:
     """The credit printed after the article's text for its one photo ("Image: ...", "Bild ©
     ..." at the end of the story or in its own ``<footer>``), when no photo stands beside it:
-    the photo is the only one the nearest ancestor holding a photo and the text prints
-    (credit-article-end)."""
+    the page prints one photo around the text, and the nearest ancestor of the line holding
+    it holds the text too (credit-article-end)."""
     start = positions[id(text)]
     holders = {id(text), *(id(a) for a in text.iterancestors())}
     scope = text
     for _ in range(ARTICLE_END_CREDIT_LEVELS):
         scope = scope.getparent() if scope.getparent() is not None else scope
+    photos: dict[str, list[Any]] = {}
+    for img in scope.iter(*IMAGE_TAGS):
+        url = _image_url(img, base_url)
+        if url and not (
+            _in_chrome(img)
+            or any(a.tag == "a" and clean(a.text_content()) for a in img.iterancestors())
+        ):
+            photos.setdefault(url, []).append(img)
+    if len(photos) != 1:
+        return []  # with two photos, which one the line credits is not printed
+    # a player shows its poster twice (poster frame, audio frame): one photo
+    [(url, images)] = photos.items()
+    if any(f.image.url == url and f.image.credit for f in found):
+        return []
+    around_photo = {id(a) for img in images for a in img.iterancestors()}
     lines = [
         e
         for e in scope.iter(*_CREDIT_LINE_TAGS)
@@ -1407,25 +1422,16 @@ def _article_end_credit(
         )
         and not _in_chrome(e, spare=_is_article_footer)
     ]
+    line_ids = {id(e) for e in lines}
     for line in lines:
-        if any(a in lines for a in line.iterancestors()):
+        ancestors = list(line.iterancestors())
+        if any(id(a) in line_ids for a in ancestors):
             continue  # the outermost element prints the line ("<p><span>Image:</span> ...")
-        urls: set[str] = set()
-        for holder in list(line.iterancestors())[: ARTICLE_END_CREDIT_LEVELS + 1]:
-            urls = {
-                url
-                for img in holder.iter(*IMAGE_TAGS)
-                if not _in_chrome(img)
-                and not any(a.tag == "a" and clean(a.text_content()) for a in img.iterancestors())
-                and (url := _image_url(img, base_url))
-            }
-            if urls:
-                break  # a player shows its poster twice (poster frame, audio frame): one photo
-        if len(urls) != 1 or id(holder) not in holders:
-            continue
-        url = urls.pop()
+        holder = next(
+            (a for a in ancestors[: ARTICLE_END_CREDIT_LEVELS + 1] if id(a) in around_photo), None
+        )
         credit = _clean_credit(clean(line.text_content()))
-        if credit is None or any(f.image.url == url and f.image.credit for f in found):
+        if holder is None or id(holder) not in holders or credit is None:
             continue
         via = "a credit line after the article's text, for its one photo (credit-article-end)"
         return [_Figure(Image(url=url, credit=credit), positions[id(line)], via)]

@@ -3092,6 +3092,15 @@ def test_near_miss_a_credit_line_after_the_text_of_an_article_with_two_photos_is
     assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
 
 
+def test_near_miss_a_credit_line_after_a_text_with_a_photo_of_its_own_credits_neither() -> None:
+    # the lead photo over the column and one in the text: which the line credits is not printed
+    html = END_CREDIT_PAGE.format(second="", line="Image: Jane Roe/Agency").replace(
+        "<div id='article-body'>",
+        "<div id='article-body'><div class='inline'><img src='https://x.org/crane.jpg'></div>",
+    )
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
 def test_near_miss_a_source_line_after_the_text_is_no_photo_credit() -> None:
     html = END_CREDIT_PAGE.format(second="", line="Quelle: dpa")
     assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
