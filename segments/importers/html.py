@@ -1191,12 +1191,18 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     return None if any(clean(e.text_content()) for e in between) else lead
 
 
-#: A line printed as a photo's credit: a photo word and ":" or "©" ("Image: ...", "Bild © ...",
-#: "Photo: ..."). A source line ("Quelle: dpa") names the text's source, "Credits: ..." a
-#: programme's makers, and a line with "©" first ("© 2026 Radio X") the site's copyright
-#: (the furniture rule copyright-line): none is a photo's.
+#: A line printed as a photo's credit: a photo word and ":", "©" or "by" ("Image: ...", "Image
+#: credit: ...", "Bild © ...", "Photo by ..."). A source line ("Quelle: dpa") names the text's
+#: source, "Credits: ..." a programme's makers, and a line with "©" first ("© 2026 Radio X")
+#: the site's copyright (the furniture rule copyright-line): none is a photo's.
 _PHOTO_CREDIT_LINE_RE = re.compile(
-    rf"(?:{vocabulary.alternation('credit_words')})\b\s*(?::|©)", re.IGNORECASE
+    rf"(?:{vocabulary.alternation('credit_words')})(?:\s+(?:{vocabulary.alternation('credit_words')}))?"
+    rf"\b\s*(?::|©|(?:{vocabulary.alternation('credit_by')})\s)",
+    re.IGNORECASE,
+)
+#: A photo word opening a line, printed as a credit or not ("Image 3 of 12", "Photo booths ...").
+_CREDIT_WORD_FIRST_RE = re.compile(
+    rf"(?:{vocabulary.alternation('credit_words')})\b", re.IGNORECASE
 )
 #: How far above a credit line after the article's text the article's one photo is looked for
 #: (the credit in the text's column, the photo above the column: three levels).
@@ -1374,13 +1380,22 @@ def _text_after_photo_figures(
         if len(alt) >= ALT_MIN_CHARS and _key(text) == _key(alt) and not in_text:
             # the article's own paragraph or heading may repeat a lead photo's alt: no caption
             image, how = Image(url=url, caption=text), "it repeats the photo's alt text"
-        elif CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
+        elif _is_credit_line_under_photo(text):
             image, how = Image(url=url, credit=_clean_credit(text)), "a printed credit line"
         else:
             continue
         via = f"the first text under a photo, {how} (caption-after-photo)"
         found.append(_Figure(image, positions[id(block)], via))
     return found
+
+
+def _is_credit_line_under_photo(text: str) -> bool:
+    """A short line that is a credit standing on its own: "Jane Roe/Agency", "Courtesy of ...",
+    and a photo word only printed as a credit ("Image credit: ...", never "Image 3 of 12": a
+    slide's counter, nor a first paragraph "Photo booths are back ...")."""
+    if not CREDIT_LINE.fullmatch(text) or len(text.split()) > 8:
+        return False
+    return not _CREDIT_WORD_FIRST_RE.match(text) or bool(_PHOTO_CREDIT_LINE_RE.match(text))
 
 
 def _article_end_credit(

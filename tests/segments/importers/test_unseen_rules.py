@@ -3065,8 +3065,16 @@ END_CREDIT_PAGE = (
 )
 
 
-def test_a_credit_line_after_the_text_credits_the_articles_one_photo() -> None:
-    html = END_CREDIT_PAGE.format(second="", line="<span>Image: </span>Jane Roe/Agency")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<span>Image: </span>Jane Roe/Agency",
+        "Image credit: Jane Roe/Agency",
+        "Photo by Jane Roe/Agency",
+    ],
+)
+def test_a_credit_line_after_the_text_credits_the_articles_one_photo(line: str) -> None:
+    html = END_CREDIT_PAGE.format(second="", line=line)
     raw = read_html_page(html, "case.html")
     assert [(i.url, i.credit) for i in raw.images] == [
         ("https://x.org/dock.jpg", "Jane Roe/Agency")
@@ -3189,6 +3197,20 @@ def test_near_miss_a_credit_line_after_text_that_follows_the_photo_is_not_read_a
         "<p>Image credit: Jane Roe</p>"
     )
     assert not any("caption-after-photo" in r.rule for r in raw.reasons)
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "<div class='count'>Image 3 of 12</div>",  # a slide's counter
+        "<p>Photo booths are back in fashion.</p>",  # the text's first paragraph
+    ],
+)
+def test_near_miss_a_photo_word_under_a_photo_not_printed_as_a_credit_is_no_credit(
+    under: str,
+) -> None:
+    raw = page(f"<div class='photo'><img src='https://x.org/dock.jpg'></div>{under}{STORY_TEXT}")
+    assert [i.credit for i in raw.images if i.credit] == []
 
 
 GALLERY_ALT = "Rush hour on the harbour road at dawn."
