@@ -383,7 +383,9 @@ def read_html_page(html: str, path: str) -> RawPage:
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     if article.tag == "p" and article.getparent() is not None:
         article = article.getparent()  # one paragraph holds most text: figures stand beside it
-    figures = _figures(article, positions, base_url, text=main)
+    figures = _figures(
+        article, positions, base_url, text=main, stated=(meta.title, meta.description)
+    )
     figures = _add_stated_captions(figures, meta.captioned_images, doc, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
     stated += [
@@ -1305,13 +1307,19 @@ def _heading_before(photo: Any) -> Any:
 
 
 def _text_after_photo_figures(
-    article: Any, positions: dict[int, int], base_url: str, spare: Callable[[Any], bool]
+    article: Any,
+    positions: dict[int, int],
+    base_url: str,
+    spare: Callable[[Any], bool],
+    headlines: frozenset[str] = frozenset(),
 ) -> list[_Figure]:
     """Unmarked captions printed right under a photo, in the article or its column: the first
     text after the photo in reading order, a short block with no link, that repeats the photo's
     alt text ("LOOKING DIM ... Dimitar Berbatov was poor" under the photo of that alt) or is a
     printed credit line ("Image credit: Jane Roe"). The article's first paragraph after a lead
-    photo is neither (caption-after-photo)."""
+    photo is neither, nor a heading under it, nor the page's headline or standfirst over or
+    under a photo whose alt repeats it (``headlines``: their keys): a CMS gives a story's lead
+    photo the headline as its alt text (caption-after-photo)."""
     scope = article
     for _ in range(BESIDE_ARTICLE_LEVELS):
         parent = scope.getparent()
@@ -1339,6 +1347,8 @@ def _text_after_photo_figures(
             and box is not None
             and len(alt) >= ALT_MIN_CHARS
             and _key(clean(heading.text_content()) or "") == _key(alt)
+            and heading.tag != "h1"  # the page's headline over its lead photo
+            and _key(alt) not in headlines
             and next(heading.iter("a"), None) is None
             and article not in heading.iterancestors()  # the text's own heading over a photo
             and len(_text_without(box, [heading]) or "") <= _MAX_CREDIT_CHARS
@@ -1376,9 +1386,15 @@ def _text_after_photo_figures(
             or _in_chrome(block, scope, spare)
         ):
             continue
-        in_text = block.tag in _HEADINGS | {"p"} and article in block.iterancestors()
-        if len(alt) >= ALT_MIN_CHARS and _key(text) == _key(alt) and not in_text:
-            # the article's own paragraph or heading may repeat a lead photo's alt: no caption
+        # a heading under a photo titles what follows it (the headline under the lead photo);
+        # the article's own paragraph may repeat a lead photo's alt too: neither is a caption
+        in_text = block.tag in _HEADINGS or (block.tag == "p" and article in block.iterancestors())
+        if (
+            len(alt) >= ALT_MIN_CHARS
+            and _key(text) == _key(alt)
+            and not in_text
+            and _key(text) not in headlines
+        ):
             image, how = Image(url=url, caption=text), "it repeats the photo's alt text"
         elif _is_credit_line_under_photo(text):
             image, how = Image(url=url, credit=_clean_credit(text)), "a printed credit line"
@@ -1675,12 +1691,18 @@ def _is_lead_candidate(element: Any) -> bool:
 
 
 def _figures(
-    main: Any, positions: dict[int, int], base_url: str, text: Any = None
+    main: Any,
+    positions: dict[int, int],
+    base_url: str,
+    text: Any = None,
+    stated: tuple[str | None, ...] = (),
 ) -> list[_Figure]:
     """Find the main text's photos: ``<figure>``s and captioned images (class "caption").
 
     ``text`` is the element holding the article's text (``main`` when not given): chrome around
     it is the page's misnesting (an unclosed ``<nav>`` holding the story), not a photo's chrome.
+    ``stated`` is the headline and standfirst the page's metadata gives: printed beside a photo
+    whose alt repeats them, they are still the headline and standfirst.
     """
     found: list[_Figure] = []
     spare = _figure_chrome_spared(main if text is None else text)
@@ -1837,7 +1859,8 @@ def _figures(
         found.append(_Figure(image, positions[id(element)], "a data-caption attribute"))
     found += _beside_article_figures(main, positions, base_url, spare)
     found += _article_end_credit(main if text is None else text, found, positions, base_url)
-    found += _text_after_photo_figures(main, positions, base_url, spare)
+    headlines = frozenset(_key(t) for t in stated if t)
+    found += _text_after_photo_figures(main, positions, base_url, spare, headlines)
     _note_spared_chrome(found, main, main if text is None else text, positions, spare)
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):

@@ -3238,6 +3238,38 @@ def test_near_miss_an_article_heading_over_a_photo_in_the_text_is_no_caption() -
     assert [i.caption for i in raw.images if i.caption] == []
 
 
+HEADLINE = "Dock crews fear for their jobs as the port automates"
+DEK = "The crews who unload the ferries fear the robots the owners have ordered."
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the headline under the lead photo, the headline over it, each with the photo's alt
+        f"<div class='hero'><img src='https://x.org/lead.jpg' alt='{HEADLINE}'></div>"
+        f"<h1>{HEADLINE}</h1>",
+        f"<h1>{HEADLINE}</h1><img src='https://x.org/lead.jpg' alt='{HEADLINE}'>",
+        # a theme's <h2> headline (its <h1> the site's name) that og:title states
+        f"<h2>{HEADLINE}</h2><img src='https://x.org/lead.jpg' alt='{HEADLINE}'>",
+        # the standfirst the description states, under a photo with it as alt text
+        f"<h1>Dock</h1><div class='pic'><img src='https://x.org/lead.jpg' alt='{DEK}'></div>"
+        f"<p class='standfirst'>{DEK}</p>",
+    ],
+)
+def test_near_miss_the_headline_or_standfirst_beside_a_photo_repeating_it_is_no_caption(
+    head: str,
+) -> None:
+    html = (
+        f"<html><head><title>{HEADLINE} | The Site</title>"
+        f"<meta property='og:title' content='{HEADLINE}'>"
+        f"<meta name='description' content='{DEK}'></head><body><div class='wrap'>"
+        f"<div class='story-head'>{head}<p>March 4, 2026</p></div>"
+        f"<div class='story-text'>{STORY_TEXT}</div></div></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
 def credits_line_page(line: str) -> RawPage:
     html = (
         "<html><head><title>Dock</title></head><body><table><tr><td><h1>JANE ROE</h1><br>"
