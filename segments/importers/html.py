@@ -1251,17 +1251,31 @@ _PHOTO_BY_RE = re.compile(
 
 def _line_before(photo: Any) -> str | None:
     """The line of loose text printed right before a photo, between line breaks ("Interview by
-    A, photo by B<br><br><img>"), or None when a block or nothing comes first."""
+    A, photo by B<br><br><img>"), or None when a block or nothing comes first, or when the line
+    stands right under another photo: it is that photo's credit ("<img><br>Photo by A<br><img>")."""
     node: Any = photo
     while True:
         previous = node.getprevious()
         if previous is None:
             return None
         if (previous.tail or "").strip():
-            return clean(previous.tail)
+            return None if _follows_photo(previous) else clean(previous.tail)
         if previous.tag != "br":
             return None
         node = previous
+
+
+def _follows_photo(node: Any) -> bool:
+    """Tell a photo, or line breaks right after one, from other text before a line."""
+    while node is not None:
+        if node.tag in IMAGE_TAGS or next(node.iter(*IMAGE_TAGS), None) is not None:
+            return True
+        if node.tag != "br":
+            return False
+        node = node.getprevious()
+        if node is not None and (node.tail or "").strip():
+            return False
+    return False
 
 
 #: Class/id words (split at "-" and "_") of an author's picture: its name under it is a byline.

@@ -3285,6 +3285,15 @@ def test_photo_by_in_the_credits_line_over_a_photo_is_its_credit() -> None:
     assert any(r.rule.endswith("(credit-line-over-photo)") for r in raw.reasons)
 
 
+def test_near_miss_a_photo_by_line_under_a_photo_is_not_the_next_photos_credit() -> None:
+    # each photo's credit printed under it: the line over the second photo is the first's
+    raw = page(
+        "<p><img src='https://x.org/a.jpg'><br>Photo by Jane Roe<br><br>"
+        "<img src='https://x.org/b.jpg'><br>Photo by John Doe</p>"
+    )
+    assert ("https://x.org/b.jpg", "Jane Roe") not in [(i.url, i.credit) for i in raw.images]
+
+
 def test_near_miss_a_line_over_a_photo_naming_no_photographer_credits_nobody() -> None:
     raw = credits_line_page("We walked to the photo by the river bank, then home")
     assert [i.credit for i in raw.images if i.credit] == []
