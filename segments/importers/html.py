@@ -1320,6 +1320,17 @@ def _heading_before(photo: Any) -> Any:
         return previous if previous.tag in _HEADINGS else None
 
 
+def _is_item_box(box: Any, heading: Any, base_url: str, seen: dict[int, bool]) -> bool:
+    """A gallery item's own box: one photo, and no text but its heading and a credit or a link;
+    each box is read once (``seen``), however many photos a gallery box holds."""
+    if id(box) not in seen:
+        seen[id(box)] = (
+            len({_image_url(i, base_url) for i in box.iter(*IMAGE_TAGS)}) == 1
+            and len(_text_without(box, [heading]) or "") <= _MAX_CREDIT_CHARS
+        )
+    return seen[id(box)]
+
+
 def _text_after_photo_figures(
     article: Any,
     positions: dict[int, int],
@@ -1341,6 +1352,7 @@ def _text_after_photo_figures(
             break
         scope = parent
     found: list[_Figure] = []
+    item_boxes: dict[int, bool] = {}
     for photo in scope.iter(*IMAGE_TAGS):
         url = _image_url(photo, base_url)
         if (
@@ -1365,8 +1377,7 @@ def _text_after_photo_figures(
             and _key(alt) not in headlines
             and next(heading.iter("a"), None) is None
             and article not in heading.iterancestors()  # the text's own heading over a photo
-            and len(_text_without(box, [heading]) or "") <= _MAX_CREDIT_CHARS
-            and len({_image_url(i, base_url) for i in box.iter(*IMAGE_TAGS)}) == 1
+            and _is_item_box(box, heading, base_url, item_boxes)
         ):
             # a gallery item: its title over the photo repeats the photo's alt text, and the
             # item's box prints nothing else but a credit or a link ("View Larger")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
@@ -3228,6 +3229,28 @@ def test_a_gallery_items_heading_over_its_photo_repeating_the_alt_is_its_caption
     assert [(i.url, i.caption, i.credit) for i in raw.images] == [
         ("https://x.org/road.jpg", GALLERY_ALT, "Jane Roe/Agency")
     ]
+
+
+def test_a_gallery_box_of_many_headed_photos_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # hundreds of photos, each under a heading repeating its alt, in one box: no item's own box
+    from segments.importers import html as html_module
+
+    calls: list[object] = []
+    real = html_module._text_without
+
+    def counted(*args: Any) -> Any:
+        calls.append(args[0])
+        return real(*args)
+
+    monkeypatch.setattr(html_module, "_text_without", counted)
+    items = "".join(
+        f"<h4>Rush hour {n} on the harbour road</h4>"
+        f"<img src='https://x.org/{n}.jpg' alt='Rush hour {n} on the harbour road'>"
+        for n in range(200)
+    )
+    page(before="<div class='column'>", after=f"<div class='gallery'>{items}</div></div>")
+    gallery_reads = [c for c in calls if getattr(c, "get", lambda _: None)("class") == "gallery"]
+    assert len(gallery_reads) <= 1
 
 
 def test_near_miss_an_article_heading_over_a_photo_in_the_text_is_no_caption() -> None:
