@@ -386,7 +386,9 @@ def read_html_page(html: str, path: str) -> RawPage:
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     if article.tag == "p" and article.getparent() is not None:
         article = article.getparent()  # one paragraph holds most text: figures stand beside it
-    figures = _figures(article, positions, base_url, text=main)
+    figures = _figures(
+        article, positions, base_url, text=main, stated=(meta.title, meta.description)
+    )
     figures = _add_stated_captions(figures, meta.captioned_images, doc, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
     stated += [
@@ -1264,11 +1266,18 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
     return None if any(clean(e.text_content()) for e in between) else lead
 
 
-#: A line printed as a photo's credit: a photo word and ":" or "©" ("Image: ...", "Bild © ...",
-#: "Photo: ..."), or "©" first. A source line ("Quelle: dpa") names the text's source.
+#: A line printed as a photo's credit: a photo word and ":", "©" or "by" ("Image: ...", "Image
+#: credit: ...", "Bild © ...", "Photo by ..."). A source line ("Quelle: dpa") names the text's
+#: source, "Credits: ..." a programme's makers, and a line with "©" first ("© 2026 Radio X")
+#: the site's copyright (the furniture rule copyright-line): none is a photo's.
 _PHOTO_CREDIT_LINE_RE = re.compile(
-    rf"(?:©|\(c\)|(?:{vocabulary.alternation('credit_words')})s?\b\s*(?::|©))",
+    rf"(?:{vocabulary.alternation('credit_words')})(?:\s+(?:{vocabulary.alternation('credit_words')}))?"
+    rf"\b\s*(?::|©|(?:{vocabulary.alternation('credit_by')})\s)",
     re.IGNORECASE,
+)
+#: A photo word opening a line, printed as a credit or not ("Image 3 of 12", "Photo booths ...").
+_CREDIT_WORD_FIRST_RE = re.compile(
+    rf"(?:{vocabulary.alternation('credit_words')})\b", re.IGNORECASE
 )
 #: How far above a credit line after the article's text the article's one photo is looked for
 #: (the credit in the text's column, the photo above the column: three levels).
@@ -1315,17 +1324,31 @@ _PHOTO_BY_RE = re.compile(
 
 def _line_before(photo: Any) -> str | None:
     """The line of loose text printed right before a photo, between line breaks ("Interview by
-    A, photo by B<br><br><img>"), or None when a block or nothing comes first."""
+    A, photo by B<br><br><img>"), or None when a block or nothing comes first, or when the line
+    stands right under another photo: it is that photo's credit ("<img><br>Photo by A<br><img>")."""
     node: Any = photo
     while True:
         previous = node.getprevious()
         if previous is None:
             return None
         if (previous.tail or "").strip():
-            return clean(previous.tail)
+            return None if _follows_photo(previous) else clean(previous.tail)
         if previous.tag != "br":
             return None
         node = previous
+
+
+def _follows_photo(node: Any) -> bool:
+    """Tell a photo, or line breaks right after one, from other text before a line."""
+    while node is not None:
+        if node.tag in IMAGE_TAGS or next(node.iter(*IMAGE_TAGS), None) is not None:
+            return True
+        if node.tag != "br":
+            return False
+        node = node.getprevious()
+        if node is not None and (node.tail or "").strip():
+            return False
+    return False
 
 
 #: Class/id words (split at "-" and "_") of an author's picture: its name under it is a byline.
@@ -1370,14 +1393,31 @@ def _heading_before(photo: Any) -> Any:
         return previous if previous.tag in _HEADINGS else None
 
 
+def _is_item_box(box: Any, heading: Any, base_url: str, seen: dict[int, bool]) -> bool:
+    """A gallery item's own box: one photo, and no text but its heading and a credit or a link;
+    each box is read once (``seen``), however many photos a gallery box holds."""
+    if id(box) not in seen:
+        seen[id(box)] = (
+            len({_image_url(i, base_url) for i in box.iter(*IMAGE_TAGS)}) == 1
+            and len(_text_without(box, [heading]) or "") <= _MAX_CREDIT_CHARS
+        )
+    return seen[id(box)]
+
+
 def _text_after_photo_figures(
-    article: Any, positions: dict[int, int], base_url: str, spare: Callable[[Any], bool]
+    article: Any,
+    positions: dict[int, int],
+    base_url: str,
+    spare: Callable[[Any], bool],
+    headlines: frozenset[str] = frozenset(),
 ) -> list[_Figure]:
     """Unmarked captions printed right under a photo, in the article or its column: the first
     text after the photo in reading order, a short block with no link, that repeats the photo's
     alt text ("LOOKING DIM ... Dimitar Berbatov was poor" under the photo of that alt) or is a
     printed credit line ("Image credit: Jane Roe"). The article's first paragraph after a lead
-    photo is neither (caption-after-photo)."""
+    photo is neither, nor a heading under it, nor the page's headline or standfirst over or
+    under a photo whose alt repeats it (``headlines``: their keys): a CMS gives a story's lead
+    photo the headline as its alt text (caption-after-photo)."""
     scope = article
     for _ in range(BESIDE_ARTICLE_LEVELS):
         parent = scope.getparent()
@@ -1385,6 +1425,7 @@ def _text_after_photo_figures(
             break
         scope = parent
     found: list[_Figure] = []
+    item_boxes: dict[int, bool] = {}
     for photo in scope.iter(*IMAGE_TAGS):
         url = _image_url(photo, base_url)
         if (
@@ -1405,10 +1446,11 @@ def _text_after_photo_figures(
             and box is not None
             and len(alt) >= ALT_MIN_CHARS
             and _key(clean(heading.text_content()) or "") == _key(alt)
+            and heading.tag != "h1"  # the page's headline over its lead photo
+            and _key(alt) not in headlines
             and next(heading.iter("a"), None) is None
             and article not in heading.iterancestors()  # the text's own heading over a photo
-            and len(_text_without(box, [heading]) or "") <= _MAX_CREDIT_CHARS
-            and len({_image_url(i, base_url) for i in box.iter(*IMAGE_TAGS)}) == 1
+            and _is_item_box(box, heading, base_url, item_boxes)
         ):
             # a gallery item: its title over the photo repeats the photo's alt text, and the
             # item's box prints nothing else but a credit or a link ("View Larger")
@@ -1442,11 +1484,17 @@ def _text_after_photo_figures(
             or _in_chrome(block, scope, spare)
         ):
             continue
-        in_text = block.tag in _HEADINGS | {"p"} and article in block.iterancestors()
-        if len(alt) >= ALT_MIN_CHARS and _key(text) == _key(alt) and not in_text:
-            # the article's own paragraph or heading may repeat a lead photo's alt: no caption
+        # a heading under a photo titles what follows it (the headline under the lead photo);
+        # the article's own paragraph may repeat a lead photo's alt too: neither is a caption
+        in_text = block.tag in _HEADINGS or (block.tag == "p" and article in block.iterancestors())
+        if (
+            len(alt) >= ALT_MIN_CHARS
+            and _key(text) == _key(alt)
+            and not in_text
+            and _key(text) not in headlines
+        ):
             image, how = Image(url=url, caption=text), "it repeats the photo's alt text"
-        elif CREDIT_LINE.fullmatch(text) and len(text.split()) <= 8:
+        elif _is_credit_line_under_photo(text):
             image, how = Image(url=url, credit=_clean_credit(text)), "a printed credit line"
         else:
             continue
@@ -1455,18 +1503,42 @@ def _text_after_photo_figures(
     return found
 
 
+def _is_credit_line_under_photo(text: str) -> bool:
+    """A short line that is a credit standing on its own: "Jane Roe/Agency", "Courtesy of ...",
+    and a photo word only printed as a credit ("Image credit: ...", never "Image 3 of 12": a
+    slide's counter, nor a first paragraph "Photo booths are back ...")."""
+    if not CREDIT_LINE.fullmatch(text) or len(text.split()) > 8:
+        return False
+    return not _CREDIT_WORD_FIRST_RE.match(text) or bool(_PHOTO_CREDIT_LINE_RE.match(text))
+
+
 def _article_end_credit(
     text: Any, found: list[_Figure], positions: dict[int, int], base_url: str
 ) -> list[_Figure]:
     """The credit printed after the article's text for its one photo ("Image: ...", "Bild ©
     ..." at the end of the story or in its own ``<footer>``), when no photo stands beside it:
-    the photo is the only one the nearest ancestor holding a photo and the text prints
-    (credit-article-end)."""
+    the page prints one photo around the text, and the nearest ancestor of the line holding
+    it holds the text too (credit-article-end)."""
     start = positions[id(text)]
     holders = {id(text), *(id(a) for a in text.iterancestors())}
     scope = text
     for _ in range(ARTICLE_END_CREDIT_LEVELS):
         scope = scope.getparent() if scope.getparent() is not None else scope
+    photos: dict[str, list[Any]] = {}
+    for img in scope.iter(*IMAGE_TAGS):
+        url = _image_url(img, base_url)
+        if url and not (
+            _in_chrome(img)
+            or any(a.tag == "a" and clean(a.text_content()) for a in img.iterancestors())
+        ):
+            photos.setdefault(url, []).append(img)
+    if len(photos) != 1:
+        return []  # with two photos, which one the line credits is not printed
+    # a player shows its poster twice (poster frame, audio frame): one photo
+    [(url, images)] = photos.items()
+    if any(f.image.url == url and f.image.credit for f in found):
+        return []
+    around_photo = {id(a) for img in images for a in img.iterancestors()}
     lines = [
         e
         for e in scope.iter(*_CREDIT_LINE_TAGS)
@@ -1479,25 +1551,16 @@ def _article_end_credit(
         )
         and not _in_chrome(e, spare=_is_article_footer)
     ]
+    line_ids = {id(e) for e in lines}
     for line in lines:
-        if any(a in lines for a in line.iterancestors()):
+        ancestors = list(line.iterancestors())
+        if any(id(a) in line_ids for a in ancestors):
             continue  # the outermost element prints the line ("<p><span>Image:</span> ...")
-        urls: set[str] = set()
-        for holder in list(line.iterancestors())[: ARTICLE_END_CREDIT_LEVELS + 1]:
-            urls = {
-                url
-                for img in holder.iter(*IMAGE_TAGS)
-                if not _in_chrome(img)
-                and not any(a.tag == "a" and clean(a.text_content()) for a in img.iterancestors())
-                and (url := _image_url(img, base_url))
-            }
-            if urls:
-                break  # a player shows its poster twice (poster frame, audio frame): one photo
-        if len(urls) != 1 or id(holder) not in holders:
-            continue
-        url = urls.pop()
+        holder = next(
+            (a for a in ancestors[: ARTICLE_END_CREDIT_LEVELS + 1] if id(a) in around_photo), None
+        )
         credit = _clean_credit(clean(line.text_content()))
-        if credit is None or any(f.image.url == url and f.image.credit for f in found):
+        if holder is None or id(holder) not in holders or credit is None:
             continue
         via = "a credit line after the article's text, for its one photo (credit-article-end)"
         return [_Figure(Image(url=url, credit=credit), positions[id(line)], via)]
@@ -1726,12 +1789,18 @@ def _is_lead_candidate(element: Any) -> bool:
 
 
 def _figures(
-    main: Any, positions: dict[int, int], base_url: str, text: Any = None
+    main: Any,
+    positions: dict[int, int],
+    base_url: str,
+    text: Any = None,
+    stated: tuple[str | None, ...] = (),
 ) -> list[_Figure]:
     """Find the main text's photos: ``<figure>``s and captioned images (class "caption").
 
     ``text`` is the element holding the article's text (``main`` when not given): chrome around
     it is the page's misnesting (an unclosed ``<nav>`` holding the story), not a photo's chrome.
+    ``stated`` is the headline and standfirst the page's metadata gives: printed beside a photo
+    whose alt repeats them, they are still the headline and standfirst.
     """
     found: list[_Figure] = []
     spare = _figure_chrome_spared(main if text is None else text)
@@ -1888,7 +1957,8 @@ def _figures(
         found.append(_Figure(image, positions[id(element)], "a data-caption attribute"))
     found += _beside_article_figures(main, positions, base_url, spare)
     found += _article_end_credit(main if text is None else text, found, positions, base_url)
-    found += _text_after_photo_figures(main, positions, base_url, spare)
+    headlines = frozenset(_key(t) for t in stated if t)
+    found += _text_after_photo_figures(main, positions, base_url, spare, headlines)
     _note_spared_chrome(found, main, main if text is None else text, positions, spare)
     merged: list[_Figure] = []
     for fig in sorted(found, key=lambda f: f.position):

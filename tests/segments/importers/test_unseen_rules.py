@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import lxml.etree
 import lxml.html
@@ -3322,8 +3323,16 @@ END_CREDIT_PAGE = (
 )
 
 
-def test_a_credit_line_after_the_text_credits_the_articles_one_photo() -> None:
-    html = END_CREDIT_PAGE.format(second="", line="<span>Image: </span>Jane Roe/Agency")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<span>Image: </span>Jane Roe/Agency",
+        "Image credit: Jane Roe/Agency",
+        "Photo by Jane Roe/Agency",
+    ],
+)
+def test_a_credit_line_after_the_text_credits_the_articles_one_photo(line: str) -> None:
+    html = END_CREDIT_PAGE.format(second="", line=line)
     raw = read_html_page(html, "case.html")
     assert [(i.url, i.credit) for i in raw.images] == [
         ("https://x.org/dock.jpg", "Jane Roe/Agency")
@@ -3349,8 +3358,43 @@ def test_near_miss_a_credit_line_after_the_text_of_an_article_with_two_photos_is
     assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
 
 
+def test_near_miss_a_credit_line_after_a_text_with_a_photo_of_its_own_credits_neither() -> None:
+    # the lead photo over the column and one in the text: which the line credits is not printed
+    html = END_CREDIT_PAGE.format(second="", line="Image: Jane Roe/Agency").replace(
+        "<div id='article-body'>",
+        "<div id='article-body'><div class='inline'><img src='https://x.org/crane.jpg'></div>",
+    )
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
 def test_near_miss_a_source_line_after_the_text_is_no_photo_credit() -> None:
     html = END_CREDIT_PAGE.format(second="", line="Quelle: dpa")
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Credits: Produced by Jane Roe, music by John Doe.",  # an episode's makers
+        "&copy; 2026 Radio Harbour",  # the site's copyright notice
+        "(c) 2026 Radio Harbour. All rights reserved.",
+    ],
+)
+def test_near_miss_a_programmes_credits_or_a_copyright_after_the_text_is_no_photo_credit(
+    line: str,
+) -> None:
+    html = END_CREDIT_PAGE.format(second="", line=line)
+    assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
+
+
+def test_near_miss_a_copyright_line_in_the_articles_own_footer_is_no_photo_credit() -> None:
+    html = (
+        "<html><head><title>Dock</title></head><body><article><h1>Dock</h1>"
+        "<div class='lead'><img src='https://x.org/dock.jpg'></div>"
+        f"<div class='body'>{STORY_TEXT}</div>"
+        "<footer><p>&copy; 2026 Radio Harbour. All rights reserved.</p></footer>"
+        "</article></body></html>"
+    )
     assert [i.credit for i in read_html_page(html, "case.html").images if i.credit] == []
 
 
@@ -3413,6 +3457,20 @@ def test_near_miss_a_credit_line_after_text_that_follows_the_photo_is_not_read_a
     assert not any("caption-after-photo" in r.rule for r in raw.reasons)
 
 
+@pytest.mark.parametrize(
+    "under",
+    [
+        "<div class='count'>Image 3 of 12</div>",  # a slide's counter
+        "<p>Photo booths are back in fashion.</p>",  # the text's first paragraph
+    ],
+)
+def test_near_miss_a_photo_word_under_a_photo_not_printed_as_a_credit_is_no_credit(
+    under: str,
+) -> None:
+    raw = page(f"<div class='photo'><img src='https://x.org/dock.jpg'></div>{under}{STORY_TEXT}")
+    assert [i.credit for i in raw.images if i.credit] == []
+
+
 GALLERY_ALT = "Rush hour on the harbour road at dawn."
 
 
@@ -3430,11 +3488,65 @@ def test_a_gallery_items_heading_over_its_photo_repeating_the_alt_is_its_caption
     ]
 
 
+def test_a_gallery_box_of_many_headed_photos_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # hundreds of photos, each under a heading repeating its alt, in one box: no item's own box
+    from segments.importers import html as html_module
+
+    calls: list[object] = []
+    real = html_module._text_without
+
+    def counted(*args: Any) -> Any:
+        calls.append(args[0])
+        return real(*args)
+
+    monkeypatch.setattr(html_module, "_text_without", counted)
+    items = "".join(
+        f"<h4>Rush hour {n} on the harbour road</h4>"
+        f"<img src='https://x.org/{n}.jpg' alt='Rush hour {n} on the harbour road'>"
+        for n in range(200)
+    )
+    page(before="<div class='column'>", after=f"<div class='gallery'>{items}</div></div>")
+    gallery_reads = [c for c in calls if getattr(c, "get", lambda _: None)("class") == "gallery"]
+    assert len(gallery_reads) <= 1
+
+
 def test_near_miss_an_article_heading_over_a_photo_in_the_text_is_no_caption() -> None:
     raw = page(
         f"<h4>{GALLERY_ALT}</h4><p><img src='https://x.org/road.jpg' alt='{GALLERY_ALT}'></p>"
         + STORY_TEXT * 2
     )
+    assert [i.caption for i in raw.images if i.caption] == []
+
+
+HEADLINE = "Dock crews fear for their jobs as the port automates"
+DEK = "The crews who unload the ferries fear the robots the owners have ordered."
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the headline under the lead photo, the headline over it, each with the photo's alt
+        f"<div class='hero'><img src='https://x.org/lead.jpg' alt='{HEADLINE}'></div>"
+        f"<h1>{HEADLINE}</h1>",
+        f"<h1>{HEADLINE}</h1><img src='https://x.org/lead.jpg' alt='{HEADLINE}'>",
+        # a theme's <h2> headline (its <h1> the site's name) that og:title states
+        f"<h2>{HEADLINE}</h2><img src='https://x.org/lead.jpg' alt='{HEADLINE}'>",
+        # the standfirst the description states, under a photo with it as alt text
+        f"<h1>Dock</h1><div class='pic'><img src='https://x.org/lead.jpg' alt='{DEK}'></div>"
+        f"<p class='standfirst'>{DEK}</p>",
+    ],
+)
+def test_near_miss_the_headline_or_standfirst_beside_a_photo_repeating_it_is_no_caption(
+    head: str,
+) -> None:
+    html = (
+        f"<html><head><title>{HEADLINE} | The Site</title>"
+        f"<meta property='og:title' content='{HEADLINE}'>"
+        f"<meta name='description' content='{DEK}'></head><body><div class='wrap'>"
+        f"<div class='story-head'>{head}<p>March 4, 2026</p></div>"
+        f"<div class='story-text'>{STORY_TEXT}</div></div></body></html>"
+    )
+    raw = read_html_page(html, "case.html")
     assert [i.caption for i in raw.images if i.caption] == []
 
 
@@ -3451,6 +3563,15 @@ def test_photo_by_in_the_credits_line_over_a_photo_is_its_credit() -> None:
     raw = credits_line_page("INTERVIEW BY JOHN DOE, PHOTO BY MAX MUSTER")
     assert [(i.url, i.credit) for i in raw.images] == [("https://x.org/roe.jpg", "MAX MUSTER")]
     assert any(r.rule.endswith("(credit-line-over-photo)") for r in raw.reasons)
+
+
+def test_near_miss_a_photo_by_line_under_a_photo_is_not_the_next_photos_credit() -> None:
+    # each photo's credit printed under it: the line over the second photo is the first's
+    raw = page(
+        "<p><img src='https://x.org/a.jpg'><br>Photo by Jane Roe<br><br>"
+        "<img src='https://x.org/b.jpg'><br>Photo by John Doe</p>"
+    )
+    assert ("https://x.org/b.jpg", "Jane Roe") not in [(i.url, i.credit) for i in raw.images]
 
 
 def test_near_miss_a_line_over_a_photo_naming_no_photographer_credits_nobody() -> None:
