@@ -48,6 +48,15 @@ _DURATION_RE = re.compile(
 _FORMAT_RE = re.compile(rf"\b({'|'.join(AUDIO_TYPES)})\b", re.IGNORECASE)
 _VERB_RE = re.compile(rf"^\W*({'|'.join(AUDIO_VERBS)})\b", re.IGNORECASE)
 _EMPTY_BRACKETS_RE = re.compile(r"[(\[]\s*[)\]]")
+#: A link to a streaming service's play page ("/sounds/play/m000qx9p", "/player/play/2293788"):
+#: the last path segments "play" and an id. A page with a player, never a file to publish.
+PLAY_PAGE_RE = re.compile(r"/play/([\w-]+)/?$", re.IGNORECASE)
+
+
+def is_play_page(url: str) -> bool:
+    """Tell a streaming service's play page (an HTML page with a player) by its address."""
+    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    return PLAY_PAGE_RE.search(path) is not None and mime_from_url(url) is None
 
 
 def _number(text: str) -> float:

@@ -29,7 +29,12 @@ import trafilatura.settings
 
 from segments.errors import InputError, ScheduleError
 from segments.importers import structure, vocabulary
-from segments.importers.audiolinks import AUDIO_VERBS, mime_from_url, parse_download_text
+from segments.importers.audiolinks import (
+    AUDIO_VERBS,
+    PLAY_PAGE_RE,
+    mime_from_url,
+    parse_download_text,
+)
 from segments.importers.furniture import cut_furniture_tail
 from segments.importers.htmlmeta import (
     byline_people,
@@ -2245,10 +2250,6 @@ def _is_player_chrome(node: Any) -> bool:
 #: Attributes in which a script player is given the id of what it streams, no file
 #: (``data-assetid="urn:...:audio:..."``), on an element whose ``data-mediatype`` is "audio".
 PLAYER_ID_ATTRIBUTES: tuple[str, ...] = ("data-assetid", "data-urn", "data-media-id")
-#: A link to a streaming service's play page ("/sounds/play/m000qx9p"): the last path segments
-#: "play" and an id, the page's own only when its address ends with the same id
-#: ("/programmes/m000qx9p"); other episodes' cards link to theirs.
-_PLAY_PAGE_RE = re.compile(r"/play/([\w-]+)/?$", re.IGNORECASE)
 
 
 def _player_ids(doc: Any, base_url: str) -> list[tuple[str, str]]:
@@ -2269,7 +2270,9 @@ def _player_ids(doc: Any, base_url: str) -> list[tuple[str, str]]:
                     break
         elif element.tag == "a" and not _in_chrome(element):
             href = (element.get("href") or "").strip()
-            play = _PLAY_PAGE_RE.search(split_url(join_url(base_url, href)).path) if href else None
+            # the page's own play link only when its address ends with the same id
+            # ("/programmes/m000qx9p"); other episodes' cards link to theirs
+            play = PLAY_PAGE_RE.search(split_url(join_url(base_url, href)).path) if href else None
             if play and own_id and play.group(1) == own_id and not _audio_mime(href):
                 found.append((join_url(base_url, href), "a link to the episode's play page"))
     return found

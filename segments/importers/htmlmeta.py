@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from segments.importers import vocabulary
-from segments.importers.audiolinks import mime_from_url, parse_size
+from segments.importers.audiolinks import is_play_page, mime_from_url, parse_size
 from segments.importers.names import NAME_WITH_PARTICLES, tidy_byline_name
 from segments.importers.rawpage import TITLE_SEPARATORS
 from segments.importers.structure import BYLINE_DATE
@@ -521,8 +521,8 @@ def _jsonld_audio(
         if url is None or url in seen:
             continue
         mime = mime if mime and mime.startswith("audio/") else mime_from_url(url)
-        if mime is None and "AudioObject" not in _types(media):
-            continue
+        if mime is None and ("AudioObject" not in _types(media) or is_play_page(url)):
+            continue  # an AudioObject's contentUrl may be its play page: a player, no file
         seen.add(url)
         size = parse_size(_text(media.get("contentSize")) or "")
         refs.append(

@@ -3758,3 +3758,25 @@ QA_BLOCKS = [
 def test_near_miss_a_sentence_about_an_interview_credits_nobody(line: str) -> None:
     raw = RawPage(path="case.html", kind="html", title="Dock", blocks=[Block(line), *QA_BLOCKS])
     assert [p.name for p in build_segment(raw).people if p.role == "interviewer"] == []
+
+
+# --- audio: a play page is a player, no file -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content_url", "audio"),
+    [
+        ("https://radio.example/player/play/2293788", None),
+        ("https://radio.example/sounds/play/m000qx9p/", None),
+        # near misses: a file under a play folder, and a CDN address with no extension
+        ("https://radio.example/play/ep12.mp3", "https://radio.example/play/ep12.mp3"),
+        ("https://cdn.example/media/7f3a9c", "https://cdn.example/media/7f3a9c"),
+    ],
+)
+def test_an_audio_objects_play_page_is_no_enclosure(content_url: str, audio: str | None) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "AudioObject", "name": "Ep 12",'
+        f' "contentUrl": "{content_url}"}}</script>'
+    )
+    raw = page(head=head)
+    assert [a.url for a in raw.audio] == ([audio] if audio else [])
