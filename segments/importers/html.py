@@ -32,6 +32,7 @@ from segments.importers import structure, vocabulary
 from segments.importers.audiolinks import (
     AUDIO_VERBS,
     PLAY_PAGE_RE,
+    is_play_page,
     mime_from_url,
     parse_download_text,
 )
@@ -402,11 +403,9 @@ def read_html_page(html: str, path: str) -> RawPage:
     ]
     reasons: list[Reason] = []  # audio passed over first, then what was found
     found_audio = _audio(doc, main, positions, base_url, stated, reasons)
-    if not found_audio:
-        reasons += [
-            Reason("audio", player_id, f"player id found, no file: {via} (audio-player-id)")
-            for player_id, via in _player_ids(doc, base_url)[:1]
-        ]
+    if not found_audio and (player := _player_id(doc, base_url)) is not None:
+        why = f"player id found, no file: {player[1]} (audio-player-id)"
+        reasons.append(Reason("audio", player[0], why))
     # A stated file no client can fetch ("http://a]b/ep.mp3") yields to the printed player's.
     found_audio.sort(key=lambda a: not is_published_url(a.ref.url, allow_relative=True))
     audio = [a.ref for a in found_audio]
@@ -2252,30 +2251,34 @@ def _is_player_chrome(node: Any) -> bool:
 PLAYER_ID_ATTRIBUTES: tuple[str, ...] = ("data-assetid", "data-urn", "data-media-id")
 
 
-def _player_ids(doc: Any, base_url: str) -> list[tuple[str, str]]:
-    """The ids a page's players stream by, with where each was found (rule "audio-player-id").
+def _player_id(doc: Any, base_url: str) -> tuple[str, str] | None:
+    """The first id a page's players stream by, with where it was found (rule "audio-player-id").
 
     We publish files only: an id is reported (``--explain``), so a producer knows the page has
     its audio in a player and needs the file from its station; it is never ``Segment.audio``.
+    Read on every page without audio: the attributes are looked at before any ancestor walk.
     """
-    found: list[tuple[str, str]] = []
     own_id = split_url(base_url).path.rstrip("/").rsplit("/", 1)[-1]
     for element in doc.iter():
-        if not isinstance(element.tag, str) or _in_teaser(element):
+        if not isinstance(element.tag, str):
             continue
         if (element.get("data-mediatype") or "").lower() == "audio":
-            for name in PLAYER_ID_ATTRIBUTES:
-                if value := (element.get(name) or "").strip():
-                    found.append((value, f"a player's {name}"))
-                    break
-        elif element.tag == "a" and not _in_chrome(element):
+            value, name = next(
+                ((v, n) for n in PLAYER_ID_ATTRIBUTES if (v := (element.get(n) or "").strip())),
+                ("", ""),
+            )
+            if value and not _in_teaser(element):
+                return value, f"a player's {name}"
+        elif element.tag == "a" and own_id:
             href = (element.get("href") or "").strip()
+            url = join_url(base_url, href) if href else ""
             # the page's own play link only when its address ends with the same id
             # ("/programmes/m000qx9p"); other episodes' cards link to theirs
-            play = PLAY_PAGE_RE.search(split_url(join_url(base_url, href)).path) if href else None
-            if play and own_id and play.group(1) == own_id and not _audio_mime(href):
-                found.append((join_url(base_url, href), "a link to the episode's play page"))
-    return found
+            play = PLAY_PAGE_RE.search(split_url(url).path) if is_play_page(url) else None
+            mine = play is not None and play.group(1) == own_id
+            if mine and not _in_teaser(element) and not _in_chrome(element):
+                return url, "a link to the episode's play page"
+    return None
 
 
 def _chrome_note(into: list[_Audio], found: list[_Audio]) -> str:
