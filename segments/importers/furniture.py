@@ -361,11 +361,10 @@ def _cut_closing_appeals(text: str) -> tuple[str, str | None]:
     end, found = len(text), None
     while True:
         before = [s for s in starts if s < end][-TAIL_SENTENCE_SPAN:]
-        hit = next((s for s in reversed(before) if _tail_rule(text[s:end])), None)
+        hit = next(((s, rule) for s in reversed(before) if (rule := _tail_rule(text[s:end]))), None)
         if hit is None:
             break
-        found = found or _tail_rule(text[hit:end])
-        end = hit
+        end, found = hit[0], found or hit[1]
     if found is None:
         return text, None
     blurb = [s for s in starts if s < end][-1:]
