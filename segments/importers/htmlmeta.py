@@ -91,10 +91,9 @@ PLACEHOLDER_DESCRIPTIONS: frozenset[str] = frozenset({"visit the post for more."
 #: Page-header elements whose text is the site's tagline (WordPress themes, Podlove).
 TAGLINE_CLASSES: tuple[str, ...] = ("site-description", "site-tagline", "tagline", "slogan")
 
-_NAME = NAME_WITH_PARTICLES
 #: How taglines name the host: "The Frame with John Horn", "... – mit Holger Klein".
 HOST_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p.replace("{name}", _NAME)) for p in vocabulary.words("tagline_hosts")
+    re.compile(p.replace("{name}", NAME_WITH_PARTICLES)) for p in vocabulary.words("tagline_hosts")
 )
 
 #: "Veröffentlicht am 16.08.2019": the date a page prints when it has no structured one.

@@ -374,8 +374,6 @@ ROLE_TITLES = frozenset(vocabulary.words("role_titles"))
 ROLE_TITLE_WORDS = frozenset(vocabulary.words("role_title_words"))
 #: Forms of address before a surname ("Frau Berg", "Mr. Smith"): never a first name. Case-folded.
 HONORIFICS = frozenset(vocabulary.words("honorifics"))
-#: Lowercase words a full name may have inside it ("Ludwig van Beethoven", "Luiz da Silva").
-NAME_PARTICLES = names.PARTICLES
 
 # --- speakers, headings, questions --------------------------------------------------------------
 
@@ -606,7 +604,7 @@ def is_person_name(speaker: str) -> bool:
         return False
     if any(w.casefold() in ROLE_TITLE_WORDS or any(c.isdigit() for c in w) for w in words):
         return False
-    inner = [w for w in words[1:-1] if w not in NAME_PARTICLES]
+    inner = [w for w in words[1:-1] if w not in names.PARTICLES]
     return all(w[:1].isupper() for w in [words[0], *inner, words[-1]])
 
 
@@ -627,7 +625,7 @@ def _clean_name(raw: str) -> str | None:
     tokens = [t.rstrip(".,;:") for t in tokens]
     if not 2 <= len(tokens) <= 4:
         return None
-    inner = [t for t in tokens[1:-1] if t not in NAME_PARTICLES]  # "Jan van Berg"
+    inner = [t for t in tokens[1:-1] if t not in names.PARTICLES]  # "Jan van Berg"
     if any(not t[:1].isupper() for t in [tokens[0], *inner, tokens[-1]]):
         return None
     return " ".join(tokens)
