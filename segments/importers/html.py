@@ -146,6 +146,11 @@ MEDIA_BOX_WORDS: frozenset[str] = frozenset(
 #: Class/id words of a card teasing another story ("teaser-xs", "teaser-absatz__media"): a player
 #: set up inside one plays that story, not the page's (audio-teaser-player).
 TEASER_WORDS: frozenset[str] = frozenset({"teaser"})
+#: A list of other episodes (audio-episode-list): at least this many items side by side, each a
+#: short teaser (at most ``EPISODE_ITEM_MAX_WORDS`` words: a title, a date, a line or two) with
+#: its own player or audio link and its own titled link to another page of the site.
+EPISODE_LIST_MIN_ITEMS = 2
+EPISODE_ITEM_MAX_WORDS = 150
 
 #: Inline styles of an element hidden until a script shows it (pop-ups, overlays, banners).
 HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -2164,12 +2169,19 @@ def _audio(
     main_ids = {id(e) for e in main.iter()}
     found: list[_Audio] = []
     in_player_chrome: list[_Audio] = []  # used only when nothing else is found
+    listed = _episode_list_items(doc, base_url)
     for element in doc.iter("audio", "source", "a"):
         into = found
-        if _in_teaser(element):
+        teaser = _in_teaser(element)
+        if teaser or _in_items(element, listed):
             target = (element.get("href" if element.tag == "a" else "src") or "").strip()
             if passed_over is not None and target and (element.tag != "a" or _audio_mime(target)):
-                why = "another story's player in a teaser card, not used (audio-teaser-player)"
+                why = (
+                    "another story's player in a teaser card, not used (audio-teaser-player)"
+                    if teaser
+                    else "another episode's player in a list of episodes, each with its own"
+                    " link, not used (audio-episode-list)"
+                )
                 passed_over.append(Reason("audio", join_url(base_url, target), why))
             continue
         if _in_chrome(element):
@@ -2213,6 +2225,7 @@ def _audio(
                 and _audio_mime(value)
                 and not _in_chrome(element)
                 and not _in_teaser(element)
+                and not _in_items(element, listed)
             ):
                 ref = AudioRef(url=join_url(base_url, value), mime_type=_audio_mime(value))
                 in_main = id(element) in main_ids
@@ -2235,6 +2248,82 @@ def _audio(
         key=lambda a: (not a.in_main, a.ref.mime_type != "audio/mpeg", a.position),
     )
     return ordered
+
+
+def _audio_target(element: Any) -> str | None:
+    """The audio file an ``<audio>``, its ``<source>`` or a link plays, or None."""
+    if element.tag == "a":
+        href = (element.get("href") or "").strip()
+        return href if href and _audio_mime(href) else None
+    if element.tag == "source" and element.getparent().tag != "audio":
+        return None
+    return (element.get("src") or "").strip() or None
+
+
+def _episode_list_items(doc: Any, base_url: str) -> set[int]:
+    """The ids of the items of lists of other episodes (rule "audio-episode-list").
+
+    A sidebar or archive list "more episodes" sets up one player or download link per item,
+    beside the item's own titled link to that episode's page: those files are the other
+    episodes', never this page's. The list is found from each file up: the first ancestor whose
+    parent holds other items with other files is an item of a list. Its items are teasers only
+    when at least ``EPISODE_LIST_MIN_ITEMS`` of one kind (tag) are short and each links by name
+    to another page; a list of one episode's parts (part 1, part 2) links to no other page, and
+    the page's own player in a list item has no other item with audio beside it.
+    """
+    files: dict[int, set[tuple[str, str]]] = {}  # element id -> the files under it
+    players: list[Any] = []
+    for element in doc.iter("audio", "source", "a"):
+        target = _audio_target(element)
+        if target is None:
+            continue
+        players.append(element)
+        key = _audio_key(join_url(base_url, target))
+        for node in [element, *element.iterancestors()]:
+            files.setdefault(id(node), set()).add(key)
+    if len(players) < EPISODE_LIST_MIN_ITEMS:
+        return set()
+    own = split_url(base_url)
+    listed: set[int] = set()
+    judged: set[int] = set()  # parents whose items were judged
+    for element in players:
+        for node in [element, *element.iterancestors()]:
+            parent = node.getparent()
+            if parent is None:
+                break
+            items = [c for c in parent if id(c) in files]
+            if len(items) < 2 or len(set().union(*(files[id(c)] for c in items))) < 2:
+                continue  # no other file beside it (a <source> and its fallback link)
+            if id(parent) not in judged:
+                judged.add(id(parent))
+                teasers = [c for c in items if _is_episode_teaser(c, base_url, own)]
+                tags = Counter(c.tag for c in teasers)
+                listed |= {id(c) for c in teasers if tags[c.tag] >= EPISODE_LIST_MIN_ITEMS}
+            break  # the first list up is the one the file is an item of
+    return listed
+
+
+def _is_episode_teaser(item: Any, base_url: str, own: Any) -> bool:
+    """Tell a short list item that links by name to another page of the site."""
+    if len((item.text_content() or "").split()) > EPISODE_ITEM_MAX_WORDS:
+        return False
+    for link in item.iter("a"):
+        href = (link.get("href") or "").strip()
+        if not href or href.startswith("#") or _audio_mime(href) or not clean(link.text_content()):
+            continue
+        url = split_url(join_url(base_url, href))
+        if not url.scheme.startswith("http"):
+            continue
+        host = url.netloc.lower().removeprefix("www.")
+        same_site = not own.netloc or host == own.netloc.lower().removeprefix("www.")
+        if same_site and url.path.rstrip("/") != own.path.rstrip("/"):
+            return True
+    return False
+
+
+def _in_items(element: Any, items: set[int]) -> bool:
+    """Tell whether an element is one of ``items`` or inside one."""
+    return bool(items) and any(id(n) in items for n in [element, *element.iterancestors()])
 
 
 def _is_player_chrome(node: Any) -> bool:

@@ -777,6 +777,67 @@ def test_a_teaser_cards_player_is_named_in_explain_and_not_used(tmp_path: Path) 
     assert passed == ["https://cdn.x.org/other.mp3"]
 
 
+def _episode_list(numbers: tuple[int, ...] = (261, 262, 263)) -> str:
+    """A grid of other episodes, each with its titled link, its date, player and download."""
+    return (
+        '<div class="post-grid">'
+        + "".join(
+            f'<article class="post post-{n}"><h2><a href="https://x.org/podcast/{n}-episode/">{n}.'
+            f" Episode {n} with a guest</a></h2><p>Nov {n - 250}, 2025</p>"
+            f'<audio src="https://cdn.x.org/{n}.mp3"></audio>'
+            f'<a href="https://cdn.x.org/{n}.mp3">Download</a></article>'
+            for n in numbers
+        )
+        + "</div>"
+    )
+
+
+EPISODE_LISTS = [
+    # case, snippet, after the article, expected audio URLs
+    ("a list of other episodes' players on a page with none", "", _episode_list(), []),
+    (
+        "near miss: the page's own player beside a list of other episodes",
+        '<audio src="https://cdn.x.org/this.mp3"></audio>',
+        _episode_list(),
+        ["https://cdn.x.org/this.mp3"],
+    ),
+    (
+        "near miss: the page's own player in a list item",
+        '<ul><li><audio src="https://cdn.x.org/this.mp3"></audio></li>'
+        '<li><a href="https://x.org/other-story/">Another story</a></li></ul>',
+        "",
+        ["https://cdn.x.org/this.mp3"],
+    ),
+    (
+        "near miss: one episode's parts in a list",
+        '<ul><li>Part 1 <audio src="https://cdn.x.org/part1.mp3"></audio></li>'
+        '<li>Part 2 <audio src="https://cdn.x.org/part2.mp3"></audio></li></ul>',
+        "",
+        ["https://cdn.x.org/part1.mp3", "https://cdn.x.org/part2.mp3"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "snippet", "after", "urls"), EPISODE_LISTS, ids=[c[0] for c in EPISODE_LISTS]
+)
+def test_a_list_of_other_episodes_gives_no_audio(
+    case: str, snippet: str, after: str, urls: list[str]
+) -> None:
+    head = '<link rel="canonical" href="https://x.org/this-article/">'
+    assert [a.url for a in page(snippet, head=head, after=after).audio] == urls
+
+
+def test_explain_names_the_episode_list_it_passed_over(tmp_path: Path) -> None:
+    path = tmp_path / "episodes.html"
+    values = {"lang": "en", "title": "Case page", "head": "", "before": ""}
+    path.write_text(PAGE.format(snippet="", after=_episode_list((7, 8)), **values), "utf-8")
+    reasons: list[Reason] = []
+    assert read_page(path, None, reasons).segment.audio is None
+    passed = {r.value for r in reasons if r.field == "audio" and "audio-episode-list" in r.rule}
+    assert passed == {"https://cdn.x.org/7.mp3", "https://cdn.x.org/8.mp3"}
+
+
 PLAYER_CARDS = [
     # case, head, expected audio
     (
