@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from segments.importers import vocabulary
@@ -285,11 +285,31 @@ def _first_rule(text: str, rules: Sequence[FurnitureRule]) -> str | None:
     return None
 
 
-#: Where a run-on text (a meta description flattened from show notes) may turn to furniture: a
-#: sentence's start, even glued on ("... in the intro.See acast.com/privacy ...").
-_SENTENCE_START_RE = re.compile(r"(?<=[.!?…])\s*(?=\S)")
+#: Where a text's sentences meet: an end mark, then a space or a capital run on to it (a meta
+#: description flattened from show notes: "... in the intro.See acast.com/privacy ...", "... and
+#: why they work.Tags:"); "twitter.com/fixes", "U.S." and "Prop. 39" go on: a digit opens no
+#: sentence here.
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])(?:\s+|(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))(?=[^\s\d])")
 #: A sponsor heading run into the text after it ("... and more! Sentry - Sponsor If you ...").
 _SPONSOR_LEAD_RE = re.compile(rf"(?:{_phrases('sponsor-heading')})\s+(?=\S)", re.IGNORECASE)
+#: How many sentences one piece of furniture may span: its own abbreviations and addresses
+#: ("Follow Dr. Roe on X.", "Hosted on Acast. See acast.com/privacy ...") look like sentence
+#: ends. Every piece read is at most this many sentences, so a text is read in linear time.
+TAIL_SENTENCE_SPAN = 3
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts (the first at 0)."""
+    return [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text))]
+
+
+def _pieces_from(text: str, starts: list[int], n: int) -> Iterator[str]:
+    """The text from sentence ``n`` on, one to ``TAIL_SENTENCE_SPAN`` sentences long."""
+    ends = [*starts[n + 1 : n + 1 + TAIL_SENTENCE_SPAN]]
+    if len(ends) < TAIL_SENTENCE_SPAN:
+        ends.append(len(text))
+    for end in ends:
+        yield text[starts[n] : end]
 
 
 def cut_furniture_tail(text: str) -> tuple[str, str | None]:
@@ -302,38 +322,21 @@ def cut_furniture_tail(text: str) -> tuple[str, str | None]:
     >>> cut_furniture_tail("See you there. Hosted by John Horn.")
     ('See you there. Hosted by John Horn.', None)
     """
-    # One pass over the sentence starts: each sentence is sliced once, between its start and
-    # the next one's, never split again out of the rest of the text.
-    starts = list(_SENTENCE_START_RE.finditer(text))
-    for n, match in enumerate(starts):
-        if not text[: match.start()].strip():
-            continue  # furniture from the first sentence on: nothing would be left
-        start = match.end()
-        end = starts[n + 1].start() if n + 1 < len(starts) else len(text)
-        rest = text[start:]
-        rule_id = is_furniture(rest) or is_furniture(text[start:end])
+    starts = _sentence_starts(text)
+    for n in range(1, len(starts)):  # furniture from the first sentence on would leave nothing
+        start = starts[n]
+        rule_id = next(filter(None, map(is_furniture, _pieces_from(text, starts, n))), None)
         if rule_id is None and _SPONSOR_LEAD_RE.match(text, start):
             rule_id = "sponsor-heading"
         if rule_id is not None:
-            return text[: match.start()].rstrip(), rule_id
+            return text[:start].rstrip(), rule_id
     return text, None
 
 
-#: Where a paragraph's sentences meet: an end mark, then a space or a capital run on to it
-#: ("... and why they work.Tags:"); "twitter.com/fixes" and "U.S." go on.
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])(?:\s+|(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]))(?=\S)")
 #: The furniture that closes an article's last paragraph, run on to its text: appeals to
 #: follow, join, subscribe or give ("... let us know. Join Fixes on Facebook and follow ...").
 TAIL_SENTENCE_RULES = frozenset({"follow-us", "subscribe", "community-appeal", "donation-appeal"})
-#: How many sentence starts back one piece of furniture may reach: its own abbreviations and
-#: addresses ("Follow Dr. Roe on X.") look like sentence ends.
-TAIL_SENTENCE_SPAN = 3
 _SERIES_BLURB_RE = re.compile(_phrases("series-blurb"), re.IGNORECASE)
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence of ``text`` starts (the first at 0)."""
-    return [0, *(m.end() for m in _SENTENCE_END_RE.finditer(text))]
 
 
 def _tail_rule(piece: str) -> str | None:
@@ -358,18 +361,26 @@ def _cut_closing_appeals(text: str) -> tuple[str, str | None]:
     ('Facebook said it would follow the ruling.', None)
     """
     starts = _sentence_starts(text)
-    end, found = len(text), None
-    while True:
-        before = [s for s in starts if s < end][-TAIL_SENTENCE_SPAN:]
-        hit = next(((s, rule) for s in reversed(before) if (rule := _tail_rule(text[s:end]))), None)
+    count, found = len(starts), None  # the sentences before ``starts[count]`` are left
+    end = len(text)
+    while count:
+        first = max(0, count - TAIL_SENTENCE_SPAN)
+        hit = next(
+            (
+                (n, rule)
+                for n in range(count - 1, first - 1, -1)
+                if (rule := _tail_rule(text[starts[n] : end]))
+            ),
+            None,
+        )
         if hit is None:
             break
-        end, found = hit[0], found or hit[1]
+        count, found = hit[0], found or hit[1]
+        end = starts[count]
     if found is None:
         return text, None
-    blurb = [s for s in starts if s < end][-1:]
-    if blurb and _SERIES_BLURB_RE.fullmatch(text[blurb[0] : end].strip()):
-        end = blurb[0]
+    if count and _SERIES_BLURB_RE.fullmatch(text[starts[count - 1] : end].strip()):
+        end = starts[count - 1]
     return text[:end].rstrip(), found
 
 

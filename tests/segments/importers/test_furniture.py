@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from segments.importers import furniture
 from segments.importers.furniture import (
     FURNITURE,
     cut_furniture_tail,
@@ -460,7 +461,33 @@ def test_near_miss_the_same_sentence_mid_article_is_the_story() -> None:
             "We talk about radio. The festival was sponsored by a bank.",
             None,
         ),
+        # Near misses: sentences that only mention Facebook, Twitter or a newsletter.
+        (
+            "We talk about radio. Facebook and Twitter said they would follow the ruling. Her"
+            " newsletter was read by thousands. She joined us on Facebook Live for the talk.",
+            "We talk about radio. Facebook and Twitter said they would follow the ruling. Her"
+            " newsletter was read by thousands. She joined us on Facebook Live for the talk.",
+            None,
+        ),
     ],
 )
 def test_cut_furniture_tail(text: str, kept: str, rule_id: str | None) -> None:
     assert cut_furniture_tail(text) == (kept, rule_id)
+
+
+def test_cut_furniture_tail_reads_each_sentence_a_bounded_number_of_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read: list[str] = []
+
+    def counting(text: str, at_end: bool = False) -> str | None:
+        read.append(text)
+        return is_furniture(text, at_end)
+
+    monkeypatch.setattr(furniture, "is_furniture", counting)
+    sentences = [f"Sentence {n} is about the radio show." for n in "abcdefghijklmnopqrstuvwxyz"]
+    assert cut_furniture_tail(" ".join(sentences)) == (" ".join(sentences), None)
+    # Every piece is at most TAIL_SENTENCE_SPAN sentences, at most that many from each start.
+    assert len(read) <= furniture.TAIL_SENTENCE_SPAN * len(sentences)
+    longest = max(len(s) for s in sentences) + 1
+    assert max(len(t) for t in read) <= furniture.TAIL_SENTENCE_SPAN * longest
