@@ -38,7 +38,7 @@ _DATE = (
 PLACEHOLDERS: dict[str, str] = {
     "{name}": rf"(?-i:{NAME})",
     "{person}": rf"(?-i:{WORD}(?:\s+{WORD}){{0,3}})",
-    "{network}": r"(?:twitter|x|instagram|facebook|threads|bluesky|mastodon|linkedin|tiktok)",
+    "{network}": r"(?:twitter|x|instagram|facebook|fb|threads|bluesky|mastodon|linkedin|tiktok)",
     "{platform}": r"(?:discord|slack|patreon|steady|ko-fi|buy me a coffee|telegram|apple podcasts)",
     "{app}": r"(?:apple podcasts|itunes|spotify|google podcasts|pocket casts|overcast|stitcher"
     r"|castbox|deezer|youtube|amazon music|audible|npr one|tunein|podcast addict|\w+ podcasts?)",
@@ -127,6 +127,25 @@ FURNITURE: tuple[FurnitureRule, ...] = (
     ),
     _rule("sponsor-read", "a sponsor's read or offer code in the show notes, not the episode"),
     _rule("comment-prompt", "an invitation to comment, from the blog's comment form"),
+    _rule("tip-appeal", "an appeal for readers' own stories or tips, not the story"),
+    _rule(
+        "listener-appeal",
+        "an appeal to rate the show or spread the word about it, not the episode",
+    ),
+    _rule("contact-line", "the reporter's phone, mail or page to reach them, closing a story"),
+    _rule(
+        "transcript-notice",
+        "the site's note on its transcripts' accuracy, under every transcript",
+    ),
+    _rule(
+        "send-page",
+        "the heading of a send-this-page tool; the form under it goes too",
+    ),
+    _rule(
+        "teaser-heading",
+        "a heading over a list of other stories ('More News', 'Stay connected'); the list goes too",
+    ),
+    _rule("embed-label", "the label of an embedded video or audio player ('WATCH | ...')"),
     _rule("comment-form", "a label of the comment form"),
     _rule(
         "reader-comment",
@@ -213,6 +232,12 @@ FURNITURE: tuple[FurnitureRule, ...] = (
         "the lead-in of a newsletter promotion (AMP blog), not an interview question",
     ),
     FurnitureRule(
+        "link-run",
+        "a run of furniture links printed on one line between arrows or bars ('» Like Us On"
+        " Facebook» Follow Us On Twitter')",
+        test=lambda text: _is_link_run(text),  # defined below
+    ),
+    FurnitureRule(
         "series-blurb",
         "a column's or series' blurb ('Fixes looks at ...') run on to other furniture after it",
         test=lambda text: _is_series_blurb(text),  # defined below, with the sentence cut
@@ -236,16 +261,48 @@ END_BLOCKS = 3
 #: Headings whose whole section is furniture: rule id -> the id the blocks under it are removed
 #: with. The section ends at the next heading of the same or a higher level (any heading when
 #: the page gives no levels): "Sponsors" > "AWS Amplify" > "Get involved".
-SECTION_RULES: dict[str, str] = {"sponsor-heading": "sponsor-section"}
+SECTION_RULES: dict[str, str] = {
+    "sponsor-heading": "sponsor-section",
+    "paywall-notice": "paywall-box",
+    "send-page": "send-page-form",
+    "teaser-heading": "teaser-list",
+}
+#: Section rules whose heading is furniture only over a list of teasers: every block under it
+#: at most ``TEASER_MAX_WORDS`` words (a headline, a line of standfirst). "Deep Dive" over the
+#: article's own long paragraphs is its section's heading.
+TEASER_SECTION_RULES = frozenset({"teaser-heading"})
+TEASER_MAX_WORDS = 40
+
+#: What separates the links of a run printed on one line: arrows and bars.
+_LINK_RUN_SEPARATOR_RE = re.compile(r"\s*[»›|•]\s*")
+
+
+def _is_link_run(text: str) -> bool:
+    """Tell a line of two or more furniture links between arrows or bars, each furniture alone.
+
+    >>> _is_link_run("» Sign Up For News Alerts» Like Us On Facebook» Follow Us On Twitter")
+    True
+    >>> _is_link_run("Like Us On Facebook | The mayor said no")
+    False
+    """
+    parts = [p for p in _LINK_RUN_SEPARATOR_RE.split(text) if p]
+    return len(parts) >= 2 and all(is_furniture(p) for p in parts)
+
+
+#: A rule printed as a line of dashes or underscores before or after a label ("---------- SHARE
+#: YOUR STORY").
+_RULE_LINE_RE = re.compile(r"^[-–—_=~*\s]{3,}|[-–—_=~*\s]{3,}$")
 
 
 def _undecorated(line: str) -> str:
-    """The line without the symbols (not punctuation) around it: stars, arrows, emoji.
+    """The line without the symbols (not punctuation) and dash rules around it: stars, arrows.
 
     >>> _undecorated("★ Support this podcast on Patreon ★")
     'Support this podcast on Patreon'
+    >>> _undecorated("---------- SHARE YOUR STORY")
+    'SHARE YOUR STORY'
     """
-    chars = list(line)
+    chars = list(_RULE_LINE_RE.sub("", line))
     while chars and (chars[0].isspace() or unicodedata.category(chars[0]).startswith("S")):
         chars.pop(0)
     while chars and (chars[-1].isspace() or unicodedata.category(chars[-1]).startswith("S")):
@@ -333,10 +390,28 @@ def cut_furniture_tail(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-#: The furniture that closes an article's last paragraph, run on to its text: appeals to
-#: follow, join, subscribe or give ("... let us know. Join Fixes on Facebook and follow ...").
-TAIL_SENTENCE_RULES = frozenset({"follow-us", "subscribe", "community-appeal", "donation-appeal"})
+#: The furniture that closes an article's last paragraphs, run on to their text: appeals to
+#: follow, join, subscribe, give, comment or call ("... let us know. Join Fixes on Facebook").
+TAIL_SENTENCE_RULES = frozenset(
+    {
+        "follow-us",
+        "subscribe",
+        "community-appeal",
+        "donation-appeal",
+        "comment-prompt",
+        "tip-appeal",
+        "listener-appeal",
+        "contact-line",
+    }
+)
 _SERIES_BLURB_RE = re.compile(_phrases("series-blurb"), re.IGNORECASE)
+#: The production credit closing a piece ("Interview with Jane Roe produced by Ben Edwards."):
+#: no appeal, and no text the appeals before it go on into.
+_CREDIT_LINE_RE = re.compile(
+    rf"[^.!?]{{0,80}}\b(?:{_words('production_credits')}) {PLACEHOLDERS['{person}']}"
+    rf"(?:(?:,|\s+(?:{_words('and_words')})) {PLACEHOLDERS['{person}']})*\.?",
+    re.IGNORECASE,
+)
 
 
 def _tail_rule(piece: str) -> str | None:
@@ -352,11 +427,15 @@ def _tail_rule(piece: str) -> str | None:
 def _cut_closing_appeals(text: str) -> tuple[str, str | None]:
     """Cut the appeals that close ``text`` sentence by sentence, from its end; return the rest.
 
-    A column's blurb just before them ("Fixes looks at ...") goes with them. Nothing inside the
-    text is read: the cut stops at the first sentence from the end that is not an appeal.
+    A column's blurb just before them ("Fixes looks at ...") goes with them, and so do the
+    questions a call to comment asks ("How do you feel about it? Tell us in the comments!").
+    Nothing inside the text is read: the cut stops at the first sentence from the end that is
+    not an appeal.
 
     >>> _cut_closing_appeals("Tell us. Join Fixes on Facebook and follow twitter.com/fixes.")
     ('Tell us.', 'follow-us')
+    >>> _cut_closing_appeals("It won. Will it last? Tell us below in the comments!")
+    ('It won.', 'comment-prompt')
     >>> _cut_closing_appeals("Facebook said it would follow the ruling.")
     ('Facebook said it would follow the ruling.', None)
     """
@@ -379,6 +458,10 @@ def _cut_closing_appeals(text: str) -> tuple[str, str | None]:
         end = starts[count]
     if found is None:
         return text, None
+    if found == "comment-prompt":
+        while count and text[starts[count - 1] : end].rstrip().endswith("?"):
+            count -= 1
+            end = starts[count]
     if count and _SERIES_BLURB_RE.fullmatch(text[starts[count - 1] : end].strip()):
         end = starts[count - 1]
     return text[:end].rstrip(), found
@@ -407,17 +490,17 @@ def strip_furniture(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
     kept: list[Block] = []
     removed: list[tuple[Block, str]] = []
     section: tuple[str, int | None] | None = None  # (rule id of its blocks, heading level)
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if section is not None:
             section_id, level = section
-            ends = block.kind == "heading" and (
-                level is None or block.level is None or block.level <= level
-            )
-            if not ends:
+            if not _ends_section(block, level):
                 removed.append((block, section_id))
                 continue
             section = None
         rule_id = is_furniture(block.text)
+        teasers = rule_id in TEASER_SECTION_RULES and block.kind == "heading"
+        if teasers and not _heads_teasers(blocks, n):
+            rule_id = None  # the heading of the article's own section
         if rule_id is None:
             kept.append(block)
             continue
@@ -439,6 +522,8 @@ def strip_furniture(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
             _cut_closing_appeals(block.text) if block.kind == "paragraph" else ("", None)
         )
         if tail_id is None:
+            if block.kind == "paragraph" and _CREDIT_LINE_RE.fullmatch(block.text.strip()):
+                continue  # "Interview with Jane Roe produced by Ben Edwards."
             break
         if not text:
             removed.append((kept.pop(n), tail_id))
@@ -447,3 +532,23 @@ def strip_furniture(blocks: Sequence[Block]) -> tuple[list[Block], list[tuple[Bl
         removed.append((replace(block, text=block.text[len(text) :].strip()), tail_id))
         break  # the paragraph's text goes on before its appeals
     return kept, removed
+
+
+def _ends_section(block: Block, level: int | None) -> bool:
+    """Tell whether ``block`` ends the section of a heading of ``level``: a heading of the same
+    or a higher level (any heading when the page gives no levels)."""
+    return block.kind == "heading" and (
+        level is None or block.level is None or block.level <= level
+    )
+
+
+def _heads_teasers(blocks: Sequence[Block], at: int) -> bool:
+    """Tell whether the heading ``blocks[at]`` stands over teasers only (``TEASER_MAX_WORDS``
+    words a block at most) or over nothing; the article's own section has longer paragraphs."""
+    level = blocks[at].level
+    for block in blocks[at + 1 :]:
+        if _ends_section(block, level):
+            return True
+        if len(block.text.split()) > TEASER_MAX_WORDS:
+            return False
+    return True

@@ -239,6 +239,9 @@ ENGLISH = Vocabulary(
     site_links_joined=("privacy policy", "terms of use"),
     cite_labels=("cite this (?:episode|article|page)",),
     tag_link_words=("tags?", "category", "categories", "topics?"),
+    production_credits=(
+        "(?:produced|edited|mixed|written|compiled)(?: and (?:produced|edited|mixed|written))? by",
+    ),
     furniture={
         # A column's blurb, furniture only with more furniture after it: "Fixes looks at ...".
         "series-blurb": (
@@ -289,8 +292,10 @@ ENGLISH = Vocabulary(
             r"(?:this episode is )?(?:sponsored|brought to you) by:?",
         ),
         "author-bio": (
-            r"{name},? (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist|writer"
-            r"|editor|correspondent|contributor|columnist|producer|critic)\b.{0,300}",
+            # "... is the Senior Entertainment Editor at ...", "... is deputy editor of ...": a
+            # bio runs to three or four sentences.
+            r"{name},? (?:is|was) (?:(?:a|an|the) )?(?:[\w-]+ ){0,3}(?:reporter|journalist|writer"
+            r"|editor|correspondent|contributor|columnist|producer|critic)\b.{0,900}",
             # "... is Slate's technology columnist", "... is the author of Sea Wolves", "... is
             # director of The Lede Program": a possessive for the article, a book, a programme.
             rf"{{name}},? (?:is|was) (?-i:[A-Z])[\w.-]*(?: (?-i:[A-Z])[\w.-]*){{0,2}}{_APOS}s"
@@ -307,7 +312,9 @@ ENGLISH = Vocabulary(
         ),
         "paywall-notice": (
             r"(?:the rest of )?this (?:article|story) is (?:only )?(?:available|reserved|exclusive)"
-            r" (?:to|for) (?:subscribers|members)(?: only)?[.!]?",
+            r" (?:to|for) (?:[\w+]+ ){0,3}(?:subscribers|members)(?: only)?[.!]?",
+            r"(?:subscriber|member)s?[- ]only (?:content|article|story)[.!]?",
+            r"unlock (?:this|the full) (?:article|story)\b.{0,160}",
             r"(?:subscribe|sign in|log in) to (?:continue|keep) reading\b.{0,80}",
         ),
         "disclaimer": (
@@ -319,7 +326,56 @@ ENGLISH = Vocabulary(
         "comment-prompt": (
             r"leave a (?:comment|reply)|load comments|(?:add|post|view|show) (?:a |all )?comments?"
             r"|comments?|reply|cancel reply",
+            r"(?:tell|let) us (?:what you think )?(?:below )?in the comments"
+            r"(?: below| section)?[.!]?",
+            r"(?:share|leave) your (?:thoughts|comments?|opinions?) (?:below|in the comments)"
+            r"(?: below)?[.!]?",
+            r"we welcome (?:your )?comments(?: from (?:our )?readers)?[.!]?",
         ),
+        "tip-appeal": (
+            r"share your stor(?:y|ies)[.!]?",
+            # "Tell me your story!" calls for listeners; "Tell me your story." is a question.
+            r"tell (?:me|us) your stor(?:y|ies)!(?:\s.{1,400})?",
+            r"do you have (?:more )?information (?:about|on) this (?:story|case|issue)\?"
+            r"(?:\s*(?:click here to )?(?:contact|e-?mail|tell) us\b[^.!?]{0,60}[.!]?)?",
+            r"(?:got|have) a (?:news )?tip\?[^?]{0,120}",
+        ),
+        "listener-appeal": (
+            r"help (?:me|us) spread the word(?: about (?:this|the|our|my) (?:podcast|show))?[.!]?",
+            r"send a link to (?:this|the|our|my) (?:show|podcast|episode) to\b[^.!?]{1,100}[.!]?",
+            r"if you (?:like|liked|enjoy|enjoyed|love) (?:the|this|our|my)"
+            r" (?:podcast|show|episode),? (?:please )?(?:leave|give|write|rate|share|tell)\b"
+            r"[^.!?]{1,120}[.!]?",
+            r"(?:please )?(?:rate|rate and review|review) (?:us|the show|the podcast|this podcast"
+            r"|this show)(?: on {app})?[.!]?",
+        ),
+        "contact-line": (
+            # "Contact Jane Roe at 650-555-0100. Follow her at Twitter.com/janeroe.", "Reach Staff
+            # Reporter Omar here; follow him on Twitter.": the reporter's contact closing a story.
+            r"(?:contact|reach|e-?mail) (?:(?:staff |senior )?(?:reporter|writer|correspondent"
+            r"|editor) )?{person}(?: at (?:\+?[\d(][\d() .-]{6,}\d|\S+@\S+?|[\w.-]+\.\w{2,}\S*?)"
+            r"(?: or (?:\+?[\d(][\d() .-]{6,}\d|\S+@\S+?))?| here| by e-?mail)"
+            r"(?:[.;]\s*follow (?:him|her|them) (?:on|at) {network}(?:\.com/[\w.]+)?"
+            r"(?:\s*:?\s*@[\w.]+)?)?\.?",
+        ),
+        "transcript-notice": (
+            # NPR's, under every transcript; the sentences after it say the same of the audio.
+            r"accuracy and availability of (?:[\w'’]+ ){0,3}transcripts may vary\."
+            r"(?:\s+[^.!?]*?\b(?:transcripts?|audio|record|revised|edited)\b(?:[^.!?]|\.(?=\w))*"
+            r"[.!]){0,4}",
+            r"(?:this is a rush transcript\.\s*)?(?:this transcript|copy) may not be in its final"
+            r" form\b[^.!?]{0,160}\.?",
+            r"this is a rush transcript\.?",
+        ),
+        "send-page": (
+            r"(?:send|e-?mail) (?:this )?(?:page|article|story)(?: to a friend| by e-?mail)?:?",
+        ),
+        "teaser-heading": (
+            r"more news|(?:the )?latest news|top news|news ?flash|deep dive|stay connected"
+            rf"|more to explore|(?:editor{_APOS}?s{_APOS}?|our) picks|trending(?: now| stories)?"
+            r"|popular (?:now|stories)|recommended(?: for you| stories)?|what to read next",
+        ),
+        "embed-label": (r"(?:watch|listen|video|audio)\s*\|\s*[^.!?]{1,120}:?",),
         "reader-comment": (r"[^,.!?:]{1,40}, on {date},? (?:wrote|said|says):\s.{1,2000}",),
         "comment-form": (
             r"your email address will not be published\.?(?: required fields are marked \*)?",
@@ -339,7 +395,9 @@ ENGLISH = Vocabulary(
         "subscribe": (
             r"subscribe(?: to (?:the |our |this )?(?:podcast|newsletter|show|feed|rss))?:?"
             r"|rss(?: feeds?)?|newsletters?|(?:apm |email )?newsletters"
-            r"|sign up(?: now)?!?|(?:then )?sign up (?:for|to) (?:our|the) (?:free )?(?:email )?"
+            r"|sign up(?: now)?!?|sign up for (?:breaking )?(?:news|e-?mail) alerts[.!]?"
+            r"|join (?:our|the|my) (?:mailing|e-?mail|newsletter) list[.!]?(?: [^.!?]{1,160})?"
+            r"|(?:then )?sign up (?:for|to) (?:our|the) (?:free )?(?:email )?"
             r"newsletter\b.{0,160}",
             r"want [^.?!]{1,80}\? sign up (?:for|to|here)\b.{0,80}",
             r"thanks? (?:you )?for reading(?: [\w .]{1,40})?[.!]?",
@@ -363,8 +421,9 @@ ENGLISH = Vocabulary(
             r"follow(?: us)?(?: @\w+| on (?:social media|twitter|facebook|instagram|x))?:?"
             # "Follow her on Twitter @jroe" closes a bio; "Follow Derrick on Twitter: https://..."
             # in show notes is the guest's link, content a listener follows.
-            r"|follow (?:him|her|them|me|{person}) on {network}(?:\s*:?\s*@[\w.]+)?"
-            r"\.?|(?:(?:like|follow) us on {network}(?:\s*(?:&|and|,)\s*{network})*\s*)+"
+            r"|follow (?:him|her|them|me|{person}) (?:on|at) {network}(?:\.com/[\w.]+)?"
+            r"(?:\s*:?\s*@[\w.]+)?\.?"
+            r"|(?:(?:like|follow) us on {network}(?:\s*(?:&|and|,)\s*{network})*\s*)+"
             r"|connect(?: with (?:us|abc news|npr))?",
             # A column's own pages: "Join Fixes on Facebook and follow updates on twitter.com/..."
             r"(?:join|like) (?:us|{person}) on {network}\b.{0,120}",
@@ -384,6 +443,8 @@ ENGLISH = Vocabulary(
             r" (?:this (?:author|contributor|writer|columnist)|{name})",
             r"now (?:check out|see|watch) (?:this|these) [^.!?]{1,120}(?:\.\.\.|…|[.!:])?",
             r"continue reading(?: the main story)?",
+            r"(?:read|see|find) (?:more|all) (?:of )?[^.!?]{1,60}(?:coverage|stories|reporting)"
+            r" (?:of|on|about) [^.!?]{1,100} here\.?",
         ),
         "advertisement": (
             r"advertisement|advertising|advertise|sponsored(?: content)?|sponsor message"
@@ -400,6 +461,8 @@ ENGLISH = Vocabulary(
             r"(?:javascript is (?:disabled|required)|please enable javascript)\b.{0,120}",
         ),
         "copyright-line": (
+            r"(?:all rights reserved\.?\s*)?this material may not be published, broadcast,"
+            r" rewritten,? or redistributed\.?",
             r"(?:©|\(c\)|copyright ©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.]{0,60}\.?",
             r"this (?:web)?(?:site|work|page|article|post)\b[^.]{0,40} (?:is|are) licensed under"
             r"\b.{0,160}",

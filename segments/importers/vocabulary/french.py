@@ -116,12 +116,41 @@ FRENCH = Vocabulary(
         "lire (?:notre|nos|le|la|les) [\\w’' ]{1,30}", "sur le même (?:sujet|thème)",
     ),
     site_links=("mentions légales", "politique de confidentialité"),
+    production_credits=("(?:réalisée?|produite?|montée?) par",),
     furniture={
         "series-blurb": (
             r"{person} (?:s['’]intéresse (?:à|aux)|explore|est une (?:série|chronique) (?:sur|qui))"
             r" [^.!?]{1,200}[.!]",
         ),
-        "subscribe": (rf"s{_APOS}abonner|abonnez-vous(?: à (?:la|notre) newsletter)?",),
+        "subscribe": (
+            rf"s{_APOS}abonner|abonnez-vous(?: à (?:la|notre) newsletter)?",
+            r"inscrivez-vous à (?:notre|la) (?:newsletter|lettre d['’]information) ?[.!]?",
+        ),
+        "comment-prompt": (
+            r"(?:dites-nous|dites-le nous|donnez votre avis) (?:ce que vous en pensez )?"
+            r"(?:dans les|en) commentaires? ?[.!]?",
+        ),
+        "tip-appeal": (
+            r"(?:racontez-nous|partagez) votre histoire ?[.!]?",
+            r"vous avez (?:des )?informations sur (?:ce sujet|cette affaire) ?\?[^?]{0,120}",
+        ),
+        "listener-appeal": (
+            r"(?:aidez-nous|aidez-moi) à faire connaître (?:ce|le|notre) podcast ?[.!]?",
+            r"(?:notez|évaluez) (?:ce|le|notre) podcast(?: sur {app})? ?[.!]?",
+        ),
+        "contact-line": (r"(?:contacter|joindre) {person} (?:à|au|par courriel à) \S+\.?",),
+        "transcript-notice": (
+            r"cette transcription (?:a été (?:générée|réalisée) automatiquement|peut contenir des"
+            r" erreurs)\b[^.!?]{0,160}\.?",
+        ),
+        "send-page": (
+            r"envoyer (?:cette page|cet article|à un ami)|(?:envoyer|partager) par (?:e-?mail"
+            r"|courriel)",
+        ),
+        "teaser-heading": (
+            rf"plus d{_APOS}actualités|(?:les )?dernières (?:actualités|infos)|les plus lus"
+            r"|à ne pas manquer|restez connectés",
+        ),
         "listen-button": (rf"écouter(?: l{_APOS}émission| le podcast)?",),
         "cookie-notice": (r"ce site utilise des cookies\b.{0,300}|accepter(?: les cookies)?",),
         "donation-appeal": (r"faire un don|soutenez-nous\.?",),
@@ -139,7 +168,7 @@ FRENCH = Vocabulary(
         "author-bio": (
             r"{name} est (?:une? )?(?:[\w-]+ ){0,2}(?:journaliste|reporter|rédact(?:eur|rice)"
             r"|correspondante?|chroniqueu(?:r|se)|éditorialiste) (?:à|au|aux|pour|chez|de|du)\b"
-            r".{0,300}",
+            r".{0,900}",
             rf"{{name}} est (?:l{_APOS}auteur|l{_APOS}autrice|(?:le |la )?co-?aut(?:eur|rice))"
             r" (?:de|du|des) [«“\"]?\s?(?-i:[A-Z]).{0,600}",
         ),
@@ -147,6 +176,7 @@ FRENCH = Vocabulary(
             r"il vous reste \d+(?:[.,]\d+)? ?% de cet article à lire\.?"
             r"(?: la suite est réservée aux abonnés\.?)?",
             r"la suite (?:de cet article )?est réservée aux abonnés\.?",
+            r"(?:cet article est )?réservé aux abonnés(?: [\w+]+)?\.?",
         ),
         "broadcast-notice": (
             r"[^.!?]{1,100} (?:est|sera|a été) (?:re)?diffusée?s? (?:le|ce|chaque)"

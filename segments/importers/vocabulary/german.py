@@ -213,12 +213,43 @@ GERMAN = Vocabulary(
     site_links_joined=("impressum", "datenschutz(?:erklärung)?"),
     cite_labels=("diese folge zitieren",),
     tag_link_words=("schlagwort", "themen?"),
+    production_credits=("(?:produziert|redigiert|zusammengestellt|geschnitten) von",),
     furniture={
         "series-blurb": (
             r"{person} (?:beleuchtet|ist (?:eine|die) (?:Serie|Reihe|Kolumne) (?:über|zu|von))"
             r" [^.!?]{1,200}[.!]",
         ),
-        "comment-prompt": (r"schreibe einen kommentar|antworten(?: abbrechen)?",),
+        "comment-prompt": (
+            r"schreibe einen kommentar|antworten(?: abbrechen)?",
+            r"(?:schreiben sie|schreibt|schreib) (?:es )?(?:uns )?(?:unten )?in die"
+            r" kommentare[.!]?",
+            r"(?:was meinen sie|was meint ihr|was denkst du)\? (?:schreiben sie|schreibt|schreib)"
+            r" (?:es )?(?:uns )?(?:unten )?in die kommentare[.!]?",
+        ),
+        "tip-appeal": (
+            r"(?:erzählen sie|erzählt|erzähl) (?:uns|mir) (?:ihre|eure|deine) geschichte!",
+            r"(?:haben sie|habt ihr|hast du) (?:weitere )?informationen zu (?:diesem thema|dieser"
+            r" geschichte)\?[^?]{0,120}",
+        ),
+        "listener-appeal": (
+            r"(?:empfehlen sie|empfehlt|empfiehl) (?:uns|den podcast|diesen podcast) weiter[.!]?",
+            r"(?:bewerten sie|bewertet|bewerte) (?:uns|den podcast|diesen podcast)(?: auf {app})?"
+            r"[.!]?",
+        ),
+        "contact-line": (r"(?:kontakt|sie erreichen) {person}(?: unter| per e-?mail an) \S+\.?",),
+        "transcript-notice": (
+            r"(?:dieses|das) transkript wurde (?:automatisch|maschinell) erstellt\b[^.!?]{0,160}\."
+            r"(?:\s*[^.!?]{0,160}\bfehler\b[^.!?]{0,80}\.)?",
+            r"(?:dieses|das) transkript kann fehler enthalten\.?",
+        ),
+        "send-page": (
+            r"(?:seite|artikel|beitrag) (?:verschicken|versenden|weiterempfehlen|empfehlen)"
+            r"|per e-?mail (?:versenden|verschicken|empfehlen)",
+        ),
+        "teaser-heading": (
+            r"mehr nachrichten|weitere nachrichten|neueste (?:nachrichten|beiträge)|top-?themen"
+            r"|meistgelesen|auch interessant|empfehlungen der redaktion|bleiben sie informiert",
+        ),
         "reader-comment": (
             r"[^,.!?:]{1,40}(?:, am {date},? (?:schrieb|meinte?)| schrieb am {date}"
             r"(?:,? um \d{1,2}:\d{2}(?: uhr)?)?):\s.{1,2000}",
@@ -232,6 +263,8 @@ GERMAN = Vocabulary(
         "listen-button": (r"anhören",),
         "subscribe": (
             r"abonnieren",
+            r"(?:melden sie sich|meldet euch|melde dich) (?:für|zu) (?:unseren|unserem) newsletter"
+            r" an[.!]?",
             r"(?:[„\"“][^\"“”]{1,40}[\"“”]\s*:\s*)?(?:der|unser) [\w-]+[- ]?newsletter"
             r" (?:informiert|bringt|liefert|versorgt) (?:sie|dich|euch)\b.{0,200}",
         ),
@@ -241,6 +274,8 @@ GERMAN = Vocabulary(
         "paywall-notice": (
             r"(?:dieser|der) (?:artikel|beitrag) ist (?:exklusiv |nur )?für"
             r" (?:abonnenten|abonnentinnen|abonnent(?:\*|:|_)innen)(?: \w+)?\.?",
+            r"(?:dieser|der) (?:artikel|beitrag) ist (?:exklusiv |nur )?für [\w+]+[- ]abonnenten"
+            r"(?: \w+)?\.?",
         ),
         "disclaimer": (
             r"[^.!?]{1,60} ist nicht verantwortlich für (?:den|die) inhalte? externer"
@@ -266,7 +301,7 @@ GERMAN = Vocabulary(
         "author-bio": (
             r"{name} (?:ist|war) (?:\w+ ){0,3}(?:redakteur(?:in)?|journalist(?:in)?|reporter(?:in)?"
             r"|korrespondent(?:in)?|autor(?:in)?|volontär(?:in)?|kolumnist(?:in)?)"
-            r" (?:bei|für|der|des|im|von)\b.{0,300}",
+            r" (?:bei|für|der|des|im|von)\b.{0,900}",
         ),
         "advertisement": (r"anzeige",),
         "widget-message": (r"(?:bitte warten|wird geladen|lädt)(?:\.\.\.|…)?",),

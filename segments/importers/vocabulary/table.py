@@ -259,5 +259,9 @@ class Vocabulary:
     site_links_joined: tuple[str, ...] = ()
     #: The label of a citation helper: "Diese Folge zitieren: ...".
     cite_labels: tuple[str, ...] = ()
+    #: The words before who made a piece in the credit line closing it ("Interview with Jane Roe
+    #: produced by Ben Edwards.", "Produziert von Jan Roth."): no appeal, and the appeals closing
+    #: the paragraph before it are read (case-insensitive, before the names).
+    production_credits: tuple[str, ...] = ()
     #: Words in the path of a site's topic pages: "/tags/...", "/schlagwort/...".
     tag_link_words: tuple[str, ...] = ()

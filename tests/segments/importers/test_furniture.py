@@ -115,6 +115,31 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "responsible or liable to you for the same.",
         "The data are provided by the ministry, which is responsible for the count.",
     ),
+    # Closing lines of news sites and podcasts' show notes (issue 10, round 4).
+    "tip-appeal": ("SHARE YOUR STORY", "Tell me your story."),
+    "listener-appeal": (
+        "Help me spread the word about this podcast!",
+        "Word spread about the podcast faster than she had hoped.",
+    ),
+    "contact-line": (
+        "Contact Jane Roe at 650-555-0100. Follow her at Twitter.com/janeroe.",
+        "Anyone with information is asked to contact Crime Stoppers at 555-0100.",
+    ),
+    "transcript-notice": (
+        "Accuracy and availability of Example Radio transcripts may vary. Transcript text may be"
+        " revised to correct errors. The authoritative record is the audio record.",
+        "The accuracy of the transcripts was questioned at the trial.",
+    ),
+    "send-page": ("Seite verschicken", "Die Seite wurde verschickt, sagte sie."),
+    "teaser-heading": ("More News", "More news came from the front on Tuesday."),
+    "embed-label": (
+        "WATCH | Official trailer for The Long Field:",
+        "We watch the trailer together, she said.",
+    ),
+    "link-run": (
+        "» Sign Up For Breaking News Alerts» Like Us On Facebook» Follow Us On Twitter",
+        "» Like Us On Facebook, the council's page said » and then it closed",
+    ),
 }
 
 
@@ -468,6 +493,12 @@ def test_near_miss_the_same_sentence_mid_article_is_the_story() -> None:
             "We talk about radio. Facebook and Twitter said they would follow the ruling. Her"
             " newsletter was read by thousands. She joined us on Facebook Live for the talk.",
             None,
+        ),
+        # Show notes' closing appeals, and a number after an abbreviation opens no sentence.
+        (
+            "We talk about Prop. 39 and the roof. Tell me your story! I am making a series.",
+            "We talk about Prop. 39 and the roof.",
+            "tip-appeal",
         ),
     ],
 )

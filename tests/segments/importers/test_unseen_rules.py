@@ -2547,6 +2547,55 @@ CLOSING_APPEALS = [
         "The town votes in May. Dispatches looks at how small towns rebuild their high streets.",
         None,
     ),
+    (
+        "a call to comment takes the questions it puts to the reader with it",
+        "The measure is on the ballot. How do you feel about Prop. 12? Will you vote for it?"
+        " Tell us below in the comments!",
+        "The measure is on the ballot.",
+        "comment-prompt",
+    ),
+    (
+        "near miss: a question the article asks itself, then no call to comment",
+        "The measure is on the ballot. Will voters back it? Polls say they will.",
+        "The measure is on the ballot. Will voters back it? Polls say they will.",
+        None,
+    ),
+    (
+        "the reporter's phone and page closing the story",
+        "The measure is on the ballot. Contact Jane Roe at 650-555-0100. Follow her at"
+        " Twitter.com/janeroe.",
+        "The measure is on the ballot.",
+        "follow-us",
+    ),
+    (
+        "reach the reporter here, and follow him",
+        "The measure is on the ballot. Reach Staff Reporter Tom Doe here; follow him on Twitter.",
+        "The measure is on the ballot.",
+        "contact-line",
+    ),
+    (
+        "near miss: a police appeal to call a hotline is the story's",
+        "The measure is on the ballot. Anyone with information is asked to contact Crime"
+        " Stoppers at 555-0100.",
+        "The measure is on the ballot. Anyone with information is asked to contact Crime"
+        " Stoppers at 555-0100.",
+        None,
+    ),
+    (
+        "a podcast's appeals to spread the word and join its mailing list",
+        "We talk about the roof. Help me spread the word about this podcast! Join our mailing"
+        " list!",
+        "We talk about the roof.",
+        "subscribe",
+    ),
+    (
+        "near miss: sentences that mention a newsletter, Facebook and Twitter",
+        "The town votes in May. Her newsletter reached Facebook and Twitter users alike."
+        " She said she would follow him on the campaign.",
+        "The town votes in May. Her newsletter reached Facebook and Twitter users alike."
+        " She said she would follow him on the campaign.",
+        None,
+    ),
 ]
 
 
@@ -2566,6 +2615,191 @@ def test_near_miss_an_appeal_inside_the_article_stays() -> None:
     middle = "The town votes in May. Join us on Facebook, the mayor told the crowd."
     blocks = [Block(middle), Block("The count ends at midnight, and the result follows.")]
     assert strip_furniture(blocks)[0] == blocks
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Interview with Jane Roe produced by Ben Edwards.",
+        "Produziert von Jan Roth und Eva Berg.",
+        "Reportage réalisée par Marie Dupont.",
+    ],
+)
+def test_appeals_before_a_closing_production_credit_are_cut(credit: str) -> None:
+    last = "The full interview is on our podcast. Listen and subscribe wherever you get podcasts."
+    blocks = [Block("The opening paragraph of the story."), Block(last), Block(credit)]
+    left, removed = strip_furniture(blocks)
+    assert left == [blocks[0], Block("The full interview is on our podcast."), blocks[2]]
+    assert [rule for _b, rule in removed] == ["subscribe"]
+
+
+# --- furniture: boxes and labels of unseen pages (round 4) --------------------------------------
+
+FURNITURE_BLOCKS = [
+    # case, blocks (text, kind, level), the texts kept
+    (
+        "a paywall heading takes its box with it",
+        [
+            ("The plan covers most drugs.", "paragraph", None),
+            ("This article is exclusive to Example+ subscribers", "heading", 2),
+            ("Unlock this article plus newsletters and events.", "heading", 3),
+            ("Already have an account? Log in", "paragraph", None),
+        ],
+        ["The plan covers most drugs."],
+    ),
+    (
+        "a send-page tool's heading and its form (German)",
+        [
+            ("Das Zebra wurde bemalt.", "paragraph", None),
+            ("Seite verschicken", "heading", 3),
+            ("Du kannst einen Link auf diese Seite weiterschicken:", "paragraph", None),
+        ],
+        ["Das Zebra wurde bemalt."],
+    ),
+    (
+        "a send-page tool's heading (French)",
+        [("Le zèbre a été peint.", "paragraph", None), ("Envoyer cette page", "heading", 3)],
+        ["Le zèbre a été peint."],
+    ),
+    (
+        "a teaser heading over other stories' one-line standfirsts",
+        [
+            ("The deal was signed on Friday after a long night.", "paragraph", None),
+            ("Deep Dive", "heading", 3),
+            ("Backlash against the deal is fueling a broader movement.", "paragraph", None),
+            ("Five hot trends to watch in the coming year.", "paragraph", None),
+            ("Stay connected", "heading", 3),
+        ],
+        ["The deal was signed on Friday after a long night."],
+    ),
+    (
+        "near miss: the same heading over the article's own long section",
+        [
+            ("The deal was signed on Friday after a long night.", "paragraph", None),
+            ("Deep dive", "heading", 3),
+            (
+                " ".join(["The clauses of the deal run to many pages and many words."] * 5),
+                "paragraph",
+                None,
+            ),
+        ],
+        [
+            "The deal was signed on Friday after a long night.",
+            "Deep dive",
+            " ".join(["The clauses of the deal run to many pages and many words."] * 5),
+        ],
+    ),
+    (
+        "a line of furniture links between arrows, and a call for stories under a dash rule",
+        [
+            ("The vote is in November.", "paragraph", None),
+            (
+                "» Sign Up For Breaking News Alerts» Like Us On Facebook» Follow Us On Twitter",
+                "paragraph",
+                None,
+            ),
+            ("---------- SHARE YOUR STORY", "paragraph", None),
+        ],
+        ["The vote is in November."],
+    ),
+    (
+        "near miss: a line between arrows with a sentence of the story in it",
+        [("» Like Us On Facebook » the council said it would close", "paragraph", None)],
+        ["» Like Us On Facebook » the council said it would close"],
+    ),
+    (
+        "transcript notices in English, German and French",
+        [
+            ("The plumbers came in on Monday.", "paragraph", None),
+            (
+                "Accuracy and availability of Example transcripts may vary. Transcript text may be"
+                " revised to correct errors. Audio on example.org may be edited after broadcast.",
+                "paragraph",
+                None,
+            ),
+            ("This is a rush transcript. Copy may not be in its final form.", "paragraph", None),
+            ("Dieses Transkript wurde automatisch erstellt.", "paragraph", None),
+            ("Cette transcription a été générée automatiquement.", "paragraph", None),
+        ],
+        ["The plumbers came in on Monday."],
+    ),
+    (
+        "an embedded video's label",
+        [
+            ("He starred in it.", "paragraph", None),
+            ("WATCH | Official trailer for The Long Field:", "paragraph", None),
+        ],
+        ["He starred in it."],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "blocks", "kept"), FURNITURE_BLOCKS, ids=[c[0] for c in FURNITURE_BLOCKS]
+)
+def test_furniture_boxes_and_labels(
+    case: str, blocks: list[tuple[str, Any, int | None]], kept: list[str]
+) -> None:
+    left, _removed = strip_furniture([Block(t, kind=k, level=lv) for t, k, lv in blocks])
+    assert [b.text for b in left] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("Tell us below in the comments!", "comment-prompt"),
+        ("Schreiben Sie es uns in die Kommentare!", "comment-prompt"),
+        ("Dites-nous ce que vous en pensez en commentaire.", "comment-prompt"),
+        ("Join our mailing list!", "subscribe"),
+        ("Melden Sie sich für unseren Newsletter an.", "subscribe"),
+        ("Inscrivez-vous à notre newsletter.", "subscribe"),
+        ("Help me spread the word about this podcast!", "listener-appeal"),
+        ("Empfehlen Sie diesen Podcast weiter!", "listener-appeal"),
+        ("Aidez-nous à faire connaître ce podcast !", "listener-appeal"),  # French spacing
+        ("Aidez-nous à faire connaître ce podcast!", "listener-appeal"),
+        (
+            "Tell me your story! I am making a series of listeners' stories: write to me.",
+            "tip-appeal",
+        ),
+        ("Erzählen Sie uns Ihre Geschichte!", "tip-appeal"),
+        ("Racontez-nous votre histoire.", "tip-appeal"),
+        ("Read more of Example News's coverage of the propositions here.", "related-links"),
+        (
+            "Graham Roe is deputy editor of The Example Report. We welcome comments from readers.",
+            None,
+        ),  # a bio: only at the article's end
+        ("More News", "teaser-heading"),
+        ("Mehr Nachrichten", "teaser-heading"),
+        ("À ne pas manquer", "teaser-heading"),
+        ("Like Us On FB | Follow Us On Twitter", "follow-us"),
+        ("» Sign Up For Breaking News Alerts » Follow Us On Twitter", "link-run"),
+        ("Contact Jane Roe at 650-555-0100.", "contact-line"),
+        ("Kontakt Jan Roth unter jan.roth@example.de.", "contact-line"),
+    ],
+)
+def test_closing_lines_in_every_language(text: str, rule_id: str | None) -> None:
+    assert is_furniture(text) == rule_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me your story.",  # an interviewer's question
+        "She read more of the coverage of the propositions at home.",
+        "The paper's readers welcome comments from the mayor, she said.",
+        "More news came from the front on Tuesday.",
+        "Contact with the rebels was lost at 3 a.m.",
+        "Transcripts of the trial may vary from the recordings, the judge said.",
+    ],
+)
+def test_near_miss_sentences_like_closing_lines_are_kept(text: str) -> None:
+    assert is_furniture(text, at_end=True) is None
+
+
+def test_a_bio_with_no_article_before_its_job_closes_the_article() -> None:
+    bio = "Graham Roe is deputy editor of The Example Report. We welcome comments from readers."
+    blocks = [Block("The vote is in November."), Block(bio)]
+    assert strip_furniture(blocks)[1] == [(blocks[1], "author-bio")]
 
 
 def test_the_description_is_cut_before_the_show_notes_furniture() -> None:
