@@ -417,14 +417,15 @@ def read_html_page(html: str, path: str) -> RawPage:
             entry.via += "; duration printed after a duration label"
         reasons.append(Reason("audio", ref.url or "", entry.via))
 
+    refused: list[tuple[str, str]] = []  # what the name gate left out of the bylines
     if meta.authors:
-        people = byline_people(meta.authors)
+        people = byline_people(meta.authors, refused)
         why = meta.author_source or "page metadata"
     else:
-        people = byline_people(_trafilatura_bylines(extracted, doc))
+        people = byline_people(_trafilatura_bylines(extracted, doc), refused)
         why = "trafilatura's author guess, printed in a byline element"
     if not people:
-        people = byline_people(_marked_byline(doc, main, positions))
+        people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
@@ -450,6 +451,10 @@ def read_html_page(html: str, path: str) -> RawPage:
         raise InputError("no article text or title found in this HTML page", path)
 
     reasons += [Reason("person", f"{p.name} ({p.role})", why) for p in people]
+    reasons += [
+        Reason("person", f"{name} (left out)", f"a byline, no person's name ({rule})")
+        for name, rule in dict(refused).items()
+    ]
     for guest in meta.guests:
         if all(p.name.casefold() != guest.casefold() for p in people):
             people.append(Person(name=guest, role="guest"))

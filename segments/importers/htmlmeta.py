@@ -16,7 +16,7 @@ from typing import Any
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import is_play_page, mime_from_url, parse_size
-from segments.importers.names import NAME_WITH_PARTICLES, tidy_byline_name
+from segments.importers.names import NAME_WITH_PARTICLES, refusal, tidy_byline_name
 from segments.importers.rawpage import TITLE_SEPARATORS
 from segments.importers.structure import BYLINE_DATE
 from segments.importers.text import split_names
@@ -820,15 +820,39 @@ def _is_desk(name: str) -> bool:
     return words[0] in _STAFF_WORDS or words[-1] in _STAFF_WORDS
 
 
-def byline_people(names: list[str]) -> list[Person]:
+#: What the name gate refuses of a whole byline entry, before it is cased and split: "LIBERATION,
+#: AFP" would be cased into two words, "AP Photo/Joe Roe" split at its slash. Anything else
+#: ("Jane Roe / SWR", "Jane Roe, AFP") is split first and its names passed one by one.
+_WHOLE_BYLINE_REFUSALS = frozenset(
+    {"names-capitals-outlets", "names-photo-credit", "names-no-author"}
+)
+
+
+def byline_people(names: list[str], refused: list[tuple[str, str]] | None = None) -> list[Person]:
     """Return the page's bylines as people: a byline names who reported or wrote the piece.
 
-    Organisations and social handles in a byline are left out (``is_organisation_or_handle``).
+    Organisations and social handles in a byline are left out (``is_organisation_or_handle``),
+    and so is what the name gate refuses (``names.refusal``), as printed ("LIBERATION, AFP"
+    before it is cased) and as split; each refusal is added to ``refused`` as (entry, rule).
+
+    >>> gate: list[tuple[str, str]] = []
+    >>> [p.name for p in byline_people(["LIBERATION, AFP", "Jane Roe"], gate)], gate
+    (['Jane Roe'], [('LIBERATION, AFP', 'names-capitals-outlets')])
     """
     people: list[Person] = []
-    for name in (n for entry in names for n in _byline_names(entry)):
-        if not is_organisation_or_handle(name) and all(p.name != name for p in people):
-            people.append(Person(name=name, role="reporter"))
+    for entry in names:
+        rule = refusal(_BY_RE.sub("", entry.strip()))
+        if rule in _WHOLE_BYLINE_REFUSALS:
+            if refused is not None:
+                refused.append((entry, rule))
+            continue
+        for name in _byline_names(entry):
+            rule = refusal(name)
+            if rule is not None and refused is not None:
+                refused.append((name, rule))
+            known = any(p.name == name for p in people)
+            if rule is None and not is_organisation_or_handle(name) and not known:
+                people.append(Person(name=name, role="reporter"))
     return people
 
 

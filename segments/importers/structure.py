@@ -506,6 +506,12 @@ class _People:
         person could have is refused; any other mention refuses the site's name outright.
         """
         name = normalise_space(name)
+        refused = names.refusal(name)
+        if refused is not None:
+            # The one gate every source passes: an organisation, a credit, a phrase the name
+            # match ran into is nobody (``names.refusal``).
+            self.note(f"{name} (left out)", f"no person's name ({refused})")
+            return
         site = self.publication if credit else self.site
         if site and _site_key(name) == site:
             self.note(f"{name} (left out)", "the page's own site (people-not-the-site)")
@@ -609,17 +615,37 @@ def is_person_name(speaker: str) -> bool:
 
 
 def _clean_name(raw: str) -> str | None:
-    """Trim a name match to the person's name: drop a possessive prefix and leading titles."""
+    """Trim a name match to the person's name: drop a possessive prefix and leading titles,
+    and stop at a verb or a plural possessive the match ran into.
+
+    >>> _clean_name("Julia Bottoms’ Portraitures Are"), _clean_name("artist Julia Bottoms’")
+    ('Julia Bottoms', 'Julia Bottoms')
+    >>> _clean_name("Jane Roe Is Looking"), _clean_name("Bnxn Is Looking") is None
+    ('Jane Roe', True)
+    >>> _clean_name("Obama's Jane Roe"), _clean_name("Carolyn Said")
+    ('Jane Roe', 'Carolyn Said')
+    """
     tokens = raw.split()
     for index, token in enumerate(tokens):
         if token.endswith(".") and len(token) > 2:
             # "Göbel." ends a sentence (an initial like "J." does not): the name stops there.
             tokens = tokens[: index + 1]
             break
+    for index, token in enumerate(tokens[1:], start=1):
+        if token.casefold() in names.NAME_ENDING_VERBS:
+            tokens = tokens[:index]  # "Bnxn Is Looking", "Jane Roe Has": the name stops there
+            break
+    for index, token in enumerate(tokens[:-1]):
+        if re.search(r"\w[’']$", token):
+            # "Julia Bottoms’ Portraitures": a plural possessive ends the name, its noun follows
+            tokens = [*tokens[:index], token[:-1]]
+            break
     for index in range(len(tokens) - 1, -1, -1):
         if re.search(r"['’]s$", tokens[index]):
             tokens = tokens[index + 1 :]
             break
+    if tokens and re.search(r"\w[’']$", tokens[-1]):
+        tokens[-1] = tokens[-1][:-1]  # "artist Julia Bottoms’": the possessive is no part
     while tokens and tokens[0].casefold().strip(".,") in NOT_NAME_WORDS:
         tokens = tokens[1:]
     tokens = [t.rstrip(".,;:") for t in tokens]
@@ -932,7 +958,8 @@ def _full_name(label: str, front: str) -> str | None:
     surname label "Berg" ("Frau Berg" is no full name), if the intro has it."""
     if " " in label:
         return None
-    match = re.search(rf"\b{re.escape(label)}\s+([A-Z][\w-]+)\b(?![’'])", front)
+    # Not across a line: "Asake and Olamide" over "Burna Boy" names no "Olamide Burna".
+    match = re.search(rf"\b{re.escape(label)}[^\S\n]+([A-Z][\w-]+)\b(?![’'])", front)
     if match:
         return f"{label} {match.group(1)}"
     return _first_name_before(label, front)
@@ -1199,17 +1226,19 @@ def _told_publication(
 def _headline_subjects(people: _People, title: str | None, body: list[str]) -> list[str]:
     """Return the people a headline is about ("Gwyneth Paltrow Explains ...": Gwyneth Paltrow)."""
     match = HEADLINE_SUBJECT.match(title or "")
-    names: list[str] = []
+    found: list[str] = []
     for part in _NAMES_SPLIT.split(match["names"]) if match else []:
         words = part.split()
+        verb = next((i for i, w in enumerate(words) if w.casefold() in names.NAME_ENDING_VERBS), 0)
+        words = words[:verb] if verb else words  # "Bnxn Is Looking to ...": Bnxn
         while len(words) > 1 and HEADLINE_VERB.fullmatch(words[-1]):
             words.pop()  # "Sharpton Responds to ...": the verb is no part of the name
         if words[0].casefold() in NAME_ARTICLES:
             continue
         name = _clean_name(" ".join(words)) if len(words) > 1 else _in_full(words[0], people, body)
         if name is not None:
-            names.append(name)
-    return names
+            found.append(name)
+    return found
 
 
 def _add_told_guests(

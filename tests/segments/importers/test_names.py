@@ -1,0 +1,184 @@
+"""The name gate (``names.refusal``): every source of a person passes it, each refusal beside a
+near miss it must leave alone.
+
+Every page here is small and written for the case; it mirrors a structure real pages have.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from segments.importers.html import read_html_page
+from segments.importers.htmlmeta import byline_people
+from segments.importers.names import refusal
+from segments.importers.rawpage import RawPage, Reason
+from segments.importers.structure import _clean_name, _full_name, build_segment
+from segments.model import Segment
+
+PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
+<article><h1>{title}</h1><p>An opening paragraph that sets the scene for this case.</p>
+{snippet}<p>A closing paragraph that ends the article for this case.</p></article>
+</body></html>"""
+
+
+def page(
+    snippet: str = "", *, lang: str = "en", title: str = "Case page", head: str = ""
+) -> RawPage:
+    html = PAGE.format(snippet=snippet, lang=lang, title=title, head=head)
+    return read_html_page(html, "case.html")
+
+
+def people(segment: Segment) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in segment.people]
+
+
+def author(name: str) -> str:
+    return f'<meta name="author" content="{name}">'
+
+
+# --- the gate itself: one rule per refusal, each with the near miss ----------------------------
+
+REFUSED = [
+    # candidate, rule
+    ("rbb Fernsehen", "names-agency"),
+    ("Radio Fernsehen", "names-organisation-word"),
+    ("Fairfield Police", "names-organisation-word"),
+    ("Press Office", "names-organisation-word"),
+    ("CBC Arts", "names-agency"),
+    ("KiKA - Kinderkanal von ARD", "names-agency"),
+    ("kein Autor", "names-no-author"),
+    ("No author", "names-no-author"),
+    ("sans auteur", "names-no-author"),
+    ("LIBERATION, AFP", "names-capitals-outlets"),
+    ("AP Photo/Joe Roe", "names-photo-credit"),
+    ("dpa Foto/Jan Roe", "names-photo-credit"),
+    ("EndPlay", "names-brand-case"),
+    ("Your Side", "names-pronoun"),
+    ("Jane Roe Is Looking", "names-runs-into-verb"),
+    ("Jane Roe’ Portraits", "names-possessive"),
+    ("Line Producer", "names-job-title"),
+]
+
+KEPT = [
+    "Mark Press",  # a given name, then the word as a surname
+    "Anna Radio",
+    "Matt LeBlanc",  # an inner capital after Le/Mc is a surname's
+    "McKelvey",
+    "Carolyn Said",  # "said" is no verb at the end of a two-word name
+    "Lucia I. Suarez",  # "I." is an initial, no pronoun
+    "Jane Roe",
+    "Ludwig van Beethoven",
+]
+
+
+@pytest.mark.parametrize(("candidate", "rule"), REFUSED, ids=[r[0] for r in REFUSED])
+def test_the_gate_refuses_what_no_person_is_called(candidate: str, rule: str) -> None:
+    assert refusal(candidate) == rule
+
+
+@pytest.mark.parametrize("candidate", KEPT)
+def test_near_miss_a_real_name_with_such_a_word_passes_the_gate(candidate: str) -> None:
+    assert refusal(candidate) is None
+
+
+# --- every source passes the gate, and --explain names the rule ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("credit", "rule"),
+    [
+        ("rbb Fernsehen", "names-agency"),
+        ("kein Autor", "names-no-author"),
+        ("EndPlay", "names-brand-case"),
+    ],
+)
+def test_a_meta_author_that_is_an_outlet_or_no_author_is_nobody(credit: str, rule: str) -> None:
+    reasons: list[Reason] = []
+    raw = page(head=author(credit))
+    segment = build_segment(raw, reasons)
+    assert people(segment) == []
+    explained = [r for r in raw.reasons if r.value == f"{credit} (left out)"]
+    assert explained and rule in explained[0].rule
+
+
+def test_near_miss_a_meta_author_whose_surname_is_such_a_word_stays() -> None:
+    segment = build_segment(page(head=author("Mark Press")))
+    assert people(segment) == [("Mark Press", "reporter")]
+
+
+def test_a_byline_of_outlets_in_capitals_is_nobody_before_it_is_cased() -> None:
+    refused: list[tuple[str, str]] = []
+    assert byline_people(["LIBERATION, AFP"], refused) == []
+    assert refused == [("LIBERATION, AFP", "names-capitals-outlets")]
+
+
+def test_near_miss_a_byline_in_capitals_of_one_person_is_cased() -> None:
+    assert [p.name for p in byline_people(["JANE ROE"])] == ["Jane Roe"]
+
+
+def test_a_photo_credit_in_a_byline_element_is_no_reporter() -> None:
+    # The byline element prints the picture's credit: the photographer reported nothing.
+    refused: list[tuple[str, str]] = []
+    assert byline_people(["AP Photo/Joe Roe"], refused) == []
+    assert refused == [("AP Photo/Joe Roe", "names-photo-credit")]
+
+
+def test_near_miss_a_byline_with_an_employer_after_a_slash_keeps_the_reporter() -> None:
+    assert [p.name for p in byline_people(["Jane Roe / SWR"])] == ["Jane Roe"]
+
+
+def test_a_phrase_naming_an_organisation_or_a_pronoun_adds_nobody() -> None:
+    # A station's consumer segment "7 On Your Side spoke to Fairfield Police": neither is a person.
+    snippet = "<p>7 On Your Side spoke to Fairfield Police about the complaints.</p>"
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet), reasons)
+    assert people(segment) == []
+    assert any("names-" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_a_phrase_naming_a_person_adds_them() -> None:
+    snippet = "<p>Jane Roe spoke to Tom Falk about the complaints.</p>"
+    assert ("Tom Falk", "guest") in people(build_segment(page(snippet)))
+
+
+def test_a_job_title_speaking_in_a_transcript_is_nobody() -> None:
+    snippet = (
+        "<p><b>Line Producer:</b> We start at six.</p><p><b>Jane Roe:</b> And the band?</p>"
+        "<p><b>Line Producer:</b> At seven.</p><p><b>Jane Roe:</b> Thank you.</p>"
+    )
+    assert all(name != "Line Producer" for name, _ in people(build_segment(page(snippet))))
+
+
+# --- the extraction: a name stops at a verb, a possessive or a line -----------------------------
+
+CUTS = [
+    ("Julia Roe’ Portraits Are", "Julia Roe"),
+    ("artist Julia Roe’", "Julia Roe"),
+    ("Jane Roe Is Looking", "Jane Roe"),
+    ("Jane Roe Has", "Jane Roe"),
+    ("Obama's Jane Roe", "Jane Roe"),
+]
+
+
+@pytest.mark.parametrize(("raw", "name"), CUTS)
+def test_a_name_match_is_cut_before_a_verb_or_after_a_possessive(raw: str, name: str) -> None:
+    assert _clean_name(raw) == name
+
+
+def test_near_miss_a_surname_that_looks_like_a_verb_is_kept() -> None:
+    assert _clean_name("Carolyn Said") == "Carolyn Said"
+
+
+def test_a_first_name_label_takes_no_surname_from_the_next_line() -> None:
+    # A heading "Asake and Olamide" above a heading "Burna Boy": "Olamide Burna" is nobody.
+    assert _full_name("Olamide", "Asake and Olamide\nBurna Boy") is None
+
+
+def test_near_miss_a_first_name_label_takes_its_surname_on_the_same_line() -> None:
+    assert _full_name("Rick", "Our guest Rick Terrill talks rivers") == "Rick Terrill"
+
+
+def test_a_title_case_headline_subject_stops_at_its_verb() -> None:
+    title = "Jane Roe Is Looking to Be Legendary"
+    snippet = "<h3>Why music?</h3><p>It found me.</p><h3>What next?</h3><p>A tour.</p>"
+    assert ("Jane Roe", "guest") in people(build_segment(page(snippet, title=title)))
