@@ -88,9 +88,8 @@ _ORGANISATION_SURNAMES = frozenset(
     (*vocabulary.words("organisation_surnames"), *vocabulary.words("outlet_words"))
 )
 _NO_AUTHOR = frozenset(vocabulary.words("no_author_credits"))
-_PHOTO_CREDIT_RE = re.compile(
-    rf"(?i:\b(?:{vocabulary.alternation('photo_credit_words')}))\s*/", re.UNICODE
-)
+#: "AP Photo/Joe Roe", "dpa Foto/Jan Roe": the picture's credit (its photographer), no reporter.
+_PHOTO_CREDIT_RE = re.compile(rf"(?i:\b(?:{vocabulary.alternation('credit_words')})s?)\s*/")
 NAME_ENDING_VERBS = frozenset(vocabulary.words("name_ending_verbs"))
 _PRONOUNS = frozenset(vocabulary.words("pronouns"))
 _JOB_TITLE_WORDS = frozenset(vocabulary.words("job_title_words"))

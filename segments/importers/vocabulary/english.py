@@ -126,7 +126,6 @@ ENGLISH = Vocabulary(
     ),
     organisation_surnames=("press", "radio", "arts", "tv", "online", "digital", "films"),
     no_author_credits=("no author", "unknown author", "anonymous", "author unknown", "n/a"),
-    photo_credit_words=("photo", "photos", "photograph", "image", "images", "pool"),
     name_ending_verbs=(
         "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
         "says", "does", "did", "isn't", "wasn't", "gets", "makes", "takes", "wants",

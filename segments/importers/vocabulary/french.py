@@ -70,7 +70,6 @@ FRENCH = Vocabulary(
         "université", "fondation", "institut",
     ),
     no_author_credits=("sans auteur", "auteur inconnu", "aucun auteur"),
-    photo_credit_words=("photo", "photos", "image"),
     name_ending_verbs=("est", "sont", "était", "sera", "dit", "déclare", "explique"),
     pronouns=("notre", "votre", "nos", "vos", "nous", "vous"),
     job_title_words=("producteur", "productrice", "rédacteur", "rédactrice", "porte-parole"),

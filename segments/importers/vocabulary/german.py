@@ -132,7 +132,6 @@ GERMAN = Vocabulary(
         "institut",
     ),
     no_author_credits=("kein autor", "keine autorin", "autor unbekannt", "ohne autor"),
-    photo_credit_words=("foto", "fotos", "bild", "bilder"),
     name_ending_verbs=("ist", "sind", "war", "hat", "haben", "wird", "sagt", "sagte", "kann"),
     pronouns=("unser", "unsere", "ihr", "ihre", "mein", "meine", "dein", "deine", "wir"),
     job_title_words=("produzent", "produzentin", "redakteur", "redakteurin", "pressesprecher"),

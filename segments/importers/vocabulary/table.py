@@ -64,9 +64,6 @@ class Vocabulary:
     organisation_surnames: tuple[str, ...] = ()
     #: A credit that says nobody wrote it: "kein Autor", "no author" (case-folded, whole).
     no_author_credits: tuple[str, ...] = ()
-    #: The photo word of a "X Photo/Y" picture credit: "AP Photo/Joe Roe", "dpa Foto/Jan Roe"
-    #: (case-folded): Y took the picture, nobody reported.
-    photo_credit_words: tuple[str, ...] = ()
     #: Verbs and auxiliaries a name match runs into in running text or a headline in title
     #: case: "Bnxn Is Looking", "Jane Roe Says" (case-folded): the name stops before them.
     name_ending_verbs: tuple[str, ...] = ()
