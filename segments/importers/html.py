@@ -3192,7 +3192,7 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
             or "author" in (element.get("rel") or "").lower().split()
             or any(BYLINE_CLASS_RE.search(c) for c in _classes(element))
         )
-        if not marked or _in_chrome_outside_article_header(element):
+        if not marked or _in_chrome_outside_article_header(element) or _photo_byline(element):
             continue
         name_el = next(iter(element.xpath(".//*[@itemprop='name']")), element)
         # "Written by A<br>Edited by B": each line is its own credit; the writer's are kept.
@@ -3206,6 +3206,21 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
         if kept:
             return kept
     return []
+
+
+#: A photo word as a whole part of a byline class: "p.photo-byline", "image_byline" credit a
+#: picture's photographer, who reported nothing.
+_PHOTO_CLASS_PART_RE = re.compile(rf"(?i:{vocabulary.alternation('credit_words')})s?")
+
+
+def _photo_byline(element: Any) -> bool:
+    """Tell a byline class that credits a photo ("photo-byline": "Jane Roe / The Times")."""
+    return any(
+        _PHOTO_CLASS_PART_RE.fullmatch(part)
+        for c in _classes(element)
+        if BYLINE_CLASS_RE.search(c)
+        for part in re.split(r"[-_]+", c)
+    )
 
 
 def _in_chrome_outside_article_header(element: Any) -> bool:
@@ -3263,6 +3278,7 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
         for e in doc.iter()
         if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
         and not _in_navigation(e, headers)  # a menu's teasers credit other stories
+        and not _photo_byline(e)  # "p.photo-byline" credits who took the picture
     ]
     texts = [clean(e.text_content()) or "" for e in elements]
     bylines = " ".join(texts)

@@ -106,6 +106,14 @@ NAMES = rf"{NAME}(?:(?:{_BETWEEN_NAMES}){NAME})*"
 #: Between a name list's names.
 _NAMES_SPLIT = re.compile(_BETWEEN_NAMES)
 
+#: "... in 1998.</p><p><em>–Erin Ryan</em>": a reporter signs off their part of a package of
+#: stories with a dash before the name, alone or at the end of their text (rule
+#: "people-sign-off"). A dash only: a hyphen joins words.
+SIGN_OFF = re.compile(rf"(?:^|(?<=[.!?”\"’)]))\s*[–—]\s?(?P<names>{NAMES})\.?$")
+#: Words the text signed off has at least: "“Be yourself.” —Oscar Wilde" after a short
+#: quotation is its attribution, and so is a dash line after a quote block.
+SIGN_OFF_MIN_WORDS = 40
+
 #: "Jane Roe interviews John Doe", "Jane Roe reçoit John Doe": who asks, then the guest.
 _RECEIVES = _words("receive_verbs")
 #: The verbs of whoever asks: names before them are not the episode's guests.
@@ -1008,6 +1016,35 @@ def _lead(
     return lead
 
 
+def _sign_offs(blocks: list[Block]) -> list[tuple[str, str]]:
+    """Return (name, the words) of each reporter signing off a long text ("... –Erin Ryan").
+
+    >>> text = Block(" ".join(["word"] * 40) + ".")
+    >>> found = _sign_offs([text, Block("–Erin Ryan"), Block(text.text + " –Ric Roe and Al Doe")])
+    >>> [name for name, _ in found], found[0][1]
+    (['Erin Ryan', 'Ric Roe', 'Al Doe'], '–Erin Ryan')
+    >>> _sign_offs([Block(text.text, kind="quote"), Block("— Jane Roe")])  # a quote's author
+    []
+    """
+    found: list[tuple[str, str]] = []
+    for index, block in enumerate(blocks):
+        match = SIGN_OFF.search(block.text) if block.kind in ("paragraph", "list_item") else None
+        if match is None:
+            continue
+        before = block.text[: match.start()]
+        if not before.strip() and index:
+            signed = blocks[index - 1]
+            before = signed.text if signed.kind in ("paragraph", "list_item") else ""
+        if len(before.split()) < SIGN_OFF_MIN_WORDS:
+            continue
+        words = match.group(0).strip()
+        for part in _NAMES_SPLIT.split(match["names"]):
+            name = _clean_name(part)
+            if name is not None and is_person_name(name):
+                found.append((name, words))
+    return found
+
+
 def _find_people(
     raw: RawPage, title: str | None, blocks: list[Block], bylines: list[str]
 ) -> _People:
@@ -1112,6 +1149,9 @@ def _find_people(
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
+        people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
+    for name, words in _sign_offs(blocks):
+        why = f"signs off their text {words!r} (people-sign-off)"
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
     return people
 

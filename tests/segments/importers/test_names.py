@@ -182,3 +182,41 @@ def test_a_title_case_headline_subject_stops_at_its_verb() -> None:
     title = "Jane Roe Is Looking to Be Legendary"
     snippet = "<h3>Why music?</h3><p>It found me.</p><h3>What next?</h3><p>A tour.</p>"
     assert ("Jane Roe", "guest") in people(build_segment(page(snippet, title=title)))
+
+
+# --- bylines that credit a photo, and reporters who sign off ------------------------------------
+
+LONG = " ".join(["The repository plan stalled again in committee this spring."] * 6)
+
+
+def test_a_photo_byline_class_credits_the_photographer_not_a_reporter() -> None:
+    snippet = (
+        '<figure><img src="dawn.jpg" alt="Dawn"><p class="photo-byline">Jane Roe / The Times</p>'
+        "</figure>"
+    )
+    assert page(snippet).people == []
+
+
+def test_near_miss_a_byline_class_of_the_piece_names_its_reporter() -> None:
+    snippet = '<p class="byline">By Jane Roe</p>'
+    assert [(p.name, p.role) for p in page(snippet).people] == [("Jane Roe", "reporter")]
+
+
+def test_reporters_signing_off_their_part_of_a_package_are_its_reporters() -> None:
+    snippet = (
+        f"<p>{LONG}</p><p><em>–Erin Ryan</em></p>"
+        f"<ul><li><p>{LONG}</p><p><em>–Ric Roe and Chris Doe</em></p></li></ul>"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet), reasons)
+    assert people(segment) == [
+        ("Erin Ryan", "reporter"),
+        ("Ric Roe", "reporter"),
+        ("Chris Doe", "reporter"),
+    ]
+    assert any("people-sign-off" in r.rule for r in reasons)
+
+
+def test_near_miss_a_dash_under_a_quote_names_who_is_quoted() -> None:
+    snippet = f"<blockquote><p>{LONG}</p></blockquote><p>— Jane Roe</p><p>“Be kind.” —Tom Falk</p>"
+    assert people(build_segment(page(snippet))) == []
