@@ -91,6 +91,25 @@ _NO_AUTHOR = frozenset(vocabulary.words("no_author_credits"))
 #: "AP Photo/Joe Roe", "dpa Foto/Jan Roe": the picture's credit (its photographer), no reporter.
 _PHOTO_CREDIT_RE = re.compile(rf"(?i:\b(?:{vocabulary.alternation('credit_words')})s?)\s*/")
 NAME_ENDING_VERBS = frozenset(vocabulary.words("name_ending_verbs"))
+
+
+def verb_at(words: list[str]) -> int | None:
+    """Return where a name match ran into a verb ("Bnxn Is Looking": 1), or None.
+
+    A verb word last in two words is a surname ("George Will", "Emre Can"); inside the match,
+    or after two words, it is the verb of the sentence.
+
+    >>> verb_at("Bnxn Is Looking".split()), verb_at("Jane Roe Has".split())
+    (1, 2)
+    >>> verb_at("George Will".split()), verb_at("Emre Can".split()), verb_at(["Jane", "Roe"])
+    (None, None, None)
+    """
+    for index, word in enumerate(words[1:], start=1):
+        if word.casefold() in NAME_ENDING_VERBS and (index < len(words) - 1 or index >= 2):
+            return index
+    return None
+
+
 _PRONOUNS = frozenset(vocabulary.words("pronouns"))
 _JOB_TITLE_WORDS = frozenset(vocabulary.words("job_title_words"))
 #: Outlets in capitals joined by commas: "LIBERATION, AFP".
@@ -141,7 +160,7 @@ def refusal(name: str) -> str | None:
         return "names-brand-case"  # "EndPlay", "YouTube": a company's name
     if any(k in _PRONOUNS for k in keys):
         return "names-pronoun"
-    if any(k in NAME_ENDING_VERBS for k in keys[1:]):
+    if verb_at(words) is not None:
         return "names-runs-into-verb"
     if any(re.search(r"\w['’]s?$", w) for w in words[:-1]) or re.search(r"\w['’]$", name):
         return "names-possessive"

@@ -630,8 +630,8 @@ def _clean_name(raw: str) -> str | None:
     ('Julia Bottoms', 'Julia Bottoms')
     >>> _clean_name("Jane Roe Is Looking"), _clean_name("Bnxn Is Looking") is None
     ('Jane Roe', True)
-    >>> _clean_name("Obama's Jane Roe"), _clean_name("Carolyn Said")
-    ('Jane Roe', 'Carolyn Said')
+    >>> _clean_name("Obama's Jane Roe"), _clean_name("Carolyn Said"), _clean_name("George Will")
+    ('Jane Roe', 'Carolyn Said', 'George Will')
     """
     tokens = raw.split()
     for index, token in enumerate(tokens):
@@ -639,10 +639,8 @@ def _clean_name(raw: str) -> str | None:
             # "Göbel." ends a sentence (an initial like "J." does not): the name stops there.
             tokens = tokens[: index + 1]
             break
-    for index, token in enumerate(tokens[1:], start=1):
-        if token.casefold() in names.NAME_ENDING_VERBS:
-            tokens = tokens[:index]  # "Bnxn Is Looking", "Jane Roe Has": the name stops there
-            break
+    verb = names.verb_at(tokens)
+    tokens = tokens[:verb] if verb else tokens  # "Jane Roe Has": the name stops before it
     for index, token in enumerate(tokens[:-1]):
         if re.search(r"\w[’']$", token):
             # "Julia Bottoms’ Portraitures": a plural possessive ends the name, its noun follows
@@ -1269,7 +1267,7 @@ def _headline_subjects(people: _People, title: str | None, body: list[str]) -> l
     found: list[str] = []
     for part in _NAMES_SPLIT.split(match["names"]) if match else []:
         words = part.split()
-        verb = next((i for i, w in enumerate(words) if w.casefold() in names.NAME_ENDING_VERBS), 0)
+        verb = names.verb_at(words)
         words = words[:verb] if verb else words  # "Bnxn Is Looking to ...": Bnxn
         while len(words) > 1 and HEADLINE_VERB.fullmatch(words[-1]):
             words.pop()  # "Sharpton Responds to ...": the verb is no part of the name
