@@ -70,6 +70,8 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "image": ("og:image", "twitter:image", "twitter:image:src"),
     "language": ("og:locale", "dc.language", "language"),
     "section": ("article:section", "og:article:section", "section"),
+    # Who owns the page: "Copyright (c) Condé Nast 2023" names the publisher.
+    "copyright": ("copyright", "dc.rights", "dcterms.rights", "rights"),
 }
 
 #: RDFa vocabularies that describe the element they sit in: Dublin Core (Drupal marks each
@@ -692,6 +694,7 @@ def read_metadata(doc: Any) -> PageMeta:
             known = {a.casefold() for a in authors}
             if name and name.casefold() not in known and not name.startswith("http"):
                 authors.append(name)  # one in capitals is cased in _byline_names
+    authors = _less_copyright_holder(authors, [*tags.get("copyright", []), *_holders(main)])
     guests: list[str] = []
     episode = bool(EPISODE_TYPES.intersection(_types(main)))
     if episode:
@@ -761,6 +764,31 @@ def read_metadata(doc: Any) -> PageMeta:
         published_source=published_source,
         author_source=author_source,
     )
+
+
+def _holders(main: dict[str, Any]) -> list[str]:
+    """The names of the JSON-LD ``copyrightHolder`` of the page's main object."""
+    return [n for h in _as_list(main.get("copyrightHolder")) if (n := _text(h))]
+
+
+def _less_copyright_holder(authors: list[str], notices: list[str]) -> list[str]:
+    """Drop an author the copyright notice names when other authors are credited too.
+
+    The CMS's ``<meta name=author>`` beside the JSON-LD's writers may be the publisher the
+    notice names ("Copyright (c) Condé Nast 2023"); a blog's sole author who owns the blog's
+    copyright stays.
+
+    >>> notice = ["Copyright (c) Condé Nast 2023"]
+    >>> _less_copyright_holder(["Jane Roe", "Condé Nast"], notice)
+    ['Jane Roe']
+    >>> _less_copyright_holder(["Jane Roe"], ["© 2023 Jane Roe"])
+    ['Jane Roe']
+    """
+    if len(authors) < 2:
+        return authors
+    text = " ".join(notices).casefold()
+    kept = [a for a in authors if not re.search(rf"(?<!\w){re.escape(a.casefold())}(?!\w)", text)]
+    return kept or authors
 
 
 def is_organisation_or_handle(name: str) -> bool:
