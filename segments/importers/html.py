@@ -3194,6 +3194,8 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
         )
         if not marked or _in_chrome_outside_article_header(element) or _photo_byline(element):
             continue
+        if _in_comments(element):
+            continue
         name_el = next(iter(element.xpath(".//*[@itemprop='name']")), element)
         # "Written by A<br>Edited by B": each line is its own credit; the writer's are kept.
         lines = _break_lines(name_el) if name_el.find(".//br") is not None else []
@@ -3211,6 +3213,21 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
 #: A photo word as a whole part of a byline class: "p.photo-byline", "image_byline" credit a
 #: picture's photographer, who reported nothing.
 _PHOTO_CLASS_PART_RE = re.compile(rf"(?i:{vocabulary.alternation('credit_words')})s?")
+
+
+#: Class/id parts (split at "-" and "_") of a readers' comment thread: "li.comment",
+#: "ul#dsq-comments" (Disqus). Its "author" elements sign comments, never the piece.
+COMMENT_CLASS_PARTS: frozenset[str] = frozenset({"comment", "comments", "dsq", "disqus"})
+
+
+def _in_comments(element: Any) -> bool:
+    """Tell whether an element is inside a readers' comment thread (``COMMENT_CLASS_PARTS``)."""
+    return any(
+        part in COMMENT_CLASS_PARTS
+        for node in [element, *element.iterancestors()]
+        for c in _classes(node)
+        for part in re.split(r"[-_]+", c)
+    )
 
 
 def _photo_byline(element: Any) -> bool:
@@ -3279,6 +3296,7 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
         if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
         and not _in_navigation(e, headers)  # a menu's teasers credit other stories
         and not _photo_byline(e)  # "p.photo-byline" credits who took the picture
+        and not _in_comments(e)  # a reader's comment is signed by its reader
     ]
     texts = [clean(e.text_content()) or "" for e in elements]
     bylines = " ".join(texts)

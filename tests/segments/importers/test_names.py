@@ -18,13 +18,20 @@ from segments.model import Segment
 PAGE = """<!DOCTYPE html><html lang="{lang}"><head><title>{title}</title>{head}</head><body>
 <article><h1>{title}</h1><p>An opening paragraph that sets the scene for this case.</p>
 {snippet}<p>A closing paragraph that ends the article for this case.</p></article>
-</body></html>"""
+{after_article}</body></html>"""
 
 
 def page(
-    snippet: str = "", *, lang: str = "en", title: str = "Case page", head: str = ""
+    snippet: str = "",
+    *,
+    lang: str = "en",
+    title: str = "Case page",
+    head: str = "",
+    after_article: str = "",
 ) -> RawPage:
-    html = PAGE.format(snippet=snippet, lang=lang, title=title, head=head)
+    html = PAGE.format(
+        snippet=snippet, lang=lang, title=title, head=head, after_article=after_article
+    )
     return read_html_page(html, "case.html")
 
 
@@ -242,3 +249,22 @@ def test_a_meta_author_naming_the_copyright_holder_beside_the_writers_is_the_pub
 def test_near_miss_a_sole_author_who_holds_the_copyright_stays() -> None:
     head = '<meta name="copyright" content="© 2023 Tom Falk">' + author("Tom Falk")
     assert [(p.name, p.role) for p in page(head=head).people] == [("Tom Falk", "reporter")]
+
+
+# --- a readers' comment thread signs comments, not the piece ------------------------------------
+
+COMMENTS = (
+    '<div id="comment-thread"><ul id="dsq-comments"><li class="comment">'
+    '<cite><span class="comment-author">Tom Falk</span></cite><p>Great piece.</p></li></ul></div>'
+)
+
+
+def test_an_author_element_in_the_comment_thread_is_no_byline() -> None:
+    assert page(after_article=COMMENTS).people == []
+
+
+def test_near_miss_the_piece_byline_stays_beside_a_comment_thread() -> None:
+    raw = page(
+        '<p class="byline">By <span class="author">Jane Roe</span></p>', after_article=COMMENTS
+    )
+    assert [(p.name, p.role) for p in raw.people] == [("Jane Roe", "reporter")]
