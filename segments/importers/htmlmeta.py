@@ -901,12 +901,16 @@ def _byline_names(entry: str) -> list[str]:
     (['Jane Roe'], ['Jan van Berg'])
     >>> _byline_names("Jane Roe | NDR"), _byline_names("Jane Roe (SWR)")
     (['Jane Roe'], ['Jane Roe'])
+    >>> _byline_names("Jane Roe | The Harbour Newsroom")  # an employer that is a desk
+    ['Jane Roe']
     >>> _byline_names("Jane Roe, NPR"), _byline_names("Chris Stokel-Walker Chris Stokel-Walker")
     (['Jane Roe'], ['Chris Stokel-Walker'])
     """
     entry = _BYLINE_WITH_RE.sub(r", \1", _BY_RE.sub("", entry.strip())).strip()
     entry = BYLINE_DATE.sub("", entry).strip()
-    if _is_desk(entry) or _WEB_ADDRESS_RE.search(entry):  # "Editors, USA TODAY": a desk, whole
+    employer = len(_EMPLOYER_SEPARATOR_RE.split(entry)) > 1  # "Jane Roe | The Newsroom"
+    desk = _is_desk(entry) and not employer  # "Editors, USA TODAY": a desk, whole
+    if desk or _WEB_ADDRESS_RE.search(entry):
         return [entry]
     bracket = _BRACKETED_RE.search(entry)
     login = bracket and re.fullmatch(r"[a-z0-9_.-]+", bracket.group(1))  # "Name (jroe)" stays

@@ -524,12 +524,15 @@ class _People:
         if site and _site_key(name) == site:
             self.note(f"{name} (left out)", "the page's own site (people-not-the-site)")
             return
-        known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
+        # "SERGIO MARTINEZ-BELTRAN, BYLINE:" is "Sergio Martínez-Beltrán" of the metadata:
+        # capitals lose the accents, so names are compared without them.
+        key = _unaccented(name)
+        known = next((p for p in self.found if _unaccented(p.name) == key), None)
         if known is not None:
             if known.role == "reporter" and role == "interviewer":
                 # A byline says who wrote it; "X spoke with ..." says what X did on the page.
                 known.role = role
-                self.why[name.casefold()] += f"; interviewer by {why or 'the page'}"
+                self.why[known.name.casefold()] += f"; interviewer by {why or 'the page'}"
             return
         if name:
             self.found.append(Person(name=name, role=role, href=href, img=img))
@@ -551,6 +554,16 @@ class _People:
 
 
 # --- small helpers ------------------------------------------------------------------------------
+
+
+def _unaccented(name: str) -> str:
+    """Return ``name`` case-folded without its accents, to tell one person written two ways.
+
+    >>> _unaccented("Sergio Martínez-Beltrán") == _unaccented("SERGIO MARTINEZ-BELTRAN")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _language(tag: str | None) -> str | None:

@@ -268,3 +268,23 @@ def test_near_miss_the_piece_byline_stays_beside_a_comment_thread() -> None:
         '<p class="byline">By <span class="author">Jane Roe</span></p>', after_article=COMMENTS
     )
     assert [(p.name, p.role) for p in raw.people] == [("Jane Roe", "reporter")]
+
+
+# --- one person, two spellings; an employer that is a desk --------------------------------------
+
+
+def test_a_byline_whose_employer_is_a_desk_keeps_the_reporter() -> None:
+    assert [p.name for p in byline_people(["Ana Núñez | The Harbour Newsroom"])] == ["Ana Núñez"]
+
+
+def test_near_miss_a_desk_alone_is_still_nobody() -> None:
+    assert byline_people(["The Harbour Newsroom"]) == []
+
+
+def test_a_label_in_capitals_without_accents_is_the_accented_name_of_the_metadata() -> None:
+    snippet = (
+        "<p>ANA NUNEZ, BYLINE: The pipes burst on a Saturday.</p>"
+        "<p>TOM FALK: We came at once.</p><p>ANA NUNEZ, BYLINE: And then?</p>"
+    )
+    found = people(build_segment(page(snippet, head=author("Ana Núñez"))))
+    assert [name for name, _ in found if "N" in name[:5]] == ["Ana Núñez"]
