@@ -422,14 +422,15 @@ def read_html_page(html: str, path: str) -> RawPage:
             entry.via += "; duration printed after a duration label"
         reasons.append(Reason("audio", ref.url or "", entry.via))
 
+    refused: list[tuple[str, str]] = []  # what the name gate left out of the bylines
     if meta.authors:
-        people = byline_people(meta.authors)
+        people = byline_people(meta.authors, refused)
         why = meta.author_source or "page metadata"
     else:
-        people = byline_people(_trafilatura_bylines(extracted, doc))
+        people = byline_people(_trafilatura_bylines(extracted, doc), refused)
         why = "trafilatura's author guess, printed in a byline element"
     if not people:
-        people = byline_people(_marked_byline(doc, main, positions))
+        people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
@@ -455,6 +456,10 @@ def read_html_page(html: str, path: str) -> RawPage:
         raise InputError("no article text or title found in this HTML page", path)
 
     reasons += [Reason("person", f"{p.name} ({p.role})", why) for p in people]
+    reasons += [
+        Reason("person", f"{name} (left out)", f"a byline, no person's name ({rule})")
+        for name, rule in dict(refused).items()
+    ]
     for guest in meta.guests:
         if all(p.name.casefold() != guest.casefold() for p in people):
             people.append(Person(name=guest, role="guest"))
@@ -3276,7 +3281,9 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
             or "author" in (element.get("rel") or "").lower().split()
             or any(BYLINE_CLASS_RE.search(c) for c in _classes(element))
         )
-        if not marked or _in_chrome_outside_article_header(element):
+        if not marked or _in_chrome_outside_article_header(element) or _photo_byline(element):
+            continue
+        if _in_comments(element):
             continue
         name_el = next(iter(element.xpath(".//*[@itemprop='name']")), element)
         # "Written by A<br>Edited by B": each line is its own credit; the writer's are kept.
@@ -3290,6 +3297,36 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
         if kept:
             return kept
     return []
+
+
+#: A photo word as a whole part of a byline class: "p.photo-byline", "image_byline" credit a
+#: picture's photographer, who reported nothing.
+_PHOTO_CLASS_PART_RE = re.compile(rf"(?i:{vocabulary.alternation('credit_words')})s?")
+
+
+#: Class/id parts (split at "-" and "_") of a readers' comment thread: "li.comment",
+#: "ul#dsq-comments" (Disqus). Its "author" elements sign comments, never the piece.
+COMMENT_CLASS_PARTS: frozenset[str] = frozenset({"comment", "comments", "dsq", "disqus"})
+
+
+def _in_comments(element: Any) -> bool:
+    """Tell whether an element is inside a readers' comment thread (``COMMENT_CLASS_PARTS``)."""
+    return any(
+        part in COMMENT_CLASS_PARTS
+        for node in [element, *element.iterancestors()]
+        for c in _classes(node)
+        for part in re.split(r"[-_]+", c)
+    )
+
+
+def _photo_byline(element: Any) -> bool:
+    """Tell a byline class that credits a photo ("photo-byline": "Jane Roe / The Times")."""
+    return any(
+        _PHOTO_CLASS_PART_RE.fullmatch(part)
+        for c in _classes(element)
+        if BYLINE_CLASS_RE.search(c)
+        for part in re.split(r"[-_]+", c)
+    )
 
 
 def _in_chrome_outside_article_header(element: Any) -> bool:
@@ -3347,6 +3384,8 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
         for e in doc.iter()
         if any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
         and not _in_navigation(e, headers)  # a menu's teasers credit other stories
+        and not _photo_byline(e)  # "p.photo-byline" credits who took the picture
+        and not _in_comments(e)  # a reader's comment is signed by its reader
     ]
     texts = [clean(e.text_content()) or "" for e in elements]
     bylines = " ".join(texts)

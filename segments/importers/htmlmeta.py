@@ -16,7 +16,7 @@ from typing import Any
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import is_play_page, mime_from_url, parse_size
-from segments.importers.names import NAME_WITH_PARTICLES, tidy_byline_name
+from segments.importers.names import NAME_WITH_PARTICLES, refusal, tidy_byline_name
 from segments.importers.rawpage import TITLE_SEPARATORS
 from segments.importers.structure import BYLINE_DATE
 from segments.importers.text import split_names
@@ -70,6 +70,8 @@ META_KEYS: dict[str, tuple[str, ...]] = {
     "image": ("og:image", "twitter:image", "twitter:image:src"),
     "language": ("og:locale", "dc.language", "language"),
     "section": ("article:section", "og:article:section", "section"),
+    # Who owns the page: "Copyright (c) Condé Nast 2023" names the publisher.
+    "copyright": ("copyright", "dc.rights", "dcterms.rights", "rights"),
 }
 
 #: RDFa vocabularies that describe the element they sit in: Dublin Core (Drupal marks each
@@ -692,6 +694,7 @@ def read_metadata(doc: Any) -> PageMeta:
             known = {a.casefold() for a in authors}
             if name and name.casefold() not in known and not name.startswith("http"):
                 authors.append(name)  # one in capitals is cased in _byline_names
+    authors = _less_copyright_holder(authors, [*tags.get("copyright", []), *_holders(main)])
     guests: list[str] = []
     episode = bool(EPISODE_TYPES.intersection(_types(main)))
     if episode:
@@ -763,6 +766,31 @@ def read_metadata(doc: Any) -> PageMeta:
     )
 
 
+def _holders(main: dict[str, Any]) -> list[str]:
+    """The names of the JSON-LD ``copyrightHolder`` of the page's main object."""
+    return [n for h in _as_list(main.get("copyrightHolder")) if (n := _text(h))]
+
+
+def _less_copyright_holder(authors: list[str], notices: list[str]) -> list[str]:
+    """Drop an author the copyright notice names when other authors are credited too.
+
+    The CMS's ``<meta name=author>`` beside the JSON-LD's writers may be the publisher the
+    notice names ("Copyright (c) Condé Nast 2023"); a blog's sole author who owns the blog's
+    copyright stays.
+
+    >>> notice = ["Copyright (c) Condé Nast 2023"]
+    >>> _less_copyright_holder(["Jane Roe", "Condé Nast"], notice)
+    ['Jane Roe']
+    >>> _less_copyright_holder(["Jane Roe"], ["© 2023 Jane Roe"])
+    ['Jane Roe']
+    """
+    if len(authors) < 2:
+        return authors
+    text = " ".join(notices).casefold()
+    kept = [a for a in authors if not re.search(rf"(?<!\w){re.escape(a.casefold())}(?!\w)", text)]
+    return kept or authors
+
+
 def is_organisation_or_handle(name: str) -> bool:
     """Tell a byline entry that names an organisation or a social handle, not a person.
 
@@ -820,15 +848,39 @@ def _is_desk(name: str) -> bool:
     return words[0] in _STAFF_WORDS or words[-1] in _STAFF_WORDS
 
 
-def byline_people(names: list[str]) -> list[Person]:
+#: What the name gate refuses of a whole byline entry, before it is cased and split: "LIBERATION,
+#: AFP" would be cased into two words, "AP Photo/Joe Roe" split at its slash. Anything else
+#: ("Jane Roe / SWR", "Jane Roe, AFP") is split first and its names passed one by one.
+_WHOLE_BYLINE_REFUSALS = frozenset(
+    {"names-capitals-outlets", "names-photo-credit", "names-no-author"}
+)
+
+
+def byline_people(names: list[str], refused: list[tuple[str, str]] | None = None) -> list[Person]:
     """Return the page's bylines as people: a byline names who reported or wrote the piece.
 
-    Organisations and social handles in a byline are left out (``is_organisation_or_handle``).
+    Organisations and social handles in a byline are left out (``is_organisation_or_handle``),
+    and so is what the name gate refuses (``names.refusal``), as printed ("LIBERATION, AFP"
+    before it is cased) and as split; each refusal is added to ``refused`` as (entry, rule).
+
+    >>> gate: list[tuple[str, str]] = []
+    >>> [p.name for p in byline_people(["LIBERATION, AFP", "Jane Roe"], gate)], gate
+    (['Jane Roe'], [('LIBERATION, AFP', 'names-capitals-outlets')])
     """
     people: list[Person] = []
-    for name in (n for entry in names for n in _byline_names(entry)):
-        if not is_organisation_or_handle(name) and all(p.name != name for p in people):
-            people.append(Person(name=name, role="reporter"))
+    for entry in names:
+        rule = refusal(_BY_RE.sub("", entry.strip()))
+        if rule in _WHOLE_BYLINE_REFUSALS:
+            if refused is not None:
+                refused.append((entry, rule))
+            continue
+        for name in _byline_names(entry):
+            rule = refusal(name)
+            if rule is not None and refused is not None:
+                refused.append((name, rule))
+            known = any(p.name == name for p in people)
+            if rule is None and not is_organisation_or_handle(name) and not known:
+                people.append(Person(name=name, role="reporter"))
     return people
 
 
@@ -849,12 +901,16 @@ def _byline_names(entry: str) -> list[str]:
     (['Jane Roe'], ['Jan van Berg'])
     >>> _byline_names("Jane Roe | NDR"), _byline_names("Jane Roe (SWR)")
     (['Jane Roe'], ['Jane Roe'])
+    >>> _byline_names("Jane Roe | The Harbour Newsroom")  # an employer that is a desk
+    ['Jane Roe']
     >>> _byline_names("Jane Roe, NPR"), _byline_names("Chris Stokel-Walker Chris Stokel-Walker")
     (['Jane Roe'], ['Chris Stokel-Walker'])
     """
     entry = _BYLINE_WITH_RE.sub(r", \1", _BY_RE.sub("", entry.strip())).strip()
     entry = BYLINE_DATE.sub("", entry).strip()
-    if _is_desk(entry) or _WEB_ADDRESS_RE.search(entry):  # "Editors, USA TODAY": a desk, whole
+    employer = len(_EMPLOYER_SEPARATOR_RE.split(entry)) > 1  # "Jane Roe | The Newsroom"
+    desk = _is_desk(entry) and not employer  # "Editors, USA TODAY": a desk, whole
+    if desk or _WEB_ADDRESS_RE.search(entry):
         return [entry]
     bracket = _BRACKETED_RE.search(entry)
     login = bracket and re.fullmatch(r"[a-z0-9_.-]+", bracket.group(1))  # "Name (jroe)" stays

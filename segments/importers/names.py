@@ -1,13 +1,16 @@
 """How a person's name looks on a page: the one owner of the name pattern and its casing.
 
-A leaf module (it imports nothing of the importers), so the structurer, the metadata reader and
-the furniture rules, which cannot import the structurer, share one pattern and one way to tidy a
-name a byline prints.
+A leaf module (it imports nothing of the importers but the vocabulary tables), so the
+structurer, the metadata reader and the furniture rules, which cannot import the structurer,
+share one pattern, one way to tidy a name a byline prints and one gate (``refusal``) that says
+what no person's name is.
 """
 
 from __future__ import annotations
 
 import re
+
+from segments.importers import vocabulary
 
 #: Capital letters a name may start with (Latin-1 and the usual Central European ones too).
 UPPER = "A-ZÀ-ÖØ-ÞĆČŁŃŘŚŠŹŻŽŐŰ"
@@ -64,3 +67,103 @@ def tidy_byline_name(name: str) -> str:
     if name.isupper() and len(name.split()) in CAPITALS_NAME_WORDS:
         name = titlecase(name)
     return said_once(name)
+
+
+# --- the name gate: what no person's name is ---------------------------------------------------
+
+#: News agencies and broadcasters by their acronym, as written: a credit "LIBERATION, AFP",
+#: "CBC Arts", "KiKA - Kinderkanal von ARD" names an outlet, never a person.
+AGENCIES = frozenset(
+    {"AFP", "AP", "APA", "AAP", "ANSA", "EFE", "EPA", "UPI", "dpa", "DPA", "epd", "KNA", "SDA",
+     "Reuters", "REUTERS", "ARD", "ZDF", "ORF", "SRF", "BBC", "CBC", "NPR", "PBS", "ABC", "NBC",
+     "CBS", "CNN", "NDR", "WDR", "MDR", "SWR", "BR", "HR", "rbb", "RBB", "RTL", "KiKA"}
+)  # fmt: skip
+#: Given-name prefixes a one-word name may have a capital after: "McKelvey", "LeBlanc".
+_INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "Le", "La", "De", "Di", "Da", "Du", "Van", "Fitz", "O'")
+_ORGANISATION_WORDS = frozenset(
+    (*vocabulary.words("organisation_words"), *vocabulary.words("staff_words"),
+     *vocabulary.words("company_forms"))
+)  # fmt: skip
+_ORGANISATION_SURNAMES = frozenset(
+    (*vocabulary.words("organisation_surnames"), *vocabulary.words("outlet_words"))
+)
+_NO_AUTHOR = frozenset(vocabulary.words("no_author_credits"))
+#: "AP Photo/Joe Roe", "dpa Foto/Jan Roe": the picture's credit (its photographer), no reporter.
+_PHOTO_CREDIT_RE = re.compile(rf"(?i:\b(?:{vocabulary.alternation('credit_words')})s?)\s*/")
+NAME_ENDING_VERBS = frozenset(vocabulary.words("name_ending_verbs"))
+
+
+def verb_at(words: list[str]) -> int | None:
+    """Return where a name match ran into a verb ("Bnxn Is Looking": 1), or None.
+
+    A verb word last in two words is a surname ("George Will", "Emre Can"); inside the match,
+    or after two words, it is the verb of the sentence.
+
+    >>> verb_at("Bnxn Is Looking".split()), verb_at("Jane Roe Has".split())
+    (1, 2)
+    >>> verb_at("George Will".split()), verb_at("Emre Can".split()), verb_at(["Jane", "Roe"])
+    (None, None, None)
+    """
+    for index, word in enumerate(words[1:], start=1):
+        if word.casefold() in NAME_ENDING_VERBS and (index < len(words) - 1 or index >= 2):
+            return index
+    return None
+
+
+_PRONOUNS = frozenset(vocabulary.words("pronouns"))
+_JOB_TITLE_WORDS = frozenset(vocabulary.words("job_title_words"))
+#: Outlets in capitals joined by commas: "LIBERATION, AFP".
+_CAPITALS_LIST_RE = re.compile(r"[A-ZÀ-Þ.-]{2,}(?:\s*,\s*[A-ZÀ-Þ.-]{2,})+")
+
+
+def _surname_stands(words: list[str]) -> bool:
+    """Tell "Mark Press" (a capitalised given name, then the word as a surname) from "CBC Arts"."""
+    first = words[0]
+    return len(words) == 2 and first[:1].isupper() and not first.isupper() and len(first) > 1
+
+
+def refusal(name: str) -> str | None:
+    """Return the rule that says ``name`` is no person's, or None when it may be one.
+
+    The one gate every source of a person passes through (bylines, metadata, phrases, speaker
+    labels): an organisation, a desk, a credit or a phrase a name match ran into.
+
+    >>> [refusal(n) for n in ("Radio Fernsehen", "kein Autor", "LIBERATION, AFP", "CBC Arts")]
+    ['names-organisation-word', 'names-no-author', 'names-capitals-outlets', 'names-agency']
+    >>> [refusal(n) for n in ("AP Photo/Joe Roe", "EndPlay", "Your Side", "Line Producer")]
+    ['names-photo-credit', 'names-brand-case', 'names-pronoun', 'names-job-title']
+    >>> [refusal(n) for n in ("Bnxn Is Looking", "Julia Roe’ Portraits", "Press Office")]
+    ['names-runs-into-verb', 'names-possessive', 'names-organisation-word']
+    >>> [refusal(n) for n in ("Mark Press", "Anna Radio", "Matt LeBlanc", "McKelvey", "Jane Roe")]
+    [None, None, None, None, None]
+    """
+    name = name.strip()
+    folded = name.casefold()
+    words = re.split(r"[\s,/]+", name)
+    keys = [w.casefold().strip(".:;()") for w in words]
+    if folded in _NO_AUTHOR:
+        return "names-no-author"
+    if _PHOTO_CREDIT_RE.search(name):
+        return "names-photo-credit"
+    if _CAPITALS_LIST_RE.fullmatch(name):
+        return "names-capitals-outlets"
+    if any(w.strip(".:;()") in AGENCIES for w in words) and len(words) > 1:
+        return "names-agency"
+    if any(k in _ORGANISATION_WORDS for k in keys):
+        return "names-organisation-word"
+    if any(k in _ORGANISATION_SURNAMES for k in keys) and not (
+        _surname_stands(words) and keys[-1] in _ORGANISATION_SURNAMES
+    ):
+        return "names-organisation-word"
+    inner_capital = re.search(r"[a-zà-ÿ][A-ZÀ-Þ]", name)
+    if len(words) == 1 and inner_capital and not name.startswith(_INNER_CAPITAL_PREFIXES):
+        return "names-brand-case"  # "EndPlay", "YouTube": a company's name
+    if any(k in _PRONOUNS for k in keys):
+        return "names-pronoun"
+    if verb_at(words) is not None:
+        return "names-runs-into-verb"
+    if any(re.search(r"\w['’]s?$", w) for w in words[:-1]) or re.search(r"\w['’]$", name):
+        return "names-possessive"
+    if len(words) > 1 and keys[-1] in _JOB_TITLE_WORDS:
+        return "names-job-title"
+    return None

@@ -148,6 +148,8 @@ def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> 
         if rule.startswith("the page reader") and _name(reason.value) in by_name:
             rule = by_name[_name(reason.value)] + rule.removeprefix("the page reader")
         found.append(Reason("person", reason.value, rule))
+    # Whom the reader's name gate left out of the bylines ("kein Autor", "LIBERATION, AFP").
+    found += [r for r in raw.reasons if r.field == "person" and r.value.endswith(" (left out)")]
     # Which rule made each question one, or kept a paragraph asking as text; the reader's first.
     found += [r for r in raw.reasons if r.field == "question"]
     found += [r for r in structured if r.field == "question"]

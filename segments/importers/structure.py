@@ -106,6 +106,14 @@ NAMES = rf"{NAME}(?:(?:{_BETWEEN_NAMES}){NAME})*"
 #: Between a name list's names.
 _NAMES_SPLIT = re.compile(_BETWEEN_NAMES)
 
+#: "... in 1998.</p><p><em>–Erin Ryan</em>": a reporter signs off their part of a package of
+#: stories with a dash before the name, alone or at the end of their text (rule
+#: "people-sign-off"). A dash only: a hyphen joins words.
+SIGN_OFF = re.compile(rf"(?:^|(?<=[.!?”\"’)]))\s*[–—]\s?(?P<names>{NAMES})\.?$")
+#: Words the text signed off has at least: "“Be yourself.” —Oscar Wilde" after a short
+#: quotation is its attribution, and so is a dash line after a quote block.
+SIGN_OFF_MIN_WORDS = 40
+
 #: "Jane Roe interviews John Doe", "Jane Roe reçoit John Doe": who asks, then the guest.
 _RECEIVES = _words("receive_verbs")
 #: The verbs of whoever asks: names before them are not the episode's guests.
@@ -506,16 +514,25 @@ class _People:
         person could have is refused; any other mention refuses the site's name outright.
         """
         name = normalise_space(name)
+        refused = names.refusal(name)
+        if refused is not None:
+            # The one gate every source passes: an organisation, a credit, a phrase the name
+            # match ran into is nobody (``names.refusal``).
+            self.note(f"{name} (left out)", f"no person's name ({refused})")
+            return
         site = self.publication if credit else self.site
         if site and _site_key(name) == site:
             self.note(f"{name} (left out)", "the page's own site (people-not-the-site)")
             return
-        known = next((p for p in self.found if p.name.casefold() == name.casefold()), None)
+        # "SERGIO MARTINEZ-BELTRAN, BYLINE:" is "Sergio Martínez-Beltrán" of the metadata:
+        # capitals lose the accents, so names are compared without them.
+        key = _unaccented(name)
+        known = next((p for p in self.found if _unaccented(p.name) == key), None)
         if known is not None:
             if known.role == "reporter" and role == "interviewer":
                 # A byline says who wrote it; "X spoke with ..." says what X did on the page.
                 known.role = role
-                self.why[name.casefold()] += f"; interviewer by {why or 'the page'}"
+                self.why[known.name.casefold()] += f"; interviewer by {why or 'the page'}"
             return
         if name:
             self.found.append(Person(name=name, role=role, href=href, img=img))
@@ -537,6 +554,16 @@ class _People:
 
 
 # --- small helpers ------------------------------------------------------------------------------
+
+
+def _unaccented(name: str) -> str:
+    """Return ``name`` case-folded without its accents, to tell one person written two ways.
+
+    >>> _unaccented("Sergio Martínez-Beltrán") == _unaccented("SERGIO MARTINEZ-BELTRAN")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _language(tag: str | None) -> str | None:
@@ -609,17 +636,35 @@ def is_person_name(speaker: str) -> bool:
 
 
 def _clean_name(raw: str) -> str | None:
-    """Trim a name match to the person's name: drop a possessive prefix and leading titles."""
+    """Trim a name match to the person's name: drop a possessive prefix and leading titles,
+    and stop at a verb or a plural possessive the match ran into.
+
+    >>> _clean_name("Julia Bottoms’ Portraitures Are"), _clean_name("artist Julia Bottoms’")
+    ('Julia Bottoms', 'Julia Bottoms')
+    >>> _clean_name("Jane Roe Is Looking"), _clean_name("Bnxn Is Looking") is None
+    ('Jane Roe', True)
+    >>> _clean_name("Obama's Jane Roe"), _clean_name("Carolyn Said"), _clean_name("George Will")
+    ('Jane Roe', 'Carolyn Said', 'George Will')
+    """
     tokens = raw.split()
     for index, token in enumerate(tokens):
         if token.endswith(".") and len(token) > 2:
             # "Göbel." ends a sentence (an initial like "J." does not): the name stops there.
             tokens = tokens[: index + 1]
             break
+    verb = names.verb_at(tokens)
+    tokens = tokens[:verb] if verb else tokens  # "Jane Roe Has": the name stops before it
+    for index, token in enumerate(tokens[:-1]):
+        if re.search(r"\w[’']$", token):
+            # "Julia Bottoms’ Portraitures": a plural possessive ends the name, its noun follows
+            tokens = [*tokens[:index], token[:-1]]
+            break
     for index in range(len(tokens) - 1, -1, -1):
         if re.search(r"['’]s$", tokens[index]):
             tokens = tokens[index + 1 :]
             break
+    if tokens and re.search(r"\w[’']$", tokens[-1]):
+        tokens[-1] = tokens[-1][:-1]  # "artist Julia Bottoms’": the possessive is no part
     while tokens and tokens[0].casefold().strip(".,") in NOT_NAME_WORDS:
         tokens = tokens[1:]
     tokens = [t.rstrip(".,;:") for t in tokens]
@@ -932,7 +977,8 @@ def _full_name(label: str, front: str) -> str | None:
     surname label "Berg" ("Frau Berg" is no full name), if the intro has it."""
     if " " in label:
         return None
-    match = re.search(rf"\b{re.escape(label)}\s+([A-Z][\w-]+)\b(?![’'])", front)
+    # Not across a line: "Asake and Olamide" over "Burna Boy" names no "Olamide Burna".
+    match = re.search(rf"\b{re.escape(label)}[^\S\n]+([A-Z][\w-]+)\b(?![’'])", front)
     if match:
         return f"{label} {match.group(1)}"
     return _first_name_before(label, front)
@@ -979,6 +1025,35 @@ def _lead(
             break
         lead.append(block)
     return lead
+
+
+def _sign_offs(blocks: list[Block]) -> list[tuple[str, str]]:
+    """Return (name, the words) of each reporter signing off a long text ("... –Erin Ryan").
+
+    >>> text = Block(" ".join(["word"] * 40) + ".")
+    >>> found = _sign_offs([text, Block("–Erin Ryan"), Block(text.text + " –Ric Roe and Al Doe")])
+    >>> [name for name, _ in found], found[0][1]
+    (['Erin Ryan', 'Ric Roe', 'Al Doe'], '–Erin Ryan')
+    >>> _sign_offs([Block(text.text, kind="quote"), Block("— Jane Roe")])  # a quote's author
+    []
+    """
+    found: list[tuple[str, str]] = []
+    for index, block in enumerate(blocks):
+        match = SIGN_OFF.search(block.text) if block.kind in ("paragraph", "list_item") else None
+        if match is None:
+            continue
+        before = block.text[: match.start()]
+        if not before.strip() and index:
+            signed = blocks[index - 1]
+            before = signed.text if signed.kind in ("paragraph", "list_item") else ""
+        if len(before.split()) < SIGN_OFF_MIN_WORDS:
+            continue
+        words = match.group(0).strip()
+        for part in _NAMES_SPLIT.split(match["names"]):
+            name = _clean_name(part)
+            if name is not None and is_person_name(name):
+                found.append((name, words))
+    return found
 
 
 def _find_people(
@@ -1085,6 +1160,9 @@ def _find_people(
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
+        people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
+    for name, words in _sign_offs(blocks):
+        why = f"signs off their text {words!r} (people-sign-off)"
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
     return people
 
@@ -1199,17 +1277,19 @@ def _told_publication(
 def _headline_subjects(people: _People, title: str | None, body: list[str]) -> list[str]:
     """Return the people a headline is about ("Gwyneth Paltrow Explains ...": Gwyneth Paltrow)."""
     match = HEADLINE_SUBJECT.match(title or "")
-    names: list[str] = []
+    found: list[str] = []
     for part in _NAMES_SPLIT.split(match["names"]) if match else []:
         words = part.split()
+        verb = names.verb_at(words)
+        words = words[:verb] if verb else words  # "Bnxn Is Looking to ...": Bnxn
         while len(words) > 1 and HEADLINE_VERB.fullmatch(words[-1]):
             words.pop()  # "Sharpton Responds to ...": the verb is no part of the name
         if words[0].casefold() in NAME_ARTICLES:
             continue
         name = _clean_name(" ".join(words)) if len(words) > 1 else _in_full(words[0], people, body)
         if name is not None:
-            names.append(name)
-    return names
+            found.append(name)
+    return found
 
 
 def _add_told_guests(

@@ -118,6 +118,23 @@ ENGLISH = Vocabulary(
     staff_words=("editors", "editorial", "staff", "newsroom", "source", "sources"),
     company_forms=("inc", "ltd", "llc", "llp", "plc", "corp"),
     outlet_words=("magazine", "news", "times", "gazette", "tribune", "newspaper"),
+    organisation_words=(
+        "media", "desk", "police", "department", "agency", "network", "networks", "studios",
+        "productions", "broadcasting", "channel", "television", "newsdesk", "team", "office",
+        "wire", "wires", "bureau", "council", "university", "association", "foundation",
+        "institute", "ministry", "committee", "group",
+    ),
+    organisation_surnames=("press", "radio", "arts", "tv", "online", "digital", "films"),
+    no_author_credits=("no author", "unknown author", "anonymous", "author unknown", "n/a"),
+    name_ending_verbs=(
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+        "says", "does", "did", "isn't", "wasn't", "gets", "makes", "takes", "wants",
+    ),
+    pronouns=("your", "my", "our", "his", "her", "their", "its", "we", "you", "me", "us"),
+    job_title_words=(
+        "producer", "editor", "manager", "coordinator", "assistant", "intern", "spokesperson",
+        "spokesman", "spokeswoman", "officer", "technician", "engineer",
+    ),
     role_titles=(
         "the president", "the first lady", "the vice president", "the prime minister", "the chair",
         "the chairman", "the speaker", "the moderator", "the host", "q", "a", "question", "answer",

@@ -54,6 +54,24 @@ class Vocabulary:
     #: The word that ends a publication's name, never a person's: "Vanity Fair Magazine", "PA
     #: News", "New York Times" (case-folded).
     outlet_words: tuple[str, ...] = ()
+    #: Words of an organisation's, a desk's or a broadcaster's name that no person's name has:
+    #: "rbb Fernsehen", "Fairfield Police", "Radio Bremen" (case-folded, whole words). The name
+    #: gate (``names.refusal``) refuses a candidate with one anywhere.
+    organisation_words: tuple[str, ...] = ()
+    #: The same for words that are also surnames ("Mark Press", "Anna Radio"): refused only
+    #: where no surname stands, i.e. not as the last word of a two-word name whose first word
+    #: is a capitalised given name ("CBC Arts" and "Press Office" go, "Mark Press" stays).
+    organisation_surnames: tuple[str, ...] = ()
+    #: A credit that says nobody wrote it: "kein Autor", "no author" (case-folded, whole).
+    no_author_credits: tuple[str, ...] = ()
+    #: Verbs and auxiliaries a name match runs into in running text or a headline in title
+    #: case: "Bnxn Is Looking", "Jane Roe Says" (case-folded): the name stops before them.
+    name_ending_verbs: tuple[str, ...] = ()
+    #: Possessive and personal pronouns, never part of a name: "7 On Your Side" (case-folded).
+    pronouns: tuple[str, ...] = ()
+    #: Job titles a speaker label or credit can be, never a name: "Line Producer" (case-folded,
+    #: the last word).
+    job_title_words: tuple[str, ...] = ()
     #: A byline's bracketed second half naming who helped: "A (avec B et C)" (case-insensitive).
     byline_with_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).
