@@ -3888,3 +3888,36 @@ def test_near_miss_a_long_line_under_a_photo_not_printed_as_its_credit_is_none()
         "<p>Photographers of the Northern Coast gathered by the dock at dawn</p></div>"
     )
     assert all(i.credit is None for i in raw.images)
+
+
+@pytest.mark.parametrize(
+    ("printed", "credit"),
+    [
+        ("Bildrechte: Jane Roe", "Jane Roe"),  # the German rights label, not "rechte: ..."
+        ("Jane Roe (Bildrechte)", "Jane Roe (Bildrechte)"),  # near miss: no label before it
+    ],
+)
+def test_a_credits_printed_rights_label_is_cut(printed: str, credit: str) -> None:
+    raw = page(
+        "<figure><img src='https://x.org/dock.jpg'><figcaption>Der Hafen am Morgen. "
+        f"<span class='credit'>{printed}</span></figcaption></figure>"
+    )
+    assert [i.credit for i in raw.images] == [credit]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Crédit photo : Jean Dupont", "Jean Dupont"),
+        ("Crédits : Jean Dupont", None),  # near miss: the programme's makers, as "Credits: ..."
+    ],
+)
+def test_a_french_credit_line_after_the_text_credits_its_one_photo(
+    line: str, credit: str | None
+) -> None:
+    raw = page(
+        "<div class='photo'><img src='https://x.org/dock.jpg'></div>",
+        after=f"<p>{line}</p>",
+        lang="fr",
+    )
+    assert [i.credit for i in raw.images if i.credit] == ([credit] if credit else [])
