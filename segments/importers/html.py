@@ -2028,24 +2028,30 @@ def _figures(
     headlines = frozenset(_key(t) for t in stated if t)
     found += _text_after_photo_figures(main, positions, base_url, spare, headlines)
     _note_spared_chrome(found, main, main if text is None else text, positions, spare)
+    return _merge_figures(found)
+
+
+def _merge_figures(found: list[_Figure]) -> list[_Figure]:
+    """Merge the figures that are one photo, in page order: the first earlier figure with the
+    same caption, or with the same photo unless both have a caption (one photo, two captions).
+    Earlier figures are looked up by caption and by photo, not scanned (pages with hundreds of
+    gallery photos)."""
     merged: list[_Figure] = []
+    by_caption: dict[str, int] = {}  # a caption: the first merged figure with it
+    by_url: dict[str, list[int]] = {}  # a photo: the merged figures with it
     for fig in sorted(found, key=lambda f: f.position):
-        same = next(
-            (
-                m
-                for m in merged
-                if (fig.image.caption and m.image.caption == fig.image.caption)
-                or (
-                    fig.image.url
-                    and m.image.url == fig.image.url
-                    and not (fig.image.caption and m.image.caption)  # one photo, two captions
-                )
-            ),
-            None,
-        )
-        if same is None:
+        caption, url = fig.image.caption, fig.image.url
+        candidates = [by_caption[caption]] if caption and caption in by_caption else []
+        if url:
+            candidates += [
+                n for n in by_url.get(url, ()) if not (caption and merged[n].image.caption)
+            ]
+        if not candidates:
             merged.append(fig)
+            number = len(merged) - 1
         else:
+            number = min(candidates)
+            same = merged[number]
             credits = [c for c in (same.image.credit, fig.image.credit) if c]
             if len(credits) == 2 and _key(credits[1]) not in _key(credits[0]):
                 same.image.credit = "; ".join(credits)  # a credit line and one in the caption
@@ -2053,6 +2059,11 @@ def _figures(
                 same.image.credit = credits[0] if credits else None
             same.image.url = same.image.url or fig.image.url
             same.image.caption = same.image.caption or fig.image.caption
+        kept = merged[number].image
+        if kept.caption and by_caption.get(kept.caption, number) >= number:
+            by_caption[kept.caption] = number
+        if kept.url and number not in by_url.setdefault(kept.url, []):
+            by_url[kept.url].append(number)
     return merged
 
 
