@@ -604,13 +604,27 @@ def _classes(element: Any) -> list[str]:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
 
 
+#: What splits a class or id into its parts ("story-related_media": story, related, media).
+_CLASS_PART_SEPARATOR_RE = re.compile(r"[-_]")
+
+
+def _name_parts(name: str) -> list[str]:
+    """The parts of one class or id name, split at "-" and "_"."""
+    return _CLASS_PART_SEPARATOR_RE.split(name)
+
+
+def _class_parts(element: Any) -> set[str]:
+    """The parts of all of an element's class and id names (see ``_name_parts``)."""
+    return {part for c in _classes(element) for part in _name_parts(c)}
+
+
 def _is_chrome(element: Any) -> bool:
     """Tell whether an element is page chrome by its tag or a class/id word."""
     if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
         return False
     if element.tag in CHROME_TAGS or _is_hidden(element):
         return True
-    return any(part in CHROME_WORDS for c in _classes(element) for part in re.split(r"[-_]", c))
+    return bool(_class_parts(element) & CHROME_WORDS)
 
 
 def _is_hidden(element: Any) -> bool:
@@ -1200,6 +1214,26 @@ def _caption_beside_credit(figure: Any, figcaption: Any) -> Any:
     return None
 
 
+def _printed_credit_line(figure: Any) -> Any:
+    """The one line of text a captionless figure prints beside its photo, when it is printed as
+    a photo's credit ("Credit: Jane Roe / Agency" in an unmarked label): else None."""
+    texts = [
+        e
+        for e in figure.iterdescendants(*_CREDIT_LINE_TAGS)
+        if clean(e.text_content()) and not any(clean(c.text_content()) for c in e)
+    ]
+    if len(texts) != 1 or clean(texts[0].text_content()) != clean(figure.text_content()):
+        return None  # more text than the line: not the photo's credit alone
+    line = clean(texts[0].text_content()) or ""
+    if (
+        len(line) > _MAX_CREDIT_CHARS
+        or not _PHOTO_CREDIT_LINE_RE.match(line)
+        or next(texts[0].iter("a"), None) is not None
+    ):
+        return None
+    return texts[0]
+
+
 def _is_media_figure(figure: Any) -> bool:
     """A figure holding a player and no photo (WordPress audio block): its caption names audio."""
     players = next(figure.iter("audio", "video"), None)
@@ -1220,7 +1254,7 @@ def _is_caption_class(element: Any) -> bool:
 def _is_caption_class_name(name: str) -> bool:
     """A caption's class, not its wrapper's ("caption-wrap") nor a credit's ("credit-caption")."""
     marked = any(w in name for w in CAPTION_CLASS_WORDS) or any(
-        p in CAPTION_CLASS_PARTS for p in re.split(r"[-_]", name)
+        p in CAPTION_CLASS_PARTS for p in _name_parts(name)
     )
     return marked and not (
         any(w in name for w in NOT_CAPTION_CLASS_WORDS) or name == "credit-caption"
@@ -1235,15 +1269,21 @@ def _attribute_text(value: str | None) -> str | None:
 
 
 #: How many ancestors of the article the lead photo is looked for in: the grandparent holds
-#: most (bostonglobe), a header beside the text's column sits up to four levels up (time).
-LEAD_PHOTO_LEVELS = 4
+#: most (bostonglobe), a header beside the text's column sits four levels up (time), and a
+#: story header above a column layout (column area > column > content area > body > text)
+#: seven levels up; no heading or paragraph may stand between them (lead-photo-far-header).
+LEAD_PHOTO_LEVELS = 7
+#: The first this many scopes looked in (grandparent to fourth ancestor) hold the near lead
+#: photos; a lead found further out is named lead-photo-far-header in ``--explain``.
+LEAD_PHOTO_NEAR_LEVELS = 3
 
 
-def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
+def _lead_figure(main: Any, positions: dict[int, int]) -> tuple[Any, str]:
     """The article's lead photo, printed just before it (bostonglobe, telegraph): the last
     captioned ``<figure>`` (or caption standing alone) before the article, looked for in its
     grandparent and up to ``LEAD_PHOTO_LEVELS`` ancestors (a page header beside the text), with
-    no heading or paragraph between them and not inside a link (a teaser card)."""
+    no heading or paragraph between them and not inside a link (a teaser card); with it, the
+    rules beyond the nearest scope that found it, for ``--explain`` ("" for none)."""
     scopes, scope = [], main
     for _ in range(LEAD_PHOTO_LEVELS):
         scope = scope.getparent() if scope.getparent() is not None else scope
@@ -1267,17 +1307,27 @@ def _lead_figure(main: Any, positions: dict[int, int]) -> Any:
         if (found is None or level <= found[0]) and not _in_chrome(f, scopes[level]):
             found = (level, f)
     if found is None:
-        return None
+        return None, ""
     scope, lead = scopes[found[0]], found[1]
+    notes = ["in a story header far above the text (lead-photo-far-header)"] * (
+        found[0] >= LEAD_PHOTO_NEAR_LEVELS
+    )
     inside = {id(e) for e in lead.iter()}
-    between = (
+    between = [
         e
         for e in scope.iter("p", "h1", "h2", "h3", "h4")
         if positions[id(lead)] < positions[id(e)] < start
         and id(e) not in inside
         and main not in e.iterdescendants()
-    )
-    return None if any(clean(e.text_content()) for e in between) else lead
+        and clean(e.text_content())
+    ]
+    # a widget's appeal between them ("Sign up for our newsletters") is no text of the story's:
+    # the caption still stands over the article (lead-photo-past-chrome)
+    if any(not _in_chrome(e, scope) for e in between):
+        return None, ""
+    if between:
+        notes.append("past a widget's text (lead-photo-past-chrome)")
+    return lead, "; ".join(notes)
 
 
 #: A line printed as a photo's credit: a photo word and ":", "©" or "by" ("Image: ...", "Image
@@ -1374,10 +1424,8 @@ _AUTHOR_PHOTO_LEVELS = 3
 def _is_author_photo(photo: Any) -> bool:
     """An author's avatar or card picture ("img.avatar", "div.author-card > img")."""
     return any(
-        part in AUTHOR_PHOTO_WORDS
+        _class_parts(node) & AUTHOR_PHOTO_WORDS
         for node in [photo, *list(photo.iterancestors())[:_AUTHOR_PHOTO_LEVELS]]
-        for c in _classes(node)
-        for part in re.split(r"[-_]", c)
     )
 
 
@@ -1520,7 +1568,10 @@ def _text_after_photo_figures(
 def _is_credit_line_under_photo(text: str) -> bool:
     """A short line that is a credit standing on its own: "Jane Roe/Agency", "Courtesy of ...",
     and a photo word only printed as a credit ("Image credit: ...", never "Image 3 of 12": a
-    slide's counter, nor a first paragraph "Photo booths are back ...")."""
+    slide's counter, nor a first paragraph "Photo booths are back ..."); printed as a photo's
+    credit, a longer name may follow ("Photo by League of Voters of Ohio, via Flickr")."""
+    if len(text) <= _MAX_CREDIT_CHARS and _PHOTO_CREDIT_LINE_RE.match(text):
+        return True
     if not CREDIT_LINE.fullmatch(text) or len(text.split()) > 8:
         return False
     return not _CREDIT_WORD_FIRST_RE.match(text) or bool(_PHOTO_CREDIT_LINE_RE.match(text))
@@ -1626,7 +1677,7 @@ def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
             return True
         if node.tag in CHROME_TAGS or _is_hidden(node):
             return False
-        words = {part for c in _classes(node) for part in re.split(r"[-_]", c)}
+        words = _class_parts(node)
         return not (words & CHROME_WORDS) - STORY_MEDIA_CHROME_WORDS and bool(
             words & MEDIA_BOX_WORDS
         )
@@ -1668,10 +1719,12 @@ def _is_lone_credit(element: Any) -> bool:
         return False
     classes = _classes(element)
     marked = any(w in c for c in classes for w in CREDIT_CLASS_WORDS) or any(
-        p in CREDIT_CLASS_PARTS for c in classes for p in re.split(r"[-_]", c)
+        p in CREDIT_CLASS_PARTS for c in classes for p in _name_parts(c)
     )  # a class part too: "p.source" under a slide's photo (credit-class-part)
     if not marked or any("byline" in c for c in classes):
         return False
+    if any(_class_parts(d) & AUTHOR_PHOTO_WORDS for d in element.iterdescendants()):
+        return False  # an author's attribution box ("attribution" > "author"): a byline
     text = clean(element.text_content()) or ""
     if not text or len(text) > _MAX_CREDIT_CHARS:
         return False
@@ -1734,7 +1787,7 @@ def _is_credit_markup(element: Any) -> bool:
     classes = _classes(element)
     return (
         any(w in c for c in classes for w in CREDIT_CLASS_WORDS)
-        or any(p in CREDIT_CLASS_PARTS for c in classes for p in re.split(r"[-_]", c))
+        or any(p in CREDIT_CLASS_PARTS for c in classes for p in _name_parts(c))
         or bool(_itemprops(element) & CREDIT_ITEMPROPS)
     )
 
@@ -1818,7 +1871,7 @@ def _figures(
     """
     found: list[_Figure] = []
     spare = _figure_chrome_spared(main if text is None else text)
-    lead = _lead_figure(main, positions)
+    lead, lead_notes = _lead_figure(main, positions)
     if lead is not None and lead.tag != "figure":
         container = lead.getparent() if lead.getparent() is not None else lead
         if _is_lone_credit(lead):
@@ -1826,8 +1879,10 @@ def _figures(
         else:
             image, credit_how = _figure_of(lead, container, base_url)
         if image is not None:
-            via = "the lead photo's caption just before the article" + (
-                f"; credit: {credit_how}" if credit_how else ""
+            via = (
+                "the lead photo's caption just before the article"
+                + (f", {lead_notes}" if lead_notes else "")
+                + (f"; credit: {credit_how}" if credit_how else "")
             )
             found.append(_Figure(image, positions[id(lead)], via))
         lead = None
@@ -1857,12 +1912,21 @@ def _figures(
             url = _image_url(figure, base_url)
             credits = _credit_elements(figure)
             credit = _clean_credit(clean(credits[0].text_content())) if credits else None
-            image = Image(url=url, credit=credit) if url or credit else None
             if credit:
                 via = "<figure> without a caption; credit: credit/copyright class"
+            elif (line := _printed_credit_line(figure)) is not None:
+                credit = _clean_credit(clean(line.text_content()))
+                via = "<figure> without a caption; credit: a printed credit line in it,"
+                via += " 'Credit: ...' (credit-printed-in-figure)"
+            image = Image(url=url, credit=credit) if url or credit else None
         if image is not None:
             if figure is lead:
-                via = "the lead <figure> just before the article; " + via
+                via = (
+                    "the lead <figure> just before the article"
+                    + (f", {lead_notes}" if lead_notes else "")
+                    + "; "
+                    + via
+                )
             found.append(_Figure(image, positions[id(figure)], via))
     for element in main.iter():
         if (
@@ -1974,24 +2038,30 @@ def _figures(
     headlines = frozenset(_key(t) for t in stated if t)
     found += _text_after_photo_figures(main, positions, base_url, spare, headlines)
     _note_spared_chrome(found, main, main if text is None else text, positions, spare)
+    return _merge_figures(found)
+
+
+def _merge_figures(found: list[_Figure]) -> list[_Figure]:
+    """Merge the figures that are one photo, in page order: the first earlier figure with the
+    same caption, or with the same photo unless both have a caption (one photo, two captions).
+    Earlier figures are looked up by caption and by photo, not scanned (pages with hundreds of
+    gallery photos)."""
     merged: list[_Figure] = []
+    by_caption: dict[str, int] = {}  # a caption: the first merged figure with it
+    by_url: dict[str, list[int]] = {}  # a photo: the merged figures with it
     for fig in sorted(found, key=lambda f: f.position):
-        same = next(
-            (
-                m
-                for m in merged
-                if (fig.image.caption and m.image.caption == fig.image.caption)
-                or (
-                    fig.image.url
-                    and m.image.url == fig.image.url
-                    and not (fig.image.caption and m.image.caption)  # one photo, two captions
-                )
-            ),
-            None,
-        )
-        if same is None:
+        caption, url = fig.image.caption, fig.image.url
+        candidates = [by_caption[caption]] if caption and caption in by_caption else []
+        if url:
+            candidates += [
+                n for n in by_url.get(url, ()) if not (caption and merged[n].image.caption)
+            ]
+        if not candidates:
             merged.append(fig)
+            number = len(merged) - 1
         else:
+            number = min(candidates)
+            same = merged[number]
             credits = [c for c in (same.image.credit, fig.image.credit) if c]
             if len(credits) == 2 and _key(credits[1]) not in _key(credits[0]):
                 same.image.credit = "; ".join(credits)  # a credit line and one in the caption
@@ -1999,6 +2069,11 @@ def _figures(
                 same.image.credit = credits[0] if credits else None
             same.image.url = same.image.url or fig.image.url
             same.image.caption = same.image.caption or fig.image.caption
+        kept = merged[number].image
+        if kept.caption and by_caption.get(kept.caption, number) >= number:
+            by_caption[kept.caption] = number
+        if kept.url and number not in by_url.setdefault(kept.url, []):
+            by_url[kept.url].append(number)
     return merged
 
 
@@ -3352,8 +3427,7 @@ def _in_navigation(element: Any, headers: set[Any]) -> bool:
     ``<html>``, whose classes say what state the menu is in ("has-navbar", "nav-open").
     """
     return any(
-        node.tag == "nav"
-        or any(part in NAVIGATION_WORDS for c in _classes(node) for part in re.split(r"[-_]", c))
+        node.tag == "nav" or bool(_class_parts(node) & NAVIGATION_WORDS)
         for node in [element, *element.iterancestors()]
         if isinstance(node.tag, str) and node.tag not in ("body", "html") and node not in headers
     )

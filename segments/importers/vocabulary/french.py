@@ -91,7 +91,9 @@ FRENCH = Vocabulary(
     address_words=("[Vv]ous", "[Vv]otre", "[Vv]os", "[Tt]u", "[Tt]oi"),
     note_labels=("mise à jour",),
     not_speakers=("durée", "crédit", "crédits", "lire aussi", "à lire aussi", "à écouter"),
-    credit_words=("crédits?(?: photo)?",),
+    # "Crédits : ..." alone names a programme's makers, as "Credits: ..." does; a photo's
+    # credit is "Crédit : ..." or "Crédit(s) photo : ..."
+    credit_words=("crédit(?:s? photo)?",),
     credit_prefixes=(r"crédits?(?: photo)?",),
     caption_credit_words=("crédit",),
     caption_class_words=("legende", "légende"),

@@ -178,7 +178,8 @@ GERMAN = Vocabulary(
     not_speakers=("darin", "lizenz", "dauer"),
     link_list_labels=("themen", "mehr zum thema"),
     credit_words=("foto", "bild"),
-    credit_prefixes=("foto", "bild", "quelle"),
+    # "Bildrechte: ..." before "bild": an alternation takes the first word that matches
+    credit_prefixes=("bildrechte", "foto", "bild", "quelle"),
     caption_credit_words=("foto",),
     caption_class_words=("bildunterschrift", "bildtext"),
     credit_class_words=("bildnachweis",),

@@ -4075,3 +4075,144 @@ def test_an_audio_objects_play_page_is_no_enclosure(content_url: str, audio: str
     )
     raw = page(head=head)
     assert [a.url for a in raw.audio] == ([audio] if audio else [])
+
+
+# --- an article's single photo: its credit in a far header, past a widget, in the figure ------
+
+
+def far_header_page(between: str = "") -> RawPage:
+    """A story header above a column layout: the text seven levels below their common box."""
+    column = "<div class='text'><div>" + f"<p>{STORY_TEXT}</p><p>{CLOSING}</p>" + "</div></div>"
+    for name in ("body", "content", "area", "main", "column"):
+        column = f"<div class='{name}'>{column}</div>"
+    return read_html_page(
+        "<html><body><div class='page'><div class='outer'><header><h1>Case page</h1>"
+        "<div class='picture'><span><img src='https://x.org/lead.jpg'></span>"
+        "<figcaption><span class='image-credit'>Jane Roe/Agency</span></figcaption></div>"
+        f"</header></div>{between}{column}</div></body></html>",
+        "case.html",
+    )
+
+
+def test_the_lead_photos_credit_in_a_story_header_above_a_column_layout() -> None:
+    raw = far_header_page()
+    assert [(i.url, i.credit) for i in raw.images] == [
+        ("https://x.org/lead.jpg", "Jane Roe/Agency")
+    ]
+    assert any("(lead-photo-far-header)" in r.rule for r in raw.reasons if r.field == "image")
+
+
+def test_near_miss_a_far_header_photo_before_other_text_is_not_the_lead() -> None:
+    raw = far_header_page(between="<div><h2>More news</h2><p>A teaser for another story.</p></div>")
+    assert all(i.credit != "Jane Roe/Agency" for i in raw.images)
+
+
+def test_near_miss_an_author_attribution_box_by_a_logo_is_no_photo_credit() -> None:
+    # "attribution" is a credit class word, but the box holds the author's name: a byline
+    raw = page(
+        before="<div id='head-attribution'><img src='https://x.org/logo.png'>"
+        "<div class='author'><span>Jane Roe</span> Staff writer</div></div>"
+    )
+    assert all(i.credit is None for i in raw.images)
+
+
+def widget_between_page(box: str) -> RawPage:
+    return read_html_page(
+        "<html><body><main><div class='hero'><figure><img src='https://x.org/lead.jpg'>"
+        "</figure><header><h1>Case page</h1></header></div>"
+        "<figcaption><span class='image-credit'>Credit: Jane Roe/Agency</span></figcaption>"
+        f"<div class='main-content'>{box}<article><div class='entry-content'>"
+        f"<p>{STORY_TEXT}</p><p>{CLOSING}</p></div></article></div></main></body></html>",
+        "case.html",
+    )
+
+
+def test_a_lead_photos_caption_stands_over_the_article_past_a_widgets_appeal() -> None:
+    raw = widget_between_page(
+        "<section class='above-content widget'><p>Sign up for our newsletters.</p></section>"
+    )
+    assert [(i.url, i.credit) for i in raw.images] == [
+        ("https://x.org/lead.jpg", "Jane Roe/Agency")
+    ]
+    assert any("(lead-photo-past-chrome)" in r.rule for r in raw.reasons if r.field == "image")
+
+
+def test_near_miss_a_lead_caption_before_a_paragraph_of_text_is_not_the_articles() -> None:
+    raw = widget_between_page(
+        "<section class='intro'><p>The crews sleep in the town.</p></section>"
+    )
+    assert all(i.credit != "Jane Roe/Agency" for i in raw.images)
+
+
+def test_a_captionless_figures_printed_credit_line_is_its_credit() -> None:
+    raw = page(
+        "<figure><div><img src='https://x.org/dock.jpg'></div>"
+        "<div class='media-label'>Credit: Jane Roe / Agency</div></figure>"
+    )
+    assert [(i.url, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "Jane Roe / Agency")
+    ]
+    assert any("(credit-printed-in-figure)" in r.rule for r in raw.reasons if r.field == "image")
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Credit cards are taken at the door",  # no photo's credit printed
+        "Credit: Jane Roe / Agency</div><div>The crews unload the last ferry.",  # more text
+    ],
+)
+def test_near_miss_a_captionless_figures_other_text_is_no_credit(label: str) -> None:
+    raw = page(f"<figure><img src='https://x.org/dock.jpg'><div>{label}</div></figure>")
+    assert all(i.credit is None for i in raw.images)
+
+
+def test_a_long_photo_by_line_first_under_a_photo_is_its_credit() -> None:
+    raw = page(
+        "<div class='right'><img src='https://x.org/dock.jpg'>"
+        "<p>Photo by League of Ferry Crews of the Northern Coast, via Flickr</p></div>"
+    )
+    assert [(i.url, i.credit) for i in raw.images] == [
+        ("https://x.org/dock.jpg", "League of Ferry Crews of the Northern Coast, via Flickr")
+    ]
+
+
+def test_near_miss_a_long_line_under_a_photo_not_printed_as_its_credit_is_none() -> None:
+    raw = page(
+        "<div class='right'><img src='https://x.org/dock.jpg'>"
+        "<p>Photographers of the Northern Coast gathered by the dock at dawn</p></div>"
+    )
+    assert all(i.credit is None for i in raw.images)
+
+
+@pytest.mark.parametrize(
+    ("printed", "credit"),
+    [
+        ("Bildrechte: Jane Roe", "Jane Roe"),  # the German rights label, not "rechte: ..."
+        ("Jane Roe (Bildrechte)", "Jane Roe (Bildrechte)"),  # near miss: no label before it
+    ],
+)
+def test_a_credits_printed_rights_label_is_cut(printed: str, credit: str) -> None:
+    raw = page(
+        "<figure><img src='https://x.org/dock.jpg'><figcaption>Der Hafen am Morgen. "
+        f"<span class='credit'>{printed}</span></figcaption></figure>"
+    )
+    assert [i.credit for i in raw.images] == [credit]
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Crédit photo : Jean Dupont", "Jean Dupont"),
+        ("Crédits : Jean Dupont", None),  # near miss: the programme's makers, as "Credits: ..."
+    ],
+)
+def test_a_french_credit_line_after_the_text_credits_its_one_photo(
+    line: str, credit: str | None
+) -> None:
+    raw = page(
+        "<div class='photo'><img src='https://x.org/dock.jpg'></div>",
+        after=f"<p>{line}</p>",
+        lang="fr",
+    )
+    assert [i.credit for i in raw.images if i.credit] == ([credit] if credit else [])
