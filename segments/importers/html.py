@@ -185,9 +185,12 @@ CREDIT_ITEMPROPS: frozenset[str] = frozenset(
 CAPTION_ITEMPROPS: frozenset[str] = frozenset({"caption", "description"})
 
 #: Printed prefixes of photo credits, removed from the credit ("Image: SixThirty"), also one
-#: after another ("Bild © hr", "Photo: © AP").
+#: after another ("Bild © hr", "Photo: © AP"). A prefix is a whole word, or runs straight into
+#: a capital ("CreditJane Roe" where the page glues the label to the name): "Bildungswerk
+#: Nord" and "Imagery Lab" are the credit itself.
 CREDIT_PREFIX_RE = re.compile(
-    rf"^(?:(?:©|\(c\)|{vocabulary.alternation('credit_prefixes')})\s*:?\s*)+",
+    rf"^(?:(?:©|\(c\)|(?:{vocabulary.alternation('credit_prefixes')})(?-i:(?![a-zß-ÿ])))"
+    rf"\s*:?\s*)+",
     re.IGNORECASE,
 )
 #: A credit element's text that starts as credits are printed: "©", "Bild ©", "Photo: ".

@@ -179,7 +179,7 @@ GERMAN = Vocabulary(
     link_list_labels=("themen", "mehr zum thema"),
     credit_words=("foto", "bild"),
     # "Bildrechte: ..." before "bild": an alternation takes the first word that matches
-    credit_prefixes=("bildrechte", "foto", "bild", "quelle"),
+    credit_prefixes=("bildrechte", r"fotograf(?:in)?", r"fotos?", "bild", "quelle"),
     caption_credit_words=("foto",),
     caption_class_words=("bildunterschrift", "bildtext"),
     credit_class_words=("bildnachweis",),

@@ -4201,6 +4201,25 @@ def test_a_credits_printed_rights_label_is_cut(printed: str, credit: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("printed", "credit"),
+    [
+        ("Photographer: Jane Roe", "Jane Roe"),  # the label whole, not "er: Jane Roe"
+        ("Fotografin: Jane Roe", "Jane Roe"),
+        ("CreditJane Roe", "Jane Roe"),  # a label the page glued to the name
+        ("Bildungswerk Nord", "Bildungswerk Nord"),  # near misses: the credit starts like a label
+        ("Imagery Lab", "Imagery Lab"),
+        ("Fotostudio Roe", "Fotostudio Roe"),
+    ],
+)
+def test_a_credit_label_is_cut_only_as_a_whole_word(printed: str, credit: str) -> None:
+    raw = page(
+        "<figure><img src='https://x.org/dock.jpg'><figcaption>Der Hafen am Morgen. "
+        f"<span class='credit'>{printed}</span></figcaption></figure>"
+    )
+    assert [i.credit for i in raw.images] == [credit]
+
+
+@pytest.mark.parametrize(
     ("line", "credit"),
     [
         ("Crédit photo : Jean Dupont", "Jean Dupont"),
