@@ -42,6 +42,7 @@ from segments.importers.htmlmeta import (
     parse_printed_duration,
     parse_published,
     read_metadata,
+    strip_kind_prefix,
     strip_player_prefix,
     strip_site_suffix,
     tidy_description,
@@ -446,6 +447,9 @@ def read_html_page(html: str, path: str) -> RawPage:
     episode = _episode_before_show(title, clean(doc.findtext(".//title")) or "")
     if title and episode:
         title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
+    kindless = strip_kind_prefix(title, clean(doc.findtext(".//title")) or "") if title else None
+    if kindless and kindless != title:  # 'Video "Headline" - Programme': a library's kind word
+        title, title_rule = kindless, f"{title_rule}, less its kind word (title-kind-prefix)"
     if title and people:  # "Story | Code | Nicolas Perriault": the byline's name ends <title>
         headline = strip_site_suffix(strip_player_prefix(title), [p.name for p in people])
         if headline != title:

@@ -287,6 +287,47 @@ def strip_player_prefix(title: str) -> str:
     return title
 
 
+#: A stated title's leading kind word, then the headline in quotes and, after it, a separator
+#: and the programme ('Video "Frankreich-Maus" - Die Sendung mit der Maus'), or nothing.
+_KIND_QUOTED_RE = re.compile(
+    rf"^(?i:{vocabulary.alternation('title_kind_words')})\s*:?\s*[\"„“»«](?P<headline>[^\"„“”»«]+)"
+    r"[\"“”«»](?:\s*[|\-–—·:]\s*\S.*)?$"
+)
+#: A stated title's leading kind word and the headline after it ("Video Waldeslust").
+_KIND_PREFIX_RE = re.compile(
+    rf"^(?i:{vocabulary.alternation('title_kind_words')})\s*:?\s+(?P<headline>\S.*)$"
+)
+
+
+def strip_kind_prefix(title: str, page_title: str) -> str:
+    """Remove a media library's kind word ("Video", ``title_kind_words``) before the headline
+    of a stated title (rule "title-kind-prefix"): the headline in quotes after it, or the
+    rest when ``<title>`` prints the rest without the kind word.
+
+    >>> strip_kind_prefix('Video "Frankreich-Maus" - Die Sendung mit der Maus', "")
+    'Frankreich-Maus'
+    >>> strip_kind_prefix("Video Waldeslust", "Mediathek: Waldeslust | Fernsehen")
+    'Waldeslust'
+    >>> strip_kind_prefix("Video games are back", "Video games are back | Site")
+    'Video games are back'
+    >>> strip_kind_prefix('Audio "quality" matters', "")
+    'Audio "quality" matters'
+    """
+    if quoted := _KIND_QUOTED_RE.match(title):
+        return quoted.group("headline").strip()
+    bare = _KIND_PREFIX_RE.match(title)
+    if bare is None:
+        return title
+
+    def key(text: str) -> str:
+        return re.sub(r"[\W_]+", "", text.casefold())
+
+    rest, printed = key(bare.group("headline")), key(page_title)
+    if rest and rest in printed and key(title) not in printed:
+        return bare.group("headline").strip()
+    return title
+
+
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
     """Remove a trailing " | Site" (or " - Site", " : Site") naming the site from a title.
 

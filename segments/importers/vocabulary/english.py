@@ -111,6 +111,7 @@ ENGLISH = Vocabulary(
     ),
     byline_with_words=("with",),
     byline_labels=("author", "authors"),
+    title_kind_words=("video", "audio", "podcast"),
     interface_labels=(
         "read more", "show more", "see more", "load more", "view all", "more", "share", "follow",
         "subscribe", "sign in", "log in",

@@ -76,6 +76,9 @@ class Vocabulary:
     byline_with_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).
     interface_labels: tuple[str, ...] = ()
+    #: Words a media library's stated title puts before the headline to say what kind of page
+    #: it is: 'Video "Headline" - Programme' (case-insensitive).
+    title_kind_words: tuple[str, ...] = ()
     #: Forms of address before a surname: "Mr. Smith", "Frau Berg", "Madame Roy" (case-folded,
     #: without a full stop).
     honorifics: tuple[str, ...] = ()

@@ -1057,6 +1057,43 @@ def test_the_printed_headline_wins_over_a_title_that_disagrees_with_it(
     assert rule == (expected == h1)
 
 
+KIND_PREFIXES = [
+    # case, <title>, og:title, title
+    (
+        "a kind word before the quoted headline and the programme after it",
+        "Night Desk: Counting Listeners | Video zu Harbour Radio | Mediathek",
+        'Video "Night Desk: Counting Listeners" - Harbour Radio',
+        "Night Desk: Counting Listeners",
+    ),
+    (
+        "a kind word before a headline that <title> prints without it",
+        "Mediathek: Counting Listeners (3) | Harbour Fernsehen",
+        "Video Counting Listeners (3)",
+        "Counting Listeners (3)",
+    ),
+    (
+        "near miss: a headline that starts with the kind word, printed so in <title>",
+        "Video Tapes of the Night Shift | Harbour Radio",
+        "Video Tapes of the Night Shift",
+        "Video Tapes of the Night Shift",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "title", "og_title", "expected"), KIND_PREFIXES, ids=[c[0] for c in KIND_PREFIXES]
+)
+def test_a_media_librarys_kind_word_is_no_part_of_the_title(
+    case: str, title: str, og_title: str, expected: str
+) -> None:
+    head = f"<meta property=\"og:title\" content='{og_title}'>"
+    html = PRINTED_HEADLINE_PAGE.format(title=title, head=head, h1="", printed="")
+    raw = read_html_page(html, "kind.html")
+    assert raw.title == expected
+    rule = any("title-kind-prefix" in r.rule for r in raw.reasons if r.field == "title")
+    assert rule == (expected != og_title)
+
+
 DATES = [
     # case, head, markup before the article, published
     (
