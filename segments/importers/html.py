@@ -39,6 +39,7 @@ from segments.importers.audiolinks import (
 from segments.importers.furniture import cut_furniture_tail
 from segments.importers.htmlmeta import (
     byline_people,
+    decode_title,
     parse_printed_duration,
     parse_published,
     read_metadata,
@@ -436,14 +437,20 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
-    site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
+    site_names = [n for n in (meta.site_name, _guessed_site_name(facts)) if n]
     title, title_rule = _headline(facts, meta, site_names)
     hosts = _logo_link_hosts(doc)
     by_host = _headline(facts, meta, [*site_names, *hosts]) if hosts else (title, "")
     if by_host[0] != title:  # "Story - The Globe and Mail", its logo linking to the host
         title, title_rule = by_host[0], f"{by_host[1]}, less the site its logo links home to"
     site_names += hosts
+    if title and (headline := _less_kicker(title, facts.h1s)):
+        title, title_rule = headline, f"{title_rule}, less the <h1>'s kicker (title-kicker)"
+    printed_site = _less_printed_site(title, _printed_site_names(doc, base_url)) if title else None
+    if title and printed_site and printed_site != title:
+        title, title_rule = printed_site, f"{title_rule}, less the site or section the page prints"
+        title_rule += " (title-printed-site)"
     episode = _episode_before_show(title, clean(doc.findtext(".//title")) or "")
     if title and episode:
         title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
@@ -2999,8 +3006,8 @@ class _TitleFacts:
 
     @cached_property
     def raw_page_title(self) -> str | None:
-        """``<title>`` as found (None without one)."""
-        return cast("str | None", self.doc.findtext(".//title"))
+        """``<title>`` as found (None without one), decoded once more if it was encoded twice."""
+        return decode_title(cast("str | None", self.doc.findtext(".//title")))
 
     @cached_property
     def page_title(self) -> str:
@@ -3013,7 +3020,7 @@ class _TitleFacts:
     @cached_property
     def h1_cleaned(self) -> list[str | None]:
         """Each ``<h1>``'s text, None for an empty one."""
-        return [clean(h.text_content()) for h in self.h1s]
+        return [decode_title(clean(h.text_content())) for h in self.h1s]
 
     @cached_property
     def h1_texts(self) -> list[str]:
@@ -3052,14 +3059,30 @@ class _TitleFacts:
         return _key(body.text_content()) if body is not None else ""
 
 
+def _guessed_site_name(facts: _TitleFacts) -> str | None:
+    """trafilatura's guess of the site's name, unless it is the headline (rule
+    "site-name-is-title"): an ``<h1>`` classed as a title, not a site's ("node-story-title")."""
+    guess = clean(getattr(facts.extracted, "sitename", None))
+    if guess is None:
+        return None
+    headlines = {
+        _key(clean(h.text_content()) or "")
+        for h in facts.h1s
+        if any("title" in c for c in _classes(h))
+        and not any(w in c for c in _classes(h) for w in _SITE_CLASS_WORDS)
+    }
+    return None if _key(guess) in headlines else guess
+
+
 def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str | None, str]:
     """The article's title: the stated one, the page's, then a headline element; a title that
     only names the site (a blog's ``<h1>``, a bare og:title) is passed over when another exists.
     """
     names = {_key(n) for n in [*site_names, meta.show_title or ""] if n} - {""}
     names |= facts.site_title_keys
+    first = (meta.title, meta.title_source or "page metadata")
     candidates = [
-        (meta.title, meta.title_source or "page metadata"),
+        _stated_title_printed(meta, facts, names) or first,
         _title_from_page(facts, site_names),
     ]
     candidates += [(t, "a headline class") for t in facts.headline_class_texts]
@@ -3084,6 +3107,28 @@ def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str
             return own[0], f"{own[1]} (the stated title only names the site)"
         return own
     return next(((t, r) for t, r in candidates if t), (None, ""))
+
+
+def _stated_title_printed(meta: Any, facts: _TitleFacts, names: set[str]) -> tuple[str, str] | None:
+    """Of the titles a page states that disagree (a JSON-LD headline written for search, an
+    og:title for sharing), the one the page prints as an ``<h1>`` headline (rule
+    "title-stated-printed"): the reader's headline is the article's. None when the first
+    stated title is printed, or none is.
+    """
+    if not meta.title:
+        return None
+    headings = {
+        _key(text)
+        for h in facts.h1s
+        if any(c in HEADLINE_CLASSES for c in _classes(h)) and (text := _one_headline([h], names))
+    }
+    if _key(meta.title) in headings:
+        return None
+    for title, why in meta.stated_titles:
+        if _key(title) in headings:
+            first = meta.title_source or "page metadata"
+            return title, f"{why}, printed as an <h1>, over the {first} (title-stated-printed)"
+    return None
 
 
 #: Words of at least this many letters carry a title's sense; shorter ones ("the", "of", "les",
@@ -3230,6 +3275,107 @@ def _logo_link_hosts(doc: Any) -> list[str]:
         if a.find(".//img") is not None and (match := _HOME_LINK_RE.match(a.get("href") or ""))
     ]
     return list(dict.fromkeys(hosts))
+
+
+def _less_kicker(title: str, h1s: list[Any]) -> str | None:
+    """The headline of a title that starts with the ``<h1>``'s kicker (rule "title-kicker"):
+    an ``<h1>`` printing a topic line in its own first element before the headline
+    ('<h1><span class="subtitle">NPP 191</span>Die Recherche</h1>'), whose title joins the two
+    ("NPP 191 - Die Recherche"). The kicker is a series' or topic's, shared by other pages.
+    """
+    for h1 in h1s:
+        first = next((c for c in h1 if isinstance(c.tag, str)), None)
+        if first is None or first.tag in ("a", "img") or (h1.text or "").strip():
+            continue
+        kicker = clean(first.text_content()) or ""
+        rest = clean((first.tail or "") + "".join(_text_of(c) for c in first.itersiblings()))
+        if not kicker or not rest or not _key(kicker) or not _key(rest):
+            continue
+        stated = " ".join(title.split())
+        if not (stated.startswith(kicker) and stated.endswith(rest)):
+            continue
+        gap = stated[len(kicker) : len(stated) - len(rest)]
+        if gap and _TITLE_PART_RE.match(gap) and len(kicker) + len(rest) < len(stated):
+            return rest
+    return None
+
+
+def _text_of(element: Any) -> str:
+    return (
+        str(element.text_content()) + (element.tail or "") if isinstance(element.tag, str) else ""
+    )
+
+
+#: Words at most in a link's or masthead's text that names a site or a section ("Election
+#: 2012", "District"); a longer one is a story's headline or a sentence.
+SITE_NAME_MAX_WORDS = 6
+
+
+def _printed_site_names(doc: Any, page_url: str) -> tuple[list[str], list[str]]:
+    """The names a page prints for its site and section, that other pages of the site share:
+    the text of a link to a site's front page (and its logo's alt text), of a heading holding
+    such a link (a masthead's "<h1><a href=/><img></a> Capitol Alert</h1>"), of a link to a
+    top-level section the page is in ("/district" of "/district/343604"), and the page's own
+    domain ("sacbee.com" of "blogs.sacbee.com"); and, second, the masthead headings' alone.
+
+    A link deeper down ("/fiction/63759/super-supportive" above a chapter) names the work the
+    page is part of, which its title keeps, as Readability does."""
+    page = split_url(page_url) if page_url else None
+    host = (page.hostname or "") if page else ""
+    parents = [p for p in (page.path if page else "").split("/") if p][:-1]
+    names: list[str] = []
+    mastheads: list[str] = []
+    if host.count(".") >= 1:
+        labels = host.removeprefix("www.").split(".")
+        names.append(".".join(labels[-3:] if len(labels[-2]) <= 3 < len(labels) else labels[-2:]))
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            continue
+        link = split_url(join_url(page_url, href) if page_url else href)
+        path = [p for p in link.path.split("/") if p]
+        home = bool(link.hostname) and not path and not link.query
+        section = len(path) == 1 and link.hostname == host and path == parents[:1]
+        if not (home or section):
+            continue
+        texts = [a.text_content()]
+        if home:
+            texts += [img.get("alt") or "" for img in a.iter("img")]
+            heading = next((h for h in a.iterancestors("h1", "h2", "h3")), None)
+            if heading is not None and (text := clean(heading.text_content())):
+                mastheads.append(text)
+        names += [t for t in map(clean, texts) if t and len(t.split()) <= SITE_NAME_MAX_WORDS]
+    mastheads = [t for t in mastheads if len(t.split()) <= SITE_NAME_MAX_WORDS]
+    return list(dict.fromkeys([*names, *mastheads])), mastheads
+
+
+#: What ends a site's or section's name before the headline: a separator or a colon.
+_PREFIX_SEPARATORS = (*TITLE_SEPARATORS, ": ")
+
+
+def _less_printed_site(title: str, names: tuple[list[str], list[str]]) -> str:
+    """The title less a site's or section's name the page prints (``_printed_site_names``)
+    after it, or a masthead's before it (rule "title-printed-site"): "Headline | District",
+    "Capitol Alert: Headline - sacbee.com".
+
+    >>> _less_printed_site("Alert: Vote may be close - sacbee.com", (["sacbee.com"], ["Alert"]))
+    'Vote may be close'
+    >>> _less_printed_site("Alerts for voters: Vote", (["Alert"], ["Alert"]))
+    'Alerts for voters: Vote'
+    >>> _less_printed_site("Google - Site Reliability", (["Google"], []))
+    'Google - Site Reliability'
+    """
+    keys = {_key(n) for n in names[1]} - {""}
+    title = strip_site_suffix(title, names[0])
+    changed = True
+    while changed:
+        changed = False
+        for sep in _PREFIX_SEPARATORS:
+            head, found, tail = title.partition(sep)
+            if found and _key(tail) and _key(head) in keys:
+                title, changed = tail.strip(), True
+                break
+    return title
 
 
 def _episode_before_show(title: str | None, page_title: str) -> str | None:
