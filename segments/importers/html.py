@@ -648,8 +648,34 @@ def _is_hidden(element: Any) -> bool:
     )
 
 
+def _usable_src(img: Any) -> bool:
+    """Tell an ``<img>`` that names its photo (not a lazy-loading stand-in, not inline data)."""
+    src = (img.get("src") or img.get("data-src") or img.get("srcset") or "").strip()
+    return bool(src) and not src.startswith("data:") and not _is_placeholder_image(src)
+
+
+def _keep_noscript_photo(noscript: Any) -> None:
+    """Give a lazy-loaded photo the address its ``<noscript>`` copy names (rule
+    "photo-in-noscript"): a ``<picture>`` holding the ``<img>`` only there, or a stand-in
+    (``trans.gif``, ``data:``) beside it. A ``<noscript>`` elsewhere (a tracking pixel) is
+    dropped with its image."""
+    copy = next((i for i in noscript.iter("img") if _usable_src(i)), None)
+    parent = noscript.getparent()
+    if copy is None or parent is None:
+        return
+    beside = [c for c in parent if c.tag == "img"]  # the stand-in is the <noscript>'s sibling
+    stand_in = next((i for i in beside if not _usable_src(i)), None)
+    if stand_in is not None:
+        stand_in.set("src", str(copy.get("src") or copy.get("srcset") or ""))
+    elif parent.tag == "picture" and not beside:
+        copy.tail = None
+        noscript.addprevious(copy)
+
+
 def _remove_chrome(doc: Any) -> None:
     """Drop scripts, styles, comments and caption controls (never article text)."""
+    for noscript in list(doc.iter("noscript")):
+        _keep_noscript_photo(noscript)
     doomed = [
         el
         for el in doc.iter()
@@ -1073,9 +1099,33 @@ def _main_region(items: list[_Item], doc: Any) -> Any:
 # --- figures ---------------------------------------------------------------------------------
 
 
+#: Words naming the stand-in a lazy-loading theme shows until the photo loads, a GIF or SVG
+#: ("index-transparent_h-288.gif", "trans.gif", "blank.gif", "spacer.gif"): never the photo.
+PLACEHOLDER_IMAGE_WORDS: tuple[str, ...] = ("trans", "blank", "spacer", "pixel", "placeholder")
+#: The formats of such stand-ins; a photo is a JPEG, PNG or WebP.
+PLACEHOLDER_IMAGE_EXTENSIONS: tuple[str, ...] = (".gif", ".svg")
+
+
+def _is_placeholder_image(src: str) -> bool:
+    """Tell a lazy-loading stand-in by its file's name and format (``PLACEHOLDER_IMAGE_WORDS``).
+
+    >>> _is_placeholder_image("/index-transparent_h-288_w-512_zc-361ada63.gif")
+    True
+    >>> _is_placeholder_image("/bilder/bild413726_v-variantBig16x9.jpg")
+    False
+    """
+    name = split_url(src).path.rsplit("/", 1)[-1].lower()
+    return name.endswith(PLACEHOLDER_IMAGE_EXTENSIONS) and any(
+        w in name for w in PLACEHOLDER_IMAGE_WORDS
+    )
+
+
 def _image_url(element: Any, base_url: str) -> str | None:
     for img in element.iter(*IMAGE_TAGS):
-        src = img.get("src") or img.get("data-src") or img.get("data-original")
+        src = img.get("src")
+        if src and _is_placeholder_image(src):
+            src = None  # the photo is in data-src, or in the <noscript> copy after it
+        src = src or img.get("data-src") or img.get("data-original")
         # a <picture>'s <img> may carry no address of its own: its <source>s have it (lxml
         # nests an unclosed <source> around what follows it)
         picture = next((a for a in img.iterancestors() if a.tag == "picture"), None)
@@ -1085,6 +1135,22 @@ def _image_url(element: Any, base_url: str) -> str | None:
             src = srcset.split(",")[0].split()[0]
         if src and not src.startswith("data:"):
             return join_url(base_url, str(src).strip())
+    return None
+
+
+#: Attributes a gallery's slide names its photo by, when it holds no ``<img>`` until shown
+#: ('<div class="gal-slide" data-caption="..." data-credit="..." data-image="...jpg">').
+SLIDE_IMAGE_ATTRIBUTES: tuple[str, ...] = ("data-image", "data-src", "data-full", "data-zoom-image")
+
+
+def _attribute_image_url(element: Any, base_url: str) -> str | None:
+    """The photo a gallery slide's attributes name (``SLIDE_IMAGE_ATTRIBUTES``), when it is an
+    image's address by its extension or its ``/images/`` path."""
+    for name in SLIDE_IMAGE_ATTRIBUTES:
+        value = (element.get(name) or "").strip()
+        path = split_url(value).path.lower()
+        if value and (path.endswith(_PHOTO_EXTENSIONS) or "/image" in path):
+            return join_url(base_url, value)
     return None
 
 
@@ -1193,6 +1259,11 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
     if split is not None:
         caption, printed_credit, how = split
         credit = _clean_credit(printed_credit)
+    before = _caption_before_credit_figcaption(caption_el) if caption and not credit else None
+    if before is not None:  # '<div>Caption.</div><figcaption>Getty Images</figcaption>'
+        caption, credit = before, _clean_credit(caption)
+        how = "the <figcaption> is the credit, the text just before it the caption"
+        how += " (caption-before-credit-figcaption)"
     if any(_is_credit_markup(e) and _is_media_info(e) for e in container.iter()):
         note = "a player's running time or air date passed over (credit-media-info)"
         how = f"{how}; {note}" if how else f"none, {note}"
@@ -1204,6 +1275,41 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
     if not (caption or url):
         return None, ""
     return Image(url=url, caption=caption or None, credit=credit), how
+
+
+#: Words at most in a ``<figcaption>`` that holds a photo's credit alone ("AB + DM", "Icon
+#: Sportswire // Getty Images", "Courtesy Off-White"), printed after an unmarked caption.
+CREDIT_FIGCAPTION_MAX_WORDS = 8
+
+
+def _caption_before_credit_figcaption(figcaption: Any) -> str | None:
+    """The caption of a ``<figcaption>`` that holds only the photo's credit (rule
+    "caption-before-credit-figcaption"): a magazine CMS prints the caption as an unmarked
+    ``<div>`` right before it, in the same wrapper after the photo. The text before must be a
+    short text of its own, longer than the credit, with no photo or heading; a credit that is
+    a sentence ("A crowd outside the hall.") is a caption, and stays one.
+    """
+    if figcaption.tag != "figcaption":
+        return None
+    credit = clean(figcaption.text_content()) or ""
+    words = credit.split()
+    if not words or len(words) > CREDIT_FIGCAPTION_MAX_WORDS or credit.endswith((".", "!", "?")):
+        return None
+    before = figcaption.getprevious()
+    if (
+        before is None
+        or not isinstance(before.tag, str)
+        or (figcaption.getparent().text or "").strip()
+    ):
+        return None
+    if before.tag in _HEADINGS | {"figure", "figcaption", "script", "style"}:
+        return None
+    text = clean(before.text_content()) or ""
+    if not text or len(text) > _MAX_PRINTED_CAPTION_CHARS or len(text) <= len(credit):
+        return None
+    if next(before.iter(*IMAGE_TAGS), None) is not None or (before.tail or "").strip():
+        return None
+    return text
 
 
 def _caption_beside_credit(figure: Any, figcaption: Any) -> Any:
@@ -1766,7 +1872,13 @@ def _is_photo_holder(element: Any) -> bool:
         return False
     if element.tag in IMAGE_TAGS:
         return True
-    return len(list(element.iter(*IMAGE_TAGS))) == 1 and not clean(element.text_content())
+    # a lazy-loading theme repeats the photo in <noscript> for readers without scripts
+    shown = [
+        i
+        for i in element.iter(*IMAGE_TAGS)
+        if not any(a.tag == "noscript" for a in i.iterancestors())
+    ]
+    return len(shown) == 1 and not clean(element.text_content())
 
 
 def _has_printed_credit(text: str) -> bool:
@@ -2041,7 +2153,7 @@ def _figures(
         caption = _attribute_text(element.get("data-caption"))
         if caption is None or _in_chrome(element, main, spare):
             continue
-        url = _image_url(element, base_url)
+        url = _image_url(element, base_url) or _attribute_image_url(element, base_url)
         if url is None:
             continue
         credit = _clean_credit(_attribute_text(element.get("data-credit")))
