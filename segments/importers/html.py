@@ -3236,10 +3236,22 @@ def _stated_title_printed(meta: Any, facts: _TitleFacts, names: set[str]) -> tup
     }
     if _key(meta.title) in headings:
         return None
+    first = meta.title_source or "page metadata"
     for title, why in meta.stated_titles:
         if _key(title) in headings:
-            first = meta.title_source or "page metadata"
             return title, f"{why}, printed as an <h1>, over the {first} (title-stated-printed)"
+    # The stated titles disagree with each other and none is printed: each was written for
+    # its channel (search, sharing), and the one headline the page prints is the article's.
+    stated = {_key(t) for t, _ in meta.stated_titles if _key(t)}
+    heading = _one_headline(facts.h1s, names)
+    titled = [
+        h for h in facts.h1s if any("title" in c or c in HEADLINE_CLASSES for c in _classes(h))
+    ]
+    shown = _key(clean(titled[0].text_content()) or "") if len(titled) == 1 else ""
+    printed = any(_key(t) in facts.printed_text for t, _ in meta.stated_titles)
+    if len(stated) >= 2 and heading is not None and shown == _key(heading) and not printed:
+        why = "the page's one title-classed <h1>: the titles stated for search and sharing"
+        return heading, f"{why} disagree and neither is printed (title-stated-printed)"
     return None
 
 

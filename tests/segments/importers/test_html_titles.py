@@ -76,7 +76,6 @@ def test_the_stated_title_printed_as_the_headline_wins() -> None:
     [
         f"<h1>{SHARED}</h1>",  # an <h1> with no headline class may be a section's
         f'<h1 class="headline"><a href="/x">{SHARED}</a></h1>',  # a link: another page's
-        '<h1 class="headline">Something else entirely</h1>',  # printed is neither
     ],
 )
 def test_near_miss_no_stated_title_is_taken_for_being_printed(h1: str) -> None:
@@ -84,6 +83,37 @@ def test_near_miss_no_stated_title_is_taken_for_being_printed(h1: str) -> None:
     head = jsonld("What families do in winter") + f'<meta property="og:title" content="{SHARED}">'
     raw = page(SEO, h1=h1, head=head)
     assert "title-stated-printed" not in rules(raw)
+
+
+SEARCH = "Dimension documentary: a rare look at how the miniatures are made"
+SHARING = "Dimension documentary sweats the small stuff of the miniatures"
+PRINTED = "Dimension documentary reveals the miniatures artist"
+
+
+def test_when_the_stated_titles_disagree_and_neither_is_printed_the_h1_wins() -> None:
+    head = jsonld(SEARCH) + f'<meta property="og:title" content="{SHARING}">'
+    raw = page(f"{SEARCH} - Example", h1=f'<h1 class="c-page-title">{PRINTED}</h1>', head=head)
+    assert raw.title == PRINTED
+    assert "title-stated-printed" in rules(raw)
+
+
+@pytest.mark.parametrize(
+    ("h1", "head"),
+    [
+        # the stated titles agree: the metadata is the page's own (Readability's order)
+        (
+            f'<h1 class="c-page-title">{PRINTED}</h1>',
+            jsonld(SEARCH) + f'<meta property="og:title" content="{SEARCH}">',
+        ),
+        # an <h1> classed as no title (a section's or a sample's)
+        (f"<h1>{PRINTED}</h1>", jsonld(SEARCH) + f'<meta property="og:title" content="{SHARING}">'),
+    ],
+)
+def test_near_miss_agreeing_stated_titles_or_an_unclassed_h1_keep_the_stated_title(
+    h1: str, head: str
+) -> None:
+    raw = page(f"{SEARCH} - Example", h1=h1, head=head)
+    assert raw.title == SEARCH
 
 
 # --- site-name-is-title: a "site name" that is the page's title with more -----------------------
