@@ -3206,6 +3206,8 @@ def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str
         stated, shown = _key(own[0]), _key(confirmed)
         if stated not in printed and shown not in stated:  # printed nowhere, and not longer
             return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
+    if own is not None and (deck := _headline_over_deck(own[0], facts, names)) is not None:
+        return deck, f"the page's one <h1>, {own[1]} printed under it as its deck (title-deck)"
     printed_headline = _printed_headline(own, meta, facts, names) if own is not None else None
     if printed_headline is not None:
         return printed_headline
@@ -3219,6 +3221,31 @@ def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str
             return own[0], f"{own[1]} (the stated title only names the site)"
         return own
     return next(((t, r) for t, r in candidates if t), (None, ""))
+
+
+def _headline_over_deck(title: str, facts: _TitleFacts, names: set[str]) -> str | None:
+    """The page's one ``<h1>`` when the title found is the deck printed right under it (rule
+    "title-deck"): a magazine states its standfirst, often cut, as og:title and ``<title>``
+    ("A ghostly quasiparticle ... could unlock quantum computing's potential") under a short
+    printed headline ("The quantum phantom"). The deck is the ``<h1>``'s next element, a
+    heading or paragraph, that starts with the title and goes on. An ``<h1>`` that ``<title>``'s
+    template prints beside the stated title names the programme ("Sass: So isst der Norden").
+    """
+    heading = _one_headline(facts.h1s, names)
+    h1 = next((h for h in facts.h1s if clean(h.text_content())), None)
+    if heading is None or h1 is None or _key(heading) == _key(title):
+        return None
+    deck = h1.getnext()
+    if deck is None or deck.tag not in ("h2", "h3", "p", "div") or (h1.tail or "").strip():
+        return None
+    words = _title_words(heading)
+    if words and words <= _title_words(facts.raw_page_title or "") - _title_words(title):
+        return None  # <title>'s template names the <h1>: a programme's or site's name
+    text, stated = _key(deck.text_content()), _key(title)
+    if not stated or len(stated) <= len(_key(heading)):
+        return None
+    # the stated title is the deck cut short: a deck printed whole may be the episode's headline
+    return heading if text.startswith(stated) and len(text) > len(stated) else None
 
 
 def _stated_title_printed(meta: Any, facts: _TitleFacts, names: set[str]) -> tuple[str, str] | None:

@@ -116,6 +116,38 @@ def test_near_miss_agreeing_stated_titles_or_an_unclassed_h1_keep_the_stated_tit
     assert raw.title == SEARCH
 
 
+# --- title-deck: a stated title that is the deck printed under the <h1> -----------------------
+
+DECK = "A ghostly particle rooted in an old mystery could unlock quantum computing"
+
+
+def test_a_stated_title_cut_from_the_deck_under_the_h1_yields_to_the_h1() -> None:
+    h1 = f'<h1 class="hero__title">The quantum phantom</h1><h2 class="sub">{DECK}, if found</h2>'
+    head = f'<meta property="og:title" content="{DECK}">'
+    raw = page(f"{DECK} | Science", h1=h1, head=head)
+    assert raw.title == "The quantum phantom"
+    assert "title-deck" in rules(raw)
+
+
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        # the line under the <h1> is the stated title whole: the episode's headline under its
+        # programme's name, which <title>'s template prints too
+        (
+            "Stews from Bremen | Example - Programmes - Sass: So eats the North",
+            "<h1>Sass: So eats the North</h1><h2>Stews from Bremen</h2>",
+        ),
+        # nothing under the <h1> repeats the stated title
+        (DECK, "<h1>The quantum phantom</h1><p>Physicists have chased it for a century.</p>"),
+    ],
+)
+def test_near_miss_no_deck_under_the_h1_keeps_the_stated_title(title: str, h1: str) -> None:
+    stated = title.split(" | ")[0]
+    raw = page(title, h1=h1, head=f'<meta property="og:title" content="{stated}">')
+    assert "title-deck" not in rules(raw)
+
+
 # --- site-name-is-title: a "site name" that is the page's title with more -----------------------
 
 
