@@ -39,6 +39,7 @@ from segments.importers.audiolinks import (
 from segments.importers.furniture import cut_furniture_tail
 from segments.importers.htmlmeta import (
     byline_people,
+    decode_title,
     parse_printed_duration,
     parse_published,
     read_metadata,
@@ -436,14 +437,20 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
-    site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
+    site_names = [n for n in (meta.site_name, _guessed_site_name(facts)) if n]
     title, title_rule = _headline(facts, meta, site_names)
     hosts = _logo_link_hosts(doc)
     by_host = _headline(facts, meta, [*site_names, *hosts]) if hosts else (title, "")
     if by_host[0] != title:  # "Story - The Globe and Mail", its logo linking to the host
         title, title_rule = by_host[0], f"{by_host[1]}, less the site its logo links home to"
     site_names += hosts
+    if title and (headline := _less_kicker(title, facts.h1s)):
+        title, title_rule = headline, f"{title_rule}, less the <h1>'s kicker (title-kicker)"
+    printed_site = _less_printed_site(title, _printed_site_names(doc, base_url)) if title else None
+    if title and printed_site and printed_site != title:
+        title, title_rule = printed_site, f"{title_rule}, less the site or section the page prints"
+        title_rule += " (title-printed-site)"
     episode = _episode_before_show(title, clean(doc.findtext(".//title")) or "")
     if title and episode:
         title, title_rule = episode, f"{title_rule}, less the show's name (<title> has it first)"
@@ -641,8 +648,34 @@ def _is_hidden(element: Any) -> bool:
     )
 
 
+def _usable_src(img: Any) -> bool:
+    """Tell an ``<img>`` that names its photo (not a lazy-loading stand-in, not inline data)."""
+    src = (img.get("src") or img.get("data-src") or img.get("srcset") or "").strip()
+    return bool(src) and not src.startswith("data:") and not _is_placeholder_image(src)
+
+
+def _keep_noscript_photo(noscript: Any) -> None:
+    """Give a lazy-loaded photo the address its ``<noscript>`` copy names (rule
+    "photo-in-noscript"): a ``<picture>`` holding the ``<img>`` only there, or a stand-in
+    (``trans.gif``, ``data:``) beside it. A ``<noscript>`` elsewhere (a tracking pixel) is
+    dropped with its image."""
+    copy = next((i for i in noscript.iter("img") if _usable_src(i)), None)
+    parent = noscript.getparent()
+    if copy is None or parent is None:
+        return
+    beside = [c for c in parent if c.tag == "img"]  # the stand-in is the <noscript>'s sibling
+    stand_in = next((i for i in beside if not _usable_src(i)), None)
+    if stand_in is not None:
+        stand_in.set("src", str(copy.get("src") or copy.get("srcset") or ""))
+    elif parent.tag == "picture" and not beside:
+        copy.tail = None
+        noscript.addprevious(copy)
+
+
 def _remove_chrome(doc: Any) -> None:
     """Drop scripts, styles, comments and caption controls (never article text)."""
+    for noscript in list(doc.iter("noscript")):
+        _keep_noscript_photo(noscript)
     doomed = [
         el
         for el in doc.iter()
@@ -1066,9 +1099,33 @@ def _main_region(items: list[_Item], doc: Any) -> Any:
 # --- figures ---------------------------------------------------------------------------------
 
 
+#: Words naming the stand-in a lazy-loading theme shows until the photo loads, a GIF or SVG
+#: ("index-transparent_h-288.gif", "trans.gif", "blank.gif", "spacer.gif"): never the photo.
+PLACEHOLDER_IMAGE_WORDS: tuple[str, ...] = ("trans", "blank", "spacer", "pixel", "placeholder")
+#: The formats of such stand-ins; a photo is a JPEG, PNG or WebP.
+PLACEHOLDER_IMAGE_EXTENSIONS: tuple[str, ...] = (".gif", ".svg")
+
+
+def _is_placeholder_image(src: str) -> bool:
+    """Tell a lazy-loading stand-in by its file's name and format (``PLACEHOLDER_IMAGE_WORDS``).
+
+    >>> _is_placeholder_image("/index-transparent_h-288_w-512_zc-361ada63.gif")
+    True
+    >>> _is_placeholder_image("/bilder/bild413726_v-variantBig16x9.jpg")
+    False
+    """
+    name = split_url(src).path.rsplit("/", 1)[-1].lower()
+    return name.endswith(PLACEHOLDER_IMAGE_EXTENSIONS) and any(
+        w in name for w in PLACEHOLDER_IMAGE_WORDS
+    )
+
+
 def _image_url(element: Any, base_url: str) -> str | None:
     for img in element.iter(*IMAGE_TAGS):
-        src = img.get("src") or img.get("data-src") or img.get("data-original")
+        src = img.get("src")
+        if src and _is_placeholder_image(src):
+            src = None  # the photo is in data-src, or in the <noscript> copy after it
+        src = src or img.get("data-src") or img.get("data-original")
         # a <picture>'s <img> may carry no address of its own: its <source>s have it (lxml
         # nests an unclosed <source> around what follows it)
         picture = next((a for a in img.iterancestors() if a.tag == "picture"), None)
@@ -1078,6 +1135,22 @@ def _image_url(element: Any, base_url: str) -> str | None:
             src = srcset.split(",")[0].split()[0]
         if src and not src.startswith("data:"):
             return join_url(base_url, str(src).strip())
+    return None
+
+
+#: Attributes a gallery's slide names its photo by, when it holds no ``<img>`` until shown
+#: ('<div class="gal-slide" data-caption="..." data-credit="..." data-image="...jpg">').
+SLIDE_IMAGE_ATTRIBUTES: tuple[str, ...] = ("data-image", "data-src", "data-full", "data-zoom-image")
+
+
+def _attribute_image_url(element: Any, base_url: str) -> str | None:
+    """The photo a gallery slide's attributes name (``SLIDE_IMAGE_ATTRIBUTES``), when it is an
+    image's address by its extension or its ``/images/`` path."""
+    for name in SLIDE_IMAGE_ATTRIBUTES:
+        value = (element.get(name) or "").strip()
+        path = split_url(value).path.lower()
+        if value and (path.endswith(_PHOTO_EXTENSIONS) or "/image" in path):
+            return join_url(base_url, value)
     return None
 
 
@@ -1186,6 +1259,11 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
     if split is not None:
         caption, printed_credit, how = split
         credit = _clean_credit(printed_credit)
+    before = _caption_before_credit_figcaption(caption_el) if caption and not credit else None
+    if before is not None:  # '<div>Caption.</div><figcaption>Getty Images</figcaption>'
+        caption, credit = before, _clean_credit(caption)
+        how = "the <figcaption> is the credit, the text just before it the caption"
+        how += " (caption-before-credit-figcaption)"
     if any(_is_credit_markup(e) and _is_media_info(e) for e in container.iter()):
         note = "a player's running time or air date passed over (credit-media-info)"
         how = f"{how}; {note}" if how else f"none, {note}"
@@ -1197,6 +1275,41 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
     if not (caption or url):
         return None, ""
     return Image(url=url, caption=caption or None, credit=credit), how
+
+
+#: Words at most in a ``<figcaption>`` that holds a photo's credit alone ("AB + DM", "Icon
+#: Sportswire // Getty Images", "Courtesy Off-White"), printed after an unmarked caption.
+CREDIT_FIGCAPTION_MAX_WORDS = 8
+
+
+def _caption_before_credit_figcaption(figcaption: Any) -> str | None:
+    """The caption of a ``<figcaption>`` that holds only the photo's credit (rule
+    "caption-before-credit-figcaption"): a magazine CMS prints the caption as an unmarked
+    ``<div>`` right before it, in the same wrapper after the photo. The text before must be a
+    short text of its own, longer than the credit, with no photo or heading; a credit that is
+    a sentence ("A crowd outside the hall.") is a caption, and stays one.
+    """
+    if figcaption.tag != "figcaption":
+        return None
+    credit = clean(figcaption.text_content()) or ""
+    words = credit.split()
+    if not words or len(words) > CREDIT_FIGCAPTION_MAX_WORDS or credit.endswith((".", "!", "?")):
+        return None
+    before = figcaption.getprevious()
+    if (
+        before is None
+        or not isinstance(before.tag, str)
+        or (figcaption.getparent().text or "").strip()
+    ):
+        return None
+    if before.tag in _HEADINGS | {"figure", "figcaption", "script", "style"}:
+        return None
+    text = clean(before.text_content()) or ""
+    if not text or len(text) > _MAX_PRINTED_CAPTION_CHARS or len(text) <= len(credit):
+        return None
+    if next(before.iter(*IMAGE_TAGS), None) is not None or (before.tail or "").strip():
+        return None
+    return text
 
 
 def _caption_beside_credit(figure: Any, figcaption: Any) -> Any:
@@ -1759,7 +1872,13 @@ def _is_photo_holder(element: Any) -> bool:
         return False
     if element.tag in IMAGE_TAGS:
         return True
-    return len(list(element.iter(*IMAGE_TAGS))) == 1 and not clean(element.text_content())
+    # a lazy-loading theme repeats the photo in <noscript> for readers without scripts
+    shown = [
+        i
+        for i in element.iter(*IMAGE_TAGS)
+        if not any(a.tag == "noscript" for a in i.iterancestors())
+    ]
+    return len(shown) == 1 and not clean(element.text_content())
 
 
 def _has_printed_credit(text: str) -> bool:
@@ -2034,7 +2153,7 @@ def _figures(
         caption = _attribute_text(element.get("data-caption"))
         if caption is None or _in_chrome(element, main, spare):
             continue
-        url = _image_url(element, base_url)
+        url = _image_url(element, base_url) or _attribute_image_url(element, base_url)
         if url is None:
             continue
         credit = _clean_credit(_attribute_text(element.get("data-credit")))
@@ -2999,8 +3118,8 @@ class _TitleFacts:
 
     @cached_property
     def raw_page_title(self) -> str | None:
-        """``<title>`` as found (None without one)."""
-        return cast("str | None", self.doc.findtext(".//title"))
+        """``<title>`` as found (None without one), decoded once more if it was encoded twice."""
+        return decode_title(cast("str | None", self.doc.findtext(".//title")))
 
     @cached_property
     def page_title(self) -> str:
@@ -3013,7 +3132,7 @@ class _TitleFacts:
     @cached_property
     def h1_cleaned(self) -> list[str | None]:
         """Each ``<h1>``'s text, None for an empty one."""
-        return [clean(h.text_content()) for h in self.h1s]
+        return [decode_title(clean(h.text_content())) for h in self.h1s]
 
     @cached_property
     def h1_texts(self) -> list[str]:
@@ -3052,14 +3171,30 @@ class _TitleFacts:
         return _key(body.text_content()) if body is not None else ""
 
 
+def _guessed_site_name(facts: _TitleFacts) -> str | None:
+    """trafilatura's guess of the site's name, unless it is the headline (rule
+    "site-name-is-title"): an ``<h1>`` classed as a title, not a site's ("node-story-title")."""
+    guess = clean(getattr(facts.extracted, "sitename", None))
+    if guess is None:
+        return None
+    headlines = {
+        _key(clean(h.text_content()) or "")
+        for h in facts.h1s
+        if any("title" in c for c in _classes(h))
+        and not any(w in c for c in _classes(h) for w in _SITE_CLASS_WORDS)
+    }
+    return None if _key(guess) in headlines else guess
+
+
 def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str | None, str]:
     """The article's title: the stated one, the page's, then a headline element; a title that
     only names the site (a blog's ``<h1>``, a bare og:title) is passed over when another exists.
     """
     names = {_key(n) for n in [*site_names, meta.show_title or ""] if n} - {""}
     names |= facts.site_title_keys
+    first = (meta.title, meta.title_source or "page metadata")
     candidates = [
-        (meta.title, meta.title_source or "page metadata"),
+        _stated_title_printed(meta, facts, names) or first,
         _title_from_page(facts, site_names),
     ]
     candidates += [(t, "a headline class") for t in facts.headline_class_texts]
@@ -3071,6 +3206,8 @@ def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str
         stated, shown = _key(own[0]), _key(confirmed)
         if stated not in printed and shown not in stated:  # printed nowhere, and not longer
             return confirmed, "<title> and <h1> agree (the stated title is printed in neither)"
+    if own is not None and (deck := _headline_over_deck(own[0], facts, names)) is not None:
+        return deck, f"the page's one <h1>, {own[1]} printed under it as its deck (title-deck)"
     printed_headline = _printed_headline(own, meta, facts, names) if own is not None else None
     if printed_headline is not None:
         return printed_headline
@@ -3084,6 +3221,65 @@ def _headline(facts: _TitleFacts, meta: Any, site_names: list[str]) -> tuple[str
             return own[0], f"{own[1]} (the stated title only names the site)"
         return own
     return next(((t, r) for t, r in candidates if t), (None, ""))
+
+
+def _headline_over_deck(title: str, facts: _TitleFacts, names: set[str]) -> str | None:
+    """The page's one ``<h1>`` when the title found is the deck printed right under it (rule
+    "title-deck"): a magazine states its standfirst, often cut, as og:title and ``<title>``
+    ("A ghostly quasiparticle ... could unlock quantum computing's potential") under a short
+    printed headline ("The quantum phantom"). The deck is the ``<h1>``'s next element, a
+    heading or paragraph, that starts with the title and goes on. An ``<h1>`` that ``<title>``'s
+    template prints beside the stated title names the programme ("Sass: So isst der Norden").
+    """
+    heading = _one_headline(facts.h1s, names)
+    h1 = next((h for h in facts.h1s if clean(h.text_content())), None)
+    if heading is None or h1 is None or _key(heading) == _key(title):
+        return None
+    deck = h1.getnext()
+    if deck is None or deck.tag not in ("h2", "h3", "p", "div") or (h1.tail or "").strip():
+        return None
+    words = _title_words(heading)
+    if words and words <= _title_words(facts.raw_page_title or "") - _title_words(title):
+        return None  # <title>'s template names the <h1>: a programme's or site's name
+    text, stated = _key(deck.text_content()), _key(title)
+    if not stated or len(stated) <= len(_key(heading)):
+        return None
+    # the stated title is the deck cut short: a deck printed whole may be the episode's headline
+    return heading if text.startswith(stated) and len(text) > len(stated) else None
+
+
+def _stated_title_printed(meta: Any, facts: _TitleFacts, names: set[str]) -> tuple[str, str] | None:
+    """Of the titles a page states that disagree (a JSON-LD headline written for search, an
+    og:title for sharing), the one the page prints as an ``<h1>`` headline (rule
+    "title-stated-printed"): the reader's headline is the article's. None when the first
+    stated title is printed, or none is.
+    """
+    if not meta.title:
+        return None
+    headings = {
+        _key(text)
+        for h in facts.h1s
+        if any(c in HEADLINE_CLASSES for c in _classes(h)) and (text := _one_headline([h], names))
+    }
+    if _key(meta.title) in headings:
+        return None
+    first = meta.title_source or "page metadata"
+    for title, why in meta.stated_titles:
+        if _key(title) in headings:
+            return title, f"{why}, printed as an <h1>, over the {first} (title-stated-printed)"
+    # The stated titles disagree with each other and none is printed: each was written for
+    # its channel (search, sharing), and the one headline the page prints is the article's.
+    stated = {_key(t) for t, _ in meta.stated_titles if _key(t)}
+    heading = _one_headline(facts.h1s, names)
+    titled = [
+        h for h in facts.h1s if any("title" in c or c in HEADLINE_CLASSES for c in _classes(h))
+    ]
+    shown = _key(clean(titled[0].text_content()) or "") if len(titled) == 1 else ""
+    printed = any(_key(t) in facts.printed_text for t, _ in meta.stated_titles)
+    if len(stated) >= 2 and heading is not None and shown == _key(heading) and not printed:
+        why = "the page's one title-classed <h1>: the titles stated for search and sharing"
+        return heading, f"{why} disagree and neither is printed (title-stated-printed)"
+    return None
 
 
 #: Words of at least this many letters carry a title's sense; shorter ones ("the", "of", "les",
@@ -3230,6 +3426,107 @@ def _logo_link_hosts(doc: Any) -> list[str]:
         if a.find(".//img") is not None and (match := _HOME_LINK_RE.match(a.get("href") or ""))
     ]
     return list(dict.fromkeys(hosts))
+
+
+def _less_kicker(title: str, h1s: list[Any]) -> str | None:
+    """The headline of a title that starts with the ``<h1>``'s kicker (rule "title-kicker"):
+    an ``<h1>`` printing a topic line in its own first element before the headline
+    ('<h1><span class="subtitle">NPP 191</span>Die Recherche</h1>'), whose title joins the two
+    ("NPP 191 - Die Recherche"). The kicker is a series' or topic's, shared by other pages.
+    """
+    for h1 in h1s:
+        first = next((c for c in h1 if isinstance(c.tag, str)), None)
+        if first is None or first.tag in ("a", "img") or (h1.text or "").strip():
+            continue
+        kicker = clean(first.text_content()) or ""
+        rest = clean((first.tail or "") + "".join(_text_of(c) for c in first.itersiblings()))
+        if not kicker or not rest or not _key(kicker) or not _key(rest):
+            continue
+        stated = " ".join(title.split())
+        if not (stated.startswith(kicker) and stated.endswith(rest)):
+            continue
+        gap = stated[len(kicker) : len(stated) - len(rest)]
+        if gap and _TITLE_PART_RE.match(gap) and len(kicker) + len(rest) < len(stated):
+            return rest
+    return None
+
+
+def _text_of(element: Any) -> str:
+    return (
+        str(element.text_content()) + (element.tail or "") if isinstance(element.tag, str) else ""
+    )
+
+
+#: Words at most in a link's or masthead's text that names a site or a section ("Election
+#: 2012", "District"); a longer one is a story's headline or a sentence.
+SITE_NAME_MAX_WORDS = 6
+
+
+def _printed_site_names(doc: Any, page_url: str) -> tuple[list[str], list[str]]:
+    """The names a page prints for its site and section, that other pages of the site share:
+    the text of a link to a site's front page (and its logo's alt text), of a heading holding
+    such a link (a masthead's "<h1><a href=/><img></a> Capitol Alert</h1>"), of a link to a
+    top-level section the page is in ("/district" of "/district/343604"), and the page's own
+    domain ("sacbee.com" of "blogs.sacbee.com"); and, second, the masthead headings' alone.
+
+    A link deeper down ("/fiction/63759/super-supportive" above a chapter) names the work the
+    page is part of, which its title keeps, as Readability does."""
+    page = split_url(page_url) if page_url else None
+    host = (page.hostname or "") if page else ""
+    parents = [p for p in (page.path if page else "").split("/") if p][:-1]
+    names: list[str] = []
+    mastheads: list[str] = []
+    if host.count(".") >= 1:
+        labels = host.removeprefix("www.").split(".")
+        names.append(".".join(labels[-3:] if len(labels[-2]) <= 3 < len(labels) else labels[-2:]))
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith("#"):
+            continue
+        link = split_url(join_url(page_url, href) if page_url else href)
+        path = [p for p in link.path.split("/") if p]
+        home = bool(link.hostname) and not path and not link.query
+        section = len(path) == 1 and link.hostname == host and path == parents[:1]
+        if not (home or section):
+            continue
+        texts = [a.text_content()]
+        if home:
+            texts += [img.get("alt") or "" for img in a.iter("img")]
+            heading = next((h for h in a.iterancestors("h1", "h2", "h3")), None)
+            if heading is not None and (text := clean(heading.text_content())):
+                mastheads.append(text)
+        names += [t for t in map(clean, texts) if t and len(t.split()) <= SITE_NAME_MAX_WORDS]
+    mastheads = [t for t in mastheads if len(t.split()) <= SITE_NAME_MAX_WORDS]
+    return list(dict.fromkeys([*names, *mastheads])), mastheads
+
+
+#: What ends a site's or section's name before the headline: a separator or a colon.
+_PREFIX_SEPARATORS = (*TITLE_SEPARATORS, ": ")
+
+
+def _less_printed_site(title: str, names: tuple[list[str], list[str]]) -> str:
+    """The title less a site's or section's name the page prints (``_printed_site_names``)
+    after it, or a masthead's before it (rule "title-printed-site"): "Headline | District",
+    "Capitol Alert: Headline - sacbee.com".
+
+    >>> _less_printed_site("Alert: Vote may be close - sacbee.com", (["sacbee.com"], ["Alert"]))
+    'Vote may be close'
+    >>> _less_printed_site("Alerts for voters: Vote", (["Alert"], ["Alert"]))
+    'Alerts for voters: Vote'
+    >>> _less_printed_site("Google - Site Reliability", (["Google"], []))
+    'Google - Site Reliability'
+    """
+    keys = {_key(n) for n in names[1]} - {""}
+    title = strip_site_suffix(title, names[0])
+    changed = True
+    while changed:
+        changed = False
+        for sep in _PREFIX_SEPARATORS:
+            head, found, tail = title.partition(sep)
+            if found and _key(tail) and _key(head) in keys:
+                title, changed = tail.strip(), True
+                break
+    return title
 
 
 def _episode_before_show(title: str | None, page_title: str) -> str | None:

@@ -150,6 +150,9 @@ class PageMeta:
     section: str | None = None
     #: Where the title, date and authors above came from (``segcast import --explain``).
     title_source: str | None = None
+    #: Every title the page states (JSON-LD headline, the meta tags', JSON-LD name), each
+    #: decoded and without the site's name, with where it came from: they may disagree.
+    stated_titles: list[tuple[str, str]] = field(default_factory=list)
     published_source: str | None = None
     author_source: str | None = None
 
@@ -227,6 +230,27 @@ def parse_printed_duration(text: str) -> float | None:
             hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
             return float(hours * 3600 + minutes * 60 + seconds)
     return None
+
+
+#: A character reference still in a text the HTML parser (or the JSON parser) has already
+#: decoded: "D&amp;D", "&#8217;", "&rsquo;" - the page encoded it twice.
+_LEFT_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});", re.I)
+
+
+def decode_title(text: str | None) -> str | None:
+    """Decode once more a title whose source encoded it twice (rule "title-entities"): a JSON-LD
+    headline's "\\u0026amp;" or a ``content="D&amp;amp;D"`` reads "D&amp;D" after parsing.
+
+    >>> decode_title("Dimension 20’s D&amp;D show")
+    'Dimension 20’s D&D show'
+    >>> decode_title("AT&T &#8211; an &amp;amp; b")
+    'AT&T – an &amp; b'
+    >>> decode_title("Fish & Chips; Peas")
+    'Fish & Chips; Peas'
+    """
+    if text is None or not _LEFT_ENTITY_RE.search(text):
+        return text
+    return clean(html.unescape(text))
 
 
 def tidy_description(text: str | None, paragraphs: list[str]) -> str | None:
@@ -675,18 +699,22 @@ def read_metadata(doc: Any) -> PageMeta:
     website = next((o for o in objects if "WebSite" in _types(o)), {})
     publisher = _resolve(main.get("publisher"), by_id)
 
-    site_name = (
-        _first(tags, "site_name")
-        or _text(website.get("name"))
-        or (_text(publisher) if isinstance(publisher, dict) else None)
-    )
     meta_title, title_key = _first_with_key(tags, "title")
     candidates = [
         (_text(main.get("headline")), "JSON-LD headline"),
         (meta_title, f"<meta> {title_key} (Dublin Core, og:title, twitter:title or title)"),
         (_text(main.get("name")), "JSON-LD name"),
     ]
+    site_names = [
+        *[tags[key][0] for key in META_KEYS["site_name"] if tags.get(key)],
+        _text(website.get("name")),
+        _text(publisher) if isinstance(publisher, dict) else None,
+    ]
+    stated_texts = [t for t, _ in candidates if t]
+    site_name = next((n for n in site_names if n and not names_page(n, stated_texts)), None)
     title, title_source = next(((t, w) for t, w in candidates if t), (None, None))
+    if title != (decoded := decode_title(title)):
+        title, title_source = decoded, f"{title_source}, decoded once more (title-entities)"
 
     url = _first(tags, "url") or _text(main.get("url")) or _text(main.get("mainEntityOfPage"))
     canonical = _canonical(doc)
@@ -745,10 +773,15 @@ def read_metadata(doc: Any) -> PageMeta:
                 if name.casefold() not in known:
                     known.add(name.casefold())
                     guests.append(name)
+    # "Story | Site", "Story | Author" (the Guardian's opinion pieces), "Show | Episode"
+    names = [site_name or "", *authors]
+
+    def bare(text: str) -> str:
+        return strip_site_prefix(strip_site_suffix(strip_player_prefix(text), names), site_name)
+
     if title is not None:
-        # "Story | Site", "Story | Author" (the Guardian's opinion pieces), "Show | Episode"
-        names = [site_name or "", *authors]
-        title = strip_site_prefix(strip_site_suffix(strip_player_prefix(title), names), site_name)
+        title = bare(title)
+    stated_titles = [(bare(decoded), why) for t, why in candidates if (decoded := decode_title(t))]
 
     images = []
     image_url = _url(_resolve(main.get("image"), by_id)) or _first(tags, "image")
@@ -802,9 +835,28 @@ def read_metadata(doc: Any) -> PageMeta:
         audio=audio,
         section=_text(main.get("articleSection")) or _first(tags, "section"),
         title_source=title_source,
+        stated_titles=stated_titles,
         published_source=published_source,
         author_source=author_source,
     )
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def names_page(site_name: str, titles: list[str]) -> bool:
+    """Tell a "site name" that is the page's title with more (rule "site-name-is-title"): an
+    ``application-name`` filled with ``<title>``, a guess that took the headline. Equal to
+    the title it may still be the site's (a front page's bare og:title).
+
+    >>> names_page("Rotterdam: Lieferung - 3sat-Mediathek", ["Rotterdam: Lieferung"])
+    True
+    >>> names_page("3sat", ["3sat"])
+    False
+    """
+    name = _squash(site_name)
+    return any(t and t != name and t in name for t in map(_squash, titles))
 
 
 def _holders(main: dict[str, Any]) -> list[str]:

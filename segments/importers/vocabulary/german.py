@@ -178,7 +178,8 @@ GERMAN = Vocabulary(
     note_labels=("anmerkung", "nachtrag"),
     not_speakers=("darin", "lizenz", "dauer"),
     link_list_labels=("themen", "mehr zum thema"),
-    credit_words=("foto", "bild"),
+    # "Bildrechte: MDR/..." (a public broadcaster's photo rights line) before "bild"
+    credit_words=("bildrechte", "foto", "bild"),
     # "Bildrechte: ..." before "bild": an alternation takes the first word that matches
     credit_prefixes=("bildrechte", r"fotograf(?:in)?", r"fotos?", "bild", "quelle"),
     caption_credit_words=("foto",),
