@@ -815,9 +815,16 @@ def _split_at_breaks(item: _Item) -> list[_Item]:
         if parts[-1] and breaks:
             parts[-1].append(_Run(" ", first.bold if first else False))
         parts[-1].extend(runs)
-    return [
-        replace(item, runs=runs, run_in=asked) for runs, asked in zip(parts, run_in, strict=True)
-    ]
+    if len(parts) == 1:
+        return [replace(item, runs=parts[0], run_in=run_in[0])]
+    # Each part keeps the links printed in it: a story linked under "<br><br>" after a
+    # sentence is a teaser of its own (``_teaser_link``), the sentence's link is not its.
+    out = []
+    for runs, asked in zip(parts, run_in, strict=True):
+        text = _runs_text(runs)
+        links = [link for link in item.links if (clean(link[0]) or "\0") in text]
+        out.append(replace(item, runs=runs, run_in=asked, links=links))
+    return out
 
 
 def _lines(runs: list[_Run]) -> list[tuple[int, list[_Run]]]:

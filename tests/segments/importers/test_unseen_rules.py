@@ -4272,3 +4272,31 @@ def test_a_french_credit_line_after_the_text_credits_its_one_photo(
         lang="fr",
     )
     assert [i.credit for i in raw.images if i.credit] == ([credit] if credit else [])
+
+
+# --- Furniture: a teaser link printed under a paragraph's double break --------------------------
+
+CANONICAL = '<link rel="canonical" href="https://example.com/news/this-story">'
+
+
+def test_a_story_linked_under_a_double_break_is_a_teaser_not_the_paragraphs_text() -> None:
+    snippet = (
+        '<p>The mayor said <a href="https://other.example/report">the report</a> was late.'
+        '<br><br><a href="/news/another-story-about-the-council"><strong>COUNCIL MEMBER CLAIMS'
+        " HE CAN PROVE THE BRIDGE VOTE WAS RIGGED</strong></a></p>"
+    )
+    assert [b.text for b in inner(page(snippet, head=CANONICAL))] == [
+        "The mayor said the report was late."
+    ]
+
+
+def test_near_miss_a_link_to_another_site_under_a_double_break_stays() -> None:
+    snippet = (
+        "<p>The mayor said the report was late.<br><br>"
+        '<a href="https://books.example/bridge">The Bridge Vote by Jane Roe, the book of the'
+        " scandal</a></p>"
+    )
+    assert [b.text for b in inner(page(snippet, head=CANONICAL))] == [
+        "The mayor said the report was late.",
+        "The Bridge Vote by Jane Roe, the book of the scandal",
+    ]
