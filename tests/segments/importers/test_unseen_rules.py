@@ -4300,3 +4300,84 @@ def test_near_miss_a_link_to_another_site_under_a_double_break_stays() -> None:
         "The mayor said the report was late.",
         "The Bridge Vote by Jane Roe, the book of the scandal",
     ]
+
+
+# --- Q&A: plain paragraphs asking on a page whose markup could set questions apart ---------------
+
+LONG_STATEMENTS = (
+    "Since the first locks were made, people have worried about who else holds a key, and every"
+    " new kind of lock has brought its own fears along with it, from the picked padlock to the"
+    " cloned card and the copied code."
+)
+
+
+def asked(raw: RawPage) -> list[str]:
+    return [s.question for s in build_segment(raw).transcript if s.question]
+
+
+def test_an_articles_long_paragraphs_ending_on_a_question_to_the_reader_are_its_text() -> None:
+    snippet = (
+        f"<p>{LONG_STATEMENTS} But what if someone copied the code to your front door?</p>"
+        "<p>Most homes will never see that happen.</p>"
+        f"<p>{LONG_STATEMENTS} And would you even notice it if they did?</p>"
+        "<p>Installers say the risk is small.</p>"
+    )
+    assert asked(page(snippet)) == []
+
+
+def test_near_miss_short_plain_prompts_put_to_someone_are_asked() -> None:
+    snippet = (
+        "<p>Why did you start the station?</p><p>Because nobody else would.</p>"
+        "<p>What will you build next?</p><p>A second transmitter.</p>"
+    )
+    assert asked(page(snippet)) == ["Why did you start the station?", "What will you build next?"]
+
+
+def test_quoted_questions_are_a_speakers_words_not_prompts() -> None:
+    snippet = (
+        "<p>“How do you make sure your files reach every app?</p><p>“You sync them, he said.</p>"
+        "<p>“How do you automate your workflow?</p><p>“With rules, he said.</p>"
+    )
+    assert asked(page(snippet)) == []
+
+
+def test_a_plain_question_inside_a_labelled_transcripts_turn_is_the_turns_text() -> None:
+    snippet = (
+        "<p><strong>Jon Roe:</strong> Welcome to the show. You grew up in a mining town.</p>"
+        "<p>How did that get you into economics?</p>"
+        "<p><strong>Max Moss:</strong> Uncertainty was everywhere there.</p>"
+        "<p><strong>Jon Roe:</strong> Then you went to Chicago.</p>"
+        "<p>What did you find there?</p>"
+        "<p><strong>Max Moss:</strong> A new field being born.</p>"
+    )
+    segment = build_segment(page(snippet))
+    assert [s.question for s in segment.transcript if s.question] == []
+    assert [s.speaker for s in segment.transcript if s.speaker][:2] == ["Jon Roe", "Max Moss"]
+
+
+def test_near_miss_plain_questions_answered_by_one_labelled_guest_are_asked() -> None:
+    snippet = (
+        "<p>How did that get you into economics?</p>"
+        "<p><strong>Max Moss:</strong> Uncertainty was everywhere there.</p>"
+        "<p>What did you find in Chicago?</p>"
+        "<p><strong>Max Moss:</strong> A new field being born.</p>"
+    )
+    assert asked(page(snippet)) == [
+        "How did that get you into economics?",
+        "What did you find in Chicago?",
+    ]
+
+
+def test_beside_marked_up_questions_a_plain_one_asks_only_as_a_prompt() -> None:
+    snippet = (
+        "<p><strong>Why did you run?</strong></p><p>The town needed it.</p>"
+        "<p><strong>What comes first?</strong></p><p>The bridge.</p>"
+        "<p>But will the measure pass?</p><p>Polls show a slim majority.</p>"
+    )
+    assert asked(page(snippet)) == ["Why did you run?", "What comes first?"]
+    prompt = snippet.replace("But will the measure pass?", "And will you run again?")
+    assert asked(page(prompt)) == [
+        "Why did you run?",
+        "What comes first?",
+        "And will you run again?",
+    ]
