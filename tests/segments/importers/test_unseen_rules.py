@@ -4381,3 +4381,50 @@ def test_beside_marked_up_questions_a_plain_one_asks_only_as_a_prompt() -> None:
         "What comes first?",
         "And will you run again?",
     ]
+
+
+# --- Q&A: a repeated headline and a numbered list's headlines ask nothing ----------------------
+
+
+EPISODE_PAGE = """<html><head><title>24. Who painted the zebra? - Kids TV</title>
+<meta property="og:title" content="24. Who painted the zebra?"></head><body>
+<h1 class="site-headline">{repeat}</h1><article><h1>24. Who painted the zebra?</h1>
+<p>The stripes of the zoo's zebra were painted over with tartan in the night.</p>
+<h3>{gallery}</h3><p>The keepers found the brushes behind the elephant house.</p>
+</article></body></html>"""
+
+
+def episode_blocks(repeat: str, gallery: str) -> list[Block]:
+    html = EPISODE_PAGE.format(repeat=repeat, gallery=gallery)
+    return read_html_page(html, "episode.html").blocks
+
+
+def test_the_headline_repeated_without_its_number_or_behind_a_label_is_no_question() -> None:
+    blocks = episode_blocks("Who painted the zebra?", "Gallery Who painted the zebra?")
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+
+
+def test_near_miss_headings_asking_more_than_the_headline_stay_questions() -> None:
+    blocks = episode_blocks("So who painted the zebra again?", "And who will clean it off?")
+    assert [b.kind for b in blocks] == ["question", "paragraph", "question", "paragraph"]
+
+
+NEWSLETTER = (
+    "<p><strong>1 Gulf states race to intercept drones</strong></p><p>They may run out.</p>"
+    "<p><strong>2 {second}</strong></p><p>It deepens a partnership.</p>"
+    "<p><strong>3 {third}</strong></p><p>Parks are erasing exhibits.</p>"
+    "<p><strong>4 Are bossware apps tracking you?</strong></p><p>Tools get sharper.</p>"
+)
+
+
+def test_a_numbered_lists_headlines_mostly_statements_ask_nothing() -> None:
+    snippet = NEWSLETTER.format(
+        second="Apple may use a rival's model", third="A database shows banned topics"
+    )
+    assert [b.kind for b in inner(page(snippet))][::2] == ["heading"] * 4
+
+
+def test_near_miss_numbered_questions_of_an_interview_still_ask() -> None:
+    snippet = NEWSLETTER.format(second="Why did you go?", third="What did you find?")
+    kinds = [b.kind for b in inner(page(snippet))][::2]
+    assert kinds == ["heading", "question", "question", "question"]
