@@ -505,6 +505,11 @@ ENGLISH = Vocabulary(
             r"(?:all rights reserved\.?\s*)?this material may not be published, broadcast,"
             r" rewritten,? or redistributed\.?",
             r"(?:©|\(c\)|copyright ©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.]{0,60}\.?",
+            # A footer from "Copyright" to "All rights reserved", whatever the site glued between
+            # ("Copyright Do you have more information? ...Copyright 2012 by Example.com. ...").
+            r"(?:©|\(c\)|copyright)(?:\s|\d).{0,400}?\ball rights reserved\b\.?"
+            r"(?:\s*this material may not be published, broadcast, rewritten,? or"
+            r" redistributed\.?)?",
             r"this (?:web)?(?:site|work|page|article|post)\b[^.]{0,40} (?:is|are) licensed under"
             r"\b.{0,160}",
         ),

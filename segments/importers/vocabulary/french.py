@@ -191,6 +191,7 @@ FRENCH = Vocabulary(
             r" (?:le |la |les |l['’])?(?:(?-i:[A-Z])|[\w-]+\.\w)[^,;!?]{0,160}?[.!]?"
             r"(?:\s*lire l['’]article original[.!]?)?",
         ),
+        "copyright-line": (r"(?:©|\(c\)|copyright)(?:\s|\d).{0,400}?\btous droits réservés\b\.?",),
         "related-links": (
             # "Pour plus d'actualités sur la culture, rendez-vous sur francetvinfo.fr".
             r"pour plus d['’](?:actualités|articles|informations|infos|reportages)"

@@ -317,6 +317,9 @@ GERMAN = Vocabulary(
             r"[^.!?]{1,60} ist nicht verantwortlich für (?:den|die) inhalte? externer"
             r" (?:internet)?seiten\.?",
         ),
+        "copyright-line": (
+            r"(?:©|\(c\)|copyright)(?:\s|\d).{0,400}?\balle rechte vorbehalten\b\.?",
+        ),
         "related-links": (
             r"mehr zum thema:?",
             # "Mehr Nachrichten aus Bayern finden Sie unter br24.de".

@@ -328,6 +328,15 @@ def test_real_furniture(text: str, rule_id: str) -> None:
         ("Mehr Nachrichten aus Bayern finden Sie unter beispiel.de", "related-links"),
         ("Pour plus d'actualités sur la culture, rendez-vous sur exemple.fr", "related-links"),
         ("For more than a year, the coverage of the trial was thin, she said.", None),
+        # A copyright footer from "Copyright" to "All rights reserved", whatever lies between.
+        (
+            "Copyright Do you have more information about this story? Click here to contact"
+            " usCopyright 2012 by Example.com. All rights reserved.",
+            "copyright-line",
+        ),
+        ("© 2021 Beispiel GmbH. Alle Rechte vorbehalten.", "copyright-line"),
+        ("© Exemple 2020 - Tous droits réservés", "copyright-line"),
+        ("Copyright law says all rights reserved means little, the judge said.", None),
         # A sponsor's note on a series the episode belongs to.
         (
             "This episode is part of our conversational series sponsored by Example Pay. Example"
