@@ -31,12 +31,14 @@ _DATE = (
 )
 
 #: What the vocabulary's furniture phrases may name by placeholder: "{name}" a person's name as
-#: printed (two to four capitalised words, case as written), "{person}" one to four of them,
+#: printed (two to four capitalised words, case as written), "{given}" one of them (the first
+#: name a closing bio calls its author by), "{person}" one to four of them,
 #: "{network}" a social network one follows someone on, "{platform}" a community or membership
 #: platform a show sends listeners to, "{app}" a podcast app or directory one subscribes in,
 #: "{date}" a printed date (``_DATE``).
 PLACEHOLDERS: dict[str, str] = {
     "{name}": rf"(?-i:{NAME})",
+    "{given}": rf"(?-i:{WORD})",
     "{person}": rf"(?-i:{WORD}(?:\s+{WORD}){{0,3}})",
     "{network}": r"(?:twitter|x|instagram|facebook|fb|threads|bluesky|mastodon|linkedin|tiktok)",
     "{platform}": r"(?:discord|slack|patreon|steady|ko-fi|buy me a coffee|telegram|apple podcasts)",
@@ -182,6 +184,11 @@ FURNITURE: tuple[FurnitureRule, ...] = (
         rf"[>»›▸►→\s]*(?:{_words('related_list_labels')})\s*:\s*.{{1,400}}",
     ),
     _rule("paywall-notice", "the paywall's note on the part of the article a reader cannot see"),
+    _rule(
+        "syndication-notice",
+        "the note on where a syndicated story ran first ('This article originally appeared on"
+        " ...'), not the story",
+    ),
     _rule(
         "disclaimer",
         "the site's disclaimer for third-party feeds or external links, not the story",

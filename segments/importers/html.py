@@ -848,9 +848,16 @@ def _split_at_breaks(item: _Item) -> list[_Item]:
         if parts[-1] and breaks:
             parts[-1].append(_Run(" ", first.bold if first else False))
         parts[-1].extend(runs)
-    return [
-        replace(item, runs=runs, run_in=asked) for runs, asked in zip(parts, run_in, strict=True)
-    ]
+    if len(parts) == 1:
+        return [replace(item, runs=parts[0], run_in=run_in[0])]
+    # Each part keeps the links printed in it: a story linked under "<br><br>" after a
+    # sentence is a teaser of its own (``_teaser_link``), the sentence's link is not its.
+    out = []
+    for runs, asked in zip(parts, run_in, strict=True):
+        text = _runs_text(runs)
+        links = [link for link in item.links if (clean(link[0]) or "\0") in text]
+        out.append(replace(item, runs=runs, run_in=asked, links=links))
+    return out
 
 
 def _lines(runs: list[_Run]) -> list[tuple[int, list[_Run]]]:
@@ -2705,6 +2712,7 @@ def _blocks(
         caption_keys |= {_key(cap), _key(credit), _key(f"{cap} {credit}")}
     caption_keys.discard("")
     title_key = _key(title or "")
+    headline_keys = _headline_keys(title or "")
 
     # Text found only inside <nav>, <footer>, <aside>... is chrome even when it is all there is.
     inside_chrome_tag = any(a.tag in CHROME_TAGS for a in [main, *main.iterancestors()])
@@ -2719,7 +2727,7 @@ def _blocks(
         key = _key(text)
         if not key or key in caption_keys or key in {_key(c) for c in CONTROL_TEXTS}:
             continue
-        if item.kind == "heading" and key == title_key:
+        if item.kind == "heading" and (key == title_key or _repeats_headline(text, headline_keys)):
             continue
         if _LABEL_ONLY_RE.match(text) and len(text.split()) <= 4:
             continue
@@ -2740,10 +2748,14 @@ def _blocks(
     # run-in label ("Background:", "Step one:") stays text for the structurer to judge.
     labels = Counter(split[0] for item in kept if (split := _split_label(item.runs)) is not None)
     speakers = {label for label, count in labels.items() if count >= 2}
-    asked = sum(i.kind == "heading" and i.text.endswith("?") for i in kept)
-    asked_in_headings = asked >= QUESTION_HEADINGS_MIN
     styles = [_emphasis(item) for item in kept]
-    asking = Counter(st for st, i in zip(styles, kept, strict=True) if st and i.text.endswith("?"))
+    listed = _numbered_items(kept, styles)
+    unlisted = [
+        (st, i) for n, (st, i) in enumerate(zip(styles, kept, strict=True)) if n not in listed
+    ]
+    asked = sum(i.kind == "heading" and i.text.endswith("?") for _, i in unlisted)
+    asked_in_headings = asked >= QUESTION_HEADINGS_MIN
+    asking = Counter(st for st, i in unlisted if st and i.text.endswith("?"))
     prompt_style = next(
         (st for st in ("bold", "italic", "quote") if asking[st] >= QUESTION_HEADINGS_MIN), None
     )
@@ -2771,7 +2783,12 @@ def _blocks(
         classified = _classify(
             item, bold_only[n] and alone, speakers, asked_in_headings=asked_in_headings
         )
-        if classified[0].kind == "question" and _links_away(classified[0].text, item.links):
+        if n in listed:
+            classified = [Block(text=item.text, kind="heading", level=item.level)]
+            if reasons is not None and item.text.endswith("?"):
+                rule = "kept as text: a numbered list's item, most of them statements (qa-listicle)"
+                reasons.append(Reason("question", item.text, rule))
+        elif classified[0].kind == "question" and _links_away(classified[0].text, item.links):
             # "<strong>Lire : <a>Que sont les IMSI-catchers ?</a></strong>": another article.
             classified[0] = Block(text=item.text)
             if reasons is not None:
@@ -2828,6 +2845,34 @@ def _heading_prompt(item: _Item, classified: list[Block]) -> bool:
         and item.text.endswith(PROMPT_ENDINGS)
         and len(item.text.split()) <= structure.QUESTION_MAX_WORDS
     )
+
+
+#: A list item's number before its headline: "4 Can AI enhance jobs?", "4. ...", "4) ...".
+_LIST_NUMBER_RE = re.compile(r"(\d{1,2})[.)]?\s+\S")
+#: Numbered headlines a list has at least before its numbers are read as a list's.
+LIST_MIN_ITEMS = 3
+
+
+def _numbered_items(kept: list[_Item], styles: list[str | None]) -> set[int]:
+    """The indices of a numbered list's headlines, set as headings or in bold and numbered 1, 2,
+    3 ... in order, when fewer than half of them ask (rule "qa-listicle"): a newsletter's "10
+    things" whose third asks is no interview; numbered questions ("1. Why radio?") still ask.
+
+    >>> items = [_Item("heading", [_Run(t)]) for t in ("1 Apple buys", "2 Is it over?", "3 Rain")]
+    >>> sorted(_numbered_items(items, [None] * 3))
+    [0, 1, 2]
+    """
+    found: list[int] = []
+    for n, item in enumerate(kept):
+        match = _LIST_NUMBER_RE.match(item.text)
+        if not match or not (item.kind == "heading" or styles[n] == "bold"):
+            continue
+        if int(match.group(1)) == len(found) + 1:
+            found.append(n)
+    asking = sum(kept[n].text.endswith("?") for n in found)
+    if len(found) < LIST_MIN_ITEMS or 2 * asking >= len(found):
+        return set()
+    return set(found)
 
 
 def _emphasis(item: _Item) -> str | None:
@@ -2897,6 +2942,41 @@ def _other_page_of_the_site(target: str, page_url: str) -> bool:
         return False
     same_page = split_url(target).path.rstrip("/") == split_url(page_url).path.rstrip("/")
     return _site(target) == _site(page_url) and not same_page
+
+
+#: An episode's or a list's number before a headline: "24. Wer hat das Zebra bepinselt?".
+_HEADLINE_NUMBER_RE = re.compile(r"^\s*\d{1,4}[.):]\s+")
+#: Words of a label a page prints before its headline repeated over a gallery or a player
+#: ("Bildergalerie <headline>", "Video: <headline>"), at most.
+HEADLINE_LABEL_MAX_WORDS = 2
+#: Words a headline has at least for a heading repeating it to be taken for it: a short one
+#: ("Why?") may be a section's own.
+HEADLINE_MIN_WORDS = 3
+
+
+def _headline_keys(title: str) -> set[str]:
+    """The keys (``_key``) the page's headline is printed under: as stated, without its number."""
+    if len(title.split()) < HEADLINE_MIN_WORDS:
+        return set()
+    return {k for k in (_key(title), _key(_HEADLINE_NUMBER_RE.sub("", title))) if k}
+
+
+def _repeats_headline(text: str, headline_keys: set[str]) -> bool:
+    """Tell a heading that is the page's headline again, without its number or behind a short
+    label (rule "headline-repeated"): never a section's heading, nor a question it asks.
+
+    >>> keys = _headline_keys("24. Who painted the zebra?")
+    >>> _repeats_headline("Gallery Who painted the zebra?", keys), _repeats_headline(
+    ...     "Who painted the zebra?", keys)
+    (True, True)
+    >>> _repeats_headline("So who painted the zebra again?", keys)
+    False
+    """
+    words = text.split()
+    return any(
+        _key(" ".join(words[n:])) in headline_keys
+        for n in range(min(HEADLINE_LABEL_MAX_WORDS, len(words) - 1) + 1)
+    )
 
 
 def _teaser_link(text: str, links: list[tuple[str, str]], page_url: str) -> bool:

@@ -1086,7 +1086,9 @@ def _find_people(
     people.front = "\n".join(front)
     # The Q&A stage's own judgement, with the people known so far: an essay's rhetorical
     # question makes no programme, an interviewer's prompt does (rule "people-qa-judgement").
-    judged = people.judged = _classify(blocks, people, hosted=_hosted(raw))
+    judged = people.judged = _classify(
+        blocks, people, hosted=_hosted(raw), markup=raw.kind == "html"
+    )
     people.judged_with = people.known()
     asked = any(item.kind == "question" for item in judged)
     body = [b.text for b in blocks]
@@ -1515,10 +1517,14 @@ def _hosted(raw: RawPage) -> bool:
     return raw.show is not None and bool(raw.show.hosts)
 
 
-def _classify(blocks: list[Block], people: _People, hosted: bool = False) -> list[_Item]:
+def _classify(
+    blocks: list[Block], people: _People, hosted: bool = False, markup: bool = False
+) -> list[_Item]:
     """Tell headings, questions, speaker turns and paragraphs apart.
 
     ``hosted``: the page is a programme's (``_hosted``), whose hosts' turns stay turns.
+    ``markup``: the page's reader marks questions up (HTML: bold, headings, labels), so a plain
+    paragraph asking is a prompt only beside marked-up ones (``_confirm_questions``).
     """
     accepted = _accepted_labels(blocks, people)
     askers = {p.name for p in people.with_role("interviewer")}
@@ -1572,7 +1578,7 @@ def _classify(blocks: list[Block], people: _People, hosted: bool = False) -> lis
     for item, block in zip(items, blocks, strict=True):  # one item per block
         item.start_seconds = block.start_seconds
     items = _dash_dialogue(_labels_in_questions(items))
-    return _confirm_questions(_asker_turns(items, people, hosted))
+    return _confirm_questions(_asker_turns(items, people, hosted), markup=markup)
 
 
 #: A label printed inside a question's own text: "SPIEGEL: Frau Berg, ...?", "taz: Und heute?".
@@ -1787,11 +1793,12 @@ def _addresses_someone(question: str) -> bool:
     return bool(ADDRESS.search(match.group("last") if match else question))
 
 
-def _is_prompt(items: list[_Item], index: int) -> bool:
+def _is_prompt(items: list[_Item], index: int, addressed: bool = True) -> bool:
     """Tell an interviewer's prompt from an essay's rhetorical question (rule "qa-prompt").
 
     A prompt is marked up as one, or asked by a label, or answered by a labelled speaker, or it
-    speaks to someone; "Do children today have useful childhoods?" does none of these.
+    speaks to someone (when ``addressed`` counts) in its own words, not a quotation's; "Do
+    children today have useful childhoods?" does none of these.
     """
     item, answer = items[index], items[index + 1]
     return (
@@ -1799,27 +1806,59 @@ def _is_prompt(items: list[_Item], index: int) -> bool:
         or item.questioner is not None
         or answer.speaker is not None
         or answer.mark == "answer"
-        or _addresses_someone(item.text)
+        or (addressed and not _is_quoted(item.text) and _addresses_someone(item.text))
     )
 
 
-def _confirm_questions(items: list[_Item]) -> list[_Item]:
+#: The quotation marks a quoted speaker's words open with.
+_OPENING_QUOTES = ('"', "“", "„", "«", "‹", "‘")
+
+
+def _is_quoted(text: str) -> bool:
+    """Tell a paragraph that opens a quotation ("“How do you automate it?” he asked"): someone's
+    quoted words, not an interviewer's prompt to the reader's interviewee.
+
+    >>> _is_quoted("“How do you make sure the content flows?")
+    True
+    >>> _is_quoted("You said “never”. Why?")
+    False
+    """
+    return text.lstrip().startswith(_OPENING_QUOTES)
+
+
+def _confirm_questions(items: list[_Item], markup: bool = False) -> list[_Item]:
     """Keep text-detected questions only in interviews: two or more, each followed by an answer,
     at least half of them prompts (``_is_prompt``).
 
     A lone rhetorical question in an article stays a paragraph, and so do an essay's questions to
     itself. A short line without a full stop right before a question ("Q&A With Jim McKelvey,
     Cofounder of Square") is its heading.
+
+    On a page that marks questions up (``markup``: HTML), a plain paragraph asking is asked only
+    as a prompt itself, and where the page marks no question up, one that merely speaks to
+    someone only when short (``PLAIN_PROMPT_MAX_WORDS``; rule "qa-unmarked-on-markup-page"): an
+    article's paragraph of statements ending in "?" ("... but what if someone hacked your
+    lock?") is its text.
     """
-    items = _questions_in_turns(items)
+    items = _questions_in_turns(items, markup=markup)
     answered = [
         i
         for i, item in enumerate(items)
         if item.kind == "question" and i + 1 < len(items) and items[i + 1].kind == "paragraph"
     ]
-    prompts = [i for i in answered if _is_prompt(items, i)]
+    marked = sum(item.kind == "question" and item.marked_up for item in items)
+    unmarked_page = markup and marked < MARKED_QUESTIONS_MIN
+    prompts = [
+        i
+        for i in answered
+        if _is_prompt(
+            items,
+            i,
+            addressed=not unmarked_page or len(items[i].text.split()) <= PLAIN_PROMPT_MAX_WORDS,
+        )
+    ]
     interview = len(answered) >= 2 and 2 * len(prompts) >= len(answered)
-    confirmed = set(answered) if interview else set()
+    confirmed = set(prompts if markup else answered) if interview else set()
     confirmed |= {i for i, item in enumerate(items) if item.marked_up}
     if len(answered) < 2:
         why = "kept as text: a lone question is no interview"
@@ -1830,12 +1869,23 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
         )
     else:
         why = f"a paragraph asking, {len(prompts)} of {len(answered)} prompts answered (qa-prompt)"
+    if unmarked_page and not interview and len(answered) >= 2:
+        why = (
+            "kept as text (qa-unmarked-on-markup-page): the page marks no question up, and these"
+            " are long, quoted or speak to nobody, and no label asks or answers them"
+        )
+    unasked = (
+        "kept as text (qa-unmarked-on-markup-page): among the page's questions, no label asks or"
+        " answers it and it speaks to nobody"
+    )
     out = []
     for i, item in enumerate(items):
         if item.kind == "question" and not item.marked_up and i not in confirmed:
             label = f"{item.questioner}: " if item.questioner else ""
             text = label + item.text
             reason = why if i in answered else "kept as text: no answer follows"
+            if interview and i in answered:
+                reason = unasked
             out.append(replace(item, kind="paragraph", text=text, questioner=None, why=reason))
         elif item.kind == "question" and not item.marked_up:
             out.append(replace(item, why=why))
@@ -1860,14 +1910,24 @@ def _confirm_questions(items: list[_Item]) -> list[_Item]:
 
 #: A page marks its questions up when this many are (bold, a label, a heading among several).
 MARKED_QUESTIONS_MIN = 2
+#: Words a plain paragraph asking has at most to be a prompt for speaking to someone alone, on
+#: a page that could mark questions up and marks none: "Peter, why did you pick ferries?" or
+#: two sentences of context; an article's long paragraph ending on a question to its reader
+#: is the article (60 words and more on the pages we have seen).
+PLAIN_PROMPT_MAX_WORDS = 40
 
 
-def _questions_in_turns(items: list[_Item]) -> list[_Item]:
+def _questions_in_turns(items: list[_Item], markup: bool = False) -> list[_Item]:
     """Keep a paragraph asking inside a labelled speaker's turn as that turn's text ("AE: ..." /
     "So we asked: 'Should we do it on PS3?'") on a page that marks its questions up (two or
     more): the turn goes on until a question or heading the markup or a label sets apart (rule
-    "qa-question-in-turn"). Where no question is marked up, a plain one asks."""
-    if sum(item.marked_up for item in items) < MARKED_QUESTIONS_MIN:
+    "qa-question-in-turn"). So it is on a page that could mark questions up (``markup``: HTML)
+    but marks none, in a transcript whose turns two or more speakers' labels open: a paragraph
+    without a label goes on with the turn before it. Elsewhere (a plain text page, only the
+    answers labelled, or nothing) a plain question asks."""
+    marked = sum(item.marked_up for item in items) >= MARKED_QUESTIONS_MIN
+    turns = markup and len({item.speaker for item in items if item.speaker}) >= 2
+    if not marked and not turns:
         return items
     out = []
     turn: str | None = None
@@ -2020,7 +2080,11 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         people.add(name, "interviewer", why=why)
     # The classification _find_people made holds while nobody found since changes what it read.
     same = people.judged_with == people.known()
-    items = people.judged if same else _classify(body, people, hosted=_hosted(raw))
+    items = (
+        people.judged
+        if same
+        else _classify(body, people, hosted=_hosted(raw), markup=raw.kind == "html")
+    )
     intro, sections, marks = _sections(items)
 
     if not sections and intro:

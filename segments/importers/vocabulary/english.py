@@ -297,6 +297,7 @@ ENGLISH = Vocabulary(
         ),
         "sponsor-read": (
             rf"(?:this|today{_APOS}s|this week{_APOS}s) (?:episode|show|podcast)(?: is| was)?"
+            r"(?: part of (?:our|the|a) [^.!?]{1,80}? (?:series|season))?"
             r" (?:sponsored|brought to you|supported|made possible) by .{1,300}",
             r"support for (?:this|the) (?:podcast|show|episode|program(?:me)?) comes from .{1,300}",
             rf"thanks? (?:you )?to (?:our|this week{_APOS}s|today{_APOS}s) sponsors?\b.{{0,300}}",
@@ -322,6 +323,11 @@ ENGLISH = Vocabulary(
             r"{name},? (?:is|was) (?:the |an? )?(?:co-?)?author of [„“\"«]?(?-i:[A-Z]).{0,600}",
             r"{name},? (?:is|was) (?:the )?(?:executive |managing |founding )?director of"
             r" (?-i:[A-Z]).{0,600}",
+            # "Rose is a Senior Editor at ELLE overseeing ...": the closing bio calls its author by
+            # the first name under the name's own line; the outlet is named.
+            r"{given} (?:is|was) (?:a|an|the) (?:[\w-]+ ){0,3}(?:reporter|journalist|writer|editor"
+            r"|correspondent|contributor|columnist|producer|critic) (?:at|for|with) (?-i:[A-Z])"
+            r".{0,900}",
         ),
         "broadcast-notice": (
             r"[^.!?]{1,100} (?:is|was|will be) (?:broadcast|aired|repeated)(?: on [^.!?]{1,40})?"
@@ -334,6 +340,18 @@ ENGLISH = Vocabulary(
             r"(?:subscriber|member)s?[- ]only (?:content|article|story)[.!]?",
             r"unlock (?:this|the full) (?:article|story)\b.{0,160}",
             r"(?:subscribe|sign in|log in) to (?:continue|keep) reading\b.{0,80}",
+        ),
+        # Where a syndicated story ran first: "This article originally appeared on VICE Belgium.",
+        # "This story was republished from The Conversation under a Creative Commons licence."
+        "syndication-notice": (
+            r"(?:an? (?:earlier |longer |shorter )?version of )?(?:this|the) (?:article|story|post"
+            r"|piece|text|interview|essay|column|review|report)(?: was| has been| is)?"
+            r" (?:(?:originally|first) (?:appeared|published|posted|ran)"
+            r"|(?:re-?published|reprinted|syndicated) (?:from|with (?:the )?permission (?:of|from)"
+            r"|courtesy of|by arrangement with|under))"
+            # The outlet: a name or an address ("on VICE Belgium", "in vice.com"), not "in 1999".
+            r" (?:on |in |at |by |from )?(?:(?-i:[A-Z])|[\w-]+\.\w)[^,;!?]{0,160}?[.!]?"
+            r"(?:\s*read the original(?: article| story| post)?(?: here)?[.!]?)?",
         ),
         "disclaimer": (
             r"(?:these|this|the) [\w -]{1,40} (?:is|are) provided by (?:an? )?(?:independent )?"
@@ -428,6 +446,8 @@ ENGLISH = Vocabulary(
             r"subscribe to (?-i:[A-Z])[^.!?]{1,60}",
             r"want [^?]{1,80} (?:to|in) your inbox\?.{0,80}",
             r"special offer: ?subscribe\b.{0,100}",
+            # "Not a subscriber to SFX? Then head on over here ...": the appeal asks first.
+            r"not (?:yet )?an? (?:subscriber|member)(?: (?:to|of) [^.!?]{1,60})?\?(?:\s.{1,200})?",
         ),
         "share-buttons": (
             r"(?:(?:share(?: this(?: story| article| post| page)?)?(?: on)?|shares|tweet|e-?mail"
@@ -461,6 +481,9 @@ ENGLISH = Vocabulary(
             r" (?:this (?:author|contributor|writer|columnist)|{name})",
             r"now (?:check out|see|watch) (?:this|these) [^.!?]{1,120}(?:\.\.\.|…|[.!:])?",
             r"continue reading(?: the main story)?",
+            # "For more Culture, Media and Opinion coverage, visit foxnews.com/media".
+            r"for more (?:of )?[^.!?]{1,100} (?:coverage|news|stories|articles|reporting|updates)"
+            r"(?: like this)?,? (?:visit|go to|head to|see|check out)\b[^!?]{1,80}",
             r"(?:read|see|find) (?:more|all) (?:of )?[^.!?]{1,60}(?:coverage|stories|reporting)"
             r" (?:of|on|about) [^.!?]{1,100} here\.?",
         ),
@@ -482,6 +505,11 @@ ENGLISH = Vocabulary(
             r"(?:all rights reserved\.?\s*)?this material may not be published, broadcast,"
             r" rewritten,? or redistributed\.?",
             r"(?:©|\(c\)|copyright ©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?[^.]{0,60}\.?",
+            # A footer from "Copyright" to "All rights reserved", whatever the site glued between
+            # ("Copyright Do you have more information? ...Copyright 2012 by Example.com. ...").
+            r"(?:©|\(c\)|copyright)(?:\s|\d).{0,400}?\ball rights reserved\b\.?"
+            r"(?:\s*this material may not be published, broadcast, rewritten,? or"
+            r" redistributed\.?)?",
             r"this (?:web)?(?:site|work|page|article|post)\b[^.]{0,40} (?:is|are) licensed under"
             r"\b.{0,160}",
         ),

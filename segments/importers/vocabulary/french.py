@@ -136,6 +136,9 @@ FRENCH = Vocabulary(
         "subscribe": (
             rf"s{_APOS}abonner|abonnez-vous(?: à (?:la|notre) newsletter)?",
             r"inscrivez-vous à (?:notre|la) (?:newsletter|lettre d['’]information) ?[.!]?",
+            # "Pas encore abonné ? Découvrez nos offres": the appeal asks first.
+            r"(?:pas encore |vous n['’]êtes pas (?:encore )?)abonné(?:e|s|es)?"
+            r"(?: (?:à|au) [^.!?]{1,60})? ?\?(?:\s.{1,200})?",
         ),
         "comment-prompt": (
             r"(?:dites-nous|dites-le nous|donnez votre avis) (?:ce que vous en pensez )?"
@@ -176,12 +179,35 @@ FRENCH = Vocabulary(
             r"rejoignez(?:-nous| la communauté| notre communauté)+ sur {platform}\b.{0,200}",
             r"soutenez (?:le|ce|notre) podcast sur {platform}\b.{0,200}",
         ),
+        # "Cet article a d'abord été publié sur Slate.fr.", "Cet article est republié à partir de
+        # The Conversation sous licence Creative Commons. Lire l'article original."
+        "syndication-notice": (
+            rf"(?:cet|l{_APOS}) ?(?:article|entretien|texte|essai|interview)"
+            rf" (?:a (?:d{_APOS}abord |initialement |originellement |été )+(?:été )?"
+            r"(?:publié|paru)e?|est (?:re)?publié(?:e)?"
+            r"|est (?:initialement |d['’]abord )?paru(?:e)?)"
+            r" (?:initialement |d['’]abord )?"
+            r"(?:sur|dans|par|chez|à partir de|avec l['’]autorisation de)"
+            r" (?:le |la |les |l['’])?(?:(?-i:[A-Z])|[\w-]+\.\w)[^,;!?]{0,160}?[.!]?"
+            r"(?:\s*lire l['’]article original[.!]?)?",
+        ),
+        "copyright-line": (r"(?:©|\(c\)|copyright)(?:\s|\d).{0,400}?\btous droits réservés\b\.?",),
+        "related-links": (
+            # "Pour plus d'actualités sur la culture, rendez-vous sur francetvinfo.fr".
+            r"pour plus d['’](?:actualités|articles|informations|infos|reportages)"
+            r" (?:sur|de|du|des) [^.!?]{1,100},?"
+            r" (?:rendez-vous|consultez|visitez|allez|retrouvez-nous) (?:sur|le site)"
+            r"\b[^!?]{0,80}",
+        ),
         "author-bio": (
             r"{name} est (?:une? )?(?:[\w-]+ ){0,2}(?:journaliste|reporter|rédact(?:eur|rice)"
             r"|correspondante?|chroniqueu(?:r|se)|éditorialiste) (?:à|au|aux|pour|chez|de|du)\b"
             r".{0,900}",
             rf"{{name}} est (?:l{_APOS}auteur|l{_APOS}autrice|(?:le |la )?co-?aut(?:eur|rice))"
             r" (?:de|du|des) [«“\"]?\s?(?-i:[A-Z]).{0,600}",
+            r"{given} est (?:une? )?(?:[\w-]+ ){0,2}(?:journaliste|reporter|rédact(?:eur|rice)"
+            r"|correspondante?|chroniqueu(?:r|se)|éditorialiste) (?:à|au|pour|chez) (?-i:[A-Z])"
+            r".{0,900}",
         ),
         "paywall-notice": (
             r"il vous reste \d+(?:[.,]\d+)? ?% de cet article à lire\.?"

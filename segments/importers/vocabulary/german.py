@@ -291,6 +291,9 @@ GERMAN = Vocabulary(
             r" an[.!]?",
             r"(?:[„\"“][^\"“”]{1,40}[\"“”]\s*:\s*)?(?:der|unser) [\w-]+[- ]?newsletter"
             r" (?:informiert|bringt|liefert|versorgt) (?:sie|dich|euch)\b.{0,200}",
+            # "Noch kein Abonnent? Dann ...": the appeal asks first.
+            r"(?:noch )?(?:kein|keine) (?:abonnent(?:in)?|abo|abonnement|mitglied)"
+            r"(?: (?:von|bei) [^.!?]{1,60})?\?(?:\s.{1,200})?",
         ),
         "broadcast-notice": (
             r"[^.!?]{1,100} (?:wird|wurde) am [^.!?]{1,80} (?:ausgestrahlt|gesendet)\.?",
@@ -301,14 +304,36 @@ GERMAN = Vocabulary(
             r"(?:dieser|der) (?:artikel|beitrag) ist (?:exklusiv |nur )?für [\w+]+[- ]abonnenten"
             r"(?: \w+)?\.?",
         ),
+        # "Dieser Artikel erschien zuerst bei Zeit Online.", "Der Text ist zuerst im Freitag
+        # erschienen.", "Zuerst erschienen auf netzpolitik.org."
+        "syndication-notice": (
+            r"(?:dieser|der|dieses|das) (?:artikel|beitrag|text|interview|essay|kommentar|bericht)"
+            r" (?:erschien|ist|wurde) (?:zuerst|erstmals|ursprünglich) (?:bei|auf|in|im)"
+            r" (?:der |dem |den )?(?:(?-i:[A-Z])|[\w-]+\.\w)[^,;!?]{0,160}?"
+            r"(?: (?:erschienen|veröffentlicht))?[.!]?",
+            r"(?:zuerst|erstmals|ursprünglich) (?:erschienen|veröffentlicht) (?:bei|auf|in|im)"
+            r" (?:der |dem |den )?(?:(?-i:[A-Z])|[\w-]+\.\w)[^,;!?]{0,160}?[.!]?",
+        ),
         "disclaimer": (
             r"[^.!?]{1,60} ist nicht verantwortlich für (?:den|die) inhalte? externer"
             r" (?:internet)?seiten\.?",
         ),
-        "related-links": (r"mehr zum thema:?",),
+        "copyright-line": (
+            r"(?:©|\(c\)|copyright)(?:\s|\d).{0,400}?\balle rechte vorbehalten\b\.?",
+        ),
+        "related-links": (
+            r"mehr zum thema:?",
+            # "Mehr Nachrichten aus Bayern finden Sie unter br24.de".
+            r"mehr (?:nachrichten|news|artikel|beiträge|berichte|informationen) (?:zu|zum|zur|über"
+            r"|aus) [^.!?]{1,100} (?:finden sie|gibt es|lesen sie) (?:unter|auf|bei|hier)\b"
+            r"[^!?]{0,80}",
+        ),
         "sponsor-read": (
             r"diese (?:folge|episode|sendung) wird"
             r" (?:unterstützt|präsentiert|gesponsert|ermöglicht) (?:von|durch) .{1,300}",
+            r"diese (?:folge|episode|sendung) (?:ist|gehört zu) (?:teil )?(?:unserer|der|einer)"
+            r" [^.!?]{1,80}? (?:reihe|serie|staffel),? (?:die )?(?:unterstützt|präsentiert"
+            r"|gesponsert|ermöglicht) (?:von|durch) .{1,300}",
             r"(?:mit|nutze|nutzt|verwende|verwendet)\b.{0,60}\b(?:rabatt|gutschein|promo)-?code\b"
             r".{0,160}",
         ),
@@ -326,6 +351,9 @@ GERMAN = Vocabulary(
             r"{name} (?:ist|war) (?:\w+ ){0,3}(?:redakteur(?:in)?|journalist(?:in)?|reporter(?:in)?"
             r"|korrespondent(?:in)?|autor(?:in)?|volontär(?:in)?|kolumnist(?:in)?)"
             r" (?:bei|für|der|des|im|von)\b.{0,900}",
+            r"{given} (?:ist|war) (?:\w+ ){0,3}(?:redakteur(?:in)?|journalist(?:in)?"
+            r"|reporter(?:in)?|korrespondent(?:in)?|autor(?:in)?|kolumnist(?:in)?) (?:bei|für)"
+            r" (?-i:[A-Z]).{0,900}",
         ),
         "advertisement": (r"anzeige",),
         "widget-message": (r"(?:bitte warten|wird geladen|lädt)(?:\.\.\.|…)?",),

@@ -110,6 +110,11 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "Il vous reste 62.5% de cet article à lire. La suite est réservée aux abonnés.",
         "Il vous reste une chance, lui a dit le juge.",
     ),
+    # Syndicated stories' notes on where they ran first (issue 10, round 5).
+    "syndication-notice": (
+        "This article originally appeared on Example Weekly Belgium.",
+        "The article first appeared in 1999, she said, and nobody read it.",
+    ),
     "disclaimer": (
         "These news feeds are provided by an independent third party and Example TV is not "
         "responsible or liable to you for the same.",
@@ -251,7 +256,7 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
             "Attribution-Share Alike 3.0 License.",
             "copyright-line",
         ),
-        ("This article was originally published on The Conversation.", "page-metadata"),
+        ("This article was originally published on The Conversation.", "syndication-notice"),
         ("Diese Folge wird unterstützt von Acme. Alles unter acme.example.", "sponsor-read"),
         ("Mit dem Rabattcode RADIO gibt es 20 Prozent.", "sponsor-read"),
         ("Unsere Sponsoren:", "sponsor-heading"),
@@ -287,6 +292,60 @@ def test_rule_removes_its_example_and_keeps_the_near_miss(
     ],
 )
 def test_real_furniture(text: str, rule_id: str) -> None:
+    assert is_furniture(text) == rule_id
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        # Where a syndicated story ran first, in each language's phrasing, and near misses.
+        (
+            "This story was republished from The Example under a Creative Commons license."
+            " Read the original article.",
+            "syndication-notice",
+        ),
+        ("A version of this story first appeared on example.org.", "syndication-notice"),
+        ("Dieser Artikel erschien zuerst bei Beispiel Online.", "syndication-notice"),
+        ("Zuerst erschienen auf beispiel.org.", "syndication-notice"),
+        ("Cet article a d'abord été publié sur Exemple.fr.", "syndication-notice"),
+        (
+            "Cet article est republié à partir de The Example sous licence Creative Commons."
+            " Lire l'article original.",
+            "syndication-notice",
+        ),
+        ("This story was published on Monday, after the vote.", None),
+        ("Der Artikel erschien zuerst 2019, sagte sie.", None),
+        # Subscription appeals that open with a question.
+        (
+            "Not a subscriber to Example Magazine? Then head over here for the latest issue!",
+            "subscribe",
+        ),
+        ("Noch kein Abonnent? Dann hier entlang.", "subscribe"),
+        ("Pas encore abonné ? Découvrez nos offres.", "subscribe"),
+        ("Not a subscriber myself, I asked what the magazine costs.", None),
+        # A line sending readers to a section of the site for more.
+        ("For more Culture, Media and Opinion coverage, visit example.com/media", "related-links"),
+        ("Mehr Nachrichten aus Bayern finden Sie unter beispiel.de", "related-links"),
+        ("Pour plus d'actualités sur la culture, rendez-vous sur exemple.fr", "related-links"),
+        ("For more than a year, the coverage of the trial was thin, she said.", None),
+        # A copyright footer from "Copyright" to "All rights reserved", whatever lies between.
+        (
+            "Copyright Do you have more information about this story? Click here to contact"
+            " usCopyright 2012 by Example.com. All rights reserved.",
+            "copyright-line",
+        ),
+        ("© 2021 Beispiel GmbH. Alle Rechte vorbehalten.", "copyright-line"),
+        ("© Exemple 2020 - Tous droits réservés", "copyright-line"),
+        ("Copyright law says all rights reserved means little, the judge said.", None),
+        # A sponsor's note on a series the episode belongs to.
+        (
+            "This episode is part of our conversational series sponsored by Example Pay. Example"
+            " Pay competes with cash.",
+            "sponsor-read",
+        ),
+    ],
+)
+def test_furniture_of_syndicated_and_subscription_pages(text: str, rule_id: str | None) -> None:
     assert is_furniture(text) == rule_id
 
 
@@ -407,6 +466,31 @@ def test_an_author_bio_closing_the_article_is_furniture() -> None:
 def test_author_bios_in_german_and_french(bio: str) -> None:
     blocks = [Block("Der Rat hat entschieden."), Block(bio)]
     assert strip_furniture(blocks)[1] == [(blocks[1], "author-bio")]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane is a Senior Editor at Example Magazine overseeing features on health.",
+        "Jana ist Redakteurin bei Beispiel Online.",
+        "Jean est journaliste pour Exemple Matin.",
+    ],
+)
+def test_a_closing_bio_under_the_authors_name_may_use_the_first_name(bio: str) -> None:
+    blocks = [Block("The court ruled on Monday."), Block("Jane Roe"), Block(bio)]
+    assert strip_furniture(blocks)[1] == [(blocks[2], "author-bio")]
+
+
+def test_near_miss_a_first_name_bio_mid_article_or_without_an_outlet_is_the_story() -> None:
+    blocks = [
+        Block("Jane is a reporter for Example News, and she was there."),
+        Block("The court ruled on Monday."),
+        Block("It took a year."),
+        Block("The appeal follows."),
+    ]
+    assert strip_furniture(blocks)[0] == blocks
+    closing = [Block("The court ruled on Monday."), Block("Mary is a nurse at the clinic.")]
+    assert strip_furniture(closing)[0] == closing
 
 
 @pytest.mark.parametrize(

@@ -4272,3 +4272,159 @@ def test_a_french_credit_line_after_the_text_credits_its_one_photo(
         lang="fr",
     )
     assert [i.credit for i in raw.images if i.credit] == ([credit] if credit else [])
+
+
+# --- Furniture: a teaser link printed under a paragraph's double break --------------------------
+
+CANONICAL = '<link rel="canonical" href="https://example.com/news/this-story">'
+
+
+def test_a_story_linked_under_a_double_break_is_a_teaser_not_the_paragraphs_text() -> None:
+    snippet = (
+        '<p>The mayor said <a href="https://other.example/report">the report</a> was late.'
+        '<br><br><a href="/news/another-story-about-the-council"><strong>COUNCIL MEMBER CLAIMS'
+        " HE CAN PROVE THE BRIDGE VOTE WAS RIGGED</strong></a></p>"
+    )
+    assert [b.text for b in inner(page(snippet, head=CANONICAL))] == [
+        "The mayor said the report was late."
+    ]
+
+
+def test_near_miss_a_link_to_another_site_under_a_double_break_stays() -> None:
+    snippet = (
+        "<p>The mayor said the report was late.<br><br>"
+        '<a href="https://books.example/bridge">The Bridge Vote by Jane Roe, the book of the'
+        " scandal</a></p>"
+    )
+    assert [b.text for b in inner(page(snippet, head=CANONICAL))] == [
+        "The mayor said the report was late.",
+        "The Bridge Vote by Jane Roe, the book of the scandal",
+    ]
+
+
+# --- Q&A: plain paragraphs asking on a page whose markup could set questions apart ---------------
+
+LONG_STATEMENTS = (
+    "Since the first locks were made, people have worried about who else holds a key, and every"
+    " new kind of lock has brought its own fears along with it, from the picked padlock to the"
+    " cloned card and the copied code."
+)
+
+
+def asked(raw: RawPage) -> list[str]:
+    return [s.question for s in build_segment(raw).transcript if s.question]
+
+
+def test_an_articles_long_paragraphs_ending_on_a_question_to_the_reader_are_its_text() -> None:
+    snippet = (
+        f"<p>{LONG_STATEMENTS} But what if someone copied the code to your front door?</p>"
+        "<p>Most homes will never see that happen.</p>"
+        f"<p>{LONG_STATEMENTS} And would you even notice it if they did?</p>"
+        "<p>Installers say the risk is small.</p>"
+    )
+    assert asked(page(snippet)) == []
+
+
+def test_near_miss_short_plain_prompts_put_to_someone_are_asked() -> None:
+    snippet = (
+        "<p>Why did you start the station?</p><p>Because nobody else would.</p>"
+        "<p>What will you build next?</p><p>A second transmitter.</p>"
+    )
+    assert asked(page(snippet)) == ["Why did you start the station?", "What will you build next?"]
+
+
+def test_quoted_questions_are_a_speakers_words_not_prompts() -> None:
+    snippet = (
+        "<p>“How do you make sure your files reach every app?</p><p>“You sync them, he said.</p>"
+        "<p>“How do you automate your workflow?</p><p>“With rules, he said.</p>"
+    )
+    assert asked(page(snippet)) == []
+
+
+def test_a_plain_question_inside_a_labelled_transcripts_turn_is_the_turns_text() -> None:
+    snippet = (
+        "<p><strong>Jon Roe:</strong> Welcome to the show. You grew up in a mining town.</p>"
+        "<p>How did that get you into economics?</p>"
+        "<p><strong>Max Moss:</strong> Uncertainty was everywhere there.</p>"
+        "<p><strong>Jon Roe:</strong> Then you went to Chicago.</p>"
+        "<p>What did you find there?</p>"
+        "<p><strong>Max Moss:</strong> A new field being born.</p>"
+    )
+    segment = build_segment(page(snippet))
+    assert [s.question for s in segment.transcript if s.question] == []
+    assert [s.speaker for s in segment.transcript if s.speaker][:2] == ["Jon Roe", "Max Moss"]
+
+
+def test_near_miss_plain_questions_answered_by_one_labelled_guest_are_asked() -> None:
+    snippet = (
+        "<p>How did that get you into economics?</p>"
+        "<p><strong>Max Moss:</strong> Uncertainty was everywhere there.</p>"
+        "<p>What did you find in Chicago?</p>"
+        "<p><strong>Max Moss:</strong> A new field being born.</p>"
+    )
+    assert asked(page(snippet)) == [
+        "How did that get you into economics?",
+        "What did you find in Chicago?",
+    ]
+
+
+def test_beside_marked_up_questions_a_plain_one_asks_only_as_a_prompt() -> None:
+    snippet = (
+        "<p><strong>Why did you run?</strong></p><p>The town needed it.</p>"
+        "<p><strong>What comes first?</strong></p><p>The bridge.</p>"
+        "<p>But will the measure pass?</p><p>Polls show a slim majority.</p>"
+    )
+    assert asked(page(snippet)) == ["Why did you run?", "What comes first?"]
+    prompt = snippet.replace("But will the measure pass?", "And will you run again?")
+    assert asked(page(prompt)) == [
+        "Why did you run?",
+        "What comes first?",
+        "And will you run again?",
+    ]
+
+
+# --- Q&A: a repeated headline and a numbered list's headlines ask nothing ----------------------
+
+
+EPISODE_PAGE = """<html><head><title>24. Who painted the zebra? - Kids TV</title>
+<meta property="og:title" content="24. Who painted the zebra?"></head><body>
+<h1 class="site-headline">{repeat}</h1><article><h1>24. Who painted the zebra?</h1>
+<p>The stripes of the zoo's zebra were painted over with tartan in the night.</p>
+<h3>{gallery}</h3><p>The keepers found the brushes behind the elephant house.</p>
+</article></body></html>"""
+
+
+def episode_blocks(repeat: str, gallery: str) -> list[Block]:
+    html = EPISODE_PAGE.format(repeat=repeat, gallery=gallery)
+    return read_html_page(html, "episode.html").blocks
+
+
+def test_the_headline_repeated_without_its_number_or_behind_a_label_is_no_question() -> None:
+    blocks = episode_blocks("Who painted the zebra?", "Gallery Who painted the zebra?")
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
+
+
+def test_near_miss_headings_asking_more_than_the_headline_stay_questions() -> None:
+    blocks = episode_blocks("So who painted the zebra again?", "And who will clean it off?")
+    assert [b.kind for b in blocks] == ["question", "paragraph", "question", "paragraph"]
+
+
+NEWSLETTER = (
+    "<p><strong>1 Gulf states race to intercept drones</strong></p><p>They may run out.</p>"
+    "<p><strong>2 {second}</strong></p><p>It deepens a partnership.</p>"
+    "<p><strong>3 {third}</strong></p><p>Parks are erasing exhibits.</p>"
+    "<p><strong>4 Are bossware apps tracking you?</strong></p><p>Tools get sharper.</p>"
+)
+
+
+def test_a_numbered_lists_headlines_mostly_statements_ask_nothing() -> None:
+    snippet = NEWSLETTER.format(
+        second="Apple may use a rival's model", third="A database shows banned topics"
+    )
+    assert [b.kind for b in inner(page(snippet))][::2] == ["heading"] * 4
+
+
+def test_near_miss_numbered_questions_of_an_interview_still_ask() -> None:
+    snippet = NEWSLETTER.format(second="Why did you go?", third="What did you find?")
+    kinds = [b.kind for b in inner(page(snippet))][::2]
+    assert kinds == ["heading", "question", "question", "question"]
