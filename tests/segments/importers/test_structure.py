@@ -1579,6 +1579,85 @@ def test_an_interview_write_ups_headline_names_its_guest(
     assert write_up(title, *paragraphs, description=description) == people
 
 
+# --- the principal voice of a write-up of a conversation (people-principal-voice) -------------
+
+#: A feature quoting the captain by surname throughout, and a harbour official once.
+VOICE = (
+    "“The timetable was the whole of our lives,” Ekberg said, looking out at the quay.",
+    "The ferry ran every hour from dawn until midnight for forty years in a row.",
+    "“Storms never stopped us, only the fog did,” Ekberg recalled with a short laugh.",
+    "A harbour official, Anna Lund, said the service would be missed by everyone.",
+    "“We knew every passenger by name, and their dogs too,” Ekberg added quietly.",
+)
+
+
+@pytest.mark.parametrize(
+    ("description", "paragraphs", "people"),
+    [
+        # named with a word before the name in the standfirst, the conversation stated unnamed
+        (
+            "The Legendary Tomas Ekberg reveals how the harbour's ferry kept its timetable.",
+            (
+                "Harbour Gazette sat down with the old captain before the last crossing.",
+                "For forty years, Tomas Ekberg knew the water better than anyone in town.",
+                *VOICE,
+            ),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # named in the sentence saying the page's publication interviewed them, after a title
+        (
+            "The harbour's ferry is gone after forty years.",
+            (
+                *SCENE,
+                "Ferries were once the only way across the water to the islands.",
+                "In an interview with Harbour Gazette, Secretary for Transport Tomas Ekberg "
+                "looked back on the service he captained.",
+                *VOICE,
+            ),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # near miss: no conversation, a report about its subject
+        (
+            "The Legendary Tomas Ekberg retires from the harbour's ferry.",
+            VOICE,
+            [],
+        ),
+        # near miss: a news report quoting two sources in turn has no principal voice
+        (
+            "The harbour's ferry is gone. Harbour Gazette spoke to captain Tomas Ekberg's crew.",
+            (*VOICE, *(f"“It was a good run,” Lund said of year {n}." for n in (1, 2, 3))),
+            [],
+        ),
+        # near miss: an interview deep in the report, given to someone else
+        (
+            "Tomas Ekberg was sentenced for scuttling the harbour's ferry.",
+            (
+                *SCENE,
+                "Ferries were once the only way across the water to the islands.",
+                "After his arrest, Ekberg gave a taped interview to police officers.",
+                *VOICE,
+            ),
+            [],
+        ),
+        # near miss: "Mr Ekberg said" is a news report's way with its subject
+        (
+            "The Legendary Tomas Ekberg reveals how the harbour's ferry kept its timetable.",
+            (
+                "Harbour Gazette sat down with the old captain before the last crossing.",
+                *(p.replace("Ekberg", "Mr Ekberg") for p in VOICE),
+            ),
+            [],
+        ),
+    ],
+    ids=["standfirst", "interview sentence", "no conversation", "two voices", "police", "mr"],
+)
+def test_a_write_up_of_a_conversation_names_its_principal_voice(
+    description: str, paragraphs: tuple[str, ...], people: list[Person]
+) -> None:
+    found = write_up("The last ferry", *paragraphs, description=description)
+    assert [p for p in found if p.role == "guest"] == people
+
+
 def test_explain_names_the_write_up_rules() -> None:
     raw = RawPage(
         path="p.html",
