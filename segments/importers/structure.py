@@ -114,6 +114,10 @@ SIGN_OFF = re.compile(rf"(?:^|(?<=[.!?”\"’)]))\s*[–—]\s?(?P<names>{NAMES
 #: quotation is its attribution, and so is a dash line after a quote block.
 SIGN_OFF_MIN_WORDS = 40
 
+#: Where a guest works, after their name: "of TSP", "from the Harbour Gazette" (one to four
+#: capitalised words, an article first).
+_AFFILIATION = rf"(?:(?i:{_words('name_articles')})\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}"
+
 #: "Jane Roe interviews John Doe", "Jane Roe reçoit John Doe": who asks, then the guest.
 _RECEIVES = _words("receive_verbs")
 #: The verbs of whoever asks: names before them are not the episode's guests.
@@ -215,7 +219,11 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
     PeopleRule(
         "guest who joins the programme",
         "guest",
-        re.compile(rf"(?P<names>{NAMES})\s+(?i:{_words('guest_joins')})\b"),
+        # "Michael Roe of Acme joins me": where they work may stand between
+        re.compile(
+            rf"(?P<names>{NAMES})(?:\s+(?:{_words('affiliation_words')})\s+{_AFFILIATION})?"
+            rf"\s+(?i:{_words('guest_joins')})\b"
+        ),
     ),
     PeopleRule(
         "episode opening",

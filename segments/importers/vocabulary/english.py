@@ -59,6 +59,7 @@ ENGLISH = Vocabulary(
     guest_joins=(
         "joins? (?:us|me|the (?:show|podcast|programme|program))", "joined (?:us|me)",
     ),
+    affiliation_words=("of", "from", "at"),
     programme_guest_phrases=(
         "joined by", "featuring", "speaks to", "speaks with", "spoke to", "speaking to",
         "speaking with", "talk to", "talk with", "talking to", "talking with",

@@ -36,6 +36,7 @@ FRENCH = Vocabulary(
     guest_joins=(
         "nous rejoint", "est (?:notre|l['’]) invitée?", "était (?:notre|l['’]) invitée?",
     ),
+    affiliation_words=("de", "du", "chez"),
     programme_guest_phrases=("en compagnie de", rf"s{_APOS}entretient avec"),
     episode_openings=(
         r"dans (?:cet|ce nouvel) épisode,?", r"dans (?:cette|notre) émission,?",

@@ -77,6 +77,7 @@ GERMAN = Vocabulary(
     ),
     receive_verbs=("interviewt", "begrüßt", "empfängt"),
     guest_joins=("(?:ist|war) (?:heute |diesmal )?(?:bei uns |bei mir )?(?:im studio )?zu gast",),
+    affiliation_words=("von", "vom", "aus"),
     programme_guest_phrases=(
         "spricht mit",
         "sprach mit",

@@ -107,6 +107,9 @@ class Vocabulary:
     receive_verbs: tuple[str, ...] = ()
     #: Words after a guest's names: "Jane Roe joins us", "Jane Roe ist zu Gast" (case-insensitive).
     guest_joins: tuple[str, ...] = ()
+    #: Words joining a guest's name to where they work, between the name and ``guest_joins``:
+    #: "Jane Roe of Acme joins us", "Jane Roe vom NDR ist zu Gast" (case as written).
+    affiliation_words: tuple[str, ...] = ()
     #: The same, only on a programme's page: in a news report "joined by A" or "featuring A"
     #: names someone at an event, not a guest (case-insensitive).
     programme_guest_phrases: tuple[str, ...] = ()

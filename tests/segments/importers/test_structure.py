@@ -1134,6 +1134,22 @@ PEOPLE_RULE_CASES = [
         [("Jane Roe", "guest")],
     ),
     (
+        "'A of B joins me': where the guest works stands between",
+        "Night shift",
+        None,
+        ["Should you worry about your router? Jane Roe of Harbour Networks joins me to answer."],
+        False,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "near miss: 'A of B joins the company' is no programme's guest",
+        "Harbour news",
+        None,
+        ["Jane Roe of Harbour Networks joins the company as its new director."],
+        False,
+        [],
+    ),
+    (
         "German 'A ist heute zu Gast'",
         "Der Hafen",
         None,
