@@ -205,6 +205,15 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         ),
     ),
     PeopleRule(
+        # "Dern joins Q's Tom Power to talk about ...": whom a guest joins to talk presents
+        "host a guest joins",
+        "host",
+        re.compile(
+            rf"\b(?i:{_words('host_joins')})\s+(?:{_WORD}['’]s\s+)?(?P<names>{NAMES})"
+            rf"\s+(?i:{_words('host_join_purposes')})\b"
+        ),
+    ),
+    PeopleRule(
         "who receives a guest",
         "interviewer",
         re.compile(rf"(?P<names>{NAME})\s+(?:{_RECEIVES})\s+{NAME}"),
@@ -385,6 +394,9 @@ CONVERSATION_CUE = re.compile(
     rf"(?<![\w-])(?i:{_words('interview_words')}|{_words('programme_words')}"
     rf"|{_words('conversation_cues')}|(?:{_TOLD})\s+(?:{_words('told_objects')}))(?![\w-])"
 )
+#: The talk phrases alone ("sat down with", "joins Q's host to talk"): what a standfirst says of
+#: the headline's subject it talks with (rule "people-headline-subject").
+CONVERSATION_PHRASE = re.compile(rf"(?<![\w-])(?i:{_words('conversation_cues')})(?![\w-])")
 #: A sentence of the page: where a conversation cue and a name meet.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n")
 #: Quotes the principal voice has at least, and how many times the next voice's: one quote
@@ -1349,6 +1361,12 @@ def _add_told_guests(
             people.add(name, "guest", why=why)
 
 
+def _reports_conversation(text: str) -> bool:
+    """Tell whether a title or standfirst says the page reports an interview or another
+    conversation ("during a revealing interview", "Dern joins Q's host to talk about ...")."""
+    return bool(INTERVIEW_WORD.search(text) or CONVERSATION_PHRASE.search(text))
+
+
 def _add_headline_subjects(
     people: _People,
     title: str | None,
@@ -1369,7 +1387,7 @@ def _add_headline_subjects(
         asked
         or any(text in intro for _, _, text in told)
         or any(name and name.casefold() in keys for name, _, _ in told)
-        or any(INTERVIEW_WORD.search(text[:STANDFIRST_CHARS]) for text in (title or "", standfirst))
+        or any(_reports_conversation(text[:STANDFIRST_CHARS]) for text in (title or "", standfirst))
     )
     for name in subjects if write_up else []:
         if answerer is not None and answerer != name:

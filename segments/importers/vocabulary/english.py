@@ -60,6 +60,8 @@ ENGLISH = Vocabulary(
         "joins? (?:us|me|the (?:show|podcast|programme|program))", "joined (?:us|me)",
     ),
     affiliation_words=("of", "from", "at"),
+    host_joins=("join(?:s|ed)",),
+    host_join_purposes=("to talk", "to discuss", "to chat"),
     programme_guest_phrases=(
         "joined by", "featuring", "speaks to", "speaks with", "spoke to", "speaking to",
         "speaking with", "talk to", "talk with", "talking to", "talking with",

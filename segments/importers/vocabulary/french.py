@@ -37,6 +37,8 @@ FRENCH = Vocabulary(
         "nous rejoint", "est (?:notre|l['’]) invitée?", "était (?:notre|l['’]) invitée?",
     ),
     affiliation_words=("de", "du", "chez"),
+    host_joins=("rejoint",),
+    host_join_purposes=("pour parler", "pour discuter", "pour évoquer"),
     programme_guest_phrases=("en compagnie de", rf"s{_APOS}entretient avec"),
     episode_openings=(
         r"dans (?:cet|ce nouvel) épisode,?", r"dans (?:cette|notre) émission,?",

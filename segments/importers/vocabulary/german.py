@@ -78,6 +78,8 @@ GERMAN = Vocabulary(
     receive_verbs=("interviewt", "begrüßt", "empfängt"),
     guest_joins=("(?:ist|war) (?:heute |diesmal )?(?:bei uns |bei mir )?(?:im studio )?zu gast",),
     affiliation_words=("von", "vom", "aus"),
+    host_joins=("(?:ist|war) zu gast bei",),
+    host_join_purposes=("und spricht", "und sprach", "um über"),
     programme_guest_phrases=(
         "spricht mit",
         "sprach mit",

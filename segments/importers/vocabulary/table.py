@@ -110,6 +110,10 @@ class Vocabulary:
     #: Words joining a guest's name to where they work, between the name and ``guest_joins``:
     #: "Jane Roe of Acme joins us", "Jane Roe vom NDR ist zu Gast" (case as written).
     affiliation_words: tuple[str, ...] = ()
+    #: "Dern joins Q's Tom Power to talk about ...": the words before the host a guest joins
+    #: and after them, the talk's purpose (case-insensitive; rule "host a guest joins").
+    host_joins: tuple[str, ...] = ()
+    host_join_purposes: tuple[str, ...] = ()
     #: The same, only on a programme's page: in a news report "joined by A" or "featuring A"
     #: names someone at an event, not a guest (case-insensitive).
     programme_guest_phrases: tuple[str, ...] = ()

@@ -1550,6 +1550,20 @@ def test_who_tells_the_publication_is_its_guest(
             ("Why did you make it?", "For the town.", "What comes next for you?", "A sequel."),
             [Person("Gwen Marlowe", "guest"), Person("Tomas Ekberg", "guest")],
         ),
+        # the standfirst says the subject joins a host to talk (rule "host a guest joins")
+        (
+            "Gwen Marlowe explains her move to radio",
+            "Marlowe joins Night Shift's Tomas Ekberg to talk about her first year on air.",
+            SCENE,
+            [Person("Gwen Marlowe", "guest"), Person("Tomas Ekberg", "host")],
+        ),
+        # near miss: joining a company says no conversation, so the headline is news
+        (
+            "Gwen Marlowe explains her move to radio",
+            "Marlowe joins Harbour Radio as its head of news in the spring.",
+            SCENE,
+            [],
+        ),
         # near miss: a news headline, the interview quoted only deep in the report
         (
             "Gwen Marlowe leads the council race",
@@ -1583,6 +1597,8 @@ def test_who_tells_the_publication_is_its_guest(
         "interview in the intro",
         "surname",
         "q-and-a",
+        "joins a host to talk",
+        "joins a company",
         "news headline",
         "standfirst paragraph",
         "another paper's interview",
