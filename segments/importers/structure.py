@@ -1490,8 +1490,11 @@ def _add_principal_voice(
     count, surname = quotes[0]
     runner_up = quotes[1][0] if len(quotes) > 1 else 0
     name = front.get(surname)
-    if name is None or len(voices[surname]) > 1 or name in bylines:
-        return  # "Travis and Jason Kelce": a surname two people share says nobody
+    # "Travis and Jason Kelce": a surname two people share says nobody ("For Yahiatene" is
+    # a sentence's opening word, written small elsewhere, no second person)
+    firsts = {f for f in voices[surname] if not re.search(rf"\b{re.escape(f.casefold())}\b", page)}
+    if name is None or len(firsts) > 1 or name in bylines:
+        return
     if any(p.name.split()[-1] == surname for p in people.found):
         return  # already on the page ("Gil Lladanosa" told the publication)
     said_by = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")

@@ -1648,6 +1648,28 @@ VOICE = (
             ),
             [Person("Tomas Ekberg", "guest")],
         ),
+        # "For Ekberg, ..." opens a sentence: no second Ekberg
+        (
+            "The Legendary Tomas Ekberg reveals how the harbour's ferry kept its timetable.",
+            (
+                "Harbour Gazette sat down with the old captain before the last crossing.",
+                "For Ekberg, the ferry was never only a job: for him it was the town itself.",
+                "For forty years, Tomas Ekberg knew the water better than anyone in town.",
+                *VOICE,
+            ),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # near miss: a surname two people share names neither
+        (
+            "The Legendary Tomas Ekberg reveals how the harbour's ferry kept its timetable.",
+            (
+                "Harbour Gazette sat down with the old captain before the last crossing.",
+                "His daughter Lena Ekberg runs the café on the quay, across from the office.",
+                "For forty years, Tomas Ekberg knew the water better than anyone in town.",
+                *VOICE,
+            ),
+            [],
+        ),
         # near miss: no conversation, a report about its subject
         (
             "The Legendary Tomas Ekberg retires from the harbour's ferry.",
@@ -1681,7 +1703,16 @@ VOICE = (
             [],
         ),
     ],
-    ids=["standfirst", "interview sentence", "no conversation", "two voices", "police", "mr"],
+    ids=[
+        "standfirst",
+        "interview sentence",
+        "sentence opening",
+        "shared surname",
+        "no conversation",
+        "two voices",
+        "police",
+        "mr",
+    ],
 )
 def test_a_write_up_of_a_conversation_names_its_principal_voice(
     description: str, paragraphs: tuple[str, ...], people: list[Person]
