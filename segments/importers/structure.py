@@ -114,6 +114,10 @@ SIGN_OFF = re.compile(rf"(?:^|(?<=[.!?”\"’)]))\s*[–—]\s?(?P<names>{NAMES
 #: quotation is its attribution, and so is a dash line after a quote block.
 SIGN_OFF_MIN_WORDS = 40
 
+#: Where a guest works, after their name: "of TSP", "from the Harbour Gazette" (one to four
+#: capitalised words, an article first).
+_AFFILIATION = rf"(?:(?i:{_words('name_articles')})\s+)?{_WORD}(?:\s+{_WORD}){{0,3}}"
+
 #: "Jane Roe interviews John Doe", "Jane Roe reçoit John Doe": who asks, then the guest.
 _RECEIVES = _words("receive_verbs")
 #: The verbs of whoever asks: names before them are not the episode's guests.
@@ -201,6 +205,15 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         ),
     ),
     PeopleRule(
+        # "Dern joins Q's Tom Power to talk about ...": whom a guest joins to talk presents
+        "host a guest joins",
+        "host",
+        re.compile(
+            rf"\b(?i:{_words('host_joins')})\s+(?:{_WORD}['’]s\s+)?(?P<names>{NAMES})"
+            rf"\s+(?i:{_words('host_join_purposes')})\b"
+        ),
+    ),
+    PeopleRule(
         "who receives a guest",
         "interviewer",
         re.compile(rf"(?P<names>{NAME})\s+(?:{_RECEIVES})\s+{NAME}"),
@@ -215,7 +228,11 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
     PeopleRule(
         "guest who joins the programme",
         "guest",
-        re.compile(rf"(?P<names>{NAMES})\s+(?i:{_words('guest_joins')})\b"),
+        # "Michael Roe of Acme joins me": where they work may stand between
+        re.compile(
+            rf"(?P<names>{NAMES})(?:\s+(?:{_words('affiliation_words')})\s+{_AFFILIATION})?"
+            rf"\s+(?i:{_words('guest_joins')})\b"
+        ),
     ),
     PeopleRule(
         "episode opening",
@@ -362,6 +379,43 @@ INTRO_PARAGRAPHS = 2
 #: else the first paragraph), its first characters ("In an interview with the FT, Trump ..." in
 #: a long news paragraph quotes another paper's interview).
 STANDFIRST_CHARS = 300
+
+#: Rule "people-principal-voice": a write-up built on one person's words (a feature on an
+#: interview, a podcast or a talk) names them in front and keeps quoting them by surname,
+#: "Perry said", "said Persoons", "according to Cossio", far more than anyone else.
+#: A name followed by a quote verb (an apposition between: "Rice, 23, said").
+_QUOTE_VERBS = _words("quote_verbs")
+_QUOTE_SOURCES = _words("quote_sources")
+#: "said Persoons", "sagt Roe": a quote verb before the speaker ("told Fox Nation" is not).
+_SAID_BY = _words("inverted_quote_verbs")
+#: The page says it reports a conversation: an interview, a programme, "sat down with", "joins
+#: me", "told us" (case-insensitive, whole words).
+CONVERSATION_CUE = re.compile(
+    rf"(?<![\w-])(?i:{_words('interview_words')}|{_words('programme_words')}"
+    rf"|{_words('conversation_cues')}|(?:{_TOLD})\s+(?:{_words('told_objects')}))(?![\w-])"
+)
+#: The talk phrases alone ("sat down with", "joins Q's host to talk"): what a standfirst says of
+#: the headline's subject it talks with (rule "people-headline-subject").
+CONVERSATION_PHRASE = re.compile(rf"(?<![\w-])(?i:{_words('conversation_cues')})(?![\w-])")
+#: A sentence of the page: where a conversation cue and a name meet.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n")
+#: Quotes the principal voice has at least, and how many times the next voice's: one quote
+#: more than another source is a news report's balance, not a write-up of one conversation.
+VOICE_MIN_QUOTES = 2
+VOICE_LEAD = 2
+#: Quotes enough for a conversation the intro states without naming them ("Polygon sat down
+#: with the lifelong Texan"); fewer need a cue that names them ("Rice joined ... podcast").
+VOICE_UNNAMED_CUE_QUOTES = 3
+#: The paragraphs after the description the principal voice may be introduced in.
+VOICE_INTRO_PARAGRAPHS = 3
+#: The share of the paragraphs that name the principal voice at least: a long report that
+#: quotes one expert three times ("Michael Mann told me") is not built on their words.
+VOICE_MIN_SHARE = 0.2
+#: Words a paragraph has at least to count in that share (a caption or a credit has fewer).
+VOICE_PARAGRAPH_MIN_WORDS = 8
+#: "Secretary of State for Urbanism Ans Persoons": a name match right after a title's small word
+#: starts with the title's last word.
+_AFTER_TITLE = re.compile(rf"{_WORD}\s+(?:{_words('title_prepositions')})\s+$")
 
 #: "I'm Ezra Klein.", "What's up everybody? This is Courtland Allen from ...": a presenter
 #: introducing themselves (rule "people-self-introduction").
@@ -1159,6 +1213,8 @@ def _find_people(
         why = f"labels the first answer {answerer + ':'!r} (qa-first-answer-label)"
         people.add(answerer, "guest", why=why)
     _add_headline_subjects(people, title, subjects, told, intro, standfirst, asked, answerer)
+    paragraphs = [b.text for b in blocks if b.kind != "heading"][:VOICE_INTRO_PARAGRAPHS]
+    _add_principal_voice(people, title, raw.description, paragraphs, body, programme, bylines)
     interview = bool(people.with_role("guest")) or asked
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
@@ -1307,6 +1363,12 @@ def _add_told_guests(
             people.add(name, "guest", why=why)
 
 
+def _reports_conversation(text: str) -> bool:
+    """Tell whether a title or standfirst says the page reports an interview or another
+    conversation ("during a revealing interview", "Dern joins Q's host to talk about ...")."""
+    return bool(INTERVIEW_WORD.search(text) or CONVERSATION_PHRASE.search(text))
+
+
 def _add_headline_subjects(
     people: _People,
     title: str | None,
@@ -1327,13 +1389,133 @@ def _add_headline_subjects(
         asked
         or any(text in intro for _, _, text in told)
         or any(name and name.casefold() in keys for name, _, _ in told)
-        or any(INTERVIEW_WORD.search(text[:STANDFIRST_CHARS]) for text in (title or "", standfirst))
+        or any(_reports_conversation(text[:STANDFIRST_CHARS]) for text in (title or "", standfirst))
     )
     for name in subjects if write_up else []:
         if answerer is not None and answerer != name:
             continue
         why = f"the headline {title!r} of an interview write-up (people-headline-subject)"
         people.add(name, "guest", why=why)
+
+
+def _voice_quotes(surname: str, text: str) -> int:
+    """Count the statements ``text`` attributes to ``surname``: "Perry said", "Rice, 23,
+    said", "said Persoons", "according to Persoons". "Mr Obama said" is a news report's style
+    for its subject, not a write-up's for the one it talks with, so an honorific's name counts
+    nothing."""
+    name = re.escape(surname)
+    honorific = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
+    after = (
+        rf"(?<![\w-]){name}(?![\w'’-])(?:\s*,[^,.\"“”]{{1,80}},)?\s+(?:also\s+)?"
+        rf"(?:{_QUOTE_VERBS})(?![\w-])"
+    )
+    before = rf"(?<![\w-])(?:{_SAID_BY}|{_QUOTE_SOURCES})\s+(?:{_WORD}\s+)?{name}(?![\w-])"
+    count = 0
+    for match in re.finditer(rf"{after}|{before}", text):
+        start = text.rfind(surname, match.start(), match.end())
+        preceding = text[max(0, start - 6) : start].strip().rstrip(".").casefold()
+        if not re.search(rf"(?:^|\s)(?:{honorific})$", preceding):
+            count += 1
+    return count
+
+
+def _voice_name(name: str, page: str, after_title: bool = False) -> str:
+    """Trim the words a name match took in before a three-word name: a title, an acronym or
+    a word the page also writes small ("President Barack Obama", "the president"; "CEO Vivek
+    Roe"), one the page leaves out elsewhere ("The Legendary Rick Perry", "Rick Perry knows"),
+    or a title's last word (``after_title``: "Secretary of State for Urbanism Ans Persoons").
+    "Eliza Jiménez Cossio", called Cossio further on, keeps her names."""
+    words = name.split()
+    while len(words) > 2:
+        first, rest = words[0], " ".join(words[1:])
+        small = re.search(rf"(?<![\w-]){re.escape(first.casefold())}(?![\w-])", page)
+        alone = re.search(rf"(?<!{re.escape(first)}\s){re.escape(rest)}(?![\w-])", page)
+        titled = first.casefold().rstrip(".") in ROLE_TITLE_WORDS | HONORIFICS
+        if not (titled or first.isupper() or small or alone or after_title):
+            break
+        words, after_title = words[1:], False
+    return " ".join(words)
+
+
+def _voice_names(text: str, page: str) -> list[str]:
+    """Return the people's full names in ``text`` (the name gate passed), trimmed."""
+    found = []
+    for match in re.finditer(NAME, text):
+        name = _clean_name(match.group(0))
+        after_title = bool(_AFTER_TITLE.search(text[: match.start()]))
+        name = _voice_name(name, page, after_title) if name else None
+        if name and is_person_name(name) and names.refusal(name) is None:
+            found.append(name)
+    return found
+
+
+def _add_principal_voice(
+    people: _People,
+    title: str | None,
+    description: str | None,
+    lead: list[str],
+    body: list[str],
+    programme: bool,
+    bylines: list[str],
+) -> None:
+    """Add the principal voice of a write-up of a conversation as its guest (rule
+    "people-principal-voice"): the person it quotes most by surname, VOICE_LEAD times the
+    next, named in full in the title, description or first paragraphs or in the sentence saying
+    the page reports a conversation ("In an interview with POLITICO, ... Ans Persoons"); the
+    page says it is one (``CONVERSATION_CUE`` or a programme's evidence). A news report quoting
+    its sources in turn has no such lead, and one without a conversation is about its subject."""
+    texts = [t for t in (title, description) if t] + body
+    page = "\n".join(texts)
+    opening = [t for t in (title, description) if t] + lead[:VOICE_INTRO_PARAGRAPHS]
+    # The page's own conversation: said in its opening, or with its publication further on
+    # ("Polygon sat down with ..."); "Roof gave a taped interview to FBI agents" deep in a
+    # court report is someone else's.
+    site = re.compile(rf"(?<![\w-]){re.escape(people.site)}(?![\w-])", re.IGNORECASE)
+    cues = [
+        sentence
+        for text in texts
+        for sentence in _SENTENCE_END.split(text)
+        if CONVERSATION_CUE.search(sentence)
+        and (text in opening or (people.site and site.search(sentence)))
+    ]
+    if not cues and not programme:
+        return
+    front = {n.split()[-1]: n for t in reversed([*opening, *cues]) for n in _voice_names(t, page)}
+    voices: dict[str, set[str]] = {}
+    for text in texts:
+        for voice in _voice_names(text, page):
+            voices.setdefault(voice.split()[-1], set()).add(voice.split()[0])
+    said = "\n".join(body)
+    quotes = sorted(((_voice_quotes(surname, said), surname) for surname in voices), reverse=True)
+    if not quotes:
+        return
+    count, surname = quotes[0]
+    runner_up = quotes[1][0] if len(quotes) > 1 else 0
+    name = front.get(surname)
+    # "Travis and Jason Kelce": a surname two people share says nobody ("For Yahiatene" is
+    # a sentence's opening word, written small elsewhere, no second person)
+    firsts = {f for f in voices[surname] if not re.search(rf"\b{re.escape(f.casefold())}\b", page)}
+    if name is None or len(firsts) > 1 or name in bylines:
+        return
+    if any(p.name.split()[-1] == surname for p in people.found):
+        return  # already on the page ("Gil Lladanosa" told the publication)
+    said_by = re.compile(rf"(?<![\w-]){re.escape(surname)}(?![\w-])")
+    headlined = any(said_by.search(t) for t in (title, description) if t)
+    if count < VOICE_MIN_QUOTES + int(not headlined) or count < VOICE_LEAD * runner_up:
+        return  # named in the title or the description, two quotes do; elsewhere three
+    paragraphs = [t for t in body if len(t.split()) > VOICE_PARAGRAPH_MIN_WORDS]
+    naming = [t for t in paragraphs if said_by.search(t)]
+    if len(naming) < VOICE_MIN_SHARE * len(paragraphs):
+        return
+    named = [c for c in cues if said_by.search(c)]
+    # "Jaber spoke to ABC News": a cue naming someone else is their conversation
+    others = [re.compile(rf"(?<![\w-]){re.escape(v)}(?![\w-])") for v in voices]
+    unnamed = [c for c in cues if not any(other.search(c) for other in others)]
+    if not (named or programme) and (count < VOICE_UNNAMED_CUE_QUOTES or not unnamed):
+        return
+    cue = (named or unnamed or [people.programme])[0]
+    why = f"quoted {count} times, the next voice {runner_up}, on a conversation: {cue[:80]!r}"
+    people.add(name, "guest", why=f"{why} (people-principal-voice)")
 
 
 def _self_introductions(

@@ -59,6 +59,9 @@ ENGLISH = Vocabulary(
     guest_joins=(
         "joins? (?:us|me|the (?:show|podcast|programme|program))", "joined (?:us|me)",
     ),
+    affiliation_words=("of", "from", "at"),
+    host_joins=("join(?:s|ed)",),
+    host_join_purposes=("to talk", "to discuss", "to chat"),
     programme_guest_phrases=(
         "joined by", "featuring", "speaks to", "speaks with", "spoke to", "speaking to",
         "speaking with", "talk to", "talk with", "talking to", "talking with",
@@ -100,6 +103,28 @@ ENGLISH = Vocabulary(
         "on", "explains", "responds", "says", "talks", "tells", "opens up", "reveals", "recalls",
         "reflects", "discusses", "shares", "admits", "remembers",
     ),
+    quote_verbs=(
+        "said", "says", "told", "tells", "explained", "explains", "added", "adds", "recalled",
+        "recalls", "noted", "notes", "continued", "continues", "admitted", "admits", "shared",
+        "shares", "revealed", "reveals", "laughed", "laughs", "joked", "jokes", "recounted",
+        "recounts", "remembered", "remembers", "described", "describes", "insisted", "insists",
+        "stressed", "stresses", "agreed", "agrees", "conceded", "concedes", "commented",
+        "comments", "reflected", "reflects", "confessed", "confesses", "acknowledged",
+        "acknowledges", "reported", "speculated", "mused", "muses", "pointed out", "points out",
+    ),
+    inverted_quote_verbs=(
+        "said", "says", "added", "adds", "explained", "explains", "continued", "continues",
+        "recalled", "recalls", "noted", "notes", "admitted", "admits", "laughed", "laughs",
+        "joked", "jokes", "insisted", "insists", "agreed", "agrees", "conceded", "concedes",
+        "mused", "muses",
+    ),
+    quote_sources=("according to",),
+    conversation_cues=(
+        "sat down with", "sits down with", "spoke (?:with|to)", "speaks (?:with|to)",
+        "talked (?:with|to)", "talks (?:with|to)", "chatted with", "in conversation with",
+        "join(?:s|ed) (?:me|us)", "join(?:s|ed) [^.!?]{1,80}? to (?:talk|discuss|chat)",
+    ),
+    title_prepositions=("of", "for"),
     copulas=("is", "was"),
     copula_articles=("an?", "the"),
     appositive_articles=("an?", "the"),

@@ -36,6 +36,9 @@ FRENCH = Vocabulary(
     guest_joins=(
         "nous rejoint", "est (?:notre|l['’]) invitée?", "était (?:notre|l['’]) invitée?",
     ),
+    affiliation_words=("de", "du", "chez"),
+    host_joins=("rejoint",),
+    host_join_purposes=("pour parler", "pour discuter", "pour évoquer"),
     programme_guest_phrases=("en compagnie de", rf"s{_APOS}entretient avec"),
     episode_openings=(
         r"dans (?:cet|ce nouvel) épisode,?", r"dans (?:cette|notre) émission,?",
@@ -56,6 +59,21 @@ FRENCH = Vocabulary(
     show_host_verbs=("reçoit", "interroge", "rencontre"),
     title_org_words=("de", "chez"),
     headline_speech_verbs=("raconte", "explique", "se confie", "revient sur"),
+    quote_verbs=(
+        "dit", "explique", "a expliqué", "raconte", "a raconté", "confie", "a confié", "ajoute",
+        "a ajouté", "souligne", "a souligné", "précise", "a précisé", "estime", "affirme",
+        "assure", "poursuit", "reconnaît", "témoigne", "se souvient",
+    ),
+    inverted_quote_verbs=(
+        "dit", "explique", "raconte", "confie", "ajoute", "souligne", "précise", "estime",
+        "affirme", "assure", "poursuit", "reconnaît", "témoigne",
+    ),
+    quote_sources=("selon", "d['’]après"),
+    conversation_cues=(
+        "au micro de", "s['’]est confiée? à", "a rencontré", "était l['’]invitée? de",
+        "s['’]entretient avec",
+    ),
+    title_prepositions=("de", "du", "des"),
     copulas=("est", "était"),
     copula_articles=("une?",),
     byline_words=("par",),

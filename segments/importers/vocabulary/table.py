@@ -107,6 +107,13 @@ class Vocabulary:
     receive_verbs: tuple[str, ...] = ()
     #: Words after a guest's names: "Jane Roe joins us", "Jane Roe ist zu Gast" (case-insensitive).
     guest_joins: tuple[str, ...] = ()
+    #: Words joining a guest's name to where they work, between the name and ``guest_joins``:
+    #: "Jane Roe of Acme joins us", "Jane Roe vom NDR ist zu Gast" (case as written).
+    affiliation_words: tuple[str, ...] = ()
+    #: "Dern joins Q's Tom Power to talk about ...": the words before the host a guest joins
+    #: and after them, the talk's purpose (case-insensitive; rule "host a guest joins").
+    host_joins: tuple[str, ...] = ()
+    host_join_purposes: tuple[str, ...] = ()
     #: The same, only on a programme's page: in a news report "joined by A" or "featuring A"
     #: names someone at an event, not a guest (case-insensitive).
     programme_guest_phrases: tuple[str, ...] = ()
@@ -157,6 +164,25 @@ class Vocabulary:
     #: A headline's verb after the person it is about: "Gwyneth Paltrow Explains ...", "Oprah
     #: Winfrey on ..." (case-insensitive; any lowercase word does in a sentence-case headline).
     headline_speech_verbs: tuple[str, ...] = ()
+    #: The verbs that attribute a quote to someone named just before or after them: "Perry
+    #: said", "said Persoons", "Cossio explained", "sagte Roe", "explique Roe" (case as written,
+    #: whole words; rule "people-principal-voice").
+    quote_verbs: tuple[str, ...] = ()
+    #: Words before a name a statement is attributed to: "according to Persoons", "laut Roe",
+    #: "selon Roe" (case as written; rule "people-principal-voice").
+    #: The quote verbs that also stand before the speaker: "said Persoons", "sagt Roe",
+    #: "explique Roe" ("told Fox Nation" names whom the speaker told; case as written).
+    inverted_quote_verbs: tuple[str, ...] = ()
+    quote_sources: tuple[str, ...] = ()
+    #: Words that say the page reports a conversation, besides ``interview_words``,
+    #: ``programme_words`` and "told us" (``told_verbs`` + ``told_objects``): "sat down with",
+    #: "joins me", "joined ... to discuss", "im Gespräch mit", "au micro de" (case-insensitive
+    #: regex fragments, whole words; rule "people-principal-voice").
+    conversation_cues: tuple[str, ...] = ()
+    #: The small words inside a title before a name: "Secretary of State for Urbanism Ans
+    #: Persoons", "Minister für Umwelt Jane Roe": the capitalised word after them is the title's,
+    #: not a first name (case as written; rule "people-principal-voice").
+    title_prepositions: tuple[str, ...] = ()
     #: How a presenter introduces themselves: "I'm Ezra Klein", "This is Courtland Allen from
     #: ...", "Ich bin Jane Roe" (case as written; in the intro or the first speaker's first turn).
     self_introductions: tuple[str, ...] = ()

@@ -1134,6 +1134,22 @@ PEOPLE_RULE_CASES = [
         [("Jane Roe", "guest")],
     ),
     (
+        "'A of B joins me': where the guest works stands between",
+        "Night shift",
+        None,
+        ["Should you worry about your router? Jane Roe of Harbour Networks joins me to answer."],
+        False,
+        [("Jane Roe", "guest")],
+    ),
+    (
+        "near miss: 'A of B joins the company' is no programme's guest",
+        "Harbour news",
+        None,
+        ["Jane Roe of Harbour Networks joins the company as its new director."],
+        False,
+        [],
+    ),
+    (
         "German 'A ist heute zu Gast'",
         "Der Hafen",
         None,
@@ -1534,6 +1550,20 @@ def test_who_tells_the_publication_is_its_guest(
             ("Why did you make it?", "For the town.", "What comes next for you?", "A sequel."),
             [Person("Gwen Marlowe", "guest"), Person("Tomas Ekberg", "guest")],
         ),
+        # the standfirst says the subject joins a host to talk (rule "host a guest joins")
+        (
+            "Gwen Marlowe explains her move to radio",
+            "Marlowe joins Night Shift's Tomas Ekberg to talk about her first year on air.",
+            SCENE,
+            [Person("Gwen Marlowe", "guest"), Person("Tomas Ekberg", "host")],
+        ),
+        # near miss: joining a company says no conversation, so the headline is news
+        (
+            "Gwen Marlowe explains her move to radio",
+            "Marlowe joins Harbour Radio as its head of news in the spring.",
+            SCENE,
+            [],
+        ),
         # near miss: a news headline, the interview quoted only deep in the report
         (
             "Gwen Marlowe leads the council race",
@@ -1567,6 +1597,8 @@ def test_who_tells_the_publication_is_its_guest(
         "interview in the intro",
         "surname",
         "q-and-a",
+        "joins a host to talk",
+        "joins a company",
         "news headline",
         "standfirst paragraph",
         "another paper's interview",
@@ -1577,6 +1609,116 @@ def test_an_interview_write_ups_headline_names_its_guest(
     title: str, description: str | None, paragraphs: tuple[str, ...], people: list[Person]
 ) -> None:
     assert write_up(title, *paragraphs, description=description) == people
+
+
+# --- the principal voice of a write-up of a conversation (people-principal-voice) -------------
+
+#: A feature quoting the captain by surname throughout, and a harbour official once.
+VOICE = (
+    "“The timetable was the whole of our lives,” Ekberg said, looking out at the quay.",
+    "The ferry ran every hour from dawn until midnight for forty years in a row.",
+    "“Storms never stopped us, only the fog did,” Ekberg recalled with a short laugh.",
+    "A harbour official, Anna Lund, said the service would be missed by everyone.",
+    "“We knew every passenger by name, and their dogs too,” Ekberg added quietly.",
+)
+
+
+@pytest.mark.parametrize(
+    ("description", "paragraphs", "people"),
+    [
+        # named with a word before the name in the standfirst, the conversation stated unnamed
+        (
+            "The Legendary Tomas Ekberg reveals how the harbour's ferry kept its timetable.",
+            (
+                "Harbour Gazette sat down with the old captain before the last crossing.",
+                "For forty years, Tomas Ekberg knew the water better than anyone in town.",
+                *VOICE,
+            ),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # named in the sentence saying the page's publication interviewed them, after a title
+        (
+            "The harbour's ferry is gone after forty years.",
+            (
+                *SCENE,
+                "Ferries were once the only way across the water to the islands.",
+                "In an interview with Harbour Gazette, Secretary for Transport Tomas Ekberg "
+                "looked back on the service he captained.",
+                *VOICE,
+            ),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # "For Ekberg, ..." opens a sentence: no second Ekberg
+        (
+            "The Legendary Tomas Ekberg reveals how the harbour's ferry kept its timetable.",
+            (
+                "Harbour Gazette sat down with the old captain before the last crossing.",
+                "For Ekberg, the ferry was never only a job: for him it was the town itself.",
+                "For forty years, Tomas Ekberg knew the water better than anyone in town.",
+                *VOICE,
+            ),
+            [Person("Tomas Ekberg", "guest")],
+        ),
+        # near miss: a surname two people share names neither
+        (
+            "The Legendary Tomas Ekberg reveals how the harbour's ferry kept its timetable.",
+            (
+                "Harbour Gazette sat down with the old captain before the last crossing.",
+                "His daughter Lena Ekberg runs the café on the quay, across from the office.",
+                "For forty years, Tomas Ekberg knew the water better than anyone in town.",
+                *VOICE,
+            ),
+            [],
+        ),
+        # near miss: no conversation, a report about its subject
+        (
+            "The Legendary Tomas Ekberg retires from the harbour's ferry.",
+            VOICE,
+            [],
+        ),
+        # near miss: a news report quoting two sources in turn has no principal voice
+        (
+            "The harbour's ferry is gone. Harbour Gazette spoke to captain Tomas Ekberg's crew.",
+            (*VOICE, *(f"“It was a good run,” Lund said of year {n}." for n in (1, 2, 3))),
+            [],
+        ),
+        # near miss: an interview deep in the report, given to someone else
+        (
+            "Tomas Ekberg was sentenced for scuttling the harbour's ferry.",
+            (
+                *SCENE,
+                "Ferries were once the only way across the water to the islands.",
+                "After his arrest, Ekberg gave a taped interview to police officers.",
+                *VOICE,
+            ),
+            [],
+        ),
+        # near miss: "Mr Ekberg said" is a news report's way with its subject
+        (
+            "The Legendary Tomas Ekberg reveals how the harbour's ferry kept its timetable.",
+            (
+                "Harbour Gazette sat down with the old captain before the last crossing.",
+                *(p.replace("Ekberg", "Mr Ekberg") for p in VOICE),
+            ),
+            [],
+        ),
+    ],
+    ids=[
+        "standfirst",
+        "interview sentence",
+        "sentence opening",
+        "shared surname",
+        "no conversation",
+        "two voices",
+        "police",
+        "mr",
+    ],
+)
+def test_a_write_up_of_a_conversation_names_its_principal_voice(
+    description: str, paragraphs: tuple[str, ...], people: list[Person]
+) -> None:
+    found = write_up("The last ferry", *paragraphs, description=description)
+    assert [p for p in found if p.role == "guest"] == people
 
 
 def test_explain_names_the_write_up_rules() -> None:
