@@ -390,6 +390,12 @@ CAPS_LABEL = re.compile(
     r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})"
     r"(?:,\s+(?P<part>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}))?\s*:\s*(?P<rest>\S.*)"
 )
+#: "SACHA PFEIFFER, HOST:" alone in its paragraph, the turn's words in the next one: a name
+#: and a part as ``CAPS_LABEL`` has them, with nothing after the colon.
+CAPS_PART_LABEL_ALONE = re.compile(
+    r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})"
+    r",\s+(?P<part>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3})\s*:"
+)
 #: Labels that stand for the one interviewee: "GUEST:", "[Gast]" (case-folded, whole).
 GUEST_PARTS = frozenset(vocabulary.words("guest_label_parts"))
 #: The part a broadcast transcript's first label gives ("SARAH GONZALEZ, HOST:", "DAVID GREENE,
@@ -962,10 +968,11 @@ def _initials(label: str) -> str:
 
 
 def _label_parts(blocks: list[Block]) -> list[tuple[str, Role, str]]:
-    """Return (name, role, label) for each "SARAH GONZALEZ, HOST:" label of the page."""
+    """Return (name, role, label) for each "SARAH GONZALEZ, HOST:" label of the page, before
+    its turn's words or alone in its paragraph above them."""
     parts = []
     for block in blocks:
-        caps = CAPS_LABEL.fullmatch(block.text)
+        caps = CAPS_LABEL.fullmatch(block.text) or CAPS_PART_LABEL_ALONE.fullmatch(block.text)
         role = LABEL_PARTS.get(caps.group("part").casefold()) if caps and caps["part"] else None
         if caps and role:
             parts.append((_titlecase(caps.group("label")), role, f"{caps[0].partition(':')[0]}:"))

@@ -1,0 +1,45 @@
+"""Bylines and the role a byline's person gets: small pages mirroring what real sites print."""
+
+from __future__ import annotations
+
+from segments.importers.html import read_html_page
+from segments.importers.rawpage import Reason
+from segments.importers.structure import build_segment
+from segments.importers.text import read_text_page
+from segments.model import Segment
+
+
+def html_segment(body: str, head: str = "", reasons: list[Reason] | None = None) -> Segment:
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><title>Case page</title>{head}</head><body>"
+        f"{body}</body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    if reasons is not None:
+        reasons += raw.reasons
+    return build_segment(raw, reasons)
+
+
+def people(segment: Segment) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in segment.people]
+
+
+# --- a broadcast transcript's part label alone in its paragraph ---------------------------------
+
+
+def test_a_part_label_alone_in_its_paragraph_gives_the_host() -> None:
+    text = (
+        "Plumbers stand in at school\n\nTradespeople train as substitute teachers.\n\n"
+        "NINA WOLF, HOST:\n\nThe state holds a special session this week.\n\n"
+        "TOM FALK: We came at once.\n"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert ("Nina Wolf", "host") in people(segment)
+    assert "the transcript label 'NINA WOLF, HOST:' (qa-part-label)" in [r.rule for r in reasons]
+
+
+def test_near_miss_a_dateline_alone_in_its_paragraph_is_nobody() -> None:
+    text = "Storm closes port\n\nWASHINGTON, D.C.:\n\nThe storm moved north overnight.\n"
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert segment.people == []
