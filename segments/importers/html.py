@@ -3363,7 +3363,7 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
             or "author" in (element.get("rel") or "").lower().split()
             or any(BYLINE_CLASS_RE.search(c) for c in _classes(element))
         )
-        if not marked or _in_chrome_outside_article_header(element) or _photo_byline(element):
+        if not marked or _in_chrome_outside_article_header(element, main) or _photo_byline(element):
             continue
         if _in_comments(element):
             continue
@@ -3411,10 +3411,15 @@ def _photo_byline(element: Any) -> bool:
     )
 
 
-def _in_chrome_outside_article_header(element: Any) -> bool:
+def _in_chrome_outside_article_header(element: Any, main: Any = None) -> bool:
     """Chrome, though an ``<article>``'s own ``<header>`` is not, whatever wraps the article (a
     theme's "content-sidebar-wrap"): it prints the piece's headline and its meta line
-    ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe")."""
+    ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe").
+
+    Nor is chrome that holds the article's text ``main`` (rule "byline-around-the-text"): a
+    script's tab panel ("ui-widget-content") wrapping the story wraps its byline too.
+    """
+    holders = {id(node) for node in [main, *main.iterancestors()]} if main is not None else set()
     header = next(
         (
             node
@@ -3423,7 +3428,7 @@ def _in_chrome_outside_article_header(element: Any) -> bool:
         ),
         None,
     )
-    return _in_chrome(element, stop=header)
+    return _in_chrome(element, stop=header, spare=lambda node: id(node) in holders)
 
 
 def _in_navigation(element: Any, headers: set[Any]) -> bool:

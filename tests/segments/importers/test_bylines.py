@@ -43,3 +43,28 @@ def test_near_miss_a_dateline_alone_in_its_paragraph_is_nobody() -> None:
     text = "Storm closes port\n\nWASHINGTON, D.C.:\n\nThe storm moved north overnight.\n"
     segment = build_segment(read_text_page(text, "page.txt"))
     assert segment.people == []
+
+
+# --- a byline inside chrome that wraps the article's own text ----------------------------------
+
+STORY = "".join(
+    f"<p>Paragraph {n} of the story tells how the budget office cut posts that were empty.</p>"
+    for n in range(6)
+)
+
+
+def test_a_byline_in_a_tab_panel_wrapping_the_story_is_the_story_s() -> None:
+    body = (
+        "<h1>Ottawa cuts empty posts</h1>"
+        "<div class='tab ui-tabs-panel ui-widget-content'><div id='credit'>"
+        f"<p id='byline'>Nina Wolf</p></div><div class='copy'>{STORY}</div></div>"
+    )
+    assert people(html_segment(body)) == [("Nina Wolf", "reporter")]
+
+
+def test_near_miss_a_byline_in_a_widget_beside_the_story_is_another_story_s() -> None:
+    body = (
+        f"<h1>Ottawa cuts empty posts</h1><div class='copy'>{STORY}</div>"
+        "<div class='ui-widget-content'><p id='byline'>Nina Wolf</p><p>A teaser.</p></div>"
+    )
+    assert people(html_segment(body)) == []
