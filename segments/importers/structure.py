@@ -109,7 +109,18 @@ _NAMES_SPLIT = re.compile(_BETWEEN_NAMES)
 #: "... in 1998.</p><p><em>–Erin Ryan</em>": a reporter signs off their part of a package of
 #: stories with a dash before the name, alone or at the end of their text (rule
 #: "people-sign-off"). A dash only: a hyphen joins words.
-SIGN_OFF = re.compile(rf"(?:^|(?<=[.!?”\"’)]))\s*[–—]\s?(?P<names>{NAMES})\.?$")
+#: A typewriter's double hyphen is a dash too ("-- Jane Roe"), and the place they filed from
+#: may follow the names ("-- Jane Roe in Sacramento").
+_FILED_FROM = rf"(?:\s+(?:{_words('sign_off_place_words')})\s+[A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*){{0,2}})?"
+SIGN_OFF = re.compile(
+    rf"(?:^|(?<=[.!?”\"’)]))\s*(?:[–—]|--)\s?(?P<names>{NAMES}){_FILED_FROM}\.?$"
+)
+#: "... policies. (By Jane Roe) Enditem/": a wire service's byline in brackets after the last
+#: paragraph, before the end mark if one is printed (rule "people-sign-off").
+BRACKETED_SIGN_OFF = re.compile(
+    rf"(?:^|(?<=[.!?”\"’)]))\s*\((?i:{_words('byline_words')})\s+(?P<names>{NAMES})\)"
+    rf"(?:\s+(?i:{_words('end_marks')}))?$"
+)
 #: Words the text signed off has at least: "“Be yourself.” —Oscar Wilde" after a short
 #: quotation is its attribution, and so is a dash line after a quote block.
 SIGN_OFF_MIN_WORDS = 40
@@ -1046,18 +1057,28 @@ def _sign_offs(blocks: list[Block]) -> list[tuple[str, str]]:
     """
     found: list[tuple[str, str]] = []
     for index, block in enumerate(blocks):
-        match = SIGN_OFF.search(block.text) if block.kind in ("paragraph", "list_item") else None
+        signed_off = block.kind in ("paragraph", "list_item")
+        match = SIGN_OFF.search(block.text) if signed_off else None
+        match = match or (BRACKETED_SIGN_OFF.search(block.text) if signed_off else None)
         if match is None:
             continue
         before = block.text[: match.start()]
-        if not before.strip() and index:
-            signed = blocks[index - 1]
-            before = signed.text if signed.kind in ("paragraph", "list_item") else ""
+        if not before.strip():
+            # Alone in its paragraph, it signs the paragraphs above it up to a quote or heading.
+            signed = []
+            for above in reversed(blocks[:index]):
+                if above.kind not in ("paragraph", "list_item"):
+                    break
+                signed.append(above.text)
+            before = " ".join(signed)
         if len(before.split()) < SIGN_OFF_MIN_WORDS:
             continue
         words = match.group(0).strip()
         for part in _NAMES_SPLIT.split(match["names"]):
             name = _clean_name(part)
+            printed = part.strip().rstrip(".")
+            if name is not None and printed.replace(".", "") == name:
+                name = printed  # "Michael J. Mishak" keeps its initial's full stop
             if name is not None and is_person_name(name):
                 found.append((name, words))
     return found

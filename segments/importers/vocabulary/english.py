@@ -111,6 +111,8 @@ ENGLISH = Vocabulary(
     ),
     byline_with_words=("with",),
     byline_labels=("author", "authors"),
+    sign_off_place_words=("in",),
+    end_marks=("enditem/?", "-30-", "###", "end"),
     title_kind_words=("video", "audio", "podcast"),
     interface_labels=(
         "read more", "show more", "see more", "load more", "view all", "more", "share", "follow",

@@ -61,6 +61,7 @@ FRENCH = Vocabulary(
     byline_words=("par",),
     byline_with_words=("avec",),
     byline_labels=("auteur", "autrice", "auteure"),
+    sign_off_place_words=("à", "depuis"),
     title_kind_words=("vidéo", "audio", "podcast"),
     interface_labels=("lire la suite", "voir plus", "en savoir plus", "partager", "suivre"),
     staff_words=("rédaction", "redaction"),

@@ -45,6 +45,10 @@ class Vocabulary:
     #: A label before a colon that a byline element keeps: "Autor/in: Daniel Bouhs", "Author:
     #: Jane Roe" (case-insensitive, a regex; only ever followed by a colon).
     byline_labels: tuple[str, ...] = ()
+    #: What a sign-off may add after the names: where they filed from ("-- Jane Roe in Rome").
+    sign_off_place_words: tuple[str, ...] = ()
+    #: A wire service's end-of-story mark after the last line ("(By Jane Roe) Enditem/", "-30-").
+    end_marks: tuple[str, ...] = ()
     #: A byline's first word that names a desk, not a person: "Editors, USA TODAY", a news
     #: agency credited as the source ("Source PA News") (case-folded).
     staff_words: tuple[str, ...] = ()

@@ -68,3 +68,30 @@ def test_near_miss_a_byline_in_a_widget_beside_the_story_is_another_story_s() ->
         "<div class='ui-widget-content'><p id='byline'>Nina Wolf</p><p>A teaser.</p></div>"
     )
     assert people(html_segment(body)) == []
+
+
+# --- sign-offs: a typewriter's dash and the place filed from; a wire service's bracketed byline --
+
+SHORT_PARAGRAPHS = "".join(
+    f"The measure failed in county {n}, where unions spent heavily against it.\n\n"
+    for n in range(5)
+)
+
+
+def test_a_double_hyphen_sign_off_with_its_place_signs_the_paragraphs_above() -> None:
+    text = f"Measure fails\n\n{SHORT_PARAGRAPHS}-- Nina J. Wolf in Sacramento\n"
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert people(segment) == [("Nina J. Wolf", "reporter")]
+    assert any("people-sign-off" in r.rule for r in reasons if r.field == "person")
+
+
+def test_a_bracketed_byline_before_the_wire_s_end_mark_signs_the_story() -> None:
+    last = SHORT_PARAGRAPHS.replace("\n\n", " ")
+    text = f"Measure fails\n\n{last}(By Nina Wolf) Enditem/\n"
+    assert people(build_segment(read_text_page(text, "page.txt"))) == [("Nina Wolf", "reporter")]
+
+
+def test_near_miss_a_short_quotation_s_attribution_signs_nothing() -> None:
+    text = "Quote of the day\n\nBe yourself; everyone else is taken.\n\n-- Oscar Wilde in Paris\n"
+    assert people(build_segment(read_text_page(text, "page.txt"))) == []
