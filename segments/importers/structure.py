@@ -719,6 +719,50 @@ def _byline_names(text: str) -> list[str] | None:
     return [tidy_byline_name(n) for n in found]
 
 
+#: The last words of a job title under a writer's name ("Featured Co-Editor", "Staff Writer").
+_WRITER_TITLE_WORDS = frozenset(
+    w.casefold() for w in (*vocabulary.words("job_title_words"), *vocabulary.words("writer_titles"))
+)
+#: How far into the article a name line over a job-title line is its byline: the CMS prints it
+#: first, perhaps under a photo's caption or a dateline.
+NAME_OVER_TITLE_BLOCKS = 4
+#: A job title line's words at most ("Senior Staff Writer", "Featured Co-Editor").
+JOB_TITLE_MAX_WORDS = 5
+
+
+def _is_job_title_line(text: str) -> bool:
+    """Tell a line that is only a job title: "Featured Co-Editor", "Staff Writer".
+
+    >>> [_is_job_title_line(t) for t in ("Featured Co-Editor", "Staff writer", "Our editor.")]
+    [True, True, False]
+    """
+    words = text.split()
+    if not words or len(words) > JOB_TITLE_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    last = re.split(r"-", words[-1].casefold())[-1]
+    return last in _WRITER_TITLE_WORDS and all(w[-1:].isalnum() for w in words)
+
+
+def _name_over_job_title(blocks: list[Block]) -> tuple[str, list[Block]] | None:
+    """Return the name and its two blocks where an article opens with a line that is only a
+    person's name over a line that is only a job title ("Jane Roe" / "Featured Co-Editor"),
+    as publishing systems print a byline with its writer's title (rule "byline-name-over-title").
+    """
+    opening = blocks[:NAME_OVER_TITLE_BLOCKS]
+    for first, second in zip(opening, opening[1:], strict=False):
+        if first.kind != "paragraph" or second.kind != "paragraph":
+            continue
+        name = _clean_name(first.text)
+        if (
+            name is not None
+            and name == first.text.strip()
+            and is_person_name(name)
+            and _is_job_title_line(second.text)
+        ):
+            return name, [first, second]
+    return None
+
+
 def _credited_interviewers(text: str) -> list[str] | None:
     """Return the names of an interviewer credit line, or None when ``text`` is not one.
 
@@ -2030,6 +2074,10 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     bylines: list[str] = []
     credits: list[tuple[str, str]] = []
     body: list[Block] = []
+    over_title = _name_over_job_title(blocks)
+    if over_title is not None:
+        bylines.append(over_title[0])
+        blocks = [b for b in blocks if not any(b is o for o in over_title[1])]
     for block in blocks:
         names = _byline_names(block.text) if block.kind != "question" else None
         # A credit is a paragraph: a heading "Interview: Jane Goodall" announces the guest.
@@ -2043,6 +2091,8 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
             body.append(block)
 
     people = _find_people(raw, title, body, bylines)
+    if over_title is not None and over_title[0].casefold() in people.why:
+        people.why[over_title[0].casefold()] += " (a name line over a job title, byline-name-over-title)"
     for name, line in credits:
         why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
         people.add(name, "interviewer", why=why)

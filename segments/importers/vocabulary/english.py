@@ -138,6 +138,7 @@ ENGLISH = Vocabulary(
         "producer", "editor", "manager", "coordinator", "assistant", "intern", "spokesperson",
         "spokesman", "spokeswoman", "officer", "technician", "engineer",
     ),
+    writer_titles=("writer", "columnist", "contributor", "journalist", "reporter", "correspondent"),
     role_titles=(
         "the president", "the first lady", "the vice president", "the prime minister", "the chair",
         "the chairman", "the speaker", "the moderator", "the host", "q", "a", "question", "answer",

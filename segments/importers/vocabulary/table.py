@@ -76,6 +76,9 @@ class Vocabulary:
     #: Job titles a speaker label or credit can be, never a name: "Line Producer" (case-folded,
     #: the last word).
     job_title_words: tuple[str, ...] = ()
+    #: The last word of a writer's job title on the line under their name at an article's top
+    #: ("Jane Roe" / "Staff Writer"), with ``job_title_words`` (case-folded, whole words).
+    writer_titles: tuple[str, ...] = ()
     #: A byline's bracketed second half naming who helped: "A (avec B et C)" (case-insensitive).
     byline_with_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).

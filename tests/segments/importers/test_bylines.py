@@ -95,3 +95,26 @@ def test_a_bracketed_byline_before_the_wire_s_end_mark_signs_the_story() -> None
 def test_near_miss_a_short_quotation_s_attribution_signs_nothing() -> None:
     text = "Quote of the day\n\nBe yourself; everyone else is taken.\n\n-- Oscar Wilde in Paris\n"
     assert people(build_segment(read_text_page(text, "page.txt"))) == []
+
+
+# --- a name line over a job-title line opens the article: its byline ---------------------------
+
+
+def test_a_name_line_over_a_job_title_line_is_the_byline() -> None:
+    text = (
+        "Making the pirates\n\nNina Wolf\n\nFeatured Co-Editor\n\n"
+        "On May 20, the film centre screened two episodes of the series.\n"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert people(segment) == [("Nina Wolf", "reporter")]
+    assert "Featured Co-Editor" not in [p for s in segment.transcript for p in s.paragraphs]
+    assert any("byline-name-over-title" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_a_name_line_over_a_sentence_is_no_byline() -> None:
+    text = (
+        "Making the pirates\n\nNina Wolf\n\nShe edits the paper.\n\n"
+        "On May 20, the film centre screened two episodes of the series.\n"
+    )
+    assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
