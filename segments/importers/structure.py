@@ -2116,10 +2116,18 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
                 # A question the page turned out not to ask made no interview: a reporter wrote it.
                 person.role = "reporter"
                 people.why[person.name.casefold()] = "a byline paragraph (no Q&A on the page)"
-    if asked and not people.with_role("interviewer") and len(bylined) == 1:
-        # The byline of a Q&A is whoever asked the questions.
+    if (
+        asked
+        and _questions_set_apart(items) >= QA_BYLINE_MARKED_MIN
+        and not people.with_role("interviewer")
+        and len(bylined) == 1
+    ):
+        # The byline of a Q&A is whoever asked the questions; paragraphs that only ask, like a
+        # write-up's own questions, make the byline no interviewer (rule "byline-qa-asker").
         bylined[0].role = "interviewer"
-        people.why[bylined[0].name.casefold()] += "; interviewer: the one byline of a Q&A"
+        people.why[bylined[0].name.casefold()] += (
+            "; interviewer: the one byline of a Q&A (byline-qa-asker)"
+        )
     guests = people.with_role("guest")
     interviewers = people.with_role("interviewer")
     # Labels that only ever name the one guest do not make the page a many-speaker transcript.
@@ -2223,6 +2231,16 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         link=raw.url,
         language=_language(raw.language),
     )
+
+
+#: Questions the page sets apart (markup, labels, turns) that make its one byline the
+#: interviewer: a write-up that asks in its own paragraphs is a reporter's.
+QA_BYLINE_MARKED_MIN = 2
+
+
+def _questions_set_apart(items: list[_Item]) -> int:
+    """Count the questions the page sets apart, not only paragraphs that ask (``qa-prompt``)."""
+    return sum(1 for i in items if i.kind == "question" and not i.why.endswith("(qa-prompt)"))
 
 
 def _metadata_names(raw: RawPage) -> set[str]:

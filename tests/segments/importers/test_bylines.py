@@ -118,3 +118,30 @@ def test_near_miss_a_name_line_over_a_sentence_is_no_byline() -> None:
         "On May 20, the film centre screened two episodes of the series.\n"
     )
     assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
+
+
+# --- the role of a Q&A's one byline: only questions set apart make it the interviewer ------------
+
+ASKED = [
+    ("How did you start the company?", "With a loan from my aunt and a rented garage."),
+    ("What would you do differently?", "I would hire an accountant much earlier than I did."),
+]
+BYLINE_HEAD = '<meta name="author" content="Nina Wolf">'
+
+
+def test_the_one_byline_of_questions_in_bold_is_the_interviewer() -> None:
+    qa = "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in ASKED)
+    body = f"<article><h1>The founder</h1><p>We met the founder in Leeds.</p>{qa}</article>"
+    reasons: list[Reason] = []
+    segment = html_segment(body, BYLINE_HEAD, reasons)
+    assert ("Nina Wolf", "interviewer") in people(segment)
+    assert any("byline-qa-asker" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_the_byline_of_paragraphs_that_only_ask_stays_the_reporter() -> None:
+    qa = "".join(f"<p>{q}</p><p>{a}</p>" for q, a in ASKED)
+    body = f"<article><h1>The founder</h1><p>We met the founder in Leeds.</p>{qa}</article>"
+    reasons: list[Reason] = []
+    segment = html_segment(body, BYLINE_HEAD, reasons)
+    assert any(r.rule.endswith("(qa-prompt)") for r in reasons if r.field == "question")
+    assert ("Nina Wolf", "reporter") in people(segment)
