@@ -1212,6 +1212,9 @@ def _find_people(
                 ):
                     why = f"talks with the page's author: {match.group(0)!r}"
                     people.add(name, "guest", why=f"{why} (people-spoke-with-the-author)")
+                elif name and pattern is TALKS_WITH and _talks_to_publication(people, text, match):
+                    why = f"talks to the page's publication: {match.group(0)!r}"
+                    people.add(name, "guest", why=f"{why} (people-spoke-to-the-publication)")
                 elif name and not (role == "guest" and name in bylines):
                     # "... spoke with Jane Roe" over her byline: the author is no guest.
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
@@ -1289,6 +1292,23 @@ def _talks_with_author(
         return False
     person = people.match(name)
     return name in bylines or (person is not None and person.role in ("reporter", "interviewer"))
+
+
+#: The letters a publication's short name has at least ("Cosmo" of "Cosmopolitan").
+PUBLICATION_SHORT_MIN = 4
+
+
+def _talks_to_publication(people: _People, text: str, match: re.Match[str]) -> bool:
+    """Tell whether TALKS_WITH's ``match`` talks to the page's own publication, by its name or
+    the short name its name opens with ("Glen Roe spoke to Cosmo" on Cosmopolitan's page):
+    the one who talks is interviewed, and the page's byline asked."""
+    after = re.match(r"\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})", text[match.end() :])
+    if after is None or not people.site:
+        return False
+    key = _site_key(after["name"])
+    return key == people.site or (
+        len(key) >= PUBLICATION_SHORT_MIN and people.site.startswith(key)
+    )
 
 
 def _publication(site: str | None) -> str:

@@ -145,3 +145,23 @@ def test_near_miss_the_byline_of_paragraphs_that_only_ask_stays_the_reporter() -
     segment = html_segment(body, BYLINE_HEAD, reasons)
     assert any(r.rule.endswith("(qa-prompt)") for r in reasons if r.field == "question")
     assert ("Nina Wolf", "reporter") in people(segment)
+
+
+# --- who speaks to the page's own publication is interviewed, never its interviewer ----------
+
+
+def _spoke_to(outlet: str) -> Segment:
+    head = (
+        '<meta property="og:site_name" content="Harbour Gazette">'
+        f'<meta name="description" content="Glen Roe spoke to {outlet} about his new film.">'
+    )
+    body = "<article><h1>Glen Roe on his film</h1><p>The film opens on Friday.</p></article>"
+    return html_segment(body, head)
+
+
+def test_who_speaks_to_the_publication_by_its_short_name_is_the_guest() -> None:
+    assert ("Glen Roe", "guest") in people(_spoke_to("Harbour"))
+
+
+def test_near_miss_who_speaks_to_another_outlet_is_not_made_a_guest_here() -> None:
+    assert ("Glen Roe", "guest") not in people(_spoke_to("Vogue"))
