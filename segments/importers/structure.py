@@ -121,6 +121,9 @@ BRACKETED_SIGN_OFF = re.compile(
     rf"(?:^|(?<=[.!?”\"’)]))\s*\((?i:{_words('byline_words')})\s+(?P<names>{NAMES})\)"
     rf"(?:\s+(?i:{_words('end_marks')}))?$"
 )
+#: A signed text ending in a link to the story it sums up ("... Read the full story."): a
+#: newsletter's teaser, signed by that story's author (rule "people-sign-off-teaser").
+SIGNED_TEASER = re.compile(rf"(?i:{_words('full_story_links')})\W*$")
 #: Words the text signed off has at least: "“Be yourself.” —Oscar Wilde" after a short
 #: quotation is its attribution, and so is a dash line after a quote block.
 SIGN_OFF_MIN_WORDS = 40
@@ -1089,7 +1092,9 @@ def _lead(
     return lead
 
 
-def _sign_offs(blocks: list[Block]) -> list[tuple[str, str]]:
+def _sign_offs(
+    blocks: list[Block], teasers: list[tuple[str, str]] | None = None
+) -> list[tuple[str, str]]:
     """Return (name, the words) of each reporter signing off a long text ("... –Erin Ryan").
 
     >>> text = Block(" ".join(["word"] * 40) + ".")
@@ -1114,10 +1119,14 @@ def _sign_offs(blocks: list[Block]) -> list[tuple[str, str]]:
                 if above.kind not in ("paragraph", "list_item"):
                     break
                 signed.append(above.text)
-            before = " ".join(signed)
+            before = " ".join(reversed(signed))
         if len(before.split()) < SIGN_OFF_MIN_WORDS:
             continue
         words = match.group(0).strip()
+        if SIGNED_TEASER.search(before):
+            if teasers is not None:  # another story's author, for ``--explain``
+                teasers.append((match["names"], words))
+            continue
         for part in _NAMES_SPLIT.split(match["names"]):
             name = _clean_name(part)
             printed = part.strip().rstrip(".")
@@ -1236,9 +1245,13 @@ def _find_people(
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
-    for name, words in _sign_offs(blocks):
+    teasers: list[tuple[str, str]] = []
+    for name, words in _sign_offs(blocks, teasers):
         why = f"signs off their text {words!r} (people-sign-off)"
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
+    for names_, words in teasers:
+        why = f"signs {words!r} under a teaser of another story (people-sign-off-teaser)"
+        people.note(f"{names_} (left out)", why)
     return people
 
 
@@ -2258,9 +2271,24 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
 QA_BYLINE_MARKED_MIN = 2
 
 
+#: "4 Can AI enhance jobs?", "2. Apple turns to Gemini": a numbered entry of a list.
+_NUMBERED = re.compile(r"^\d{1,2}[.):]?\s")
+
+
 def _questions_set_apart(items: list[_Item]) -> int:
-    """Count the questions the page sets apart, not only paragraphs that ask (``qa-prompt``)."""
-    return sum(1 for i in items if i.kind == "question" and not i.why.endswith("(qa-prompt)"))
+    """Count the questions the page sets apart, not only paragraphs that ask (``qa-prompt``).
+
+    Where the page numbers headings that ask nothing ("1 Gulf states race ..."), its numbered
+    questions are entries of the same list (a newsletter's digest, a listicle), no interview's.
+    """
+    listed = any(i.kind == "heading" and _NUMBERED.match(i.text) for i in items)
+    return sum(
+        1
+        for i in items
+        if i.kind == "question"
+        and not i.why.endswith("(qa-prompt)")
+        and not (listed and _NUMBERED.match(i.text))
+    )
 
 
 def _metadata_names(raw: RawPage) -> set[str]:

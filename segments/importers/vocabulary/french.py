@@ -62,6 +62,7 @@ FRENCH = Vocabulary(
     byline_with_words=("avec",),
     byline_labels=("auteur", "autrice", "auteure"),
     sign_off_place_words=("à", "depuis"),
+    full_story_links=("lire la suite", "lire l['’]article"),
     title_kind_words=("vidéo", "audio", "podcast"),
     interface_labels=("lire la suite", "voir plus", "en savoir plus", "partager", "suivre"),
     staff_words=("rédaction", "redaction"),

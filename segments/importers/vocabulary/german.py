@@ -111,6 +111,7 @@ GERMAN = Vocabulary(
     byline_with_words=("mit",),
     byline_labels=("autor(?:in|/in|\\*in|innen)?", "redaktion"),
     sign_off_place_words=("in", "aus"),
+    full_story_links=("weiterlesen", "zum artikel", "den ganzen artikel lesen"),
     title_kind_words=("video", "audio", "podcast"),
     interface_labels=("weiterlesen", "mehr lesen", "mehr", "teilen", "folgen"),
     staff_words=("redaktion", "nachrichtenredaktion", "quelle", "quellen"),

@@ -49,6 +49,9 @@ class Vocabulary:
     sign_off_place_words: tuple[str, ...] = ()
     #: A wire service's end-of-story mark after the last line ("(By Jane Roe) Enditem/", "-30-").
     end_marks: tuple[str, ...] = ()
+    #: A teaser's last words, linking to the story it sums up ("Read the full story."): a
+    #: sign-off after them signs that story, not this page (case-insensitive).
+    full_story_links: tuple[str, ...] = ()
     #: A byline's first word that names a desk, not a person: "Editors, USA TODAY", a news
     #: agency credited as the source ("Source PA News") (case-folded).
     staff_words: tuple[str, ...] = ()

@@ -165,3 +165,39 @@ def test_who_speaks_to_the_publication_by_its_short_name_is_the_guest() -> None:
 
 def test_near_miss_who_speaks_to_another_outlet_is_not_made_a_guest_here() -> None:
     assert ("Glen Roe", "guest") not in people(_spoke_to("Vogue"))
+
+
+# --- a newsletter's digest: the authors of the stories it sums up are nobody's byline here ----
+
+TEASER = " ".join(["The startup says it can stop the strikes that start the fires."] * 5)
+
+
+def test_a_sign_off_under_a_teaser_of_another_story_is_nobody_s_byline() -> None:
+    text = f"The Download\n\n{TEASER} Read the full story.\n\n—Nina Wolf\n"
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert people(segment) == []
+    assert any("people-sign-off-teaser" in r.rule for r in reasons)
+
+
+def test_near_miss_a_sign_off_under_the_page_s_own_text_is_its_reporter() -> None:
+    text = f"The Download\n\n{TEASER} The trial ends in May.\n\n—Nina Wolf\n"
+    assert people(build_segment(read_text_page(text, "page.txt"))) == [("Nina Wolf", "reporter")]
+
+
+def _numbered(headings: list[str]) -> str:
+    entries = "".join(
+        f"<h3>{n} {h}</h3><p>Entry {n} sums up a story elsewhere on the web for you.</p>"
+        for n, h in enumerate(headings, start=1)
+    )
+    return f"<article><h1>The must-reads</h1><p>Today's stories.</p>{entries}</article>"
+
+
+def test_numbered_questions_among_numbered_headings_make_no_q_and_a_byline() -> None:
+    headings = ["Gulf states race to stop drones", "Can AI enhance jobs?", "Is bossware here?"]
+    assert ("Nina Wolf", "reporter") in people(html_segment(_numbered(headings), BYLINE_HEAD))
+
+
+def test_near_miss_numbered_questions_alone_are_still_the_interviewer_s() -> None:
+    headings = ["Why did you start?", "Can AI enhance jobs?", "Is bossware here?"]
+    assert ("Nina Wolf", "interviewer") in people(html_segment(_numbered(headings), BYLINE_HEAD))
