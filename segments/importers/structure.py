@@ -766,6 +766,39 @@ def _name_over_job_title(blocks: list[Block]) -> tuple[str, list[Block]] | None:
     return None
 
 
+#: "Jane Roe is a BusinessDay contributing editor.": the writer's note closing an article
+#: (rule "byline-closing-bio"); the title's last word is a writer's (``writer_titles``).
+WRITER_BIO = re.compile(
+    rf"(?P<name>{NAME})\s+(?:{_words('copulas')})\s+(?:{_words('copula_articles')})\s+"
+    rf"(?:[\w’'&.-]+\s+){{0,4}}?(?P<title>[\w-]+)(?:\s+(?:\w+\s+){{0,1}}[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})?\.?"
+)
+#: The blocks at an article's end a writer's note may be in, and its words at most.
+WRITER_BIO_BLOCKS = 2
+WRITER_BIO_MAX_WORDS = 20
+_WRITER_BIO_WORDS = frozenset(w.casefold() for w in vocabulary.words("writer_titles"))
+
+
+def _closing_writer_bio(blocks: list[Block]) -> tuple[str, Block] | None:
+    """Return the name and block of a writer's note among the article's last blocks ("Jane
+    Roe is a BusinessDay contributing editor."): the byline a publishing system prints last.
+
+    >>> found = _closing_writer_bio([Block("Text."), Block("Jane Roe is a staff writer.")])
+    >>> found[0] if found else None
+    'Jane Roe'
+    >>> _closing_writer_bio([Block("Jane Roe is a staff writer who loves cats and dogs.")])
+    """
+    for block in blocks[-WRITER_BIO_BLOCKS:]:
+        text = block.text.strip()
+        match = WRITER_BIO.fullmatch(text) if block.kind == "paragraph" else None
+        if match is None or len(text.split()) > WRITER_BIO_MAX_WORDS:
+            continue
+        title = match["title"].casefold().split("-")[-1]
+        name = _clean_name(match["name"])
+        if title in _WRITER_BIO_WORDS and name is not None and is_person_name(name):
+            return name, block
+    return None
+
+
 def _credited_interviewers(text: str) -> list[str] | None:
     """Return the names of an interviewer credit line, or None when ``text`` is not one.
 
@@ -2099,6 +2132,8 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     """
     blocks = _normalise_blocks(raw.blocks)
     images, blocks = _take_images(raw, blocks)
+    # A writer's closing note is furniture to the text and the byline to the people.
+    closing_bio = _closing_writer_bio(blocks)
     blocks, removed = strip_furniture(blocks)
     title, blocks = _find_title(raw, blocks)
     if not title and not blocks:
@@ -2111,6 +2146,9 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     if over_title is not None:
         bylines.append(over_title[0])
         blocks = [b for b in blocks if not any(b is o for o in over_title[1])]
+    if closing_bio is not None:
+        bylines.append(closing_bio[0])
+        blocks = [b for b in blocks if b is not closing_bio[1]]
     for block in blocks:
         names = _byline_names(block.text) if block.kind != "question" else None
         # A credit is a paragraph: a heading "Interview: Jane Goodall" announces the guest.
@@ -2125,7 +2163,11 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
 
     people = _find_people(raw, title, body, bylines)
     if over_title is not None and over_title[0].casefold() in people.why:
-        people.why[over_title[0].casefold()] += " (a name line over a job title, byline-name-over-title)"
+        people.why[over_title[0].casefold()] += (
+            " (a name line over a job title, byline-name-over-title)"
+        )
+    if closing_bio is not None and closing_bio[0].casefold() in people.why:
+        people.why[closing_bio[0].casefold()] += " (the writer's closing note, byline-closing-bio)"
     for name, line in credits:
         why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
         people.add(name, "interviewer", why=why)

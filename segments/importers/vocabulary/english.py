@@ -139,7 +139,9 @@ ENGLISH = Vocabulary(
         "producer", "editor", "manager", "coordinator", "assistant", "intern", "spokesperson",
         "spokesman", "spokeswoman", "officer", "technician", "engineer",
     ),
-    writer_titles=("writer", "columnist", "contributor", "journalist", "reporter", "correspondent"),
+    writer_titles=(
+        "writer", "columnist", "contributor", "journalist", "reporter", "correspondent", "editor",
+    ),
     role_titles=(
         "the president", "the first lady", "the vice president", "the prime minister", "the chair",
         "the chairman", "the speaker", "the moderator", "the host", "q", "a", "question", "answer",

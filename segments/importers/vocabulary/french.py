@@ -76,7 +76,10 @@ FRENCH = Vocabulary(
     name_ending_verbs=("est", "sont", "était", "sera", "dit", "déclare", "explique"),
     pronouns=("notre", "votre", "nos", "vos", "nous", "vous"),
     job_title_words=("producteur", "productrice", "rédacteur", "rédactrice", "porte-parole"),
-    writer_titles=("journaliste", "chroniqueur", "chroniqueuse", "correspondant", "correspondante"),
+    writer_titles=(
+        "journaliste", "chroniqueur", "chroniqueuse", "correspondant", "correspondante",
+        "rédacteur", "rédactrice",
+    ),
     interviewer_credits=("entretien ?:",),
     host_label_parts=("animateur", "animatrice", "présentateur", "présentatrice"),
     reporter_label_parts=("journaliste", "correspondant", "correspondante"),

@@ -201,3 +201,19 @@ def test_numbered_questions_among_numbered_headings_make_no_q_and_a_byline() -> 
 def test_near_miss_numbered_questions_alone_are_still_the_interviewer_s() -> None:
     headings = ["Why did you start?", "Can AI enhance jobs?", "Is bossware here?"]
     assert ("Nina Wolf", "interviewer") in people(html_segment(_numbered(headings), BYLINE_HEAD))
+
+
+# --- a writer's closing note is the byline ------------------------------------------------------
+
+
+def test_a_writer_s_closing_note_is_the_byline() -> None:
+    text = f"The board's next fear\n\n{TEASER}\n\nNina Wolf is a Harbour contributing editor.\n"
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert people(segment) == [("Nina Wolf", "reporter")]
+    assert any("byline-closing-bio" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_a_closing_note_on_someone_who_is_no_writer_is_no_byline() -> None:
+    text = f"The board's next fear\n\n{TEASER}\n\nNina Wolf is a professor of history.\n"
+    assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
