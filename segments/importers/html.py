@@ -3416,8 +3416,9 @@ def _in_chrome_outside_article_header(element: Any, main: Any = None) -> bool:
     theme's "content-sidebar-wrap"): it prints the piece's headline and its meta line
     ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe").
 
-    Nor is chrome that holds the article's text ``main`` (rule "byline-around-the-text"): a
-    script's tab panel ("ui-widget-content") wrapping the story wraps its byline too.
+    Nor is a widget that holds the article's text ``main`` (rule "byline-around-the-text"): a
+    script's tab panel ("ui-widget-content") wrapping the story wraps its byline too. Chrome of
+    other words around it ("content-sidebar-wrap") holds a sidebar's author links as well.
     """
     holders = {id(node) for node in [main, *main.iterancestors()]} if main is not None else set()
     header = next(
@@ -3428,7 +3429,9 @@ def _in_chrome_outside_article_header(element: Any, main: Any = None) -> bool:
         ),
         None,
     )
-    return _in_chrome(element, stop=header, spare=lambda node: id(node) in holders)
+    return _in_chrome(
+        element, stop=header, spare=lambda node: id(node) in holders and _is_player_chrome(node)
+    )
 
 
 def _in_navigation(element: Any, headers: set[Any]) -> bool:

@@ -111,10 +111,9 @@ _NAMES_SPLIT = re.compile(_BETWEEN_NAMES)
 #: "people-sign-off"). A dash only: a hyphen joins words.
 #: A typewriter's double hyphen is a dash too ("-- Jane Roe"), and the place they filed from
 #: may follow the names ("-- Jane Roe in Sacramento").
-_FILED_FROM = rf"(?:\s+(?:{_words('sign_off_place_words')})\s+[A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*){{0,2}})?"
-SIGN_OFF = re.compile(
-    rf"(?:^|(?<=[.!?”\"’)]))\s*(?:[–—]|--)\s?(?P<names>{NAMES}){_FILED_FROM}\.?$"
-)
+_PLACE = r"[A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*){0,2}"
+_FILED_FROM = rf"(?:\s+(?:{_words('sign_off_place_words')})\s+{_PLACE})?"
+SIGN_OFF = re.compile(rf"(?:^|(?<=[.!?”\"’)]))\s*(?:[–—]|--)\s?(?P<names>{NAMES}){_FILED_FROM}\.?$")
 #: "... policies. (By Jane Roe) Enditem/": a wire service's byline in brackets after the last
 #: paragraph, before the end mark if one is printed (rule "people-sign-off").
 BRACKETED_SIGN_OFF = re.compile(
@@ -752,7 +751,7 @@ def _name_over_job_title(blocks: list[Block]) -> tuple[str, list[Block]] | None:
     as publishing systems print a byline with its writer's title (rule "byline-name-over-title").
     """
     opening = blocks[:NAME_OVER_TITLE_BLOCKS]
-    for first, second in zip(opening, opening[1:], strict=False):
+    for first, second in itertools.pairwise(opening):
         if first.kind != "paragraph" or second.kind != "paragraph":
             continue
         name = _clean_name(first.text)
@@ -1348,13 +1347,12 @@ def _talks_to_publication(people: _People, text: str, match: re.Match[str]) -> b
     """Tell whether TALKS_WITH's ``match`` talks to the page's own publication, by its name or
     the short name its name opens with ("Glen Roe spoke to Cosmo" on Cosmopolitan's page):
     the one who talks is interviewed, and the page's byline asked."""
-    after = re.match(r"\s+(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})", text[match.end() :])
+    words = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
+    after = re.match(rf"\s+(?P<name>{words})", text[match.end() :])
     if after is None or not people.site:
         return False
     key = _site_key(after["name"])
-    return key == people.site or (
-        len(key) >= PUBLICATION_SHORT_MIN and people.site.startswith(key)
-    )
+    return key == people.site or (len(key) >= PUBLICATION_SHORT_MIN and people.site.startswith(key))
 
 
 def _publication(site: str | None) -> str:
@@ -2182,27 +2180,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         marks = [None]
         intro = [p for p in intro if not _is_fragment(p)][:1] if not raw.description else []
 
-    bylined = [p for p in people.found if p.role == "reporter" and p.name in _metadata_names(raw)]
-    asked = any(s.question for s in sections)
-    if not asked and not people.with_role("guest"):
-        for person in people.with_role("interviewer"):
-            why = people.why.get(person.name.casefold(), "")
-            if why == "a byline paragraph of an interview":
-                # A question the page turned out not to ask made no interview: a reporter wrote it.
-                person.role = "reporter"
-                people.why[person.name.casefold()] = "a byline paragraph (no Q&A on the page)"
-    if (
-        asked
-        and _questions_set_apart(items) >= QA_BYLINE_MARKED_MIN
-        and not people.with_role("interviewer")
-        and len(bylined) == 1
-    ):
-        # The byline of a Q&A is whoever asked the questions; paragraphs that only ask, like a
-        # write-up's own questions, make the byline no interviewer (rule "byline-qa-asker").
-        bylined[0].role = "interviewer"
-        people.why[bylined[0].name.casefold()] += (
-            "; interviewer: the one byline of a Q&A (byline-qa-asker)"
-        )
+    _set_byline_roles(people, raw, items)
     guests = people.with_role("guest")
     interviewers = people.with_role("interviewer")
     # Labels that only ever name the one guest do not make the page a many-speaker transcript.
@@ -2308,6 +2286,73 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     )
 
 
+#: What a page is, as far as its byline's role goes (``_page_kind``).
+PageKind = Literal["q-and-a", "interview write-up", "report"]
+
+#: The role a byline's person gets, by the kind of page and the evidence for it: the one table
+#: of it (what ``--explain`` appends names the row). A Q&A's one stated byline asked the
+#: questions (the interviewer). In a write-up of an interview a stated byline reported it, and
+#: a byline paragraph keeps what the page's words made it (None: "By Jane Roe" over prompts
+#: that address a guest is the interviewer's). A report's bylines reported it. Whom a
+#: newsletter digest's teasers sign is nobody's byline here (``people-sign-off-teaser``,
+#: earlier), and a role the page states in words (an interviewer credit, "X spoke with Y", a
+#: transcript's part label) is no byline's and stays.
+BYLINE_ROLES: dict[PageKind, tuple[Role | None, str]] = {
+    "q-and-a": ("interviewer", "the one byline of a Q&A (byline-qa-asker)"),
+    "interview write-up": (None, "a write-up, no questions set apart (byline-write-up)"),
+    "report": ("reporter", "no Q&A on the page (byline-report)"),
+}
+
+
+def _page_kind(items: list[_Item], people: _People) -> PageKind:
+    """Tell a Q&A (two questions set apart, or one a speaker's label answers) from a write-up of
+    an interview (someone interviewed, or paragraphs that only ask) and a report."""
+    set_apart = _questions_set_apart(items)
+    answered_by_label = any(
+        i.kind == "question" and after.speaker for i, after in itertools.pairwise(items)
+    )
+    if set_apart >= QA_BYLINE_MARKED_MIN or (set_apart and answered_by_label):
+        return "q-and-a"
+    if people.with_role("guest") or any(i.kind == "question" for i in items):
+        return "interview write-up"
+    return "report"
+
+
+#: What a byline alone made someone, as ``_People.why`` says it: their role is the table's.
+_BYLINE_ONLY = ("the page reader", "a byline paragraph", "a byline paragraph of an interview")
+
+
+def _set_byline_roles(people: _People, raw: RawPage, items: list[_Item]) -> None:
+    """Give the people only a byline names their role from ``BYLINE_ROLES``.
+
+    In a Q&A only one stated byline is the interviewer (of several, none is known to have
+    asked); byline paragraphs and sign-offs got theirs from the page's words already.
+    """
+    kind = _page_kind(items, people)
+    role, rule = BYLINE_ROLES[kind]
+    byline_only = [
+        p
+        for p in people.found
+        if p.role in ("reporter", "interviewer")
+        and (
+            (why := people.why.get(p.name.casefold(), "")) in _BYLINE_ONLY
+            or why.endswith("(people-sign-off)")
+        )
+    ]
+    if role is None:
+        return
+    if kind == "q-and-a":
+        stated = [p for p in byline_only if p.name in _metadata_names(raw)]
+        if not people.with_role("interviewer") and len(stated) == 1:
+            stated[0].role = role
+            people.why[stated[0].name.casefold()] += f"; {role}: {rule}"
+        return
+    for person in byline_only:
+        if person.role != role:
+            person.role = role
+            people.why[person.name.casefold()] += f"; {role}: {rule}"
+
+
 #: Questions the page sets apart (markup, labels, turns) that make its one byline the
 #: interviewer: a write-up that asks in its own paragraphs is a reporter's.
 QA_BYLINE_MARKED_MIN = 2
@@ -2318,7 +2363,8 @@ _NUMBERED = re.compile(r"^\d{1,2}[.):]?\s")
 
 
 def _questions_set_apart(items: list[_Item]) -> int:
-    """Count the questions the page sets apart, not only paragraphs that ask (``qa-prompt``).
+    """Count the questions the page sets apart: marked up, labelled, or answered by a speaker's
+    label, not only paragraphs that ask (``qa-prompt``).
 
     Where the page numbers headings that ask nothing ("1 Gulf states race ..."), its numbered
     questions are entries of the same list (a newsletter's digest, a listicle), no interview's.
@@ -2326,9 +2372,10 @@ def _questions_set_apart(items: list[_Item]) -> int:
     listed = any(i.kind == "heading" and _NUMBERED.match(i.text) for i in items)
     return sum(
         1
-        for i in items
+        for i, after in zip(items, [*items[1:], None], strict=False)
         if i.kind == "question"
-        and not i.why.endswith("(qa-prompt)")
+        # a speaker's label answering it ("McKelvey: When I ...") sets a prompt apart too
+        and (not i.why.endswith("(qa-prompt)") or (after is not None and after.speaker))
         and not (listed and _NUMBERED.match(i.text))
     )
 

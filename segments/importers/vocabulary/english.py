@@ -112,7 +112,9 @@ ENGLISH = Vocabulary(
     byline_with_words=("with",),
     byline_labels=("author", "authors"),
     sign_off_place_words=("in",),
-    full_story_links=("read the full story", "read the full article", "read the story", "continue reading"),
+    full_story_links=(
+        "read the full story", "read the full article", "read the story", "continue reading",
+    ),
     end_marks=("enditem/?", "-30-", "###", "end"),
     title_kind_words=("video", "audio", "podcast"),
     interface_labels=(

@@ -138,10 +138,7 @@ GERMAN = Vocabulary(
     name_ending_verbs=("ist", "sind", "war", "hat", "haben", "wird", "sagt", "sagte", "kann"),
     pronouns=("unser", "unsere", "ihr", "ihre", "mein", "meine", "dein", "deine", "wir"),
     job_title_words=("produzent", "produzentin", "redakteur", "redakteurin", "pressesprecher"),
-    writer_titles=(
-        "autor", "autorin", "journalist", "journalistin", "reporter", "reporterin", "redakteur",
-        "redakteurin",
-    ),
+    writer_titles=("autor", "autorin", "journalist", "journalistin", "redakteur", "redakteurin"),
     interviewer_credits=("gespräch ?:",),
     host_label_parts=("moderator", "moderatorin", "moderation"),
     reporter_label_parts=("reporter", "reporterin", "korrespondent", "korrespondentin"),
