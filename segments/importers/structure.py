@@ -231,6 +231,15 @@ PEOPLE_RULES: tuple[PeopleRule, ...] = (
         re.compile(rf"(?P<names>{NAMES})\s+(?i:{_words('guest_joins')})\b"),
     ),
     PeopleRule(
+        "host joined to talk",
+        "host",
+        # "Dern joins Q's Tom Power to talk about ...": the programme names its presenter
+        re.compile(
+            rf"\b(?:{_words('join_verbs')})\s+(?:[\w.&’'-]+\s+){{0,3}}?[\w.&-]+['’]s\s+"
+            rf"(?P<names>{NAME})\s+(?:{_words('talk_purposes')})\b"
+        ),
+    ),
+    PeopleRule(
         "episode opening",
         "guest",
         re.compile(

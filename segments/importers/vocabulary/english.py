@@ -115,6 +115,8 @@ ENGLISH = Vocabulary(
     full_story_links=(
         "read the full story", "read the full article", "read the story", "continue reading",
     ),
+    join_verbs=("joins", "joined"),
+    talk_purposes=("to talk", "to discuss", "to chat", "to speak"),
     end_marks=("enditem/?", "-30-", "###", "end"),
     title_kind_words=("video", "audio", "podcast"),
     interface_labels=(

@@ -52,6 +52,10 @@ class Vocabulary:
     #: A teaser's last words, linking to the story it sums up ("Read the full story."): a
     #: sign-off after them signs that story, not this page (case-insensitive).
     full_story_links: tuple[str, ...] = ()
+    #: "Dern joins Q's Tom Power to talk about ...": who is joined, named by the show's name in
+    #: the possessive, then why (rule "host joined to talk"): the verbs and the purposes.
+    join_verbs: tuple[str, ...] = ()
+    talk_purposes: tuple[str, ...] = ()
     #: A byline's first word that names a desk, not a person: "Editors, USA TODAY", a news
     #: agency credited as the source ("Source PA News") (case-folded).
     staff_words: tuple[str, ...] = ()

@@ -217,3 +217,20 @@ def test_a_writer_s_closing_note_is_the_byline() -> None:
 def test_near_miss_a_closing_note_on_someone_who_is_no_writer_is_no_byline() -> None:
     text = f"The board's next fear\n\n{TEASER}\n\nNina Wolf is a professor of history.\n"
     assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
+
+
+# --- a programme's presenter, named by the show's name in the possessive ------------------------
+
+
+def _joins(description: str) -> Segment:
+    head = f'<meta name="description" content="{description}">'
+    body = "<article><h1>Roe explains his acting</h1><p>Roe, 87, has left a mark.</p></article>"
+    return html_segment(body, head)
+
+
+def test_who_is_joined_by_the_show_s_name_to_talk_is_its_host() -> None:
+    assert ("Nina Wolf", "host") in people(_joins("Roe joins Q's Nina Wolf to talk about acting."))
+
+
+def test_near_miss_who_is_joined_on_a_company_s_board_is_no_host() -> None:
+    assert people(_joins("Roe joins Acme's Nina Wolf on the board of the firm.")) == []
