@@ -436,6 +436,9 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
+    if not people and (owner := _site_owner_login(meta.authors, meta.url, doc)) is not None:
+        people = [Person(name=owner, role="reporter")]
+        why = "the author's login names the site and the page prints it (byline-site-owner)"
     site_names = [n for n in (meta.site_name, getattr(extracted, "sitename", None)) if n]
     facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
     title, title_rule = _headline(facts, meta, site_names)
@@ -3446,6 +3449,21 @@ def _in_navigation(element: Any, headers: set[Any]) -> bool:
         for node in [element, *element.iterancestors()]
         if isinstance(node.tag, str) and node.tag not in ("body", "html") and node not in headers
     )
+
+
+def _site_owner_login(authors: list[str], url: str | None, doc: Any) -> str | None:
+    """The one stated author that is a login naming the site itself, printed on the page: a
+    personal blog or podcast under its author's handle ("umputun" of podcast.umputun.com, its
+    heading "Weekly podcast from Umputun"). Another login ("devindra") names nobody."""
+    if len(authors) != 1 or not url:
+        return None
+    login = authors[0].strip()
+    labels = (split_url(url).hostname or "").casefold().split(".")
+    if not re.fullmatch(r"[a-z][a-z0-9_-]{2,}", login) or login not in labels[:-1]:
+        return None
+    body = doc.find(".//body")  # scripts and styles are gone by now
+    printed = " ".join(body.itertext()) if body is not None else ""
+    return login if re.search(rf"(?<!\w){re.escape(login)}(?!\w)", printed, re.I) else None
 
 
 def _byline_names_printed(text: str) -> list[str]:

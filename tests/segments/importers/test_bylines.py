@@ -234,3 +234,24 @@ def test_who_is_joined_by_the_show_s_name_to_talk_is_its_host() -> None:
 
 def test_near_miss_who_is_joined_on_a_company_s_board_is_no_host() -> None:
     assert people(_joins("Roe joins Acme's Nina Wolf on the board of the firm.")) == []
+
+
+# --- a personal site's author login, which names the site ---------------------------------------
+
+
+def _login_page(login: str, url: str) -> Segment:
+    head = f'<meta name="author" content="{login}"><link rel="canonical" href="{url}">'
+    body = (
+        "<header><h2>Weekly podcast from Kailund</h2></header><article><h1>Episode 369</h1>"
+        "<p>This week: radios, trains and the news from the valley.</p></article>"
+    )
+    return html_segment(body, head)
+
+
+def test_an_author_login_that_names_the_site_and_is_printed_is_its_author() -> None:
+    found = people(_login_page("kailund", "https://podcast.kailund.net/p/369/"))
+    assert found == [("kailund", "reporter")]
+
+
+def test_near_miss_a_login_that_is_not_the_site_s_name_is_nobody() -> None:
+    assert people(_login_page("devindra", "https://www.harbour.com/p/369/")) == []
