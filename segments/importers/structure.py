@@ -2191,7 +2191,12 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
 
     _set_byline_roles(people, raw, items)
     guests = people.with_role("guest")
-    interviewers = people.with_role("interviewer")
+    # A numbered episode's host asks its questions as an interviewer would.
+    interviewers = people.with_role("interviewer") or [
+        p
+        for p in people.with_role("host")
+        if "(byline-episode-host)" in people.why.get(p.name.casefold(), "")
+    ]
     # Labels that only ever name the one guest do not make the page a many-speaker transcript.
     speakers = {item.speaker for item in items if item.speaker}
     labelled = bool(speakers) and speakers != {g.name for g in guests[:1]}
@@ -2296,32 +2301,40 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
 
 
 #: What a page is, as far as its byline's role goes (``_page_kind``).
-PageKind = Literal["q-and-a", "interview write-up", "report"]
+PageKind = Literal["episode q-and-a", "q-and-a", "interview write-up", "report"]
+
+#: A numbered episode's title ("117: ...", "Episode 43. Myron Roe on ..."): a programme's page,
+#: whose questions its host asks.
+EPISODE_TITLE = re.compile(
+    rf"{EPISODE_NUMBER.pattern}|^\s*(?i:{_words('episode_words')})\s*#?\s*\d{{1,4}}\.\s+(?=\S)"
+)
 
 #: The role a byline's person gets, by the kind of page and the evidence for it: the one table
 #: of it (what ``--explain`` appends names the row). A Q&A's one stated byline asked the
-#: questions (the interviewer). In a write-up of an interview a stated byline reported it, and
-#: a byline paragraph keeps what the page's words made it (None: "By Jane Roe" over prompts
-#: that address a guest is the interviewer's). A report's bylines reported it. Whom a
-#: newsletter digest's teasers sign is nobody's byline here (``people-sign-off-teaser``,
-#: earlier), and a role the page states in words (an interviewer credit, "X spoke with Y", a
-#: transcript's part label) is no byline's and stays.
+#: questions (the interviewer; a numbered episode's is its host). In a write-up of an
+#: interview a stated byline reported it, and a byline paragraph keeps what the page's words
+#: made it (None: "By Jane Roe" over prompts that address a guest is the interviewer's). A
+#: report's bylines reported it. Whom a newsletter digest's teasers sign is nobody's byline
+#: here (``people-sign-off-teaser``, earlier), and a role the page states in words (an
+#: interviewer credit, "X spoke with Y", a transcript's part label) is no byline's and stays.
 BYLINE_ROLES: dict[PageKind, tuple[Role | None, str]] = {
+    "episode q-and-a": ("host", "the one byline of a numbered episode's Q&A (byline-episode-host)"),
     "q-and-a": ("interviewer", "the one byline of a Q&A (byline-qa-asker)"),
     "interview write-up": (None, "a write-up, no questions set apart (byline-write-up)"),
     "report": ("reporter", "no Q&A on the page (byline-report)"),
 }
 
 
-def _page_kind(items: list[_Item], people: _People) -> PageKind:
-    """Tell a Q&A (two questions set apart, or one a speaker's label answers) from a write-up of
-    an interview (someone interviewed, or paragraphs that only ask) and a report."""
+def _page_kind(items: list[_Item], people: _People, title: str | None = None) -> PageKind:
+    """Tell a Q&A (two questions set apart, or one a speaker's label answers; a numbered
+    episode's if ``title`` opens with its number) from a write-up of an interview (someone
+    interviewed, or paragraphs that only ask) and a report."""
     set_apart = _questions_set_apart(items)
     answered_by_label = any(
         i.kind == "question" and after.speaker for i, after in itertools.pairwise(items)
     )
     if set_apart >= QA_BYLINE_MARKED_MIN or (set_apart and answered_by_label):
-        return "q-and-a"
+        return "episode q-and-a" if title and EPISODE_TITLE.match(title) else "q-and-a"
     if people.with_role("guest") or any(i.kind == "question" for i in items):
         return "interview write-up"
     return "report"
@@ -2337,7 +2350,7 @@ def _set_byline_roles(people: _People, raw: RawPage, items: list[_Item]) -> None
     In a Q&A only one stated byline is the interviewer (of several, none is known to have
     asked); byline paragraphs and sign-offs got theirs from the page's words already.
     """
-    kind = _page_kind(items, people)
+    kind = _page_kind(items, people, raw.title)
     role, rule = BYLINE_ROLES[kind]
     byline_only = [
         p
@@ -2350,7 +2363,7 @@ def _set_byline_roles(people: _People, raw: RawPage, items: list[_Item]) -> None
     ]
     if role is None:
         return
-    if kind == "q-and-a":
+    if kind in ("q-and-a", "episode q-and-a"):
         stated = [p for p in byline_only if p.name in _metadata_names(raw)]
         if not people.with_role("interviewer") and len(stated) == 1:
             stated[0].role = role

@@ -9,9 +9,11 @@ from segments.importers.text import read_text_page
 from segments.model import Segment
 
 
-def html_segment(body: str, head: str = "", reasons: list[Reason] | None = None) -> Segment:
+def html_segment(
+    body: str, head: str = "", reasons: list[Reason] | None = None, title: str = "Case page"
+) -> Segment:
     html = (
-        f"<!DOCTYPE html><html lang='en'><head><title>Case page</title>{head}</head><body>"
+        f"<!DOCTYPE html><html lang='en'><head><title>{title}</title>{head}</head><body>"
         f"{body}</body></html>"
     )
     raw = read_html_page(html, "case.html")
@@ -255,3 +257,20 @@ def test_an_author_login_that_names_the_site_and_is_printed_is_its_author() -> N
 
 def test_near_miss_a_login_that_is_not_the_site_s_name_is_nobody() -> None:
     assert people(_login_page("devindra", "https://www.harbour.com/p/369/")) == []
+
+
+def _asked_under(title: str) -> Segment:
+    qa = "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in ASKED)
+    body = f"<article><h1>{title}</h1><p>We met the founder in Leeds.</p>{qa}</article>"
+    return html_segment(body, BYLINE_HEAD, title=title)
+
+
+def test_the_one_byline_of_a_numbered_episode_s_q_and_a_is_its_host() -> None:
+    segment = _asked_under("Episode 43. Mara Olsen on founding a company")
+    assert ("Nina Wolf", "host") in people(segment)
+    assert {s.questioner for s in segment.transcript if s.question} == {"Nina Wolf"}
+
+
+def test_near_miss_a_headline_opening_with_a_count_is_no_episode() -> None:
+    segment = _asked_under("43 ways Mara Olsen founded a company")
+    assert ("Nina Wolf", "interviewer") in people(segment)
