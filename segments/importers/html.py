@@ -437,6 +437,9 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
+    if not people and (owner := _site_owner_login(meta.authors, meta.url, doc)) is not None:
+        people = [Person(name=owner, role="reporter")]
+        why = "the author's login names the site and the page prints it (byline-site-owner)"
     facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
     site_names = [n for n in (meta.site_name, _guessed_site_name(facts)) if n]
     title, title_rule = _headline(facts, meta, site_names)
@@ -3740,7 +3743,7 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
             or "author" in (element.get("rel") or "").lower().split()
             or any(BYLINE_CLASS_RE.search(c) for c in _classes(element))
         )
-        if not marked or _in_chrome_outside_article_header(element) or _photo_byline(element):
+        if not marked or _in_chrome_outside_article_header(element, main) or _photo_byline(element):
             continue
         if _in_comments(element):
             continue
@@ -3788,10 +3791,16 @@ def _photo_byline(element: Any) -> bool:
     )
 
 
-def _in_chrome_outside_article_header(element: Any) -> bool:
+def _in_chrome_outside_article_header(element: Any, main: Any = None) -> bool:
     """Chrome, though an ``<article>``'s own ``<header>`` is not, whatever wraps the article (a
     theme's "content-sidebar-wrap"): it prints the piece's headline and its meta line
-    ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe")."""
+    ("<article><header><h1>..</h1><p class=entry-meta>by Jane Roe").
+
+    Nor is a widget that holds the article's text ``main`` (rule "byline-around-the-text"): a
+    script's tab panel ("ui-widget-content") wrapping the story wraps its byline too. Chrome of
+    other words around it ("content-sidebar-wrap") holds a sidebar's author links as well.
+    """
+    holders = {id(node) for node in [main, *main.iterancestors()]} if main is not None else set()
     header = next(
         (
             node
@@ -3800,7 +3809,9 @@ def _in_chrome_outside_article_header(element: Any) -> bool:
         ),
         None,
     )
-    return _in_chrome(element, stop=header)
+    return _in_chrome(
+        element, stop=header, spare=lambda node: id(node) in holders and _is_player_chrome(node)
+    )
 
 
 def _in_navigation(element: Any, headers: set[Any]) -> bool:
@@ -3815,6 +3826,21 @@ def _in_navigation(element: Any, headers: set[Any]) -> bool:
         for node in [element, *element.iterancestors()]
         if isinstance(node.tag, str) and node.tag not in ("body", "html") and node not in headers
     )
+
+
+def _site_owner_login(authors: list[str], url: str | None, doc: Any) -> str | None:
+    """The one stated author that is a login naming the site itself, printed on the page: a
+    personal blog or podcast under its author's handle ("umputun" of podcast.umputun.com, its
+    heading "Weekly podcast from Umputun"). Another login ("devindra") names nobody."""
+    if len(authors) != 1 or not url:
+        return None
+    login = authors[0].strip()
+    labels = (split_url(url).hostname or "").casefold().split(".")
+    if not re.fullmatch(r"[a-z][a-z0-9_-]{2,}", login) or login not in labels[:-1]:
+        return None
+    body = doc.find(".//body")  # scripts and styles are gone by now
+    printed = " ".join(body.itertext()) if body is not None else ""
+    return login if re.search(rf"(?<!\w){re.escape(login)}(?!\w)", printed, re.I) else None
 
 
 def _byline_names_printed(text: str) -> list[str]:

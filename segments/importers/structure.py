@@ -109,7 +109,20 @@ _NAMES_SPLIT = re.compile(_BETWEEN_NAMES)
 #: "... in 1998.</p><p><em>–Erin Ryan</em>": a reporter signs off their part of a package of
 #: stories with a dash before the name, alone or at the end of their text (rule
 #: "people-sign-off"). A dash only: a hyphen joins words.
-SIGN_OFF = re.compile(rf"(?:^|(?<=[.!?”\"’)]))\s*[–—]\s?(?P<names>{NAMES})\.?$")
+#: A typewriter's double hyphen is a dash too ("-- Jane Roe"), and the place they filed from
+#: may follow the names ("-- Jane Roe in Sacramento").
+_PLACE = r"[A-ZÀ-Ý][\w.’'-]*(?:\s+[A-ZÀ-Ý][\w.’'-]*){0,2}"
+_FILED_FROM = rf"(?:\s+(?:{_words('sign_off_place_words')})\s+{_PLACE})?"
+SIGN_OFF = re.compile(rf"(?:^|(?<=[.!?”\"’)]))\s*(?:[–—]|--)\s?(?P<names>{NAMES}){_FILED_FROM}\.?$")
+#: "... policies. (By Jane Roe) Enditem/": a wire service's byline in brackets after the last
+#: paragraph, before the end mark if one is printed (rule "people-sign-off").
+BRACKETED_SIGN_OFF = re.compile(
+    rf"(?:^|(?<=[.!?”\"’)]))\s*\((?i:{_words('byline_words')})\s+(?P<names>{NAMES})\)"
+    rf"(?:\s+(?i:{_words('end_marks')}))?$"
+)
+#: A signed text ending in a link to the story it sums up ("... Read the full story."): a
+#: newsletter's teaser, signed by that story's author (rule "people-sign-off-teaser").
+SIGNED_TEASER = re.compile(rf"(?i:{_words('full_story_links')})\W*$")
 #: Words the text signed off has at least: "“Be yourself.” —Oscar Wilde" after a short
 #: quotation is its attribution, and so is a dash line after a quote block.
 SIGN_OFF_MIN_WORDS = 40
@@ -444,6 +457,12 @@ CAPS_LABEL = re.compile(
     r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})"
     r"(?:,\s+(?P<part>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}))?\s*:\s*(?P<rest>\S.*)"
 )
+#: "SACHA PFEIFFER, HOST:" alone in its paragraph, the turn's words in the next one: a name
+#: and a part as ``CAPS_LABEL`` has them, with nothing after the colon.
+CAPS_PART_LABEL_ALONE = re.compile(
+    r"(?P<label>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,4})"
+    r",\s+(?P<part>[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3})\s*:"
+)
 #: Labels that stand for the one interviewee: "GUEST:", "[Gast]" (case-folded, whole).
 GUEST_PARTS = frozenset(vocabulary.words("guest_label_parts"))
 #: The part a broadcast transcript's first label gives ("SARAH GONZALEZ, HOST:", "DAVID GREENE,
@@ -756,6 +775,83 @@ def _byline_names(text: str) -> list[str] | None:
     return [tidy_byline_name(n) for n in found]
 
 
+#: The last words of a job title under a writer's name ("Featured Co-Editor", "Staff Writer").
+_WRITER_TITLE_WORDS = frozenset(
+    w.casefold() for w in (*vocabulary.words("job_title_words"), *vocabulary.words("writer_titles"))
+)
+#: How far into the article a name line over a job-title line is its byline: the CMS prints it
+#: first, perhaps under a photo's caption or a dateline.
+NAME_OVER_TITLE_BLOCKS = 4
+#: A job title line's words at most ("Senior Staff Writer", "Featured Co-Editor").
+JOB_TITLE_MAX_WORDS = 5
+
+
+def _is_job_title_line(text: str) -> bool:
+    """Tell a line that is only a job title: "Featured Co-Editor", "Staff Writer".
+
+    >>> [_is_job_title_line(t) for t in ("Featured Co-Editor", "Staff writer", "Our editor.")]
+    [True, True, False]
+    """
+    words = text.split()
+    if not words or len(words) > JOB_TITLE_MAX_WORDS or not words[0][:1].isupper():
+        return False
+    last = re.split(r"-", words[-1].casefold())[-1]
+    return last in _WRITER_TITLE_WORDS and all(w[-1:].isalnum() for w in words)
+
+
+def _name_over_job_title(blocks: list[Block]) -> tuple[str, list[Block]] | None:
+    """Return the name and its two blocks where an article opens with a line that is only a
+    person's name over a line that is only a job title ("Jane Roe" / "Featured Co-Editor"),
+    as publishing systems print a byline with its writer's title (rule "byline-name-over-title").
+    """
+    opening = blocks[:NAME_OVER_TITLE_BLOCKS]
+    for first, second in itertools.pairwise(opening):
+        if first.kind != "paragraph" or second.kind != "paragraph":
+            continue
+        name = _clean_name(first.text)
+        if (
+            name is not None
+            and name == first.text.strip()
+            and is_person_name(name)
+            and _is_job_title_line(second.text)
+        ):
+            return name, [first, second]
+    return None
+
+
+#: "Jane Roe is a BusinessDay contributing editor.": the writer's note closing an article
+#: (rule "byline-closing-bio"); the title's last word is a writer's (``writer_titles``).
+WRITER_BIO = re.compile(
+    rf"(?P<name>{NAME})\s+(?:{_words('copulas')})\s+(?:{_words('copula_articles')})\s+"
+    rf"(?:[\w’'&.-]+\s+){{0,4}}?(?P<title>[\w-]+)(?:\s+(?:\w+\s+){{0,1}}[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){{0,3}})?\.?"
+)
+#: The blocks at an article's end a writer's note may be in, and its words at most.
+WRITER_BIO_BLOCKS = 2
+WRITER_BIO_MAX_WORDS = 20
+_WRITER_BIO_WORDS = frozenset(w.casefold() for w in vocabulary.words("writer_titles"))
+
+
+def _closing_writer_bio(blocks: list[Block]) -> tuple[str, Block] | None:
+    """Return the name and block of a writer's note among the article's last blocks ("Jane
+    Roe is a BusinessDay contributing editor."): the byline a publishing system prints last.
+
+    >>> found = _closing_writer_bio([Block("Text."), Block("Jane Roe is a staff writer.")])
+    >>> found[0] if found else None
+    'Jane Roe'
+    >>> _closing_writer_bio([Block("Jane Roe is a staff writer who loves cats and dogs.")])
+    """
+    for block in blocks[-WRITER_BIO_BLOCKS:]:
+        text = block.text.strip()
+        match = WRITER_BIO.fullmatch(text) if block.kind == "paragraph" else None
+        if match is None or len(text.split()) > WRITER_BIO_MAX_WORDS:
+            continue
+        title = match["title"].casefold().split("-")[-1]
+        name = _clean_name(match["name"])
+        if title in _WRITER_BIO_WORDS and name is not None and is_person_name(name):
+            return name, block
+    return None
+
+
 def _credited_interviewers(text: str) -> list[str] | None:
     """Return the names of an interviewer credit line, or None when ``text`` is not one.
 
@@ -1016,10 +1112,11 @@ def _initials(label: str) -> str:
 
 
 def _label_parts(blocks: list[Block]) -> list[tuple[str, Role, str]]:
-    """Return (name, role, label) for each "SARAH GONZALEZ, HOST:" label of the page."""
+    """Return (name, role, label) for each "SARAH GONZALEZ, HOST:" label of the page, before
+    its turn's words or alone in its paragraph above them."""
     parts = []
     for block in blocks:
-        caps = CAPS_LABEL.fullmatch(block.text)
+        caps = CAPS_LABEL.fullmatch(block.text) or CAPS_PART_LABEL_ALONE.fullmatch(block.text)
         role = LABEL_PARTS.get(caps.group("part").casefold()) if caps and caps["part"] else None
         if caps and role:
             parts.append((_titlecase(caps.group("label")), role, f"{caps[0].partition(':')[0]}:"))
@@ -1081,7 +1178,9 @@ def _lead(
     return lead
 
 
-def _sign_offs(blocks: list[Block]) -> list[tuple[str, str]]:
+def _sign_offs(
+    blocks: list[Block], teasers: list[tuple[str, str]] | None = None
+) -> list[tuple[str, str]]:
     """Return (name, the words) of each reporter signing off a long text ("... –Erin Ryan").
 
     >>> text = Block(" ".join(["word"] * 40) + ".")
@@ -1093,18 +1192,32 @@ def _sign_offs(blocks: list[Block]) -> list[tuple[str, str]]:
     """
     found: list[tuple[str, str]] = []
     for index, block in enumerate(blocks):
-        match = SIGN_OFF.search(block.text) if block.kind in ("paragraph", "list_item") else None
+        signed_off = block.kind in ("paragraph", "list_item")
+        match = SIGN_OFF.search(block.text) if signed_off else None
+        match = match or (BRACKETED_SIGN_OFF.search(block.text) if signed_off else None)
         if match is None:
             continue
         before = block.text[: match.start()]
-        if not before.strip() and index:
-            signed = blocks[index - 1]
-            before = signed.text if signed.kind in ("paragraph", "list_item") else ""
+        if not before.strip():
+            # Alone in its paragraph, it signs the paragraphs above it up to a quote or heading.
+            signed = []
+            for above in reversed(blocks[:index]):
+                if above.kind not in ("paragraph", "list_item"):
+                    break
+                signed.append(above.text)
+            before = " ".join(reversed(signed))
         if len(before.split()) < SIGN_OFF_MIN_WORDS:
             continue
         words = match.group(0).strip()
+        if SIGNED_TEASER.search(before):
+            if teasers is not None:  # another story's author, for ``--explain``
+                teasers.append((match["names"], words))
+            continue
         for part in _NAMES_SPLIT.split(match["names"]):
             name = _clean_name(part)
+            printed = part.strip().rstrip(".")
+            if name is not None and printed.replace(".", "") == name:
+                name = printed  # "Michael J. Mishak" keeps its initial's full stop
             if name is not None and is_person_name(name):
                 found.append((name, words))
     return found
@@ -1196,6 +1309,9 @@ def _find_people(
                 ):
                     why = f"talks with the page's author: {match.group(0)!r}"
                     people.add(name, "guest", why=f"{why} (people-spoke-with-the-author)")
+                elif name and pattern is TALKS_WITH and _talks_to_publication(people, text, match):
+                    why = f"talks to the page's publication: {match.group(0)!r}"
+                    people.add(name, "guest", why=f"{why} (people-spoke-to-the-publication)")
                 elif name and not (role == "guest" and name in bylines):
                     # "... spoke with Jane Roe" over her byline: the author is no guest.
                     people.add(name, role, why=f"{role} phrase {match.group(0)!r}")
@@ -1219,9 +1335,13 @@ def _find_people(
     for name in bylines:
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
-    for name, words in _sign_offs(blocks):
+    teasers: list[tuple[str, str]] = []
+    for name, words in _sign_offs(blocks, teasers):
         why = f"signs off their text {words!r} (people-sign-off)"
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
+    for names_, words in teasers:
+        why = f"signs {words!r} under a teaser of another story (people-sign-off-teaser)"
+        people.note(f"{names_} (left out)", why)
     return people
 
 
@@ -1275,6 +1395,22 @@ def _talks_with_author(
         return False
     person = people.match(name)
     return name in bylines or (person is not None and person.role in ("reporter", "interviewer"))
+
+
+#: The letters a publication's short name has at least ("Cosmo" of "Cosmopolitan").
+PUBLICATION_SHORT_MIN = 4
+
+
+def _talks_to_publication(people: _People, text: str, match: re.Match[str]) -> bool:
+    """Tell whether TALKS_WITH's ``match`` talks to the page's own publication, by its name or
+    the short name its name opens with ("Glen Roe spoke to Cosmo" on Cosmopolitan's page):
+    the one who talks is interviewed, and the page's byline asked."""
+    words = r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}"
+    after = re.match(rf"\s+(?P<name>{words})", text[match.end() :])
+    if after is None or not people.site:
+        return False
+    key = _site_key(after["name"])
+    return key == people.site or (len(key) >= PUBLICATION_SHORT_MIN and people.site.startswith(key))
 
 
 def _publication(site: str | None) -> str:
@@ -2236,6 +2372,8 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     """
     blocks = _normalise_blocks(raw.blocks)
     images, blocks = _take_images(raw, blocks)
+    # A writer's closing note is furniture to the text and the byline to the people.
+    closing_bio = _closing_writer_bio(blocks)
     blocks, removed = strip_furniture(blocks)
     title, blocks = _find_title(raw, blocks)
     if not title and not blocks:
@@ -2244,6 +2382,13 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     bylines: list[str] = []
     credits: list[tuple[str, str]] = []
     body: list[Block] = []
+    over_title = _name_over_job_title(blocks)
+    if over_title is not None:
+        bylines.append(over_title[0])
+        blocks = [b for b in blocks if not any(b is o for o in over_title[1])]
+    if closing_bio is not None:
+        bylines.append(closing_bio[0])
+        blocks = [b for b in blocks if b is not closing_bio[1]]
     for block in blocks:
         names = _byline_names(block.text) if block.kind != "question" else None
         # A credit is a paragraph: a heading "Interview: Jane Goodall" announces the guest.
@@ -2257,6 +2402,12 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
             body.append(block)
 
     people = _find_people(raw, title, body, bylines)
+    if over_title is not None and over_title[0].casefold() in people.why:
+        people.why[over_title[0].casefold()] += (
+            " (a name line over a job title, byline-name-over-title)"
+        )
+    if closing_bio is not None and closing_bio[0].casefold() in people.why:
+        people.why[closing_bio[0].casefold()] += " (the writer's closing note, byline-closing-bio)"
     for name, line in credits:
         why = f"an interviewer credit line {line!r} (qa-interviewer-credit)"
         people.add(name, "interviewer", why=why)
@@ -2275,21 +2426,14 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         marks = [None]
         intro = [p for p in intro if not _is_fragment(p)][:1] if not raw.description else []
 
-    bylined = [p for p in people.found if p.role == "reporter" and p.name in _metadata_names(raw)]
-    asked = any(s.question for s in sections)
-    if not asked and not people.with_role("guest"):
-        for person in people.with_role("interviewer"):
-            why = people.why.get(person.name.casefold(), "")
-            if why == "a byline paragraph of an interview":
-                # A question the page turned out not to ask made no interview: a reporter wrote it.
-                person.role = "reporter"
-                people.why[person.name.casefold()] = "a byline paragraph (no Q&A on the page)"
-    if asked and not people.with_role("interviewer") and len(bylined) == 1:
-        # The byline of a Q&A is whoever asked the questions.
-        bylined[0].role = "interviewer"
-        people.why[bylined[0].name.casefold()] += "; interviewer: the one byline of a Q&A"
+    _set_byline_roles(people, raw, items)
     guests = people.with_role("guest")
-    interviewers = people.with_role("interviewer")
+    # A numbered episode's host asks its questions as an interviewer would.
+    interviewers = people.with_role("interviewer") or [
+        p
+        for p in people.with_role("host")
+        if "(byline-episode-host)" in people.why.get(p.name.casefold(), "")
+    ]
     # Labels that only ever name the one guest do not make the page a many-speaker transcript.
     speakers = {item.speaker for item in items if item.speaker}
     labelled = bool(speakers) and speakers != {g.name for g in guests[:1]}
@@ -2390,6 +2534,108 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
         show=raw.show,
         link=raw.url,
         language=_language(raw.language),
+    )
+
+
+#: What a page is, as far as its byline's role goes (``_page_kind``).
+PageKind = Literal["episode q-and-a", "q-and-a", "interview write-up", "report"]
+
+#: A numbered episode's title ("117: ...", "Episode 43. Myron Roe on ..."): a programme's page,
+#: whose questions its host asks.
+EPISODE_TITLE = re.compile(
+    rf"{EPISODE_NUMBER.pattern}|^\s*(?i:{_words('episode_words')})\s*#?\s*\d{{1,4}}\.\s+(?=\S)"
+)
+
+#: The role a byline's person gets, by the kind of page and the evidence for it: the one table
+#: of it (what ``--explain`` appends names the row). A Q&A's one stated byline asked the
+#: questions (the interviewer; a numbered episode's is its host). In a write-up of an
+#: interview a stated byline reported it, and a byline paragraph keeps what the page's words
+#: made it (None: "By Jane Roe" over prompts that address a guest is the interviewer's). A
+#: report's bylines reported it. Whom a newsletter digest's teasers sign is nobody's byline
+#: here (``people-sign-off-teaser``, earlier), and a role the page states in words (an
+#: interviewer credit, "X spoke with Y", a transcript's part label) is no byline's and stays.
+BYLINE_ROLES: dict[PageKind, tuple[Role | None, str]] = {
+    "episode q-and-a": ("host", "the one byline of a numbered episode's Q&A (byline-episode-host)"),
+    "q-and-a": ("interviewer", "the one byline of a Q&A (byline-qa-asker)"),
+    "interview write-up": (None, "a write-up, no questions set apart (byline-write-up)"),
+    "report": ("reporter", "no Q&A on the page (byline-report)"),
+}
+
+
+def _page_kind(items: list[_Item], people: _People, title: str | None = None) -> PageKind:
+    """Tell a Q&A (two questions set apart, or one a speaker's label answers; a numbered
+    episode's if ``title`` opens with its number) from a write-up of an interview (someone
+    interviewed, or paragraphs that only ask) and a report."""
+    set_apart = _questions_set_apart(items)
+    answered_by_label = any(
+        i.kind == "question" and after.speaker for i, after in itertools.pairwise(items)
+    )
+    if set_apart >= QA_BYLINE_MARKED_MIN or (set_apart and answered_by_label):
+        return "episode q-and-a" if title and EPISODE_TITLE.match(title) else "q-and-a"
+    if people.with_role("guest") or any(i.kind == "question" for i in items):
+        return "interview write-up"
+    return "report"
+
+
+#: What a byline alone made someone, as ``_People.why`` says it: their role is the table's.
+_BYLINE_ONLY = ("the page reader", "a byline paragraph", "a byline paragraph of an interview")
+
+
+def _set_byline_roles(people: _People, raw: RawPage, items: list[_Item]) -> None:
+    """Give the people only a byline names their role from ``BYLINE_ROLES``.
+
+    In a Q&A only one stated byline is the interviewer (of several, none is known to have
+    asked); byline paragraphs and sign-offs got theirs from the page's words already.
+    """
+    kind = _page_kind(items, people, raw.title)
+    role, rule = BYLINE_ROLES[kind]
+    byline_only = [
+        p
+        for p in people.found
+        if p.role in ("reporter", "interviewer")
+        and (
+            (why := people.why.get(p.name.casefold(), "")) in _BYLINE_ONLY
+            or why.endswith("(people-sign-off)")
+        )
+    ]
+    if role is None:
+        return
+    if kind in ("q-and-a", "episode q-and-a"):
+        stated = [p for p in byline_only if p.name in _metadata_names(raw)]
+        if not people.with_role("interviewer") and len(stated) == 1:
+            stated[0].role = role
+            people.why[stated[0].name.casefold()] += f"; {role}: {rule}"
+        return
+    for person in byline_only:
+        if person.role != role:
+            person.role = role
+            people.why[person.name.casefold()] += f"; {role}: {rule}"
+
+
+#: Questions the page sets apart (markup, labels, turns) that make its one byline the
+#: interviewer: a write-up that asks in its own paragraphs is a reporter's.
+QA_BYLINE_MARKED_MIN = 2
+
+
+#: "4 Can AI enhance jobs?", "2. Apple turns to Gemini": a numbered entry of a list.
+_NUMBERED = re.compile(r"^\d{1,2}[.):]?\s")
+
+
+def _questions_set_apart(items: list[_Item]) -> int:
+    """Count the questions the page sets apart: marked up, labelled, or answered by a speaker's
+    label, not only paragraphs that ask (``qa-prompt``).
+
+    Where the page numbers headings that ask nothing ("1 Gulf states race ..."), its numbered
+    questions are entries of the same list (a newsletter's digest, a listicle), no interview's.
+    """
+    listed = any(i.kind == "heading" and _NUMBERED.match(i.text) for i in items)
+    return sum(
+        1
+        for i, after in zip(items, [*items[1:], None], strict=False)
+        if i.kind == "question"
+        # a speaker's label answering it ("McKelvey: When I ...") sets a prompt apart too
+        and (not i.why.endswith("(qa-prompt)") or (after is not None and after.speaker))
+        and not (listed and _NUMBERED.match(i.text))
     )
 
 

@@ -61,7 +61,7 @@ ENGLISH = Vocabulary(
     ),
     affiliation_words=("of", "from", "at"),
     host_joins=("join(?:s|ed)",),
-    host_join_purposes=("to talk", "to discuss", "to chat"),
+    host_join_purposes=("to talk", "to discuss", "to chat", "to speak"),
     programme_guest_phrases=(
         "joined by", "featuring", "speaks to", "speaks with", "spoke to", "speaking to",
         "speaking with", "talk to", "talk with", "talking to", "talking with",
@@ -136,6 +136,11 @@ ENGLISH = Vocabulary(
     ),
     byline_with_words=("with",),
     byline_labels=("author", "authors"),
+    sign_off_place_words=("in",),
+    full_story_links=(
+        "read the full story", "read the full article", "read the story", "continue reading",
+    ),
+    end_marks=("enditem/?", "-30-", "###", "end"),
     title_kind_words=("video", "audio", "podcast"),
     interface_labels=(
         "read more", "show more", "see more", "load more", "view all", "more", "share", "follow",
@@ -160,6 +165,9 @@ ENGLISH = Vocabulary(
     job_title_words=(
         "producer", "editor", "manager", "coordinator", "assistant", "intern", "spokesperson",
         "spokesman", "spokeswoman", "officer", "technician", "engineer",
+    ),
+    writer_titles=(
+        "writer", "columnist", "contributor", "journalist", "reporter", "correspondent", "editor",
     ),
     role_titles=(
         "the president", "the first lady", "the vice president", "the prime minister", "the chair",

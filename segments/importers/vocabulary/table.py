@@ -45,6 +45,13 @@ class Vocabulary:
     #: A label before a colon that a byline element keeps: "Autor/in: Daniel Bouhs", "Author:
     #: Jane Roe" (case-insensitive, a regex; only ever followed by a colon).
     byline_labels: tuple[str, ...] = ()
+    #: What a sign-off may add after the names: where they filed from ("-- Jane Roe in Rome").
+    sign_off_place_words: tuple[str, ...] = ()
+    #: A wire service's end-of-story mark after the last line ("(By Jane Roe) Enditem/", "-30-").
+    end_marks: tuple[str, ...] = ()
+    #: A teaser's last words, linking to the story it sums up ("Read the full story."): a
+    #: sign-off after them signs that story, not this page (case-insensitive).
+    full_story_links: tuple[str, ...] = ()
     #: A byline's first word that names a desk, not a person: "Editors, USA TODAY", a news
     #: agency credited as the source ("Source PA News") (case-folded).
     staff_words: tuple[str, ...] = ()
@@ -72,6 +79,9 @@ class Vocabulary:
     #: Job titles a speaker label or credit can be, never a name: "Line Producer" (case-folded,
     #: the last word).
     job_title_words: tuple[str, ...] = ()
+    #: The last word of a writer's job title on the line under their name at an article's top
+    #: ("Jane Roe" / "Staff Writer"), with ``job_title_words`` (case-folded, whole words).
+    writer_titles: tuple[str, ...] = ()
     #: A byline's bracketed second half naming who helped: "A (avec B et C)" (case-insensitive).
     byline_with_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).

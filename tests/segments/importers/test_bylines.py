@@ -1,0 +1,276 @@
+"""Bylines and the role a byline's person gets: small pages mirroring what real sites print."""
+
+from __future__ import annotations
+
+from segments.importers.html import read_html_page
+from segments.importers.rawpage import Reason
+from segments.importers.structure import build_segment
+from segments.importers.text import read_text_page
+from segments.model import Segment
+
+
+def html_segment(
+    body: str, head: str = "", reasons: list[Reason] | None = None, title: str = "Case page"
+) -> Segment:
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><title>{title}</title>{head}</head><body>"
+        f"{body}</body></html>"
+    )
+    raw = read_html_page(html, "case.html")
+    if reasons is not None:
+        reasons += raw.reasons
+    return build_segment(raw, reasons)
+
+
+def people(segment: Segment) -> list[tuple[str, str]]:
+    return [(p.name, p.role) for p in segment.people]
+
+
+# --- a broadcast transcript's part label alone in its paragraph ---------------------------------
+
+
+def test_a_part_label_alone_in_its_paragraph_gives_the_host() -> None:
+    text = (
+        "Plumbers stand in at school\n\nTradespeople train as substitute teachers.\n\n"
+        "NINA WOLF, HOST:\n\nThe state holds a special session this week.\n\n"
+        "TOM FALK: We came at once.\n"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert ("Nina Wolf", "host") in people(segment)
+    assert "the transcript label 'NINA WOLF, HOST:' (qa-part-label)" in [r.rule for r in reasons]
+
+
+def test_near_miss_a_dateline_alone_in_its_paragraph_is_nobody() -> None:
+    text = "Storm closes port\n\nWASHINGTON, D.C.:\n\nThe storm moved north overnight.\n"
+    segment = build_segment(read_text_page(text, "page.txt"))
+    assert segment.people == []
+
+
+# --- a byline inside chrome that wraps the article's own text ----------------------------------
+
+STORY = "".join(
+    f"<p>Paragraph {n} of the story tells how the budget office cut posts that were empty.</p>"
+    for n in range(6)
+)
+
+
+def test_a_byline_in_a_tab_panel_wrapping_the_story_is_the_story_s() -> None:
+    body = (
+        "<h1>Ottawa cuts empty posts</h1>"
+        "<div class='tab ui-tabs-panel ui-widget-content'><div id='credit'>"
+        f"<p id='byline'>Nina Wolf</p></div><div class='copy'>{STORY}</div></div>"
+    )
+    assert people(html_segment(body)) == [("Nina Wolf", "reporter")]
+
+
+def test_near_miss_a_byline_in_a_widget_beside_the_story_is_another_story_s() -> None:
+    body = (
+        f"<h1>Ottawa cuts empty posts</h1><div class='copy'>{STORY}</div>"
+        "<div class='ui-widget-content'><p id='byline'>Nina Wolf</p><p>A teaser.</p></div>"
+    )
+    assert people(html_segment(body)) == []
+
+
+# --- sign-offs: a typewriter's dash and the place filed from; a wire service's bracketed byline --
+
+SHORT_PARAGRAPHS = "".join(
+    f"The measure failed in county {n}, where unions spent heavily against it.\n\n"
+    for n in range(5)
+)
+
+
+def test_a_double_hyphen_sign_off_with_its_place_signs_the_paragraphs_above() -> None:
+    text = f"Measure fails\n\n{SHORT_PARAGRAPHS}-- Nina J. Wolf in Sacramento\n"
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert people(segment) == [("Nina J. Wolf", "reporter")]
+    assert any("people-sign-off" in r.rule for r in reasons if r.field == "person")
+
+
+def test_a_bracketed_byline_before_the_wire_s_end_mark_signs_the_story() -> None:
+    last = SHORT_PARAGRAPHS.replace("\n\n", " ")
+    text = f"Measure fails\n\n{last}(By Nina Wolf) Enditem/\n"
+    assert people(build_segment(read_text_page(text, "page.txt"))) == [("Nina Wolf", "reporter")]
+
+
+def test_near_miss_a_short_quotation_s_attribution_signs_nothing() -> None:
+    text = "Quote of the day\n\nBe yourself; everyone else is taken.\n\n-- Oscar Wilde in Paris\n"
+    assert people(build_segment(read_text_page(text, "page.txt"))) == []
+
+
+# --- a name line over a job-title line opens the article: its byline ---------------------------
+
+
+def test_a_name_line_over_a_job_title_line_is_the_byline() -> None:
+    text = (
+        "Making the pirates\n\nNina Wolf\n\nFeatured Co-Editor\n\n"
+        "On May 20, the film centre screened two episodes of the series.\n"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert people(segment) == [("Nina Wolf", "reporter")]
+    assert "Featured Co-Editor" not in [p for s in segment.transcript for p in s.paragraphs]
+    assert any("byline-name-over-title" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_a_name_line_over_a_sentence_is_no_byline() -> None:
+    text = (
+        "Making the pirates\n\nNina Wolf\n\nShe edits the paper.\n\n"
+        "On May 20, the film centre screened two episodes of the series.\n"
+    )
+    assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
+
+
+# --- the role of a Q&A's one byline: only questions set apart make it the interviewer ------------
+
+ASKED = [
+    ("How did you start the company?", "With a loan from my aunt and a rented garage."),
+    ("What would you do differently?", "I would hire an accountant much earlier than I did."),
+]
+BYLINE_HEAD = '<meta name="author" content="Nina Wolf">'
+
+
+def test_the_one_byline_of_questions_in_bold_is_the_interviewer() -> None:
+    qa = "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in ASKED)
+    body = f"<article><h1>The founder</h1><p>We met the founder in Leeds.</p>{qa}</article>"
+    reasons: list[Reason] = []
+    segment = html_segment(body, BYLINE_HEAD, reasons)
+    assert ("Nina Wolf", "interviewer") in people(segment)
+    assert any("byline-qa-asker" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_the_byline_of_paragraphs_that_only_ask_stays_the_reporter() -> None:
+    qa = "".join(f"<p>{q}</p><p>{a}</p>" for q, a in ASKED)
+    body = f"<article><h1>The founder</h1><p>We met the founder in Leeds.</p>{qa}</article>"
+    reasons: list[Reason] = []
+    segment = html_segment(body, BYLINE_HEAD, reasons)
+    assert any(r.rule.endswith("(qa-prompt)") for r in reasons if r.field == "question")
+    assert ("Nina Wolf", "reporter") in people(segment)
+
+
+# --- who speaks to the page's own publication is interviewed, never its interviewer ----------
+
+
+def _spoke_to(outlet: str) -> Segment:
+    head = (
+        '<meta property="og:site_name" content="Harbour Gazette">'
+        f'<meta name="description" content="Glen Roe spoke to {outlet} about his new film.">'
+    )
+    body = "<article><h1>Glen Roe on his film</h1><p>The film opens on Friday.</p></article>"
+    return html_segment(body, head)
+
+
+def test_who_speaks_to_the_publication_by_its_short_name_is_the_guest() -> None:
+    assert ("Glen Roe", "guest") in people(_spoke_to("Harbour"))
+
+
+def test_near_miss_who_speaks_to_another_outlet_is_not_made_a_guest_here() -> None:
+    assert ("Glen Roe", "guest") not in people(_spoke_to("Vogue"))
+
+
+# --- a newsletter's digest: the authors of the stories it sums up are nobody's byline here ----
+
+TEASER = " ".join(["The startup says it can stop the strikes that start the fires."] * 5)
+
+
+def test_a_sign_off_under_a_teaser_of_another_story_is_nobody_s_byline() -> None:
+    text = f"The Download\n\n{TEASER} Read the full story.\n\n—Nina Wolf\n"
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert people(segment) == []
+    assert any("people-sign-off-teaser" in r.rule for r in reasons)
+
+
+def test_near_miss_a_sign_off_under_the_page_s_own_text_is_its_reporter() -> None:
+    text = f"The Download\n\n{TEASER} The trial ends in May.\n\n—Nina Wolf\n"
+    assert people(build_segment(read_text_page(text, "page.txt"))) == [("Nina Wolf", "reporter")]
+
+
+def _numbered(headings: list[str]) -> str:
+    entries = "".join(
+        f"<h3>{n} {h}</h3><p>Entry {n} sums up a story elsewhere on the web for you.</p>"
+        for n, h in enumerate(headings, start=1)
+    )
+    return f"<article><h1>The must-reads</h1><p>Today's stories.</p>{entries}</article>"
+
+
+def test_numbered_questions_among_numbered_headings_make_no_q_and_a_byline() -> None:
+    headings = ["Gulf states race to stop drones", "Can AI enhance jobs?", "Is bossware here?"]
+    assert ("Nina Wolf", "reporter") in people(html_segment(_numbered(headings), BYLINE_HEAD))
+
+
+def test_near_miss_numbered_questions_alone_are_still_the_interviewer_s() -> None:
+    headings = ["Why did you start?", "Can AI enhance jobs?", "Is bossware here?"]
+    assert ("Nina Wolf", "interviewer") in people(html_segment(_numbered(headings), BYLINE_HEAD))
+
+
+# --- a writer's closing note is the byline ------------------------------------------------------
+
+
+def test_a_writer_s_closing_note_is_the_byline() -> None:
+    text = f"The board's next fear\n\n{TEASER}\n\nNina Wolf is a Harbour contributing editor.\n"
+    reasons: list[Reason] = []
+    segment = build_segment(read_text_page(text, "page.txt"), reasons)
+    assert people(segment) == [("Nina Wolf", "reporter")]
+    assert any("byline-closing-bio" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_a_closing_note_on_someone_who_is_no_writer_is_no_byline() -> None:
+    text = f"The board's next fear\n\n{TEASER}\n\nNina Wolf is a professor of history.\n"
+    assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
+
+
+# --- a programme's presenter, named by the show's name in the possessive ------------------------
+
+
+def _joins(description: str) -> Segment:
+    head = f'<meta name="description" content="{description}">'
+    body = "<article><h1>Roe explains his acting</h1><p>Roe, 87, has left a mark.</p></article>"
+    return html_segment(body, head)
+
+
+def test_who_is_joined_by_the_show_s_name_to_talk_is_its_host() -> None:
+    assert ("Nina Wolf", "host") in people(_joins("Roe joins Q's Nina Wolf to talk about acting."))
+
+
+def test_near_miss_who_is_joined_on_a_company_s_board_is_no_host() -> None:
+    assert people(_joins("Roe joins Acme's Nina Wolf on the board of the firm.")) == []
+
+
+# --- a personal site's author login, which names the site ---------------------------------------
+
+
+def _login_page(login: str, url: str) -> Segment:
+    head = f'<meta name="author" content="{login}"><link rel="canonical" href="{url}">'
+    body = (
+        "<header><h2>Weekly podcast from Kailund</h2></header><article><h1>Episode 369</h1>"
+        "<p>This week: radios, trains and the news from the valley.</p></article>"
+    )
+    return html_segment(body, head)
+
+
+def test_an_author_login_that_names_the_site_and_is_printed_is_its_author() -> None:
+    found = people(_login_page("kailund", "https://podcast.kailund.net/p/369/"))
+    assert found == [("kailund", "reporter")]
+
+
+def test_near_miss_a_login_that_is_not_the_site_s_name_is_nobody() -> None:
+    assert people(_login_page("devindra", "https://www.harbour.com/p/369/")) == []
+
+
+def _asked_under(title: str) -> Segment:
+    qa = "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in ASKED)
+    body = f"<article><h1>{title}</h1><p>We met the founder in Leeds.</p>{qa}</article>"
+    return html_segment(body, BYLINE_HEAD, title=title)
+
+
+def test_the_one_byline_of_a_numbered_episode_s_q_and_a_is_its_host() -> None:
+    segment = _asked_under("Episode 43. Mara Olsen on founding a company")
+    assert ("Nina Wolf", "host") in people(segment)
+    assert {s.questioner for s in segment.transcript if s.question} == {"Nina Wolf"}
+
+
+def test_near_miss_a_headline_opening_with_a_count_is_no_episode() -> None:
+    segment = _asked_under("43 ways Mara Olsen founded a company")
+    assert ("Nina Wolf", "interviewer") in people(segment)
