@@ -139,10 +139,10 @@ PLAYER_CHROME_WORDS: frozenset[str] = frozenset({"share", "sharing", "social", "
 #: Chrome words that also name the story's own photo box ("related-photo", "story-related-media"):
 #: a captioned photo under only these, in a box named by a ``MEDIA_BOX_WORDS`` word, is the
 #: story's (chrome-story-media).
-STORY_MEDIA_CHROME_WORDS: frozenset[str] = frozenset({"related"})
+STORY_MEDIA_CHROME_WORDS: frozenset[str] = frozenset({"related", "promo"})
 #: Class/id words naming a photo or media box.
 MEDIA_BOX_WORDS: frozenset[str] = frozenset(
-    {"photo", "photos", "image", "images", "img", "media", "picture"}
+    {"photo", "photos", "image", "images", "img", "media", "picture", "gallery", "slideshow"}
 )
 
 #: Class/id words of a card teasing another story ("teaser-xs", "teaser-absatz__media"): a player
@@ -1447,7 +1447,37 @@ def _is_caption_class_name(name: str) -> bool:
         p in CAPTION_CLASS_PARTS for p in _name_parts(name)
     )
     return marked and not (
-        any(w in name for w in NOT_CAPTION_CLASS_WORDS) or name == "credit-caption"
+        any(w in name for w in NOT_CAPTION_CLASS_WORDS)
+        or name == "credit-caption"
+        or _is_caption_part_credit(name)
+    )
+
+
+def _is_caption_part_credit(name: str) -> bool:
+    """A caption box's credit part, a credit word after the caption word ("gal-caption-credit",
+    "caption__copyright", "media-caption__source"): the credit of the caption beside it, never
+    a caption itself."""
+    words = [w for w in CAPTION_CLASS_WORDS if w in name]
+    if not words:
+        return False
+    after = name[name.index(words[0]) + len(words[0]) :]
+    return any(c in after for c in CREDIT_CLASS_WORDS) or bool(
+        set(_name_parts(after)) & CREDIT_CLASS_PARTS
+    )
+
+
+def _is_date_line(text: str) -> bool:
+    """Tell a line that is only a date ("March 18, 2015", "Mittwoch, 18.03.2015"): a gallery's
+    dateline in its caption box, never a caption.
+
+    >>> _is_date_line("March 18, 2015"), _is_date_line("The pier on March 18, 2015")
+    (True, False)
+    """
+    tokens = text.split()
+    return (
+        any(c.isdigit() for c in text)
+        and bool(tokens)
+        and all(_DATE_WORD_RE.match(t) or re.fullmatch(r"[\d./-]+,?", t) for t in tokens)
     )
 
 
@@ -1858,8 +1888,8 @@ def _note_spared_chrome(
 def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
     """Chrome that does not hide a photo: an element holding the article's text (the story
     inside a misnested ``<nav>``: chrome-spared-text), or the story's own media box named by
-    ``STORY_MEDIA_CHROME_WORDS`` beside a media word ("related-photo", "story-related-media":
-    chrome-story-media)."""
+    ``STORY_MEDIA_CHROME_WORDS`` beside a media word, its own or its wrapper's ("related-photo",
+    "story-related-media", a "gallery-embed" around a "gal-promo": chrome-story-media)."""
     holders = {id(text), *(id(a) for a in text.iterancestors())}
 
     def spared(node: Any) -> bool:
@@ -1868,6 +1898,9 @@ def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
         if node.tag in CHROME_TAGS or _is_hidden(node):
             return False
         words = _class_parts(node)
+        parent = node.getparent()  # a gallery's box named in its wrapper ("gallery-embed")
+        if parent is not None:
+            words |= _class_parts(parent) & MEDIA_BOX_WORDS
         return not (words & CHROME_WORDS) - STORY_MEDIA_CHROME_WORDS and bool(
             words & MEDIA_BOX_WORDS
         )
@@ -2138,6 +2171,8 @@ def _figures(
             # empty div.caption in its wrapper and span.credit): the photo has a credit alone.
             holder = container.getparent()
             container = holder if holder is not None and _credit_elements(holder) else container
+        if _is_date_line(clean(element.text_content()) or ""):
+            continue  # a gallery's dateline ("March 18, 2015"), the caption is beside it
         image, credit_how = _figure_of(element, container, base_url)
         if image is not None and (image.caption or image.credit):
             name = next(

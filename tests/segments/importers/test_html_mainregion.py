@@ -49,3 +49,35 @@ def test_article_wrapper_named_overlay_holding_the_headline_stays() -> None:
     page = read_html_page(html, "keeper.html")
     assert "forty years the keeper" in " ".join(b.text for b in page.blocks)
     assert not any("main-overlay" in r.rule for r in page.reasons)
+
+
+_STORY = "".join(
+    f"<p>Paragraph {n} of the story about the harbour keeper and the storms he has seen.</p>"
+    for n in range(6)
+)
+
+
+def _story_with(box: str) -> str:
+    return (
+        "<html><head><title>Keeper</title></head><body><article><h1>The keeper</h1>"
+        f"{_STORY[:200]}{box}{_STORY[200:]}</article></body></html>"
+    )
+
+
+_GALLERY = """<div class="gal gal-embed-promo"><div class="gal-slide"><img src="https://example.org/1.jpg"></div>
+<div class="gal-caption"><span class="gal-caption-title">March 18, 2015</span>
+<span class="gal-caption-text">The keeper on the north pier at dawn.</span>
+<span class="gal-caption-credit">Ana Lind/Agency</span></div></div>"""
+
+
+def test_gallery_embedded_in_the_story_under_a_promo_class_is_the_storys() -> None:
+    page = read_html_page(_story_with(f"<div class='inline-gallery-embed'>{_GALLERY}</div>"), "k")
+    assert [(i.caption, i.credit) for i in page.images] == [
+        ("The keeper on the north pier at dawn.", "Ana Lind/Agency")
+    ]
+
+
+def test_promo_box_without_a_media_word_stays_chrome() -> None:
+    # A near miss: another story's promo card, in no gallery or photo box.
+    page = read_html_page(_story_with(f"<div class='more-stories'>{_GALLERY}</div>"), "k")
+    assert page.images == [] or all(i.caption is None for i in page.images)
