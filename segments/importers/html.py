@@ -139,10 +139,10 @@ PLAYER_CHROME_WORDS: frozenset[str] = frozenset({"share", "sharing", "social", "
 #: Chrome words that also name the story's own photo box ("related-photo", "story-related-media"):
 #: a captioned photo under only these, in a box named by a ``MEDIA_BOX_WORDS`` word, is the
 #: story's (chrome-story-media).
-STORY_MEDIA_CHROME_WORDS: frozenset[str] = frozenset({"related"})
+STORY_MEDIA_CHROME_WORDS: frozenset[str] = frozenset({"related", "promo"})
 #: Class/id words naming a photo or media box.
 MEDIA_BOX_WORDS: frozenset[str] = frozenset(
-    {"photo", "photos", "image", "images", "img", "media", "picture"}
+    {"photo", "photos", "image", "images", "img", "media", "picture", "gallery", "slideshow"}
 )
 
 #: Class/id words of a card teasing another story ("teaser-xs", "teaser-absatz__media"): a player
@@ -374,30 +374,26 @@ def read_html_page(html: str, path: str) -> RawPage:
     meta = read_metadata(doc)
     script_audio = _script_audio(doc)
     _remove_chrome(doc)
-    extracted = trafilatura.bare_extraction(
-        _without_frame_content(html),
-        include_formatting=True,
-        include_images=False,
-        include_links=True,
-        include_comments=False,
-        include_tables=True,
-        with_metadata=True,
-        config=_CONFIG,
-    )
-    # lxml makes element proxies on demand; holding them all keeps id() stable while we work.
-    elements = list(doc.iter())
-    positions = {id(el): n for n, el in enumerate(elements)}
-    index = _index_elements(doc)
-    body = getattr(extracted, "body", None)
-    items = list(_items(body)) if body is not None else []
-    for item in items:  # first pass: unambiguous texts locate the article
-        _attach_element(item, index, positions, None, unique_only=True)
-    main = _main_region(items, doc)
-    main_ids = {id(e) for e in main.iter()}
-    for item in items:  # second pass: repeated texts, preferring the copy in the article
-        if item.element is None:
-            _attach_element(item, index, positions, main_ids)
-    main = _main_region(items, doc)
+    page_html = _without_frame_content(html)
+    extracted = _extract(page_html)
+    reasons: list[Reason] = []  # audio passed over first, then what was found
+    # The elements are held (never read) so their id()s stay stable while we work.
+    _elements, positions, items, main = _locate(extracted, doc)
+    overlays = _overlays(doc)
+    if (overlay := _overlay_of(main, overlays)) is not None:
+        # The extractor read a pop-up (a cookie or privacy dialog) as the article: read the page
+        # again without its overlays, as a reader sees it once the pop-up is closed.
+        cleaned = _parse(page_html, path)
+        for element in _overlays(cleaned):
+            element.drop_tree()
+        again = _extract(lxml.html.tostring(cleaned, encoding="unicode"))
+        if getattr(again, "body", None) is not None and len(again.body):
+            for element in overlays:
+                element.drop_tree()
+            extracted = again
+            _elements, positions, items, main = _locate(extracted, doc)
+            why = f"{len(overlays)} pop-up overlay(s) left out: the extractor had read one"
+            reasons.append(Reason("text", overlay, f"{why} (main-overlay)"))
     base_url = meta.url or ""
     article = next((a for a in [main, *main.iterancestors()] if a.tag == "article"), main)
     if article.tag == "p" and article.getparent() is not None:
@@ -411,7 +407,6 @@ def read_html_page(html: str, path: str) -> RawPage:
         (r, "inline script JSON" + (" naming the page's slug (audio-script-slug)" if hits else ""))
         for r, hits in _by_page_slug(script_audio, meta.url or "")
     ]
-    reasons: list[Reason] = []  # audio passed over first, then what was found
     found_audio = _audio(doc, main, positions, base_url, stated, reasons)
     if not found_audio and (player := _player_id(doc, base_url)) is not None:
         why = f"player id found, no file: {player[1]} (audio-player-id)"
@@ -1080,6 +1075,81 @@ def _attach_element(
     ]
 
 
+def _extract(page_html: str) -> Any:
+    """Run trafilatura on the page (its text with formatting, links, tables and metadata)."""
+    return trafilatura.bare_extraction(
+        page_html,
+        include_formatting=True,
+        include_images=False,
+        include_links=True,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        config=_CONFIG,
+    )
+
+
+def _locate(extracted: Any, doc: Any) -> tuple[list[Any], dict[int, int], list[_Item], Any]:
+    """Find where the extracted items stand on the page; return the page's elements (held so
+    ``id()`` stays stable), their positions, the items and the main region."""
+    # lxml makes element proxies on demand; holding them all keeps id() stable while we work.
+    elements = list(doc.iter())
+    positions = {id(el): n for n, el in enumerate(elements)}
+    index = _index_elements(doc)
+    body = getattr(extracted, "body", None)
+    items = list(_items(body)) if body is not None else []
+    for item in items:  # first pass: unambiguous texts locate the article
+        _attach_element(item, index, positions, None, unique_only=True)
+    main = _main_region(items, doc)
+    main_ids = {id(e) for e in main.iter()}
+    for item in items:  # second pass: repeated texts, preferring the copy in the article
+        if item.element is None:
+            _attach_element(item, index, positions, main_ids)
+    return elements, positions, items, _main_region(items, doc)
+
+
+#: Class/id words (split at "-" and "_") of a pop-up a script shows over the page: a cookie,
+#: consent or privacy dialog, a newsletter or sign-in modal. Never the article (main-overlay).
+OVERLAY_WORDS: frozenset[str] = frozenset(
+    {"modal", "popup", "overlay", "dialog", "lightbox", "consent", "cookie", "cookies"}
+    | {"gdpr", "privacy", "cmp"}
+)
+#: ARIA roles of a dialog over the page.
+OVERLAY_ROLES: frozenset[str] = frozenset({"dialog", "alertdialog"})
+#: What an overlay never holds: the page's headline or its article (a site that names its whole
+#: page wrapper "...-overlay" keeps the article).
+_ARTICLE_TAGS: tuple[str, ...] = ("h1", "article", "main")
+
+
+def _is_overlay(element: Any) -> bool:
+    """Tell a pop-up over the page by its role, ``aria-modal`` or a class/id word."""
+    if not isinstance(element.tag, str) or element.tag in ("html", "body", *_ARTICLE_TAGS):
+        return False
+    if (element.get("role") or "").lower() in OVERLAY_ROLES:
+        return True
+    if (element.get("aria-modal") or "").lower() == "true" or element.tag == "dialog":
+        return True
+    return bool(_class_parts(element) & OVERLAY_WORDS)
+
+
+def _overlay_of(element: Any, overlays: list[Any]) -> str | None:
+    """Name the overlay of ``overlays`` an element stands in (itself or an ancestor), or None."""
+    chain = {id(a) for a in [element, *element.iterancestors()]}
+    overlay = next((o for o in overlays if id(o) in chain), None)
+    return None if overlay is None else (" ".join(_classes(overlay)) or overlay.tag)
+
+
+def _overlays(doc: Any) -> list[Any]:
+    """The page's outermost pop-up overlays that hold neither the headline nor an article."""
+    found: list[Any] = []
+    for element in doc.iter():
+        if not _is_overlay(element) or any(_is_overlay(a) for a in element.iterancestors()):
+            continue
+        if not any(True for tag in _ARTICLE_TAGS for _ in element.iter(tag)):
+            found.append(element)
+    return found
+
+
 def _main_region(items: list[_Item], doc: Any) -> Any:
     """Return the deepest element holding at least 70 % of the matched article text."""
     weights: dict[int, int] = {}
@@ -1387,7 +1457,37 @@ def _is_caption_class_name(name: str) -> bool:
         p in CAPTION_CLASS_PARTS for p in _name_parts(name)
     )
     return marked and not (
-        any(w in name for w in NOT_CAPTION_CLASS_WORDS) or name == "credit-caption"
+        any(w in name for w in NOT_CAPTION_CLASS_WORDS)
+        or name == "credit-caption"
+        or _is_caption_part_credit(name)
+    )
+
+
+def _is_caption_part_credit(name: str) -> bool:
+    """A caption box's credit part, a credit word after the caption word ("gal-caption-credit",
+    "caption__copyright", "media-caption__source"): the credit of the caption beside it, never
+    a caption itself."""
+    words = [w for w in CAPTION_CLASS_WORDS if w in name]
+    if not words:
+        return False
+    after = name[name.index(words[0]) + len(words[0]) :]
+    return any(c in after for c in CREDIT_CLASS_WORDS) or bool(
+        set(_name_parts(after)) & CREDIT_CLASS_PARTS
+    )
+
+
+def _is_date_line(text: str) -> bool:
+    """Tell a line that is only a date ("March 18, 2015", "Mittwoch, 18.03.2015"): a gallery's
+    dateline in its caption box, never a caption.
+
+    >>> _is_date_line("March 18, 2015"), _is_date_line("The pier on March 18, 2015")
+    (True, False)
+    """
+    tokens = text.split()
+    return (
+        any(c.isdigit() for c in text)
+        and bool(tokens)
+        and all(_DATE_WORD_RE.match(t) or re.fullmatch(r"[\d./-]+,?", t) for t in tokens)
     )
 
 
@@ -1798,8 +1898,8 @@ def _note_spared_chrome(
 def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
     """Chrome that does not hide a photo: an element holding the article's text (the story
     inside a misnested ``<nav>``: chrome-spared-text), or the story's own media box named by
-    ``STORY_MEDIA_CHROME_WORDS`` beside a media word ("related-photo", "story-related-media":
-    chrome-story-media)."""
+    ``STORY_MEDIA_CHROME_WORDS`` beside a media word, its own or its wrapper's ("related-photo",
+    "story-related-media", a "gallery-embed" around a "gal-promo": chrome-story-media)."""
     holders = {id(text), *(id(a) for a in text.iterancestors())}
 
     def spared(node: Any) -> bool:
@@ -1808,6 +1908,9 @@ def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
         if node.tag in CHROME_TAGS or _is_hidden(node):
             return False
         words = _class_parts(node)
+        parent = node.getparent()  # a gallery's box named in its wrapper ("gallery-embed")
+        if parent is not None:
+            words |= _class_parts(parent) & MEDIA_BOX_WORDS
         return not (words & CHROME_WORDS) - STORY_MEDIA_CHROME_WORDS and bool(
             words & MEDIA_BOX_WORDS
         )
@@ -2078,6 +2181,8 @@ def _figures(
             # empty div.caption in its wrapper and span.credit): the photo has a credit alone.
             holder = container.getparent()
             container = holder if holder is not None and _credit_elements(holder) else container
+        if _is_date_line(clean(element.text_content()) or ""):
+            continue  # a gallery's dateline ("March 18, 2015"), the caption is beside it
         image, credit_how = _figure_of(element, container, base_url)
         if image is not None and (image.caption or image.credit):
             name = next(

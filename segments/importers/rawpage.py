@@ -40,7 +40,7 @@ class Block:
 
 #: The fields a ``Reason`` explains.
 ReasonField = Literal[
-    "title", "published", "summary", "person", "question", "speaker", "audio", "image"
+    "title", "published", "summary", "text", "person", "question", "speaker", "audio", "image"
 ]
 
 

@@ -136,7 +136,7 @@ def explain_fields(raw: RawPage, segment: Segment, structured: list[Reason]) -> 
         "the page's title line" if raw.title == segment.title else "the text's first sentence"
     )
     found.append(Reason("title", segment.title, title_rule))
-    found += [r for r in raw.reasons if r.field in ("published", "summary")]
+    found += [r for r in raw.reasons if r.field in ("published", "summary", "text")]
     by_name: dict[str, str] = {}
     for r in raw.reasons:  # the structurer keeps the first mention of a name
         if r.field == "person":
