@@ -1482,8 +1482,50 @@ def _headline_subjects(people: _People, title: str | None, body: list[str]) -> l
             continue
         name = _clean_name(" ".join(words)) if len(words) > 1 else _in_full(words[0], people, body)
         if name is not None:
-            found.append(name)
+            # the text beside the headline, not the headline again (a description repeating it)
+            found.append(_as_printed(name, [t for t in body if not title or title not in t]))
     return found
+
+
+def _as_printed(name: str, body: list[str]) -> str:
+    """The form of a headline's name the page's text prints (rule "people-headline-subject"):
+    a title-case headline runs a job noun or a verb into the name ("Boxer Jane Roe Enters the
+    Ring": the text prints "Jane Roe"), and a headline may give a long first name the text
+    shortens ("Vijaykumar Roe" over "Vijay Roe" throughout): the text's form is the one the
+    page calls them by, and the one every other rule finds.
+
+    >>> _as_printed("Boxer Jane Roe Enters", ["Jane Roe trains daily."])
+    'Jane Roe'
+    >>> _as_printed("Vijaykumar Roe", ["Vijay Roe said so, and Roe smiled."])
+    'Vijay Roe'
+    >>> _as_printed("Jane Roe", ["Janet Roe, her sister, said so."])
+    'Jane Roe'
+    """
+    text = "\n".join(body)
+
+    def printed(words: list[str]) -> bool:
+        return bool(re.search(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", text))
+
+    words = name.split()
+    if printed(words):
+        return name
+    # the longest run of two or more of its words the text prints, leftmost first
+    for size in range(len(words) - 1, 1, -1):
+        for start in range(len(words) - size + 1):
+            if printed(words[start : start + size]) and is_person_name(
+                part := " ".join(words[start : start + size])
+            ):
+                return part
+    # the same surname after a first name the headline's first name opens with
+    first, surname = words[0], words[-1]
+    shorter = Counter(
+        match[1]
+        for match in re.finditer(rf"(?<![\w-])([A-Z][\w'’-]+)\s+{re.escape(surname)}(?![\w-])", text)
+        if match[1] != first and len(match[1]) >= 2 and first.startswith(match[1])
+    )
+    if len(words) == 2 and shorter:
+        return f"{shorter.most_common(1)[0][0]} {surname}"
+    return name
 
 
 def _add_told_guests(
