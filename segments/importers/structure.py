@@ -775,10 +775,10 @@ def _byline_names(text: str) -> list[str] | None:
     return [tidy_byline_name(n) for n in found]
 
 
-#: The last words of a job title under a writer's name ("Featured Co-Editor", "Staff Writer").
-_WRITER_TITLE_WORDS = frozenset(
-    w.casefold() for w in (*vocabulary.words("job_title_words"), *vocabulary.words("writer_titles"))
-)
+#: The last words of a writer's job title, under their name ("Featured Co-Editor", "Staff
+#: Writer") or in their closing note ("a contributing editor"): a writer's, not any job's
+#: ("Chief Engineer" under a name is the card of someone the page quotes).
+_WRITER_TITLE_WORDS = frozenset(w.casefold() for w in vocabulary.words("writer_titles"))
 #: How far into the article a name line over a job-title line is its byline: the CMS prints it
 #: first, perhaps under a photo's caption or a dateline.
 NAME_OVER_TITLE_BLOCKS = 4
@@ -799,10 +799,22 @@ def _is_job_title_line(text: str) -> bool:
     return last in _WRITER_TITLE_WORDS and all(w[-1:].isalnum() for w in words)
 
 
-def _name_over_job_title(blocks: list[Block]) -> tuple[str, list[Block]] | None:
+def _named_elsewhere(name: str, blocks: list[Block], own: list[Block], title: str | None) -> bool:
+    """Tell whether the page names ``name`` (its surname) outside its ``own`` blocks: in the
+    title or the text. A writer's byline or closing note names them once; a name the page
+    quotes or talks about ("Roe said", a guest's closing note) is whom it is about."""
+    surname = re.compile(rf"(?<![\w-]){re.escape(name.split()[-1])}(?![\w-])")
+    texts = [title or "", *(b.text for b in blocks if not any(b is o for o in own))]
+    return any(surname.search(t) for t in texts)
+
+
+def _name_over_job_title(
+    blocks: list[Block], title: str | None = None
+) -> tuple[str, list[Block]] | None:
     """Return the name and its two blocks where an article opens with a line that is only a
-    person's name over a line that is only a job title ("Jane Roe" / "Featured Co-Editor"),
-    as publishing systems print a byline with its writer's title (rule "byline-name-over-title").
+    person's name over a line that is only a writer's job title ("Jane Roe" / "Featured
+    Co-Editor"), as publishing systems print a byline with its writer's title (rule
+    "byline-name-over-title"), when the page names them nowhere else (``_named_elsewhere``).
     """
     opening = blocks[:NAME_OVER_TITLE_BLOCKS]
     for first, second in itertools.pairwise(opening):
@@ -814,6 +826,7 @@ def _name_over_job_title(blocks: list[Block]) -> tuple[str, list[Block]] | None:
             and name == first.text.strip()
             and is_person_name(name)
             and _is_job_title_line(second.text)
+            and not _named_elsewhere(name, blocks, [first, second], title)
         ):
             return name, [first, second]
     return None
@@ -828,10 +841,9 @@ WRITER_BIO = re.compile(
 #: The blocks at an article's end a writer's note may be in, and its words at most.
 WRITER_BIO_BLOCKS = 2
 WRITER_BIO_MAX_WORDS = 20
-_WRITER_BIO_WORDS = frozenset(w.casefold() for w in vocabulary.words("writer_titles"))
 
 
-def _closing_writer_bio(blocks: list[Block]) -> tuple[str, Block] | None:
+def _closing_writer_bio(blocks: list[Block], headline: str | None = None) -> tuple[str, Block] | None:
     """Return the name and block of a writer's note among the article's last blocks ("Jane
     Roe is a BusinessDay contributing editor."): the byline a publishing system prints last.
 
@@ -847,7 +859,12 @@ def _closing_writer_bio(blocks: list[Block]) -> tuple[str, Block] | None:
             continue
         title = match["title"].casefold().split("-")[-1]
         name = _clean_name(match["name"])
-        if title in _WRITER_BIO_WORDS and name is not None and is_person_name(name):
+        if (
+            title in _WRITER_TITLE_WORDS
+            and name is not None
+            and is_person_name(name)
+            and not _named_elsewhere(name, blocks, [block], headline)
+        ):
             return name, block
     return None
 
@@ -2415,7 +2432,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     blocks = _normalise_blocks(raw.blocks)
     images, blocks = _take_images(raw, blocks)
     # A writer's closing note is furniture to the text and the byline to the people.
-    closing_bio = _closing_writer_bio(blocks)
+    closing_bio = _closing_writer_bio(blocks, raw.title)
     blocks, removed = strip_furniture(blocks)
     title, blocks = _find_title(raw, blocks)
     if not title and not blocks:
@@ -2424,7 +2441,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     bylines: list[str] = []
     credits: list[tuple[str, str]] = []
     body: list[Block] = []
-    over_title = _name_over_job_title(blocks)
+    over_title = _name_over_job_title(blocks, raw.title)
     if over_title is not None:
         bylines.append(over_title[0])
         blocks = [b for b in blocks if not any(b is o for o in over_title[1])]

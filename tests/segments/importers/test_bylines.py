@@ -122,6 +122,14 @@ def test_near_miss_a_name_line_over_a_sentence_is_no_byline() -> None:
     assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
 
 
+def test_near_miss_a_quoted_person_s_name_and_title_card_is_no_byline() -> None:
+    # the page opens on the card of whom it quotes: named again, or no writer's title
+    quoted = "“We never stop,” Wolf said of the night shift at the paper.\n"
+    for title in ("Managing Editor", "Chief Engineer"):
+        text = f"How the paper runs at night\n\nNina Wolf\n\n{title}\n\n{quoted}"
+        assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
+
+
 # --- the role of a Q&A's one byline: only questions set apart make it the interviewer ------------
 
 ASKED = [
@@ -218,6 +226,14 @@ def test_a_writer_s_closing_note_is_the_byline() -> None:
 
 def test_near_miss_a_closing_note_on_someone_who_is_no_writer_is_no_byline() -> None:
     text = f"The board's next fear\n\n{TEASER}\n\nNina Wolf is a professor of history.\n"
+    assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
+
+
+def test_near_miss_a_closing_note_on_whom_the_page_quotes_is_no_byline() -> None:
+    text = (
+        f"The board's next fear\n\n{TEASER}\n\n“It was close,” Wolf said.\n\n"
+        "Nina Wolf is a Harbour contributing editor.\n"
+    )
     assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
 
 
