@@ -275,6 +275,18 @@ def test_near_miss_a_login_that_is_not_the_site_s_name_is_nobody() -> None:
     assert people(_login_page("devindra", "https://www.harbour.com/p/369/")) == []
 
 
+def test_near_miss_a_publication_s_own_account_is_nobody() -> None:
+    # a news site of many writers credits its desk account, named as the site is
+    head = '<meta property="og:site_name" content="Kailund Times">'
+    body = (
+        "<header><h2>Kailund Times</h2></header><article><h1>Valley news</h1>"
+        "<p>This week: radios, trains and the news from the valley.</p></article>"
+    )
+    head += '<meta name="author" content="kailundtimes">'
+    head += '<link rel="canonical" href="https://www.kailundtimes.com/p/369/">'
+    assert people(html_segment(body, head)) == []
+
+
 def _asked_under(title: str) -> Segment:
     qa = "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in ASKED)
     body = f"<article><h1>{title}</h1><p>We met the founder in Leeds.</p>{qa}</article>"
