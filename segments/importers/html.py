@@ -437,7 +437,10 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
-    if not people and (owner := _site_owner_login(meta.authors, meta.url, doc, meta.site_name)) is not None:
+    if (
+        not people
+        and (owner := _site_owner_login(meta.authors, meta.url, doc, meta.site_name)) is not None
+    ):
         people = [Person(name=owner, role="reporter")]
         why = "the author's login names the site and the page prints it (byline-site-owner)"
     facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below

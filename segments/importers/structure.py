@@ -843,7 +843,9 @@ WRITER_BIO_BLOCKS = 2
 WRITER_BIO_MAX_WORDS = 20
 
 
-def _closing_writer_bio(blocks: list[Block], headline: str | None = None) -> tuple[str, Block] | None:
+def _closing_writer_bio(
+    blocks: list[Block], headline: str | None = None
+) -> tuple[str, Block] | None:
     """Return the name and block of a writer's note among the article's last blocks ("Jane
     Roe is a BusinessDay contributing editor."): the byline a publishing system prints last.
 
@@ -1426,8 +1428,16 @@ def _talks_to_publication(people: _People, text: str, match: re.Match[str]) -> b
     after = re.match(rf"\s+(?P<name>{words})", text[match.end() :])
     if after is None or not people.site:
         return False
-    key = _site_key(after["name"])
-    return key == people.site or (len(key) >= PUBLICATION_SHORT_MIN and people.site.startswith(key))
+    return _names_publication(after["name"], people.site)
+
+
+def _names_publication(name: str, site: str) -> bool:
+    """Tell whether ``name`` is the page's publication (``site``, keyed as ``_site_key``) by
+    its name or the short name its name opens with ("Cosmo" of "Cosmopolitan")."""
+    key = _site_key(name)
+    return bool(site) and (
+        key == site or (len(key) >= PUBLICATION_SHORT_MIN and site.startswith(key))
+    )
 
 
 def _publication(site: str | None) -> str:
@@ -1537,7 +1547,9 @@ def _as_printed(name: str, body: list[str]) -> str:
     first, surname = words[0], words[-1]
     shorter = Counter(
         match[1]
-        for match in re.finditer(rf"(?<![\w-])([A-Z][\w'’-]+)\s+{re.escape(surname)}(?![\w-])", text)
+        for match in re.finditer(
+            rf"(?<![\w-])([A-Z][\w'’-]+)\s+{re.escape(surname)}(?![\w-])", text
+        )
         if match[1] != first and len(match[1]) >= 2 and first.startswith(match[1])
     )
     if len(words) == 2 and shorter:
@@ -1644,6 +1656,33 @@ def _voice_names(text: str, page: str) -> list[str]:
     return found
 
 
+#: Whom a conversation cue says someone talked to: "spoke to reporters", "in an interview with
+#: the Courier", "told CNN" (an article, then up to four capitalised words, or the press).
+_PARTNER = re.compile(
+    rf"\s+(?:(?i:{_words('conversation_prepositions')})\s+)?(?:(?P<article>"
+    rf"(?i:{_words('name_articles')}))\s+)?(?:(?P<press>(?i:{_words('press_audiences')}))(?![\w-])"
+    r"|(?P<partner>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}))"
+)
+
+
+def _others_conversation(sentence: str, site: str) -> bool:
+    """Tell a conversation cue that is someone else's (rule "people-principal-voice"): a news
+    conference ("spoke to reporters") or another outlet's interview ("in an interview with
+    CNN", "told the Courier"), not one the page's publication had. A person after the cue
+    ("sat down with Jane Roe") is whom the page talked with; no partner is the page's own."""
+    for cue in CONVERSATION_CUE.finditer(sentence):
+        partner = _PARTNER.match(sentence, cue.end())
+        if partner is None:
+            continue
+        if partner["press"]:
+            return True
+        name = partner["partner"]
+        outlet = bool(partner["article"]) or len(name.split()) == 1 or not is_person_name(name)
+        if outlet and not _names_publication(name, site):
+            return True
+    return False
+
+
 def _add_principal_voice(
     people: _People,
     title: str | None,
@@ -1672,6 +1711,7 @@ def _add_principal_voice(
         for sentence in _SENTENCE_END.split(text)
         if CONVERSATION_CUE.search(sentence)
         and (text in opening or (people.site and site.search(sentence)))
+        and not _others_conversation(sentence, people.site)
     ]
     if not cues and not programme:
         return

@@ -1726,6 +1726,24 @@ VOICE = (
             ),
             [],
         ),
+        # near miss: a news conference's quotes make a report, not a conversation of the page's
+        (
+            "The captain, Tomas Ekberg, defended the timetable as he spoke to reporters at the quay.",
+            VOICE,
+            [],
+        ),
+        # near miss: another outlet's interview, reported as news
+        (
+            "The captain, Tomas Ekberg, defended the timetable in an interview with the Courier.",
+            VOICE,
+            [],
+        ),
+        # the page's own publication named after the cue is its own conversation
+        (
+            "The captain, Tomas Ekberg, defended the timetable in an interview with Harbour Gazette.",
+            VOICE,
+            [Person("Tomas Ekberg", "guest")],
+        ),
     ],
     ids=[
         "standfirst",
@@ -1736,6 +1754,9 @@ VOICE = (
         "two voices",
         "police",
         "mr",
+        "news conference",
+        "another outlet",
+        "own outlet",
     ],
 )
 def test_a_write_up_of_a_conversation_names_its_principal_voice(
