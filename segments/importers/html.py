@@ -432,7 +432,10 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
-    if not people and (owner := _site_owner_login(meta.authors, meta.url, doc)) is not None:
+    if (
+        not people
+        and (owner := _site_owner_login(meta.authors, meta.url, doc, meta.site_name)) is not None
+    ):
         people = [Person(name=owner, role="reporter")]
         why = "the author's login names the site and the page prints it (byline-site-owner)"
     facts = _TitleFacts(doc, extracted)  # the page is read once for both choices below
@@ -3933,13 +3936,19 @@ def _in_navigation(element: Any, headers: set[Any]) -> bool:
     )
 
 
-def _site_owner_login(authors: list[str], url: str | None, doc: Any) -> str | None:
+def _site_owner_login(
+    authors: list[str], url: str | None, doc: Any, site_name: str | None = None
+) -> str | None:
     """The one stated author that is a login naming the site itself, printed on the page: a
     personal blog or podcast under its author's handle ("umputun" of podcast.umputun.com, its
-    heading "Weekly podcast from Umputun"). Another login ("devindra") names nobody."""
+    heading "Weekly podcast from Umputun"). Another login ("devindra") names nobody, and nor
+    does a publication's own account: the login its stated site name is ("harbourtimes" of
+    og:site_name "Harbour Times") is the desk of a site of many writers, no person."""
     if len(authors) != 1 or not url:
         return None
     login = authors[0].strip()
+    if site_name and re.sub(r"[\W_]+", "", site_name.casefold()) == login.casefold():
+        return None
     labels = (split_url(url).hostname or "").casefold().split(".")
     if not re.fullmatch(r"[a-z][a-z0-9_-]{2,}", login) or login not in labels[:-1]:
         return None

@@ -775,10 +775,10 @@ def _byline_names(text: str) -> list[str] | None:
     return [tidy_byline_name(n) for n in found]
 
 
-#: The last words of a job title under a writer's name ("Featured Co-Editor", "Staff Writer").
-_WRITER_TITLE_WORDS = frozenset(
-    w.casefold() for w in (*vocabulary.words("job_title_words"), *vocabulary.words("writer_titles"))
-)
+#: The last words of a writer's job title, under their name ("Featured Co-Editor", "Staff
+#: Writer") or in their closing note ("a contributing editor"): a writer's, not any job's
+#: ("Chief Engineer" under a name is the card of someone the page quotes).
+_WRITER_TITLE_WORDS = frozenset(w.casefold() for w in vocabulary.words("writer_titles"))
 #: How far into the article a name line over a job-title line is its byline: the CMS prints it
 #: first, perhaps under a photo's caption or a dateline.
 NAME_OVER_TITLE_BLOCKS = 4
@@ -799,10 +799,22 @@ def _is_job_title_line(text: str) -> bool:
     return last in _WRITER_TITLE_WORDS and all(w[-1:].isalnum() for w in words)
 
 
-def _name_over_job_title(blocks: list[Block]) -> tuple[str, list[Block]] | None:
+def _named_elsewhere(name: str, blocks: list[Block], own: list[Block], title: str | None) -> bool:
+    """Tell whether the page names ``name`` (its surname) outside its ``own`` blocks: in the
+    title or the text. A writer's byline or closing note names them once; a name the page
+    quotes or talks about ("Roe said", a guest's closing note) is whom it is about."""
+    surname = re.compile(rf"(?<![\w-]){re.escape(name.split()[-1])}(?![\w-])")
+    texts = [title or "", *(b.text for b in blocks if not any(b is o for o in own))]
+    return any(surname.search(t) for t in texts)
+
+
+def _name_over_job_title(
+    blocks: list[Block], title: str | None = None
+) -> tuple[str, list[Block]] | None:
     """Return the name and its two blocks where an article opens with a line that is only a
-    person's name over a line that is only a job title ("Jane Roe" / "Featured Co-Editor"),
-    as publishing systems print a byline with its writer's title (rule "byline-name-over-title").
+    person's name over a line that is only a writer's job title ("Jane Roe" / "Featured
+    Co-Editor"), as publishing systems print a byline with its writer's title (rule
+    "byline-name-over-title"), when the page names them nowhere else (``_named_elsewhere``).
     """
     opening = blocks[:NAME_OVER_TITLE_BLOCKS]
     for first, second in itertools.pairwise(opening):
@@ -814,6 +826,7 @@ def _name_over_job_title(blocks: list[Block]) -> tuple[str, list[Block]] | None:
             and name == first.text.strip()
             and is_person_name(name)
             and _is_job_title_line(second.text)
+            and not _named_elsewhere(name, blocks, [first, second], title)
         ):
             return name, [first, second]
     return None
@@ -828,10 +841,11 @@ WRITER_BIO = re.compile(
 #: The blocks at an article's end a writer's note may be in, and its words at most.
 WRITER_BIO_BLOCKS = 2
 WRITER_BIO_MAX_WORDS = 20
-_WRITER_BIO_WORDS = frozenset(w.casefold() for w in vocabulary.words("writer_titles"))
 
 
-def _closing_writer_bio(blocks: list[Block]) -> tuple[str, Block] | None:
+def _closing_writer_bio(
+    blocks: list[Block], headline: str | None = None
+) -> tuple[str, Block] | None:
     """Return the name and block of a writer's note among the article's last blocks ("Jane
     Roe is a BusinessDay contributing editor."): the byline a publishing system prints last.
 
@@ -847,7 +861,12 @@ def _closing_writer_bio(blocks: list[Block]) -> tuple[str, Block] | None:
             continue
         title = match["title"].casefold().split("-")[-1]
         name = _clean_name(match["name"])
-        if title in _WRITER_BIO_WORDS and name is not None and is_person_name(name):
+        if (
+            title in _WRITER_TITLE_WORDS
+            and name is not None
+            and is_person_name(name)
+            and not _named_elsewhere(name, blocks, [block], headline)
+        ):
             return name, block
     return None
 
@@ -1409,8 +1428,16 @@ def _talks_to_publication(people: _People, text: str, match: re.Match[str]) -> b
     after = re.match(rf"\s+(?P<name>{words})", text[match.end() :])
     if after is None or not people.site:
         return False
-    key = _site_key(after["name"])
-    return key == people.site or (len(key) >= PUBLICATION_SHORT_MIN and people.site.startswith(key))
+    return _names_publication(after["name"], people.site)
+
+
+def _names_publication(name: str, site: str) -> bool:
+    """Tell whether ``name`` is the page's publication (``site``, keyed as ``_site_key``) by
+    its name or the short name its name opens with ("Cosmo" of "Cosmopolitan")."""
+    key = _site_key(name)
+    return bool(site) and (
+        key == site or (len(key) >= PUBLICATION_SHORT_MIN and site.startswith(key))
+    )
 
 
 def _publication(site: str | None) -> str:
@@ -1482,8 +1509,52 @@ def _headline_subjects(people: _People, title: str | None, body: list[str]) -> l
             continue
         name = _clean_name(" ".join(words)) if len(words) > 1 else _in_full(words[0], people, body)
         if name is not None:
-            found.append(name)
+            # the text beside the headline, not the headline again (a description repeating it)
+            found.append(_as_printed(name, [t for t in body if not title or title not in t]))
     return found
+
+
+def _as_printed(name: str, body: list[str]) -> str:
+    """The form of a headline's name the page's text prints (rule "people-headline-subject"):
+    a title-case headline runs a job noun or a verb into the name ("Boxer Jane Roe Enters the
+    Ring": the text prints "Jane Roe"), and a headline may give a long first name the text
+    shortens ("Vijaykumar Roe" over "Vijay Roe" throughout): the text's form is the one the
+    page calls them by, and the one every other rule finds.
+
+    >>> _as_printed("Boxer Jane Roe Enters", ["Jane Roe trains daily."])
+    'Jane Roe'
+    >>> _as_printed("Vijaykumar Roe", ["Vijay Roe said so, and Roe smiled."])
+    'Vijay Roe'
+    >>> _as_printed("Jane Roe", ["Janet Roe, her sister, said so."])
+    'Jane Roe'
+    """
+    text = "\n".join(body)
+
+    def printed(words: list[str]) -> bool:
+        return bool(re.search(rf"(?<![\w-]){re.escape(' '.join(words))}(?![\w-])", text))
+
+    words = name.split()
+    if printed(words):
+        return name
+    # the longest run of two or more of its words the text prints, leftmost first
+    for size in range(len(words) - 1, 1, -1):
+        for start in range(len(words) - size + 1):
+            if printed(words[start : start + size]) and is_person_name(
+                part := " ".join(words[start : start + size])
+            ):
+                return part
+    # the same surname after a first name the headline's first name opens with
+    first, surname = words[0], words[-1]
+    shorter = Counter(
+        match[1]
+        for match in re.finditer(
+            rf"(?<![\w-])([A-Z][\w'’-]+)\s+{re.escape(surname)}(?![\w-])", text
+        )
+        if match[1] != first and len(match[1]) >= 2 and first.startswith(match[1])
+    )
+    if len(words) == 2 and shorter:
+        return f"{shorter.most_common(1)[0][0]} {surname}"
+    return name
 
 
 def _add_told_guests(
@@ -1585,6 +1656,33 @@ def _voice_names(text: str, page: str) -> list[str]:
     return found
 
 
+#: Whom a conversation cue says someone talked to: "spoke to reporters", "in an interview with
+#: the Courier", "told CNN" (an article, then up to four capitalised words, or the press).
+_PARTNER = re.compile(
+    rf"\s+(?:(?i:{_words('conversation_prepositions')})\s+)?(?:(?P<article>"
+    rf"(?i:{_words('name_articles')}))\s+)?(?:(?P<press>(?i:{_words('press_audiences')}))(?![\w-])"
+    r"|(?P<partner>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}))"
+)
+
+
+def _others_conversation(sentence: str, site: str) -> bool:
+    """Tell a conversation cue that is someone else's (rule "people-principal-voice"): a news
+    conference ("spoke to reporters") or another outlet's interview ("in an interview with
+    CNN", "told the Courier"), not one the page's publication had. A person after the cue
+    ("sat down with Jane Roe") is whom the page talked with; no partner is the page's own."""
+    for cue in CONVERSATION_CUE.finditer(sentence):
+        partner = _PARTNER.match(sentence, cue.end())
+        if partner is None:
+            continue
+        if partner["press"]:
+            return True
+        name = partner["partner"]
+        outlet = bool(partner["article"]) or len(name.split()) == 1 or not is_person_name(name)
+        if outlet and not _names_publication(name, site):
+            return True
+    return False
+
+
 def _add_principal_voice(
     people: _People,
     title: str | None,
@@ -1613,6 +1711,7 @@ def _add_principal_voice(
         for sentence in _SENTENCE_END.split(text)
         if CONVERSATION_CUE.search(sentence)
         and (text in opening or (people.site and site.search(sentence)))
+        and not _others_conversation(sentence, people.site)
     ]
     if not cues and not programme:
         return
@@ -2373,7 +2472,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     blocks = _normalise_blocks(raw.blocks)
     images, blocks = _take_images(raw, blocks)
     # A writer's closing note is furniture to the text and the byline to the people.
-    closing_bio = _closing_writer_bio(blocks)
+    closing_bio = _closing_writer_bio(blocks, raw.title)
     blocks, removed = strip_furniture(blocks)
     title, blocks = _find_title(raw, blocks)
     if not title and not blocks:
@@ -2382,7 +2481,7 @@ def build_segment(raw: RawPage, reasons: list[Reason] | None = None) -> Segment:
     bylines: list[str] = []
     credits: list[tuple[str, str]] = []
     body: list[Block] = []
-    over_title = _name_over_job_title(blocks)
+    over_title = _name_over_job_title(blocks, raw.title)
     if over_title is not None:
         bylines.append(over_title[0])
         blocks = [b for b in blocks if not any(b is o for o in over_title[1])]

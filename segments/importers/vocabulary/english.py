@@ -119,6 +119,11 @@ ENGLISH = Vocabulary(
         "mused", "muses",
     ),
     quote_sources=("according to",),
+    conversation_prepositions=("with", "to", "on"),
+    press_audiences=(
+        "reporters", "journalists", "the press", "the media", "a news conference",
+        "a press conference",
+    ),
     conversation_cues=(
         "sat down with", "sits down with", "spoke (?:with|to)", "speaks (?:with|to)",
         "talked (?:with|to)", "talks (?:with|to)", "chatted with", "in conversation with",

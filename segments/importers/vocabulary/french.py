@@ -69,6 +69,10 @@ FRENCH = Vocabulary(
         "affirme", "assure", "poursuit", "reconnaît", "témoigne",
     ),
     quote_sources=("selon", "d['’]après"),
+    conversation_prepositions=("avec", "à", "au", "sur"),
+    press_audiences=(
+        "(?:des |les )?journalistes", "la presse", "(?:une |la )?conférence de presse",
+    ),
     conversation_cues=(
         "au micro de", "s['’]est confiée? à", "a rencontré", "était l['’]invitée? de",
         "s['’]entretient avec",

@@ -149,6 +149,14 @@ GERMAN = Vocabulary(
         "gestand",
     ),
     quote_sources=("laut", "so"),
+    conversation_prepositions=("mit", "gegenüber", "bei"),
+    press_audiences=(
+        "journalisten",
+        "journalistinnen",
+        "der presse",
+        "den medien",
+        "einer pressekonferenz",
+    ),
     conversation_cues=(
         "im gespräch mit",
         "sprach mit",

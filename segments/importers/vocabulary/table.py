@@ -189,6 +189,12 @@ class Vocabulary:
     #: "joins me", "joined ... to discuss", "im Gespräch mit", "au micro de" (case-insensitive
     #: regex fragments, whole words; rule "people-principal-voice").
     conversation_cues: tuple[str, ...] = ()
+    #: The words between a conversation cue and whom it was with: "interview with the Courier",
+    #: "spoke to reporters" (case-insensitive; rule "people-principal-voice").
+    conversation_prepositions: tuple[str, ...] = ()
+    #: Whom a news conference speaks to: "spoke to reporters" is no conversation of the page's
+    #: own (case-insensitive regex fragments; rule "people-principal-voice").
+    press_audiences: tuple[str, ...] = ()
     #: The small words inside a title before a name: "Secretary of State for Urbanism Ans
     #: Persoons", "Minister für Umwelt Jane Roe": the capitalised word after them is the title's,
     #: not a first name (case as written; rule "people-principal-voice").

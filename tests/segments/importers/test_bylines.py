@@ -122,6 +122,14 @@ def test_near_miss_a_name_line_over_a_sentence_is_no_byline() -> None:
     assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
 
 
+def test_near_miss_a_quoted_person_s_name_and_title_card_is_no_byline() -> None:
+    # the page opens on the card of whom it quotes: named again, or no writer's title
+    quoted = "“We never stop,” Wolf said of the night shift at the paper.\n"
+    for title in ("Managing Editor", "Chief Engineer"):
+        text = f"How the paper runs at night\n\nNina Wolf\n\n{title}\n\n{quoted}"
+        assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
+
+
 # --- the role of a Q&A's one byline: only questions set apart make it the interviewer ------------
 
 ASKED = [
@@ -221,6 +229,14 @@ def test_near_miss_a_closing_note_on_someone_who_is_no_writer_is_no_byline() -> 
     assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
 
 
+def test_near_miss_a_closing_note_on_whom_the_page_quotes_is_no_byline() -> None:
+    text = (
+        f"The board's next fear\n\n{TEASER}\n\n“It was close,” Wolf said.\n\n"
+        "Nina Wolf is a Harbour contributing editor.\n"
+    )
+    assert ("Nina Wolf", "reporter") not in people(build_segment(read_text_page(text, "p.txt")))
+
+
 # --- a programme's presenter, named by the show's name in the possessive ------------------------
 
 
@@ -257,6 +273,18 @@ def test_an_author_login_that_names_the_site_and_is_printed_is_its_author() -> N
 
 def test_near_miss_a_login_that_is_not_the_site_s_name_is_nobody() -> None:
     assert people(_login_page("devindra", "https://www.harbour.com/p/369/")) == []
+
+
+def test_near_miss_a_publication_s_own_account_is_nobody() -> None:
+    # a news site of many writers credits its desk account, named as the site is
+    head = '<meta property="og:site_name" content="Kailund Times">'
+    body = (
+        "<header><h2>Kailund Times</h2></header><article><h1>Valley news</h1>"
+        "<p>This week: radios, trains and the news from the valley.</p></article>"
+    )
+    head += '<meta name="author" content="kailundtimes">'
+    head += '<link rel="canonical" href="https://www.kailundtimes.com/p/369/">'
+    assert people(html_segment(body, head)) == []
 
 
 def _asked_under(title: str) -> Segment:

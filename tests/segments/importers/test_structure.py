@@ -1585,6 +1585,27 @@ def test_who_tells_the_publication_is_its_guest(
             (" ".join([*SCENE] * 6) + " In an interview with the Courier, Marlowe said so.",),
             [],
         ),
+        # a title-case headline runs a job noun and a verb into the name: the text's form wins
+        (
+            "Skipper Gwen Marlowe Enters the Race in Style",
+            "In an interview, the skipper looked back on a decade.",
+            ("Gwen Marlowe trained for a year.", *SCENE),
+            [Person("Gwen Marlowe", "guest")],
+        ),
+        # the headline's long first name, the text's short one throughout: the text's wins
+        (
+            "Acme's Gwendolyn Marlowe on Radio",
+            "In an interview, she looked back on a decade.",
+            ("Gwen Marlowe trained for a year.", *SCENE),
+            [Person("Gwen Marlowe", "guest")],
+        ),
+        # near miss: a name the text never prints otherwise stays as the headline has it
+        (
+            "Gwen Marlowe on Radio",
+            "In an interview, she looked back on a decade.",
+            ("Her sister Gwendolyn Marlowe trained for a year.", *SCENE),
+            [Person("Gwen Marlowe", "guest")],
+        ),
         # near miss: an essay's rhetorical questions are no interview
         (
             "Gwen Marlowe on ferries",
@@ -1602,6 +1623,9 @@ def test_who_tells_the_publication_is_its_guest(
         "news headline",
         "standfirst paragraph",
         "another paper's interview",
+        "job noun and verb in a title-case headline",
+        "the text's short first name",
+        "a longer first name in the text",
         "essay",
     ],
 )
@@ -1702,6 +1726,24 @@ VOICE = (
             ),
             [],
         ),
+        # near miss: a news conference's quotes make a report, not a conversation of the page's
+        (
+            "The captain, Tomas Ekberg, defended the timetable as he spoke to reporters at the quay.",
+            VOICE,
+            [],
+        ),
+        # near miss: another outlet's interview, reported as news
+        (
+            "The captain, Tomas Ekberg, defended the timetable in an interview with the Courier.",
+            VOICE,
+            [],
+        ),
+        # the page's own publication named after the cue is its own conversation
+        (
+            "The captain, Tomas Ekberg, defended the timetable in an interview with Harbour Gazette.",
+            VOICE,
+            [Person("Tomas Ekberg", "guest")],
+        ),
     ],
     ids=[
         "standfirst",
@@ -1712,6 +1754,9 @@ VOICE = (
         "two voices",
         "police",
         "mr",
+        "news conference",
+        "another outlet",
+        "own outlet",
     ],
 )
 def test_a_write_up_of_a_conversation_names_its_principal_voice(
