@@ -1294,6 +1294,8 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
 #: Words at most in a ``<figcaption>`` that holds a photo's credit alone ("AB + DM", "Icon
 #: Sportswire // Getty Images", "Courtesy Off-White"), printed after an unmarked caption.
 CREDIT_FIGCAPTION_MAX_WORDS = 8
+#: Letters at most of a lower-case word in such a credit: its joints ("for", "via", "und").
+CREDIT_LOWER_WORD_MAX = 3
 
 
 def _caption_before_credit_figcaption(figcaption: Any) -> str | None:
@@ -1308,6 +1310,10 @@ def _caption_before_credit_figcaption(figcaption: Any) -> str | None:
     credit = clean(figcaption.text_content()) or ""
     words = credit.split()
     if not words or len(words) > CREDIT_FIGCAPTION_MAX_WORDS or credit.endswith((".", "!", "?")):
+        return None
+    # a credit names people and agencies: its longer words are capitalised ("Jane Roe for
+    # Harbour Radio"); "Barack Obama at the rally" is a short caption, whatever stands before
+    if any(w.isalpha() and w.islower() and len(w) > CREDIT_LOWER_WORD_MAX for w in words):
         return None
     before = figcaption.getprevious()
     if (
