@@ -3539,11 +3539,15 @@ def _registered_domain(host: str) -> str:
 
     >>> _registered_domain("blogs.sacbee.com"), _registered_domain("www.bbc.co.uk")
     ('sacbee.com', 'bbc.co.uk')
+    >>> _registered_domain("edition.cnn.com"), _registered_domain("news.abc.net.au")
+    ('cnn.com', 'abc.net.au')
     """
     labels = host.lower().removeprefix("www.").split(".")
     if len(labels) < 2:
         return ""
-    return ".".join(labels[-3:] if len(labels[-2]) <= 3 < len(labels) else labels[-2:])
+    # a country's second level ("co.uk", "com.au") is no site: the label before it is
+    second_level = len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3
+    return ".".join(labels[-3:] if second_level else labels[-2:])
 
 
 #: What ends a site's or section's name before the headline: a separator or a colon.
