@@ -300,6 +300,20 @@ _SCRIPT_SIZE_RE = re.compile(
 _SCRIPT_OBJECT_CHARS = 300
 #: Classes of an article's own headline element, when ``<title>`` and og:title name the site.
 HEADLINE_CLASSES: tuple[str, ...] = ("entry-title", "post-title", "article-title", "headline")
+#: Class words of the topic line a headline element prints before the headline itself
+#: ('<span class="subtitle">', "headline__kicker", "seitenkopf__topline", "article-eyebrow").
+KICKER_CLASS_WORDS: tuple[str, ...] = (
+    "kicker",
+    "subtitle",
+    "topline",
+    "overline",
+    "eyebrow",
+    "dachzeile",
+    "supertitle",
+    "rubric",
+    "label",
+    "topic",
+)
 
 
 def _extractor_config() -> Any:
@@ -1363,6 +1377,8 @@ def _figure_of(caption_el: Any, container: Any, base_url: str) -> tuple[Image | 
 #: Words at most in a ``<figcaption>`` that holds a photo's credit alone ("AB + DM", "Icon
 #: Sportswire // Getty Images", "Courtesy Off-White"), printed after an unmarked caption.
 CREDIT_FIGCAPTION_MAX_WORDS = 8
+#: Letters at most of a lower-case word in such a credit: its joints ("for", "via", "und").
+CREDIT_LOWER_WORD_MAX = 3
 
 
 def _caption_before_credit_figcaption(figcaption: Any) -> str | None:
@@ -1377,6 +1393,10 @@ def _caption_before_credit_figcaption(figcaption: Any) -> str | None:
     credit = clean(figcaption.text_content()) or ""
     words = credit.split()
     if not words or len(words) > CREDIT_FIGCAPTION_MAX_WORDS or credit.endswith((".", "!", "?")):
+        return None
+    # a credit names people and agencies: its longer words are capitalised ("Jane Roe for
+    # Harbour Radio"); "Barack Obama at the rally" is a short caption, whatever stands before
+    if any(w.isalpha() and w.islower() and len(w) > CREDIT_LOWER_WORD_MAX for w in words):
         return None
     before = figcaption.getprevious()
     if (
@@ -3623,11 +3643,16 @@ def _less_kicker(title: str, h1s: list[Any]) -> str | None:
     """The headline of a title that starts with the ``<h1>``'s kicker (rule "title-kicker"):
     an ``<h1>`` printing a topic line in its own first element before the headline
     ('<h1><span class="subtitle">NPP 191</span>Die Recherche</h1>'), whose title joins the two
-    ("NPP 191 - Die Recherche"). The kicker is a series' or topic's, shared by other pages.
+    ("NPP 191 - Die Recherche"). The kicker is a series' or topic's, shared by other pages, and
+    its element is classed as one (``KICKER_CLASS_WORDS``).
     """
     for h1 in h1s:
         first = next((c for c in h1 if isinstance(c.tag, str)), None)
         if first is None or first.tag in ("a", "img") or (h1.text or "").strip():
+            continue
+        # only a part the markup names a kicker: "<h1><em>Hamlet</em><span>a review</span>"
+        # prints one headline in two styles
+        if not any(w in c for c in _classes(first) for w in KICKER_CLASS_WORDS):
             continue
         kicker = clean(first.text_content()) or ""
         rest = clean((first.tail or "") + "".join(_text_of(c) for c in first.itersiblings()))
@@ -3659,6 +3684,8 @@ def _printed_site_names(doc: Any, page_url: str) -> tuple[list[str], list[str]]:
     such a link (a masthead's "<h1><a href=/><img></a> Capitol Alert</h1>"), of a link to a
     top-level section the page is in ("/district" of "/district/343604"), and the page's own
     domain ("sacbee.com" of "blogs.sacbee.com"); and, second, the masthead headings' alone.
+    A front page counts only when it is the page's own site's (the site a page saved without
+    its address links to most).
 
     A link deeper down ("/fiction/63759/super-supportive" above a chapter) names the work the
     page is part of, which its title keeps, as Readability does."""
@@ -3667,16 +3694,22 @@ def _printed_site_names(doc: Any, page_url: str) -> tuple[list[str], list[str]]:
     parents = [p for p in (page.path if page else "").split("/") if p][:-1]
     names: list[str] = []
     mastheads: list[str] = []
-    if host.count(".") >= 1:
-        labels = host.removeprefix("www.").split(".")
-        names.append(".".join(labels[-3:] if len(labels[-2]) <= 3 < len(labels) else labels[-2:]))
+    if not host:  # a page saved without its address: its own site is the one it links most
+        hosts = Counter(split_url(a.get("href") or "").hostname for a in doc.iter("a"))
+        host = next((h for h, _ in hosts.most_common() if h), "")
+    domain = _registered_domain(host)
+    if page and domain:
+        names.append(domain)
     for a in doc.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.startswith("#"):
             continue
         link = split_url(join_url(page_url, href) if page_url else href)
         path = [p for p in link.path.split("/") if p]
-        home = bool(link.hostname) and not path and not link.query
+        # the front page of the page's own site: a link home to another site ("Stream it on
+        # <a href=https://www.spacex.com/>SpaceX</a>") names that site, maybe the headline's
+        own = bool(domain) and _registered_domain(link.hostname or "") == domain
+        home = own and not path and not link.query
         section = len(path) == 1 and link.hostname == host and path == parents[:1]
         if not (home or section):
             continue
@@ -3689,6 +3722,23 @@ def _printed_site_names(doc: Any, page_url: str) -> tuple[list[str], list[str]]:
         names += [t for t in map(clean, texts) if t and len(t.split()) <= SITE_NAME_MAX_WORDS]
     mastheads = [t for t in mastheads if len(t.split()) <= SITE_NAME_MAX_WORDS]
     return list(dict.fromkeys([*names, *mastheads])), mastheads
+
+
+def _registered_domain(host: str) -> str:
+    """The domain a site registered, of a host ("sacbee.com" of "blogs.sacbee.com",
+    "bbc.co.uk" of "www.bbc.co.uk"); empty for a host without one.
+
+    >>> _registered_domain("blogs.sacbee.com"), _registered_domain("www.bbc.co.uk")
+    ('sacbee.com', 'bbc.co.uk')
+    >>> _registered_domain("edition.cnn.com"), _registered_domain("news.abc.net.au")
+    ('cnn.com', 'abc.net.au')
+    """
+    labels = host.lower().removeprefix("www.").split(".")
+    if len(labels) < 2:
+        return ""
+    # a country's second level ("co.uk", "com.au") is no site: the label before it is
+    second_level = len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3
+    return ".".join(labels[-3:] if second_level else labels[-2:])
 
 
 #: What ends a site's or section's name before the headline: a separator or a colon.

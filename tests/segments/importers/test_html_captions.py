@@ -52,6 +52,8 @@ def test_the_text_before_a_credit_figcaption_is_the_caption(credit: str) -> None
         ),
         # the text before is no longer than the <figcaption>: no caption of it
         MAGAZINE.format(caption="Getty", credit="Jane Roe for Harbour Radio"),
+        # a short caption with no full stop, after a photo's share line: still the caption
+        MAGAZINE.format(caption="Share this photo on your feed", credit="The mayor at the rally"),
     ],
 )
 def test_near_miss_a_figcaption_that_is_a_caption_stays_the_caption(snippet: str) -> None:

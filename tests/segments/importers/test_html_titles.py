@@ -198,6 +198,8 @@ def test_a_title_loses_the_kicker_its_h1_prints_apart(title: str) -> None:
     [
         '<h1><a href="/audit-court">Audit Court</a>Regulators act</h1>',  # a link, not a kicker
         "<h1>Audit Court - Regulators act</h1>",  # one text: the headline itself
+        # one headline printed in two styles: its first part is no kicker the markup names
+        "<h1><em>Audit Court</em><span>Regulators act</span></h1>",
     ],
 )
 def test_near_miss_a_headline_without_a_kicker_element_is_kept(h1: str) -> None:
@@ -245,3 +247,26 @@ def test_near_miss_a_logo_link_alone_does_not_cut_the_start_of_a_title() -> None
     title = "Example - Site Reliability Engineering"
     raw = page(title, before=logo, url="https://sre.example.org/book/chapter-6")
     assert raw.title == title
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # a link to another site's front page names that site, not this one's
+        '<p>Watch it on <a href="https://www.streamer.example.net/">Streamer</a>.</p>',
+        '<h3><a href="https://www.streamer.example.net/">Streamer</a></h3>',
+    ],
+)
+def test_near_miss_another_sites_front_page_is_not_this_sites_name(before: str) -> None:
+    for title in ("The launch, live - Streamer", "Streamer: The launch, live"):
+        raw = page(title, before=before, url="https://news.example.org/2024/launch")
+        assert raw.title == title
+
+
+def test_a_page_saved_without_its_address_names_the_site_it_links_most() -> None:
+    links = '<nav><a href="https://www.example.org/">Example Votes</a></nav>' + (
+        '<a href="https://www.example.org/about">About</a>'
+    )
+    raw = page("Gardens feed the villages - Example Votes", before=links)
+    assert raw.title == "Gardens feed the villages"
+    assert "title-printed-site" in rules(raw)
