@@ -30,7 +30,8 @@ once and their failures reported, then tuned on: all three are development pages
 round 4 (61 pages from 10 corpora none of the earlier rounds used), measured once and its
 failures read, and round 5 (14 pages), measured once as totals before its failures were read.
 Round 6 (``"round": 6``, 52 pages of 4 corpora, none of them seen before, labelled before any
-of it was scored) is held out whole. Pages of the issue's kinds
+of it was scored) was held out whole and measured once, then its failures were read: the next
+measure of unseen pages needs a round 7, labelled before it is scored. Pages of the issue's kinds
 (podcast episode pages, radio segments, interview reports, articles with photo captions and
 credits; English, German, French) picked from several public corpora, each with its repository,
 commit, path and licence and what the import should give. ``collect-labelled`` copies them out of
