@@ -3867,10 +3867,11 @@ def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
 
 
 #: A class/id word of a byline element ("byline", "author", "article-author"; not "authority");
-#: "byline" and "authorlist" are no other word's part, so they may end a compound too
-#: ("FeatureByline", "metaInfoAuthorList"; classes are compared in lowercase).
+#: "byline", "authorlist" and "authorname" are no other word's part, so they may end a compound
+#: too ("FeatureByline", "metaInfoAuthorList", "authorname"; classes are compared in lowercase).
 BYLINE_CLASS_RE = re.compile(
-    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])|(?i:byline|authors?list)(?:$|[-_s])"
+    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])"
+    r"|(?i:byline|authors?list|authors?name)(?:$|[-_s])"
 )
 #: Words that end a byline's name when a guess ran on into the date ("Joe Wee Monday").
 _DATE_WORD_RE = re.compile(
