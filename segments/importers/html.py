@@ -832,6 +832,11 @@ def _runs_text(runs: list[_Run]) -> str:
     return clean("".join(r.text for r in runs)) or ""
 
 
+#: A credit line of a broadcast's details: a label of one to three words and a colon, then
+#: what it credits ("Gestaltung: Jane Roe", "Sendung: Burgenland heute"); no clock time.
+_CREDIT_LINE_RE = re.compile(r"\s*[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,2}\s?:\s+[^\W\d]")
+
+
 def _split_at_breaks(item: _Item) -> list[_Item]:
     """Split a paragraph at ``<br><br>``, a ``<br>`` before a bold label (old pages' turns), and
     around a bold question that runs into its answer (``_lines``, ``_asking_line``)."""
@@ -861,7 +866,11 @@ def _split_at_breaks(item: _Item) -> list[_Item]:
             parts.append([])
             run_in.append(False)
         if parts[-1] and breaks:
-            parts[-1].append(_Run(" ", first.bold if first else False))
+            # "Sendung: X<br>Gestaltung: Y": a broadcaster's credit lines stay apart ("|")
+            credits = n > 0 and all(
+                _CREDIT_LINE_RE.match(_runs_text(r)) for _, r in lines[n - 1 : n + 1]
+            )
+            parts[-1].append(_Run(" | " if credits else " ", first.bold if first else False))
         parts[-1].extend(runs)
     if len(parts) == 1:
         return [replace(item, runs=parts[0], run_in=run_in[0])]
@@ -3867,10 +3876,11 @@ def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
 
 
 #: A class/id word of a byline element ("byline", "author", "article-author"; not "authority");
-#: "byline" and "authorlist" are no other word's part, so they may end a compound too
-#: ("FeatureByline", "metaInfoAuthorList"; classes are compared in lowercase).
+#: "byline", "authorlist" and "authorname" are no other word's part, so they may end a compound
+#: too ("FeatureByline", "metaInfoAuthorList", "authorname"; classes are compared in lowercase).
 BYLINE_CLASS_RE = re.compile(
-    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])|(?i:byline|authors?list)(?:$|[-_s])"
+    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])"
+    r"|(?i:byline|authors?list|authors?name)(?:$|[-_s])"
 )
 #: Words that end a byline's name when a guess ran on into the date ("Joe Wee Monday").
 _DATE_WORD_RE = re.compile(

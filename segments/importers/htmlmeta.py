@@ -16,7 +16,7 @@ from typing import Any
 
 from segments.importers import vocabulary
 from segments.importers.audiolinks import is_play_page, mime_from_url, parse_size
-from segments.importers.names import NAME_WITH_PARTICLES, refusal, tidy_byline_name
+from segments.importers.names import NAME_WITH_PARTICLES, UPPER, refusal, tidy_byline_name
 from segments.importers.rawpage import TITLE_SEPARATORS
 from segments.importers.structure import BYLINE_DATE
 from segments.importers.text import split_names
@@ -78,6 +78,25 @@ META_KEYS: dict[str, tuple[str, ...]] = {
 #: teaser of a list with its own ``dc:title``). Its creator, stated in the head, is the page's
 #: author, before the other meta tags (``META_KEYS["author"]`` lists it first).
 RDFA_DESCRIBING = ("dc:", "dcterms:")
+
+#: "Surname, Given Names": one comma between a surname of one word (or two joined by a hyphen
+#: or a particle) and one to three given names.
+_CATALOGUE_NAME_RE = re.compile(
+    rf"(?P<surname>(?:(?:van|von|de|der|den|du|da|di|le|la)\s+)*[{UPPER}][\w'’-]+)"
+    rf"\s*,\s*(?P<given>[{UPPER}][\w'’.-]*(?:\s+[{UPPER}][\w'’.-]*){{0,2}})"
+)
+
+
+def catalogue_order_undone(name: str) -> str:
+    """An author tag's name in a library catalogue's order (Dublin Core's habit), "Surname,
+    Given", read in print order: "Brazil, Rachel" -> "Rachel Brazil". Two names one comma
+    apart ("Rachel Brazil, Nature") are left as stated: a name of several words before the
+    comma is no surname, nor are two outlets' initials ("Reuters, AP")."""
+    match = _CATALOGUE_NAME_RE.fullmatch(name.strip())
+    if match is None or re.search(f"[{UPPER}]{{2}}", name):
+        return name
+    return f"{match['given']} {match['surname']}"
+
 
 #: Meta tags that state the page's own audio: (URL tag, its type tag, whether the URL must be
 #: audio by its type or extension). Twitter's player card streams video as often as audio.
@@ -752,7 +771,7 @@ def read_metadata(doc: Any) -> PageMeta:
         authors = _authors(main.get("creator"), by_id, outlet_keys)
         author_source = "JSON-LD creator (no author stated)" if authors else author_source
     rdfa_keys = [key for key in META_KEYS["author"] if key.startswith(RDFA_DESCRIBING)]
-    dublin_core = [v for key in rdfa_keys for v in tags.get(key, [])]
+    dublin_core = [catalogue_order_undone(v) for key in rdfa_keys for v in tags.get(key, [])]
     by_rdfa = bool(dublin_core) and not authors  # stated in RDFa for this page: it outranks
     if by_rdfa:
         authors, author_source = list(dict.fromkeys(dublin_core)), "<meta property=dc:creator>"
@@ -760,6 +779,7 @@ def read_metadata(doc: Any) -> PageMeta:
         # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
         for value in tags.get(key, []):
             name = (_BY_RE.sub("", value) if key == "byl" else value).strip()
+            name = catalogue_order_undone(name)
             known = {a.casefold() for a in authors}
             if name and name.casefold() not in known and not name.startswith("http"):
                 authors.append(name)  # one in capitals is cased in _byline_names

@@ -1443,11 +1443,11 @@ BYLINE_CASES = [
         [("Jane Roe", "reporter"), ("John Doe", "reporter")],
     ),
     (
-        "near miss: a 'Last, First' author is one name, not two",
+        "near miss: a 'Last, First' author is one name, not two (read in print order)",
         '<meta name="author" content="Roe, Jane">',
         "note",
         "",
-        [("Roe, Jane", "reporter")],
+        [("Jane Roe", "reporter")],
     ),
     (
         "near miss: a bracket with no 'avec'/'with' is not split off",
@@ -1501,11 +1501,46 @@ BYLINE_CASES = [
         [("John Doe", "reporter"), ("Jane Roe", "reporter")],
     ),
     (
+        "Dublin Core's creator in catalogue order ('Roe, Jane') is read in print order",
+        '<meta name="dc.creator" content="Roe, Jane">',
+        "note",
+        "",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: two outlets one comma apart are turned round into nobody",
+        '<meta name="dc.creator" content="Reuters, AP">',
+        "note",
+        "",
+        [],
+    ),
+    (
+        "any author tag's 'Surname, Given Middle' is read in print order",
+        '<meta name="author" content="Roe, Jane Ann">',
+        "note",
+        "",
+        [("Jane Ann Roe", "reporter")],
+    ),
+    (
         "a byline class ending a compound ('FeatureByline'), no metadata",
         "",
         "FeatureByline",
         "By <b>Jane Roe</b>",
         [("Jane Roe", "reporter")],
+    ),
+    (
+        "an 'authorname' class, one word, in a date line ('Do 25.04.24 | Von <span>')",
+        "",
+        "lineinfo",
+        'Thu 25.04.24 | 14:07 | By <span class="authorname">Jane Roe</span>',
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "near miss: a class that only contains 'authorname' inside a word is no byline",
+        "",
+        "lineinfo",
+        'Thu 25.04.24 | 14:07 | By <span class="authornamed">Jane Roe</span>',
+        [],
     ),
     (
         "'Written by A<br>Edited by B': the writer is the byline, the editor is not",
@@ -4428,3 +4463,41 @@ def test_near_miss_numbered_questions_of_an_interview_still_ask() -> None:
     snippet = NEWSLETTER.format(second="Why did you go?", third="What did you find?")
     kinds = [b.kind for b in inner(page(snippet))][::2]
     assert kinds == ["heading", "question", "question", "question"]
+
+
+CREDIT_LINES_CASES = [
+    # case, paragraph after the article's text, people (name, role)
+    (
+        "a broadcast's credit lines, one a <br>: the reporter's label opens its own line",
+        "Sendung: Heute im Land<br>Gestaltung: Jane Roe<br>Mitwirkend: Sam Poe (Bürgermeister)",
+        [("Jane Roe", "reporter")],
+    ),
+    (
+        "French credit lines, a space before the colon",
+        "Émission : Le grand soir<br>Présentation : Jane Roe<br>Réalisation : Marc Lenoir",
+        [("Jane Roe", "host")],
+    ),
+    (
+        "near miss: a label after a sentence's line is still one line with it",
+        "Sendung heute im Land, aus dem Studio<br>Gestaltung: Jane Roe und mehr",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "credits", "people"), CREDIT_LINES_CASES, ids=[c[0] for c in CREDIT_LINES_CASES]
+)
+def test_credit_lines_keep_apart(
+    tmp_path: Path, case: str, credits: str, people: list[tuple[str, str]]
+) -> None:
+    snippet = (
+        "<p>A paragraph long enough to be the article's own text, about the village's new"
+        " signs, which name it in both of the languages spoken there since long ago.</p>"
+        f"<p>{credits}</p>"
+    )
+    path = tmp_path / "credits.html"
+    values = {"lang": "de", "title": "Case page", "head": "", "before": "", "after": ""}
+    path.write_text(PAGE.format(snippet=snippet, **values), encoding="utf-8")
+    segment = read_page(path, None, []).segment
+    assert [(p.name, p.role) for p in segment.people] == people
