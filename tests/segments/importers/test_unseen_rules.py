@@ -650,6 +650,18 @@ AUDIO = [
         [],
     ),
     (
+        "a media library's player setup: a variable listing the file in single quotes",
+        "<script>var player = null;\n    var mediaURLs = ['https://media.x.org/Audio/ep9.mp3'];"
+        "</script>",
+        [AudioRef(url="https://media.x.org/Audio/ep9.mp3", mime_type="audio/mpeg")],
+    ),
+    (
+        "near miss: a script variable naming a picture, and an mp3 in a string no name offers",
+        "<script>var posterURL = 'https://x.org/a/cover.jpg'; log('https://x.org/a/x.mp3');"
+        "</script>",
+        [],
+    ),
+    (
         "a Nuxt state object: unquoted key, slashes escaped as \\u002F",
         '<script>window.__NUXT__={episode:{title:"Ep 9",audio:"https:\\u002F\\u002Fx.org'
         '\\u002Fredirect.mp3\\u002Fcdn.x.org\\u002Fep9\\u002Fdefault.mp3?aid=rss"}};</script>',
@@ -4428,3 +4440,48 @@ def test_near_miss_numbered_questions_of_an_interview_still_ask() -> None:
     snippet = NEWSLETTER.format(second="Why did you go?", third="What did you find?")
     kinds = [b.kind for b in inner(page(snippet))][::2]
     assert kinds == ["heading", "question", "question", "question"]
+
+
+LIBRARY_PAGE = """<!DOCTYPE html><html lang="de"><head><title>{page_title}</title>
+<meta property="og:title" content="{og_title}"></head><body><div class="player">
+<h1 class="background-title">Steuerung</h1></div><article><h2>{og_title}</h2><p>Ein erster Absatz über die Sendung,
+die hier beschrieben wird.</p><p>Ein letzter Absatz, der die Beschreibung abschließt.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("page_title", "og_title", "expected"),
+    [
+        # a media library's name before " :: ", <title> printing the headline after another name
+        (
+            "Radio-Mediathek.de: Karten aus dem Süden: Lob der Stille",
+            "Radio Mediathek :: Karten aus dem Süden: Lob der Stille",
+            "Karten aus dem Süden: Lob der Stille",
+        ),
+        # a broadcaster's air date and time after the headline (rule title-broadcast-date)
+        (
+            "Sender-Thek: Kultur am Abend: Zwei Gäste vom 06.12.2019 um 21:05 Uhr",
+            "Kultur am Abend: Zwei Gäste vom 06.12.2019 um 21:05 Uhr",
+            "Kultur am Abend: Zwei Gäste",
+        ),
+        (
+            "Erste Tafel im Land enthüllt vom 13.07.2000",
+            "Erste Tafel im Land enthüllt vom 13.07.2000",
+            "Erste Tafel im Land enthüllt",
+        ),
+        # near misses: a " :: " <title> does not confirm, a date inside the headline, an
+        # edition the date names
+        ("Abendschau vom 16.02.2021", "Abendschau vom 16.02.2021", "Abendschau vom 16.02.2021"),
+        ("Ganz anderes", "Radio Mediathek :: Lob der Stille", "Radio Mediathek :: Lob der Stille"),
+        (
+            "Das Urteil vom 13.07.2000 und seine Folgen",
+            "Das Urteil vom 13.07.2000 und seine Folgen",
+            "Das Urteil vom 13.07.2000 und seine Folgen",
+        ),
+    ],
+)
+def test_a_media_librarys_name_and_air_date_are_no_part_of_the_headline(
+    page_title: str, og_title: str, expected: str
+) -> None:
+    html = LIBRARY_PAGE.format(page_title=page_title, og_title=og_title)
+    assert read_html_page(html, "library.html").title == expected
