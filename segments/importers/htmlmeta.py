@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from segments.importers import vocabulary
-from segments.importers.audiolinks import is_play_page, mime_from_url, parse_size
+from segments.importers.audiolinks import is_play_page, is_web_page, mime_from_url, parse_size
 from segments.importers.names import NAME_WITH_PARTICLES, refusal, tidy_byline_name
 from segments.importers.rawpage import TITLE_SEPARATORS
 from segments.importers.structure import BYLINE_DATE
@@ -657,6 +657,8 @@ def _jsonld_audio(
         mime = mime if mime and mime.startswith("audio/") else mime_from_url(url)
         if mime is None and ("AudioObject" not in _types(media) or is_play_page(url)):
             continue  # an AudioObject's contentUrl may be its play page: a player, no file
+        if mime is None and is_web_page(url):
+            continue  # its url the web page playing it, no file (audio-web-page)
         seen.add(url)
         size = parse_size(_text(media.get("contentSize")) or "")
         refs.append(

@@ -4112,6 +4112,8 @@ def test_near_miss_a_sentence_about_an_interview_credits_nobody(line: str) -> No
     [
         ("https://radio.example/player/play/2293788", None),
         ("https://radio.example/sounds/play/m000qx9p/", None),
+        # a media library's page playing the file (audio-web-page)
+        ("https://radio.example/mediathek/audio/story-100.html", None),
         # near misses: a file under a play folder, and a CDN address with no extension
         ("https://radio.example/play/ep12.mp3", "https://radio.example/play/ep12.mp3"),
         ("https://cdn.example/media/7f3a9c", "https://cdn.example/media/7f3a9c"),
