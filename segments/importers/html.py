@@ -3590,7 +3590,8 @@ def _printed_headline(
 
 def _one_headline(h1s: list[Any], names: set[str]) -> str | None:
     """The text of the page's one ``<h1>``, when it is a headline: not the site's name or logo,
-    not a link, not in navigation or a sidebar."""
+    not a link, not in navigation or a sidebar, not ending in a colon (a promo box's "A message
+    from our founder:" introduces what follows it; rule "title-h1-introduces")."""
     headings = [h for h in h1s if clean(h.text_content())]
     if len(headings) != 1:
         return None
@@ -3602,6 +3603,8 @@ def _one_headline(h1s: list[Any], names: set[str]) -> str | None:
     if any(w in c for c in _classes(heading) for w in _SITE_CLASS_WORDS):
         return None
     text = clean(heading.text_content())
+    if text and text.endswith(":"):
+        return None
     return text if text and _key(text) and _key(text) not in names else None
 
 

@@ -1003,6 +1003,14 @@ PRINTED_HEADLINES = [
         "Repairs on the Night Shift Transmitter",
     ),
     (
+        "near miss: an h1 ending in a colon introduces a promo box (title-h1-introduces)",
+        "Counting the Listeners of Harbour Radio",
+        "Counting the Listeners of Harbour Radio",
+        "A note from our founder:",
+        "",
+        "Counting the Listeners of Harbour Radio",
+    ),
+    (
         "no title stated: a <title> that spells out every word of the h1",
         "Harbour Rovers vs. Quay Athletic - Preview - May 2, 2024",
         None,
