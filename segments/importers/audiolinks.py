@@ -53,6 +53,23 @@ _EMPTY_BRACKETS_RE = re.compile(r"[(\[]\s*[)\]]")
 PLAY_PAGE_RE = re.compile(r"/play/([\w-]+)/?$", re.IGNORECASE)
 
 
+#: A web page's address ("/mediathek/audio/story-100.html", "/listen.php?id=7"): an audio
+#: object stated with it names the page that plays the file, never the file itself.
+_WEB_PAGE_RE = re.compile(r"\.(?:html?|shtml|php|aspx?|jsp)$", re.IGNORECASE)
+
+
+def is_web_page(url: str) -> bool:
+    """Tell a web page's address by its ending (rule "audio-web-page").
+
+    >>> is_web_page("https://x.org/mediathek/audio/story-100.html")
+    True
+    >>> is_web_page("https://x.org/media/story-100.mp3?from=page.html")
+    False
+    """
+    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    return _WEB_PAGE_RE.search(path) is not None
+
+
 def is_play_page(url: str) -> bool:
     """Tell a streaming service's play page (an HTML page with a player) by its address."""
     path = re.split(r"[?#]", url, maxsplit=1)[0]

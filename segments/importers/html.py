@@ -43,7 +43,9 @@ from segments.importers.htmlmeta import (
     parse_printed_duration,
     parse_published,
     read_metadata,
+    strip_broadcast_date,
     strip_kind_prefix,
+    strip_library_prefix,
     strip_player_prefix,
     strip_site_suffix,
     tidy_description,
@@ -291,6 +293,14 @@ _SCRIPT_AUDIO_RE = re.compile(
     r'"(https?:[^"\s]+?\.(?:mp3|m4a|aac|ogg|oga|opus)(?:\?[^"\s]*)?)"',
     re.IGNORECASE,
 )
+#: An audio file's address a script assigns to a variable or lists in an array named for it,
+#: in either quote (rule "audio-script-variable"): a media library's player setup
+#: ``var mediaURLs = ['https://.../ep1.mp3'];``, ``audioSrc: 'https://.../ep1.mp3'``.
+_SCRIPT_AUDIO_VARIABLE_RE = re.compile(
+    r"(?<![\w$])[A-Za-z_$][\w$]*?(?:url|src|file|audio|media)s?\s*[:=]\s*\[?\s*"
+    r"(['\"])(https?:[^'\"\s]+?\.(?:mp3|m4a|aac|ogg|oga|opus)(?:\?[^'\"\s]*)?)\1",
+    re.IGNORECASE,
+)
 #: The file size beside it in the same object ("size": 3145728).
 _SCRIPT_SIZE_RE = re.compile(
     r'"(?:size|fileSize|filesize|file_size|bytes|length|contentSize)"\s*:\s*"?(\d{4,})"?',
@@ -472,6 +482,17 @@ def read_html_page(html: str, path: str) -> RawPage:
     kindless = strip_kind_prefix(title, clean(doc.findtext(".//title")) or "") if title else None
     if kindless and kindless != title:  # 'Video "Headline" - Programme': a library's kind word
         title, title_rule = kindless, f"{title_rule}, less its kind word (title-kind-prefix)"
+    unprefixed = (
+        strip_library_prefix(title, clean(doc.findtext(".//title")) or "") if title else None
+    )
+    if unprefixed and unprefixed != title:  # "Mediathek :: Headline": a library's name
+        title, title_rule = (
+            unprefixed,
+            f"{title_rule}, less the library's name (title-library-prefix)",
+        )
+    undated = strip_broadcast_date(title) if title else None
+    if undated and undated != title:  # "Headline vom 13.07.2000": when it was aired
+        title, title_rule = undated, f"{title_rule}, less its air date (title-broadcast-date)"
     if title and people:  # "Story | Code | Nicolas Perriault": the byline's name ends <title>
         headline = strip_site_suffix(strip_player_prefix(title), [p.name for p in people])
         if headline != title:
@@ -2761,8 +2782,10 @@ def _script_audio(doc: Any) -> list[AudioRef]:
         if name.startswith("data-") and value.lstrip()[:1] in ("[", "{") and not _in_teaser(e)
     ]
     for text in texts:
-        for match in _SCRIPT_AUDIO_RE.finditer(text):
-            url = match.group(1).replace("\\/", "/").replace("\\u002F", "/")
+        matches = [(m, m.group(1)) for m in _SCRIPT_AUDIO_RE.finditer(text)]
+        matches += [(m, m.group(2)) for m in _SCRIPT_AUDIO_VARIABLE_RE.finditer(text)]
+        for match, address in matches:
+            url = address.replace("\\/", "/").replace("\\u002F", "/")
             if any(ref.url == url for ref in found):
                 continue
             around = text[
@@ -3576,7 +3599,8 @@ def _printed_headline(
 
 def _one_headline(h1s: list[Any], names: set[str]) -> str | None:
     """The text of the page's one ``<h1>``, when it is a headline: not the site's name or logo,
-    not a link, not in navigation or a sidebar."""
+    not a link, not in navigation or a sidebar, not ending in a colon (a promo box's "A message
+    from our founder:" introduces what follows it; rule "title-h1-introduces")."""
     headings = [h for h in h1s if clean(h.text_content())]
     if len(headings) != 1:
         return None
@@ -3588,6 +3612,8 @@ def _one_headline(h1s: list[Any], names: set[str]) -> str | None:
     if any(w in c for c in _classes(heading) for w in _SITE_CLASS_WORDS):
         return None
     text = clean(heading.text_content())
+    if text and text.endswith(":"):
+        return None
     return text if text and _key(text) and _key(text) not in names else None
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from segments.importers import vocabulary
-from segments.importers.audiolinks import is_play_page, mime_from_url, parse_size
+from segments.importers.audiolinks import is_play_page, is_web_page, mime_from_url, parse_size
 from segments.importers.names import NAME_WITH_PARTICLES, UPPER, refusal, tidy_byline_name
 from segments.importers.rawpage import TITLE_SEPARATORS
 from segments.importers.structure import BYLINE_DATE
@@ -371,6 +371,74 @@ def strip_kind_prefix(title: str, page_title: str) -> str:
     return title
 
 
+#: A broadcaster's date the programme was aired, after its headline: " vom 13.07.2000", " vom
+#: 06.12.2019 um 21:05 Uhr" (``broadcast_date_words``), the title's very end.
+_BROADCAST_DATE_RE = re.compile(
+    rf"\s+(?i:{vocabulary.alternation('broadcast_date_words') or '(?!)'})"
+    r"\s+\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})"
+    rf"(?:,?\s+(?i:{vocabulary.alternation('broadcast_time_words') or '(?!)'})"
+    r"\s+\d{1,2}[:.]\d{2}"
+    rf"(?:\s+(?i:{vocabulary.alternation('broadcast_clock_words') or '(?!)'}))?)?\s*$"
+)
+
+
+#: The fewest words a headline before an air date has: fewer name the programme's edition.
+_BROADCAST_HEADLINE_WORDS = 4
+
+
+def strip_broadcast_date(title: str) -> str:
+    """Remove the air date a media library's stated title puts after the headline (rule
+    "title-broadcast-date"): the date says when the programme ran, it is no part of its name.
+
+    >>> strip_broadcast_date("Kultur am Abend: Zwei Gäste vom 06.12.2019 um 21:05 Uhr")
+    'Kultur am Abend: Zwei Gäste'
+    >>> strip_broadcast_date("Erste Ortstafel im Land enthüllt vom 13.07.2000")
+    'Erste Ortstafel im Land enthüllt'
+    >>> strip_broadcast_date("Das Urteil vom 13.07.2000 und seine Folgen")
+    'Das Urteil vom 13.07.2000 und seine Folgen'
+    >>> strip_broadcast_date("vom 13.07.2000")
+    'vom 13.07.2000'
+
+    A programme's edition named by its date alone keeps it: the date is what tells it from
+    the programme's other editions ("Abendschau vom 16.02.2021").
+
+    >>> strip_broadcast_date("Abendschau vom 16.02.2021")
+    'Abendschau vom 16.02.2021'
+    """
+    match = _BROADCAST_DATE_RE.search(title)
+    if match is None or len(title[: match.start()].split()) < _BROADCAST_HEADLINE_WORDS:
+        return title
+    return title[: match.start()].strip()
+
+
+#: What joins a media library's name to the headline in its stated title: "Library :: Headline".
+_LIBRARY_SEPARATOR = " :: "
+
+
+def strip_library_prefix(title: str, page_title: str) -> str:
+    """Remove a media library's or site's short name before a " :: " in a stated title (rule
+    "title-library-prefix"), when ``<title>`` prints the headline after it too: the double
+    colon is a breadcrumb's joint, never a headline's punctuation ("Mediathek :: Headline").
+
+    >>> strip_library_prefix("Radio Mediathek :: Lob: der Ohropax", "Radio.de: Lob: der Ohropax")
+    'Lob: der Ohropax'
+    >>> strip_library_prefix("Radio Mediathek :: Lob der Ohropax", "Something else")
+    'Radio Mediathek :: Lob der Ohropax'
+    >>> strip_library_prefix("C++ :: the std namespace", "C++ :: the std namespace")
+    'C++ :: the std namespace'
+    """
+
+    def key(text: str) -> str:
+        return re.sub(r"[\W_]+", "", text.casefold())
+
+    head, found, tail = title.partition(_LIBRARY_SEPARATOR)
+    if not found or not key(tail) or not 1 <= len(head.split()) <= 4:
+        return title
+    if key(tail) in key(page_title) and key(title) not in key(page_title):
+        return tail.strip()
+    return title
+
+
 def strip_site_suffix(title: str, site_names: list[str]) -> str:
     """Remove a trailing " | Site" (or " - Site", " : Site") naming the site from a title.
 
@@ -608,6 +676,8 @@ def _jsonld_audio(
         mime = mime if mime and mime.startswith("audio/") else mime_from_url(url)
         if mime is None and ("AudioObject" not in _types(media) or is_play_page(url)):
             continue  # an AudioObject's contentUrl may be its play page: a player, no file
+        if mime is None and is_web_page(url):
+            continue  # its url the web page playing it, no file (audio-web-page)
         seen.add(url)
         size = parse_size(_text(media.get("contentSize")) or "")
         refs.append(

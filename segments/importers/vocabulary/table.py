@@ -89,6 +89,11 @@ class Vocabulary:
     #: Words a media library's stated title puts before the headline to say what kind of page
     #: it is: 'Video "Headline" - Programme' (case-insensitive).
     title_kind_words: tuple[str, ...] = ()
+    #: What a broadcaster's stated title puts between the headline and the date it was aired,
+    #: and around the time after it: "Headline vom 06.12.2019 um 21:05 Uhr" (case-insensitive).
+    broadcast_date_words: tuple[str, ...] = ()
+    broadcast_time_words: tuple[str, ...] = ()
+    broadcast_clock_words: tuple[str, ...] = ()
     #: Forms of address before a surname: "Mr. Smith", "Frau Berg", "Madame Roy" (case-folded,
     #: without a full stop).
     honorifics: tuple[str, ...] = ()

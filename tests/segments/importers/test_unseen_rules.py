@@ -650,6 +650,18 @@ AUDIO = [
         [],
     ),
     (
+        "a media library's player setup: a variable listing the file in single quotes",
+        "<script>var player = null;\n    var mediaURLs = ['https://media.x.org/Audio/ep9.mp3'];"
+        "</script>",
+        [AudioRef(url="https://media.x.org/Audio/ep9.mp3", mime_type="audio/mpeg")],
+    ),
+    (
+        "near miss: a script variable naming a picture, and an mp3 in a string no name offers",
+        "<script>var posterURL = 'https://x.org/a/cover.jpg'; log('https://x.org/a/x.mp3');"
+        "</script>",
+        [],
+    ),
+    (
         "a Nuxt state object: unquoted key, slashes escaped as \\u002F",
         '<script>window.__NUXT__={episode:{title:"Ep 9",audio:"https:\\u002F\\u002Fx.org'
         '\\u002Fredirect.mp3\\u002Fcdn.x.org\\u002Fep9\\u002Fdefault.mp3?aid=rss"}};</script>',
@@ -989,6 +1001,14 @@ PRINTED_HEADLINES = [
         "Repairs on the Night Shift Transmitter",
         "",
         "Repairs on the Night Shift Transmitter",
+    ),
+    (
+        "near miss: an h1 ending in a colon introduces a promo box (title-h1-introduces)",
+        "Counting the Listeners of Harbour Radio",
+        "Counting the Listeners of Harbour Radio",
+        "A note from our founder:",
+        "",
+        "Counting the Listeners of Harbour Radio",
     ),
     (
         "no title stated: a <title> that spells out every word of the h1",
@@ -4135,6 +4155,8 @@ def test_near_miss_a_sentence_about_an_interview_credits_nobody(line: str) -> No
     [
         ("https://radio.example/player/play/2293788", None),
         ("https://radio.example/sounds/play/m000qx9p/", None),
+        # a media library's page playing the file (audio-web-page)
+        ("https://radio.example/mediathek/audio/story-100.html", None),
         # near misses: a file under a play folder, and a CDN address with no extension
         ("https://radio.example/play/ep12.mp3", "https://radio.example/play/ep12.mp3"),
         ("https://cdn.example/media/7f3a9c", "https://cdn.example/media/7f3a9c"),
@@ -4501,3 +4523,48 @@ def test_credit_lines_keep_apart(
     path.write_text(PAGE.format(snippet=snippet, **values), encoding="utf-8")
     segment = read_page(path, None, []).segment
     assert [(p.name, p.role) for p in segment.people] == people
+
+
+LIBRARY_PAGE = """<!DOCTYPE html><html lang="de"><head><title>{page_title}</title>
+<meta property="og:title" content="{og_title}"></head><body><div class="player">
+<h1 class="background-title">Steuerung</h1></div><article><h2>{og_title}</h2><p>Ein erster Absatz über die Sendung,
+die hier beschrieben wird.</p><p>Ein letzter Absatz, der die Beschreibung abschließt.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("page_title", "og_title", "expected"),
+    [
+        # a media library's name before " :: ", <title> printing the headline after another name
+        (
+            "Radio-Mediathek.de: Karten aus dem Süden: Lob der Stille",
+            "Radio Mediathek :: Karten aus dem Süden: Lob der Stille",
+            "Karten aus dem Süden: Lob der Stille",
+        ),
+        # a broadcaster's air date and time after the headline (rule title-broadcast-date)
+        (
+            "Sender-Thek: Kultur am Abend: Zwei Gäste vom 06.12.2019 um 21:05 Uhr",
+            "Kultur am Abend: Zwei Gäste vom 06.12.2019 um 21:05 Uhr",
+            "Kultur am Abend: Zwei Gäste",
+        ),
+        (
+            "Erste Tafel im Land enthüllt vom 13.07.2000",
+            "Erste Tafel im Land enthüllt vom 13.07.2000",
+            "Erste Tafel im Land enthüllt",
+        ),
+        # near misses: a " :: " <title> does not confirm, a date inside the headline, an
+        # edition the date names
+        ("Abendschau vom 16.02.2021", "Abendschau vom 16.02.2021", "Abendschau vom 16.02.2021"),
+        ("Ganz anderes", "Radio Mediathek :: Lob der Stille", "Radio Mediathek :: Lob der Stille"),
+        (
+            "Das Urteil vom 13.07.2000 und seine Folgen",
+            "Das Urteil vom 13.07.2000 und seine Folgen",
+            "Das Urteil vom 13.07.2000 und seine Folgen",
+        ),
+    ],
+)
+def test_a_media_librarys_name_and_air_date_are_no_part_of_the_headline(
+    page_title: str, og_title: str, expected: str
+) -> None:
+    html = LIBRARY_PAGE.format(page_title=page_title, og_title=og_title)
+    assert read_html_page(html, "library.html").title == expected
