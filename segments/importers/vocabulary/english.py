@@ -314,6 +314,10 @@ ENGLISH = Vocabulary(
             r".{0,60}(?:services|journalism|work) (?:is|are) (?:supported|made possible)"
             r" by (?:users|readers|listeners|members) like you\.?",
             r"(?:please )?consider supporting [^.!?]{1,60}[.!]?",
+            # A magazine's box under the story: "On supporting science journalism" over "If you're
+            # enjoying this article, consider supporting our journalism by subscribing ...".
+            r"on supporting (?:\w+ )?journalism",
+            rf"if you{_APOS}re enjoying this (?:article|story), consider supporting\b.{{0,400}}",
         ),
         "community-appeal": (
             r"(?:come )?(?:join|chat with) (?:us|our \w+|other listeners|the (?:\w+ )?(?:community"
@@ -390,6 +394,12 @@ ENGLISH = Vocabulary(
             # The outlet: a name or an address ("on VICE Belgium", "in vice.com"), not "in 1999".
             r" (?:on |in |at |by |from )?(?:(?-i:[A-Z])|[\w-]+\.\w)[^,;!?]{0,160}?[.!]?"
             r"(?:\s*read the original(?: article| story| post)?(?: here)?[.!]?)?",
+            # The print-edition note: "This article appeared in the Books section of the print
+            # edition under the headline ...", "A version of this article appears in print on ...".
+            r"(?:an? (?:earlier |longer |shorter )?version of )?this (?:article|story|piece|review"
+            r"|column|essay|interview) (?:appeared|appears) in (?:print\b|the [^.!?]{1,80}"
+            r" (?:section of the print edition|print edition|print issue)\b)[^!?]{0,240}",
+            r"published in the print edition of\b[^!?]{1,200}",
         ),
         "disclaimer": (
             r"(?:these|this|the) [\w -]{1,40} (?:is|are) provided by (?:an? )?(?:independent )?"
@@ -398,6 +408,8 @@ ENGLISH = Vocabulary(
             r" (?:external|third[- ]party|linked) (?:sites|websites|pages|links)\b.{0,80}",
         ),
         "comment-prompt": (
+            # A feedback button's label: "Send us your feedback!".
+            r"(?:send|give) us (?:your )?feedback[.!]?|share your feedback[.!]?",
             r"leave a (?:comment|reply)|load comments|(?:add|post|view|show) (?:a |all )?comments?"
             r"|comments?|reply|cancel reply",
             r"(?:tell|let) us (?:what you think )?(?:below )?in the comments"
@@ -486,6 +498,15 @@ ENGLISH = Vocabulary(
             r"special offer: ?subscribe\b.{0,100}",
             # "Not a subscriber to SFX? Then head on over here ...": the appeal asks first.
             r"not (?:yet )?an? (?:subscriber|member)(?: (?:to|of) [^.!?]{1,60})?\?(?:\s.{1,200})?",
+            # Sign-ups for a site's newsletters, app or free course: "Please sign up for Example
+            # Newsletters and download the Example app to ...", "Join my FREE workshop and ...".
+            r"(?:please )?sign up for (?:the |our )?[^.!?]{1,60} newsletters?"
+            r"(?: and (?:download|get) (?:the|our) [^.!?]{1,60} app)?(?: to [^.!?]{1,160})?[.!]?",
+            # The app is named ("the Example app"): "Download the app to hear her" is a player's.
+            r"(?:download|get)(?: and subscribe to)? (?:the|our) (?:(?:brand )?new |free )?"
+            r"(?-i:[A-Z])[^.!?]{0,40} app\b(?: (?:to|for|and) [^.!?]{1,160})?[.!]?",
+            r"join (?:my|our) free (?:workshop|webinar|masterclass|master class|class|course"
+            r"|mini-course|training|challenge)\b(?: [^!?]{0,200})?[.!]?",
         ),
         "share-buttons": (
             r"(?:(?:share(?: this(?: story| article| post| page)?)?(?: on)?|shares|tweet|e-?mail"
@@ -533,6 +554,7 @@ ENGLISH = Vocabulary(
             r"(?:this (?:web)?site|we) uses? cookies\b.{0,300}|accept(?: all)? cookies"
             r"|cookie (?:settings|preferences|policy)|your privacy choices"
             r"|manage (?:cookies|consent)",
+            r"(?:information|info) (?:about|on) cookies\b[^!?]{0,60}",
         ),
         "widget-message": (
             r"(?:please wait|loading)(?:\.\.\.|…)?",

@@ -167,8 +167,11 @@ FRENCH = Vocabulary(
             # "Pas encore abonné ? Découvrez nos offres": the appeal asks first.
             r"(?:pas encore |vous n['’]êtes pas (?:encore )?)abonné(?:e|s|es)?"
             r"(?: (?:à|au) [^.!?]{1,60})? ?\?(?:\s.{1,200})?",
+            rf"téléchargez (?:l{_APOS}|notre )appli\w*\b[^!?]{{0,160}}",
         ),
         "comment-prompt": (
+            # A feedback button's label: "Envoyez-nous vos commentaires !".
+            r"(?:envoyez|donnez)-nous (?:votre avis|vos commentaires|votre feedback) ?[.!]?",
             r"(?:dites-nous|dites-le nous|donnez votre avis) (?:ce que vous en pensez )?"
             r"(?:dans les|en) commentaires? ?[.!]?",
         ),
@@ -194,7 +197,10 @@ FRENCH = Vocabulary(
             r"|à ne pas manquer|restez connectés",
         ),
         "listen-button": (rf"écouter(?: l{_APOS}émission| le podcast)?",),
-        "cookie-notice": (r"ce site utilise des cookies\b.{0,300}|accepter(?: les cookies)?",),
+        "cookie-notice": (
+            r"ce site utilise des cookies\b.{0,300}|accepter(?: les cookies)?",
+            r"informations sur les cookies\b[^!?]{0,60}",
+        ),
         "donation-appeal": (r"faire un don|soutenez-nous\.?",),
         "hosting-notice": (rf"hébergé par \S+\.? visitez \S+ pour plus d{_APOS}informations\.?",),
         "sponsor-read": (
@@ -210,6 +216,9 @@ FRENCH = Vocabulary(
         # "Cet article a d'abord été publié sur Slate.fr.", "Cet article est republié à partir de
         # The Conversation sous licence Creative Commons. Lire l'article original."
         "syndication-notice": (
+            # The print-edition note: "Cet article est paru dans l'édition du 3 décembre".
+            rf"(?:cet )?article (?:est )?paru dans (?:l{_APOS}édition|le (?:numéro|journal))\b"
+            r"[^!?]{0,160}",
             rf"(?:cet|l{_APOS}) ?(?:article|entretien|texte|essai|interview)"
             rf" (?:a (?:d{_APOS}abord |initialement |originellement |été )+(?:été )?"
             r"(?:publié|paru)e?|est (?:re)?publié(?:e)?"

@@ -311,6 +311,10 @@ GERMAN = Vocabulary(
             r" [^.!?]{1,200}[.!]",
         ),
         "comment-prompt": (
+            # A feedback button's label: "Schicken Sie uns Ihr Feedback!".
+            r"(?:schicken|senden|geben) sie uns ihr feedback[.!]?"
+            r"|(?:schickt|sendet|gebt) uns euer feedback[.!]?|(?:schick|sende|gib) uns dein"
+            r" feedback[.!]?",
             r"schreibe einen kommentar|antworten(?: abbrechen)?",
             r"(?:schreiben sie|schreibt|schreib) (?:es )?(?:uns )?(?:unten )?in die"
             r" kommentare[.!]?",
@@ -373,7 +377,18 @@ GERMAN = Vocabulary(
         ),
         # "Dieser Artikel erschien zuerst bei Zeit Online.", "Der Text ist zuerst im Freitag
         # erschienen.", "Zuerst erschienen auf netzpolitik.org."
+        # A consent placeholder for an embed the reader has not let in ("Empfohlener
+        # redaktioneller Inhalt An dieser Stelle finden Sie ..."), and the cookie lines.
+        "cookie-notice": (
+            r"(?:empfohlener )?(?:redaktioneller|externer) inhalt(?: an dieser stelle\b.{0,400})?",
+            r"(?:informationen|hinweise) zu(?:m)? (?:cookies|datenschutz)\b[^!?]{0,60}",
+            r"(?:diese (?:web)?seite|wir) (?:verwendet|verwenden|nutzt|nutzen) cookies\b.{0,300}",
+            r"cookie-einstellungen",
+        ),
         "syndication-notice": (
+            # The print-edition note: "Dieser Artikel erschien in der Printausgabe vom ...".
+            r"(?:dieser|der) (?:artikel|beitrag|text) (?:erschien|ist) (?:auch )?in der"
+            r" (?:print-?ausgabe|gedruckten ausgabe|zeitungsausgabe)\b[^!?]{0,160}",
             r"(?:dieser|der|dieses|das) (?:artikel|beitrag|text|interview|essay|kommentar|bericht)"
             r" (?:erschien|ist|wurde) (?:zuerst|erstmals|ursprünglich) (?:bei|auf|in|im)"
             r" (?:der |dem |den )?(?:(?-i:[A-Z])|[\w-]+\.\w)[^,;!?]{0,160}?"

@@ -350,6 +350,65 @@ def test_furniture_of_syndicated_and_subscription_pages(text: str, rule_id: str 
 
 
 @pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        # Sign-ups for a site's newsletters, its named app or a free course.
+        (
+            "***Please sign up for Example Newsletters and download the Example News app to keep"
+            " receiving the latest news.***",
+            "subscribe",
+        ),
+        (
+            "Download and subscribe to the brand new Example Fit app to reach your goals.",
+            "subscribe",
+        ),
+        ("Join my FREE workshop and learn how to bake, from Day One.", "subscribe"),
+        ("Téléchargez l'application Exemple pour suivre l'actualité.", "subscribe"),
+        ("Download the app to hear more of her story.", None),
+        ("Sign up for the course and you will learn a lot, she said.", None),
+        # A magazine's support box under the story.
+        ("On supporting science journalism", "donation-appeal"),
+        (
+            "If you're enjoying this article, consider supporting our journalism by subscribing.",
+            "donation-appeal",
+        ),
+        # The print-edition note.
+        (
+            "This article appeared in the Books section of the print edition under the headline"
+            ' "A day by the sea"',
+            "syndication-notice",
+        ),
+        (
+            "A version of this article appears in print on Dec. 3, 2026, Section A.",
+            "syndication-notice",
+        ),
+        ("Dieser Artikel erschien in der Printausgabe vom 3. Dezember.", "syndication-notice"),
+        ("Cet article est paru dans l'édition du 3 décembre.", "syndication-notice"),
+        ("This story appeared in the local paper in 1999, she said.", None),
+        # Consent placeholders for embeds and cookie lines.
+        ("Empfohlener redaktioneller Inhalt", "cookie-notice"),
+        (
+            "Empfohlener redaktioneller Inhalt An dieser Stelle finden Sie einen externen Inhalt.",
+            "cookie-notice",
+        ),
+        ("Informationen zu Cookies im Beispiel.at Netzwerk", "cookie-notice"),
+        ("Information about cookies on example.com", "cookie-notice"),
+        ("Informations sur les cookies", "cookie-notice"),
+        ("Redaktioneller Inhalt war ihr wichtig, sagte sie.", None),
+        # A feedback button's label.
+        ("Schicken Sie uns Ihr Feedback!", "comment-prompt"),
+        ("Send us your feedback!", "comment-prompt"),
+        ("Envoyez-nous vos commentaires !", "comment-prompt"),
+        ("Please send us your feedback on the draft by Monday, he wrote.", None),
+    ],
+)
+def test_sign_ups_print_notes_consent_placeholders_and_feedback_buttons(
+    text: str, rule_id: str | None
+) -> None:
+    assert is_furniture(text) == rule_id
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "",
