@@ -403,8 +403,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     reasons: list[Reason] = []  # audio passed over first, then what was found
     # The elements are held (never read) so their id()s stay stable while we work.
     _elements, positions, items, main = _locate(extracted, doc)
-    overlays = _overlays(doc)
-    if (overlay := _overlay_of(main, overlays)) is not None:
+    if (overlay := _overlay_of(main)) is not None:
         # The extractor read a pop-up (a cookie or privacy dialog) as the article: read the page
         # again without its overlays, as a reader sees it once the pop-up is closed.
         cleaned = _parse(page_html, path)
@@ -412,6 +411,7 @@ def read_html_page(html: str, path: str) -> RawPage:
             element.drop_tree()
         again = _extract(lxml.html.tostring(cleaned, encoding="unicode"))
         if getattr(again, "body", None) is not None and len(again.body):
+            overlays = _overlays(doc)
             for element in overlays:
                 element.drop_tree()
             extracted = again
@@ -1179,11 +1179,20 @@ def _is_overlay(element: Any) -> bool:
     return bool(_class_parts(element) & OVERLAY_WORDS)
 
 
-def _overlay_of(element: Any, overlays: list[Any]) -> str | None:
-    """Name the overlay of ``overlays`` an element stands in (itself or an ancestor), or None."""
-    chain = {id(a) for a in [element, *element.iterancestors()]}
-    overlay = next((o for o in overlays if id(o) in chain), None)
-    return None if overlay is None else (" ".join(_classes(overlay)) or overlay.tag)
+def _overlay_of(element: Any) -> str | None:
+    """Name the pop-up overlay an element stands in (itself or an ancestor), or None: the
+    outermost one, when it holds neither the headline nor an article (as ``_overlays`` finds
+    them). Only the element's own ancestors are looked at: every page asks this."""
+    outermost = next(
+        (a for a in reversed([element, *element.iterancestors()]) if _is_overlay(a)), None
+    )
+    if outermost is None or _holds_article(outermost):
+        return None
+    return " ".join(_classes(outermost)) or outermost.tag
+
+
+def _holds_article(element: Any) -> bool:
+    return any(True for tag in _ARTICLE_TAGS for _ in element.iter(tag))
 
 
 def _overlays(doc: Any) -> list[Any]:
@@ -1192,7 +1201,7 @@ def _overlays(doc: Any) -> list[Any]:
     for element in doc.iter():
         if not _is_overlay(element) or any(_is_overlay(a) for a in element.iterancestors()):
             continue
-        if not any(True for tag in _ARTICLE_TAGS for _ in element.iter(tag)):
+        if not _holds_article(element):
             found.append(element)
     return found
 
