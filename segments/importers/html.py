@@ -38,6 +38,7 @@ from segments.importers.audiolinks import (
 )
 from segments.importers.furniture import cut_furniture_tail
 from segments.importers.htmlmeta import (
+    BYLINE_PREFIX_RE,
     byline_people,
     decode_title,
     parse_printed_duration,
@@ -456,6 +457,9 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
+    if not people:
+        people = byline_people(_printed_byline(doc, main, positions), refused)
+        why = "a 'By ...' line between the headline and the text (byline-printed)"
     if (
         not people
         and (owner := _site_owner_login(meta.authors, meta.url, doc, meta.site_name)) is not None
@@ -3962,6 +3966,67 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
         if kept:
             return kept
     return []
+
+
+#: Rule "byline-printed": the most elements between the ``<h1>`` and the article's text a byline
+#: may stand in (a kicker, a deck, a date, share buttons, the lead photo), and the most
+#: characters of the line ("By Jane Roe and Jan Berg, Staff Writers | May 3, 2024").
+PRINTED_BYLINE_ELEMENTS = 80
+PRINTED_BYLINE_CHARS = 120
+#: Words the article's first paragraph has at least: where its text starts, the header ends.
+TEXT_START_WORDS = 12
+
+
+def _printed_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
+    """Return the byline a page prints in words only, unmarked by its markup (rule
+    "byline-printed"): a short line starting with a byline word ("By", "Von", "Par",
+    "Author:") after the headline (the first ``<h1>``) and before the article's text starts,
+    "<span>By</span><span>Jane Roe</span>" read as a reader sees it. Every name must pass the
+    name gate; a credit inside a figure ("By Jane Roe / Reuters" under the photo) and chrome
+    are no byline, and nor is a line in the text (the structurer reads those).
+    """
+    h1 = next((h for h in doc.iter("h1") if id(h) in positions), None)
+    if h1 is None:
+        return []
+    start = positions[id(h1)] + len(list(h1.iter()))
+    in_main = {id(e) for e in main.iter()}
+    seen = 0
+    for element in doc.iter():
+        if not isinstance(element.tag, str) or positions.get(id(element), -1) < start:
+            continue
+        seen += 1
+        words = " ".join(t.strip() for t in element.itertext() if t.strip())
+        if id(element) in in_main and element.tag == "p" and len(words.split()) >= TEXT_START_WORDS:
+            return []  # the text has started
+        if seen > PRINTED_BYLINE_ELEMENTS:
+            return []
+        if (line := _byline_line(element)) is None:
+            continue
+        # The innermost element saying it: "By Jane Roe", not the meta line with its date.
+        inner = [(len(t), t) for e in element.iter() if (t := _byline_line(e)) is not None]
+        line = min(inner)[1]
+        if _in_chrome_outside_article_header(element, main) or _in_comments(element):
+            continue
+        names = [p.name for p in byline_people([line])]
+        if names and all(structure.is_person_name(n) for n in names):
+            return [line]
+    return []
+
+
+def _byline_line(element: Any) -> str | None:
+    """The line an element prints, as a reader reads its parts, if it may be a byline: short,
+    starting with a byline word, not a script, a button or a link, nor inside a figure or a link
+    (``_printed_byline``)."""
+    if not isinstance(element.tag, str) or element.tag in ("script", "style", "button", "a"):
+        return None
+    line = clean(" ".join(t.strip() for t in element.itertext() if t.strip())) or ""
+    if len(line) > PRINTED_BYLINE_CHARS or not BYLINE_PREFIX_RE.match(line):
+        return None
+    if element.tag in ("figure", "figcaption") or any(
+        a.tag in ("figure", "figcaption", "a") for a in element.iterancestors()
+    ):
+        return None
+    return line
 
 
 #: A photo word as a whole part of a byline class: "p.photo-byline", "image_byline" credit a

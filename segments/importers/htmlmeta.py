@@ -722,14 +722,15 @@ def _authors(
         listed = item.get("name") if isinstance(item, dict) else None
         for name in [_text(n) for n in listed] if isinstance(listed, list) else [_text(item)]:
             if name and not name.startswith("http"):
-                names.append(_BY_RE.sub("", name).strip())  # "By Will Smale" in the JSON-LD too
+                # "By Will Smale" in the JSON-LD too
+                names.append(BYLINE_PREFIX_RE.sub("", name).strip())
     return names
 
 
 #: A byline's first word naming a desk, not a person ("Editors, USA TODAY").
 _STAFF_WORDS = frozenset(vocabulary.words("staff_words"))
 #: "By " (or "By: ", "Par : ") before the name in a byline meta tag.
-_BY_RE = re.compile(
+BYLINE_PREFIX_RE = re.compile(
     rf"^\s*(?i:(?:{vocabulary.alternation('byline_words')})(?:\s*:\s*|\s+)"
     rf"|(?:{vocabulary.alternation('byline_labels')})\s*:\s*)"
 )
@@ -848,7 +849,7 @@ def read_metadata(doc: Any) -> PageMeta:
     for key in META_KEYS["author"] if not by_rdfa else ():
         # "byl": "By JEFFREY GETTLEMAN" beside "Jeffrey Gettleman"
         for value in tags.get(key, []):
-            name = (_BY_RE.sub("", value) if key == "byl" else value).strip()
+            name = (BYLINE_PREFIX_RE.sub("", value) if key == "byl" else value).strip()
             name = catalogue_order_undone(name)
             known = {a.casefold() for a in authors}
             if name and name.casefold() not in known and not name.startswith("http"):
@@ -1052,7 +1053,7 @@ def byline_people(names: list[str], refused: list[tuple[str, str]] | None = None
     """
     people: list[Person] = []
     for entry in names:
-        rule = refusal(_BY_RE.sub("", entry.strip()))
+        rule = refusal(BYLINE_PREFIX_RE.sub("", entry.strip()))
         if rule in _WHOLE_BYLINE_REFUSALS:
             if refused is not None:
                 refused.append((entry, rule))
@@ -1089,7 +1090,7 @@ def _byline_names(entry: str) -> list[str]:
     >>> _byline_names("Jane Roe, NPR"), _byline_names("Chris Stokel-Walker Chris Stokel-Walker")
     (['Jane Roe'], ['Chris Stokel-Walker'])
     """
-    entry = _BYLINE_WITH_RE.sub(r", \1", _BY_RE.sub("", entry.strip())).strip()
+    entry = _BYLINE_WITH_RE.sub(r", \1", BYLINE_PREFIX_RE.sub("", entry.strip())).strip()
     entry = BYLINE_DATE.sub("", entry).strip()
     employer = len(_EMPLOYER_SEPARATOR_RE.split(entry)) > 1  # "Jane Roe | The Newsroom"
     desk = _is_desk(entry) and not employer  # "Editors, USA TODAY": a desk, whole

@@ -302,3 +302,41 @@ def test_the_one_byline_of_a_numbered_episode_s_q_and_a_is_its_host() -> None:
 def test_near_miss_a_headline_opening_with_a_count_is_no_episode() -> None:
     segment = _asked_under("43 ways Mara Olsen founded a company")
     assert ("Nina Wolf", "interviewer") in people(segment)
+
+
+# --- a byline the page prints in words only (rule "byline-printed") ----------------------------
+
+
+def _printed(header: str) -> str:
+    return (
+        f"<div class='shell'><h1>Ottawa cuts empty posts</h1><div class='meta'>{header}</div>"
+        f"<figure><img src='a.jpg'><figcaption>By Tom Falk</figcaption></figure>"
+        f"</div><article>{STORY}</article>"
+    )
+
+
+def test_a_by_line_in_unmarked_spans_under_the_headline_is_the_reporter() -> None:
+    reasons: list[Reason] = []
+    header = "<div><span>By</span><span>Jane Roe</span></div><div>Published March 9, 2026</div>"
+    segment = html_segment(_printed(header), reasons=reasons)
+    assert people(segment) == [("Jane Roe", "reporter")]
+    rule = "a 'By ...' line between the headline and the text (byline-printed)"
+    assert Reason("person", "Jane Roe (reporter)", rule) in reasons
+
+
+def test_a_german_von_line_under_the_headline_is_the_reporter() -> None:
+    segment = html_segment(_printed("<p>Von Jan Berg und Eva Kern</p>"))
+    assert people(segment) == [("Jan Berg", "reporter"), ("Eva Kern", "reporter")]
+
+
+def test_near_miss_a_photo_credit_and_a_by_line_that_names_no_person_are_no_byline() -> None:
+    # "By Tom Falk" under the photo credits the picture; "By the newsroom" names nobody.
+    segment = html_segment(_printed("<p>By the newsroom staff</p>"))
+    assert people(segment) == []
+
+
+def test_near_miss_a_by_line_after_the_text_has_started_is_not_read_here() -> None:
+    # Once the article's text runs, a "By ..." link line is another story's teaser.
+    body = _printed("<p>May 3, 2026</p>") + "<div><p>By Jane Roe</p></div>"
+    segment = html_segment(body)
+    assert ("Jane Roe", "reporter") not in people(segment)
