@@ -457,6 +457,8 @@ def read_html_page(html: str, path: str) -> RawPage:
     if not people:
         people = byline_people(_marked_byline(doc, main, positions), refused)
         why = "the first byline the markup marks (itemprop=author, rel=author, a byline class)"
+        if people and not _marked_byline(doc, main, positions, address_in_chrome=False):
+            why += ", in an <address> of the article (byline-article-address)"
     if not people:
         people = byline_people(_printed_byline(doc, main, positions), refused)
         why = "a 'By ...' line between the headline and the text (byline-printed)"
@@ -3932,14 +3934,17 @@ _DATE_WORD_RE = re.compile(
 _MONTHS = rf"(?i:{vocabulary.alternation('month_names')})\b"
 
 
-def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
+def _marked_byline(
+    doc: Any, main: Any, positions: dict[int, int], address_in_chrome: bool = True
+) -> list[str]:
     """Return the first byline the markup marks, for when neither metadata nor trafilatura name
     anyone: schema.org microdata (``itemprop=author``, its ``itemprop=name`` if it has one),
     ``rel=author`` links, elements of a byline class ("pb-byline": "By Jane Roe").
 
     The first that names people only, and none after the article: related stories below carry
     bylines too. Every name must look like a person's ("By the newsroom" and an author's bio
-    give nobody).
+    give nobody). Chrome's bylines are a sidebar's, but for an ``<address>`` of the article that
+    holds the text (``address_in_chrome``; rule "byline-article-address").
     """
     end = max(positions.get(id(e), -1) for e in main.iter())
     for element in doc.iter():
@@ -3950,7 +3955,11 @@ def _marked_byline(doc: Any, main: Any, positions: dict[int, int]) -> list[str]:
             or "author" in (element.get("rel") or "").lower().split()
             or any(BYLINE_CLASS_RE.search(c) for c in _classes(element))
         )
-        if not marked or _in_chrome_outside_article_header(element, main) or _photo_byline(element):
+        if not marked or _photo_byline(element):
+            continue
+        if _in_chrome_outside_article_header(element, main) and not (
+            address_in_chrome and _article_address(element, main)
+        ):
             continue
         if _in_comments(element):
             continue
@@ -4027,6 +4036,18 @@ def _byline_line(element: Any) -> str | None:
     ):
         return None
     return line
+
+
+def _article_address(element: Any, main: Any) -> bool:
+    """Tell a byline inside an ``<address>`` of the article that holds the text (rule
+    "byline-article-address"): HTML says an ``<address>`` gives the contact of its nearest
+    ``<article>``, so it is that article's byline even in the article's own meta column (an
+    ``<aside>`` beside the text). An ``<address>`` of another article (a teaser's) is not."""
+    address = next((a for a in [element, *element.iterancestors()] if a.tag == "address"), None)
+    if address is None:
+        return False
+    article = next(address.iterancestors("article"), None)
+    return article is not None and any(a is article for a in main.iterancestors())
 
 
 #: A photo word as a whole part of a byline class: "p.photo-byline", "image_byline" credit a

@@ -340,3 +340,27 @@ def test_near_miss_a_by_line_after_the_text_has_started_is_not_read_here() -> No
     body = _printed("<p>May 3, 2026</p>") + "<div><p>By Jane Roe</p></div>"
     segment = html_segment(body)
     assert ("Jane Roe", "reporter") not in people(segment)
+
+
+# --- an <address> byline in the article's meta column (rule "byline-article-address") ----------
+
+
+def _meta_column(teaser: str = "") -> str:
+    return (
+        "<main><article><h1>Ottawa cuts empty posts</h1>"
+        "<aside class='meta-column'><address><a rel='author' href='/profile/jane-roe'>Jane Roe"
+        f"</a></address></aside>{teaser}<div class='body'>{STORY}</div></article></main>"
+    )
+
+
+def test_an_address_byline_in_the_article_s_aside_is_the_article_s() -> None:
+    reasons: list[Reason] = []
+    segment = html_segment(_meta_column(), reasons=reasons)
+    assert people(segment) == [("Jane Roe", "reporter")]
+    rules = [r.rule for r in reasons if r.field == "person"]
+    assert any(rule.endswith("(byline-article-address)") for rule in rules), rules
+
+
+def test_near_miss_an_author_link_in_an_aside_without_an_address_is_the_sidebar_s() -> None:
+    body = _meta_column().replace("<address>", "<div>").replace("</address>", "</div>")
+    assert people(html_segment(body)) == []
