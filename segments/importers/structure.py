@@ -43,6 +43,9 @@ _NOUNS = "|".join(GUEST_NOUNS)
 
 #: Leading words a name match may drag in that are never part of a name.
 NOT_NAME_WORDS = frozenset({*vocabulary.words("not_name_words"), *GUEST_NOUNS})
+#: Offices before a name (rule "names-office-title"): "Governor Gavin Newsom" is Gavin Newsom,
+#: but "King Abdullah" is how the page names him, so an office goes only before a full name.
+OFFICE_TITLES = frozenset(vocabulary.words("office_titles"))
 
 #: What someone does, said of them: "director So Yong Kim", "Kim is a director", "Kim, a
 #: director". On a programme (a show's or an episode's page, one asking questions, or one that
@@ -718,6 +721,10 @@ def _clean_name(raw: str) -> str | None:
     ('Jane Roe', True)
     >>> _clean_name("Obama's Jane Roe"), _clean_name("Carolyn Said"), _clean_name("George Will")
     ('Jane Roe', 'Carolyn Said', 'George Will')
+    >>> _clean_name("Governor Gavin Newsom"), _clean_name("Kardinal Jean-Claude Hollerich")
+    ('Gavin Newsom', 'Jean-Claude Hollerich')
+    >>> _clean_name("King Abdullah"), _clean_name("Rachel King")  # an office only before a name
+    ('King Abdullah', 'Rachel King')
     """
     tokens = raw.split()
     for index, token in enumerate(tokens):
@@ -740,6 +747,8 @@ def _clean_name(raw: str) -> str | None:
         tokens[-1] = tokens[-1][:-1]  # "artist Julia Bottoms’": the possessive is no part
     while tokens and tokens[0].casefold().strip(".,") in NOT_NAME_WORDS:
         tokens = tokens[1:]
+    while len(tokens) > 2 and tokens[0].casefold().strip(",") in OFFICE_TITLES:
+        tokens = tokens[1:]  # "Cardinal Jean-Claude Hollerich" (names-office-title)
     tokens = [t.rstrip(".,;:") for t in tokens]
     if not 2 <= len(tokens) <= 4:
         return None

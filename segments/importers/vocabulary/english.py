@@ -25,6 +25,15 @@ ENGLISH = Vocabulary(
         "then", "meanwhile", "but", "this", "that", "these", "how", "why", "what", "where",
         "who",
     ),
+    office_titles=(
+        "president", "vice-president", "governor", "gov.", "senator", "sen.", "rep.",
+        "congressman", "congresswoman", "mayor", "judge", "justice", "chancellor", "minister",
+        "secretary", "ambassador", "general", "gen.", "colonel", "col.", "captain", "capt.",
+        "lieutenant", "lt.", "sergeant", "sgt.", "officer", "detective", "sheriff", "coach",
+        "cardinal", "pope", "bishop", "archbishop", "rabbi", "imam", "reverend", "rev.",
+        "pastor", "king", "queen", "prince", "princess", "duke", "duchess", "chairman",
+        "chairwoman", "councillor", "councilman", "councilwoman", "commissioner", "prosecutor",
+    ),
     host_titles=("hosted by", "host", "co-host", "presenter", "moderator"),
     talk_verbs=(
         "spoke", "speaks", "talked", "talks", "sat down", "chatted",

@@ -19,6 +19,11 @@ FRENCH = Vocabulary(
         "physicienne", "astrophysicien", "astrophysicienne", "professeur", "professeure",
         "auteur", "auteure", "dessinateur", "dessinatrice", "artiste", "poète", "poétesse",
     ),
+    office_titles=(
+        "président", "présidente", "ministre", "maire", "sénateur", "sénatrice", "député",
+        "députée", "juge", "cardinal", "pape", "évêque", "archevêque", "général", "générale",
+        "ambassadeur", "ambassadrice", "préfet", "préfète", "entraîneur", "entraîneuse",
+    ),
     host_titles=("animé par", "présenté par", "animateur", "animatrice"),
     reporter_titles=("correspondante?", r"envoyée? spéciale?"),
     interviewer_titles=("propos recueillis par", "entretien réalisé par", "interview réalisée par"),

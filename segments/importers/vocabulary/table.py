@@ -19,6 +19,10 @@ class Vocabulary:
     guest_nouns: tuple[str, ...] = ()
     #: Leading words a name match drags in that are never part of a name (besides guest nouns).
     not_name_words: tuple[str, ...] = ()
+    #: Offices and ranks written before a name and no part of it: "Governor Gavin Newsom",
+    #: "Cardinal Jean-Claude Hollerich", "Bundeskanzlerin Angela Merkel" (case-insensitive;
+    #: rule "names-office-title").
+    office_titles: tuple[str, ...] = ()
     #: Words before the host's name: "hosted by John Horn" (case-insensitive).
     host_titles: tuple[str, ...] = ()
     #: "X spoke with ...": the verbs (case as written) and the words after them.
