@@ -28,7 +28,7 @@ import trafilatura
 import trafilatura.settings
 
 from segments.errors import InputError, ScheduleError
-from segments.importers import structure, vocabulary
+from segments.importers import names, structure, vocabulary
 from segments.importers.audiolinks import (
     AUDIO_VERBS,
     PLAY_PAGE_RE,
@@ -451,6 +451,18 @@ def read_html_page(html: str, path: str) -> RawPage:
     if meta.authors:
         people = byline_people(meta.authors, refused)
         why = meta.author_source or "page metadata"
+        sites = names.site_keys([meta.site_name or ""], split_url(base_url).hostname or "")
+        if people and all(names.names_the_site(p.name, sites) for p in people):
+            # The metadata credits the site itself ("Five Books" of fivebooks.com): a byline
+            # the page prints naming someone else wins; a personal site's author, named like
+            # the site and printed so, stays (rule "names-the-site").
+            bylines = byline_people(_trafilatura_bylines(extracted, doc)) or byline_people(
+                _marked_byline(doc, main, positions)
+            )
+            if bylines and not any(names.names_the_site(p.name, sites) for p in bylines):
+                refused += [(p.name, "names-the-site") for p in people]
+                people = bylines
+                why = "a printed byline, as the metadata credits the site itself (names-the-site)"
     else:
         people = byline_people(_trafilatura_bylines(extracted, doc), refused)
         why = "trafilatura's author guess, printed in a byline element"
@@ -3916,11 +3928,12 @@ def _visible_date(doc: Any) -> tuple[datetime | date | None, str]:
     return None, ""
 
 
-#: A class/id word of a byline element ("byline", "author", "article-author"; not "authority");
+#: A class/id word of a byline element ("byline", "author", "article-author"; not "authority";
+#: "interviewer-name": an interview's credit "Interview by Jane Roe" names who asked);
 #: "byline", "authorlist" and "authorname" are no other word's part, so they may end a compound
 #: too ("FeatureByline", "metaInfoAuthorList", "authorname"; classes are compared in lowercase).
 BYLINE_CLASS_RE = re.compile(
-    r"(?:^|[-_])(?:author|authors|author-name)(?:$|[-_])"
+    r"(?:^|[-_])(?:author|authors|author-name|interviewer)(?:$|[-_])"
     r"|(?i:byline|authors?list|authors?name)(?:$|[-_s])"
 )
 #: Words that end a byline's name when a guess ran on into the date ("Joe Wee Monday").

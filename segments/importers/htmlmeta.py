@@ -1050,18 +1050,31 @@ def byline_people(names: list[str], refused: list[tuple[str, str]] | None = None
     >>> gate: list[tuple[str, str]] = []
     >>> [p.name for p in byline_people(["LIBERATION, AFP", "Jane Roe"], gate)], gate
     (['Jane Roe'], [('LIBERATION, AFP', 'names-capitals-outlets')])
+
+    A broadcaster's desk in capitals is refused as printed, before casing hides its acronym;
+    a name in capitals is cased, and one beside the acronym keeps its person:
+
+    >>> gate = []
+    >>> [p.name for p in byline_people(["NDR NIEDERSACHSEN", "JANE ROE", "Jan Roth, NDR"], gate)]
+    ['Jane Roe', 'Jan Roth']
+    >>> gate
+    [('NDR NIEDERSACHSEN', 'names-agency')]
     """
     people: list[Person] = []
     for entry in names:
-        rule = refusal(BYLINE_PREFIX_RE.sub("", entry.strip()))
-        if rule in _WHOLE_BYLINE_REFUSALS:
+        printed = BYLINE_PREFIX_RE.sub("", entry.strip())
+        whole = refusal(printed)
+        if whole in _WHOLE_BYLINE_REFUSALS:
             if refused is not None:
-                refused.append((entry, rule))
+                refused.append((entry, whole))
             continue
         for name in _byline_names(entry):
-            rule = refusal(name)
+            # A name that is the whole entry only cased ("MDR SACHSEN-ANHALT" written "Mdr
+            # Sachsen-Anhalt") keeps what the gate said of it as printed: casing hides an acronym.
+            cased = whole is not None and name.casefold() == printed.casefold()
+            rule = whole if cased else refusal(name)
             if rule is not None and refused is not None:
-                refused.append((name, rule))
+                refused.append((printed if cased else name, rule))
             known = any(p.name == name for p in people)
             if rule is None and not is_organisation_or_handle(name) and not known:
                 people.append(Person(name=name, role="reporter"))

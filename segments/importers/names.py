@@ -122,11 +122,80 @@ def _surname_stands(words: list[str]) -> bool:
     return len(words) == 2 and first[:1].isupper() and not first.isupper() and len(first) > 1
 
 
-def refusal(name: str) -> str | None:
+def site_keys(site_names: list[str], host: str = "") -> frozenset[str]:
+    """The page's own site's names, squashed to compare: its stated names ("Five Books") and
+    its domain's labels but the last ("fivebooks" of fivebooks.com, rule "names-the-site").
+
+    >>> sorted(site_keys(["Five Books"], "www.fivebooks.com"))
+    ['fivebooks']
+    """
+    labels = [label for label in host.casefold().split(".")[:-1] if label != "www"]
+    return frozenset(k for k in (*map(_squash, site_names), *labels) if k)
+
+
+def names_the_site(name: str, sites: frozenset[str]) -> bool:
+    """Tell a credit that names the page's own site (``site_keys``): "Five Books" of
+    fivebooks.com. A personal site is named after its author too ("Jane Roe" of janeroe.com),
+    so the caller lets it yield only to a byline the page prints naming someone else.
+
+    >>> keys = site_keys(["Five Books"], "fivebooks.com")
+    >>> names_the_site("Five Books", keys), names_the_site("Sylvia Roe", keys)
+    (True, False)
+    """
+    return _squash(name) in sites
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+#: The words after a name that make "Carolyn said" a name and its verb, not the name's words
+#: written small (rule "names-written-small").
+_VERBS_AFTER_NAMES = frozenset(
+    w.casefold() for w in (*vocabulary.words("quote_verbs"), *NAME_ENDING_VERBS) if " " not in w
+)
+#: Where a sentence or a list item starts, so its first word is capitalised whatever it is: a
+#: block's start (a line of the page's text), after a full stop, a colon or a separator
+#: ("... | Transfer portal ranking").
+_ITEM_START = r"(?:^|(?<=[.!?:;|•·–—]\s)|(?<=[.!?:;|•·–—][\"'“‘(]))"
+
+
+def written_small(name: str, text: str) -> bool:
+    """Tell a capitalised common phrase by the page writing its words small elsewhere.
+
+    A person's name is capitalised wherever the page writes it; "TRANSFER PORTAL:" as a label
+    and "Transfer portal ranking" beside it, or "the Transfer Portal" and "the transfer
+    portal", are a phrase. The first word may be capitalised where an item starts; a small
+    word that is a verb is the name's verb ("Carolyn said", rule "names-written-small").
+
+    >>> written_small("Transfer Portal", "Rankings | Transfer portal ranking")
+    True
+    >>> written_small("Transfer Portal", "He entered the transfer portal.")
+    True
+    >>> written_small("Carolyn Said", "“It works,” Carolyn said. Carolyn Said is a reporter.")
+    False
+    >>> written_small("Jane Bush", "Jane Bush planted a bush.")
+    False
+    """
+    words = name.split()
+    if len(words) < 2 or not all(w.isalpha() for w in words):
+        return False
+    rest = r"\s+".join(re.escape(w.lower()) for w in words[1:])
+    first = re.escape(words[0])
+    pattern = rf"(?:(?<![\w-]){re.escape(words[0].lower())}|{_ITEM_START}{first})\s+{rest}(?![\w-])"
+    small_verbs = [w.casefold() for w in words[1:]]
+    if any(w in _VERBS_AFTER_NAMES for w in small_verbs):
+        return False
+    return re.search(pattern, text, re.MULTILINE) is not None
+
+
+def refusal(name: str, page: str = "") -> str | None:
     """Return the rule that says ``name`` is no person's, or None when it may be one.
 
     The one gate every source of a person passes through (bylines, metadata, phrases, speaker
-    labels): an organisation, a desk, a credit or a phrase a name match ran into.
+    labels): an organisation, a desk, a credit or a phrase a name match ran into. With the
+    ``page``'s text, also a capitalised phrase the page writes small elsewhere
+    (``written_small``).
 
     >>> [refusal(n) for n in ("Radio Fernsehen", "kein Autor", "LIBERATION, AFP", "CBC Arts")]
     ['names-organisation-word', 'names-no-author', 'names-capitals-outlets', 'names-agency']
@@ -166,4 +235,6 @@ def refusal(name: str) -> str | None:
         return "names-possessive"
     if len(words) > 1 and keys[-1] in _JOB_TITLE_WORDS:
         return "names-job-title"
+    if page and written_small(name, page):
+        return "names-written-small"
     return None

@@ -568,6 +568,9 @@ class _People:
     publication: str = ""
     #: What the people rules left out, and why (``--explain``).
     notes: list[Reason] = field(default_factory=list)
+    #: The page's text, one block a line: a capitalised phrase it writes small elsewhere is no
+    #: name (``names.refusal``, rule "names-written-small").
+    page: str = ""
 
     def note(self, value: str, why: str, about: ReasonField = "person") -> None:
         """Say in ``--explain`` why ``value`` is left out (once)."""
@@ -590,7 +593,7 @@ class _People:
         person could have is refused; any other mention refuses the site's name outright.
         """
         name = normalise_space(name)
-        refused = names.refusal(name)
+        refused = names.refusal(name, self.page)
         if refused is not None:
             # The one gate every source passes: an organisation, a credit, a phrase the name
             # match ran into is nobody (``names.refusal``).
@@ -1259,6 +1262,10 @@ def _find_people(
     # author: only a name that is no person's is left out. Nobody the page's own phrasing names
     # is the site ("in an interview with Harbour Gazette").
     people = _People(site=_site_key(raw.site_name or ""), publication=_publication(raw.site_name))
+    people.page = "\n".join(
+        [*(t for t in (title, raw.description) if t), *(b.text for b in blocks)]
+        + [i.caption for i in raw.images if i.caption]
+    )
     for person in raw.people:
         why = "the page reader"
         people.add(person.name, person.role, href=person.href, img=person.img, why=why, credit=True)

@@ -288,3 +288,99 @@ def test_a_label_in_capitals_without_accents_is_the_accented_name_of_the_metadat
     )
     found = people(build_segment(page(snippet, head=author("Ana Núñez"))))
     assert [name for name, _ in found if "N" in name[:5]] == ["Ana Núñez"]
+
+
+# --- what the page itself says: its own site, its desk's acronym, its phrases written small ------
+
+SITE = (
+    '<meta property="og:site_name" content="Harbour Shelf">'
+    '<meta property="og:url" content="https://harbourshelf.com/best/ferry-novels/">'
+)
+INTERVIEW_CREDIT = (
+    '<p class="credit">Interview by '
+    '<a class="interviewer-name" href="/interviewer/jane-roe/">Jane Roe</a></p>'
+)
+
+
+def test_a_meta_author_that_is_the_site_itself_yields_to_the_printed_byline() -> None:
+    # The CMS credits every page to the site ("Harbour Shelf" of harbourshelf.com); the page
+    # prints who interviewed (rule "names-the-site").
+    raw = page(INTERVIEW_CREDIT, head=SITE + author("Harbour Shelf"))
+    assert [(p.name, p.role) for p in raw.people] == [("Jane Roe", "reporter")]
+    explained = [r for r in raw.reasons if r.value == "Harbour Shelf (left out)"]
+    assert explained and "names-the-site" in explained[0].rule
+
+
+def test_near_miss_a_personal_site_named_after_its_author_keeps_its_author() -> None:
+    # janeroe.com by Jane Roe: the site's name is the author's, and the page prints her byline
+    head = (
+        '<meta property="og:site_name" content="Jane Roe">'
+        '<meta property="og:url" content="https://janeroe.com/2024/ferries/">' + author("Jane Roe")
+    )
+    byline = '<p class="byline">By <span class="author">Jane Roe</span></p>'
+    assert [(p.name, p.role) for p in page(byline, head=head).people] == [("Jane Roe", "reporter")]
+
+
+def test_near_miss_a_site_named_author_without_another_byline_stays() -> None:
+    # a blog by its domain's name that prints no byline: the metadata is all there is
+    head = '<meta property="og:url" content="https://janeroe.com/ferries/">' + author("Jane Roe")
+    assert [(p.name, p.role) for p in page(head=head).people] == [("Jane Roe", "reporter")]
+
+
+def test_a_broadcasters_desk_in_capitals_is_refused_as_printed() -> None:
+    # a JSON-LD Person "NDR NIEDERSACHSEN": cased, "Ndr" would hide the acronym (names-agency)
+    refused: list[tuple[str, str]] = []
+    assert byline_people(["NDR NIEDERSACHSEN"], refused) == []
+    assert refused == [("NDR NIEDERSACHSEN", "names-agency")]
+
+
+def test_near_miss_a_reporter_in_capitals_beside_the_desk_stays() -> None:
+    assert [p.name for p in byline_people(["JANE ROE", "Jan Roth, NDR"])] == [
+        "Jane Roe",
+        "Jan Roth",
+    ]
+
+
+WRITTEN_SMALL = [
+    # candidate, the page's text
+    ("Transfer Portal", "Rankings: Team | Transfer portal ranking"),
+    ("Transfer Portal", "He entered the transfer portal in May."),
+    ("Open House", "Come to our open house on Sunday."),
+]
+
+
+@pytest.mark.parametrize(("candidate", "text"), WRITTEN_SMALL)
+def test_a_capitalised_phrase_the_page_writes_small_is_no_name(candidate: str, text: str) -> None:
+    assert refusal(candidate, text) == "names-written-small"
+
+
+@pytest.mark.parametrize(
+    ("candidate", "text"),
+    [
+        ("Carolyn Said", "“It works,” Carolyn said. Carolyn Said reports."),  # her name, her verb
+        ("Jane Bush", "Jane Bush planted a bush."),  # one word small is no phrase
+        ("Transfer Portal", "TRANSFER PORTAL: Latest news"),  # only ever capitalised
+    ],
+)
+def test_near_miss_a_name_whose_words_are_common_passes(candidate: str, text: str) -> None:
+    assert refusal(candidate, text) is None
+
+
+def test_a_label_the_page_writes_small_elsewhere_speaks_as_nobody() -> None:
+    # A sports site's link rows: "TRANSFER PORTAL: Latest news | ..." reads as a speaker label.
+    snippet = (
+        "<p><b>RANKINGS:</b> Team | Position | Transfer portal ranking</p>"
+        "<p><b>TRANSFER PORTAL:</b> Latest news | Transfer search | Transfer tracker</p>"
+    )
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet), reasons)
+    assert all(name != "Transfer Portal" for name, _ in people(segment))
+    assert any("names-written-small" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_a_speaker_whose_surname_is_a_common_word_speaks() -> None:
+    snippet = (
+        "<p><b>Jane Roe:</b> What did you plant?</p><p><b>Jane Bush:</b> A bush and a rose.</p>"
+        "<p><b>Jane Roe:</b> Why a bush?</p><p><b>Jane Bush:</b> It shelters the birds.</p>"
+    )
+    assert ("Jane Bush", "guest") in people(build_segment(page(snippet)))
