@@ -463,6 +463,12 @@ def read_html_page(html: str, path: str) -> RawPage:
                 refused += [(p.name, "names-the-site") for p in people]
                 people = bylines
                 why = "a printed byline, as the metadata credits the site itself (names-the-site)"
+        if people and _byline_slots_left_empty(doc, [p.name for p in people]):
+            # The theme's byline element is there and prints nobody, nor does the page name
+            # them anywhere: the metadata names the account that posted it, an institution's
+            # release credits no writer (rule "byline-empty-slot").
+            refused += [(p.name, "byline-empty-slot") for p in people]
+            people = []
     else:
         people = byline_people(_trafilatura_bylines(extracted, doc), refused)
         why = "trafilatura's author guess, printed in a byline element"
@@ -525,7 +531,7 @@ def read_html_page(html: str, path: str) -> RawPage:
 
     reasons += [Reason("person", f"{p.name} ({p.role})", why) for p in people]
     reasons += [
-        Reason("person", f"{name} (left out)", f"a byline, no person's name ({rule})")
+        Reason("person", f"{name} (left out)", f"{_LEFT_OUT.get(rule, _NO_NAME)} ({rule})")
         for name, rule in dict(refused).items()
     ]
     for guest in meta.guests:
@@ -4149,6 +4155,29 @@ def _site_owner_login(
     body = doc.find(".//body")  # scripts and styles are gone by now
     printed = " ".join(body.itertext()) if body is not None else ""
     return login if re.search(rf"(?<!\w){re.escape(login)}(?!\w)", printed, re.I) else None
+
+
+#: Why a byline was left out (``--explain``): the name gate's refusals, or the page's own word.
+_NO_NAME = "a byline, no person's name"
+_LEFT_OUT = {
+    "names-the-site": "a metadata credit naming the site itself, the page printing its writer",
+    "byline-empty-slot": "a metadata credit the page's empty byline element never prints",
+}
+
+
+def _byline_slots_left_empty(doc: Any, authors: list[str]) -> bool:
+    """Tell a page whose byline elements (``BYLINE_CLASS_RE``) are all empty and which prints
+    none of the metadata's ``authors`` anywhere: its theme leaves the writer out."""
+    slots = [
+        e
+        for e in doc.iter()
+        if isinstance(e.tag, str) and any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
+    ]
+    if not slots or any((clean(e.text_content()) or "") for e in slots):
+        return False
+    body = doc.find(".//body")
+    printed = " ".join(" ".join(body.itertext()).split()).casefold() if body is not None else ""
+    return not any(" ".join(a.split()).casefold() in printed for a in authors)
 
 
 def _byline_names_printed(text: str) -> list[str]:

@@ -1371,7 +1371,16 @@ def _find_people(
         why = "a byline paragraph" + (" of an interview" if interview else "")
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
     teasers: list[tuple[str, str]] = []
+    # A page that states its writers (metadata, a byline) is signed already: a dash before
+    # someone else's name inside it attributes what it quotes, an epigraph's or a poem's
+    # "—Jane Roe, Thank You", to its author (rule "people-sign-off-quotation").
+    stated = {_unaccented(p.name) for p in raw.people if p.role in ("reporter", "interviewer")}
+    stated |= {_unaccented(name) for name in bylines}
     for name, words in _sign_offs(blocks, teasers):
+        if stated and _unaccented(name) not in stated:
+            why = f"signs {words!r} in a page its writers sign (people-sign-off-quotation)"
+            people.note(f"{name} (left out)", why)
+            continue
         why = f"signs off their text {words!r} (people-sign-off)"
         people.add(name, "interviewer" if interview else "reporter", why=why, credit=True)
     for names_, words in teasers:

@@ -384,3 +384,46 @@ def test_near_miss_a_speaker_whose_surname_is_a_common_word_speaks() -> None:
         "<p><b>Jane Roe:</b> Why a bush?</p><p><b>Jane Bush:</b> It shelters the birds.</p>"
     )
     assert ("Jane Bush", "guest") in people(build_segment(page(snippet)))
+
+
+# --- a credit that is someone else's: a quotation's author, the account that posted it ----------
+
+
+def test_a_dash_name_in_a_page_its_writer_signs_attributes_a_quotation() -> None:
+    # An epigraph, a poem's lines: "... Say only, thank you. —Tom Falk, Thank You"
+    snippet = f"<p>. . . {LONG} Say only, thank you. —Tom Falk, Thank You</p><p>{LONG}</p>"
+    reasons: list[Reason] = []
+    segment = build_segment(page(snippet, head=author("Jane Roe")), reasons)
+    assert people(segment) == [("Jane Roe", "reporter")]
+    assert any("people-sign-off-quotation" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_the_stated_writer_signing_off_stays_the_reporter() -> None:
+    snippet = f"<p>{LONG}</p><p><em>–Erin Ryan</em></p>"
+    assert people(build_segment(page(snippet, head=author("Erin Ryan")))) == [
+        ("Erin Ryan", "reporter")
+    ]
+
+
+def test_a_metadata_author_the_empty_byline_element_never_prints_is_nobody() -> None:
+    # An institution's release: the theme's byline slot prints nobody; the CMS names its poster.
+    raw = page('<p class="author-date">\n</p>', head=author("Tom Falk"))
+    assert raw.people == []
+    explained = [r for r in raw.reasons if r.value == "Tom Falk (left out)"]
+    assert explained and "byline-empty-slot" in explained[0].rule
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        '<p class="author-date">By Tom Falk</p>',  # the slot prints the writer
+        '<p class="author-date"></p><p>Tom Falk is a science writer.</p>',  # the page names him
+        "<p>No byline element at all.</p>",  # nothing says the theme left the writer out
+    ],
+)
+def test_near_miss_a_metadata_author_the_page_prints_or_has_no_slot_for_stays(
+    snippet: str,
+) -> None:
+    assert [(p.name, p.role) for p in page(snippet, head=author("Tom Falk")).people] == [
+        ("Tom Falk", "reporter")
+    ]
