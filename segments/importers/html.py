@@ -4243,10 +4243,16 @@ def _coauthors(name: str, elements: list[Any]) -> list[str]:
     """The other authors printed beside ``name``'s byline element: one each in elements of the
     same tag and class in the same attribution line ("<span class=author>A</span>, Fellow<br>
     <span class=author>B</span>, Fellow"), where trafilatura's guess names the first only; a
-    title's element beside the name's ("Games Editor") is another kind."""
+    title's element beside the name's ("Games Editor") is another kind. The names one element
+    prints beside ``name`` ("Monika Bolliger und Anna Trechsel, Sweidah") are its co-authors
+    too, where trafilatura's guess kept one of them."""
     found: list[str] = []
     for element in elements:
-        if _byline_names_printed(clean(element.text_content()) or "") != [name]:
+        printed = [p.name for p in byline_people([clean(element.text_content()) or ""])]
+        if name in printed and len(printed) > 1 and all(map(structure.is_person_name, printed)):
+            found += [n for n in printed if n != name]  # "A und B, Sweidah" in one element
+            continue
+        if printed != [name] or not structure.is_person_name(name):
             continue
         parent = element.getparent()
         if parent is None or len(clean(parent.text_content()) or "") > _ATTRIBUTION_LINE_CHARS:

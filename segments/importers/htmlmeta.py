@@ -18,7 +18,7 @@ from segments.importers import vocabulary
 from segments.importers.audiolinks import is_play_page, is_web_page, mime_from_url, parse_size
 from segments.importers.names import NAME_WITH_PARTICLES, UPPER, refusal, tidy_byline_name
 from segments.importers.rawpage import TITLE_SEPARATORS
-from segments.importers.structure import BYLINE_DATE
+from segments.importers.structure import BYLINE_BEHALF, BYLINE_DATE, BYLINE_LEADING_DATE
 from segments.importers.text import split_names
 from segments.model import AudioRef, Image, Person
 from segments.rfc2822 import parse_rfc2822
@@ -750,6 +750,8 @@ _OUTLET_WORDS = frozenset(vocabulary.words("outlet_words"))
 #: A web address inside a byline ("hessenschau.de, Frankfurt", "Deutsche Welle (www.dw.com)"):
 #: the outlet signs the piece, no person does.
 _WEB_ADDRESS_RE = re.compile(r"(?<![\w.])(?:www\.)?[a-z0-9][a-z0-9-]+\.(?:[a-z]{2,6})(?![\w.])")
+#: One capitalised word after a byline's last comma: the place its writers filed from.
+_FILED_FROM_RE = re.compile(r",\s*[A-ZÀ-Þ][\w’'-]+\.?$")
 #: What separates a byline's name from its employer: "Jane Roe | NDR", "Jane Roe / SWR".
 _EMPLOYER_SEPARATOR_RE = re.compile(r"\s+[|/·•]\s+")
 #: An employer in brackets after the name: "Jane Roe (SWR)".
@@ -1102,9 +1104,18 @@ def _byline_names(entry: str) -> list[str]:
     ['Jane Roe']
     >>> _byline_names("Jane Roe, NPR"), _byline_names("Chris Stokel-Walker Chris Stokel-Walker")
     (['Jane Roe'], ['Chris Stokel-Walker'])
+
+    A date before the name and whom the writer writes for are cut off, and so is the one word
+    after the names' last comma, the place they filed from:
+
+    >>> _byline_names("Dec. 19, 2025 · Jane Roe on behalf of the Docs team")
+    ['Jane Roe']
+    >>> _byline_names("Jane Roe und Jan Roth, Sweidah"), _byline_names("Jane Roe, Rome")
+    (['Jane Roe', 'Jan Roth'], ['Jane Roe'])
     """
-    entry = _BYLINE_WITH_RE.sub(r", \1", BYLINE_PREFIX_RE.sub("", entry.strip())).strip()
-    entry = BYLINE_DATE.sub("", entry).strip()
+    entry = BYLINE_LEADING_DATE.sub("", entry.strip())  # "Dec. 19, 2025 · Jane Roe"
+    entry = _BYLINE_WITH_RE.sub(r", \1", BYLINE_PREFIX_RE.sub("", entry)).strip()
+    entry = BYLINE_BEHALF.sub("", BYLINE_DATE.sub("", entry)).strip()
     employer = len(_EMPLOYER_SEPARATOR_RE.split(entry)) > 1  # "Jane Roe | The Newsroom"
     desk = _is_desk(entry) and not employer  # "Editors, USA TODAY": a desk, whole
     if desk or _WEB_ADDRESS_RE.search(entry):
@@ -1118,6 +1129,10 @@ def _byline_names(entry: str) -> list[str]:
         entry = " ".join(s for s in sides if not is_organisation_or_handle(s))
     entry = tidy_byline_name(entry)  # "JANE VAN DER ROE": particles stay small
     parts = split_names(entry)
+    place = _FILED_FROM_RE.search(entry)
+    if place and len(parts) > 1 and all(" " in p for p in parts[:-1]):
+        entry = entry[: place.start()]  # "A und B, Sweidah": where they filed from
+        parts = split_names(entry)
     people = [p for p in parts if not is_organisation_or_handle(p)]
     if len(parts) > 1 and people and all(" " in p for p in people):
         return people

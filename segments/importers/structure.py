@@ -361,6 +361,17 @@ BYLINE_DATE = re.compile(
     rf"|(?i:{_MONTHS})\.?\s+\d|\d{{1,2}}\.?\s+(?i:{_MONTHS})\b|\d{{1,4}}[./-]\d).*$"
 )
 
+#: A date printed before a byline's name and set off from it, cut off: "Dec. 19, 2025 · Jane
+#: Roe", "Monday, 3 May 2020 | Jane Roe", "03.05.2020 – Jan Roth" (a month needs its day).
+BYLINE_LEADING_DATE = re.compile(
+    rf"^\s*(?:(?i:{_words('weekdays')}),?\s+)?"
+    rf"(?:(?i:{_words('months')})[^\W\d]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}\.?\s+(?i:{_words('months')})[^\W\d]*\.?"
+    rf"|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}})(?:,?\s+\d{{4}})?\s*[·|•–—]\s*"
+)
+#: "Jane Roe on behalf of the Docs team": whom the writer writes for, cut off.
+BYLINE_BEHALF = re.compile(rf"\s+(?i:{_words('byline_behalf_words')})\s.*$")
+
 #: A paragraph that only credits the interviewer: "Das Gespräch führte Jan Roth.", "Propos
 #: recueillis par Jeanne Martin", "Interview: Anna Weiss und Tom Falk".
 INTERVIEWER_CREDIT = re.compile(

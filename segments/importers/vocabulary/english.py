@@ -149,6 +149,7 @@ ENGLISH = Vocabulary(
         "reported by", "produced by",
     ),
     byline_with_words=("with",),
+    byline_behalf_words=("on behalf of", "writing for"),
     byline_labels=("author", "authors"),
     sign_off_place_words=("in",),
     full_story_links=(

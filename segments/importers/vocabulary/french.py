@@ -87,6 +87,9 @@ FRENCH = Vocabulary(
     copula_articles=("une?",),
     byline_words=("par",),
     byline_with_words=("avec",),
+    byline_behalf_words=(
+        "au nom de", "au nom du", "au nom des", "pour le compte de", "pour le compte du",
+    ),
     byline_labels=("auteur", "autrice", "auteure"),
     sign_off_place_words=("à", "depuis"),
     full_story_links=("lire la suite", "lire l['’]article"),

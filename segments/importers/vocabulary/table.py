@@ -88,6 +88,9 @@ class Vocabulary:
     writer_titles: tuple[str, ...] = ()
     #: A byline's bracketed second half naming who helped: "A (avec B et C)" (case-insensitive).
     byline_with_words: tuple[str, ...] = ()
+    #: Words after a byline's name saying whom the writer writes for: "Jane Roe on behalf of
+    #: the Docs team", "Jan Roth im Auftrag der Stadt" (case-insensitive): the rest is no name.
+    byline_behalf_words: tuple[str, ...] = ()
     #: Link and button labels a byline guess can pick up, never a name: "Read More" (case-folded).
     interface_labels: tuple[str, ...] = ()
     #: Words a media library's stated title puts before the headline to say what kind of page

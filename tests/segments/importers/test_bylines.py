@@ -364,3 +364,36 @@ def test_an_address_byline_in_the_article_s_aside_is_the_article_s() -> None:
 def test_near_miss_an_author_link_in_an_aside_without_an_address_is_the_sidebar_s() -> None:
     body = _meta_column().replace("<address>", "<div>").replace("</address>", "</div>")
     assert people(html_segment(body)) == []
+
+
+# --- what a byline prints around its names: a date before, whom they write for, where filed ----
+
+
+HARBOUR = (
+    "<p>" + "The council met on Monday and voted on the new plan for the harbour. " * 4 + "</p>"
+)
+
+
+def test_a_byline_s_leading_date_and_whom_the_writer_writes_for_are_no_name() -> None:
+    body = (
+        "<article><h1>Case page</h1><p class='byline'>Dec. 19, 2025 · Jane Roe on behalf of "
+        f"the Docs team</p>{HARBOUR}</article>"
+    )
+    assert people(html_segment(body)) == [("Jane Roe", "reporter")]
+
+
+def test_the_one_word_after_two_writers_last_comma_is_where_they_filed_from() -> None:
+    body = (
+        "<article><h1>Case page</h1><p class='article-author__name'><span>Autor: </span>"
+        "<span itemprop='author'><span itemprop='name'>Jane Roe und Jan Roth, Sweidah</span>"
+        f"</span></p>{HARBOUR}</article>"
+    )
+    assert sorted(people(html_segment(body))) == [
+        ("Jan Roth", "reporter"),
+        ("Jane Roe", "reporter"),
+    ]
+
+
+def test_near_miss_a_month_s_name_as_a_first_name_and_a_full_name_after_a_comma_stay() -> None:
+    body = f"<article><h1>Case page</h1><p class='byline'>May Roe, Jan Roth</p>{HARBOUR}</article>"
+    assert people(html_segment(body)) == [("May Roe", "reporter"), ("Jan Roth", "reporter")]
