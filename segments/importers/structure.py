@@ -739,11 +739,14 @@ def _clean_name(raw: str) -> str | None:
     ('Gavin Newsom', 'Jean-Claude Hollerich')
     >>> _clean_name("King Abdullah"), _clean_name("Rachel King")  # an office only before a name
     ('King Abdullah', 'Rachel King')
+    >>> _clean_name("Dr. Michael Greger"), _clean_name("Prof. Dr. Jan Roth")  # titles, no stop
+    ('Michael Greger', 'Jan Roth')
     """
     tokens = raw.split()
     for index, token in enumerate(tokens):
-        if token.endswith(".") and len(token) > 2:
-            # "Göbel." ends a sentence (an initial like "J." does not): the name stops there.
+        if token.endswith(".") and len(token) > 2 and token[:-1].casefold() not in HONORIFICS:
+            # "Göbel." ends a sentence (an initial like "J." or a title like "Dr." does not):
+            # the name stops there.
             tokens = tokens[: index + 1]
             break
     verb = names.verb_at(tokens)
@@ -761,6 +764,8 @@ def _clean_name(raw: str) -> str | None:
         tokens[-1] = tokens[-1][:-1]  # "artist Julia Bottoms’": the possessive is no part
     while tokens and tokens[0].casefold().strip(".,") in NOT_NAME_WORDS:
         tokens = tokens[1:]
+    while len(tokens) > 2 and tokens[0].casefold().rstrip(".,") in HONORIFICS:
+        tokens = tokens[1:]  # "Prof. Dr. Jan Roth": the titles before a full name
     while len(tokens) > 2 and tokens[0].casefold().strip(",") in OFFICE_TITLES:
         tokens = tokens[1:]  # "Cardinal Jean-Claude Hollerich" (names-office-title)
     tokens = [t.rstrip(".,;:") for t in tokens]

@@ -174,6 +174,17 @@ def test_a_name_match_is_cut_before_a_verb_or_after_a_possessive(raw: str, name:
     assert _clean_name(raw) == name
 
 
+def test_a_title_s_dot_before_a_name_ends_no_sentence() -> None:
+    snippet = "<p>Welcome to Health Talk – I’m your host Dr. Jane Roe, and today it is sleep.</p>"
+    assert ("Jane Roe", "host") in people(build_segment(page(snippet)))
+    assert _clean_name("Prof. Dr. Jan Roth") == "Jan Roth"
+
+
+def test_near_miss_a_surname_s_dot_still_ends_the_sentence_and_the_name() -> None:
+    assert _clean_name("Roe. Then Jan") is None
+    assert _clean_name("Dr. Roe") is None  # a title and a surname: no full name
+
+
 @pytest.mark.parametrize("name", ["Carolyn Said", "George Will", "Emre Can"])
 def test_near_miss_a_surname_that_looks_like_a_verb_is_kept(name: str) -> None:
     assert _clean_name(name) == name
