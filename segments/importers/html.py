@@ -469,6 +469,13 @@ def read_html_page(html: str, path: str) -> RawPage:
             # release credits no writer (rule "byline-empty-slot").
             refused += [(p.name, "byline-empty-slot") for p in people]
             people = []
+        other_work = _credited_for_other_work(doc, [p.name for p in people])
+        if other_work and len(other_work) < len(people):
+            # "By Jane Roe / Photography by Kai Lund / Styled by Mara Olsen": the metadata lists
+            # everyone the byline credits; who took the photos or styled them wrote nothing
+            # (rule "byline-other-work").
+            refused += [(name, "byline-other-work") for name in other_work]
+            people = [p for p in people if p.name not in other_work]
     else:
         people = byline_people(_trafilatura_bylines(extracted, doc), refused)
         why = "trafilatura's author guess, printed in a byline element"
@@ -4162,7 +4169,41 @@ _NO_NAME = "a byline, no person's name"
 _LEFT_OUT = {
     "names-the-site": "a metadata credit naming the site itself, the page printing its writer",
     "byline-empty-slot": "a metadata credit the page's empty byline element never prints",
+    "byline-other-work": "a metadata credit the byline prints for photos, styling or art",
 }
+
+#: A byline's credit for work other than the writing: "Photography by", "Styled by".
+_OTHER_WORK_RE = re.compile(
+    rf"(?<![\w-])(?P<work>[^\W\d_]+)\s+(?:{vocabulary.alternation('credit_by')}"
+    rf"|{vocabulary.alternation('byline_words')})\s+$",
+    re.IGNORECASE,
+)
+_OTHER_WORK_WORDS = frozenset(vocabulary.words("byline_other_work_words"))
+
+
+def _credited_for_other_work(doc: Any, authors: list[str]) -> list[str]:
+    """The ``authors`` the page's byline elements print only after a credit for other work
+    ("Photography by Kai Lund", "Styled by Mara Olsen", "Illustration von ..."), never after a
+    plain "By" or another name (rule "byline-other-work"): a magazine's metadata lists
+    everyone its byline credits, and the photographer or the stylist wrote nothing. An element
+    printing the name alone (the byline's link) says nothing of the work."""
+    texts = {
+        clean(" ".join(e.itertext())) or ""  # "Hayes</a></p><p>Styled by": two words
+        for e in doc.iter()
+        if isinstance(e.tag, str) and any(BYLINE_CLASS_RE.search(c) for c in _classes(e))
+    }
+    found = []
+    for author in authors:
+        works = [
+            match["work"].casefold() if match else ""
+            for text in texts
+            for at in re.finditer(rf"(?<![\w-]){re.escape(author)}", text)
+            if text[: at.start()].strip()  # a link printing the name alone credits no work
+            for match in [_OTHER_WORK_RE.search(text[: at.start()][-40:])]
+        ]
+        if works and all(w in _OTHER_WORK_WORDS for w in works):
+            found.append(author)
+    return found
 
 
 def _byline_slots_left_empty(doc: Any, authors: list[str]) -> bool:

@@ -150,6 +150,11 @@ ENGLISH = Vocabulary(
     ),
     byline_with_words=("with",),
     byline_behalf_words=("on behalf of", "writing for"),
+    byline_other_work_words=(
+        "photography", "photographs", "photos", "photo", "pictures", "images", "illustration",
+        "illustrations", "illustrated", "art", "artwork", "styling", "styled", "video", "videos",
+        "filmed", "animation", "graphics", "design", "designed", "hair", "makeup", "grooming",
+    ),
     byline_labels=("author", "authors"),
     sign_off_place_words=("in",),
     full_story_links=(

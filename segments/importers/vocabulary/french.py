@@ -90,6 +90,10 @@ FRENCH = Vocabulary(
     byline_behalf_words=(
         "au nom de", "au nom du", "au nom des", "pour le compte de", "pour le compte du",
     ),
+    byline_other_work_words=(
+        "photos", "photo", "photographies", "illustration", "illustrations", "vidéo", "stylisme",
+        "infographie", "images",
+    ),
     byline_labels=("auteur", "autrice", "auteure"),
     sign_off_place_words=("à", "depuis"),
     full_story_links=("lire la suite", "lire l['’]article"),

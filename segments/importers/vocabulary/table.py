@@ -88,6 +88,9 @@ class Vocabulary:
     writer_titles: tuple[str, ...] = ()
     #: A byline's bracketed second half naming who helped: "A (avec B et C)" (case-insensitive).
     byline_with_words: tuple[str, ...] = ()
+    #: What a byline credits besides the writing, before its "by": "Photography by Kai Lund",
+    #: "Styled by Mara Olsen" (case-folded): that person wrote nothing (rule "byline-other-work").
+    byline_other_work_words: tuple[str, ...] = ()
     #: Words after a byline's name saying whom the writer writes for: "Jane Roe on behalf of
     #: the Docs team", "Jan Roth im Auftrag der Stadt" (case-insensitive): the rest is no name.
     byline_behalf_words: tuple[str, ...] = ()

@@ -397,3 +397,40 @@ def test_the_one_word_after_two_writers_last_comma_is_where_they_filed_from() ->
 def test_near_miss_a_month_s_name_as_a_first_name_and_a_full_name_after_a_comma_stay() -> None:
     body = f"<article><h1>Case page</h1><p class='byline'>May Roe, Jan Roth</p>{HARBOUR}</article>"
     assert people(html_segment(body)) == [("May Roe", "reporter"), ("Jan Roth", "reporter")]
+
+
+# --- a byline crediting photos or styling beside the writing (rule "byline-other-work") --------
+
+
+def _credited(bylines: str, *authors: str) -> str:
+    listed = ",".join(f'{{"@type": "Person", "name": "{a}"}}' for a in authors)
+    return (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        f'"NewsArticle", "headline": "Case page", "author": [{listed}]}}</script>',
+        f"<article><h1>Case page</h1><div class='bylines'>{bylines}</div>{HARBOUR}</article>",
+    )
+
+
+def test_a_metadata_author_the_byline_credits_for_photos_or_styling_wrote_nothing() -> None:
+    head, body = _credited(
+        "<p class='byline'><span>By </span><a href='/c/jane-roe'>Jane Roe</a></p>"
+        "<p class='byline'><span>Photography by </span><a href='/c/kai-lund'>Kai Lund</a></p>"
+        "<p class='byline'><span>Styled by </span><a href='/c/mara-olsen'>Mara Olsen</a></p>",
+        "Jane Roe",
+        "Kai Lund",
+        "Mara Olsen",
+    )
+    reasons: list[Reason] = []
+    assert people(html_segment(body, head, reasons)) == [("Jane Roe", "reporter")]
+    assert any("(byline-other-work)" in r.rule for r in reasons if r.field == "person")
+
+
+def test_near_miss_who_writes_and_photographs_and_a_lone_photographer_stay() -> None:
+    head, body = _credited(
+        "<p class='byline'>By Jane Roe and Kai Lund</p><p class='byline'>Photos by Kai Lund</p>",
+        "Jane Roe",
+        "Kai Lund",
+    )
+    assert people(html_segment(body, head)) == [("Jane Roe", "reporter"), ("Kai Lund", "reporter")]
+    head, body = _credited("<p class='byline'>Photography by Kai Lund</p>", "Kai Lund")
+    assert people(html_segment(body, head)) == [("Kai Lund", "reporter")]
