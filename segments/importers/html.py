@@ -1451,6 +1451,44 @@ CREDIT_FIGCAPTION_MAX_WORDS = 8
 CREDIT_LOWER_WORD_MAX = 3
 
 
+def _reads_as_credit(text: str) -> bool:
+    """A short line naming people or agencies, no sentence: at most
+    ``CREDIT_FIGCAPTION_MAX_WORDS`` words, no full stop at its end, its longer words capitalised
+    ("Jane Roe for Harbour Radio"); "Barack Obama at the rally" is a short caption."""
+    words = text.split()
+    if not words or len(words) > CREDIT_FIGCAPTION_MAX_WORDS or text.endswith((".", "!", "?")):
+        return False
+    return not any(w.isalpha() and w.islower() and len(w) > CREDIT_LOWER_WORD_MAX for w in words)
+
+
+def _credit_after_figcaption(figcaption: Any) -> Any:
+    """The line a ``<figure>`` prints after its ``<figcaption>`` as the photo's credit (rule
+    "credit-after-figcaption"): "<figcaption>Caption.</figcaption><footer>Agency/Jane Roe
+    </footer>" or "<p>© Agency</p>". It is the last text of the figure, a line of its own (no
+    photo, link or heading), printed as a credit ("©", "Foto:") or reading as one (a few
+    capitalised names, no sentence); else None."""
+    if figcaption.tag != "figcaption" or (figcaption.tail or "").strip():
+        return None
+    after = figcaption.getnext()
+    while after is not None and not isinstance(after.tag, str):
+        after = after.getnext()
+    if after is None or after.tag in _HEADINGS | {"figure", "figcaption"}:
+        return None
+    if after.tag in CHROME_TAGS - {"footer"} or (_is_chrome(after) and after.tag != "footer"):
+        return None  # a control after the caption ("<button>More</button>"), not its credit
+    line = clean(after.text_content()) or ""
+    if (
+        not line
+        or len(line) > _MAX_CREDIT_CHARS
+        or (after.tail or "").strip()
+        or next(after.iter("a", *IMAGE_TAGS), None) is not None
+        or any(clean(e.text_content()) for e in after.itersiblings())
+    ):
+        return None
+    printed = _PRINTED_CREDIT_START_RE.match(line) is not None
+    return after if printed or _reads_as_credit(line) else None
+
+
 def _caption_before_credit_figcaption(figcaption: Any) -> str | None:
     """The caption of a ``<figcaption>`` that holds only the photo's credit (rule
     "caption-before-credit-figcaption"): a magazine CMS prints the caption as an unmarked
@@ -1461,12 +1499,7 @@ def _caption_before_credit_figcaption(figcaption: Any) -> str | None:
     if figcaption.tag != "figcaption":
         return None
     credit = clean(figcaption.text_content()) or ""
-    words = credit.split()
-    if not words or len(words) > CREDIT_FIGCAPTION_MAX_WORDS or credit.endswith((".", "!", "?")):
-        return None
-    # a credit names people and agencies: its longer words are capitalised ("Jane Roe for
-    # Harbour Radio"); "Barack Obama at the rally" is a short caption, whatever stands before
-    if any(w.isalpha() and w.islower() and len(w) > CREDIT_LOWER_WORD_MAX for w in words):
+    if not _reads_as_credit(credit):
         return None
     before = figcaption.getprevious()
     if (
@@ -1525,6 +1558,19 @@ def _printed_credit_line(figure: Any) -> Any:
     ):
         return None
     return texts[0]
+
+
+def _bare_figure_text(figure: Any) -> str | None:
+    """The text a ``<figure>`` prints loose beside its photo, in no element of its own
+    ("<figure><a><img></a>Hotel staff at the premiere</figure>"): its caption, when short and
+    all the text the figure holds; else None."""
+    loose = [figure.text or ""] + [child.tail or "" for child in figure]
+    text = clean(" ".join(loose)) or ""
+    if not text or len(text) > _MAX_PRINTED_CAPTION_CHARS:
+        return None
+    if clean(figure.text_content()) != text:
+        return None  # its children print text too: a caption of some other shape, or none
+    return text
 
 
 def _is_media_figure(figure: Any) -> bool:
@@ -1998,6 +2044,8 @@ def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
     def spared(node: Any) -> bool:
         if id(node) in holders:
             return True
+        if node.tag == "aside" and _is_photo_aside(node):
+            return True
         if node.tag in CHROME_TAGS or _is_hidden(node):
             return False
         words = _class_parts(node)
@@ -2009,6 +2057,41 @@ def _figure_chrome_spared(text: Any) -> Callable[[Any], bool]:
         )
 
     return spared
+
+
+def _is_photo_aside(aside: Any) -> bool:
+    """An ``<aside>`` that is one photo's box, floated beside the text (rule "photo-aside"): it
+    holds one photo and a caption or credit class, and no text outside them, nor a link
+    but one opening the photo itself ("<aside class=image><a href=photo.jpg><img></a>
+    <p class=caption>..."). A sidebar or a teaser box prints text or links of its own."""
+    shown = [
+        i
+        for i in aside.iter(*IMAGE_TAGS)
+        if not any(a.tag == "noscript" for a in i.iterancestors())
+    ]
+    if len(shown) != 1:
+        return False
+    marked = [
+        e
+        for e in aside.iterdescendants()
+        if (e.tag == "figcaption" or _is_caption_markup(e))
+        and not any(a.tag == "figcaption" or _is_caption_markup(a) for a in e.iterancestors())
+    ]
+    if not marked or _text_without(aside, marked):
+        return False
+    return all(_opens_photo(link) for link in aside.iter("a") if link.get("href"))
+
+
+def _opens_photo(link: Any) -> bool:
+    """A link that opens the photo it holds: its file, or a lightbox ("#", "javascript:")."""
+    href = (link.get("href") or "").strip()
+    if href in ("", "#") or href.lower().startswith("javascript:"):
+        return True
+    return bool(_IMAGE_FILE_RE.search(split_url(href).path))
+
+
+#: The path of a photo file: a link to one opens the photo, not another page.
+_IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 
 
 #: How far above a lone credit its photo may stand (span.credit in a caption wrapper beside
@@ -2239,6 +2322,10 @@ def _figures(
         via = "<figure> without a caption"
         if caption_el is not None:
             image, credit_how = _figure_of(caption_el, figure, base_url)
+            line = _credit_after_figcaption(caption_el)
+            if image is not None and image.credit is None and line is not None:
+                image.credit = _clean_credit(clean(line.text_content()))
+                credit_how = "the line after the <figcaption> (credit-after-figcaption)"
             via = how + (f"; credit: {credit_how}" if credit_how else "")
         else:
             url = _image_url(figure, base_url)
@@ -2250,7 +2337,14 @@ def _figures(
                 credit = _clean_credit(clean(line.text_content()))
                 via = "<figure> without a caption; credit: a printed credit line in it,"
                 via += " 'Credit: ...' (credit-printed-in-figure)"
-            image = Image(url=url, credit=credit) if url or credit else None
+            bare = _bare_figure_text(figure) if url and not credit else None
+            if bare is not None:
+                split = _split_printed_credit(bare, after_caption=True)
+                bare_text, credit = (split[0], _clean_credit(split[1])) if split else (bare, None)
+                via = "the <figure>'s own text beside its photo (figure-bare-text)"
+                image = Image(url=url, caption=bare_text, credit=credit)
+            else:
+                image = Image(url=url, credit=credit) if url or credit else None
         if image is not None:
             if figure is lead:
                 via = (
@@ -2372,7 +2466,55 @@ def _figures(
     headlines = frozenset(_key(t) for t in stated if t)
     found += _text_after_photo_figures(main, positions, base_url, spare, headlines)
     _note_spared_chrome(found, main, main if text is None else text, positions, spare)
+    _add_title_credits(found, main, base_url)
     return _merge_figures(found)
+
+
+#: What parts a photo's title or alt into its caption and credit: "Caption | Agency/Jane Roe".
+_TITLE_CREDIT_SEPARATOR = " | "
+
+
+def _title_credit(value: str | None, caption: str | None) -> str | None:
+    """The credit a photo's ``title`` or ``alt`` states: printed as a credit alone ("Rechte: ©
+    WDR/Jane Roe"), or after the caption and a bar ("Caption | Bildquelle: Agency", "Caption |
+    Agency/Jane Roe", the caption the one printed beside the photo); else None."""
+    text = clean(value) or ""
+    if not text:
+        return None
+    head, bar, tail = text.rpartition(_TITLE_CREDIT_SEPARATOR.strip())
+    tail = tail.strip()
+    printed = _PRINTED_CREDIT_START_RE.match(tail) is not None
+    if not bar:
+        return _clean_credit(text) if printed and len(text) <= _MAX_CREDIT_CHARS else None
+    if not tail or len(tail) > _MAX_CREDIT_CHARS or not (printed or _reads_as_credit(tail)):
+        return None
+    head_key, caption_key = _key(head), _key(caption or "")
+    if not printed and not (head_key and caption_key and head_key in caption_key):
+        return None  # "Story | Site" names no credit unless the caption before it is the photo's
+    return _clean_credit(tail)
+
+
+def _add_title_credits(found: list[_Figure], main: Any, base_url: str) -> None:
+    """Give a photo found without a credit the credit its ``<img>``'s ``title`` or ``alt``
+    states (rule "credit-in-photo-title"): broadcasters' CMSs print the caption beside the
+    photo and keep "caption | credit" in the photo's attributes only."""
+    photos: dict[str, list[Any]] = {}
+    for img in main.iter(*IMAGE_TAGS):
+        url = _image_url(img, base_url)
+        if url:
+            photos.setdefault(url, []).append(img)
+    for fig in found:
+        image = fig.image
+        if image.credit or not image.url:
+            continue
+        for img in photos.get(image.url, []):
+            holders = [img, *(a for a in img.iterancestors("a") if _opens_photo(a))]
+            stated = [h.get(name) for h in holders for name in ("title", "alt")]
+            credit = next((c for v in stated if (c := _title_credit(v, image.caption))), None)
+            if credit:
+                image.credit = credit
+                fig.via += "; credit: the photo's title or alt (credit-in-photo-title)"
+                break
 
 
 def _merge_figures(found: list[_Figure]) -> list[_Figure]:

@@ -286,8 +286,17 @@ GERMAN = Vocabulary(
     link_list_labels=("themen", "mehr zum thema"),
     # "Bildrechte: MDR/..." (a public broadcaster's photo rights line) before "bild"
     credit_words=("bildrechte", "foto", "bild"),
-    # "Bildrechte: ..." before "bild": an alternation takes the first word that matches
-    credit_prefixes=("bildrechte", r"fotograf(?:in)?", r"fotos?", "bild", "quelle"),
+    # "Bildrechte: ..." before "bild": an alternation takes the first word that matches;
+    # "Bildquelle: WDR", "Rechte: ZDF" as broadcasters print them in a photo's title
+    credit_prefixes=(
+        "bildrechte",
+        "bildquelle",
+        r"fotograf(?:in)?",
+        r"fotos?",
+        "bild",
+        "quelle",
+        "rechte",
+    ),
     caption_credit_words=("foto",),
     caption_class_words=("bildunterschrift", "bildtext"),
     credit_class_words=("bildnachweis",),

@@ -142,3 +142,136 @@ def test_a_lazy_loaded_photo_keeps_the_address_of_its_noscript_copy(photo: str) 
 def test_near_miss_a_tracking_pixel_in_noscript_is_no_photo() -> None:
     pixel = '<noscript><img src="https://stats.example.com/s?name=page&amp;m_cid=7"></noscript>'
     assert page(pixel).images == []
+
+
+def rules(raw: RawPage) -> str:
+    return " ".join(r.rule for r in raw.reasons if r.field == "image")
+
+
+# --- photo-aside: an <aside> that is one photo's box, floated beside the text ------------------
+
+PHOTO_ASIDE = (
+    '<aside class="left image wide">{link}<img src="/uploads/rally.jpg" alt="a rally">{end}'
+    '<p class="caption">The organiser leads a rally of drivers at the depot. '
+    '<span class="credits">(Courtesy of Jane Roe)</span></p></aside>'
+)
+
+
+@pytest.mark.parametrize(
+    ("link", "end"), [("", ""), ('<a class="gallery" href="/uploads/rally.jpg">', "</a>")]
+)
+def test_an_aside_holding_one_photo_and_its_caption_is_the_photo_box(link: str, end: str) -> None:
+    raw = page(PHOTO_ASIDE.format(link=link, end=end))
+    assert captions(raw) == [
+        ("The organiser leads a rally of drivers at the depot.", "Courtesy of Jane Roe")
+    ]
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        # a teaser: the link opens another story
+        PHOTO_ASIDE.format(link='<a href="/news/other-story">', end="</a>"),
+        # a sidebar: text of its own beside the caption
+        PHOTO_ASIDE.replace("</aside>", "<p>Read more from our series on the depot.</p></aside>"),
+    ],
+)
+def test_near_miss_an_aside_with_a_teaser_link_or_text_of_its_own_stays_chrome(
+    snippet: str,
+) -> None:
+    assert captions(page(snippet.format(link="", end=""))) == []
+
+
+# --- credit-after-figcaption: the line a <figure> prints after its caption --------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("<footer>Agency/Jane Roe</footer>", "Agency/Jane Roe"),
+        ('<p class="x5"> © Action press/Jane Roe </p>', "Action press/Jane Roe"),
+        ("<div>Screenshots Instagram/TikTok</div>", "Screenshots Instagram/TikTok"),
+    ],
+)
+def test_the_line_after_a_figcaption_is_the_photo_credit(line: str, credit: str) -> None:
+    snippet = (
+        '<figure><picture><img src="/images/demo.jpg" alt="a demo"></picture>'
+        f"<figcaption>Marchers crossing the square after the rally.</figcaption>{line}</figure>"
+    )
+    raw = page(snippet)
+    assert captions(raw) == [("Marchers crossing the square after the rally.", credit)]
+    assert "credit-after-figcaption" in rules(raw)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>The square was full by noon, and the marchers stayed until dark.</p>",  # a sentence
+        "<button>More</button>",  # a control
+        '<p><a href="/gallery">See all photos</a></p>',  # a link
+        "<div>Agency/Jane Roe</div><p>And a second line.</p>",  # not the figure's last text
+    ],
+)
+def test_near_miss_a_sentence_control_or_link_after_a_figcaption_is_no_credit(line: str) -> None:
+    snippet = (
+        '<figure><img src="/images/demo.jpg" alt="a demo">'
+        f"<figcaption>Marchers crossing the square after the rally.</figcaption>{line}</figure>"
+    )
+    assert captions(page(snippet)) == [("Marchers crossing the square after the rally.", None)]
+
+
+# --- figure-bare-text: a <figure>'s loose text beside its photo -------------------------------
+
+
+def test_the_loose_text_of_a_figure_is_its_caption() -> None:
+    snippet = (
+        '<figure class="picture right"><a href="/photos/big.jpg"><span class="ico"></span>'
+        '<picture><img src="/photos/small.jpg" alt="staff"></picture></a>'
+        "Former hotel staff at the premiere</figure>"
+    )
+    raw = page(snippet)
+    assert captions(raw) == [("Former hotel staff at the premiere", None)]
+    assert "figure-bare-text" in rules(raw)
+
+
+def test_near_miss_a_figure_whose_children_print_text_has_no_bare_caption() -> None:
+    snippet = (
+        '<figure><img src="/photos/small.jpg" alt="staff">Former hotel staff'
+        "<p>at the premiere, who came back for the opening night of the play.</p></figure>"
+    )
+    assert all("figure-bare-text" not in r.rule for r in page(snippet).reasons)
+
+
+# --- credit-in-photo-title: "caption | credit" in the photo's title or alt --------------------
+
+TITLED_PHOTO = (
+    '<div class="media"><a href="#"><picture><img src="/images/tram-100.webp" alt="a tram"'
+    ' title="{title}"></picture></a><span class="caption small">{caption}</span></div>'
+)
+TRAM = "Older trams carry their technology on the roof."
+
+
+@pytest.mark.parametrize(
+    ("title", "credit", "lang"),
+    [
+        (f"{TRAM} | MDR/Jane Roe", "MDR/Jane Roe", "en"),
+        ("Die alte Bahn | Bildquelle: WDR / Jane Roe", "WDR / Jane Roe", "de"),
+        ("Rechte: © WDR/Mediatoon", "WDR/Mediatoon", "de"),
+    ],
+)
+def test_the_credit_in_a_photo_title_is_its_credit(title: str, credit: str, lang: str) -> None:
+    raw = page(TITLED_PHOTO.format(title=title, caption=TRAM), lang=lang)
+    assert captions(raw) == [(TRAM, credit)]
+    assert "credit-in-photo-title" in rules(raw)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Another story about the trams | Harbour Radio",  # "Story | Site": not this caption
+        f"{TRAM} | The trams will run again once the heat has passed.",  # a sentence
+        "A tram in the depot",  # no credit at all
+    ],
+)
+def test_near_miss_a_photo_title_naming_no_credit_gives_none(title: str) -> None:
+    assert captions(page(TITLED_PHOTO.format(title=title, caption=TRAM))) == [(TRAM, None)]
