@@ -44,6 +44,7 @@ from segments.importers.htmlmeta import (
     parse_printed_duration,
     parse_published,
     read_metadata,
+    read_placed_image_objects,
     strip_broadcast_date,
     strip_kind_prefix,
     strip_library_prefix,
@@ -398,6 +399,7 @@ def read_html_page(html: str, path: str) -> RawPage:
     doc = _parse(html, path)
     meta = read_metadata(doc)
     script_audio = _script_audio(doc)
+    placed_images = read_placed_image_objects(doc)  # before the scripts go with the chrome
     _remove_chrome(doc)
     page_html = _without_frame_content(html)
     extracted = _extract(page_html)
@@ -427,6 +429,7 @@ def read_html_page(html: str, path: str) -> RawPage:
         article, positions, base_url, text=main, stated=(meta.title, meta.description)
     )
     figures = _add_stated_captions(figures, meta.captioned_images, doc, positions, base_url)
+    figures = _add_placed_image_objects(figures, placed_images, article, positions, base_url)
     stated = [(r, "page metadata (JSON-LD or og:audio)") for r in meta.audio]
     stated += [
         (r, "inline script JSON" + (" naming the page's slug (audio-script-slug)" if hits else ""))
@@ -2237,15 +2240,23 @@ def _is_printed_caption(element: Any) -> bool:
         not text
         or len(text) > _MAX_PRINTED_CAPTION_CHARS
         or next(element.iter(*IMAGE_TAGS), None) is not None
-        or not (_has_printed_credit(text) or _has_marked_credit(element))
     ):
         return False
+    credited = _has_printed_credit(text) or _has_marked_credit(element)
     before = element.getprevious()
     for _ in range(_PRINTED_CAPTION_SIBLINGS):
         if before is None:
             return False
         if _is_photo_holder(before):
-            return True
+            # or the photo's title prints its credit ("... | Bildquelle: WDR"): the text after
+            # it is the caption the credit belongs to (caption-after-titled-photo)
+            return credited or (
+                _is_plain_caption_text(element)
+                and _is_plain_photo(before)
+                and _photo_title_credit(before) is not None
+            )
+        if not credited:
+            return False
         text = clean(before.text_content()) or ""
         if not text or len(text) > _MAX_PRINTED_CAPTION_CHARS or not _has_printed_credit(text):
             return False
@@ -2391,6 +2402,11 @@ def _figures(
             continue
         container = element.getparent() if element.getparent() is not None else element
         image, credit_how = _figure_of(element, container, base_url)
+        if image is not None and not image.credit and image.caption:
+            before = element.itersiblings(preceding=True)
+            photo = next((p for p in before if _is_photo_holder(p)), None)
+            image.credit = _photo_title_credit(photo) if photo is not None else None
+            credit_how = "the photo's title or alt before it (caption-after-titled-photo)"
         if image is not None and image.credit:
             via = "an unmarked caption after a photo, with a printed credit: " + credit_how
             found.append(_Figure(image, positions[id(element)], via))
@@ -2492,6 +2508,44 @@ def _title_credit(value: str | None, caption: str | None) -> str | None:
     if not printed and not (head_key and caption_key and head_key in caption_key):
         return None  # "Story | Site" names no credit unless the caption before it is the photo's
     return _clean_credit(tail)
+
+
+def _is_plain_caption_text(element: Any) -> bool:
+    """Text that may caption the photo before it without a credit of its own: in no link or
+    list item (a teaser's headline, a player's label), holding no link or heading (a player's
+    title), not a running time ("45:47")."""
+    if any(a.tag in ("a", "li") for a in element.iterancestors()):
+        return False
+    if next(element.iter("a", *_HEADINGS), None) is not None:
+        return False
+    # one line: a box of several paragraphs ("Next episode on ...", "at 18:35") is no caption
+    lines = [e for e in element.iter(*_PARAGRAPH_LEVEL) if clean(e.text_content())]
+    if len([e for e in lines if e is not element]) > 1:
+        return False
+    return _MEDIA_INFO_RE.fullmatch(element.text_content() or "") is None
+
+
+def _is_plain_photo(holder: Any) -> bool:
+    """A photo in no heading or link to elsewhere: an article's photo, not a teaser's or a
+    show's logo ("<h3><a href=/show><img ...></a></h3>")."""
+    if any(a.tag in _HEADINGS for a in holder.iterancestors()):
+        return False
+    nodes = [holder, *holder.iterdescendants(), *holder.iterancestors("a")]
+    if any(n.tag in _HEADINGS for n in nodes):
+        return False
+    return all(_opens_photo(n) for n in nodes if n.tag == "a" and n.get("href"))
+
+
+def _photo_title_credit(holder: Any) -> str | None:
+    """The credit a photo's ``title`` or ``alt`` prints as one ("Rechte: © WDR", "Caption |
+    Bildquelle: WDR"), the photo's or its photo-opening link's; else None."""
+    for img in holder.iter(*IMAGE_TAGS):
+        holders = [img, *(a for a in img.iterancestors("a") if _opens_photo(a))]
+        stated = [h.get(name) for h in holders for name in ("title", "alt")]
+        credit = next((c for v in stated if (c := _title_credit(v, None))), None)
+        if credit:
+            return credit
+    return None
 
 
 def _add_title_credits(found: list[_Figure], main: Any, base_url: str) -> None:
@@ -2676,6 +2730,45 @@ def _add_stated_captions(
         elif same is None:
             via = "JSON-LD ImageObject caption, its photo printed on the page"
             added.append(_Figure(replace(image), positions[id(printed)], via))
+    return sorted(added, key=lambda f: f.position)
+
+
+def _add_placed_image_objects(
+    figures: list[_Figure],
+    placed: list[tuple[Any, Image]],
+    article: Any,
+    positions: dict[int, int],
+    base_url: str,
+) -> list[_Figure]:
+    """Add the captions and credits of the JSON-LD ImageObjects printed beside the article's
+    photos (rule "imageobject-beside-photo"): the object's script stands in the photo's own
+    box, inside the article and outside its chrome, and the box holds that one photo (a
+    teaser list's box holds several, or links to other pages). A photo already found keeps
+    what it has and gains what it lacks."""
+    added = list(figures)
+    for box, stated in placed:
+        if not (stated.caption or stated.credit) or id(box) not in positions:
+            continue
+        if article not in box.iterancestors() or _in_chrome(box, article):
+            continue
+        shown = [
+            i
+            for i in box.iter(*IMAGE_TAGS)
+            if not any(a.tag == "noscript" for a in i.iterancestors())
+        ]
+        links = [a for a in box.iter("a") if a.get("href") and not _opens_photo(a)]
+        url = _image_url(box, base_url)
+        if len(shown) != 1 or links or url is None:
+            continue
+        via = "its JSON-LD ImageObject beside the photo (imageobject-beside-photo)"
+        same = next((f for f in added if f.image.url == url), None)
+        if same is None:
+            image = Image(url=url, caption=stated.caption, credit=stated.credit)
+            added.append(_Figure(image, positions[id(box)], via))
+        elif not (same.image.caption and same.image.credit):
+            same.image.caption = same.image.caption or stated.caption
+            same.image.credit = same.image.credit or stated.credit
+            same.via += f"; {via}"
     return sorted(added, key=lambda f: f.position)
 
 

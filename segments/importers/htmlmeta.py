@@ -572,6 +572,32 @@ def read_jsonld(doc: Any) -> list[dict[str, Any]]:
     return objects
 
 
+def read_placed_image_objects(doc: Any) -> list[tuple[Any, Image]]:
+    """Return the JSON-LD ImageObjects a page prints inside its markup, each with the element
+    its script stands in (a broadcaster's CMS puts one beside each photo of the article:
+    "<div class=media><script type=application/ld+json>{"@type": "ImageObject", ...}
+    </script><picture>..."). Its caption is ``caption``, else ``description`` (which such an
+    object, one photo's, uses for it); its credit as ``IMAGE_CREDIT_KEYS`` state it."""
+    placed: list[tuple[Any, Image]] = []
+    for script in doc.iter("script"):
+        parent = script.getparent()
+        if parent is None or (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(_CDATA_RE.sub(r"\1", script.text or ""))
+        except ValueError:
+            continue
+        objects = [o for o in _flatten(data) if "ImageObject" in _types(o)]
+        if len(objects) != 1:
+            continue  # a page's graph or a gallery's list: not one photo's own object
+        obj = objects[0]
+        caption = _text(obj.get("caption")) or _text(obj.get("description"))
+        credit = next((c for k in IMAGE_CREDIT_KEYS if (c := _text(obj.get(k)))), None)
+        if url := _url(obj):
+            placed.append((parent, Image(url=url, caption=caption, credit=credit)))
+    return placed
+
+
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
     if isinstance(data, list):
         for item in data:

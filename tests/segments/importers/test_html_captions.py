@@ -275,3 +275,76 @@ def test_the_credit_in_a_photo_title_is_its_credit(title: str, credit: str, lang
 )
 def test_near_miss_a_photo_title_naming_no_credit_gives_none(title: str) -> None:
     assert captions(page(TITLED_PHOTO.format(title=title, caption=TRAM))) == [(TRAM, None)]
+
+
+# --- imageobject-beside-photo: a JSON-LD ImageObject in the photo's own box -------------------
+
+PLACED_OBJECT = (
+    '<div class="mediaCon"><div class="media">'
+    '<script type="application/ld+json">{{"@type": "ImageObject",'
+    ' "contentUrl": "https://cdn.example.com/demo-104~_v-fullhd.jpg", "author": "WDR / Jane Roe",'
+    ' "name": "Firefighters at a protest", "description": "Firefighters protest in Essen"}}'
+    '</script><picture><img src="/demo-104~_v-small.jpg" alt="Firefighters at a protest">'
+    "</picture>{extra}</div></div>"
+)
+
+
+def test_an_imageobject_in_a_photo_box_gives_its_caption_and_credit() -> None:
+    raw = page(
+        PLACED_OBJECT.format(
+            extra='<div class="mediaInfo"><p>Firefighters protest in Essen</p></div>'
+        )
+    )
+    assert captions(raw) == [("Firefighters protest in Essen", "WDR / Jane Roe")]
+    assert "imageobject-beside-photo" in rules(raw)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        # a teaser list's box: a second photo and links to other stories
+        '<a href="/news/other"><img src="/other.jpg" alt="other"></a>',
+        '<a href="/news/other">Another story</a>',
+    ],
+)
+def test_near_miss_an_imageobject_in_a_teaser_box_gives_nothing(extra: str) -> None:
+    raw = page(PLACED_OBJECT.format(extra=extra))
+    assert all("imageobject-beside-photo" not in r.rule for r in raw.reasons)
+
+
+# --- caption-after-titled-photo: an unmarked caption, the credit in the photo's title ---------
+
+TITLED_BOX = (
+    '<div class="media"><picture><img src="/fire-110.jpg" alt="a stretcher"'
+    ' title="A stretcher carried out | {credit}"></picture>'
+    '<div class="mediaInfo"><p class="infotext">{caption}</p></div></div>'
+)
+
+
+def test_a_text_after_a_photo_whose_title_prints_the_credit_is_its_caption() -> None:
+    caption = "Harrowing scenes are part of the job"
+    raw = page(TITLED_BOX.format(credit="Bildquelle: WDR/Jane Roe", caption=caption), lang="de")
+    assert captions(raw) == [(caption, "WDR/Jane Roe")]
+    assert "caption-after-titled-photo" in rules(raw)
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        # the title names no printed credit ("Story | Site")
+        TITLED_BOX.format(credit="Harbour Radio", caption="Harrowing scenes are part of the job"),
+        # a running time, not a caption
+        TITLED_BOX.format(credit="Bildquelle: WDR", caption="45:47"),
+        # a teaser: photo and text in a link to another story
+        '<a href="/news/other">'
+        + TITLED_BOX.format(credit="Bildquelle: WDR", caption="Another story")
+        + "</a>",
+        # a show's logo in a heading, a broadcast box of two lines after it
+        '<div><h3><a href="/show"><img src="/logo.png" title="The Show | Rechte: WDR"></a></h3>'
+        '</div><div class="box"><p>Next episode on 18 March</p><p>at 18:35</p></div>',
+    ],
+)
+def test_near_miss_a_text_after_a_titled_photo_that_is_no_caption(snippet: str) -> None:
+    raw = page(snippet, lang="de")
+    assert all("caption-after-titled-photo" not in r.rule for r in raw.reasons)
+    assert all(i.caption in (None, "A stretcher carried out") for i in raw.images)
