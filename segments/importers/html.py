@@ -2090,11 +2090,7 @@ def _opens_photo(link: Any) -> bool:
     href = (link.get("href") or "").strip()
     if href in ("", "#") or href.lower().startswith("javascript:"):
         return True
-    return bool(_IMAGE_FILE_RE.search(split_url(href).path))
-
-
-#: The path of a photo file: a link to one opens the photo, not another page.
-_IMAGE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+    return split_url(href).path.lower().endswith(_PHOTO_EXTENSIONS)
 
 
 #: How far above a lone credit its photo may stand (span.credit in a caption wrapper beside
@@ -2253,7 +2249,10 @@ def _is_printed_caption(element: Any) -> bool:
             return credited or (
                 _is_plain_caption_text(element)
                 and _is_plain_photo(before)
-                and _photo_title_credit(before) is not None
+                and (
+                    _photo_title_credit(before) is not None
+                    or _credit_slot_after(element, before) is not None
+                )
             )
         if not credited:
             return False
@@ -2402,11 +2401,17 @@ def _figures(
             continue
         container = element.getparent() if element.getparent() is not None else element
         image, credit_how = _figure_of(element, container, base_url)
+        slot = None  # the credit of "caption-credit-after-photo"
         if image is not None and not image.credit and image.caption:
             before = element.itersiblings(preceding=True)
             photo = next((p for p in before if _is_photo_holder(p)), None)
             image.credit = _photo_title_credit(photo) if photo is not None else None
             credit_how = "the photo's title or alt before it (caption-after-titled-photo)"
+            slot = _credit_slot_after(element, photo) if photo is not None else None
+            if not image.credit and slot is not None:
+                image.credit = _clean_credit(clean(slot.text_content()))
+                credit_how = "the credit slot after it in the photo's box"
+                credit_how += " (caption-credit-after-photo)"
         if image is not None and image.credit:
             via = "an unmarked caption after a photo, with a printed credit: " + credit_how
             found.append(_Figure(image, positions[id(element)], via))
@@ -2523,6 +2528,30 @@ def _is_plain_caption_text(element: Any) -> bool:
     if len([e for e in lines if e is not element]) > 1:
         return False
     return _MEDIA_INFO_RE.fullmatch(element.text_content() or "") is None
+
+
+def _credit_slot_after(caption: Any, photo: Any) -> Any:
+    """The credit line a photo box prints after its unmarked caption, its last element (rule
+    "caption-credit-after-photo"): a React CMS's photo box is a photo, a caption and a credit
+    ("<div><picture/></div><div>Caption</div><div>Agency</div>"), each in an element with a
+    generated class. The box holds these three and nothing else, the photo is no avatar, and
+    the credit reads as one, naming someone (a capitalised word; "1m 51s" is a transcript's
+    timestamp, "8:09" a player's running time); else None (a photo above two paragraphs)."""
+    parent = caption.getparent()
+    if parent is None or (parent.text or "").strip():
+        return None
+    children = [c for c in parent if isinstance(c.tag, str)]
+    if len(children) != 3 or children[0] is not photo or children[1] is not caption:
+        return None
+    slot = children[2]
+    line = clean(slot.text_content()) or ""
+    if slot.tag in _HEADINGS or next(slot.iter("a", *IMAGE_TAGS), None) is not None:
+        return None
+    if any((c.tail or "").strip() for c in children) or _is_author_photo(photo):
+        return None
+    if not re.search(r"(?<!\w)[A-ZÀ-ÖØ-Þ]\w", line):
+        return None
+    return slot if _reads_as_credit(line) else None
 
 
 def _is_plain_photo(holder: Any) -> bool:

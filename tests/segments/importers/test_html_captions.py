@@ -348,3 +348,36 @@ def test_near_miss_a_text_after_a_titled_photo_that_is_no_caption(snippet: str) 
     raw = page(snippet, lang="de")
     assert all("caption-after-titled-photo" not in r.rule for r in raw.reasons)
     assert all(i.caption in (None, "A stretcher carried out") for i in raw.images)
+
+
+# --- caption-credit-after-photo: a photo box of photo, unmarked caption and credit ------------
+
+REACT_BOX = (
+    '<div class="sc-a1"><div class="sc-b2"><picture><img src="/2024/front.jpeg" class="sc-c3">'
+    '</picture></div><div class="sc-d4">{caption}</div><div class="sc-e5">{credit}</div></div>'
+)
+
+
+def test_a_photo_box_of_photo_caption_and_credit_reads_both() -> None:
+    raw = page(REACT_BOX.format(caption="This week’s front page", credit="The Evening Paper"))
+    assert captions(raw) == [("This week’s front page", "The Evening Paper")]
+    assert "caption-credit-after-photo" in rules(raw)
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        REACT_BOX.format(caption="Jane Roe", credit="1m 51s"),  # a transcript's timestamp
+        REACT_BOX.format(caption="Watch: the week in review", credit="8:09"),  # a player
+        REACT_BOX.format(caption="Jane Roe is our columnist.", credit=""),  # an author card
+        # a photo above the text: more than photo, caption and credit in the box
+        REACT_BOX.replace("</div></div>", "</div><p>A paragraph of the story.</p></div>").format(
+            caption="The market was busy.", credit="Stalls"
+        ),
+        # an avatar beside a speaker's name
+        '<div><img class="transcript__avatar" src="/images/jr.jpg"><span>Jane Roe</span>'
+        "<span>Host</span></div>",
+    ],
+)
+def test_near_miss_a_photo_box_whose_last_line_is_no_credit(snippet: str) -> None:
+    assert captions(page(snippet)) == []
