@@ -2519,8 +2519,11 @@ def _is_plain_caption_text(element: Any) -> bool:
     """Text that may caption the photo before it without a credit of its own: in no link or
     list item (a teaser's headline, a player's label), holding no link or heading (a player's
     title), not a running time ("45:47")."""
-    if any(a.tag in ("a", "li") for a in element.iterancestors()):
-        return False
+    if any(
+        a.tag == "li" or (a.tag == "a" and not _opens_photo(a)) or _is_player_link(a)
+        for a in element.iterancestors()
+    ):
+        return False  # a lightbox's link ("#") around photo and caption is the photo's own
     if next(element.iter("a", *_HEADINGS), None) is not None:
         return False
     # one line: a box of several paragraphs ("Next episode on ...", "at 18:35") is no caption
@@ -2554,6 +2557,14 @@ def _credit_slot_after(caption: Any, photo: Any) -> Any:
     return slot if _reads_as_credit(line) else None
 
 
+#: Class words of a link that starts a player over its photo ("a.mediaLink.video").
+PLAYER_LINK_WORDS: frozenset[str] = frozenset({"video", "audio", "play", "player"})
+
+
+def _is_player_link(element: Any) -> bool:
+    return element.tag == "a" and bool(_class_parts(element) & PLAYER_LINK_WORDS)
+
+
 def _is_plain_photo(holder: Any) -> bool:
     """A photo in no heading or link to elsewhere: an article's photo, not a teaser's or a
     show's logo ("<h3><a href=/show><img ...></a></h3>")."""
@@ -2562,7 +2573,8 @@ def _is_plain_photo(holder: Any) -> bool:
     nodes = [holder, *holder.iterdescendants(), *holder.iterancestors("a")]
     if any(n.tag in _HEADINGS for n in nodes):
         return False
-    return all(_opens_photo(n) for n in nodes if n.tag == "a" and n.get("href"))
+    links = [n for n in nodes if n.tag == "a"]
+    return all(_opens_photo(n) and not _is_player_link(n) for n in links if n.get("href"))
 
 
 def _photo_title_credit(holder: Any) -> str | None:

@@ -350,6 +350,23 @@ def test_near_miss_a_text_after_a_titled_photo_that_is_no_caption(snippet: str) 
     assert all(i.caption in (None, "A stretcher carried out") for i in raw.images)
 
 
+def test_a_lightbox_link_around_photo_and_caption_keeps_the_caption() -> None:
+    # a gallery's slide: the link that opens the photo large holds photo and caption
+    caption = "Harrowing scenes are part of the job"
+    box = TITLED_BOX.format(credit="Bildquelle: WDR/Jane Roe", caption=caption)
+    raw = page(f'<a class="zoom" href="#">{box}</a>', lang="de")
+    assert captions(raw) == [(caption, "WDR/Jane Roe")]
+    assert "caption-after-titled-photo" in rules(raw)
+
+
+def test_near_miss_a_player_link_around_photo_and_label_gives_no_caption() -> None:
+    # a video's start button over its still: the text beside it is the player's label
+    box = TITLED_BOX.format(credit="Bildquelle: WDR", caption="Watch the report")
+    raw = page(f'<a class="mediaLink video" href="#">{box}</a>', lang="de")
+    assert all("caption-after-titled-photo" not in r.rule for r in raw.reasons)
+    assert all(i.caption != "Watch the report" for i in raw.images)
+
+
 # --- caption-credit-after-photo: a photo box of photo, unmarked caption and credit ------------
 
 REACT_BOX = (
