@@ -4554,6 +4554,9 @@ def _trafilatura_bylines(extracted: Any, doc: Any) -> list[str]:
 
 #: An attribution line's length at most: its authors, their titles and the employer.
 _ATTRIBUTION_LINE_CHARS = 300
+#: What joins two writers in one byline element: "Jane Roe und Jan Roth". A comma alone pairs
+#: a name with its title ("JANE ROE, Harbour City Politics Examiner").
+_WRITERS_JOINED_RE = re.compile(rf"\s(?:{vocabulary.alternation('and_words')}|&)\s", re.I)
 
 
 def _coauthors(name: str, elements: list[Any]) -> list[str]:
@@ -4562,11 +4565,21 @@ def _coauthors(name: str, elements: list[Any]) -> list[str]:
     <span class=author>B</span>, Fellow"), where trafilatura's guess names the first only; a
     title's element beside the name's ("Games Editor") is another kind. The names one element
     prints beside ``name`` ("Monika Bolliger und Anna Trechsel, Sweidah") are its co-authors
-    too, where trafilatura's guess kept one of them."""
+    too, where trafilatura's guess kept one of them, when a conjunction joins them.
+
+    >>> def line(html): return [lxml.html.fragment_fromstring(html)]
+    >>> _coauthors("Jane Roe", line("<p>Jane Roe und Jan Roth, Sweidah</p>"))
+    ['Jan Roth']
+    >>> _coauthors("Jane Roe", line("<p>JANE ROE, <b>Harbour City Politics Examiner</b></p>"))
+    []
+    """
+    is_name = structure.is_person_name
     found: list[str] = []
     for element in elements:
-        printed = [p.name for p in byline_people([clean(element.text_content()) or ""])]
-        if name in printed and len(printed) > 1 and all(map(structure.is_person_name, printed)):
+        text = clean(element.text_content()) or ""
+        printed = [p.name for p in byline_people([text])]
+        joined = _WRITERS_JOINED_RE.search(text) is not None  # not "Jane Roe, Examiner"
+        if name in printed and len(printed) > 1 and joined and all(map(is_name, printed)):
             found += [n for n in printed if n != name]  # "A und B, Sweidah" in one element
             continue
         if printed != [name] or not structure.is_person_name(name):

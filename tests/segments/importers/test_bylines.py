@@ -434,3 +434,14 @@ def test_near_miss_who_writes_and_photographs_and_a_lone_photographer_stay() -> 
     assert people(html_segment(body, head)) == [("Jane Roe", "reporter"), ("Kai Lund", "reporter")]
     head, body = _credited("<p class='byline'>Photography by Kai Lund</p>", "Kai Lund")
     assert people(html_segment(body, head)) == [("Kai Lund", "reporter")]
+
+
+def test_near_miss_a_title_after_the_writer_s_comma_is_no_co_author() -> None:
+    # Writers' columns print "JANE ROE, Harbour City Politics Examiner": a comma pairs a name
+    # with its title; only a conjunction joins two writers in one element.
+    body = (
+        "<article><h1>Case page</h1><h3 class='author'><a href='/harbour/jane-roe' "
+        "rel='author'>JANE ROE</a>, <strong class='author-title'>Harbour City Politics "
+        f"Examiner</strong></h3>{HARBOUR}</article>"
+    )
+    assert people(html_segment(body)) == [("Jane Roe", "reporter")]
