@@ -368,6 +368,7 @@ ENGLISH = Vocabulary(
             r"(?:this episode is )?(?:sponsored|brought to you) by:?",
         ),
         "author-bio": (
+            r"about the authors?:?",  # the heading over the closing bio
             # "... is the Senior Entertainment Editor at ...", "... is deputy editor of ...": a
             # bio runs to three or four sentences.
             r"{name},? (?:is|was) (?:(?:a|an|the) )?(?:[\w-]+ ){0,3}(?:reporter|journalist|writer"
@@ -551,6 +552,10 @@ ENGLISH = Vocabulary(
             r"|you (?:may|might) also like:?|top stories|most (?:read|popular|commented|viewed"
             r"|shared)",
             r"more (?:must-reads|stories|reads) from [\w .&-]{1,40}",
+            # An author box's link (WordPress author-box plugins): "Latest posts by Jane Roe
+            # (see all)"; without "(see all)" it heads the author's own page.
+            r"(?:latest|recent) (?:posts|articles|stories) (?:by|from) {person} \((?:see|view)"
+            r" all\)",
             r"(?:see|view|read) (?:all|more) (?:articles|stories|posts|pieces|columns) (?:by|from)"
             r" (?:this (?:author|contributor|writer|columnist)|{name})",
             r"now (?:check out|see|watch) (?:this|these) [^.!?]{1,120}(?:\.\.\.|…|[.!:])?",

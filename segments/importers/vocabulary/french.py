@@ -249,6 +249,7 @@ FRENCH = Vocabulary(
             r"\b[^!?]{0,80}",
         ),
         "author-bio": (
+            r"(?:à propos de l['’]aut(?:eur|rice)|sur l['’]aut(?:eur|rice)):?",  # its heading
             r"{name} est (?:une? )?(?:[\w-]+ ){0,2}(?:journaliste|reporter|rédact(?:eur|rice)"
             r"|correspondante?|chroniqueu(?:r|se)|éditorialiste) (?:à|au|aux|pour|chez|de|du)\b"
             r".{0,900}",

@@ -478,6 +478,7 @@ GERMAN = Vocabulary(
             r" (?:auf|bei) {platform}\b.{0,200}",
         ),
         "author-bio": (
+            r"über (?:den autor|die autorin|die autor(?:inn)?en):?",  # the heading over the bio
             r"{name} (?:ist|war) (?:\w+ ){0,3}(?:redakteur(?:in)?|journalist(?:in)?|reporter(?:in)?"
             r"|korrespondent(?:in)?|autor(?:in)?|volontär(?:in)?|kolumnist(?:in)?)"
             r" (?:bei|für|der|des|im|von)\b.{0,900}",

@@ -665,3 +665,34 @@ def test_cut_furniture_tail_reads_each_sentence_a_bounded_number_of_times(
     assert len(read) <= furniture.TAIL_SENTENCE_SPAN * len(sentences)
     longest = max(len(s) for s in sentences) + 1
     assert max(len(t) for t in read) <= furniture.TAIL_SENTENCE_SPAN * longest
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id", "at_end"),
+    [
+        # Author boxes (WordPress author-box plugins and their kin), in each language.
+        ("Latest posts by Jane Roe (see all)", "related-links", False),
+        ("Recent articles by Jane Roe (view all)", "related-links", False),
+        ("About the Author", "author-bio", True),
+        ("Über die Autorin", "author-bio", True),
+        ("À propos de l'auteur", "author-bio", True),
+    ],
+)
+def test_an_author_box_s_heading_and_links_are_furniture(
+    text: str, rule_id: str, at_end: bool
+) -> None:
+    assert is_furniture(text, at_end=at_end) == rule_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About the author of the letter, little is known.",
+        "Latest posts by the council say the harbour will reopen.",
+        "Latest posts by Jane Roe",  # the heading of her own page (see "More stories by")
+    ],
+)
+def test_near_miss_sentences_about_authors_and_posts_stay(text: str) -> None:
+    assert is_furniture(text, at_end=True) is None
+    # An author box's heading closes an article; in its middle it is the text's own heading.
+    assert is_furniture("About the Author", at_end=False) is None
